@@ -1,0 +1,91 @@
+// The contract between the emulator's router and its services. Each service is one module under
+// emulator/services/ that exports a `Service`; the router picks it by the request's Host and runs it.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { JWTPayload } from 'jose';
+
+/** A request as the service sees it: body fully read, URL absolute with the Host the client sent. */
+export interface EmulatorRequest {
+  method: string;
+  /** Absolute URL built from the listener's scheme, the Host header, and the raw request target. */
+  url: URL;
+  /** The request target exactly as sent (path and query, undecoded). */
+  rawTarget: string;
+  headers: IncomingHttpHeaders;
+  /** Header names and values in the order received, as Node gives them. */
+  rawHeaders: string[];
+  body: Buffer;
+  /** True when it came over the HTTPS listener (or a CONNECT tunnel to it). */
+  secure: boolean;
+  /** Host header lower-cased, without the port. */
+  host: string;
+  /** Request id the emulator assigned; services echo it in x-ms-request-id and error texts. */
+  requestId: string;
+}
+
+export interface EmulatorResponse {
+  status: number;
+  /** Reason phrase; Storage puts its error message here, as Azure does. */
+  statusText?: string;
+  headers: Record<string, string | string[]>;
+  body?: Buffer | string;
+  /** Destroy the socket instead of answering (fault injection). */
+  reset?: boolean;
+}
+
+/** Claims the emulator puts into managed-identity tokens (v1 access tokens, as IMDS issues). */
+export interface TokenClaims extends JWTPayload {
+  aud: string;
+  iss: string;
+  appid: string;
+  oid: string;
+  sub: string;
+  tid: string;
+  idtyp: 'app' | 'user';
+  xms_mirid?: string;
+  ver: '1.0';
+}
+
+export type TokenCheck =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid'; detail: string; expiredAt?: Date };
+
+export interface TokenAuthority {
+  /** Issue an RS256 token for a principal and a resource string (the `aud`, byte for byte). */
+  issue(input: { principalId: string; clientId: string; resource: string; miResourceId?: string; idtyp?: 'app' | 'user'; lifetimeSeconds?: number }): Promise<{ token: string; claims: TokenClaims }>;
+  /** Verify signature and time claims; audience is each service's own rule. */
+  verify(token: string): Promise<TokenCheck>;
+  /** PEM of the signing key's public half and its JWKS, for /discovery/keys. */
+  jwks(): { keys: Record<string, unknown>[] };
+}
+
+/** The answer of the RBAC engine for one action at one scope. */
+export interface RbacDecision {
+  allowed: boolean;
+  /** Roles that matched, for evidence. */
+  matchedRoles: string[];
+}
+
+export interface Rbac {
+  /** `action` is a control-plane action (e.g. "Microsoft.Storage/storageAccounts/listkeys/action"). */
+  checkAction(principalId: string, action: string, scope: string): RbacDecision;
+  /** `dataAction` is a data-plane action (e.g. "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"). */
+  checkDataAction(principalId: string, dataAction: string, scope: string): RbacDecision;
+}
+
+/** Everything a service may use. State is per emulator instance; nothing is global. */
+export interface ServiceContext {
+  state: import('./state.ts').EmulatorState;
+  tokens: TokenAuthority;
+  rbac: Rbac;
+  now(): Date;
+}
+
+export interface Service {
+  name: string;
+  /** Does this service answer for the Host (lower-cased, no port)? */
+  matchHost(host: string, port: number | undefined): boolean;
+  handle(req: EmulatorRequest, ctx: ServiceContext): Promise<EmulatorResponse>;
+  /** For services with a backing process or listener (Azurite). */
+  start?(ctx: ServiceContext): Promise<void>;
+  stop?(): Promise<void>;
+}
