@@ -98,6 +98,9 @@ export const ScenarioRoleAssignment = z.object({
   principalId: Guid,
   role: z.string(), // built-in role name ("Reader") or role definition GUID
   scope: z.string(), // ARM resource id
+  /** The assignment's GUID (its ARM `name`); assigned by the emulator when absent. */
+  name: Guid.optional(),
+  principalType: z.enum(['User', 'Group', 'ServicePrincipal']).optional(),
   source: Source,
 });
 
@@ -107,6 +110,8 @@ export const ScenarioPrincipal = ScenarioIdentity.extend({
   kind: z.enum(['User', 'ServicePrincipal']),
   clientSecret: z.string().optional(), // client-credentials secret, for the Entra token endpoint
   federatedIssuer: z.string().optional(), // accepted client-assertion issuer
+  /** Public keys (JWKS `keys`) that may sign this principal's client assertions (RS256/ES256). */
+  assertionKeys: z.array(z.record(z.string(), z.unknown())).optional(),
   source: Source,
 });
 

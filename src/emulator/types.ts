@@ -51,7 +51,16 @@ export type TokenCheck =
 
 export interface TokenAuthority {
   /** Issue an RS256 token for a principal and a resource string (the `aud`, byte for byte). */
-  issue(input: { principalId: string; clientId: string; resource: string; miResourceId?: string; idtyp?: 'app' | 'user'; lifetimeSeconds?: number }): Promise<{ token: string; claims: TokenClaims }>;
+  issue(input: {
+    principalId: string;
+    clientId: string;
+    resource: string;
+    miResourceId?: string;
+    idtyp?: 'app' | 'user';
+    lifetimeSeconds?: number;
+    /** Issue as of this instant instead of now (tests of expiry; default: the emulator clock). */
+    issuedAt?: Date;
+  }): Promise<{ token: string; claims: TokenClaims }>;
   /** Verify signature and time claims; audience is each service's own rule. */
   verify(token: string): Promise<TokenCheck>;
   /** PEM of the signing key's public half and its JWKS, for /discovery/keys. */
