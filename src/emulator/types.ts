@@ -96,5 +96,8 @@ export interface Service {
   handle(req: EmulatorRequest, ctx: ServiceContext): Promise<EmulatorResponse>;
   /** For services with a backing process or listener (Azurite). */
   start?(ctx: ServiceContext): Promise<void>;
-  stop?(): Promise<void>;
+  /** Back to the scenario after the core has reset `ctx.state` (Azurite re-seeded, for instance). */
+  reset?(ctx: ServiceContext): Promise<void>;
+  /** Stop what `start(ctx)` started for that instance; without ctx, everything this service started. */
+  stop?(ctx?: ServiceContext): Promise<void>;
 }

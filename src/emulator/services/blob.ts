@@ -1,11 +1,212 @@
-// Azure Blob Storage data plane: answers for <name>.blob.core.windows.net.
-import type { Service } from '../types.ts';
+// Azure Blob Storage data plane for <account>.blob.core.windows.net. The stages run in a fixed order:
+// account → operation → length → authenticate and authorize (Bearer, Shared Key or SAS, checked here
+// with Azure's error texts) → forward to the instance's Azurite, re-signed with its internal key →
+// re-shape Azurite's answer as Azure sends it (Server header, request id, version, XML errors).
+import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext } from '../types.ts';
+import type { EmulatorState } from '../state.ts';
+import type { Scenario } from '../scenario.ts';
+
+type ScenarioStorageAccount = Scenario['storageAccounts'][number];
+import { startAzurite, type AzuriteBackend, type BackendResponse, type SeedAccount } from '../azurite.ts';
+import { classifyBlobOperation, type BlobOperation } from './blob-operation.ts';
+import { BLOB_SERVER, blobErrors, lengthRequired, storageError, type StorageErrorInput } from './blob-errors.ts';
+import { verifySharedKey } from './blob-sharedkey.ts';
+import { hasSas, SAS_PARAMS, verifySas } from './blob-sas.ts';
+import { authorizeBearer } from './blob-bearer.ts';
 import { notEmulated } from './not-emulated.ts';
 
-const HOST = /^[a-z0-9-]{3,63}\.blob\.core\.windows\.net$/;
+const HOST = /^([a-z0-9]{3,24})\.blob\.core\.windows\.net$/;
 
-export const blobService: Service = {
-  name: 'blob',
-  matchHost: (host) => HOST.test(host),
-  handle: async (req) => notEmulated('Azure Blob Storage', req),
-};
+/** Request headers that belong to the client's connection or credentials, not to the operation. */
+const NOT_FORWARDED = new Set([
+  'host', 'authorization', 'connection', 'keep-alive', 'proxy-authorization', 'proxy-connection',
+  'transfer-encoding', 'te', 'upgrade', 'expect', 'content-length', 'trailer',
+]);
+/** Response headers of the backend hop that must not reach the client as they are. */
+const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'server', 'x-ms-request-id', 'x-ms-version']);
+
+function splitTarget(rawTarget: string): { rawPath: string; rawQuery: string } {
+  // Absolute-form targets (proxy requests) carry scheme and authority; the signature covers the path only.
+  const target = rawTarget.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
+  const q = target.indexOf('?');
+  return q < 0 ? { rawPath: target || '/', rawQuery: '' } : { rawPath: target.slice(0, q) || '/', rawQuery: target.slice(q + 1) };
+}
+
+function withoutSasParams(rawQuery: string): string {
+  return rawQuery
+    .split('&')
+    .filter((p) => p !== '' && !SAS_PARAMS.has(decodeURIComponent(p.split('=')[0] ?? '').toLowerCase()))
+    .join('&');
+}
+
+function accountResourceId(ctx: ServiceContext, a: ScenarioStorageAccount): string {
+  return `/subscriptions/${ctx.state.data.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`;
+}
+
+function seedOf(state: EmulatorState): SeedAccount[] {
+  return state.data.storageAccounts.map((a) => ({
+    name: a.name,
+    containers: a.containers.map((c) => ({ name: c.name, blobs: c.blobs.map((b) => ({ name: b.name, content: b.content, contentType: b.contentType })) })),
+  }));
+}
+
+type Authorization = { ok: true } | { ok: false; response: EmulatorResponse };
+
+export interface BlobService extends Service {
+  reset(ctx: ServiceContext): Promise<void>;
+  stop(ctx?: ServiceContext): Promise<void>;
+  /** The Azurite behind an emulator instance (the benchmark compares against it directly). */
+  backend(ctx: ServiceContext): Promise<AzuriteBackend>;
+}
+
+export function createBlobService(): BlobService {
+  // One Azurite per emulator instance, keyed by the instance's live state: nothing shared between runs.
+  const backends = new Map<EmulatorState, Promise<AzuriteBackend>>();
+
+  const launch = (state: EmulatorState): Promise<AzuriteBackend> => {
+    const started = (async () => {
+      const backend = await startAzurite(state.data.storageAccounts.map((a) => a.name));
+      await backend.seed(seedOf(state));
+      return backend;
+    })();
+    backends.set(state, started);
+    started.catch(() => backends.delete(state));
+    return started;
+  };
+
+  const backendFor = async (ctx: ServiceContext, account: string): Promise<AzuriteBackend> => {
+    const current = backends.get(ctx.state);
+    if (current === undefined) return launch(ctx.state);
+    const backend = await current;
+    if (backend.accounts.includes(account)) return backend;
+    // An account created after start: Azurite reads its account list once, so it is restarted and
+    // re-seeded from the scenario (blobs uploaded since start are lost; said in the report).
+    backends.delete(ctx.state);
+    await backend.close();
+    return launch(ctx.state);
+  };
+
+  const fail = (req: EmulatorRequest, ctx: ServiceContext, e: StorageErrorInput): Authorization => ({
+    ok: false,
+    response: storageError(req, ctx.now(), e),
+  });
+
+  async function authorize(req: EmulatorRequest, ctx: ServiceContext, account: ScenarioStorageAccount, op: BlobOperation): Promise<Authorization> {
+    const auth = req.headers.authorization;
+    const { rawPath, rawQuery } = splitTarget(req.rawTarget);
+    if (typeof auth === 'string' && auth !== '') {
+      if (auth.startsWith('Bearer ')) {
+        const r = await authorizeBearer({ req, ctx, account: account.name, accountId: accountResourceId(ctx, account), operation: op, token: auth.slice(7).trim() });
+        return r.ok ? { ok: true } : fail(req, ctx, r.error);
+      }
+      if (auth.startsWith('SharedKey ')) {
+        const r = verifySharedKey(auth, account.name, account.keys, { method: req.method, rawPath, rawQuery, headers: req.headers });
+        return r.ok ? { ok: true } : fail(req, ctx, blobErrors.authenticationFailed(r.detail));
+      }
+      if (auth.startsWith('SharedKeyLite ')) return { ok: false, response: notEmulated('Azure Blob Storage (Shared Key Lite)', req) };
+      return fail(req, ctx, blobErrors.malformedAuthorization());
+    }
+    if (hasSas(req.url)) {
+      const r = verifySas({ account: account.name, keys: account.keys, url: req.url, secure: req.secure, operation: op, now: ctx.now() });
+      if (r.ok) return { ok: true };
+      return 'error' in r ? fail(req, ctx, r.error) : { ok: false, response: notEmulated(`Azure Blob Storage (${r.notEmulated})`, req) };
+    }
+    return fail(req, ctx, blobErrors.publicAccessNotPermitted());
+  }
+
+  function reshape(req: EmulatorRequest, ctx: ServiceContext, res: BackendResponse): EmulatorResponse {
+    const version = req.headers['x-ms-version'] ?? req.url.searchParams.get('sv') ?? res.headers['x-ms-version'];
+    const errorCode = res.headers['x-ms-error-code'];
+    if (res.status >= 400 && typeof errorCode === 'string') {
+      const text = res.body.toString('utf8');
+      const message = /<Message>([^\n<]*)/.exec(text)?.[1] ?? errorCode;
+      return storageError(req, ctx.now(), { status: res.status, code: errorCode, message });
+    }
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (!NOT_RETURNED.has(k)) headers[k] = v;
+    // Azure reports x-ms-blob-content-md5 (the whole blob's MD5) only on ranged reads.
+    if (req.headers.range === undefined && req.headers['x-ms-range'] === undefined) delete headers['x-ms-blob-content-md5'];
+    headers.server = BLOB_SERVER;
+    headers['x-ms-request-id'] = req.requestId;
+    if (typeof version === 'string') headers['x-ms-version'] = version;
+    return { status: res.status, headers, body: res.body };
+  }
+
+  return {
+    name: 'blob',
+    matchHost: (host) => HOST.test(host),
+
+    async handle(req, ctx) {
+      const name = HOST.exec(req.host)?.[1] ?? '';
+      const account = ctx.state.data.storageAccounts.find((a) => a.name === name);
+      if (account === undefined) {
+        return {
+          status: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'x-emulator-unknown-account': name, 'x-ms-request-id': req.requestId },
+          body: `The scenario has no storage account '${name}'; in Azure the host name ${req.host} would not resolve.\n`,
+        };
+      }
+      const op = classifyBlobOperation(req.method, req.url);
+      if (op === undefined) return notEmulated('Azure Blob Storage', req);
+      if (op.needsLength && req.headers['content-length'] === undefined) {
+        return req.headers['transfer-encoding'] !== undefined ? storageError(req, ctx.now(), blobErrors.missingContentLength()) : lengthRequired(req, ctx.now());
+      }
+      const authorization = await authorize(req, ctx, account, op);
+      if (!authorization.ok) return authorization.response;
+
+      const backend = await backendFor(ctx, account.name);
+      const { rawPath, rawQuery } = splitTarget(req.rawTarget);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v === undefined || NOT_FORWARDED.has(k)) continue;
+        headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      }
+      const res = await backend.request({
+        method: req.method.toUpperCase(),
+        account: account.name,
+        rawPath,
+        rawQuery: withoutSasParams(rawQuery),
+        headers,
+        ...(req.method.toUpperCase() === 'PUT' || req.method.toUpperCase() === 'POST' ? { body: req.body } : {}),
+      });
+      return reshape(req, ctx, res);
+    },
+
+    async start(ctx) {
+      if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) await launch(ctx.state);
+    },
+
+    async reset(ctx) {
+      const current = backends.get(ctx.state);
+      if (current === undefined) return;
+      const backend = await current;
+      const wanted = ctx.state.data.storageAccounts.map((a) => a.name);
+      if (wanted.every((a) => backend.accounts.includes(a))) {
+        await backend.seed(seedOf(ctx.state));
+        return;
+      }
+      backends.delete(ctx.state);
+      await backend.close();
+      if (wanted.length > 0) await launch(ctx.state);
+    },
+
+    async stop(ctx) {
+      const states = ctx ? [ctx.state] : [...backends.keys()];
+      await Promise.all(
+        states.map(async (s) => {
+          const b = backends.get(s);
+          backends.delete(s);
+          if (b) await (await b.catch(() => undefined))?.close();
+        }),
+      );
+    },
+
+    async backend(ctx) {
+      const first = ctx.state.data.storageAccounts[0];
+      if (first === undefined) throw new Error('the scenario has no storage account');
+      return backendFor(ctx, first.name);
+    },
+  };
+}
+
+export const blobService: BlobService = createBlobService();

@@ -1,0 +1,127 @@
+// Blob service errors as Azure Storage sends them: an XML body whose Message ends with the request id
+// and time, the same code in x-ms-error-code, the message's first line as the reason phrase, and the
+// storage front end's Server header. One named constructor per code the emulator itself decides;
+// errors Azurite raises are re-shaped by `storageError` with Azurite's code and message.
+import type { EmulatorRequest, EmulatorResponse } from '../types.ts';
+
+export const BLOB_SERVER = 'Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0';
+
+export type BlobErrorCode =
+  | 'AuthenticationFailed'
+  | 'InvalidAuthenticationInfo'
+  | 'AuthorizationPermissionMismatch'
+  | 'AuthorizationResourceTypeMismatch'
+  | 'AuthorizationServiceMismatch'
+  | 'AuthorizationProtocolMismatch'
+  | 'PublicAccessNotPermitted'
+  | 'MissingContentLengthHeader'
+  | 'InvalidHeaderValue'
+  // Codes that come back from Azurite and are passed through re-shaped.
+  | (string & { readonly fromBackend?: true });
+
+const AUTH_FAILED =
+  'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.';
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Azure prints seven fractional digits: 2017-09-22T00:10:00.1234567Z. */
+export function storageTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}
+
+export interface StorageErrorInput {
+  status: number;
+  code: BlobErrorCode;
+  message: string;
+  /** Extra child elements after Message, in order (e.g. AuthenticationErrorDetail). */
+  details?: [string, string][];
+  headers?: Record<string, string>;
+}
+
+export function storageError(req: EmulatorRequest, now: Date, e: StorageErrorInput): EmulatorResponse {
+  const fullMessage = `${e.message}\nRequestId:${req.requestId}\nTime:${storageTime(now)}`;
+  const extra = (e.details ?? []).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('');
+  // Written without the UTF-8 BOM some Storage front ends prepend: the brief's reference shape has none.
+  const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${e.code}</Code><Message>${xmlEscape(fullMessage)}</Message>${extra}</Error>`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/xml',
+    server: BLOB_SERVER,
+    'x-ms-request-id': req.requestId,
+    'x-ms-error-code': e.code,
+    date: now.toUTCString(),
+    ...e.headers,
+  };
+  const version = req.headers['x-ms-version'];
+  if (typeof version === 'string') headers['x-ms-version'] = version;
+  return { status: e.status, statusText: e.message, headers, body: Buffer.from(body, 'utf8') };
+}
+
+export const blobErrors = {
+  authenticationFailed: (detail: string): StorageErrorInput => ({
+    status: 403,
+    code: 'AuthenticationFailed',
+    message: AUTH_FAILED,
+    details: [['AuthenticationErrorDetail', detail]],
+  }),
+  /** Wrong audience (and other token problems Azure answers with a challenge). */
+  invalidAuthenticationInfo: (detail: string, tenantId: string): StorageErrorInput => ({
+    status: 401,
+    code: 'InvalidAuthenticationInfo',
+    message: 'Server failed to authenticate the request. Please refer to the information in the www-authenticate header.',
+    details: [['AuthenticationErrorDetail', detail]],
+    headers: {
+      'www-authenticate': `Bearer authorization_uri=https://login.microsoftonline.com/${tenantId}/oauth2/authorize resource_id=https://storage.azure.com`,
+    },
+  }),
+  /** An Authorization header that is neither SharedKey nor Bearer. */
+  malformedAuthorization: (): StorageErrorInput => ({
+    status: 400,
+    code: 'InvalidAuthenticationInfo',
+    message: 'Authentication information is not given in the correct format. Check the value of Authorization header.',
+  }),
+  permissionMismatch: (): StorageErrorInput => ({
+    status: 403,
+    code: 'AuthorizationPermissionMismatch',
+    message: 'This request is not authorized to perform this operation using this permission.',
+  }),
+  resourceTypeMismatch: (): StorageErrorInput => ({
+    status: 403,
+    code: 'AuthorizationResourceTypeMismatch',
+    message: 'This request is not authorized to perform this operation using this resource type.',
+  }),
+  serviceMismatch: (): StorageErrorInput => ({
+    status: 403,
+    code: 'AuthorizationServiceMismatch',
+    message: 'This request is not authorized to perform this operation using this service.',
+  }),
+  protocolMismatch: (): StorageErrorInput => ({
+    status: 403,
+    code: 'AuthorizationProtocolMismatch',
+    message: 'This request is not authorized to perform this operation using this protocol.',
+  }),
+  /** Anonymous access: accounts created today have AllowBlobPublicAccess=false. */
+  /** A chunked PUT: Storage itself needs the length (a PUT with neither gets HTTP.sys's 411 page). */
+  missingContentLength: (): StorageErrorInput => ({
+    status: 411,
+    code: 'MissingContentLengthHeader',
+    message: 'The Content-Length header was not specified.',
+  }),
+  publicAccessNotPermitted: (): StorageErrorInput => ({
+    status: 409,
+    code: 'PublicAccessNotPermitted',
+    message: 'Public access is not permitted on this storage account.',
+  }),
+} satisfies Record<string, (...args: never[]) => StorageErrorInput>;
+
+/** 411 from the HTTP.sys front end: it answers before Storage sees the request, so the body is HTML. */
+export function lengthRequired(req: EmulatorRequest, now: Date): EmulatorResponse {
+  return {
+    status: 411,
+    statusText: 'Length Required',
+    headers: { 'content-type': 'text/html; charset=us-ascii', server: 'Microsoft-HTTPAPI/2.0', date: now.toUTCString(), 'x-ms-request-id': req.requestId },
+    body:
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Length Required</TITLE>\r\n<META HTTP-EQUIV="Content-Type" Content-Type="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Length Required</h2>\r\n<hr><p>HTTP Error 411. The request must be chunked or have a content length.</p>\r\n</BODY></HTML>\r\n',
+  };
+}
