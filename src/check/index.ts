@@ -1,0 +1,117 @@
+// The check stage's entry: judge one executed step against the page (example), the operation's
+// REST contract and the page's literal claims, in that fixed order, and decide its verdict.
+// No I/O: everything judged is in the Observation; everything expected is in the Tutorial.
+import type { Step, Tutorial } from '../model.ts';
+import type { Observation } from '../run/observation.ts';
+import { checkContract } from './contract.ts';
+import { isAudienceError, serviceError, type ServiceError } from './errors-body.ts';
+import { checkExample } from './example.ts';
+import { checkLiteral } from './literal.ts';
+import { bindingLookup } from './placeholders.ts';
+import { producedBy } from './produced.ts';
+import { suggest } from './suggest.ts';
+import { FAILURE_KINDS, type CheckResult, type Difference, type FailureKind, type StepCheck } from './verdict.ts';
+import { isNotEmulated } from './contract.ts';
+
+export { FAILURE_KINDS, FailureKind, Verdict, VERDICTS, CheckedVerdict, StepCheck, CheckResult, Difference } from './verdict.ts';
+export type { FailureKindInfo } from './verdict.ts';
+export { identifyOperation } from './operations.ts';
+export type { OperationId } from './operations.ts';
+
+const ERROR_KIND: Readonly<Record<NonNullable<Observation['error']>['kind'], FailureKind>> = {
+  network: 'network-error',
+  timeout: 'timeout',
+  'invalid-command': 'invalid-command',
+  'az-usage': 'az-usage',
+  'not-emulated': 'not-emulated',
+  'unbound-placeholder': 'unbound-placeholder',
+  shell: 'shell-error',
+};
+
+const skippedAll = (why: string): CheckResult[] =>
+  (['example', 'contract', 'literal'] as const).map((layer) => ({ layer, ok: true, skipped: why, differences: [] }));
+
+function oneLine(s: string, max = 220): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+function where(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Most actionable first: the page contradicting itself, then values, then shape. */
+const ORDER: Readonly<Record<Difference['kind'], number>> = { claim: 0, status: 1, value: 2, missing: 3, format: 4, type: 5, header: 6, extra: 7 };
+
+function firstDifference(checks: readonly CheckResult[]): { d: Difference; layer: string; total: number } | undefined {
+  const all = checks.flatMap((c) => c.differences.map((d) => ({ d, layer: c.layer })));
+  all.sort((a, b) => ORDER[a.d.kind] - ORDER[b.d.kind]);
+  const first = all[0];
+  return first ? { ...first, total: all.length } : undefined;
+}
+
+function fail(kind: FailureKind, reason: string, checks: CheckResult[], suggestion: string | undefined): StepCheck {
+  return { verdict: 'fail', failure: kind, reason: oneLine(reason), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
+}
+
+export function checkStep(input: { tutorial: Tutorial; step: Step; observation: Observation }): StepCheck {
+  const { tutorial, step, observation } = input;
+
+  // 1. The step could not produce a response at all.
+  if (observation.error) {
+    const kind = ERROR_KIND[observation.error.kind];
+    const checks = skippedAll('the step produced no response');
+    return fail(kind, `${FAILURE_KINDS[kind].title}: ${observation.error.message}`, checks, suggest({ step, observation, failure: kind }));
+  }
+
+  // 2. The three layers, always all three, so the report shows every comparison.
+  const produced = producedBy(step, observation);
+  const example = checkExample(step.expectation, produced, { elided: new Set(), lookup: bindingLookup(tutorial, observation.bindings) });
+  const contract = checkContract(step, produced, observation.output?.exitCode);
+  const literal = checkLiteral({ tutorial, step, observation, produced });
+  const checks = [example, contract.result, literal.result];
+
+  // 3. Does the step work as written? Fixed order: response, status, contract, claims, exit code.
+  const final = produced.final;
+  const lastRequest = observation.exchanges[observation.exchanges.length - 1]?.request;
+  if (step.kind === 'http' && !final) return fail('no-response', 'the request produced no response', checks, undefined);
+  if (final && isNotEmulated(final)) {
+    const what = final.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1] ?? 'this request';
+    return fail('not-emulated', `not emulated: ${what}`, checks, undefined);
+  }
+  if (final && final.status >= 400) {
+    const e: ServiceError = serviceError(final);
+    const kind: FailureKind = isAudienceError(e) ? 'token-audience-mismatch' : 'http-error-status';
+    const said = [e.code, e.message, e.detail && e.detail !== e.code ? e.detail : undefined].filter(Boolean).join(': ');
+    const reason = `${lastRequest ? `${lastRequest.method} ${where(lastRequest.url)}` : 'the request'} answered ${final.status}${said ? ` ${said}` : ''}`;
+    return fail(kind, reason, checks, suggest({ step, observation, failure: kind, serviceError: e, status: final.status }));
+  }
+  if (contract.breaks) {
+    const d = contract.result.differences[0];
+    return fail('contract-broken', `the ${contract.operations.join(', ')} response breaks its contract: ${d?.message ?? 'see differences'}`, checks, undefined);
+  }
+  if (literal.breaks) {
+    const d = literal.result.differences.find((x) => x.kind === 'claim');
+    return fail(literal.breaks, d?.message ?? FAILURE_KINDS[literal.breaks].title, checks, undefined);
+  }
+  const exit = observation.output?.exitCode;
+  if (exit !== undefined && exit !== 0) {
+    return fail('exit-code', `the command exited with status ${exit}${observation.output?.stderr ? `: ${observation.output.stderr.split('\n').find((l) => l.trim() !== '') ?? ''}` : ''}`, checks, suggest({ step, observation, failure: 'exit-code' }));
+  }
+
+  // 4. It works; does the page describe it?
+  const first = firstDifference(checks);
+  const suggestion = literal.suggestion ?? suggest({ step, observation });
+  if (first) {
+    const more = first.total > 1 ? ` (+${first.total - 1} more)` : '';
+    return { verdict: 'drift', reason: oneLine(`works, but differs from the page (${first.layer}): ${first.d.message}${more}`), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
+  }
+  const compared = checks.filter((c) => !c.skipped).map((c) => c.layer);
+  const reason = compared.length === 0 ? 'ran without error; the page states nothing to compare' : `matches the page (${compared.join(', ')})`;
+  return { verdict: 'pass', reason, checks, ...(suggestion !== undefined ? { suggestion } : {}) };
+}

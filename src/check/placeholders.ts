@@ -1,0 +1,53 @@
+// Placeholders inside example values ("<UAMI NAME>", "/subscriptions/<SUBSCRIPTON ID>/…") and the
+// values the run bound to them. A misspelt twin (SUBSCRIPTON_ID) resolves through the tutorial's
+// `similarTo` links, so the page's typo does not turn into a false difference.
+import type { Tutorial } from '../model.ts';
+
+const ANGLE = /<([A-Za-z][A-Za-z0-9 _-]*)>/g;
+
+/** The model's normalisation: upper case, words joined by "_". */
+export function placeholderKey(spelling: string): string {
+  return spelling
+    .replace(/^<|>$/g, '')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(ANGLE)].map((m) => placeholderKey(m[1] ?? ''));
+}
+
+export type BindingLookup = (key: string) => string | undefined;
+
+export function bindingLookup(tutorial: Tutorial, bindings: Record<string, string>): BindingLookup {
+  return (key) => {
+    if (bindings[key] !== undefined) return bindings[key];
+    const p = tutorial.placeholders.find((x) => x.key === key);
+    for (const twin of p?.similarTo ?? []) if (bindings[twin] !== undefined) return bindings[twin];
+    // The twin link may be recorded on the other side only.
+    const back = tutorial.placeholders.find((x) => x.similarTo.includes(key) && bindings[x.key] !== undefined);
+    return back ? bindings[back.key] : undefined;
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A matcher for an example string with placeholders: literal parts must match (case-insensitively,
+ * as ARM ids do), a bound placeholder must be its value, an unbound one anything without "/".
+ */
+export function templateMatcher(example: string, lookup: BindingLookup): RegExp {
+  let pattern = '';
+  let last = 0;
+  for (const m of example.matchAll(ANGLE)) {
+    pattern += escapeRegExp(example.slice(last, m.index));
+    const bound = lookup(placeholderKey(m[1] ?? ''));
+    pattern += bound !== undefined ? `(?:${escapeRegExp(bound)})` : '[^/]+';
+    last = (m.index ?? 0) + m[0].length;
+  }
+  pattern += escapeRegExp(example.slice(last));
+  return new RegExp(`^${pattern}$`, 'i');
+}
