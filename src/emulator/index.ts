@@ -1,0 +1,161 @@
+// The embedded Azure emulator: one process, two loopback listeners, a host router over one module
+// per service, state from a scenario. Clients keep the tutorial's URLs and Host headers; only the TCP
+// connection is redirected (`route()`, curl's --connect-to, or the proxy mode).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultScenario } from './default-scenario.ts';
+import { createFaultEngine, type FaultController } from './faults.ts';
+import { createRbac } from './rbac.ts';
+import { createRouter } from './router.ts';
+import type { Scenario } from './scenario.ts';
+import { startListeners, type ConnectDecision } from './server.ts';
+import { SERVICES } from './services/index.ts';
+import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
+import { createState, resetState, type EmulatorState } from './state.ts';
+import { loadTlsMaterial } from './tls.ts';
+import { createTokenAuthority } from './tokens.ts';
+import type { Rbac, Service, ServiceContext, TokenAuthority } from './types.ts';
+
+export type { FaultController, FaultSpec } from './faults.ts';
+export type { Scenario } from './scenario.ts';
+
+export interface EmulatorHandle {
+  httpUrl: string;
+  httpsUrl: string;
+  caPem: string;
+  caPath: string;
+  curlConfigPath: string;
+  scenario: Scenario;
+  /** Placeholder key (STORAGE_ACCOUNT_NAME) → what the reader would type. */
+  values: Record<string, string>;
+  state: EmulatorState;
+  tokens: TokenAuthority;
+  rbac: Rbac;
+  /** Where to open the TCP connection for an Azure host:port (undefined: not an emulated host, connect as usual). */
+  route(host: string, port: number): ConnectDecision;
+  faults: FaultController;
+  /** Back to the scenario's state (the runner calls this between tutorials); resolves when every service is re-seeded. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  scenario?: Scenario;
+  /** Where the CA and certificates are cached (default: node_modules/.cache/tutorial-conformance, else the OS temp dir). */
+  stateDir?: string;
+  /** The emulator's clock (tests of expiry); default: the real time. */
+  now?: () => Date;
+  /** Services to run (default: all); tests of one service may pass fewer. */
+  services?: readonly Service[];
+}
+
+/** Azure DNS suffixes: a host under one of these is the emulator's to answer, even if only with "not emulated". */
+const AZURE_SUFFIXES = ['.windows.net', '.azure.com', '.azure.net', '.microsoftonline.com', '.azuredatalakestore.net', '.microsoft.com'];
+
+export function defaultStateDir(): string {
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const candidate = join(projectRoot, 'node_modules', '.cache', 'tutorial-conformance');
+  try {
+    mkdirSync(candidate, { recursive: true });
+    accessSync(candidate, fsConstants.W_OK);
+    return candidate;
+  } catch {
+    return join(os.tmpdir(), `tutorial-conformance-${os.userInfo().uid}`);
+  }
+}
+
+/** curl config that sends the tutorial's own URLs to this emulator and trusts its CA. */
+export function curlConfig(opts: { caPath: string; httpPort: number; httpsPort: number; legacyMsi: boolean }): string {
+  const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const lines = [
+    '# tutorial-conformance emulator: generated, valid while this emulator runs',
+    `cacert = ${q(opts.caPath)}`,
+    // curl takes the first matching rule, so the specific legacy rule precedes the catch-all port 80 rule.
+    ...(opts.legacyMsi ? [`connect-to = ${q(`localhost:${LEGACY_MSI_PORT}:127.0.0.1:${opts.httpPort}`)}`] : []),
+    `connect-to = ${q(`:443:127.0.0.1:${opts.httpsPort}`)}`,
+    `connect-to = ${q(`:80:127.0.0.1:${opts.httpPort}`)}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHandle> {
+  const scenario = opts.scenario ?? defaultScenario(opts.now?.());
+  const now = opts.now ?? (() => new Date());
+  const state = createState(scenario);
+  const tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now });
+  const rbac = createRbac(state);
+  const ctx: ServiceContext = { state, tokens, rbac, now };
+  const services = opts.services ?? SERVICES;
+  const faults = createFaultEngine();
+  const router = createRouter({ services, ctx, faults });
+  const material = await loadTlsMaterial(opts.stateDir ?? defaultStateDir());
+
+  let ports = { http: 0, https: 0 };
+  const route = (host: string, port: number): ConnectDecision => {
+    const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+    const loopback = h === 'localhost' || h === '127.0.0.1' || h === '::1';
+    if (loopback && port === LEGACY_MSI_PORT) {
+      return state.data.legacyMsiEndpoint
+        ? { kind: 'connect', host: '127.0.0.1', port: ports.http, tls: false }
+        : { kind: 'refuse', reason: `nothing listens on ${h}:${LEGACY_MSI_PORT}: the MSI VM extension endpoint was retired (scenario legacyMsiEndpoint is false)` };
+    }
+    if (loopback) return undefined;
+    const azure = router.serviceFor(h, port) !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
+    if (!azure) return undefined;
+    if (port === 443) return { kind: 'connect', host: '127.0.0.1', port: ports.https, tls: true };
+    if (port === 80) return { kind: 'connect', host: '127.0.0.1', port: ports.http, tls: false };
+    return { kind: 'refuse', reason: `${h}:${port}: the emulator serves Azure hosts on ports 80 and 443 only` };
+  };
+
+  const started: Service[] = [];
+  const listeners = await startListeners({ router, tls: material, decide: route });
+  ports = { http: listeners.httpPort, https: listeners.httpsPort };
+  try {
+    for (const s of services) {
+      if (s.start !== undefined) {
+        await s.start(ctx);
+        started.push(s);
+      }
+    }
+  } catch (err) {
+    await Promise.allSettled(started.map((s) => s.stop?.(ctx)));
+    await listeners.close();
+    throw err;
+  }
+
+  const instanceDir = await mkdtemp(join(os.tmpdir(), 'tc-emulator-'));
+  const curlConfigPath = join(instanceDir, 'curl.config');
+  await writeFile(curlConfigPath, curlConfig({ caPath: material.caPath, httpPort: ports.http, httpsPort: ports.https, legacyMsi: scenario.legacyMsiEndpoint }), { mode: 0o600 });
+
+  let closed: Promise<void> | undefined;
+  return {
+    httpUrl: `http://127.0.0.1:${ports.http}`,
+    httpsUrl: `https://127.0.0.1:${ports.https}`,
+    caPem: material.caPem,
+    caPath: material.caPath,
+    curlConfigPath,
+    scenario,
+    values: { ...scenario.values },
+    state,
+    tokens,
+    rbac,
+    route,
+    faults,
+    async reset() {
+      resetState(state, scenario);
+      faults.clear();
+      for (const s of services) await s.reset?.(ctx);
+    },
+    close() {
+      closed ??= (async () => {
+        await listeners.close();
+        await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
+        await rm(instanceDir, { recursive: true, force: true });
+      })();
+      return closed;
+    },
+  };
+}

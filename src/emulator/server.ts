@@ -1,0 +1,176 @@
+// The emulator's two listeners on 127.0.0.1: plain HTTP (IMDS, the legacy MSI endpoint, and proxy
+// mode) and HTTPS (every Azure host, with a certificate from the emulator's CA). Both turn a Node
+// request into an EmulatorRequest, hand it to the router, and write the answer back unchanged.
+// Proxy mode lets unmodified clients in: `CONNECT host:443` is tunnelled to the HTTPS listener and
+// absolute-form `GET http://169.254.169.254/…` is served like any other request.
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import tls from 'node:tls';
+import forge from 'node-forge';
+import type { Router } from './router.ts';
+import type { TlsMaterial } from './tls.ts';
+import { SERVER_NAMES } from './tls.ts';
+import type { EmulatorRequest } from './types.ts';
+
+/** Uploads in the tutorials are tiny; this bounds memory if a client misbehaves. */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export type ConnectDecision = { kind: 'connect'; host: string; port: number; tls: boolean } | { kind: 'refuse'; reason: string } | undefined;
+
+export interface Listeners {
+  httpPort: number;
+  httpsPort: number;
+  close(): Promise<void>;
+}
+
+function splitHostPort(authority: string): { host: string; port: number | undefined } {
+  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(authority.trim());
+  if (m === null) return { host: authority.toLowerCase(), port: undefined };
+  return { host: (m[1] ?? '').toLowerCase(), port: m[2] !== undefined ? Number(m[2]) : undefined };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+function makeHandler(router: Router, secure: boolean) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const target = req.url ?? '/';
+      const absolute = /^https?:\/\//i.test(target) ? new URL(target) : undefined;
+      const authority = absolute?.host ?? req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 0}`;
+      const rawTarget = absolute !== undefined ? target.slice(target.indexOf(absolute.host) + absolute.host.length) || '/' : target;
+      const { host, port } = splitHostPort(authority);
+      const effectivePort = port ?? (secure ? 443 : 80);
+      const body = await readBody(req);
+      if (body === undefined) {
+        res.writeHead(413, { 'content-type': 'text/plain' }).end(`request body larger than ${MAX_BODY_BYTES} bytes\n`);
+        return;
+      }
+      let url: URL;
+      try {
+        url = new URL(rawTarget, `${secure ? 'https' : 'http'}://${authority}`);
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: the request target or Host is not a valid URL\n');
+        return;
+      }
+      const emReq: EmulatorRequest = { method: req.method ?? 'GET', url, rawTarget, headers: req.headers, rawHeaders: req.rawHeaders, body, secure, host, requestId: randomUUID() };
+      const out = await router.handle(emReq, effectivePort);
+      if (out.reset) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      const payload = out.body === undefined ? undefined : Buffer.isBuffer(out.body) ? out.body : Buffer.from(out.body, 'utf8');
+      const headers: Record<string, string | string[]> = { ...out.headers };
+      if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length' || h.toLowerCase() === 'transfer-encoding')) headers['content-length'] = String(payload.length);
+      if (out.statusText !== undefined) res.writeHead(out.status, out.statusText.replace(/[\r\n]+/g, ' '), headers);
+      else res.writeHead(out.status, headers);
+      res.end(payload);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain', 'x-emulator-error': 'listener' });
+      res.end(`emulator listener error (an emulator bug, not Azure behaviour): ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  };
+}
+
+/** Certificates for names outside the static SAN list, so an unmodelled Azure host still gets a TLS handshake and a "not emulated" answer. */
+function sniContexts(material: TlsMaterial): (servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => void {
+  const defaultCtx = tls.createSecureContext({ key: material.keyPem, cert: material.certPem });
+  const cache = new Map<string, tls.SecureContext>();
+  const covered = (name: string): boolean =>
+    SERVER_NAMES.some((san) => (san.startsWith('*.') ? name.endsWith(san.slice(1)) && !name.slice(0, -san.length + 1).includes('.') : name === san));
+  return (servername, cb) => {
+    const name = servername.toLowerCase();
+    if (name === '' || covered(name) || net.isIP(name) !== 0) return cb(null, defaultCtx);
+    let ctx = cache.get(name);
+    if (ctx === undefined) {
+      const caCert = forge.pki.certificateFromPem(material.caPem);
+      const caKey = forge.pki.privateKeyFromPem(material.caKeyPem);
+      const key = forge.pki.privateKeyFromPem(material.keyPem) as forge.pki.rsa.PrivateKey;
+      const cert = forge.pki.createCertificate();
+      cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+      cert.serialNumber = `01${randomUUID().replace(/-/g, '')}`;
+      cert.validity.notBefore = new Date(Date.now() - 3600 * 1000);
+      cert.validity.notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+      cert.setSubject([{ name: 'commonName', value: name }]);
+      cert.setIssuer(caCert.subject.attributes);
+      cert.setExtensions([
+        { name: 'basicConstraints', cA: false },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 2, value: name }] },
+      ]);
+      cert.sign(caKey, forge.md.sha256.create());
+      ctx = tls.createSecureContext({ key: material.keyPem, cert: forge.pki.certificateToPem(cert) });
+      cache.set(name, ctx);
+    }
+    cb(null, ctx);
+  };
+}
+
+function listen(server: net.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startListeners(opts: { router: Router; tls: TlsMaterial; decide(host: string, port: number): ConnectDecision }): Promise<Listeners> {
+  const httpServer = http.createServer({ keepAliveTimeout: 5000 }, makeHandler(opts.router, false));
+  const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniContexts(opts.tls), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true));
+  httpsServer.keepAliveTimeout = 5000;
+  const tunnels = new Set<Socket>();
+
+  const [httpPort, httpsPort] = await Promise.all([listen(httpServer), listen(httpsServer)]);
+
+  // Proxy mode: tunnel CONNECT to the listener that serves the requested host.
+  httpServer.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
+    client.on('error', () => client.destroy());
+    const { host, port } = splitHostPort(req.url ?? '');
+    const decision = port === undefined ? undefined : opts.decide(host, port);
+    if (decision === undefined || decision.kind === 'refuse') {
+      const reason = decision?.kind === 'refuse' ? decision.reason : `${req.url ?? ''} is not an Azure endpoint the emulator serves`;
+      client.end(`HTTP/1.1 502 Bad Gateway\r\nx-emulator-not-emulated: ${reason.replace(/[\r\n]/g, ' ')}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
+      return;
+    }
+    const upstream = net.connect(decision.port, decision.host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    tunnels.add(upstream);
+    upstream.on('close', () => {
+      tunnels.delete(upstream);
+      client.destroy();
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+
+  return {
+    httpPort,
+    httpsPort,
+    async close() {
+      for (const s of tunnels) s.destroy();
+      const done = Promise.all([new Promise<void>((r) => httpServer.close(() => r())), new Promise<void>((r) => httpsServer.close(() => r()))]);
+      httpServer.closeAllConnections();
+      httpsServer.closeAllConnections();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// TLS material for the emulator: a private CA and one server certificate for every Azure host the
+// emulator answers, generated at first start and cached, so clients trust the emulator explicitly
+// through its CA (never by turning verification off). Keys come from node:crypto (fast); node-forge
+// only builds and signs the X.509 structures.
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, link, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import forge from 'node-forge';
+
+/** Names the server certificate covers: every host a tutorial reaches over HTTPS, plus loopback. */
+export const SERVER_NAMES = [
+  'management.azure.com',
+  'management.core.windows.net',
+  'login.microsoftonline.com',
+  'login.windows.net',
+  'sts.windows.net',
+  '*.blob.core.windows.net',
+  '*.vault.azure.net',
+  '*.azuredatalakestore.net',
+  'localhost',
+] as const;
+export const SERVER_IPS = ['127.0.0.1'] as const;
+
+const FORMAT_VERSION = 1;
+const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
+/** Regenerate when a certificate has less than this left, so a cached bundle never expires mid-run. */
+const MIN_REMAINING_MS = 7 * 24 * 3600 * 1000;
+
+interface Bundle {
+  version: number;
+  names: string[];
+  caCert: string;
+  caKey: string;
+  cert: string;
+  key: string;
+}
+
+export interface TlsMaterial {
+  caPem: string;
+  /** A file holding only the CA certificate (for curl's `cacert`, NODE_EXTRA_CA_CERTS, …). */
+  caPath: string;
+  certPem: string;
+  keyPem: string;
+  /** The CA's key, to sign certificates for Azure host names outside the static list on demand. */
+  caKeyPem: string;
+}
+
+function newRsaKey(): { forgeKey: forge.pki.rsa.PrivateKey; pem: string } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  return { forgeKey: forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey, pem };
+}
+
+function serial(): string {
+  // Positive (high bit clear) 16-byte serial, as RFC 5280 asks.
+  const b = randomBytes(16);
+  b[0] = (b[0] ?? 0) & 0x7f;
+  return b.toString('hex');
+}
+
+function generateBundle(names: string[]): Bundle {
+  const now = Date.now();
+  const ca = newRsaKey();
+  const caCert = forge.pki.createCertificate();
+  caCert.publicKey = forge.pki.setRsaPublicKey(ca.forgeKey.n, ca.forgeKey.e);
+  caCert.serialNumber = serial();
+  caCert.validity.notBefore = new Date(now - 24 * 3600 * 1000);
+  caCert.validity.notAfter = new Date(now + 5 * 365 * 24 * 3600 * 1000);
+  const caSubject = [
+    { name: 'commonName', value: 'tutorial-conformance emulator CA' },
+    { name: 'organizationName', value: 'tutorial-conformance (local emulator, not Microsoft)' },
+  ];
+  caCert.setSubject(caSubject);
+  caCert.setIssuer(caSubject);
+  caCert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  caCert.sign(ca.forgeKey, forge.md.sha256.create());
+
+  const host = newRsaKey();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(host.forgeKey.n, host.forgeKey.e);
+  cert.serialNumber = serial();
+  cert.validity.notBefore = new Date(now - 24 * 3600 * 1000);
+  cert.validity.notAfter = new Date(now + 365 * 24 * 3600 * 1000);
+  cert.setSubject([{ name: 'commonName', value: 'management.azure.com' }]);
+  cert.setIssuer(caSubject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2, value })), ...SERVER_IPS.map((ip) => ({ type: 7, ip }))] },
+    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  cert.sign(ca.forgeKey, forge.md.sha256.create());
+
+  return {
+    version: FORMAT_VERSION,
+    names,
+    caCert: forge.pki.certificateToPem(caCert),
+    caKey: ca.pem,
+    cert: forge.pki.certificateToPem(cert),
+    key: host.pem,
+  };
+}
+
+function usable(b: Bundle, names: string[]): boolean {
+  if (b.version !== FORMAT_VERSION || b.names.join(',') !== names.join(',')) return false;
+  const horizon = Date.now() + MIN_REMAINING_MS;
+  return [b.caCert, b.cert].every((pem) => forge.pki.certificateFromPem(pem).validity.notAfter.getTime() > horizon);
+}
+
+async function readBundle(path: string): Promise<Bundle | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Bundle;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Load the cached CA and server certificate from `stateDir`, generating them when absent, stale or
+ * made for other host names. Safe when several emulators start at once: the first bundle written
+ * wins (hard link, which fails if the file exists) and everyone uses that one.
+ */
+export async function loadTlsMaterial(stateDir: string): Promise<TlsMaterial> {
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  const names = [...SERVER_NAMES];
+  const bundlePath = join(stateDir, BUNDLE_FILE);
+  let bundle = await readBundle(bundlePath);
+  if (bundle === undefined || !usable(bundle, names)) {
+    const stale = bundle !== undefined;
+    const fresh = generateBundle(names);
+    const tmp = join(stateDir, `.${BUNDLE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    await writeFile(tmp, JSON.stringify(fresh), { mode: 0o600 });
+    try {
+      if (stale) await rename(tmp, bundlePath);
+      else await link(tmp, bundlePath);
+      bundle = fresh;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const winner = await readBundle(bundlePath);
+      bundle = winner !== undefined && usable(winner, names) ? winner : fresh;
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+  // Content-addressed, so two instances never overwrite each other's CA file with a different CA.
+  const fingerprint = createHash('sha256').update(bundle.caCert).digest('hex').slice(0, 16);
+  const caPath = join(stateDir, `emulator-ca-${fingerprint}.pem`);
+  const caTmp = `${caPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(caTmp, bundle.caCert, { mode: 0o644 });
+  await rename(caTmp, caPath);
+  return { caPem: bundle.caCert, caPath, certPem: bundle.cert, keyPem: bundle.key, caKeyPem: bundle.caKey };
+}
