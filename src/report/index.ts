@@ -1,0 +1,54 @@
+// The report stage's entry: redact, validate, render every requested format, check each rendering
+// for secrets, and only then write. Formats live in one registry keyed by the CLI's format names.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderHtml } from './html.ts';
+import { renderJunit, type JunitOptions } from './junit.ts';
+import { Redactor } from './redact.ts';
+import { Report } from './schema.ts';
+
+export { Redactor, SecretLeakError } from './redact.ts';
+export { Report, buildReport, REPORT_VERSION } from './schema.ts';
+export { exitCodeFor } from './exit-code.ts';
+export type { FailOn } from './exit-code.ts';
+export type { StepOutcome, BuildReportInput, ReportStep, ReportTutorial } from './schema.ts';
+export { renderHtml } from './html.ts';
+export { renderJunit } from './junit.ts';
+
+export interface WriterOptions extends JunitOptions {
+  /** Every secret the run saw; outputs holding one of them are refused. */
+  redactor?: Redactor;
+}
+
+interface Writer {
+  file: string;
+  render(report: Report, o: WriterOptions): string;
+}
+
+export const WRITERS = {
+  json: { file: 'report.json', render: (r: Report) => JSON.stringify(r, null, 2) + '\n' },
+  html: { file: 'index.html', render: (r: Report) => renderHtml(r) },
+  junit: { file: 'junit.xml', render: (r: Report, o: WriterOptions) => renderJunit(r, o) },
+} as const satisfies Record<string, Writer>;
+
+export type ReportFormat = keyof typeof WRITERS;
+export const REPORT_FORMATS = Object.keys(WRITERS) as ReportFormat[];
+
+export async function writeReports(report: Report, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS, options: WriterOptions = {}): Promise<Record<string, string>> {
+  const redactor = options.redactor ?? new Redactor();
+  const clean = Report.parse(redactor.redactDeep(report));
+  // Render and verify everything before writing anything: a refused run leaves no partial report.
+  const rendered = formats.map((f) => {
+    const w = WRITERS[f];
+    const text = w.render(clean, options);
+    redactor.assertClean(text, w.file);
+    return { f, path: join(dir, w.file), text };
+  });
+  await mkdir(dir, { recursive: true });
+  const written: Record<string, string> = {};
+  for (const r of rendered) {
+    await writeFile(r.path, r.text, 'utf8');
+    written[r.f] = r.path;
+  }
+  return written;
+}

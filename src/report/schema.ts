@@ -1,0 +1,141 @@
+// report.json: the only data store of a run. HTML and JUnit are pure functions of it. Lines are the
+// tutorial file's lines; `seed.firstLine` maps them to the seed (seed line = line + firstLine − 1).
+import { z } from 'zod';
+import { CheckResult, FailureKind, Verdict, type StepCheck } from '../check/verdict.ts';
+import { Finding } from '../lint/finding.ts';
+import { SeedRef, type Step, type Tutorial } from '../model.ts';
+import { ObservedExchange, ObservedRequest, ObservedResponse, type Observation } from '../run/observation.ts';
+
+export const REPORT_VERSION = 1;
+
+export const LineRange = z.object({ start: z.number().int().positive(), end: z.number().int().positive() });
+
+export const ReportStep = z.object({
+  id: z.string(),
+  kind: z.enum(['http', 'az', 'shell', 'manual']),
+  line: LineRange,
+  section: z.string().optional(),
+  raw: z.string(),
+  verdict: Verdict,
+  reason: z.string(),
+  failure: FailureKind.optional(),
+  blockedBy: z.string().optional(), // step id whose failure blocked this one
+  expectation: z.object({ kind: z.enum(['json', 'http', 'text']), line: LineRange, raw: z.string() }).optional(),
+  request: ObservedRequest.optional(), // the last request sent
+  response: ObservedResponse.optional(), // its response
+  exchanges: z.array(ObservedExchange).optional(), // every round trip, when there were several
+  output: z.object({ stdout: z.string(), stderr: z.string(), exitCode: z.number().int() }).optional(),
+  checks: z.array(CheckResult),
+  suggestion: z.string().optional(),
+  substitution: z.string().optional(),
+});
+export type ReportStep = z.infer<typeof ReportStep>;
+
+export const ReportTutorial = z.object({
+  file: z.string(),
+  seed: SeedRef.optional(),
+  title: z.string(),
+  steps: z.array(ReportStep),
+  findings: z.array(Finding),
+});
+export type ReportTutorial = z.infer<typeof ReportTutorial>;
+
+export const Summary = z.object({
+  pass: z.number().int().nonnegative(),
+  drift: z.number().int().nonnegative(),
+  fail: z.number().int().nonnegative(),
+  blocked: z.number().int().nonnegative(),
+  manual: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export function summarise(tutorials: readonly Pick<ReportTutorial, 'steps'>[]): Summary {
+  const s: Summary = { pass: 0, drift: 0, fail: 0, blocked: 0, manual: 0, skipped: 0 };
+  for (const t of tutorials) for (const step of t.steps) s[step.verdict] += 1;
+  return s;
+}
+
+export const Report = z
+  .object({
+    version: z.literal(REPORT_VERSION),
+    target: z.string(), // "emulator" | "azure"
+    engine: z.string(), // "http" | "shell"
+    startedAt: z.string(),
+    durationMs: z.number().nonnegative(),
+    summary: Summary,
+    tutorials: z.array(ReportTutorial),
+  })
+  .superRefine((r, ctx) => {
+    const counted = summarise(r.tutorials);
+    for (const k of Object.keys(counted) as (keyof Summary)[]) {
+      if (counted[k] !== r.summary[k]) ctx.addIssue({ code: 'custom', path: ['summary', k], message: `summary.${k} is ${r.summary[k]} but ${counted[k]} steps have that verdict` });
+    }
+  });
+export type Report = z.infer<typeof Report>;
+
+/** What the runner knows about one step when it builds the report. */
+export interface StepOutcome {
+  step: Step;
+  /** From checkStep for steps that ran; the runner's own verdict for blocked/manual/skipped. */
+  check?: StepCheck;
+  verdict?: 'blocked' | 'manual' | 'skipped';
+  reason?: string;
+  blockedBy?: string;
+  observation?: Observation;
+}
+
+export function reportStep(o: StepOutcome): ReportStep {
+  const { step, observation } = o;
+  const exchanges = observation?.exchanges ?? [];
+  const last = exchanges[exchanges.length - 1];
+  const verdict = o.check?.verdict ?? o.verdict ?? 'skipped';
+  const exp = step.expectation;
+  return {
+    id: step.id,
+    kind: step.kind,
+    line: { start: step.source.startLine, end: step.source.endLine },
+    section: step.section,
+    raw: step.raw,
+    verdict,
+    reason: o.check?.reason ?? o.reason ?? (verdict === 'manual' ? 'a portal step the runner cannot perform' : verdict),
+    ...(o.check?.failure ? { failure: o.check.failure } : {}),
+    ...(o.blockedBy ? { blockedBy: o.blockedBy } : {}),
+    ...(exp ? { expectation: { kind: exp.kind, line: { start: exp.source.startLine, end: exp.source.endLine }, raw: exp.raw } } : {}),
+    ...(last ? { request: last.request } : {}),
+    ...(last?.response ? { response: last.response } : {}),
+    ...(exchanges.length > 1 ? { exchanges } : {}),
+    ...(observation?.output ? { output: observation.output } : {}),
+    checks: o.check?.checks ?? [],
+    ...(o.check?.suggestion ? { suggestion: o.check.suggestion } : {}),
+    ...(observation?.substitution ? { substitution: observation.substitution } : {}),
+  };
+}
+
+export interface BuildReportInput {
+  target: string;
+  engine: string;
+  startedAt: string;
+  durationMs: number;
+  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[] }[];
+}
+
+/** Assemble and validate a report; the summary is counted, never supplied. */
+export function buildReport(input: BuildReportInput): Report {
+  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings }) => ({
+    file: tutorial.file,
+    ...(tutorial.seed ? { seed: tutorial.seed } : {}),
+    title: tutorial.title,
+    steps: outcomes.map(reportStep),
+    findings: findings ?? [],
+  }));
+  return Report.parse({
+    version: REPORT_VERSION,
+    target: input.target,
+    engine: input.engine,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    summary: summarise(tutorials),
+    tutorials,
+  });
+}
