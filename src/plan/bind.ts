@@ -1,0 +1,86 @@
+// Binds every placeholder a step's command uses to one source. Order of precedence: an explicit
+// `--set` (the user's word wins), then a capture the parser linked to this very step, then a shell
+// variable an earlier step assigns, then the target's values. Placeholders that appear only in prose
+// or in example JSON are not in `step.placeholders`, so they never need a value.
+import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
+import type { Binding, BindingSource, PlanOptions } from './types.ts';
+
+/** `--set "STORAGE ACCOUNT=x"`, `--set storage-account=x` and `<STORAGE ACCOUNT>` all mean STORAGE_ACCOUNT. */
+export function normaliseKey(text: string): string {
+  return text
+    .replace(/^[<$]|>$/g, '')
+    .replace(/^\{|\}$/g, '')
+    .trim()
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}
+
+export interface UnboundPlaceholder {
+  key: string;
+  spelling: string;
+  stepId: string;
+  line: number;
+}
+
+export interface StepBindings {
+  bindings: Binding[];
+  unbound: UnboundPlaceholder[];
+}
+
+function shellVariableOf(spelling: string): string | undefined {
+  const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(spelling);
+  return m?.[1];
+}
+
+/** Spellings of a key that this step's own text contains (a key may be spelt differently elsewhere). */
+function spellingsInStep(step: Step, placeholder: Placeholder | undefined, key: string): string[] {
+  const fromOccurrences = placeholder?.occurrences.filter((o) => o.stepId === step.id).map((o) => o.spelling) ?? [];
+  const fromText = (placeholder?.spellings ?? []).filter((s) => step.raw.includes(s));
+  const all = [...new Set([...fromOccurrences, ...fromText])];
+  return all.length > 0 ? all : [`<${key}>`];
+}
+
+function captureFor(tutorial: Tutorial, step: Step, key: string, spellings: string[]): Capture | undefined {
+  const variables = spellings.map(shellVariableOf).filter((v): v is string => v !== undefined);
+  return tutorial.captures.find(
+    (c) => c.consumers.includes(step.id) && (normaliseKey(c.key) === key || c.key === key || variables.some((v) => c.key === `$${v}` || c.key === v)),
+  );
+}
+
+function assigningStep(tutorial: Tutorial, before: Step, variable: string): ShellStep | undefined {
+  const index = tutorial.steps.indexOf(before);
+  const earlier = tutorial.steps.slice(0, index).reverse();
+  return earlier.find((s): s is ShellStep => s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === variable);
+}
+
+export function bindStep(tutorial: Tutorial, step: Step, options: PlanOptions): StepBindings {
+  const bindings: Binding[] = [];
+  const unbound: UnboundPlaceholder[] = [];
+  const sets = new Map(Object.entries(options.sets).map(([k, v]) => [normaliseKey(k), v]));
+  const targetValues = new Map(Object.entries(options.targetValues).map(([k, v]) => [normaliseKey(k), v]));
+
+  for (const key of step.placeholders) {
+    const placeholder = tutorial.placeholders.find((p) => p.key === key);
+    const spellings = spellingsInStep(step, placeholder, key);
+    const normal = normaliseKey(key);
+    const capture = captureFor(tutorial, step, normal, spellings);
+    const variable = spellings.map(shellVariableOf).find((v) => v !== undefined);
+    const assigner = variable === undefined ? undefined : assigningStep(tutorial, step, variable);
+
+    let source: BindingSource | undefined;
+    const set = sets.get(normal);
+    const targetValue = targetValues.get(normal);
+    if (set !== undefined) source = { kind: 'set', value: set };
+    else if (capture) source = { kind: 'capture', producer: capture.producer, path: capture.path, captureKey: capture.key, reason: capture.reason };
+    else if (assigner && variable) source = { kind: 'shell-variable', producer: assigner.id, variable };
+    else if (targetValue !== undefined) source = { kind: 'target', value: targetValue, target: options.targetName };
+
+    if (source) bindings.push({ key, spellings, source });
+    else {
+      const occurrence = placeholder?.occurrences.find((o) => o.stepId === step.id);
+      unbound.push({ key: normal, spelling: spellings[0] ?? key, stepId: step.id, line: occurrence?.line ?? step.source.startLine });
+    }
+  }
+  return { bindings, unbound };
+}

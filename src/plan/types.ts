@@ -1,0 +1,59 @@
+// The plan of one tutorial: for every step, where each of its placeholders gets its value, which
+// earlier steps it needs, and whether it is executed at all. Built before any request is sent, so an
+// unbound placeholder stops the run with a message instead of a half-run tutorial.
+import type { Step, Tutorial } from '../model.ts';
+
+/** Where a placeholder's value comes from. */
+export type BindingSource =
+  /** `--set KEY=VALUE` on the command line. */
+  | { kind: 'set'; value: string }
+  /** The target's own values (the emulator scenario, or `.env` for a live subscription). */
+  | { kind: 'target'; value: string; target: string }
+  /** A field of an earlier step's response, as the parser linked them (`tutorial.captures`). */
+  | { kind: 'capture'; producer: string; path: string; captureKey: string; reason: string }
+  /** A shell variable an earlier `var=$(…)` step assigns. */
+  | { kind: 'shell-variable'; producer: string; variable: string };
+
+export interface Binding {
+  key: string;
+  /** The spellings to replace in this step's text: `<ACCESS TOKEN>`, `$access_token`. */
+  spellings: string[];
+  source: BindingSource;
+}
+
+export type DependencyReason = 'capture' | 'shell-variable' | 'file' | 'blob' | 'created-resource';
+
+export interface Dependency {
+  stepId: string;
+  reason: DependencyReason;
+  /** Human words for the report: "uses ACCESS_TOKEN captured from s1 (access_token)". */
+  detail: string;
+}
+
+export type StepMode =
+  | { kind: 'execute' }
+  | { kind: 'manual'; why: string }
+  /** Not selected by `--grep` and not needed by a selected step. */
+  | { kind: 'skip'; why: string };
+
+export interface PlannedStep {
+  step: Step;
+  bindings: Binding[];
+  dependsOn: Dependency[];
+  mode: StepMode;
+}
+
+export interface Plan {
+  tutorial: Tutorial;
+  steps: PlannedStep[];
+}
+
+export interface PlanOptions {
+  /** Values the target supplies, by placeholder key (emulator scenario `values`, or `.env`). */
+  targetValues: Readonly<Record<string, string>>;
+  targetName: string;
+  /** `--set KEY=VALUE`, by placeholder key. */
+  sets: Readonly<Record<string, string>>;
+  /** `--grep TEXT`: only steps whose text, tutorial title or file contains it (case-insensitive), plus what they need. */
+  grep?: string;
+}

@@ -1,0 +1,86 @@
+// Resource Manager calls as the Azure CLI makes them: bearer token from the CLI's cached login, JSON
+// bodies, the CLI's headers, and the URL quoted the way Python's requests quotes it (a space in a
+// --scope becomes %20; the scope itself is not otherwise rewritten).
+import { randomUUID } from 'node:crypto';
+import type { StepContext } from '../context.ts';
+import type { ObservedExchange } from '../observation.ts';
+import { send, type SendResult } from '../http/send.ts';
+
+export const ARM = 'https://management.azure.com';
+export const ARM_RESOURCE = 'https://management.core.windows.net/';
+/** The CLI release whose api-versions and output shapes these equivalents follow. */
+export const AZ_USER_AGENT = 'AZURECLI/2.67.0 (DEB) azsdk-python-core/1.31.0 Python/3.12.3 (Linux-6.8.0-azure-x86_64-with-glibc2.39)';
+
+/** requests.utils.requote_uri: percent-encode what is not allowed in a URL, keep existing escapes. */
+export function requote(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!#$%&'()*+,/:;=?@[\]]/gu, (ch) =>
+    [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+export interface ArmCall {
+  result: SendResult;
+  json: unknown;
+  ok: boolean;
+}
+
+export class ArmSession {
+  readonly exchanges: ObservedExchange[] = [];
+  readonly #ctx: StepContext;
+  tokenNote: string | undefined;
+
+  constructor(ctx: StepContext) {
+    this.#ctx = ctx;
+  }
+
+  async call(method: string, pathAndQuery: string, body?: unknown): Promise<ArmCall> {
+    const { token, fresh } = await this.#ctx.tokens.get(ARM_RESOURCE);
+    if (fresh) this.exchanges.push(...token.exchanges);
+    if (token.note) this.tokenNote = token.note;
+    const url = requote(`${ARM}${pathAndQuery}`);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
+    const headers: [string, string][] = [
+      ['Host', new URL(url).host],
+      ['User-Agent', AZ_USER_AGENT],
+      ['Accept-Encoding', 'gzip, deflate'],
+      ['Accept', 'application/json'],
+      ['Connection', 'keep-alive'],
+      ['x-ms-client-request-id', randomUUID()],
+      ['CommandName', 'az'],
+      ['Authorization', `Bearer ${token.token}`],
+    ];
+    if (payload) headers.push(['Content-Type', 'application/json'], ['Content-Length', String(payload.length)]);
+    else if (method !== 'GET' && method !== 'HEAD') headers.push(['Content-Length', '0']);
+    const result = await send(this.#ctx.connector, { method, url, headers: headers.filter(([n]) => n !== 'Connection' && n !== 'Accept-Encoding'), ...(payload ? { body: payload } : {}) });
+    this.exchanges.push(result.exchange);
+    const response = result.exchange.response;
+    return { result, json: response?.json, ok: response !== undefined && response.status >= 200 && response.status < 300 && !result.error };
+  }
+}
+
+/** How az prints an ARM error: "(Code) Message" then "Code:"/"Message:" lines, exit status 1. */
+export function armErrorText(call: ArmCall): string {
+  const response = call.result.exchange.response;
+  if (!response) return `ERROR: ${call.result.error?.message ?? 'no response'}`;
+  const err = (call.json as { error?: { code?: string; message?: string } } | undefined)?.error;
+  if (err?.code) return `ERROR: (${err.code}) ${err.message ?? ''}\nCode: ${err.code}\nMessage: ${err.message ?? ''}`;
+  return `ERROR: Operation returned an invalid status '${response.statusText || response.status}'${response.body ? `\nContent: ${response.body}` : ''}`;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b, 'en')).map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+/** az prints JSON indented by two spaces with keys sorted (its json output uses sort_keys). */
+export function azJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+/** The resource group name inside an ARM id, as az's transform adds `resourceGroup`. */
+export function resourceGroupOf(id: string): string | undefined {
+  return /\/resourcegroups\/([^/]+)/i.exec(id)?.[1];
+}

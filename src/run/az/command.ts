@@ -1,0 +1,28 @@
+// The shape of one az equivalent: its path, its options (for az's argument errors) and its REST calls.
+import type { AzStep } from '../../model.ts';
+import type { StepContext, StepOutcome } from '../context.ts';
+import { outcome } from '../context.ts';
+import type { OptionSpec } from './args.ts';
+
+export interface AzInvocation {
+  step: AzStep;
+  args: Record<string, string>;
+  flags: Set<string>;
+  ctx: StepContext;
+}
+
+export interface AzCommandModule {
+  path: readonly string[];
+  options: OptionSpec[];
+  run(inv: AzInvocation): Promise<StepOutcome>;
+}
+
+/** What az prints on success. */
+export function printed(stdout: string, extra: Partial<StepOutcome> = {}, stderr = ''): StepOutcome {
+  return outcome({ engine: 'http', ...extra, output: { stdout, stderr, exitCode: 0 } });
+}
+
+/** az failed after calling the service: the exchanges are the evidence; exit status 1. */
+export function failed(stderr: string, extra: Partial<StepOutcome> = {}): StepOutcome {
+  return outcome({ engine: 'http', ...extra, output: { stdout: '', stderr: `${stderr}\n`, exitCode: 1 } });
+}

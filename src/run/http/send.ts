@@ -1,0 +1,182 @@
+// Sends one HTTP request exactly as built and records the round trip as evidence. The URL's path and
+// query go on the wire as written (no WHATWG re-encoding), header names and values are the UTF-8 bytes
+// the shell would hand to curl, and what the client library refuses to send is reported, not repaired.
+import http from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { ExecutionError, HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
+import type { Connector } from './connector.ts';
+
+export interface OutgoingRequest {
+  method: string;
+  /** Absolute URL exactly as it will be requested (placeholders already substituted). */
+  url: string;
+  /** In wire order, names and values as written; includes Host. */
+  headers: HeaderList;
+  body?: Buffer;
+  /** Send `Expect: 100-continue` and wait for the interim answer before the body, as curl does for -T. */
+  expectContinue?: boolean;
+}
+
+export interface SendResult {
+  exchange: ObservedExchange;
+  error?: ExecutionError;
+  /** The response body bytes, for callers that write files or parse binary data. */
+  bodyBytes?: Buffer;
+}
+
+/** "scheme://authority" and the request target as written. curl drops the fragment and sends "/" for an empty path. */
+export function splitUrl(url: string): { origin: string; target: string; parsed: URL } {
+  const parsed = new URL(url);
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)([^#]*)/.exec(url);
+  const rest = m?.[2] ?? '';
+  const target = rest === '' ? '/' : rest.startsWith('?') ? `/${rest}` : rest;
+  return { origin: parsed.origin, target, parsed };
+}
+
+/** The latin1 string whose bytes are the UTF-8 encoding of `text`: what curl puts on the wire for a header. */
+export function wireString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}
+
+function fromWire(text: string): string {
+  const bytes = Buffer.from(text, 'latin1');
+  const utf8 = bytes.toString('utf8');
+  return Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : text;
+}
+
+function decodeBody(bytes: Buffer, headers: HeaderList): Pick<ObservedResponse, 'body' | 'bodyEncoding' | 'json'> {
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) return { body: bytes.toString('base64'), bodyEncoding: 'base64' };
+  const contentType = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
+  let json: unknown;
+  if (/json/i.test(contentType) || /^\s*[[{]/.test(text)) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return json === undefined ? { body: text, bodyEncoding: 'utf8' } : { body: text, bodyEncoding: 'utf8', json };
+}
+
+export function errorKindOf(err: unknown): ExecutionError {
+  const e = err as { code?: string; message?: string; name?: string; cause?: { code?: string; message?: string } };
+  const code = e.code ?? e.cause?.code ?? '';
+  const message = e.cause?.message ? `${e.message ?? ''}: ${e.cause.message}` : (e.message ?? String(err));
+  if (/TIMEOUT|ETIMEDOUT/.test(code)) return { kind: 'timeout', message };
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN' || code === 'ERR_UNESCAPED_CHARACTERS' || e.name === 'InvalidArgumentError' || err instanceof TypeError) {
+    return { kind: 'invalid-command', message: `the HTTP client refused to send the request as written: ${message}` };
+  }
+  return { kind: 'network', message: code ? `${code}: ${message}` : message };
+}
+
+function bodyText(body: Buffer | undefined): { body?: string; bodyEncoding: 'utf8' | 'base64' } {
+  if (body === undefined) return { bodyEncoding: 'utf8' };
+  const text = body.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(body) ? { body: text, bodyEncoding: 'utf8' } : { body: body.toString('base64'), bodyEncoding: 'base64' };
+}
+
+function headerPairs(headers: Record<string, string | string[] | undefined>): HeaderList {
+  const out: HeaderList = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.push([name, fromWire(v)]);
+  }
+  return out;
+}
+
+interface RawResponse {
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  headers: HeaderList;
+  body: Buffer;
+  interim: { status: number; statusText: string }[];
+}
+
+function viaUndici(agent: Dispatcher, req: OutgoingRequest): Promise<RawResponse> {
+  const { origin, target } = splitUrl(req.url);
+  const flat: string[] = [];
+  for (const [name, value] of req.headers) flat.push(wireString(name), wireString(value));
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let statusText = '';
+    let headers: HeaderList = [];
+    const chunks: Buffer[] = [];
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart() {},
+      onResponseStart(_controller, statusCode, responseHeaders, statusMessage) {
+        status = statusCode;
+        statusText = statusMessage ?? '';
+        headers = headerPairs(responseHeaders as Record<string, string | string[] | undefined>);
+      },
+      onResponseData(_controller, chunk) {
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        resolve({ status, statusText, httpVersion: '1.1', headers, body: Buffer.concat(chunks), interim: [] });
+      },
+      onResponseError(_controller, error) {
+        reject(error);
+      },
+    };
+    try {
+      agent.dispatch({ origin, path: target, method: req.method, headers: flat, body: req.body ?? null }, handler);
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+/** undici refuses `Expect`, so a curl -T upload goes through node:http on a socket from the same router. */
+async function viaNodeHttp(connector: Connector, req: OutgoingRequest): Promise<RawResponse> {
+  const { target, parsed } = splitUrl(req.url);
+  const socket = await connector.openSocket(parsed);
+  return new Promise((resolve, reject) => {
+    const interim: { status: number; statusText: string }[] = [];
+    const raw: string[] = [];
+    for (const [name, value] of req.headers) raw.push(wireString(name), wireString(value));
+    let request: http.ClientRequest;
+    try {
+      request = http.request({ method: req.method, path: target, headers: raw, createConnection: () => socket, agent: false, setHost: false });
+    } catch (err) {
+      socket.destroy();
+      reject(err);
+      return;
+    }
+    request.on('information', (info) => interim.push({ status: info.statusCode, statusText: info.statusMessage }));
+    request.on('continue', () => request.end(req.body));
+    request.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers: HeaderList = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i] ?? '', fromWire(res.rawHeaders[i + 1] ?? '')]);
+        socket.destroy();
+        resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', httpVersion: res.httpVersion, headers, body: Buffer.concat(chunks), interim });
+      });
+      res.on('error', reject);
+    });
+    request.on('error', (err) => {
+      socket.destroy();
+      reject(err);
+    });
+    // Like curl: if the server answers without 100 (a redirect, an error), the body is never sent.
+    request.flushHeaders();
+  });
+}
+
+export async function send(connector: Connector, req: OutgoingRequest): Promise<SendResult> {
+  const started = performance.now();
+  const headers = req.expectContinue ? [...req.headers, ['Expect', '100-continue'] as [string, string]] : req.headers;
+  const request = { method: req.method, url: req.url, headers, ...bodyText(req.body) };
+  try {
+    const res = req.expectContinue ? await viaNodeHttp(connector, { ...req, headers }) : await viaUndici(connector.agent, req);
+    const response: ObservedResponse = { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers, ...decodeBody(res.body, res.headers) };
+    const exchange: ObservedExchange = { request, response, interim: res.interim, durationMs: performance.now() - started };
+    const notEmulated = res.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1];
+    return notEmulated ? { exchange, bodyBytes: res.body, error: { kind: 'not-emulated', message: notEmulated } } : { exchange, bodyBytes: res.body };
+  } catch (err) {
+    return { exchange: { request, interim: [], durationMs: performance.now() - started }, error: errorKindOf(err) };
+  }
+}

@@ -1,0 +1,75 @@
+// A `shell` step in the run's working folder: `echo … > file` writes the file, `var=$(curl … | jq -r
+// '.x')` runs the curl as an http request and keeps jq's output in the variable, comments do nothing.
+// Other commands are not run (no general shell), and the outcome says so.
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { ShellStep } from '../../model.ts';
+import type { StepContext, StepOutcome } from '../context.ts';
+import { outcome } from '../context.ts';
+import { buildCurl, CurlInputError } from '../curl/build.ts';
+import { executeCurl } from '../curl/execute.ts';
+import { evaluatePath, rawOutput, UnsupportedJqFilter } from '../jq.ts';
+import { substitute } from '../substitute.ts';
+
+/** Strip one layer of matching quotes from a jq filter argument as bash would have. */
+function unquote(filter: string): string {
+  const m = /^'(.*)'$|^"(.*)"$/s.exec(filter.trim());
+  return m ? (m[1] ?? m[2] ?? '') : filter.trim();
+}
+
+export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<StepOutcome> {
+  const action = step.shell;
+  switch (action.kind) {
+    case 'comment':
+      return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 } });
+    case 'write-file': {
+      const file = substitute(action.file, ctx.values, ctx.env);
+      const content = `${substitute(action.content, ctx.values, ctx.env)}\n`; // echo appends a newline
+      const path = isAbsolute(file) ? file : join(ctx.workdir, file);
+      if (action.append) await appendFile(path, content);
+      else await writeFile(path, content);
+      return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, files: [{ path: file, content: await readFile(path, 'utf8') }] });
+    }
+    case 'assign': {
+      if (!action.curl) {
+        return outcome({ engine: 'shell', error: { kind: 'shell', message: `only var=$(curl … | jq …) is executed; not run: ${action.pipeline}` } });
+      }
+      let plan;
+      try {
+        plan = await buildCurl(action.curl, ctx.values, ctx.env, ctx.workdir);
+      } catch (err) {
+        if (err instanceof CurlInputError) return outcome({ engine: 'shell', error: { kind: 'invalid-command', message: err.message } });
+        throw err;
+      }
+      const run = await executeCurl(ctx.connector, plan);
+      // curl in a pipeline without -s prints its progress meter on stderr; the reader sees it, jq does not.
+      let value = run.stdout;
+      let stderr = run.stderr;
+      if (action.jqFilter !== undefined) {
+        try {
+          value = run.stdout === '' ? '' : rawOutput(evaluatePath(JSON.parse(run.stdout), unquote(action.jqFilter)));
+        } catch (err) {
+          const message = err instanceof UnsupportedJqFilter ? err.message : `jq: error: ${(err as Error).message}`;
+          stderr += `${message}\n`;
+          return outcome({ engine: 'shell', exchanges: run.exchanges, output: { stdout: '', stderr, exitCode: err instanceof UnsupportedJqFilter ? 3 : 5 }, error: { kind: 'shell', message } });
+        }
+      }
+      // $(…) drops trailing newlines.
+      value = value.replace(/\n+$/, '');
+      ctx.env.set(action.variable, value);
+      return outcome({
+        engine: 'shell',
+        exchanges: run.exchanges,
+        output: { stdout: '', stderr, exitCode: 0 },
+        captured: { [`$${action.variable}`]: value },
+        ...(run.error ? { error: run.error } : {}),
+      });
+    }
+    case 'other':
+      return outcome({ engine: 'shell', error: { kind: 'shell', message: `not executed: the runner models echo, variable assignment and comments, not "${action.argv.join(' ')}"` } });
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

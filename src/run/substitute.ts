@@ -1,0 +1,26 @@
+// Puts bound values where the reader would have typed them, and expands shell variables as bash would
+// before handing words to curl or az. Values are inserted verbatim: nothing is quoted, trimmed or
+// repaired, so a look-alike character around a placeholder survives into the request.
+export interface BoundValue {
+  spellings: string[];
+  value: string;
+}
+
+const SHELL_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+export function substitute(text: string, values: readonly BoundValue[], env: ReadonlyMap<string, string>): string {
+  let out = text;
+  // Longest spelling first, so "<STORAGE ACCOUNT NAME>" is not eaten by a shorter twin.
+  const pairs = values.flatMap((v) => v.spellings.map((s) => ({ spelling: s, value: v.value }))).sort((a, b) => b.spelling.length - a.spelling.length);
+  for (const { spelling, value } of pairs) {
+    if (spelling.startsWith('$')) continue; // shell variables are expanded below, with bash's word boundary
+    out = out.split(spelling).join(value);
+  }
+  const shellValues = new Map(env);
+  for (const v of values) for (const s of v.spellings) {
+    const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(s);
+    if (m?.[1] && !shellValues.has(m[1])) shellValues.set(m[1], v.value);
+  }
+  // bash expands an unset variable to the empty string; keep that behaviour.
+  return out.replace(SHELL_VARIABLE, (_all, braced: string | undefined, bare: string | undefined) => shellValues.get(braced ?? bare ?? '') ?? '');
+}

@@ -1,0 +1,34 @@
+// Where a run's requests go. The emulator target and (from issue 7) the live Azure target both hand
+// the runner one connector (an undici Agent plus its routing), the values placeholders bind to, the
+// secrets known before any step runs, and the credential `az` commands use.
+import type { Connector } from './http/connector.ts';
+import type { ObservedExchange } from './observation.ts';
+
+export interface CliToken {
+  token: string;
+  expiresOn: Date;
+  /** Requests made to get it (the Entra token call), recorded as the step's evidence. */
+  exchanges: ObservedExchange[];
+  /** For the report: how the token was obtained when that differs from what az itself would do. */
+  note?: string;
+}
+
+/** The signed-in reader of the tutorials: what `az login` leaves behind. */
+export interface CliCredential {
+  /** Display name and tenant of the account, for `az login`'s printed subscription list. */
+  account: { subscriptionId: string; subscriptionName: string; tenantId: string; user: string; userType: 'user' | 'servicePrincipal' };
+  getToken(resource: string): Promise<CliToken>;
+}
+
+export interface Target {
+  name: 'emulator' | 'azure';
+  connector: Connector;
+  /** Placeholder key → value (scenario `values`, or `.env`). */
+  values: Readonly<Record<string, string>>;
+  /** Secrets known before the run (account keys, client secrets, secret values), each with a label. */
+  knownSecrets: { value: string; label: string }[];
+  cli: CliCredential;
+  /** Back to the starting state before the next tutorial. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,38 @@
+// Tokens for the CLI's own calls, cached per resource for the run as az and the SDKs do: the first
+// az command that needs ARM pays for the token (and records that exchange), later ones reuse it. The
+// tutorial's explicit IMDS curl steps never go through here: each of those is sent.
+import type { CliCredential, CliToken } from './target.ts';
+import type { SecretSink } from './context.ts';
+
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export class TokenCache {
+  readonly #cli: CliCredential;
+  readonly #secrets: SecretSink;
+  readonly #tokens = new Map<string, Promise<CliToken>>();
+
+  constructor(cli: CliCredential, secrets: SecretSink) {
+    this.#cli = cli;
+    this.#secrets = secrets;
+  }
+
+  /** A token for `resource`; `fresh` is true when this call fetched it (its exchanges are new evidence). */
+  async get(resource: string): Promise<{ token: CliToken; fresh: boolean }> {
+    const hit = this.#tokens.get(resource);
+    if (hit) {
+      const token = await hit.catch(() => undefined);
+      if (token && token.expiresOn.getTime() - REFRESH_MARGIN_MS > Date.now()) return { token, fresh: false };
+    }
+    const pending = this.#cli.getToken(resource).then((t) => {
+      this.#secrets.add(t.token, `az CLI token for ${resource}`);
+      return t;
+    });
+    this.#tokens.set(resource, pending);
+    pending.catch(() => this.#tokens.delete(resource));
+    return { token: await pending, fresh: true };
+  }
+
+  clear(): void {
+    this.#tokens.clear();
+  }
+}
