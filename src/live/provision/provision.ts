@@ -1,0 +1,251 @@
+// Creates what a provisioning plan lists, through ARM, idempotently (PUT with the plan's names; a
+// role assignment that already exists counts as made), waiting for long-running operations and,
+// after granting data-plane access, until the grant takes effect (bounded retries on 401/403).
+// Everything created is recorded in the ledger as it happens, so teardown after Ctrl-C removes
+// exactly what exists even when provisioning stopped half-way.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import { decodeJwt } from 'jose';
+import type { CloudEndpoints } from '../../config.ts';
+import { ArmError, type ArmClient } from '../arm/client.ts';
+import type { TokenSource } from '../tokens/types.ts';
+import type { PlannedRoleAssignment, ProvisioningPlan } from './plan.ts';
+import { sharedKeyAuthorization } from './shared-key.ts';
+
+export const API = {
+  resourceGroups: '2021-04-01',
+  storage: '2023-01-01',
+  keyVault: '2022-07-01',
+  identity: '2023-01-31',
+  roleAssignments: '2022-04-01',
+} as const;
+
+const BLOB_VERSION = '2021-12-02';
+const KEYVAULT_DATA_VERSION = '7.4';
+
+/** What provisioning has created so far; teardown reads it. */
+export interface Ledger {
+  resourceGroups: string[];
+  roleAssignments: string[];
+}
+
+export interface RunnerPrincipal {
+  objectId: string;
+  tenantId: string;
+  principalType: 'ServicePrincipal' | 'User';
+}
+
+export interface ProvisionDeps {
+  arm: ArmClient;
+  tokens: TokenSource;
+  cloud: CloudEndpoints;
+  dispatcher: Dispatcher;
+  propagationTimeoutMs: number;
+  signal?: AbortSignal;
+  /** Progress lines for the console ("created storage account …"); never secrets. */
+  log?: (line: string) => void;
+}
+
+export interface ProvisionedEnvironment {
+  plan: ProvisioningPlan;
+  runner: RunnerPrincipal;
+  /** Values for the plan's placeholders, plus what only exists after creation (identity client ids). */
+  values: Record<string, string>;
+  /** Secrets created (account keys, secret values), for redaction. */
+  secrets: { value: string; label: string }[];
+  /** How many 401/403 answers were waited out per grant, for the report's evidence. */
+  propagationWaits: { grant: string; attempts: number }[];
+}
+
+/** The principal behind the run's ARM token: who the roles and access policies are granted to. */
+export async function runnerPrincipal(tokens: TokenSource, cloud: CloudEndpoints): Promise<RunnerPrincipal> {
+  const token = await tokens.getToken({ resource: cloud.armAudience });
+  const claims = decodeJwt(token.accessToken);
+  const oid = typeof claims.oid === 'string' ? claims.oid : undefined;
+  const tid = typeof claims.tid === 'string' ? claims.tid : undefined;
+  if (oid === undefined || tid === undefined) throw new Error('the ARM token carries no oid/tid claim; cannot tell whom to grant the tutorials\' roles');
+  return { objectId: oid, tenantId: tid, principalType: claims.idtyp === 'user' ? 'User' : 'ServicePrincipal' };
+}
+
+export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: ProvisionDeps): Promise<ProvisionedEnvironment> {
+  const log = deps.log ?? (() => {});
+  const runner = await runnerPrincipal(deps.tokens, deps.cloud);
+  const values = { ...plan.values };
+  const secrets: ProvisionedEnvironment['secrets'] = [];
+  const propagationWaits: ProvisionedEnvironment['propagationWaits'] = [];
+  const tags = plan.tags;
+
+  for (const rg of plan.resourceGroups) {
+    // Recorded before the PUT: a Ctrl-C while ARM is creating it must still delete it.
+    if (!ledger.resourceGroups.includes(rg.id)) ledger.resourceGroups.push(rg.id);
+    await deps.arm.put(rg.id, API.resourceGroups, { location: plan.location, tags });
+    log(`resource group ${rg.name}`);
+  }
+
+  const identityPrincipals = new Map<string, string>();
+  for (const identity of plan.identities) {
+    const created = (await deps.arm.put(identity.id, API.identity, { location: plan.location, tags })) as { properties?: { principalId?: string; clientId?: string } };
+    const principalId = created.properties?.principalId;
+    if (principalId === undefined) throw new ArmError('PUT', identity.id, 200, 'MissingPrincipalId', 'the identity was created without properties.principalId');
+    identityPrincipals.set(identity.name, principalId);
+    log(`user-assigned identity ${identity.name}`);
+  }
+
+  for (const account of plan.storageAccounts) {
+    await deps.arm.put(account.id, API.storage, {
+      location: plan.location,
+      tags,
+      sku: { name: 'Standard_LRS' },
+      kind: account.kind,
+      properties: { minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false, supportsHttpsTrafficOnly: true },
+    });
+    log(`storage account ${account.name}`);
+    const keys = (await deps.arm.post(`${account.id}/listKeys`, API.storage)) as { keys?: { value?: string }[] };
+    const key = keys.keys?.[0]?.value;
+    if (key === undefined) throw new ArmError('POST', `${account.id}/listKeys`, 200, 'MissingKeys', 'listKeys returned no key');
+    keys.keys?.forEach((k, i) => k.value !== undefined && secrets.push({ value: k.value, label: `${account.name} key${i + 1}` }));
+    for (const container of account.containers) {
+      await deps.arm.put(`${account.id}/blobServices/default/containers/${container.name}`, API.storage, { properties: {} });
+      for (const blob of container.blobs) {
+        await putBlob({ account: account.name, key, container: container.name, blob, cloud: deps.cloud, dispatcher: deps.dispatcher, signal: deps.signal });
+      }
+      log(`container ${account.name}/${container.name} with ${container.blobs.length} blob(s)`);
+    }
+  }
+
+  for (const vault of plan.keyVaults) {
+    await deps.arm.put(vault.id, API.keyVault, {
+      location: plan.location,
+      tags,
+      properties: {
+        tenantId: runner.tenantId,
+        sku: { family: 'A', name: 'standard' },
+        enableRbacAuthorization: vault.enableRbacAuthorization,
+        accessPolicies:
+          vault.runnerSecretPermissions.length > 0 ? [{ tenantId: runner.tenantId, objectId: runner.objectId, permissions: { secrets: vault.runnerSecretPermissions } }] : [],
+      },
+    });
+    log(`key vault ${vault.name}`);
+    for (const secret of vault.secrets) {
+      // Written through ARM: the provisioner needs no data-plane permission on the vault.
+      await deps.arm.put(`${vault.id}/secrets/${secret.name}`, API.keyVault, {
+        properties: { value: secret.value, ...(secret.contentType !== undefined ? { contentType: secret.contentType } : {}) },
+      });
+      secrets.push({ value: secret.value, label: `${vault.name} secret ${secret.name}` });
+    }
+  }
+
+  for (const ra of plan.roleAssignments) {
+    const principalId = ra.principal.kind === 'runner' ? runner.objectId : identityPrincipals.get(ra.principal.name);
+    if (principalId === undefined) throw new Error(`role assignment ${ra.roleName} names identity ${JSON.stringify(ra.principal)} that was not created`);
+    const id = await assignRole(ra, principalId, ra.principal.kind === 'runner' ? runner.principalType : 'ServicePrincipal', plan, ledger, deps);
+    log(`role ${ra.roleName} at ${ra.scope}${id === undefined ? ' (already assigned)' : ''}`);
+  }
+
+  // Grants take effect after a delay on Azure: wait until the runner can read what the tutorials read.
+  for (const account of plan.storageAccounts) {
+    const readable = plan.roleAssignments.some((ra) => ra.principal.kind === 'runner' && /Storage Blob Data/.test(ra.roleName) && account.id.toLowerCase().startsWith(ra.scope.toLowerCase()));
+    const first = account.containers.flatMap((c) => c.blobs.map((b) => ({ container: c.name, blob: b.name })))[0];
+    if (!readable || first === undefined) continue;
+    const url = `https://${account.name}.blob.${deps.cloud.storageSuffix}/${first.container}/${encodeURIComponent(first.blob)}`;
+    const attempts = await untilGranted(`blob read on ${account.name}`, deps, async () => {
+      const token = await deps.tokens.getToken({ resource: 'https://storage.azure.com/' });
+      return probe(url, { authorization: `Bearer ${token.accessToken}`, 'x-ms-version': BLOB_VERSION }, deps);
+    });
+    propagationWaits.push({ grant: `Storage Blob Data role on ${account.name}`, attempts });
+  }
+  for (const vault of plan.keyVaults) {
+    const first = vault.secrets[0];
+    if (first === undefined || (vault.runnerSecretPermissions.length === 0 && !vault.enableRbacAuthorization)) continue;
+    const url = `https://${vault.name}.${deps.cloud.keyVaultSuffix}/secrets/${encodeURIComponent(first.name)}?api-version=${KEYVAULT_DATA_VERSION}`;
+    const attempts = await untilGranted(`secret read on ${vault.name}`, deps, async () => {
+      const token = await deps.tokens.getToken({ resource: 'https://vault.azure.net' });
+      return probe(url, { authorization: `Bearer ${token.accessToken}` }, deps);
+    });
+    propagationWaits.push({ grant: `access policy on ${vault.name}`, attempts });
+  }
+
+  return { plan, runner, values, secrets, propagationWaits };
+}
+
+async function assignRole(ra: PlannedRoleAssignment, principalId: string, principalType: string, plan: ProvisioningPlan, ledger: Ledger, deps: ProvisionDeps): Promise<string | undefined> {
+  const id = `${ra.scope}/providers/Microsoft.Authorization/roleAssignments/${ra.name}`;
+  const body = {
+    properties: {
+      roleDefinitionId: `/subscriptions/${plan.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ra.roleDefinitionGuid}`,
+      principalId,
+      // Stating the type lets ARM skip the directory lookup that fails for a principal created seconds ago.
+      principalType,
+      description: `tutorial-conformance run ${plan.runId}`,
+    },
+  };
+  const deadline = Date.now() + deps.propagationTimeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!ledger.roleAssignments.includes(id)) ledger.roleAssignments.push(id);
+      await deps.arm.put(id, API.roleAssignments, body);
+      return id;
+    } catch (err) {
+      if (err instanceof ArmError && err.code === 'RoleAssignmentExists') {
+        // Someone (an earlier attempt of this run, or the subscription's own setup) already grants it; not ours to delete.
+        ledger.roleAssignments.splice(ledger.roleAssignments.indexOf(id), 1);
+        return undefined;
+      }
+      const replicating = err instanceof ArmError && err.code === 'PrincipalNotFound';
+      if (!replicating || Date.now() + backoff(attempt) > deadline) throw err;
+      await sleep(backoff(attempt), undefined, deps.signal ? { signal: deps.signal } : {});
+    }
+  }
+}
+
+function backoff(attempt: number): number {
+  return Math.min(1000 * 2 ** (attempt - 1), 30_000);
+}
+
+/** Repeat `probe` while it answers 401/403, until the deadline; returns how many denials were waited out. */
+async function untilGranted(what: string, deps: ProvisionDeps, probeOnce: () => Promise<number>): Promise<number> {
+  const deadline = Date.now() + deps.propagationTimeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const status = await probeOnce();
+    if (status < 300) return attempt - 1;
+    if (status !== 401 && status !== 403) throw new Error(`${what}: the check after granting access answered ${status}`);
+    const wait = backoff(attempt);
+    if (Date.now() + wait > deadline) {
+      throw new Error(`${what}: still ${status} ${Math.round(deps.propagationTimeoutMs / 1000)} s after the grant; raise TC_RBAC_PROPAGATION_TIMEOUT or check the role assignment`);
+    }
+    await sleep(wait, undefined, deps.signal ? { signal: deps.signal } : {});
+  }
+}
+
+async function probe(url: string, headers: Record<string, string>, deps: ProvisionDeps): Promise<number> {
+  const res = await request(url, { method: 'GET', dispatcher: deps.dispatcher, headers, ...(deps.signal ? { signal: deps.signal } : {}) });
+  await res.body.dump();
+  return res.statusCode;
+}
+
+async function putBlob(input: {
+  account: string;
+  key: string;
+  container: string;
+  blob: { name: string; content: string; contentType: string };
+  cloud: CloudEndpoints;
+  dispatcher: Dispatcher;
+  signal: AbortSignal | undefined;
+}): Promise<void> {
+  const url = new URL(`https://${input.account}.blob.${input.cloud.storageSuffix}/${input.container}/${encodeURIComponent(input.blob.name)}`);
+  const body = Buffer.from(input.blob.content, 'utf8');
+  const headers: Record<string, string> = {
+    'content-length': String(body.length),
+    'content-type': input.blob.contentType,
+    'x-ms-blob-type': 'BlockBlob',
+    'x-ms-date': new Date().toUTCString(),
+    'x-ms-version': BLOB_VERSION,
+  };
+  headers.authorization = sharedKeyAuthorization({ method: 'PUT', url, headers, account: input.account, key: input.key });
+  const res = await request(url, { method: 'PUT', dispatcher: input.dispatcher, headers, body, ...(input.signal ? { signal: input.signal } : {}) });
+  const text = await res.body.text();
+  if (res.statusCode !== 201) {
+    const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? `HTTP ${res.statusCode}`;
+    throw new Error(`uploading ${input.container}/${input.blob.name} to ${input.account} failed: ${code}`);
+  }
+}
