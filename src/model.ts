@@ -110,6 +110,9 @@ export const AzCommand = z.object({
   options: z.array(AzOption),
   positionals: z.array(z.string()),
   argv: z.array(z.string()),
+  // Lines written under the command as if they continued it, but without a trailing "\": bash runs
+  // each as a command of its own, so they are not part of argv (000-storage-sas.md's az lines).
+  detachedLines: z.array(z.object({ line: z.number().int().positive(), argv: z.array(z.string()) })).optional(),
 });
 export type AzCommand = z.infer<typeof AzCommand>;
 

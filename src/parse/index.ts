@@ -1,0 +1,145 @@
+// parse/: tutorial text → the model in src/model.ts. Entry points:
+//   parseTutorialFile(path)            reads a file (E_TUTORIAL_UNREADABLE when it cannot), fills
+//                                      `file` (relative to the project root) and `seed` (manifest)
+//   parseTutorialText(text, file, o)   pure; never throws anything but ParseError/ToolError
+// and the word parsers that lint/ and run/ reuse: shellWords, parseCurl(Argv), parseAz(Argv),
+// placeholderKey.
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ToolError } from '../errors.ts';
+import { Tutorial, type Placeholder, type PlaceholderOccurrence, type SeedRef, type Step } from '../model.ts';
+import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
+import { linkCaptures } from './captures.ts';
+import { DocScanner, type ParseOptions } from './document.ts';
+import { ParseError } from './errors.ts';
+import { keysSimilar, placeholderKey } from './placeholders.ts';
+
+export { ParseError } from './errors.ts';
+export { shellWords, tokenizeShell, toPipelines } from './shell.ts';
+export type { ShellToken, Pipeline, SimpleCommand, Redirect } from './shell.ts';
+export { parseCurl, parseCurlArgv, splitHeader } from './curl.ts';
+export { parseAz, parseAzArgv, azOption } from './az.ts';
+export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar } from './placeholders.ts';
+export { marksInLine, charKind } from './marks.ts';
+export { isTokenUrl, tokenResource } from './captures.ts';
+export type { ParseOptions } from './document.ts';
+
+/** Text that is not a tutorial at all: NUL bytes or mostly replacement/control characters. */
+function binaryReason(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'it contains NUL bytes (binary data)';
+  let bad = 0;
+  const probe = text.length > 65536 ? text.slice(0, 65536) : text;
+  for (let i = 0; i < probe.length; i++) {
+    const c = probe.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  if (bad > 8 && bad / probe.length > 0.05) return 'it is not text (too many control or undecodable bytes)';
+  return undefined;
+}
+
+/** Parse tutorial text. `file` is the path relative to the project root, as the model records it. */
+export function parseTutorialText(text: string, file: string, opts: ParseOptions = {}): Tutorial {
+  if (typeof text !== 'string') throw new ParseError('tutorial text is not a string', { file });
+  if (text.trim() === '') throw new ParseError('the tutorial is empty', { file, line: 1 });
+  const binary = binaryReason(text);
+  if (binary) throw new ParseError(`not a tutorial: ${binary}`, { file, line: 1 });
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  const scan = new DocScanner(body, file, opts).run();
+  const steps: Step[] = scan.steps.map((s) => s.step);
+  steps.forEach((s, k) => {
+    s.id = `s${k + 1}`;
+  });
+
+  const byKey = new Map<string, Placeholder>();
+  for (const o of scan.occurrences) {
+    const key = placeholderKey(o.spelling);
+    if (key === '') continue;
+    let p = byKey.get(key);
+    if (!p) {
+      p = { key, spellings: [], occurrences: [], similarTo: [] };
+      byKey.set(key, p);
+    }
+    if (!p.spellings.includes(o.spelling)) p.spellings.push(o.spelling);
+    const occ: PlaceholderOccurrence = { spelling: o.spelling, line: o.line, column: o.column, inProse: o.inProse };
+    if (o.step) occ.stepId = o.step.id;
+    p.occurrences.push(occ);
+  }
+  const placeholders = [...byKey.values()];
+  for (const a of placeholders) for (const b of placeholders) if (keysSimilar(a.key, b.key)) a.similarTo.push(b.key);
+
+  const tutorial: Tutorial = {
+    title: scan.title,
+    file,
+    form: scan.form,
+    sections: scan.sections,
+    steps,
+    examples: scan.examples,
+    placeholders,
+    captures: linkCaptures(steps),
+    diagnostics: scan.diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line : 0)),
+    lineCount: scan.lineCount,
+  };
+  if (opts.seed) tutorial.seed = opts.seed;
+  return tutorial;
+}
+
+/** The project-relative path of a file, with "/" separators. */
+export function projectPath(path: string): string {
+  const abs = resolve(path);
+  const rel = relative(projectRoot, abs);
+  return (isAbsolute(rel) ? abs : rel).split(sep).join('/');
+}
+
+function readText(path: string, shown: string): string {
+  let buf: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new ToolError('E_TUTORIAL_UNREADABLE', 'is a directory, not a tutorial file', { file: shown });
+    buf = readFileSync(path);
+  } catch (err) {
+    if (err instanceof ToolError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(err)})`;
+    throw new ToolError('E_TUTORIAL_UNREADABLE', why, { file: shown, cause: err });
+  }
+  if (buf.length === 0 || buf.toString('utf8').trim() === '') throw new ToolError('E_TUTORIAL_UNREADABLE', 'the file is empty', { file: shown });
+  if (buf.includes(0)) throw new ToolError('E_TUTORIAL_UNREADABLE', 'the file is binary (it contains NUL bytes)', { file: shown });
+  const text = buf.toString('utf8');
+  const binary = binaryReason(text);
+  if (binary) throw new ToolError('E_TUTORIAL_UNREADABLE', `the file is not a text tutorial: ${binary}`, { file: shown });
+  return text;
+}
+
+/** Read and parse a tutorial file. */
+export function parseTutorialFile(path: string, opts: Omit<ParseOptions, 'seed'> = {}): Tutorial {
+  const file = projectPath(path);
+  const text = readText(path, file);
+  let seed: SeedRef | undefined;
+  if (resolve(path, '..') === tutorialsDir) {
+    try {
+      const entry = manifestEntryFor(path, loadManifest());
+      if (entry) seed = { file: entry.seed.file, firstLine: entry.seed.firstLine };
+    } catch {
+      // a broken manifest does not stop parsing; the tutorial simply has no seed reference
+    }
+  }
+  const readInclude = (rel: string): string | undefined => {
+    try {
+      return readFileSync(resolve(projectRoot, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  try {
+    return parseTutorialText(text, file, { readInclude, ...opts, ...(seed ? { seed } : {}) });
+  } catch (err) {
+    if (err instanceof ToolError) throw err;
+    throw new ParseError(`internal parser error: ${err instanceof Error ? err.message : String(err)}`, { file, cause: err });
+  }
+}
+
+/** Validate a model against the schema (for tests and `extract`). */
+export function validateTutorial(t: unknown): Tutorial {
+  return Tutorial.parse(t);
+}

@@ -1,0 +1,83 @@
+// Placeholders: values the reader must supply. Every spelling normalises to one key (upper case,
+// words joined by "_"), so `<ACCESS TOKEN>`, `<ACCESS_TOKEN>`, `<ACCESS-TOKEN>`, `\<ACCESS TOKEN\>`
+// and `$access_token` share the key ACCESS_TOKEN; misspelt twins keep their own key.
+
+/** `<NAME>` or the markdown-escaped `\<NAME\>`; names start with a letter. */
+export const ANGLE_PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _.-]{0,80}?)\\?>/g;
+/** `$name` or `${name}` shell variable references. */
+export const SHELL_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+
+/** Lower-case HTML tags that are markup, not placeholders. */
+const HTML_TAGS = new Set(
+  'a abbr b br code del details div em h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre s small span strong sub summary sup table tbody td th thead tr u ul center font section blockquote'.split(
+    ' ',
+  ),
+);
+
+/** The key of a placeholder spelling: `<SUBSCRIPTION-ID>` → `SUBSCRIPTION_ID`, `$access_token` → `ACCESS_TOKEN`. */
+export function placeholderKey(spelling: string): string {
+  let s = spelling.trim();
+  s = s.replace(/^\\?</, '').replace(/\\?>$/, '');
+  s = s.replace(/^\$\{?/, '').replace(/\}$/, '');
+  return s
+    .toUpperCase()
+    .split(/[\s_.\-\u00a0]+/)
+    .filter((w) => w.length > 0)
+    .join('_');
+}
+
+export interface FoundPlaceholder {
+  spelling: string;
+  index: number; // 0-based offset in the searched text
+}
+
+/** Angle-bracket placeholders in a piece of text (HTML tags such as `<br>` excluded). */
+export function findAnglePlaceholders(text: string): FoundPlaceholder[] {
+  if (!text.includes('<')) return [];
+  const out: FoundPlaceholder[] = [];
+  ANGLE_PLACEHOLDER.lastIndex = 0;
+  for (let m = ANGLE_PLACEHOLDER.exec(text); m; m = ANGLE_PLACEHOLDER.exec(text)) {
+    const inner = m[1]!;
+    if (HTML_TAGS.has(inner)) continue;
+    out.push({ spelling: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** Shell variable references (`$access_token`) in command text. */
+export function findShellVariables(text: string): FoundPlaceholder[] {
+  if (!text.includes('$')) return [];
+  const out: FoundPlaceholder[] = [];
+  SHELL_VARIABLE.lastIndex = 0;
+  for (let m = SHELL_VARIABLE.exec(text); m; m = SHELL_VARIABLE.exec(text)) {
+    if (text[m.index + 1] === '(') continue;
+    out.push({ spelling: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** Levenshtein distance, small strings only. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Two keys that are likely the same name misspelt (SUBSCRIPTON_ID ~ SUBSCRIPTION_ID). */
+export function keysSimilar(a: string, b: string): boolean {
+  if (a === b) return false;
+  const min = Math.min(a.length, b.length);
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const d = editDistance(a, b);
+  return (d <= 2 && min >= 8) || (d === 1 && min >= 4);
+}
