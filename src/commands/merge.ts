@@ -1,0 +1,62 @@
+// `tutorial-conformance merge <dir…> --out DIR [--summary FILE]`: joins shard reports into one and
+// writes it in every format; --summary appends a Markdown summary (GitHub's $GITHUB_STEP_SUMMARY).
+import { appendFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ToolError } from '../errors.ts';
+import { markdownSummary, mergeReports, readShardReport, type ShardReport } from '../live/merge.ts';
+import { exitCodeFor, writeReports } from '../report/index.ts';
+
+const USAGE = 'usage: tutorial-conformance merge <shard-dir|report.json>… --out DIR [--summary FILE]';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, summary: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    throw new ToolError('E_USAGE', `${(err as Error).message}\n${USAGE}`);
+  }
+  if (parsed.values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const out = parsed.values.out;
+  if (out === undefined) throw new ToolError('E_USAGE', `--out is required\n${USAGE}`);
+  if (parsed.positionals.length === 0) throw new ToolError('E_USAGE', `name at least one shard directory\n${USAGE}`);
+
+  const shards: ShardReport[] = [];
+  const missing: string[] = [];
+  for (const arg of parsed.positionals) {
+    const path = (await isDirectory(arg)) ? join(arg, 'report.json') : arg;
+    try {
+      shards.push(await readShardReport(path));
+    } catch (err) {
+      // A shard that crashed before writing its report must not hide the others' results.
+      if (err instanceof ToolError && /cannot read shard report/.test(err.message)) {
+        missing.push(arg);
+        process.stderr.write(`tutorial-conformance merge: ${err.message}\n`);
+        continue;
+      }
+      throw err;
+    }
+  }
+  const merged = mergeReports(shards);
+  const written = await writeReports(merged, out);
+  if (parsed.values.summary !== undefined && parsed.values.summary !== '') {
+    await appendFile(parsed.values.summary, markdownSummary(merged, { missingShards: missing }), 'utf8');
+  }
+  const s = merged.summary;
+  process.stdout.write(
+    `merged ${shards.length} shard report(s), ${merged.tutorials.length} tutorial(s): ${s.pass} pass, ${s.drift} drift, ${s.fail} fail, ${s.blocked} blocked, ${s.manual} manual, ${s.skipped} skipped\n` +
+      Object.values(written).map((p) => `  ${p}\n`).join(''),
+  );
+  return missing.length > 0 ? 1 : exitCodeFor(merged);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

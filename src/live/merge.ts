@@ -1,0 +1,87 @@
+// Joins the report.json of every shard into one report: tutorials concatenated in file order (the
+// shards' own order never matters), the summary counted again from the steps, the time span from
+// the earliest start to the latest end, and the result validated by the Report schema like any run.
+import { readFile } from 'node:fs/promises';
+import { ToolError } from '../errors.ts';
+import { Report, type ReportTutorial } from '../report/schema.ts';
+import { summarise } from '../report/schema.ts';
+
+export interface ShardReport {
+  /** Where it was read from, for error messages. */
+  path: string;
+  report: Report;
+}
+
+export async function readShardReport(path: string): Promise<ShardReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ToolError('E_USAGE', `cannot read shard report ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass directories holding report.json`, { cause: err });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ToolError('E_USAGE', `${path} is not JSON; is it a report.json written by 'tutorial-conformance run'?`, { cause: err });
+  }
+  const parsed = Report.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ToolError('E_USAGE', `${path} is not a valid report (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}); was it written by another version?`);
+  }
+  return { path, report: parsed.data };
+}
+
+export function mergeReports(shards: readonly ShardReport[]): Report {
+  if (shards.length === 0) throw new ToolError('E_USAGE', 'no shard reports to merge; pass at least one directory holding report.json');
+  const seen = new Map<string, string>();
+  const tutorials: ReportTutorial[] = [];
+  for (const { path, report } of shards) {
+    for (const t of report.tutorials) {
+      const earlier = seen.get(t.file);
+      if (earlier !== undefined) throw new ToolError('E_USAGE', `${t.file} is in two shard reports (${earlier} and ${path}); were the shards run with the same --shard n?`);
+      seen.set(t.file, path);
+      tutorials.push(t);
+    }
+  }
+  tutorials.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const start = Math.min(...shards.map((s) => Date.parse(s.report.startedAt)));
+  const end = Math.max(...shards.map((s) => Date.parse(s.report.startedAt) + s.report.durationMs));
+  const joined = (values: string[]): string => [...new Set(values)].sort().join('+');
+  return Report.parse({
+    version: shards[0]!.report.version,
+    target: joined(shards.map((s) => s.report.target)),
+    engine: joined(shards.map((s) => s.report.engine)),
+    startedAt: new Date(start).toISOString(),
+    durationMs: Math.max(0, end - start),
+    summary: summarise(tutorials),
+    tutorials,
+  });
+}
+
+/** A Markdown summary for $GITHUB_STEP_SUMMARY: totals, one row per tutorial, then the failed steps. */
+export function markdownSummary(report: Report, opts: { missingShards?: string[] } = {}): string {
+  const s = report.summary;
+  const lines = [
+    `## Tutorial conformance (${report.target})`,
+    '',
+    `| pass | drift | fail | blocked | manual | skipped |`,
+    `|---:|---:|---:|---:|---:|---:|`,
+    `| ${s.pass} | ${s.drift} | ${s.fail} | ${s.blocked} | ${s.manual} | ${s.skipped} |`,
+    '',
+  ];
+  if ((opts.missingShards ?? []).length > 0) lines.push(`**Missing shard reports:** ${opts.missingShards!.map((m) => `\`${m}\``).join(', ')}`, '');
+  lines.push('| tutorial | pass | drift | fail | blocked |', '|---|---:|---:|---:|---:|');
+  for (const t of report.tutorials) {
+    const c = summarise([t]);
+    lines.push(`| ${escapeCell(t.title)} (\`${t.file}\`) | ${c.pass} | ${c.drift} | ${c.fail} | ${c.blocked} |`);
+  }
+  const failed = report.tutorials.flatMap((t) => t.steps.filter((st) => st.verdict === 'fail').map((st) => `- \`${t.file}:${st.line.start}\` ${escapeCell(st.reason)}`));
+  if (failed.length > 0) lines.push('', '### Failed steps', '', ...failed.slice(0, 100), ...(failed.length > 100 ? [`- … and ${failed.length - 100} more`] : []));
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { XMLParser } from 'fast-xml-parser';
+import { Report, type ReportTutorial } from '../../src/report/schema.ts';
+import { summarise } from '../../src/report/schema.ts';
+import { mergeReports, markdownSummary } from '../../src/live/merge.ts';
+import { ToolError } from '../../src/errors.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function tutorial(file: string, verdicts: ('pass' | 'drift' | 'fail' | 'blocked' | 'manual' | 'skipped')[]): ReportTutorial {
+  return {
+    file,
+    title: `Title of ${file}`,
+    findings: [],
+    steps: verdicts.map((verdict, i) => ({
+      id: `s${i + 1}`,
+      kind: 'http' as const,
+      line: { start: 10 + i, end: 10 + i },
+      raw: `curl https://management.azure.com/step${i + 1}`,
+      verdict,
+      reason: verdict === 'fail' ? `status 403 where the page shows 200 | step ${i + 1}` : verdict,
+      checks: [],
+    })),
+  };
+}
+
+function shard(startedAt: string, durationMs: number, tutorials: ReportTutorial[]): Report {
+  return Report.parse({ version: 1, target: 'azure', engine: 'http', startedAt, durationMs, summary: summarise(tutorials), tutorials });
+}
+
+describe('merging shard reports', () => {
+  const a = shard('2026-11-22T02:23:00.000Z', 60_000, [tutorial('tutorials/c.md', ['pass', 'fail']), tutorial('tutorials/a.md', ['pass', 'drift'])]);
+  const b = shard('2026-11-22T02:22:30.000Z', 120_000, [tutorial('tutorials/b.md', ['blocked', 'manual', 'skipped'])]);
+
+  it('concatenates tutorials in file order, recounts the summary and spans the shards\' time', () => {
+    const merged = mergeReports([
+      { path: 'a/report.json', report: a },
+      { path: 'b/report.json', report: b },
+    ]);
+    expect(merged.tutorials.map((t) => t.file)).toEqual(['tutorials/a.md', 'tutorials/b.md', 'tutorials/c.md']);
+    expect(merged.summary).toEqual({ pass: 2, drift: 1, fail: 1, blocked: 1, manual: 1, skipped: 1 });
+    expect(merged.startedAt).toBe('2026-11-22T02:22:30.000Z');
+    expect(merged.durationMs).toBe(120_000); // 02:22:30 → 02:24:30 (b ends last)
+    const reversed = mergeReports([
+      { path: 'b/report.json', report: b },
+      { path: 'a/report.json', report: a },
+    ]);
+    expect(reversed).toEqual(merged);
+  });
+
+  it('refuses a tutorial that two shards both ran', () => {
+    expect(() => mergeReports([
+      { path: 'a/report.json', report: a },
+      { path: 'x/report.json', report: a },
+    ])).toThrow(ToolError);
+  });
+
+  it('writes a Markdown summary with totals and failed steps', () => {
+    const md = markdownSummary(mergeReports([{ path: 'a', report: a }]), { missingShards: ['shards/report-shard-3'] });
+    expect(md).toContain('| 2 | 1 | 1 | 0 | 0 | 0 |');
+    expect(md).toContain('`tutorials/c.md:11` status 403 where the page shows 200 \\| step 2');
+    expect(md).toContain('Missing shard reports');
+  });
+
+  it('merge command: reads shard directories, writes JSON, HTML and JUnit, appends the summary, exit 1 on failures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-merge-'));
+    for (const [name, report] of [['report-shard-1', a], ['report-shard-2', b]] as const) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'report.json'), JSON.stringify(report));
+    }
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step output\n');
+    const out = join(dir, 'merged');
+    const res = await execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'merge', join(dir, 'report-shard-1'), join(dir, 'report-shard-2'), '--out', out, '--summary', summary], { reject: false, cwd: ROOT });
+    expect(res.stderr).toBe('');
+    expect(res.exitCode).toBe(1); // one step failed
+    const merged = Report.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    expect(merged.tutorials).toHaveLength(3);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('tutorials/b.md');
+    const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'junit.xml'), 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(junit)).toContain('tutorials/c.md');
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step output\n## Tutorial conformance (azure)')).toBe(true);
+  }, 60_000);
+
+  it('merge command: a missing shard is reported and fails the merge, the others are still merged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-merge-'));
+    mkdirSync(join(dir, 'ok'));
+    const passing = shard('2026-11-22T02:23:00.000Z', 1000, [tutorial('tutorials/a.md', ['pass'])]);
+    writeFileSync(join(dir, 'ok', 'report.json'), JSON.stringify(passing));
+    mkdirSync(join(dir, 'crashed'));
+    const res = await execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'merge', join(dir, 'ok'), join(dir, 'crashed'), '--out', join(dir, 'm')], { reject: false, cwd: ROOT });
+    expect(res.stderr).toMatch(/cannot read shard report .*crashed\/report\.json/);
+    expect(res.exitCode).toBe(1);
+    expect(Report.parse(JSON.parse(readFileSync(join(dir, 'm', 'report.json'), 'utf8'))).summary.pass).toBe(1);
+    const usage = await execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'merge', join(dir, 'ok')], { reject: false, cwd: ROOT });
+    expect(usage.exitCode).toBe(2);
+    expect(usage.stderr).toMatch(/E_USAGE: --out is required/);
+  }, 60_000);
+});
