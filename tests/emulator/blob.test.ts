@@ -148,7 +148,7 @@ describe('Blob refusals, with Azure status and code', () => {
 
   it('Bearer without x-ms-version, and with a version older than 2017-11-09', async () => {
     const t = await token('https://storage.azure.com/');
-    for (const headers of [{}, { 'x-ms-version': '2017-04-17' }]) {
+    for (const headers of [{}, { 'x-ms-version': '2017-04-17' }] as Record<string, string>[]) {
       const r = await raw('GET', `${blobUrl()}?api-version=2016-09-01`, { ...headers, Authorization: `Bearer ${t}` });
       expect(r.status).toBe(403);
       expect(r.headers['x-ms-error-code']).toBe('AuthenticationFailed');
