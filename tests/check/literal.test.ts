@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { checkLiteral, echoBytes, md5Base64, statedFiles } from '../../src/check/literal.ts';
+import { producedBy } from '../../src/check/produced.ts';
+import { azStep, curl, exchange, httpExp, httpStep, imdsAnswer, json, jsonExp, manualStep, observation, signToken, textExp, tutorial, writeFileStep } from './fixtures.ts';
+
+const SAK = 'tutorials/000-storage-access-key.md';
+const SAS = 'tutorials/000-storage-sas.md';
+const ST = 'tutorials/000-storage.md';
+const IMDS_ARM = 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F';
+
+describe('literal layer: tokens', () => {
+  const step = httpStep({ id: 's1', file: SAK, line: 68, curl: curl({ url: IMDS_ARM }), expectation: jsonExp(SAK, 75, 83) });
+  const t = tutorial(SAK, 'sak', [step]);
+  const lit = (body: unknown) => {
+    const obs = observation('s1', { exchanges: [exchange('GET', IMDS_ARM, json(200, body))] });
+    return checkLiteral({ tutorial: t, step, observation: obs, produced: producedBy(step, obs) });
+  };
+
+  it("the example's resource without the slash the command asks for is drift with a precise message and the corrected text", async () => {
+    const r = lit(await imdsAnswer('https://management.azure.com/'));
+    expect(r.breaks).toBeUndefined();
+    expect(r.result.differences).toHaveLength(1);
+    expect(r.result.differences[0]).toMatchObject({ path: 'claim:example.resource', kind: 'claim', expected: 'https://management.azure.com/', actual: 'https://management.azure.com' });
+    expect(r.result.differences[0]!.message).toContain('trailing slash');
+    expect(r.suggestion).toBe('"resource":"https://management.azure.com/"');
+  });
+
+  it('a token whose aud is not the requested resource (byte for byte) breaks the step', async () => {
+    const body = await imdsAnswer('https://management.azure.com/');
+    body['access_token'] = await signToken({ aud: 'https://management.azure.com' }, Number(body['expires_on']));
+    const r = lit(body);
+    expect(r.breaks).toBe('token-audience-mismatch');
+    const aud = r.result.differences.find((d) => d.path === 'claim:aud');
+    expect(aud).toMatchObject({ expected: 'https://management.azure.com/', actual: 'https://management.azure.com' });
+    // The token itself is never part of the evidence.
+    expect(JSON.stringify(r)).not.toContain(body['access_token']);
+  });
+
+  it("expires_on must be the token's exp; an undecodable token is a contract problem", async () => {
+    const body = await imdsAnswer('https://management.azure.com/');
+    const r = lit({ ...body, expires_on: '1504130527' });
+    expect(r.result.differences.some((d) => d.path === 'claim:exp')).toBe(true);
+    const r2 = lit({ ...body, access_token: 'not-a-jwt' });
+    expect(r2.breaks).toBe('contract-broken');
+  });
+
+  it('a legacy POST form body names the resource too', async () => {
+    const s = httpStep({ id: 's9', file: 'tutorials/001-storage-access-key.md', line: 224, curl: curl({ url: 'http://localhost:50342/oauth2/token', method: 'POST', data: [{ flag: '--data', value: 'resource=https://management.azure.com/' }] }) });
+    const body = await imdsAnswer('https://management.azure.com');
+    const obs = observation('s9', { exchanges: [exchange('POST', 'http://localhost:50342/oauth2/token', json(200, body), { body: 'resource=https://management.azure.com/' })] });
+    const r = checkLiteral({ tutorial: tutorial(SAK, 'x', [s]), step: s, observation: obs, produced: producedBy(s, obs) });
+    expect(r.breaks).toBe('token-audience-mismatch');
+  });
+});
+
+describe('literal layer: data sent, sizes and hashes', () => {
+  it('echo "This is a test file." > test.txt is 21 bytes with MD5 LSghAvpnElYyfUdn7CO8aw==', () => {
+    const b = echoBytes('This is a test file.');
+    expect(b.length).toBe(21);
+    expect(md5Base64(b)).toBe('LSghAvpnElYyfUdn7CO8aw==');
+  });
+
+  const echo = (file: string, line: number) => writeFileStep({ id: 's3', file, line, file_: 'test.txt', content: 'This is a test file.' });
+  const downloadOut = (n: number, md5: string) => ({ content: '', name: 'test.txt', properties: { blobType: 'BlockBlob', contentLength: n, contentRange: `bytes None-None/${n}`, contentSettings: { contentMd5: md5, contentType: 'text/plain' }, etag: '"0x8DE1D58CA245D4C"', lastModified: '2026-11-22T22:00:00+00:00' } });
+
+  it("000-storage-access-key: the page's 21 bytes and MD5 agree with its echo; a wrong download breaks the step", () => {
+    const up = azStep({ id: 's4', file: SAK, line: 106, path: ['storage', 'blob', 'upload'], options: [['-c', '<CONTAINER NAME>'], ['-n', 'test.txt'], ['-f', 'test.txt']] });
+    const down = azStep({ id: 's5', file: SAK, line: 120, path: ['storage', 'blob', 'download'], options: [['-c', '<CONTAINER NAME>'], ['-n', 'test.txt'], ['-f', 'test-download.txt']], expectation: jsonExp(SAK, 124, 160) });
+    const t = tutorial(SAK, 'sak', [echo(SAK, 102), up, down]);
+    const ok = observation('s5', { output: { stdout: JSON.stringify(downloadOut(21, 'LSghAvpnElYyfUdn7CO8aw==')), stderr: '', exitCode: 0 }, files: [{ path: 'test-download.txt', content: 'This is a test file.\n' }] });
+    const r = checkLiteral({ tutorial: t, step: down, observation: ok, produced: producedBy(down, ok) });
+    expect(r.result.differences).toEqual([]);
+    expect(r.result.skipped).toBeUndefined();
+
+    const bad = observation('s5', { output: { stdout: JSON.stringify(downloadOut(16, 'Aryr///Rb+D8JQ8IytleDA==')), stderr: '', exitCode: 0 }, files: [{ path: 'test-download.txt', content: 'This is a test' }] });
+    const r2 = checkLiteral({ tutorial: t, step: down, observation: bad, produced: producedBy(down, bad) });
+    expect(r2.breaks).toBe('output-mismatch');
+    expect(r2.result.differences.map((d) => d.path).sort()).toEqual(['claim:file:test-download.txt', 'claim:properties/contentLength', 'claim:properties/contentSettings/contentMd5']);
+  });
+
+  it("000-storage-sas: the page's download output (16 bytes, another MD5, name testblob) contradicts its own echo", () => {
+    const up = azStep({ id: 's4', file: SAS, line: 131, endLine: 135, path: ['storage', 'blob', 'upload'], options: [['--container-name', null], ['--file', null], ['--name', null], ['--account-name', null], ['--sas-token', null]] });
+    const down = azStep({ id: 's5', file: SAS, line: 149, endLine: 153, path: ['storage', 'blob', 'download'], options: [['--container-name', null], ['--file', null], ['--name', null]], expectation: jsonExp(SAS, 157, 193) });
+    const t = tutorial(SAS, 'sas', [echo(SAS, 127), up, down]);
+    const obs = observation('s5', { output: { stdout: JSON.stringify(downloadOut(21, 'LSghAvpnElYyfUdn7CO8aw==')), stderr: '', exitCode: 0 } });
+    const r = checkLiteral({ tutorial: t, step: down, observation: obs, produced: producedBy(down, obs) });
+    expect(r.breaks).toBeUndefined();
+    const paths = r.result.differences.map((d) => d.path).sort();
+    expect(paths).toEqual(['claim:example/properties/contentLength', 'claim:example/properties/contentRange', 'claim:example/properties/contentSettings/contentMd5']);
+    expect(r.result.differences.find((d) => d.path.endsWith('contentLength'))).toMatchObject({ expected: '21', actual: '16' });
+  });
+
+  it('upload: a content_md5 that is not the MD5 of the file breaks the step', () => {
+    const up = azStep({ id: 's4', file: SAK, line: 106, path: ['storage', 'blob', 'upload'], options: [['-n', 'test.txt'], ['-f', 'test.txt']], expectation: jsonExp(SAK, 110, 114) });
+    const t = tutorial(SAK, 'sak', [echo(SAK, 102), up]);
+    const out = (md5: string) => observation('s4', { output: { stdout: `Finished[#####]  100.0000%\n${JSON.stringify({ content_md5: md5, etag: '"0x8DE"', lastModified: '2026-11-22T22:00:00+00:00' })}`, stderr: '', exitCode: 0 } });
+    expect(checkLiteral({ tutorial: t, step: up, observation: out('LSghAvpnElYyfUdn7CO8aw=='), produced: producedBy(up, out('LSghAvpnElYyfUdn7CO8aw==')) }).breaks).toBeUndefined();
+    const bad = out('Aryr///Rb+D8JQ8IytleDA==');
+    expect(checkLiteral({ tutorial: t, step: up, observation: bad, produced: producedBy(up, bad) }).breaks).toBe('output-mismatch');
+  });
+});
+
+describe('literal layer: what the prose told the reader to create', () => {
+  const manual = manualStep({ id: 's1', file: ST, line: 48, endLine: 54, creates: ['blob: hello world.txt', 'blob-content: Hello world!', 'blob-container'] });
+  const get = httpStep({ id: 's3', file: ST, line: 86, curl: curl({ url: 'https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>' }), expectation: textExp(ST, 91, 91) });
+  const t = tutorial(ST, 'storage', [manual, get]);
+
+  it('statedFiles reads the manual step (blob + blob-content) and keeps the text as typed', () => {
+    expect(statedFiles(t, get)).toEqual([expect.objectContaining({ file: 'hello world.txt', content: 'Hello world!', line: 48 })]);
+  });
+
+  it('the page shows "Hello world! :)" for a file it told the reader to fill with "Hello world!"', () => {
+    const u = 'https://sa1.blob.core.windows.net/c1/hello_world.txt';
+    const obs = observation('s3', { exchanges: [exchange('GET', u, { status: 200, statusText: 'OK', httpVersion: '1.1', headers: [], body: 'Hello world!', bodyEncoding: 'utf8' })] });
+    const r = checkLiteral({ tutorial: t, step: get, observation: obs, produced: producedBy(get, obs) });
+    expect(r.result.differences).toEqual([expect.objectContaining({ path: 'claim:example-body', expected: 'Hello world!', actual: 'Hello world! :)' })]);
+    expect(r.suggestion).toBe('Hello world!');
+    const other = observation('s3', { exchanges: [exchange('GET', u, { status: 200, statusText: 'OK', httpVersion: '1.1', headers: [], body: 'something else', bodyEncoding: 'utf8' })] });
+    expect(checkLiteral({ tutorial: t, step: get, observation: other, produced: producedBy(get, other) }).result.differences.map((d) => d.path)).toContain('claim:body');
+  });
+
+  it('a folder the page creates and lists must be in the listing', () => {
+    const DL = 'tutorials/000-datalake.md';
+    const m = manualStep({ id: 's1', file: DL, line: 16, endLine: 28, creates: ['data-lake-folder: TestFolder', 'data-lake-acl: TestFolder: Read, Write, Execute'] });
+    const ls = httpStep({ id: 's3', file: DL, line: 67, curl: curl({ url: 'https://adls1.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS' }), expectation: jsonExp(DL, 72, 72) });
+    const tt = tutorial(DL, 'dl', [m, ls]);
+    const listing = (name: string) => observation('s3', { exchanges: [exchange('GET', 'https://adls1.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS', json(200, { FileStatuses: { FileStatus: [{ pathSuffix: name }] } }))] });
+    expect(checkLiteral({ tutorial: tt, step: ls, observation: listing('TestFolder'), produced: producedBy(ls, listing('TestFolder')) }).result.differences).toEqual([]);
+    const r = checkLiteral({ tutorial: tt, step: ls, observation: listing('Other'), produced: producedBy(ls, listing('Other')) });
+    expect(r.result.differences).toEqual([expect.objectContaining({ path: 'claim:name:TestFolder', kind: 'claim' })]);
+  });
+
+  it('a transcript that ends with 201 claims 201', () => {
+    const DL = 'tutorials/000-datalake.md';
+    const s = httpStep({ id: 's4', file: DL, line: 80, curl: curl({ url: 'https://adls1.azuredatalakestore.net/webhdfs/v1/T/Test1.txt?op=CREATE', method: 'PUT' }), expectation: httpExp(DL, 85, 114) });
+    const obs = observation('s4', { exchanges: [exchange('PUT', 'https://adls1.azuredatalakestore.net/webhdfs/v1/T/Test1.txt?op=CREATE', json(200, {}))] });
+    const r = checkLiteral({ tutorial: tutorial(DL, 'dl', [s]), step: s, observation: obs, produced: producedBy(s, obs) });
+    expect(r.result.differences).toEqual([expect.objectContaining({ path: 'status', expected: '201', actual: '200' })]);
+  });
+});
