@@ -3,8 +3,10 @@
 import type { Service } from '../types.ts';
 import { legacyMsiService } from './legacy-msi.ts';
 import { imdsService } from './imds.ts';
+import { entraService } from './entra.ts';
+import { armService } from './arm/index.ts';
 import { blobService } from './blob.ts';
 import { keyVaultService } from './keyvault.ts';
 import { dataLakeService } from './datalake.ts';
 
-export const SERVICES: readonly Service[] = [legacyMsiService, imdsService, blobService, keyVaultService, dataLakeService];
+export const SERVICES: readonly Service[] = [legacyMsiService, imdsService, entraService, armService, blobService, keyVaultService, dataLakeService];

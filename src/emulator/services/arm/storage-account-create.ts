@@ -1,0 +1,111 @@
+// Microsoft.Storage/storageAccounts create (PUT, long-running: 202 + Location + Retry-After, as the
+// Storage RP answers a new account) and blob containers through the management plane. A new
+// account gets two fresh random keys; its containers become part of the instance's state, so the
+// Blob service serves them.
+import { randomBytes } from 'node:crypto';
+import { jsonResponse } from '../../respond.ts';
+import { findResourceGroup, findStorageAccount } from '../../state.ts';
+import type { Scenario } from '../../scenario.ts';
+import { armErrors } from './errors.ts';
+import { POLL_RETRY_AFTER_SECONDS, pollOperation, startOperation } from './lro.ts';
+import type { ArmCall, ArmRoute } from './route.ts';
+
+type Account = Scenario['storageAccounts'][number];
+const ACCOUNT = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}';
+const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+/** 3–63 characters: lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
+const CONTAINER_NAME = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const KINDS = new Set(['Storage', 'StorageV2', 'BlobStorage', 'BlockBlobStorage', 'FileStorage']);
+
+function accountBody(call: ArmCall, a: Account, tags: Record<string, string>, sku: string): Record<string, unknown> {
+  return {
+    sku: { name: sku, tier: sku.startsWith('Premium') ? 'Premium' : 'Standard' },
+    kind: a.kind,
+    id: `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`,
+    name: a.name,
+    type: 'Microsoft.Storage/storageAccounts',
+    location: a.location,
+    tags,
+    properties: {
+      provisioningState: 'Succeeded',
+      primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
+      primaryLocation: a.location,
+      statusOfPrimary: 'available',
+      supportsHttpsTrafficOnly: true,
+    },
+  };
+}
+
+export const storageAccountCreateRoutes: ArmRoute[] = [
+  {
+    method: 'PUT',
+    template: ACCOUNT,
+    resourceType: 'storageAccounts',
+    action: 'Microsoft.Storage/storageAccounts/write',
+    handle(call) {
+      const { resourceGroupName: rg, accountName: name } = call.params as { resourceGroupName: string; accountName: string };
+      const group = findResourceGroup(call.ctx.state, rg);
+      if (group === undefined) return armErrors.resourceGroupNotFound(rg);
+      if (!ACCOUNT_NAME.test(name)) {
+        return armErrors.invalidParameter(`${name} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`);
+      }
+      const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; sku?: { name?: unknown }; tags?: unknown };
+      if (typeof input.location !== 'string' || input.location === '') return armErrors.locationRequired();
+      const kind = typeof input.kind === 'string' ? input.kind : '';
+      if (!KINDS.has(kind)) return armErrors.invalidParameter(`The value '${kind}' of parameter 'kind' is not valid; use one of ${[...KINDS].join(', ')}.`);
+      const sku = typeof input.sku?.name === 'string' ? input.sku.name : '';
+      if (sku === '') return armErrors.invalidParameter("The parameter 'sku.name' is required.");
+      const tags = input.tags !== null && typeof input.tags === 'object' ? (input.tags as Record<string, string>) : {};
+      const existing = findStorageAccount(call.ctx.state, rg, name);
+      if (existing !== undefined) return jsonResponse(200, accountBody(call, existing, tags, sku), call.baseHeaders);
+      const taken = call.ctx.state.data.storageAccounts.some((a) => a.name === name);
+      if (taken) return armErrors.invalidParameter(`The storage account named ${name} is already taken.`);
+      const account: Account = {
+        name,
+        resourceGroup: group.name,
+        location: input.location,
+        kind,
+        keys: [randomBytes(64).toString('base64'), randomBytes(64).toString('base64')],
+        containers: [],
+      };
+      call.ctx.state.data.storageAccounts.push(account);
+      const op = startOperation(call.ctx.state, accountBody(call, account, tags, sku));
+      const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/providers/Microsoft.Storage/locations/${input.location}/asyncoperations/${op.id}?monitor=true&api-version=${call.apiVersion}`;
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
+    },
+  },
+  {
+    method: 'GET',
+    template: '/subscriptions/{subscriptionId}/providers/Microsoft.Storage/locations/{location}/asyncoperations/{operationId}',
+    resourceType: 'storageAccounts',
+    action: 'Microsoft.Storage/storageAccounts/read',
+    scope: (p) => `/subscriptions/${p.subscriptionId}`,
+    handle(call) {
+      const poll = pollOperation(call.ctx.state, call.params.operationId!);
+      if (poll.kind === 'unknown') return armErrors.invalidParameter(`The operation '${call.params.operationId}' is not known.`);
+      if (poll.kind === 'running') {
+        return { status: 202, headers: { ...call.baseHeaders, location: `https://${call.req.host}${call.req.rawTarget}`, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
+      }
+      return jsonResponse(200, poll.result, call.baseHeaders);
+    },
+  },
+  {
+    method: 'PUT',
+    template: `${ACCOUNT}/blobServices/default/containers/{containerName}`,
+    resourceType: 'storageAccounts',
+    action: 'Microsoft.Storage/storageAccounts/blobServices/containers/write',
+    handle(call) {
+      const { resourceGroupName: rg, accountName, containerName } = call.params as { resourceGroupName: string; accountName: string; containerName: string };
+      if (findResourceGroup(call.ctx.state, rg) === undefined) return armErrors.resourceGroupNotFound(rg);
+      const account = findStorageAccount(call.ctx.state, rg, accountName);
+      if (account === undefined) return armErrors.resourceNotFound('Microsoft.Storage/storageAccounts', accountName, rg);
+      if (!CONTAINER_NAME.test(containerName)) {
+        return armErrors.invalidParameter(`The specified container name '${containerName}' is invalid: 3-63 lower-case letters, digits and single hyphens.`);
+      }
+      const exists = account.containers.some((c) => c.name === containerName);
+      if (!exists) account.containers.push({ name: containerName, blobs: [] });
+      const id = `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${account.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${account.name}/blobServices/default/containers/${containerName}`;
+      return jsonResponse(exists ? 200 : 201, { id, name: containerName, type: 'Microsoft.Storage/storageAccounts/blobServices/containers', properties: { publicAccess: 'None', hasImmutabilityPolicy: false, hasLegalHold: false } }, call.baseHeaders);
+    },
+  },
+];
