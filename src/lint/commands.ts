@@ -1,0 +1,167 @@
+// Reads curl and az invocations out of shell words, as curl and az themselves would read them.
+// Lint parses argv itself (rather than trusting a repaired model) because its job is to say what
+// the programs do with the words exactly as written, look-alike characters included.
+import type { ShellWord } from './shell-words.ts';
+
+const OPERATOR_WORDS = new Set(['|', ';', '&', '&&', '(', ')', '$(']);
+
+/** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
+export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
+  const out: ShellWord[][] = [];
+  let current: ShellWord[] = [];
+  for (const w of words) {
+    if (!w.quoted && OPERATOR_WORDS.has(w.value)) {
+      if (current.length) out.push(current);
+      current = [];
+      continue;
+    }
+    // "var=$(…" leaves "var=" alone in its command: an assignment, not a program.
+    if (current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(w.value)) continue;
+    current.push(w);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+export interface CurlHeader {
+  name: string;
+  value: string;
+  word: ShellWord;
+}
+
+export interface CurlView {
+  words: ShellWord[];
+  urls: ShellWord[]; // every positional word: curl treats each as a URL
+  headers: CurlHeader[];
+  method: string;
+  data: ShellWord[];
+  uploadFile: ShellWord | undefined;
+}
+
+// curl options that take a value (the ones tutorials use, plus common ones so a value is not
+// mistaken for a URL).
+const CURL_VALUE_FLAGS = new Set([
+  '-H', '--header', '-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode',
+  '-T', '--upload-file', '-o', '--output', '-u', '--user', '-F', '--form', '--url', '-A', '--user-agent',
+  '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '--cacert', '--cert', '--key', '-m', '--max-time',
+  '--connect-timeout', '-x', '--proxy', '-w', '--write-out', '-K', '--config', '--retry',
+]);
+
+export function curlOf(cmd: readonly ShellWord[]): CurlView | undefined {
+  if (cmd[0]?.value !== 'curl') return undefined;
+  const view: CurlView = { words: [...cmd], urls: [], headers: [], method: 'GET', data: [], uploadFile: undefined };
+  let explicitMethod: string | undefined;
+  for (let i = 1; i < cmd.length; i++) {
+    const w = cmd[i] as ShellWord;
+    const v = w.value;
+    if (v.startsWith('-') && v.length > 1) {
+      if (!CURL_VALUE_FLAGS.has(v)) continue; // boolean flag (-i, -L, -s …) or an unknown one
+      const arg = cmd[i + 1];
+      i++;
+      if (!arg) break;
+      if (v === '-H' || v === '--header') {
+        const colon = arg.value.indexOf(':');
+        const name = colon < 0 ? arg.value : arg.value.slice(0, colon);
+        const value = colon < 0 ? '' : arg.value.slice(colon + 1).replace(/^[ \t]+/, '');
+        view.headers.push({ name, value, word: arg });
+      } else if (v === '-X' || v === '--request') explicitMethod = arg.value;
+      else if (v.startsWith('-d') || v.startsWith('--data') || v === '-F' || v === '--form') view.data.push(arg);
+      else if (v === '-T' || v === '--upload-file') view.uploadFile = arg;
+      else if (v === '--url') view.urls.push(arg);
+      continue;
+    }
+    view.urls.push(w);
+  }
+  view.method = explicitMethod ?? (view.uploadFile ? 'PUT' : view.data.length ? 'POST' : 'GET');
+  return view;
+}
+
+export interface AzOptionView {
+  name: string;
+  nameWord: ShellWord;
+  value: ShellWord | undefined;
+}
+
+export interface AzView {
+  words: ShellWord[];
+  path: string[];
+  options: AzOptionView[];
+}
+
+// az flags that take no value; every other option of the tutorials' commands needs one.
+const AZ_BOOLEAN_FLAGS = new Set([
+  '--debug', '--verbose', '--only-show-errors', '--help', '-h', '--yes', '-y', '--no-wait', '--overwrite',
+  '--no-progress', '--validate-content', '--auth-mode-login', '--system-assigned',
+]);
+
+export function azOf(cmd: readonly ShellWord[]): AzView | undefined {
+  if (cmd[0]?.value !== 'az') return undefined;
+  const view: AzView = { words: [...cmd], path: [], options: [] };
+  let i = 1;
+  while (i < cmd.length && !(cmd[i] as ShellWord).value.startsWith('-')) {
+    view.path.push((cmd[i] as ShellWord).value);
+    i++;
+  }
+  for (; i < cmd.length; i++) {
+    const w = cmd[i] as ShellWord;
+    if (!w.value.startsWith('-') && !/^[\u2010-\u2015\u2212]/u.test(w.value)) continue; // stray positional
+    const eq = w.value.indexOf('=');
+    if (w.value.startsWith('--') && eq > 0) {
+      view.options.push({ name: w.value.slice(0, eq), nameWord: w, value: { ...w, value: w.value.slice(eq + 1) } });
+      continue;
+    }
+    const next = cmd[i + 1];
+    const takesValue = !AZ_BOOLEAN_FLAGS.has(w.value);
+    if (takesValue && next && !(next.value.startsWith('-') && /^--?[A-Za-z]/.test(next.value))) {
+      view.options.push({ name: w.value, nameWord: w, value: next });
+      i++;
+    } else view.options.push({ name: w.value, nameWord: w, value: undefined });
+  }
+  return view;
+}
+
+export function azOption(az: AzView, ...names: string[]): AzOptionView | undefined {
+  return az.options.find((o) => names.includes(o.name));
+}
+
+/** Query parameters of a URL as written (placeholders and all), decoded where decoding is possible. */
+export function queryParams(url: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const q = url.indexOf('?');
+  if (q < 0) return out;
+  for (const part of url.slice(q + 1).split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // keep as written: a malformed escape is reported by whoever needs the value
+    }
+    out.set(key, value);
+  }
+  return out;
+}
+
+/** Host (lower case) and path of a URL that may contain placeholders such as "<STORAGE ACCOUNT>". */
+export function hostAndPath(url: string): { scheme: string; host: string; path: string } | undefined {
+  const m = /^(https?):\/\/([^/?#]*)([^?#]*)/i.exec(url);
+  if (!m) return undefined;
+  return { scheme: (m[1] as string).toLowerCase(), host: (m[2] as string).toLowerCase(), path: m[3] as string };
+}
+
+export interface CommandInvocation {
+  curl?: CurlView;
+  az?: AzView;
+  words: ShellWord[];
+}
+
+export function invocations(words: readonly ShellWord[]): CommandInvocation[] {
+  return simpleCommands(words).map((cmd) => {
+    const curl = curlOf(cmd);
+    const az = azOf(cmd);
+    return { words: cmd, ...(curl ? { curl } : {}), ...(az ? { az } : {}) };
+  });
+}

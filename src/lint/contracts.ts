@@ -1,0 +1,271 @@
+// The response (and request-body) contracts lint holds examples to: field names, types, formats and
+// enums of each operation the tutorials call, written from the REST specs in ../shared/specs
+// (file and definition named on each entry) and, for az output, from what the CLI prints today
+// (../shared/azure-behavior.md §7). Hand-written so that lint stays pure and works where the specs
+// folder is absent; tests/lint/contracts.test.ts checks the field lists against the spec files.
+import type { LintDocument, JsonBlock } from './document.ts';
+import { hostAndPath, invocations, type AzView, type CurlView } from './commands.ts';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface Field {
+  type: FieldType;
+  format?: 'uuid' | 'date-time' | 'arm-id';
+  enum?: readonly string[];
+  /** Values the spec lists but the service no longer returns, with the reason. */
+  notReturned?: Readonly<Record<string, string>>;
+  properties?: Readonly<Record<string, Field>>;
+  items?: Field;
+  /** A map (tags): any key, values of this shape. */
+  map?: Field;
+  /** Property names compared without case (ADLS WebHDFS casing differs from the spec). */
+  caseInsensitive?: boolean;
+}
+
+export interface Contract {
+  operation: string;
+  /** Where the field list comes from. */
+  source: string;
+  root: Field;
+  /** Fields some example shows that this API version does not have, with what to say about them. */
+  absent?: Readonly<Record<string, string>>;
+  /** az prints the resource flattened; a nested "properties" object is the REST shape, not the CLI's. */
+  flat?: boolean;
+}
+
+const str: Field = { type: 'string' };
+const uuid: Field = { type: 'string', format: 'uuid' };
+const int: Field = { type: 'integer' };
+const tags: Field = { type: 'object', map: str };
+
+const IMDS_TOKEN: Contract = {
+  operation: 'IMDS Identity_GetToken',
+  source: 'imds/data-plane/Microsoft.InstanceMetadataService/stable/2018-02-01/imds.json#/definitions/IdentityTokenResponse',
+  root: {
+    type: 'object',
+    properties: {
+      access_token: str, expires_in: str, expires_on: str, ext_expires_in: str, not_before: str, resource: str,
+      token_type: str, client_id: uuid, object_id: uuid, msi_res_id: str,
+    },
+  },
+  absent: {
+    refresh_token:
+      'IMDS never returns a refresh token: IdentityTokenResponse (api-version 2018-02-01 and later) has no refresh_token; the empty "refresh_token" comes from the 2017 VM-extension endpoint',
+  },
+};
+
+const LEGACY_TOKEN: Contract = {
+  operation: 'MSI VM extension token (localhost:50342)',
+  source: 'no spec exists; fields from the 2018 how-to-use-vm-token page (../shared/azure-behavior.md §1.6)',
+  root: {
+    type: 'object',
+    properties: { access_token: str, refresh_token: str, expires_in: str, expires_on: str, not_before: str, resource: str, token_type: str, client_id: uuid },
+  },
+};
+
+const RESOURCE_GROUP: Contract = {
+  operation: 'ResourceGroups_Get',
+  source: 'resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json#/definitions/ResourceGroup',
+  root: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'arm-id' }, name: str, type: str, location: str, managedBy: str, tags,
+      properties: { type: 'object', properties: { provisioningState: str } },
+    },
+  },
+};
+
+const LIST_KEYS: Contract = {
+  operation: 'StorageAccounts_ListKeys',
+  source: 'storage/resource-manager/Microsoft.Storage/stable/2016-12-01/storage.json#/definitions/StorageAccountListKeysResult',
+  root: {
+    type: 'object',
+    properties: {
+      keys: {
+        type: 'array',
+        // The service sends "FULL" today; the spec's enum says "Full". Compared without case.
+        items: { type: 'object', properties: { keyName: str, value: str, permissions: { type: 'string', enum: ['Read', 'Full', 'READ', 'FULL'] }, creationTime: { type: 'string', format: 'date-time' } } },
+      },
+    },
+  },
+};
+
+const LIST_SERVICE_SAS: Contract = {
+  operation: 'StorageAccounts_ListServiceSAS',
+  source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ListServiceSasResponse',
+  root: { type: 'object', properties: { serviceSasToken: str } },
+};
+
+const SERVICE_SAS_PARAMETERS: Contract = {
+  operation: 'StorageAccounts_ListServiceSAS request body',
+  source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ServiceSasParameters',
+  root: {
+    type: 'object',
+    properties: {
+      canonicalizedResource: str,
+      signedResource: { type: 'string', enum: ['b', 'c', 'f', 's'] },
+      signedPermission: str, // modelAsString: combinations such as "rcw" are accepted
+      signedIp: str,
+      signedProtocol: { type: 'string', enum: ['https,http', 'https'] },
+      signedStart: { type: 'string', format: 'date-time' },
+      signedExpiry: { type: 'string', format: 'date-time' },
+      signedIdentifier: str, startPk: str, endPk: str, startRk: str, endRk: str, keyToSign: str,
+      rscc: str, rscd: str, rsce: str, rscl: str, rsct: str,
+    },
+  },
+};
+
+const GET_SECRET: Contract = {
+  operation: 'Key Vault GetSecret',
+  source: 'keyvault/data-plane/Microsoft.KeyVault/stable/2016-10-01/keyvault.json#/definitions/SecretBundle',
+  root: {
+    type: 'object',
+    properties: {
+      value: str, id: str, contentType: str, tags, kid: str, managed: { type: 'boolean' },
+      attributes: {
+        type: 'object',
+        properties: {
+          enabled: { type: 'boolean' }, nbf: int, exp: int, created: int, updated: int, recoverableDays: int,
+          recoveryLevel: {
+            type: 'string',
+            enum: ['Purgeable', 'Recoverable+Purgeable', 'Recoverable', 'Recoverable+ProtectedSubscription', 'CustomizedRecoverable+Purgeable', 'CustomizedRecoverable', 'CustomizedRecoverable+ProtectedSubscription'],
+            notReturned: {
+              Purgeable:
+                'soft delete is mandatory for every vault since February 2025, so a vault reports "Recoverable+Purgeable" (or "CustomizedRecoverable…"), never "Purgeable"',
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const FILE_STATUS: Field = {
+  type: 'object',
+  caseInsensitive: true,
+  properties: {
+    accessTime: int, modificationTime: int, blockSize: int, length: int, msExpirationTime: int,
+    owner: str, group: str, pathSuffix: str, permission: str, type: { type: 'string', enum: ['FILE', 'DIRECTORY'] },
+    aclBit: { type: 'boolean' },
+    replication: int, // WebHDFS field the Gen1 service sent although the spec omits it
+  },
+};
+
+const LIST_STATUS: Contract = {
+  operation: 'FileSystem_ListFileStatus',
+  source: 'datalake-store/data-plane/Microsoft.DataLakeStore/stable/2016-11-01/filesystem.json#/definitions/FileStatusesResult',
+  root: {
+    type: 'object',
+    caseInsensitive: true,
+    properties: {
+      fileStatuses: { type: 'object', caseInsensitive: true, properties: { fileStatus: { type: 'array', items: FILE_STATUS }, continuationToken: str } },
+    },
+  },
+};
+
+const AZ_IDENTITY_CREATE: Contract = {
+  operation: 'az identity create (UserAssignedIdentities_CreateOrUpdate, flattened)',
+  source: 'msi/resource-manager/Microsoft.ManagedIdentity/stable/2023-01-31/ManagedIdentity.json#/definitions/Identity (+ UserAssignedIdentityProperties, flattened by the CLI)',
+  flat: true,
+  root: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'arm-id' }, name: str, type: str, location: str, tags, resourceGroup: str, systemData: { type: 'object' },
+      tenantId: uuid, principalId: uuid, clientId: uuid, isolationScope: str,
+    },
+  },
+  absent: {
+    clientSecretUrl:
+      'clientSecretUrl existed only in the 2015-08-31-preview API; no stable Microsoft.ManagedIdentity version (2018-11-30, 2023-01-31) and no current az output has it',
+  },
+};
+
+const AZ_ROLE_ASSIGNMENT_CREATE: Contract = {
+  operation: 'az role assignment create (RoleAssignments_Create, flattened)',
+  source: 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleAssignmentsCalls.json#/definitions/RoleAssignment (properties flattened by the CLI)',
+  flat: true,
+  root: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'arm-id' }, name: uuid, type: str, resourceGroup: str,
+      scope: { type: 'string', format: 'arm-id' }, roleDefinitionId: { type: 'string', format: 'arm-id' }, principalId: uuid,
+      principalType: { type: 'string', enum: ['User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'] },
+      description: str, condition: str, conditionVersion: str, createdOn: str, updatedOn: str, createdBy: str, updatedBy: str,
+      delegatedManagedIdentityResourceId: str,
+    },
+  },
+};
+
+export interface OperationMatch {
+  contract: Contract;
+  curl?: CurlView;
+  az?: AzView;
+}
+
+function curlContract(curl: CurlView): Contract | undefined {
+  const url = curl.urls[0]?.value ?? '';
+  const hp = hostAndPath(url);
+  if (!hp) return undefined;
+  const path = hp.path.toLowerCase();
+  if (hp.host === '169.254.169.254' && path.startsWith('/metadata/identity/oauth2/token')) return IMDS_TOKEN;
+  if (/^localhost:50342$/.test(hp.host) && path.startsWith('/oauth2/token')) return LEGACY_TOKEN;
+  if (hp.host === 'management.azure.com') {
+    if (/\/listkeys\/?$/.test(path)) return LIST_KEYS;
+    if (/\/listservicesas\/?$/.test(path)) return LIST_SERVICE_SAS;
+    if (/^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/?$/.test(path)) return RESOURCE_GROUP;
+  }
+  if ((hp.host.endsWith('.vault.azure.net') || /<[^>]*vault[^>]*>/i.test(hp.host)) && path.includes('/secrets/')) return GET_SECRET;
+  if (hp.host.endsWith('.azuredatalakestore.net') && /op=liststatus/i.test(url)) return LIST_STATUS;
+  return undefined;
+}
+
+function azContract(az: AzView): Contract | undefined {
+  const path = az.path.join(' ');
+  if (path === 'identity create') return AZ_IDENTITY_CREATE;
+  if (path === 'role assignment create') return AZ_ROLE_ASSIGNMENT_CREATE;
+  return undefined;
+}
+
+/** The contract a JSON block must respect: a response of its step, or the request body of the next step. */
+export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch | undefined {
+  const command = doc.commands.find((c) => c.step === block.step);
+  if (!command) return undefined;
+  for (const inv of invocations(command.words)) {
+    if (inv.curl) {
+      const c = curlContract(inv.curl);
+      if (!c) continue;
+      if (block.role === 'example') return c === LIST_SERVICE_SAS ? { contract: SERVICE_SAS_PARAMETERS, curl: inv.curl } : undefined;
+      return { contract: c, curl: inv.curl };
+    }
+    if (inv.az && block.role === 'response') {
+      const c = azContract(inv.az);
+      if (c) return { contract: c, az: inv.az };
+    }
+  }
+  return undefined;
+}
+
+export const contracts = {
+  IMDS_TOKEN, LEGACY_TOKEN, RESOURCE_GROUP, LIST_KEYS, LIST_SERVICE_SAS, SERVICE_SAS_PARAMETERS, GET_SECRET, LIST_STATUS,
+  AZ_IDENTITY_CREATE, AZ_ROLE_ASSIGNMENT_CREATE,
+} as const;
+
+/** The field a path leads to (array indexes skip into items; flattened az output looks through "properties"). */
+export function fieldAt(contract: Contract, path: readonly string[]): Field | undefined {
+  let field: Field | undefined = contract.root;
+  for (const key of path) {
+    if (!field) return undefined;
+    if (field.type === 'array') {
+      field = field.items;
+      continue;
+    }
+    if (field.map) {
+      field = field.map;
+      continue;
+    }
+    if (contract.flat && key === 'properties' && field === contract.root && !field.properties?.properties) continue;
+    const props: Readonly<Record<string, Field>> = field.properties ?? {};
+    field = field.caseInsensitive ? Object.entries(props).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1] : props[key];
+  }
+  return field;
+}

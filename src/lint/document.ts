@@ -1,0 +1,95 @@
+// The view every rule reads: the parsed tutorial plus its raw lines, with commands, JSON blocks and
+// prose told apart. Built once per tutorial so that rules stay small and agree on what is a command.
+import type { Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
+import { shellWords, type ShellWord, type SourceLine } from './shell-words.ts';
+
+export type CommandStep = Exclude<Step, ManualStep>;
+
+export interface CommandView {
+  step: CommandStep;
+  /** The command's own lines, exactly as in the file. */
+  lines: SourceLine[];
+  words: ShellWord[];
+}
+
+export interface JsonBlock {
+  json: JsonExpectation;
+  /** The step whose response this is, or the step the request example belongs to (the next one). */
+  step: Step | undefined;
+  role: 'response' | 'example';
+}
+
+export interface ExpectationView {
+  step: Step;
+  expectation: Expectation;
+}
+
+export interface LintDocument {
+  tutorial: Tutorial;
+  file: string;
+  /** False when lintTutorial got no text: text-only rules then look at command lines only. */
+  hasText: boolean;
+  lineCount: number;
+  line(n: number): string;
+  commands: CommandView[];
+  manualSteps: ManualStep[];
+  expectations: ExpectationView[];
+  json: JsonBlock[];
+  /** A line outside every command, expectation and example: what the reader reads as prose. */
+  isProse(line: number): boolean;
+  /** The first command whose first line is after `line`. */
+  commandAfter(line: number): CommandView | undefined;
+}
+
+export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {
+  const fileLines = text === undefined ? [] : text.replace(/\r\n?/g, '\n').split('\n');
+  const rawLines = new Map<number, string>();
+  const lineOf = (n: number): string => (text === undefined ? (rawLines.get(n) ?? '') : (fileLines[n - 1] ?? ''));
+
+  const commands: CommandView[] = [];
+  const manualSteps: ManualStep[] = [];
+  const expectations: ExpectationView[] = [];
+  const json: JsonBlock[] = [];
+  const covered = new Set<number>();
+  const cover = (from: number, to: number): void => {
+    for (let n = from; n <= to; n++) covered.add(n);
+  };
+
+  for (const step of tutorial.steps) {
+    if (step.kind === 'manual') {
+      manualSteps.push(step);
+      continue;
+    }
+    if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
+    const lines: SourceLine[] = [];
+    for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
+    commands.push({ step, lines, words: shellWords(lines) });
+    cover(step.source.startLine, step.source.endLine);
+    if (step.expectation) {
+      expectations.push({ step, expectation: step.expectation });
+      cover(step.expectation.source.startLine, step.expectation.source.endLine);
+      if (step.expectation.kind === 'json') json.push({ json: step.expectation, step, role: 'response' });
+    }
+  }
+  for (const example of tutorial.examples) {
+    const next = tutorial.steps.find((s) => s.kind !== 'manual' && s.source.startLine > example.source.endLine);
+    json.push({ json: example.json, step: next, role: 'example' });
+    cover(example.source.startLine, example.source.endLine);
+  }
+  json.sort((a, b) => a.json.source.startLine - b.json.source.startLine);
+
+  const lineCount = text === undefined ? Math.max(0, ...rawLines.keys()) : fileLines.length;
+  return {
+    tutorial,
+    file: tutorial.file,
+    hasText: text !== undefined,
+    lineCount,
+    line: lineOf,
+    commands,
+    manualSteps,
+    expectations,
+    json,
+    isProse: (n) => text !== undefined && !covered.has(n),
+    commandAfter: (n) => commands.find((c) => c.step.source.startLine > n),
+  };
+}

@@ -1,0 +1,98 @@
+// SARIF 2.1.0 log for GitHub code scanning: rule metadata in tool.driver.rules, each result at the
+// tutorial's line and, as a related location, at the same place in the seed the tutorial was cut from.
+import type { Finding, Severity } from '../finding.ts';
+import { rules } from '../registry.ts';
+import type { RuleMeta } from '../rule.ts';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SEEDS_BASE = 'SEEDS';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', note: 'note' };
+
+export interface SarifOptions {
+  /** Rule metadata to describe; defaults to every registered rule. */
+  rules?: readonly RuleMeta[];
+  toolVersion?: string;
+}
+
+function ruleDescriptor(r: RuleMeta) {
+  return {
+    id: r.id,
+    name: r.name,
+    shortDescription: { text: r.shortDescription },
+    fullDescription: { text: r.fullDescription },
+    help: { text: r.help, markdown: `**${r.id}**: ${r.help}` },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags: ['documentation', 'tutorial-conformance'] },
+  };
+}
+
+function region(f: Finding) {
+  return {
+    startLine: f.line,
+    ...(f.column !== undefined ? { startColumn: f.column } : {}),
+    endLine: f.endLine ?? f.line,
+  };
+}
+
+export function toSarif(results: readonly { tutorial: string; findings: readonly Finding[] }[], opts: SarifOptions = {}): object {
+  const metas = opts.rules ?? rules;
+  const index = new Map(metas.map((r, i) => [r.id, i]));
+  const sarifResults = results.flatMap((r) =>
+    r.findings.map((f) => {
+      const ruleIndex = index.get(f.rule);
+      return {
+        ruleId: f.rule,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: region(f) },
+          },
+        ],
+        ...(f.seed
+          ? {
+              relatedLocations: [
+                {
+                  id: 1,
+                  message: { text: `The same place in the seed ${f.seed.file}` },
+                  physicalLocation: {
+                    artifactLocation: { uri: f.seed.file, uriBaseId: SEEDS_BASE },
+                    region: { startLine: f.seed.line, ...(f.column !== undefined ? { startColumn: f.column } : {}) },
+                  },
+                },
+              ],
+            }
+          : {}),
+        properties: {
+          ...(f.seed ? { seed: `${f.seed.file}:${f.seed.line}` } : {}),
+          ...(f.stepId !== undefined ? { stepId: f.stepId } : {}),
+          ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+        },
+      };
+    }),
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'tutorial-conformance',
+            ...(opts.toolVersion ? { version: opts.toolVersion } : {}),
+            rules: metas.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The repository root: tutorial files are under tutorials/.' } },
+          [SEEDS_BASE]: { description: { text: 'The seed files the tutorials were cut from (../shared/seeds).' } },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+}

@@ -1,0 +1,106 @@
+// Static lint of tutorials: every rule over the parsed model and the raw text, no request sent.
+// Entry points: lintTutorial (pure), lintFiles (reads and parses), rules (metadata), toSarif.
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { SeedRef, Tutorial } from '../model.ts';
+import { manifestEntryFor, projectRoot } from '../tutorials/manifest.ts';
+import { ToolError } from '../errors.ts';
+import { buildDocument } from './document.ts';
+import type { Finding, Severity } from './finding.ts';
+import { rules } from './registry.ts';
+import type { Rule } from './rule.ts';
+
+export { rules } from './registry.ts';
+export type { Rule, RuleMeta } from './rule.ts';
+export { toSarif } from './format/sarif.ts';
+export { formatText } from './format/text.ts';
+
+export interface LintOptions {
+  /** The tutorial file's text; without it only command lines (from the steps' raw text) are read. */
+  text?: string;
+  /** Seed reference when the model has none (lintFiles takes it from tutorials/manifest.json). */
+  seed?: SeedRef;
+  /** Restrict to these rule ids (tests). */
+  only?: readonly string[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Finding[] {
+  const doc = buildDocument(tutorial, opts.text);
+  const seed = tutorial.seed ?? opts.seed;
+  const active: readonly Rule[] = opts.only ? rules.filter((r) => opts.only?.includes(r.id)) : rules;
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const rule of active) {
+    for (const hit of rule.check(doc)) {
+      // One finding per rule and place: a place is a line and, when known, a column.
+      const key = `${rule.id}\u0000${hit.line}\u0000${hit.column ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({
+        rule: rule.id,
+        severity: hit.severity ?? rule.severity,
+        message: hit.message,
+        file: tutorial.file,
+        line: hit.line,
+        ...(hit.column !== undefined ? { column: hit.column } : {}),
+        ...(hit.endLine !== undefined ? { endLine: hit.endLine } : {}),
+        ...(seed ? { seed: { file: seed.file, line: hit.line + seed.firstLine - 1 } } : {}),
+        ...(hit.stepId !== undefined ? { stepId: hit.stepId } : {}),
+        ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      a.line - b.line ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.rule.localeCompare(b.rule) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+export interface LintResult {
+  tutorial: string;
+  findings: Finding[];
+}
+
+type ParseFn = (path: string) => Tutorial | Promise<Tutorial>;
+
+async function loadParser(): Promise<ParseFn> {
+  try {
+    const mod = (await import('../parse/index.ts')) as { parseTutorialFile?: ParseFn };
+    if (typeof mod.parseTutorialFile !== 'function') throw new Error('parseTutorialFile is not exported');
+    return mod.parseTutorialFile;
+  } catch (err) {
+    throw new ToolError('E_PARSE', `the tutorial parser (src/parse/index.ts) is not available: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Reads, parses and lints each file; paths may be absolute or relative to the working directory. */
+export async function lintFiles(paths: readonly string[]): Promise<LintResult[]> {
+  const parse = await loadParser();
+  const results: LintResult[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (err) {
+      throw new ToolError('E_TUTORIAL_UNREADABLE', `cannot read the tutorial: ${(err as Error).message}`, { file: path, cause: err });
+    }
+    let tutorial: Tutorial;
+    try {
+      tutorial = await parse(absolute);
+    } catch (err) {
+      if (err instanceof ToolError) throw err;
+      throw new ToolError('E_PARSE', `cannot parse the tutorial: ${(err as Error).message}`, { file: path, cause: err });
+    }
+    const entry = manifestEntryFor(absolute);
+    const seed = entry && absolute.startsWith(resolve(projectRoot, 'tutorials')) ? { file: entry.seed.file, firstLine: entry.seed.firstLine } : undefined;
+    results.push({ tutorial: tutorial.file || relative(projectRoot, absolute), findings: lintTutorial(tutorial, { text, ...(seed ? { seed } : {}) }) });
+  }
+  return results;
+}

@@ -1,0 +1,73 @@
+// Finds look-alike characters inside command words and explains, per program, what the word turns
+// into. Shared by the four look-alike rules so they agree on words, positions and wording.
+import type { CommandView, LintDocument } from './document.ts';
+import { simpleCommands } from './commands.ts';
+import type { ShellWord } from './shell-words.ts';
+
+export const DASHES = /[\u2010-\u2015\u2212]/u;
+export const SMART_QUOTES = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]/u;
+export const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
+
+export interface WordContext {
+  command: CommandView;
+  word: ShellWord;
+  /** The program of the simple command holding the word ("curl", "az", "echo"…). */
+  program: string;
+  /** The word before, within the same simple command (e.g. "-H" for a header). */
+  previous: ShellWord | undefined;
+  /** Index of the word in its simple command (0 = the program). */
+  index: number;
+}
+
+/** Every command word containing at least one character matching `pattern`, once per word. */
+export function wordsWith(doc: LintDocument, pattern: RegExp): WordContext[] {
+  const out: WordContext[] = [];
+  for (const command of doc.commands) {
+    for (const cmd of simpleCommands(command.words)) {
+      cmd.forEach((word, index) => {
+        if (!pattern.test(word.raw)) return;
+        out.push({ command, word, program: cmd[0]?.value ?? '', previous: cmd[index - 1], index });
+      });
+    }
+  }
+  return out;
+}
+
+/** Column of the first matching character of a word (its raw text starts at word.column). */
+export function columnOf(word: ShellWord, pattern: RegExp): number {
+  const at = word.raw.search(pattern);
+  return word.column + Math.max(0, at);
+}
+
+export function isHeaderArgument(ctx: WordContext): boolean {
+  return ctx.program === 'curl' && (ctx.previous?.value === '-H' || ctx.previous?.value === '--header');
+}
+
+/** What curl or az does with the word once it carries the character, in a sentence. */
+export function consequence(ctx: WordContext, cleaned: string): string {
+  const v = ctx.word.value;
+  if (ctx.program === 'curl') {
+    if (isHeaderArgument(ctx)) {
+      const colon = v.indexOf(':');
+      const name = colon < 0 ? v : v.slice(0, colon);
+      const value = colon < 0 ? '' : v.slice(colon + 1).replace(/^[ \t]+/, '');
+      if (/^metadata$/i.test(name.trim()))
+        return `curl sends the header Metadata with the value ${JSON.stringify(value)}; IMDS requires exactly "true" and answers 400 (required metadata header not specified)`;
+      if (/^authorization$/i.test(name.trim()))
+        return `curl sends ${JSON.stringify(value)} as the Authorization value; the token no longer matches its signature and the service answers 401`;
+      return `curl sends the header ${JSON.stringify(name)} with the value ${JSON.stringify(value)}`;
+    }
+    if (ctx.previous && /^-/.test(ctx.previous.value) && ctx.previous.value.length > 1 && !/^https?:/i.test(v))
+      return `curl passes ${JSON.stringify(v)} as the value of ${ctx.previous.value}`;
+    if (/^https?:/i.test(v))
+      return `the URL curl requests ends in or contains the character's UTF-8 bytes (percent-encoded as %C2%A0 for U+00A0), so the last path segment or query value is not the one intended`;
+    return `curl does not know ${JSON.stringify(v)} as an option: it takes the word as one more URL, fails to resolve it ("Could not resolve host") and exits non-zero`;
+  }
+  if (ctx.program === 'az') {
+    if (/^[-\u2010-\u2015\u2212]/u.test(v))
+      return `az does not recognise ${JSON.stringify(v)} and stops with "unrecognized arguments"; write ${JSON.stringify(cleaned)}`;
+    return `az receives ${JSON.stringify(v)} with the character in it, so the value does not match any name Azure knows`;
+  }
+  return `bash passes ${JSON.stringify(v)} to ${ctx.program || 'the command'} with the character in it`;
+}

@@ -1,0 +1,70 @@
+// The one list of rules, in the order they are documented. A rule's position never changes its
+// findings (the engine sorts by place); it only orders SARIF tool.driver.rules and the docs.
+import type { Rule } from './rule.ts';
+import { lookalikeDashInFlag } from './rules/lookalike-dash-in-flag.ts';
+import { smartQuoteInCommand } from './rules/smart-quote-in-command.ts';
+import { nonasciiSpaceInCommand } from './rules/nonascii-space-in-command.ts';
+import { zeroWidthInCommand } from './rules/zero-width-in-command.ts';
+import { mojibake } from './rules/mojibake.ts';
+import { jsonExampleInvalid } from './rules/json-example-invalid.ts';
+import { contractInvalidGuid } from './rules/contract-invalid-guid.ts';
+import { contractTypeMismatch } from './rules/contract-type-mismatch.ts';
+import { contractEnumValue } from './rules/contract-enum-value.ts';
+import { contractFieldNotInApi } from './rules/contract-field-not-in-api.ts';
+import { contractResourceId } from './rules/contract-resource-id.ts';
+import { azOutputShape } from './rules/az-output-shape.ts';
+import { placeholderMisspelt } from './rules/placeholder-misspelt.ts';
+import { placeholderNotInCommand } from './rules/placeholder-not-in-command.ts';
+import { placeholderUrlAfterScheme } from './rules/placeholder-url-after-scheme.ts';
+import { inconsistentFileName } from './rules/inconsistent-file-name.ts';
+import { statedContentMismatch } from './rules/stated-content-mismatch.ts';
+import { blobPropertiesMismatch } from './rules/blob-properties-mismatch.ts';
+import { tokenResourceMismatch } from './rules/token-resource-mismatch.ts';
+import { exampleIdsInconsistent } from './rules/example-ids-inconsistent.ts';
+import { azRemovedCommand } from './rules/az-removed-command.ts';
+import { azFlagWithoutValue } from './rules/az-flag-without-value.ts';
+import { azValueTrailingSpace } from './rules/az-value-trailing-space.ts';
+import { azUnknownRole } from './rules/az-unknown-role.ts';
+import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
+import { azAssigneeIdKind } from './rules/az-assignee-id-kind.ts';
+import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
+import { retiredService } from './rules/retired-service.ts';
+import { apiVersionInvalid } from './rules/api-version-invalid.ts';
+import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
+import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
+import { missingPrerequisite } from './rules/missing-prerequisite.ts';
+
+export const rules: readonly Rule[] = [
+  lookalikeDashInFlag,
+  smartQuoteInCommand,
+  nonasciiSpaceInCommand,
+  zeroWidthInCommand,
+  mojibake,
+  jsonExampleInvalid,
+  contractInvalidGuid,
+  contractTypeMismatch,
+  contractEnumValue,
+  contractFieldNotInApi,
+  contractResourceId,
+  azOutputShape,
+  placeholderMisspelt,
+  placeholderNotInCommand,
+  placeholderUrlAfterScheme,
+  inconsistentFileName,
+  statedContentMismatch,
+  blobPropertiesMismatch,
+  tokenResourceMismatch,
+  exampleIdsInconsistent,
+  azRemovedCommand,
+  azFlagWithoutValue,
+  azValueTrailingSpace,
+  azUnknownRole,
+  azScopeNotResourceId,
+  azAssigneeIdKind,
+  legacyMsiEndpoint,
+  retiredService,
+  apiVersionInvalid,
+  blobBearerMissingVersion,
+  proseCaseSensitiveClaim,
+  missingPrerequisite,
+];

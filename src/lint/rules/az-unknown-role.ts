@@ -1,0 +1,38 @@
+// --role values that are not role names Azure has.
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachAz } from '../each.ts';
+import { azOption } from '../commands.ts';
+import { BUILT_IN_ROLES, builtInRole } from '../azure-facts.ts';
+import { editDistance } from '../text.ts';
+import { isGuid } from '../guid.ts';
+
+export const azUnknownRole: Rule = {
+  id: 'az-unknown-role',
+  name: 'AzUnknownRole',
+  severity: 'error',
+  shortDescription: 'az role assignment create is given a role name that does not exist.',
+  fullDescription:
+    'az resolves --role by the role definition\'s name. A name carrying curly quotes (‘Reader’), a typo or an invented name matches no role definition, and az stops with "Role \'…\' doesn\'t exist."',
+  help: "Use the built-in role's exact name in ASCII quotes, e.g. --role 'Storage Blob Data Reader', or its GUID.",
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path.join(' ') !== 'role assignment create') continue;
+      const role = azOption(az, '--role')?.value;
+      if (!role || /^<.*>$/.test(role.value) || isGuid(role.value) || builtInRole(role.value)) continue;
+      const bare = role.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '').trim();
+      const near = Object.keys(BUILT_IN_ROLES)
+        .map((name) => ({ name, d: editDistance(name.toLowerCase(), bare.toLowerCase()) }))
+        .sort((a, b) => a.d - b.d)[0];
+      const guess = near && near.d <= 2 ? near.name : undefined;
+      hits.push({
+        line: role.line,
+        column: role.column,
+        stepId: command.step.id,
+        message: `no role definition is named ${JSON.stringify(role.value)}${bare !== role.value ? ' (the curly quotes are part of the name bash passes)' : ''}: az stops with "Role '${role.value}' doesn't exist."${guess ? ` Write --role '${guess}'.` : ' Use a built-in role name or a role definition GUID.'}`,
+        ...(guess ? { suggestion: `'${guess}'` } : {}),
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,77 @@
+// Values in one example that contradict the command they answer or another example of the page:
+// a role assignment whose scope is not the --scope given, whose id does not live under its own
+// scope, or whose principalId is not the identity's created a step earlier.
+import type { Rule, RuleHit } from '../rule.ts';
+import { readJson, locateKey, type ReadJson } from '../json-block.ts';
+import { contractFor, contracts } from '../contracts.ts';
+import { azOption } from '../commands.ts';
+import { builtInRole } from '../azure-facts.ts';
+
+type Obj = Record<string, unknown>;
+
+function flat(value: unknown): Obj | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Obj;
+  const nested = v['properties'];
+  return nested && typeof nested === 'object' && !Array.isArray(nested) ? { ...v, ...(nested as Obj) } : v;
+}
+
+const str = (o: Obj, k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+const norm = (s: string): string => s.trim().replace(/\/+$/, '').toLowerCase();
+const isPlaceholderish = (s: string): boolean => /^<[^>]+>$/.test(s) || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(s);
+
+export const exampleIdsInconsistent: Rule = {
+  id: 'example-ids-inconsistent',
+  name: 'ExampleIdsInconsistent',
+  severity: 'warning',
+  shortDescription: 'An example contradicts its own command or another example (scope, id, name, principal, role).',
+  fullDescription:
+    'A role assignment answer always has the scope it was created at, an id that starts with that scope, a name equal to the id\'s last segment and the principalId it was made for. When the example disagrees with the command above it or with the identity created earlier, readers cannot use it to check their own result.',
+  help: 'Make the example agree with the command it answers (same scope, same principal, the role\'s definition id).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const identities: { read: ReadJson; value: Obj }[] = [];
+    for (const block of doc.json) {
+      if (block.role !== 'response') continue;
+      const match = contractFor(doc, block);
+      if (!match?.az) continue;
+      const read = readJson(doc, block);
+      const value = flat(read.value);
+      if (!value) continue;
+      const stepId = block.step?.id;
+      const push = (key: string, message: string, hint?: string): void => {
+        const at = locateKey(read, key, hint) ?? { line: block.json.source.startLine, column: 1 };
+        hits.push({ line: at.line, column: at.column, ...(stepId ? { stepId } : {}), message });
+      };
+      const id = str(value, 'id');
+      const name = str(value, 'name');
+      if (id && name && !isPlaceholderish(name) && id.split('/').pop() !== name)
+        push('name', `"name" is ${JSON.stringify(name)} but the id ends with ${JSON.stringify(id.split('/').pop())}; ARM's name is always the id's last segment.`);
+      if (match.contract === contracts.AZ_IDENTITY_CREATE) {
+        identities.push({ read, value });
+        continue;
+      }
+      if (match.contract !== contracts.AZ_ROLE_ASSIGNMENT_CREATE) continue;
+      const scope = str(value, 'scope');
+      const given = azOption(match.az, '--scope')?.value?.value;
+      if (scope && given && norm(scope) !== norm(given))
+        push('scope', `the example's scope ${JSON.stringify(scope)} is not the --scope the command gives (${JSON.stringify(given.trim())}); a role assignment is returned with the scope it was created at.`);
+      if (scope && id && !norm(id).startsWith(`${norm(scope)}/providers/microsoft.authorization/roleassignments/`))
+        push('id', `the example's id ${JSON.stringify(id)} does not start with its own scope ${JSON.stringify(scope)}: a role assignment's id is <scope>/providers/Microsoft.Authorization/roleAssignments/<name>.`);
+      const role = azOption(match.az, '--role')?.value?.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '');
+      const definition = str(value, 'roleDefinitionId');
+      const known = role ? builtInRole(role) : undefined;
+      const guid = definition?.split('/').pop();
+      if (known?.id && guid && !isPlaceholderish(guid) && guid.toLowerCase() !== known.id)
+        push('roleDefinitionId', `roleDefinitionId ends with ${guid}, but --role ${known.name} is role definition ${known.id}.`);
+      const principal = str(value, 'principalId');
+      const identity = identities[identities.length - 1];
+      const identityPrincipal = identity ? str(identity.value, 'principalId') : undefined;
+      if (principal && identityPrincipal && !isPlaceholderish(principal) && !isPlaceholderish(identityPrincipal) && principal !== identityPrincipal) {
+        const where = identity ? (locateKey(identity.read, 'principalId')?.line ?? identity.read.block.json.source.startLine) : 0;
+        push('principalId', `the role assignment's principalId ${JSON.stringify(principal)} is not the principalId of the identity created above (${JSON.stringify(identityPrincipal)}, line ${where}), although the assignment is made for that identity.`);
+      }
+    }
+    return hits;
+  },
+};

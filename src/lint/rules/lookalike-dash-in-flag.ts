@@ -1,0 +1,33 @@
+// En/em dashes where "-" belongs: word processors turn "--" into "–", and the result looks right.
+import type { Rule, RuleHit } from '../rule.ts';
+import { columnOf, consequence, DASHES, wordsWith } from '../lookalike.ts';
+import { describeChar } from '../text.ts';
+
+export const lookalikeDashInFlag: Rule = {
+  id: 'lookalike-dash-in-flag',
+  name: 'LookalikeDashInFlag',
+  severity: 'error',
+  shortDescription: 'A command contains an en dash, em dash or other dash look-alike where a hyphen-minus belongs.',
+  fullDescription:
+    'Programs only recognise options that start with ASCII "-" (U+002D). A flag written with U+2013 EN DASH or U+2014 EM DASH is an ordinary word: curl takes it as a URL and fails with "Could not resolve host", az stops with "unrecognized arguments".',
+  help: 'Type the flag with ASCII hyphens, e.g. "--request" instead of "–-request".',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const ctx of wordsWith(doc, DASHES)) {
+      const ch = (ctx.word.raw.match(DASHES) ?? ['?'])[0];
+      const cleaned = ctx.word.value.replace(new RegExp(DASHES.source, 'gu'), '-');
+      const isFlag = /^[-\u2010-\u2015\u2212]/u.test(ctx.word.value);
+      hits.push({
+        line: ctx.word.line,
+        column: columnOf(ctx.word, DASHES),
+        stepId: ctx.command.step.id,
+        severity: isFlag ? 'error' : 'warning',
+        message: isFlag
+          ? `${JSON.stringify(ctx.word.value)} starts with ${describeChar(ch)} instead of "-": ${consequence(ctx, cleaned)}. Write ${JSON.stringify(cleaned)}.`
+          : `${JSON.stringify(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${JSON.stringify(cleaned)} if a hyphen is meant.`,
+        suggestion: cleaned,
+      });
+    }
+    return hits;
+  },
+};

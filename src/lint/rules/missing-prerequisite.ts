@@ -1,0 +1,84 @@
+// A step that needs something no earlier step (or stated prerequisite) creates: a local file to
+// upload, a blob to read, a folder named by a placeholder the page never introduces.
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachAz, eachCurl, eachEcho } from '../each.ts';
+import { azOption, hostAndPath } from '../commands.ts';
+import { placeholdersIn } from '../text.ts';
+
+// A numbered or bulleted instruction that uploads (portal "Upload" buttons included).
+const UPLOAD_STEP = /^\s*(?:\d+\.|[-*•\u2022])\s.*\bupload\b/i;
+const FUTURE = /\blater\b|\bwill\b/i;
+
+export const missingPrerequisite: Rule = {
+  id: 'missing-prerequisite',
+  name: 'MissingPrerequisite',
+  severity: 'error',
+  shortDescription: 'A step uses a file, blob or folder that no earlier step or prerequisite creates.',
+  fullDescription:
+    'Following the page from the top must leave the reader with everything each command needs. A request that reads "the sample file which you previously uploaded" when no step uploads one gets 404 BlobNotFound; an upload of a local file nobody wrote fails with "No such file"; a placeholder for a folder the page names differently leaves the reader guessing.',
+  help: 'Add the step that creates the thing (an upload, an echo into the file), or point at the prerequisite that does.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const echoes = eachEcho(doc);
+    const uploadsBefore = (line: number): boolean => {
+      for (let n = 1; n < line; n++) if (doc.isProse(n) && UPLOAD_STEP.test(doc.line(n)) && !FUTURE.test(doc.line(n))) return true;
+      if (doc.manualSteps.some((m) => m.source.startLine < line && /\bupload\b/i.test(m.raw) && !FUTURE.test(m.raw))) return true;
+      if (eachAz(doc).some((a) => a.command.step.source.startLine < line && a.az.path.join(' ') === 'storage blob upload')) return true;
+      return eachCurl(doc).some((c) => c.command.step.source.startLine < line && c.curl.method === 'PUT' && (hostAndPath(c.curl.urls[0]?.value ?? '')?.host ?? '').endsWith('.blob.core.windows.net'));
+    };
+    const written = (file: string, line: number): boolean => echoes.some((e) => e.file === file && e.fileWord.line < line);
+
+    for (const { command, curl } of eachCurl(doc)) {
+      const url = curl.urls[0];
+      const hp = url ? hostAndPath(url.value) : undefined;
+      if (url && hp && hp.host.endsWith('.blob.core.windows.net') && curl.method === 'GET' && hp.path.split('/').filter(Boolean).length >= 2) {
+        if (!uploadsBefore(command.step.source.startLine))
+          hits.push({
+            line: url.line,
+            column: url.column,
+            stepId: command.step.id,
+            message: `this request reads a blob, but no earlier step of this tutorial uploads one (the container is created empty): Storage answers 404 BlobNotFound. Add an upload step (portal Upload, or az storage blob upload) before it.`,
+          });
+      }
+      if (curl.uploadFile && !/^<.*>$/.test(curl.uploadFile.value) && !written(curl.uploadFile.value, curl.uploadFile.line))
+        hits.push({
+          line: curl.uploadFile.line,
+          column: curl.uploadFile.column,
+          stepId: command.step.id,
+          message: `curl uploads ${curl.uploadFile.value}, but no earlier step creates that file: curl fails with "Can't open '${curl.uploadFile.value}'". Add a step that writes it (e.g. echo "Test file." > ${curl.uploadFile.value}).`,
+        });
+      // A folder placeholder the prose never introduces while it names the folder it created.
+      for (const p of placeholdersIn(url?.value ?? '')) {
+        if (!/FOLDER/.test(p.key)) continue;
+        const mentioned = Array.from({ length: doc.lineCount }, (_, i) => i + 1).some((n) => doc.isProse(n) && placeholdersIn(doc.line(n)).some((q) => q.key === p.key));
+        if (mentioned) continue;
+        let named: { name: string; line: number } | undefined;
+        for (let n = 1; n < command.step.source.startLine && !named; n++) {
+          const m = /folder\b.*?\bfor example,?\s+([A-Za-z0-9_-]+)/i.exec(doc.line(n));
+          if (m) named = { name: m[1] as string, line: n };
+        }
+        if (!named || !url) continue;
+        hits.push({
+          line: url.line,
+          column: url.column + Math.max(0, url.raw.indexOf(p.spelling)),
+          stepId: command.step.id,
+          severity: 'warning',
+          message: `${p.spelling} is never introduced: the folder this step writes into is the one created on line ${named.line}, which the page names ${named.name} (and its example response shows ${named.name}). Say "replace ${p.spelling} with the folder you created (${named.name})", or write ${named.name}.`,
+          suggestion: named.name,
+        });
+      }
+    }
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path.join(' ') !== 'storage blob upload') continue;
+      const file = azOption(az, '-f', '--file')?.value;
+      if (file && !/^<.*>$/.test(file.value) && !written(file.value, file.line))
+        hits.push({
+          line: file.line,
+          column: file.column,
+          stepId: command.step.id,
+          message: `az uploads ${file.value}, but no earlier step creates that file: az fails with "No such file or directory". Add a step that writes it.`,
+        });
+    }
+    return hits;
+  },
+};

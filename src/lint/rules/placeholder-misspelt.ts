@@ -1,0 +1,49 @@
+// The same placeholder spelt two ways: readers replace one spelling and leave the other.
+import type { Rule, RuleHit } from '../rule.ts';
+import { editDistance, placeholdersIn, type PlaceholderHit } from '../text.ts';
+
+export const placeholderMisspelt: Rule = {
+  id: 'placeholder-misspelt',
+  name: 'PlaceholderMisspelt',
+  severity: 'error',
+  shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
+  fullDescription:
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page.',
+  help: 'Spell the placeholder exactly as everywhere else.',
+  check(doc) {
+    const seen: { hit: PlaceholderHit; line: number }[] = [];
+    for (let n = 1; n <= doc.lineCount; n++) for (const hit of placeholdersIn(doc.line(n))) seen.push({ hit, line: n });
+    const count = new Map<string, number>();
+    const spelling = new Map<string, string>();
+    for (const { hit } of seen) {
+      count.set(hit.key, (count.get(hit.key) ?? 0) + 1);
+      if (!spelling.has(hit.key)) spelling.set(hit.key, hit.spelling);
+    }
+    const keys = [...count.keys()];
+    const canonicalOf = new Map<string, string>();
+    for (const a of keys) {
+      for (const b of keys) {
+        if (a === b || a.length < 5) continue;
+        const d = editDistance(a, b);
+        if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) continue;
+        // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.
+        const ca = count.get(a) ?? 0;
+        const cb = count.get(b) ?? 0;
+        if (ca < cb || (ca === cb && a > b)) canonicalOf.set(a, b);
+      }
+    }
+    const hits: RuleHit[] = [];
+    for (const { hit, line } of seen) {
+      const canonical = canonicalOf.get(hit.key);
+      if (!canonical) continue;
+      const right = spelling.get(canonical) ?? canonical;
+      hits.push({
+        line,
+        column: hit.column,
+        message: `${hit.spelling} is a misspelt twin of ${right} (used ${count.get(canonical)} time(s) in this tutorial): a reader who replaces ${right} leaves ${hit.spelling} in place. Write ${right}.`,
+        suggestion: right,
+      });
+    }
+    return hits;
+  },
+};

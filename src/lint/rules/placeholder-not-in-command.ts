@@ -1,0 +1,50 @@
+// Prose says "replace <X>" but the command below has no <X>: the reader searches for it in vain and
+// the placeholder the command really has stays unexplained.
+import type { Rule, RuleHit } from '../rule.ts';
+import { placeholdersIn } from '../text.ts';
+
+const INSTRUCTION = /\b(replace|update the values?|update the value)\b/i;
+
+function words(key: string): Set<string> {
+  return new Set(key.split('_'));
+}
+
+export const placeholderNotInCommand: Rule = {
+  id: 'placeholder-not-in-command',
+  name: 'PlaceholderNotInCommand',
+  severity: 'error',
+  shortDescription: 'The prose tells the reader to replace a placeholder that the following command does not contain.',
+  fullDescription:
+    'Instructions such as "Be sure to replace <CLIENT ID> with the clientId property" must name the placeholder the command uses. When the command says <UAMI CLIENT ID> instead, the reader does not know which value it wants and may leave it unreplaced, so IMDS gets a literal "<UAMI CLIENT ID>" and answers 400.',
+  help: 'Name in the prose exactly the placeholder the command contains (or change the command).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (let n = 1; n <= doc.lineCount; n++) {
+      if (!doc.isProse(n)) continue;
+      const text = doc.line(n);
+      if (!INSTRUCTION.test(text)) continue;
+      const mentioned = placeholdersIn(text);
+      if (!mentioned.length) continue;
+      const command = doc.commandAfter(n);
+      if (!command) continue;
+      const inCommand = placeholdersIn(command.lines.map((l) => l.text).join('\n'));
+      const keys = new Set(inCommand.map((p) => p.key));
+      for (const p of mentioned) {
+        if (keys.has(p.key)) continue;
+        const mine = words(p.key);
+        const near = inCommand
+          .map((c) => ({ c, shared: [...words(c.key)].filter((w) => mine.has(w)).length }))
+          .filter((x) => x.shared > 0)
+          .sort((a, b) => b.shared - a.shared)[0]?.c;
+        hits.push({
+          line: n,
+          column: p.column,
+          stepId: command.step.id,
+          message: `the prose asks to replace ${p.spelling}, but the command on line ${command.step.source.startLine} contains no ${p.spelling}${near ? `; it has ${near.spelling}. Name ${near.spelling} here (or use ${p.spelling} in the command)` : `. Name the placeholder the command uses`}.`,
+          ...(near ? { suggestion: near.spelling } : {}),
+        });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,90 @@
+// Small text helpers shared by several rules: placeholders as written, their normalised keys,
+// edit distance, and code point names for messages.
+
+export interface PlaceholderHit {
+  spelling: string; // as written, e.g. "<SUBSCRIPTON ID>"
+  key: string; // "SUBSCRIPTON_ID"
+  column: number; // 1-based
+}
+
+// "<UAMI CLIENT ID>", "<secret-name>", "<YOUR_ADLS_NAME>", and the DocFX-escaped "\<ACCESS_TOKEN_VALUE\>".
+const PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _-]{0,40}?)\\?>/g;
+
+export function placeholderKey(name: string): string {
+  return name
+    .trim()
+    .toUpperCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .join('_');
+}
+
+export function placeholdersIn(text: string): PlaceholderHit[] {
+  const out: PlaceholderHit[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1] as string;
+    // HTML-ish tags ("<br>", "<img …>") are lower-case single words; placeholders are not tags.
+    if (/^[a-z]+$/.test(name) && ['br', 'p', 'b', 'i', 'a', 'img', 'div', 'span'].includes(name)) continue;
+    out.push({ spelling: m[0].replace(/\\/g, ''), key: placeholderKey(name), column: (m.index ?? 0) + 1 });
+  }
+  return out;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+const NAMES: Record<number, string> = {
+  0x2013: 'EN DASH',
+  0x2014: 'EM DASH',
+  0x2012: 'FIGURE DASH',
+  0x2212: 'MINUS SIGN',
+  0x2018: 'LEFT SINGLE QUOTATION MARK',
+  0x2019: 'RIGHT SINGLE QUOTATION MARK',
+  0x201c: 'LEFT DOUBLE QUOTATION MARK',
+  0x201d: 'RIGHT DOUBLE QUOTATION MARK',
+  0x00a0: 'NO-BREAK SPACE',
+  0x202f: 'NARROW NO-BREAK SPACE',
+  0x2009: 'THIN SPACE',
+  0x200a: 'HAIR SPACE',
+  0x2007: 'FIGURE SPACE',
+  0x205f: 'MEDIUM MATHEMATICAL SPACE',
+  0x3000: 'IDEOGRAPHIC SPACE',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x2060: 'WORD JOINER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BOM)',
+};
+
+export function codePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export function describeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return `${codePoint(ch)} ${NAMES[cp] ?? 'non-ASCII character'}`;
+}
+
+/** Shows invisible characters in a message: "true\u00a0" rather than a blank. */
+export function visible(s: string): string {
+  return s.replace(/[^\x20-\x7e]/gu, (ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (NAMES[cp] === undefined) return ch;
+    return `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
+export function shorten(s: string, max = 70): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
