@@ -87,7 +87,8 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   if (final && final.status >= 400) {
     const e: ServiceError = serviceError(final);
     const kind: FailureKind = isAudienceError(e) ? 'token-audience-mismatch' : 'http-error-status';
-    const said = [e.code, e.message, e.detail && e.detail !== e.code ? e.detail : undefined].filter(Boolean).join(': ');
+    // The detail (Storage's AuthenticationErrorDetail, Key Vault's inner code) is the specific part; it goes first.
+    const said = [e.code, e.detail && e.detail !== e.code ? e.detail : undefined, e.message].filter(Boolean).join(': ');
     const reason = `${lastRequest ? `${lastRequest.method} ${where(lastRequest.url)}` : 'the request'} answered ${final.status}${said ? ` ${said}` : ''}`;
     return fail(kind, reason, checks, suggest({ step, observation, failure: kind, serviceError: e, status: final.status }));
   }

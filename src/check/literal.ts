@@ -43,7 +43,11 @@ export interface StatedFile {
   line: number;
 }
 
-const CREATES_FILE = /(?:file|blob)\s+(?:titled|named|called)?\s*["“']?(.+?\.\w{1,5})["”']?,?\s+(?:with|containing|and add)\s+(?:the\s+)?(?:text|content)?\s*["“']?(.+?)["”']?\.?$/i;
+/** A manual step's `creates` entry: "<kind>" or "<kind>: <detail>" (src/parse/manual.ts). */
+export function createsEntry(entry: string): { kind: string; detail?: string } {
+  const i = entry.indexOf(':');
+  return i < 0 ? { kind: entry.trim() } : { kind: entry.slice(0, i).trim(), detail: entry.slice(i + 1).trim() };
+}
 
 /** File contents the page told the reader to create before `step`, newest last. */
 export function statedFiles(tutorial: Tutorial, step: Step): StatedFile[] {
@@ -60,21 +64,25 @@ export function statedFiles(tutorial: Tutorial, step: Step): StatedFile[] {
       } else out.push({ file: action.file, content: bytes.toString('utf8'), bytes, stepId: s.id, line: s.source.startLine });
     }
     if (s.kind === 'manual') {
-      for (const c of s.creates) {
-        const m = CREATES_FILE.exec(c);
-        if (m?.[1] && m[2]) out.push({ file: m[1], content: m[2], bytes: Buffer.from(m[2], 'utf8'), stepId: s.id, line: s.source.startLine });
-      }
+      // "blob: hello world.txt" then "blob-content: Hello world!" — a portal upload keeps the text as typed.
+      const entries = s.creates.map(createsEntry);
+      const name = entries.find((e) => e.kind === 'blob' && e.detail)?.detail;
+      const content = entries.find((e) => e.kind === 'blob-content' && e.detail !== undefined)?.detail;
+      if (name !== undefined && content !== undefined) out.push({ file: name, content, bytes: Buffer.from(content, 'utf8'), stepId: s.id, line: s.source.startLine });
     }
   }
   return out;
 }
+
+const NAMED_KINDS = new Set(['data-lake-folder', 'blob-container', 'blob', 'key-vault', 'key-vault-secret', 'storage-account', 'resource-group']);
 
 /** Names the page told the reader to create (a folder, a container) — single words only. */
 export function statedNames(tutorial: Tutorial, step: Step): string[] {
   const out: string[] = [];
   for (const s of tutorial.steps) {
     if (s.id === step.id) break;
-    if (s.kind === 'manual') for (const c of s.creates) if (/^[\w.-]+$/.test(c.trim())) out.push(c.trim());
+    if (s.kind !== 'manual') continue;
+    for (const e of s.creates.map(createsEntry)) if (NAMED_KINDS.has(e.kind) && e.detail && /^[\w.-]+$/.test(e.detail)) out.push(e.detail);
   }
   return out;
 }

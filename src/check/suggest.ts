@@ -35,21 +35,22 @@ export interface SuggestInput {
 
 export function suggest(input: SuggestInput): string | undefined {
   const { step, observation, failure, serviceError, status } = input;
+  const out: string[] = [];
   const lookalike = lookalikeSuggestion(step);
-  if (lookalike && (failure === 'invalid-command' || failure === 'az-usage' || failure === undefined || failure === 'http-error-status')) return lookalike;
+  if (lookalike) out.push(lookalike);
   if (step.kind === 'az' && step.az.path.join(' ') === 'vm assign-identity') {
-    return `use \`az vm identity assign\` instead of \`az vm assign-identity\` (renamed in 2018)`;
+    out.push('use `az vm identity assign` instead of `az vm assign-identity` (renamed in 2018)');
   }
   const url = observation.exchanges[0]?.request.url ?? (step.kind === 'http' ? step.curl.url : '');
   if (/\/\/<[^>]*VAULT[^>]*URL[^>]*>/i.test(step.raw) && failure !== undefined) {
-    return 'use https://<KEY-VAULT-NAME>.vault.azure.net/secrets/<secret-name>?api-version=2016-10-01 (the placeholder stands for the vault name, not its URL)';
+    out.push('use https://<KEY-VAULT-NAME>.vault.azure.net/secrets/<secret-name>?api-version=2016-10-01 (the placeholder stands for the vault name, not its URL)');
   }
   if (failure === 'network-error' && /localhost:50342|127\.0\.0\.1:50342/.test(url + step.raw)) {
-    return 'use the IMDS endpoint: curl -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=<RESOURCE>" (the VM extension endpoint was retired in 2019)';
+    out.push('use the IMDS endpoint: curl -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=<RESOURCE>" (the VM extension endpoint was retired in 2019)');
   }
   if (status === 403 && /Bearer is not supported in this version/i.test(`${serviceError?.detail ?? ''} ${serviceError?.message ?? ''}`)) {
-    return 'add -H "x-ms-version: 2017-11-09" (Storage accepts bearer tokens only from that version on)';
+    out.push('add -H "x-ms-version: 2017-11-09" (Storage accepts bearer tokens only from that version on)');
   }
-  if (status === 411) return 'add -d "" so curl sends Content-Length: 0 with the POST';
-  return undefined;
+  if (status === 411) out.push('add -d "" so curl sends Content-Length: 0 with the POST');
+  return out.length ? out.join('; ') : undefined;
 }

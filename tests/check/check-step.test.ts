@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { checkStep, FAILURE_KINDS, FailureKind, StepCheck } from '../../src/check/index.ts';
+import { azStep, curl, exchange, httpStep, imdsAnswer, json, jsonExp, observation, textExp, tutorial } from './fixtures.ts';
+
+const SAK = 'tutorials/000-storage-access-key.md';
+const ASA = 'tutorials/000-arm-system-assigned.md';
+const KV = 'tutorials/000-key-vault.md';
+const ST = 'tutorials/000-storage.md';
+const UA2 = 'tutorials/002-storage-access-key-user-assigned.md';
+const SUA = 'tutorials/002-storage-user-assigned.md';
+
+describe('failure-kind table', () => {
+  it('has a title and a fix sentence for every kind, and nothing else', () => {
+    expect(Object.keys(FAILURE_KINDS).sort()).toEqual([...FailureKind.options].sort());
+    for (const k of FailureKind.options) {
+      expect(FAILURE_KINDS[k].title.length).toBeGreaterThan(3);
+      expect(FAILURE_KINDS[k].fix).toMatch(/\.$/);
+    }
+  });
+});
+
+describe('checkStep verdicts', () => {
+  const rgUrl = 'https://management.azure.com/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/DevTest?api-version=2016-09-01';
+  const rgStep = httpStep({ id: 's3', file: ASA, line: 71, curl: curl({ url: 'https://management.azure.com/subscriptions/<SUBSCRIPTION-ID>/resourceGroups/<RESOURCE-GROUP>?api-version=2016-09-01' }), expectation: jsonExp(ASA, 75, 83) });
+  const t = tutorial(ASA, 'ARM system-assigned', [rgStep]);
+
+  it('pass: the resource group answer has exactly what the page shows', () => {
+    const body = { id: '/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/DevTest', name: 'DevTest', location: 'westus', properties: { provisioningState: 'Succeeded' } };
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(200, body))] }) });
+    expect(StepCheck.parse(r)).toEqual(r);
+    expect(r.verdict).toBe('pass');
+    expect(r.checks.map((c) => [c.layer, c.ok])).toEqual([['example', true], ['contract', true], ['literal', true]]);
+    expect(r.reason).toContain('matches the page');
+  });
+
+  it("drift: today's answer adds type and tags — the step works, the page is out of date", () => {
+    const body = { id: '/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/DevTest', name: 'DevTest', type: 'Microsoft.Resources/resourceGroups', location: 'westus', tags: {}, properties: { provisioningState: 'Succeeded' } };
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(200, body))] }) });
+    expect(r.verdict).toBe('drift');
+    expect(r.failure).toBeUndefined();
+    expect(r.reason).toMatch(/^works, but differs from the page \(example\): \/type is in the response/);
+    expect(r.checks[1]!.ok).toBe(true);
+  });
+
+  it('fail: an ARM 403 is an error status, with the service code in the reason', () => {
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(403, { error: { code: 'AuthorizationFailed', message: "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourceGroups/read'" } }))] }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'http-error-status' });
+    expect(r.reason).toMatch(/^GET management\.azure\.com\/subscriptions\/.*\/resourceGroups\/DevTest answered 403 AuthorizationFailed: The client/);
+  });
+
+  it('fail: a wrong token audience is named as such', () => {
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(401, { error: { code: 'InvalidAuthenticationTokenAudience', message: "The access token has been obtained for wrong audience or resource 'https://vault.azure.net'." } }))] }) });
+    expect(r.failure).toBe('token-audience-mismatch');
+  });
+
+  it('fail: Storage refuses Bearer without x-ms-version, and the fix is suggested', () => {
+    const s = httpStep({ id: 's4', file: SUA, line: 185, curl: curl({ url: 'https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>?api-version=2016-09-01' }) });
+    const u = 'https://sa1.blob.core.windows.net/c1/hello_world.txt?api-version=2016-09-01';
+    const xml = '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\nRequestId:1\nTime:2</Message><AuthenticationErrorDetail>Authentication scheme Bearer is not supported in this version.</AuthenticationErrorDetail></Error>';
+    const r = checkStep({ tutorial: tutorial(SUA, 'x', [s]), step: s, observation: observation('s4', { exchanges: [exchange('GET', u, { status: 403, statusText: 'Server failed to authenticate the request.', httpVersion: '1.1', headers: [['x-ms-error-code', 'AuthenticationFailed']], body: xml, bodyEncoding: 'utf8' })] }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'http-error-status' });
+    expect(r.reason).toContain('Authentication scheme Bearer is not supported in this version.');
+    expect(r.suggestion).toContain('add -H "x-ms-version: 2017-11-09"');
+  });
+
+  it('fail: the en dash in "–-request" makes curl reject the command; the corrected text is suggested', () => {
+    const s = httpStep({ id: 's3', file: UA2, line: 51, curl: curl({ url: 'https://management.azure.com/x', extraUrls: ['POST'], unknownFlags: [] }) });
+    const r = checkStep({ tutorial: tutorial(UA2, 'x', [s]), step: s, observation: observation('s3', { error: { kind: 'invalid-command', message: 'curl would treat "–-request" and "POST" as URLs' } }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'invalid-command' });
+    expect(r.suggestion).toBe('replace `–-request` with `--request`');
+    expect(r.checks.every((c) => c.skipped !== undefined)).toBe(true);
+  });
+
+  it('fail: az vm assign-identity is rejected by az; both fixes are suggested', () => {
+    const s = azStep({ id: 's2', file: SUA, line: 100, path: ['vm', 'assign-identity'], options: [['-g', '<RESOURCE GROUP>']] });
+    const r = checkStep({ tutorial: tutorial(SUA, 'x', [s]), step: s, observation: observation('s2', { error: { kind: 'az-usage', message: "az: 'assign-identity' is not in the 'az vm' command group." } }) });
+    expect(r.failure).toBe('az-usage');
+    expect(r.suggestion).toContain('replace `-–identities` with `--identities`');
+    expect(r.suggestion).toContain('az vm identity assign');
+  });
+
+  it('fail: nothing listens on localhost:50342; the IMDS endpoint is suggested', () => {
+    const s = httpStep({ id: 's1', file: UA2, line: 29, curl: curl({ url: 'http://localhost:50342/oauth2/token', method: 'POST' }) });
+    const r = checkStep({ tutorial: tutorial(UA2, 'x', [s]), step: s, observation: observation('s1', { error: { kind: 'network', message: 'connect ECONNREFUSED localhost:50342' } }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'network-error' });
+    expect(r.suggestion).toContain('169.254.169.254');
+  });
+
+  it('fail: the Key Vault URL placeholder, and a 501 from the emulator is never a pass', () => {
+    const s = httpStep({ id: 's4', file: KV, line: 110, curl: curl({ url: "https://<YOUR-KEY-VAULT-URL>/secrets/<secret-name>?api-version=2016-10-01" }) });
+    const tt = tutorial(KV, 'kv', [s]);
+    const r = checkStep({ tutorial: tt, step: s, observation: observation('s4', { error: { kind: 'invalid-command', message: 'the URL https://https://kv1.vault.azure.net/secrets/x is not valid' } }) });
+    expect(r.suggestion).toContain('https://<KEY-VAULT-NAME>.vault.azure.net/');
+    const ne = checkStep({ tutorial: tt, step: s, observation: observation('s4', { exchanges: [exchange('GET', 'https://kv1.vault.azure.net/secrets/x?api-version=2016-10-01', { status: 501, statusText: 'Not Implemented', httpVersion: '1.1', headers: [['x-emulator-not-emulated', 'keyvault: GET /secrets/x is not emulated']], body: '', bodyEncoding: 'utf8' })] }) });
+    expect(ne).toMatchObject({ verdict: 'fail', failure: 'not-emulated' });
+  });
+
+  it('fail: a command that prints the right output but exits non-zero', () => {
+    const s = azStep({ id: 's5', file: SAK, line: 106, path: ['storage', 'blob', 'upload'], options: [['-n', 'test.txt'], ['-f', 'test.txt']], expectation: jsonExp(SAK, 110, 114) });
+    const out = `Finished[#############################################################]  100.0000%\n${JSON.stringify({ etag: '"0x8D4F9929765C139"', lastModified: '2017-09-12T03:58:56+00:00' })}`;
+    const r = checkStep({ tutorial: tutorial(SAK, 'x', [s]), step: s, observation: observation('s5', { output: { stdout: out, stderr: 'ERROR: telemetry upload failed\n', exitCode: 1 } }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'exit-code' });
+    expect(r.reason).toContain('exited with status 1: ERROR: telemetry upload failed');
+    expect(r.checks[0]!.ok).toBe(true);
+  });
+
+  it('fail: a success answer that breaks the contract; drift when only the page differs', async () => {
+    const IMDS = 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F';
+    const s = httpStep({ id: 's1', file: SAK, line: 68, curl: curl({ url: IMDS }), expectation: jsonExp(SAK, 75, 83) });
+    const tt = tutorial(SAK, 'x', [s]);
+    const body: Record<string, unknown> = await imdsAnswer('https://management.azure.com/');
+    const drift = checkStep({ tutorial: tt, step: s, observation: observation('s1', { exchanges: [exchange('GET', IMDS, json(200, body))] }) });
+    expect(drift.verdict).toBe('drift');
+    expect(drift.reason).toContain('(literal)');
+    expect(drift.suggestion).toBe('"resource":"https://management.azure.com/"');
+    const broken = checkStep({ tutorial: tt, step: s, observation: observation('s1', { exchanges: [exchange('GET', IMDS, json(200, { ...body, expires_on: 1900000000 }))] }) });
+    expect(broken).toMatchObject({ verdict: 'fail', failure: 'contract-broken' });
+  });
+
+  it('the text of a blob read drifts from the page when the page adds " :)"', () => {
+    const s = httpStep({ id: 's3', file: ST, line: 86, curl: curl({ url: 'https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>' }), expectation: textExp(ST, 91, 91) });
+    const headers: [string, string][] = [['Content-Length', '12'], ['ETag', '"0x8DE1D58CA245D4C"'], ['Last-Modified', 'Sun, 22 Nov 2026 22:00:00 GMT'], ['x-ms-request-id', 'r'], ['x-ms-version', '2017-11-09'], ['x-ms-blob-type', 'BlockBlob']];
+    const r = checkStep({ tutorial: tutorial(ST, 'x', [s]), step: s, observation: observation('s3', { exchanges: [exchange('GET', 'https://sa1.blob.core.windows.net/c1/hello_world.txt', { status: 200, statusText: 'OK', httpVersion: '1.1', headers, body: 'Hello world!', bodyEncoding: 'utf8' })] }) });
+    expect(r.verdict).toBe('drift');
+    expect(r.checks.find((c) => c.layer === 'contract')!.ok).toBe(true);
+  });
+});
