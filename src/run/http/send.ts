@@ -138,7 +138,7 @@ async function viaNodeHttp(connector: Connector, req: OutgoingRequest): Promise<
     for (const [name, value] of req.headers) raw.push(wireString(name), wireString(value));
     let request: http.ClientRequest;
     try {
-      request = http.request({ method: req.method, path: target, headers: raw, createConnection: () => socket, agent: false, setHost: false });
+      request = http.request({ method: req.method, path: target, headers: raw, createConnection: () => socket, setHost: false });
     } catch (err) {
       socket.destroy();
       reject(err);

@@ -24,7 +24,8 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 } });
     case 'write-file': {
       const file = substitute(action.file, ctx.values, ctx.env);
-      const content = `${substitute(action.content, ctx.values, ctx.env)}\n`; // echo appends a newline
+      // The model's content is what echo writes, its trailing newline included.
+      const content = substitute(action.content, ctx.values, ctx.env);
       const path = isAbsolute(file) ? file : join(ctx.workdir, file);
       if (action.append) await appendFile(path, content);
       else await writeFile(path, content);

@@ -1,0 +1,96 @@
+// `tutorial-conformance run [files or folders…]`: a thin front over runTutorials. Parses the
+// options, prints one line per step while the run goes, writes the reports to <out>/latest and a
+// timestamped copy, prints the summary table and the HTML report's path, and returns the exit code.
+import { parseArgs } from 'node:util';
+import { join, relative, resolve } from 'node:path';
+import { ToolError } from '../errors.ts';
+import { exitCodeFor, writeReports, type FailOn } from '../report/index.ts';
+import { normaliseKey } from '../plan/index.ts';
+import { RunSecrets, runTutorials, type TargetName } from '../run/index.ts';
+import { progressLine, summaryTable } from '../run/progress.ts';
+
+const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--out DIR]
+                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift]`;
+
+export interface RunCommandOptions {
+  paths: string[];
+  target: TargetName;
+  out: string;
+  grep?: string;
+  sets: Record<string, string>;
+  failOn: FailOn;
+}
+
+export function parseRunArgs(argv: string[]): RunCommandOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        target: { type: 'string', default: 'emulator' },
+        out: { type: 'string', default: 'reports' },
+        grep: { type: 'string' },
+        set: { type: 'string', multiple: true, default: [] },
+        'fail-on': { type: 'string', default: 'fail' },
+      },
+    });
+  } catch (err) {
+    throw new ToolError('E_USAGE', `${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.target !== 'emulator' && values.target !== 'azure') throw new ToolError('E_USAGE', `--target must be emulator or azure, not '${values.target}'\n${USAGE}`);
+  if (values['fail-on'] !== 'fail' && values['fail-on'] !== 'drift') throw new ToolError('E_USAGE', `--fail-on must be drift (or fail, the default), not '${values['fail-on']}'\n${USAGE}`);
+  const sets: Record<string, string> = {};
+  for (const pair of values.set ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new ToolError('E_USAGE', `--set needs KEY=VALUE (for <STORAGE ACCOUNT>: --set STORAGE_ACCOUNT=mystorage), got '${pair}'`);
+    sets[normaliseKey(pair.slice(0, eq))] = pair.slice(eq + 1);
+  }
+  return {
+    paths: positionals.length > 0 ? positionals : ['tutorials'],
+    target: values.target,
+    out: values.out ?? 'reports',
+    ...(values.grep !== undefined ? { grep: values.grep } : {}),
+    sets,
+    failOn: values['fail-on'],
+  };
+}
+
+/** 20261122-221338, in UTC, for the timestamped report folder. */
+export function runStamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const opts = parseRunArgs(argv);
+  const started = new Date();
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const secrets = new RunSecrets();
+  const { report } = await runTutorials({
+    secrets,
+    paths: opts.paths,
+    target: opts.target,
+    sets: opts.sets,
+    ...(opts.grep !== undefined ? { grep: opts.grep } : {}),
+    onEvent: (event) => {
+      const line = progressLine(event);
+      if (line !== undefined) print(secrets.redactor.redact(line));
+    },
+  });
+  const options = { redactor: secrets.redactor };
+  const latest = join(opts.out, 'latest');
+  const written = await writeReports(report, latest, undefined, options);
+  const stamped = join(opts.out, runStamp(started));
+  await writeReports(report, stamped, undefined, options);
+  print('');
+  print(summaryTable(report));
+  print('');
+  print(`${report.tutorials.length} tutorials, ${Object.values(report.summary).reduce((a, b) => a + b, 0)} steps in ${(report.durationMs / 1000).toFixed(1)} s on the ${report.target}`);
+  print(`HTML report: ${relative(process.cwd(), resolve(written.html ?? join(latest, 'index.html')))}  (also ${relative(process.cwd(), resolve(stamped))}/)`);
+  return exitCodeFor(report, { failOn: opts.failOn });
+}

@@ -1,0 +1,145 @@
+// The run stage's entry: parse the tutorials, plan all of them (an unbound placeholder stops the run
+// before any request), then run them one after another against one target, resetting it between
+// tutorials, and assemble the report. Progress goes to `onEvent`, already redacted.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ToolError } from '../errors.ts';
+import type { Finding } from '../lint/finding.ts';
+import type { Tutorial } from '../model.ts';
+import { parseTutorialFile } from '../parse/index.ts';
+import { buildPlan, hasSelectedSteps, type Plan } from '../plan/index.ts';
+import { buildReport, type Report } from '../report/schema.ts';
+import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
+import { RunSecrets } from './secrets.ts';
+import type { Target } from './target.ts';
+import { startEmulatorTarget } from './targets/emulator.ts';
+import { TokenCache } from './tokens.ts';
+import { runTutorial, type StepEvent } from './tutorial.ts';
+
+export type { StepEvent } from './tutorial.ts';
+export { RunSecrets } from './secrets.ts';
+
+export type TargetName = 'emulator' | 'azure';
+
+export type RunEvent =
+  | { type: 'target-ready'; target: TargetName; ms: number }
+  | { type: 'tutorial-start'; file: string; title: string; steps: number }
+  | StepEvent
+  | { type: 'tutorial-end'; file: string; counts: Record<string, number> };
+
+export interface RunOptions {
+  /** Tutorial files or folders (folders: every *.md in them, sorted). */
+  paths: string[];
+  target?: TargetName;
+  /** `--set KEY=VALUE`. */
+  sets?: Readonly<Record<string, string>>;
+  grep?: string;
+  onEvent?: (event: RunEvent) => void;
+  /** Collects every secret seen; pass one to inspect it afterwards. */
+  secrets?: RunSecrets;
+  /** A target already started (tests, the conformance suite); it is not closed by the run. */
+  targetInstance?: Target;
+}
+
+export interface RunResult {
+  report: Report;
+  secrets: RunSecrets;
+}
+
+/** Expand folders into their *.md files; anything missing is a ToolError naming it. */
+export function resolveTutorialFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      throw new ToolError('E_TUTORIAL_UNREADABLE', 'no such file or folder; pass tutorial files or a folder of *.md files', { file: p });
+    }
+    if (isDir) {
+      const md = readdirSync(p).filter((f) => f.endsWith('.md')).sort();
+      if (md.length === 0) throw new ToolError('E_TUTORIAL_UNREADABLE', 'the folder holds no *.md tutorial', { file: p });
+      files.push(...md.map((f) => join(p, f)));
+    } else files.push(p);
+  }
+  return [...new Set(files.map((f) => resolve(f)))];
+}
+
+async function startTarget(name: TargetName): Promise<Target> {
+  if (name === 'azure') {
+    throw new ToolError(
+      'E_TARGET',
+      "target 'azure' is not available yet: configure a live subscription in .env (see .env.example) once the live target lands (issue 7); until then run with --target emulator",
+    );
+  }
+  try {
+    return await startEmulatorTarget();
+  } catch (err) {
+    throw new ToolError('E_TARGET', `the embedded emulator could not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+type Linter = (tutorial: Tutorial, opts: { text?: string }) => Finding[];
+
+// TODO(integration): a static import once src/lint/index.ts is complete in the tree.
+async function loadLinter(): Promise<Linter | undefined> {
+  try {
+    return ((await import('../lint/index.ts')) as { lintTutorial: Linter }).lintTutorial;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
+}
+
+function lint(linter: Linter | undefined, tutorial: Tutorial): Finding[] {
+  if (!linter) return [];
+  let text: string | undefined;
+  try {
+    text = readFileSync(resolve(tutorial.file), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  return linter(tutorial, text === undefined ? {} : { text });
+}
+
+export async function runTutorials(options: RunOptions): Promise<RunResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const targetName = options.target ?? 'emulator';
+  const files = resolveTutorialFiles(options.paths);
+  const tutorials = files.map((f) => parseTutorialFile(f));
+  const secrets = options.secrets ?? new RunSecrets();
+  const sets = options.sets ?? {};
+
+  const tt = performance.now();
+  const target = options.targetInstance ?? (await startTarget(targetName));
+  options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
+  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
+  try {
+    for (const s of target.knownSecrets) secrets.add(s.value, s.label);
+    for (const v of Object.values(sets)) if (v.length >= 16) secrets.add(v, 'a --set value');
+    const plans: Plan[] = tutorials
+      .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
+      .filter(hasSelectedSteps);
+    const tokens = new TokenCache(target.cli, secrets);
+    const linter = await loadLinter();
+
+    for (const [i, plan] of plans.entries()) {
+      if (i > 0 || options.targetInstance) await target.reset();
+      const { tutorial } = plan;
+      options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, title: tutorial.title, steps: tutorial.steps.length });
+      const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e) });
+      const counts: Record<string, number> = {};
+      for (const o of outcomes) {
+        const v = o.check?.verdict ?? o.verdict ?? 'skipped';
+        counts[v] = (counts[v] ?? 0) + 1;
+      }
+      options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
+      results.push({ tutorial, outcomes, findings: lint(linter, tutorial) });
+    }
+  } finally {
+    if (!options.targetInstance) await target.close();
+  }
+  const report = buildReport({ target: target.name, engine: 'http', startedAt: started.toISOString(), durationMs: performance.now() - t0, tutorials: results });
+  return { report, secrets };
+}

@@ -1,0 +1,88 @@
+// The default target: the embedded emulator. Every Azure host is answered by it through the routed
+// connector; any other host is "not found" and loopback ports nobody serves refuse, so a run never
+// leaves the machine. The CLI's credential is the scenario's `cliPrincipal`.
+import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulator/index.ts';
+import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
+import { send } from '../http/send.ts';
+import type { CliCredential, CliToken, Target } from '../target.ts';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
+
+function decide(handle: EmulatorHandle, host: string, port: number): ConnectDecision {
+  const d = handle.route(host, port);
+  if (d === undefined) {
+    const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+    return LOOPBACK.has(h)
+      ? { kind: 'refuse', reason: `nothing listens on ${h}:${port} on the VM` }
+      : { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
+  }
+  return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason } : { kind: 'connect', host: d.host, port: d.port };
+}
+
+function cliCredential(handle: EmulatorHandle, connector: Connector): CliCredential {
+  const scenario: Scenario = handle.scenario;
+  const principal = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal);
+  if (!principal) throw new Error(`scenario cliPrincipal ${scenario.cliPrincipal} is not one of its principals`);
+  return {
+    account: {
+      subscriptionId: scenario.subscriptionId,
+      subscriptionName: 'Tutorial Subscription',
+      tenantId: scenario.tenantId,
+      user: principal.displayName,
+      userType: principal.kind === 'User' ? 'user' : 'servicePrincipal',
+    },
+    async getToken(resource: string): Promise<CliToken> {
+      // The way a non-interactive az login gets its token: Entra client credentials.
+      if (principal.clientSecret) {
+        const url = `https://login.microsoftonline.com/${scenario.tenantId}/oauth2/v2.0/token`;
+        const body = Buffer.from(new URLSearchParams({ grant_type: 'client_credentials', client_id: principal.clientId, client_secret: principal.clientSecret, scope: `${resource.replace(/\/$/, '')}/.default` }).toString());
+        const result = await send(connector, {
+          method: 'POST',
+          url,
+          headers: [['Host', 'login.microsoftonline.com'], ['Content-Type', 'application/x-www-form-urlencoded'], ['Accept', 'application/json'], ['Content-Length', String(body.length)]],
+          body,
+        });
+        const json = result.exchange.response?.json as { access_token?: string; expires_in?: number | string } | undefined;
+        if (!result.error && result.exchange.response?.status === 200 && json?.access_token) {
+          return {
+            token: json.access_token,
+            expiresOn: new Date(Date.now() + Number(json.expires_in ?? 3600) * 1000),
+            exchanges: [result.exchange],
+            note: `signed in as ${principal.displayName} with Entra client credentials (the scenario's CLI principal) instead of a browser sign-in`,
+          };
+        }
+      }
+      const issued = await handle.tokens.issue({ principalId: principal.principalId, clientId: principal.clientId, resource, idtyp: principal.kind === 'User' ? 'user' : 'app' });
+      return {
+        token: issued.token,
+        expiresOn: new Date((issued.claims.exp ?? 0) * 1000),
+        exchanges: [],
+        note: `the emulator does not serve Entra's token endpoint for this principal, so its token authority issued ${principal.displayName}'s token directly (no browser sign-in, no HTTP exchange)`,
+      };
+    },
+  };
+}
+
+export async function startEmulatorTarget(opts: { scenario?: Scenario } = {}): Promise<Target & { handle: EmulatorHandle }> {
+  const handle = await startEmulator(opts.scenario ? { scenario: opts.scenario } : {});
+  const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem });
+  const scenario = handle.scenario;
+  const knownSecrets = [
+    ...scenario.storageAccounts.flatMap((a) => a.keys.map((k, i) => ({ value: k, label: `${a.name} key${i + 1}` }))),
+    ...scenario.principals.flatMap((p) => (p.clientSecret ? [{ value: p.clientSecret, label: `${p.displayName} client secret` }] : [])),
+    ...scenario.keyVaults.flatMap((v) => v.secrets.map((s) => ({ value: s.value, label: `${v.name}/${s.name} secret value` }))),
+  ];
+  return {
+    name: 'emulator',
+    handle,
+    connector,
+    values: handle.values,
+    knownSecrets,
+    cli: cliCredential(handle, connector),
+    reset: () => handle.reset(),
+    async close() {
+      await connector.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Runs one planned tutorial, step by step, in a fresh working folder: manual steps are `manual`,
+// unselected ones `skipped`, a step whose producer failed (or produced nothing it needs) `blocked`;
+// every other step is executed by its kind's executor, its secrets harvested, its captures read, and
+// checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { checkStep, type Verdict } from '../check/index.ts';
+import type { Step, Tutorial } from '../model.ts';
+import type { Plan, PlannedStep } from '../plan/index.ts';
+import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
+import { captureValue } from './captures.ts';
+import type { StepContext, StepOutcome } from './context.ts';
+import { outcome } from './context.ts';
+import { errorKindOf } from './http/send.ts';
+import type { Observation } from './observation.ts';
+import { harvestObservation, type RunSecrets } from './secrets.ts';
+import { runAzStep } from './steps/az.ts';
+import { runHttpStep } from './steps/http.ts';
+import { runShellStep } from './steps/shell.ts';
+import type { BoundValue } from './substitute.ts';
+import type { Target } from './target.ts';
+import type { TokenCache } from './tokens.ts';
+
+export interface StepEvent {
+  type: 'step';
+  file: string;
+  step: Step;
+  verdict: Verdict;
+  /** Already redacted. */
+  reason: string;
+}
+
+export interface TutorialRunInput {
+  plan: Plan;
+  target: Target;
+  secrets: RunSecrets;
+  tokens: TokenCache;
+  sets: Readonly<Record<string, string>>;
+  onStep?: (event: StepEvent) => void;
+}
+
+async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
+  try {
+    switch (step.kind) {
+      case 'http':
+        return await runHttpStep(step, ctx);
+      case 'az':
+        return await runAzStep(step, ctx);
+      case 'shell':
+        return await runShellStep(step, ctx);
+      case 'manual':
+        return outcome({ engine: 'http' });
+      default: {
+        const never: never = step;
+        return never;
+      }
+    }
+  } catch (err) {
+    // A connection-level failure surfacing from a library (the storage SDK, a token request) is the
+    // step's evidence; anything else is a bug in the runner and must not pass for a verdict.
+    if (err && typeof err === 'object' && 'code' in err) return outcome({ engine: 'http', error: errorKindOf(err) });
+    throw err;
+  }
+}
+
+function normalisedValues(values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toUpperCase().replace(/[^A-Z0-9]+/g, '_'), v]));
+}
+
+export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcome[]> {
+  const { plan, target, secrets } = input;
+  const tutorial: Tutorial = plan.tutorial;
+  const workdir = await mkdtemp(join(os.tmpdir(), 'tc-run-'));
+  const observations = new Map<string, Observation>();
+  const verdicts = new Map<string, string>();
+  const outcomes: ReportOutcome[] = [];
+  const env = new Map<string, string>();
+  const emit = (o: ReportOutcome): void => {
+    outcomes.push(o);
+    const verdict: Verdict = o.check?.verdict ?? o.verdict ?? 'skipped';
+    verdicts.set(o.step.id, verdict);
+    input.onStep?.({ type: 'step', file: tutorial.file, step: o.step, verdict, reason: secrets.redactor.redact(o.check?.reason ?? o.reason ?? verdict) });
+  };
+
+  try {
+    for (const planned of plan.steps) {
+      const { step } = planned;
+      if (planned.mode.kind === 'manual') {
+        emit({ step, verdict: 'manual', reason: planned.mode.why });
+        continue;
+      }
+      if (planned.mode.kind === 'skip') {
+        emit({ step, verdict: 'skipped', reason: planned.mode.why });
+        continue;
+      }
+      const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked'].includes(verdicts.get(d.stepId) ?? ''));
+      if (failedDep) {
+        emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} did not succeed and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
+        continue;
+      }
+      const bound = bindValues(planned, tutorial, observations);
+      if ('missing' in bound) {
+        emit({ step, verdict: 'blocked', reason: bound.missing.reason, blockedBy: bound.missing.producer });
+        continue;
+      }
+
+      const ctx: StepContext = {
+        connector: target.connector,
+        workdir,
+        env,
+        values: bound.values,
+        secrets,
+        tokens: input.tokens,
+        cliAccount: target.cli.account,
+        earlier: observations,
+      };
+      const startedAt = new Date();
+      const t0 = performance.now();
+      const result = await execute(step, ctx);
+      const observation: Observation = {
+        stepId: step.id,
+        engine: result.engine,
+        startedAt: startedAt.toISOString(),
+        durationMs: performance.now() - t0,
+        exchanges: result.exchanges,
+        ...(result.output ? { output: result.output } : {}),
+        files: result.files,
+        ...(result.error ? { error: result.error } : {}),
+        bindings: { ...normalisedValues(target.values), ...normalisedValues(input.sets), ...bound.byKey },
+        captured: { ...result.captured },
+        ...(result.substitution ? { substitution: result.substitution } : {}),
+      };
+      harvestObservation(observation, secrets);
+      for (const capture of tutorial.captures.filter((c) => c.producer === step.id)) {
+        const value = captureValue(capture, step, observation);
+        if (value !== undefined) {
+          observation.captured[capture.key] = value;
+          if (/token|key|sas|secret|sig|password/i.test(`${capture.key} ${capture.path}`)) secrets.add(value, `${capture.key} captured from ${step.id}`);
+        }
+      }
+      for (const value of Object.values(result.captured)) if (/^eyJ/.test(value)) secrets.add(value, `token captured by ${step.id}`);
+      observations.set(step.id, observation);
+      emit({ step, check: checkStep({ tutorial, step, observation }), observation });
+    }
+  } finally {
+    await rm(workdir, { recursive: true, force: true });
+  }
+  return outcomes;
+}
+
+type Bound = { values: BoundValue[]; byKey: Record<string, string> } | { missing: { producer: string; reason: string } };
+
+function bindValues(planned: PlannedStep, tutorial: Tutorial, observations: ReadonlyMap<string, Observation>): Bound {
+  const values: BoundValue[] = [];
+  const byKey: Record<string, string> = {};
+  for (const b of planned.bindings) {
+    let value: string | undefined;
+    const s = b.source;
+    if (s.kind === 'set' || s.kind === 'target') value = s.value;
+    else {
+      const producerId = s.producer;
+      const obs = observations.get(producerId);
+      const producer = tutorial.steps.find((x) => x.id === producerId);
+      if (s.kind === 'capture') value = obs?.captured[s.captureKey] ?? (obs && producer ? captureValue({ key: s.captureKey, producer: producerId, path: s.path, consumers: [], reason: s.reason }, producer, obs) : undefined);
+      else value = obs?.captured[`$${s.variable}`];
+      if (value === undefined) {
+        const what = s.kind === 'capture' ? `${s.path} for ${b.key}` : `$${s.variable}`;
+        return { missing: { producer: producerId, reason: `${producerId} produced no ${what}, which this step needs` } };
+      }
+    }
+    values.push({ spellings: b.spellings, value });
+    byKey[b.key] = value;
+  }
+  return { values, byKey };
+}
