@@ -110,6 +110,8 @@ export const ScenarioPrincipal = ScenarioIdentity.extend({
   kind: z.enum(['User', 'ServicePrincipal']),
   clientSecret: z.string().optional(), // client-credentials secret, for the Entra token endpoint
   federatedIssuer: z.string().optional(), // accepted client-assertion issuer
+  /** The federated credential's subject (e.g. "repo:org/repo:ref:refs/heads/main"); any subject when absent. */
+  federatedSubject: z.string().optional(),
   /** Public keys (JWKS `keys`) that may sign this principal's client assertions (RS256/ES256). */
   assertionKeys: z.array(z.record(z.string(), z.unknown())).optional(),
   source: Source,

@@ -58,6 +58,7 @@ async function checkAssertion(ctx: ServiceContext, p: Principal, assertion: stri
   try {
     const { payload } = await jwtVerify(assertion, jwks, { algorithms: ['RS256', 'ES256'], currentDate: ctx.now() });
     const tenant = ctx.state.data.tenantId;
+    if (p.federatedIssuer !== undefined && payload.iss === p.federatedIssuer) return checkFederated(ctx, p, payload);
     const accepted = [endpoint, `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`, `https://login.microsoftonline.com/${tenant}/oauth2/token`, `https://login.microsoftonline.com/${tenant}/v2.0`];
     const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     if (!aud.some((a) => a !== undefined && accepted.includes(a))) {
@@ -75,6 +76,27 @@ async function checkAssertion(ctx: ServiceContext, p: Principal, assertion: stri
     if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return aadError(ctx, 401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
     throw err;
   }
+}
+
+/**
+ * Workload identity federation (GitHub Actions OIDC and the like): the assertion is the external
+ * issuer's token, signed by a key in `assertionKeys`; Entra matches its issuer, subject and the
+ * audience api://AzureADTokenExchange against the app's federated credential.
+ */
+function checkFederated(ctx: ServiceContext, p: Principal, payload: { iss?: string; sub?: string; aud?: string | string[]; exp?: number }): EmulatorResponse | undefined {
+  const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  const subjectOk = p.federatedSubject === undefined || payload.sub === p.federatedSubject;
+  if (!aud.includes('api://AzureADTokenExchange') || !subjectOk) {
+    return aadError(
+      ctx,
+      400,
+      'invalid_request',
+      70021,
+      `No matching federated identity record found for presented assertion. Assertion Issuer: '${payload.iss ?? ''}'. Assertion Subject: '${payload.sub ?? ''}'. Assertion Audience: '${aud.join(',')}'.`,
+    );
+  }
+  if (payload.exp === undefined) return aadError(ctx, 401, 'invalid_client', 700024, 'Client assertion is not within its valid time range.');
+  return undefined;
 }
 
 async function token(req: EmulatorRequest, ctx: ServiceContext, tenant: string, version: 'v1' | 'v2'): Promise<EmulatorResponse> {

@@ -1,7 +1,7 @@
 // api-versions ARM accepts per resource type, newest first. Types ARM serves itself
 // (Microsoft.Resources) answer an unknown version with InvalidApiVersionParameter; types routed to a
 // resource provider answer NoRegisteredProviderFound, naming the type and the supported versions.
-export type ArmResourceType = 'resourceGroups' | 'storageAccounts' | 'userAssignedIdentities' | 'virtualMachines' | 'roleAssignments' | 'roleDefinitions';
+export type ArmResourceType = 'resourceGroups' | 'storageAccounts' | 'userAssignedIdentities' | 'virtualMachines' | 'roleAssignments' | 'roleDefinitions' | 'vaults';
 
 export interface ApiVersionRule {
   /** Type name as ARM writes it in NoRegisteredProviderFound ("storageAccounts"). */
@@ -62,6 +62,15 @@ export const API_VERSIONS: Record<ArmResourceType, ApiVersionRule> = {
     versions: [
       '2022-05-01-preview', '2022-04-01', '2018-01-01-preview', '2017-05-01', '2016-07-01', '2015-07-01', '2015-06-01', '2015-05-01-preview',
       '2014-10-01-preview', '2014-07-01-preview', '2014-04-01-preview',
+    ],
+  },
+  vaults: {
+    typeName: 'vaults',
+    armNative: false,
+    versions: [
+      '2024-12-01-preview', '2024-11-01', '2024-04-01-preview', '2023-08-01-preview', '2023-07-01', '2023-02-01', '2022-11-01', '2022-07-01',
+      '2022-02-01-preview', '2021-11-01-preview', '2021-10-01', '2021-06-01-preview', '2021-04-01-preview', '2020-04-01-preview', '2019-09-01',
+      '2018-02-14', '2016-10-01', '2015-06-01',
     ],
   },
 };

@@ -16,6 +16,7 @@ import { userAssignedIdentityRoutes } from './user-assigned-identities.ts';
 import { virtualMachineRoutes } from './virtual-machines.ts';
 import { roleAssignmentRoutes } from './role-assignments.ts';
 import { roleDefinitionRoutes } from './role-definitions.ts';
+import { provisioningRoutes } from './provisioning.ts';
 
 const ROUTES: readonly ArmRoute[] = [
   ...resourceGroupRoutes,
@@ -24,6 +25,7 @@ const ROUTES: readonly ArmRoute[] = [
   ...virtualMachineRoutes,
   ...roleAssignmentRoutes,
   ...roleDefinitionRoutes,
+  ...provisioningRoutes,
 ];
 
 const HOSTS = new Set(['management.azure.com', 'management.core.windows.net']);
