@@ -62,15 +62,26 @@ export function runStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+export interface RunCommandIo {
+  /** Receives every terminal line (already redacted). */
+  print(line: string): void;
+  /** Pass one to inspect the secrets the run saw (tests). */
+  secrets?: RunSecrets;
+}
+
 export async function run(argv: string[]): Promise<number> {
+  return runCommand(argv, { print: (line) => void process.stdout.write(`${line}\n`) });
+}
+
+export async function runCommand(argv: string[], io: RunCommandIo): Promise<number> {
+  const { print } = io;
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
+    print(USAGE);
     return 0;
   }
   const opts = parseRunArgs(argv);
   const started = new Date();
-  const print = (line: string): void => void process.stdout.write(`${line}\n`);
-  const secrets = new RunSecrets();
+  const secrets = io.secrets ?? new RunSecrets();
   const { report } = await runTutorials({
     secrets,
     paths: opts.paths,

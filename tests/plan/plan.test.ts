@@ -1,0 +1,126 @@
+// The plan on the real tutorials: every command placeholder bound (target, --set or capture), the
+// dependencies the pages imply, and an unbound placeholder stopping the run with file, line and the
+// --set to add.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { ToolError } from '../../src/errors.ts';
+import { parseTutorialFile } from '../../src/parse/index.ts';
+import { buildPlan, type Plan } from '../../src/plan/index.ts';
+import { tutorialsDir } from '../../src/tutorials/manifest.ts';
+import { readdirSync } from 'node:fs';
+
+const values = defaultScenario().values;
+const files = readdirSync(tutorialsDir).filter((f) => f.endsWith('.md')).sort();
+const plan = (file: string, extra: { sets?: Record<string, string>; grep?: string; values?: Record<string, string> } = {}): Plan =>
+  buildPlan(parseTutorialFile(join(tutorialsDir, file)), { targetValues: extra.values ?? values, targetName: 'emulator', sets: extra.sets ?? {}, ...(extra.grep ? { grep: extra.grep } : {}) });
+
+function step(p: Plan, line: number) {
+  const s = p.steps.find((x) => x.step.source.startLine === line);
+  if (!s) throw new Error(`no step at line ${line} in ${p.tutorial.file}`);
+  return s;
+}
+
+describe('plan on the twelve tutorials', () => {
+  it.each(files)('%s: every command placeholder has a source', (file) => {
+    const p = plan(file);
+    for (const s of p.steps) {
+      if (s.step.kind === 'manual') {
+        expect(s.mode.kind).toBe('manual');
+        continue;
+      }
+      expect(s.bindings.map((b) => b.key).sort()).toEqual([...s.step.placeholders].sort());
+    }
+  });
+
+  it('binds the ARM call of 000-arm-system-assigned to the token step and the scenario', () => {
+    const p = plan('000-arm-system-assigned.md');
+    const call = step(p, 71);
+    const token = call.bindings.find((b) => b.key === 'ACCESS_TOKEN');
+    expect(token?.source).toMatchObject({ kind: 'capture', producer: step(p, 45).step.id, path: expect.stringMatching(/access_token/) });
+    expect(token?.spellings).toContain('<ACCESS-TOKEN>');
+    expect(call.bindings.find((b) => b.key === 'SUBSCRIPTION_ID')?.source).toEqual({ kind: 'target', value: values.SUBSCRIPTION_ID, target: 'emulator' });
+    expect(call.dependsOn.map((d) => d.stepId)).toEqual([step(p, 45).step.id]);
+  });
+
+  it('chains the access-key tutorial: token → listKeys → upload (also needs the file) → download (needs the blob)', () => {
+    const p = plan('000-storage-access-key.md');
+    const [token, keys, echo, upload, download] = [68, 90, 102, 106, 120].map((l) => step(p, l));
+    expect(keys?.dependsOn.map((d) => d.stepId)).toEqual([token?.step.id]);
+    expect(upload?.bindings.find((b) => b.key === 'STORAGE_ACCOUNT_KEY')?.source).toMatchObject({ kind: 'capture', producer: keys?.step.id });
+    expect(upload?.dependsOn).toEqual(expect.arrayContaining([expect.objectContaining({ stepId: echo?.step.id, reason: 'file' }), expect.objectContaining({ stepId: keys?.step.id, reason: 'capture' })]));
+    expect(download?.dependsOn).toEqual(expect.arrayContaining([expect.objectContaining({ stepId: upload?.step.id, reason: 'blob' })]));
+  });
+
+  it('binds identity create outputs to later az and curl steps (003-arm-user-assigned)', () => {
+    const p = plan('003-arm-user-assigned.md');
+    const create = step(p, 29).step.id;
+    expect(step(p, 52).dependsOn.some((d) => d.stepId === create)).toBe(true);
+    const assignee = step(p, 60).bindings.find((b) => b.key === 'UAMI_PRINCIPALID');
+    expect(assignee?.source).toMatchObject({ kind: 'capture', producer: create });
+    expect(step(p, 92).bindings.find((b) => b.key === 'UAMI_CLIENT_ID')?.source).toMatchObject({ kind: 'capture', producer: create });
+  });
+
+  it('links $access_token to the shell assignment that sets it (000-storage)', () => {
+    const p = plan('000-storage.md');
+    const assign = step(p, 97).step.id;
+    expect(step(p, 100).dependsOn).toEqual(expect.arrayContaining([expect.objectContaining({ stepId: assign, reason: 'shell-variable' })]));
+  });
+
+  it('needs no value for placeholders that appear only in prose or example JSON (<SUBSCRIPTON ID>)', () => {
+    const p = plan('000-arm-user-assigned.md', { values: { ...values } });
+    expect(p.tutorial.placeholders.some((ph) => ph.key.startsWith('SUBSCRIPTON'))).toBe(true);
+    expect(p.steps.flatMap((s) => s.bindings.map((b) => b.key))).not.toContain('SUBSCRIPTON_ID');
+  });
+
+  it('lets --set win over the target and over a capture', () => {
+    const p = plan('000-arm-system-assigned.md', { sets: { 'resource group': 'other-rg', ACCESS_TOKEN: 'given-token' } });
+    const call = step(p, 71);
+    expect(call.bindings.find((b) => b.key === 'RESOURCE_GROUP')?.source).toEqual({ kind: 'set', value: 'other-rg' });
+    expect(call.bindings.find((b) => b.key === 'ACCESS_TOKEN')?.source).toEqual({ kind: 'set', value: 'given-token' });
+    expect(call.dependsOn).toEqual([]);
+  });
+
+  it('--grep selects steps and keeps what they need; the rest is skipped', () => {
+    const p = plan('000-storage-access-key.md', { grep: 'blob download' });
+    const modes = Object.fromEntries(p.steps.map((s) => [s.step.source.startLine, s.mode.kind]));
+    expect(modes[120]).toBe('execute');
+    expect(modes[106]).toBe('execute'); // the upload it downloads
+    expect(modes[90]).toBe('execute'); // listKeys, for the key
+    expect(modes[68]).toBe('execute'); // the token, for listKeys
+    expect(modes[14]).toBe('manual');
+  });
+});
+
+describe('an unbound placeholder stops the run before any request', () => {
+  it('names the file, the line, the placeholder and the --set to add', () => {
+    const err = (() => {
+      try {
+        plan('000-key-vault.md', { values: {} });
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ToolError);
+    const e = err as ToolError;
+    expect(e.code).toBe('E_PLACEHOLDER_UNBOUND');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain('tutorials/000-key-vault.md:110');
+    expect(e.message).toContain('<YOUR-KEY-VAULT-URL>');
+    expect(e.message).toContain('--set YOUR_KEY_VAULT_URL=<value>');
+    // The captured token is not reported: it has a source.
+    expect(e.message).not.toContain('ACCESS_TOKEN');
+  });
+
+  it('reports a placeholder that nothing can bind in a small tutorial of its own', () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-plan-'));
+    const file = join(dir, 'unbound.md');
+    writeFileSync(file, '# Unbound\n\nRun this:\n\n```bash\ncurl https://management.azure.com/subscriptions/<MY SECRET SUB>/resourceGroups?api-version=2016-09-01\n```\n');
+    const tutorial = parseTutorialFile(file);
+    expect(() => buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: {} })).toThrow(/:6 \(s\d+\): <MY SECRET SUB> has no value; add --set MY_SECRET_SUB=<value>/);
+    expect(buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: { MY_SECRET_SUB: 'x' } }).steps[0]?.bindings[0]?.source).toEqual({ kind: 'set', value: 'x' });
+  });
+});
