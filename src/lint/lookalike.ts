@@ -3,6 +3,7 @@
 import type { CommandView, LintDocument } from './document.ts';
 import { simpleCommands } from './commands.ts';
 import type { ShellWord } from './shell-words.ts';
+import { quote } from './text.ts';
 
 export const DASHES = /[\u2010-\u2015\u2212]/u;
 export const SMART_QUOTES = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]/u;
@@ -53,21 +54,23 @@ export function consequence(ctx: WordContext, cleaned: string): string {
       const name = colon < 0 ? v : v.slice(0, colon);
       const value = colon < 0 ? '' : v.slice(colon + 1).replace(/^[ \t]+/, '');
       if (/^metadata$/i.test(name.trim()))
-        return `curl sends the header Metadata with the value ${JSON.stringify(value)}; IMDS requires exactly "true" and answers 400 (required metadata header not specified)`;
+        return `curl sends the header Metadata with the value ${quote(value)}; IMDS requires exactly "true" and answers 400 (required metadata header not specified)`;
       if (/^authorization$/i.test(name.trim()))
-        return `curl sends ${JSON.stringify(value)} as the Authorization value; the token no longer matches its signature and the service answers 401`;
-      return `curl sends the header ${JSON.stringify(name)} with the value ${JSON.stringify(value)}`;
+        return `curl sends ${quote(value)} as the Authorization value; the token no longer matches its signature and the service answers 401`;
+      return `curl sends the header ${quote(name)} with the value ${quote(value)}`;
     }
     if (ctx.previous && /^-/.test(ctx.previous.value) && ctx.previous.value.length > 1 && !/^https?:/i.test(v))
-      return `curl passes ${JSON.stringify(v)} as the value of ${ctx.previous.value}`;
+      return `curl passes ${quote(v)} as the value of ${ctx.previous.value}`;
     if (/^https?:/i.test(v))
       return `the URL curl requests ends in or contains the character's UTF-8 bytes (percent-encoded as %C2%A0 for U+00A0), so the last path segment or query value is not the one intended`;
-    return `curl does not know ${JSON.stringify(v)} as an option: it takes the word as one more URL, fails to resolve it ("Could not resolve host") and exits non-zero`;
+    const next = ctx.command.words[ctx.command.words.indexOf(ctx.word) + 1];
+    const follows = /^[\u2010-\u2015\u2212]-?(request|header|data|upload-file|output|user|form)$/u.test(v) && next ? `; the next word ${quote(next.value)} becomes one more URL too` : '';
+    return `curl does not know ${quote(v)} as an option: it takes the word as a URL, fails with "Could not resolve host: ${v}" and exits non-zero${follows}`;
   }
   if (ctx.program === 'az') {
     if (/^[-\u2010-\u2015\u2212]/u.test(v))
-      return `az does not recognise ${JSON.stringify(v)} and stops with "unrecognized arguments"; write ${JSON.stringify(cleaned)}`;
-    return `az receives ${JSON.stringify(v)} with the character in it, so the value does not match any name Azure knows`;
+      return `az does not recognise ${quote(v)} and stops with "unrecognized arguments"; write ${quote(cleaned)}`;
+    return `az receives ${quote(v)} with the character in it, so the value does not match any name Azure knows`;
   }
-  return `bash passes ${JSON.stringify(v)} to ${ctx.program || 'the command'} with the character in it`;
+  return `bash passes ${quote(v)} to ${ctx.program || 'the command'} with the character in it`;
 }

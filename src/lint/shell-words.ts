@@ -103,6 +103,19 @@ export function shellWords(lines: readonly SourceLine[]): ShellWord[] {
       i++;
       continue;
     }
+    if (c.ch === '<') {
+      // "<STORAGE ACCOUNT>": a placeholder the reader replaces as a whole, not a redirection
+      // followed by words; keeping it one word keeps URLs with placeholders in one piece.
+      let rest = '';
+      for (let k = i; k < chars.length && k < i + 44 && chars[k]?.ch !== '\n'; k++) rest += chars[k]?.ch;
+      const m = /^<[A-Za-z][A-Za-z0-9 _-]{0,40}?>/.exec(rest);
+      if (m) {
+        w.value += m[0];
+        w.raw += m[0];
+        i += m[0].length;
+        continue;
+      }
+    }
     if (c.ch === '\\' && i + 1 < chars.length) {
       w.value += chars[i + 1]?.ch;
       w.raw += c.ch + (chars[i + 1]?.ch as string);

@@ -1,7 +1,7 @@
 // En/em dashes where "-" belongs: word processors turn "--" into "–", and the result looks right.
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, consequence, DASHES, wordsWith } from '../lookalike.ts';
-import { describeChar } from '../text.ts';
+import { describeChar, quote } from '../text.ts';
 
 export const lookalikeDashInFlag: Rule = {
   id: 'lookalike-dash-in-flag',
@@ -23,8 +23,8 @@ export const lookalikeDashInFlag: Rule = {
         stepId: ctx.command.step.id,
         severity: isFlag ? 'error' : 'warning',
         message: isFlag
-          ? `${JSON.stringify(ctx.word.value)} starts with ${describeChar(ch)} instead of "-": ${consequence(ctx, cleaned)}. Write ${JSON.stringify(cleaned)}.`
-          : `${JSON.stringify(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${JSON.stringify(cleaned)} if a hyphen is meant.`,
+          ? `${quote(ctx.word.value)} starts with ${describeChar(ch)} instead of "-": ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`
+          : `${quote(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${quote(cleaned)} if a hyphen is meant.`,
         suggestion: cleaned,
       });
     }

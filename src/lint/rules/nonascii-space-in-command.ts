@@ -1,7 +1,7 @@
 // No-break and other Unicode spaces look like a blank but are not word separators for bash.
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, consequence, ODD_SPACES, wordsWith } from '../lookalike.ts';
-import { describeChar, visible } from '../text.ts';
+import { describeChar, quote } from '../text.ts';
 
 const ONLY_SPACES = new RegExp(`^(?:${ODD_SPACES.source})+$`, 'u');
 const ALL = new RegExp(ODD_SPACES.source, 'gu');
@@ -29,7 +29,7 @@ export const nonasciiSpaceInCommand: Rule = {
               : `${ctx.program || 'the command'} receives it as an extra argument`;
         message = `a word made only of ${describeChar(ch)} follows the command: bash does not treat it as a blank, so ${what}. Delete it.`;
       } else {
-        message = `${describeChar(ch)} is glued to the argument ${JSON.stringify(visible(ctx.word.value))}: bash keeps it in the word, and ${consequence(ctx, cleaned)}. Delete it.`;
+        message = `${describeChar(ch)} is glued to the argument ${quote(ctx.word.value)}: bash keeps it in the word, and ${consequence(ctx, cleaned)}. Delete it.`;
       }
       hits.push({ line: ctx.word.line, column: columnOf(ctx.word, ODD_SPACES), stepId: ctx.command.step.id, message, suggestion: cleaned });
     }

@@ -5,8 +5,16 @@ import { placeholdersIn } from '../text.ts';
 
 const INSTRUCTION = /\b(replace|update the values?|update the value)\b/i;
 
-function words(key: string): Set<string> {
-  return new Set(key.split('_'));
+// Words every placeholder shares; they say nothing about which value is meant.
+const GENERIC = new Set(['ID', 'NAME', 'YOUR', 'THE', 'VALUE']);
+
+/** How much two placeholder keys look like the same value: containment first, then shared words. */
+function likeness(a: string, b: string): number {
+  const ca = a.replace(/_/g, '');
+  const cb = b.replace(/_/g, '');
+  if (ca.includes(cb) || cb.includes(ca)) return 100;
+  const wa = new Set(a.split('_').filter((w) => !GENERIC.has(w)));
+  return b.split('_').filter((w) => wa.has(w)).length;
 }
 
 export const placeholderNotInCommand: Rule = {
@@ -31,11 +39,10 @@ export const placeholderNotInCommand: Rule = {
       const keys = new Set(inCommand.map((p) => p.key));
       for (const p of mentioned) {
         if (keys.has(p.key)) continue;
-        const mine = words(p.key);
         const near = inCommand
-          .map((c) => ({ c, shared: [...words(c.key)].filter((w) => mine.has(w)).length }))
-          .filter((x) => x.shared > 0)
-          .sort((a, b) => b.shared - a.shared)[0]?.c;
+          .map((c) => ({ c, score: likeness(p.key, c.key) }))
+          .filter((x) => x.score > 0)
+          .sort((a, b) => b.score - a.score)[0]?.c;
         hits.push({
           line: n,
           column: p.column,

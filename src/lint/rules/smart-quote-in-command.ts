@@ -1,7 +1,7 @@
 // Curly quotes are not quotes to bash: they stay in the value the program receives.
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, SMART_QUOTES, wordsWith } from '../lookalike.ts';
-import { describeChar } from '../text.ts';
+import { describeChar, quote } from '../text.ts';
 
 export const smartQuoteInCommand: Rule = {
   id: 'smart-quote-in-command',
@@ -19,13 +19,13 @@ export const smartQuoteInCommand: Rule = {
       const option = ctx.previous && ctx.previous.value.startsWith('-') ? ` as the value of ${ctx.previous.value}` : '';
       const effect =
         ctx.program === 'az' && ctx.previous?.value === '--role'
-          ? `az looks up a role definition named ${JSON.stringify(ctx.word.value)} and fails: no role has curly quotes in its name`
+          ? `az looks up a role definition named ${quote(ctx.word.value)} and fails: no role has curly quotes in its name`
           : `the quote characters are not removed`;
       hits.push({
         line: ctx.word.line,
         column: columnOf(ctx.word, SMART_QUOTES),
         stepId: ctx.command.step.id,
-        message: `${describeChar(ch)} is not a shell quote: bash passes ${JSON.stringify(ctx.word.value)} to ${ctx.program}${option}, and ${effect}. Write '${cleaned}'.`,
+        message: `${describeChar(ch)} is not a shell quote: bash passes ${quote(ctx.word.value)} to ${ctx.program}${option}, and ${effect}. Write '${cleaned}'.`,
         suggestion: `'${cleaned}'`,
       });
     }

@@ -1,7 +1,7 @@
 // Invisible characters: nothing shows on the page, but the bytes travel with the argument.
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, consequence, wordsWith, ZERO_WIDTH } from '../lookalike.ts';
-import { describeChar, visible } from '../text.ts';
+import { describeChar, quote } from '../text.ts';
 
 export const zeroWidthInCommand: Rule = {
   id: 'zero-width-in-command',
@@ -20,7 +20,7 @@ export const zeroWidthInCommand: Rule = {
         line: ctx.word.line,
         column: columnOf(ctx.word, ZERO_WIDTH),
         stepId: ctx.command.step.id,
-        message: `invisible ${describeChar(ch)} inside ${JSON.stringify(visible(ctx.word.value))}: ${consequence(ctx, cleaned)}. Write ${JSON.stringify(cleaned)}.`,
+        message: `invisible ${describeChar(ch)} inside ${quote(ctx.word.value)}: ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`,
         suggestion: cleaned,
       });
     }
