@@ -43,17 +43,18 @@ export async function imdsToken(config: ImdsSourceConfig, req: TokenRequest, dis
 }
 
 /**
- * Is this an Azure VM? Only a 200 from /metadata/instance with a `compute` section counts: other
- * clouds answer on 169.254.169.254 too, and a refused or silent address means "not here".
+ * Is this an Azure VM? Asks the identity endpoint without a resource: Azure's IMDS answers with its
+ * JSON error envelope ({"error": "invalid_request", …}). Other clouds also answer on
+ * 169.254.169.254, with HTML 404s, and an unreachable address means "not here".
  */
 export async function imdsAvailable(config: ImdsSourceConfig, direct: Dispatcher): Promise<boolean> {
-  const url = new URL('/metadata/instance', config.endpoint);
-  url.searchParams.set('api-version', '2021-02-01');
+  const url = new URL('/metadata/identity/oauth2/token', config.endpoint);
+  url.searchParams.set('api-version', IMDS_API_VERSION);
   const signal = AbortSignal.timeout(config.probeTimeoutMs);
   try {
     const res = await request(url, { method: 'GET', dispatcher: direct, headers: { metadata: 'true' }, signal });
     const json = parse(await res.body.text());
-    return res.statusCode === 200 && typeof json === 'object' && json !== null && 'compute' in json;
+    return typeof json === 'object' && json !== null && (res.statusCode === 200 || typeof (json as { error?: unknown }).error === 'string');
   } catch {
     return false;
   }
