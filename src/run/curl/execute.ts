@@ -118,7 +118,9 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !/^[A-Za-z0-9.-]+$/.test(parsed.hostname)) {
+    // curl names the host as written (an IDN host is converted for the lookup, not in the message).
+    const written = word.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '').split(/[/?#:]/)[0] ?? word;
+    if (!parsed || parsed.hostname === '') {
       stderr += `curl: (3) URL rejected: Bad hostname\n`;
       exitCode = 3;
       error ??= { kind: 'invalid-command', message: `curl treats the extra word ${JSON.stringify(word)} as a URL and rejects it (exit 3)` };
@@ -129,6 +131,7 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     const decision = connector.decide(parsed.hostname, port, protocol);
     if (decision.kind === 'refuse') {
       const f = curlFailure({ kind: 'network', message: decision.noSuchHost === false ? 'ECONNREFUSED' : 'ENOTFOUND' }, url);
+      f.message = f.message.replace(`host: ${parsed.hostname}`, `host: ${written}`);
       stderr += `${f.message}\n`;
       exitCode = f.code;
       error ??= { kind: 'invalid-command', message: `curl treats the extra word ${JSON.stringify(word)} as a URL: ${f.message.replace(/^curl: /, '')} (exit ${f.code})` };
