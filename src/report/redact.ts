@@ -39,6 +39,10 @@ export function encodedForms(secret: string): string[] {
 
 const R = (label: string) => `[REDACTED:${label}]`;
 
+function isElided(v: string): boolean {
+  return /(\.\.\.|…)$/.test(v) || v.startsWith('[REDACTED:');
+}
+
 const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> = [
   [/eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, () => R('jwt')],
   [/(\bBearer\s+)([A-Za-z0-9._~+/-]{20,}=*)/g, (_m, p) => `${p}${R('bearer-token')}`],
@@ -46,7 +50,8 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> =
   [/(\bSharedKey(?:Lite)?\s+[^:\s]+:)([A-Za-z0-9+/=]{16,})/g, (_m, p) => `${p}${R('shared-key-signature')}`],
   [/(\bAccountKey=)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
   [/(\bclient_secret=)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
-  [/("(?:access_token|refresh_token|client_secret)"\s*:\s*")([^"]{8,})(")/g, (_m, p, _v, s) => `${p}${R('token')}${s}`],
+  // Not the page's elided examples ("eyJ0eXAiOiJ..."): those are text, and already shortened.
+  [/("(?:access_token|refresh_token|client_secret)"\s*:\s*")([^"]{8,})(")/g, (m, p, v, s) => (isElided(v) ? m : `${p}${R('token')}${s}`)],
   // listKeys: an account key is 88 base64 characters under "value".
   [/("value"\s*:\s*")([A-Za-z0-9+/]{40,}={0,2})(")/g, (_m, p, _v, s) => `${p}${R('account-key')}${s}`],
 ];
@@ -100,7 +105,7 @@ export class Redactor {
     if (typeof v === 'string') {
       if (parent && key === 'value' && typeof parent['keyName'] === 'string') return R('account-key');
       if (parent && key === 'value' && typeof parent['id'] === 'string' && /\/secrets\//.test(parent['id'])) return R('key-vault-secret');
-      if (parent && (key === 'access_token' || key === 'refresh_token' || key === 'client_secret') && v.length >= 8) return R('token');
+      if (parent && (key === 'access_token' || key === 'refresh_token' || key === 'client_secret') && v.length >= 8 && !isElided(v)) return R('token');
       return this.redact(v);
     }
     if (Array.isArray(v)) return v.map((x) => this.#walk(x, undefined));

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { encodedForms, MIN_SECRET_LENGTH, Redactor, SecretLeakError } from '../../src/report/redact.ts';
+import { signToken } from '../check/fixtures.ts';
+
+describe('Redactor', () => {
+  it('replaces a secret and its base64, base64url, URL-encoded and JSON-escaped forms', () => {
+    const r = new Redactor();
+    const secret = 'p@ss "w/rd"+=?';
+    r.add(secret, 'kv');
+    const text = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), encodeURIComponent(secret), JSON.stringify(secret)].join(' | ');
+    const out = r.redact(text);
+    expect(out).toBe('[REDACTED:kv] | [REDACTED:kv] | [REDACTED:kv] | [REDACTED:kv] | "[REDACTED:kv]"');
+    expect(encodedForms(secret)).toContain(encodeURIComponent(secret));
+  });
+
+  it('ignores strings too short to be secrets', () => {
+    const r = new Redactor();
+    r.add('abc', 'x');
+    expect(r.size).toBe(0);
+    expect('abc'.length).toBeLessThan(MIN_SECRET_LENGTH);
+  });
+
+  it('patterns: JWT, Bearer, sig=, SharedKey, AccountKey, client_secret, access_token and listKeys values', async () => {
+    const r = new Redactor();
+    const jwt = await signToken({ aud: 'https://vault.azure.net' });
+    const key = 'A'.repeat(86) + '==';
+    const text = [
+      `Authorization: Bearer ${jwt}`,
+      'https://sa.blob.core.windows.net/c?sv=2015-04-05&sr=c&sig=QcVwljccgWcNMbe9roAJbD8J5oEkYoq%2F0cUPlgriBn0%3D&sp=rcw',
+      'Authorization: SharedKey sa1:Zm9vYmFyYmF6cXV4cXV1eHF1dXg9PQ==',
+      `AccountKey=${key};EndpointSuffix=core.windows.net`,
+      'grant_type=client_credentials&client_secret=s3cr3t~value&scope=x',
+      '{"access_token":"opaque-token-value-123"}',
+      `{"keys":[{"keyName":"key1","permissions":"FULL","value":"${key}"}]}`,
+      'Bearer <ACCESS TOKEN>',
+      '"access_token":"eyJ0eXAiOiJ..."',
+    ].join('\n');
+    const out = r.redact(text);
+    expect(out).not.toContain(jwt);
+    expect(out).not.toContain('QcVwljcc');
+    expect(out).not.toContain('Zm9vYmFy');
+    expect(out).not.toContain(key);
+    expect(out).not.toContain('s3cr3t~value');
+    expect(out).not.toContain('opaque-token-value-123');
+    expect(out).toContain('sig=[REDACTED:sas-signature]&sp=rcw');
+    expect(out).toContain('SharedKey sa1:[REDACTED:shared-key-signature]');
+    // The page's own placeholders and elided examples are text, not secrets: they stay.
+    expect(out).toContain('Bearer <ACCESS TOKEN>');
+    expect(out).toContain('"access_token":"eyJ0eXAiOiJ..."');
+    expect(r.redact(out)).toBe(out);
+  });
+
+  it('redactDeep: labelled fields by structure (listKeys value, Key Vault value, tokens), a deep copy', () => {
+    const r = new Redactor();
+    const input = { keys: [{ keyName: 'key1', value: 'short-key', permissions: 'Full' }], kv: { value: 'pw', id: 'https://v.vault.azure.net/secrets/s/0123' }, access_token: 'tok-123456789', other: { value: 'keep me' } };
+    const out = r.redactDeep(input);
+    expect(out.keys[0]!.value).toBe('[REDACTED:account-key]');
+    expect(out.kv.value).toBe('[REDACTED:key-vault-secret]');
+    expect(out.access_token).toBe('[REDACTED:token]');
+    expect(out.other.value).toBe('keep me');
+    expect(input.keys[0]!.value).toBe('short-key');
+  });
+
+  it('assertClean throws a SecretLeakError that names the label, never the secret', () => {
+    const r = new Redactor();
+    r.add('very-secret-value', 'client-secret');
+    expect(() => r.assertClean('x very-secret-value y', 'junit.xml')).toThrow(SecretLeakError);
+    try {
+      r.assertClean(Buffer.from('very-secret-value').toString('base64'), 'junit.xml');
+    } catch (e) {
+      expect((e as Error).message).toBe('refusing to write junit.xml: it contains an unredacted secret (client-secret)');
+      expect((e as Error).message).not.toContain('very-secret-value');
+    }
+    expect(() => r.assertClean('nothing here', 'x')).not.toThrow();
+  });
+});
