@@ -9,10 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { sharedKeyStringToSign, hmacBase64 } from './services/blob-sharedkey.ts';
 
 const AZURITE_BLOB_MAIN = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
+const CHILD_WRAPPER = fileURLToPath(new URL('./azurite-child.cjs', import.meta.url));
 const START_TIMEOUT_MS = 20_000;
 /** The version Azurite is asked to speak when the emulator itself talks to it (seeding). */
 const INTERNAL_VERSION = '2021-12-02';
@@ -89,7 +91,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
   const child = spawn(
     process.execPath,
     [
-      AZURITE_BLOB_MAIN,
+      CHILD_WRAPPER,
       '--blobHost', '127.0.0.1',
       '--blobPort', '0',
       '--inMemoryPersistence',
@@ -103,8 +105,9 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
     ],
     {
       cwd,
-      env: { ...process.env, AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN, AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';') },
+      // The IPC channel is the child's lifeline (see azurite-child.cjs); nothing is sent over it.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
   let url: string;
@@ -115,6 +118,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
     throw e;
   }
   child.removeAllListeners('exit');
+  child.channel?.unref();
   const pool = new Pool(url, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 
   const request = async (r: BackendRequest): Promise<BackendResponse> => {
