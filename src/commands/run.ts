@@ -99,7 +99,7 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   const stamped = join(opts.out, runStamp(started));
   await writeReports(report, stamped, undefined, options);
   print('');
-  print(summaryTable(report));
+  for (const line of summaryTable(report).split('\n')) print(line);
   print('');
   print(`${report.tutorials.length} tutorials, ${Object.values(report.summary).reduce((a, b) => a + b, 0)} steps in ${(report.durationMs / 1000).toFixed(1)} s on the ${report.target}`);
   print(`HTML report: ${relative(process.cwd(), resolve(written.html ?? join(latest, 'index.html')))}  (also ${relative(process.cwd(), resolve(stamped))}/)`);

@@ -1,0 +1,106 @@
+// The whole run, as `npm start` does it (in-process, so the secrets it saw can be listed): every
+// step of every tutorial gets a verdict with evidence, the three reports are written and read back,
+// and no secret value — nor its base64 or URL-encoded form — is in any output file or terminal line.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/run.ts';
+import { main } from '../../src/cli.ts';
+import { ToolError } from '../../src/errors.ts';
+import { Report } from '../../src/report/schema.ts';
+import { RunSecrets } from '../../src/run/secrets.ts';
+import { tutorialsDir } from '../../src/tutorials/manifest.ts';
+
+const out = mkdtempSync(join(os.tmpdir(), 'tc-full-'));
+const lines: string[] = [];
+const secrets = new RunSecrets();
+let code: number;
+let report: Report;
+
+beforeAll(async () => {
+  code = await runCommand([tutorialsDir, '--out', out], { print: (l) => lines.push(l), secrets });
+  report = Report.parse(JSON.parse(readFileSync(join(out, 'latest', 'report.json'), 'utf8')));
+}, 120_000);
+
+function forms(secret: string): string[] {
+  const b64 = Buffer.from(secret, 'utf8').toString('base64');
+  return [secret, b64, b64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'), encodeURIComponent(secret)].filter((f) => f.length >= 8);
+}
+
+describe('npm start on the twelve tutorials', () => {
+  it('gives every step of every tutorial a verdict, with evidence for the ones that ran', () => {
+    const files = readdirSync(tutorialsDir).filter((f) => f.endsWith('.md'));
+    expect(report.tutorials.map((t) => t.file.replace(/^tutorials\//, '')).sort()).toEqual(files.sort());
+    for (const t of report.tutorials) {
+      expect(t.steps.length).toBeGreaterThan(0);
+      for (const s of t.steps) {
+        expect(s.reason.length).toBeGreaterThan(0);
+        if (s.verdict === 'pass' || s.verdict === 'drift' || s.verdict === 'fail') {
+          expect(s.request !== undefined || s.output !== undefined, `${t.file} ${s.id} has no evidence`).toBe(true);
+        }
+        if (s.verdict === 'blocked') expect(t.steps.some((o) => o.id === s.blockedBy)).toBe(true);
+      }
+    }
+    expect(report.summary.pass + report.summary.drift).toBeGreaterThan(10);
+  });
+
+  it('reports the pages\' defects as the service or az answers them, not repaired', () => {
+    const step = (file: string, line: number) => report.tutorials.find((t) => t.file.endsWith(file))?.steps.find((s) => s.line.start === line);
+    expect(step('002-storage-user-assigned.md', 100)).toMatchObject({ verdict: 'fail', failure: 'az-usage' });
+    expect(step('002-storage-user-assigned.md', 134)?.output?.stderr).toContain("Role '\u2018Reader\u2019' doesn't exist.");
+    expect(step('000-storage-sas.md', 131)?.output?.stderr).toContain('expected one argument');
+    expect(step('002-storage-access-key-user-assigned.md', 29)).toMatchObject({ verdict: 'fail', failure: 'network-error' });
+    expect(step('002-storage-access-key-user-assigned.md', 51)).toMatchObject({ verdict: 'blocked' });
+    // The Data Lake upload shows curl's interim 100 Continue and the 307 it follows.
+    const upload = step('000-datalake.md', 80);
+    expect(upload?.exchanges?.map((e) => [e.interim.map((i) => i.status), e.response?.status])).toEqual([
+      [[100], 307],
+      [[100], 201],
+    ]);
+  });
+
+  it('writes report.json, index.html and junit.xml to latest/ and a timestamped folder', () => {
+    const folders = readdirSync(out).sort();
+    expect(folders).toContain('latest');
+    expect(folders.find((f) => /^\d{8}-\d{6}$/.test(f))).toBeDefined();
+    for (const f of folders) expect(readdirSync(join(out, f)).sort()).toEqual(['index.html', 'junit.xml', 'report.json']);
+    expect(readFileSync(join(out, 'latest', 'junit.xml'), 'utf8')).toContain('<testsuite');
+    expect(lines.some((l) => /^\| total/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('HTML report: '))).toBe(true);
+    expect(code).toBe(report.summary.fail > 0 ? 1 : 0);
+  });
+
+  it('leaks no secret the run saw into any report or terminal line', () => {
+    const seen = secrets.values();
+    // tokens from IMDS and Entra, account keys, SAS, the Key Vault secret, the CLI's client secret
+    expect(seen.length).toBeGreaterThan(8);
+    expect(seen.some((s) => s.value.startsWith('eyJ'))).toBe(true);
+    expect(seen.some((s) => /key1/.test(s.label))).toBe(true);
+    const outputs: [string, string][] = [['terminal', lines.join('\n')]];
+    for (const f of readdirSync(out)) for (const file of readdirSync(join(out, f))) outputs.push([`${f}/${file}`, readFileSync(join(out, f, file), 'utf8')]);
+    for (const { value, label } of seen) {
+      for (const form of forms(value)) {
+        for (const [where, text] of outputs) expect(text.includes(form), `${label} (${form.slice(0, 6)}…) in ${where}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('exit codes', () => {
+  it('--fail-on drift fails a tutorial that only drifts; without it the run passes', async () => {
+    const only = join(tutorialsDir, '000-storage.md');
+    const sink = { print: () => undefined };
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-exit-'));
+    expect(await runCommand([only, '--out', dir], sink)).toBe(0);
+    expect(await runCommand([only, '--out', dir, '--fail-on', 'drift'], sink)).toBe(1);
+  }, 60_000);
+
+  it('2 when the run cannot start: bad option, live target not built yet, missing file', async () => {
+    await expect(runCommand(['--target', 'azure'], { print: () => undefined })).rejects.toThrow(/not available yet.*issue 7/);
+    await expect(runCommand(['--target', 'azure'], { print: () => undefined })).rejects.toBeInstanceOf(ToolError);
+    expect(await main(['run', '--target', 'azure'])).toBe(2);
+    expect(await main(['run', '--bogus'])).toBe(2);
+    expect(await main(['run', 'no/such/tutorial.md'])).toBe(2);
+  });
+});
