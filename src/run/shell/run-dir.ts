@@ -1,0 +1,61 @@
+// The per-run folder of the shell engine (mode 0700: traces and the az socket carry tokens):
+//   bin/az         first on PATH: execs bin/az-shim.mjs, which asks this run's az server
+//   curl/.curlrc   CURL_HOME: the target's routing and CA (emulator only) plus this step's trace file
+//   home/          HOME, so nothing of the machine's own ~/.curlrc or ~/.azure is read
+//   steps/, trace/ the text each step ran and what curl did
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const AZ_SHIM = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/az-shim.mjs');
+
+export interface RunDir {
+  root: string;
+  bin: string;
+  curlHome: string;
+  home: string;
+  steps: string;
+  traces: string;
+  socket: string;
+  /** Point curl's config at the next step's trace file. */
+  prepareCurl(traceFile: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** curl config values are quoted strings with backslash escapes. */
+function quoted(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function shellQuoted(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `targetCurlConfig` is the emulator's generated config (connect-to rules and cacert); undefined for
+ * a live target, whose hosts curl reaches through DNS and the system's trust store.
+ */
+export async function createRunDir(targetCurlConfig: string | undefined): Promise<RunDir> {
+  const root = await mkdtemp(join(os.tmpdir(), 'tc-shell-'));
+  await chmod(root, 0o700);
+  const dir = { bin: join(root, 'bin'), curlHome: join(root, 'curl'), home: join(root, 'home'), steps: join(root, 'steps'), traces: join(root, 'trace') };
+  for (const d of Object.values(dir)) await mkdir(d, { recursive: true });
+  const az = join(dir.bin, 'az');
+  await writeFile(az, `#!/bin/sh\nexec ${shellQuoted(process.execPath)} ${shellQuoted(AZ_SHIM)} "$@"\n`, { mode: 0o755 });
+  const base = targetCurlConfig === undefined ? '' : await readFile(targetCurlConfig, 'utf8');
+  const curlrc = join(dir.curlHome, '.curlrc');
+  return {
+    root,
+    ...dir,
+    socket: join(root, 'az.sock'),
+    async prepareCurl(traceFile: string) {
+      // --trace in the config, not on the command line: the tutorial's text stays as written, and a
+      // -v the page itself passes still wins (the command line is read after the config).
+      await writeFile(curlrc, `${base}${base.endsWith('\n') || base === '' ? '' : '\n'}trace = ${quoted(traceFile)}\n`, { mode: 0o600 });
+    },
+    async remove() {
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
