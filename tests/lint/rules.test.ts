@@ -1,0 +1,177 @@
+// One positive and one negative case per rule: the clean fixture has no finding of the rule, and a
+// one-line break of the fixture makes the rule report exactly that line.
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/lint/index.ts';
+import { CLEAN_DOCFX, CLEAN_RENDERED, lintText, mutate, lineOf } from './helpers.ts';
+
+interface Case {
+  name: string;
+  find: string;
+  replace: (line: string) => string;
+  /** Where the finding must be, relative to the changed line (the JSON error is reported where the parser stops). */
+  offset?: number;
+  /** Where the finding must be when it is not on the changed line (e.g. a later example). */
+  expectAt?: (text: string, changed: number) => number;
+  message?: RegExp;
+  severity?: 'error' | 'warning' | 'note';
+}
+
+const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
+const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
+const ROLE_CMD = 'az role assignment create';
+const UPLOAD = 'az storage blob upload';
+const KV_CURL = 'vault.azure.net/secrets/<SECRET NAME>';
+
+const cases: Record<string, Case[]> = {
+  'lookalike-dash-in-flag': [
+    { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
+    { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
+  ],
+  'smart-quote-in-command': [
+    { name: 'curly double quotes around a role', find: ROLE_CMD, replace: (l) => l.replace('"Storage Blob Data Reader"', '\u201cStorage Blob Data Reader\u201d'), message: /not a shell quote/ },
+  ],
+  'nonascii-space-in-command': [
+    { name: 'NBSP word after the command', find: TOKEN_CURL, replace: (l) => `${l} \u00a0`, message: /one more URL.*exits non-zero/ },
+    { name: 'NBSP glued to Metadata:true', find: TOKEN_CURL, replace: (l) => `${l}\u00a0`, message: /"true\\u00a0".*IMDS/ },
+  ],
+  'zero-width-in-command': [
+    { name: 'zero width space inside a flag', find: UPLOAD, replace: (l) => l.replace('--account-name', '--account\u200b-name'), message: /U\+200B/ },
+  ],
+  mojibake: [
+    { name: 'in prose', find: 'Create a file to upload:', replace: () => 'Create a file thatâ€™s uploaded next:', message: /â€™.*U\+2019/, severity: 'warning' },
+    { name: 'in a command', find: 'echo "This is a test file."', replace: () => 'echo "This isnâ€™t a test file." > test.txt', severity: 'error' },
+  ],
+  'json-example-invalid': [
+    { name: 'missing comma', find: '"location": "westus",', replace: (l) => l.replace(',', ''), offset: 1, message: /not valid JSON/ },
+    { name: 'comment', find: '"location": "westus",', replace: (l) => `${l} // the identity's region`, message: /"\/\/" comments/ },
+  ],
+  'contract-invalid-guid': [
+    { name: 'clientId with a z', find: '"clientId": "00001111', replace: (l) => l.replace('4444"', '444z"'), message: /"z" is not a hexadecimal digit/ },
+    { name: 'principalId that is a number string', find: '"principalId": "aaaaaaaa', replace: (l) => l.replace(/"aaaaaaaa-[^"]+"/, '"9012"'), message: /"9012".*not a GUID/ },
+  ],
+  'contract-type-mismatch': [
+    { name: 'IMDS expires_in as a number', find: '"expires_in": "86399"', replace: (l) => l.replace('"86399"', '86399'), message: /expires_in.*string/ },
+  ],
+  'contract-enum-value': [
+    { name: 'recoveryLevel Purgeable', find: '"recoveryLevel":"Recoverable+Purgeable"', replace: (l) => l.replace('"Recoverable+Purgeable"', '"Purgeable"'), message: /soft delete is mandatory/ },
+    { name: 'principalType outside the enum', find: '"principalType": "ServicePrincipal"', replace: (l) => l.replace('ServicePrincipal', 'Robot'), severity: 'error' },
+  ],
+  'contract-field-not-in-api': [
+    { name: 'refresh_token in an IMDS answer', find: '"access_token": "eyJ0eXAi..."', replace: (l) => `${l}\n  "refresh_token": "",`, offset: 1, message: /refresh_token/ },
+    { name: 'clientSecretUrl in az identity create', find: '"clientId": "00001111', replace: (l) => `${l}\n  "clientSecretUrl": "https://control-westus.identity.azure.net/x",`, offset: 1, message: /2015-08-31-preview/ },
+  ],
+  'contract-resource-id': [
+    { name: 'blogServices in a scope', find: '"scope": "/subscriptions/', replace: (l) => l.replace('blobServices', 'blogServices'), message: /did you mean "blobServices"/ },
+  ],
+  'az-output-shape': [
+    { name: 'nested properties', find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",', replace: () => '  "properties": { "principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222" },', offset: 0, message: /flat object/ },
+  ],
+  'placeholder-misspelt': [
+    { name: 'SUBSCRIPTON', find: ROLE_CMD, replace: (l) => l.replace('<SUBSCRIPTION ID>', '<SUBSCRIPTON ID>'), message: /<SUBSCRIPTON ID> is a misspelt twin of <SUBSCRIPTION ID>/ },
+  ],
+  'placeholder-not-in-command': [
+    { name: 'prose names another placeholder', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => l.replace('<PRINCIPAL ID>', '<OBJECT ID>'), message: /contains no <OBJECT ID>/ },
+  ],
+  'placeholder-url-after-scheme': [
+    { name: 'vault URL after https://', find: KV_CURL, replace: (l) => l.replace('<KEY VAULT NAME>.vault.azure.net', '<KEY-VAULT-URL>'), message: /Could not resolve host: https/ },
+  ],
+  'inconsistent-file-name': [
+    { name: 'spaces and underscores', find: 'Create a file to upload:', replace: () => 'Create a file named my notes.txt, then copy my_notes.txt:', message: /"my_notes.txt" is called "my notes.txt"/ },
+  ],
+  'stated-content-mismatch': [
+    { name: 'output differs from echo', find: 'This is a test file.', replace: (l) => l, offset: 0 },
+  ],
+  'blob-properties-mismatch': [
+    { name: 'contentLength 16', find: '"contentLength": 21', replace: (l) => l.replace('21', '16'), message: /21 bytes/ },
+    { name: 'MD5 of other bytes', find: '"contentMd5"', replace: (l) => l.replace('LSghAvpnElYyfUdn7CO8aw==', 'Aryr///Rb+D8JQ8IytleDA=='), message: /LSghAvpnElYyfUdn7CO8aw==/ },
+  ],
+  'token-resource-mismatch': [
+    { name: 'trailing slash dropped', find: '"resource": "https://storage.azure.com/"', replace: (l) => l.replace('.com/"', '.com"'), message: /with the trailing slash/ },
+  ],
+  'example-ids-inconsistent': [
+    {
+      // The identity created first gets another principalId; the role assignment made for it below now disagrees.
+      name: 'principal differs from the identity',
+      find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",',
+      replace: (l) => l.replace('aaaaaaaa', 'bbbbbbbb'),
+      expectAt: (text, changed) => lineOf(text, '"principalId"', changed),
+      message: /not the principalId of the identity created above \("bbbbbbbb/,
+    },
+  ],
+  'az-removed-command': [
+    { name: 'vm assign-identity', find: UPLOAD, replace: () => 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME> --identities <IDENTITY ID>', message: /az vm identity assign/ },
+  ],
+  'az-flag-without-value': [
+    { name: 'last flag bare', find: UPLOAD, replace: (l) => l.replace('--account-name <STORAGE ACCOUNT> ', '') + ' --account-name', message: /expected one argument/ },
+  ],
+  'az-value-trailing-space': [
+    { name: 'scope with a space before the closing quote', find: ROLE_CMD, replace: (l) => l.replace('<CONTAINER NAME>"', '<CONTAINER NAME> "') },
+  ],
+  'az-unknown-role': [
+    { name: 'typo in a role name', find: ROLE_CMD, replace: (l) => l.replace('Data Reader', 'Data Raeder'), message: /Write --role 'Storage Blob Data Reader'/ },
+  ],
+  'az-scope-not-resource-id': [
+    { name: 'container without containers/', find: ROLE_CMD, replace: (l) => l.replace('/containers/<CONTAINER NAME>', '/<CONTAINER NAME>'), message: /containers\/<CONTAINER NAME>/ },
+  ],
+  'az-assignee-id-kind': [
+    { name: 'client id where the prose says principalId', find: ROLE_CMD, replace: (l) => l.replace('--assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal', '--assignee <CLIENT ID>'), severity: 'error' },
+  ],
+  'legacy-msi-endpoint': [
+    { name: 'localhost:50342', find: TOKEN_CURL, replace: () => "curl 'http://localhost:50342/oauth2/token?resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true", message: /169\.254\.169\.254/ },
+  ],
+  'retired-service': [
+    { name: 'Data Lake Gen1', find: KV_CURL, replace: () => 'curl https://<ADLS NAME>.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS -H "Authorization: Bearer <ACCESS TOKEN>"', message: /29 February 2024/ },
+  ],
+  'api-version-invalid': [
+    { name: 'IMDS version not documented', find: TOKEN_CURL, replace: (l) => l.replace('api-version=2018-02-01', 'api-version=2017-09-01'), message: /2017-09-01/ },
+    { name: 'api-version on a blob URL', find: BLOB_CURL, replace: (l) => l.replace('/test.txt ', '/test.txt?api-version=2016-09-01 '), message: /not a Blob storage parameter/ },
+  ],
+  'blob-bearer-missing-version': [
+    { name: 'no x-ms-version', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version: 2017-11-09" ', ''), message: /Authentication scheme Bearer is not supported/ },
+  ],
+  'prose-case-sensitive-claim': [
+    { name: 'uppercase G note', find: 'Resource Manager paths and resource group names are case-insensitive', replace: () => 'The URL is case-sensitive, so keep the uppercase "G" in resourceGroups.' },
+  ],
+  'missing-prerequisite': [
+    { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
+  ],
+};
+
+describe('every rule has a positive and a negative case', () => {
+  it('covers each registered rule with at least one case, and nothing else', () => {
+    expect(Object.keys(cases).sort()).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  const clean = { docfx: lintText(CLEAN_DOCFX, 'docfx'), rendered: lintText(CLEAN_RENDERED, 'rendered') };
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('is quiet on the clean tutorial (DocFX and rendered forms)', () => {
+        expect(clean.docfx.filter((f) => f.rule === rule.id)).toEqual([]);
+        expect(clean.rendered.filter((f) => f.rule === rule.id)).toEqual([]);
+      });
+      for (const c of cases[rule.id] ?? []) {
+        it(`fires: ${c.name}`, () => {
+          let text: string;
+          let line: number;
+          if (rule.id === 'stated-content-mismatch') {
+            // The output line comes after the echo's text; change the output, not the echo.
+            const out = lineOf(CLEAN_DOCFX, 'This is a test file.', lineOf(CLEAN_DOCFX, '```output'));
+            const lines = CLEAN_DOCFX.split('\n');
+            lines[out - 1] = 'This is a test file. :)';
+            text = lines.join('\n');
+            line = out;
+          } else ({ text, line } = mutate(CLEAN_DOCFX, c.find, c.replace));
+          const found = lintText(text).filter((f) => f.rule === rule.id);
+          const expectedLine = c.expectAt ? c.expectAt(text, line) : line + (c.offset ?? 0);
+          const at = found.filter((f) => f.line === expectedLine);
+          expect(at.length, `${rule.id} at line ${expectedLine}; got ${JSON.stringify(found.map((f) => [f.line, f.message]))}`).toBeGreaterThan(0);
+          const finding = at[0];
+          if (c.message) expect(finding?.message).toMatch(c.message);
+          if (c.severity) expect(finding?.severity).toBe(c.severity);
+          expect(finding?.file).toBe('tests/lint/fixtures/mutated.md');
+        });
+      }
+    });
+  }
+});
