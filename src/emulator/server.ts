@@ -67,7 +67,10 @@ function makeHandler(router: Router, secure: boolean) {
       const emReq: EmulatorRequest = { method: req.method ?? 'GET', url, rawTarget, headers: req.headers, rawHeaders: req.rawHeaders, body, secure, host, requestId: randomUUID() };
       const out = await router.handle(emReq, effectivePort);
       if (out.reset) {
-        req.socket.resetAndDestroy();
+        // TLS sockets have no TCP handle to send an RST from (resetAndDestroy throws
+        // ERR_INVALID_HANDLE_TYPE); closing them mid-request is the same failure to the client.
+        if (secure) req.socket.destroy();
+        else req.socket.resetAndDestroy();
         return;
       }
       const payload = out.body === undefined ? undefined : Buffer.isBuffer(out.body) ? out.body : Buffer.from(out.body, 'utf8');

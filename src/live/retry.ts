@@ -92,9 +92,10 @@ type RetryFn = NonNullable<Parameters<typeof interceptors.retry>[0]>['retry'];
 /** The undici interceptor; stack it with `agent.compose(...)`. */
 export function retryInterceptor(policy: RetryConfig, observer: RetryObserver = {}): Dispatcher.DispatcherComposeInterceptor {
   const decide: RetryFn = (err, { state, opts }, callback) => {
-    const overrides = (opts.retryOptions ?? {}) as RetryOverrides;
-    const statusCodes = overrides.statusCodes ?? TRANSIENT_STATUSES;
-    const maxRetries = overrides.maxRetries ?? policy.maxRetries;
+    // undici hands over the merged options: the interceptor's defaults overridden per request.
+    const merged = (opts.retryOptions ?? {}) as RetryOverrides;
+    const statusCodes = merged.statusCodes ?? TRANSIENT_STATUSES;
+    const maxRetries = merged.maxRetries ?? policy.maxRetries;
     const failure = err as Error & { statusCode?: number; code?: string; headers?: Record<string, string | string[] | undefined> };
     const method = opts.method;
     const url = `${String(opts.origin ?? '')}${opts.path}`;
@@ -124,8 +125,9 @@ export function retryInterceptor(policy: RetryConfig, observer: RetryObserver = 
     throwOnError: false,
     maxRetries: policy.maxRetries,
     methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE', 'POST', 'PATCH'],
-    // The decision is ours (above); these lists only make undici consult it.
-    statusCodes: [...new Set([...TRANSIENT_STATUSES, 401, 403, 404, 410])],
+    // With throwOnError false undici consults `decide` for every status ≥ 300; this list is only
+    // the default that a request's own `retryOptions.statusCodes` replaces (decide reads it).
+    statusCodes: [...TRANSIENT_STATUSES],
     errorCodes: [...TRANSIENT_ERROR_CODES],
   });
 }
