@@ -1,0 +1,102 @@
+// Provisioning and teardown through the live code path, against the emulator as the cloud: real
+// ARM calls (LROs polled), a Shared Key upload, grants waited for, and afterwards nothing left.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { loadLiveConfig } from '../../src/config.ts';
+import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { buildProvisioningPlan, RUN_TAG } from '../../src/live/provision/plan.ts';
+import { provision } from '../../src/live/provision/provision.ts';
+import { teardown } from '../../src/live/provision/teardown.ts';
+import { openLiveSession } from '../../src/live/session.ts';
+import { CI_PRINCIPAL, startLiveHarness, type LiveHarness } from './harness.ts';
+
+let h: LiveHarness;
+beforeAll(async () => {
+  h = await startLiveHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function leftovers(runId: string) {
+  const d = h.handle.state.data;
+  return {
+    groups: d.resourceGroups.filter((g) => g.tags[RUN_TAG] === runId).map((g) => g.name),
+    storage: d.storageAccounts.filter((a) => a.name.includes(runId)).map((a) => a.name),
+    vaults: d.keyVaults.filter((v) => v.name.includes(runId)).map((v) => v.name),
+    grants: d.roleAssignments.filter((a) => a.principalId === CI_PRINCIPAL.principalId && a.scope.includes(runId)).length,
+  };
+}
+
+describe('live provisioning against the emulator as the cloud', () => {
+  it('plans from the scenario: run-unique names, tags, the VM identity\'s grants for the runner', () => {
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'plan01' }, envFile: null });
+    const plan = buildProvisioningPlan(defaultScenario(), { config: config.provisioning, cloud: config.cloud, now: new Date('2026-11-22T01:00:00Z') });
+    expect(plan.resourceGroups.map((g) => g.name)).toEqual(['tc-plan01-mi-test']);
+    expect(plan.storageAccounts.map((a) => [a.name, a.kind, a.containers[0]?.name, a.containers[0]?.blobs[0]?.name])).toEqual([['tcplan01st', 'StorageV2', 'mi-tutorial-container', 'hello_world.txt']]);
+    expect(plan.keyVaults.map((v) => [v.name, v.runnerSecretPermissions.includes('get')])).toEqual([['tcplan01kv', true]]);
+    expect(plan.tags).toEqual({ [RUN_TAG]: 'plan01', created: '2026-11-22T01:00:00.000Z' });
+    // The reader's own Owner grant is never copied; the VM identity's four become the runner's.
+    expect(plan.roleAssignments.map((r) => r.roleName).sort()).toEqual(['Reader', 'Storage Account Contributor', 'Storage Account Key Operator Service Role', 'Storage Blob Data Reader']);
+    expect(plan.roleAssignments.every((r) => r.principal.kind === 'runner' && r.scope.startsWith(`/subscriptions/${h.scenario.subscriptionId}/resourceGroups/tc-plan01-mi-test`))).toBe(true);
+    expect(plan.values).toMatchObject({ RESOURCE_GROUP: 'tc-plan01-mi-test', STORAGE_ACCOUNT: 'tcplan01st', YOUR_KEY_VAULT_URL: 'https://tcplan01kv.vault.azure.net/', SUBSCRIPTION_ID: h.scenario.subscriptionId, CONTAINER_NAME: 'mi-tutorial-container' });
+    expect(plan.notes.join('\n')).toMatch(/Data Lake Storage Gen1 was retired/);
+    const again = buildProvisioningPlan(defaultScenario(), { config: config.provisioning, cloud: config.cloud, now: new Date() });
+    expect(again.roleAssignments.map((r) => r.name)).toEqual(plan.roleAssignments.map((r) => r.name));
+  });
+
+  it('provisions everything, idempotently, survives faults, and teardown leaves nothing behind', async () => {
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'prov01' }, envFile: null });
+    const session = await openLiveSession(config, { pollIntervalMs: 50 });
+    try {
+      const plan = buildProvisioningPlan(defaultScenario(), { config: config.provisioning, cloud: config.cloud, now: new Date() });
+      // Faults on the way: a throttled storage create (Retry-After 1 s), a 500 on the blob upload, a reset on Entra.
+      h.handle.faults.inject({ service: 'arm', method: 'PUT', pathPattern: /storageAccounts\/tcprov01st$/i, kind: 'status', status: 429, retryAfterSeconds: 1, count: 1 });
+      h.handle.faults.inject({ service: 'blob', method: 'PUT', kind: 'status', status: 500, count: 1 });
+      h.handle.faults.inject({ service: 'entra', kind: 'reset', count: 1 });
+      const env = await provision(plan, session.ledger, { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: 20_000 });
+      expect(h.handle.faults.pending()).toBe(0);
+      const causes = session.retries.map((r) => ('status' in r.cause ? r.cause.status : r.cause.code));
+      expect(causes).toContain(429);
+      expect(causes).toContain(500);
+      expect(session.retries.find((r) => 'status' in r.cause && r.cause.status === 429)?.delayMs).toBe(1000);
+      expect(session.retries.length).toBe(3);
+
+      const d = h.handle.state.data;
+      const group = d.resourceGroups.find((g) => g.name === 'tc-prov01-mi-test');
+      expect(group?.tags[RUN_TAG]).toBe('prov01');
+      expect(Date.parse(group?.tags.created ?? '')).toBeGreaterThan(Date.now() - 60_000);
+      expect(d.storageAccounts.find((a) => a.name === 'tcprov01st')?.containers.map((c) => c.name)).toEqual(['mi-tutorial-container']);
+      const vault = d.keyVaults.find((v) => v.name === 'tcprov01kv');
+      expect(vault?.accessPolicies).toEqual([{ objectId: CI_PRINCIPAL.principalId, secrets: expect.arrayContaining(['get', 'list']) }]);
+      expect(vault?.secrets.map((s) => s.name)).toEqual(['MyTestSecret']);
+      expect(env.runner).toEqual({ objectId: CI_PRINCIPAL.principalId, tenantId: h.scenario.tenantId, principalType: 'ServicePrincipal' });
+      expect(leftovers('prov01').grants).toBe(4);
+      expect(env.secrets.map((s) => s.label)).toEqual(expect.arrayContaining(['tcprov01st key1', 'tcprov01kv secret MyTestSecret']));
+
+      // The blob is really there: read it back with the runner's own token (the tutorial's way).
+      const storageToken = await session.tokens.getToken({ resource: 'https://storage.azure.com/' });
+      const blob = await request('https://tcprov01st.blob.core.windows.net/mi-tutorial-container/hello_world.txt', {
+        dispatcher: session.http.dispatcher,
+        headers: { authorization: `Bearer ${storageToken.accessToken}`, 'x-ms-version': '2021-12-02' },
+      });
+      expect(blob.statusCode).toBe(200);
+      expect(await blob.body.text()).toBe('Hello world!');
+
+      // Idempotent: a second pass changes nothing and duplicates nothing.
+      const before = JSON.stringify(leftovers('prov01'));
+      await provision(plan, session.ledger, { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: 20_000 });
+      expect(JSON.stringify(leftovers('prov01'))).toBe(before);
+      expect(session.ledger.resourceGroups).toHaveLength(1);
+
+      const result = await teardown(session.ledger, { arm: session.arm });
+      expect(result.failed).toEqual([]);
+      expect(leftovers('prov01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
+      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [] });
+      // The scenario's own resources are untouched.
+      expect(h.handle.state.data.resourceGroups.map((g) => g.name)).toContain('mi-test');
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});
