@@ -6,15 +6,16 @@ import { join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { exitCodeFor, writeReports, type FailOn } from '../report/index.ts';
 import { normaliseKey } from '../plan/index.ts';
-import { RunSecrets, runTutorials, type TargetName } from '../run/index.ts';
+import { RunSecrets, runTutorials, type EngineName, type TargetName } from '../run/index.ts';
 import { progressLine, summaryTable } from '../run/progress.ts';
 
-const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--out DIR]
+const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
                                  [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift]`;
 
 export interface RunCommandOptions {
   paths: string[];
   target: TargetName;
+  engine: EngineName;
   out: string;
   grep?: string;
   sets: Record<string, string>;
@@ -29,6 +30,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
       allowPositionals: true,
       options: {
         target: { type: 'string', default: 'emulator' },
+        engine: { type: 'string', default: 'http' },
         out: { type: 'string', default: 'reports' },
         grep: { type: 'string' },
         set: { type: 'string', multiple: true, default: [] },
@@ -40,6 +42,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
   }
   const { values, positionals } = parsed;
   if (values.target !== 'emulator' && values.target !== 'azure') throw new ToolError('E_USAGE', `--target must be emulator or azure, not '${values.target}'\n${USAGE}`);
+  if (values.engine !== 'http' && values.engine !== 'shell') throw new ToolError('E_USAGE', `--engine must be http or shell, not '${values.engine}'\n${USAGE}`);
   if (values['fail-on'] !== 'fail' && values['fail-on'] !== 'drift') throw new ToolError('E_USAGE', `--fail-on must be drift (or fail, the default), not '${values['fail-on']}'\n${USAGE}`);
   const sets: Record<string, string> = {};
   for (const pair of values.set ?? []) {
@@ -50,6 +53,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
   return {
     paths: positionals.length > 0 ? positionals : ['tutorials'],
     target: values.target,
+    engine: values.engine,
     out: values.out ?? 'reports',
     ...(values.grep !== undefined ? { grep: values.grep } : {}),
     sets,
@@ -86,6 +90,7 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
     secrets,
     paths: opts.paths,
     target: opts.target,
+    engine: opts.engine,
     sets: opts.sets,
     ...(opts.grep !== undefined ? { grep: opts.grep } : {}),
     onEvent: (event) => {

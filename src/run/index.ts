@@ -14,6 +14,7 @@ import { RunSecrets } from './secrets.ts';
 import type { Target } from './target.ts';
 import { startEmulatorTarget } from './targets/emulator.ts';
 import { TokenCache } from './tokens.ts';
+import { startShellEngine, type ShellEngine } from './shell/engine.ts';
 import { runTutorial, type StepEvent } from './tutorial.ts';
 
 export type { StepEvent } from './tutorial.ts';
@@ -39,7 +40,11 @@ export interface RunOptions {
   secrets?: RunSecrets;
   /** A target already started (tests, the conformance suite); it is not closed by the run. */
   targetInstance?: Target;
+  /** How steps are executed: undici requests built from the model (default), or the page's text in bash. */
+  engine?: EngineName;
 }
+
+export type EngineName = 'http' | 'shell';
 
 export interface RunResult {
   report: Report;
@@ -115,6 +120,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const target = options.targetInstance ?? (await startTarget(targetName));
   options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
   const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
+  let shell: ShellEngine | undefined;
   try {
     for (const s of target.knownSecrets) secrets.add(s.value, s.label);
     for (const v of Object.values(sets)) if (v.length >= 16) secrets.add(v, 'a --set value');
@@ -122,13 +128,14 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
       .filter(hasSelectedSteps);
     const tokens = new TokenCache(target.cli, secrets);
+    if (options.engine === 'shell') shell = await startShellEngine({ target });
     const linter = await loadLinter();
 
     for (const [i, plan] of plans.entries()) {
       if (i > 0 || options.targetInstance) await target.reset();
       const { tutorial } = plan;
       options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, title: tutorial.title, steps: tutorial.steps.length });
-      const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e) });
+      const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e), ...(shell ? { executor: shell.execute } : {}) });
       const counts: Record<string, number> = {};
       for (const o of outcomes) {
         const v = o.check?.verdict ?? o.verdict ?? 'skipped';
@@ -138,8 +145,9 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       results.push({ tutorial, outcomes, findings: lint(linter, tutorial) });
     }
   } finally {
+    await shell?.close();
     if (!options.targetInstance) await target.close();
   }
-  const report = buildReport({ target: target.name, engine: 'http', startedAt: started.toISOString(), durationMs: performance.now() - t0, tutorials: results });
+  const report = buildReport({ target: target.name, engine: options.engine ?? 'http', startedAt: started.toISOString(), durationMs: performance.now() - t0, tutorials: results });
   return { report, secrets };
 }

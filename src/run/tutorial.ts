@@ -38,7 +38,11 @@ export interface TutorialRunInput {
   tokens: TokenCache;
   sets: Readonly<Record<string, string>>;
   onStep?: (event: StepEvent) => void;
+  /** Runs each executable step; absent, the http engine's executor per step kind (`--engine shell` passes its own). */
+  executor?: StepExecutor;
 }
+
+export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome>;
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
   try {
@@ -117,7 +121,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       };
       const startedAt = new Date();
       const t0 = performance.now();
-      const result = await execute(step, ctx);
+      const result = await (input.executor ?? execute)(step, ctx);
       const observation: Observation = {
         stepId: step.id,
         engine: result.engine,
