@@ -183,7 +183,7 @@ function textClaims(step: Step, tutorial: Tutorial, obs: Observation, produced: 
   const said = normaliseText(file.content);
   const shown = normaliseText(step.expectation.text);
   if (shown !== said) {
-    out.push({ diff: { path: 'claim:example-body', kind: 'claim', expected: said, actual: shown, message: `line ${file.line} tells the reader to put ${show(said)} in ${file.file}, but the page shows the response ${show(shown)}` }, suggestion: said });
+    out.push({ diff: { path: 'claim:example-body', kind: 'claim', expected: said, actual: shown, message: `${file.stepId} (line ${file.line}) has the reader put ${show(said)} in ${file.file}, but the page shows the response ${show(shown)}` }, suggestion: said });
   }
   if (produced.text !== undefined && normaliseText(produced.text) !== said) {
     out.push({ diff: { path: 'claim:body', kind: 'claim', expected: said, actual: show(normaliseText(produced.text)), message: `the body is not the ${show(said)} the page told the reader to write into ${file.file}` } });

@@ -1,0 +1,105 @@
+// The HTML report as a person sees it, in real headless Chromium (Debian's package, driven by
+// playwright-core): summary counts, a failing step's reason, the verdict filter, no network.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReports } from '../../src/report/index.ts';
+import { sampleReport, type Sample } from './sample-report.ts';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOT = new URL('../../docs/report-screenshot.png', import.meta.url);
+
+let browser: Browser;
+let dir: string;
+let sample: Sample;
+let htmlPath: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH). The HTML report test needs a real browser and does not pass without one.`);
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  sample = await sampleReport();
+  dir = await mkdtemp(join(tmpdir(), 'tc-html-'));
+  htmlPath = (await writeReports(sample.report, dir, ['html', 'json'], { redactor: sample.redactor }))['html']!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('index.html in Chromium', () => {
+  it('shows the summary, every tutorial, a failing step with its reason, and filters by verdict without touching the network', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const url = pathToFileURL(htmlPath).href;
+    await page.goto(url);
+
+    // Summary counts as the reader sees them.
+    const { summary } = sample.report;
+    for (const v of ['pass', 'drift', 'fail', 'blocked', 'manual', 'skipped'] as const) {
+      const text = await page.locator(`ul.summary li.count-${v}`).innerText();
+      expect(text.replace(/\s+/g, '')).toBe(`${summary[v]}${v}`);
+    }
+    // One section per tutorial, titled as the page is.
+    await expect(page.locator('section.tutorial h2').allInnerTexts()).resolves.toEqual(sample.report.tutorials.map((t) => t.title));
+
+    // A failing step: visible, with its reason and the page's file:line beside what was sent.
+    const failing = sample.report.tutorials.flatMap((t) => t.steps.map((s) => ({ t, s }))).find((x) => x.s.verdict === 'fail')!;
+    const fail = page.locator('article.step[data-verdict="fail"]').first();
+    await expect(fail.isVisible()).resolves.toBe(true);
+    await expect(fail.locator('p.reason').innerText()).resolves.toBe(failing.s.reason);
+    await expect(fail.locator('.where').innerText()).resolves.toContain(`${failing.t.file}:${failing.s.line.start}`);
+
+    // A drift step shows its differences highlighted in a table.
+    const drift = page.locator('article.step[data-verdict="drift"]').first();
+    await expect(drift.locator('table.diffs tr.d-claim, table.diffs tr.d-value, table.diffs tr.d-extra').count()).resolves.toBeGreaterThan(0);
+
+    // The picture the README shows: what a doc writer looks at first, portal steps filtered out.
+    await page.locator('input[data-filter="manual"]').uncheck();
+    await page.locator('input[data-filter="skipped"]').uncheck();
+    await expect(page.locator('article.step[data-verdict="manual"]:visible').count()).resolves.toBe(0);
+    await page.screenshot({ path: SCREENSHOT.pathname, fullPage: false });
+    await page.locator('input[data-filter="manual"]').check();
+    await page.locator('input[data-filter="skipped"]').check();
+
+    // Filter: unchecking "pass" hides every pass step and nothing else.
+    const passCount = summary.pass;
+    expect(passCount).toBeGreaterThan(0);
+    await expect(page.locator('article.step[data-verdict="pass"]:visible').count()).resolves.toBe(passCount);
+    await page.locator('input[data-filter="pass"]').uncheck();
+    await expect(page.locator('article.step[data-verdict="pass"]:visible').count()).resolves.toBe(0);
+    await expect(page.locator('article.step[data-verdict="fail"]:visible').count()).resolves.toBe(summary.fail);
+    // "only fail" leaves only failing steps.
+    await page.locator('button[data-only="fail"]').click();
+    await expect(page.locator('article.step:visible').count()).resolves.toBe(summary.fail);
+    await page.locator('button[data-only="all"]').click();
+    await expect(page.locator('article.step:visible').count()).resolves.toBe(Object.values(summary).reduce((a, b) => a + b, 0));
+
+    // Nothing but the file itself was requested: no fonts, scripts or images from anywhere.
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('is self-contained and escapes everything', async () => {
+    const html = await readFile(htmlPath, 'utf8');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/https?:\/\/[^"'<\s]+\.(css|js|woff2?)/i);
+    expect(html).toContain('<style>');
+    // A raw "<" from a tutorial (placeholders such as <ACCESS TOKEN>) never reaches the DOM as a tag.
+    expect(html).toContain('&lt;ACCESS TOKEN&gt;');
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(htmlPath).href);
+    await expect(page.locator('access').count()).resolves.toBe(0);
+    await page.close();
+  });
+});
