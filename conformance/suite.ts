@@ -1,0 +1,54 @@
+// The run as a vitest suite: one `describe` per tutorial, one `it` per step, so vitest's reporters,
+// `-t` filters and `--shard` select tutorials and steps as they select code tests. A tutorial is run
+// once (in its describe's beforeAll) against the worker's emulator, reset to the scenario first; each test then states its step's
+// verdict: fail fails, drift passes with an annotation, blocked/manual/skipped are skipped with why.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { parseTutorialFile } from '../src/parse/index.ts';
+import type { ReportStep } from '../src/report/schema.ts';
+import { RunSecrets, runTutorials } from '../src/run/index.ts';
+import { shortRaw } from '../src/run/progress.ts';
+import { acquireTarget, releaseTarget } from './shared-target.ts';
+
+export function tutorialSuite(file: string): void {
+  const tutorial = parseTutorialFile(file);
+  const secrets = new RunSecrets();
+  const results = new Map<string, ReportStep>();
+  describe(tutorial.file, () => {
+    beforeAll(async () => {
+      const target = await acquireTarget();
+      const { report } = await runTutorials({ paths: [file], targetInstance: target, secrets });
+      for (const step of report.tutorials[0]?.steps ?? []) results.set(step.id, step);
+    }, 120_000);
+    afterAll(() => {
+      releaseTarget();
+    });
+
+    for (const step of tutorial.steps) {
+      it(`${step.id} L${step.source.startLine} ${step.kind}: ${shortRaw(step.raw)}`, async (ctx) => {
+        const result = results.get(step.id);
+        if (!result) throw new Error(`${tutorial.file}:${step.source.startLine}: the run produced no verdict for ${step.id}`);
+        const reason = secrets.redactor.redact(result.reason);
+        switch (result.verdict) {
+          case 'pass':
+            return;
+          case 'drift':
+            await ctx.annotate(`drift: ${reason}`, 'warning');
+            return;
+          case 'fail':
+            throw new Error(`${tutorial.file}:${result.line.start} ${result.failure ?? 'fail'}: ${reason}${result.suggestion ? `\nsuggestion: ${secrets.redactor.redact(result.suggestion)}` : ''}`);
+          case 'blocked':
+            ctx.skip(`blocked by ${result.blockedBy ?? 'an earlier step'}: ${reason}`);
+            return;
+          case 'manual':
+          case 'skipped':
+            ctx.skip(`${result.verdict}: ${reason}`);
+            return;
+          default: {
+            const never: never = result.verdict;
+            throw new Error(`unknown verdict ${String(never)}`);
+          }
+        }
+      });
+    }
+  });
+}
