@@ -1,0 +1,85 @@
+// The SARIF log validates against the vendored SARIF 2.1.0 schema and carries what GitHub code
+// scanning needs: rule metadata, the tutorial region, and the seed place alongside.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { lintFiles, rules, toSarif, type LintResult } from '../../src/lint/index.ts';
+import { projectRoot, tutorialsDir } from '../../src/tutorials/manifest.ts';
+
+const schema = JSON.parse(readFileSync(join(projectRoot, 'src/lint/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
+
+function validator() {
+  // The schema's language pattern "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" is not valid with the u flag.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine: number } } }[];
+      relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      properties: { seed?: string };
+    }[];
+  }[];
+}
+
+let results: LintResult[];
+let log: SarifLog;
+
+beforeAll(async () => {
+  results = await lintFiles([join(tutorialsDir, '002-storage-user-assigned.md'), join(tutorialsDir, '000-storage-sas.md')]);
+  log = toSarif(results) as SarifLog;
+}, 60_000);
+
+describe('toSarif', () => {
+  it('is valid SARIF 2.1.0 according to the vendored schema', () => {
+    const validate = validator();
+    const ok = validate(log);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema check is real: a log with a bad level is rejected', () => {
+    const validate = validator();
+    const broken = JSON.parse(JSON.stringify(log)) as SarifLog;
+    (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('describes every rule with id, name, descriptions, help and default level', () => {
+    const described = log.runs[0]!.tool.driver.rules;
+    expect(described.map((r) => r.id)).toEqual(rules.map((r) => r.id));
+    for (const r of described) {
+      expect(r.name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(r.shortDescription.text.length).toBeGreaterThan(10);
+      expect(r.fullDescription.text.length).toBeGreaterThan(r.shortDescription.text.length / 2);
+      expect(r.help.text.length).toBeGreaterThan(10);
+      expect(['error', 'warning', 'note']).toContain(r.defaultConfiguration.level);
+    }
+  });
+
+  it('puts each result at the tutorial line and the seed line', () => {
+    const sarifResults = log.runs[0]!.results;
+    expect(sarifResults.length).toBe(results.reduce((n, r) => n + r.findings.length, 0));
+    const role = sarifResults.find((r) => r.ruleId === 'smart-quote-in-command');
+    expect(role?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('tutorials/002-storage-user-assigned.md');
+    expect(role?.locations[0]?.physicalLocation.region).toEqual({ startLine: 134, startColumn: 62, endLine: 134 });
+    expect(role?.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe('002_1baa50cf7b8ecbb3.txt');
+    expect(role?.relatedLocations?.[0]?.physicalLocation.region.startLine).toBe(134);
+    expect(role?.properties.seed).toBe('002_1baa50cf7b8ecbb3.txt:134');
+    // 000-storage-sas.md starts at seed line 228, so its line 164 is seed line 391.
+    const length = sarifResults.find((r) => r.ruleId === 'blob-properties-mismatch' && r.locations[0]?.physicalLocation.region.startLine === 164);
+    expect(length?.properties.seed).toBe('000_98cf1220b4d20f63.txt:391');
+    for (const r of sarifResults) expect(log.runs[0]!.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
+  });
+});
