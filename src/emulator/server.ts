@@ -135,6 +135,19 @@ export async function startListeners(opts: { router: Router; tls: TlsMaterial; d
   const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniContexts(opts.tls), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true));
   httpsServer.keepAliveTimeout = 5000;
   const tunnels = new Set<Socket>();
+  // A request the HTTP parser refuses (e.g. raw non-ASCII bytes a copied NBSP puts into the request
+  // target) still gets a 400, as from any server, but one that says why, so the report can explain it.
+  const onClientError = (err: Error & { code?: string; reason?: string }, socket: Socket): void => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const why = `the HTTP request could not be parsed (${err.code ?? 'parse error'}: ${err.reason ?? err.message}); a request target or header with raw non-ASCII bytes is not valid HTTP/1.1`;
+    const body = `Bad Request: ${why}\n`;
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\nx-emulator-http-parse-error: ${(err.code ?? 'parse error').replace(/[\r\n]/g, ' ')}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  };
+  httpServer.on('clientError', onClientError);
+  httpsServer.on('clientError', onClientError);
 
   const [httpPort, httpsPort] = await Promise.all([listen(httpServer), listen(httpsServer)]);
 

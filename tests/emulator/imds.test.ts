@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
@@ -39,6 +40,36 @@ describe('IMDS token endpoint', () => {
     // Cached per identity and resource, as IMDS does.
     const again = await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F`);
     expect(again.json!.access_token).toBe(r.json!.access_token);
+  });
+  it('a request line with raw NBSP bytes (copied from the page) gets a 400 that says why', async () => {
+    const socket = net.connect(Number(new URL(emu.httpUrl).port), '127.0.0.1');
+    socket.write(Buffer.concat([Buffer.from('GET /metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/'), Buffer.from([0xc2, 0xa0]), Buffer.from(' HTTP/1.1\r\nHost: 169.254.169.254\r\nMetadata: true\r\n\r\n')]));
+    const chunks: Buffer[] = [];
+    for await (const c of socket) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(raw).toContain('x-emulator-http-parse-error: HPE_INVALID_URL');
+  });
+  it('selects among several identities only with a selector', async () => {
+    const state = emu.state.data;
+    state.userAssignedIdentities.push(
+      { name: 'a', resourceGroup: state.vm.resourceGroup, location: 'westus', principalId: '0a000000-0000-4000-8000-000000000001', clientId: '0a000000-0000-4000-8000-000000000002' },
+      { name: 'b', resourceGroup: state.vm.resourceGroup, location: 'westus', principalId: '0b000000-0000-4000-8000-000000000001', clientId: '0b000000-0000-4000-8000-000000000002' },
+    );
+    state.vm.userAssigned = ['a', 'b'];
+    // With the system identity present it is the default, as on a real VM.
+    expect((await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https://vault.azure.net`)).json!.client_id).toBe(emu.scenario.vm.systemAssigned!.clientId);
+    state.vm.systemAssigned = null;
+    const none = await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https://vault.azure.net`);
+    expect([none.status, none.json!.error_description]).toEqual([400, 'Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request']);
+    const byObject = await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https://vault.azure.net&object_id=0b000000-0000-4000-8000-000000000001`);
+    expect(byObject.json!.client_id).toBe('0b000000-0000-4000-8000-000000000002');
+    const resId = `/subscriptions/${state.subscriptionId}/resourcegroups/${state.vm.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a`;
+    const byRes = await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https://vault.azure.net&msi_res_id=${encodeURIComponent(resId)}`);
+    expect(byRes.json!.client_id).toBe('0a000000-0000-4000-8000-000000000002');
+    const both = await get(`${TOKEN_URL}?api-version=2018-02-01&resource=https://vault.azure.net&object_id=0b000000-0000-4000-8000-000000000001&client_id=0a000000-0000-4000-8000-000000000002`);
+    expect(both.status).toBe(400);
+    await emu.reset();
   });
   it('answers the SDK probe (no query, no Metadata) at once', async () => {
     const t0 = Date.now();
