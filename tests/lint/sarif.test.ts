@@ -3,10 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { lintFiles, rules, toSarif, type LintResult } from '../../src/lint/index.ts';
 import { projectRoot, tutorialsDir } from '../../src/tutorials/manifest.ts';
+
+// CommonJS packages: under NodeNext the default import is module.exports, whose .default is the export.
+const Ajv04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const schema = JSON.parse(readFileSync(join(projectRoot, 'src/lint/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
 
