@@ -137,7 +137,15 @@ export function defaultScenario(now: Date = new Date()): Scenario {
       },
     ],
     roleAssignments: [
-      { principalId: CLI_PRINCIPAL.principalId, role: 'Owner', scope: `/subscriptions/${SUBSCRIPTION_ID}`, principalType: 'User', name: '0b4a8c2e-6d1f-4e3a-9b5c-7d8e9f0a1b2c' },
+      {
+        principalId: CLI_PRINCIPAL.principalId,
+        role: 'Owner',
+        scope: `/subscriptions/${SUBSCRIPTION_ID}`,
+        principalType: 'User',
+        name: '0b4a8c2e-6d1f-4e3a-9b5c-7d8e9f0a1b2c',
+        // "Sign in to the Azure portal with your administrator account": the reader can create and grant.
+        source: 'tutorials/000-arm-system-assigned.md:13',
+      },
       {
         principalId: VM_IDENTITY.principalId,
         role: 'Reader',

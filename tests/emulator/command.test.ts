@@ -55,6 +55,12 @@ describe('tutorial-conformance emulator', () => {
     expect(r.stdout.split('\n').pop()).toBe('401');
     expect(r.stdout).toContain('AuthenticationFailed');
   });
+  it('curl through proxy mode reaches IMDS with an absolute-form request', async () => {
+    const r = await execa('curl', ['-sS', '-x', ready.http, '-H', 'Metadata:true', '-w', '\n%{http_code}', 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net'], { reject: false });
+    const lines = r.stdout.split('\n');
+    expect(lines.pop()).toBe('200');
+    expect(JSON.parse(lines.join('\n')).resource).toBe('https://vault.azure.net');
+  });
   it('rejects an invalid scenario naming the field', async () => {
     const dir = await mkdtemp(join(os.tmpdir(), 'tc-scenario-'));
     const file = join(dir, 'bad.json');

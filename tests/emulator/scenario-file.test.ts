@@ -1,0 +1,33 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { loadScenarioFile, parseScenario } from '../../src/emulator/scenario-file.ts';
+import { ToolError } from '../../src/errors.ts';
+
+describe('scenario files', () => {
+  it('accepts the default scenario as JSON round trip, every entry citing its tutorial line', async () => {
+    const s = defaultScenario();
+    const dir = await mkdtemp(join(os.tmpdir(), 'tc-scn-'));
+    const file = join(dir, 's.json');
+    await writeFile(file, JSON.stringify(s));
+    expect(await loadScenarioFile(file)).toEqual(s);
+    const sources = [...s.resourceGroups, s.vm, ...s.storageAccounts, ...s.keyVaults, ...s.dataLakeStores, ...s.roleAssignments, ...s.principals].map((e) => e.source);
+    expect(sources.every((x) => typeof x === 'string' && /^tutorials\/[\w-]+\.md:\d+$/.test(x))).toBe(true);
+  });
+  it('names the field of a schema error and of a broken reference', () => {
+    const bad = { ...defaultScenario(), tenantId: 'nope' };
+    expect(() => parseScenario(bad, 'x.json')).toThrow(/tenantId/);
+    const dangling = { ...defaultScenario(), cliPrincipal: '00000000-0000-4000-8000-000000000000', roleAssignments: [{ principalId: '00000000-0000-4000-8000-000000000000', role: 'Readr', scope: '/' }] };
+    try {
+      parseScenario(dangling, 'x.json');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ToolError);
+      expect((err as ToolError).code).toBe('E_SCENARIO');
+      expect((err as Error).message).toContain('cliPrincipal');
+      expect((err as Error).message).toContain("roleAssignments.0.role: 'Readr'");
+    }
+  });
+});
