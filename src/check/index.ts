@@ -31,7 +31,7 @@ const ERROR_KIND: Readonly<Record<NonNullable<Observation['error']>['kind'], Fai
 const skippedAll = (why: string): CheckResult[] =>
   (['example', 'contract', 'literal'] as const).map((layer) => ({ layer, ok: true, skipped: why, differences: [] }));
 
-function oneLine(s: string, max = 220): string {
+function oneLine(s: string, max = 320): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }

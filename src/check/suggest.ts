@@ -17,12 +17,32 @@ export function asciiFix(text: string): string {
   return LOOKALIKES.reduce((t, [re, to]) => t.replace(re, to), text);
 }
 
-/** "replace `–-request` with `--request`" for every word that holds a look-alike character. */
+const INVISIBLE = /[\u00A0\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/;
+const INVISIBLE_TAIL = /[\u00A0\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+$/;
+
+function codePoints(s: string): string {
+  return [...new Set([...s].filter((c) => INVISIBLE.test(c)).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
+}
+
+/**
+ * For every word that holds a look-alike character: "replace `–-request` with `--request`", or, for
+ * characters nobody can see, "remove the 2 invisible characters (U+00A0) after `Metadata:true`".
+ * Words are split on ASCII whitespace only, as bash does: a no-break space is part of its word.
+ */
 export function lookalikeSuggestion(step: Step): string | undefined {
   if (step.marks.length === 0) return undefined;
-  const words = [...new Set(step.raw.split(/[\s]+/).filter((w) => w !== '' && asciiFix(w) !== w))];
-  if (words.length === 0) return undefined;
-  return words.map((w) => `replace \`${w}\` with \`${asciiFix(w).trim()}\``).join('; ');
+  const words = [...new Set(step.raw.split(/[ \t\r\n]+/).filter((w) => w !== '' && asciiFix(w) !== w))];
+  const out = words.map((w) => {
+    const tail = INVISIBLE_TAIL.exec(w)?.[0] ?? '';
+    const head = w.slice(0, w.length - tail.length);
+    if (tail !== '' && asciiFix(head) === head) {
+      return `remove the ${tail.length === 1 ? 'invisible character' : `${tail.length} invisible characters`} (${codePoints(tail)}) after \`${head}\``;
+    }
+    const fixed = asciiFix(w).trim();
+    const hidden = INVISIBLE.test(w) ? ` (it holds ${codePoints(w)})` : '';
+    return `replace \`${w}\`${hidden} with \`${fixed}\``;
+  });
+  return out.length ? out.join('; ') : undefined;
 }
 
 export interface SuggestInput {
@@ -52,5 +72,13 @@ export function suggest(input: SuggestInput): string | undefined {
     out.push('add -H "x-ms-version: 2017-11-09" (Storage accepts bearer tokens only from that version on)');
   }
   if (status === 411) out.push('add -d "" so curl sends Content-Length: 0 with the POST');
+  if (status === 415 && /application\/json/i.test(serviceError?.message ?? '')) {
+    out.push('add -H "Content-Type: application/json" (curl -d sends application/x-www-form-urlencoded)');
+  }
+  if (step.kind === 'az') {
+    for (const o of step.az.options) {
+      if (o.value !== null && o.value !== o.value.trim()) out.push(`remove the spaces around the ${o.name} value: ${o.name} "${o.value.trim()}"`);
+    }
+  }
   return out.length ? out.join('; ') : undefined;
 }
