@@ -4,7 +4,7 @@
 import type { EmulatorRequest, EmulatorResponse } from './types.ts';
 
 interface FaultMatch {
-  /** Service name as the registry names it ("imds", "arm", "blob", …). */
+  /** Service name as the registry names it: imds, legacy-msi, entra, arm, blob, keyvault, datalake. */
   service?: string;
   method?: string;
   pathPattern?: RegExp;

@@ -16,8 +16,8 @@ import { SERVICES } from './services/index.ts';
 import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
 import { loadTlsMaterial } from './tls.ts';
-import { createTokenAuthority } from './tokens.ts';
-import type { Rbac, Service, ServiceContext, TokenAuthority } from './types.ts';
+import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
+import type { Rbac, Service, ServiceContext } from './types.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
 export type { Scenario } from './scenario.ts';
@@ -32,7 +32,8 @@ export interface EmulatorHandle {
   /** Placeholder key (STORAGE_ACCOUNT_NAME) → what the reader would type. */
   values: Record<string, string>;
   state: EmulatorState;
-  tokens: TokenAuthority;
+  /** Signs and verifies the emulator's tokens (`kid` names its key in the JWKS). */
+  tokens: EmulatorTokenAuthority;
   rbac: Rbac;
   /** Where to open the TCP connection for an Azure host:port (undefined: not an emulated host, connect as usual). */
   route(host: string, port: number): ConnectDecision;

@@ -96,11 +96,21 @@ describe('Entra token endpoint', () => {
     const bad = await post(body(await sign(foreign.privateKey)));
     expect([bad.status, bad.json!.error_codes]).toEqual([401, [700027]]);
   });
+  it('v1 endpoint: resource form, string fields', async () => {
+    const r = await post(form({ grant_type: 'client_credentials', client_id: cli().clientId, client_secret: cli().clientSecret!, resource: 'https://management.core.windows.net/' }), `/${tenant()}/oauth2/token`);
+    expect(r.status).toBe(200);
+    expect(r.json!.resource).toBe('https://management.core.windows.net/');
+    expect(typeof r.json!.expires_on).toBe('string');
+    const check = await emu.tokens.verify(r.json!.access_token);
+    expect(check.ok && check.claims.aud).toBe('https://management.core.windows.net/');
+    const wrongTenant = await post(form({ grant_type: 'client_credentials', client_id: cli().clientId, client_secret: cli().clientSecret!, resource: 'https://management.core.windows.net/' }), '/contoso.onmicrosoft.com/oauth2/token');
+    expect([wrongTenant.status, wrongTenant.json!.error_codes]).toEqual([400, [90002]]);
+  });
   it('serves OpenID metadata and the signing keys that verify its tokens', async () => {
     const meta = await call('GET', `https://login.microsoftonline.com/${tenant()}/v2.0/.well-known/openid-configuration`);
     expect(meta.json!.token_endpoint).toBe(`https://login.microsoftonline.com/${tenant()}/oauth2/v2.0/token`);
     const keys = await call('GET', meta.json!.jwks_uri);
-    expect(keys.json!.keys[0].kid).toBe((emu.tokens as unknown as { kid: string }).kid);
+    expect(keys.json!.keys[0].kid).toBe(emu.tokens.kid);
   });
 });
 
@@ -114,6 +124,17 @@ describe('faults, reset and isolation', () => {
     expect([a.status, b.status, c.status]).toEqual([429, 429, 200]);
     expect(a.headers['retry-after']).toBe('2');
     expect(a.json!.error).toBe('too_many_requests');
+  });
+  it('matches faults by method and path, leaving other requests alone', async () => {
+    emu.faults.inject({ service: 'arm', method: 'POST', pathPattern: /\/listKeys$/i, kind: 'status', status: 503, count: 1 });
+    const cli = emu.scenario.principals[0]!;
+    const token = (await emu.tokens.issue({ principalId: cli.principalId, clientId: cli.clientId, resource: 'https://management.azure.com/' })).token;
+    const base = `https://management.azure.com/subscriptions/${emu.values.SUBSCRIPTION_ID}/resourceGroups/${emu.values.RESOURCE_GROUP}`;
+    expect((await call('GET', `${base}?api-version=2016-09-01`, { Authorization: `Bearer ${token}` })).status).toBe(200);
+    const keysUrl = `${base}/providers/Microsoft.Storage/storageAccounts/${emu.values.STORAGE_ACCOUNT_NAME}/listKeys?api-version=2016-12-01`;
+    const failed = await call('POST', keysUrl, { Authorization: `Bearer ${token}`, 'content-length': '0' }, '');
+    expect([failed.status, failed.json!.error.code, failed.headers['x-emulator-fault']]).toEqual([503, 'ServiceUnavailable', 'injected']);
+    expect((await call('POST', keysUrl, { Authorization: `Bearer ${token}`, 'content-length': '0' }, '')).status).toBe(200);
   });
   it('injects a connection reset and latency', async () => {
     emu.faults.inject({ service: 'arm', kind: 'reset', count: 1 });
