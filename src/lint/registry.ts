@@ -32,6 +32,9 @@ import { retiredService } from './rules/retired-service.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
 import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
+import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
+import { proseTokenAudience } from './rules/prose-token-audience.ts';
+import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
 
 export const rules: readonly Rule[] = [
@@ -66,5 +69,8 @@ export const rules: readonly Rule[] = [
   apiVersionInvalid,
   blobBearerMissingVersion,
   proseCaseSensitiveClaim,
+  proseOutdatedClaim,
+  proseTokenAudience,
+  proseParameterNotInCommand,
   missingPrerequisite,
 ];

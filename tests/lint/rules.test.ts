@@ -132,6 +132,15 @@ const cases: Record<string, Case[]> = {
   'prose-case-sensitive-claim': [
     { name: 'uppercase G note', find: 'Resource Manager paths and resource group names are case-insensitive', replace: () => 'The URL is case-sensitive, so keep the uppercase "G" in resourceGroups.' },
   ],
+  'prose-outdated-claim': [
+    { name: 'Storage without Entra', find: 'Create a file to upload:', replace: () => "Azure Storage doesn't natively support Microsoft Entra authentication, so create a file to upload:", message: /2017-11-09/ },
+  ],
+  'prose-token-audience': [
+    { name: 'storage token said to be for Resource Manager', find: 'The response looks like this (the token is shortened):', replace: () => 'The response includes the access token you need to access Resource Manager.', message: /storage\.azure\.com/ },
+  ],
+  'prose-parameter-not-in-command': [
+    { name: '--assignee named, --assignee-object-id used', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => `${l} Pass it as the --assignee parameter.`, message: /uses --assignee-object-id/ },
+  ],
   'missing-prerequisite': [
     { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
   ],

@@ -98,6 +98,14 @@ const expected: [string, number, string, RegExp?][] = [
   ['003-arm-user-assigned.md', 92, 'nonascii-space-in-command', /client_id=<UAMI CLIENT ID>\\u00a0\\u00a0\\u00a0/],
   ['003-arm-user-assigned.md', 117, 'prose-case-sensitive-claim'],
   ['003-arm-user-assigned.md', 119, 'nonascii-space-in-command'],
+  // Prose: a Key Vault token "to access Resource Manager"; a PowerShell parameter above an az command; Storage "without Entra".
+  ['000-key-vault.md', 95, 'prose-token-audience', /vault\.azure\.net/],
+  ['004-key-vault.md', 103, 'prose-token-audience'],
+  ['000-arm-user-assigned.md', 39, 'prose-parameter-not-in-command', /-IdentityID.*--identities/],
+  ['003-arm-user-assigned.md', 48, 'prose-parameter-not-in-command'],
+  ['000-storage-access-key.md', 44, 'prose-outdated-claim'],
+  ['001-storage-access-key.md', 59, 'prose-outdated-claim'],
+  ['002-storage-access-key-user-assigned.md', 3, 'prose-outdated-claim', /Azure AD/],
   ['004-key-vault.md', 100, 'nonascii-space-in-command', /Metadata with the value "true\\u00a0\\u00a0".*IMDS/],
   ['004-key-vault.md', 118, 'placeholder-url-after-scheme'],
   ['004-key-vault.md', 123, 'contract-enum-value', /soft delete/],
@@ -114,6 +122,8 @@ const quiet: [string, number | undefined, string][] = [
   ['000-key-vault.md', 93, 'nonascii-space-in-command'], // this copy of the token request is clean
   ['000-key-vault.md', 105, 'token-resource-mismatch'], // vault.azure.net asked and shown without slash
   ['003-arm-user-assigned.md', 52, 'az-removed-command'], // already "az vm identity assign"
+  ['000-arm-user-assigned.md', 41, 'prose-parameter-not-in-command'], // "--identities parameter value" matches the command
+  ['000-storage.md', 70, 'prose-outdated-claim'], // "Azure Storage natively supports Microsoft Entra authentication" is right
 ];
 
 describe('lint over tutorials/', () => {

@@ -1,0 +1,37 @@
+// Sentences that state, as a fact, something Azure's documentation says is no longer (or never was) true.
+import type { Rule, RuleHit } from '../rule.ts';
+
+interface Claim {
+  pattern: RegExp;
+  correction: string;
+}
+
+const CLAIMS: readonly Claim[] = [
+  {
+    pattern: /Azure Storage (?:does not|doesn't|doesn’t|doesnâ€™t) natively support (?:Microsoft Entra|Azure AD|Azure Active Directory) authentication/i,
+    correction:
+      'Azure Storage accepts Microsoft Entra (OAuth) bearer tokens for Blob and Queue data since service version 2017-11-09, with the Storage Blob Data roles; the access key (or a SAS) is only one option. Say that the tutorial uses the key although Entra authentication is available',
+  },
+];
+
+export const proseOutdatedClaim: Rule = {
+  id: 'prose-outdated-claim',
+  name: 'ProseOutdatedClaim',
+  severity: 'warning',
+  shortDescription: "The prose states as fact something Azure's documentation contradicts today.",
+  fullDescription:
+    'Tutorials written in 2017 say that Azure Storage does not support Microsoft Entra authentication, which is why they fetch account keys. Storage has accepted Entra bearer tokens since 2018 (x-ms-version 2017-11-09); readers believe a limitation that no longer exists and keep using shared keys.',
+  help: 'Correct or remove the sentence; keep the key-based steps if they are the point of the tutorial, but say why.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (let n = 1; n <= doc.lineCount; n++) {
+      if (!doc.isProse(n)) continue;
+      const text = doc.line(n);
+      for (const claim of CLAIMS) {
+        const m = claim.pattern.exec(text);
+        if (m) hits.push({ line: n, column: (m.index ?? 0) + 1, message: `"${m[0]}" is no longer true: ${claim.correction}.` });
+      }
+    }
+    return hits;
+  },
+};
