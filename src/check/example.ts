@@ -200,8 +200,17 @@ function checkText(exp: TextExpectation, produced: Produced): CheckResult {
   };
 }
 
-export function checkExample(expectation: Expectation | undefined, produced: Produced, ctx: ExampleContext): CheckResult {
+export function checkExample(expectation: Expectation | undefined, produced: Produced, ctx: ExampleContext, opts: { httpStep?: boolean } = {}): CheckResult {
   if (!expectation) return { layer: 'example', ok: true, skipped: 'the page shows no response for this step', differences: [] };
+  // An error body compared key by key with a success example says nothing new: one status line does.
+  const final = produced.final;
+  if (opts.httpStep && final && final.status >= 400 && expectation.kind !== 'http') {
+    return {
+      layer: 'example',
+      ok: false,
+      differences: [{ path: 'status', kind: 'status', expected: 'a success (the page shows its body)', actual: String(final.status), message: `the request answered ${final.status}; the page shows a successful response` }],
+    };
+  }
   switch (expectation.kind) {
     case 'json':
       return checkJson(expectation, produced, ctx);

@@ -71,7 +71,7 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
 
   // 2. The three layers, always all three, so the report shows every comparison.
   const produced = producedBy(step, observation);
-  const example = checkExample(step.expectation, produced, { elided: new Set(), lookup: bindingLookup(tutorial, observation.bindings) });
+  const example = checkExample(step.expectation, produced, { elided: new Set(), lookup: bindingLookup(tutorial, observation.bindings) }, { httpStep: step.kind === 'http' });
   const contract = checkContract(step, produced, observation.output?.exitCode);
   const literal = checkLiteral({ tutorial, step, observation, produced });
   const checks = [example, contract.result, literal.result];

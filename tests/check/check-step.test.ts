@@ -125,3 +125,14 @@ describe('checkStep verdicts', () => {
     expect(r.checks.find((c) => c.layer === 'contract')!.ok).toBe(true);
   });
 });
+
+describe('example layer on an error answer', () => {
+  it('an error body is not compared key by key with the success example: one status difference says it', () => {
+    const ASA2 = 'tutorials/000-arm-system-assigned.md';
+    const s = httpStep({ id: 's3', file: ASA2, line: 71, curl: curl({ url: 'https://management.azure.com/subscriptions/<SUBSCRIPTION-ID>/resourceGroups/<RESOURCE-GROUP>?api-version=2016-09-01' }), expectation: jsonExp(ASA2, 75, 83) });
+    const u = 'https://management.azure.com/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/DevTest?api-version=2016-09-01';
+    const r = checkStep({ tutorial: tutorial(ASA2, 'x', [s]), step: s, observation: observation('s3', { exchanges: [exchange('GET', u, json(401, { error: { code: 'AuthenticationFailedInvalidHeader', message: "Authentication failed. The 'Authorization' header is provided in an invalid format." } }))] }) });
+    expect(r.failure).toBe('http-error-status');
+    expect(r.checks[0]!.differences).toEqual([expect.objectContaining({ path: 'status', kind: 'status', actual: '401' })]);
+  });
+});
