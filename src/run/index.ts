@@ -14,6 +14,7 @@ import { RunSecrets } from './secrets.ts';
 import type { Target } from './target.ts';
 import { startEmulatorTarget } from './targets/emulator.ts';
 import { TokenCache } from './tokens.ts';
+import { loadBlobClient } from './az/storage-blob.ts';
 import { startShellEngine, type ShellEngine } from './shell/engine.ts';
 import { runTutorial, type StepEvent } from './tutorial.ts';
 
@@ -112,12 +113,22 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const targetName = options.target ?? 'emulator';
   const files = resolveTutorialFiles(options.paths);
-  const tutorials = files.map((f) => parseTutorialFile(f));
   const secrets = options.secrets ?? new RunSecrets();
   const sets = options.sets ?? {};
 
+  // The emulator boots while the tutorials are parsed; a parse error still closes it.
   const tt = performance.now();
-  const target = options.targetInstance ?? (await startTarget(targetName));
+  const starting = options.targetInstance ? Promise.resolve(options.targetInstance) : startTarget(targetName);
+  starting.catch(() => undefined); // observed below; this keeps an early failure from being an unhandled rejection
+  let tutorials: Tutorial[];
+  try {
+    tutorials = files.map((f) => parseTutorialFile(f));
+    if (tutorials.some((t) => t.steps.some((s) => s.kind === 'az' && s.az.path[0] === 'storage'))) await loadBlobClient();
+  } catch (err) {
+    if (!options.targetInstance) await starting.then((t) => t.close()).catch(() => undefined);
+    throw err;
+  }
+  const target = await starting;
   options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
   const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
   let shell: ShellEngine | undefined;

@@ -4,9 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { outcome } from '../context.ts';
 import { azJson } from './arm.ts';
-import { blockBlobClient } from './blob-client.ts';
 import type { AzCommandModule } from './command.ts';
-import { azDate, BLOB_OPTIONS, blobAuth, NO_CREDENTIAL, storageErrorText } from './storage-blob.ts';
+import { azDate, BLOB_OPTIONS, blobAuth, loadBlobClient, NO_CREDENTIAL, storageErrorText } from './storage-blob.ts';
 
 async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
   if (!stream) return Buffer.alloc(0);
@@ -23,6 +22,7 @@ export const storageBlobDownload: AzCommandModule = {
     if (!auth) return outcome({ engine: 'http', error: NO_CREDENTIAL });
     const container = args['container-name'] ?? '';
     const name = args.name ?? '';
+    const { blockBlobClient } = await loadBlobClient();
     const { client, recorder } = blockBlobClient(ctx.connector, args['account-name'] ?? '', container, name, auth);
     try {
       const res = await client.download(0);

@@ -5,9 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { outcome } from '../context.ts';
 import { azJson } from './arm.ts';
-import { blockBlobClient } from './blob-client.ts';
 import type { AzCommandModule } from './command.ts';
-import { azDate, BLOB_OPTIONS, blobAuth, guessContentType, NO_CREDENTIAL, storageErrorText } from './storage-blob.ts';
+import { azDate, BLOB_OPTIONS, blobAuth, loadBlobClient, guessContentType, NO_CREDENTIAL, storageErrorText } from './storage-blob.ts';
 
 const PROGRESS = `Finished[${'#'.repeat(61)}]  100.0000%\n`;
 
@@ -25,6 +24,7 @@ export const storageBlobUpload: AzCommandModule = {
     }
     const auth = blobAuth(args, ctx);
     if (!auth) return outcome({ engine: 'http', error: NO_CREDENTIAL });
+    const { blockBlobClient } = await loadBlobClient();
     const { client, recorder } = blockBlobClient(ctx.connector, args['account-name'] ?? '', args['container-name'] ?? '', args.name ?? '', auth);
     const contentType = args['content-type'] ?? guessContentType(file);
     try {

@@ -5,6 +5,15 @@ import type { ExecutionError } from '../observation.ts';
 import type { OptionSpec } from './args.ts';
 import type { BlobAuth } from './blob-client.ts';
 
+type BlobClientModule = typeof import('./blob-client.ts');
+let blobClientModule: Promise<BlobClientModule> | undefined;
+
+/** The storage SDK is heavy to load; it is loaded once, when first needed or while the target boots. */
+export function loadBlobClient(): Promise<BlobClientModule> {
+  blobClientModule ??= import('./blob-client.ts');
+  return blobClientModule;
+}
+
 export const BLOB_OPTIONS: OptionSpec[] = [
   { dest: 'container-name', names: ['--container-name', '-c'], required: true },
   { dest: 'name', names: ['--name', '-n'], required: true },

@@ -1,0 +1,75 @@
+// npm run bench:run — the full run (process start, emulator boot, twelve tutorials, three reports)
+// against a bash script that boots the same emulator (`tutorial-conformance emulator --json`) and
+// sends the same HTTP requests with curl through its curl config. Prints both times and the ratio. The requests are read back from the run's report.json, so their secrets are already redacted:
+// the curl replay's bearer tokens are placeholders, and a token would not be valid on another emulator
+// instance anyway; what is compared is the cost of sending the same requests.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { Report } from '../src/report/schema.ts';
+import type { ObservedRequest } from '../src/run/observation.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'bin', 'tutorial-conformance.js');
+
+function timed(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<{ ms: number; code: number | null; stdout: string }> {
+  const t0 = performance.now();
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', rej);
+    child.on('close', (code) => res({ ms: performance.now() - t0, code, stdout }));
+  });
+}
+
+/** One request as a curl config file: the same method, URL, headers and body. */
+function curlConfig(req: ObservedRequest, bodyFile: string | undefined): string {
+  const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const lines = [`url = ${q(req.url)}`, `request = ${q(req.method)}`];
+  for (const [name, value] of req.headers) {
+    if (['host', 'content-length'].includes(name.toLowerCase())) continue; // curl writes these itself
+    lines.push(`header = ${q(`${name}: ${value}`)}`);
+  }
+  if (bodyFile) lines.push(`data-binary = ${q(`@${bodyFile}`)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const work = mkdtempSync(join(os.tmpdir(), 'tc-bench-run-'));
+try {
+  // 1. The full run, as `npm start` does it.
+  const run = await timed(process.execPath, [cli, 'run', join(root, 'tutorials'), '--out', join(work, 'reports')]);
+  if (run.code !== 0 && run.code !== 1) throw new Error(`the run could not start (exit ${run.code})`);
+  const report = Report.parse(JSON.parse(readFileSync(join(work, 'reports', 'latest', 'report.json'), 'utf8')));
+  const requests: ObservedRequest[] = report.tutorials.flatMap((t) => t.steps.flatMap((s) => (s.exchanges ?? (s.request ? [{ request: s.request }] : [])).map((e) => e.request)));
+
+  // 2. The same requests as curl configs.
+  const dir = join(work, 'requests');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  requests.forEach((req, i) => {
+    const name = String(i).padStart(4, '0');
+    let bodyFile: string | undefined;
+    if (req.body !== undefined) {
+      bodyFile = join(dir, `${name}.body`);
+      writeFileSync(bodyFile, req.bodyEncoding === 'base64' ? Buffer.from(req.body, 'base64') : Buffer.from(req.body, 'utf8'));
+    }
+    writeFileSync(join(dir, `${name}.curl`), curlConfig(req, bodyFile));
+  });
+
+  // 3. The shell way: the script boots the emulator command itself, then curls every request.
+  const curl = await timed('bash', [join(root, 'scripts', 'bench-run-curl.sh'), cli, dir]);
+  if (curl.code !== 0) throw new Error(`the curl script failed (exit ${curl.code})`);
+
+  const steps = Object.values(report.summary).reduce((a, b) => a + b, 0);
+  const rows = [
+    ['full run: boot, 12 tutorials, checks, 3 reports', `${(run.ms / 1000).toFixed(2)} s`, `${requests.length} requests, ${steps} steps`],
+    ['curl script: boot emulator, same requests', `${(curl.ms / 1000).toFixed(2)} s`, `${curl.stdout.trim()} curl processes`],
+  ];
+  for (const [what, time, detail] of rows) console.log(`${(what ?? '').padEnd(50)} ${(time ?? '').padStart(8)}   ${detail ?? ''}`);
+  const ratio = curl.ms / run.ms;
+  console.log(`ratio curl/run: ${ratio.toFixed(2)} (${ratio >= 1 ? 'the full run is faster than the curl script' : 'the curl script is faster than the full run'})`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
