@@ -8,7 +8,7 @@ import { ToolError } from '../errors.ts';
 import { buildDocument } from './document.ts';
 import type { Finding, Severity } from './finding.ts';
 import { rules } from './registry.ts';
-import type { Rule } from './rule.ts';
+import type { Rule, RuleHit } from './rule.ts';
 
 export { rules } from './registry.ts';
 export type { Rule, RuleMeta } from './rule.ts';
@@ -33,7 +33,15 @@ export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Findin
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const rule of active) {
-    for (const hit of rule.check(doc)) {
+    let hits: RuleHit[];
+    try {
+      hits = rule.check(doc);
+    } catch (err) {
+      // One rule tripping on an odd page must not hide every other finding from the report;
+      // say so at line 1 under the rule's own id so that it is seen and can be fixed.
+      hits = [{ line: 1, severity: 'note', message: `lint rule ${rule.id} could not check this tutorial: ${(err as Error).message}` }];
+    }
+    for (const hit of hits) {
       // One finding per rule and place: a place is a line and, when known, a column.
       const key = `${rule.id}\u0000${hit.line}\u0000${hit.column ?? ''}`;
       if (seen.has(key)) continue;
