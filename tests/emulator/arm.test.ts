@@ -238,6 +238,20 @@ describe('ARM and IMDS negative cases: Azure status and code', () => {
     const r = await call('PUT', `${ARM}/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Authorization/roleAssignments/8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5c?api-version=2022-04-01`, { ...bearer(vmToken), 'content-type': 'application/json' }, JSON.stringify({ properties: { roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', principalId: emu.scenario.vm.systemAssigned!.principalId } }));
     expect([r.status, r.json!.error.code]).toEqual([403, 'AuthorizationFailed']);
   });
+  it('ARM: role assignment scopes are checked after authorization: container scope works, a missing account is ResourceNotFound, the page\'s malformed ".../blobServices/default/<container>" is not emulated', async () => {
+    const acct = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${account}`;
+    const put = (scope: string, name: string) =>
+      call('PUT', `${ARM}${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, { ...bearer(cliToken), 'content-type': 'application/json' }, JSON.stringify({ properties: { roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`, principalId: emu.scenario.vm.systemAssigned!.principalId } }));
+    const ok = await put(`${acct}/blobServices/default/containers/${emu.values.CONTAINER_NAME}`, '9a1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5b');
+    expect(ok.status).toBe(201);
+    expect(ok.json!.properties.principalType).toBe('ServicePrincipal');
+    const missing = await put(acct.replace(account, 'nosuchaccount1'), '9a1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5c');
+    expect([missing.status, missing.json!.error.code]).toEqual([404, 'ResourceNotFound']);
+    const malformed = await put(`${acct}/blobServices/default/${emu.values.CONTAINER_NAME}`, '9a1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5d');
+    expect(malformed.status).toBe(501);
+    expect(String(malformed.headers['x-emulator-not-emulated'])).toContain('not a well-formed resource id');
+    await emu.reset();
+  });
   it('ARM: unknown storage account (existing group) → 404 ResourceNotFound', async () => {
     const r = await call('POST', keysUrl().replace(account, 'nosuchaccount1'), { ...bearer(cliToken), 'content-length': '0' }, '');
     expect([r.status, r.json!.error.code]).toEqual([404, 'ResourceNotFound']);

@@ -3,24 +3,18 @@
 // way around replication delay); 2015-07-01 answers 201 only and knows no principalType.
 import { jsonResponse } from '../../respond.ts';
 import { findRole, roleDefinitionResourceId } from '../../roles.ts';
-import { findPrincipal, findResourceGroup } from '../../state.ts';
+import { findPrincipal } from '../../state.ts';
+import { checkScopeExists } from './scopes.ts';
 import { normaliseScope } from '../../rbac.ts';
 import type { Scenario } from '../../scenario.ts';
 import { apiVersionAtLeast } from './api-versions.ts';
-import { armErrors, type ArmError } from './errors.ts';
+import { armErrors } from './errors.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Assignment = Scenario['roleAssignments'][number];
 
 const timestamps = new WeakMap<Assignment, { createdOn: string; updatedOn: string; createdBy: string }>();
-
-/** The resource group named in a scope must exist (after authorization, as ARM orders it). */
-function scopeMissing(call: ArmCall, scope: string): ArmError | undefined {
-  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(scope)?.[1];
-  if (rg !== undefined && findResourceGroup(call.ctx.state, rg) === undefined) return armErrors.resourceGroupNotFound(rg);
-  return undefined;
-}
 
 function body(call: ArmCall, a: Assignment): Record<string, unknown> {
   const role = findRole(a.role);
@@ -55,7 +49,7 @@ export const roleAssignmentRoutes: ArmRoute[] = [
     handle(call) {
       const scope = call.params.scope!;
       const name = call.params.roleAssignmentName!;
-      const missing = scopeMissing(call, scope);
+      const missing = checkScopeExists(call, scope);
       if (missing !== undefined) return missing;
       if (!GUID.test(name)) return armErrors.invalidRoleAssignmentId(name);
       const props = ((call.body ?? {}) as { properties?: { roleDefinitionId?: unknown; principalId?: unknown; principalType?: unknown } }).properties ?? {};
