@@ -9,7 +9,7 @@ import type { AzStep, Step, Tutorial } from '../model.ts';
 import type { Observation } from '../run/observation.ts';
 import { show, valueAt } from './issues.ts';
 import { normaliseText } from './example.ts';
-import type { Produced } from './produced.ts';
+import { bodyText, tryJson, type Produced } from './produced.ts';
 import type { CheckResult, Difference, FailureKind } from './verdict.ts';
 
 export interface LiteralOutcome {
@@ -129,7 +129,8 @@ function tokenClaims(step: Step, obs: Observation, produced: Produced, exampleJs
       suggestion: `"resource":"${asked}"`,
     });
   }
-  const json = produced.json;
+  // The HTTP answer, not what the reader saw: `t=$(curl … | jq -r .access_token)` prints only the token.
+  const json = produced.final ? (produced.final.json ?? tryJson(bodyText(produced.final))) : produced.json;
   const token = valueAt(json, ['access_token']);
   if (typeof token !== 'string') return out;
   const echoed = valueAt(json, ['resource']);

@@ -51,8 +51,18 @@ function responseText(r: ObservedResponse, interim: readonly { status: number; s
     `HTTP/${r.httpVersion} ${r.status} ${r.statusText}`,
     ...r.headers.map(([n, v]) => `${n}: ${v}`),
   ];
-  const body = r.bodyEncoding === 'base64' ? `(${Buffer.from(r.body, 'base64').length} bytes, base64)` : r.body;
+  const body = r.bodyEncoding === 'base64' ? `(${Buffer.from(r.body, 'base64').length} bytes, base64)` : pretty(r.body, r.json);
   return body === '' ? lines.join('\n') : `${lines.join('\n')}\n\n${body}`;
+}
+
+/** JSON bodies indented for reading; anything else as it came. */
+function pretty(body: string, json: unknown): string {
+  if (json === undefined) return body;
+  try {
+    return JSON.stringify(json, null, 2);
+  } catch {
+    return body;
+  }
 }
 
 function pre(text: string, cls = ''): string {

@@ -138,3 +138,20 @@ describe('literal layer: what the prose told the reader to create', () => {
     expect(r.result.differences).toEqual([expect.objectContaining({ path: 'status', expected: '201', actual: '200' })]);
   });
 });
+
+describe('literal layer: var=$(curl … | jq -r .access_token)', () => {
+  it('checks the token of the HTTP answer even though the reader only sees the token text', async () => {
+    const url = 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fstorage.azure.com%2F';
+    const base = httpStep({ id: 's8', file: ST, line: 97, curl: curl({ url }) });
+    const step = { ...base, kind: 'shell' as const, shell: { kind: 'assign' as const, variable: 'access_token', curl: curl({ url }), jqFilter: '.access_token', pipeline: `curl '${url}' -H Metadata:true | jq -r '.access_token'` } };
+    const t = tutorial(ST, 'storage', [step]);
+    const run = (body: Record<string, string>) => {
+      const obs = observation('s8', { exchanges: [exchange('GET', url, json(200, body))], output: { stdout: body['access_token']!, stderr: '', exitCode: 0 } });
+      return checkLiteral({ tutorial: t, step, observation: obs, produced: producedBy(step, obs) });
+    };
+    expect(run(await imdsAnswer('https://storage.azure.com/')).result.differences).toEqual([]);
+    const wrong = await imdsAnswer('https://storage.azure.com/');
+    wrong['access_token'] = await signToken({ aud: 'https://storage.azure.com' }, Number(wrong['expires_on']));
+    expect(run(wrong).breaks).toBe('token-audience-mismatch');
+  });
+});
