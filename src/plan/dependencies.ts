@@ -110,3 +110,31 @@ export function dependenciesOf(tutorial: Tutorial, step: Step, bindings: Binding
   }
   return deps;
 }
+
+/**
+ * Access the page grants before using it: a step that calls a service with a token of an identity an
+ * earlier `az identity create` made depends on the `az role assignment create` that granted that same
+ * identity access. Both are recognised through captures from the same identity-create step.
+ */
+export function grantDependencies(planned: readonly { step: Step; bindings: Binding[]; dependsOn: Dependency[] }[]): void {
+  const byId = new Map(planned.map((p) => [p.step.id, p]));
+  const producersOf = (p: { bindings: Binding[] }): string[] =>
+    p.bindings.flatMap((b) => (b.source.kind === 'capture' ? [b.source.producer] : []));
+  const grants = planned.filter((p) => isAz(p.step, 'role', 'assignment', 'create'));
+  for (const consumer of planned) {
+    for (const tokenBinding of consumer.bindings) {
+      if (tokenBinding.source.kind !== 'capture' || !/token/i.test(tokenBinding.source.path)) continue;
+      const tokenStep = byId.get(tokenBinding.source.producer);
+      if (!tokenStep) continue;
+      const identities = producersOf(tokenStep).filter((id) => isAz(byId.get(id)?.step ?? tokenStep.step, 'identity', 'create'));
+      for (const grant of grants) {
+        const index = planned.indexOf(grant);
+        if (index < 0 || index > planned.indexOf(consumer)) continue;
+        const shared = producersOf(grant).find((id) => identities.includes(id));
+        if (shared && !consumer.dependsOn.some((d) => d.stepId === grant.step.id)) {
+          consumer.dependsOn.push({ stepId: grant.step.id, reason: 'grant', detail: `uses a token of the identity ${shared} creates, which ${grant.step.id} grants access` });
+        }
+      }
+    }
+  }
+}

@@ -3,7 +3,7 @@
 import { ToolError } from '../errors.ts';
 import type { Tutorial } from '../model.ts';
 import { bindStep, type UnboundPlaceholder } from './bind.ts';
-import { dependenciesOf } from './dependencies.ts';
+import { dependenciesOf, grantDependencies } from './dependencies.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 
 export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, StepMode } from './types.ts';
@@ -37,6 +37,8 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     unbound.push(...bound.unbound);
     planned.push({ step, bindings: bound.bindings, dependsOn: dependenciesOf(tutorial, step, bound.bindings), mode: { kind: 'execute' } });
   }
+
+  grantDependencies(planned);
 
   // A selected step still needs what it depends on, transitively.
   const needed = new Set(chosen);

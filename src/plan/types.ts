@@ -21,7 +21,7 @@ export interface Binding {
   source: BindingSource;
 }
 
-export type DependencyReason = 'capture' | 'shell-variable' | 'file' | 'blob' | 'created-resource';
+export type DependencyReason = 'capture' | 'shell-variable' | 'file' | 'blob' | 'created-resource' | 'grant';
 
 export interface Dependency {
   stepId: string;

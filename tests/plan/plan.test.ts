@@ -124,3 +124,21 @@ describe('an unbound placeholder stops the run before any request', () => {
     expect(buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: { MY_SECRET_SUB: 'x' } }).steps[0]?.bindings[0]?.source).toEqual({ kind: 'set', value: 'x' });
   });
 });
+
+describe('access granted before it is used', () => {
+  it('the ARM call with the user-assigned identity\'s token depends on the role assignment for that identity', () => {
+    for (const [file, grantLine, callLine] of [
+      ['000-arm-user-assigned.md', 51, 114],
+      ['003-arm-user-assigned.md', 60, 119],
+    ] as const) {
+      const p = plan(file);
+      const grant = step(p, grantLine).step.id;
+      expect(step(p, callLine).dependsOn).toEqual(expect.arrayContaining([expect.objectContaining({ stepId: grant, reason: 'grant' })]));
+    }
+  });
+
+  it('a system-assigned token step has no grant dependency', () => {
+    const p = plan('000-arm-system-assigned.md');
+    expect(step(p, 71).dependsOn.some((d) => d.reason === 'grant')).toBe(false);
+  });
+});

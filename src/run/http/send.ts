@@ -121,7 +121,8 @@ function viaUndici(agent: Dispatcher, req: OutgoingRequest): Promise<RawResponse
       },
     };
     try {
-      agent.dispatch({ origin, path: target, method: req.method, headers: flat, body: req.body ?? null }, handler);
+      // The path goes out as the UTF-8 bytes curl would send (undici writes latin1).
+      agent.dispatch({ origin, path: wireString(target), method: req.method, headers: flat, body: req.body ?? null }, handler);
     } catch (err) {
       reject(err);
     }
@@ -138,7 +139,7 @@ async function viaNodeHttp(connector: Connector, req: OutgoingRequest): Promise<
     for (const [name, value] of req.headers) raw.push(wireString(name), wireString(value));
     let request: http.ClientRequest;
     try {
-      request = http.request({ method: req.method, path: target, headers: raw, createConnection: () => socket, setHost: false });
+      request = http.request({ method: req.method, path: wireString(target), headers: raw, createConnection: () => socket, setHost: false });
     } catch (err) {
       socket.destroy();
       reject(err);
