@@ -3,6 +3,19 @@
 // and curl pointed at the target by CURL_HOME's generated .curlrc. What the reader would see is the
 // step's output; what curl sent and got (its trace) and what az's REST equivalents sent are the
 // exchanges, so the checks judge the same Observation shape as for the http engine.
+//
+// Choices, and what they cost:
+// - Placeholder substitution is the only change to the page's text (placeholders.ts); `$variables`,
+//   quotes, look-alike characters and trailing spaces reach bash as written.
+// - State: one long-lived bash per tutorial, fed step by step (not a replayed state file), so
+//   variables, functions, `cd` and files behave as in one terminal. A step that exits the shell or
+//   times out loses that state; the next step starts a fresh terminal in the same folder.
+// - Evidence: curl's --trace file is set per step in the .curlrc; curl truncates it, so a step that
+//   runs several curls keeps the last one's exchanges (every tutorial step runs at most one).
+// - az: the shim relays argv to the run's az server, which runs the http engine's equivalents with
+//   this step's context: bash has already expanded the words, so nothing is substituted again (the
+//   equivalents' argument parser still blanks a literal `$name` left in a word; none of the
+//   tutorials has one).
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Step } from '../../model.ts';
