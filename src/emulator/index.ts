@@ -104,6 +104,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
         : { kind: 'refuse', reason: `nothing listens on ${h}:${LEGACY_MSI_PORT}: the MSI VM extension endpoint was retired (scenario legacyMsiEndpoint is false)` };
     }
     if (loopback) return undefined;
+    if (h === '169.254.169.254' && port !== 80) return { kind: 'refuse', reason: `IMDS listens on 169.254.169.254:80 only (plain HTTP), not on port ${port}` };
     const azure = router.serviceFor(h, port) !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
     if (!azure) return undefined;
     if (port === 443) return { kind: 'connect', host: '127.0.0.1', port: ports.https, tls: true };

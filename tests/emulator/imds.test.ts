@@ -71,6 +71,12 @@ describe('IMDS token endpoint', () => {
     expect(both.status).toBe(400);
     await emu.reset();
   });
+  it('routes IMDS on port 80 only; https://169.254.169.254 is refused as on a VM', () => {
+    expect(emu.route('169.254.169.254', 80)).toMatchObject({ kind: 'connect', tls: false });
+    expect(emu.route('169.254.169.254', 443)).toMatchObject({ kind: 'refuse' });
+    expect(emu.route('management.azure.com', 443)).toMatchObject({ kind: 'connect', tls: true });
+    expect(emu.route('example.org', 443)).toBeUndefined();
+  });
   it('answers the SDK probe (no query, no Metadata) at once', async () => {
     const t0 = Date.now();
     const r = await get(TOKEN_URL, {});
