@@ -6,11 +6,12 @@ import { join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { exitCodeFor, writeReports, type FailOn } from '../report/index.ts';
 import { normaliseKey } from '../plan/index.ts';
-import { RunSecrets, runTutorials, type EngineName, type TargetName } from '../run/index.ts';
+import { RunSecrets, resolveTutorialFiles, runTutorials, type EngineName, type TargetName } from '../run/index.ts';
+import { parseShard, selectShard, type Shard } from '../live/shard.ts';
 import { progressLine, summaryTable } from '../run/progress.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
-                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift]`;
+                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift] [--shard i/n]`;
 
 export interface RunCommandOptions {
   paths: string[];
@@ -20,6 +21,8 @@ export interface RunCommandOptions {
   grep?: string;
   sets: Record<string, string>;
   failOn: FailOn;
+  /** `--shard i/n`: run only this shard of the tutorial list (CI matrices). */
+  shard?: Shard;
 }
 
 export function parseRunArgs(argv: string[]): RunCommandOptions {
@@ -35,6 +38,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
         grep: { type: 'string' },
         set: { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'fail' },
+        shard: { type: 'string' },
       },
     });
   } catch (err) {
@@ -58,6 +62,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     ...(values.grep !== undefined ? { grep: values.grep } : {}),
     sets,
     failOn: values['fail-on'],
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
   };
 }
 
@@ -88,7 +93,7 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   const secrets = io.secrets ?? new RunSecrets();
   const { report } = await runTutorials({
     secrets,
-    paths: opts.paths,
+    paths: opts.shard !== undefined ? selectShard(resolveTutorialFiles(opts.paths), opts.shard.index, opts.shard.count) : opts.paths,
     target: opts.target,
     engine: opts.engine,
     sets: opts.sets,

@@ -13,6 +13,8 @@ export interface LiveDispatcher {
   dispatcher: Dispatcher;
   /** The same connections without retries, for callers that must see every response (probes). */
   direct: Dispatcher;
+  /** Where retries are reported, for other dispatchers that apply the same policy. */
+  observer: RetryObserver;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function createLiveDispatcher(network: NetworkConfig, retry: RetryConfig,
   return {
     dispatcher: agent.compose(retryInterceptor(retry, observer)),
     direct: agent,
+    observer,
     close: () => agent.close(),
   };
 }

@@ -23,37 +23,28 @@ export class RunTimeoutError extends Error {
   }
 }
 
+export interface SignalTeardown {
+  /** Stop listening for signals (after a normal teardown). */
+  dispose(): void;
+  /** The AbortSignal that fires when a signal arrives. */
+  signal: AbortSignal;
+}
+
 /**
- * Run `work` with an AbortSignal that fires on timeout or signal; run `cleanup` exactly once
- * afterwards whatever happened. On a signal the process exits after cleanup.
+ * On SIGINT/SIGTERM: abort, run `cleanup` (once, shared with any other caller of the returned
+ * `cleanupOnce`), then exit with 130/143. A second signal while cleaning up only says so.
  */
-export async function withTeardown<T>(work: (signal: AbortSignal) => Promise<T>, cleanup: () => Promise<void>, opts: LifecycleOptions = {}): Promise<T> {
+export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pick<LifecycleOptions, 'proc' | 'log'> = {}): SignalTeardown {
   const proc = opts.proc ?? process;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const controller = new AbortController();
-  let cleaning: Promise<void> | undefined;
-  const cleanupOnce = (): Promise<void> => {
-    cleaning ??= (async () => {
-      const limit = opts.teardownTimeoutMs;
-      if (limit === undefined) return cleanup();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`teardown did not finish within ${Math.round(limit / 1000)} s; run 'tutorial-conformance sweep' later`)), limit);
-      });
-      try {
-        await Promise.race([cleanup(), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
-    })();
-    return cleaning;
-  };
-
+  let exiting = false;
   const onSignal = (signal: HandledSignal) => () => {
-    if (cleaning !== undefined) {
+    if (exiting) {
       log(`${signal} received again: teardown is still running, waiting for it`);
       return;
     }
+    exiting = true;
     log(`${signal} received: stopping the run and tearing down`);
     controller.abort(new Error(`interrupted by ${signal}`));
     cleanupOnce()
@@ -63,6 +54,46 @@ export async function withTeardown<T>(work: (signal: AbortSignal) => Promise<T>,
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
   proc.on('SIGINT', handlers.SIGINT);
   proc.on('SIGTERM', handlers.SIGTERM);
+  return {
+    signal: controller.signal,
+    dispose() {
+      // While a signal-triggered teardown runs, keep the handlers: a further Ctrl-C must not kill it.
+      if (exiting) return;
+      proc.off('SIGINT', handlers.SIGINT);
+      proc.off('SIGTERM', handlers.SIGTERM);
+    },
+  };
+}
+
+/** Wrap `cleanup` so that every caller shares one run of it, bounded by `timeoutMs` when given. */
+export function once(cleanup: () => Promise<void>, timeoutMs?: number): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= (async () => {
+      if (timeoutMs === undefined) return cleanup();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`teardown did not finish within ${Math.round(timeoutMs / 1000)} s; run 'tutorial-conformance sweep' later`)), timeoutMs);
+      });
+      try {
+        await Promise.race([cleanup(), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
+    return running;
+  };
+}
+
+/**
+ * Run `work` with an AbortSignal that fires on timeout or signal; run `cleanup` exactly once
+ * afterwards whatever happened. On a signal the process exits after cleanup.
+ */
+export async function withTeardown<T>(work: (signal: AbortSignal) => Promise<T>, cleanup: () => Promise<void>, opts: LifecycleOptions = {}): Promise<T> {
+  const cleanupOnce = once(cleanup, opts.teardownTimeoutMs);
+  const signals = installSignalTeardown(cleanupOnce, opts);
+  const controller = new AbortController();
+  signals.signal.addEventListener('abort', () => controller.abort(signals.signal.reason), { once: true });
   const timer = opts.timeoutMs !== undefined ? setTimeout(() => controller.abort(new RunTimeoutError(opts.timeoutMs as number)), opts.timeoutMs) : undefined;
   try {
     return await work(controller.signal);
@@ -71,9 +102,7 @@ export async function withTeardown<T>(work: (signal: AbortSignal) => Promise<T>,
     try {
       await cleanupOnce();
     } finally {
-      // Handlers stay installed until cleanup is done, so a Ctrl-C during teardown waits for it.
-      proc.off('SIGINT', handlers.SIGINT);
-      proc.off('SIGTERM', handlers.SIGTERM);
+      signals.dispose();
     }
   }
 }

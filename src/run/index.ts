@@ -73,10 +73,9 @@ export function resolveTutorialFiles(paths: readonly string[]): string[] {
 
 async function startTarget(name: TargetName): Promise<Target> {
   if (name === 'azure') {
-    throw new ToolError(
-      'E_TARGET',
-      "target 'azure' is not available yet: configure a live subscription in .env (see .env.example) once the live target lands (issue 7); until then run with --target emulator",
-    );
+    // Loaded only for live runs; configuration errors (E_CONFIG) and provisioning failures (E_TARGET) pass through.
+    const [{ loadLiveConfig }, { createAzureTarget }] = await Promise.all([import('../config.ts'), import('../live/target.ts')]);
+    return createAzureTarget(loadLiveConfig());
   }
   try {
     return await startEmulatorTarget();

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 function seed(now: number) {
-  const groups = [
+  const groups: { name: string; tags: Record<string, string> }[] = [
     { name: 'tc-old1-mi-test', tags: { 'tutorial-conformance-run': 'old1', created: new Date(now - 30 * HOUR).toISOString() } },
     { name: 'tc-new1-mi-test', tags: { 'tutorial-conformance-run': 'new1', created: new Date(now - 1 * HOUR).toISOString() } },
     { name: 'xy-old2-mi-test', tags: { 'tutorial-conformance-run': 'old2', created: new Date(now - 48 * HOUR).toISOString() } },

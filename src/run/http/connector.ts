@@ -4,7 +4,7 @@
 // the target's CA. Both the undici Agent and the node:http path for `Expect: 100-continue` use it.
 import net from 'node:net';
 import tls from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
 
 /** `noSuchHost`: the name does not exist for this target (curl: "Could not resolve host"), not merely a closed port. */
 export type ConnectDecision = { kind: 'connect'; host: string; port: number } | { kind: 'refuse'; reason: string; noSuchHost?: boolean };
@@ -21,7 +21,8 @@ export interface ConnectorOptions {
 }
 
 export interface Connector {
-  agent: Agent;
+  /** An Agent, or one composed with interceptors (the live target adds its retry policy). */
+  agent: Dispatcher;
   /** A socket to the routed destination, for clients other than undici (node:http, for 100-continue). */
   openSocket(url: URL): Promise<net.Socket>;
   /** The router's answer for a host, without connecting (curl's extra URL words). */

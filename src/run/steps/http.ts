@@ -4,6 +4,7 @@ import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import { buildCurl, CurlInputError } from '../curl/build.ts';
 import { executeCurl } from '../curl/execute.ts';
+import { substitutionOf } from '../../live/substitution.ts';
 
 export async function runHttpStep(step: HttpStep, ctx: StepContext): Promise<StepOutcome> {
   let plan;
@@ -17,9 +18,11 @@ export async function runHttpStep(step: HttpStep, ctx: StepContext): Promise<Ste
     throw err;
   }
   const run = await executeCurl(ctx.connector, plan);
+  const substitution = substitutionOf(run.exchanges);
   return outcome({
     engine: 'http',
     exchanges: run.exchanges,
+    ...(substitution !== undefined ? { substitution } : {}),
     output: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode },
     ...(run.error ? { error: run.error } : {}),
   });
