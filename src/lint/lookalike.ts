@@ -41,7 +41,7 @@ export function columnOf(word: ShellWord, pattern: RegExp): number {
   return word.column + Math.max(0, at);
 }
 
-export function isHeaderArgument(ctx: WordContext): boolean {
+function isHeaderArgument(ctx: WordContext): boolean {
   return ctx.program === 'curl' && (ctx.previous?.value === '-H' || ctx.previous?.value === '--header');
 }
 

@@ -129,13 +129,3 @@ export function shellWords(lines: readonly SourceLine[]): ShellWord[] {
   finish();
   return words;
 }
-
-/** The words of the first simple command (up to the first operator). */
-export function firstCommand(words: readonly ShellWord[]): ShellWord[] {
-  const out: ShellWord[] = [];
-  for (const w of words) {
-    if (!w.quoted && (OPERATORS.has(w.value) || w.value === '&&' || w.value === '$(')) break;
-    out.push(w);
-  }
-  return out;
-}

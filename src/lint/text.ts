@@ -81,10 +81,6 @@ export function visible(s: string): string {
   return s.replace(/[\u00a0\u1680\u2000-\u200f\u202f\u205f\u3000\u2060\ufeff\u00ad]/gu, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
-export function shorten(s: string, max = 70): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 /** A value in double quotes for a message, invisible characters spelt out ("true\u00a0"). */
 export function quote(s: string): string {
   return `"${visible(s).replace(/"/g, '\\"')}"`;

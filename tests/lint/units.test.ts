@@ -84,3 +84,14 @@ describe('placeholdersIn', () => {
     ]);
   });
 });
+
+describe('src/lint/README.md', () => {
+  it('documents every rule with its severity and short description', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { projectRoot } = await import('../../src/tutorials/manifest.ts');
+    const { rules } = await import('../../src/lint/index.ts');
+    const readme = readFileSync(join(projectRoot, 'src/lint/README.md'), 'utf8');
+    for (const r of rules) expect(readme).toContain(`| \`${r.id}\` | ${r.severity} | ${r.shortDescription.replace(/\|/g, '\\|')} |`);
+  });
+});
