@@ -28,6 +28,7 @@ export const ReportStep = z.object({
   checks: z.array(CheckResult),
   suggestion: z.string().optional(),
   substitution: z.string().optional(),
+  durationMs: z.number().nonnegative().optional(), // how long the step ran
 });
 export type ReportStep = z.infer<typeof ReportStep>;
 
@@ -109,6 +110,7 @@ export function reportStep(o: StepOutcome): ReportStep {
     checks: o.check?.checks ?? [],
     ...(o.check?.suggestion ? { suggestion: o.check.suggestion } : {}),
     ...(observation?.substitution ? { substitution: observation.substitution } : {}),
+    ...(observation ? { durationMs: observation.durationMs } : {}),
   };
 }
 

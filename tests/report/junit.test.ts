@@ -81,3 +81,15 @@ describe('junit.xml', () => {
     expect(xml).toContain('a &lt;b&gt;');
   });
 });
+
+describe('junit.xml times', () => {
+  it('testcase time is the step duration in seconds; a suite is the sum of its steps', async () => {
+    const { report } = await sampleReport();
+    const doc = parse(renderJunit(report));
+    const suite = doc.testsuites.testsuite[0]!;
+    const steps = report.tutorials[0]!.steps;
+    steps.forEach((s, i) => expect(Number(suite.testcase[i]!['@time'])).toBeCloseTo((s.durationMs ?? 0) / 1000, 3));
+    expect(Number(suite['@time'])).toBeCloseTo(steps.reduce((n, s) => n + (s.durationMs ?? 0), 0) / 1000, 3);
+    expect(steps.some((s) => (s.durationMs ?? 0) > 0)).toBe(true);
+  });
+});
