@@ -96,6 +96,19 @@ describe('exit codes', () => {
     expect(await runCommand([only, '--out', dir, '--fail-on', 'drift'], sink)).toBe(1);
   }, 60_000);
 
+  it('--grep runs the matching steps and what they need, skips the rest, and leaves out tutorials without a match', async () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-grep-'));
+    await runCommand([tutorialsDir, '--out', dir, '--grep', 'blob download'], { print: () => undefined });
+    const r = Report.parse(JSON.parse(readFileSync(join(dir, 'latest', 'report.json'), 'utf8')));
+    expect(r.tutorials.map((t) => t.file.replace(/^tutorials\//, '')).sort()).toEqual(['000-storage-access-key.md', '000-storage-sas.md', '001-storage-access-key.md', '002-storage-access-key-user-assigned.md']);
+    const access = r.tutorials.find((t) => t.file.endsWith('000-storage-access-key.md'));
+    const verdicts = Object.fromEntries(access?.steps.map((s) => [s.line.start, s.verdict]) ?? []);
+    expect(verdicts[120]).not.toBe('skipped'); // the download
+    expect(verdicts[106]).not.toBe('skipped'); // the upload it needs
+    const sas = r.tutorials.find((t) => t.file.endsWith('000-storage-sas.md'));
+    expect(sas?.steps.find((s) => s.line.start === 115)?.verdict).toBe('skipped'); // listServiceSas: not needed by the download
+  }, 60_000);
+
   it('2 when the run cannot start: bad option, live target not built yet, missing file', async () => {
     // Without a live subscription configured, --target azure names what to configure (and never crashes).
     const live = await runCommand(['--target', 'azure'], { print: () => undefined }).then(
