@@ -33,12 +33,12 @@ describe('az shim', () => {
   it("refuses a caller without this run's nonce", async () => {
     const r = await shim({ TC_AZ_SOCKET: server.socket, TC_AZ_NONCE: 'not-the-nonce' }, 'login');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe('ERROR: this az server belongs to another run\n');
+    expect(r.stderr).toBe('ERROR: this az server belongs to another run');
   });
 
   it('refuses a call while no step runs', async () => {
     const r = await shim({ TC_AZ_SOCKET: server.socket, TC_AZ_NONCE: server.nonce }, 'identity', 'create', '-g', 'rg', '-n', 'x');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe('ERROR: az was called outside a tutorial step\n');
+    expect(r.stderr).toBe('ERROR: az was called outside a tutorial step');
   });
 });
