@@ -77,6 +77,19 @@ describe('IMDS token endpoint', () => {
     expect(emu.route('management.azure.com', 443)).toMatchObject({ kind: 'connect', tls: true });
     expect(emu.route('example.org', 443)).toBeUndefined();
   });
+  it('serves instance metadata: JSON for categories, text for leaves, 404 for unknown paths', async () => {
+    const all = await get('http://169.254.169.254/metadata/instance?api-version=2021-02-01');
+    expect(all.status).toBe(200);
+    expect(all.json!.compute).toMatchObject({ name: emu.values.VM_NAME, resourceGroupName: emu.values.RESOURCE_GROUP, subscriptionId: emu.values.SUBSCRIPTION_ID, osType: 'Linux' });
+    const leaf = await get('http://169.254.169.254/metadata/instance/compute/name?api-version=2021-02-01&format=text');
+    expect([leaf.status, leaf.text]).toEqual([200, emu.values.VM_NAME]);
+    expect((await get('http://169.254.169.254/metadata/instance/compute/name?api-version=2021-02-01&format=json')).status).toBe(400);
+    expect((await get('http://169.254.169.254/metadata/instance/compute/nope?api-version=2021-02-01')).status).toBe(404);
+    expect((await get('http://169.254.169.254/metadata/instance?api-version=2021-02-01', {})).status).toBe(400);
+    expect((await get('http://169.254.169.254/metadata/instance')).json!['newest-versions']).toHaveLength(3);
+    const old = await get('http://169.254.169.254/metadata/instance/compute?api-version=2018-02-01');
+    expect(old.json!.resourceId).toBeUndefined();
+  });
   it('answers the SDK probe (no query, no Metadata) at once', async () => {
     const t0 = Date.now();
     const r = await get(TOKEN_URL, {});

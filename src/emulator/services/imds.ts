@@ -9,6 +9,7 @@ import { duplicateNames, header, jsonResponse, queryPairs, queryValue } from '..
 import { isKnownResource, resourceNotFoundText } from '../resource-principals.ts';
 import { notEmulatedResponse } from '../router.ts';
 import { issueCached } from '../token-cache.ts';
+import { instanceMetadata } from './imds-instance.ts';
 
 /** IMDS api-versions, newest first (learn.microsoft.com instance-metadata-service "Supported API versions"). */
 export const IMDS_API_VERSIONS = [
@@ -112,6 +113,17 @@ export const imdsService: Service = {
       const refused = securityCheck(req);
       if (refused !== undefined) return refused;
       return jsonResponse(200, { tenantId: ctx.state.data.tenantId }, { server: SERVER });
+    }
+    if (path === '/metadata/instance' || path.startsWith('/metadata/instance/')) {
+      const plain = (status: number, text: string): EmulatorResponse => jsonResponse(status, { error: text }, { server: SERVER });
+      if (req.method !== 'GET') return plain(405, 'Not allowed');
+      const refused = securityCheck(req);
+      if (refused !== undefined) return refused;
+      const pairs = queryPairs(req.rawTarget);
+      if (duplicateNames(pairs).length > 0) return plain(400, 'Bad request. Duplicate query parameters are not allowed');
+      const apiVersion = queryValue(pairs, 'api-version');
+      if (apiVersion === undefined || !(IMDS_API_VERSIONS as readonly string[]).includes(apiVersion)) return apiVersionError();
+      return instanceMetadata(req, ctx, apiVersion, plain);
     }
     return notEmulatedResponse(`IMDS ${req.method} ${req.url.pathname}`, req.requestId);
   },
