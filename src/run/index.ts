@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
+import { lintTutorial } from '../lint/index.ts';
 import type { Finding } from '../lint/finding.ts';
 import type { Tutorial } from '../model.ts';
 import { parseTutorialFile } from '../parse/index.ts';
@@ -84,27 +85,14 @@ async function startTarget(name: TargetName): Promise<Target> {
   }
 }
 
-type Linter = (tutorial: Tutorial, opts: { text?: string }) => Finding[];
-
-// TODO(integration): a static import once src/lint/index.ts is complete in the tree.
-async function loadLinter(): Promise<Linter | undefined> {
-  try {
-    return ((await import('../lint/index.ts')) as { lintTutorial: Linter }).lintTutorial;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
-}
-
-function lint(linter: Linter | undefined, tutorial: Tutorial): Finding[] {
-  if (!linter) return [];
+function lint(tutorial: Tutorial): Finding[] {
   let text: string | undefined;
   try {
     text = readFileSync(resolve(tutorial.file), 'utf8');
   } catch {
     text = undefined;
   }
-  return linter(tutorial, text === undefined ? {} : { text });
+  return lintTutorial(tutorial, text === undefined ? {} : { text });
 }
 
 export async function runTutorials(options: RunOptions): Promise<RunResult> {
@@ -139,7 +127,6 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       .filter(hasSelectedSteps);
     const tokens = new TokenCache(target.cli, secrets);
     if (options.engine === 'shell') shell = await startShellEngine({ target });
-    const linter = await loadLinter();
 
     for (const [i, plan] of plans.entries()) {
       if (i > 0 || options.targetInstance) await target.reset();
@@ -152,7 +139,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
         counts[v] = (counts[v] ?? 0) + 1;
       }
       options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: lint(linter, tutorial) });
+      results.push({ tutorial, outcomes, findings: lint(tutorial) });
     }
   } finally {
     await shell?.close();
