@@ -15,7 +15,10 @@ export interface LiveDispatcher {
   direct: Dispatcher;
   /** Where retries are reported, for other dispatchers that apply the same policy. */
   observer: RetryObserver;
+  /** Waits for requests in flight. */
   close(): Promise<void>;
+  /** Aborts requests in flight (after teardown on a signal, nothing in flight matters). */
+  destroy(): Promise<void>;
 }
 
 /** Where a host's connections go under TC_RESOLVE, or undefined for normal DNS. */
@@ -58,5 +61,6 @@ export function createLiveDispatcher(network: NetworkConfig, retry: RetryConfig,
     direct: agent,
     observer,
     close: () => agent.close(),
+    destroy: () => agent.destroy(),
   };
 }

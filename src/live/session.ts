@@ -19,6 +19,8 @@ export interface LiveSession {
   retries: RetryEvent[];
   giveUps: RetryGiveUp[];
   close(): Promise<void>;
+  /** Close without waiting for requests in flight (a provisioning call a signal interrupted). */
+  destroy(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -49,7 +51,7 @@ export async function openLiveSession(config: LiveConfig, opts: SessionOptions =
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    return { config, http, tokens, arm, ledger: { resourceGroups: [], roleAssignments: [] }, retries, giveUps, close: () => http.close() };
+    return { config, http, tokens, arm, ledger: { resourceGroups: [], roleAssignments: [] }, retries, giveUps, close: () => http.close(), destroy: () => http.destroy() };
   } catch (err) {
     await http.close();
     throw err;

@@ -63,7 +63,8 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
       for (const f of result.failed) log(`teardown could not delete ${f.id}: ${f.error}; 'tutorial-conformance sweep --run-id ${plan.runId} --older-than 0s' will retry`);
     }
     await imds?.close();
-    await session.close();
+    // Teardown is done; a provisioning request a signal interrupted must not hold the exit.
+    await session.destroy();
   });
   const signals = opts.signals === false ? undefined : installSignalTeardown(cleanup, { log, ...(opts.signals ?? {}) });
 

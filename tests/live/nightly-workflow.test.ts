@@ -61,7 +61,7 @@ describe('.github/workflows/nightly.yml', () => {
     const out = /--out (.+?)(?:\s+--|\s*$)/.exec(run?.run ?? '')?.[1];
     const upload = runJob.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.if).toBe('always()');
-    expect(upload?.with?.path).toBe(out);
+    expect(upload?.with?.path).toBe(`${out}/latest`);
     expect(String(upload?.with?.name)).toMatch(/^report-shard-\$\{\{ matrix\.shard \}\}$/);
   });
 

@@ -1,0 +1,88 @@
+// A live run interrupted mid-way, as Ctrl-C or a cancelled CI job does it: the real CLI in a child
+// process (`run --target azure` against the emulator as the cloud) gets SIGINT while a tutorial
+// step hangs, or SIGTERM while provisioning; it must tear down, then exit 130/143, and the
+// emulator's state must hold nothing of that run.
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa, type ResultPromise } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUN_TAG } from '../../src/live/provision/plan.ts';
+import { CI_PRINCIPAL, startLiveHarness, type LiveHarness } from './harness.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+let h: LiveHarness;
+beforeAll(async () => {
+  h = await startLiveHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function startRun(runId: string): { child: ResultPromise; output: () => string } {
+  const out = mkdtempSync(join(tmpdir(), 'tc-int-'));
+  const child = execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'run', 'tutorials/000-arm-system-assigned.md', '--target', 'azure', '--out', out], {
+    cwd: ROOT,
+    env: { ...h.env, TC_RUN_ID: runId, PATH: process.env.PATH ?? '' },
+    extendEnv: false,
+    reject: false,
+    all: true,
+  });
+  let text = '';
+  child.all?.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  return { child, output: () => text };
+}
+
+async function waitFor(output: () => string, pattern: RegExp, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in:\n${output()}`);
+    await sleep(50);
+  }
+}
+
+function leftovers(runId: string) {
+  const d = h.handle.state.data;
+  return {
+    groups: d.resourceGroups.filter((g) => g.tags[RUN_TAG] === runId || g.name.includes(runId)).map((g) => g.name),
+    storage: d.storageAccounts.filter((a) => a.name.includes(runId)).map((a) => a.name),
+    vaults: d.keyVaults.filter((v) => v.name.includes(runId)).map((v) => v.name),
+    grants: d.roleAssignments.filter((a) => a.principalId === CI_PRINCIPAL.principalId && a.scope.includes(runId)).length,
+  };
+}
+
+describe('interrupted live runs leave nothing behind', () => {
+  it('SIGINT while a tutorial step hangs: teardown, then exit 130', async () => {
+    // The tutorial's resource-group read hangs for 30 s: the run is mid-way when Ctrl-C comes.
+    h.handle.faults.inject({ service: 'arm', method: 'GET', pathPattern: /resourceGroups\/tc-int01-mi-test$/i, kind: 'latency', ms: 30_000, count: 1 });
+    const { child, output } = startRun('int01');
+    await waitFor(output, /target azure ready/, 60_000);
+    await waitFor(output, /s3 .*L45/, 20_000); // the IMDS step is done; s4 hangs now
+    expect(leftovers('int01').groups).toEqual(['tc-int01-mi-test']);
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode, output()).toBe(130);
+    expect(Date.now() - t0).toBeLessThan(25_000); // did not wait for the hanging step
+    expect(output()).toMatch(/SIGINT received: stopping the run and tearing down/);
+    expect(output()).toMatch(/deleted \/subscriptions\/[^ ]+\/resourceGroups\/tc-int01-mi-test/);
+    expect(leftovers('int01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
+    h.handle.faults.clear();
+  }, 120_000);
+
+  it('SIGTERM during provisioning: what exists so far is deleted, then exit 143', async () => {
+    h.handle.faults.inject({ service: 'arm', method: 'PUT', pathPattern: /storageAccounts\/tcint02st$/i, kind: 'latency', ms: 30_000, count: 1 });
+    const { child, output } = startRun('int02');
+    await waitFor(output, /provisioned resource group tc-int02-mi-test/, 60_000);
+    await sleep(300);
+    child.kill('SIGTERM');
+    const result = await child;
+    expect(result.exitCode, output()).toBe(143);
+    expect(output()).toMatch(/SIGTERM received/);
+    expect(leftovers('int02').groups).toEqual([]);
+    // The storage PUT still sleeping in the emulator finds no resource group when it wakes.
+    h.handle.faults.clear();
+    expect(leftovers('int02')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
+  }, 120_000);
+});
