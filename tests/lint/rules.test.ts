@@ -97,6 +97,14 @@ const cases: Record<string, Case[]> = {
       expectAt: (text, changed) => lineOf(text, '"principalId"', changed),
       message: /not the principalId of the identity created above \("bbbbbbbb/,
     },
+    {
+      // The identity is created in the group without --location, so it must show the group's location.
+      name: 'identity location differs from its resource group',
+      find: '"location": "westus",',
+      replace: (l) => l.replace('westus', 'westcentralus'),
+      expectAt: (text, changed) => lineOf(text, '"location"', changed),
+      message: /without --location is shown in "westcentralus"/,
+    },
   ],
   'az-removed-command': [
     { name: 'vm assign-identity', find: UPLOAD, replace: () => 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME> --identities <IDENTITY ID>', message: /az vm identity assign/ },

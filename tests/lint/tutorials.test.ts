@@ -94,6 +94,8 @@ const expected: [string, number, string, RegExp?][] = [
   ['003-arm-user-assigned.md', 65, 'contract-invalid-guid'],
   ['003-arm-user-assigned.md', 67, 'az-output-shape'],
   ['003-arm-user-assigned.md', 68, 'example-ids-inconsistent', /"9012"/],
+  ['000-arm-user-assigned.md', 122, 'example-ids-inconsistent', /"westus".*"westcentralus"/],
+  ['003-arm-user-assigned.md', 127, 'example-ids-inconsistent', /"westus".*"westcentralus"/],
   ['003-arm-user-assigned.md', 90, 'placeholder-not-in-command', /<UAMI CLIENT ID>/],
   ['003-arm-user-assigned.md', 92, 'nonascii-space-in-command', /client_id=<UAMI CLIENT ID>\\u00a0\\u00a0\\u00a0/],
   ['003-arm-user-assigned.md', 117, 'prose-case-sensitive-claim'],

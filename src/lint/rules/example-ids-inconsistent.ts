@@ -30,10 +30,31 @@ export const exampleIdsInconsistent: Rule = {
   help: 'Make the example agree with the command it answers (same scope, same principal, the role\'s definition id).',
   check(doc) {
     const hits: RuleHit[] = [];
-    const identities: { read: ReadJson; value: Obj }[] = [];
+    const identities: { read: ReadJson; value: Obj; group: string | undefined; locationGiven: boolean; line: number }[] = [];
     for (const block of doc.json) {
       if (block.role !== 'response') continue;
       const match = contractFor(doc, block);
+      if (match?.curl && match.contract === contracts.RESOURCE_GROUP) {
+        // az identity create without --location takes the group's location: an identity example and
+        // a resource-group example of the same group must agree on it.
+        const read = readJson(doc, block);
+        const group = flat(read.value);
+        const location = group ? str(group, 'location') : undefined;
+        const requested = /\/resourcegroups\/([^/?]+)/i.exec(match.curl.urls[0]?.value ?? '')?.[1];
+        for (const identity of identities) {
+          const other = str(identity.value, 'location');
+          if (!location || !other || identity.locationGiven || other.toLowerCase() === location.toLowerCase()) continue;
+          if (!requested || !identity.group || requested.toLowerCase() !== identity.group.toLowerCase()) continue;
+          const at = locateKey(read, 'location') ?? { line: block.json.source.startLine, column: 1 };
+          hits.push({
+            line: at.line,
+            column: at.column,
+            ...(block.step ? { stepId: block.step.id } : {}),
+            message: `the resource group ${requested} is shown in location ${JSON.stringify(location)}, but the identity created in it on line ${identity.line} without --location is shown in ${JSON.stringify(other)}; az identity create takes the group's location, so one of the two examples is wrong.`,
+          });
+        }
+        continue;
+      }
       if (!match?.az) continue;
       const read = readJson(doc, block);
       const value = flat(read.value);
@@ -48,7 +69,13 @@ export const exampleIdsInconsistent: Rule = {
       if (id && name && !isPlaceholderish(name) && id.split('/').pop() !== name)
         push('name', `"name" is ${JSON.stringify(name)} but the id ends with ${JSON.stringify(id.split('/').pop())}; ARM's name is always the id's last segment.`);
       if (match.contract === contracts.AZ_IDENTITY_CREATE) {
-        identities.push({ read, value });
+        identities.push({
+          read,
+          value,
+          group: azOption(match.az, '-g', '--resource-group')?.value?.value,
+          locationGiven: azOption(match.az, '-l', '--location') !== undefined,
+          line: match.az.words[0]?.line ?? block.json.source.startLine,
+        });
         continue;
       }
       if (match.contract !== contracts.AZ_ROLE_ASSIGNMENT_CREATE) continue;
