@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Expectation, HttpExpectation, JsonExpectation, TextExpectation } from '../model.ts';
 import type { ObservedExchange } from '../run/observation.ts';
 import { FORMAT_LABEL, formatOf, hasFormat, looksLikeBrokenGuid } from './formats.ts';
-import { issuesToDifferences, pointer, show, typeName, type PathSegment } from './issues.ts';
+import { issuesToDifferences, pointer, show, showAt, typeName, type PathSegment } from './issues.ts';
 import { placeholdersIn, templateMatcher, type BindingLookup } from './placeholders.ts';
 import type { Produced } from './produced.ts';
 import type { CheckResult, Difference } from './verdict.ts';
@@ -40,19 +40,19 @@ function stringIssue(example: string, actual: string, path: readonly PathSegment
   if (keys.length > 0) {
     if (cls === 'constant') {
       if (templateMatcher(example, ctx.lookup).test(actual)) return undefined;
-      return { kind: 'value', expected: example, message: `${at} is ${show(actual)}; the example shows ${show(example)}` };
+      return { kind: 'value', expected: example, message: `${at} is ${showAt(path, actual)}; the example shows ${show(example)}` };
     }
     for (const key of keys) {
       const bound = ctx.lookup(key);
       if (bound !== undefined && !actual.toLowerCase().includes(bound.toLowerCase())) {
-        return { kind: 'value', expected: example, message: `${at} is ${show(actual)}, which does not contain the value bound to <${key}>` };
+        return { kind: 'value', expected: example, message: `${at} is ${showAt(path, actual)}, which does not contain the value bound to <${key}>` };
       }
     }
     return undefined;
   }
   if (cls === 'constant') {
     if (actual === example) return undefined;
-    return { kind: 'value', expected: example, message: `${at} is ${show(actual)}; the example shows ${show(example)}${nuance(example, actual)}` };
+    return { kind: 'value', expected: example, message: `${at} is ${showAt(path, actual)}; the example shows ${show(example)}${nuance(example, actual)}` };
   }
   if (looksLikeBrokenGuid(example)) {
     if (hasFormat(actual, 'guid')) {
@@ -62,7 +62,7 @@ function stringIssue(example: string, actual: string, path: readonly PathSegment
   }
   const f = formatOf(example);
   if (f === 'string' || hasFormat(actual, f)) return undefined;
-  return { kind: 'format', expected: FORMAT_LABEL[f], message: `${at} is ${show(actual)}, not ${FORMAT_LABEL[f]} like the example's ${show(example)}` };
+  return { kind: 'format', expected: FORMAT_LABEL[f], message: `${at} is ${showAt(path, actual)}, not ${FORMAT_LABEL[f]} like the example's ${show(example)}` };
 }
 
 /** The zod schema an example value implies. Exported for tests and for the report's evidence. */
@@ -86,7 +86,7 @@ export function inferSchema(example: unknown, ctx: ExampleContext, path: PathSeg
   if (typeof example === 'string') {
     return z.string().superRefine((v, c) => {
       const issue = stringIssue(example, v, path, ctx);
-      if (issue) c.addIssue({ code: 'custom', message: issue.message, params: { kind: issue.kind, expected: issue.expected, actual: show(v) } });
+      if (issue) c.addIssue({ code: 'custom', message: issue.message, params: { kind: issue.kind, expected: issue.expected, actual: showAt(path, v) } });
     });
   }
   if (Array.isArray(example)) {

@@ -25,6 +25,21 @@ export function typeName(v: unknown): string {
   return typeof v;
 }
 
+const SECRET_KEYS = new Set(['access_token', 'refresh_token', 'client_secret', 'servicesastoken', 'value', 'sig']);
+
+/**
+ * A value at a path, shown in a message unless it may be a secret (a token, a key, a secret's
+ * value): evidence says what kind of value was there, never the value itself.
+ */
+export function showAt(path: readonly PropertyKey[], v: unknown): string {
+  const last = [...path].reverse().find((p): p is string => typeof p === 'string');
+  const secretKey = last !== undefined && SECRET_KEYS.has(last.toLowerCase());
+  const jwtInside = /eyJ[\w-]+\.eyJ[\w-]+\./.test(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+  if (typeof v === 'string' && (secretKey || jwtInside)) return `(a ${v.length}-character string, not shown)`;
+  if (v !== null && typeof v === 'object' && (secretKey || jwtInside)) return `(${typeName(v)}, not shown)`;
+  return show(v);
+}
+
 /** A value shown in a message, short enough for one line. Callers redact secrets before writing. */
 export function show(v: unknown): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
@@ -68,7 +83,7 @@ export function issuesToDifferences(issues: readonly z.core.$ZodIssue[], actual:
             kind: 'type',
             expected: issue.expected,
             actual: typeName(got),
-            message: `${pointer(path)} is ${typeName(got)} ${show(got)}; ${wording.who} has ${issue.expected}`,
+            message: `${pointer(path)} is ${typeName(got)} ${showAt(path, got)}; ${wording.who} has ${issue.expected}`,
           });
         }
         break;
@@ -84,12 +99,12 @@ export function issuesToDifferences(issues: readonly z.core.$ZodIssue[], actual:
           path: pointer(path),
           kind: 'value',
           expected: issue.values.map((v) => String(v)).join(' | '),
-          actual: show(valueAt(actual, path)),
-          message: `${pointer(path)} is ${show(valueAt(actual, path))}; ${wording.who} allows ${issue.values.map((v) => show(v)).join(', ')}`,
+          actual: showAt(path, valueAt(actual, path)),
+          message: `${pointer(path)} is ${showAt(path, valueAt(actual, path))}; ${wording.who} allows ${issue.values.map((v) => show(v)).join(', ')}`,
         });
         break;
       case 'invalid_format':
-        out.push({ path: pointer(path), kind: 'format', expected: issue.format, actual: show(valueAt(actual, path)), message: `${pointer(path)} is not ${issue.format} (${wording.who})` });
+        out.push({ path: pointer(path), kind: 'format', expected: issue.format, actual: showAt(path, valueAt(actual, path)), message: `${pointer(path)} is not ${issue.format} (${wording.who})` });
         break;
       default:
         out.push({ path: pointer(path), kind: 'value', message: `${pointer(path)}: ${issue.message} (${wording.who})` });

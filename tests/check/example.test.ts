@@ -189,3 +189,19 @@ describe('example layer: HTTP transcript and text', () => {
     expect(r.skipped).toMatch(/no response/);
   });
 });
+
+describe('example layer: evidence never quotes a secret', () => {
+  it('a token or key of the wrong shape is described, not shown', async () => {
+    const SAK2 = 'tutorials/000-storage-access-key.md';
+    const step = httpStep({ id: 's1', file: SAK2, line: 68, curl: curl({ url: IMDS_ARM }), expectation: jsonExp(SAK2, 75, 83) });
+    const body = { ...(await imdsAnswer('https://management.azure.com')), refresh_token: 'rt-0123456789abcdef' } as Record<string, unknown>;
+    const token = body['access_token'] as string;
+    body['access_token'] = [token];
+    const r = checkExample(step.expectation, producedBy(step, observation('s1', { exchanges: [exchange('GET', IMDS_ARM, json(200, body))] })), noBindings);
+    const text = JSON.stringify(r);
+    expect(r.differences.some((d) => d.path === '/access_token' && d.kind === 'type')).toBe(true);
+    expect(text).not.toContain('rt-0123456789abcdef');
+    expect(text).not.toContain(token);
+    expect(text).toContain('(a 19-character string, not shown)');
+  });
+});
