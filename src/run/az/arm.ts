@@ -42,16 +42,14 @@ export class ArmSession {
     const headers: [string, string][] = [
       ['Host', new URL(url).host],
       ['User-Agent', AZ_USER_AGENT],
-      ['Accept-Encoding', 'gzip, deflate'],
       ['Accept', 'application/json'],
-      ['Connection', 'keep-alive'],
       ['x-ms-client-request-id', randomUUID()],
       ['CommandName', 'az'],
       ['Authorization', `Bearer ${token.token}`],
     ];
     if (payload) headers.push(['Content-Type', 'application/json'], ['Content-Length', String(payload.length)]);
     else if (method !== 'GET' && method !== 'HEAD') headers.push(['Content-Length', '0']);
-    const result = await send(this.#ctx.connector, { method, url, headers: headers.filter(([n]) => n !== 'Connection' && n !== 'Accept-Encoding'), ...(payload ? { body: payload } : {}) });
+    const result = await send(this.#ctx.connector, { method, url, headers, ...(payload ? { body: payload } : {}) });
     this.exchanges.push(result.exchange);
     const response = result.exchange.response;
     return { result, json: response?.json, ok: response !== undefined && response.status >= 200 && response.status < 300 && !result.error };
