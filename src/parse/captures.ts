@@ -1,6 +1,6 @@
 // Captures: which earlier step's response supplies a value a later step consumes. A consumer's
 // producer is the nearest earlier step that can produce the value.
-import type { AzStep, Capture, HttpStep, Step } from '../model.ts';
+import type { AzStep, Capture, Step } from '../model.ts';
 import { findAnglePlaceholders, placeholderKey } from './placeholders.ts';
 
 const foldDashes = (s: string) => s.replace(/[\u2010-\u2015\u2212]/g, '-');
@@ -28,61 +28,50 @@ export function tokenResource(step: Step): string | undefined {
   return undefined;
 }
 
-function curlOf(step: Step) {
-  if (step.kind === 'http') return step.curl;
-  if (step.kind === 'shell' && step.shell.kind === 'assign') return step.shell.curl;
-  return undefined;
-}
-
 const line = (s: Step) => `${s.source.file}:${s.source.startLine}`;
 
-interface Producer {
-  /** What the producer yields, by the consumer key test. */
-  test(step: Step): boolean;
-  path: string;
-  what: string;
+/** What a step's response can supply: one bit per producer kind. */
+const P_TOKEN = 1;
+const P_LIST_KEYS = 2;
+const P_IDENTITY = 4;
+const P_SERVICE_SAS = 8;
+
+function producerBits(s: Step): number {
+  if (s.kind === 'http') {
+    const url = s.curl.url;
+    if (isTokenUrl(url)) return P_TOKEN;
+    if (/\/listKeys\b/i.test(url)) return P_LIST_KEYS;
+    if (/\/listServiceSas\b/i.test(url)) return P_SERVICE_SAS;
+    return 0;
+  }
+  if (s.kind === 'az' && s.az.path.length === 2 && s.az.path[0] === 'identity' && s.az.path[1] === 'create') return P_IDENTITY;
+  return 0;
 }
 
-const producers: Array<Producer & { consumerKey: (key: string) => boolean }> = [
+/** Which producer fills a placeholder key, and from which response path. */
+const endsWord = (key: string, suffix: string) => key === suffix || key.endsWith(`_${suffix}`);
+const CONSUMER_RULES: Array<{ bit: number; path: string; what: string; key: (key: string) => boolean }> = [
   {
-    what: 'token request',
-    test: (s) => !!curlOf(s) && isTokenUrl(curlOf(s)!.url) && s.kind === 'http',
+    bit: P_TOKEN,
     path: 'access_token',
-    consumerKey: (k) => /^(?:.*_)?ACCESS_TOKEN(?:_VALUE)?$|^(?:BEARER_)?TOKEN$/.test(k),
+    what: 'token request',
+    key: (k) => endsWord(k, 'ACCESS_TOKEN') || endsWord(k, 'ACCESS_TOKEN_VALUE') || k === 'TOKEN' || k === 'BEARER_TOKEN',
   },
-  {
-    what: 'listKeys request',
-    test: (s) => s.kind === 'http' && /\/listKeys\b/i.test(s.curl.url),
-    path: 'keys[0].value',
-    consumerKey: (k) => /(?:ACCOUNT|STORAGE|ACCESS)_KEY$/.test(k),
-  },
-  {
-    what: 'az identity create',
-    test: (s) => s.kind === 'az' && s.az.path.join(' ') === 'identity create',
-    path: 'clientId',
-    consumerKey: (k) => /(?:^|_)CLIENT_?ID$/.test(k),
-  },
-  {
-    what: 'az identity create',
-    test: (s) => s.kind === 'az' && s.az.path.join(' ') === 'identity create',
-    path: 'principalId',
-    consumerKey: (k) => /(?:^|_)PRINCIPAL_?ID$/.test(k),
-  },
+  { bit: P_LIST_KEYS, path: 'keys[0].value', what: 'listKeys request', key: (k) => k.endsWith('ACCOUNT_KEY') || k.endsWith('STORAGE_KEY') || k.endsWith('ACCESS_KEY') },
+  { bit: P_IDENTITY, path: 'clientId', what: 'az identity create', key: (k) => endsWord(k, 'CLIENT_ID') || endsWord(k, 'CLIENTID') },
+  { bit: P_IDENTITY, path: 'principalId', what: 'az identity create', key: (k) => endsWord(k, 'PRINCIPAL_ID') || endsWord(k, 'PRINCIPALID') },
 ];
 
-/** Angle-bracket placeholder keys a command uses (shell variables are linked separately). */
-function angleKeys(step: Step): string[] {
-  return [...new Set(findAnglePlaceholders(step.raw).map((p) => placeholderKey(p.spelling)))];
-}
+type AddCapture = (key: string, producer: Step, path: string, consumer: Step, reason: string) => void;
 
-function nearestBefore(steps: Step[], index: number, test: (s: Step) => boolean): Step | undefined {
-  for (let k = index - 1; k >= 0; k--) if (test(steps[k]!)) return steps[k];
+function nearest(steps: Step[], bits: number[], index: number, bit: number): Step | undefined {
+  for (let k = index - 1; k >= 0; k--) if ((bits[k]! & bit) !== 0) return steps[k];
   return undefined;
 }
 
 export function linkCaptures(steps: Step[]): Capture[] {
   const byKey = new Map<string, Capture>();
-  const add = (key: string, producer: Step, path: string, consumer: Step, reason: string) => {
+  const add: AddCapture = (key, producer, path, consumer, reason) => {
     const id = `${key}\u0000${producer.id}\u0000${path}`;
     const c = byKey.get(id);
     if (c) {
@@ -91,68 +80,73 @@ export function linkCaptures(steps: Step[]): Capture[] {
     }
     byKey.set(id, { key, producer: producer.id, path, consumers: [consumer.id], reason });
   };
+  const bits = steps.map(producerBits);
 
-  steps.forEach((step, index) => {
-    if (step.kind === 'manual') return;
-    // Placeholders filled from an earlier response.
-    for (const key of angleKeys(step)) {
-      for (const p of producers) {
-        if (!p.consumerKey(key)) continue;
-        const producer = nearestBefore(steps, index, p.test);
-        if (!producer) continue;
-        let reason = `${key} is the ${p.path} of the nearest earlier ${p.what} (${producer.id}, ${line(producer)})`;
-        if (p.path === 'access_token') {
-          const res = tokenResource(producer);
-          reason += res ? `, which asked for resource ${res}` : ', which names no resource';
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (step.kind === 'manual') continue;
+    // Placeholders filled from an earlier response (shell variables are linked below).
+    if (step.raw.includes('<')) {
+      const keys = new Set(findAnglePlaceholders(step.raw).map((p) => placeholderKey(p.spelling)));
+      for (const key of keys) {
+        for (const rule of CONSUMER_RULES) {
+          if (!rule.key(key)) continue;
+          const producer = nearest(steps, bits, index, rule.bit);
+          if (!producer) continue;
+          let reason = `${key} is the ${rule.path} of the nearest earlier ${rule.what} (${producer.id}, ${line(producer)})`;
+          if (rule.path === 'access_token') {
+            const res = tokenResource(producer);
+            reason += res ? `, which asked for resource ${res}` : ', which names no resource';
+          }
+          add(key, producer, rule.path, step, reason);
         }
-        add(key, producer, p.path, step, reason);
       }
     }
     // Shell variables assigned by an earlier `var=$(… | jq -r '.x')`.
-    for (const m of step.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
-      if (step.raw[m.index + 1] === '(') continue;
-      const name = m[1]!;
-      const producer = nearestBefore(
-        steps,
-        index,
-        (s) => s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === name,
-      );
-      if (!producer || producer.kind !== 'shell' || producer.shell.kind !== 'assign') continue;
-      const filter = producer.shell.jqFilter;
-      const path = filter ? filter.replace(/^\./, '') : '';
-      const res = tokenResource(producer);
-      add(
-        `$${name}`,
-        producer,
-        path,
-        step,
-        `$${name} is assigned by ${producer.id} (${line(producer)})${filter ? ` from jq filter ${filter}` : ''}${res ? `; its curl asked for resource ${res}` : ''}`,
-      );
+    if (step.raw.includes('$')) {
+      for (const m of step.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
+        const name = m[1]!;
+        let producer: Step | undefined;
+        for (let k = index - 1; k >= 0 && !producer; k--) {
+          const s = steps[k]!;
+          if (s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === name) producer = s;
+        }
+        if (!producer || producer.kind !== 'shell' || producer.shell.kind !== 'assign') continue;
+        const filter = producer.shell.jqFilter;
+        const path = filter ? filter.replace(/^\./, '') : '';
+        const res = tokenResource(producer);
+        add(
+          `$${name}`,
+          producer,
+          path,
+          step,
+          `$${name} is assigned by ${producer.id} (${line(producer)})${filter ? ` from jq filter ${filter}` : ''}${res ? `; its curl asked for resource ${res}` : ''}`,
+        );
+      }
     }
-    if (step.kind === 'az') linkAzOptions(steps, index, step, add);
-  });
+    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, add);
+  }
   return [...byKey.values()];
 }
 
-function linkAzOptions(
-  steps: Step[],
-  index: number,
-  step: AzStep,
-  add: (key: string, producer: Step, path: string, consumer: Step, reason: string) => void,
-) {
-  for (const opt of step.az.options) {
+function linkAzOptions(steps: Step[], bits: number[], index: number, step: AzStep, add: AddCapture) {
+  // Option lines written under the command without "\" (detachedLines) are linked too: they show
+  // what the page means to pass, and the reason says that bash runs them on their own.
+  const detached = (step.az.detachedLines ?? []).filter((d) => d.argv.length > 0).map((d) => ({ name: d.argv[0]!, value: d.argv[1] ?? null, line: d.line }));
+  for (const opt of [...step.az.options, ...detached]) {
+    const where = 'line' in opt ? ` (on line ${opt.line}, which bash runs as a separate command)` : '';
     const name = foldDashes(opt.name);
     if (name === '--identities' && opt.value !== null && findAnglePlaceholders(opt.value).length > 0) {
-      const producer = nearestBefore(steps, index, (s) => s.kind === 'az' && s.az.path.join(' ') === 'identity create');
+      const producer = nearest(steps, bits, index, P_IDENTITY);
       if (producer) {
         const written = opt.name === name ? '' : ` (option written as '${opt.name}')`;
-        add('--identities', producer, 'id', step, `the --identities value is written as a placeholder path; it is the id returned by az identity create (${producer.id}, ${line(producer)})${written}`);
+        add('--identities', producer, 'id', step, `the --identities value is written as a placeholder path; it is the id returned by az identity create (${producer.id}, ${line(producer)})${written}${where}`);
       }
     }
     if (name === '--sas-token') {
-      const producer = nearestBefore(steps, index, (s) => s.kind === 'http' && /\/listServiceSas\b/i.test((s as HttpStep).curl.url));
+      const producer = nearest(steps, bits, index, P_SERVICE_SAS);
       if (producer) {
-        add('--sas-token', producer, 'serviceSasToken', step, `--sas-token${opt.value === null ? ' (written without a value)' : ''} takes the serviceSasToken of the nearest earlier listServiceSas request (${producer.id}, ${line(producer)})`);
+        add('--sas-token', producer, 'serviceSasToken', step, `--sas-token${opt.value === null ? ' (written without a value)' : ''}${where} takes the serviceSasToken of the nearest earlier listServiceSas request (${producer.id}, ${line(producer)})`);
       }
     }
   }

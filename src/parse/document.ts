@@ -20,7 +20,14 @@ import { parseCurlArgv } from './curl.ts';
 import { httpExpectation, isTranscriptLine } from './http.ts';
 import { jsonExpectation, scanJsonEnd, type JsonScanState } from './json.ts';
 import {
+  F_COMMAND,
+  F_HASH,
+  F_ITEM,
+  F_JSON,
+  F_PROGRESS,
+  F_STATUS,
   ORDERED_ITEM,
+  lineFlags,
   contentOf,
   indentOf,
   isBlank,
@@ -36,7 +43,7 @@ import {
 import { manualCreates, proseRoleCreates } from './manual.ts';
 import { marksInLine } from './marks.ts';
 import { findAnglePlaceholders, findShellVariables, placeholderKey } from './placeholders.ts';
-import { tokenizeShell, toPipelines, type SimpleCommand } from './shell.ts';
+import { tokenizeShell, toPipelines, type SimpleCommand, type TokenizeResult } from './shell.ts';
 import { readStructure, type Fence, type Structure } from './structure.ts';
 
 export interface ParseOptions {
@@ -90,7 +97,7 @@ export interface ScanResult {
 export function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  for (let k = 0; k < lines.length; k++) if (lines[k]!.endsWith('\r')) lines[k] = lines[k]!.slice(0, -1);
+  if (text.includes('\r')) for (let k = 0; k < lines.length; k++) if (lines[k]!.endsWith('\r')) lines[k] = lines[k]!.slice(0, -1);
   return lines;
 }
 
@@ -111,12 +118,13 @@ export class DocScanner {
   private readonly diagnostics: ParseDiagnostic[] = [];
   private readonly extraOccurrences: ScanResult['occurrences'] = [];
   private pending: Step | undefined;
-  private leadIn: { text: string; line: number } | undefined;
-  private readonly paragraphs: Array<{ start: number; end: number; text: string }> = [];
+  /** The last prose paragraph since the last step or response (lines, 0-based, inclusive). */
+  private leadIn: { start: number; end: number } | undefined;
+  private readonly paragraphs: Array<{ start: number; end: number }> = [];
   private readonly headingLines = new Set<number>();
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly file: string,
     private readonly opts: ParseOptions = {},
   ) {
@@ -124,6 +132,30 @@ export class DocScanner {
     this.n = this.lines.length;
     this.role = new Uint8Array(this.n);
     this.lineStep = new Array<Step | undefined>(this.n);
+    // One pass over the lines: container prefix, content, blankness and what the content may start.
+    this.cont = new Array<string>(this.n);
+    this.blank = new Uint8Array(this.n);
+    this.flags = new Uint8Array(this.n);
+    for (let k = 0; k < this.n; k++) {
+      const l = this.lines[k]!;
+      const p = prefixLength(l);
+      const c = p === 0 ? l : l.slice(p);
+      this.cont[k] = c;
+      if (isBlank(l)) this.blank[k] = 1;
+      else this.flags[k] = lineFlags(c);
+    }
+  }
+
+  private readonly cont: string[];
+  private readonly blank: Uint8Array;
+  private readonly flags: Uint8Array;
+
+  private isBlankAt(k: number): boolean {
+    return this.blank[k] === 1;
+  }
+
+  private has(k: number, flag: number): boolean {
+    return (this.flags[k]! & flag) !== 0;
   }
 
   private diag(code: string, severity: ParseDiagnostic['severity'], line: number, message: string) {
@@ -131,12 +163,12 @@ export class DocScanner {
   }
 
   private content(k: number): string {
-    return contentOf(this.lines[k]!);
+    return this.cont[k]!;
   }
 
   run(): ScanResult {
     this.frontMatter();
-    this.struct = readStructure(this.lines, this.bodyStart, this.n);
+    this.struct = readStructure(this.lines, this.bodyStart, this.n, undefined, this.text);
     for (const [line, info] of this.struct.dangling) {
       this.role[line] = Role.Marker;
       this.diag(
@@ -180,10 +212,10 @@ export class DocScanner {
 
   /** A `#` line directly followed by a command (through further `#` lines): a shell comment. */
   private commentInGroup(k: number): boolean {
-    if (!isHashLine(this.content(k))) return false;
+    if (!this.has(k, F_HASH)) return false;
     let m = k + 1;
-    while (m < this.n && isHashLine(this.content(m))) m++;
-    if (m < this.n && isCommandStart(this.content(m))) return true;
+    while (m < this.n && this.has(m, F_HASH)) m++;
+    if (m < this.n && this.has(m, F_COMMAND)) return true;
     return k > 0 && this.role[k - 1] === Role.Command;
   }
 
@@ -222,7 +254,7 @@ export class DocScanner {
       }
     }
     for (let k = this.bodyStart; k < this.n; k++) {
-      if (!isBlank(this.lines[k]!)) {
+      if (!this.isBlankAt(k)) {
         this.title = trimEndAll(this.content(k)).trim();
         if (this.form === 'rendered') {
           this.titleLine = k;
@@ -240,13 +272,15 @@ export class DocScanner {
   private isRenderedHeading(k: number): boolean {
     const line = this.lines[k]!;
     if (indentOf(line) !== 0 || line.startsWith('>')) return false;
-    if (k > this.bodyStart && !isBlank(this.lines[k - 1]!)) return false;
-    if (k + 1 < this.n && !isBlank(this.lines[k + 1]!)) return false;
-    const t = trimEndAll(line).trim();
-    if (t.length === 0 || t.length > 120 || !/^[A-Z]/.test(t)) return false;
-    if (/[.:;,!?)]$/.test(t) || ADMONITION.test(t)) return false;
-    if (t.split(/\s+/).length > 20) return false;
-    return !isCommandStart(t) && !ORDERED_ITEM.test(t);
+    if (k > this.bodyStart && !this.isBlankAt(k - 1)) return false;
+    if (k + 1 < this.n && !this.isBlankAt(k + 1)) return false;
+    const t = trimEndAll(line);
+    const first = t.charCodeAt(0);
+    if (t.length === 0 || t.length > 120 || first < 65 || first > 90) return false;
+    if (';:.,!?)'.includes(t[t.length - 1]!) || ADMONITION.test(t)) return false;
+    let words = 1;
+    for (let p = 0; p < t.length; p++) if (t.charCodeAt(p) === 32) words++;
+    return words <= 20 && (this.flags[k]! & (F_COMMAND | F_ITEM)) === 0;
   }
 
   /** A line that ends whatever block precedes it. */
@@ -282,13 +316,11 @@ export class DocScanner {
           continue;
         }
       }
-      const line = this.lines[i]!;
-      if (isBlank(line)) {
+      if (this.blank[i] === 1) {
         i++;
         continue;
       }
-      const c = contentOf(line);
-      if (isHashLine(c) && (fence ? true : this.commentInGroup(i))) {
+      if (this.has(i, F_HASH) && (fence ? true : this.commentInGroup(i))) {
         i = this.command(i, to, fence);
         continue;
       }
@@ -298,15 +330,15 @@ export class DocScanner {
         i++;
         continue;
       }
-      if (isCommandStart(c)) {
+      if (this.has(i, F_COMMAND)) {
         i = this.command(i, to, fence);
         continue;
       }
-      if (isJsonStart(c) || (isProgressLine(c) && this.nextJson(i, to) >= 0)) {
+      if (this.has(i, F_JSON) || (this.has(i, F_PROGRESS) && this.nextJson(i, to) >= 0)) {
         i = this.json(i, to);
         continue;
       }
-      if (isStatusLine(c)) {
+      if (this.has(i, F_STATUS)) {
         i = this.transcript(i, to);
         continue;
       }
@@ -334,27 +366,31 @@ export class DocScanner {
   }
 
   private continues(k: number, to: number): boolean {
-    return k < to && !isBlank(this.lines[k]!) && !this.isBoundary(k);
+    return k < to && !this.isBlankAt(k) && !this.isBoundary(k);
   }
 
   private command(i: number, to: number, fence: Fence | undefined): number {
     let j = i;
     const c = this.content(i);
-    if (!isHashLine(c)) {
+    let tk: TokenizeResult | undefined;
+    if (!this.has(i, F_HASH)) {
       // `\` line continuations, exactly as bash reads them (the backslash must end the line).
       while (this.lines[j]!.endsWith('\\') && this.continues(j + 1, to)) j++;
       // An open quote makes bash read on; bounded by the paragraph. If it never closes, the
       // command keeps its own lines and the quote is reported.
-      let tk = tokenizeShell(this.rawOf(i, j));
+      tk = tokenizeShell(this.rawOf(i, j));
       if (tk.error) {
         let m = j;
         while (this.continues(m + 1, to)) {
           m++;
           while (this.lines[m]!.endsWith('\\') && this.continues(m + 1, to)) m++;
-          tk = tokenizeShell(this.rawOf(i, m));
-          if (!tk.error) break;
+          const longer = tokenizeShell(this.rawOf(i, m));
+          if (!longer.error) {
+            j = m;
+            tk = longer;
+            break;
+          }
         }
-        if (!tk.error) j = m;
       }
     }
     // Flag lines written under a command without `\`: bash runs each as a command of its own.
@@ -363,7 +399,7 @@ export class DocScanner {
     if (/^(?:az|curl)\s/.test(c)) {
       while (this.continues(j + 1, to) && /^-/.test(this.content(j + 1)) && indentOf(this.lines[j + 1]!) > baseIndent) j++;
     }
-    const step = this.buildCommandStep(i, commandEnd, j, fence);
+    const step = this.buildCommandStep(i, commandEnd, j, fence, tk);
     if (step) {
       for (let k = i; k <= j; k++) {
         this.role[k] = Role.Command;
@@ -376,7 +412,7 @@ export class DocScanner {
     return j + 1;
   }
 
-  private buildCommandStep(first: number, commandEnd: number, last: number, fence: Fence | undefined): Step | undefined {
+  private buildCommandStep(first: number, commandEnd: number, last: number, fence: Fence | undefined, tokenized?: TokenizeResult): Step | undefined {
     const raw = this.rawOf(first, last);
     const commandText = this.rawOf(first, commandEnd);
     const source = { file: this.file, startLine: first + 1, endLine: last + 1 };
@@ -396,7 +432,7 @@ export class DocScanner {
       placeholders: keys,
       ...(fence ? { fence: fence.info } : {}),
     };
-    const tk = tokenizeShell(commandText);
+    const tk = tokenized ?? tokenizeShell(commandText);
     if (tk.error) {
       this.diag('unbalanced-quote', 'warning', first + 1 + (commandText.slice(0, tk.error.offset).split('\n').length - 1), `${tk.error.message}: bash would keep reading the following lines as part of this command; the parser reads the quote to the end of the command`);
     }
@@ -485,26 +521,26 @@ export class DocScanner {
   /** The JSON start after a progress line (blank lines allowed between), or -1. */
   private nextJson(i: number, to: number): number {
     let k = i + 1;
-    while (k < to && isBlank(this.lines[k]!) && !this.isBoundary(k)) k++;
-    return k < to && !this.isBoundary(k) && isJsonStart(this.content(k)) ? k : -1;
+    while (k < to && this.isBlankAt(k) && !this.isBoundary(k)) k++;
+    return k < to && !this.isBoundary(k) && this.has(k, F_JSON) ? k : -1;
   }
 
   private json(i: number, to: number): number {
     let jsonStart = i;
-    if (!isJsonStart(this.content(i))) jsonStart = this.nextJson(i, to);
+    if (!this.has(i, F_JSON)) jsonStart = this.nextJson(i, to);
     const state: JsonScanState = { depth: 0, inString: false, escape: false };
     let end = -1;
     let lastNonBlank = jsonStart;
     for (let k = jsonStart; k < to; k++) {
       if (k > jsonStart) {
         if (this.isBoundary(k) || this.role[k] === Role.Marker) break;
-        if (isBlank(this.lines[k]!)) {
+        if (this.isBlankAt(k)) {
           let m = k + 1;
-          while (m < to && isBlank(this.lines[m]!)) m++;
+          while (m < to && this.isBlankAt(m)) m++;
           if (m >= to || this.isBoundary(m) || !/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(this.content(m))) break;
           continue;
         }
-        if (state.depth <= 1 && !state.inString && (isCommandStart(this.content(k)) || isHashLine(this.content(k)))) break;
+        if (state.depth <= 1 && !state.inString && (this.has(k, F_COMMAND) || this.has(k, F_HASH))) break;
       }
       const text = k === jsonStart ? this.content(k) : this.lines[k]!;
       lastNonBlank = k;
@@ -527,10 +563,10 @@ export class DocScanner {
     let last = i;
     let k = i + 1;
     while (k < to && !this.isBoundary(k)) {
-      if (isBlank(this.lines[k]!)) {
+      if (this.isBlankAt(k)) {
         let m = k + 1;
-        while (m < to && isBlank(this.lines[m]!)) m++;
-        if (m < to && !this.isBoundary(m) && isStatusLine(this.content(m))) {
+        while (m < to && this.isBlankAt(m)) m++;
+        if (m < to && !this.isBoundary(m) && this.has(m, F_STATUS)) {
           k = m;
           continue;
         }
@@ -546,12 +582,13 @@ export class DocScanner {
   }
 
   private attach(exp: Expectation, first: number, last: number) {
-    const lead = this.leadIn?.text ?? '';
+    const lead = this.leadText();
     this.leadIn = undefined;
-    if (exp.kind === 'json' && (EXAMPLE_LEADIN.test(lead) || !this.pending)) {
+    const exampleLead = (lead.includes('aramet') || lead.includes('body')) && EXAMPLE_LEADIN.test(lead);
+    if (exp.kind === 'json' && (exampleLead || !this.pending)) {
       this.examples.push({ source: exp.source, json: exp });
       for (let k = first; k <= last; k++) this.role[k] = Role.Example;
-      if (!EXAMPLE_LEADIN.test(lead)) this.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
+      if (!exampleLead) this.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
       return;
     }
     if (!this.pending) {
@@ -577,14 +614,12 @@ export class DocScanner {
   // ---------- prose ----------
 
   private isSpecial(k: number, to: number): boolean {
-    const c = this.content(k);
+    const f = this.flags[k]!;
+    if (f === 0) return false;
     return (
-      isCommandStart(c) ||
-      isJsonStart(c) ||
-      isStatusLine(c) ||
-      ORDERED_ITEM.test(c) ||
-      (isHashLine(c) && this.commentInGroup(k)) ||
-      (isProgressLine(c) && this.nextJson(k, to) >= 0)
+      (f & (F_COMMAND | F_JSON | F_STATUS | F_ITEM)) !== 0 ||
+      ((f & F_HASH) !== 0 && this.commentInGroup(k)) ||
+      ((f & F_PROGRESS) !== 0 && this.nextJson(k, to) >= 0)
     );
   }
 
@@ -595,33 +630,43 @@ export class DocScanner {
       this.enterSection(i, trimEndAll(this.lines[i]!).trim(), 2);
       return i + 1;
     }
-    const parts: string[] = [];
-    for (let m = i; m <= k; m++) parts.push(this.content(m));
-    const text = trimEndAll(parts.join(' '));
-    const lead = this.leadIn?.text ?? '';
-    if (
-      this.pending &&
-      k - i < 3 &&
-      /:$/.test(lead) &&
-      RESPONSE_LEADIN.test(lead) &&
-      !/:$/.test(text) &&
-      !ORDERED_ITEM.test(parts[0]!)
-    ) {
-      this.textExpectation(i, k);
-      return k + 1;
+    // Short text right after "The response contains …:" is the response itself.
+    if (this.pending && k - i < 3 && this.leadIn && !this.has(i, F_ITEM) && !trimEndAll(this.content(k)).endsWith(':')) {
+      const lead = this.leadText();
+      if (lead.endsWith(':') && RESPONSE_LEADIN.test(lead)) {
+        this.textExpectation(i, k);
+        return k + 1;
+      }
     }
-    this.paragraphs.push({ start: i, end: k, text });
-    this.leadIn = { text, line: i };
-    if (text.includes('[!')) this.includes(i, text);
+    this.paragraphs.push({ start: i, end: k });
+    this.leadIn = { start: i, end: k };
+    for (let m = i; m <= k; m++) {
+      if (this.cont[m]!.includes('[!')) {
+        this.includes(i, this.paragraphText(i, k));
+        break;
+      }
+    }
     return k + 1;
+  }
+
+  /** A paragraph's text: its lines' content joined by spaces, trailing whitespace removed. */
+  private paragraphText(start: number, end: number): string {
+    if (start === end) return trimEndAll(this.cont[start]!);
+    const parts: string[] = [];
+    for (let m = start; m <= end; m++) parts.push(this.cont[m]!);
+    return trimEndAll(parts.join(' '));
+  }
+
+  private leadText(): string {
+    return this.leadIn ? this.paragraphText(this.leadIn.start, this.leadIn.end) : '';
   }
 
   private fenceText(i: number, to: number, fence: Fence): number {
     let k = i;
     while (k + 1 < to && !this.isSpecial(k + 1, to)) k++;
     let last = k;
-    while (last > i && isBlank(this.lines[last]!)) last--;
-    const lead = this.leadIn?.text ?? '';
+    while (last > i && this.isBlankAt(last)) last--;
+    const lead = this.leadText();
     if (this.pending && (RESPONSE_LEADIN.test(lead) || /^(?:output|text|console)$/i.test(fence.info))) {
       this.textExpectation(i, last);
     } else {
@@ -677,7 +722,7 @@ export class DocScanner {
     const items: Item[] = [];
     for (let k = this.bodyStart; k < this.n; k++) {
       if (this.role[k] !== Role.Prose) continue;
-      const m = ORDERED_ITEM.exec(this.content(k));
+      const m = this.has(k, F_ITEM) ? ORDERED_ITEM.exec(this.content(k)) : null;
       if (m) items.push({ line: k, num: Number(m[1]), end: k, endedByBoundary: false, code: false, text: '' });
     }
     items.forEach((item, idx) => {
@@ -690,11 +735,11 @@ export class DocScanner {
           boundary = true;
           break;
         }
-        if (!isBlank(l) && isBlank(this.lines[k - 1]!) && indentOf(l) === 0 && !l.startsWith('>')) {
+        if (!this.isBlankAt(k) && this.isBlankAt(k - 1) && indentOf(l) === 0 && !l.startsWith('>')) {
           boundary = true;
           break;
         }
-        if (!isBlank(l)) end = k;
+        if (!this.isBlankAt(k)) end = k;
       }
       if (next === this.n) boundary = true;
       item.end = end;
@@ -730,8 +775,10 @@ export class DocScanner {
     for (const r of runs) manual.push({ start: r[0]!.line, end: r[r.length - 1]!.end, creates: manualCreates(r.map((x) => x.text)) });
     // "Grant access by assigning the X role to the managed identity…" in a prose paragraph.
     for (const p of this.paragraphs) {
-      if (ORDERED_ITEM.test(this.content(p.start))) continue;
-      const creates = proseRoleCreates(p.text);
+      if (this.has(p.start, F_ITEM)) continue;
+      let mentionsRole = false;
+      for (let m = p.start; m <= p.end && !mentionsRole; m++) mentionsRole = this.cont[m]!.includes('role') || this.cont[m]!.includes('Role');
+      const creates = mentionsRole ? proseRoleCreates(this.paragraphText(p.start, p.end)) : undefined;
       if (creates) manual.push({ start: p.start, end: p.end, creates });
     }
     for (const m of manual) {

@@ -27,8 +27,10 @@ export type { ParseOptions } from './document.ts';
 /** Text that is not a tutorial at all: NUL bytes or mostly replacement/control characters. */
 function binaryReason(text: string): string | undefined {
   if (text.includes('\u0000')) return 'it contains NUL bytes (binary data)';
+  // Binary data shows within its first bytes; a sample keeps this cheap on large texts.
+  const probe = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (!/[\u0001-\u0008\u000e-\u001f\ufffd]/.test(probe)) return undefined;
   let bad = 0;
-  const probe = text.length > 65536 ? text.slice(0, 65536) : text;
   for (let i = 0; i < probe.length; i++) {
     const c = probe.charCodeAt(i);
     if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;

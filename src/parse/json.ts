@@ -1,8 +1,9 @@
 // JSON shown by a page: parsed as written; `//` comments, elided strings ("eyJ0eXAi...") and a
 // leading progress line ("Finished[####…] 100.0000%") are recognised, never repaired in `text`.
 import type { JsonExpectation, SourceRange } from '../model.ts';
+import { PROGRESS_LINE, trimEndAll } from './lines.ts';
 
-export const PROGRESS_LINE = /^\S*\[[#=>. -]*\]\s*\d+(?:\.\d+)?\s*%\s*$/;
+export { PROGRESS_LINE };
 
 /** Where a JSON value that starts at `text[from]` ends (index after the closing bracket), or -1. */
 export function scanJsonEnd(text: string, from: number, state?: JsonScanState): number {
@@ -38,6 +39,7 @@ export interface JsonScanState {
 
 /** Remove `//` and `/* *\/` comments outside strings. */
 export function stripJsonComments(text: string): { text: string; found: boolean } {
+  if (!text.includes('/')) return { text, found: false };
   let out = '';
   let found = false;
   let inString = false;
@@ -84,33 +86,46 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
 /** JSON pointers of string values shortened with "..." or "…". */
 export function elidedPointers(value: unknown, base = ''): string[] {
   const out: string[] = [];
-  const walk = (v: unknown, ptr: string, depth: number) => {
+  const path: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
     if (depth > 64) return;
     if (typeof v === 'string') {
-      if (/(\.\.\.|…)$/.test(v) && v.length > 3) out.push(ptr);
+      if (v.length > 3 && (v.endsWith('...') || v.endsWith('…'))) out.push(base + path.map((p) => `/${p}`).join(''));
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${ptr}/${i}`, depth + 1));
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        walk(v[i], depth + 1);
+        path.pop();
+      }
     } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        path.push(k.replace(/~/g, '~0').replace(/\//g, '~1'));
+        walk((v as Record<string, unknown>)[k], depth + 1);
+        path.pop();
+      }
     }
   };
-  walk(value, base, 0);
+  walk(value, 0);
   return out;
 }
 
-/** Unicode and ASCII whitespace that may trail a block on a rendered page. */
-const TRAILING_SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
+function leadingSpace(l: string): number {
+  let i = 0;
+  while (i < l.length && (l.charCodeAt(i) === 32 || l.charCodeAt(i) === 9)) i++;
+  return i;
+}
 
 /** Remove the smallest common indentation of the non-blank lines. */
 export function dedent(lines: string[]): string[] {
   let min = Infinity;
   for (const l of lines) {
-    if (l.trim() === '') continue;
-    const m = /^[ \t]*/.exec(l)![0].length;
+    const m = leadingSpace(l);
+    if (m === l.length) continue;
     if (m < min) min = m;
   }
   if (!Number.isFinite(min) || min === 0) return lines;
-  return lines.map((l) => l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length)));
+  return lines.map((l) => l.slice(Math.min(min, leadingSpace(l))));
 }
 
 /** Build the JSON expectation for lines `lines` (file lines startLine…). */
@@ -123,9 +138,12 @@ export function jsonExpectation(lines: string[], source: SourceRange): JsonExpec
     progressLine = body[firstIdx]!.trim();
     body = body.slice(firstIdx + 1);
   }
-  const text = body.join('\n').replace(/^\s*\n/, '').replace(TRAILING_SPACE, '');
+  let text = body.join('\n');
+  if (text.length > 0 && leadingSpace(text) < text.length && text.charCodeAt(leadingSpace(text)) === 10) text = text.replace(/^\s*\n/, '');
+  text = trimEndAll(text);
   const parsed = tryParse(text);
-  const stripped = stripJsonComments(text);
+  // Comments live outside strings; a valid text has none, so only invalid text is scanned.
+  const stripped = parsed.ok ? { text, found: false } : stripJsonComments(text);
   const out: JsonExpectation = {
     kind: 'json',
     source,

@@ -1,13 +1,26 @@
 // Line-level recognisers shared by the document scanner: what a line of a tutorial looks like once
 // its markdown container (indentation, blockquote markers) is set aside.
 import { STATUS_LINE } from './http.ts';
-import { PROGRESS_LINE } from './json.ts';
 
-/** Indentation and blockquote markers in front of a line's content. */
-const PREFIX = /^[ \t]*(?:>[ \t]?[ \t]*)*/;
+/** A progress bar printed before a CLI's JSON: "Finished[#####…]  100.0000%". */
+export const PROGRESS_LINE = /^\S*\[[#=>. -]*\]\s*\d+(?:\.\d+)?\s*%\s*$/;
 
+/** Length of the indentation and blockquote markers in front of a line's content. */
 export function prefixLength(line: string): number {
-  return PREFIX.exec(line)![0].length;
+  let i = 0;
+  const n = line.length;
+  for (;;) {
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c !== 32 && c !== 9) break;
+      i++;
+    }
+    if (i < n && line.charCodeAt(i) === 62 /* > */) {
+      i++;
+      continue;
+    }
+    return i;
+  }
 }
 
 /** A line without its container prefix (indentation and `>` markers). */
@@ -28,7 +41,11 @@ export function indentOf(line: string): number {
 
 /** Blank for markdown: ASCII whitespace only (a line of NBSPs is text). */
 export function isBlank(line: string): boolean {
-  return /^[ \t\r>]*$/.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 62) return false;
+  }
+  return true;
 }
 
 const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
@@ -65,17 +82,52 @@ export const BULLET_ITEM = /^(?:[-*+•][ \t]+\S)/;
 
 /** Trailing whitespace a rendered page leaves behind, NBSP included. */
 export function trimEndAll(s: string): string {
-  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/, '');
+  let end = s.length;
+  while (end > 0 && isSpaceLike(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** ASCII and Unicode whitespace, NBSP and zero-width characters included. */
+export function isSpaceLike(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x85
+  );
+}
+
+/** Bits of `lineFlags`. */
+export const F_COMMAND = 1;
+export const F_JSON = 2;
+export const F_HASH = 4;
+export const F_STATUS = 8;
+export const F_ITEM = 16;
+export const F_PROGRESS = 32;
+
+/** What a line's content may start: one pass, dispatched on the first character. */
+export function lineFlags(content: string): number {
+  if (content.length === 0) return 0;
+  const c = content.charCodeAt(0);
+  let f = 0;
+  if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (isJsonStart(content)) f |= F_JSON;
+  } else if (c === 35 /* # */) {
+    if (isHashLine(content)) f |= F_HASH;
+  } else if (c >= 48 && c <= 57) {
+    if (ORDERED_ITEM.test(content)) f |= F_ITEM;
+  } else if (c === 72 /* H */ && content.startsWith('HTTP/')) {
+    if (isStatusLine(content)) f |= F_STATUS;
+  }
+  if ((c === 99 || c === 97 || c === 101 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && isCommandStart(content)) f |= F_COMMAND;
+  if (content.includes('%') && content.includes('[') && isProgressLine(content)) f |= F_PROGRESS;
+  return f;
 }
 
 /** Markdown inline syntax removed: links, emphasis, code spans, escapes. */
 export function plainInline(s: string): string {
-  return trimEndAll(
-    s
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      .replace(/__([^_]+)__/g, '$1')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1'),
-  ).trim();
+  let t = s;
+  if (t.includes('](')) t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (t.includes('**')) t = t.replace(/\*\*([^*]+)\*\*/g, '$1');
+  if (t.includes('__')) t = t.replace(/__([^_]+)__/g, '$1');
+  if (t.includes('`')) t = t.replace(/`([^`]*)`/g, '$1');
+  if (t.includes('\\')) t = t.replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1');
+  return trimEndAll(t).trim();
 }

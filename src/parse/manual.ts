@@ -7,37 +7,53 @@
 import { plainInline } from './lines.ts';
 
 const uniq = (xs: string[]) => [...new Set(xs)];
+const anyOf = (text: string, needles: string[]) => needles.some((n) => text.includes(n));
 
 /** What a list of portal instructions creates. `items` are the items' texts, in order. */
 export function manualCreates(items: string[]): string[] {
   const out: string[] = [];
-  const all = items.map(plainInline).join('\n');
+  const all = plainInline(items.join('\n'));
   const lower = all.toLowerCase();
 
-  if (/virtual machine information|ubuntu server|select \w*\s*compute|create (?:a )?(?:new )?(?:linux )?(?:vm|virtual machine)\b/.test(lower)) out.push('virtual-machine');
-  if (/resource group[^.\n]*create new|create new[^.\n]*resource group|new resource group/.test(lower)) out.push('resource-group');
+  // Cheap substring tests guard each family of patterns: this runs for every instruction list.
+  if (
+    lower.includes('virtual machine information') ||
+    lower.includes('ubuntu server') ||
+    (lower.includes('compute') && /select \w*\s*compute/.test(lower)) ||
+    (lower.includes('create') && /create (?:a )?(?:new )?(?:linux )?(?:vm|virtual machine)\b/.test(lower))
+  )
+    out.push('virtual-machine');
+  if (lower.includes('resource group') && /resource group[^.\n]*create new|new resource group/.test(lower)) out.push('resource-group');
 
-  if (/create storage account|storage account - blob|select storage, then storage account|click storage, then storage account|name for the storage account|storage account creation/.test(lower))
+  if (lower.includes('storage account') && anyOf(lower, ['create storage account', 'storage account - blob', 'storage, then storage account', 'name for the storage account', 'storage account creation']))
     out.push('storage-account');
-  if (/\+ ?container|new container|name for the container|give the container a name/.test(lower)) out.push('blob-container');
+  if (lower.includes('container') && anyOf(lower, ['+ container', '+container', 'new container', 'name for the container', 'give the container a name'])) out.push('blob-container');
 
-  for (const m of all.matchAll(/\b(?:titled|named|the file)\s+((?:[\w-]+ )?[\w-]+\.(?:txt|json|csv|md|log|png|jpg|bin))\b/gi)) out.push(`blob: ${m[1]}`);
-  for (const m of all.matchAll(/\badd the text\s+(.+?)(?:,\s| and then\b|\.\s|\.$|$)/gim)) out.push(`blob-content: ${m[1]}`);
+  if (lower.includes('titled') || lower.includes('named') || lower.includes('the file')) {
+    for (const m of all.matchAll(/\b(?:titled|named|the file)\s+((?:[\w-]+ )?[\w-]+\.(?:txt|json|csv|md|log|png|jpg|bin))\b/gi)) out.push(`blob: ${m[1]}`);
+  }
+  if (lower.includes('add the text')) {
+    for (const m of all.matchAll(/\badd the text\s+(.+?)(?:,\s| and then\b|\.\s|\.$|$)/gim)) out.push(`blob-content: ${m[1]}`);
+  }
 
   // Key Vault
-  if (/key vault from the results|name for the new key vault|create a key vault/.test(lower)) out.push('key-vault');
-  if (/create a secret|secrets, (?:then |and )?select add|name and value for the secret/.test(lower)) out.push('key-vault-secret');
-  if (/add access policy/.test(lower)) {
-    const t = /template[^,.\n]*?,?\s*choose\s+([A-Z][\w ]+?)\s+from/i.exec(all);
-    out.push(t ? `key-vault-access-policy: ${t[1]}` : 'key-vault-access-policy');
+  if (lower.includes('vault') || lower.includes('secret')) {
+    if (anyOf(lower, ['key vault from the results', 'name for the new key vault', 'create a key vault'])) out.push('key-vault');
+    if (anyOf(lower, ['create a secret', 'secrets, then select add', 'secrets, and select add', 'secrets, select add', 'name and value for the secret'])) out.push('key-vault-secret');
+    if (lower.includes('add access policy')) {
+      const t = /template[^,.\n]*?,?\s*choose\s+([A-Z][\w ]+?)\s+from/i.exec(all);
+      out.push(t ? `key-vault-access-policy: ${t[1]}` : 'key-vault-access-policy');
+    }
   }
 
   // Role assignments made in the portal
-  for (const m of all.matchAll(/\bIn the Role tab, select ([A-Z][\w ]*?)\./g)) out.push(`role-assignment: ${m[1]}`);
-  for (const m of all.matchAll(/\bSet Role to "([^"]+)"/g)) out.push(`role-assignment: ${m[1]}`);
+  if (lower.includes('role')) {
+    for (const m of all.matchAll(/\bIn the Role tab, select ([A-Z][\w ]*?)\./g)) out.push(`role-assignment: ${m[1]}`);
+    for (const m of all.matchAll(/\bSet Role to "([^"]+)"/g)) out.push(`role-assignment: ${m[1]}`);
+  }
 
   // Data Lake Store: folders and ACL entries, item by item (the selected folder changes)
-  if (/data lake/.test(lower)) {
+  if (lower.includes('data lake')) {
     let folder = 'root folder';
     for (const raw of items) {
       const item = plainInline(raw);
@@ -55,7 +71,7 @@ export function manualCreates(items: string[]): string[] {
     }
   }
 
-  if (/\bconnect to (?:the|your) vm\b|ssh client/.test(lower)) out.push('ssh-session');
+  if (anyOf(lower, ['connect to the vm', 'connect to your vm', 'ssh client'])) out.push('ssh-session');
   return uniq(out);
 }
 

@@ -15,7 +15,17 @@ const HTML_TAGS = new Set(
 );
 
 /** The key of a placeholder spelling: `<SUBSCRIPTION-ID>` → `SUBSCRIPTION_ID`, `$access_token` → `ACCESS_TOKEN`. */
+const keyCache = new Map<string, string>();
+
 export function placeholderKey(spelling: string): string {
+  const cached = keyCache.get(spelling);
+  if (cached !== undefined) return cached;
+  const key = computeKey(spelling);
+  if (keyCache.size < 10_000) keyCache.set(spelling, key);
+  return key;
+}
+
+function computeKey(spelling: string): string {
   let s = spelling.trim();
   s = s.replace(/^\\?</, '').replace(/\\?>$/, '');
   s = s.replace(/^\$\{?/, '').replace(/\}$/, '');
@@ -77,7 +87,9 @@ export function editDistance(a: string, b: string): number {
 export function keysSimilar(a: string, b: string): boolean {
   if (a === b) return false;
   const min = Math.min(a.length, b.length);
-  if (Math.abs(a.length - b.length) > 2) return false;
+  if (Math.abs(a.length - b.length) > 2 || min < 4) return false;
+  // A misspelling keeps one end of the word; this spares most distance computations.
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
   const d = editDistance(a, b);
   return (d <= 2 && min >= 8) || (d === 1 && min >= 4);
 }

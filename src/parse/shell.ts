@@ -25,6 +25,10 @@ export interface TokenizeResult {
 export const PLACEHOLDER_AT = /<[A-Za-z][A-Za-z0-9 _.-]{0,80}>/y;
 
 const OPS2 = ['&&', '||', '>>', ';;', '>&', '<<', '&>', '|&'];
+
+/** 1 for characters with no meaning to the tokenizer (all non-ASCII characters are ordinary). */
+const ORDINARY = new Uint8Array(128).fill(1);
+for (const ch of ' \t\n\\\'"$`#<>|&;()') ORDINARY[ch.charCodeAt(0)] = 0;
 const OPS1 = new Set(['|', '&', ';', '>', '<', '(', ')']);
 
 /** Index of the `)` closing a `$(` whose body starts at `from`, or -1. Quotes inside are honoured. */
@@ -69,29 +73,22 @@ export function tokenizeShell(src: string): TokenizeResult {
   let curStart = 0;
   let i = 0;
   const n = src.length;
-  const begin = () => {
-    if (!inWord) {
-      inWord = true;
-      cur = '';
-      curStart = i;
-    }
-  };
-  const flush = () => {
-    if (inWord) {
-      tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
-      inWord = false;
-      cur = '';
-    }
-  };
+  // (no closures here: this runs for every command line)
   while (i < n) {
     const c = src[i]!;
     if (c === ' ' || c === '\t') {
-      flush();
+      if (inWord) {
+        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
+        inWord = false;
+      }
       i++;
       continue;
     }
     if (c === '\n') {
-      flush();
+      if (inWord) {
+        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
+        inWord = false;
+      }
       tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
       i++;
       continue;
@@ -101,7 +98,11 @@ export function tokenizeShell(src: string): TokenizeResult {
         i += 2; // line continuation: removed, and it does not end the word
         continue;
       }
-      begin();
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       if (i + 1 >= n) {
         cur += '\\';
         i++;
@@ -112,7 +113,11 @@ export function tokenizeShell(src: string): TokenizeResult {
       continue;
     }
     if (c === "'") {
-      begin();
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       const j = src.indexOf("'", i + 1);
       if (j < 0) {
         error ??= { message: 'unbalanced single quote', offset: i };
@@ -125,7 +130,11 @@ export function tokenizeShell(src: string): TokenizeResult {
       continue;
     }
     if (c === '"') {
-      begin();
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       let k = i + 1;
       let s = '';
       while (k < n && src[k] !== '"') {
@@ -158,7 +167,11 @@ export function tokenizeShell(src: string): TokenizeResult {
       continue;
     }
     if (c === '$' && src[i + 1] === '(') {
-      begin();
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       const close = closeOfSubstitution(src, i + 2);
       if (close < 0) {
         error ??= { message: 'unclosed $(', offset: i };
@@ -171,7 +184,11 @@ export function tokenizeShell(src: string): TokenizeResult {
       continue;
     }
     if (c === '`') {
-      begin();
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       let k = i + 1;
       while (k < n && src[k] !== '`') k += src[k] === '\\' ? 2 : 1;
       if (k >= n) {
@@ -195,25 +212,42 @@ export function tokenizeShell(src: string): TokenizeResult {
       PLACEHOLDER_AT.lastIndex = i;
       const m = PLACEHOLDER_AT.exec(src);
       if (m) {
-        begin();
+        if (!inWord) {
+          inWord = true;
+          cur = '';
+          curStart = i;
+        }
         cur += m[0];
         i += m[0].length;
         continue;
       }
     }
     if (OPS1.has(c)) {
-      flush();
+      if (inWord) {
+        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
+        inWord = false;
+      }
       const two = src.slice(i, i + 2);
       const op = OPS2.includes(two) ? two : c;
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
       continue;
     }
-    begin();
-    cur += c;
-    i++;
+    if (!inWord) {
+      inWord = true;
+      cur = '';
+      curStart = i;
+    }
+    // A run of ordinary characters is appended in one slice.
+    let e = i + 1;
+    while (e < n && ORDINARY[src.charCodeAt(e)] !== 0) e++;
+    cur += e === i + 1 ? c : src.slice(i, e);
+    i = e;
   }
-  flush();
+  if (inWord) {
+    tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
+    inWord = false;
+  }
   return error ? { tokens, error } : { tokens };
 }
 

@@ -24,7 +24,9 @@ export interface Structure {
 
 const md = new MarkdownIt('commonmark', { html: true });
 // Only the block structure is needed; inline parsing would cost as much again for nothing.
-md.core.ruler.disable(['inline', 'text_join'], true);
+// `normalize` only rewrites CR LF and NUL: the parser splits lines on LF itself (a CR stays at the
+// end of its line, outside every marker's reach) and rejects NUL before markdown-it runs.
+md.core.ruler.disable(['normalize', 'inline', 'text_join'], true);
 
 /** markdown-it's block tokens for a text. Exposed for the benchmark's baseline. */
 export function markdownTokens(text: string): Token[] {
@@ -43,10 +45,12 @@ function isClosing(line: string | undefined, markup: string): boolean {
  * Read the structure of lines [from, to) (0-based). `lines` is the whole file; lines outside the
  * range are ignored.
  */
-export function readStructure(lines: string[], from: number, to: number, out?: Structure): Structure {
+export function readStructure(lines: string[], from: number, to: number, out?: Structure, wholeText?: string): Structure {
   const s: Structure = out ?? { headings: new Map(), fences: new Map(), dangling: new Map() };
   if (from >= to) return s;
-  const tokens = md.parse(lines.slice(from, to).join('\n'), {});
+  // `wholeText` spares re-joining the lines when the range is the whole file.
+  const text = wholeText !== undefined && from === 0 && to === lines.length ? wholeText : lines.slice(from, to).join('\n');
+  const tokens = md.parse(text, {});
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (!t.map) continue;
