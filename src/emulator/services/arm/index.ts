@@ -55,6 +55,8 @@ function baseHeaders(req: EmulatorRequest, now: Date, location: string): Record<
     'x-ms-routing-request-id': `${location.toUpperCase()}:${stamp}:${req.requestId}`,
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
+    // ARM reports the caller's remaining quota on every answer (reads for GET/HEAD, writes otherwise).
+    ...(req.method === 'GET' || req.method === 'HEAD' ? { 'x-ms-ratelimit-remaining-subscription-reads': '11999' } : { 'x-ms-ratelimit-remaining-subscription-writes': '1199' }),
     ...(header(req, 'x-ms-client-request-id') !== undefined ? { 'x-ms-client-request-id': header(req, 'x-ms-client-request-id')! } : {}),
   };
 }
