@@ -1,13 +1,9 @@
-// Teardown that always runs: after the work succeeds, fails or times out, and on SIGINT/SIGTERM,
-// where the handler aborts the work, awaits teardown and only then exits (130 for SIGINT, 143 for
-// SIGTERM, the shell's convention). A second signal while tearing down does not cut it short: the
-// whole point is to leave nothing behind; only the teardown's own timeout bounds it.
+// Teardown that always runs. On success and failure the runner closes the target (its `finally`);
+// on SIGINT/SIGTERM (Ctrl-C, a cancelled or timed-out CI job) the handler here runs the same
+// teardown and only then exits (130 for SIGINT, 143 for SIGTERM, the shell's convention). A second
+// signal while tearing down does not cut it short: the point is to leave nothing behind.
 
 export interface LifecycleOptions {
-  /** Aborts the work after this long; teardown still runs. */
-  timeoutMs?: number;
-  /** Upper bound for teardown itself. */
-  teardownTimeoutMs?: number;
   /** The process to watch (tests pass their own emitter-compatible object). */
   proc?: Pick<NodeJS.Process, 'on' | 'off' | 'exit'>;
   log?: (line: string) => void;
@@ -16,28 +12,18 @@ export interface LifecycleOptions {
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type HandledSignal = keyof typeof EXIT_CODES;
 
-export class RunTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`the run did not finish within ${Math.round(ms / 1000)} s`);
-    this.name = 'RunTimeoutError';
-  }
-}
-
 export interface SignalTeardown {
   /** Stop listening for signals (after a normal teardown). */
   dispose(): void;
-  /** The AbortSignal that fires when a signal arrives. */
-  signal: AbortSignal;
 }
 
 /**
- * On SIGINT/SIGTERM: abort, run `cleanup` (once, shared with any other caller of the returned
- * `cleanupOnce`), then exit with 130/143. A second signal while cleaning up only says so.
+ * On SIGINT/SIGTERM: run `cleanupOnce` (shared with the normal close path), then exit with 130/143.
+ * A second signal while cleaning up only says so.
  */
 export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pick<LifecycleOptions, 'proc' | 'log'> = {}): SignalTeardown {
   const proc = opts.proc ?? process;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const controller = new AbortController();
   let exiting = false;
   const onSignal = (signal: HandledSignal) => () => {
     if (exiting) {
@@ -46,7 +32,6 @@ export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pi
     }
     exiting = true;
     log(`${signal} received: stopping the run and tearing down`);
-    controller.abort(new Error(`interrupted by ${signal}`));
     cleanupOnce()
       .catch((err: unknown) => log(`teardown failed: ${(err as Error).message}`))
       .finally(() => proc.exit(EXIT_CODES[signal]));
@@ -55,7 +40,6 @@ export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pi
   proc.on('SIGINT', handlers.SIGINT);
   proc.on('SIGTERM', handlers.SIGTERM);
   return {
-    signal: controller.signal,
     dispose() {
       // While a signal-triggered teardown runs, keep the handlers: a further Ctrl-C must not kill it.
       if (exiting) return;
@@ -83,26 +67,4 @@ export function once(cleanup: () => Promise<void>, timeoutMs?: number): () => Pr
     })();
     return running;
   };
-}
-
-/**
- * Run `work` with an AbortSignal that fires on timeout or signal; run `cleanup` exactly once
- * afterwards whatever happened. On a signal the process exits after cleanup.
- */
-export async function withTeardown<T>(work: (signal: AbortSignal) => Promise<T>, cleanup: () => Promise<void>, opts: LifecycleOptions = {}): Promise<T> {
-  const cleanupOnce = once(cleanup, opts.teardownTimeoutMs);
-  const signals = installSignalTeardown(cleanupOnce, opts);
-  const controller = new AbortController();
-  signals.signal.addEventListener('abort', () => controller.abort(signals.signal.reason), { once: true });
-  const timer = opts.timeoutMs !== undefined ? setTimeout(() => controller.abort(new RunTimeoutError(opts.timeoutMs as number)), opts.timeoutMs) : undefined;
-  try {
-    return await work(controller.signal);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    try {
-      await cleanupOnce();
-    } finally {
-      signals.dispose();
-    }
-  }
 }

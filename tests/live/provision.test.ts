@@ -100,3 +100,34 @@ describe('live provisioning against the emulator as the cloud', () => {
     }
   }, 60_000);
 });
+
+describe('waiting for a grant to take effect', () => {
+  it('retries 403 until the grant applies, and gives up after TC_RBAC_PROPAGATION_TIMEOUT naming it', async () => {
+    const { untilGranted } = await import('../../src/live/provision/provision.ts');
+    const config = loadLiveConfig({ env: h.env, envFile: null });
+    const session = await openLiveSession(config);
+    try {
+      const d = h.handle.state.data;
+      d.resourceGroups.push({ name: 'tc-grant-rg', location: 'westus', tags: {} });
+      const vault = { name: 'tcgrantkv', resourceGroup: 'tc-grant-rg', location: 'westus', enableRbacAuthorization: false, accessPolicies: [] as { objectId: string; secrets: ('get' | 'list')[] }[], recoveryLevel: 'Recoverable+Purgeable', secrets: [{ name: 'S', value: 'v', version: '0'.repeat(32), enabled: true, created: 1 }] };
+      d.keyVaults.push(vault);
+      const probe = async (): Promise<number> => {
+        const token = await session.tokens.getToken({ resource: 'https://vault.azure.net' });
+        const res = await request('https://tcgrantkv.vault.azure.net/secrets/S?api-version=7.4', { dispatcher: session.http.dispatcher, headers: { authorization: `Bearer ${token.accessToken}` } });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      expect(await probe()).toBe(403);
+      // The access policy "propagates" 1.5 s after the grant.
+      const timer = setTimeout(() => vault.accessPolicies.push({ objectId: CI_PRINCIPAL.principalId, secrets: ['get', 'list'] }), 1500);
+      const waited = await untilGranted('secret read on tcgrantkv', { propagationTimeoutMs: 20_000 }, probe);
+      clearTimeout(timer);
+      expect(waited).toBeGreaterThanOrEqual(1);
+      expect(waited).toBeLessThanOrEqual(3);
+      vault.accessPolicies = [];
+      await expect(untilGranted('secret read on tcgrantkv', { propagationTimeoutMs: 2500 }, probe)).rejects.toThrow(/still 403 .* raise TC_RBAC_PROPAGATION_TIMEOUT/);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});

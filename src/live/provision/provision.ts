@@ -203,7 +203,7 @@ function backoff(attempt: number): number {
 }
 
 /** Repeat `probe` while it answers 401/403, until the deadline; returns how many denials were waited out. */
-async function untilGranted(what: string, deps: ProvisionDeps, probeOnce: () => Promise<number>): Promise<number> {
+export async function untilGranted(what: string, deps: Pick<ProvisionDeps, 'propagationTimeoutMs' | 'signal'>, probeOnce: () => Promise<number>): Promise<number> {
   const deadline = Date.now() + deps.propagationTimeoutMs;
   for (let attempt = 1; ; attempt++) {
     const status = await probeOnce();
