@@ -48,7 +48,10 @@ export interface SeedAccount {
 }
 
 export interface AzuriteBackend {
+  /** Azurite's own TCP listener (the emulator itself forwards over a Unix socket). */
   readonly url: string;
+  /** The child's process id (the benchmark reads its CPU time). */
+  readonly pid: number | undefined;
   readonly accounts: readonly string[];
   /** The internal key of an account, for the benchmark's direct comparison only. */
   internalKey(account: string): string;
@@ -58,6 +61,7 @@ export interface AzuriteBackend {
   close(): Promise<void>;
 }
 
+/** Resolves with Azurite's TCP URL once both its TCP listener and the Unix socket accept connections. */
 function waitForListening(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -65,7 +69,7 @@ function waitForListening(child: ChildProcess): Promise<string> {
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) {
+      if (m?.[1] && out.includes('tc-azurite socket ready')) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
@@ -88,6 +92,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
   if (accountNames.length === 0) throw new Error('Azurite needs at least one storage account');
   const keys = new Map(accountNames.map((a) => [a, randomBytes(32).toString('base64')]));
   const cwd = await mkdtemp(join(tmpdir(), 'tc-azurite-'));
+  const socketPath = join(cwd, 'blob.sock');
   const child = spawn(
     process.execPath,
     [
@@ -105,7 +110,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
     ],
     {
       cwd,
-      env: { ...process.env, TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN, AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';') },
+      env: { ...process.env, TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN, TC_AZURITE_SOCKET: socketPath, AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';') },
       // The IPC channel is the child's lifeline (see azurite-child.cjs); nothing is sent over it.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
@@ -119,7 +124,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
   }
   child.removeAllListeners('exit');
   child.channel?.unref();
-  const pool = new Pool(url, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
+  const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 
   const request = async (r: BackendRequest): Promise<BackendResponse> => {
     const key = keys.get(r.account);
@@ -188,6 +193,7 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
 
   return {
     url,
+    pid: child.pid,
     accounts: [...accountNames],
     internalKey: (account) => {
       const k = keys.get(account);
