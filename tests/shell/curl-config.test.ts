@@ -14,7 +14,7 @@ let dir: RunDir;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await createRunDir(emulator.curlConfigPath);
+  dir = await createRunDir({ kind: 'config-file', path: emulator.curlConfigPath });
 });
 
 afterAll(async () => {

@@ -26,14 +26,17 @@ import type { Target } from '../target.ts';
 import { startAzServer, type AzServer, type AzStepScope } from './az-server.ts';
 import { BashSession } from './bash-session.ts';
 import { substitutePlaceholders } from './placeholders.ts';
-import { createRunDir, type RunDir } from './run-dir.ts';
+import { imdsOf, type LiveRouting } from './live-curl.ts';
+import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
 import { exchangesFromTrace } from './trace.ts';
 import { parseIncludeOutput } from './transcript.ts';
 
 export interface ShellEngineOptions {
   target: Target;
-  /** Path of the target's curl config (the emulator's connect-to rules and CA); none for a live target. */
+  /** Path of the target's curl config (the emulator's connect-to rules and CA); found on the emulator target when absent. */
   curlConfigPath?: string;
+  /** `--target azure`: the live configuration's TC_CA_FILE and TC_RESOLVE, applied to curl as the live connector applies them. */
+  network?: LiveRouting['network'];
   stepTimeoutMs?: number;
 }
 
@@ -148,9 +151,16 @@ function exchangesFromStdout(stdout: string): ObservedExchange[] {
 
 export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellEngine> {
   const live = opts.target.name === 'azure';
-  const configPath = opts.curlConfigPath ?? (live ? undefined : curlConfigOf(opts.target));
-  if (!live && configPath === undefined) throw new Error('the emulator target has no curl config: the shell engine cannot route curl to it');
-  const dir = await createRunDir(configPath);
+  let routing: CurlRouting;
+  if (live) {
+    const imds = imdsOf(opts.target);
+    routing = { kind: 'live', ...(imds ? { imds } : {}), ...(opts.network ? { network: opts.network } : {}) };
+  } else {
+    const path = opts.curlConfigPath ?? curlConfigOf(opts.target);
+    if (path === undefined) throw new Error('the emulator target has no curl config: the shell engine cannot route curl to it');
+    routing = { kind: 'config-file', path };
+  }
+  const dir = await createRunDir(routing);
   let az: AzServer;
   try {
     az = await startAzServer(dir.socket);

@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { liveCaBundle, liveCurlConfig, type LiveRouting } from './live-curl.ts';
 
 export const AZ_SHIM = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/az-shim.mjs');
 
@@ -32,18 +33,24 @@ function shellQuoted(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * `targetCurlConfig` is the emulator's generated config (connect-to rules and cacert); undefined for
- * a live target, whose hosts curl reaches through DNS and the system's trust store.
- */
-export async function createRunDir(targetCurlConfig: string | undefined): Promise<RunDir> {
+/** Where curl's routing comes from: the emulator's generated config file, or the live target's redirections. */
+export type CurlRouting = { kind: 'config-file'; path: string } | ({ kind: 'live' } & LiveRouting);
+
+export async function createRunDir(routing: CurlRouting): Promise<RunDir> {
   const root = await mkdtemp(join(os.tmpdir(), 'tc-shell-'));
   await chmod(root, 0o700);
   const dir = { bin: join(root, 'bin'), curlHome: join(root, 'curl'), home: join(root, 'home'), steps: join(root, 'steps'), traces: join(root, 'trace') };
   for (const d of Object.values(dir)) await mkdir(d, { recursive: true });
   const az = join(dir.bin, 'az');
   await writeFile(az, `#!/bin/sh\nexec ${shellQuoted(process.execPath)} ${shellQuoted(AZ_SHIM)} "$@"\n`, { mode: 0o755 });
-  const base = targetCurlConfig === undefined ? '' : await readFile(targetCurlConfig, 'utf8');
+  let base: string;
+  if (routing.kind === 'config-file') base = await readFile(routing.path, 'utf8');
+  else {
+    const bundle = liveCaBundle(routing);
+    const bundlePath = bundle === undefined ? undefined : join(dir.curlHome, 'ca-bundle.pem');
+    if (bundle !== undefined && bundlePath !== undefined) await writeFile(bundlePath, bundle, { mode: 0o600 });
+    base = liveCurlConfig(routing, bundlePath);
+  }
   const curlrc = join(dir.curlHome, '.curlrc');
   return {
     root,
