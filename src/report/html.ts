@@ -65,20 +65,51 @@ function pretty(body: string, json: unknown): string {
   }
 }
 
-function pre(text: string, cls = ''): string {
-  return `<pre${cls ? ` class="${cls}"` : ''}>${esc(text)}</pre>`;
+function pre(text: string, cls = '', marks: readonly Needle[] = []): string {
+  const body = marks.length === 0 ? esc(text) : text.split('\n').map((l) => (marks.some((m) => m(l)) ? `<mark>${esc(l)}</mark>` : esc(l))).join('\n');
+  return `<pre${cls ? ` class="${cls}"` : ''}>${body}</pre>`;
+}
+
+type Needle = (line: string) => boolean;
+
+/** Lines to highlight: the JSON key or header a difference names, on the side that has it. */
+function needles(s: ReportStep, side: 'page' | 'actual'): Needle[] {
+  const out: Needle[] = [];
+  for (const c of s.checks) {
+    for (const d of c.differences) {
+      if (side === 'page' && d.kind === 'extra') continue;
+      if (side === 'actual' && d.kind === 'missing') continue;
+      const header = /^header:([^#]+)/.exec(d.path);
+      if (header) {
+        const name = header[1]!.toLowerCase();
+        out.push((l) => l.trim().toLowerCase().startsWith(`${name}:`));
+        continue;
+      }
+      if (d.path === 'status') {
+        out.push((l) => /^\s*HTTP\/\S+ \d{3}/.test(l));
+        continue;
+      }
+      const key = d.path.startsWith('/') ? d.path.split('/').filter((x) => x !== '' && !/^\d+$/.test(x)).pop() : undefined;
+      if (key) {
+        const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
+        out.push((l) => l.toLowerCase().includes(`"${k.toLowerCase()}"`));
+      }
+    }
+  }
+  return out;
 }
 
 function cameBack(s: ReportStep): string {
   const parts: string[] = [];
+  const marks = needles(s, 'actual');
   const exchanges = s.exchanges ?? (s.request ? [{ request: s.request, response: s.response, interim: [], durationMs: 0 }] : []);
   exchanges.forEach((e, i) => {
     const n = exchanges.length > 1 ? ` ${i + 1}` : '';
     parts.push(`<h4>Sent${n}</h4>${pre(requestText(e.request), 'sent')}`);
-    parts.push(`<h4>Came back${n}</h4>${e.response ? pre(responseText(e.response, e.interim), 'received') : '<p class="empty">no response</p>'}`);
+    parts.push(`<h4>Came back${n}</h4>${e.response ? pre(responseText(e.response, e.interim), 'received', marks) : '<p class="empty">no response</p>'}`);
   });
   if (s.output) {
-    parts.push(`<h4>Printed (exit ${esc(s.output.exitCode)})</h4>${pre(s.output.stdout || '(nothing on stdout)', 'stdout')}`);
+    parts.push(`<h4>Printed (exit ${esc(s.output.exitCode)})</h4>${pre(s.output.stdout || '(nothing on stdout)', 'stdout', marks)}`);
     if (s.output.stderr) parts.push(`<h4>stderr</h4>${pre(s.output.stderr, 'stderr')}`);
   }
   if (parts.length === 0) parts.push('<p class="empty">nothing was sent</p>');
@@ -109,7 +140,7 @@ function step(t: ReportTutorial, s: ReportStep, ti: number): string {
   const failure = s.failure ? `<span class="failure" title="${esc(FAILURE_KINDS[s.failure].fix)}">${esc(FAILURE_KINDS[s.failure].title)}</span>` : '';
   const blocked = s.blockedBy ? ` <span class="blocked-by">blocked by ${esc(s.blockedBy)}</span>` : '';
   const page = [`<h4>The page says (${esc(where(t, s.line.start, s.line.end))})</h4>`, pre(s.raw, 'raw')];
-  if (s.expectation) page.push(`<h4>The page shows (${esc(where(t, s.expectation.line.start, s.expectation.line.end))})</h4>`, pre(s.expectation.raw, 'expected'));
+  if (s.expectation) page.push(`<h4>The page shows (${esc(where(t, s.expectation.line.start, s.expectation.line.end))})</h4>`, pre(s.expectation.raw, 'expected', needles(s, 'page')));
   const open = s.verdict === 'fail' || s.verdict === 'drift' ? ' open' : '';
   return `<article class="step v-${esc(s.verdict)}" data-verdict="${esc(s.verdict)}" id="t${ti}-${esc(s.id)}">
 <div class="stephead"><span class="badge ${esc(s.verdict)}">${esc(s.verdict)}</span><span class="kind">${esc(s.id)} · ${esc(s.kind)}</span><span class="where">${esc(where(t, s.line.start, s.line.end))}</span>${failure}${blocked}</div>

@@ -63,6 +63,9 @@ describe('index.html in Chromium', () => {
     // A drift step shows its differences highlighted in a table.
     const drift = page.locator('article.step[data-verdict="drift"]').first();
     await expect(drift.locator('table.diffs tr.d-claim, table.diffs tr.d-value, table.diffs tr.d-extra').count()).resolves.toBeGreaterThan(0);
+    // …and the lines they name are marked in the page's example and in what came back.
+    await expect(drift.locator('pre.expected mark').count()).resolves.toBeGreaterThan(0);
+    await expect(drift.locator('pre.received mark, pre.stdout mark').count()).resolves.toBeGreaterThan(0);
 
     // The picture the README shows: what a doc writer looks at first, portal steps filtered out.
     await page.locator('input[data-filter="manual"]').uncheck();
