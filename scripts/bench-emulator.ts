@@ -13,6 +13,8 @@ import { benchBlob } from './bench-emulator-blob.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const WATCHDOG_MS = (SECONDS * 3 + 120) * 1000;
+/** BENCH_ONLY=token or BENCH_ONLY=blob runs one part. */
+const ONLY = process.env.BENCH_ONLY;
 
 interface TokenBenchResult {
   requests: number;
@@ -81,16 +83,22 @@ async function main(): Promise<number> {
   }, WATCHDOG_MS);
   watchdog.unref();
 
-  process.stdout.write(`IMDS token endpoint: ${CONNECTIONS} connections, ${SECONDS} s, emulator in a child process\n`);
-  const token = await benchToken();
-  process.stdout.write(
-    `  ${token.requests} requests, ${token.errors} errors, ${Math.round(token.perSecond)} req/s, p50 ${token.p50ms.toFixed(2)} ms, p99 ${token.p99ms.toFixed(2)} ms` +
-      `${token.firstError !== undefined ? `\n  first error: ${token.firstError}` : ''}\n`,
-  );
-
-  process.stdout.write(`Blob GET: ${CONNECTIONS} connections, ${SECONDS} s per phase\n`);
-  const blob = await benchBlob({ seconds: SECONDS, connections: CONNECTIONS, log: (l) => process.stdout.write(`  ${l}\n`) });
-  return token.errors === 0 && blob.direct.errors + blob.viaEmulator.errors === 0 ? 0 : 1;
+  let failed = false;
+  if (ONLY === undefined || ONLY === 'token') {
+    process.stdout.write(`IMDS token endpoint: ${CONNECTIONS} connections, ${SECONDS} s, emulator in a child process\n`);
+    const token = await benchToken();
+    process.stdout.write(
+      `  ${token.requests} requests, ${token.errors} errors, ${Math.round(token.perSecond)} req/s, p50 ${token.p50ms.toFixed(2)} ms, p99 ${token.p99ms.toFixed(2)} ms` +
+        `${token.firstError !== undefined ? `\n  first error: ${token.firstError}` : ''}\n`,
+    );
+    failed ||= token.errors > 0;
+  }
+  if (ONLY === undefined || ONLY === 'blob') {
+    process.stdout.write(`Blob GET: ${CONNECTIONS} connections, ${SECONDS} s per phase\n`);
+    const blob = await benchBlob({ seconds: SECONDS, connections: CONNECTIONS, log: (l) => process.stdout.write(`  ${l}\n`) });
+    failed ||= blob.direct.errors + blob.viaEmulator.errors > 0;
+  }
+  return failed ? 1 : 0;
 }
 
 process.exitCode = await main();

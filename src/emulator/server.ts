@@ -31,7 +31,15 @@ function splitHostPort(authority: string): { host: string; port: number | undefi
   return { host: (m[1] ?? '').toLowerCase(), port: m[2] !== undefined ? Number(m[2]) : undefined };
 }
 
+const EMPTY = Buffer.alloc(0);
+
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  // No Content-Length and no Transfer-Encoding means no body in HTTP/1.1: skip the stream machinery
+  // on the hot path (every IMDS token request).
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return EMPTY;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
