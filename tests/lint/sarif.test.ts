@@ -12,11 +12,16 @@ import { projectRoot, tutorialsDir } from '../../src/tutorials/manifest.ts';
 const Ajv04 = ajvDraft04.default;
 const addFormats = ajvFormats.default;
 
-const schema = JSON.parse(readFileSync(join(projectRoot, 'src/lint/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
+const schemas = {
+  // The OASIS standard text (errata01), and Microsoft's rtm.5 revision used by schemastore.
+  oasis: 'src/lint/sarif/sarif-schema-2.1.0.json',
+  'rtm.5': 'src/lint/sarif/sarif-schema-2.1.0-rtm.5.json',
+} as const;
 
-function validator() {
-  // The schema's language pattern "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" is not valid with the u flag.
-  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+function validator(which: keyof typeof schemas) {
+  const schema = JSON.parse(readFileSync(join(projectRoot, schemas[which]), 'utf8')) as object;
+  // rtm.5's language pattern "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" is not valid with the u flag.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: which !== 'rtm.5' });
   addFormats(ajv);
   return ajv.compile(schema);
 }
@@ -46,19 +51,24 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('toSarif', () => {
-  it('is valid SARIF 2.1.0 according to the vendored schema', () => {
-    const validate = validator();
-    const ok = validate(log);
-    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
-    expect(ok).toBe(true);
-  });
+  for (const which of Object.keys(schemas) as (keyof typeof schemas)[]) {
+    it(`is valid SARIF 2.1.0 according to the vendored ${which} schema`, () => {
+      const validate = validator(which);
+      const ok = validate(log);
+      expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+      expect(ok).toBe(true);
+    });
 
-  it('the schema check is real: a log with a bad level is rejected', () => {
-    const validate = validator();
-    const broken = JSON.parse(JSON.stringify(log)) as SarifLog;
-    (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
-    expect(validate(broken)).toBe(false);
-  });
+    it(`the ${which} schema check is real: a bad level and a region without a line are rejected`, () => {
+      const validate = validator(which);
+      const broken = JSON.parse(JSON.stringify(log)) as SarifLog;
+      (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
+      expect(validate(broken)).toBe(false);
+      const noLine = JSON.parse(JSON.stringify(log)) as SarifLog;
+      (noLine.runs[0]!.results[0]!.locations[0]!.physicalLocation.region as { startLine?: number }).startLine = 0;
+      expect(validate(noLine)).toBe(false);
+    });
+  }
 
   it('describes every rule with id, name, descriptions, help and default level', () => {
     const described = log.runs[0]!.tool.driver.rules;
