@@ -4,7 +4,8 @@ import type { Finding, Severity } from '../finding.ts';
 import { rules } from '../registry.ts';
 import type { RuleMeta } from '../rule.ts';
 
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+// The OASIS schema this log is validated against (vendored as sarif/sarif-schema-2.1.0.json).
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SEEDS_BASE = 'SEEDS';
 
 type Level = 'error' | 'warning' | 'note';
