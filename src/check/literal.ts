@@ -249,6 +249,37 @@ function blobClaims(step: Step, tutorial: Tutorial, obs: Observation, produced: 
   return out;
 }
 
+/**
+ * The request parameters the prose lists (a JSON example between the previous step and this one)
+ * must be what the command sends: same names, same values (placeholders included).
+ */
+function requestBodyClaims(step: Step, tutorial: Tutorial): Claim[] {
+  if (step.kind !== 'http' || step.curl.data.length === 0) return [];
+  const idx = tutorial.steps.findIndex((s) => s.id === step.id);
+  const after = idx > 0 ? tutorial.steps[idx - 1]!.source.endLine : 0;
+  const ex = [...tutorial.examples].reverse().find((e) => e.source.endLine < step.source.startLine && e.source.startLine > after);
+  const listed = ex?.json.value;
+  if (!ex || listed === null || typeof listed !== 'object' || Array.isArray(listed)) return [];
+  let sent: unknown;
+  try {
+    sent = JSON.parse(step.curl.data.map((d) => d.value).join('&'));
+  } catch {
+    return [{ diff: { path: 'claim:request-body', kind: 'claim', expected: 'JSON', message: `lines ${ex.source.startLine}–${ex.source.endLine} list JSON parameters, but the command's -d body is not JSON` } }];
+  }
+  if (sent === null || typeof sent !== 'object') return [];
+  const out: Claim[] = [];
+  const a = listed as Record<string, unknown>;
+  const b = sent as Record<string, unknown>;
+  for (const k of Object.keys(a)) {
+    if (!(k in b)) out.push({ diff: { path: `claim:request-body/${k}`, kind: 'claim', expected: show(a[k]), message: `lines ${ex.source.startLine}–${ex.source.endLine} list the parameter ${k}, but the command does not send it` } });
+    else if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push({ diff: { path: `claim:request-body/${k}`, kind: 'claim', expected: show(a[k]), actual: show(b[k]), message: `lines ${ex.source.startLine}–${ex.source.endLine} give ${k} as ${show(a[k])}, but the command sends ${show(b[k])}` } });
+  }
+  for (const k of Object.keys(b)) {
+    if (!(k in a)) out.push({ diff: { path: `claim:request-body/${k}`, kind: 'claim', actual: show(b[k]), message: `the command sends ${k}, which the parameters listed at lines ${ex.source.startLine}–${ex.source.endLine} do not mention` } });
+  }
+  return out;
+}
+
 function collectStrings(v: unknown, into: Set<string>): Set<string> {
   if (typeof v === 'string') into.add(v);
   else if (Array.isArray(v)) v.forEach((x) => collectStrings(x, into));
@@ -274,6 +305,7 @@ export function checkLiteral(input: { tutorial: Tutorial; step: Step; observatio
     ...textClaims(step, tutorial, observation, produced),
     ...blobClaims(step, tutorial, observation, produced),
     ...nameClaims(step, tutorial, produced),
+    ...requestBodyClaims(step, tutorial),
   ];
   const differences = claims.map((c) => c.diff);
   const breaking = claims.find((c) => c.breaks !== undefined);

@@ -125,3 +125,22 @@ describe('parsed tutorials against the real emulator', () => {
     expect(JSON.stringify(r2)).not.toContain(token);
   });
 });
+
+describe('parsed tutorials: the request parameters the prose lists', () => {
+  it('000-storage-sas: the listServiceSas body sends exactly the listed parameters; a changed body is a claim difference', () => {
+    const t = parsed('000-storage-sas.md');
+    const s = stepAt(t, 115);
+    if (s.kind !== 'http') throw new Error('expected the curl step');
+    const url = 'https://management.azure.com/subscriptions/3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73/resourceGroups/mi-test/providers/Microsoft.Storage/storageAccounts/sa1/listServiceSas/?api-version=2017-06-01';
+    const ok = json(200, { serviceSasToken: 'sv=2015-04-05&sr=c&spr=https&se=2026-11-23T00%3A00%3A00Z&sp=rcw&sig=AAAA' });
+    const r = checkStep({ tutorial: t, step: s, observation: observation(s.id, { exchanges: [exchange('POST', url, ok)] }) });
+    expect(r.checks.find((c) => c.layer === 'literal')!.differences.filter((d) => d.path.startsWith('claim:request-body'))).toEqual([]);
+
+    const changed = { ...s, curl: { ...s.curl, data: [{ flag: '-d' as const, value: '{"canonicalizedResource":"/blob/<STORAGE ACCOUNT NAME>/<CONTAINER NAME>","signedResource":"c","signedPermission":"r","signedExpiry":"<EXPIRATION TIME>"}' }] } };
+    const t2 = { ...t, steps: t.steps.map((x) => (x.id === s.id ? changed : x)) };
+    const r2 = checkStep({ tutorial: t2, step: changed, observation: observation(s.id, { exchanges: [exchange('POST', url, ok)] }) });
+    const diffs = r2.checks.find((c) => c.layer === 'literal')!.differences.filter((d) => d.path.startsWith('claim:request-body'));
+    expect(diffs.map((d) => d.path).sort()).toEqual(['claim:request-body/signedPermission', 'claim:request-body/signedProtocol']);
+    expect(diffs.find((d) => d.path.endsWith('signedPermission'))!.message).toBe('lines 103–109 give signedPermission as "rcw", but the command sends "r"');
+  });
+});
