@@ -28,7 +28,8 @@ const ROUTES: readonly ArmRoute[] = [
   ...provisioningRoutes,
 ];
 
-const HOSTS = new Set(['management.azure.com', 'management.core.windows.net']);
+// management.core.windows.net is the classic Service Management API, not ARM: it gets the not-emulated answer.
+const HOSTS = new Set(['management.azure.com']);
 const JSON_TYPES = new Set(['application/json', 'text/json']);
 
 /** IIS's answer to a body-less POST/PUT without Content-Length (azure-behavior.md §3.1), before ARM sees it. */
