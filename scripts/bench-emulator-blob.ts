@@ -32,7 +32,7 @@ const parentPort = { on: (e, f) => process.on(e, f), postMessage: (m) => process
 process.on('disconnect', () => process.exit(0));
 // The emulator path keeps the Azure URL and TLS server name and only redirects the connection.
 const viaEmulator = () => {
-  const base = undici.buildConnector({ ca: target.ca });
+  const base = undici.buildConnector(target.ca ? { ca: target.ca } : {});
   const connect = (o, cb) => base({ ...o, hostname: '127.0.0.1', host: '127.0.0.1', port: String(target.port), servername: target.servername }, cb);
   return new undici.Agent({ connections, connect });
 };
@@ -57,7 +57,7 @@ parentPort.on('message', async (msg) => {
 });
 `;
 
-type Target = { kind: 'emulator'; url: string; port: number; ca: string; servername: string; expected: string } | { kind: 'direct'; url: string; origin: string; expected: string };
+type Target = { kind: 'emulator'; url: string; port: number; ca?: string; servername: string; expected: string } | { kind: 'direct'; url: string; origin: string; expected: string };
 
 interface Slice {
   requests: number;
@@ -109,6 +109,8 @@ function total(label: string, parts: Slice[]): PhaseResult {
 export interface BlobBenchResult {
   direct: PhaseResult;
   viaEmulator: PhaseResult;
+  /** Diagnostic: the same through the emulator's HTTP listener, to separate TLS from the emulator's own work. */
+  viaEmulatorHttp: PhaseResult;
   /** Azurite direct rate divided by the rate through the emulator (target ≤ 1.5). */
   slowdown: number;
 }
@@ -138,12 +140,17 @@ export async function benchBlob(opts: { seconds?: number; connections?: number; 
       { kind: 'emulator', port: Number(new URL(emu.httpsUrl).port), ca: emu.caPem, servername: hostName, url: `https://${hostName}${path}?${sasFor(account.name, account.keys[0], SASProtocol.Https)}`, expected: blob.content },
       connections,
     );
-    generators.push(direct, viaEmu);
+    const viaEmuHttp = loadGenerator(
+      { kind: 'emulator', port: Number(new URL(emu.httpUrl).port), servername: hostName, url: `http://${hostName}${path}?${sasFor(account.name, account.keys[0], SASProtocol.HttpsAndHttp)}`, expected: blob.content },
+      connections,
+    );
+    generators.push(direct, viaEmu, viaEmuHttp);
 
     // Warm-up: connections, TLS sessions and JIT are not in the measured seconds.
     await direct.slice(1);
     await viaEmu.slice(1);
-    const slices = { direct: [] as Slice[], emu: [] as Slice[] };
+    await viaEmuHttp.slice(1);
+    const slices = { direct: [] as Slice[], emu: [] as Slice[], emuHttp: [] as Slice[] };
     // Where the time goes: Azurite's CPU per request on each path, and how busy the emulator's thread is.
     const cpu = { direct: 0, emu: 0 };
     let emulatorCpu = 0;
@@ -155,23 +162,25 @@ export async function benchBlob(opts: { seconds?: number; connections?: number; 
       slices.emu.push(await viaEmu.slice(1));
       const e1 = process.cpuUsage(e0);
       const a2 = processCpuSeconds(backend.pid) ?? 0;
+      slices.emuHttp.push(await viaEmuHttp.slice(1));
       cpu.direct += a1 - a0;
       cpu.emu += a2 - a1;
       emulatorCpu += (e1.user + e1.system) / 1e6;
     }
     const d = total('Azurite direct (HTTP, SAS)', slices.direct);
     const e = total('through the emulator (HTTPS, SAS checked by the emulator, forwarded to Azurite)', slices.emu);
+    const h = total('through the emulator over HTTP (diagnostic: TLS excluded)', slices.emuHttp);
     const slowdown = d.perSecond / e.perSecond;
-    for (const p of [d, e]) {
+    for (const p of [d, e, h]) {
       log(`blob GET ${p.label}: ${p.perSecond.toFixed(0)} req/s (${p.requests} requests in ${p.seconds.toFixed(1)} s, ${connections} connections, ${p.errors} errors${p.firstError ? `; first: ${p.firstError}` : ''})`);
     }
-    log(`blob GET slowdown through the emulator: ${slowdown.toFixed(2)}x Azurite direct (target <= 1.5x)`);
+    log(`blob GET slowdown through the emulator: ${slowdown.toFixed(2)}x Azurite direct (target <= 1.5x); over HTTP ${(d.perSecond / h.perSecond).toFixed(2)}x`);
     const perRequest = (s: number, n: number) => (n > 0 ? `${((s / n) * 1e6).toFixed(0)} µs` : 'n/a');
     log(
       `blob GET Azurite CPU per request: direct ${perRequest(cpu.direct, d.requests)}, via the emulator ${perRequest(cpu.emu, e.requests)}; ` +
         `emulator (TLS, auth, forwarding) ${perRequest(emulatorCpu, e.requests)}; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
     );
-    return { direct: d, viaEmulator: e, slowdown };
+    return { direct: d, viaEmulator: e, viaEmulatorHttp: h, slowdown };
   } finally {
     await Promise.allSettled(generators.map((g) => g.close()));
     await emu.close();
@@ -182,5 +191,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const seconds = Number(process.argv[2] ?? 10);
   const connections = Number(process.argv[3] ?? 64);
   const r = await benchBlob({ seconds, connections });
-  process.exitCode = r.direct.errors + r.viaEmulator.errors === 0 ? 0 : 1;
+  process.exitCode = r.direct.errors + r.viaEmulator.errors + r.viaEmulatorHttp.errors === 0 ? 0 : 1;
 }
