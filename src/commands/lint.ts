@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { tutorialsDir } from '../tutorials/manifest.ts';
-import { formatText, lintFiles, toSarif } from '../lint/index.ts';
+import { formatText, lintFiles, rules, toSarif, type RuleMeta } from '../lint/index.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -63,6 +63,12 @@ function expand(paths: readonly string[]): string[] {
   return out;
 }
 
+/** The rules' metadata without their check functions, for JSON consumers (HTML report, CI). */
+function ruleMeta(r: RuleMeta): RuleMeta {
+  const { id, name, severity, shortDescription, fullDescription, help } = r;
+  return { id, name, severity, shortDescription, fullDescription, help };
+}
+
 export async function run(argv: string[]): Promise<number> {
   let args: LintArgs;
   try {
@@ -76,7 +82,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const results = await lintFiles(expand(args.files));
   const body =
-    args.format === 'text' ? formatText(results) : `${JSON.stringify(args.format === 'json' ? { results } : toSarif(results), null, 2)}\n`;
+    args.format === 'text'
+      ? formatText(results)
+      : `${JSON.stringify(args.format === 'json' ? { rules: rules.map(ruleMeta), results } : toSarif(results), null, 2)}\n`;
   if (args.output) await writeFile(args.output, body);
   else process.stdout.write(body);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

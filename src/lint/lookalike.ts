@@ -56,7 +56,7 @@ export function consequence(ctx: WordContext, cleaned: string): string {
       if (/^metadata$/i.test(name.trim()))
         return `curl sends the header Metadata with the value ${quote(value)}; IMDS requires exactly "true" and answers 400 (required metadata header not specified)`;
       if (/^authorization$/i.test(name.trim()))
-        return `curl sends ${quote(value)} as the Authorization value; the token no longer matches its signature and the service answers 401`;
+        return `curl sends ${quote(value)} as the Authorization value: the bearer token ends with the extra bytes, is no longer the signed token, and the service answers 401`;
       return `curl sends the header ${quote(name)} with the value ${quote(value)}`;
     }
     if (ctx.previous && /^-/.test(ctx.previous.value) && ctx.previous.value.length > 1 && !/^https?:/i.test(v))
@@ -69,7 +69,7 @@ export function consequence(ctx: WordContext, cleaned: string): string {
   }
   if (ctx.program === 'az') {
     if (/^[-\u2010-\u2015\u2212]/u.test(v))
-      return `az does not recognise ${quote(v)} and stops with "unrecognized arguments"; write ${quote(cleaned)}`;
+      return `az does not recognise ${quote(v)} as ${quote(cleaned)} and stops with "unrecognized arguments: ${v}"`;
     return `az receives ${quote(v)} with the character in it, so the value does not match any name Azure knows`;
   }
   return `bash passes ${quote(v)} to ${ctx.program || 'the command'} with the character in it`;

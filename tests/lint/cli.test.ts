@@ -28,7 +28,8 @@ describe('tutorial-conformance lint', () => {
 
   it('prints JSON and SARIF', async () => {
     const json = await lint('--format', 'json', 'tutorials/000-storage.md');
-    const parsed = JSON.parse(json.stdout) as { results: { tutorial: string; findings: { rule: string; line: number }[] }[] };
+    const parsed = JSON.parse(json.stdout) as { rules: { id: string; severity: string }[]; results: { tutorial: string; findings: { rule: string; line: number }[] }[] };
+    expect(parsed.rules.find((r) => r.id === 'inconsistent-file-name')?.severity).toBe('error');
     expect(parsed.results[0]?.tutorial).toBe('tutorials/000-storage.md');
     expect(parsed.results[0]?.findings.map((f) => [f.line, f.rule])).toContainEqual([52, 'inconsistent-file-name']);
     const sarif = await lint('--format=sarif', 'tutorials/000-storage.md');

@@ -23,7 +23,7 @@ export const lookalikeDashInFlag: Rule = {
         stepId: ctx.command.step.id,
         severity: isFlag ? 'error' : 'warning',
         message: isFlag
-          ? `${quote(ctx.word.value)} starts with ${describeChar(ch)} instead of "-": ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`
+          ? `${quote(ctx.word.value)} has ${describeChar(ch)} where "-" belongs: ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`
           : `${quote(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${quote(cleaned)} if a hyphen is meant.`,
         suggestion: cleaned,
       });
