@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
-import { ToolError } from '../../src/errors.ts';
-import { liveCurlConfig } from '../../src/run/shell/live-curl.ts';
+import { liveCurlConfig, stepConnectTo } from '../../src/run/shell/live-curl.ts';
 import { createRunDir, type RunDir } from '../../src/run/shell/run-dir.ts';
 
 let emulator: EmulatorHandle;
@@ -53,9 +52,15 @@ describe('live curl config', () => {
     expect((JSON.parse(arm.stdout) as { name: string }).name).toBe(rg);
   });
 
-  it('refuses a wildcard TC_RESOLVE entry it cannot express, naming the setting', () => {
-    expect(() => liveCurlConfig({ network: { caPem: undefined, resolve: [{ pattern: '*.blob.core.windows.net', address: '127.0.0.1', port: 8443 }] } }, undefined)).toThrow(ToolError);
-    expect(() => liveCurlConfig({ network: { caPem: undefined, resolve: [{ pattern: '*.blob.core.windows.net', address: '127.0.0.1', port: 8443 }] } }, undefined)).toThrow(/TC_RESOLVE/);
+  it('expands a wildcard TC_RESOLVE entry into rules for the hosts a step names, IMDS left to its substitute', () => {
+    const routing = {
+      imds: { address: '127.0.0.1', port: 9 },
+      network: { caPem: undefined, resolve: [{ pattern: '*.blob.core.windows.net', address: '127.0.0.1', port: 8443 }, { pattern: '169.254.169.254', address: '127.0.0.1', port: 8080 }] },
+    };
+    const text = 'curl "https://Acct.blob.core.windows.net/c/f" https://acct.blob.core.windows.net/x http://169.254.169.254/metadata https://example.com/ https://blob.core.windows.net/';
+    expect(stepConnectTo(routing, text)).toBe('connect-to = "acct.blob.core.windows.net::127.0.0.1:8443"\n');
+    expect(liveCurlConfig(routing, undefined)).toContain('connect-to = "169.254.169.254:80:127.0.0.1:9"\nconnect-to = "169.254.169.254::127.0.0.1:8080"');
+    expect(liveCurlConfig(routing, undefined)).not.toContain('blob');
   });
 
   it('without overrides adds no routing and no CA: DNS and the system trust store, as on a VM', () => {

@@ -26,7 +26,7 @@ import type { Target } from '../target.ts';
 import { startAzServer, type AzServer, type AzStepScope } from './az-server.ts';
 import { BashSession } from './bash-session.ts';
 import { substitutePlaceholders } from './placeholders.ts';
-import { imdsOf, type LiveRouting } from './live-curl.ts';
+import { liveRoutingOf, stepConnectTo, type LiveRouting } from './live-curl.ts';
 import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
 import { exchangesFromTrace } from './trace.ts';
 import { parseIncludeOutput } from './transcript.ts';
@@ -35,8 +35,6 @@ export interface ShellEngineOptions {
   target: Target;
   /** Path of the target's curl config (the emulator's connect-to rules and CA); found on the emulator target when absent. */
   curlConfigPath?: string;
-  /** `--target azure`: the live configuration's TC_CA_FILE and TC_RESOLVE, applied to curl as the live connector applies them. */
-  network?: LiveRouting['network'];
   stepTimeoutMs?: number;
 }
 
@@ -152,9 +150,11 @@ function exchangesFromStdout(stdout: string): ObservedExchange[] {
 export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellEngine> {
   const live = opts.target.name === 'azure';
   let routing: CurlRouting;
+  let liveRouting: LiveRouting | undefined;
   if (live) {
-    const imds = imdsOf(opts.target);
-    routing = { kind: 'live', ...(imds ? { imds } : {}), ...(opts.network ? { network: opts.network } : {}) };
+    // TC_CA_FILE, TC_RESOLVE and the IMDS substitute, applied to curl as the live connector applies them.
+    routing = { kind: 'live', ...liveRoutingOf(opts.target) };
+    liveRouting = routing;
   } else {
     const path = opts.curlConfigPath ?? curlConfigOf(opts.target);
     if (path === undefined) throw new Error('the emulator target has no curl config: the shell engine cannot route curl to it');
@@ -182,7 +182,7 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       }
       const text = substitutePlaceholders(step.raw, ctx.values);
       const trace = join(dir.traces, `${++counter}-${step.id}.trace`);
-      await dir.prepareCurl(trace);
+      await dir.prepareCurl(trace, liveRouting ? stepConnectTo(liveRouting, text) : '');
       const before = await snapshot(ctx.workdir);
       const scope: AzStepScope = { step, ctx, invocations: [] };
       az.scope = scope;

@@ -4,7 +4,8 @@
 // the same three the live connector applies, so both engines reach the same places.
 import { rootCertificates } from 'node:tls';
 import type { NetworkConfig } from '../../config.ts';
-import { ToolError } from '../../errors.ts';
+import { resolveOverride } from '../../live/http.ts';
+import type { AzureTarget } from '../../live/target.ts';
 import type { Target } from '../target.ts';
 
 const IMDS_HOST = '169.254.169.254';
@@ -15,12 +16,16 @@ export interface LiveRouting {
   network?: Pick<NetworkConfig, 'caPem' | 'resolve'>;
 }
 
-/** The live target's IMDS substitute, when it runs one. */
-export function imdsOf(target: Target): LiveRouting['imds'] {
-  if (!('imds' in target)) return undefined;
-  const imds: unknown = target.imds;
-  if (typeof imds !== 'object' || imds === null || !('address' in imds) || !('port' in imds)) return undefined;
-  return typeof imds.address === 'string' && typeof imds.port === 'number' ? { address: imds.address, port: imds.port } : undefined;
+function isAzureTarget(target: Target): target is AzureTarget {
+  return target.name === 'azure' && 'session' in target && 'imds' in target;
+}
+
+/** What the live target redirects: its IMDS substitute (off a VM) and its configuration's network settings. */
+export function liveRoutingOf(target: Target): LiveRouting {
+  if (!isAzureTarget(target)) return {};
+  const { imds } = target;
+  const { caPem, resolve } = target.session.config.network;
+  return { ...(imds ? { imds: { address: imds.address, port: imds.port } } : {}), network: { caPem, resolve } };
 }
 
 function quoted(s: string): string {
@@ -33,21 +38,38 @@ export function liveCaBundle(routing: LiveRouting): string | undefined {
   return extra === undefined ? undefined : [...rootCertificates, extra].join('\n') + '\n';
 }
 
-/** Config lines; `caBundlePath` is where liveCaBundle's text was written, when it returned one. */
+// An empty source port: every port of that host, as the live connector overrides it.
+const rule = (host: string, to: { address: string; port: number }): string => `connect-to = ${quoted(`${host}::${to.address}:${to.port}`)}`;
+
+/** Config lines for the whole run; `caBundlePath` is where liveCaBundle's text was written, when it returned one. */
 export function liveCurlConfig(routing: LiveRouting, caBundlePath: string | undefined): string {
   const lines = ['# tutorial-conformance live target: generated for this run'];
   if (caBundlePath !== undefined) lines.push(`cacert = ${quoted(caBundlePath)}`);
-  // curl takes the first matching rule: the IMDS substitute before any override.
+  // curl takes the first matching rule: the IMDS substitute before any override, as the live connector.
   if (routing.imds) lines.push(`connect-to = ${quoted(`${IMDS_HOST}:80:${routing.imds.address}:${routing.imds.port}`)}`);
-  for (const entry of routing.network?.resolve ?? []) {
-    if (entry.pattern.includes('*')) {
-      throw new ToolError(
-        'E_CONFIG',
-        `TC_RESOLVE entry '${entry.pattern}=${entry.address}:${entry.port}' is a wildcard; curl's --connect-to names exact hosts, so --engine shell cannot follow it. List each host (e.g. myaccount.blob.core.windows.net=${entry.address}:${entry.port}) or use --engine http`,
-      );
-    }
-    // An empty source port: every port of that host, as the live connector overrides it.
-    lines.push(`connect-to = ${quoted(`${entry.pattern}::${entry.address}:${entry.port}`)}`);
-  }
+  // Exact TC_RESOLVE hosts hold for every step; wildcard ones are expanded per step (stepConnectTo).
+  for (const entry of routing.network?.resolve ?? []) if (!entry.pattern.includes('*')) lines.push(rule(entry.pattern, entry));
   return lines.join('\n') + '\n';
+}
+
+const URL_HOST = /\bhttps?:\/\/([A-Za-z0-9.-]+)/g;
+
+/**
+ * curl's --connect-to names exact hosts, so a wildcard TC_RESOLVE entry (`*.blob.core.windows.net`)
+ * becomes one rule per host the step's text names. A host that only a variable expansion produces
+ * is not seen here and goes to DNS, as it would without the override.
+ */
+export function stepConnectTo(routing: LiveRouting, text: string): string {
+  const network = routing.network;
+  if (!network || network.resolve.length === 0) return '';
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(URL_HOST)) {
+    const host = (m[1] ?? '').toLowerCase();
+    if (seen.has(host) || (host === IMDS_HOST && routing.imds)) continue;
+    seen.add(host);
+    const to = resolveOverride(network, host);
+    if (to) lines.push(rule(host, to));
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }

@@ -19,8 +19,8 @@ export interface RunDir {
   steps: string;
   traces: string;
   socket: string;
-  /** Point curl's config at the next step's trace file. */
-  prepareCurl(traceFile: string): Promise<void>;
+  /** Point curl's config at the next step's trace file; `stepRules` (config lines) go first, as curl takes the first matching rule. */
+  prepareCurl(traceFile: string, stepRules?: string): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -56,10 +56,10 @@ export async function createRunDir(routing: CurlRouting): Promise<RunDir> {
     root,
     ...dir,
     socket: join(root, 'az.sock'),
-    async prepareCurl(traceFile: string) {
+    async prepareCurl(traceFile: string, stepRules = '') {
       // --trace in the config, not on the command line: the tutorial's text stays as written, and a
       // -v the page itself passes still wins (the command line is read after the config).
-      await writeFile(curlrc, `${base}${base.endsWith('\n') || base === '' ? '' : '\n'}trace = ${quoted(traceFile)}\n`, { mode: 0o600 });
+      await writeFile(curlrc, `${stepRules}${base}${base.endsWith('\n') || base === '' ? '' : '\n'}trace = ${quoted(traceFile)}\n`, { mode: 0o600 });
     },
     async remove() {
       await rm(root, { recursive: true, force: true });
