@@ -4,11 +4,13 @@
 import { parseArgs } from 'node:util';
 import { join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
-import { exitCodeFor, writeReports, type FailOn } from '../report/index.ts';
+import type { FailOn } from '../report/index.ts';
 import { normaliseKey } from '../plan/index.ts';
-import { RunSecrets, resolveTutorialFiles, runTutorials, type EngineName, type TargetName } from '../run/index.ts';
+// Only light modules load before the target starts; the run loop, checks and reports load while it boots.
+import type { EngineName, RunSecrets } from '../run/index.ts';
+import { resolveTutorialFiles } from '../run/files.ts';
+import type { TargetName } from '../run/targets/start.ts';
 import { parseShard, selectShard, type Shard } from '../live/shard.ts';
-import { progressLine, summaryTable } from '../run/progress.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
                                  [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift] [--shard i/n]`;
@@ -90,10 +92,27 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   }
   const opts = parseRunArgs(argv);
   const started = new Date();
-  const secrets = io.secrets ?? new RunSecrets();
+  const wall = performance.now();
+  // A missing file stops the run before anything boots.
+  const files = resolveTutorialFiles(opts.paths);
+  const paths = opts.shard !== undefined ? selectShard(files, opts.shard.index, opts.shard.count) : files;
+  // Boot the target first: its start (the emulator's Azurite child, another process) overlaps loading the rest.
+  const { startTarget } = await import('../run/targets/start.ts');
+  const booting = startTarget(opts.target);
+  booting.catch(() => undefined); // observed by runTutorials
+  let modules;
+  try {
+    modules = await Promise.all([import('../run/index.ts'), import('../report/index.ts'), import('../run/progress.ts')]);
+  } catch (err) {
+    await booting.then((t) => t.close()).catch(() => undefined);
+    throw err;
+  }
+  const [{ RunSecrets: Secrets, runTutorials }, { exitCodeFor, writeReports }, { progressLine, summaryTable }] = modules;
+  const secrets = io.secrets ?? new Secrets();
   const { report } = await runTutorials({
     secrets,
-    paths: opts.shard !== undefined ? selectShard(resolveTutorialFiles(opts.paths), opts.shard.index, opts.shard.count) : opts.paths,
+    paths,
+    startedTarget: booting,
     target: opts.target,
     engine: opts.engine,
     sets: opts.sets,
@@ -111,7 +130,7 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   print('');
   for (const line of summaryTable(report).split('\n')) print(line);
   print('');
-  print(`${report.tutorials.length} tutorials, ${Object.values(report.summary).reduce((a, b) => a + b, 0)} steps in ${(report.durationMs / 1000).toFixed(1)} s on the ${report.target}`);
+  print(`${report.tutorials.length} tutorials, ${Object.values(report.summary).reduce((a, b) => a + b, 0)} steps in ${((performance.now() - wall) / 1000).toFixed(1)} s on the ${report.target} (boot, run and reports)`);
   print(`HTML report: ${relative(process.cwd(), resolve(written.html ?? join(latest, 'index.html')))}  (also ${relative(process.cwd(), resolve(stamped))}/)`);
   return exitCodeFor(report, { failOn: opts.failOn });
 }

@@ -1,9 +1,8 @@
 // The run stage's entry: parse the tutorials, plan all of them (an unbound placeholder stops the run
 // before any request), then run them one after another against one target, resetting it between
 // tutorials, and assemble the report. Progress goes to `onEvent`, already redacted.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ToolError } from '../errors.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintTutorial } from '../lint/index.ts';
 import type { Finding } from '../lint/finding.ts';
 import type { Tutorial } from '../model.ts';
@@ -13,7 +12,8 @@ import { buildReport, type Report } from '../report/schema.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { RunSecrets } from './secrets.ts';
 import type { Target } from './target.ts';
-import { startEmulatorTarget } from './targets/emulator.ts';
+import { resolveTutorialFiles } from './files.ts';
+import { startTarget, type TargetName } from './targets/start.ts';
 import { TokenCache } from './tokens.ts';
 import { loadBlobClient } from './az/storage-blob.ts';
 import { startShellEngine, type ShellEngine } from './shell/engine.ts';
@@ -22,7 +22,8 @@ import { runTutorial, type StepEvent } from './tutorial.ts';
 export type { StepEvent } from './tutorial.ts';
 export { RunSecrets } from './secrets.ts';
 
-export type TargetName = 'emulator' | 'azure';
+export type { TargetName } from './targets/start.ts';
+export { resolveTutorialFiles } from './files.ts';
 
 export type RunEvent =
   | { type: 'target-ready'; target: TargetName; ms: number }
@@ -42,6 +43,8 @@ export interface RunOptions {
   secrets?: RunSecrets;
   /** A target already started (tests, the conformance suite); it is not closed by the run. */
   targetInstance?: Target;
+  /** A target the caller began starting for this run (the CLI boots it while the tool loads); the run closes it. */
+  startedTarget?: Promise<Target>;
   /** How steps are executed: undici requests built from the model (default), or the page's text in bash. */
   engine?: EngineName;
 }
@@ -51,38 +54,6 @@ export type EngineName = 'http' | 'shell';
 export interface RunResult {
   report: Report;
   secrets: RunSecrets;
-}
-
-/** Expand folders into their *.md files; anything missing is a ToolError naming it. */
-export function resolveTutorialFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      throw new ToolError('E_TUTORIAL_UNREADABLE', 'no such file or folder; pass tutorial files or a folder of *.md files', { file: p });
-    }
-    if (isDir) {
-      const md = readdirSync(p).filter((f) => f.endsWith('.md')).sort();
-      if (md.length === 0) throw new ToolError('E_TUTORIAL_UNREADABLE', 'the folder holds no *.md tutorial', { file: p });
-      files.push(...md.map((f) => join(p, f)));
-    } else files.push(p);
-  }
-  return [...new Set(files.map((f) => resolve(f)))];
-}
-
-async function startTarget(name: TargetName): Promise<Target> {
-  if (name === 'azure') {
-    // Loaded only for live runs; configuration errors (E_CONFIG) and provisioning failures (E_TARGET) pass through.
-    const [{ loadLiveConfig }, { createAzureTarget }] = await Promise.all([import('../config.ts'), import('../live/target.ts')]);
-    return createAzureTarget(loadLiveConfig());
-  }
-  try {
-    return await startEmulatorTarget();
-  } catch (err) {
-    throw new ToolError('E_TARGET', `the embedded emulator could not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
 }
 
 function lint(tutorial: Tutorial): Finding[] {
@@ -99,20 +70,32 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const started = new Date();
   const t0 = performance.now();
   const targetName = options.target ?? 'emulator';
-  const files = resolveTutorialFiles(options.paths);
   const secrets = options.secrets ?? new RunSecrets();
   const sets = options.sets ?? {};
+  const closeOwned = async (pending: Promise<Target>): Promise<void> => {
+    if (!options.targetInstance) await pending.then((t) => t.close()).catch(() => undefined);
+  };
+  let files: string[];
+  try {
+    files = resolveTutorialFiles(options.paths);
+  } catch (err) {
+    if (options.startedTarget) await closeOwned(options.startedTarget);
+    throw err;
+  }
 
-  // The emulator boots while the tutorials are parsed; a parse error still closes it.
+  // The emulator boots while the tutorials are parsed and linted; any error still closes it.
   const tt = performance.now();
-  const starting = options.targetInstance ? Promise.resolve(options.targetInstance) : startTarget(targetName);
+  const starting = options.targetInstance ? Promise.resolve(options.targetInstance) : (options.startedTarget ?? startTarget(targetName));
   starting.catch(() => undefined); // observed below; this keeps an early failure from being an unhandled rejection
   let tutorials: Tutorial[];
+  const findings = new Map<string, Finding[]>();
   try {
     tutorials = files.map((f) => parseTutorialFile(f));
+    // Lint and the storage SDK's loading are CPU work that overlaps the emulator's boot (another process).
+    for (const t of tutorials) findings.set(t.file, lint(t));
     if (tutorials.some((t) => t.steps.some((s) => s.kind === 'az' && s.az.path[0] === 'storage'))) await loadBlobClient();
   } catch (err) {
-    if (!options.targetInstance) await starting.then((t) => t.close()).catch(() => undefined);
+    await closeOwned(starting);
     throw err;
   }
   const target = await starting;
@@ -139,7 +122,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
         counts[v] = (counts[v] ?? 0) + 1;
       }
       options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: lint(tutorial) });
+      results.push({ tutorial, outcomes, findings: findings.get(tutorial.file) ?? [] });
     }
   } finally {
     await shell?.close();
