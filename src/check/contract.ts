@@ -89,6 +89,10 @@ function checkExchange(e: ObservedExchange): { op?: string; differences: Differe
   const c = REST_CONTRACTS[op];
   if (c.success.includes(r.status)) {
     const ds = checkSuccess(c, r);
+    // WebHDFS's first CREATE leg is only useful with the Location the client re-sends the data to.
+    if (op === 'adls.create' && r.status === 307 && header(r, 'location') === undefined) {
+      ds.push({ path: 'header:location', kind: 'header', message: 'the 307 of a WebHDFS CREATE has no Location header to send the data to' });
+    }
     return { op, differences: ds, breaks: ds.length > 0 };
   }
   if (r.status >= 400) return { op, differences: checkError(c, r), breaks: false };

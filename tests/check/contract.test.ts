@@ -142,3 +142,18 @@ describe('contract layer', () => {
     expect(run(s, exchange('GET', u, json(200, {}))).result.skipped).toContain('no contract for GET management.azure.com/providers/Microsoft.Foo/bar');
   });
 });
+
+describe('contract layer: ADLS CREATE', () => {
+  it('307 with a Location, then 201, keep the contract; a 307 without Location breaks it', () => {
+    const u = 'https://adls1.azuredatalakestore.net/webhdfs/v1/TestFolder/Test1.txt?op=CREATE';
+    const s = httpStep({ id: 's6', file: 'tutorials/000-datalake.md', line: 80, curl: curl({ url: u, method: 'PUT' }) });
+    const r = (status: number, headers: [string, string][]) => ({ status, statusText: '', httpVersion: '1.1', headers, body: '', bodyEncoding: 'utf8' as const });
+    const run = (...ex: ReturnType<typeof exchange>[]) => checkContract(s, producedBy(s, observation('s6', { exchanges: ex })), undefined);
+    const good = run(exchange('PUT', u, r(307, [['Location', `${u}&write=true`]])), exchange('PUT', `${u}&write=true`, r(201, [])));
+    expect(good.result).toMatchObject({ ok: true });
+    expect(good.operations).toEqual(['adls.create', 'adls.create']);
+    const bad = run(exchange('PUT', u, r(307, [])), exchange('PUT', `${u}&write=true`, r(201, [])));
+    expect(bad.breaks).toBe(true);
+    expect(bad.result.differences).toEqual([expect.objectContaining({ path: '[1]header:location' })]);
+  });
+});
