@@ -243,6 +243,20 @@ describe('Blob refusals, with Azure status and code', () => {
     expect(notFound).toMatch(/^HTTP\/1\.1 409 Public access is not permitted on this storage account\.\r\n/);
   });
 
+  it('a storage account added after start (as ARM would) is served; the scenario account keeps its blobs', async () => {
+    const key = Buffer.alloc(64, 9).toString('base64');
+    emu.state.data.storageAccounts.push({ name: 'latecomer', resourceGroup: 'mi-test', location: 'westus', kind: 'StorageV2', keys: [key, key], containers: [] });
+    const late = new BlobServiceClient('https://latecomer.blob.core.windows.net', new StorageSharedKeyCredential('latecomer', key), pipeline);
+    const c = late.getContainerClient('late');
+    await c.create();
+    await c.getBlockBlobClient('x.txt').upload('late', 4);
+    expect((await c.getBlockBlobClient('x.txt').downloadToBuffer()).toString()).toBe('late');
+    const original = new BlobServiceClient(host, new StorageSharedKeyCredential(account, keys[0]), pipeline);
+    expect((await original.getContainerClient(container).getBlockBlobClient('hello_world.txt').downloadToBuffer()).toString()).toBe('Hello world!');
+    await emu.reset();
+    await expect(c.getBlockBlobClient('x.txt').downloadToBuffer()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('reset brings the scenario blobs back and drops uploads', async () => {
     const client = new BlobServiceClient(host, new StorageSharedKeyCredential(account, keys[0]), pipeline);
     const c = client.getContainerClient(container);

@@ -79,11 +79,13 @@ export function createBlobService(): BlobService {
     if (current === undefined) return launch(ctx.state);
     const backend = await current;
     if (backend.accounts.includes(account)) return backend;
+    // Another request got here first and is already replacing this backend.
+    if (backends.get(ctx.state) !== current) return backendFor(ctx, account);
     // An account created after start: Azurite reads its account list once, so it is restarted and
     // re-seeded from the scenario (blobs uploaded since start are lost; said in the report).
-    backends.delete(ctx.state);
+    const next = launch(ctx.state);
     await backend.close();
-    return launch(ctx.state);
+    return next;
   };
 
   const fail = (req: EmulatorRequest, ctx: ServiceContext, e: StorageErrorInput): Authorization => ({
