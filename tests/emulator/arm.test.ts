@@ -229,6 +229,9 @@ describe('ARM and IMDS negative cases: Azure status and code', () => {
     const body = JSON.stringify({ canonicalizedResource: `/blob/${account}/c`, signedResource: 'c', signedPermission: 'rcw', signedExpiry: '2030-01-01T00:00:00Z' });
     const r = await call('POST', sasUrl(), { ...bearer(vmToken), 'content-type': 'application/x-www-form-urlencoded' }, body);
     expect([r.status, r.json!.error.code]).toEqual([415, 'UnsupportedMediaType']);
+    expect(r.json!.error.message).toBe("The content media type 'application/x-www-form-urlencoded' is not supported. Only 'application/json' is supported.");
+    const none = await call('POST', sasUrl(), bearer(vmToken), body);
+    expect(none.json!.error.message).toBe("The content media type '<null>' is not supported. Only 'application/json' is supported.");
   });
   it('ARM: role assignment for an unknown principal → 400 PrincipalNotFound', async () => {
     const r = await call('PUT', `${ARM}/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Authorization/roleAssignments/8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5b?api-version=2022-04-01`, { ...bearer(cliToken), 'content-type': 'application/json' }, JSON.stringify({ properties: { roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`, principalId: '99999999-9999-4999-8999-999999999999' } }));

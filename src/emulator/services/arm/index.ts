@@ -118,7 +118,8 @@ async function handle(req: EmulatorRequest, ctx: ServiceContext): Promise<Emulat
   let body: unknown;
   if (req.body.length > 0) {
     const type = mediaType(req);
-    if (!JSON_TYPES.has(type)) return fail(armErrors.unsupportedMediaType(type));
+    // ARM names a missing Content-Type '<null>' (Azure/azure-cli#32972).
+    if (!JSON_TYPES.has(type)) return fail(armErrors.unsupportedMediaType(header(req, 'content-type') === undefined ? '<null>' : type));
     try {
       body = JSON.parse(req.body.toString('utf8'));
     } catch (err) {
