@@ -130,4 +130,29 @@ describe('curl steps over the routed connector', () => {
     expect(run.error?.kind).toBe('invalid-command');
     expect(run.exchanges[0]?.request.headers).toContainEqual(['Meta\u00a0data', 'true']);
   });
+
+  it('sends the -T body after a second when the server never answers 100 Continue, as curl does', async () => {
+    const quiet = http.createServer();
+    // With a checkContinue listener Node does not answer 100 by itself.
+    quiet.on('checkContinue', (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => res.end(`got ${Buffer.concat(chunks).length} bytes`));
+    });
+    await new Promise<void>((r) => quiet.listen(0, '127.0.0.1', r));
+    const port = (quiet.address() as AddressInfo).port;
+    const c = createConnector({ router: { route: () => ({ kind: 'connect', host: '127.0.0.1', port }) } });
+    try {
+      writeFileSync(join(workdir, 'up.txt'), 'twelve bytes');
+      const plan = await buildCurl(parseCurl(`curl -T up.txt http://svc.azure.example/up`), [], new Map(), workdir);
+      const t0 = performance.now();
+      const run = await executeCurl(c, plan);
+      expect(run.stdout).toBe('got 12 bytes');
+      expect(run.exchanges[0]?.interim).toEqual([]);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+    } finally {
+      await c.close();
+      await new Promise((r) => quiet.close(r));
+    }
+  });
 });

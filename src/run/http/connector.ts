@@ -50,6 +50,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   const base = buildConnector({ ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true });
 
   const agent = new Agent({
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
     connect(opts, callback) {
       const protocol = opts.protocol === 'https:' ? 'https:' : 'http:';
       const port = opts.port ? Number(opts.port) : defaultPort(protocol);

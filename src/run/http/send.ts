@@ -6,6 +6,10 @@ import type { Dispatcher } from 'undici';
 import type { ExecutionError, HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
 import type { Connector } from './connector.ts';
 
+const EXPECT_100_TIMEOUT_MS = 1_000;
+/** A tutorial step that gets no answer in this time is reported as a timeout, not waited on forever. */
+export const RESPONSE_TIMEOUT_MS = 30_000;
+
 export interface OutgoingRequest {
   method: string;
   /** Absolute URL exactly as it will be requested (placeholders already substituted). */
@@ -146,8 +150,21 @@ async function viaNodeHttp(connector: Connector, req: OutgoingRequest): Promise<
       return;
     }
     request.on('information', (info) => interim.push({ status: info.statusCode, statusText: info.statusMessage }));
-    request.on('continue', () => request.end(req.body));
+    // curl waits one second for "100 Continue" (--expect100-timeout), then sends the body anyway.
+    let bodySent = false;
+    const sendBody = (): void => {
+      if (bodySent) return;
+      bodySent = true;
+      request.end(req.body);
+    };
+    const expectTimer = setTimeout(sendBody, EXPECT_100_TIMEOUT_MS);
+    request.on('continue', () => {
+      clearTimeout(expectTimer);
+      sendBody();
+    });
+    request.setTimeout(RESPONSE_TIMEOUT_MS, () => request.destroy(Object.assign(new Error(`no response within ${RESPONSE_TIMEOUT_MS} ms`), { code: 'ETIMEDOUT' })));
     request.on('response', (res) => {
+      clearTimeout(expectTimer);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
