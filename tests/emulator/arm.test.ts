@@ -194,6 +194,8 @@ describe('ARM and IMDS negative cases: Azure status and code', () => {
     expect((await call('GET', rgUrl(), bearer(t.token))).status).toBe(200);
     const r = await call('POST', keysUrl(), { ...bearer(t.token), 'content-length': '0' }, '');
     expect([r.status, r.json!.error.code]).toEqual([403, 'AuthorizationFailed']);
+    expect(r.json!.error.message).toContain("perform action 'Microsoft.Storage/storageAccounts/listKeys/action' over scope");
+    expect(r.headers['x-ms-ratelimit-remaining-subscription-writes']).toBeDefined();
     await emu.reset();
   });
   it('ARM: unknown api-version → 400 InvalidApiVersionParameter listing 2016-09-01', async () => {

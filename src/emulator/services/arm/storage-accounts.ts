@@ -60,7 +60,8 @@ export const storageAccountRoutes: ArmRoute[] = [
     method: 'POST',
     template: `${ACCOUNT}/listKeys`,
     resourceType: 'storageAccounts',
-    action: 'Microsoft.Storage/storageAccounts/listkeys/action',
+    // ARM quotes the operation as 'listKeys' in AuthorizationFailed (terraform-provider-azurerm PR 19645); roles write 'listkeys'.
+    action: 'Microsoft.Storage/storageAccounts/listKeys/action',
     scope: accountScope,
     handle(call) {
       const a = findAccount(call);
