@@ -4,7 +4,7 @@
 // where a connection goes), and tears everything down on close — also on Ctrl-C/SIGTERM, where it
 // exits 130/143 after teardown.
 import { rootCertificates } from 'node:tls';
-import type { LiveConfig } from '../config.ts';
+import { describeConfig, type LiveConfig } from '../config.ts';
 import { ToolError } from '../errors.ts';
 import { defaultScenario } from '../emulator/default-scenario.ts';
 import type { Scenario } from '../emulator/scenario.ts';
@@ -60,6 +60,7 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
       log(`TC_KEEP_RESOURCES=true: leaving ${session.ledger.resourceGroups.join(', ') || 'nothing'} for 'sweep --run-id ${plan.runId}'`);
     } else {
       result = await teardown(session.ledger, { arm: session.arm, log });
+      for (const w of result.warnings) log(`warning: ${w}`);
       for (const f of result.failed) log(`teardown could not delete ${f.id}: ${f.error}; 'tutorial-conformance sweep --run-id ${plan.runId} --older-than 0s' will retry`);
     }
     await imds?.close();
@@ -70,6 +71,8 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
 
   let environment: ProvisionedEnvironment;
   try {
+    const shown = describeConfig(config);
+    log(`run ${shown.runId} in subscription ${shown.subscription} (${shown.location}), tokens from ${session.tokens.kind}, ARM ${shown.arm}`);
     for (const note of plan.notes) log(`note: ${note}`);
     const deps = { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: config.provisioning.propagationTimeoutMs, log: (l: string) => log(`provisioned ${l}`) };
     environment = await provision(plan, session.ledger, deps);

@@ -89,10 +89,17 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(JSON.stringify(leftovers('prov01'))).toBe(before);
       expect(session.ledger.resourceGroups).toHaveLength(1);
 
-      const result = await teardown(session.ledger, { arm: session.arm });
+      const teardownLog: string[] = [];
+      const result = await teardown(session.ledger, { arm: session.arm, log: (l) => teardownLog.push(l) });
+      expect(teardownLog).toContain('purged key vault tcprov01kv');
+      // Purged for good: the soft-deleted vault is no longer there to purge.
+      const again = await session.arm.send('POST', `/subscriptions/${h.scenario.subscriptionId}/providers/Microsoft.KeyVault/locations/westus/deletedVaults/tcprov01kv/purge`, '2022-07-01');
+      expect(again.status).toBe(404);
       expect(result.failed).toEqual([]);
       expect(leftovers('prov01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
-      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [] });
+      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [], keyVaults: [] });
+      expect(result.warnings).toEqual([]);
+      expect(result.deleted.length).toBeGreaterThan(0);
       // The scenario's own resources are untouched.
       expect(h.handle.state.data.resourceGroups.map((g) => g.name)).toContain('mi-test');
     } finally {

@@ -27,6 +27,8 @@ const KEYVAULT_DATA_VERSION = '7.4';
 export interface Ledger {
   resourceGroups: string[];
   roleAssignments: string[];
+  /** Vaults to purge after their group is deleted (soft delete keeps them, and their names, otherwise). */
+  keyVaults: { subscriptionId: string; name: string; location: string }[];
 }
 
 export interface RunnerPrincipal {
@@ -114,6 +116,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   }
 
   for (const vault of plan.keyVaults) {
+    if (!ledger.keyVaults.some((v) => v.name === vault.name)) ledger.keyVaults.push({ subscriptionId: plan.subscriptionId, name: vault.name, location: plan.location });
     await deps.arm.put(vault.id, API.keyVault, {
       location: plan.location,
       tags,

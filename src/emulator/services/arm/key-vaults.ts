@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup } from '../../state.ts';
 import type { Scenario } from '../../scenario.ts';
+import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
+import { POLL_RETRY_AFTER_SECONDS, startOperation } from './lro.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
 
 type Vault = Scenario['keyVaults'][number];
@@ -57,7 +59,38 @@ function findVault(call: ArmCall): Vault | undefined {
 
 const vaultTags = new WeakMap<Vault, Record<string, string>>();
 
+/** Soft-deleted vaults (soft delete is always on): deleting a resource group keeps them until purged. */
+const deletedVaults = new WeakMap<EmulatorState, Map<string, { name: string; location: string; deletionDate: string }>>();
+
+export function recordDeletedVault(state: EmulatorState, vault: Vault, now: Date): void {
+  let map = deletedVaults.get(state);
+  if (map === undefined) {
+    map = new Map();
+    deletedVaults.set(state, map);
+  }
+  map.set(vault.name.toLowerCase(), { name: vault.name, location: vault.location, deletionDate: now.toISOString() });
+}
+
 export const keyVaultRoutes: ArmRoute[] = [
+  {
+    method: 'POST',
+    template: '/subscriptions/{subscriptionId}/providers/Microsoft.KeyVault/locations/{location}/deletedVaults/{vaultName}/purge',
+    resourceType: 'vaults',
+    action: 'Microsoft.KeyVault/locations/deletedVaults/purge/action',
+    scope: (p) => `/subscriptions/${p.subscriptionId}`,
+    handle(call) {
+      const map = deletedVaults.get(call.ctx.state);
+      const key = call.params.vaultName!.toLowerCase();
+      const deleted = map?.get(key);
+      if (deleted === undefined || deleted.location.toLowerCase() !== call.params.location!.toLowerCase()) {
+        return armErrors.resourceNotFound('Microsoft.KeyVault/locations/deletedVaults', call.params.vaultName!, '<null>');
+      }
+      map?.delete(key);
+      const op = startOperation(call.ctx.state, undefined);
+      const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/operationresults/${op.id}?api-version=2021-04-01`;
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
+    },
+  },
   {
     method: 'PUT',
     template: VAULT,

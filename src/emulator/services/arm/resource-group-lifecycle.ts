@@ -6,6 +6,7 @@ import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup } from '../../state.ts';
 import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
+import { recordDeletedVault } from './key-vaults.ts';
 import { POLL_RETRY_AFTER_SECONDS, pollOperation, startOperation } from './lro.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
 
@@ -36,11 +37,12 @@ function stringTags(value: unknown): Record<string, string> | undefined {
 }
 
 /** Remove a group and what lives in it, as ARM's cascading delete does. */
-export function deleteGroupContents(state: EmulatorState, name: string): void {
+export function deleteGroupContents(state: EmulatorState, name: string, now: Date): void {
   const d = state.data;
   const inGroup = (r: { resourceGroup: string }): boolean => r.resourceGroup.toLowerCase() === name.toLowerCase();
   const prefix = `/subscriptions/${d.subscriptionId}/resourcegroups/${name}`.toLowerCase();
   d.storageAccounts = d.storageAccounts.filter((a) => !inGroup(a));
+  for (const v of d.keyVaults.filter(inGroup)) recordDeletedVault(state, v, now);
   d.keyVaults = d.keyVaults.filter((v) => !inGroup(v));
   d.dataLakeStores = d.dataLakeStores.filter((s) => !inGroup(s));
   const removedIdentities = new Set(d.userAssignedIdentities.filter(inGroup).map((u) => u.name.toLowerCase()));
@@ -95,7 +97,7 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
       const group = findResourceGroup(call.ctx.state, call.params.resourceGroupName!);
       if (group === undefined) return armErrors.resourceGroupNotFound(call.params.resourceGroupName!);
       // The group is gone for new requests at once; the operation reports completion on a later poll.
-      deleteGroupContents(call.ctx.state, group.name);
+      deleteGroupContents(call.ctx.state, group.name, call.ctx.now());
       const op = startOperation(call.ctx.state, undefined);
       const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/operationresults/${op.id}?api-version=${call.apiVersion}`;
       return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
