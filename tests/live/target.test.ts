@@ -68,3 +68,20 @@ describe('the azure target against the emulator as the cloud', () => {
     }
   }, 90_000);
 });
+
+describe('run --target azure without configuration', () => {
+  it('stops before any request with E_CONFIG naming the variables (exit 2)', async () => {
+    const { execa } = await import('execa');
+    // From an empty folder: a developer's own .env in the project must not turn this into a live run.
+    const res = await execa('node', [join(import.meta.dirname, '../../bin/tutorial-conformance.js'), 'run', join(import.meta.dirname, '../../tutorials/000-storage.md'), '--target', 'azure'], {
+      cwd: mkdtempSync(join(tmpdir(), 'tc-noenv-')),
+      env: { PATH: process.env.PATH ?? '', AZURE_TENANT_ID: 'contoso' },
+      extendEnv: false,
+      reject: false,
+    });
+    expect(res.exitCode).toBe(2);
+    expect(res.stderr).toMatch(/E_CONFIG: configuration for the live target is invalid:/);
+    expect(res.stderr).toMatch(/AZURE_SUBSCRIPTION_ID is not set; set it to the test subscription id/);
+    expect(res.stderr).toMatch(/AZURE_TENANT_ID is invalid: must be a GUID/);
+  }, 60_000);
+});
