@@ -24,6 +24,20 @@ function codePoints(s: string): string {
   return [...new Set([...s].filter((c) => INVISIBLE.test(c)).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
 }
 
+/** What a reader sees just before `word`'s invisible tail: its line, up to 40 characters, from a word start. */
+function contextBefore(raw: string, word: string): string {
+  const tail = INVISIBLE_TAIL.exec(word)?.[0] ?? '';
+  const at = raw.indexOf(word) + word.length - tail.length;
+  const line = raw.slice(raw.lastIndexOf('\n', at - 1) + 1, at);
+  // From the last option flag on the line ("-H Metadata:true"), else the last 40 characters.
+  const flag = line.lastIndexOf(' -');
+  if (flag >= 0 && line.length - flag <= 80) return line.slice(flag + 1);
+  if (line.length <= 40) return line.trimStart();
+  const cut = line.slice(-40);
+  const space = cut.indexOf(' ');
+  return space >= 0 && space < 20 ? cut.slice(space + 1) : cut;
+}
+
 /**
  * For every word that holds a look-alike character: "replace `–-request` with `--request`", or, for
  * characters nobody can see, "remove the 2 invisible characters (U+00A0) after `Metadata:true`".
@@ -36,7 +50,7 @@ export function lookalikeSuggestion(step: Step): string | undefined {
     const tail = INVISIBLE_TAIL.exec(w)?.[0] ?? '';
     const head = w.slice(0, w.length - tail.length);
     if (tail !== '' && asciiFix(head) === head) {
-      return `remove the ${tail.length === 1 ? 'invisible character' : `${tail.length} invisible characters`} (${codePoints(tail)}) after \`${head}\``;
+      return `remove the ${tail.length === 1 ? 'invisible character' : `${tail.length} invisible characters`} (${codePoints(tail)}) after \`${contextBefore(step.raw, w)}\``;
     }
     const fixed = asciiFix(w).trim();
     const hidden = INVISIBLE.test(w) ? ` (it holds ${codePoints(w)})` : '';
@@ -44,6 +58,9 @@ export function lookalikeSuggestion(step: Step): string | undefined {
   });
   return out.length ? out.join('; ') : undefined;
 }
+
+/** az options that take no value. */
+const FLAG_ONLY = new Set(['--overwrite', '--no-progress', '--debug', '--verbose', '--only-show-errors', '--yes', '--no-wait']);
 
 export interface SuggestInput {
   step: Step;
@@ -76,6 +93,8 @@ export function suggest(input: SuggestInput): string | undefined {
     out.push('add -H "Content-Type: application/json" (curl -d sends application/x-www-form-urlencoded)');
   }
   if (step.kind === 'az') {
+    const bare = step.az.options.filter((o) => o.value === null && o.name.startsWith('--') && !FLAG_ONLY.has(o.name));
+    if (failure === 'az-usage' && bare.length > 0) out.push(`give ${bare.length === 1 ? 'the option' : 'each option'} a value: ${bare.map((o) => `${o.name} <${o.name.replace(/^--/, '').toUpperCase().replace(/-/g, ' ')}>`).join(' ')}`);
     for (const o of step.az.options) {
       if (o.value !== null && o.value !== o.value.trim()) out.push(`remove the spaces around the ${o.name} value: ${o.name} "${o.value.trim()}"`);
     }

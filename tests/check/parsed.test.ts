@@ -25,7 +25,7 @@ describe('parsed tutorials: suggestions a doc writer can paste', () => {
     const r = checkStep({ tutorial: t, step: s, observation: observation(s.id, { exchanges: [exchange('GET', url, json(400, { error: 'invalid_request', error_description: 'Required metadata header not specified' }), { headers: [['Metadata', 'true\u00a0\u00a0']] })] }) });
     expect(r).toMatchObject({ verdict: 'fail', failure: 'http-error-status' });
     expect(r.reason).toContain('invalid_request: Required metadata header not specified');
-    expect(r.suggestion).toBe('remove the 2 invisible characters (U+00A0) after `Metadata:true`');
+    expect(r.suggestion).toBe('remove the 2 invisible characters (U+00A0) after `-H Metadata:true`');
   });
 
   it('002-storage-access-key-user-assigned: "–-request" (en dash) is reported with its fix', () => {
@@ -142,5 +142,22 @@ describe('parsed tutorials: the request parameters the prose lists', () => {
     const diffs = r2.checks.find((c) => c.layer === 'literal')!.differences.filter((d) => d.path.startsWith('claim:request-body'));
     expect(diffs.map((d) => d.path).sort()).toEqual(['claim:request-body/signedPermission', 'claim:request-body/signedProtocol']);
     expect(diffs.find((d) => d.path.endsWith('signedPermission'))!.message).toBe('lines 103–109 give signedPermission as "rcw", but the command sends "r"');
+  });
+});
+
+describe('parsed tutorials: more suggestions', () => {
+  it('000-arm-system-assigned: the no-break space after the Authorization header is shown with the words before it', () => {
+    const t = parsed('000-arm-system-assigned.md');
+    const s = stepAt(t, 71);
+    const url = 'https://management.azure.com/subscriptions/3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73/resourceGroups/mi-test?api-version=2016-09-01';
+    const r = checkStep({ tutorial: t, step: s, observation: observation(s.id, { exchanges: [exchange('GET', url, json(401, { error: { code: 'AuthenticationFailedInvalidHeader', message: "Authentication failed. The 'Authorization' header is provided in an invalid format." } }))] }) });
+    expect(r.suggestion).toBe('remove the invisible character (U+00A0) after `-H "Authorization: Bearer <ACCESS-TOKEN>"`');
+  });
+
+  it('000-storage-sas: az options written one per line without values (bash runs only the first line)', () => {
+    const t = parsed('000-storage-sas.md');
+    const s = stepAt(t, 131);
+    const r = checkStep({ tutorial: t, step: s, observation: observation(s.id, { error: { kind: 'az-usage', message: 'argument --container-name/-c: expected one argument' } }) });
+    expect(r.suggestion).toBe('give the option a value: --container-name <CONTAINER NAME>');
   });
 });
