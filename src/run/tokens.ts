@@ -32,6 +32,12 @@ export class TokenCache {
     return { token: await pending, fresh: true };
   }
 
+  /** A new token even if one is cached (`az login` signs in again), kept for later calls. */
+  async refresh(resource: string): Promise<CliToken> {
+    this.#tokens.delete(resource);
+    return (await this.get(resource)).token;
+  }
+
   clear(): void {
     this.#tokens.clear();
   }

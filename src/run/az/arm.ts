@@ -35,8 +35,10 @@ export class ArmSession {
 
   async call(method: string, pathAndQuery: string, body?: unknown): Promise<ArmCall> {
     const { token, fresh } = await this.#ctx.tokens.get(ARM_RESOURCE);
-    if (fresh) this.exchanges.push(...token.exchanges);
-    if (token.note) this.tokenNote = token.note;
+    if (fresh) {
+      this.exchanges.push(...token.exchanges);
+      if (token.note) this.tokenNote = token.note;
+    }
     const url = requote(`${ARM}${pathAndQuery}`);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: [string, string][] = [

@@ -16,7 +16,8 @@ export const login: AzCommandModule = {
     { dest: 'use-device-code', names: ['--use-device-code'], flag: true },
   ],
   async run({ ctx }) {
-    const { token, fresh } = await ctx.tokens.get(ARM_RESOURCE);
+    // Signing in is explicit: a new token, whatever the cache holds.
+    const token = await ctx.tokens.refresh(ARM_RESOURCE);
     const info = ctx.cliAccount;
     const substitution = `az login cannot open a browser here: ${token.note ?? `signed in as ${info.user} with a token the target issued`}`;
     const list = [
@@ -32,6 +33,6 @@ export const login: AzCommandModule = {
         user: { name: info.user, type: info.userType },
       },
     ];
-    return printed(azJson(list), { exchanges: fresh ? token.exchanges : [], substitution });
+    return printed(azJson(list), { exchanges: token.exchanges, substitution });
   },
 };
