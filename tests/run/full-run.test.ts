@@ -52,6 +52,11 @@ describe('npm start on the twelve tutorials', () => {
     expect(step('000-storage-sas.md', 131)?.output?.stderr).toContain('expected one argument');
     expect(step('002-storage-access-key-user-assigned.md', 29)).toMatchObject({ verdict: 'fail', failure: 'network-error' });
     expect(step('002-storage-access-key-user-assigned.md', 51)).toMatchObject({ verdict: 'blocked' });
+    // az login cannot open a browser: it is marked as substituted, with the Entra exchange as evidence.
+    const login = step('002-storage-user-assigned.md', 67);
+    expect(login?.substitution).toMatch(/az login/);
+    expect(login?.request?.url).toMatch(/^https:\/\/login\.microsoftonline\.com\/.*\/oauth2\/v2\.0\/token$/);
+    expect(login?.request?.body).not.toMatch(/client_secret=[A-Za-z0-9_-]{20}/);
     // The Data Lake upload shows curl's interim 100 Continue and the 307 it follows.
     const upload = step('000-datalake.md', 80);
     expect(upload?.exchanges?.map((e) => [e.interim.map((i) => i.status), e.response?.status])).toEqual([
