@@ -22,8 +22,9 @@ afterAll(async () => {
 
 function startRun(runId: string): { child: ResultPromise; output: () => string } {
   const out = mkdtempSync(join(tmpdir(), 'tc-int-'));
-  const child = execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'run', 'tutorials/000-arm-system-assigned.md', '--target', 'azure', '--out', out], {
-    cwd: ROOT,
+  // Run from an empty folder, so a developer's .env in the project cannot add settings to the test's.
+  const child = execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'run', join(ROOT, 'tutorials/000-arm-system-assigned.md'), '--target', 'azure', '--out', out], {
+    cwd: out,
     env: { ...h.env, TC_RUN_ID: runId, PATH: process.env.PATH ?? '' },
     extendEnv: false,
     reject: false,

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { loadLiveConfig } from '../../src/config.ts';
 import { openLiveSession } from '../../src/live/session.ts';
 import { sweep } from '../../src/live/sweep.ts';
@@ -59,7 +61,8 @@ describe('sweep', () => {
   it('the sweep command: --run-id with --older-than 0s removes that run only; bad arguments are E_USAGE', async () => {
     await h.handle.reset();
     seed(Date.now());
-    const cli = (args: string[]) => execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'sweep', ...args], { cwd: ROOT, env: h.env, extendEnv: false, reject: false });
+    // From an empty folder: only the test's settings, never a developer's .env.
+    const cli = (args: string[]) => execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'sweep', ...args], { cwd: mkdtempSync(join(tmpdir(), 'tc-sweep-')), env: { ...h.env, PATH: process.env.PATH ?? '' }, extendEnv: false, reject: false });
     const res = await cli(['--run-id', 'new1', '--older-than', '0s']);
     expect(res.stderr).toBe('');
     expect(res.stdout).toMatch(/deleted tc-new1-mi-test \(run new1/);
