@@ -2,7 +2,7 @@
 // (paths below are relative to that folder). Objects are loose: Swagger allows properties it does
 // not name. `modelAsString` enums are open strings (specs/README.md, "Enum strictness").
 import { z } from 'zod';
-import type { AzOperationId, OperationId, RestOperationId } from './operations.ts';
+import type { AzOperationId, RestOperationId } from './operations.ts';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
 const numericString = z.string().regex(/^\d+$/, 'expected digits in a string');
@@ -292,6 +292,3 @@ export const ERROR_SCHEMAS: Readonly<Record<Exclude<ErrorEnvelope, 'storage-xml'
   webhdfs: AdlsError,
 };
 
-export function isAzOperation(op: OperationId): op is AzOperationId {
-  return op.startsWith('az.');
-}
