@@ -174,8 +174,11 @@ export function createBlobService(): BlobService {
       return reshape(req, ctx, res);
     },
 
+    // Azurite takes seconds to start on a busy machine: it starts in the background and the first
+    // blob request waits for it, so emulators that never serve a blob do not wait at all. A failure
+    // to start surfaces on that first request (and the next one tries again).
     async start(ctx) {
-      if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) await launch(ctx.state);
+      if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) void launch(ctx.state).catch(() => undefined);
     },
 
     async reset(ctx) {
