@@ -31,6 +31,7 @@ import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
 import { retiredService } from './rules/retired-service.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
+import { armBodyContentType } from './rules/arm-body-content-type.ts';
 import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
 import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
   retiredService,
   apiVersionInvalid,
   blobBearerMissingVersion,
+  armBodyContentType,
   proseCaseSensitiveClaim,
   proseOutdatedClaim,
   proseTokenAudience,

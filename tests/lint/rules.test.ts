@@ -137,6 +137,9 @@ const cases: Record<string, Case[]> = {
   'blob-bearer-missing-version': [
     { name: 'no x-ms-version', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version: 2017-11-09" ', ''), message: /Authentication scheme Bearer is not supported/ },
   ],
+  'arm-body-content-type': [
+    { name: 'JSON body without Content-Type', find: 'listServiceSas?api-version', replace: (l) => l.replace('-H "Content-Type: application/json" ', ''), message: /application\/x-www-form-urlencoded/ },
+  ],
   'prose-case-sensitive-claim': [
     { name: 'uppercase G note', find: 'Resource Manager paths and resource group names are case-insensitive', replace: () => 'The URL is case-sensitive, so keep the uppercase "G" in resourceGroups.' },
   ],

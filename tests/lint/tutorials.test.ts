@@ -28,6 +28,7 @@ const expected: [string, number, string, RegExp?][] = [
   // SAS: token resource without slash, commented JSON body, bare az flags, download properties of another file.
   ['000-storage-sas.md', 93, 'token-resource-mismatch', /trailing slash/],
   ['000-storage-sas.md', 105, 'json-example-invalid', /comments/],
+  ['000-storage-sas.md', 115, 'arm-body-content-type', /Content-Type: application\/json/],
   ['000-storage-sas.md', 119, 'prose-case-sensitive-claim'],
   ['000-storage-sas.md', 131, 'az-flag-without-value', /--container-name/],
   ['000-storage-sas.md', 132, 'az-flag-without-value', /--file/],

@@ -1,0 +1,33 @@
+// Renders src/lint/README.md from the rules' own metadata, so the documentation cannot drift:
+// tests/lint/units.test.ts compares the file with this output.
+// Regenerate with: npx tsx src/lint/readme.ts > src/lint/README.md
+import { fileURLToPath } from 'node:url';
+import { rules } from './registry.ts';
+
+export function renderReadme(): string {
+  const lines: string[] = [];
+  lines.push('# lint: static findings about a tutorial\'s text');
+  lines.push('');
+  lines.push('`tutorial-conformance lint [files or folders…] [--format text|json|sarif] [--output FILE]` reads each');
+  lines.push('tutorial (default: every `.md` in `tutorials/`), parses it with `src/parse`, and runs every rule below over');
+  lines.push('the model and the raw text. No request is sent. Exit code 0: no error-severity finding; 1: errors found;');
+  lines.push('2: bad input (unknown option, unreadable or unparsable file).');
+  lines.push('');
+  lines.push('- `lintTutorial(tutorial, { text })` is pure and deterministic (sorted by line, column, rule); the runner');
+  lines.push('  puts its findings into every `report.json`. Without `text`, only command lines and examples are read.');
+  lines.push('- One file per rule under `rules/`, registered in `registry.ts`; `document.ts` is the view every rule reads.');
+  lines.push('- Text format: `file:line:col rule severity message (seed FILE:LINE)`. SARIF 2.1.0: rule metadata in');
+  lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
+  lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');
+  lines.push('- Contracts (`contracts.ts`) are written from `../shared/specs`; `tests/lint/contracts.test.ts` checks them.');
+  lines.push('');
+  lines.push('## Rules');
+  lines.push('');
+  lines.push('| id | severity | finds | write instead |');
+  lines.push('|---|---|---|---|');
+  for (const r of rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${r.shortDescription.replace(/\|/g, '\\|')} | ${r.help.replace(/\|/g, '\\|')} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(renderReadme());
