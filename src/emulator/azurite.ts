@@ -3,6 +3,10 @@
 // each account gets a random internal key, unknown to clients, and every forwarded request is
 // re-signed with it. Authentication and authorization are the emulator's alone (Azurite checks no
 // token signature and no role), so Azurite's own auth serves only as a lock against other callers.
+// Why re-sign rather than forward Shared Key and SAS requests as they came: Bearer requests need a
+// signature anyway, so there is one path; keys changed in the live state (a key regeneration) take
+// effect without restarting Azurite; and Azure's error texts (the string to sign, the SAS time frame)
+// have to come from the emulator, which therefore decides every request before Azurite sees it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
