@@ -34,6 +34,18 @@ export async function run(argv: string[]): Promise<number> {
     const { defaultScenario } = await import('../emulator/default-scenario.ts');
     scenario = { ...(scenario ?? defaultScenario()), legacyMsiEndpoint: true };
   }
+  // Listen for the stop signal before starting, so a SIGTERM during start-up still closes cleanly.
+  let stopRequested = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      stopRequested = true;
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
   let emulator;
   try {
     emulator = await startEmulator({ ...(scenario !== undefined ? { scenario } : {}), ...(opts['state-dir'] !== undefined ? { stateDir: opts['state-dir'] } : {}) });
@@ -41,6 +53,10 @@ export async function run(argv: string[]): Promise<number> {
     throw new ToolError('E_TARGET', `the emulator could not start: ${(err as Error).message}`, { cause: err });
   }
 
+  if (stopRequested) {
+    await emulator.close();
+    return 0;
+  }
   if (opts.json === true) {
     process.stdout.write(`${JSON.stringify({ http: emulator.httpUrl, https: emulator.httpsUrl, ca: emulator.caPath, curlConfig: emulator.curlConfigPath, values: emulator.values })}\n`);
   } else {
@@ -65,15 +81,7 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      resolve();
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
+  await stopped;
   await emulator.close();
   return 0;
 }
