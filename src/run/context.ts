@@ -25,6 +25,8 @@ export interface StepContext {
   cliAccount: CliCredential['account'];
   /** Earlier observations of this tutorial, by step id (az steps read created resources from them). */
   earlier: ReadonlyMap<string, Observation>;
+  /** The command's words were already expanded by bash (the shell engine's az shim): substitute nothing again. */
+  expanded?: boolean;
 }
 
 /** The part of an Observation a step executor fills in; the runner adds id, times and bindings. */

@@ -33,7 +33,9 @@ const GLOBAL: OptionSpec[] = [
   { dest: 'only-show-errors', names: ['--only-show-errors'], flag: true },
 ];
 
-export function parseArgs(cmd: AzCommand, specs: OptionSpec[], values: readonly BoundValue[], env: ReadonlyMap<string, string>): ParsedArgs {
+export function parseArgs(cmd: AzCommand, specs: OptionSpec[], values: readonly BoundValue[], env: ReadonlyMap<string, string>, opts: { expand?: boolean } = {}): ParsedArgs {
+  // Words bash already expanded (the shell engine) are final: a literal `$x` in them stays.
+  const expand = (word: string): string => (opts.expand === false ? word : substitute(word, values, env));
   const all = [...specs, ...GLOBAL];
   const out: Record<string, string> = {};
   const flags = new Set<string>();
@@ -50,10 +52,10 @@ export function parseArgs(cmd: AzCommand, specs: OptionSpec[], values: readonly 
       continue;
     }
     if (option.value === null) return { ok: false, message: `argument ${spec.names.join('/')}: expected one argument` };
-    out[spec.dest] = substitute(option.value, values, env);
+    out[spec.dest] = expand(option.value);
   }
   const missing = specs.filter((s) => s.required && out[s.dest] === undefined);
   if (missing.length > 0) return { ok: false, message: `the following arguments are required: ${missing.map((s) => s.names.join('/')).join(', ')}` };
-  if (unrecognized.length > 0) return { ok: false, message: `unrecognized arguments: ${unrecognized.map((w) => substitute(w, values, env)).join(' ')}` };
+  if (unrecognized.length > 0) return { ok: false, message: `unrecognized arguments: ${unrecognized.map(expand).join(' ')}` };
   return { ok: true, values: out, flags };
 }
