@@ -13,7 +13,7 @@ import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
 const IMDS = `'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F'`;
 const fence = (lang: string, text: string): string => `\`\`\`${lang}\n${text}\n\`\`\`\n\n`;
 
-// One step per fenced block, in this order (s1…s8).
+// One step per fenced block, in this order (s1…s9).
 const TUTORIAL = `# Shell engine demo
 
 Get a token into a variable:
@@ -32,7 +32,9 @@ ${fence('azurecli', 'az role assignment create --assignee 00000000-0000-0000-000
 
 ${fence('azurecli', 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME>')}A flag missing its value:
 
-${fence('azurecli', 'az storage blob upload --container-name --file notes.txt --name notes.txt --account-name <STORAGE ACCOUNT NAME>')}`;
+${fence('azurecli', 'az storage blob upload --container-name --file notes.txt --name notes.txt --account-name <STORAGE ACCOUNT NAME>')}A word in single quotes that bash leaves alone:
+
+${fence('azurecli', `az identity create -g <RESOURCE GROUP> -n other 'extra$word'`)}`;
 
 let dir: string;
 let report: Report;
@@ -46,7 +48,7 @@ beforeAll(async () => {
   values = target.values;
   try {
     secrets = new RunSecrets();
-    ({ report } = await runTutorials({ paths: [join(dir, 'demo.md')], targetInstance: target, engine: 'shell', secrets }));
+    ({ report } = await runTutorials({ paths: [join(dir, 'demo.md')], targetInstance: target, engine: 'shell', secrets, sets: { WORD: 'not-for-bash' } }));
   } finally {
     await target.close();
   }
@@ -65,7 +67,7 @@ function step(id: string) {
 describe('shell engine', () => {
   it('records the engine and parses the demo into the steps this test expects', () => {
     expect(report.engine).toBe('shell');
-    expect(report.tutorials[0]?.steps.map((s) => s.kind)).toEqual(['shell', 'shell', 'http', 'http', 'az', 'az', 'az', 'az']);
+    expect(report.tutorials[0]?.steps.map((s) => s.kind)).toEqual(['shell', 'shell', 'http', 'http', 'az', 'az', 'az', 'az', 'az']);
   });
 
   it('keeps terminal state: the variable of s1 is expanded by bash in s2 and s3, the file s2 wrote is read in s3', () => {
@@ -116,6 +118,12 @@ describe('shell engine', () => {
     const s8 = step('s8');
     expect(s8.failure).toBe('az-usage');
     expect(s8.output?.stderr).toContain('argument --container-name/-c: expected one argument');
+
+    // The planner binds $word (it does not know single quotes); the shell engine substitutes only
+    // <PLACEHOLDER>s, bash keeps '$word' literal, and the shim's words are not expanded a second time.
+    const s9 = step('s9');
+    expect(s9.failure).toBe('az-usage');
+    expect(s9.output?.stderr).toBe('ERROR: unrecognized arguments: extra$word\n');
   });
 
   it('writes reports that hold none of the secrets the run saw', async () => {

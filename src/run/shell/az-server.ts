@@ -54,7 +54,7 @@ function azStepFor(step: Step, argv: string[]): AzStep {
 
 async function runOne(scope: AzStepScope, request: AzRequest): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   // bash already expanded the words: the equivalents get no values or variables to substitute again.
-  const ctx: StepContext = { ...scope.ctx, values: [], env: new Map(), workdir: request.cwd };
+  const ctx: StepContext = { ...scope.ctx, values: [], env: new Map(), workdir: request.cwd, expanded: true };
   let result: StepOutcome;
   try {
     result = await runAzStep(azStepFor(scope.step, request.argv), ctx);

@@ -13,9 +13,8 @@
 // - Evidence: curl's --trace file is set per step in the .curlrc; curl truncates it, so a step that
 //   runs several curls keeps the last one's exchanges (every tutorial step runs at most one).
 // - az: the shim relays argv to the run's az server, which runs the http engine's equivalents with
-//   this step's context: bash has already expanded the words, so nothing is substituted again (the
-//   equivalents' argument parser still blanks a literal `$name` left in a word; none of the
-//   tutorials has one).
+//   this step's context: bash has already expanded the words, so nothing is substituted again (a
+//   literal `$name` a word still holds reaches the equivalent as written).
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Step } from '../../model.ts';
