@@ -138,7 +138,7 @@ function differences(s: ReportStep): string {
 
 function step(t: ReportTutorial, s: ReportStep, ti: number): string {
   const failure = s.failure ? `<span class="failure" title="${esc(FAILURE_KINDS[s.failure].fix)}">${esc(FAILURE_KINDS[s.failure].title)}</span>` : '';
-  const blocked = s.blockedBy ? ` <span class="blocked-by">blocked by ${esc(s.blockedBy)}</span>` : '';
+  const blocked = s.blockedBy ? ` <a class="blocked-by" href="#t${ti}-${esc(s.blockedBy)}">blocked by ${esc(s.blockedBy)}</a>` : '';
   const page = [`<h4>The page says (${esc(where(t, s.line.start, s.line.end))})</h4>`, pre(s.raw, 'raw')];
   if (s.expectation) page.push(`<h4>The page shows (${esc(where(t, s.expectation.line.start, s.expectation.line.end))})</h4>`, pre(s.expectation.raw, 'expected', needles(s, 'page')));
   const open = s.verdict === 'fail' || s.verdict === 'drift' ? ' open' : '';
@@ -154,11 +154,12 @@ ${differences(s)}
 </article>`;
 }
 
-function findings(t: ReportTutorial): string {
+function findings(t: ReportTutorial, ti: number): string {
   if (t.findings.length === 0) return '<p class="empty">No findings.</p>';
   const rows = t.findings.map((f) => {
     const seed = f.seed ? ` (seed ${esc(f.seed.file)}:${esc(f.seed.line)})` : '';
-    return `<tr><td class="sev-${esc(f.severity)}">${esc(f.severity)}</td><td>${esc(f.rule)}</td><td>${esc(f.file)}:${esc(f.line)}${seed}</td><td>${esc(f.message)}${f.suggestion ? `<br><code>${esc(f.suggestion)}</code>` : ''}</td></tr>`;
+    const step = f.stepId && t.steps.some((s) => s.id === f.stepId) ? ` <a href="#t${ti}-${esc(f.stepId)}">${esc(f.stepId)}</a>` : '';
+    return `<tr><td class="sev-${esc(f.severity)}">${esc(f.severity)}</td><td>${esc(f.rule)}</td><td>${esc(f.file)}:${esc(f.line)}${seed}${step}</td><td>${esc(f.message)}${f.suggestion ? `<br><code>${esc(f.suggestion)}</code>` : ''}</td></tr>`;
   });
   return `<table class="findings"><thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -177,7 +178,7 @@ function tutorial(t: ReportTutorial, ti: number): string {
 ${t.steps.map((s) => step(t, s, ti)).join('\n')}
 <p class="filtered-note empty" hidden>All steps of this tutorial are filtered out.</p>
 <h3>Findings</h3>
-${findings(t)}
+${findings(t, ti)}
 </section>`;
 }
 

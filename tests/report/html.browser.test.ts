@@ -88,8 +88,14 @@ describe('index.html in Chromium', () => {
     await page.locator('button[data-only="all"]').click();
     await expect(page.locator('article.step:visible').count()).resolves.toBe(Object.values(summary).reduce((a, b) => a + b, 0));
 
+    // A blocked step links to the step that blocked it.
+    const blockedStep = sample.report.tutorials.flatMap((t, ti) => t.steps.map((s) => ({ ti, s }))).find((x) => x.s.blockedBy)!;
+    await page.locator(`#t${blockedStep.ti}-${blockedStep.s.id} a.blocked-by`).click();
+    expect(new URL(page.url()).hash).toBe(`#t${blockedStep.ti}-${blockedStep.s.blockedBy}`);
+    await expect(page.locator(`#t${blockedStep.ti}-${blockedStep.s.blockedBy}`).getAttribute('data-verdict')).resolves.toBe('fail');
+
     // Nothing but the file itself was requested: no fonts, scripts or images from anywhere.
-    expect(requests).toEqual([url]);
+    expect(requests.map((r) => r.replace(/#.*$/, ''))).toEqual([url]);
     await page.close();
   });
 
