@@ -12,8 +12,8 @@ export interface Field {
   type: FieldType;
   format?: 'uuid' | 'date-time' | 'arm-id';
   enum?: readonly string[];
-  /** Values the spec lists but the service no longer returns, with the reason. */
-  notReturned?: Readonly<Record<string, string>>;
+  /** Values the spec lists but the service no longer returns: why, and what it returns instead. */
+  notReturned?: Readonly<Record<string, { why: string; instead: string }>>;
   properties?: Readonly<Record<string, Field>>;
   items?: Field;
   /** A map (tags): any key, values of this shape. */
@@ -130,8 +130,10 @@ const GET_SECRET: Contract = {
             type: 'string',
             enum: ['Purgeable', 'Recoverable+Purgeable', 'Recoverable', 'Recoverable+ProtectedSubscription', 'CustomizedRecoverable+Purgeable', 'CustomizedRecoverable', 'CustomizedRecoverable+ProtectedSubscription'],
             notReturned: {
-              Purgeable:
-                'soft delete is mandatory for every vault since February 2025, so a vault reports "Recoverable+Purgeable" (or "CustomizedRecoverable…"), never "Purgeable"',
+              Purgeable: {
+                why: 'soft delete is mandatory for every vault since February 2025, so a vault reports "Recoverable+Purgeable" (or "CustomizedRecoverable…"), never "Purgeable"',
+                instead: 'Recoverable+Purgeable',
+              },
             },
           },
         },

@@ -40,12 +40,12 @@ export const blobPropertiesMismatch: Rule = {
       const name = typeof root['name'] === 'string' ? (root['name'] as string) : undefined;
       const expectedName = uploadName;
       if (name && expectedName && !/^<.*>$/.test(expectedName) && name !== expectedName)
-        hits.push({ ...at('name'), stepId, message: `the downloaded blob is named ${JSON.stringify(name)}, but the upload on line ${upload?.command.step.source.startLine} names it ${JSON.stringify(expectedName)}.` });
+        hits.push({ ...at('name'), stepId, message: `the downloaded blob is named ${JSON.stringify(name)}, but the upload on line ${upload?.command.step.source.startLine} names it ${JSON.stringify(expectedName)}. Show ${JSON.stringify(expectedName)}.` });
       else if (name && upload && uploadName === undefined && source && name !== source.file)
         hits.push({
           ...at('name'),
           stepId,
-          message: `the downloaded blob is named ${JSON.stringify(name)}, but the upload on line ${upload.command.step.source.startLine} gives --name no value and the only file the tutorial writes is ${JSON.stringify(source.file)} (line ${source.fileWord.line}); nothing creates a blob called ${JSON.stringify(name)}.`,
+          message: `the downloaded blob is named ${JSON.stringify(name)}, but the upload on line ${upload.command.step.source.startLine} gives --name no value and the only file the tutorial writes is ${JSON.stringify(source.file)} (line ${source.fileWord.line}); nothing creates a blob called ${JSON.stringify(name)}. Give the upload --name ${source.file} and show that name.`,
         });
       if (!source) continue;
       const bytes = Buffer.from(source.content, 'utf8');

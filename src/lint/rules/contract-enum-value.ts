@@ -27,9 +27,10 @@ export const contractEnumValue: Rule = {
           column: at.column,
           ...(stepId ? { stepId } : {}),
           ...(outside ? { severity: 'error' as const } : {}),
+          ...(why ? { suggestion: why.instead } : {}),
           message: why
-            ? `${dotted(leaf.path)} is ${JSON.stringify(leaf.value)}: ${why}.`
-            : `${dotted(leaf.path)} is ${JSON.stringify(leaf.value)}, which is not one of ${field.enum?.map((e) => JSON.stringify(e)).join(', ')} in ${describeContract(match.contract)}.`,
+            ? `${dotted(leaf.path)} is ${JSON.stringify(leaf.value)}: ${why.why}. Write ${JSON.stringify(why.instead)}.`
+            : `${dotted(leaf.path)} is ${JSON.stringify(leaf.value)}, which is not one of ${field.enum?.map((e) => JSON.stringify(e)).join(', ')} in ${describeContract(match.contract)}. Use one of those values.`,
         });
       }
     }

@@ -43,7 +43,7 @@ export const contractInvalidGuid: Rule = {
             line: at?.line ?? block.json.source.startLine,
             column,
             ...(stepId ? { stepId } : {}),
-            message: `${JSON.stringify(near.text)} in ${dotted(leaf.path)} looks like a GUID but is not one: ${whyNotGuid(near.text)}. Azure never returns such an id; use a well-formed example GUID.`,
+            message: `${JSON.stringify(near.text)} in ${dotted(leaf.path)} looks like a GUID but is not one: ${whyNotGuid(near.text)}. Azure never returns such an id. Use a well-formed example GUID.`,
           });
         }
       }

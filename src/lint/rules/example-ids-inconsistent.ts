@@ -50,7 +50,7 @@ export const exampleIdsInconsistent: Rule = {
             line: at.line,
             column: at.column,
             ...(block.step ? { stepId: block.step.id } : {}),
-            message: `the resource group ${requested} is shown in location ${JSON.stringify(location)}, but the identity created in it on line ${identity.line} without --location is shown in ${JSON.stringify(other)}; az identity create takes the group's location, so one of the two examples is wrong.`,
+            message: `the resource group ${requested} is shown in location ${JSON.stringify(location)}, but the identity created in it on line ${identity.line} without --location is shown in ${JSON.stringify(other)}; az identity create takes the group's location, so one of the two examples is wrong. Show the same location in both.`,
           });
         }
         continue;
@@ -67,7 +67,7 @@ export const exampleIdsInconsistent: Rule = {
       const id = str(value, 'id');
       const name = str(value, 'name');
       if (id && name && !isPlaceholderish(name) && id.split('/').pop() !== name)
-        push('name', `"name" is ${JSON.stringify(name)} but the id ends with ${JSON.stringify(id.split('/').pop())}; ARM's name is always the id's last segment.`);
+        push('name', `"name" is ${JSON.stringify(name)} but the id ends with ${JSON.stringify(id.split('/').pop())}; ARM's name is always the id's last segment. Make them the same.`);
       if (match.contract === contracts.AZ_IDENTITY_CREATE) {
         identities.push({
           read,
@@ -82,21 +82,21 @@ export const exampleIdsInconsistent: Rule = {
       const scope = str(value, 'scope');
       const given = azOption(match.az, '--scope')?.value?.value;
       if (scope && given && norm(scope) !== norm(given))
-        push('scope', `the example's scope ${JSON.stringify(scope)} is not the --scope the command gives (${JSON.stringify(given.trim())}); a role assignment is returned with the scope it was created at.`);
+        push('scope', `the example's scope ${JSON.stringify(scope)} is not the --scope the command gives (${JSON.stringify(given.trim())}); a role assignment is returned with the scope it was created at. Show the --scope value.`);
       if (scope && id && !norm(id).startsWith(`${norm(scope)}/providers/microsoft.authorization/roleassignments/`))
-        push('id', `the example's id ${JSON.stringify(id)} does not start with its own scope ${JSON.stringify(scope)}: a role assignment's id is <scope>/providers/Microsoft.Authorization/roleAssignments/<name>.`);
+        push('id', `the example's id ${JSON.stringify(id)} does not start with its own scope ${JSON.stringify(scope)}: a role assignment's id is <scope>/providers/Microsoft.Authorization/roleAssignments/<name>. Write the id under the scope.`);
       const role = azOption(match.az, '--role')?.value?.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '');
       const definition = str(value, 'roleDefinitionId');
       const known = role ? builtInRole(role) : undefined;
       const guid = definition?.split('/').pop();
       if (known?.id && guid && !isPlaceholderish(guid) && guid.toLowerCase() !== known.id)
-        push('roleDefinitionId', `roleDefinitionId ends with ${guid}, but --role ${known.name} is role definition ${known.id}.`);
+        push('roleDefinitionId', `roleDefinitionId ends with ${guid}, but --role ${known.name} is role definition ${known.id}. Write ${known.id}.`);
       const principal = str(value, 'principalId');
       const identity = identities[identities.length - 1];
       const identityPrincipal = identity ? str(identity.value, 'principalId') : undefined;
       if (principal && identityPrincipal && !isPlaceholderish(principal) && !isPlaceholderish(identityPrincipal) && principal !== identityPrincipal) {
         const where = identity ? (locateKey(identity.read, 'principalId')?.line ?? identity.read.block.json.source.startLine) : 0;
-        push('principalId', `the role assignment's principalId ${JSON.stringify(principal)} is not the principalId of the identity created above (${JSON.stringify(identityPrincipal)}, line ${where}), although the assignment is made for that identity.`);
+        push('principalId', `the role assignment's principalId ${JSON.stringify(principal)} is not the principalId of the identity created above (${JSON.stringify(identityPrincipal)}, line ${where}), although the assignment is made for that identity. Show the identity's principalId in both examples.`);
       }
     }
     return hits;
