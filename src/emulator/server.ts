@@ -55,9 +55,10 @@ function makeHandler(router: Router, secure: boolean) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const target = req.url ?? '/';
-      const absolute = /^https?:\/\//i.test(target) ? new URL(target) : undefined;
-      const authority = absolute?.host ?? req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 0}`;
-      const rawTarget = absolute !== undefined ? target.slice(target.indexOf(absolute.host) + absolute.host.length) || '/' : target;
+      // Absolute-form (proxy mode): the authority comes from the target, the rest is the path and query.
+      const absolute = /^https?:\/\/([^/?#]*)/i.exec(target);
+      const authority = absolute?.[1]?.replace(/^.*@/, '') ?? req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 0}`;
+      const rawTarget = absolute !== null ? target.slice(absolute[0].length) || '/' : target;
       const { host, port } = splitHostPort(authority);
       const effectivePort = port ?? (secure ? 443 : 80);
       const body = await readBody(req);
@@ -105,6 +106,7 @@ function sniContexts(material: TlsMaterial): (servername: string, cb: (err: Erro
     if (name === '' || covered(name) || net.isIP(name) !== 0) return cb(null, defaultCtx);
     let ctx = cache.get(name);
     if (ctx === undefined) {
+      if (!/^[a-z0-9.-]{1,253}$/.test(name)) return cb(new Error(`no certificate for server name '${name}'`));
       const caCert = forge.pki.certificateFromPem(material.caPem);
       const caKey = forge.pki.privateKeyFromPem(material.caKeyPem);
       const key = forge.pki.privateKeyFromPem(material.keyPem) as forge.pki.rsa.PrivateKey;
