@@ -108,9 +108,12 @@ describe('Blob with the storage SDK', () => {
     expect((await c.create())._response.status).toBe(201);
     await c.getBlockBlobClient('a.txt').upload('a', 1);
     await c.getBlockBlobClient('b.txt').upload('bb', 2);
+    // Names the SDK percent-encodes: the re-signed forward must sign the path exactly as sent.
+    await c.getBlockBlobClient('dir/x y+ü.txt').upload('odd', 3);
+    expect((await c.getBlockBlobClient('dir/x y+ü.txt').downloadToBuffer()).toString()).toBe('odd');
     const names: string[] = [];
     for await (const b of c.listBlobsFlat()) names.push(b.name);
-    expect(names).toEqual(['a.txt', 'b.txt']);
+    expect(names).toEqual(['a.txt', 'b.txt', 'dir/x y+ü.txt']);
   });
 
   it('service SAS (current sv and the tutorial\'s sv=2015-04-05) and account SAS: upload then download', async () => {
@@ -125,6 +128,13 @@ describe('Blob with the storage SDK', () => {
       await blob.upload(`sas ${version}`, `sas ${version}`.length);
       expect((await blob.downloadToBuffer()).toString()).toBe(`sas ${version}`);
     }
+    // A blob-scoped SAS signs the decoded blob name in its canonical resource.
+    const odd = 'dir/x y+ü.txt';
+    const upload = generateBlobSASQueryParameters({ containerName: container, permissions: ContainerSASPermissions.parse('cw'), expiresOn: new Date(Date.now() + 3600_000) }, cred).toString();
+    await new ContainerClient(`${host}/${container}?${upload}`, new AnonymousCredential(), pipeline).getBlockBlobClient(odd).upload('odd name', 8);
+    const read = generateBlobSASQueryParameters({ containerName: container, blobName: odd, permissions: BlobSASPermissions.parse('r'), expiresOn: new Date(Date.now() + 3600_000) }, cred).toString();
+    const withSas = new BlobServiceClient(`${host}?${read}`, new AnonymousCredential(), pipeline).getContainerClient(container).getBlockBlobClient(odd);
+    expect((await withSas.downloadToBuffer()).toString()).toBe('odd name');
     const accountSas = generateAccountSASQueryParameters(
       { permissions: AccountSASPermissions.parse('rwl'), services: AccountSASServices.parse('b').toString(), resourceTypes: AccountSASResourceTypes.parse('co').toString(), expiresOn: new Date(Date.now() + 3600_000) },
       cred,
