@@ -48,11 +48,16 @@ function where(url: string): string {
 /** Most actionable first: the page contradicting itself, then values, then shape. */
 const ORDER: Readonly<Record<Difference['kind'], number>> = { claim: 0, status: 1, value: 2, missing: 3, format: 4, type: 5, header: 6, extra: 7 };
 
-function firstDifference(checks: readonly CheckResult[]): { d: Difference; layer: string; total: number } | undefined {
+function firstDifference(checks: readonly CheckResult[]): { d: Difference; layer: string; more: string } | undefined {
   const all = checks.flatMap((c) => c.differences.map((d) => ({ d, layer: c.layer })));
   all.sort((a, b) => ORDER[a.d.kind] - ORDER[b.d.kind]);
   const first = all[0];
-  return first ? { ...first, total: all.length } : undefined;
+  if (!first) return undefined;
+  const rest = all.slice(1);
+  const byKind = new Map<string, number>();
+  for (const x of rest) byKind.set(x.d.kind, (byKind.get(x.d.kind) ?? 0) + 1);
+  const more = rest.length === 0 ? '' : ` (+${rest.length} more: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')})`;
+  return { ...first, more };
 }
 
 function fail(kind: FailureKind, reason: string, checks: CheckResult[], suggestion: string | undefined): StepCheck {
@@ -109,8 +114,7 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   const first = firstDifference(checks);
   const suggestion = literal.suggestion ?? suggest({ step, observation });
   if (first) {
-    const more = first.total > 1 ? ` (+${first.total - 1} more)` : '';
-    return { verdict: 'drift', reason: oneLine(`works, but differs from the page (${first.layer}): ${first.d.message}${more}`), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
+    return { verdict: 'drift', reason: oneLine(`works, but differs from the page (${first.layer}): ${first.d.message}${first.more}`), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
   }
   const compared = checks.filter((c) => !c.skipped).map((c) => c.layer);
   const reason = compared.length === 0 ? 'ran without error; the page states nothing to compare' : `matches the page (${compared.join(', ')})`;
