@@ -106,6 +106,8 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
       '--inMemoryPersistence',
       '--extentMemoryLimit', '512',
       '--disableTelemetry',
+      // No access log: one stdout line per request would cost both Azurite and the emulator (which drains the pipe).
+      '--silent',
       // The emulator speaks whatever x-ms-version the client sent; Azurite need not know it.
       '--skipApiVersionCheck',
       '--loose',
