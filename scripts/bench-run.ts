@@ -36,17 +36,22 @@ function curlConfig(req: ObservedRequest, bodyFile: string | undefined): string 
   return `${lines.join('\n')}\n`;
 }
 
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const work = mkdtempSync(join(os.tmpdir(), 'tc-bench-run-'));
 try {
-  // 1. The full run, as `npm start` does it.
-  const run = await timed(process.execPath, [cli, 'run', join(root, 'tutorials'), '--out', join(work, 'reports')]);
-  if (run.code !== 0 && run.code !== 1) throw new Error(`the run could not start (exit ${run.code})`);
-  const report = Report.parse(JSON.parse(readFileSync(join(work, 'reports', 'latest', 'report.json'), 'utf8')));
+  // 1. The full run, as `npm start` does it; its report gives the requests the curl script replays.
+  const fullRun = async (i: number) => {
+    const out = join(work, `reports-${i}`);
+    const r = await timed(process.execPath, [cli, 'run', join(root, 'tutorials'), '--out', out]);
+    if (r.code !== 0 && r.code !== 1) throw new Error(`the run could not start (exit ${r.code})`);
+    return { ms: r.ms, out };
+  };
+  const first = await fullRun(0);
+  const report = Report.parse(JSON.parse(readFileSync(join(first.out, 'latest', 'report.json'), 'utf8')));
   const requests: ObservedRequest[] = report.tutorials.flatMap((t) => t.steps.flatMap((s) => (s.exchanges ?? (s.request ? [{ request: s.request }] : [])).map((e) => e.request)));
 
   // 2. The same requests as curl configs.
   const dir = join(work, 'requests');
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
   requests.forEach((req, i) => {
     const name = String(i).padStart(4, '0');
@@ -59,8 +64,26 @@ try {
   });
 
   // 3. The shell way: the script boots the emulator command itself, then curls every request.
-  const curl = await timed('bash', [join(root, 'scripts', 'bench-run-curl.sh'), cli, dir]);
-  if (curl.code !== 0) throw new Error(`the curl script failed (exit ${curl.code})`);
+  const curlScript = async () => {
+    const r = await timed('bash', [join(root, 'scripts', 'bench-run-curl.sh'), cli, dir]);
+    if (r.code !== 0) throw new Error(`the curl script failed (exit ${r.code})`);
+    return r;
+  };
+
+  // Alternate the two, so a busy machine slows both alike; compare medians.
+  const runs = [first.ms];
+  const curls: number[] = [];
+  let curlCount = '';
+  for (let i = 0; i < ROUNDS; i++) {
+    const c = await curlScript();
+    curls.push(c.ms);
+    curlCount = c.stdout.trim();
+    if (i > 0) runs.push((await fullRun(i)).ms);
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const run = { ms: median(runs) };
+  const curl = { ms: median(curls), stdout: curlCount };
+  console.log(`${ROUNDS} rounds; full run ${runs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; curl script ${curls.map((m) => (m / 1000).toFixed(2)).join(', ')} s; medians below`);
 
   const steps = Object.values(report.summary).reduce((a, b) => a + b, 0);
   const rows = [
