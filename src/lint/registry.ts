@@ -16,6 +16,7 @@ import { azOutputShape } from './rules/az-output-shape.ts';
 import { placeholderMisspelt } from './rules/placeholder-misspelt.ts';
 import { placeholderNotInCommand } from './rules/placeholder-not-in-command.ts';
 import { placeholderUrlAfterScheme } from './rules/placeholder-url-after-scheme.ts';
+import { placeholderTwoNames } from './rules/placeholder-two-names.ts';
 import { inconsistentFileName } from './rules/inconsistent-file-name.ts';
 import { statedContentMismatch } from './rules/stated-content-mismatch.ts';
 import { blobPropertiesMismatch } from './rules/blob-properties-mismatch.ts';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   placeholderMisspelt,
   placeholderNotInCommand,
   placeholderUrlAfterScheme,
+  placeholderTwoNames,
   inconsistentFileName,
   statedContentMismatch,
   blobPropertiesMismatch,

@@ -75,6 +75,9 @@ const cases: Record<string, Case[]> = {
   'placeholder-url-after-scheme': [
     { name: 'vault URL after https://', find: KV_CURL, replace: (l) => l.replace('<KEY VAULT NAME>.vault.azure.net', '<KEY-VAULT-URL>'), message: /Could not resolve host: https/ },
   ],
+  'placeholder-two-names': [
+    { name: '<STORAGE ACCOUNT NAME> in one command only', find: BLOB_CURL, replace: (l) => l.replace('<STORAGE ACCOUNT>', '<STORAGE ACCOUNT NAME>'), message: /use <STORAGE ACCOUNT> here too/, severity: 'note' },
+  ],
   'inconsistent-file-name': [
     { name: 'spaces and underscores', find: 'Create a file to upload:', replace: () => 'Create a file named my notes.txt, then copy my_notes.txt:', message: /"my_notes.txt" is called "my notes.txt"/ },
   ],

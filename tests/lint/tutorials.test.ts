@@ -84,6 +84,7 @@ const expected: [string, number, string, RegExp?][] = [
   ['002-storage-user-assigned.md', 165, 'legacy-msi-endpoint'],
   ['002-storage-user-assigned.md', 178, 'token-resource-mismatch', /storage\.azure\.com\//],
   ['002-storage-user-assigned.md', 185, 'missing-prerequisite', /BlobNotFound/],
+  ['002-storage-user-assigned.md', 185, 'placeholder-two-names', /<STORAGE ACCOUNT> and <STORAGE ACCOUNT NAME>/],
   ['002-storage-user-assigned.md', 185, 'api-version-invalid', /2016-09-01/],
   ['002-storage-user-assigned.md', 185, 'blob-bearer-missing-version'],
   ['003-arm-user-assigned.md', 34, 'contract-invalid-guid'],
