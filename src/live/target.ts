@@ -10,6 +10,7 @@ import { defaultScenario } from '../emulator/default-scenario.ts';
 import type { Scenario } from '../emulator/scenario.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../run/http/connector.ts';
 import type { CliCredential, Target } from '../run/target.ts';
+import { createArmClient } from './arm/client.ts';
 import { resolveOverride } from './http.ts';
 import { retryInterceptor } from './retry.ts';
 import { startImdsSubstitute, type ImdsSubstitute } from './imds-substitute.ts';
@@ -55,7 +56,30 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
   const plan = buildProvisioningPlan(opts.scenario ?? defaultScenario(), { config: config.provisioning, cloud: config.cloud, now: new Date() });
   let result: TeardownResult | undefined;
   let imds: ImdsSubstitute | undefined;
+  // Provisioning stops (in-flight calls aborted, no further PUTs) the moment teardown starts, so a
+  // signal during provisioning cannot create something after teardown has looked. Teardown itself
+  // uses the session's client, which this signal does not touch.
+  const provisioning = new AbortController();
+  const provisioningArm = createArmClient({
+    endpoint: config.cloud.arm,
+    audience: config.cloud.armAudience,
+    dispatcher: session.http.dispatcher,
+    tokens: session.tokens,
+    lroTimeoutMs: config.provisioning.lroTimeoutMs,
+    ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+    signal: provisioning.signal,
+  });
+  const provisionDeps = (withLog: boolean) => ({
+    arm: provisioningArm,
+    tokens: session.tokens,
+    cloud: config.cloud,
+    dispatcher: session.http.dispatcher,
+    propagationTimeoutMs: config.provisioning.propagationTimeoutMs,
+    signal: provisioning.signal,
+    ...(withLog ? { log: (l: string) => log(`provisioned ${l}`) } : {}),
+  });
   const cleanup = once(async () => {
+    provisioning.abort(new Error('teardown started'));
     if (config.provisioning.keepResources) {
       log(`TC_KEEP_RESOURCES=true: leaving ${session.ledger.resourceGroups.join(', ') || 'nothing'} for 'sweep --run-id ${plan.runId}'`);
     } else {
@@ -74,8 +98,7 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     const shown = describeConfig(config);
     log(`run ${shown.runId} in subscription ${shown.subscription} (${shown.location}), tokens from ${session.tokens.kind}, ARM ${shown.arm}`);
     for (const note of plan.notes) log(`note: ${note}`);
-    const deps = { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: config.provisioning.propagationTimeoutMs, log: (l: string) => log(`provisioned ${l}`) };
-    environment = await provision(plan, session.ledger, deps);
+    environment = await provision(plan, session.ledger, provisionDeps(true));
     if (session.tokens.kind !== 'imds') imds = await startImdsSubstitute(session.tokens);
   } catch (err) {
     await cleanup().catch((e: unknown) => log(`teardown after failed provisioning: ${(e as Error).message}`));
@@ -120,7 +143,9 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     name: 'azure',
     session,
     plan,
-    environment,
+    get environment() {
+      return environment;
+    },
     imds,
     connector,
     values,
@@ -128,7 +153,7 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     cli,
     async reset() {
       // Put back what a tutorial may have changed (blob content, secret, grants): provisioning is idempotent.
-      environment = await provision(plan, session.ledger, { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: config.provisioning.propagationTimeoutMs });
+      environment = await provision(plan, session.ledger, provisionDeps(false));
     },
     async close() {
       try {

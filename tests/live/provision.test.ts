@@ -60,7 +60,14 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(causes).toContain(429);
       expect(causes).toContain(500);
       expect(session.retries.find((r) => 'status' in r.cause && r.cause.status === 429)?.delayMs).toBe(1000);
-      expect(session.retries.length).toBe(3);
+      // Exactly one retry per injected status; the reset shows as a socket error (an idle keep-alive
+      // socket the emulator closed may add another of those on a loaded machine, nothing else).
+      expect(causes.filter((c) => c === 429)).toHaveLength(1);
+      expect(causes.filter((c) => c === 500)).toHaveLength(1);
+      const socketErrors = causes.filter((c) => typeof c === 'string');
+      expect(socketErrors.length, JSON.stringify(causes)).toBeGreaterThanOrEqual(1);
+      expect(socketErrors.every((c) => c === 'ECONNRESET' || c === 'UND_ERR_SOCKET'), JSON.stringify(causes)).toBe(true);
+      expect(causes.length).toBe(2 + socketErrors.length);
 
       const d = h.handle.state.data;
       const group = d.resourceGroups.find((g) => g.name === 'tc-prov01-mi-test');

@@ -78,6 +78,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   const tags = plan.tags;
 
   for (const rg of plan.resourceGroups) {
+    deps.signal?.throwIfAborted();
     // Recorded before the PUT: a Ctrl-C while ARM is creating it must still delete it.
     if (!ledger.resourceGroups.includes(rg.id)) ledger.resourceGroups.push(rg.id);
     await deps.arm.put(rg.id, API.resourceGroups, { location: plan.location, tags });
@@ -86,6 +87,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
 
   const identityPrincipals = new Map<string, string>();
   for (const identity of plan.identities) {
+    deps.signal?.throwIfAborted();
     const created = (await deps.arm.put(identity.id, API.identity, { location: plan.location, tags })) as { properties?: { principalId?: string; clientId?: string } };
     const principalId = created.properties?.principalId;
     if (principalId === undefined) throw new ArmError('PUT', identity.id, 200, 'MissingPrincipalId', 'the identity was created without properties.principalId');
@@ -94,6 +96,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   }
 
   for (const account of plan.storageAccounts) {
+    deps.signal?.throwIfAborted();
     await deps.arm.put(account.id, API.storage, {
       location: plan.location,
       tags,
@@ -109,6 +112,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
     for (const container of account.containers) {
       await deps.arm.put(`${account.id}/blobServices/default/containers/${container.name}`, API.storage, { properties: {} });
       for (const blob of container.blobs) {
+        deps.signal?.throwIfAborted();
         await putBlob({ account: account.name, key, container: container.name, blob, cloud: deps.cloud, dispatcher: deps.dispatcher, signal: deps.signal });
       }
       log(`container ${account.name}/${container.name} with ${container.blobs.length} blob(s)`);
@@ -116,6 +120,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   }
 
   for (const vault of plan.keyVaults) {
+    deps.signal?.throwIfAborted();
     if (!ledger.keyVaults.some((v) => v.name === vault.name)) ledger.keyVaults.push({ subscriptionId: plan.subscriptionId, name: vault.name, location: plan.location });
     await deps.arm.put(vault.id, API.keyVault, {
       location: plan.location,
@@ -139,6 +144,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   }
 
   for (const ra of plan.roleAssignments) {
+    deps.signal?.throwIfAborted();
     const principalId = ra.principal.kind === 'runner' ? runner.objectId : identityPrincipals.get(ra.principal.name);
     if (principalId === undefined) throw new Error(`role assignment ${ra.roleName} names identity ${JSON.stringify(ra.principal)} that was not created`);
     const id = await assignRole(ra, principalId, ra.principal.kind === 'runner' ? runner.principalType : 'ServicePrincipal', plan, ledger, deps);
