@@ -102,8 +102,7 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
     return fail('contract-broken', `the ${contract.operations.join(', ')} response breaks its contract: ${d?.message ?? 'see differences'}`, checks, undefined);
   }
   if (literal.breaks) {
-    const d = literal.result.differences.find((x) => x.kind === 'claim');
-    return fail(literal.breaks, d?.message ?? FAILURE_KINDS[literal.breaks].title, checks, undefined);
+    return fail(literal.breaks, literal.broken?.message ?? FAILURE_KINDS[literal.breaks].title, checks, undefined);
   }
   const exit = observation.output?.exitCode;
   if (exit !== undefined && exit !== 0) {

@@ -16,6 +16,8 @@ export interface LiteralOutcome {
   result: CheckResult;
   /** The kind of failure when a claim about what came back is broken. */
   breaks?: FailureKind;
+  /** The broken claim itself, for the reason. */
+  broken?: Difference;
   suggestion?: string;
 }
 
@@ -313,7 +315,7 @@ export function checkLiteral(input: { tutorial: Tutorial; step: Step; observatio
   const result: CheckResult = differences.length === 0 && !hasAnyClaimSource(step)
     ? { layer: 'literal', ok: true, skipped: 'the page states no literal value for this step', differences: [] }
     : { layer: 'literal', ok: differences.length === 0, differences };
-  return { result, ...(breaking?.breaks ? { breaks: breaking.breaks } : {}), ...(suggestion !== undefined ? { suggestion } : {}) };
+  return { result, ...(breaking?.breaks ? { breaks: breaking.breaks, broken: breaking.diff } : {}), ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
 function hasAnyClaimSource(step: Step): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkStep, FAILURE_KINDS, FailureKind, StepCheck } from '../../src/check/index.ts';
-import { azStep, curl, exchange, httpStep, imdsAnswer, json, jsonExp, observation, textExp, tutorial } from './fixtures.ts';
+import { azStep, curl, exchange, httpStep, imdsAnswer, json, jsonExp, observation, signToken, textExp, tutorial } from './fixtures.ts';
 
 const SAK = 'tutorials/000-storage-access-key.md';
 const ASA = 'tutorials/000-arm-system-assigned.md';
@@ -134,5 +134,17 @@ describe('example layer on an error answer', () => {
     const r = checkStep({ tutorial: tutorial(ASA2, 'x', [s]), step: s, observation: observation('s3', { exchanges: [exchange('GET', u, json(401, { error: { code: 'AuthenticationFailedInvalidHeader', message: "Authentication failed. The 'Authorization' header is provided in an invalid format." } }))] }) });
     expect(r.failure).toBe('http-error-status');
     expect(r.checks[0]!.differences).toEqual([expect.objectContaining({ path: 'status', kind: 'status', actual: '401' })]);
+  });
+});
+
+describe('the reason of a broken claim', () => {
+  it('names the broken claim (the token audience), not the first page claim', async () => {
+    const IMDS = 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F';
+    const s = httpStep({ id: 's1', file: SAK, line: 68, curl: curl({ url: IMDS }), expectation: jsonExp(SAK, 75, 83) });
+    const body = await imdsAnswer('https://management.azure.com/');
+    body['access_token'] = await signToken({ aud: 'https://management.core.windows.net/' }, Number(body['expires_on']));
+    const r = checkStep({ tutorial: tutorial(SAK, 'x', [s]), step: s, observation: observation('s1', { exchanges: [exchange('GET', IMDS, json(200, body))] }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'token-audience-mismatch' });
+    expect(r.reason).toBe('the token\'s aud "https://management.core.windows.net/" is not the requested resource "https://management.azure.com/"');
   });
 });
