@@ -6,6 +6,14 @@ import type { SecretSink } from './context.ts';
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
+/** The CLI's credential could not produce a token: az would print this and exit 1. */
+export class CliTokenError extends Error {
+  constructor(resource: string, cause: unknown) {
+    super(`could not get a token for ${resource} as the signed-in CLI account: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'CliTokenError';
+  }
+}
+
 export class TokenCache {
   readonly #cli: CliCredential;
   readonly #secrets: SecretSink;
@@ -23,10 +31,15 @@ export class TokenCache {
       const token = await hit.catch(() => undefined);
       if (token && token.expiresOn.getTime() - REFRESH_MARGIN_MS > Date.now()) return { token, fresh: false };
     }
-    const pending = this.#cli.getToken(resource).then((t) => {
-      this.#secrets.add(t.token, `az CLI token for ${resource}`);
-      return t;
-    });
+    const pending = this.#cli.getToken(resource).then(
+      (t) => {
+        this.#secrets.add(t.token, `az CLI token for ${resource}`);
+        return t;
+      },
+      (err: unknown) => {
+        throw new CliTokenError(resource, err);
+      },
+    );
     this.#tokens.set(resource, pending);
     pending.catch(() => this.#tokens.delete(resource));
     return { token: await pending, fresh: true };

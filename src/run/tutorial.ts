@@ -20,7 +20,7 @@ import { runHttpStep } from './steps/http.ts';
 import { runShellStep } from './steps/shell.ts';
 import type { BoundValue } from './substitute.ts';
 import type { Target } from './target.ts';
-import type { TokenCache } from './tokens.ts';
+import { CliTokenError, type TokenCache } from './tokens.ts';
 
 export interface StepEvent {
   type: 'step';
@@ -63,6 +63,9 @@ async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
   } catch (err) {
     // A connection-level failure surfacing from a library (the storage SDK, a token request) is the
     // step's evidence; anything else is a bug in the runner and must not pass for a verdict.
+    if (err instanceof CliTokenError) {
+      return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${err.message}\n`, exitCode: 1 }, error: { kind: 'network', message: err.message } });
+    }
     if (err && typeof err === 'object' && 'code' in err) return outcome({ engine: 'http', error: errorKindOf(err) });
     throw err;
   }

@@ -14,7 +14,7 @@ import { RunSecrets } from '../../src/run/secrets.ts';
 import { runAzStep } from '../../src/run/steps/az.ts';
 import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
 import type { Target } from '../../src/run/target.ts';
-import { TokenCache } from '../../src/run/tokens.ts';
+import { CliTokenError, TokenCache } from '../../src/run/tokens.ts';
 import type { Observation } from '../../src/run/observation.ts';
 
 let target: Target & { handle: { scenario: { subscriptionId: string; storageAccounts: { name: string; keys: [string, string]; containers: { name: string }[] }[] } } };
@@ -132,5 +132,30 @@ describe('the emulator target\'s connections', () => {
   it('never leaves the machine: a non-Azure host is not found', async () => {
     const r = await send(target.connector, { method: 'GET', url: 'https://example.com/', headers: [['Host', 'example.com']] });
     expect(r.error?.message).toMatch(/ENOTFOUND/);
+  });
+});
+
+describe('the CLI token cache', () => {
+  it('fetches once per resource, refreshes on az login, and turns a credential failure into a CliTokenError', async () => {
+    let calls = 0;
+    const sink = new RunSecrets();
+    const cache = new TokenCache(
+      {
+        account: target.cli.account,
+        getToken: async (resource) => {
+          calls += 1;
+          if (resource === 'bad') throw new Error('AADSTS7000215: Invalid client secret provided.');
+          return { token: `token-${calls}-for-${resource}`, expiresOn: new Date(Date.now() + 3_600_000), exchanges: [] };
+        },
+      },
+      sink,
+    );
+    const a = await cache.get('https://management.core.windows.net/');
+    const b = await cache.get('https://management.core.windows.net/');
+    expect([a.fresh, b.fresh, b.token.token, calls]).toEqual([true, false, a.token.token, 1]);
+    expect((await cache.refresh('https://management.core.windows.net/')).token).not.toBe(a.token.token);
+    expect(sink.values().map((s) => s.value)).toContain(a.token.token);
+    await expect(cache.get('bad')).rejects.toBeInstanceOf(CliTokenError);
+    await expect(cache.get('bad')).rejects.toThrow(/could not get a token for bad .*AADSTS7000215/);
   });
 });
