@@ -5,6 +5,7 @@ import { relative, resolve } from 'node:path';
 import type { SeedRef, Tutorial } from '../model.ts';
 import { manifestEntryFor, projectRoot } from '../tutorials/manifest.ts';
 import { ToolError } from '../errors.ts';
+import { parseTutorialFile } from '../parse/index.ts';
 import { buildDocument } from './document.ts';
 import type { Finding, Severity } from './finding.ts';
 import { rules } from './registry.ts';
@@ -75,21 +76,8 @@ export interface LintResult {
   findings: Finding[];
 }
 
-type ParseFn = (path: string) => Tutorial | Promise<Tutorial>;
-
-async function loadParser(): Promise<ParseFn> {
-  try {
-    const mod = (await import('../parse/index.ts')) as { parseTutorialFile?: ParseFn };
-    if (typeof mod.parseTutorialFile !== 'function') throw new Error('parseTutorialFile is not exported');
-    return mod.parseTutorialFile;
-  } catch (err) {
-    throw new ToolError('E_PARSE', `the tutorial parser (src/parse/index.ts) is not available: ${(err as Error).message}`, { cause: err });
-  }
-}
-
 /** Reads, parses and lints each file; paths may be absolute or relative to the working directory. */
 export async function lintFiles(paths: readonly string[]): Promise<LintResult[]> {
-  const parse = await loadParser();
   const results: LintResult[] = [];
   for (const path of paths) {
     const absolute = resolve(path);
@@ -101,7 +89,7 @@ export async function lintFiles(paths: readonly string[]): Promise<LintResult[]>
     }
     let tutorial: Tutorial;
     try {
-      tutorial = await parse(absolute);
+      tutorial = parseTutorialFile(absolute);
     } catch (err) {
       if (err instanceof ToolError) throw err;
       throw new ToolError('E_PARSE', `cannot parse the tutorial: ${(err as Error).message}`, { file: path, cause: err });
