@@ -9,6 +9,8 @@ import { decodeJwt } from 'jose';
 import { loadLiveConfig } from '../../src/config.ts';
 import { createLiveDispatcher, type LiveDispatcher } from '../../src/live/http.ts';
 import { createTokenSource, substitutionNote, TokenSourceError } from '../../src/live/tokens/index.ts';
+import { startImdsSubstitute, SUBSTITUTION_HEADER } from '../../src/live/imds-substitute.ts';
+import { request } from 'undici';
 import { CI_PRINCIPAL, startLiveHarness, type LiveHarness } from './harness.ts';
 
 let h: LiveHarness;
@@ -119,5 +121,32 @@ process.stdout.write(JSON.stringify({ accessToken: 'eyJ0eXAiOiJKV1QifQ.e30.c2ln'
   it('says in the report what stood in for IMDS', () => {
     expect(substitutionNote('imds', { resource: 'r' })).toBeUndefined();
     expect(substitutionNote('federated', { resource: 'https://management.azure.com/', clientId: 'abc' })).toMatch(/GitHub Actions OIDC.*user-assigned identity abc cannot be selected/);
+  });
+
+  it('the IMDS stand-in answers like IMDS: Metadata required, resource echoed byte for byte, strings, marked as substituted', async () => {
+    const { config, http } = setup({});
+    const source = await createTokenSource(config.tokens, http);
+    const imds = await startImdsSubstitute(source);
+    try {
+      const base = `http://${imds.address}:${imds.port}/metadata/identity/oauth2/token?api-version=2018-02-01`;
+      const noHeader = await request(`${base}&resource=https://vault.azure.net`);
+      expect(noHeader.statusCode).toBe(400);
+      expect(await noHeader.body.json()).toEqual({ error: 'invalid_request', error_description: 'Required metadata header not specified' });
+      const ok = await request(`${base}&resource=https://vault.azure.net`, { headers: { metadata: 'true' } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.headers[SUBSTITUTION_HEADER]).toMatch(/client credentials with a client secret/);
+      const body = (await ok.body.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['access_token', 'client_id', 'expires_in', 'expires_on', 'ext_expires_in', 'not_before', 'resource', 'token_type']);
+      expect(Object.values(body).every((v) => typeof v === 'string')).toBe(true);
+      expect(body).toMatchObject({ resource: 'https://vault.azure.net', client_id: CI_PRINCIPAL.clientId, token_type: 'Bearer' });
+      expect(decodeJwt(body.access_token as string).aud).toBe('https://vault.azure.net');
+      expect(Number(body.expires_on) - Math.floor(Date.now() / 1000) - Number(body.expires_in)).toBeLessThanOrEqual(1);
+      const unknown = await request(`${base}&resource=https://unknown.example/`, { headers: { metadata: 'true' } });
+      expect(unknown.statusCode).toBe(400);
+      expect(((await unknown.body.json()) as { error_description: string }).error_description).toMatch(/token source client-secret: .*AADSTS500011/);
+      expect(imds.served).toBe(1);
+    } finally {
+      await imds.close();
+    }
   });
 });
