@@ -52,97 +52,115 @@ export function splitHeader(raw: string): Header {
   return { name: raw.slice(0, colon), value: raw.slice(colon + 1).replace(/^ +/, ''), raw };
 }
 
+interface CurlState {
+  method: string | undefined;
+  url: string | undefined;
+  headers: Header[];
+  data: CurlBody[];
+  uploadFile: string | undefined;
+  followRedirects: boolean;
+  includeHeaders: boolean;
+  get: boolean;
+  head: boolean;
+  silent: boolean;
+  extraUrls: string[];
+  unknownFlags: string[];
+}
+
+function positional(st: CurlState, w: string): void {
+  if (st.url === undefined) st.url = w;
+  else st.extraUrls.push(w);
+}
+
+/** Apply one option by its long name (module level: no closure per command line). */
+function applyOption(st: CurlState, long: string, asWritten: string, value: string | undefined): void {
+  switch (long) {
+    case 'header':
+      if (value !== undefined) st.headers.push(splitHeader(value));
+      return;
+    case 'request':
+      if (value !== undefined) st.method = value;
+      return;
+    case 'data':
+    case 'data-raw':
+    case 'data-binary':
+    case 'data-urlencode':
+    case 'form': {
+      if (value === undefined) return;
+      const flag: CurlBody['flag'] = asWritten === '-d' ? '-d' : asWritten === '-F' ? '-F' : DATA_FLAGS[long]!;
+      st.data.push({ flag, value });
+      return;
+    }
+    case 'upload-file':
+      st.uploadFile = value;
+      return;
+    case 'location':
+    case 'location-trusted':
+      st.followRedirects = true;
+      return;
+    case 'include':
+    case 'show-headers':
+      st.includeHeaders = true;
+      return;
+    case 'get':
+      st.get = true;
+      return;
+    case 'head':
+      st.head = true;
+      return;
+    case 'silent':
+      st.silent = true;
+      return;
+    case 'url':
+      if (value !== undefined) positional(st, value);
+      return;
+    default:
+      // A real curl option the model does not describe (-o, -u, --json …): kept, reported.
+      st.unknownFlags.push(value === undefined ? asWritten : `${asWritten} ${value}`);
+  }
+}
+
 /** Read curl's argv (the words after `curl`). Never throws. */
 export function parseCurlArgv(argv: string[]): CurlCommand {
-  let method: string | undefined;
-  let url: string | undefined;
-  const headers: Header[] = [];
-  const data: CurlBody[] = [];
-  let uploadFile: string | undefined;
-  let followRedirects = false;
-  let includeHeaders = false;
-  let get = false;
-  let head = false;
-  let silent = false;
-  const extraUrls: string[] = [];
-  const unknownFlags: string[] = [];
+  const st: CurlState = {
+    method: undefined,
+    url: undefined,
+    headers: [],
+    data: [],
+    uploadFile: undefined,
+    followRedirects: false,
+    includeHeaders: false,
+    get: false,
+    head: false,
+    silent: false,
+    extraUrls: [],
+    unknownFlags: [],
+  };
   let optionsEnded = false;
-
-  const positional = (w: string) => {
-    if (url === undefined) url = w;
-    else extraUrls.push(w);
-  };
-
-  /** Apply one option by its long name. Returns true when `value` was consumed. */
-  const apply = (long: string, asWritten: string, value: string | undefined): void => {
-    switch (long) {
-      case 'header':
-        if (value !== undefined) headers.push(splitHeader(value));
-        return;
-      case 'request':
-        if (value !== undefined) method = value;
-        return;
-      case 'data':
-      case 'data-raw':
-      case 'data-binary':
-      case 'data-urlencode':
-      case 'form': {
-        if (value === undefined) return;
-        const flag: CurlBody['flag'] = asWritten === '-d' ? '-d' : asWritten === '-F' ? '-F' : DATA_FLAGS[long]!;
-        data.push({ flag, value });
-        return;
-      }
-      case 'upload-file':
-        uploadFile = value;
-        return;
-      case 'location':
-      case 'location-trusted':
-        followRedirects = true;
-        return;
-      case 'include':
-      case 'show-headers':
-        includeHeaders = true;
-        return;
-      case 'get':
-        get = true;
-        return;
-      case 'head':
-        head = true;
-        return;
-      case 'silent':
-        silent = true;
-        return;
-      case 'url':
-        if (value !== undefined) positional(value);
-        return;
-      default:
-        // A real curl option the model does not describe (-o, -u, --json …): kept, reported.
-        unknownFlags.push(value === undefined ? asWritten : `${asWritten} ${value}`);
-    }
-  };
-
   for (let k = 0; k < argv.length; k++) {
     const w = argv[k]!;
-    if (optionsEnded || !w.startsWith('-') || w === '-') {
-      positional(w);
+    if (optionsEnded || w.charCodeAt(0) !== 45 /* - */ || w === '-') {
+      positional(st, w);
       continue;
     }
     if (w === '--') {
       optionsEnded = true;
       continue;
     }
-    if (w.startsWith('--')) {
+    if (w.charCodeAt(1) === 45) {
       let name = w.slice(2);
       if (name.startsWith('no-') && LONG_BOOL.has(name.slice(3))) name = name.slice(3); // --no-silent etc.
       if (LONG_WITH_VALUE.has(name)) {
         const value = argv[k + 1];
-        if (value === undefined) unknownFlags.push(w);
-        else k++;
-        if (value !== undefined) apply(name, w, value);
+        if (value === undefined) st.unknownFlags.push(w);
+        else {
+          k++;
+          applyOption(st, name, w, value);
+        }
       } else if (LONG_BOOL.has(name)) {
-        apply(name, w, undefined);
+        applyOption(st, name, w, undefined);
       } else {
-        unknownFlags.push(w);
+        st.unknownFlags.push(w);
       }
       continue;
     }
@@ -156,39 +174,39 @@ export function parseCurlArgv(argv: string[]): CurlCommand {
           if (value !== undefined) k++;
         }
         const long = SHORT_LONG[ch];
-        if (value === undefined) unknownFlags.push(`-${ch}`);
-        else if (long) apply(long, `-${ch}`, value);
-        else unknownFlags.push(`-${ch} ${value}`);
+        if (value === undefined) st.unknownFlags.push(`-${ch}`);
+        else if (long) applyOption(st, long, `-${ch}`, value);
+        else st.unknownFlags.push(`-${ch} ${value}`);
         break;
       }
       if (SHORT_BOOL.has(ch)) {
         const long = SHORT_LONG[ch];
-        if (long) apply(long, `-${ch}`, undefined);
-        else unknownFlags.push(`-${ch}`);
+        if (long) applyOption(st, long, `-${ch}`, undefined);
+        else st.unknownFlags.push(`-${ch}`);
         continue;
       }
-      unknownFlags.push(p === 1 ? w : `-${ch}`);
+      st.unknownFlags.push(p === 1 ? w : `-${ch}`);
       if (p === 1) break;
     }
   }
 
-  const methodExplicit = method !== undefined;
-  const effective = method ?? (head ? 'HEAD' : get ? 'GET' : data.length > 0 ? 'POST' : uploadFile !== undefined ? 'PUT' : 'GET');
+  const methodExplicit = st.method !== undefined;
+  const effective = st.method ?? (st.head ? 'HEAD' : st.get ? 'GET' : st.data.length > 0 ? 'POST' : st.uploadFile !== undefined ? 'PUT' : 'GET');
   const out: CurlCommand = {
     method: effective,
     methodExplicit,
-    url: url ?? '',
-    headers,
-    data,
-    followRedirects,
-    includeHeaders,
-    get,
-    silent,
-    extraUrls,
-    unknownFlags,
-    argv: [...argv],
+    url: st.url ?? '',
+    headers: st.headers,
+    data: st.data,
+    followRedirects: st.followRedirects,
+    includeHeaders: st.includeHeaders,
+    get: st.get,
+    silent: st.silent,
+    extraUrls: st.extraUrls,
+    unknownFlags: st.unknownFlags,
+    argv: argv.slice(),
   };
-  if (uploadFile !== undefined) out.uploadFile = uploadFile;
+  if (st.uploadFile !== undefined) out.uploadFile = st.uploadFile;
   return out;
 }
 

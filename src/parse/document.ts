@@ -5,6 +5,7 @@
 // The same recogniser reads DocFX markdown and rendered page text, so both give the same steps.
 import { posix } from 'node:path';
 import type {
+  CharMark,
   Example,
   Expectation,
   ManualStep,
@@ -57,6 +58,8 @@ export interface ParseOptions {
   readInclude?: (file: string) => string | undefined;
   /** Internal: include nesting depth. */
   depth?: number;
+  /** Run markdown-it even on text without block syntax (tests and the benchmark compare both). */
+  alwaysMarkdown?: boolean;
 }
 
 const enum Role {
@@ -168,7 +171,14 @@ export class DocScanner {
 
   run(): ScanResult {
     this.frontMatter();
-    this.struct = readStructure(this.lines, this.bodyStart, this.n, undefined, this.text);
+    // markdown-it decides fences, headings and front matter. A text with none of their markers
+    // (rendered page text, most of it) gets nothing from it: the structure is then empty, as
+    // markdown-it would give, and the line recogniser reads the text alone. `alwaysMarkdown`
+    // forces the parse (a test proves both paths give the same model for every tutorial).
+    this.struct =
+      this.opts.alwaysMarkdown || this.hasBlockSyntax()
+        ? readStructure(this.lines, this.bodyStart, this.n, undefined, this.text)
+        : { headings: new Map(), fences: new Map(), dangling: new Map() };
     for (const [line, info] of this.struct.dangling) {
       this.role[line] = Role.Marker;
       this.diag(
@@ -196,6 +206,24 @@ export class DocScanner {
   }
 
   // ---------- document level ----------
+
+  /** Markers of the markdown block syntax the scanner takes from markdown-it. */
+  private hasBlockSyntax(): boolean {
+    if (this.bodyStart > 0) return true;
+    const t = this.text;
+    if (t.includes('```') || t.includes('~~~') || t.includes('[!') || t.includes(':::') || t.includes('<!--')) return true;
+    if (!t.includes('#') && !t.includes('===') && !t.includes('---')) return false;
+    for (let k = 0; k < this.n; k++) {
+      const c = this.cont[k]!;
+      if (c.length === 0) continue;
+      const first = c.charCodeAt(0);
+      if (first === 35 /* # */) return true;
+      // setext underlines and list items that open with a heading
+      if ((first === 61 || first === 45) && /^(?:=+|-+)[ \t]*$/.test(c)) return true;
+      if (c.includes('#') && /^(?:[-*+]|\d{1,9}[.)])[ \t]+#/.test(c)) return true;
+    }
+    return false;
+  }
 
   private frontMatter() {
     if (this.n === 0 || this.lines[0]!.trimEnd() !== '---') return;
@@ -413,13 +441,20 @@ export class DocScanner {
   }
 
   private buildCommandStep(first: number, commandEnd: number, last: number, fence: Fence | undefined, tokenized?: TokenizeResult): Step | undefined {
-    const raw = this.rawOf(first, last);
     const commandText = this.rawOf(first, commandEnd);
+    const raw = last === commandEnd ? commandText : this.rawOf(first, last);
     const source = { file: this.file, startLine: first + 1, endLine: last + 1 };
-    const marks = [];
-    for (let k = first; k <= last; k++) marks.push(...marksInLine(this.lines[k]!, k + 1));
+    let marks: CharMark[] = [];
+    for (let k = first; k <= last; k++) {
+      const m = marksInLine(this.lines[k]!, k + 1);
+      if (m.length > 0) marks = marks.length === 0 ? m : marks.concat(m);
+    }
     const keys: string[] = [];
-    for (const p of [...findAnglePlaceholders(raw), ...findShellVariables(raw)]) {
+    for (const p of findAnglePlaceholders(raw)) {
+      const key = placeholderKey(p.spelling);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    for (const p of findShellVariables(raw)) {
       const key = placeholderKey(p.spelling);
       if (!keys.includes(key)) keys.push(key);
     }

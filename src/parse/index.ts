@@ -28,7 +28,7 @@ export type { ParseOptions } from './document.ts';
 function binaryReason(text: string): string | undefined {
   if (text.includes('\u0000')) return 'it contains NUL bytes (binary data)';
   // Binary data shows within its first bytes; a sample keeps this cheap on large texts.
-  const probe = text.length > 8192 ? text.slice(0, 8192) : text;
+  const probe = text.length > 2048 ? text.slice(0, 2048) : text;
   if (!/[\u0001-\u0008\u000e-\u001f\ufffd]/.test(probe)) return undefined;
   let bad = 0;
   for (let i = 0; i < probe.length; i++) {
@@ -48,10 +48,12 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   const scan = new DocScanner(body, file, opts).run();
-  const steps: Step[] = scan.steps.map((s) => s.step);
-  steps.forEach((s, k) => {
+  const steps: Step[] = new Array<Step>(scan.steps.length);
+  for (let k = 0; k < steps.length; k++) {
+    const s = scan.steps[k]!.step;
     s.id = `s${k + 1}`;
-  });
+    steps[k] = s;
+  }
 
   const byKey = new Map<string, Placeholder>();
   for (const o of scan.occurrences) {

@@ -117,7 +117,10 @@ export function lineFlags(content: string): number {
     if (isStatusLine(content)) f |= F_STATUS;
   }
   if ((c === 99 || c === 97 || c === 101 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && isCommandStart(content)) f |= F_COMMAND;
-  if (content.includes('%') && content.includes('[') && isProgressLine(content)) f |= F_PROGRESS;
+  // a progress line ends with "%" (trailing spaces aside)
+  let e = content.length - 1;
+  while (e > 0 && (content.charCodeAt(e) === 32 || content.charCodeAt(e) === 9)) e--;
+  if (content.charCodeAt(e) === 37 /* % */ && isProgressLine(content)) f |= F_PROGRESS;
   return f;
 }
 

@@ -41,15 +41,36 @@ export interface FoundPlaceholder {
   index: number; // 0-based offset in the searched text
 }
 
-/** Angle-bracket placeholders in a piece of text (HTML tags such as `<br>` excluded). */
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 32 || c === 95 || c === 46 || c === 45;
+
+/**
+ * Angle-bracket placeholders in a piece of text (HTML tags such as `<br>` excluded). Same language
+ * as ANGLE_PLACEHOLDER, scanned by hand: this runs on every line of every tutorial.
+ */
 export function findAnglePlaceholders(text: string): FoundPlaceholder[] {
-  if (!text.includes('<')) return [];
+  let lt = text.indexOf('<');
+  if (lt < 0) return [];
   const out: FoundPlaceholder[] = [];
-  ANGLE_PLACEHOLDER.lastIndex = 0;
-  for (let m = ANGLE_PLACEHOLDER.exec(text); m; m = ANGLE_PLACEHOLDER.exec(text)) {
-    const inner = m[1]!;
-    if (HTML_TAGS.has(inner)) continue;
-    out.push({ spelling: m[0], index: m.index });
+  while (lt >= 0) {
+    let next = lt + 1;
+    if (lt + 1 < text.length && isNameStart(text.charCodeAt(lt + 1))) {
+      let e = lt + 2;
+      const max = Math.min(text.length, lt + 2 + 80);
+      while (e < max && isNameChar(text.charCodeAt(e))) e++;
+      // `\>` closes an escaped `\<`; a backslash may end the name run
+      let close = -1;
+      if (text.charCodeAt(e) === 62) close = e;
+      else if (text.charCodeAt(e) === 92 && text.charCodeAt(e + 1) === 62) close = e + 1;
+      if (close > 0) {
+        const escaped = lt > 0 && text.charCodeAt(lt - 1) === 92;
+        const start = escaped ? lt - 1 : lt;
+        const inner = text.slice(lt + 1, e);
+        if (!HTML_TAGS.has(inner)) out.push({ spelling: text.slice(start, close + 1), index: start });
+        next = close + 1;
+      }
+    }
+    lt = text.indexOf('<', next);
   }
   return out;
 }

@@ -274,29 +274,17 @@ export function toPipelines(tokens: ShellToken[]): Pipeline[] {
   const out: Pipeline[] = [];
   let pipe: SimpleCommand[] = [];
   let cmd: SimpleCommand | null = null;
-  const endCmd = () => {
-    if (cmd && (cmd.words.length > 0 || cmd.redirects.length > 0)) pipe.push(cmd);
-    cmd = null;
-  };
-  const endPipe = (terminator?: string) => {
-    endCmd();
-    if (pipe.length > 0) out.push(terminator ? { commands: pipe, terminator } : { commands: pipe });
-    pipe = [];
-  };
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'comment') continue;
-    if (t.kind === 'word') {
+  // (plain loops, no closures: this runs for every command line)
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (t !== undefined && t.kind === 'comment') continue;
+    if (t !== undefined && t.kind === 'word') {
       cmd ??= { words: [], redirects: [], start: t.start, end: t.end };
       cmd.words.push(t.text);
       cmd.end = t.end;
       continue;
     }
-    if (t.op === '|' || t.op === '|&') {
-      endCmd();
-      continue;
-    }
-    if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '&>' || t.op === '>&' || t.op === '<<') {
+    if (t !== undefined && (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '&>' || t.op === '>&' || t.op === '<<')) {
       cmd ??= { words: [], redirects: [], start: t.start, end: t.end };
       const next = tokens[k + 1];
       if (next && next.kind === 'word') {
@@ -308,9 +296,13 @@ export function toPipelines(tokens: ShellToken[]): Pipeline[] {
       }
       continue;
     }
-    endPipe(t.op);
+    // end of a simple command: a pipe, another operator, or the end of the tokens
+    if (cmd && (cmd.words.length > 0 || cmd.redirects.length > 0)) pipe.push(cmd);
+    cmd = null;
+    if (t !== undefined && (t.op === '|' || t.op === '|&')) continue;
+    if (pipe.length > 0) out.push(t !== undefined ? { commands: pipe, terminator: t.op } : { commands: pipe });
+    pipe = [];
   }
-  endPipe();
   return out;
 }
 

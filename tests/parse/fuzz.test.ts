@@ -1,7 +1,7 @@
 // Property: whatever the text, parseTutorialText either returns a model that the zod schema
 // accepts or throws the parser's own error (ParseError / ToolError) — never anything else.
 // Inputs are mutations of the real tutorials (cut, splice, duplicated fences, inserted NBSP, en
-// dashes, quotes, backslashes, binary bytes) and markdown-ish random text: 2,400 runs in all.
+// dashes, quotes, backslashes, binary bytes) and markdown-ish random text: 2,700 runs in all.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -91,6 +91,27 @@ describe('parseTutorialText on mutated and random input', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => check(parts.join(''))),
       { numRuns: 600, seed: 7 },
+    );
+  });
+  it('skipping markdown-it on text without block syntax changes nothing (300 runs)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (k, ms) => {
+        const text = ms.reduce(apply, texts[k]!);
+        let a: unknown;
+        let b: unknown;
+        try {
+          a = parseTutorialText(text, 'tutorials/fuzz.md');
+        } catch (e) {
+          a = (e as Error).message;
+        }
+        try {
+          b = parseTutorialText(text, 'tutorials/fuzz.md', { alwaysMarkdown: true });
+        } catch (e) {
+          b = (e as Error).message;
+        }
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 300, seed: 11 },
     );
   });
   it('the word parsers throw only ParseError (200 runs)', () => {

@@ -146,3 +146,14 @@ describe('extract', () => {
     }
   });
 });
+
+describe('markdown-it is skipped only where it decides nothing', () => {
+  it('every tutorial gives the same model with markdown-it forced on', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = resolve(projectRoot, 'tutorials');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(parseTutorialText(text, `tutorials/${f}`), f).toEqual(parseTutorialText(text, `tutorials/${f}`, { alwaysMarkdown: true }));
+    }
+  });
+});
