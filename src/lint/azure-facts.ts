@@ -33,7 +33,7 @@ export function builtInRole(name: string): { name: string; id: string | undefine
 export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string }>> = {
   'vm assign-identity': {
     replacement: 'vm identity assign',
-    history: 'replaced by "az vm identity assign" in 2018 (Azure CLI 2.0.32, PR #5744), kept for two releases, then removed',
+    history: 'replaced by "az vm identity assign" in 2018 (azure-cli PR #5744), kept for two releases, then removed',
   },
   'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 and removed' },
   'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 and removed' },

@@ -10,7 +10,7 @@ const CLAIMS: readonly Claim[] = [
   {
     pattern: /Azure Storage (?:does not|doesn't|doesn’t|doesnâ€™t) natively support (?:Microsoft Entra|Azure AD|Azure Active Directory) authentication/i,
     correction:
-      'Azure Storage accepts Microsoft Entra (OAuth) bearer tokens for Blob and Queue data since service version 2017-11-09, with the Storage Blob Data roles; the access key (or a SAS) is only one option. Say that the tutorial uses the key although Entra authentication is available',
+      'Azure Storage accepts Microsoft Entra (OAuth) bearer tokens for Blob and Queue data (x-ms-version 2017-11-09 or later, generally available since 2019) with the Storage Blob Data roles; the access key (or a SAS) is only one option. Say that the tutorial uses the key although Entra authentication is available',
   },
 ];
 
@@ -20,7 +20,7 @@ export const proseOutdatedClaim: Rule = {
   severity: 'warning',
   shortDescription: "The prose states as fact something Azure's documentation contradicts today.",
   fullDescription:
-    'Tutorials written in 2017 say that Azure Storage does not support Microsoft Entra authentication, which is why they fetch account keys. Storage has accepted Entra bearer tokens since 2018 (x-ms-version 2017-11-09); readers believe a limitation that no longer exists and keep using shared keys.',
+    'Tutorials written in 2017 say that Azure Storage does not support Microsoft Entra authentication, which is why they fetch account keys. Storage has accepted Entra bearer tokens for blobs and queues since 2019 (generally available; service version 2017-11-09 and later); readers believe a limitation that no longer exists and keep using shared keys.',
   help: 'Correct or remove the sentence; keep the key-based steps if they are the point of the tutorial, but say why.',
   check(doc) {
     const hits: RuleHit[] = [];
