@@ -13,7 +13,7 @@ import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
 const IMDS = `'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F'`;
 const fence = (lang: string, text: string): string => `\`\`\`${lang}\n${text}\n\`\`\`\n\n`;
 
-// One step per fenced block, in this order (s1…s9).
+// One step per fenced block, in this order (s1…s10).
 const TUTORIAL = `# Shell engine demo
 
 Get a token into a variable:
@@ -34,7 +34,9 @@ ${fence('azurecli', 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME>')}A 
 
 ${fence('azurecli', 'az storage blob upload --container-name --file notes.txt --name notes.txt --account-name <STORAGE ACCOUNT NAME>')}A word in single quotes that bash leaves alone:
 
-${fence('azurecli', `az identity create -g <RESOURCE GROUP> -n other 'extra$word'`)}`;
+${fence('azurecli', `az identity create -g <RESOURCE GROUP> -n other 'extra$word'`)}A trailing no-break space after a space, which curl takes for a second URL:
+
+${fence('bash', `curl ${IMDS} -H Metadata:true \u00a0`)}`;
 
 let dir: string;
 let report: Report;
@@ -67,7 +69,7 @@ function step(id: string) {
 describe('shell engine', () => {
   it('records the engine and parses the demo into the steps this test expects', () => {
     expect(report.engine).toBe('shell');
-    expect(report.tutorials[0]?.steps.map((s) => s.kind)).toEqual(['shell', 'shell', 'http', 'http', 'az', 'az', 'az', 'az', 'az']);
+    expect(report.tutorials[0]?.steps.map((s) => s.kind)).toEqual(['shell', 'shell', 'http', 'http', 'az', 'az', 'az', 'az', 'az', 'http']);
   });
 
   it('keeps terminal state: the variable of s1 is expanded by bash in s2 and s3, the file s2 wrote is read in s3', () => {
@@ -93,6 +95,18 @@ describe('shell engine', () => {
     // -s silences curl's own message too: the reader sees the JSON and nothing else, only $? tells.
     expect(s4.output?.stderr).toBe('');
     expect(s4.reason).toBe('the command exited with status 3');
+  });
+
+  it('fails the right JSON followed by a no-break-space "URL": curl cannot connect to that host and exits non-zero', () => {
+    const s10 = step('s10');
+    expect(s10.output?.stdout).toContain('"token_type":"Bearer"');
+    expect(s10.response?.status).toBe(200);
+    expect(s10.output?.exitCode).toBe(7);
+    expect(s10.output?.stderr).toMatch(/curl: \(7\) Failed to connect/);
+    expect(s10.verdict).toBe('fail');
+    expect(s10.failure).toBe('exit-code');
+    // Without -s the first stderr line the check quotes is curl's progress meter header.
+    expect(s10.reason).toMatch(/^the command exited with status 7/);
   });
 
   it('runs az through the shim on the shared equivalents: JSON as az prints it, and az-like argument errors', () => {

@@ -28,6 +28,7 @@ import { substitutePlaceholders } from './placeholders.ts';
 import { liveRoutingOf, stepConnectTo, type LiveRouting } from './live-curl.ts';
 import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
 import { exchangesFromTrace } from './trace.ts';
+import { emulatorRouteOf, unservedHostRules } from './unserved-hosts.ts';
 import { parseIncludeOutput } from './transcript.ts';
 
 export interface ShellEngineOptions {
@@ -150,6 +151,7 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
   const live = opts.target.name === 'azure';
   let routing: CurlRouting;
   let liveRouting: LiveRouting | undefined;
+  const emulatorRoute = live ? undefined : emulatorRouteOf(opts.target);
   if (live) {
     // TC_CA_FILE, TC_RESOLVE and the IMDS substitute, applied to curl as the live connector applies them.
     routing = { kind: 'live', ...liveRoutingOf(opts.target) };
@@ -181,7 +183,8 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       }
       const text = substitutePlaceholders(step.raw, ctx.values);
       const trace = join(dir.traces, `${++counter}-${step.id}.trace`);
-      await dir.prepareCurl(trace, liveRouting ? stepConnectTo(liveRouting, text) : '');
+      const stepRules = liveRouting ? stepConnectTo(liveRouting, text) : emulatorRoute ? unservedHostRules(emulatorRoute, step, text, ctx.values) : '';
+      await dir.prepareCurl(trace, stepRules);
       const before = await snapshot(ctx.workdir);
       const scope: AzStepScope = { step, ctx, invocations: [] };
       az.scope = scope;

@@ -1,0 +1,66 @@
+// The emulator's curl config sends every host on ports 80 and 443 to the emulator (curl's
+// --connect-to has no host wildcards). On the reader's VM a host that is not Azure's — `https` from a
+// doubled scheme, a no-break space curl takes for a URL — fails to connect; under the catch-all it
+// would be answered by the emulator instead. So for the hosts a step names that the emulator does
+// not serve, the step's config gets a rule to a loopback port nobody listens on, and curl fails to
+// connect there as the http engine's connector refuses them.
+import type { Step } from '../../model.ts';
+import type { BoundValue } from '../substitute.ts';
+import type { Target } from '../target.ts';
+import { substitutePlaceholders } from './placeholders.ts';
+
+type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
+
+/** Port 1 (tcpmux) on loopback: nothing listens there, so the connection is refused at once. */
+export const CLOSED_PORT = 1;
+
+/** The emulator target's router, from its handle. */
+export function emulatorRouteOf(target: Target): Route | undefined {
+  if (target.name !== 'emulator' || !('handle' in target)) return undefined;
+  const handle: unknown = target.handle;
+  if (typeof handle !== 'object' || handle === null || !('route' in handle) || typeof handle.route !== 'function') return undefined;
+  const route = handle.route as (host: string, port: number) => unknown;
+  return (host, port) => {
+    const d = route(host, port);
+    return typeof d === 'object' && d !== null && 'kind' in d && (d.kind === 'connect' || d.kind === 'refuse') ? { kind: d.kind } : undefined;
+  };
+}
+
+/** The words curl will take for URLs, as far as the text shows them before bash runs. */
+function urlWords(step: Step, text: string, values: readonly BoundValue[]): string[] {
+  const curl = step.kind === 'http' ? step.curl : step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.curl : undefined;
+  const words = curl ? [curl.url, ...curl.extraUrls].map((w) => substitutePlaceholders(w, values)) : [];
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s"'/?#]+/g)) words.push(m[0]);
+  // A word bash has yet to expand (or an unbound placeholder bash would read as a redirection) is not known here.
+  return words.filter((w) => !/[$<>]/.test(w));
+}
+
+/** Host and port curl connects to for a URL word (no scheme: http), its host mapped as curl's IDN does (NFKC, lower case). */
+export function curlHostPort(word: string): { host: string; port: number } | undefined {
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/?#]*)/.exec(word);
+  if (!m) return undefined;
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  const authority = (m[2] ?? '').replace(/^[^@]*@/, '');
+  // "https:" (a doubled scheme's first half) has an empty port: curl uses the scheme's default.
+  const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  if (!hp || hp[1] === undefined || hp[1] === '') return undefined;
+  return { host: hp[1].normalize('NFKC').toLowerCase(), port: hp[2] ? Number(hp[2]) : scheme === 'https' ? 443 : 80 };
+}
+
+function quoted(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** connect-to lines (placed before the emulator's catch-all) for the step's hosts the emulator does not serve. */
+export function unservedHostRules(route: Route, step: Step, text: string, values: readonly BoundValue[]): string {
+  const lines = new Set<string>();
+  for (const word of urlWords(step, text, values)) {
+    const hp = curlHostPort(word);
+    if (!hp || (hp.port !== 80 && hp.port !== 443)) continue; // other ports are not caught by the catch-all
+    const d = route(hp.host, hp.port);
+    if (d?.kind === 'connect') continue;
+    lines.add(`connect-to = ${quoted(`${hp.host}:${hp.port}:127.0.0.1:${CLOSED_PORT}`)}`);
+  }
+  return lines.size === 0 ? '' : [...lines].join('\n') + '\n';
+}
