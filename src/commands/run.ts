@@ -2,7 +2,8 @@
 // options, prints one line per step while the run goes, writes the reports to <out>/latest and a
 // timestamped copy, prints the summary table and the HTML report's path, and returns the exit code.
 import { parseArgs } from 'node:util';
-import { join, relative, resolve } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import type { FailOn } from '../report/index.ts';
 import { normaliseKey } from '../plan/index.ts';
@@ -125,8 +126,10 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   const options = { redactor: secrets.redactor };
   const latest = join(opts.out, 'latest');
   const written = await writeReports(report, latest, undefined, options);
+  // The timestamped copy holds the same bytes: copied, not rendered (and checked for secrets) twice.
   const stamped = join(opts.out, runStamp(started));
-  await writeReports(report, stamped, undefined, options);
+  await mkdir(stamped, { recursive: true });
+  await Promise.all(Object.values(written).map((file) => copyFile(file, join(stamped, basename(file)))));
   print('');
   for (const line of summaryTable(report).split('\n')) print(line);
   print('');

@@ -16,7 +16,7 @@ import { resolveTutorialFiles } from './files.ts';
 import { startTarget, type TargetName } from './targets/start.ts';
 import { TokenCache } from './tokens.ts';
 import { loadBlobClient } from './az/storage-blob.ts';
-import { startShellEngine, type ShellEngine } from './shell/engine.ts';
+import type { ShellEngine } from './shell/engine.ts';
 import { runTutorial, type StepEvent } from './tutorial.ts';
 
 export type { StepEvent } from './tutorial.ts';
@@ -109,7 +109,11 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
       .filter(hasSelectedSteps);
     const tokens = new TokenCache(target.cli, secrets);
-    if (options.engine === 'shell') shell = await startShellEngine({ target });
+    if (options.engine === 'shell') {
+      // Loaded only when asked for, so the default http run does not pay for it.
+      const { startShellEngine } = await import('./shell/engine.ts');
+      shell = await startShellEngine({ target });
+    }
 
     for (const [i, plan] of plans.entries()) {
       if (i > 0 || options.targetInstance) await target.reset();
