@@ -56,6 +56,9 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
   };
 
   for (const step of tutorial.steps) {
+    // A step pulled in from an [!INCLUDE] file has that file's line numbers: reading them from this
+    // file would point at the wrong text. Such steps are linted with their own file.
+    if (step.source.file && tutorial.file && step.source.file !== tutorial.file) continue;
     if (step.kind === 'manual') {
       manualSteps.push(step);
       continue;
@@ -72,6 +75,7 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     }
   }
   for (const example of tutorial.examples) {
+    if (example.source.file && tutorial.file && example.source.file !== tutorial.file) continue;
     const next = tutorial.steps.find((s) => s.kind !== 'manual' && s.source.startLine > example.source.endLine);
     json.push({ json: example.json, step: next, role: 'example' });
     cover(example.source.startLine, example.source.endLine);

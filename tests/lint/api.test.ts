@@ -44,3 +44,14 @@ describe('lintTutorial', () => {
     }
   });
 });
+
+describe('steps from included files', () => {
+  it('are not read at this file\'s line numbers', () => {
+    const tutorial = parseTutorialFile(file);
+    const text = readFileSync(file, 'utf8');
+    const moved = structuredClone(tutorial);
+    for (const s of moved.steps) if (s.source.startLine === 100) s.source.file = 'includes/other.md';
+    expect(lintTutorial(tutorial, { text }).some((f) => f.line === 100 && f.rule === 'az-removed-command')).toBe(true);
+    expect(lintTutorial(moved, { text }).some((f) => f.line === 100 && f.rule === 'az-removed-command')).toBe(false);
+  });
+});
