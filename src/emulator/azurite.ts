@@ -56,6 +56,8 @@ export interface AzuriteBackend {
   readonly url: string;
   /** The child's process id (the benchmark reads its CPU time). */
   readonly pid: number | undefined;
+  /** False once the child has exited (crashed, killed): the emulator then starts a new one. */
+  readonly alive: boolean;
   readonly accounts: readonly string[];
   /** The internal key of an account, for the benchmark's direct comparison only. */
   internalKey(account: string): string;
@@ -130,6 +132,8 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
   }
   child.removeAllListeners('exit');
   child.channel?.unref();
+  let alive = true;
+  child.once('exit', () => (alive = false));
   const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 
   const request = async (r: BackendRequest): Promise<BackendResponse> => {
@@ -200,6 +204,9 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
   return {
     url,
     pid: child.pid,
+    get alive() {
+      return alive;
+    },
     accounts: [...accountNames],
     internalKey: (account) => {
       const k = keys.get(account);

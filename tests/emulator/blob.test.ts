@@ -267,6 +267,25 @@ describe('Blob refusals, with Azure status and code', () => {
     await expect(c.getBlockBlobClient('x.txt').downloadToBuffer()).rejects.toMatchObject({ statusCode: 404 });
   });
 
+  it('an Azurite that died is replaced on the next request', async () => {
+    const ctx = { state: emu.state, tokens: emu.tokens, rbac: emu.rbac, now: () => new Date() };
+    const { blobService } = await import('../../src/emulator/services/blob.ts');
+    const before = await blobService.backend(ctx);
+    const exited = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (!before.alive) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    process.kill(before.pid!, 'SIGKILL');
+    await exited;
+    const client = new BlobServiceClient(host, new StorageSharedKeyCredential(account, keys[0]), pipeline);
+    expect((await client.getContainerClient(container).getBlockBlobClient('hello_world.txt').downloadToBuffer()).toString()).toBe('Hello world!');
+    expect((await blobService.backend(ctx)).pid).not.toBe(before.pid);
+  });
+
   it('reset brings the scenario blobs back and drops uploads', async () => {
     const client = new BlobServiceClient(host, new StorageSharedKeyCredential(account, keys[0]), pipeline);
     const c = client.getContainerClient(container);

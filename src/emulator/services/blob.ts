@@ -78,11 +78,11 @@ export function createBlobService(): BlobService {
     const current = backends.get(ctx.state);
     if (current === undefined) return launch(ctx.state);
     const backend = await current;
-    if (backend.accounts.includes(account)) return backend;
+    if (backend.alive && backend.accounts.includes(account)) return backend;
     // Another request got here first and is already replacing this backend.
     if (backends.get(ctx.state) !== current) return backendFor(ctx, account);
-    // An account created after start: Azurite reads its account list once, so it is restarted and
-    // re-seeded from the scenario (blobs uploaded since start are lost; said in the report).
+    // Azurite died, or an account was created after start (Azurite reads its account list once):
+    // a new one is started and seeded from the live state's scenario blobs (uploads since are lost).
     const next = launch(ctx.state);
     await backend.close();
     return next;
