@@ -45,6 +45,7 @@ describe('shell engine on the live target', () => {
     const imds = steps.find((s) => s.file.endsWith('000-arm-system-assigned.md') && s.raw.includes('169.254.169.254'));
     expect(imds?.response?.status).toBe(200);
     expect(imds?.request?.url).toMatch(/^http:\/\/169\.254\.169\.254\/metadata\/identity\/oauth2\/token\?/);
+    expect(imds?.substitution).toMatch(/IMDS is not reachable off an Azure VM/);
     const arm = steps.find((s) => s.file.endsWith('000-arm-system-assigned.md') && s.raw.includes('management.azure.com/subscriptions'));
     expect(arm?.request?.url).toContain(`/resourceGroups/${target.values.RESOURCE_GROUP}`);
     // 000-storage.md s10: a wildcard TC_RESOLVE host, reached with $access_token from s8's terminal.

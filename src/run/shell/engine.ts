@@ -17,6 +17,7 @@
 //   literal `$name` a word still holds reaches the equivalent as written).
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { substitutionOf } from '../../live/substitution.ts';
 import type { Step } from '../../model.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
@@ -212,7 +213,8 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       const error: ExecutionError | undefined = result.timedOut
         ? { kind: 'timeout', message: `the step did not finish within ${Math.round(timeoutMs / 1000)} s; its terminal was closed` }
         : errorOf(step, exchanges, scope, stderr, result.exitCode);
-      const substitutions = [...new Set(scope.invocations.map((i) => i.outcome.substitution).filter((s): s is string => s !== undefined))];
+      // What the live target's IMDS stand-in marked on its answers, as the http engine reports it.
+      const substitutions = [...new Set([...scope.invocations.map((i) => i.outcome.substitution), substitutionOf(curlExchanges)].filter((s): s is string => s !== undefined))];
       return outcome({
         engine: 'shell',
         exchanges,
