@@ -9,10 +9,12 @@ import type { RetryConfig } from '../config.ts';
 /** Statuses Azure documents as transient (ARM, Storage, Key Vault; IMDS adds its own, see tokens/imds.ts). */
 export const TRANSIENT_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
-/** Connection-level failures worth another attempt. */
+/**
+ * Connection-level failures worth another attempt. A refused connection is not one: it is an
+ * answer ("nothing listens there", e.g. the retired MSI extension port a tutorial still uses).
+ */
 export const TRANSIENT_ERROR_CODES: readonly string[] = [
   'ECONNRESET',
-  'ECONNREFUSED',
   'EPIPE',
   'ETIMEDOUT',
   'ENETUNREACH',

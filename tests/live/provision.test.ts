@@ -7,6 +7,7 @@ import { defaultScenario } from '../../src/emulator/default-scenario.ts';
 import { buildProvisioningPlan, RUN_TAG } from '../../src/live/provision/plan.ts';
 import { provision } from '../../src/live/provision/provision.ts';
 import { teardown } from '../../src/live/provision/teardown.ts';
+import { sharedKeyAuthorization } from '../../src/live/provision/shared-key.ts';
 import { openLiveSession } from '../../src/live/session.ts';
 import { CI_PRINCIPAL, startLiveHarness, type LiveHarness } from './harness.ts';
 
@@ -90,10 +91,22 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(blob.statusCode).toBe(200);
       expect(await blob.body.text()).toBe('Hello world!');
 
+      // What a tutorial uploads in between (test.txt in the access-key tutorials) is removed by the next pass.
+      const key = env.secrets.find((x) => x.label === 'tcprov01st key1')?.value as string;
+      const extraUrl = new URL('https://tcprov01st.blob.core.windows.net/mi-tutorial-container/test.txt');
+      const extraHeaders: Record<string, string> = { 'content-length': '5', 'x-ms-blob-type': 'BlockBlob', 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2021-12-02' };
+      extraHeaders.authorization = sharedKeyAuthorization({ method: 'PUT', url: extraUrl, headers: extraHeaders, account: 'tcprov01st', key });
+      const put = await request(extraUrl, { method: 'PUT', dispatcher: session.http.dispatcher, headers: extraHeaders, body: 'extra' });
+      await put.body.dump();
+      expect(put.statusCode).toBe(201);
+
       // Idempotent: a second pass changes nothing and duplicates nothing.
       const before = JSON.stringify(leftovers('prov01'));
       await provision(plan, session.ledger, { arm: session.arm, tokens: session.tokens, cloud: config.cloud, dispatcher: session.http.dispatcher, propagationTimeoutMs: 20_000 });
       expect(JSON.stringify(leftovers('prov01'))).toBe(before);
+      const extra = await request(extraUrl, { dispatcher: session.http.dispatcher, headers: { authorization: `Bearer ${storageToken.accessToken}`, 'x-ms-version': '2021-12-02' } });
+      await extra.body.dump();
+      expect(extra.statusCode).toBe(404);
       expect(session.ledger.resourceGroups).toHaveLength(1);
 
       const teardownLog: string[] = [];

@@ -111,9 +111,17 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
     keys.keys?.forEach((k, i) => k.value !== undefined && secrets.push({ value: k.value, label: `${account.name} key${i + 1}` }));
     for (const container of account.containers) {
       await deps.arm.put(`${account.id}/blobServices/default/containers/${container.name}`, API.storage, { properties: {} });
+      // The container holds exactly the plan's blobs: what an earlier tutorial uploaded goes (the
+      // emulator target's reset does the same), so the next tutorial meets the page's starting point.
+      const planned = new Set(container.blobs.map((b) => b.name));
+      const blobAccess = { account: account.name, key, container: container.name, cloud: deps.cloud, dispatcher: deps.dispatcher, signal: deps.signal };
+      for (const extra of (await listBlobs(blobAccess)).filter((n) => !planned.has(n))) {
+        deps.signal?.throwIfAborted();
+        await deleteBlob(blobAccess, extra);
+      }
       for (const blob of container.blobs) {
         deps.signal?.throwIfAborted();
-        await putBlob({ account: account.name, key, container: container.name, blob, cloud: deps.cloud, dispatcher: deps.dispatcher, signal: deps.signal });
+        await putBlob({ ...blobAccess, blob });
       }
       log(`container ${account.name}/${container.name} with ${container.blobs.length} blob(s)`);
     }
@@ -230,6 +238,46 @@ async function probe(url: string, headers: Record<string, string>, deps: Provisi
   const res = await request(url, { method: 'GET', dispatcher: deps.dispatcher, headers, ...(deps.signal ? { signal: deps.signal } : {}) });
   await res.body.dump();
   return res.statusCode;
+}
+
+interface BlobAccess {
+  account: string;
+  key: string;
+  container: string;
+  cloud: CloudEndpoints;
+  dispatcher: Dispatcher;
+  signal: AbortSignal | undefined;
+}
+
+/** A Shared Key signed data-plane request to the container (or one of its blobs). */
+async function blobRequest(access: BlobAccess, method: 'GET' | 'DELETE', path: string, query: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const url = new URL(`https://${access.account}.blob.${access.cloud.storageSuffix}/${access.container}${path}`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': BLOB_VERSION };
+  headers.authorization = sharedKeyAuthorization({ method, url, headers, account: access.account, key: access.key });
+  const res = await request(url, { method, dispatcher: access.dispatcher, headers, ...(access.signal ? { signal: access.signal } : {}) });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+async function listBlobs(access: BlobAccess): Promise<string[]> {
+  const names: string[] = [];
+  let marker = '';
+  // Pages are bounded: a container provisioning made holds a handful of blobs.
+  for (let page = 0; page < 50; page++) {
+    const res = await blobRequest(access, 'GET', '', { restype: 'container', comp: 'list', ...(marker !== '' ? { marker } : {}) });
+    if (res.status !== 200) throw new Error(`listing ${access.account}/${access.container} failed: ${/<Code>([^<]+)<\/Code>/.exec(res.text)?.[1] ?? `HTTP ${res.status}`}`);
+    for (const m of res.text.matchAll(/<Blob>\s*<Name>([^<]*)<\/Name>/g)) names.push((m[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e));
+    marker = /<NextMarker>([^<]*)<\/NextMarker>/.exec(res.text)?.[1] ?? '';
+    if (marker === '') break;
+  }
+  return names;
+}
+
+async function deleteBlob(access: BlobAccess, name: string): Promise<void> {
+  const res = await blobRequest(access, 'DELETE', `/${encodeURIComponent(name)}`);
+  if (res.status !== 202 && res.status !== 404) throw new Error(`deleting ${access.container}/${name} from ${access.account} failed: ${/<Code>([^<]+)<\/Code>/.exec(res.text)?.[1] ?? `HTTP ${res.status}`}`);
 }
 
 async function putBlob(input: {
