@@ -50,6 +50,40 @@ function producerBits(s: Step): number {
 
 /** Which producer fills a placeholder key, and from which response path. */
 const endsWord = (key: string, suffix: string) => key === suffix || key.endsWith(`_${suffix}`);
+/**
+ * The sentence of the consumer's lead-in prose that asks for the value: one that names the value
+ * and says where it comes from ("replace … with the token returned in the previous step"), else
+ * one that names it.
+ */
+function proseCue(prose: ProseMap | undefined, step: Step, cue: RegExp): string {
+  const paragraphs = prose?.get(step);
+  if (!paragraphs) return '';
+  let best = '';
+  let bestScore = -1;
+  for (const p of paragraphs) {
+    for (const sentence of p.text.split(/(?<=[.:!?])\s+/)) {
+      if (!cue.test(sentence)) continue;
+      const score = /\b(?:returned|retrieved|obtained|previous|earlier)\b/i.test(sentence) ? 2 : /\b(?:replace|use the)\b/i.test(sentence) ? 1 : 0;
+      if (score <= bestScore) continue;
+      const s = sentence.replace(/\s+/g, ' ').trim();
+      best = `; prose (line ${p.line}): "${s.length > 200 ? `${s.slice(0, 197)}...` : s}"`;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export type ProseMap = Map<Step, Array<{ text: string; line: number }>>;
+
+const CUES: Record<string, RegExp> = {
+  access_token: /token/i,
+  'keys[0].value': /\bkey\b/i,
+  clientId: /client ?id/i,
+  principalId: /principal ?id/i,
+  id: /--identities/i,
+  serviceSasToken: /\bSAS\b/,
+};
+
 const CONSUMER_RULES: Array<{ bit: number; path: string; what: string; key: (key: string) => boolean }> = [
   {
     bit: P_TOKEN,
@@ -69,7 +103,7 @@ function nearest(steps: Step[], bits: number[], index: number, bit: number): Ste
   return undefined;
 }
 
-export function linkCaptures(steps: Step[]): Capture[] {
+export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
   const byKey = new Map<string, Capture>();
   const add: AddCapture = (key, producer, path, consumer, reason) => {
     const id = `${key}\u0000${producer.id}\u0000${path}`;
@@ -98,7 +132,7 @@ export function linkCaptures(steps: Step[]): Capture[] {
             const res = tokenResource(producer);
             reason += res ? `, which asked for resource ${res}` : ', which names no resource';
           }
-          add(key, producer, rule.path, step, reason);
+          add(key, producer, rule.path, step, reason + proseCue(prose, step, CUES[rule.path]!));
         }
       }
     }
@@ -124,7 +158,7 @@ export function linkCaptures(steps: Step[]): Capture[] {
         );
       }
     }
-    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, add);
+    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, (k, p, path, c, r) => add(k, p, path, c, r + proseCue(prose, step, CUES[path]!)));
   }
   return [...byKey.values()];
 }

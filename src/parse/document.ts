@@ -94,6 +94,8 @@ export interface ScanResult {
   diagnostics: ParseDiagnostic[];
   occurrences: Array<Omit<PlaceholderOccurrence, 'stepId'> & { step?: Step }>;
   lineCount: number;
+  /** The prose between the previous step and each command step: captures cite it. */
+  prose: Map<Step, Array<{ text: string; line: number }>>;
 }
 
 /** Split text into lines the way editors number them (a final newline ends the last line). */
@@ -124,6 +126,8 @@ export class DocScanner {
   /** The last prose paragraph since the last step or response (lines, 0-based, inclusive). */
   private leadIn: { start: number; end: number } | undefined;
   private readonly paragraphs: Array<{ start: number; end: number }> = [];
+  private recentProse: Array<{ start: number; end: number }> = [];
+  private readonly stepProse = new Map<Step, Array<{ text: string; line: number }>>();
   private readonly headingLines = new Set<number>();
 
   constructor(
@@ -201,6 +205,7 @@ export class DocScanner {
       examples: this.examples,
       diagnostics: this.diagnostics,
       occurrences: [...this.occurrences(), ...this.extraOccurrences],
+      prose: this.stepProse,
       lineCount: this.n,
     };
   }
@@ -264,7 +269,7 @@ export class DocScanner {
     if (this.form === 'docfx') {
       let best: { level: number; line: number; text: string } | undefined;
       for (const h of this.struct.headings.values()) {
-        if (!this.content(h.line).startsWith('#') && h.level > 2) continue;
+        if (!this.content(h.line).startsWith('#')) continue; // ATX only (see isDocfxHeading)
         if (this.commentInGroup(h.line)) continue;
         if (!best || h.level < best.level || (h.level === best.level && h.line < best.line)) best = h;
       }
@@ -316,8 +321,12 @@ export class DocScanner {
     return this.struct.fences.has(k) || this.struct.dangling.has(k) || this.role[k] === Role.Skip || this.isDocfxHeading(k);
   }
 
+  /**
+   * ATX headings only: a setext underline "---" is how DocFX closes a tab group, so a paragraph
+   * right above it is not taken for a heading.
+   */
   private isDocfxHeading(k: number): boolean {
-    return this.form === 'docfx' && this.struct.headings.has(k) && !this.commentInGroup(k);
+    return this.form === 'docfx' && this.struct.headings.has(k) && this.cont[k]!.charCodeAt(0) === 35 && !this.commentInGroup(k);
   }
 
   // ---------- the scan ----------
@@ -434,6 +443,13 @@ export class DocScanner {
         this.lineStep[k] = step;
       }
       this.steps.push({ order: i, step });
+      if (this.recentProse.length > 0) {
+        this.stepProse.set(
+          step,
+          this.recentProse.map((p) => ({ text: this.paragraphText(p.start, p.end), line: p.start + 1 })),
+        );
+        this.recentProse = [];
+      }
       if (!(step.kind === 'shell' && step.shell.kind === 'comment')) this.pending = step;
       this.leadIn = undefined;
     }
@@ -619,6 +635,7 @@ export class DocScanner {
   private attach(exp: Expectation, first: number, last: number) {
     const lead = this.leadText();
     this.leadIn = undefined;
+    this.recentProse = []; // prose about a response is not the next command's lead-in
     const exampleLead = (lead.includes('aramet') || lead.includes('body')) && EXAMPLE_LEADIN.test(lead);
     if (exp.kind === 'json' && (exampleLead || !this.pending)) {
       this.examples.push({ source: exp.source, json: exp });
@@ -665,6 +682,12 @@ export class DocScanner {
       this.enterSection(i, trimEndAll(this.lines[i]!).trim(), 2);
       return i + 1;
     }
+    // DocFX directives (:::image:::, :::zone:::, [!INCLUDE], [!NOTE]) are neither lead-ins nor text.
+    const first = this.cont[i]!;
+    if (first.startsWith(':::') || first.startsWith('[!')) {
+      if (first.includes('[!INCLUDE')) this.includes(i, trimEndAll(first));
+      return i + 1; // the directive line alone: a note's text below it is prose
+    }
     // Short text right after "The response contains …:" is the response itself.
     if (this.pending && k - i < 3 && this.leadIn && !this.has(i, F_ITEM) && !trimEndAll(this.content(k)).endsWith(':')) {
       const lead = this.leadText();
@@ -674,6 +697,7 @@ export class DocScanner {
       }
     }
     this.paragraphs.push({ start: i, end: k });
+    this.recentProse.push({ start: i, end: k });
     this.leadIn = { start: i, end: k };
     for (let m = i; m <= k; m++) {
       if (this.cont[m]!.includes('[!')) {
@@ -739,6 +763,7 @@ export class DocScanner {
       this.examples.push(...sub.examples);
       this.diagnostics.push(...sub.diagnostics);
       this.extraOccurrences.push(...sub.occurrences);
+      for (const [k, v] of sub.prose) this.stepProse.set(k, v);
       this.diag('include', 'info', line + 1, `[!INCLUDE] ${target} resolved to ${rel}: ${count} step(s)`);
     }
   }

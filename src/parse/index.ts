@@ -80,7 +80,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     steps,
     examples: scan.examples,
     placeholders,
-    captures: linkCaptures(steps),
+    captures: linkCaptures(steps, scan.prose),
     diagnostics: scan.diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line : 0)),
     lineCount: scan.lineCount,
   };

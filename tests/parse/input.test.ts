@@ -157,3 +157,27 @@ describe('markdown-it is skipped only where it decides nothing', () => {
     }
   });
 });
+
+describe('DocFX constructs', () => {
+  it('reads fences of any info string, indented code, code in list items and notes, zone pivots and tab groups', () => {
+    const t = parseTutorialFile(fx('docfx-constructs.md'));
+    expect(t.form).toBe('docfx');
+    expect(t.title).toBe('DocFX constructs');
+    expect(t.steps.map((s) => [s.id, s.kind, s.source.startLine, s.section, s.fence ?? null, s.expectation?.kind ?? null])).toEqual([
+      ['s1', 'http', 12, 'DocFX constructs', 'bash', null], // fenced code inside a > [!NOTE] block
+      ['s2', 'az', 24, 'Azure CLI', 'azurecli-interactive', null], // inside a list item, inside a zone pivot
+      ['s3', 'az', 30, 'Azure CLI', 'azurecli', null], // ~~~ fence
+      ['s4', 'http', 38, 'Bash', '', null], // fence without info string, in a tab group
+      ['s5', 'http', 46, 'REST', null, 'json'], // indented code; "Response:" then a ```JSON fence
+    ]);
+    expect(t.steps[4]!.kind === 'http' && t.steps[4]!.curl.method).toBe('DELETE');
+    // the "---" closing a tab group does not make the paragraph above it a heading
+    expect(t.sections.map((s) => [s.level, s.line, s.title])).toEqual([
+      [1, 6, 'DocFX constructs'],
+      [2, 19, 'Azure CLI'],
+      [1, 35, 'Bash'],
+      [1, 44, 'REST'],
+    ]);
+    expect(() => Tutorial.parse(t)).not.toThrow();
+  });
+});
