@@ -58,6 +58,22 @@ function accountStringToSign(input: SasInput): string {
   return fields.join('\n');
 }
 
+/**
+ * A SAS is sent unchanged with every request it authorizes, so its signature is computed once per
+ * key and string to sign; the time window and permissions are still checked on every request.
+ */
+const sasSignatures = new Map<string, string>();
+function sasSignature(key: string, stringToSign: string): string {
+  const cacheKey = `${key}\u0000${stringToSign}`;
+  let sig = sasSignatures.get(cacheKey);
+  if (sig === undefined) {
+    if (sasSignatures.size > 1024) sasSignatures.clear();
+    sig = hmacBase64(key, stringToSign);
+    sasSignatures.set(cacheKey, sig);
+  }
+  return sig;
+}
+
 export function verifySas(input: SasInput): SasCheck {
   const { url, keys, operation, now } = input;
   const isAccount = url.searchParams.has('ss') || url.searchParams.has('srt');
@@ -67,7 +83,7 @@ export function verifySas(input: SasInput): SasCheck {
   const sts = isAccount ? accountStringToSign(input) : serviceStringToSign(input);
   if (typeof sts !== 'string') return { ok: false, notEmulated: sts.notEmulated };
   const sig = q(url, 'sig');
-  const matches = keys.some((k) => signaturesEqual(hmacBase64(k, sts), sig));
+  const matches = keys.some((k) => signaturesEqual(sasSignature(k, sts), sig));
   if (!matches) return { ok: false, error: blobErrors.authenticationFailed(`Signature did not match. String to sign used was ${sts}`) };
 
   const st = q(url, 'st');

@@ -72,8 +72,17 @@ export function sharedKeyStringToSign(account: string, req: SignableRequest): st
   return `${standard}\n${msHeaders}${resource}`;
 }
 
+/** Decoded account keys: decoding a 64-byte base64 key on every request shows up in profiles. */
+const keyBytes = new Map<string, Buffer>();
+
 export function hmacBase64(base64Key: string, stringToSign: string): string {
-  return createHmac('sha256', Buffer.from(base64Key, 'base64')).update(stringToSign, 'utf8').digest('base64');
+  let key = keyBytes.get(base64Key);
+  if (key === undefined) {
+    if (keyBytes.size > 256) keyBytes.clear();
+    key = Buffer.from(base64Key, 'base64');
+    keyBytes.set(base64Key, key);
+  }
+  return createHmac('sha256', key).update(stringToSign, 'utf8').digest('base64');
 }
 
 /** Constant-time comparison of two base64 signatures. */
