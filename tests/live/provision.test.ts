@@ -61,14 +61,17 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(causes).toContain(429);
       expect(causes).toContain(500);
       expect(session.retries.find((r) => 'status' in r.cause && r.cause.status === 429)?.delayMs).toBe(1000);
-      // Exactly one retry per injected status; the reset shows as a socket error (an idle keep-alive
-      // socket the emulator closed may add another of those on a loaded machine, nothing else).
-      expect(causes.filter((c) => c === 429)).toHaveLength(1);
-      expect(causes.filter((c) => c === 500)).toHaveLength(1);
+      // One retry per injected status, on the request it was injected into; the reset shows as a
+      // socket error. (On a loaded machine the emulator's own Azurite restart for the new account can
+      // add a transient 5xx or a closed keep-alive socket: retried too, which is the point.)
+      const seen = JSON.stringify(session.retries.map((r) => [r.method, new URL(r.url).host, r.cause]));
+      const retried = (method: string, host: RegExp, status: number) =>
+        session.retries.filter((r) => r.method === method && host.test(new URL(r.url).host) && 'status' in r.cause && r.cause.status === status).length;
+      expect(retried('PUT', /^management\.azure\.com$/, 429), seen).toBe(1);
+      expect(retried('PUT', /\.blob\.core\.windows\.net$/, 500), seen).toBe(1);
       const socketErrors = causes.filter((c) => typeof c === 'string');
-      expect(socketErrors.length, JSON.stringify(causes)).toBeGreaterThanOrEqual(1);
-      expect(socketErrors.every((c) => c === 'ECONNRESET' || c === 'UND_ERR_SOCKET'), JSON.stringify(causes)).toBe(true);
-      expect(causes.length).toBe(2 + socketErrors.length);
+      expect(socketErrors.length, seen).toBeGreaterThanOrEqual(1);
+      expect(socketErrors.every((c) => c === 'ECONNRESET' || c === 'UND_ERR_SOCKET'), seen).toBe(true);
 
       const d = h.handle.state.data;
       const group = d.resourceGroups.find((g) => g.name === 'tc-prov01-mi-test');
