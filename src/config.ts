@@ -171,6 +171,8 @@ export type TokenSourceConfig =
 export interface ImdsSourceConfig {
   endpoint: string;
   probeTimeoutMs: number;
+  /** Resource of the token `auto` asks IMDS for to see whether a managed identity is usable here. */
+  probeResource: string;
 }
 export interface AzureCliConfig {
   command: string;
@@ -305,7 +307,7 @@ function buildLiveConfig(env: Env, cwd: string): LiveConfig {
 }
 
 function tokenSourceConfig(env: Env): TokenSourceConfig {
-  const imds: ImdsSourceConfig = { endpoint: env.TC_IMDS_ENDPOINT, probeTimeoutMs: env.TC_IMDS_PROBE_TIMEOUT };
+  const imds: ImdsSourceConfig = { endpoint: env.TC_IMDS_ENDPOINT, probeTimeoutMs: env.TC_IMDS_PROBE_TIMEOUT, probeResource: env.TC_ARM_AUDIENCE };
   const azureCli: AzureCliConfig = { command: env.TC_AZ_COMMAND, tenantId: env.AZURE_TENANT_ID };
   const clientSecret: ClientSecretConfig | undefined =
     env.AZURE_CLIENT_ID !== undefined && env.AZURE_CLIENT_SECRET !== undefined

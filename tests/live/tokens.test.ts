@@ -83,6 +83,18 @@ describe('token sources against the emulator as the cloud', () => {
     expect(auto.kind).toBe('imds');
   });
 
+  it('auto on a VM without a managed identity (a GitHub-hosted runner): IMDS answers, but not with a token, so not IMDS', async () => {
+    const vm = h.handle.state.data.vm;
+    const saved = vm.systemAssigned;
+    vm.systemAssigned = null;
+    try {
+      const s = setup({ TC_TOKEN_SOURCE: 'auto' });
+      expect((await createTokenSource(s.config.tokens, s.http)).kind).toBe('client-secret');
+    } finally {
+      vm.systemAssigned = saved;
+    }
+  });
+
   it('auto off a VM: IMDS unreachable → federated when GitHub variables exist, else client secret', async () => {
     // 127.0.0.2:9 has nothing listening: the probe fails fast like a laptop without IMDS.
     const offVm = { TC_TOKEN_SOURCE: 'auto', TC_IMDS_ENDPOINT: 'http://127.0.0.2:9' };

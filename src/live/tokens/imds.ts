@@ -43,18 +43,19 @@ export async function imdsToken(config: ImdsSourceConfig, req: TokenRequest, dis
 }
 
 /**
- * Is this an Azure VM? Asks the identity endpoint without a resource: Azure's IMDS answers with its
- * JSON error envelope ({"error": "invalid_request", …}). Other clouds also answer on
- * 169.254.169.254, with HTML 404s, and an unreachable address means "not here".
+ * Is there a usable managed identity here? Asks IMDS for a token for `probeResource` with a short
+ * timeout. Only a token counts: other clouds answer on 169.254.169.254 too, and an Azure VM
+ * without an identity (a GitHub-hosted runner, for one) answers "Identity not found".
  */
 export async function imdsAvailable(config: ImdsSourceConfig, direct: Dispatcher): Promise<boolean> {
   const url = new URL('/metadata/identity/oauth2/token', config.endpoint);
   url.searchParams.set('api-version', IMDS_API_VERSION);
+  url.searchParams.set('resource', config.probeResource);
   const signal = AbortSignal.timeout(config.probeTimeoutMs);
   try {
     const res = await request(url, { method: 'GET', dispatcher: direct, headers: { metadata: 'true' }, signal });
     const json = parse(await res.body.text());
-    return typeof json === 'object' && json !== null && (res.statusCode === 200 || typeof (json as { error?: unknown }).error === 'string');
+    return res.statusCode === 200 && ImdsToken.safeParse(json).success;
   } catch {
     return false;
   }
