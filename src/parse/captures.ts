@@ -61,7 +61,7 @@ function proseCue(prose: ProseMap | undefined, step: Step, cue: RegExp): string 
   let best = '';
   let bestScore = -1;
   for (const p of paragraphs) {
-    for (const sentence of p.text.split(/(?<=[.:!?])\s+/)) {
+    for (const sentence of sentences(p.text)) {
       if (!cue.test(sentence)) continue;
       const score = /\b(?:returned|retrieved|obtained|previous|earlier)\b/i.test(sentence) ? 2 : /\b(?:replace|use the)\b/i.test(sentence) ? 1 : 0;
       if (score <= bestScore) continue;
@@ -71,6 +71,21 @@ function proseCue(prose: ProseMap | undefined, step: Step, cue: RegExp): string 
     }
   }
   return best;
+}
+
+/** Split prose after ".", ":", "!" or "?" followed by whitespace. */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 58 || c === 33 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 160 || text.charCodeAt(i + 1) === 9)) {
+      out.push(text.slice(start, i + 1));
+      start = i + 2;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
 }
 
 export type ProseMap = Map<Step, Array<{ text: string; line: number }>>;
@@ -96,24 +111,36 @@ const CONSUMER_RULES: Array<{ bit: number; path: string; what: string; key: (key
   { bit: P_IDENTITY, path: 'principalId', what: 'az identity create', key: (k) => endsWord(k, 'PRINCIPAL_ID') || endsWord(k, 'PRINCIPALID') },
 ];
 
-type AddCapture = (key: string, producer: Step, path: string, consumer: Step, reason: string) => void;
-
 function nearest(steps: Step[], bits: number[], index: number, bit: number): Step | undefined {
   for (let k = index - 1; k >= 0; k--) if ((bits[k]! & bit) !== 0) return steps[k];
   return undefined;
 }
 
+/** Captures keyed by (key, producer, path); a reason is composed only for a new capture. */
+class Links {
+  private readonly byKey = new Map<string, Capture>();
+
+  /** Adds the consumer to an existing capture; false when the capture is new. */
+  known(key: string, producer: Step, path: string, consumer: Step): boolean {
+    const c = this.byKey.get(`${key}\u0000${producer.id}\u0000${path}`);
+    if (!c) return false;
+    if (!c.consumers.includes(consumer.id)) c.consumers.push(consumer.id);
+    return true;
+  }
+
+  create(key: string, producer: Step, path: string, consumer: Step, reason: string): void {
+    this.byKey.set(`${key}\u0000${producer.id}\u0000${path}`, { key, producer: producer.id, path, consumers: [consumer.id], reason });
+  }
+
+  all(): Capture[] {
+    return [...this.byKey.values()];
+  }
+}
+
+const SHELL_VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+
 export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
-  const byKey = new Map<string, Capture>();
-  const add: AddCapture = (key, producer, path, consumer, reason) => {
-    const id = `${key}\u0000${producer.id}\u0000${path}`;
-    const c = byKey.get(id);
-    if (c) {
-      if (!c.consumers.includes(consumer.id)) c.consumers.push(consumer.id);
-      return;
-    }
-    byKey.set(id, { key, producer: producer.id, path, consumers: [consumer.id], reason });
-  };
+  const links = new Links();
   const bits = steps.map(producerBits);
 
   for (let index = 0; index < steps.length; index++) {
@@ -121,24 +148,26 @@ export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
     if (step.kind === 'manual') continue;
     // Placeholders filled from an earlier response (shell variables are linked below).
     if (step.raw.includes('<')) {
-      const keys = new Set(findAnglePlaceholders(step.raw).map((p) => placeholderKey(p.spelling)));
+      const keys = new Set<string>();
+      for (const p of findAnglePlaceholders(step.raw)) keys.add(placeholderKey(p.spelling));
       for (const key of keys) {
         for (const rule of CONSUMER_RULES) {
           if (!rule.key(key)) continue;
           const producer = nearest(steps, bits, index, rule.bit);
-          if (!producer) continue;
+          if (!producer || links.known(key, producer, rule.path, step)) continue;
           let reason = `${key} is the ${rule.path} of the nearest earlier ${rule.what} (${producer.id}, ${line(producer)})`;
           if (rule.path === 'access_token') {
             const res = tokenResource(producer);
             reason += res ? `, which asked for resource ${res}` : ', which names no resource';
           }
-          add(key, producer, rule.path, step, reason + proseCue(prose, step, CUES[rule.path]!));
+          links.create(key, producer, rule.path, step, reason + proseCue(prose, step, CUES[rule.path]!));
         }
       }
     }
     // Shell variables assigned by an earlier `var=$(… | jq -r '.x')`.
     if (step.raw.includes('$')) {
-      for (const m of step.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
+      SHELL_VAR.lastIndex = 0;
+      for (let m = SHELL_VAR.exec(step.raw); m; m = SHELL_VAR.exec(step.raw)) {
         const name = m[1]!;
         let producer: Step | undefined;
         for (let k = index - 1; k >= 0 && !producer; k--) {
@@ -148,39 +177,42 @@ export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
         if (!producer || producer.kind !== 'shell' || producer.shell.kind !== 'assign') continue;
         const filter = producer.shell.jqFilter;
         const path = filter ? filter.replace(/^\./, '') : '';
+        if (links.known(`$${name}`, producer, path, step)) continue;
         const res = tokenResource(producer);
-        add(
-          `$${name}`,
-          producer,
-          path,
-          step,
-          `$${name} is assigned by ${producer.id} (${line(producer)})${filter ? ` from jq filter ${filter}` : ''}${res ? `; its curl asked for resource ${res}` : ''}`,
-        );
+        links.create(`$${name}`, producer, path, step, `$${name} is assigned by ${producer.id} (${line(producer)})${filter ? ` from jq filter ${filter}` : ''}${res ? `; its curl asked for resource ${res}` : ''}`);
       }
     }
-    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, (k, p, path, c, r) => add(k, p, path, c, r + proseCue(prose, step, CUES[path]!)));
+    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, links, prose);
   }
-  return [...byKey.values()];
+  return links.all();
 }
 
-function linkAzOptions(steps: Step[], bits: number[], index: number, step: AzStep, add: AddCapture) {
+function linkAzOptions(steps: Step[], bits: number[], index: number, step: AzStep, links: Links, prose: ProseMap | undefined) {
   // Option lines written under the command without "\" (detachedLines) are linked too: they show
   // what the page means to pass, and the reason says that bash runs them on their own.
-  const detached = (step.az.detachedLines ?? []).filter((d) => d.argv.length > 0).map((d) => ({ name: d.argv[0]!, value: d.argv[1] ?? null, line: d.line }));
-  for (const opt of [...step.az.options, ...detached]) {
-    const where = 'line' in opt ? ` (on line ${opt.line}, which bash runs as a separate command)` : '';
+  const options: Array<{ name: string; value: string | null; line?: number }> = step.az.options.slice();
+  for (const d of step.az.detachedLines ?? []) if (d.argv.length > 0) options.push({ name: d.argv[0]!, value: d.argv[1] ?? null, line: d.line });
+  for (const opt of options) {
+    if (!opt.name.endsWith('identities') && !opt.name.endsWith('sas-token')) continue;
+    const where = opt.line !== undefined ? ` (on line ${opt.line}, which bash runs as a separate command)` : '';
     const name = foldDashes(opt.name);
     if (name === '--identities' && opt.value !== null && findAnglePlaceholders(opt.value).length > 0) {
       const producer = nearest(steps, bits, index, P_IDENTITY);
-      if (producer) {
+      if (producer && !links.known('--identities', producer, 'id', step)) {
         const written = opt.name === name ? '' : ` (option written as '${opt.name}')`;
-        add('--identities', producer, 'id', step, `the --identities value is written as a placeholder path; it is the id returned by az identity create (${producer.id}, ${line(producer)})${written}${where}`);
+        links.create('--identities', producer, 'id', step, `the --identities value is written as a placeholder path; it is the id returned by az identity create (${producer.id}, ${line(producer)})${written}${where}${proseCue(prose, step, CUES.id!)}`);
       }
     }
     if (name === '--sas-token') {
       const producer = nearest(steps, bits, index, P_SERVICE_SAS);
-      if (producer) {
-        add('--sas-token', producer, 'serviceSasToken', step, `--sas-token${opt.value === null ? ' (written without a value)' : ''}${where} takes the serviceSasToken of the nearest earlier listServiceSas request (${producer.id}, ${line(producer)})`);
+      if (producer && !links.known('--sas-token', producer, 'serviceSasToken', step)) {
+        links.create(
+          '--sas-token',
+          producer,
+          'serviceSasToken',
+          step,
+          `--sas-token${opt.value === null ? ' (written without a value)' : ''}${where} takes the serviceSasToken of the nearest earlier listServiceSas request (${producer.id}, ${line(producer)})${proseCue(prose, step, CUES.serviceSasToken!)}`,
+        );
       }
     }
   }

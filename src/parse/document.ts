@@ -5,8 +5,11 @@
 // The same recogniser reads DocFX markdown and rendered page text, so both give the same steps.
 import { posix } from 'node:path';
 import type {
+  AzStep,
   CharMark,
   Example,
+  HttpStep,
+  ShellStep,
   Expectation,
   ManualStep,
   ParseDiagnostic,
@@ -257,6 +260,7 @@ export class DocScanner {
     for (const h of this.struct.headings.values()) {
       if (this.content(h.line).startsWith('#') && !this.commentInGroup(h.line)) return 'docfx';
     }
+    if (!this.text.includes('[!') && !this.text.includes(':::')) return 'rendered';
     for (let k = 0; k < this.n; k++) {
       const l = this.lines[k]!;
       if (l.includes('[!') && /\[!INCLUDE|^\s*>\s*\[!/i.test(l)) return 'docfx';
@@ -474,15 +478,8 @@ export class DocScanner {
       const key = placeholderKey(p.spelling);
       if (!keys.includes(key)) keys.push(key);
     }
-    const base = {
-      id: '',
-      source,
-      raw,
-      section: this.section,
-      marks,
-      placeholders: keys,
-      ...(fence ? { fence: fence.info } : {}),
-    };
+    // Every step object gets the same fields in the same order (one hidden class, no spreads).
+    const base = { id: '', source, raw, section: this.section, marks, placeholders: keys, fence: fence?.info };
     const tk = tokenized ?? tokenizeShell(commandText);
     if (tk.error) {
       this.diag('unbalanced-quote', 'warning', first + 1 + (commandText.slice(0, tk.error.offset).split('\n').length - 1), `${tk.error.message}: bash would keep reading the following lines as part of this command; the parser reads the quote to the end of the command`);
@@ -492,9 +489,10 @@ export class DocScanner {
     if (!firstCmd || firstCmd.words.length === 0) {
       const comment = tk.tokens.find((t) => t.kind === 'comment');
       if (!comment || comment.kind !== 'comment') return undefined;
-      return { ...base, kind: 'shell', shell: { kind: 'comment', text: comment.text.replace(/^ /, '') } };
+      return this.finish(base, { kind: 'shell', shell: { kind: 'comment', text: comment.text.replace(/^ /, '') } });
     }
-    const commands = pipelines.reduce((a, p) => a + p.commands.length, 0);
+    let commands = 0;
+    for (const p of pipelines) commands += p.commands.length;
     const isAssign = /^[A-Za-z_][A-Za-z0-9_]*=/.test(firstCmd.words[0]!);
     if (pipelines.length > 1 || (commands > 1 && !isAssign)) {
       const extra = pipelines.length > 1 ? `${pipelines.length} commands (an unquoted ${JSON.stringify(pipelines[0]!.terminator ?? ';')} separates them)` : `a pipeline of ${commands} commands`;
@@ -520,14 +518,26 @@ export class DocScanner {
       if (curl.extraUrls.length > 0)
         this.diag('extra-curl-url', 'warning', first + 1, `curl reads ${curl.extraUrls.map((u) => JSON.stringify(u)).join(', ')} as further URL(s) and requests each of them`);
       if (curl.url === '') this.diag('curl-without-url', 'warning', first + 1, 'curl command without a URL');
-      return { ...base, kind: 'http', curl };
+      return this.finish(base, { kind: 'http', curl });
     }
     if (words[0] === 'az') {
       const az = parseAzArgv(words.slice(1));
       if (detached.length > 0) az.detachedLines = detached;
-      return { ...base, kind: 'az', az };
+      return this.finish(base, { kind: 'az', az });
     }
-    return { ...base, kind: 'shell', shell: this.shellAction(firstCmd, pipelines[0]!.commands, first) };
+    return this.finish(base, { kind: 'shell', shell: this.shellAction(firstCmd, pipelines[0]!.commands, first) });
+  }
+
+  private finish(
+    base: { id: string; source: Step['source']; raw: string; section: string; marks: CharMark[]; placeholders: string[]; fence: string | undefined },
+    body: { kind: 'http'; curl: HttpStep['curl'] } | { kind: 'az'; az: AzStep['az'] } | { kind: 'shell'; shell: ShellAction },
+  ): Step {
+    const step = { kind: body.kind, id: base.id, source: base.source, raw: base.raw, section: base.section, marks: base.marks, placeholders: base.placeholders } as Step;
+    if (base.fence !== undefined) step.fence = base.fence;
+    if (body.kind === 'http') (step as HttpStep).curl = body.curl;
+    else if (body.kind === 'az') (step as AzStep).az = body.az;
+    else (step as ShellStep).shell = body.shell;
+    return step;
   }
 
   private shellAction(cmd: SimpleCommand, pipeline: SimpleCommand[], first: number): ShellAction {
@@ -595,7 +605,8 @@ export class DocScanner {
       }
       const text = k === jsonStart ? this.content(k) : this.lines[k]!;
       lastNonBlank = k;
-      if (scanJsonEnd(text + '\n', 0, state) >= 0) {
+      // a `//` comment ends with its line: scanning line by line needs no newline appended
+      if (scanJsonEnd(text, 0, state) >= 0) {
         end = k;
         break;
       }
@@ -633,10 +644,14 @@ export class DocScanner {
   }
 
   private attach(exp: Expectation, first: number, last: number) {
-    const lead = this.leadText();
+    let exampleLead = false;
+    if (this.leadIn) {
+      let cue = false;
+      for (let k = this.leadIn.start; k <= this.leadIn.end && !cue; k++) cue = this.cont[k]!.includes('aramet') || this.cont[k]!.includes('body');
+      exampleLead = cue && EXAMPLE_LEADIN.test(this.leadText());
+    }
     this.leadIn = undefined;
-    this.recentProse = []; // prose about a response is not the next command's lead-in
-    const exampleLead = (lead.includes('aramet') || lead.includes('body')) && EXAMPLE_LEADIN.test(lead);
+    if (this.recentProse.length > 0) this.recentProse = []; // prose about a response is not the next command's lead-in
     if (exp.kind === 'json' && (exampleLead || !this.pending)) {
       this.examples.push({ source: exp.source, json: exp });
       for (let k = first; k <= last; k++) this.role[k] = Role.Example;
@@ -777,62 +792,65 @@ export class DocScanner {
       end: number; // last line of the item (0-based, inclusive)
       endedByBoundary: boolean;
       code: boolean;
-      text: string;
     }
     const items: Item[] = [];
     for (let k = this.bodyStart; k < this.n; k++) {
-      if (this.role[k] !== Role.Prose) continue;
-      const m = this.has(k, F_ITEM) ? ORDERED_ITEM.exec(this.content(k)) : null;
-      if (m) items.push({ line: k, num: Number(m[1]), end: k, endedByBoundary: false, code: false, text: '' });
+      if (this.role[k] !== Role.Prose || (this.flags[k]! & F_ITEM) === 0) continue;
+      const m = ORDERED_ITEM.exec(this.cont[k]!);
+      if (m) items.push({ line: k, num: Number(m[1]), end: k, endedByBoundary: false, code: false });
     }
-    items.forEach((item, idx) => {
-      const next = items[idx + 1]?.line ?? this.n;
+    // An item runs to the next item, a heading, or a column-0 line after a blank line.
+    for (let idx = 0; idx < items.length; idx++) {
+      const item = items[idx]!;
+      const next = idx + 1 < items.length ? items[idx + 1]!.line : this.n;
       let end = item.line;
-      let boundary = false;
+      let boundary = next === this.n;
       for (let k = item.line + 1; k < next; k++) {
-        const l = this.lines[k]!;
         if (this.headingLines.has(k) || this.isDocfxHeading(k)) {
           boundary = true;
           break;
         }
-        if (!this.isBlankAt(k) && this.isBlankAt(k - 1) && indentOf(l) === 0 && !l.startsWith('>')) {
+        if (this.blank[k] === 1) continue;
+        const l = this.lines[k]!;
+        if (this.blank[k - 1] === 1 && indentOf(l) === 0 && l.charCodeAt(0) !== 62 /* > */) {
           boundary = true;
           break;
         }
-        if (!this.isBlankAt(k)) end = k;
+        end = k;
       }
-      if (next === this.n) boundary = true;
       item.end = end;
       item.endedByBoundary = boundary;
-      const texts: string[] = [];
-      for (let k = item.line; k <= end; k++) {
+      for (let k = item.line; k <= end && !item.code; k++) {
         const r = this.role[k];
-        if (r === Role.Command || r === Role.Expectation || r === Role.Example || r === Role.Code || r === Role.Marker) item.code = true;
-        if (r === Role.Prose) texts.push(this.content(k));
+        item.code = r === Role.Command || r === Role.Expectation || r === Role.Example || r === Role.Code || r === Role.Marker;
       }
-      item.text = texts.join(' ');
-    });
+    }
+    // Runs of consecutive, command-free items.
     const runs: Item[][] = [];
     let run: Item[] = [];
-    const close = () => {
-      if (run.length > 0) runs.push(run);
-      run = [];
-    };
-    items.forEach((item, idx) => {
-      const prev = items[idx - 1];
-      const describesCommand = /\bcurl\b|\baz [a-z]/i.test(this.content(item.line));
-      if (item.code || describesCommand) {
-        close();
-        return;
-      }
+    for (let idx = 0; idx < items.length; idx++) {
+      const item = items[idx]!;
+      const prev = idx > 0 ? items[idx - 1] : undefined;
+      const describesCommand = /\bcurl\b|\baz [a-z]/i.test(this.cont[item.line]!);
       const continuesRun = run.length > 0 && prev !== undefined && run[run.length - 1] === prev && !prev.endedByBoundary && item.num === prev.num + 1;
-      if (!continuesRun) close();
-      run.push(item);
-    });
-    close();
+      if ((item.code || describesCommand || !continuesRun) && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
+      if (!item.code && !describesCommand) run.push(item);
+    }
+    if (run.length > 0) runs.push(run);
 
     const manual: Array<{ start: number; end: number; creates: string[] }> = [];
-    for (const r of runs) manual.push({ start: r[0]!.line, end: r[r.length - 1]!.end, creates: manualCreates(r.map((x) => x.text)) });
+    for (const r of runs) {
+      const texts: string[] = [];
+      for (const item of r) {
+        const parts: string[] = [];
+        for (let k = item.line; k <= item.end; k++) if (this.role[k] === Role.Prose) parts.push(this.cont[k]!);
+        texts.push(parts.join(' '));
+      }
+      manual.push({ start: r[0]!.line, end: r[r.length - 1]!.end, creates: manualCreates(texts) });
+    }
     // "Grant access by assigning the X role to the managed identity…" in a prose paragraph.
     for (const p of this.paragraphs) {
       if (this.has(p.start, F_ITEM)) continue;

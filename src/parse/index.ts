@@ -28,7 +28,7 @@ export type { ParseOptions } from './document.ts';
 function binaryReason(text: string): string | undefined {
   if (text.includes('\u0000')) return 'it contains NUL bytes (binary data)';
   // Binary data shows within its first bytes; a sample keeps this cheap on large texts.
-  const probe = text.length > 2048 ? text.slice(0, 2048) : text;
+  const probe = text.length > 1024 ? text.slice(0, 1024) : text;
   if (!/[\u0001-\u0008\u000e-\u001f\ufffd]/.test(probe)) return undefined;
   let bad = 0;
   for (let i = 0; i < probe.length; i++) {

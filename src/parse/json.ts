@@ -86,27 +86,26 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
 /** JSON pointers of string values shortened with "..." or "…". */
 export function elidedPointers(value: unknown, base = ''): string[] {
   const out: string[] = [];
-  const path: string[] = [];
-  const walk = (v: unknown, depth: number): void => {
-    if (depth > 64) return;
+  // iterative walk: [value, pointer, depth]
+  const stack: Array<[unknown, string, number]> = [[value, base, 0]];
+  while (stack.length > 0) {
+    const [v, ptr, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.length > 3 && (v.endsWith('...') || v.endsWith('…'))) out.push(base + path.map((p) => `/${p}`).join(''));
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        path.push(String(i));
-        walk(v[i], depth + 1);
-        path.pop();
-      }
-    } else if (v !== null && typeof v === 'object') {
-      for (const k in v) {
-        if (!Object.hasOwn(v, k)) continue;
-        path.push(k.replace(/~/g, '~0').replace(/\//g, '~1'));
-        walk((v as Record<string, unknown>)[k], depth + 1);
-        path.pop();
+      if (v.length > 3 && (v.endsWith('...') || v.endsWith('\u2026'))) out.push(ptr);
+    } else if (depth < 64 && v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) if (typeof v[i] === 'string' ? (v[i] as string).length > 3 : v[i] !== null && typeof v[i] === 'object') stack.push([v[i], `${ptr}/${i}`, depth + 1]);
+      } else {
+        const keys = Object.keys(v);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const k = keys[i]!;
+          const x = (v as Record<string, unknown>)[k];
+          if (typeof x === 'string' ? x.length > 3 && (x.endsWith('...') || x.endsWith('\u2026')) : x !== null && typeof x === 'object')
+            stack.push([x, `${ptr}/${k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k}`, depth + 1]);
+        }
       }
     }
-  };
-  walk(value, 0);
+  }
   return out;
 }
 
@@ -131,14 +130,16 @@ export function dedent(lines: string[]): string[] {
 /** Build the JSON expectation for lines `lines` (file lines startLine…). */
 export function jsonExpectation(lines: string[], source: SourceRange): JsonExpectation {
   const raw = lines.join('\n');
-  let body = dedent(lines);
+  let body = lines;
   let progressLine: string | undefined;
-  const firstIdx = body.findIndex((l) => l.trim() !== '');
-  if (firstIdx >= 0 && PROGRESS_LINE.test(body[firstIdx]!.trim())) {
+  let firstIdx = 0;
+  while (firstIdx < body.length && body[firstIdx]!.trim() === '') firstIdx++;
+  if (firstIdx < body.length && body[firstIdx]!.includes('%') && PROGRESS_LINE.test(body[firstIdx]!.trim())) {
     progressLine = body[firstIdx]!.trim();
     body = body.slice(firstIdx + 1);
   }
-  let text = body.join('\n');
+  body = dedent(body);
+  let text = body === lines ? raw : body.join('\n');
   if (text.length > 0 && leadingSpace(text) < text.length && text.charCodeAt(leadingSpace(text)) === 10) text = text.replace(/^\s*\n/, '');
   text = trimEndAll(text);
   const parsed = tryParse(text);
