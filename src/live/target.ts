@@ -78,6 +78,8 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     signal: provisioning.signal,
     ...(withLog ? { log: (l: string) => log(`provisioned ${l}`) } : {}),
   });
+  // Bounded: a hanging cloud must not keep a cancelled CI job (or a Ctrl-C) waiting forever; the
+  // group deletes and their polling fit in twice the LRO limit, and sweep finishes anything left.
   const cleanup = once(async () => {
     provisioning.abort(new Error('teardown started'));
     if (config.provisioning.keepResources) {
@@ -90,8 +92,6 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     await imds?.close();
     // Teardown is done; a provisioning request a signal interrupted must not hold the exit.
     await session.destroy();
-    // Bounded: a hanging cloud must not keep a cancelled CI job (or a Ctrl-C) waiting forever; the
-    // group deletes and their polling fit in twice the LRO limit, and sweep finishes anything left.
   }, 2 * config.provisioning.lroTimeoutMs);
   const signals = opts.signals === false ? undefined : installSignalTeardown(cleanup, { log, ...(opts.signals ?? {}) });
 
