@@ -111,9 +111,21 @@ const CONSUMER_RULES: Array<{ bit: number; path: string; what: string; key: (key
   { bit: P_IDENTITY, path: 'principalId', what: 'az identity create', key: (k) => endsWord(k, 'PRINCIPAL_ID') || endsWord(k, 'PRINCIPALID') },
 ];
 
-function nearest(steps: Step[], bits: number[], index: number, bit: number): Step | undefined {
-  for (let k = index - 1; k >= 0; k--) if ((bits[k]! & bit) !== 0) return steps[k];
-  return undefined;
+/**
+ * The nearest earlier producer of each kind, for every step: one forward pass, so that linking stays
+ * linear however many steps a text has.
+ */
+function nearestProducers(steps: Step[], bits: number[]): Array<Map<number, Step>> {
+  const out: Array<Map<number, Step>> = [];
+  let last = new Map<number, Step>();
+  for (let k = 0; k < steps.length; k++) {
+    out.push(last);
+    if (bits[k] !== 0) {
+      last = new Map(last);
+      for (const bit of [P_TOKEN, P_LIST_KEYS, P_IDENTITY, P_SERVICE_SAS]) if ((bits[k]! & bit) !== 0) last.set(bit, steps[k]!);
+    }
+  }
+  return out;
 }
 
 /** Captures keyed by (key, producer, path); a reason is composed only for a new capture. */
@@ -142,6 +154,8 @@ const SHELL_VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
   const links = new Links();
   const bits = steps.map(producerBits);
+  const before = nearestProducers(steps, bits);
+  const assigned = new Map<string, Step>(); // shell variable → its latest assignment so far
 
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!;
@@ -153,7 +167,7 @@ export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
       for (const key of keys) {
         for (const rule of CONSUMER_RULES) {
           if (!rule.key(key)) continue;
-          const producer = nearest(steps, bits, index, rule.bit);
+          const producer = before[index]!.get(rule.bit);
           if (!producer || links.known(key, producer, rule.path, step)) continue;
           let reason = `${key} is the ${rule.path} of the nearest earlier ${rule.what} (${producer.id}, ${line(producer)})`;
           if (rule.path === 'access_token') {
@@ -169,11 +183,7 @@ export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
       SHELL_VAR.lastIndex = 0;
       for (let m = SHELL_VAR.exec(step.raw); m; m = SHELL_VAR.exec(step.raw)) {
         const name = m[1]!;
-        let producer: Step | undefined;
-        for (let k = index - 1; k >= 0 && !producer; k--) {
-          const s = steps[k]!;
-          if (s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === name) producer = s;
-        }
+        const producer = assigned.get(name);
         if (!producer || producer.kind !== 'shell' || producer.shell.kind !== 'assign') continue;
         const filter = producer.shell.jqFilter;
         const path = filter ? filter.replace(/^\./, '') : '';
@@ -182,12 +192,13 @@ export function linkCaptures(steps: Step[], prose?: ProseMap): Capture[] {
         links.create(`$${name}`, producer, path, step, `$${name} is assigned by ${producer.id} (${line(producer)})${filter ? ` from jq filter ${filter}` : ''}${res ? `; its curl asked for resource ${res}` : ''}`);
       }
     }
-    if (step.kind === 'az') linkAzOptions(steps, bits, index, step, links, prose);
+    if (step.kind === 'az') linkAzOptions(before[index]!, step, links, prose);
+    if (step.kind === 'shell' && step.shell.kind === 'assign') assigned.set(step.shell.variable, step);
   }
   return links.all();
 }
 
-function linkAzOptions(steps: Step[], bits: number[], index: number, step: AzStep, links: Links, prose: ProseMap | undefined) {
+function linkAzOptions(before: Map<number, Step>, step: AzStep, links: Links, prose: ProseMap | undefined) {
   // Option lines written under the command without "\" (detachedLines) are linked too: they show
   // what the page means to pass, and the reason says that bash runs them on their own.
   const options: Array<{ name: string; value: string | null; line?: number }> = step.az.options.slice();
@@ -197,14 +208,14 @@ function linkAzOptions(steps: Step[], bits: number[], index: number, step: AzSte
     const where = opt.line !== undefined ? ` (on line ${opt.line}, which bash runs as a separate command)` : '';
     const name = foldDashes(opt.name);
     if (name === '--identities' && opt.value !== null && findAnglePlaceholders(opt.value).length > 0) {
-      const producer = nearest(steps, bits, index, P_IDENTITY);
+      const producer = before.get(P_IDENTITY);
       if (producer && !links.known('--identities', producer, 'id', step)) {
         const written = opt.name === name ? '' : ` (option written as '${opt.name}')`;
         links.create('--identities', producer, 'id', step, `the --identities value is written as a placeholder path; it is the id returned by az identity create (${producer.id}, ${line(producer)})${written}${where}${proseCue(prose, step, CUES.id!)}`);
       }
     }
     if (name === '--sas-token') {
-      const producer = nearest(steps, bits, index, P_SERVICE_SAS);
+      const producer = before.get(P_SERVICE_SAS);
       if (producer && !links.known('--sas-token', producer, 'serviceSasToken', step)) {
         links.create(
           '--sas-token',

@@ -181,3 +181,22 @@ describe('DocFX constructs', () => {
     expect(() => Tutorial.parse(t)).not.toThrow();
   });
 });
+
+describe('line endings and size', () => {
+  it('CRLF text gives the same model as LF text', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const f of ['001-storage-access-key.md', '000-storage.md', '000-key-vault.md']) {
+      const text = readFileSync(join(projectRoot, 'tutorials', f), 'utf8');
+      expect(parseTutorialText(text.replace(/\n/g, '\r\n'), `tutorials/${f}`), f).toEqual(parseTutorialText(text, `tutorials/${f}`));
+    }
+  });
+  it('stays linear on a large text (thousands of consumers without a producer, long lists)', () => {
+    const block = (k: number) =>
+      `${k}. Select the thing.\n\n    curl https://h/${k} -H "Authorization: Bearer <ACCESS TOKEN>"\n\n    {"a":${k}}\n\naccess_token_${k}=$(curl 'https://h' | jq -r '.x')\n\n`;
+    const text = Array.from({ length: 4000 }, (_, k) => block(k + 1)).join('');
+    const t0 = Date.now();
+    const t = parseTutorialText(text, 'big.md');
+    expect(t.steps.length).toBe(8000); // each item holds its curl, so none is a manual step
+    expect(Date.now() - t0).toBeLessThan(15_000);
+  });
+});
