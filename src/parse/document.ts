@@ -8,15 +8,15 @@ import type {
   AzStep,
   CharMark,
   Example,
-  HttpStep,
-  ShellStep,
   Expectation,
+  HttpStep,
   ManualStep,
   ParseDiagnostic,
   PlaceholderOccurrence,
   Section,
   SeedRef,
   ShellAction,
+  ShellStep,
   Step,
 } from '../model.ts';
 import { parseAzArgv } from './az.ts';
@@ -35,11 +35,6 @@ import {
   contentOf,
   indentOf,
   isBlank,
-  isCommandStart,
-  isHashLine,
-  isJsonStart,
-  isProgressLine,
-  isStatusLine,
   plainInline,
   prefixLength,
   trimEndAll,
@@ -554,7 +549,8 @@ export class DocScanner {
       if (out) return { kind: 'write-file', file: out.target, content: args.join(' ') + newline, append: out.op === '>>' };
       return { kind: 'other', argv: words };
     }
-    const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(words[0]!);
+    const assignWord = words[0] === 'export' && words.length === 2 ? words[1]! : words[0]!;
+    const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(assignWord);
     if (assign && pipeline.length === 1) {
       const value = assign[2]!;
       const action: ShellAction = { kind: 'assign', variable: assign[1]!, pipeline: value };
