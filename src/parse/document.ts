@@ -429,7 +429,16 @@ export class DocScanner {
         }
       }
     }
-    // Flag lines written under a command without `\`: bash runs each as a command of its own.
+    // Option lines written under an az/curl command without a trailing `\` (000-storage-sas.md:
+    //   az storage blob upload --container-name
+    //                          --file …)
+    // Decision: model what bash does, and keep what the page shows. Bash runs the first line alone
+    // (az then fails: --container-name expects a value) and each further line as a command of its
+    // own ("--file: command not found"). So the step's argv/options are the first line's words only;
+    // the step's source range and raw text still cover the whole visual group, its response is
+    // attached to it, the other lines are listed in az.detachedLines, and a
+    // "command-lines-without-continuation" diagnostic says all this. Captures may still point at a
+    // detached option (--sas-token) so that the report can say which value the page meant.
     const commandEnd = j;
     const baseIndent = indentOf(this.lines[i]!);
     if (/^(?:az|curl)\s/.test(c)) {
