@@ -85,14 +85,14 @@ describe('parseTutorialText on mutated and random input', () => {
       }),
       { numRuns: 1600, seed: 20261122 },
     );
-  });
+  }, 120_000);
   it('markdown-ish random text (600 runs)', () => {
     const piece = fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => check(parts.join(''))),
       { numRuns: 600, seed: 7 },
     );
-  });
+  }, 120_000);
   it('skipping markdown-it on text without block syntax changes nothing (300 runs)', () => {
     fc.assert(
       fc.property(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (k, ms) => {
@@ -113,7 +113,7 @@ describe('parseTutorialText on mutated and random input', () => {
       }),
       { numRuns: 300, seed: 11 },
     );
-  });
+  }, 120_000);
   it('the word parsers throw only ParseError (200 runs)', () => {
     const piece = fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 10 }));
     fc.assert(
