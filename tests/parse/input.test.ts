@@ -195,7 +195,7 @@ describe('line endings and size', () => {
       `${k}. Select the thing.\n\n    curl https://h/${k} -H "Authorization: Bearer <ACCESS TOKEN>"\n\n    {"a":${k}}\n\naccess_token_${k}=$(curl 'https://h' | jq -r '.x')\n\n`;
     const text = Array.from({ length: 4000 }, (_, k) => block(k + 1)).join('');
     const t0 = Date.now();
-    const t = parseTutorialText(text, "big.md");
+    const t = parseTutorialText(text, 'big.md');
     expect(t.steps.length).toBe(8000); // each item holds its curl, so none is a manual step
     expect(Date.now() - t0).toBeLessThan(15_000);
   }, 60_000);
