@@ -99,10 +99,11 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     throw err;
   }
   const target = await starting;
-  options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
   const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
   let shell: ShellEngine | undefined;
   try {
+    // Inside the try: a throwing progress callback must still close the target.
+    options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
     for (const s of target.knownSecrets) secrets.add(s.value, s.label);
     for (const v of Object.values(sets)) if (v.length >= 16) secrets.add(v, 'a --set value');
     const plans: Plan[] = tutorials
