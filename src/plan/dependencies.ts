@@ -126,7 +126,10 @@ export function grantDependencies(planned: readonly { step: Step; bindings: Bind
       if (tokenBinding.source.kind !== 'capture' || !/token/i.test(tokenBinding.source.path)) continue;
       const tokenStep = byId.get(tokenBinding.source.producer);
       if (!tokenStep) continue;
-      const identities = producersOf(tokenStep).filter((id) => isAz(byId.get(id)?.step ?? tokenStep.step, 'identity', 'create'));
+      const identities = producersOf(tokenStep).filter((id) => {
+        const producer = byId.get(id)?.step;
+        return producer !== undefined && isAz(producer, 'identity', 'create');
+      });
       for (const grant of grants) {
         const index = planned.indexOf(grant);
         if (index < 0 || index > planned.indexOf(consumer)) continue;
