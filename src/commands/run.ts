@@ -82,7 +82,13 @@ export interface RunCommandIo {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  return runCommand(argv, { print: (line) => void process.stdout.write(`${line}\n`) });
+  // `run … | head` closes stdout early: the run still finishes, writes its reports and closes the emulator.
+  let stdoutOpen = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutOpen = false;
+  });
+  return runCommand(argv, { print: (line) => void (stdoutOpen && process.stdout.write(`${line}\n`)) });
 }
 
 export async function runCommand(argv: string[], io: RunCommandIo): Promise<number> {

@@ -23,7 +23,8 @@ export function progressLine(event: RunEvent): string | undefined {
     case 'tutorial-start':
       return `\n${event.file}  ${oneLine(event.title, 90)}`;
     case 'step':
-      return `  ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${event.verdict.padEnd(8)} ${oneLine(event.reason, 110)}`;
+      // The tutorial on every line, so a step's line can be found (or grepped) on its own.
+      return `  ${event.file.replace(/^.*\//, '').replace(/\.md$/, '')} ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${event.verdict.padEnd(8)} ${oneLine(event.reason, 100)}`;
     case 'tutorial-end':
       return undefined;
     default: {
