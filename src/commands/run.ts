@@ -129,7 +129,8 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
       if (line !== undefined) print(secrets.redactor.redact(line));
     },
   });
-  const options = { redactor: secrets.redactor };
+  // --fail-on drift makes drift a failure everywhere it is judged: the exit code and junit.xml alike.
+  const options = { redactor: secrets.redactor, driftAsFailure: opts.failOn === 'drift' };
   const latest = join(opts.out, 'latest');
   const written = await writeReports(report, latest, undefined, options);
   // The timestamped copy holds the same bytes: copied, not rendered (and checked for secrets) twice.

@@ -98,7 +98,11 @@ describe('exit codes', () => {
     const sink = { print: () => undefined };
     const dir = mkdtempSync(join(os.tmpdir(), 'tc-exit-'));
     expect(await runCommand([only, '--out', dir], sink)).toBe(0);
+    const junitDrifts = () => (readFileSync(join(dir, 'latest', 'junit.xml'), 'utf8').match(/<failure /g) ?? []).length;
+    expect(junitDrifts()).toBe(0);
     expect(await runCommand([only, '--out', dir, '--fail-on', 'drift'], sink)).toBe(1);
+    // The drifting step is a JUnit failure too, so CI dashboards agree with the exit code.
+    expect(junitDrifts()).toBeGreaterThan(0);
   }, 60_000);
 
   it('--grep runs the matching steps and what they need, skips the rest, and leaves out tutorials without a match', async () => {
