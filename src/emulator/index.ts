@@ -16,7 +16,7 @@ import { SERVICES } from './services/index.ts';
 import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
 import { loadTlsMaterial } from './tls.ts';
-import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
+import { createSigningKeyAsync, createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
@@ -86,13 +86,15 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   const scenario = opts.scenario ?? defaultScenario(opts.now?.());
   const now = opts.now ?? (() => new Date());
   const state = createState(scenario);
-  const tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now });
+  // Key generation (thread pool) and the CA/certificate load overlap: both are most of a boot.
+  const materialLoading = loadTlsMaterial(opts.stateDir ?? defaultStateDir());
+  const tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await createSigningKeyAsync());
   const rbac = createRbac(state);
   const ctx: ServiceContext = { state, tokens, rbac, now };
   const services = opts.services ?? SERVICES;
   const faults = createFaultEngine();
   const router = createRouter({ services, ctx, faults });
-  const material = await loadTlsMaterial(opts.stateDir ?? defaultStateDir());
+  const material = await materialLoading;
 
   let ports = { http: 0, https: 0 };
   const route = (host: string, port: number): ConnectDecision => {

@@ -1,7 +1,8 @@
 // The emulator's token authority: it signs v1 access tokens the way Entra signs managed-identity
 // tokens (RS256, `kid`/`x5t` header, Azure's claim set) and verifies them for every service. Each
 // emulator instance has its own key, so a token from one run is rejected by another.
-import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPair, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { SignJWT, decodeJwt, errors as joseErrors, exportJWK, jwtVerify } from 'jose';
 import type { TokenAuthority, TokenCheck, TokenClaims } from './types.ts';
 
@@ -20,11 +21,23 @@ export interface SigningKey {
   kid: string;
 }
 
-export function createSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const generateRsaKeyPair = promisify(generateKeyPair);
+
+function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const kid = createHash('sha1').update(spki).digest('base64url');
   return { privateKey, publicKey, kid };
+}
+
+export function createSigningKey(): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return signingKeyOf(privateKey, publicKey);
+}
+
+/** The same key, generated on libuv's thread pool so that an emulator's boot overlaps it with its other work. */
+export async function createSigningKeyAsync(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
+  return signingKeyOf(privateKey, publicKey);
 }
 
 /** Entra's issuer for v1 tokens of a tenant. */

@@ -23,6 +23,8 @@ const NOT_FORWARDED = new Set([
   'transfer-encoding', 'te', 'upgrade', 'expect', 'content-length', 'trailer',
 ]);
 /** Response headers of the backend hop that must not reach the client as they are. */
+/** Requests that cannot change blob data, so a reset after them has nothing to undo. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'server', 'x-ms-request-id', 'x-ms-version']);
 
 function splitTarget(rawTarget: string): { rawPath: string; rawQuery: string } {
@@ -62,6 +64,10 @@ export interface BlobService extends Service {
 export function createBlobService(): BlobService {
   // One Azurite per emulator instance, keyed by the instance's live state: nothing shared between runs.
   const backends = new Map<EmulatorState, Promise<AzuriteBackend>>();
+  // States whose Azurite data may differ from the scenario since the last seed. A reset of a clean
+  // state has nothing to undo, so it neither waits for Azurite's start nor re-seeds: the runner
+  // resets between every tutorial, and most tutorials never write a blob.
+  const dirty = new WeakSet<EmulatorState>();
 
   const launch = (state: EmulatorState): Promise<AzuriteBackend> => {
     const started = (async () => {
@@ -157,6 +163,7 @@ export function createBlobService(): BlobService {
       if (!authorization.ok) return authorization.response;
 
       const backend = await backendFor(ctx, account.name);
+      if (!SAFE_METHODS.has(req.method.toUpperCase())) dirty.add(ctx.state);
       const { rawPath, rawQuery } = splitTarget(req.rawTarget);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) {
@@ -183,7 +190,8 @@ export function createBlobService(): BlobService {
 
     async reset(ctx) {
       const current = backends.get(ctx.state);
-      if (current === undefined) return;
+      if (current === undefined || !dirty.has(ctx.state)) return;
+      dirty.delete(ctx.state);
       const backend = await current;
       const wanted = ctx.state.data.storageAccounts.map((a) => a.name);
       if (wanted.every((a) => backend.accounts.includes(a))) {
@@ -207,6 +215,8 @@ export function createBlobService(): BlobService {
     },
 
     async backend(ctx) {
+      // Whoever asks for the backend directly may write to it: the next reset re-seeds.
+      dirty.add(ctx.state);
       const first = ctx.state.data.storageAccounts[0];
       if (first === undefined) throw new Error('the scenario has no storage account');
       return backendFor(ctx, first.name);
