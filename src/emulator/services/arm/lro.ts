@@ -2,7 +2,10 @@
 // Retry-After, the operation reports "in progress" for a poll before it finishes. Operations live
 // with the emulator instance (keyed by its state object), never across instances.
 import { randomUUID } from 'node:crypto';
+import type { EmulatorResponse } from '../../types.ts';
 import type { EmulatorState } from '../../state.ts';
+import { armErrors } from './errors.ts';
+import type { ArmCall, ArmResult } from './route.ts';
 
 export interface Operation {
   id: string;
@@ -37,4 +40,17 @@ export function pollOperation(state: EmulatorState, id: string): { kind: 'unknow
     return { kind: 'running' };
   }
   return { kind: 'done', result: op.result };
+}
+
+/**
+ * ARM's answer on a polling URL: 400 for an id it never issued, 202 with the same URL and
+ * Retry-After while running, then what `done` makes of the operation's result.
+ */
+export function answerPoll(call: ArmCall, done: (result: unknown) => EmulatorResponse): ArmResult {
+  const poll = pollOperation(call.ctx.state, call.params.operationId!);
+  if (poll.kind === 'unknown') return armErrors.invalidParameter(`The operation '${call.params.operationId}' is not known.`);
+  if (poll.kind === 'running') {
+    return { status: 202, headers: { ...call.baseHeaders, location: `https://${call.req.host}${call.req.rawTarget}`, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
+  }
+  return done(poll.result);
 }

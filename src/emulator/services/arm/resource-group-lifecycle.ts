@@ -7,7 +7,7 @@ import { findResourceGroup } from '../../state.ts';
 import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
 import { recordDeletedVault } from './key-vaults.ts';
-import { POLL_RETRY_AFTER_SECONDS, pollOperation, startOperation } from './lro.ts';
+import { POLL_RETRY_AFTER_SECONDS, answerPoll, startOperation } from './lro.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
@@ -110,12 +110,7 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
     action: 'Microsoft.Resources/subscriptions/resourceGroups/read',
     scope: (p) => `/subscriptions/${p.subscriptionId}`,
     handle(call) {
-      const poll = pollOperation(call.ctx.state, call.params.operationId!);
-      if (poll.kind === 'unknown') return armErrors.invalidParameter(`The operation '${call.params.operationId}' is not known.`);
-      if (poll.kind === 'running') {
-        return { status: 202, headers: { ...call.baseHeaders, location: `https://${call.req.host}${call.req.rawTarget}`, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
-      }
-      return { status: 200, headers: call.baseHeaders };
+      return answerPoll(call, () => ({ status: 200, headers: call.baseHeaders }));
     },
   },
   {

@@ -7,8 +7,9 @@ import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup, findStorageAccount } from '../../state.ts';
 import type { Scenario } from '../../scenario.ts';
 import { armErrors } from './errors.ts';
-import { POLL_RETRY_AFTER_SECONDS, pollOperation, startOperation } from './lro.ts';
-import type { ArmCall, ArmRoute } from './route.ts';
+import { POLL_RETRY_AFTER_SECONDS, answerPoll, startOperation } from './lro.ts';
+import type { ArmRoute } from './route.ts';
+import { storageAccountBody } from './storage-accounts.ts';
 
 type Account = Scenario['storageAccounts'][number];
 const ACCOUNT = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}';
@@ -16,25 +17,6 @@ const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 /** 3–63 characters: lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
 const CONTAINER_NAME = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const KINDS = new Set(['Storage', 'StorageV2', 'BlobStorage', 'BlockBlobStorage', 'FileStorage']);
-
-function accountBody(call: ArmCall, a: Account, tags: Record<string, string>, sku: string): Record<string, unknown> {
-  return {
-    sku: { name: sku, tier: sku.startsWith('Premium') ? 'Premium' : 'Standard' },
-    kind: a.kind,
-    id: `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`,
-    name: a.name,
-    type: 'Microsoft.Storage/storageAccounts',
-    location: a.location,
-    tags,
-    properties: {
-      provisioningState: 'Succeeded',
-      primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
-      primaryLocation: a.location,
-      statusOfPrimary: 'available',
-      supportsHttpsTrafficOnly: true,
-    },
-  };
-}
 
 export const storageAccountCreateRoutes: ArmRoute[] = [
   {
@@ -57,7 +39,7 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
       if (sku === '') return armErrors.invalidParameter("The parameter 'sku.name' is required.");
       const tags = input.tags !== null && typeof input.tags === 'object' ? (input.tags as Record<string, string>) : {};
       const existing = findStorageAccount(call.ctx.state, rg, name);
-      if (existing !== undefined) return jsonResponse(200, accountBody(call, existing, tags, sku), call.baseHeaders);
+      if (existing !== undefined) return jsonResponse(200, storageAccountBody(call.ctx.state.data.subscriptionId, existing, tags, sku), call.baseHeaders);
       const taken = call.ctx.state.data.storageAccounts.some((a) => a.name === name);
       if (taken) return armErrors.invalidParameter(`The storage account named ${name} is already taken.`);
       const account: Account = {
@@ -69,7 +51,7 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
         containers: [],
       };
       call.ctx.state.data.storageAccounts.push(account);
-      const op = startOperation(call.ctx.state, accountBody(call, account, tags, sku));
+      const op = startOperation(call.ctx.state, storageAccountBody(call.ctx.state.data.subscriptionId, account, tags, sku));
       const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/providers/Microsoft.Storage/locations/${input.location}/asyncoperations/${op.id}?monitor=true&api-version=${call.apiVersion}`;
       return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
     },
@@ -81,12 +63,7 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
     action: 'Microsoft.Storage/storageAccounts/read',
     scope: (p) => `/subscriptions/${p.subscriptionId}`,
     handle(call) {
-      const poll = pollOperation(call.ctx.state, call.params.operationId!);
-      if (poll.kind === 'unknown') return armErrors.invalidParameter(`The operation '${call.params.operationId}' is not known.`);
-      if (poll.kind === 'running') {
-        return { status: 202, headers: { ...call.baseHeaders, location: `https://${call.req.host}${call.req.rawTarget}`, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
-      }
-      return jsonResponse(200, poll.result, call.baseHeaders);
+      return answerPoll(call, (result) => jsonResponse(200, result, call.baseHeaders));
     },
   },
   {

@@ -21,6 +21,26 @@ function findAccount(call: ArmCall): Account | ArmError {
 const accountScope = (params: Record<string, string>): string =>
   `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${params.accountName}`;
 
+/** The account as ARM returns it on GET and at the end of a create (Storage RP 2017-06-01+ shape). */
+export function storageAccountBody(subscriptionId: string, a: Account, tags: Record<string, string> = {}, sku = 'Standard_LRS'): Record<string, unknown> {
+  return {
+    sku: { name: sku, tier: sku.startsWith('Premium') ? 'Premium' : 'Standard' },
+    kind: a.kind,
+    id: `/subscriptions/${subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`,
+    name: a.name,
+    type: 'Microsoft.Storage/storageAccounts',
+    location: a.location,
+    tags,
+    properties: {
+      provisioningState: 'Succeeded',
+      primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
+      primaryLocation: a.location,
+      statusOfPrimary: 'available',
+      supportsHttpsTrafficOnly: true,
+    },
+  };
+}
+
 /** Keys are created with the account; the scenario has no creation time, so the group's start is used. */
 const KEY_CREATION_TIME = '2026-01-01T00:00:00.0000000Z';
 
@@ -33,25 +53,9 @@ export const storageAccountRoutes: ArmRoute[] = [
     handle(call) {
       const a = findAccount(call);
       if ('status' in a) return a;
-      const id = `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`;
       return jsonResponse(
         200,
-        {
-          sku: { name: 'Standard_LRS', tier: 'Standard' },
-          kind: a.kind,
-          id,
-          name: a.name,
-          type: 'Microsoft.Storage/storageAccounts',
-          location: a.location,
-          tags: {},
-          properties: {
-            provisioningState: 'Succeeded',
-            primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
-            primaryLocation: a.location,
-            statusOfPrimary: 'available',
-            supportsHttpsTrafficOnly: true,
-          },
-        },
+        storageAccountBody(call.ctx.state.data.subscriptionId, a),
         call.baseHeaders,
       );
     },
