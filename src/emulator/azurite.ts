@@ -9,7 +9,8 @@
 // have to come from the emulator, which therefore decides every request before Azurite sees it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,9 @@ function waitForListening(child: ChildProcess): Promise<string> {
 export async function startAzurite(accountNames: readonly string[]): Promise<AzuriteBackend> {
   if (accountNames.length === 0) throw new Error('Azurite needs at least one storage account');
   const keys = new Map(accountNames.map((a) => [a, randomBytes(32).toString('base64')]));
-  const cwd = await mkdtemp(join(tmpdir(), 'tc-azurite-'));
+  // Synchronous (a fraction of a millisecond), so the child is spawned within this call: the boot
+  // calls this first and the spawn should not wait for the thread pool the key generation keeps busy.
+  const cwd = mkdtempSync(join(tmpdir(), 'tc-azurite-'));
   const socketPath = join(cwd, 'blob.sock');
   const child = spawn(
     process.execPath,

@@ -86,15 +86,40 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   const scenario = opts.scenario ?? defaultScenario(opts.now?.());
   const now = opts.now ?? (() => new Date());
   const state = createState(scenario);
-  // Key generation (thread pool) and the CA/certificate load overlap: both are most of a boot.
-  const materialLoading = loadTlsMaterial(opts.stateDir ?? defaultStateDir());
-  const tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await createSigningKeyAsync());
+  const services = opts.services ?? SERVICES;
+  // Backing processes start first: Azurite needs over half a second to be ready (more on a busy
+  // machine), the longest part of a boot, and it needs only the state. The rest of the boot runs
+  // while it starts; a request that needs it waits for it (see services/blob.ts).
+  const started: Service[] = [];
+  try {
+    for (const s of services) {
+      if (s.start !== undefined) {
+        await s.start({ state });
+        started.push(s);
+      }
+    }
+  } catch (err) {
+    await Promise.allSettled(started.map((s) => s.stop?.()));
+    throw err;
+  }
+  const stopStarted = () => Promise.allSettled(started.map((s) => s.stop?.({ state })));
+
+  let tokens: EmulatorTokenAuthority;
+  let material: Awaited<ReturnType<typeof loadTlsMaterial>>;
+  try {
+    // Key generation (thread pool) and the CA/certificate load overlap: both are most of a boot.
+    const materialLoading = loadTlsMaterial(opts.stateDir ?? defaultStateDir());
+    materialLoading.catch(() => undefined); // observed below, after the key
+    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await createSigningKeyAsync());
+    material = await materialLoading;
+  } catch (err) {
+    await stopStarted();
+    throw err;
+  }
   const rbac = createRbac(state);
   const ctx: ServiceContext = { state, tokens, rbac, now };
-  const services = opts.services ?? SERVICES;
   const faults = createFaultEngine();
   const router = createRouter({ services, ctx, faults });
-  const material = await materialLoading;
 
   let ports = { http: 0, https: 0 };
   const route = (host: string, port: number): ConnectDecision => {
@@ -114,21 +139,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     return { kind: 'refuse', reason: `${h}:${port}: the emulator serves Azure hosts on ports 80 and 443 only` };
   };
 
-  const started: Service[] = [];
-  const listeners = await startListeners({ router, tls: material, decide: route });
-  ports = { http: listeners.httpPort, https: listeners.httpsPort };
+  let listeners: Awaited<ReturnType<typeof startListeners>>;
   try {
-    for (const s of services) {
-      if (s.start !== undefined) {
-        await s.start(ctx);
-        started.push(s);
-      }
-    }
+    listeners = await startListeners({ router, tls: material, decide: route });
   } catch (err) {
-    await Promise.allSettled(started.map((s) => s.stop?.(ctx)));
-    await listeners.close();
+    await stopStarted();
     throw err;
   }
+  ports = { http: listeners.httpPort, https: listeners.httpsPort };
 
   const instanceDir = await mkdtemp(join(os.tmpdir(), 'tc-emulator-'));
   const curlConfigPath = join(instanceDir, 'curl.config');

@@ -94,10 +94,14 @@ export interface Service {
   /** Does this service answer for the Host (lower-cased, no port)? */
   matchHost(host: string, port: number | undefined): boolean;
   handle(req: EmulatorRequest, ctx: ServiceContext): Promise<EmulatorResponse>;
-  /** For services with a backing process or listener (Azurite). */
-  start?(ctx: ServiceContext): Promise<void>;
+  /**
+   * For services with a backing process or listener (Azurite). Called first in a boot, before the
+   * keys, certificates and listeners exist, so it sees only the state; it should not wait for the
+   * process to be ready (requests wait for it).
+   */
+  start?(ctx: Pick<ServiceContext, 'state'>): Promise<void>;
   /** Back to the scenario after the core has reset `ctx.state` (Azurite re-seeded, for instance). */
   reset?(ctx: ServiceContext): Promise<void>;
   /** Stop what `start(ctx)` started for that instance; without ctx, everything this service started. */
-  stop?(ctx?: ServiceContext): Promise<void>;
+  stop?(ctx?: Pick<ServiceContext, 'state'>): Promise<void>;
 }

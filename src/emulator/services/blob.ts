@@ -56,7 +56,7 @@ type Authorization = { ok: true } | { ok: false; response: EmulatorResponse };
 
 export interface BlobService extends Service {
   reset(ctx: ServiceContext): Promise<void>;
-  stop(ctx?: ServiceContext): Promise<void>;
+  stop(ctx?: Pick<ServiceContext, 'state'>): Promise<void>;
   /** The Azurite behind an emulator instance (the benchmark compares against it directly). */
   backend(ctx: ServiceContext): Promise<AzuriteBackend>;
 }
