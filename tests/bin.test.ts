@@ -1,0 +1,22 @@
+// bin/tutorial-conformance.js runs dist/ (the bundle `npm ci` builds) only while it matches src/, and
+// the sources through tsx otherwise. The suite runs the sources (TC_FROM_SOURCE=1, vitest.config.ts);
+// this checks that the bundle, when there is a current one, prints what the sources print.
+import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { projectRoot } from '../src/tutorials/manifest.ts';
+
+const bin = join(projectRoot, 'bin/tutorial-conformance.js');
+
+describe('bin/tutorial-conformance.js', () => {
+  it('prints the same model from the bundle (when current) as from the sources', async () => {
+    const args = [bin, 'extract', 'tutorials/000-storage-sas.md'];
+    const { TC_FROM_SOURCE: _forced, ...env } = process.env;
+    const [fromSource, fromBin] = await Promise.all([
+      execa('node', args, { cwd: projectRoot, env: { ...env, TC_FROM_SOURCE: '1' }, extendEnv: false }),
+      execa('node', args, { cwd: projectRoot, env, extendEnv: false }),
+    ]);
+    expect(fromBin.stdout).toBe(fromSource.stdout);
+    expect(JSON.parse(fromBin.stdout)).toHaveProperty('steps');
+  }, 60_000);
+});
