@@ -4,10 +4,10 @@
 // another thread (one cross-thread round trip per resolve and per load): a full run spent ~0.3 s of
 // its ~1.7 s there, and the emulator's Azurite child competes with it for the two cores.
 //
-// What the bundle is: the sources only (dependencies stay imports that Node resolves from
-// node_modules, exactly as under tsx), types stripped, each source's `import.meta.url` rewritten
-// to that source's own URL, so files read next to a source (the HTML report's template, the
-// Azurite child wrapper, the project root) are found where they are in src/.
+// What the bundle is: the sources and the dependencies they import (a few that find files of their
+// own at run time stay external), types stripped, each source's `import.meta.url` rewritten to that
+// source's own URL, so files read next to a source (the HTML report's template, the Azurite child
+// wrapper, the project root) are found where they are in src/.
 // dist/manifest.json records every file under src/ (size and modification time) as the bundle saw
 // it: bin uses the bundle only while they are unchanged and runs the sources through tsx otherwise,
 // so an edited source is never shadowed by a stale bundle. Tests import the sources.
@@ -67,12 +67,16 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too (Node would otherwise open, stat and compile each of their files:
+  // @azure/storage-blob alone is hundreds); those that locate files of their own at run time stay imports.
+  external: ['azurite', 'playwright-core', 'tsx'],
+  // Bundled CommonJS dependencies call require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __tcCreateRequire } from 'node:module'; const require = __tcCreateRequire(import.meta.url);" },
   // Each module the sources import with import() (a command, the run loop, the storage SDK's
   // wrapper) becomes its own chunk with its own imports of dependencies, so it and the packages it
   // needs load only when first used, as under tsx. One file would import every dependency at start.
   splitting: true,
-  sourcemap: 'inline',
+  sourcemap: true,
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
