@@ -111,9 +111,36 @@ describe('curl steps over the routed connector', () => {
   it('treats extra words as URLs, as curl does, and exits with the last failure', async () => {
     const { run, sent } = await curl(`curl http://svc.azure.example/listKeys \u2013-request POST -d ""`);
     expect(sent).toHaveLength(1); // the real URL is still requested
-    expect(run.stderr).toBe('curl: (6) Could not resolve host: \u2013-request\ncurl: (6) Could not resolve host: POST\n');
+    // curl 7.88.1 (and curl 8's hostip.c) name the host they looked up: the IDN-converted name.
+    expect(run.stderr).toBe('curl: (6) Could not resolve host: xn---request-rn3d\ncurl: (6) Could not resolve host: POST\n');
     expect(run.exitCode).toBe(6);
     expect(run.error?.kind).toBe('invalid-command');
+  });
+
+  it('defect: a standalone no-break-space word is another URL whose host " " does not resolve (exit 6), not a rejected URL (exit 3)', async () => {
+    // Real curl 7.88.1 in C.UTF-8, `curl -sS http://127.0.0.1:PORT/ $'\u00a0'`: prints the first
+    // response, then "curl: (6) Could not resolve host:  " (libidn2 maps U+00A0 to a space), exit 6.
+    // The same with -H before, between or after the words, and for each of several such words.
+    const { run, sent } = await curl(`curl -H Metadata:true http://svc.azure.example/token \u00a0 -H "X-Other: 1" \u00a0`);
+    expect(sent).toHaveLength(1);
+    expect(run.stdout).toBe('{"ok":true,"method":"GET"}');
+    expect(run.stderr).toBe('curl: (6) Could not resolve host:  \ncurl: (6) Could not resolve host:  \n');
+    expect(run.exitCode).toBe(6);
+    expect(run.error?.message).toBe('curl treats the extra word "\u00a0" (U+00A0) as a URL: (6) Could not resolve host:   (exit 6)');
+    // Glued to other characters it is part of the host curl looks up; an ASCII space inside a host is rejected (exit 3).
+    expect((await curl(`curl http://svc.azure.example/token 'Ab\u00a0'`)).run.stderr).toBe('curl: (6) Could not resolve host: ab \n');
+    expect((await curl(`curl http://svc.azure.example/token 'https://\u00a0:8443/x'`)).run.exitCode).toBe(6);
+    const rejected = (await curl(`curl http://svc.azure.example/token 'a b'`)).run;
+    expect(rejected.exitCode).toBe(3);
+    // Before the URL (`curl -sS $'\u00a0' http://127.0.0.1:PORT/`): curl reports it, then fetches the URL, exit 0.
+    const first = await curl(`curl -H Metadata:true \u00a0 http://svc.azure.example/token`);
+    expect(first.sent).toHaveLength(1);
+    expect(first.run.stdout).toBe('{"ok":true,"method":"GET"}');
+    expect(first.run.stderr).toBe('curl: (6) Could not resolve host:  \n');
+    expect(first.run.exitCode).toBe(0);
+    expect(first.run.error).toBeUndefined();
+    const alone = (await curl(`curl -H Metadata:true \u00a0`)).run;
+    expect([alone.exitCode, alone.stderr, alone.error?.kind]).toEqual([6, 'curl: (6) Could not resolve host:  \n', 'network']);
   });
 
   it('reports an unknown host as curl does, without any connection', async () => {

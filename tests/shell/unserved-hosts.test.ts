@@ -7,6 +7,8 @@ describe('curlHostPort', () => {
   it('reads host and port as curl does: default scheme http, empty port, NBSP mapped to a space by IDN', () => {
     expect(curlHostPort('https://https://vault.example/x')).toEqual({ host: 'https', port: 443 });
     expect(curlHostPort('\u00a0')).toEqual({ host: ' ', port: 80 });
+    // An en dash is not mapped by NFKC: curl looks the word up (and matches connect-to) as punycode.
+    expect(curlHostPort('\u2013-request')).toEqual({ host: 'xn---request-rn3d', port: 80 });
     expect(curlHostPort('http://169.254.169.254/metadata')).toEqual({ host: '169.254.169.254', port: 80 });
     expect(curlHostPort('HTTPS://Acct.Blob.Core.Windows.Net:8443/c')).toEqual({ host: 'acct.blob.core.windows.net', port: 8443 });
     expect(curlHostPort('ftp://x/')).toBeUndefined();

@@ -7,6 +7,7 @@ import type { CurlCommand } from '../../model.ts';
 import type { HeaderList } from '../observation.ts';
 import type { OutgoingRequest } from '../http/send.ts';
 import { substitute, type BoundValue } from '../substitute.ts';
+import { curlUrlWord } from './host.ts';
 
 /** The curl the tutorials' readers have on an Ubuntu 24.04 VM; only its User-Agent depends on it. */
 export const CURL_USER_AGENT = 'curl/8.5.0';
@@ -19,6 +20,11 @@ export interface CurlPlan {
   extraUrls: string[];
   /** Curl would send -X's method on every hop, even after a 303. */
   methodExplicit: boolean;
+  /**
+   * curl's message when it takes the URL's host for a name no lookup can find (a lone no-break space
+   * is the host " "): that transfer fails with exit 6, and curl goes on with the further words.
+   */
+  unresolvable?: string;
 }
 
 export class CurlInputError extends Error {}
@@ -78,15 +84,19 @@ export async function buildCurl(curl: CurlCommand, values: readonly BoundValue[]
     }
   }
 
-  let parsed: URL;
+  let host: string;
+  let unresolvable: string | undefined;
   try {
-    parsed = new URL(url);
+    host = new URL(url).host;
   } catch {
-    throw new CurlInputError(`curl: (3) URL using bad/illegal format or missing URL: ${url}`);
+    const asCurl = curlUrlWord(url);
+    if (asCurl.kind === 'rejected') throw new CurlInputError(`curl: (3) URL using bad/illegal format or missing URL: ${url}`);
+    host = asCurl.host;
+    unresolvable = `curl: (6) Could not resolve host: ${asCurl.lookup}`;
   }
   // curl's own headers come first; a -H with the same name replaces it, "Name:" with no value removes it.
   const defaults: HeaderList = [
-    ['Host', parsed.host],
+    ['Host', host],
     ['User-Agent', CURL_USER_AGENT],
     ['Accept', '*/*'],
   ];
@@ -102,5 +112,6 @@ export async function buildCurl(curl: CurlCommand, values: readonly BoundValue[]
     includeHeaders: curl.includeHeaders,
     extraUrls: curl.extraUrls.map(sub),
     methodExplicit: curl.methodExplicit,
+    ...(unresolvable === undefined ? {} : { unresolvable }),
   };
 }

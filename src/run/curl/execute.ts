@@ -5,6 +5,7 @@ import type { ExecutionError, ObservedExchange } from '../observation.ts';
 import type { Connector } from '../http/connector.ts';
 import { send, type OutgoingRequest } from '../http/send.ts';
 import { withScheme, type CurlPlan } from './build.ts';
+import { curlUrlWord } from './host.ts';
 
 const MAX_REDIRECTS = 50; // curl's default --max-redirs
 
@@ -36,6 +37,12 @@ export function curlFailure(error: ExecutionError, url: string): { code: number;
   if (/CERT|certificate|SSL|TLS/i.test(text)) return { code: 60, message: `curl: (60) SSL certificate problem: ${text}` };
   if (/ECONNRESET|socket hang up|other side closed/i.test(text)) return { code: 56, message: 'curl: (56) Recv failure: Connection reset by peer' };
   return { code: 56, message: `curl: (56) Failure when receiving data from the peer: ${text}` };
+}
+
+/** A word as JSON, with the code points of any character outside printable ASCII ("\u00a0" is invisible in a report). */
+function describeWord(word: string): string {
+  const unusual = [...new Set([...word].filter((c) => !/[\x21-\x7e]/.test(c)))].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return unusual.length === 0 ? JSON.stringify(word) : `${JSON.stringify(word)} (${unusual.join(', ')})`;
 }
 
 function statusBlock(ex: ObservedExchange): string {
@@ -81,7 +88,13 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
   let lastBody: Buffer | undefined;
 
   let request = plan.request;
-  for (let hop = 0; ; hop++) {
+  if (plan.unresolvable !== undefined) {
+    // No lookup finds the host: nothing is sent, and curl goes on with the further words.
+    stderr += `${plan.unresolvable}\n`;
+    exitCode = 6;
+    error = { kind: 'network', message: plan.unresolvable };
+  }
+  for (let hop = 0; plan.unresolvable === undefined; hop++) {
     const result = await send(connector, request);
     exchanges.push(result.exchange);
     if (result.error && !result.exchange.response) {
@@ -118,12 +131,20 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     } catch {
       parsed = undefined;
     }
-    // curl names the host as written (an IDN host is converted for the lookup, not in the message).
-    const written = word.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '').split(/[/?#:]/)[0] ?? word;
-    if (!parsed || parsed.hostname === '') {
+    // curl names the host it looked up: the written host as its IDN conversion maps it (host.ts).
+    const asCurl = curlUrlWord(word);
+    if (asCurl.kind === 'rejected') {
       stderr += `curl: (3) URL rejected: Bad hostname\n`;
       exitCode = 3;
-      error ??= { kind: 'invalid-command', message: `curl treats the extra word ${JSON.stringify(word)} as a URL and rejects it (exit 3)` };
+      error ??= { kind: 'invalid-command', message: `curl treats the extra word ${describeWord(word)} as a URL and rejects it (exit 3)` };
+      continue;
+    }
+    if (!parsed || parsed.hostname === '') {
+      // curl takes it for a host (a lone no-break space is the host " "), but no name like it resolves.
+      const message = `curl: (6) Could not resolve host: ${asCurl.lookup}`;
+      stderr += `${message}\n`;
+      exitCode = 6;
+      error ??= { kind: 'invalid-command', message: `curl treats the extra word ${describeWord(word)} as a URL: ${message.replace(/^curl: /, '')} (exit 6)` };
       continue;
     }
     const protocol = parsed.protocol === 'https:' ? 'https:' : 'http:';
@@ -131,10 +152,10 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     const decision = connector.decide(parsed.hostname, port, protocol);
     if (decision.kind === 'refuse') {
       const f = curlFailure({ kind: 'network', message: decision.noSuchHost === false ? 'ECONNREFUSED' : 'ENOTFOUND' }, url);
-      f.message = f.message.replace(`host: ${parsed.hostname}`, `host: ${written}`);
+      f.message = f.message.replace(`host: ${parsed.hostname}`, `host: ${asCurl.lookup}`);
       stderr += `${f.message}\n`;
       exitCode = f.code;
-      error ??= { kind: 'invalid-command', message: `curl treats the extra word ${JSON.stringify(word)} as a URL: ${f.message.replace(/^curl: /, '')} (exit ${f.code})` };
+      error ??= { kind: 'invalid-command', message: `curl treats the extra word ${describeWord(word)} as a URL: ${f.message.replace(/^curl: /, '')} (exit ${f.code})` };
       continue;
     }
     const extra = await send(connector, { ...plan.request, url, headers: plan.request.headers.map(([n, v]) => [n, n.toLowerCase() === 'host' ? parsed.host : v]) });
@@ -142,6 +163,7 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     if (extra.exchange.response) {
       if (plan.includeHeaders) stdout += statusBlock(extra.exchange);
       stdout += extra.exchange.response.body;
+      if (plan.unresolvable !== undefined && lastBody === undefined && extra.bodyBytes) lastBody = extra.bodyBytes;
       exitCode = 0;
     } else if (extra.error) {
       const f = curlFailure(extra.error, url);
@@ -149,5 +171,8 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
       exitCode = f.code;
     }
   }
+  // A first URL that did not resolve says nothing when a further word was answered (as curl, bash
+  // and the shell engine see it: output, and curl's status of that last transfer).
+  if (plan.unresolvable !== undefined && error?.message === plan.unresolvable && exchanges.some((x) => x.response)) error = undefined;
   return { exchanges, stdout, stderr, exitCode, ...(error ? { error } : {}), ...(lastBody ? { lastBody } : {}) };
 }

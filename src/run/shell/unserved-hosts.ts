@@ -7,6 +7,7 @@
 import type { Step } from '../../model.ts';
 import type { BoundValue } from '../substitute.ts';
 import type { Target } from '../target.ts';
+import { curlLookupName } from '../curl/host.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 
 type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
@@ -35,7 +36,7 @@ function urlWords(step: Step, text: string, values: readonly BoundValue[]): stri
   return words.filter((w) => !/[$<>]/.test(w));
 }
 
-/** Host and port curl connects to for a URL word (no scheme: http), its host mapped as curl's IDN does (NFKC, lower case). */
+/** Host and port curl connects to for a URL word (no scheme: http), its host mapped as curl's IDN does (curl/host.ts), lower case. */
 export function curlHostPort(word: string): { host: string; port: number } | undefined {
   const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/?#]*)/.exec(word);
   if (!m) return undefined;
@@ -45,7 +46,8 @@ export function curlHostPort(word: string): { host: string; port: number } | und
   // "https:" (a doubled scheme's first half) has an empty port: curl uses the scheme's default.
   const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
   if (!hp || hp[1] === undefined || hp[1] === '') return undefined;
-  return { host: hp[1].normalize('NFKC').toLowerCase(), port: hp[2] ? Number(hp[2]) : scheme === 'https' ? 443 : 80 };
+  // curl matches connect-to against the converted name: `–-request` is looked up as `xn---request-rn3d`.
+  return { host: (curlLookupName(hp[1]) ?? hp[1].normalize('NFKC')).toLowerCase(), port: hp[2] ? Number(hp[2]) : scheme === 'https' ? 443 : 80 };
 }
 
 function quoted(s: string): string {

@@ -1,0 +1,49 @@
+// The host name curl resolves for a URL word, and whether curl takes the word for a URL at all.
+// Checked against curl 7.88.1 (libidn2, C.UTF-8 locale) on 127.0.0.1; curl 8's idn.c and hostip.c
+// take the same path: the host as written must not hold one of urlapi's forbidden ASCII characters
+// (else exit 3), a non-ASCII host is converted by libidn2 (UTS #46 mapping: NFKC, lower case,
+// ignored characters dropped; a non-ASCII label becomes punycode, an ASCII one stays as mapped) and
+// "Could not resolve host:" names the converted name, so `–-request` is `xn---request-rn3d` and a
+// lone U+00A0 is " ". A converted name with a space in it never resolves: exit 6, not 3.
+import { domainToASCII } from 'node:url';
+
+/** urlapi.c's hostname_check: a host holding one of these is "bad/illegal format" (exit 3). */
+const CURL_BAD_HOST_CHARS = /[ \r\n\t/:#?!@{}[\]\\$'"^`*<>=;,+&()%]/;
+/** Characters UTS #46 maps to nothing. */
+const IDNA_IGNORED = /[\u00AD\u034F\u180B-\u180D\u200B\u2060\uFE00-\uFE0F\uFEFF]/g;
+/** Full stops UTS #46 maps to ".". */
+const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/g;
+
+/** The name curl looks up for `host` as written; undefined when libidn2 would refuse it (curl exit 3). */
+export function curlLookupName(host: string): string | undefined {
+  if (/^[\x00-\x7f]*$/.test(host)) return host;
+  const mapped = host.replace(IDNA_IGNORED, '').normalize('NFKC').toLowerCase().replace(IDNA_DOTS, '.');
+  const labels: string[] = [];
+  for (const label of mapped.split('.')) {
+    if (/^[\x00-\x7f]*$/.test(label)) labels.push(label);
+    else {
+      const ace = domainToASCII(label);
+      if (ace === '') return undefined;
+      labels.push(ace);
+    }
+  }
+  return labels.join('.');
+}
+
+export type CurlUrlWord =
+  | { kind: 'rejected' } // curl: (3)
+  | { kind: 'host'; host: string; port: number; lookup: string };
+
+/** How curl reads a URL word's authority (no scheme: http). */
+export function curlUrlWord(word: string): CurlUrlWord {
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/?#]*)/.exec(word);
+  const scheme = (m?.[1] ?? 'http').toLowerCase();
+  const authority = (m?.[2] ?? '').replace(/^.*@/, '');
+  const hp = /^(\[[0-9A-Fa-f:.]+(?:%[^\]]*)?\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  const host = hp?.[1];
+  if (host === undefined || host === '' || (!host.startsWith('[') && CURL_BAD_HOST_CHARS.test(host))) return { kind: 'rejected' };
+  const port = hp?.[2] ? Number(hp[2]) : scheme === 'https' ? 443 : 80;
+  if (port > 65535) return { kind: 'rejected' };
+  const lookup = curlLookupName(host);
+  return lookup === undefined ? { kind: 'rejected' } : { kind: 'host', host, port, lookup };
+}
