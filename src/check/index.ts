@@ -64,6 +64,21 @@ function fail(kind: FailureKind, reason: string, checks: CheckResult[], suggesti
   return { verdict: 'fail', failure: kind, reason: oneLine(reason), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
+/**
+ * The stderr line that says why a command exited non-zero. Without -s curl's progress meter comes
+ * first (its header, then \r-separated updates with `curl: (N) …` glued to the last one), so the
+ * line quoted is curl's own: the last `curl: (N)` whose N is the exit status, else the last one;
+ * for az its `ERROR:` line; otherwise the last non-empty line.
+ */
+export function stderrReason(stderr: string, exit: number): string {
+  const curl = [...stderr.matchAll(/curl: \((\d+)\)[^\r\n]*/g)];
+  const own = curl.filter((m) => Number(m[1]) === exit);
+  const line = (own[own.length - 1] ?? curl[curl.length - 1])?.[0];
+  if (line !== undefined) return line.trim();
+  const lines = stderr.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+  return lines.find((l) => /^ERROR:/.test(l)) ?? lines[lines.length - 1] ?? '';
+}
+
 export function checkStep(input: { tutorial: Tutorial; step: Step; observation: Observation }): StepCheck {
   const { tutorial, step, observation } = input;
 
@@ -106,7 +121,8 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   }
   const exit = observation.output?.exitCode;
   if (exit !== undefined && exit !== 0) {
-    return fail('exit-code', `the command exited with status ${exit}${observation.output?.stderr ? `: ${observation.output.stderr.split('\n').find((l) => l.trim() !== '') ?? ''}` : ''}`, checks, suggest({ step, observation, failure: 'exit-code' }));
+    const said = stderrReason(observation.output?.stderr ?? '', exit);
+    return fail('exit-code', `the command exited with status ${exit}${said ? `: ${said}` : ''}`, checks, suggest({ step, observation, failure: 'exit-code' }));
   }
 
   // 4. It works; does the page describe it?

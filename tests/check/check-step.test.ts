@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStep, FAILURE_KINDS, FailureKind, StepCheck } from '../../src/check/index.ts';
+import { checkStep, FAILURE_KINDS, FailureKind, StepCheck, stderrReason } from '../../src/check/index.ts';
 import { azStep, curl, exchange, httpStep, imdsAnswer, json, jsonExp, observation, signToken, textExp, tutorial } from './fixtures.ts';
 
 const SAK = 'tutorials/000-storage-access-key.md';
@@ -102,6 +102,26 @@ describe('checkStep verdicts', () => {
     expect(r).toMatchObject({ verdict: 'fail', failure: 'exit-code' });
     expect(r.reason).toContain('exited with status 1: ERROR: telemetry upload failed');
     expect(r.checks[0]!.ok).toBe(true);
+  });
+
+  it('defect: the exit-code reason quotes curl\'s "curl: (N)" line, not the progress meter header; az\'s ERROR line; else the last line', () => {
+    // stderr of real curl 7.88.1 without -s: `curl http://127.0.0.1:PORT/ $'\u00a0'` (exit 6). The
+    // curl line is glued to the second transfer's progress line, after a \r.
+    const stderr =
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+      '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r100   170  100   170    0     0   172k      0 --:--:-- --:--:-- --:--:--  166k\n' +
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+      '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0curl: (6) Could not resolve host:  \n';
+    const body = { id: '/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/DevTest', name: 'DevTest', location: 'westus', properties: { provisioningState: 'Succeeded' } };
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(200, body))], output: { stdout: JSON.stringify(body), stderr, exitCode: 6 } }) });
+    expect(r).toMatchObject({ verdict: 'fail', failure: 'exit-code' });
+    expect(r.reason).toBe('the command exited with status 6: curl: (6) Could not resolve host:');
+    // Several failed transfers: the one whose status curl exits with (the last).
+    expect(stderrReason('curl: (3) URL rejected: Bad hostname\ncurl: (6) Could not resolve host: POST\n', 6)).toBe('curl: (6) Could not resolve host: POST');
+    // az: its ERROR line, after any WARNING.
+    expect(stderrReason('WARNING: This command is in preview.\nERROR: (AuthorizationFailed) no access\nCode: AuthorizationFailed\n', 1)).toBe('ERROR: (AuthorizationFailed) no access');
+    // Anything else: the last non-empty line.
+    expect(stderrReason('first\nbash: jq: command not found\n\n', 127)).toBe('bash: jq: command not found');
   });
 
   it('fail: a success answer that breaks the contract; drift when only the page differs', async () => {

@@ -105,8 +105,8 @@ describe('shell engine', () => {
     expect(s10.output?.stderr).toMatch(/curl: \(7\) Failed to connect/);
     expect(s10.verdict).toBe('fail');
     expect(s10.failure).toBe('exit-code');
-    // Without -s the first stderr line the check quotes is curl's progress meter header.
-    expect(s10.reason).toMatch(/^the command exited with status 7/);
+    // Without -s curl's progress meter comes first; the reason quotes curl's own line.
+    expect(s10.reason).toMatch(/^the command exited with status 7: curl: \(7\) Failed to connect/);
   });
 
   it('runs az through the shim on the shared equivalents: JSON as az prints it, and az-like argument errors', () => {
