@@ -1,8 +1,10 @@
 // Binds every placeholder a step's command uses to one source. Order of precedence: an explicit
 // `--set` (the user's word wins), then a capture the parser linked to this very step, then a shell
 // variable an earlier step assigns, then the target's values. Placeholders that appear only in prose
-// or in example JSON are not in `step.placeholders`, so they never need a value.
+// or in example JSON are not in `step.placeholders`, so they never need a value; nor does a `$name`
+// bash would not expand (single quotes, `\$`, a comment).
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
+import { bashExpandsSpelling } from './expansion.ts';
 import type { Binding, BindingSource, PlanOptions } from './types.ts';
 
 /** `--set "STORAGE ACCOUNT=x"`, `--set storage-account=x` and `<STORAGE ACCOUNT>` all mean STORAGE_ACCOUNT. */
@@ -63,6 +65,8 @@ export function bindStep(tutorial: Tutorial, step: Step, options: PlanOptions): 
   for (const key of step.placeholders) {
     const placeholder = tutorial.placeholders.find((p) => p.key === key);
     const spellings = spellingsInStep(step, placeholder, key);
+    // A `$name` bash leaves alone (inside single quotes, escaped, in a comment) is text, not a value to bind.
+    if (spellings.every((s) => shellVariableOf(s) !== undefined) && !spellings.some((s) => bashExpandsSpelling(step.raw, s))) continue;
     const normal = normaliseKey(key);
     const capture = captureFor(tutorial, step, normal, spellings);
     const variable = spellings.map(shellVariableOf).find((v) => v !== undefined);

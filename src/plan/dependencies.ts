@@ -4,6 +4,7 @@
 // command created.
 import type { AzStep, Step, Tutorial } from '../model.ts';
 import type { Binding, Dependency } from './types.ts';
+import { expandedVariables } from './expansion.ts';
 
 function azOption(step: AzStep, ...names: string[]): string | undefined {
   const option = step.az.options.find((o) => names.includes(o.name));
@@ -69,8 +70,6 @@ function createdKeys(tutorial: Tutorial, step: Step): string[] {
   });
 }
 
-const SHELL_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
-
 export function dependenciesOf(tutorial: Tutorial, step: Step, bindings: Binding[]): Dependency[] {
   const index = tutorial.steps.indexOf(step);
   const earlier = tutorial.steps.slice(0, index);
@@ -85,10 +84,10 @@ export function dependenciesOf(tutorial: Tutorial, step: Step, bindings: Binding
     if (source.kind === 'shell-variable') add({ stepId: source.producer, reason: 'shell-variable', detail: `uses $${source.variable} set by ${source.producer}` });
   }
 
-  // Shell variables the parser did not list as placeholders are still expanded by bash at run time.
+  // Shell variables the parser did not list as placeholders are still expanded by bash at run time
+  // (only where bash expands them: not inside single quotes).
   const text = step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.pipeline : step.raw;
-  for (const match of text.matchAll(SHELL_VARIABLE)) {
-    const variable = match[1];
+  for (const { name: variable } of expandedVariables(text)) {
     const assigner = [...earlier].reverse().find((s) => s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === variable);
     if (assigner) add({ stepId: assigner.id, reason: 'shell-variable', detail: `uses $${variable} set by ${assigner.id}` });
   }

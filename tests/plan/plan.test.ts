@@ -125,6 +125,36 @@ describe('an unbound placeholder stops the run before any request', () => {
   });
 });
 
+describe('defect: a $word inside single quotes is text, not a variable to bind', () => {
+  it('binds only the $name and ${name} bash expands (unquoted or in double quotes), using the shell tokenizer', () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-plan-'));
+    const file = join(dir, 'quoted.md');
+    const fence = (text: string): string => `\`\`\`bash\n${text}\n\`\`\`\n\n`;
+    writeFileSync(
+      file,
+      '# Quoted\n\nSet a variable:\n\n' +
+        fence(`greeting=$(curl -s 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F' -H Metadata:true | jq -r '.access_token | $jqvar')`) +
+        'Print it, and text bash leaves alone:\n\n' +
+        fence(`echo '$HOME is \${NOT_A_VALUE}' "$greeting" \\$ESCAPED | jq -r '.access_token | $jqvar'`) +
+        'Only quoted:\n\n' +
+        fence(`echo '$greeting'`),
+    );
+    const tutorial = parseTutorialFile(file);
+    const [first, second, third] = tutorial.steps;
+    expect(first?.kind === 'shell' && first.shell.kind === 'assign' ? first.shell.variable : undefined).toBe('greeting');
+    // The parser lists every $word it sees; bash expands only $greeting.
+    expect(second?.placeholders).toEqual(expect.arrayContaining(['HOME', 'NOT_A_VALUE', 'JQVAR']));
+    const p = buildPlan(tutorial, { targetValues: {}, targetName: 'emulator', sets: {} });
+    const [s1, s2, s3] = p.steps;
+    expect(s1?.bindings).toEqual([]);
+    expect(s2?.bindings.map((b) => b.key)).toEqual(['GREETING']);
+    expect([...new Set(s2?.dependsOn.map((d) => d.stepId))]).toEqual([first?.id]);
+    expect(s3?.step.id).toBe(third?.id);
+    expect(s3?.bindings).toEqual([]);
+    expect(s3?.dependsOn).toEqual([]);
+  });
+});
+
 describe('access granted before it is used', () => {
   it('the ARM call with the user-assigned identity\'s token depends on the role assignment for that identity', () => {
     for (const [file, grantLine, callLine] of [
