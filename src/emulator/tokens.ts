@@ -1,7 +1,7 @@
 // The emulator's token authority: it signs v1 access tokens the way Entra signs managed-identity
 // tokens (RS256, `kid`/`x5t` header, Azure's claim set) and verifies them for every service. Each
 // emulator instance has its own key, so a token from one run is rejected by another.
-import { createHash, generateKeyPair, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT, decodeJwt, errors as joseErrors, exportJWK, jwtVerify } from 'jose';
 import type { TokenAuthority, TokenCheck, TokenClaims } from './types.ts';
@@ -29,11 +29,6 @@ function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
   return { privateKey, publicKey, kid };
 }
 
-export function createSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return signingKeyOf(privateKey, publicKey);
-}
-
 /** The same key, generated on libuv's thread pool so that an emulator's boot overlaps it with its other work. */
 export async function createSigningKeyAsync(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
@@ -54,7 +49,8 @@ export interface EmulatorTokenAuthority extends TokenAuthority {
   readonly issuer: string;
 }
 
-export async function createTokenAuthority(opts: TokenAuthorityOptions, key: SigningKey = createSigningKey()): Promise<EmulatorTokenAuthority> {
+export async function createTokenAuthority(opts: TokenAuthorityOptions, given?: SigningKey): Promise<EmulatorTokenAuthority> {
+  const key = given ?? (await createSigningKeyAsync());
   const issuer = issuerFor(opts.tenantId);
   const jwk = await exportJWK(key.publicKey);
   const jwks = { keys: [{ kty: jwk.kty, use: 'sig', kid: key.kid, x5t: key.kid, n: jwk.n, e: jwk.e, issuer }] };
