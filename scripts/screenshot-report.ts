@@ -25,13 +25,19 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // A report is self-contained: any request other than the file itself is a defect worth stopping for.
+  const foreign: string[] = [];
   page.on('request', (r) => {
-    if (r.url() !== pathToFileURL(html).href) throw new Error(`the report requested ${r.url()}`);
+    if (r.url() !== pathToFileURL(html).href) foreign.push(r.url());
   });
   await page.goto(pathToFileURL(html).href);
   for (const v of ['manual', 'skipped', 'pass']) await page.locator(`input[data-filter="${v}"]`).uncheck();
-  await page.screenshot({ path: out, fullPage: false });
-  console.log(`wrote ${out}`);
+  if (foreign.length > 0) {
+    console.error(`the report is not self-contained: it requested ${foreign.join(', ')}; no screenshot written`);
+    process.exitCode = 1;
+  } else {
+    await page.screenshot({ path: out, fullPage: false });
+    console.log(`wrote ${out}`);
+  }
 } finally {
   await browser.close();
 }
