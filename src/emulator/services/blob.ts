@@ -72,7 +72,14 @@ export function createBlobService(): BlobService {
   const launch = (state: EmulatorState): Promise<AzuriteBackend> => {
     const started = (async () => {
       const backend = await startAzurite(state.data.storageAccounts.map((a) => a.name));
-      await backend.seed(seedOf(state));
+      try {
+        await backend.seed(seedOf(state));
+      } catch (err) {
+        // This backend is never handed out, so nobody else would close it: the next request
+        // launches another one, and each failed seed would otherwise leave one more child running.
+        await backend.close();
+        throw err;
+      }
       return backend;
     })();
     backends.set(state, started);
