@@ -127,7 +127,15 @@ export async function startAzurite(accountNames: readonly string[]): Promise<Azu
     ],
     {
       cwd,
-      env: { ...process.env, TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN, TC_AZURITE_SOCKET: socketPath, AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';') },
+      env: {
+        ...process.env,
+        TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN,
+        TC_AZURITE_SOCKET: socketPath,
+        // The bundle is compiled with a code cache beside it (see azurite-child.cjs); Azurite's own
+        // entry loads ~1,400 files through Node's loader, which keeps no cache in Node 20.
+        ...(typeof __TC_AZURITE_BUNDLE__ === 'string' ? { TC_AZURITE_CODE_CACHE: '1' } : {}),
+        AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';'),
+      },
       // The IPC channel is the child's lifeline (see azurite-child.cjs); nothing is sent over it.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
