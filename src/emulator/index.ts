@@ -16,7 +16,8 @@ import { SERVICES } from './services/index.ts';
 import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
 import { loadTlsMaterial } from './tls.ts';
-import { createSigningKeyAsync, createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
+import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
+import { takeSigningKey } from './signing-keys.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
@@ -106,14 +107,19 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
 
   let tokens: EmulatorTokenAuthority;
   let material: Awaited<ReturnType<typeof loadTlsMaterial>>;
+  let keyRefill: Promise<void> = Promise.resolve();
   try {
-    // Key generation (thread pool) and the CA/certificate load overlap: both are most of a boot.
-    const materialLoading = loadTlsMaterial(opts.stateDir ?? defaultStateDir());
+    // The signing key (from the state folder's pool, or generated on the thread pool) and the
+    // CA/certificate load overlap.
+    const stateDir = opts.stateDir ?? defaultStateDir();
+    const materialLoading = loadTlsMaterial(stateDir);
     materialLoading.catch(() => undefined); // observed below, after the key
-    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await createSigningKeyAsync());
+    const signing = await takeSigningKey(stateDir);
+    keyRefill = signing.refilled;
+    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, signing.key);
     material = await materialLoading;
   } catch (err) {
-    await stopStarted();
+    await Promise.all([stopStarted(), keyRefill]);
     throw err;
   }
   const rbac = createRbac(state);
@@ -143,7 +149,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   try {
     listeners = await startListeners({ router, tls: material, decide: route });
   } catch (err) {
-    await stopStarted();
+    await Promise.all([stopStarted(), keyRefill]);
     throw err;
   }
   ports = { http: listeners.httpPort, https: listeners.httpsPort };
@@ -176,6 +182,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
         await listeners.close();
         await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
         await rm(instanceDir, { recursive: true, force: true });
+        // Started at boot and long done in a run of any length; a half-written key would only be skipped.
+        await keyRefill;
       })();
       return closed;
     },

@@ -1,10 +1,10 @@
 // The emulator's token authority: it signs v1 access tokens the way Entra signs managed-identity
 // tokens (RS256, `kid`/`x5t` header, Azure's claim set) and verifies them for every service. Each
 // emulator instance has its own key, so a token from one run is rejected by another.
-import { createHash, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors as joseErrors, exportJWK, jwtVerify } from 'jose';
 import type { TokenAuthority, TokenCheck, TokenClaims } from './types.ts';
+import { generateSigningKey, type SigningKey } from './signing-keys.ts';
 
 /** Real managed-identity tokens live about a day (IMDS `ext_expires_in` is "86399"). */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86_399;
@@ -12,27 +12,6 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86_399;
 export interface TokenAuthorityOptions {
   tenantId: string;
   now(): Date;
-}
-
-export interface SigningKey {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  /** base64url SHA-1 thumbprint; Entra v1 tokens carry the same value as `kid` and `x5t`. */
-  kid: string;
-}
-
-const generateRsaKeyPair = promisify(generateKeyPair);
-
-function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const kid = createHash('sha1').update(spki).digest('base64url');
-  return { privateKey, publicKey, kid };
-}
-
-/** The same key, generated on libuv's thread pool so that an emulator's boot overlaps it with its other work. */
-export async function createSigningKeyAsync(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
-  return signingKeyOf(privateKey, publicKey);
 }
 
 /** Entra's issuer for v1 tokens of a tenant. */
@@ -50,7 +29,7 @@ export interface EmulatorTokenAuthority extends TokenAuthority {
 }
 
 export async function createTokenAuthority(opts: TokenAuthorityOptions, given?: SigningKey): Promise<EmulatorTokenAuthority> {
-  const key = given ?? (await createSigningKeyAsync());
+  const key = given ?? (await generateSigningKey()).key;
   const issuer = issuerFor(opts.tenantId);
   const jwk = await exportJWK(key.publicKey);
   const jwks = { keys: [{ kty: jwk.kty, use: 'sig', kid: key.kid, x5t: key.kid, n: jwk.n, e: jwk.e, issuer }] };
