@@ -1,5 +1,6 @@
 // Thin front over the library: each subcommand lives in commands/<name>.ts and exports `run(argv)`,
 // loaded only when used so that `extract` does not pay for the emulator's imports.
+import './zod-jitless.ts';
 import { ToolError } from './errors.ts';
 
 const commands = {
