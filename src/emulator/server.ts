@@ -8,10 +8,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import tls from 'node:tls';
-import forge from 'node-forge';
 import type { Router } from './router.ts';
 import type { TlsMaterial } from './tls.ts';
-import { SERVER_NAMES } from './tls.ts';
+import { SERVER_NAMES, issueServerCertificate } from './tls.ts';
 import type { EmulatorRequest } from './types.ts';
 
 /** Uploads in the tutorials are tiny; this bounds memory if a client misbehaves. */
@@ -104,29 +103,17 @@ function sniContexts(material: TlsMaterial): (servername: string, cb: (err: Erro
   return (servername, cb) => {
     const name = servername.toLowerCase();
     if (name === '' || covered(name) || net.isIP(name) !== 0) return cb(null, defaultCtx);
-    let ctx = cache.get(name);
-    if (ctx === undefined) {
-      if (!/^[a-z0-9.-]{1,253}$/.test(name)) return cb(new Error(`no certificate for server name '${name}'`));
-      const caCert = forge.pki.certificateFromPem(material.caPem);
-      const caKey = forge.pki.privateKeyFromPem(material.caKeyPem);
-      const key = forge.pki.privateKeyFromPem(material.keyPem) as forge.pki.rsa.PrivateKey;
-      const cert = forge.pki.createCertificate();
-      cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-      cert.serialNumber = `01${randomUUID().replace(/-/g, '')}`;
-      cert.validity.notBefore = new Date(Date.now() - 3600 * 1000);
-      cert.validity.notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
-      cert.setSubject([{ name: 'commonName', value: name }]);
-      cert.setIssuer(caCert.subject.attributes);
-      cert.setExtensions([
-        { name: 'basicConstraints', cA: false },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 2, value: name }] },
-      ]);
-      cert.sign(caKey, forge.md.sha256.create());
-      ctx = tls.createSecureContext({ key: material.keyPem, cert: forge.pki.certificateToPem(cert) });
-      cache.set(name, ctx);
-    }
-    cb(null, ctx);
+    const ready = cache.get(name);
+    if (ready !== undefined) return cb(null, ready);
+    if (!/^[a-z0-9.-]{1,253}$/.test(name)) return cb(new Error(`no certificate for server name '${name}'`));
+    issueServerCertificate(material, name).then(
+      (cert) => {
+        const ctx = cache.get(name) ?? tls.createSecureContext({ key: material.keyPem, cert });
+        cache.set(name, ctx);
+        cb(null, ctx);
+      },
+      (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))),
+    );
   };
 }
 

@@ -1,11 +1,20 @@
 // TLS material for the emulator: a private CA and one server certificate for every Azure host the
 // emulator answers, generated at first start and cached, so clients trust the emulator explicitly
 // through its CA (never by turning verification off). Keys come from node:crypto (fast); node-forge
-// only builds and signs the X.509 structures.
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+// only builds and signs the X.509 structures, so it is loaded only when a certificate is made (the
+// first start, an unlisted host name): a boot with a cached bundle checks it with node:crypto.
+import { X509Certificate, createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, link, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import forge from 'node-forge';
+import type * as ForgeTypes from 'node-forge';
+
+type Forge = typeof ForgeTypes;
+
+/** node-forge (~25 ms to load), when a certificate has to be made. */
+async function loadForge(): Promise<Forge> {
+  const mod = (await import('node-forge')) as Forge & { default?: Forge };
+  return mod.default ?? mod;
+}
 
 /** Names the server certificate covers: every host a tutorial reaches over HTTPS, plus loopback. */
 export const SERVER_NAMES = [
@@ -45,10 +54,10 @@ export interface TlsMaterial {
   caKeyPem: string;
 }
 
-function newRsaKey(): { forgeKey: forge.pki.rsa.PrivateKey; pem: string } {
+function newRsaKey(forge: Forge): { forgeKey: ForgeTypes.pki.rsa.PrivateKey; pem: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  return { forgeKey: forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey, pem };
+  return { forgeKey: forge.pki.privateKeyFromPem(pem) as ForgeTypes.pki.rsa.PrivateKey, pem };
 }
 
 function serial(): string {
@@ -58,9 +67,9 @@ function serial(): string {
   return b.toString('hex');
 }
 
-function generateBundle(names: string[]): Bundle {
+function generateBundle(forge: Forge, names: string[]): Bundle {
   const now = Date.now();
-  const ca = newRsaKey();
+  const ca = newRsaKey(forge);
   const caCert = forge.pki.createCertificate();
   caCert.publicKey = forge.pki.setRsaPublicKey(ca.forgeKey.n, ca.forgeKey.e);
   caCert.serialNumber = serial();
@@ -79,7 +88,7 @@ function generateBundle(names: string[]): Bundle {
   ]);
   caCert.sign(ca.forgeKey, forge.md.sha256.create());
 
-  const host = newRsaKey();
+  const host = newRsaKey(forge);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(host.forgeKey.n, host.forgeKey.e);
   cert.serialNumber = serial();
@@ -109,7 +118,11 @@ function generateBundle(names: string[]): Bundle {
 function usable(b: Bundle, names: string[]): boolean {
   if (b.version !== FORMAT_VERSION || b.names.join(',') !== names.join(',')) return false;
   const horizon = Date.now() + MIN_REMAINING_MS;
-  return [b.caCert, b.cert].every((pem) => forge.pki.certificateFromPem(pem).validity.notAfter.getTime() > horizon);
+  try {
+    return [b.caCert, b.cert].every((pem) => Date.parse(new X509Certificate(pem).validTo) > horizon);
+  } catch {
+    return false; // not a certificate (a damaged file): made anew
+  }
 }
 
 async function readBundle(path: string): Promise<Bundle | undefined> {
@@ -132,7 +145,7 @@ export async function loadTlsMaterial(stateDir: string): Promise<TlsMaterial> {
   let bundle = await readBundle(bundlePath);
   if (bundle === undefined || !usable(bundle, names)) {
     const stale = bundle !== undefined;
-    const fresh = generateBundle(names);
+    const fresh = generateBundle(await loadForge(), names);
     const tmp = join(stateDir, `.${BUNDLE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
     await writeFile(tmp, JSON.stringify(fresh), { mode: 0o600 });
     try {
@@ -154,4 +167,29 @@ export async function loadTlsMaterial(stateDir: string): Promise<TlsMaterial> {
   await writeFile(caTmp, bundle.caCert, { mode: 0o644 });
   await rename(caTmp, caPath);
   return { caPem: bundle.caCert, caPath, certPem: bundle.cert, keyPem: bundle.key, caKeyPem: bundle.caKey };
+}
+
+/**
+ * A server certificate for one host name the static list does not cover, signed by the emulator CA,
+ * so an unmodelled Azure host still completes a TLS handshake and gets a "not emulated" answer.
+ */
+export async function issueServerCertificate(material: TlsMaterial, name: string): Promise<string> {
+  const forge = await loadForge();
+  const caCert = forge.pki.certificateFromPem(material.caPem);
+  const caKey = forge.pki.privateKeyFromPem(material.caKeyPem);
+  const key = forge.pki.privateKeyFromPem(material.keyPem) as ForgeTypes.pki.rsa.PrivateKey;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = `01${randomUUID().replace(/-/g, '')}`;
+  cert.validity.notBefore = new Date(Date.now() - 3600 * 1000);
+  cert.validity.notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  cert.setSubject([{ name: 'commonName', value: name }]);
+  cert.setIssuer(caCert.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 2, value: name }] },
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
 }

@@ -1,6 +1,6 @@
 // TLS material: generated once per state directory, safe when emulators start at the same time, and
 // every instance's clients verify its certificate through the CA file it names.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
@@ -52,6 +52,18 @@ describe('TLS material', () => {
     } finally {
       await emu.close();
     }
+  });
+  it('a damaged cached bundle is made anew rather than stopping the boot', async () => {
+    const dir = await mkdtemp(join(os.tmpdir(), 'tc-tls-d-'));
+    const first = await loadTlsMaterial(dir);
+    const bundleFile = (await readdir(dir)).find((f) => f.startsWith('tls-v'))!;
+    const bundle = JSON.parse(await readFile(join(dir, bundleFile), 'utf8')) as Record<string, string>;
+    await writeFile(join(dir, bundleFile), JSON.stringify({ ...bundle, cert: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }));
+    const second = await loadTlsMaterial(dir);
+    expect(second.caPem).not.toBe(first.caPem);
+    expect(new (await import('node:crypto')).X509Certificate(second.certPem).subjectAltName).toContain('DNS:management.azure.com');
+    // and the new bundle is the one cached
+    expect((await loadTlsMaterial(dir)).caPem).toBe(second.caPem);
   });
   it('the server certificate names every tutorial host', async () => {
     const m = await loadTlsMaterial(await mkdtemp(join(os.tmpdir(), 'tc-tls-c-')));
