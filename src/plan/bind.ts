@@ -6,17 +6,9 @@
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
 import { bashExpandsSpelling } from './expansion.ts';
 import type { Binding, BindingSource, PlanOptions } from './types.ts';
+import { normaliseKey } from './keys.ts';
 
-/** `--set "STORAGE ACCOUNT=x"`, `--set storage-account=x` and `<STORAGE ACCOUNT>` all mean STORAGE_ACCOUNT. */
-export function normaliseKey(text: string): string {
-  return text
-    .replace(/^[<$]|>$/g, '')
-    .replace(/^\{|\}$/g, '')
-    .trim()
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase();
-}
+export { normaliseKey };
 
 export interface UnboundPlaceholder {
   key: string;
