@@ -122,6 +122,8 @@ await new Promise((done) => {
       stdio: ['ignore', 'pipe', 'ignore', 'ipc'],
     },
   );
+  // Azurite starts once it has its accounts (see azurite-child.cjs); any account will do here.
+  child.send({ type: 'accounts', accounts: `warmup:${Buffer.alloc(32, 1).toString('base64')}` });
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
   let out = '';
   child.stdout.on('data', (d) => {

@@ -6,11 +6,12 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import type { FailOn } from '../report/index.ts';
-import { normaliseKey } from '../plan/index.ts';
+import { normaliseKey } from '../plan/keys.ts';
 // Only light modules load before the target starts; the run loop, checks and reports load while it boots.
 import type { EngineName, RunSecrets } from '../run/index.ts';
 import { resolveTutorialFiles } from '../run/files.ts';
 import type { TargetName } from '../run/targets/start.ts';
+import type { EarlyStart } from '../run/targets/early.ts';
 import { parseShard, selectShard, type Shard } from '../live/shard.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
@@ -103,9 +104,22 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   // A missing file stops the run before anything boots.
   const files = resolveTutorialFiles(opts.paths);
   const paths = opts.shard !== undefined ? selectShard(files, opts.shard.index, opts.shard.count) : files;
-  // Boot the target first: its start (the emulator's Azurite child, another process) overlaps loading the rest.
+  // Begin the target before anything else loads (the emulator's Azurite child, another process,
+  // then compiles while this one loads the tool); stopped at the end unless the target took it over.
+  const early = await (await import('../run/targets/early.ts')).beginTarget(opts.target);
+  try {
+    return await runWithTarget(opts, io, early, { started, wall, paths });
+  } finally {
+    early.dispose();
+  }
+}
+
+async function runWithTarget(opts: RunCommandOptions, io: RunCommandIo, early: EarlyStart, at: { started: Date; wall: number; paths: string[] }): Promise<number> {
+  const { print } = io;
+  const { started, wall, paths } = at;
+  // Boot the target first: its start overlaps loading the rest.
   const { startTarget } = await import('../run/targets/start.ts');
-  const booting = startTarget(opts.target);
+  const booting = startTarget(opts.target, early);
   booting.catch(() => undefined); // observed by runTutorials
   let modules;
   try {

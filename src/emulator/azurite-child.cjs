@@ -2,11 +2,14 @@
 // 1. It ends when the emulator goes away, even when the emulator dies without closing (a crash,
 //    process.exit, a killed test worker): the IPC channel to the parent closes then, and an orphaned
 //    Azurite would hold memory and a port.
-// 2. Besides Azurite's own TCP listener, the same HTTP server also accepts connections on a Unix
+// 2. Its storage accounts (names and keys) arrive over that channel, not in the environment: the
+//    child can be started before the emulator knows its scenario (a run spawns it first thing, while
+//    the tool still loads), and compiles Azurite meanwhile. Azurite starts when they arrive.
+// 3. Besides Azurite's own TCP listener, the same HTTP server also accepts connections on a Unix
 //    socket (TC_AZURITE_SOCKET): the emulator forwards over it, because a loopback TCP round trip
 //    costs several times a Unix-socket one on the machines this runs on, and the emulator's hop to
 //    its store should not cost what the client's hop to Azure costs.
-// 3. With TC_AZURITE_CODE_CACHE=1, the blob server's file is compiled with a V8 code cache kept
+// 4. With TC_AZURITE_CODE_CACHE=1, the blob server's file is compiled with a V8 code cache kept
 //    beside it: compiling the 9 MB bundle is about a third of Azurite's start, and Azurite's start is
 //    the longest part of an emulator boot. V8 refuses a cache made by another V8 version, other flags
 //    or a source of another length (the file is then rewritten); one file per Node version, so two
@@ -21,15 +24,13 @@ const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
 
 process.on('disconnect', () => process.exit(0));
-// Unreferenced, so the channel never keeps Azurite alive after its own orderly SIGTERM shutdown.
-process.channel?.unref();
 
 const main = process.env.TC_AZURITE_BLOB_MAIN;
 const socketPath = process.env.TC_AZURITE_SOCKET;
 const cachePath = process.env.TC_AZURITE_CODE_CACHE === '1' ? `${main}.${process.version}-${process.arch}.v8cache` : undefined;
 
-/** Loads a CommonJS file as Node's loader would, compiled with (and then producing) a code cache. */
-function loadWithCodeCache(file, cacheFile) {
+/** Compiles a CommonJS file as Node's loader would, with (and later producing) a code cache; `run` evaluates it. */
+function compileWithCodeCache(file, cacheFile) {
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -41,10 +42,12 @@ function loadWithCodeCache(file, cacheFile) {
   const state = cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   process.stdout.write(`tc-azurite code cache ${state}\n`);
   const writeCache = state !== 'accepted';
-  const mod = { exports: {}, filename: file, id: file, loaded: false };
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
-  mod.loaded = true;
-  return { script, writeCache };
+  const run = () => {
+    const mod = { exports: {}, filename: file, id: file, loaded: false };
+    script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+    mod.loaded = true;
+  };
+  return { script, writeCache, run };
 }
 
 let compiled;
@@ -76,5 +79,16 @@ if (socketPath) {
     return listen.apply(this, args);
   };
 }
-if (cachePath) compiled = loadWithCodeCache(main, cachePath);
-else require(main);
+if (cachePath) compiled = compileWithCodeCache(main, cachePath);
+
+process.on('message', function onAccounts(message) {
+  if (message === null || typeof message !== 'object' || message.type !== 'accounts' || typeof message.accounts !== 'string') return;
+  process.off('message', onAccounts);
+  // Azurite reads its accounts from the environment when it starts (and once a minute after).
+  process.env.AZURITE_ACCOUNTS = message.accounts;
+  // From now on the channel only tells when the emulator is gone: unreferenced, so it never keeps
+  // Azurite alive after its own orderly SIGTERM shutdown.
+  process.channel?.unref();
+  if (compiled) compiled.run();
+  else require(main);
+});

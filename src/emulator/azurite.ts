@@ -7,26 +7,12 @@
 // signature anyway, so there is one path; keys changed in the live state (a key regeneration) take
 // effect without restarting Azurite; and Azure's error texts (the string to sign, the SAS time frame)
 // have to come from the emulator, which therefore decides every request before Azurite sees it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { sharedKeyStringToSign, hmacBase64 } from './services/blob-sharedkey.ts';
+import { spawnAzurite, type AzuriteProcess } from './azurite-process.ts';
 
-/** Where scripts/build-dist.mjs bundled Azurite's blob server (relative to this file); only defined in dist/. */
-declare const __TC_AZURITE_BUNDLE__: string | undefined;
-// The bundle starts faster than Azurite's own entry, which loads ~1,400 modules (see build-dist.mjs).
-const AZURITE_BLOB_MAIN =
-  typeof __TC_AZURITE_BUNDLE__ === 'string'
-    ? fileURLToPath(new URL(__TC_AZURITE_BUNDLE__, import.meta.url))
-    : createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
-const CHILD_WRAPPER = fileURLToPath(new URL('./azurite-child.cjs', import.meta.url));
-const START_TIMEOUT_MS = 20_000;
 /** The version Azurite is asked to speak when the emulator itself talks to it (seeding). */
 const INTERNAL_VERSION = '2021-12-02';
 
@@ -74,82 +60,22 @@ export interface AzuriteBackend {
   close(): Promise<void>;
 }
 
-/** Resolves with Azurite's TCP URL once both its TCP listener and the Unix socket accept connections. */
-function waitForListening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS} ms: ${out.slice(-500)}`)), START_TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1] && out.includes('tc-azurite socket ready')) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve(m[1]);
-      }
-    };
-    const fail = (e: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(e);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.once('exit', (code) => fail(new Error(`Azurite exited with code ${code} before listening: ${out.slice(-500)}`)));
-  });
-}
-
-export async function startAzurite(accountNames: readonly string[]): Promise<AzuriteBackend> {
+/**
+ * Starts Azurite for the given accounts: in `early`, a process spawned ahead of time (claimed here;
+ * a spawn of its own when it cannot be), else in a new one.
+ */
+export async function startAzurite(accountNames: readonly string[], early?: AzuriteProcess): Promise<AzuriteBackend> {
   if (accountNames.length === 0) throw new Error('Azurite needs at least one storage account');
   const keys = new Map(accountNames.map((a) => [a, randomBytes(32).toString('base64')]));
-  // Synchronous (a fraction of a millisecond), so the child is spawned within this call: the boot
-  // calls this first and the spawn should not wait for the thread pool the key generation keeps busy.
-  const cwd = mkdtempSync(join(tmpdir(), 'tc-azurite-'));
-  const socketPath = join(cwd, 'blob.sock');
-  const child = spawn(
-    process.execPath,
-    [
-      CHILD_WRAPPER,
-      '--blobHost', '127.0.0.1',
-      '--blobPort', '0',
-      '--inMemoryPersistence',
-      '--extentMemoryLimit', '512',
-      '--disableTelemetry',
-      // No access log: one stdout line per request would cost both Azurite and the emulator (which drains the pipe).
-      '--silent',
-      // The emulator speaks whatever x-ms-version the client sent; Azurite need not know it.
-      '--skipApiVersionCheck',
-      '--loose',
-      // Requests arrive path-style (/<account>/<container>/<blob>) from the emulator only.
-      '--disableProductStyleUrl',
-    ],
-    {
-      cwd,
-      env: {
-        ...process.env,
-        TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN,
-        TC_AZURITE_SOCKET: socketPath,
-        // The bundle is compiled with a code cache beside it (see azurite-child.cjs); Azurite's own
-        // entry loads ~1,400 files through Node's loader, which keeps no cache in Node 20.
-        ...(typeof __TC_AZURITE_BUNDLE__ === 'string' ? { TC_AZURITE_CODE_CACHE: '1' } : {}),
-        AZURITE_ACCOUNTS: [...keys].map(([a, k]) => `${a}:${k}`).join(';'),
-      },
-      // The IPC channel is the child's lifeline (see azurite-child.cjs); nothing is sent over it.
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
-  let url: string;
-  try {
-    url = await waitForListening(child);
-  } catch (e) {
-    await rm(cwd, { recursive: true, force: true });
-    throw e;
+  let proc: AzuriteProcess;
+  if (early?.claim()) proc = early;
+  else {
+    proc = spawnAzurite();
+    proc.claim();
   }
-  child.removeAllListeners('exit');
-  child.channel?.unref();
-  let alive = true;
+  const { child, cwd, socketPath } = proc;
+  const url = await proc.start(keys);
+  let alive = child.exitCode === null && child.signalCode === null;
   child.once('exit', () => (alive = false));
   const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 

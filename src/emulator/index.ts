@@ -18,6 +18,7 @@ import { createState, resetState, type EmulatorState } from './state.ts';
 import { loadTlsMaterial } from './tls.ts';
 import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
 import { takeSigningKey } from './signing-keys.ts';
+import type { AzuriteProcess } from './azurite-process.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
@@ -50,6 +51,11 @@ export interface StartOptions {
   stateDir?: string;
   /** The emulator's clock (tests of expiry); default: the real time. */
   now?: () => Date;
+  /**
+   * An Azurite child the caller spawned ahead of time (spawnAzurite) while it loaded the rest: the
+   * Blob service starts in it instead of spawning its own. Owned by the emulator from this call on.
+   */
+  azurite?: AzuriteProcess;
   /** Services to run (default: all); tests of one service may pass fewer. */
   services?: readonly Service[];
 }
@@ -95,13 +101,16 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   try {
     for (const s of services) {
       if (s.start !== undefined) {
-        await s.start({ state });
+        await s.start({ state, ...(opts.azurite ? { azurite: opts.azurite } : {}) });
         started.push(s);
       }
     }
   } catch (err) {
     await Promise.allSettled(started.map((s) => s.stop?.()));
     throw err;
+  } finally {
+    // An early Azurite no service claimed (no storage account, no Blob service) is not needed.
+    opts.azurite?.dispose();
   }
   const stopStarted = () => Promise.allSettled(started.map((s) => s.stop?.({ state })));
 

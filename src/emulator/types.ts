@@ -1,5 +1,6 @@
 // The contract between the emulator's router and its services. Each service is one module under
 // emulator/services/ that exports a `Service`; the router picks it by the request's Host and runs it.
+import type { AzuriteProcess } from './azurite-process.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JWTPayload } from 'jose';
 
@@ -89,6 +90,13 @@ export interface ServiceContext {
   now(): Date;
 }
 
+/** What a service's start sees: the state, and processes spawned for this boot ahead of time. */
+export interface StartContext {
+  state: import('./state.ts').EmulatorState;
+  /** An Azurite child spawned before the emulator loaded (see azurite-process.ts), for the Blob service to claim. */
+  azurite?: AzuriteProcess;
+}
+
 export interface Service {
   name: string;
   /** Does this service answer for the Host (lower-cased, no port)? */
@@ -99,7 +107,7 @@ export interface Service {
    * keys, certificates and listeners exist, so it sees only the state; it should not wait for the
    * process to be ready (requests wait for it).
    */
-  start?(ctx: Pick<ServiceContext, 'state'>): Promise<void>;
+  start?(ctx: StartContext): Promise<void>;
   /** Back to the scenario after the core has reset `ctx.state` (Azurite re-seeded, for instance). */
   reset?(ctx: ServiceContext): Promise<void>;
   /** Stop what `start(ctx)` started for that instance; without ctx, everything this service started. */

@@ -22,7 +22,7 @@ writeFileSync(
 const http = require('node:http');
 const path = require('node:path');
 module.exports = { dir: __dirname };
-const s = http.createServer((req, res) => res.end(JSON.stringify({ dirname: __dirname, same: path.basename(__filename), exportsKept: module.exports.dir === __dirname })));
+const s = http.createServer((req, res) => res.end(JSON.stringify({ dirname: __dirname, same: path.basename(__filename), exportsKept: module.exports.dir === __dirname, accounts: process.env.AZURITE_ACCOUNTS })));
 s.listen(0, '127.0.0.1', () => process.stdout.write('successfully listens on http://127.0.0.1:' + s.address().port + '\\n'));
 process.on('SIGTERM', () => s.close(() => process.exit(0)));
 `,
@@ -41,6 +41,7 @@ function start(cached: boolean, waitFor: RegExp): Promise<Started & { body: stri
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     let out = '';
+    child.send({ type: 'accounts', accounts: 'acct1:a2V5;acct2:a2V5' });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`no ${waitFor} within 10 s: ${out}`));
@@ -66,7 +67,7 @@ describe('azurite-child.cjs code cache', () => {
     expect(first.lines).toContain('tc-azurite code cache absent');
     expect(statSync(cache).size).toBeGreaterThan(0);
     // The file ran as CommonJS with its own __dirname and module.exports.
-    expect(JSON.parse(first.body)).toEqual({ dirname: dir, same: 'server.cjs', exportsKept: true });
+    expect(JSON.parse(first.body)).toEqual({ dirname: dir, same: 'server.cjs', exportsKept: true, accounts: 'acct1:a2V5;acct2:a2V5' });
   });
 
   it('uses the cache on the next start and does not rewrite it', async () => {
@@ -89,7 +90,59 @@ describe('azurite-child.cjs code cache', () => {
     rmSync(cache);
     const plain = await start(false, /listens on/);
     expect(plain.lines.some((l) => l.includes('code cache'))).toBe(false);
-    expect(JSON.parse(plain.body).dirname).toBe(dir);
+    expect(JSON.parse(plain.body)).toMatchObject({ dirname: dir, accounts: 'acct1:a2V5;acct2:a2V5' });
     expect(() => statSync(cache)).toThrow();
+  });
+});
+
+describe('azurite-child.cjs accounts', () => {
+  it('compiles at once but runs the server only when its accounts arrive over IPC', async () => {
+    const child = spawn(process.execPath, [wrapper], {
+      env: { ...process.env, TC_AZURITE_BLOB_MAIN: server, TC_AZURITE_SOCKET: join(dir, 'late.sock'), TC_AZURITE_CODE_CACHE: '1' },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    try {
+      // Compiled (the cache line is printed) yet not listening, however long it waits.
+      await new Promise((r) => setTimeout(r, 600));
+      expect(out).toMatch(/code cache (accepted|absent|rejected)/);
+      expect(out).not.toMatch(/listens on/);
+      expect(child.exitCode).toBeNull();
+      const listening = new Promise<void>((resolve) => child.stdout!.on('data', () => /listens on/.test(out) && resolve()));
+      child.send({ type: 'something else' });
+      child.send({ type: 'accounts', accounts: 'late:a2V5' });
+      await listening;
+      const port = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1];
+      expect(JSON.parse(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text())).accounts).toBe('late:a2V5');
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('ends when its parent goes away before sending the accounts', async () => {
+    // A parent that spawns the wrapper and exits at once, without a word: the child must not linger.
+    const parent = spawn(
+      process.execPath,
+      ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(wrapper)}], { env: { ...process.env, TC_AZURITE_BLOB_MAIN: ${JSON.stringify(server)} }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }); console.log(c.pid); c.unref(); c.channel.unref();`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let pid = '';
+    parent.stdout!.on('data', (d: Buffer) => (pid += d.toString('utf8')));
+    await new Promise((r) => parent.once('exit', r));
+    const childPid = Number(pid.trim());
+    expect(childPid).toBeGreaterThan(0);
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        process.kill(childPid, 0);
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
   });
 });

@@ -1,10 +1,16 @@
 // The Azurite children behind the blob service: how many run, and that none outlives its use.
 // Vitest runs this file in a process of its own (pool: forks), so the children of this process are
 // the ones these emulators started.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { spawnAzurite } from '../../src/emulator/azurite-process.ts';
+import { runCommand } from '../../src/commands/run.ts';
 
 function azuriteChildren(): number[] {
   let out = '';
@@ -59,5 +65,76 @@ describe('Azurite children', () => {
     await emu.close();
     emu = undefined;
     expect(await settle(0)).toEqual([]);
+  });
+
+  it('an Azurite spawned ahead of the boot is the one the Blob service starts in', async () => {
+    const early = spawnAzurite();
+    emu = await startEmulator({ azurite: early });
+    const { blobService } = await import('../../src/emulator/services/blob.ts');
+    const backend = await blobService.backend({ state: emu.state, tokens: emu.tokens, rbac: emu.rbac, now: () => new Date() });
+    expect(backend.pid).toBe(early.child.pid);
+    expect(await settle(1)).toEqual([early.child.pid]);
+    // Owned by the emulator now: disposing it (the caller's cleanup) does nothing.
+    early.dispose();
+    expect(backend.alive).toBe(true);
+    await emu.close();
+    emu = undefined;
+    expect(await settle(0)).toEqual([]);
+    expect(existsSync(early.cwd)).toBe(false);
+  });
+
+  it('an early Azurite nobody needs (a scenario without storage accounts) is stopped at boot, its folder removed', async () => {
+    const scenario = defaultScenario();
+    scenario.storageAccounts = [];
+    const early = spawnAzurite();
+    emu = await startEmulator({ scenario, azurite: early });
+    expect(await settle(0)).toEqual([]);
+    expect(existsSync(early.cwd)).toBe(false);
+    expect(early.claim()).toBe(false);
+  });
+
+  it('an early Azurite never claimed does not keep its process alive, and ends with it', async () => {
+    const source = fileURLToPath(new URL('../../src/emulator/azurite-process.ts', import.meta.url));
+    const script = `import(${JSON.stringify(source)}).then((m) => { const p = m.spawnAzurite(); console.log(p.child.pid); });`;
+    const parent = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    parent.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        parent.kill('SIGKILL');
+        reject(new Error('the process that spawned Azurite did not exit on its own within 15 s'));
+      }, 15_000);
+      parent.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(0);
+    const pid = Number(out.trim());
+    expect(pid).toBeGreaterThan(0);
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+  });
+
+  it('a full run (which spawns Azurite before it loads the emulator) serves its blob steps and leaves no child behind', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tc-azurite-run-'));
+    try {
+      const lines: string[] = [];
+      const tutorials = fileURLToPath(new URL('../../tutorials/000-storage.md', import.meta.url));
+      await runCommand([tutorials, '--out', out], { print: (l) => lines.push(l) });
+      // s6 and s10 of 000-storage read the blob the portal steps created.
+      expect(lines.filter((l) => /000-storage s(6|10)\s+L\d+\s+http\s+(pass|drift)/.test(l))).toHaveLength(2);
+      expect(await settle(0)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario.ts';
 
 type ScenarioStorageAccount = Scenario['storageAccounts'][number];
 import { startAzurite, type AzuriteBackend, type BackendResponse, type SeedAccount } from '../azurite.ts';
+import type { AzuriteProcess } from '../azurite-process.ts';
 import { classifyBlobOperation, type BlobOperation } from './blob-operation.ts';
 import { BLOB_SERVER, blobErrors, lengthRequired, storageError, type StorageErrorInput } from './blob-errors.ts';
 import { verifySharedKey } from './blob-sharedkey.ts';
@@ -69,9 +70,9 @@ export function createBlobService(): BlobService {
   // resets between every tutorial, and most tutorials never write a blob.
   const dirty = new WeakSet<EmulatorState>();
 
-  const launch = (state: EmulatorState): Promise<AzuriteBackend> => {
+  const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> => {
     const started = (async () => {
-      const backend = await startAzurite(state.data.storageAccounts.map((a) => a.name));
+      const backend = await startAzurite(state.data.storageAccounts.map((a) => a.name), early);
       try {
         await backend.seed(seedOf(state));
       } catch (err) {
@@ -192,7 +193,7 @@ export function createBlobService(): BlobService {
     // blob request waits for it, so emulators that never serve a blob do not wait at all. A failure
     // to start surfaces on that first request (and the next one tries again).
     async start(ctx) {
-      if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) void launch(ctx.state).catch(() => undefined);
+      if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) void launch(ctx.state, ctx.azurite).catch(() => undefined);
     },
 
     async reset(ctx) {

@@ -5,6 +5,7 @@ import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulato
 import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
+import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -63,8 +64,8 @@ function cliCredential(handle: EmulatorHandle, connector: Connector): CliCredent
   };
 }
 
-export async function startEmulatorTarget(opts: { scenario?: Scenario } = {}): Promise<Target & { handle: EmulatorHandle }> {
-  const handle = await startEmulator(opts.scenario ? { scenario: opts.scenario } : {});
+export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?: AzuriteProcess } = {}): Promise<Target & { handle: EmulatorHandle }> {
+  const handle = await startEmulator({ ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.azurite ? { azurite: opts.azurite } : {}) });
   const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem });
   const scenario = handle.scenario;
   const knownSecrets = [

@@ -1,0 +1,152 @@
+// The Azurite child process, apart from talking to it (azurite.ts): spawning costs nothing to load
+// (Node built-ins only), so a run can spawn it before it has loaded the emulator, let it compile
+// Azurite while the rest of the tool loads, and give it its accounts once the scenario is known.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where scripts/build-dist.mjs bundled Azurite's blob server (relative to this file); only defined in dist/. */
+declare const __TC_AZURITE_BUNDLE__: string | undefined;
+// The bundle starts faster than Azurite's own entry, which loads ~1,400 modules (see build-dist.mjs).
+const AZURITE_BLOB_MAIN =
+  typeof __TC_AZURITE_BUNDLE__ === 'string'
+    ? fileURLToPath(new URL(__TC_AZURITE_BUNDLE__, import.meta.url))
+    : createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
+const CHILD_WRAPPER = fileURLToPath(new URL('./azurite-child.cjs', import.meta.url));
+const START_TIMEOUT_MS = 20_000;
+
+export interface AzuriteProcess {
+  readonly child: ChildProcess;
+  /** Azurite's working folder (removed when the process is disposed or closed). */
+  readonly cwd: string;
+  /** The Unix socket the emulator forwards over. */
+  readonly socketPath: string;
+  /**
+   * Take the process to start it; false when someone already did or it was disposed. Only the
+   * claimant may call `start` and becomes responsible for stopping it.
+   */
+  claim(): boolean;
+  /** Hands Azurite its accounts (name → base64 key); resolves with its TCP URL once both listeners accept connections. */
+  start(keys: ReadonlyMap<string, string>): Promise<string>;
+  /** Kills the process unless it was claimed (a no-op then); for whoever spawned it ahead of use. */
+  dispose(): void;
+}
+
+/** Resolves with Azurite's TCP URL once both its TCP listener and the Unix socket accept connections. */
+function waitForListening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS} ms: ${out.slice(-500)}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1] && out.includes('tc-azurite socket ready')) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.removeListener('exit', onExit);
+        // Drained from now on, so Azurite never blocks on a full pipe.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve(m[1]);
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`Azurite exited with code ${code} before listening: ${out.slice(-500)}`));
+    const fail = (e: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(e);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.once('exit', onExit);
+  });
+}
+
+export function spawnAzurite(): AzuriteProcess {
+  const cwd = mkdtempSync(join(tmpdir(), 'tc-azurite-'));
+  const socketPath = join(cwd, 'blob.sock');
+  const child = spawn(
+    process.execPath,
+    [
+      CHILD_WRAPPER,
+      '--blobHost', '127.0.0.1',
+      '--blobPort', '0',
+      '--inMemoryPersistence',
+      '--extentMemoryLimit', '512',
+      '--disableTelemetry',
+      // No access log: one stdout line per request would cost both Azurite and the emulator (which drains the pipe).
+      '--silent',
+      // The emulator speaks whatever x-ms-version the client sent; Azurite need not know it.
+      '--skipApiVersionCheck',
+      '--loose',
+      // Requests arrive path-style (/<account>/<container>/<blob>) from the emulator only.
+      '--disableProductStyleUrl',
+    ],
+    {
+      cwd,
+      env: {
+        ...process.env,
+        TC_AZURITE_BLOB_MAIN: AZURITE_BLOB_MAIN,
+        TC_AZURITE_SOCKET: socketPath,
+        // The bundle is compiled with a code cache beside it (see azurite-child.cjs); Azurite's own
+        // entry loads ~1,400 files through Node's loader, which keeps no cache in Node 20.
+        ...(typeof __TC_AZURITE_BUNDLE__ === 'string' ? { TC_AZURITE_CODE_CACHE: '1' } : {}),
+      },
+      // The IPC channel carries the accounts, then is the child's lifeline (see azurite-child.cjs).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  // Nothing about this child keeps the emulator's process alive: a process that forgot it (or
+  // exits without closing) still ends, and the child follows when the channel closes.
+  child.unref();
+  child.channel?.unref();
+  (child.stdout as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as { unref?: () => void } | null)?.unref?.();
+  // An early child's output is read only once it is started; until then the pipe just holds it.
+  child.once('error', () => undefined); // a failed spawn surfaces as an exit before listening
+
+  let claimed = false;
+  let disposed = false;
+  const removeCwd = () => rmSync(cwd, { recursive: true, force: true });
+  child.once('exit', () => {
+    if (!claimed) removeCwd();
+  });
+  return {
+    child,
+    cwd,
+    socketPath,
+    claim() {
+      if (claimed || disposed || child.exitCode !== null || child.signalCode !== null) return false;
+      claimed = true;
+      return true;
+    },
+    async start(keys) {
+      if (!claimed) throw new Error('claim() this Azurite process before starting it');
+      // Referenced while starting: a caller with nothing else pending must not exit mid-start.
+      child.ref();
+      (child.stdout as { ref?: () => void } | null)?.ref?.();
+      const listening = waitForListening(child);
+      child.send({ type: 'accounts', accounts: [...keys].map(([a, k]) => `${a}:${k}`).join(';') }, (err) => {
+        if (err) child.kill('SIGKILL'); // the exit fails the wait above
+      });
+      try {
+        return await listening;
+      } catch (e) {
+        removeCwd();
+        throw e;
+      } finally {
+        child.unref();
+        (child.stdout as { unref?: () => void } | null)?.unref?.();
+      }
+    },
+    dispose() {
+      if (claimed || disposed) return;
+      disposed = true;
+      child.kill('SIGKILL');
+      removeCwd();
+    },
+  };
+}
