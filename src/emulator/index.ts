@@ -17,7 +17,7 @@ import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
 import { loadTlsMaterial } from './tls.ts';
 import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
-import { takeSigningKey } from './signing-keys.ts';
+import { loadSigningKey } from './signing-keys.ts';
 import type { AzuriteProcess } from './azurite-process.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
 
@@ -116,19 +116,15 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
 
   let tokens: EmulatorTokenAuthority;
   let material: Awaited<ReturnType<typeof loadTlsMaterial>>;
-  let keyRefill: Promise<void> = Promise.resolve();
   try {
-    // The signing key (from the state folder's pool, or generated on the thread pool) and the
-    // CA/certificate load overlap.
+    // The signing key and the CA/certificates, both cached in the state folder, load side by side.
     const stateDir = opts.stateDir ?? defaultStateDir();
     const materialLoading = loadTlsMaterial(stateDir);
     materialLoading.catch(() => undefined); // observed below, after the key
-    const signing = await takeSigningKey(stateDir);
-    keyRefill = signing.refilled;
-    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, signing.key);
+    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await loadSigningKey(stateDir));
     material = await materialLoading;
   } catch (err) {
-    await Promise.all([stopStarted(), keyRefill]);
+    await stopStarted();
     throw err;
   }
   const rbac = createRbac(state);
@@ -158,7 +154,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   try {
     listeners = await startListeners({ router, tls: material, decide: route });
   } catch (err) {
-    await Promise.all([stopStarted(), keyRefill]);
+    await stopStarted();
     throw err;
   }
   ports = { http: listeners.httpPort, https: listeners.httpsPort };
@@ -191,8 +187,6 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
         await listeners.close();
         await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
         await rm(instanceDir, { recursive: true, force: true });
-        // Started at boot and long done in a run of any length; a half-written key would only be skipped.
-        await keyRefill;
       })();
       return closed;
     },

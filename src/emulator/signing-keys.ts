@@ -1,11 +1,11 @@
-// Token signing keys made ahead of time. Generating a 2048-bit RSA key takes 80–400 ms here (it varies
-// with the primes found), the longest wait of an emulator boot after Azurite's start. Each emulator
-// still signs with a key no other instance ever had: it takes one key out of a small pool in its
-// state folder (the file is renamed away first, so two emulators starting at once never share one)
-// and generates a replacement in the background for the next boot. An empty pool costs what a boot
-// without one costs: the key is generated then.
+// The tenant's token signing key, kept in the emulator's state folder like its CA: generating a
+// 2048-bit RSA key takes 80–400 ms of CPU here (it varies with the primes found), and a boot that
+// waited for it, or generated it beside the run, made every run that much slower. Every emulator
+// sharing a state folder signs with the same key, as every Azure service trusts the same Entra
+// signing keys: a token is valid wherever the tenant's keys are, until it expires. Emulators with
+// different state folders are different clouds and refuse each other's tokens.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -16,6 +16,8 @@ export interface SigningKey {
   kid: string;
 }
 
+const KEY_FILE = 'token-signing-key-v1.pem';
+
 function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const kid = createHash('sha1').update(spki).digest('base64url');
@@ -23,10 +25,6 @@ function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
 }
 
 const generateRsaKeyPair = promisify(generateKeyPair);
-/** Enough for the runs of a CLI and a test file starting side by side. */
-const POOL_SIZE = 2;
-const POOL_FOLDER = 'signing-keys';
-const READY = /^key-[0-9a-f]{16}\.pem$/;
 
 /** On libuv's thread pool, so that a boot overlaps it with its other work. */
 export async function generateSigningKey(): Promise<{ key: SigningKey; pem: string }> {
@@ -34,61 +32,44 @@ export async function generateSigningKey(): Promise<{ key: SigningKey; pem: stri
   return { key: signingKeyOf(privateKey, publicKey), pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
-async function claimOne(folder: string): Promise<SigningKey | undefined> {
-  let names: string[];
+async function readKey(path: string): Promise<SigningKey | undefined> {
   try {
-    names = (await readdir(folder)).filter((n) => READY.test(n));
+    const privateKey = createPrivateKey(await readFile(path, 'utf8'));
+    if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) return undefined;
+    return signingKeyOf(privateKey, createPublicKey(privateKey));
   } catch {
-    return undefined;
+    return undefined; // absent, or not a key (a truncated file): made anew
   }
-  for (const name of names) {
-    const claimed = join(folder, `.claimed-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * The signing key of the state folder, generated at the first boot. Safe when several emulators
+ * start at once on a new folder: the first key written wins (a hard link fails if the file exists)
+ * and everyone uses that one.
+ */
+export async function loadSigningKey(stateDir: string): Promise<SigningKey> {
+  const path = join(stateDir, KEY_FILE);
+  const cached = await readKey(path);
+  if (cached !== undefined) return cached;
+  const fresh = await generateSigningKey();
+  try {
+    await mkdir(stateDir, { recursive: true, mode: 0o700 });
+    const tmp = join(stateDir, `.${KEY_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    await writeFile(tmp, fresh.pem, { mode: 0o600 });
     try {
-      // Only one claimant's rename succeeds; the others see ENOENT and try the next file.
-      await rename(join(folder, name), claimed);
-    } catch {
-      continue;
-    }
-    try {
-      const privateKey = createPrivateKey(await readFile(claimed, 'utf8'));
-      if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) continue;
-      return signingKeyOf(privateKey, createPublicKey(privateKey));
-    } catch {
-      continue; // not a key (a truncated or foreign file): dropped below, the next one is tried
+      await link(tmp, path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // Another emulator wrote one first, or the file there is damaged: the valid one wins.
+      const winner = await readKey(path);
+      if (winner !== undefined) return winner;
+      await unlink(path);
+      await link(tmp, path);
     } finally {
-      await unlink(claimed).catch(() => undefined);
-    }
-  }
-  return undefined;
-}
-
-/** Adds keys until the pool holds POOL_SIZE; errors (a read-only folder) only mean the next boot generates. */
-async function refill(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    while ((await readdir(folder)).filter((n) => READY.test(n)).length < POOL_SIZE) {
-      const { pem } = await generateSigningKey();
-      const name = `key-${randomBytes(8).toString('hex')}.pem`;
-      const tmp = join(folder, `.${name}.${process.pid}.tmp`);
-      await writeFile(tmp, pem, { mode: 0o600 });
-      // Complete or absent: a claimant never reads half a key.
-      await rename(tmp, join(folder, name));
+      await unlink(tmp).catch(() => undefined);
     }
   } catch {
-    // nothing to do: the pool is an optimisation
+    // A read-only state folder: this instance signs with a key of its own, kept nowhere.
   }
-}
-
-export interface SigningKeySource {
-  key: SigningKey;
-  /** The background refill; awaited by whoever must not leave work behind (tests of the pool). */
-  refilled: Promise<void>;
-}
-
-/** A key no one else has, from the pool in `stateDir` when it has one, generated otherwise. */
-export async function takeSigningKey(stateDir: string): Promise<SigningKeySource> {
-  const folder = join(stateDir, POOL_FOLDER);
-  const pooled = await claimOne(folder);
-  const key = pooled ?? (await generateSigningKey()).key;
-  return { key, refilled: refill(folder) };
+  return fresh.key;
 }

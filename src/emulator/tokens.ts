@@ -1,6 +1,7 @@
 // The emulator's token authority: it signs v1 access tokens the way Entra signs managed-identity
-// tokens (RS256, `kid`/`x5t` header, Azure's claim set) and verifies them for every service. Each
-// emulator instance has its own key, so a token from one run is rejected by another.
+// tokens (RS256, `kid`/`x5t` header, Azure's claim set) and verifies them for every service. The key
+// is the state folder's (see signing-keys.ts): emulators sharing one accept each other's tokens, as
+// Azure's services all accept Entra's.
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors as joseErrors, exportJWK, jwtVerify } from 'jose';
 import type { TokenAuthority, TokenCheck, TokenClaims } from './types.ts';

@@ -6,11 +6,15 @@ import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
 import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let emu: EmulatorHandle;
 let other: EmulatorHandle;
 let agent: Dispatcher;
 let otherAgent: Dispatcher;
+let otherState: string;
 let assertionKey: CryptoKey;
 const ASSERTION_CLIENT = '0c3b5f6e-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 
@@ -32,13 +36,17 @@ beforeAll(async () => {
     legacyMsiEndpoint: true,
     principals: [...base.principals, { principalId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', clientId: ASSERTION_CLIENT, displayName: 'ci', kind: 'ServicePrincipal' as const, assertionKeys: [jwk] }],
   };
-  [emu, other] = await Promise.all([startEmulator({ scenario }), startEmulator()]);
+  // Its own state folder, so its own signing key: another cloud (emulators sharing a folder share
+  // the tenant's key and accept each other's tokens, see signing-keys.test.ts).
+  otherState = await mkdtemp(join(tmpdir(), 'tc-other-cloud-'));
+  [emu, other] = await Promise.all([startEmulator({ scenario }), startEmulator({ stateDir: otherState })]);
   agent = createEmulatorDispatcher(emu);
   otherAgent = createEmulatorDispatcher(other);
 });
 afterAll(async () => {
   await Promise.all([agent.close(), otherAgent.close()]);
   await Promise.all([emu.close(), other.close()]);
+  await rm(otherState, { recursive: true, force: true });
 });
 
 describe('legacy MSI endpoint (enabled by the scenario)', () => {
@@ -145,7 +153,7 @@ describe('faults, reset and isolation', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     expect(emu.faults.pending()).toBe(0);
   });
-  it('two emulators do not accept each other\'s tokens; reset() drops changes and pending faults', async () => {
+  it('an emulator with another state folder (another cloud) refuses this one\'s tokens; reset() drops changes and pending faults', async () => {
     const mine = (await call('GET', imdsUrl, { Metadata: 'true' })).json!.access_token as string;
     const rgUrl = `https://management.azure.com/subscriptions/${other.values.SUBSCRIPTION_ID}/resourceGroups/${other.values.RESOURCE_GROUP}?api-version=2016-09-01`;
     const r = await call('GET', rgUrl, { Authorization: `Bearer ${mine}` }, undefined, otherAgent);

@@ -1,10 +1,10 @@
-// The pool of token signing keys in the emulator's state folder: a boot takes a key made earlier
-// instead of waiting for RSA generation, and no two emulators ever sign with the same key.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// The tenant's token signing key in the emulator's state folder: made once, shared by every emulator
+// on that folder (as Azure's services share Entra's keys), distinct between folders.
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { takeSigningKey } from '../../src/emulator/signing-keys.ts';
+import { loadSigningKey } from '../../src/emulator/signing-keys.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { createTokenAuthority } from '../../src/emulator/tokens.ts';
 
@@ -16,59 +16,49 @@ function stateDir(): string {
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const pool = (dir: string) => readdirSync(join(dir, 'signing-keys')).sort();
-
-describe('signing key pool', () => {
-  it('an empty pool: the key is generated, then the pool is filled for the next boots', async () => {
+describe('token signing key', () => {
+  it('is generated at the first boot of a state folder, kept private, and loaded by the next ones', async () => {
     const dir = stateDir();
-    const first = await takeSigningKey(dir);
-    expect(first.key.kid).toMatch(/^[A-Za-z0-9_-]{27}$/);
-    await first.refilled;
-    expect(pool(dir)).toHaveLength(2);
-    expect(pool(dir).every((n) => /^key-[0-9a-f]{16}\.pem$/.test(n))).toBe(true);
+    const first = await loadSigningKey(dir);
+    expect(first.kid).toMatch(/^[A-Za-z0-9_-]{27}$/);
+    const file = readdirSync(dir).find((n) => n.endsWith('.pem'))!;
+    expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    expect((await loadSigningKey(dir)).kid).toBe(first.kid);
+    // Nothing else left in the folder (no temporary files).
+    expect(readdirSync(dir)).toEqual([file]);
   });
 
-  it('every take gets a key no other take got, also when they run at once; taken files are gone', async () => {
+  it('emulators starting at once on a new folder agree on one key', async () => {
     const dir = stateDir();
-    await (await takeSigningKey(dir)).refilled;
-    const before = pool(dir);
-    const takes = await Promise.all([1, 2, 3, 4].map(() => takeSigningKey(dir)));
-    await Promise.all(takes.map((t) => t.refilled));
-    const kids = takes.map((t) => t.key.kid);
-    expect(new Set(kids).size).toBe(4);
-    // The two pooled files were taken (not copied): none of them is still in the pool.
-    expect(pool(dir).filter((n) => before.includes(n))).toEqual([]);
-    expect(pool(dir).length).toBeGreaterThanOrEqual(2);
-    // A pooled key signs and verifies like a generated one.
-    const ta = await createTokenAuthority({ tenantId: 't', now: () => new Date() }, takes[0]!.key);
+    const kids = await Promise.all([1, 2, 3, 4].map(async () => (await loadSigningKey(dir)).kid));
+    expect(new Set(kids).size).toBe(1);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.pem'))).toHaveLength(1);
+  });
+
+  it('a damaged key file is replaced by a new key', async () => {
+    const dir = stateDir();
+    const before = await loadSigningKey(dir);
+    const file = readdirSync(dir).find((n) => n.endsWith('.pem'))!;
+    writeFileSync(join(dir, file), '-----BEGIN PRIVATE KEY-----\ntruncated');
+    const after = await loadSigningKey(dir);
+    expect(after.kid).not.toBe(before.kid);
+    expect((await loadSigningKey(dir)).kid).toBe(after.kid);
+    const ta = await createTokenAuthority({ tenantId: 't', now: () => new Date() }, after);
     const { token } = await ta.issue({ principalId: 'p', clientId: 'c', resource: 'https://management.azure.com/' });
     expect((await ta.verify(token)).ok).toBe(true);
   });
 
-  it('a file in the pool that is not a usable key is dropped and the next one is used', async () => {
-    const dir = stateDir();
-    await (await takeSigningKey(dir)).refilled;
-    writeFileSync(join(dir, 'signing-keys', 'key-0000000000000000.pem'), '-----BEGIN PRIVATE KEY-----\ntruncated');
-    const taken: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = await takeSigningKey(dir);
-      taken.push(t.key.kid);
-      await t.refilled;
-    }
-    expect(new Set(taken).size).toBe(3);
-    expect(pool(dir)).not.toContain('key-0000000000000000.pem');
-  });
-
-  it('two emulators on one state folder sign with different keys: a token of one is refused by the other', async () => {
-    const dir = stateDir();
-    const [a, b] = await Promise.all([startEmulator({ stateDir: dir }), startEmulator({ stateDir: dir })]);
+  it("emulators sharing a state folder accept each other's tokens; another folder is another cloud and refuses them", async () => {
+    const shared = stateDir();
+    const [a, b, other] = await Promise.all([startEmulator({ stateDir: shared }), startEmulator({ stateDir: shared }), startEmulator({ stateDir: stateDir() })]);
     try {
-      expect(a.tokens.kid).not.toBe(b.tokens.kid);
+      expect(a.tokens.kid).toBe(b.tokens.kid);
+      expect(other.tokens.kid).not.toBe(a.tokens.kid);
       const { token } = await a.tokens.issue({ principalId: 'p', clientId: 'c', resource: 'https://management.azure.com/' });
-      expect((await a.tokens.verify(token)).ok).toBe(true);
-      expect(await b.tokens.verify(token)).toMatchObject({ ok: false });
+      expect((await b.tokens.verify(token)).ok).toBe(true);
+      expect(await other.tokens.verify(token)).toMatchObject({ ok: false, reason: 'bad-signature' });
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), other.close()]);
     }
   });
 });
