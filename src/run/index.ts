@@ -91,14 +91,21 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const findings = new Map<string, Finding[]>();
   try {
     tutorials = files.map((f) => parseTutorialFile(f));
-    // Lint and the storage SDK's loading are CPU work that overlaps the emulator's boot (another process).
-    for (const t of tutorials) findings.set(t.file, lint(t));
     if (tutorials.some((t) => t.steps.some((s) => s.kind === 'az' && s.az.path[0] === 'storage'))) await loadBlobClient();
   } catch (err) {
     await closeOwned(starting);
     throw err;
   }
   const target = await starting;
+  // Lint fills the gaps of the run: one tutorial per turn of the event loop, while steps wait for
+  // answers (Azurite, the shell, the network), instead of before the first step.
+  const linting = (async () => {
+    for (const t of tutorials) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      findings.set(t.file, lint(t));
+    }
+  })();
+  linting.catch(() => undefined); // a lint failure surfaces where it is awaited, below; not as an unhandled rejection first
   const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
   let shell: ShellEngine | undefined;
   try {
@@ -127,8 +134,10 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
         counts[v] = (counts[v] ?? 0) + 1;
       }
       options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: findings.get(tutorial.file) ?? [] });
+      results.push({ tutorial, outcomes, findings: [] });
     }
+    await linting;
+    for (const r of results) r.findings = findings.get(r.tutorial.file) ?? [];
   } finally {
     await shell?.close();
     if (!options.targetInstance) await target.close();
