@@ -1,4 +1,4 @@
-// `npm ci` runs this (the `prepare` script): bundle the CLI's TypeScript into dist/cli.js, so that
+// `npm ci` runs this (the `prepare` script): bundle the CLI's TypeScript into dist/cli.cjs, so that
 // bin/tutorial-conformance.js can start without tsx's loader. Under tsx every module the CLI loads,
 // its dependencies' included, is resolved and transformed through loader hooks that in Node 20 run on
 // another thread (one cross-thread round trip per resolve and per load): a full run spent ~0.3 s of
@@ -46,13 +46,17 @@ function sourceStamp() {
 }
 
 const AZURITE_BUNDLE = 'azurite-blob.cjs';
+const CLI_BUNDLE = 'cli.cjs';
 const before = sourceStamp();
 // Built next to dist/ and moved into place when complete, so bin never sees half a bundle.
 const staging = join(root, 'dist.tmp');
 rmSync(join(dist, 'manifest.json'), { force: true });
 rmSync(staging, { recursive: true, force: true });
 
-/** `import.meta.url` of a bundled source would be dist/cli.js; each keeps its own, relative to the bundle. */
+/**
+ * `import.meta.url` of a bundled source would be the bundle's; each source keeps its own, relative
+ * to the bundle (dependencies that use it get the bundle's, as they did in an ESM chunk of dist/).
+ */
 const ownImportMetaUrl = {
   name: 'own-import-meta-url',
   setup(build) {
@@ -60,36 +64,37 @@ const ownImportMetaUrl = {
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const rel = relative(dist, args.path).split('\\').join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, __tcBundleUrl).href`), loader: 'ts' };
     });
   },
 };
 
+// One CommonJS file, so that bin/tutorial-conformance.js can compile it with a V8 code cache
+// (src/code-cache.cjs): Node 20 caches no compiled ES modules, and compiling was ~60 ms of a
+// ~0.8 s run. Code a command does not use costs little: esbuild keeps each module's top level in
+// an init function run at its first import (import() of a command, the run loop, the storage
+// SDK's wrapper stays lazy), and V8 compiles a function only when it is first called.
 await esbuild.build({
   entryPoints: [join(src, 'cli.ts')],
-  outdir: staging,
-  entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
+  outfile: join(staging, CLI_BUNDLE),
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   // Dependencies are bundled too (Node would otherwise open, stat and compile each of their files:
   // @azure/storage-blob alone is hundreds); those that locate files of their own at run time stay imports.
   external: ['azurite', 'playwright-core', 'tsx'],
-  // Bundled CommonJS dependencies call require() for Node's built-in modules.
-  banner: { js: "import { createRequire as __tcCreateRequire } from 'node:module'; const require = __tcCreateRequire(import.meta.url);" },
-  // Each module the sources import with import() (a command, the run loop, the storage SDK's
-  // wrapper) becomes its own chunk with its own imports of dependencies, so it and the packages it
-  // needs load only when first used, as under tsx. One file would import every dependency at start.
-  splitting: true,
+  banner: { js: "const __tcBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [ownImportMetaUrl],
-  // src/emulator/azurite.ts spawns this bundle (below) instead of Azurite's own entry.
-  define: { __TC_AZURITE_BUNDLE__: JSON.stringify(relative(join(src, 'emulator'), join(dist, AZURITE_BUNDLE)).split('\\').join('/')) },
+  define: {
+    // src/emulator/azurite-process.ts spawns this bundle (below) instead of Azurite's own entry.
+    __TC_AZURITE_BUNDLE__: JSON.stringify(relative(join(src, 'emulator'), join(dist, AZURITE_BUNDLE)).split('\\').join('/')),
+    'import.meta.url': '__tcBundleUrl',
+  },
 });
 
 // Azurite's blob server, which the emulator runs as a child process, as one CommonJS file: Azurite

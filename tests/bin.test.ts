@@ -1,6 +1,7 @@
 // bin/tutorial-conformance.js runs dist/ (the bundle `npm ci` builds) only while it matches src/, and
 // the sources through tsx otherwise. The suite runs the sources (TC_FROM_SOURCE=1, vitest.config.ts);
-// this checks that the bundle, when there is a current one, prints what the sources print.
+// this checks that the bundle, when there is a current one, prints what the sources print, also when
+// compiled from its code cache.
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { join } from 'node:path';
@@ -18,5 +19,9 @@ describe('bin/tutorial-conformance.js', () => {
     ]);
     expect(fromBin.stdout).toBe(fromSource.stdout);
     expect(JSON.parse(fromBin.stdout)).toHaveProperty('steps');
+    // The first run of a command from the bundle writes its code cache; a run compiled from it
+    // (or with V8 refusing it) prints the same.
+    const again = await execa('node', args, { cwd: projectRoot, env, extendEnv: false });
+    expect(again.stdout).toBe(fromSource.stdout);
   }, 60_000);
 });

@@ -16,39 +16,15 @@
 //    Node versions sharing an install do not keep replacing each other's. Only the bundle in dist/
 //    is loaded this way, and dist/ is only ever replaced whole, so a cache never outlives its bundle.
 'use strict';
-const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
-const path = require('node:path');
-const vm = require('node:vm');
-const { createRequire, wrap } = require('node:module');
+const { compileWithCodeCache } = require('../code-cache.cjs');
 
 process.on('disconnect', () => process.exit(0));
 
 const main = process.env.TC_AZURITE_BLOB_MAIN;
 const socketPath = process.env.TC_AZURITE_SOCKET;
 const cachePath = process.env.TC_AZURITE_CODE_CACHE === '1' ? `${main}.${process.version}-${process.arch}.v8cache` : undefined;
-
-/** Compiles a CommonJS file as Node's loader would, with (and later producing) a code cache; `run` evaluates it. */
-function compileWithCodeCache(file, cacheFile) {
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
-  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const state = cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
-  process.stdout.write(`tc-azurite code cache ${state}\n`);
-  const writeCache = state !== 'accepted';
-  const run = () => {
-    const mod = { exports: {}, filename: file, id: file, loaded: false };
-    script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
-    mod.loaded = true;
-  };
-  return { script, writeCache, run };
-}
 
 let compiled;
 if (socketPath) {
@@ -60,17 +36,10 @@ if (socketPath) {
       process.stdout.write(`tc-azurite socket ready ${socketPath}\n`);
       // After the start, so the cache also holds the functions the start compiled; and after the
       // ready line, so nobody waits for it. Written whole or not at all (rename).
-      if (compiled?.writeCache && cachePath) {
+      if (compiled && compiled.state !== 'accepted') {
         setImmediate(() => {
-          try {
-            const tmp = `${cachePath}.${process.pid}.tmp`;
-            fs.writeFileSync(tmp, compiled.script.createCachedData());
-            fs.renameSync(tmp, cachePath);
-            process.stdout.write(`tc-azurite code cache written ${cachePath}\n`);
-          } catch (err) {
-            // A read-only install: every start compiles, as without a cache.
-            process.stdout.write(`tc-azurite code cache not written: ${err.message}\n`);
-          }
+          const error = compiled.saveCache();
+          process.stdout.write(error === undefined ? `tc-azurite code cache written ${cachePath}\n` : `tc-azurite code cache not written: ${error}\n`);
         });
       }
     });
@@ -79,7 +48,10 @@ if (socketPath) {
     return listen.apply(this, args);
   };
 }
-if (cachePath) compiled = compileWithCodeCache(main, cachePath);
+if (cachePath) {
+  compiled = compileWithCodeCache(main, cachePath);
+  process.stdout.write(`tc-azurite code cache ${compiled.state}\n`);
+}
 
 process.on('message', function onAccounts(message) {
   if (message === null || typeof message !== 'object' || message.type !== 'accounts' || typeof message.accounts !== 'string') return;
