@@ -70,23 +70,30 @@ export function createBlobService(): BlobService {
   // resets between every tutorial, and most tutorials never write a blob.
   const dirty = new WeakSet<EmulatorState>();
 
-  const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> => {
-    const started = (async () => {
-      const backend = await startAzurite(state.data.storageAccounts.map((a) => a.name), early);
-      try {
-        await backend.seed(seedOf(state));
-      } catch (err) {
-        // This backend is never handed out, so nobody else would close it: the next request
-        // launches another one, and each failed seed would otherwise leave one more child running.
-        await backend.close();
-        throw err;
-      }
-      return backend;
-    })();
-    backends.set(state, started);
-    started.catch(() => backends.delete(state));
-    return started;
+  /** A started Azurite holding `seed`; one whose seeding fails is closed (never handed out, nobody else would). */
+  const startSeeded = async (accounts: string[], seed: SeedAccount[], early?: AzuriteProcess): Promise<AzuriteBackend> => {
+    const backend = await startAzurite(accounts, early);
+    await reseedOrClose(backend, seed);
+    return backend;
   };
+  const reseedOrClose = async (backend: AzuriteBackend, seed: SeedAccount[]): Promise<void> => {
+    try {
+      await backend.seed(seed);
+    } catch (err) {
+      await backend.close();
+      throw err;
+    }
+  };
+  /** The backend every later request of this state waits for; forgotten if it fails, so the next request tries anew. */
+  const install = (state: EmulatorState, next: Promise<AzuriteBackend>): Promise<AzuriteBackend> => {
+    backends.set(state, next);
+    next.catch(() => {
+      if (backends.get(state) === next) backends.delete(state);
+    });
+    return next;
+  };
+  const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> =>
+    install(state, startSeeded(state.data.storageAccounts.map((a) => a.name), seedOf(state), early));
 
   const backendFor = async (ctx: ServiceContext, account: string): Promise<AzuriteBackend> => {
     const current = backends.get(ctx.state);
@@ -196,19 +203,36 @@ export function createBlobService(): BlobService {
       if (ctx.state.data.storageAccounts.length > 0 && !backends.has(ctx.state)) void launch(ctx.state, ctx.azurite).catch(() => undefined);
     },
 
+    // Re-seeding is ~4 sequential round trips to Azurite per dirty reset, time the emulator's
+    // process would only wait: the reset returns at once and the re-seeded backend takes the place
+    // of the current one, so every blob request (and `backend()`) after the reset waits for it,
+    // while the next tutorial's other steps (tokens, ARM) go ahead. A failure to re-seed surfaces
+    // on the next blob request, as a failure to start does.
     async reset(ctx) {
       const current = backends.get(ctx.state);
       if (current === undefined || !dirty.has(ctx.state)) return;
       dirty.delete(ctx.state);
-      const backend = await current;
+      const seed = seedOf(ctx.state);
       const wanted = ctx.state.data.storageAccounts.map((a) => a.name);
-      if (wanted.every((a) => backend.accounts.includes(a))) {
-        await backend.seed(seedOf(ctx.state));
+      if (wanted.length === 0) {
+        // No account any more: nothing to serve, only the old backend to stop.
+        backends.delete(ctx.state);
+        await current.then((b) => b.close()).catch(() => undefined);
         return;
       }
-      backends.delete(ctx.state);
-      await backend.close();
-      if (wanted.length > 0) await launch(ctx.state);
+      install(
+        ctx.state,
+        (async () => {
+          const backend = await current;
+          if (wanted.every((a) => backend.accounts.includes(a))) {
+            await reseedOrClose(backend, seed);
+            return backend;
+          }
+          // An account was added since (Azurite reads its accounts once): a new one for the scenario's.
+          await backend.close();
+          return startSeeded(wanted, seed);
+        })(),
+      );
     },
 
     async stop(ctx) {
