@@ -185,8 +185,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     close() {
       closed ??= (async () => {
         await listeners.close();
-        await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
+        // Before the services stop: waiting for Azurite's exit holds nothing that keeps a closing
+        // process alive, so whatever comes after that wait may never run.
         await rm(instanceDir, { recursive: true, force: true });
+        await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
       })();
       return closed;
     },

@@ -2,7 +2,7 @@
 // Vitest runs this file in a process of its own (pool: forks), so the children of this process are
 // the ones these emulators started.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,4 +137,26 @@ describe('Azurite children', () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it('the CLI leaves nothing in the temporary directory when a run ends (Azurite and emulator folders included)', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tc-clean-tmp-'));
+    const out = mkdtempSync(join(tmpdir(), 'tc-clean-out-'));
+    try {
+      const bin = fileURLToPath(new URL('../../bin/tutorial-conformance.js', import.meta.url));
+      const tutorial = fileURLToPath(new URL('../../tutorials/000-storage-access-key.md', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'run', tutorial, '--out', out], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+      child.stderr!.resume();
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code, stdout).toBe(0);
+      // The blob steps ran (so Azurite was started and stopped).
+      expect(stdout).toMatch(/000-storage-access-key s8 .* az\s+(pass|drift)/);
+      // tsx (the sources run through it in tests) keeps a cache of its own there.
+      expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
