@@ -13,6 +13,21 @@ describe('Redactor', () => {
     expect(encodedForms(secret)).toContain(encodeURIComponent(secret));
   });
 
+  it('secrets with every regular-expression character are matched literally; the longer of two nested secrets wins', () => {
+    const r = new Redactor();
+    const odd = 'a.b*c+d?e^f$g{h}i(j)k|l[m]n\\o/p';
+    r.add(odd, 'odd');
+    r.add('sv=2015-04-05&sig=AbCdEf123456', 'sas');
+    r.add('AbCdEf123456', 'sig');
+    expect(r.redact(`x ${odd} y`)).toBe('x [REDACTED:odd] y');
+    // A text that looks like a pattern of the odd secret but is not it stays.
+    expect(r.redact('x aXb*c+d?e^f$g{h}i(j)k|l[m]n\\o/p y')).toBe('x aXb*c+d?e^f$g{h}i(j)k|l[m]n\\o/p y');
+    expect(r.redact('url?sv=2015-04-05&sig=AbCdEf123456 and AbCdEf123456')).toBe('url?[REDACTED:sas] and [REDACTED:sig]');
+    // A secret added later is redacted too.
+    r.add('late-secret-value', 'late');
+    expect(r.redact('late-secret-value')).toBe('[REDACTED:late]');
+  });
+
   it('ignores strings too short to be secrets', () => {
     const r = new Redactor();
     r.add('abc', 'x');
