@@ -79,9 +79,6 @@ export class SecretLeakError extends Error {
 
 export class Redactor {
   readonly #known: Known[] = [];
-  /** Every known form in one alternation (longest first), rebuilt after `add`: one scan per text instead of one per form. */
-  #union: RegExp | undefined;
-  #labelOf = new Map<string, string>();
 
   /** Record a secret; it and its encodings are replaced by [REDACTED:<label>] everywhere. */
   add(secret: string, label: string): void {
@@ -91,15 +88,6 @@ export class Redactor {
     }
     // Longest first, so a secret inside a longer secret's encoding never leaves a tail behind.
     this.#known.sort((a, b) => b.form.length - a.form.length);
-    this.#union = undefined;
-  }
-
-  #knownUnion(): RegExp | undefined {
-    if (this.#union === undefined && this.#known.length > 0) {
-      this.#labelOf = new Map(this.#known.map((k) => [k.form, k.label]));
-      this.#union = new RegExp(this.#known.map((k) => k.form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    }
-    return this.#union;
   }
 
   get size(): number {
@@ -110,8 +98,9 @@ export class Redactor {
     // Every known form and every pattern's match is at least this long.
     if (text.length < MIN_SECRET_LENGTH) return text;
     let out = text;
-    const union = this.#knownUnion();
-    if (union !== undefined) out = out.replace(union, (form) => R(this.#labelOf.get(form) ?? 'secret'));
+    // One includes() per form: a search V8 does much faster than an alternation of ~100 forms
+    // (tried: over a full run the alternation cost ~4x what these searches cost).
+    for (const k of this.#known) if (out.includes(k.form)) out = out.split(k.form).join(R(k.label));
     if (PATTERN_TRIGGER.test(out)) for (const [re, fn] of PATTERNS) out = out.replace(re, fn as (m: string, ...g: string[]) => string);
     if (KV_BODY.test(out)) out = out.replace(/("value"\s*:\s*")((?:[^"\\]|\\.)*)(")/g, (_m, p: string, _v: string, s: string) => `${p}${R('key-vault-secret')}${s}`);
     return out;
