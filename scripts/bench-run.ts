@@ -41,7 +41,7 @@ function curlConfig(req: ObservedRequest, bodyFile: string | undefined): string 
   return `${lines.join('\n')}\n`;
 }
 
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7));
 const work = mkdtempSync(join(os.tmpdir(), 'tc-bench-run-'));
 try {
   // 1. The full run, as `npm start` does it; its report gives the requests the curl script replays.
