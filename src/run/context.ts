@@ -19,6 +19,8 @@ export interface StepContext {
   /** Shell variables assigned by earlier `var=$(…)` steps. */
   env: Map<string, string>;
   values: BoundValue[];
+  /** Names bash expands in the step's text (`$name` elsewhere, e.g. in single quotes, is text). */
+  expands: ReadonlySet<string>;
   secrets: SecretSink;
   tokens: TokenCache;
   /** The signed-in CLI account (subscription, tenant, user) that az commands act as. */

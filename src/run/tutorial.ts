@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { checkStep, type Verdict } from '../check/index.ts';
 import type { Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
+import { expandedVariables } from '../plan/expansion.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { captureValue } from './captures.ts';
 import type { StepContext, StepOutcome } from './context.ts';
@@ -117,6 +118,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         workdir,
         env,
         values: bound.values,
+        expands: new Set(expandedVariables(step.raw).map((v) => v.name)),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,

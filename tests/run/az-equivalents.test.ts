@@ -36,7 +36,7 @@ function azStep(text: string): AzStep {
 }
 
 function ctx(earlier: Map<string, Observation> = new Map()): StepContext {
-  return { connector: target.connector, workdir, env: new Map(), values: [], secrets, tokens, cliAccount: target.cli.account, earlier };
+  return { connector: target.connector, workdir, env: new Map(), values: [], expands: new Set(), secrets, tokens, cliAccount: target.cli.account, earlier };
 }
 
 describe('az usage errors, in az\'s words', () => {

@@ -55,7 +55,7 @@ afterAll(async () => {
 
 async function curl(text: string, values: { spellings: string[]; value: string }[] = []) {
   const before = seen.length;
-  const plan = await buildCurl(parseCurl(text), values, new Map(), workdir);
+  const plan = await buildCurl(parseCurl(text), { values, env: new Map() }, workdir);
   const run = await executeCurl(connector, plan);
   return { run, sent: seen.slice(before) };
 }
@@ -171,7 +171,7 @@ describe('curl steps over the routed connector', () => {
     const c = createConnector({ router: { route: () => ({ kind: 'connect', host: '127.0.0.1', port }) } });
     try {
       writeFileSync(join(workdir, 'up.txt'), 'twelve bytes');
-      const plan = await buildCurl(parseCurl(`curl -T up.txt http://svc.azure.example/up`), [], new Map(), workdir);
+      const plan = await buildCurl(parseCurl(`curl -T up.txt http://svc.azure.example/up`), { values: [], env: new Map() }, workdir);
       const t0 = performance.now();
       const run = await executeCurl(c, plan);
       expect(run.stdout).toBe('got 12 bytes');

@@ -2,7 +2,7 @@
 // ("expected one argument"), then missing required arguments, then words nobody recognised. What az
 // would reject is an `az-usage` outcome with exit status 2, never a repaired command.
 import type { AzCommand } from '../../model.ts';
-import { substitute, type BoundValue } from '../substitute.ts';
+import { substitute, type SubstitutionScope } from '../substitute.ts';
 
 export interface OptionSpec {
   dest: string;
@@ -33,9 +33,9 @@ const GLOBAL: OptionSpec[] = [
   { dest: 'only-show-errors', names: ['--only-show-errors'], flag: true },
 ];
 
-export function parseArgs(cmd: AzCommand, specs: OptionSpec[], values: readonly BoundValue[], env: ReadonlyMap<string, string>, opts: { expand?: boolean } = {}): ParsedArgs {
+export function parseArgs(cmd: AzCommand, specs: OptionSpec[], scope: SubstitutionScope, opts: { expand?: boolean } = {}): ParsedArgs {
   // Words bash already expanded (the shell engine) are final: a literal `$x` in them stays.
-  const expand = (word: string): string => (opts.expand === false ? word : substitute(word, values, env));
+  const expand = (word: string): string => (opts.expand === false ? word : substitute(word, scope));
   const all = [...specs, ...GLOBAL];
   const out: Record<string, string> = {};
   const flags = new Set<string>();

@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import type { CurlCommand } from '../../model.ts';
 import type { HeaderList } from '../observation.ts';
 import type { OutgoingRequest } from '../http/send.ts';
-import { substitute, type BoundValue } from '../substitute.ts';
+import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { curlUrlWord } from './host.ts';
 
 /** The curl the tutorials' readers have on an Ubuntu 24.04 VM; only its User-Agent depends on it. */
@@ -59,8 +59,8 @@ async function dataPart(workdir: string, flag: string, value: string): Promise<s
   return value;
 }
 
-export async function buildCurl(curl: CurlCommand, values: readonly BoundValue[], env: ReadonlyMap<string, string>, workdir: string): Promise<CurlPlan> {
-  const sub = (text: string): string => substitute(text, values, env);
+export async function buildCurl(curl: CurlCommand, scope: SubstitutionScope, workdir: string): Promise<CurlPlan> {
+  const sub = (text: string): string => substitute(text, scope);
   let url = withScheme(sub(curl.url));
   let method = curl.method;
   let body: Buffer | undefined;

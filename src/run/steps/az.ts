@@ -13,7 +13,7 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
   const found = lookupAz(step.az.path);
   if (found.kind === 'usage') return usage(found.message);
   if (found.kind === 'unmodelled') return outcome({ engine: 'http', error: { kind: 'not-emulated', message: `'${found.path}' is an az command this runner has no REST equivalent for` } });
-  const args = parseArgs(step.az, found.module.options, ctx.values, ctx.env, { expand: ctx.expanded !== true });
+  const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true });
   if (!args.ok) return usage(args.message);
   return found.module.run({ step, args: args.values, flags: args.flags, ctx });
 }

@@ -9,7 +9,7 @@ import { substitutionOf } from '../../live/substitution.ts';
 export async function runHttpStep(step: HttpStep, ctx: StepContext): Promise<StepOutcome> {
   let plan;
   try {
-    plan = await buildCurl(step.curl, ctx.values, ctx.env, ctx.workdir);
+    plan = await buildCurl(step.curl, ctx, ctx.workdir);
   } catch (err) {
     if (err instanceof CurlInputError) {
       const code = /\((\d+)\)/.exec(err.message)?.[1];

@@ -23,9 +23,9 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
     case 'comment':
       return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 } });
     case 'write-file': {
-      const file = substitute(action.file, ctx.values, ctx.env);
+      const file = substitute(action.file, ctx);
       // The model's content is what echo writes, its trailing newline included.
-      const content = substitute(action.content, ctx.values, ctx.env);
+      const content = substitute(action.content, ctx);
       const path = isAbsolute(file) ? file : join(ctx.workdir, file);
       if (action.append) await appendFile(path, content);
       else await writeFile(path, content);
@@ -37,7 +37,7 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       }
       let plan;
       try {
-        plan = await buildCurl(action.curl, ctx.values, ctx.env, ctx.workdir);
+        plan = await buildCurl(action.curl, ctx, ctx.workdir);
       } catch (err) {
         if (err instanceof CurlInputError) return outcome({ engine: 'shell', error: { kind: 'invalid-command', message: err.message } });
         throw err;
