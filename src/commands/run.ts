@@ -12,6 +12,7 @@ import type { EngineName, RunSecrets } from '../run/index.ts';
 import { resolveTutorialFiles } from '../run/files.ts';
 import type { TargetName } from '../run/targets/start.ts';
 import type { EarlyStart } from '../run/targets/early.ts';
+import { installSignalTeardown } from '../live/lifecycle.ts';
 import { parseShard, selectShard, type Shard } from '../live/shard.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
@@ -107,10 +108,15 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   // Begin the target before anything else loads (the emulator's Azurite child, another process,
   // then compiles while this one loads the tool); stopped at the end unless the target took it over.
   const early = await (await import('../run/targets/early.ts')).beginTarget(opts.target);
+  // Ctrl-C or a termination ends an emulator run at once with 130/143 and no report: its temporary
+  // folders go with the process (src/temp-folders.ts) and Azurite follows its parent. The live
+  // target installs its own handler, which first deletes what it provisioned.
+  const signals = opts.target === 'emulator' ? installSignalTeardown(async () => undefined) : undefined;
   try {
     return await runWithTarget(opts, io, early, { started, wall, paths });
   } finally {
     early.dispose();
+    signals?.dispose();
   }
 }
 

@@ -2,11 +2,10 @@
 // (Node built-ins only), so a run can spawn it before it has loaded the emulator, let it compile
 // Azurite while the rest of the tool loads, and give it its accounts once the scenario is known.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempFolderSync, removeTempFolderSync } from '../temp-folders.ts';
 
 /** Where scripts/build-dist.mjs bundled Azurite's blob server (relative to this file); only defined in dist/. */
 declare const __TC_AZURITE_BUNDLE__: string | undefined;
@@ -66,7 +65,7 @@ function waitForListening(child: ChildProcess): Promise<string> {
 }
 
 export function spawnAzurite(): AzuriteProcess {
-  const cwd = mkdtempSync(join(tmpdir(), 'tc-azurite-'));
+  const cwd = makeTempFolderSync('tc-azurite-');
   const socketPath = join(cwd, 'blob.sock');
   const child = spawn(
     process.execPath,
@@ -110,7 +109,7 @@ export function spawnAzurite(): AzuriteProcess {
 
   let claimed = false;
   let disposed = false;
-  const removeCwd = () => rmSync(cwd, { recursive: true, force: true });
+  const removeCwd = () => removeTempFolderSync(cwd);
   child.once('exit', () => {
     if (!claimed) removeCwd();
   });

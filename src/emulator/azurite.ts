@@ -8,10 +8,10 @@
 // effect without restarting Azurite; and Azure's error texts (the string to sign, the SAS time frame)
 // have to come from the emulator, which therefore decides every request before Azurite sees it.
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { Pool } from 'undici';
 import { sharedKeyStringToSign, hmacBase64 } from './services/blob-sharedkey.ts';
 import { spawnAzurite, type AzuriteProcess } from './azurite-process.ts';
+import { removeTempFolder } from '../temp-folders.ts';
 
 /** The version Azurite is asked to speak when the emulator itself talks to it (seeding). */
 const INTERNAL_VERSION = '2021-12-02';
@@ -144,7 +144,7 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
       child.ref();
       child.kill('SIGKILL');
     }
-    await rm(cwd, { recursive: true, force: true });
+    await removeTempFolder(cwd);
     await exited;
   };
 

@@ -1,7 +1,7 @@
 // The embedded Azure emulator: one process, two loopback listeners, a host router over one module
 // per service, state from a scenario. Clients keep the tutorial's URLs and Host headers; only the TCP
 // connection is redirected (`route()`, curl's --connect-to, or the proxy mode).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
 import { loadSigningKey } from './signing-keys.ts';
 import type { AzuriteProcess } from './azurite-process.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
+import { makeTempFolder, removeTempFolder } from '../temp-folders.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
 export type { Scenario } from './scenario.ts';
@@ -159,7 +160,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   }
   ports = { http: listeners.httpPort, https: listeners.httpsPort };
 
-  const instanceDir = await mkdtemp(join(os.tmpdir(), 'tc-emulator-'));
+  const instanceDir = await makeTempFolder('tc-emulator-');
   const curlConfigPath = join(instanceDir, 'curl.config');
   await writeFile(curlConfigPath, curlConfig({ caPath: material.caPath, httpPort: ports.http, httpsPort: ports.https, legacyMsi: scenario.legacyMsiEndpoint }), { mode: 0o600 });
 
@@ -187,7 +188,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
         await listeners.close();
         // Before the services stop: waiting for Azurite's exit holds nothing that keeps a closing
         // process alive, so whatever comes after that wait may never run.
-        await rm(instanceDir, { recursive: true, force: true });
+        await removeTempFolder(instanceDir);
         await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
       })();
       return closed;

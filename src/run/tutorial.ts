@@ -2,9 +2,6 @@
 // unselected ones `skipped`, a step whose producer failed (or produced nothing it needs) `blocked`;
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
 import { checkStep, type Verdict } from '../check/index.ts';
 import type { Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
@@ -22,6 +19,7 @@ import { runShellStep } from './steps/shell.ts';
 import type { BoundValue } from './substitute.ts';
 import type { Target } from './target.ts';
 import { CliTokenError, type TokenCache } from './tokens.ts';
+import { makeTempFolder, removeTempFolder } from '../temp-folders.ts';
 
 export interface StepEvent {
   type: 'step';
@@ -79,7 +77,7 @@ function normalisedValues(values: Readonly<Record<string, string>>): Record<stri
 export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcome[]> {
   const { plan, target, secrets } = input;
   const tutorial: Tutorial = plan.tutorial;
-  const workdir = await mkdtemp(join(os.tmpdir(), 'tc-run-'));
+  const workdir = await makeTempFolder('tc-run-');
   const observations = new Map<string, Observation>();
   const verdicts = new Map<string, string>();
   const outcomes: ReportOutcome[] = [];
@@ -153,7 +151,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       emit({ step, check: checkStep({ tutorial, step, observation }), observation });
     }
   } finally {
-    await rm(workdir, { recursive: true, force: true });
+    await removeTempFolder(workdir);
   }
   return outcomes;
 }

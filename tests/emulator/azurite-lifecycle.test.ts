@@ -159,4 +159,33 @@ describe('Azurite children', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('Ctrl-C during a run: exit 130 at once, and nothing left in the temporary directory', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tc-int-tmp-'));
+    const out = mkdtempSync(join(tmpdir(), 'tc-int-out-'));
+    try {
+      const bin = fileURLToPath(new URL('../../bin/tutorial-conformance.js', import.meta.url));
+      const tutorials = fileURLToPath(new URL('../../tutorials', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'run', tutorials, '--out', out], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // Interrupted while the tutorials run: the emulator, Azurite and a tutorial's folder exist then.
+      await new Promise<void>((resolve) =>
+        child.stdout!.on('data', (d: Buffer) => {
+          stdout += d.toString('utf8');
+          if (/000-arm-system-assigned s3 /.test(stdout)) resolve();
+        }),
+      );
+      child.kill('SIGINT');
+      expect(await exited, stdout + stderr).toBe(130);
+      expect(stderr).toMatch(/SIGINT received/);
+      expect(readdirSync(out)).toEqual([]); // no report from a run that did not finish
+      expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 // step hangs, or SIGTERM while provisioning; it must tear down, then exit 130/143, and the
 // emulator's state must hold nothing of that run.
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
@@ -20,19 +20,21 @@ afterAll(async () => {
   await h?.close();
 });
 
-function startRun(runId: string): { child: ResultPromise; output: () => string } {
+function startRun(runId: string): { child: ResultPromise; output: () => string; tmp: string } {
   const out = mkdtempSync(join(tmpdir(), 'tc-int-'));
+  // Its own temporary directory: what the interrupted process leaves there is checked.
+  const tmp = mkdtempSync(join(tmpdir(), 'tc-int-tmp-'));
   // Run from an empty folder, so a developer's .env in the project cannot add settings to the test's.
   const child = execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'run', join(ROOT, 'tutorials/000-arm-system-assigned.md'), '--target', 'azure', '--out', out], {
     cwd: out,
-    env: { ...h.env, TC_RUN_ID: runId, PATH: process.env.PATH ?? '' },
+    env: { ...h.env, TC_RUN_ID: runId, PATH: process.env.PATH ?? '', TMPDIR: tmp },
     extendEnv: false,
     reject: false,
     all: true,
   });
   let text = '';
   child.all?.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  return { child, output: () => text };
+  return { child, output: () => text, tmp };
 }
 
 async function waitFor(output: () => string, pattern: RegExp, ms: number): Promise<void> {
@@ -57,7 +59,7 @@ describe('interrupted live runs leave nothing behind', () => {
   it('SIGINT while a tutorial step hangs: teardown, then exit 130', async () => {
     // The tutorial's resource-group read hangs for 30 s: the run is mid-way when Ctrl-C comes.
     h.handle.faults.inject({ service: 'arm', method: 'GET', pathPattern: /resourceGroups\/tc-int01-mi-test$/i, kind: 'latency', ms: 30_000, count: 1 });
-    const { child, output } = startRun('int01');
+    const { child, output, tmp } = startRun('int01');
     await waitFor(output, /target azure ready/, 60_000);
     await waitFor(output, /s3 .*L45/, 20_000); // the IMDS step is done; s4 hangs now
     expect(leftovers('int01').groups).toEqual(['tc-int01-mi-test']);
@@ -69,6 +71,8 @@ describe('interrupted live runs leave nothing behind', () => {
     expect(output()).toMatch(/SIGINT received: stopping the run and tearing down/);
     expect(output()).toMatch(/deleted \/subscriptions\/[^ ]+\/resourceGroups\/tc-int01-mi-test/);
     expect(leftovers('int01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
+    // Nor on the machine: the tutorial's working folder went with the process.
+    expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
     h.handle.faults.clear();
   }, 120_000);
 

@@ -3,11 +3,11 @@
 //   curl/.curlrc   CURL_HOME: the target's routing and CA (emulator only) plus this step's trace file
 //   home/          HOME, so nothing of the machine's own ~/.curlrc or ~/.azure is read
 //   steps/, trace/ the text each step ran and what curl did
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { liveCaBundle, liveCurlConfig, type LiveRouting } from './live-curl.ts';
+import { makeTempFolder, removeTempFolder } from '../../temp-folders.ts';
 
 export const AZ_SHIM = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/az-shim.mjs');
 
@@ -37,7 +37,7 @@ function shellQuoted(s: string): string {
 export type CurlRouting = { kind: 'config-file'; path: string } | ({ kind: 'live' } & LiveRouting);
 
 export async function createRunDir(routing: CurlRouting): Promise<RunDir> {
-  const root = await mkdtemp(join(os.tmpdir(), 'tc-shell-'));
+  const root = await makeTempFolder('tc-shell-');
   await chmod(root, 0o700);
   const dir = { bin: join(root, 'bin'), curlHome: join(root, 'curl'), home: join(root, 'home'), steps: join(root, 'steps'), traces: join(root, 'trace') };
   for (const d of Object.values(dir)) await mkdir(d, { recursive: true });
@@ -62,7 +62,7 @@ export async function createRunDir(routing: CurlRouting): Promise<RunDir> {
       await writeFile(curlrc, `${stepRules}${base}${base.endsWith('\n') || base === '' ? '' : '\n'}trace = ${quoted(traceFile)}\n`, { mode: 0o600 });
     },
     async remove() {
-      await rm(root, { recursive: true, force: true });
+      await removeTempFolder(root);
     },
   };
 }
