@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processEnds } from '../helpers/processes.ts';
 
 const wrapper = fileURLToPath(new URL('../../src/emulator/azurite-child.cjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tc-azurite-child-'));
@@ -134,15 +135,6 @@ describe('azurite-child.cjs accounts', () => {
     await new Promise((r) => parent.once('exit', r));
     const childPid = Number(pid.trim());
     expect(childPid).toBeGreaterThan(0);
-    let alive = true;
-    for (let i = 0; i < 50 && alive; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      try {
-        process.kill(childPid, 0);
-      } catch {
-        alive = false;
-      }
-    }
-    expect(alive).toBe(false);
+    expect(await processEnds(childPid)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts'
 import { defaultScenario } from '../../src/emulator/default-scenario.ts';
 import { spawnAzurite } from '../../src/emulator/azurite-process.ts';
 import { runCommand } from '../../src/commands/run.ts';
+import { processEnds, runCliInTempDir } from '../helpers/processes.ts';
 
 function azuriteChildren(): number[] {
   let out = '';
@@ -112,16 +113,7 @@ describe('Azurite children', () => {
     expect(code).toBe(0);
     const pid = Number(out.trim());
     expect(pid).toBeGreaterThan(0);
-    let alive = true;
-    for (let i = 0; i < 50 && alive; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      try {
-        process.kill(pid, 0);
-      } catch {
-        alive = false;
-      }
-    }
-    expect(alive).toBe(false);
+    expect(await processEnds(pid)).toBe(true);
   });
 
   it('a full run (which spawns Azurite before it loads the emulator) serves its blob steps and leaves no child behind', async () => {
@@ -139,53 +131,29 @@ describe('Azurite children', () => {
   });
 
   it('the CLI leaves nothing in the temporary directory when a run ends (Azurite and emulator folders included)', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'tc-clean-tmp-'));
-    const out = mkdtempSync(join(tmpdir(), 'tc-clean-out-'));
+    const run = runCliInTempDir([fileURLToPath(new URL('../../tutorials/000-storage-access-key.md', import.meta.url))]);
     try {
-      const bin = fileURLToPath(new URL('../../bin/tutorial-conformance.js', import.meta.url));
-      const tutorial = fileURLToPath(new URL('../../tutorials/000-storage-access-key.md', import.meta.url));
-      const child = spawn(process.execPath, [bin, 'run', tutorial, '--out', out], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr!.resume();
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code, stdout).toBe(0);
+      expect(await run.exited, run.stdout() + run.stderr()).toBe(0);
       // The blob steps ran (so Azurite was started and stopped).
-      expect(stdout).toMatch(/000-storage-access-key s8 .* az\s+(pass|drift)/);
-      // tsx (the sources run through it in tests) keeps a cache of its own there.
-      expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
+      expect(run.stdout()).toMatch(/000-storage-access-key s8 .* az\s+(pass|drift)/);
+      expect(run.leftovers()).toEqual([]);
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
-      rmSync(out, { recursive: true, force: true });
+      run.cleanup();
     }
   }, 60_000);
 
   it('Ctrl-C during a run: exit 130 at once, and nothing left in the temporary directory', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'tc-int-tmp-'));
-    const out = mkdtempSync(join(tmpdir(), 'tc-int-out-'));
+    const run = runCliInTempDir([fileURLToPath(new URL('../../tutorials', import.meta.url))]);
     try {
-      const bin = fileURLToPath(new URL('../../bin/tutorial-conformance.js', import.meta.url));
-      const tutorials = fileURLToPath(new URL('../../tutorials', import.meta.url));
-      const child = spawn(process.execPath, [bin, 'run', tutorials, '--out', out], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       // Interrupted while the tutorials run: the emulator, Azurite and a tutorial's folder exist then.
-      await new Promise<void>((resolve) =>
-        child.stdout!.on('data', (d: Buffer) => {
-          stdout += d.toString('utf8');
-          if (/000-arm-system-assigned s3 /.test(stdout)) resolve();
-        }),
-      );
-      child.kill('SIGINT');
-      expect(await exited, stdout + stderr).toBe(130);
-      expect(stderr).toMatch(/SIGINT received/);
-      expect(readdirSync(out)).toEqual([]); // no report from a run that did not finish
-      expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
+      await new Promise<void>((resolve) => run.child.stdout!.on('data', () => /000-arm-system-assigned s3 /.test(run.stdout()) && resolve()));
+      run.child.kill('SIGINT');
+      expect(await run.exited, run.stdout() + run.stderr()).toBe(130);
+      expect(run.stderr()).toMatch(/SIGINT received/);
+      expect(readdirSync(run.out)).toEqual([]); // no report from a run that did not finish
+      expect(run.leftovers()).toEqual([]);
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
-      rmSync(out, { recursive: true, force: true });
+      run.cleanup();
     }
   }, 60_000);
 });
