@@ -49,6 +49,10 @@ export function mergeReports(shards: readonly ShardReport[]): Report {
   const start = Math.min(...shards.map((s) => Date.parse(s.report.startedAt)));
   const end = Math.max(...shards.map((s) => Date.parse(s.report.startedAt) + s.report.durationMs));
   const joined = (values: string[]): string => [...new Set(values)].sort().join('+');
+  // Each shard had a target of its own (its own provisioning and teardown): its notes keep its name.
+  const notes = [...shards]
+    .sort((x, y) => (shardName(x.path) < shardName(y.path) ? -1 : shardName(x.path) > shardName(y.path) ? 1 : 0))
+    .flatMap(({ path, report }) => (report.notes ?? []).map((n) => `${shardName(path)}: ${n}`));
   return Report.parse({
     version: shards[0]!.report.version,
     target: joined(shards.map((s) => s.report.target)),
@@ -57,7 +61,14 @@ export function mergeReports(shards: readonly ShardReport[]): Report {
     durationMs: Math.max(0, end - start),
     summary: summarise(tutorials),
     tutorials,
+    ...(notes.length > 0 ? { notes } : {}),
   });
+}
+
+/** `shard-2` for `…/shard-2/report.json` (a shard's folder), else the path as given. */
+function shardName(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== 'report.json' && p !== 'latest');
+  return parts[parts.length - 1] ?? path;
 }
 
 /** A Markdown summary for $GITHUB_STEP_SUMMARY: totals, one row per tutorial, then the failed steps. */
@@ -77,6 +88,9 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
     const c = summarise([t]);
     lines.push(`| ${escapeCell(t.title)} (\`${t.file}\`) | ${c.pass} | ${c.drift} | ${c.fail} | ${c.blocked} |`);
   }
+  // Teardown trouble first-hand: a nightly's reader must not have to open the CI log to find it.
+  const trouble = (report.notes ?? []).filter((n) => /could not delete|teardown failed|warning:/.test(n));
+  if (trouble.length > 0) lines.push('', '### Teardown', '', ...trouble.map((n) => `- ${escapeCell(n)}`));
   const failed = report.tutorials.flatMap((t) => t.steps.filter((st) => st.verdict === 'fail').map((st) => `- \`${t.file}:${st.line.start}\` ${escapeCell(st.reason)}`));
   if (failed.length > 0) lines.push('', '### Failed steps', '', ...failed.slice(0, 100), ...(failed.length > 100 ? [`- … and ${failed.length - 100} more`] : []));
   return `${lines.join('\n')}\n`;

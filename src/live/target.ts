@@ -48,7 +48,14 @@ function tlsRoots(caPem: string | undefined): string | undefined {
 }
 
 export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOptions = {}): Promise<AzureTarget> {
-  const log = opts.log ?? ((line: string) => process.stderr.write(`[azure] ${line}\n`));
+  const print = opts.log ?? ((line: string) => process.stderr.write(`[azure] ${line}\n`));
+  // Kept for the report as well: a nightly's reader sees what was provisioned and what teardown
+  // left (stderr is gone with the CI log).
+  const notes: string[] = [];
+  const log = (line: string): void => {
+    notes.push(line);
+    print(line);
+  };
   const session = await openLiveSession(config, {
     ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
     onRetry: (e) => log(`retry ${e.retry} of ${e.method} ${new URL(e.url).host}${new URL(e.url).pathname} after ${'status' in e.cause ? e.cause.status : e.cause.code}, waiting ${e.delayMs} ms`),
@@ -166,5 +173,6 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
       }
     },
     teardownResult: () => result,
+    notes: () => [...notes],
   };
 }

@@ -182,6 +182,16 @@ ${findings(t, ti)}
 </section>`;
 }
 
+/** What the target said (provisioning, retries, teardown), folded: open when teardown left something. */
+function targetNotes(report: Report): string {
+  const notes = report.notes ?? [];
+  if (notes.length === 0) return '';
+  const trouble = notes.some((n) => /could not delete|teardown failed|^warning:/.test(n));
+  return `<details class="target-notes"${trouble ? ' open' : ''}><summary>target notes (${esc(notes.length)})</summary>
+<ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+</details>`;
+}
+
 export function renderHtml(report: Report): string {
   const counts = VERDICTS.map((v) => `<li class="count-${v}" data-verdict="${v}"><strong>${report.summary[v]}</strong>${v}</li>`).join('');
   const filters = VERDICTS.map((v) => `<label><input type="checkbox" data-filter="${v}" checked> <span class="badge ${v}">${v}</span></label>`).join('');
@@ -191,6 +201,7 @@ export function renderHtml(report: Report): string {
 <div class="meta">target ${esc(report.target)} · engine ${esc(report.engine)} · started ${esc(report.startedAt)} · ${esc((report.durationMs / 1000).toFixed(1))} s · ${esc(report.tutorials.length)} tutorials · report v${esc(report.version)}</div>
 <ul class="summary">${counts}</ul>
 <div class="filters">${filters} ${buttons}</div>
+${targetNotes(report)}
 </header>
 <main>
 ${report.tutorials.map(tutorial).join('\n')}

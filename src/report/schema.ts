@@ -66,6 +66,8 @@ export const Report = z
     durationMs: z.number().nonnegative(),
     summary: Summary,
     tutorials: z.array(ReportTutorial),
+    // What the target said (live: provisioning, substitutions, retries, teardown); absent when nothing.
+    notes: z.array(z.string()).optional(),
   })
   .superRefine((r, ctx) => {
     const counted = summarise(r.tutorials);
@@ -120,6 +122,7 @@ export interface BuildReportInput {
   startedAt: string;
   durationMs: number;
   tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[] }[];
+  notes?: readonly string[];
 }
 
 /** Assemble and validate a report; the summary is counted, never supplied. */
@@ -139,5 +142,6 @@ export function buildReport(input: BuildReportInput): Report {
     durationMs: input.durationMs,
     summary: summarise(tutorials),
     tutorials,
+    ...(input.notes !== undefined && input.notes.length > 0 ? { notes: [...input.notes] } : {}),
   });
 }

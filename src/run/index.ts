@@ -142,6 +142,14 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     await shell?.close();
     if (!options.targetInstance) await target.close();
   }
-  const report = buildReport({ target: target.name, engine: options.engine ?? 'http', startedAt: started.toISOString(), durationMs: performance.now() - t0, tutorials: results });
+  const report = buildReport({
+    target: target.name,
+    engine: options.engine ?? 'http',
+    startedAt: started.toISOString(),
+    durationMs: performance.now() - t0,
+    tutorials: results,
+    // After close(): teardown's lines included. A target passed in by the caller is still open.
+    notes: target.notes?.() ?? [],
+  });
   return { report, secrets };
 }

@@ -28,6 +28,12 @@ export interface Target {
   /** Secrets known before the run (account keys, client secrets, secret values), each with a label. */
   knownSecrets: { value: string; label: string }[];
   cli: CliCredential;
+  /**
+   * What the target said during the run and its teardown (live: the run id, what was provisioned,
+   * notes on substitutions, retries, what teardown could not delete), for the report; lines printed
+   * on stderr too. After close().
+   */
+  notes?(): readonly string[];
   /** Back to the starting state before the next tutorial. */
   reset(): Promise<void>;
   close(): Promise<void>;

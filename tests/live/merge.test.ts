@@ -52,6 +52,34 @@ describe('merging shard reports', () => {
     expect(reversed).toEqual(merged);
   });
 
+  it('keeps every shard\'s target notes under the shard\'s name, in shard order; the summary lists teardown trouble', async () => {
+    const withNotes = (r: Report, notes: string[]): Report => Report.parse({ ...r, notes });
+    const x = withNotes(a, ['run r1 in subscription s', 'provisioned resource group tc-r1-mi-test']);
+    const y = withNotes(b, ["teardown could not delete /subscriptions/s/resourceGroups/tc-r2-mi-test: 409 Conflict; 'tutorial-conformance sweep --run-id r2 --older-than 0s' will retry"]);
+    const merged = mergeReports([
+      { path: 'shards/report-shard-2/report.json', report: y },
+      { path: 'shards/report-shard-1/report.json', report: x },
+    ]);
+    expect(merged.notes).toEqual([
+      'report-shard-1: run r1 in subscription s',
+      'report-shard-1: provisioned resource group tc-r1-mi-test',
+      "report-shard-2: teardown could not delete /subscriptions/s/resourceGroups/tc-r2-mi-test: 409 Conflict; 'tutorial-conformance sweep --run-id r2 --older-than 0s' will retry",
+    ]);
+    const md = markdownSummary(merged);
+    expect(md).toContain('### Teardown');
+    expect(md).toContain('- report-shard-2: teardown could not delete /subscriptions/s/resourceGroups/tc-r2-mi-test');
+    expect(md).not.toContain('provisioned resource group');
+    // Shards without notes give a report without them.
+    expect(mergeReports([{ path: 'a/report.json', report: a }]).notes).toBeUndefined();
+    // The HTML report shows them, opened because teardown left something.
+    const { renderHtml } = await import('../../src/report/html.ts');
+    const html = renderHtml(merged);
+    expect(html).toContain('<details class="target-notes" open><summary>target notes (3)</summary>');
+    expect(html).toContain('report-shard-2: teardown could not delete /subscriptions/s/resourceGroups/tc-r2-mi-test: 409 Conflict; &#39;tutorial-conformance sweep');
+    expect(renderHtml(x)).toContain('<details class="target-notes"><summary>target notes (2)</summary>');
+    expect(renderHtml(a)).not.toContain('<details class="target-notes"');
+  });
+
   it('refuses a tutorial that two shards both ran', () => {
     expect(() => mergeReports([
       { path: 'a/report.json', report: a },

@@ -57,8 +57,15 @@ describe('the azure target against the emulator as the cloud', () => {
       expect(token?.access_token?.length).toBeGreaterThan(100);
       expect(json).not.toContain(token?.access_token as string);
       expect(json).toContain('IMDS is not reachable off an Azure VM');
+      // What the target printed is in the report too (the target is still open: no teardown yet).
+      expect(report.notes).toEqual(lines);
+      expect(report.notes?.some((n) => /^run tgt01 in subscription /.test(n))).toBe(true);
+      expect(report.notes?.some((n) => /^provisioned resource group tc-tgt01-mi-test/.test(n))).toBe(true);
+      expect(report.notes?.some((n) => /^retry 1 of GET management\.azure\.com\/.*after 429/.test(n))).toBe(true);
       await target.close();
       closed = true;
+      // After close, teardown's lines are among the notes a run that owns its target reports.
+      expect(target.notes?.().some((n) => /deleted \/subscriptions\/.*\/resourceGroups\/tc-tgt01-mi-test/.test(n))).toBe(true);
       expect(target.teardownResult()?.failed).toEqual([]);
       expect(h.handle.state.data.resourceGroups.filter((g) => g.tags[RUN_TAG] === 'tgt01')).toEqual([]);
       expect(h.handle.state.data.roleAssignments.filter((a) => a.principalId === CI_PRINCIPAL.principalId && a.scope.includes('tgt01'))).toEqual([]);
