@@ -16,7 +16,7 @@ import { installSignalTeardown } from '../live/lifecycle.ts';
 import { parseShard, selectShard, type Shard } from '../live/shard.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
-                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift] [--shard i/n]`;
+                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift] [--shard i/n] [--baseline REPORT]`;
 
 export interface RunCommandOptions {
   paths: string[];
@@ -28,6 +28,8 @@ export interface RunCommandOptions {
   failOn: FailOn;
   /** `--shard i/n`: run only this shard of the tutorial list (CI matrices). */
   shard?: Shard;
+  /** `--baseline REPORT`: an earlier report.json (or its folder) to compare with; the exit code then counts changes. */
+  baseline?: string;
 }
 
 export function parseRunArgs(argv: string[]): RunCommandOptions {
@@ -44,6 +46,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
         set: { type: 'string', multiple: true, default: [] },
         'fail-on': { type: 'string', default: 'fail' },
         shard: { type: 'string' },
+        baseline: { type: 'string' },
       },
     });
   } catch (err) {
@@ -68,6 +71,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     sets,
     failOn: values['fail-on'],
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
   };
 }
 
@@ -128,13 +132,17 @@ async function runWithTarget(opts: RunCommandOptions, io: RunCommandIo, early: E
   const booting = startTarget(opts.target, early);
   booting.catch(() => undefined); // observed by runTutorials
   let modules;
+  let baseline;
   try {
     modules = await Promise.all([import('../run/index.ts'), import('../report/index.ts'), import('../run/progress.ts')]);
+    // Read before the run: it is often the folder this run is about to overwrite (reports/latest),
+    // and a wrong path should stop the run before any request (exit 2).
+    if (opts.baseline !== undefined) baseline = (await modules[1].readReport(opts.baseline, 'baseline')).report;
   } catch (err) {
     await booting.then((t) => t.close()).catch(() => undefined);
     throw err;
   }
-  const [{ RunSecrets: Secrets, runTutorials }, { exitCodeFor, writeReports }, { progressLine, summaryTable }] = modules;
+  const [{ RunSecrets: Secrets, runTutorials }, { compareReports, exitCodeFor, writeReports }, { comparisonLines, progressLine, summaryTable }] = modules;
   const secrets = io.secrets ?? new Secrets();
   const { report } = await runTutorials({
     secrets,
@@ -149,6 +157,7 @@ async function runWithTarget(opts: RunCommandOptions, io: RunCommandIo, early: E
       if (line !== undefined) print(secrets.redactor.redact(line));
     },
   });
+  if (baseline !== undefined) report.comparison = compareReports(report, baseline);
   // --fail-on drift makes drift a failure everywhere it is judged: the exit code and junit.xml alike.
   const options = { redactor: secrets.redactor, driftAsFailure: opts.failOn === 'drift' };
   const latest = join(opts.out, 'latest');
@@ -160,6 +169,7 @@ async function runWithTarget(opts: RunCommandOptions, io: RunCommandIo, early: E
   print('');
   for (const line of summaryTable(report).split('\n')) print(line);
   print('');
+  for (const line of comparisonLines(report)) print(secrets.redactor.redact(line));
   print(`${report.tutorials.length} tutorials, ${Object.values(report.summary).reduce((a, b) => a + b, 0)} steps in ${((performance.now() - wall) / 1000).toFixed(1)} s on the ${report.target} (boot, run and reports)`);
   print(`HTML report: ${relative(process.cwd(), resolve(written.html ?? join(latest, 'index.html')))}  (also ${relative(process.cwd(), resolve(stamped))}/)`);
   return exitCodeFor(report, { failOn: opts.failOn });

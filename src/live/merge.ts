@@ -1,8 +1,8 @@
 // Joins the report.json of every shard into one report: tutorials concatenated in file order (the
 // shards' own order never matters), the summary counted again from the steps, the time span from
 // the earliest start to the latest end, and the result validated by the Report schema like any run.
-import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.ts';
+import { readReport } from '../report/read.ts';
 import { Report, type ReportTutorial } from '../report/schema.ts';
 import { summarise } from '../report/schema.ts';
 
@@ -13,24 +13,7 @@ export interface ShardReport {
 }
 
 export async function readShardReport(path: string): Promise<ShardReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ToolError('E_USAGE', `cannot read shard report ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass directories holding report.json`, { cause: err });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ToolError('E_USAGE', `${path} is not JSON; is it a report.json written by 'tutorial-conformance run'?`, { cause: err });
-  }
-  const parsed = Report.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ToolError('E_USAGE', `${path} is not a valid report (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}); was it written by another version?`);
-  }
-  return { path, report: parsed.data };
+  return readReport(path, 'shard report');
 }
 
 export function mergeReports(shards: readonly ShardReport[]): Report {
@@ -83,6 +66,13 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
     '',
   ];
   if ((opts.missingShards ?? []).length > 0) lines.push(`**Missing shard reports:** ${opts.missingShards!.map((m) => `\`${m}\``).join(', ')}`, '');
+  const c = report.comparison;
+  if (c !== undefined) {
+    // What changed since the baseline comes first: it is what the night's reader acts on.
+    lines.push(`### Since ${c.baseline.startedAt}: ${c.worse.length} step(s) worse, ${c.better.length} better`, '');
+    const item = (ch: (typeof c.worse)[number]) => `- \`${ch.file}:${ch.line.start}\` ${ch.from} → **${ch.to}**: ${escapeCell(ch.reason)}`;
+    lines.push(...c.worse.map(item), ...c.better.map(item), '');
+  }
   lines.push('| tutorial | pass | drift | fail | blocked |', '|---|---:|---:|---:|---:|');
   for (const t of report.tutorials) {
     const c = summarise([t]);

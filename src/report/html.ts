@@ -182,6 +182,17 @@ ${findings(t, ti)}
 </section>`;
 }
 
+/** What changed since the baseline (`--baseline`): open when a step got worse. */
+function comparison(report: Report): string {
+  const c = report.comparison;
+  if (c === undefined) return '';
+  const item = (kind: 'worse' | 'better', ch: (typeof c.worse)[number]) =>
+    `<li class="${kind}"><code>${esc(ch.file)}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
+  return `<details class="comparison"${c.worse.length > 0 ? ' open' : ''}><summary>since the baseline of ${esc(c.baseline.startedAt)}: ${esc(c.worse.length)} worse, ${esc(c.better.length)} better</summary>
+<ul>${[...c.worse.map((ch) => item('worse', ch)), ...c.better.map((ch) => item('better', ch))].join('')}</ul>
+</details>`;
+}
+
 /** What the target said (provisioning, retries, teardown), folded: open when teardown left something. */
 function targetNotes(report: Report): string {
   const notes = report.notes ?? [];
@@ -201,6 +212,7 @@ export function renderHtml(report: Report): string {
 <div class="meta">target ${esc(report.target)} · engine ${esc(report.engine)} · started ${esc(report.startedAt)} · ${esc((report.durationMs / 1000).toFixed(1))} s · ${esc(report.tutorials.length)} tutorials · report v${esc(report.version)}</div>
 <ul class="summary">${counts}</ul>
 <div class="filters">${filters} ${buttons}</div>
+${comparison(report)}
 ${targetNotes(report)}
 </header>
 <main>

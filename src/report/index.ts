@@ -10,6 +10,8 @@ import { Report } from './schema.ts';
 export { Redactor, SecretLeakError } from './redact.ts';
 export { Report, buildReport, REPORT_VERSION } from './schema.ts';
 export { exitCodeFor } from './exit-code.ts';
+export { compareReports } from './compare.ts';
+export { readReport } from './read.ts';
 export type { FailOn } from './exit-code.ts';
 export type { StepOutcome, BuildReportInput, ReportStep, ReportTutorial } from './schema.ts';
 export { renderHtml } from './html.ts';

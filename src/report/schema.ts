@@ -57,6 +57,26 @@ export function summarise(tutorials: readonly Pick<ReportTutorial, 'steps'>[]): 
   return s;
 }
 
+/** One step whose verdict differs from the baseline's (`absent`: the baseline has no such step). */
+export const VerdictChange = z.object({
+  file: z.string(),
+  step: z.string(),
+  line: LineRange,
+  raw: z.string(),
+  from: z.union([Verdict, z.literal('absent')]),
+  to: Verdict,
+  reason: z.string(), // the step's reason in this run
+});
+export type VerdictChange = z.infer<typeof VerdictChange>;
+
+/** This run against an earlier report (`--baseline`): which steps got worse, which better. */
+export const Comparison = z.object({
+  baseline: z.object({ startedAt: z.string(), target: z.string() }),
+  worse: z.array(VerdictChange),
+  better: z.array(VerdictChange),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
 export const Report = z
   .object({
     version: z.literal(REPORT_VERSION),
@@ -68,6 +88,7 @@ export const Report = z
     tutorials: z.array(ReportTutorial),
     // What the target said (live: provisioning, substitutions, retries, teardown); absent when nothing.
     notes: z.array(z.string()).optional(),
+    comparison: Comparison.optional(),
   })
   .superRefine((r, ctx) => {
     const counted = summarise(r.tutorials);

@@ -34,6 +34,20 @@ export function progressLine(event: RunEvent): string | undefined {
   }
 }
 
+/** What changed since the baseline (`--baseline`), one line per changed step; nothing without one. */
+export function comparisonLines(report: Report): string[] {
+  const c = report.comparison;
+  if (c === undefined) return [];
+  const line = (what: string, ch: NonNullable<Report['comparison']>['worse'][number]): string =>
+    `  ${what.padEnd(6)} ${ch.file.replace(/^.*\//, '')}:${ch.line.start} ${ch.step.padEnd(4)} ${ch.from} → ${ch.to}  ${oneLine(ch.reason, 90)}`;
+  return [
+    `since the baseline of ${c.baseline.startedAt} (${c.baseline.target}): ${c.worse.length} step(s) worse, ${c.better.length} better`,
+    ...c.worse.map((ch) => line('worse', ch)),
+    ...c.better.map((ch) => line('better', ch)),
+    '',
+  ];
+}
+
 /** The per-tutorial verdict table, with a total row, as plain text (also valid Markdown). */
 export function summaryTable(report: Report): string {
   const header = ['tutorial', ...VERDICT_COLUMNS];

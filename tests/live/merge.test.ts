@@ -113,6 +113,15 @@ describe('merging shard reports', () => {
     expect(JSON.stringify(junit)).toContain('tutorials/c.md');
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step output\n## Tutorial conformance (azure)')).toBe(true);
+    // Against last night's merged report (the same failures): exit 0, and the summary says so.
+    const tonight = join(dir, 'tonight');
+    const compared = await execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'merge', join(dir, 'report-shard-1'), join(dir, 'report-shard-2'), '--out', tonight, '--summary', summary, '--baseline', out], { reject: false, cwd: ROOT });
+    expect(compared.exitCode, compared.stderr).toBe(0);
+    expect(compared.stdout).toMatch(/since the baseline of 2026-11-22T02:22:30\.000Z: 0 step\(s\) worse, 0 better/);
+    expect(readFileSync(summary, 'utf8')).toContain('### Since 2026-11-22T02:22:30.000Z: 0 step(s) worse, 0 better');
+    const bad = await execa('node', [join(ROOT, 'bin/tutorial-conformance.js'), 'merge', join(dir, 'report-shard-1'), '--out', tonight, '--baseline', join(dir, 'summary.md')], { reject: false, cwd: ROOT });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/summary\.md is not JSON/);
   }, 60_000);
 
   it('merge command: a missing shard is reported and fails the merge, the others are still merged', async () => {

@@ -1,7 +1,7 @@
 // The whole run, as `npm start` does it (in-process, so the secrets it saw can be listed): every
 // step of every tutorial gets a verdict with evidence, the three reports are written and read back,
 // and no secret value — nor its base64 or URL-encoded form — is in any output file or terminal line.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,31 @@ describe('exit codes', () => {
     // The drifting step is a JUnit failure too, so CI dashboards agree with the exit code.
     expect(junitDrifts()).toBeGreaterThan(0);
   }, 60_000);
+
+  it('--baseline: a failure already in the baseline does not fail the run, a new one does; the change is printed and reported', async () => {
+    const only = join(tutorialsDir, '000-key-vault.md');
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-baseline-'));
+    expect(await runCommand([only, '--out', dir], { print: () => undefined })).toBe(1); // s6 fails (https://https://…)
+    // The baseline is the folder this run overwrites: it is read before the run starts.
+    const printed: string[] = [];
+    expect(await runCommand([only, '--out', dir, '--baseline', join(dir, 'latest')], { print: (l) => printed.push(l) })).toBe(0);
+    expect(printed.join('\n')).toMatch(/since the baseline of \S+ \(emulator\): 0 step\(s\) worse, 0 better/);
+    const again = Report.parse(JSON.parse(readFileSync(join(dir, 'latest', 'report.json'), 'utf8')));
+    expect(again.comparison).toMatchObject({ worse: [], better: [] });
+    // A baseline in which that step passed: now it is a change, and the run fails.
+    const passing = Report.parse(JSON.parse(readFileSync(join(dir, 'latest', 'report.json'), 'utf8')));
+    const failing = passing.tutorials[0]!.steps.find((st) => st.verdict === 'fail')!;
+    failing.verdict = 'pass';
+    passing.summary = { ...passing.summary, fail: passing.summary.fail - 1, pass: passing.summary.pass + 1 };
+    delete passing.comparison;
+    const baselineFile = join(dir, 'night-before.json');
+    writeFileSync(baselineFile, JSON.stringify(passing));
+    printed.length = 0;
+    expect(await runCommand([only, '--out', dir, '--baseline', baselineFile], { print: (l) => printed.push(l) })).toBe(1);
+    expect(printed.join('\n')).toMatch(new RegExp(`worse +000-key-vault\\.md:${failing.line.start} ${failing.id} +pass → fail`));
+    // A baseline that is not a report stops the run before it starts (exit 2, E_USAGE naming the file).
+    await expect(runCommand([only, '--out', dir, '--baseline', join(dir, 'nothing-here.json')], { print: () => undefined })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/cannot read baseline .*nothing-here\.json/) });
+  }, 90_000);
 
   it('--grep runs the matching steps and what they need, skips the rest, and leaves out tutorials without a match', async () => {
     const dir = mkdtempSync(join(os.tmpdir(), 'tc-grep-'));
