@@ -2,7 +2,7 @@
 // OIDC permissions, a login, a sharded matrix whose shard flag matches the matrix, per-shard
 // uploads, a merge that downloads them, publishes JUnit and a job summary, and teardown that
 // runs whatever happened.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -58,7 +58,7 @@ describe('.github/workflows/nightly.yml', () => {
     const run = runJob.steps.find((s) => s.run?.includes('tutorial-conformance run'));
     expect(run?.run).toMatch(/--target azure/);
     expect(run?.run).toMatch(/--shard \$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\}/);
-    const out = /--out (.+?)(?:\s+--|\s*$)/.exec(run?.run ?? '')?.[1];
+    const out = /--out (.+?)(?:\s+--|\s+\|\||\s*$)/.exec(run?.run ?? '')?.[1];
     const upload = runJob.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.if).toBe('always()');
     expect(upload?.with?.path).toBe(`${out}/latest`);
@@ -91,6 +91,50 @@ describe('.github/workflows/nightly.yml', () => {
     const junit = mergeJob.steps.find((s) => s.uses?.startsWith('dorny/test-reporter@'));
     expect(junit?.if).toBe('always()');
     expect(junit?.with).toMatchObject({ path: `${out}/junit.xml`, reporter: 'java-junit' });
+  });
+
+  it('a shard\'s run fails its job for exit 2, 130 or 143, not for 1 (failing steps are the merge\'s to judge)', async () => {
+    const step = runJob.steps.find((s) => s.run?.includes('tutorial-conformance run'));
+    // Folded as Actions folds `>-`; `npx` stands in for the tool and exits with the code under test.
+    const script = (step?.run ?? '').replace(/\s*\n\s*/g, ' ').replaceAll('${{ matrix.shard }}', '1').replaceAll('${{ strategy.job-total }}', '3');
+    const bin = mkdtempSync(join(tmpdir(), 'tc-wf-bin-'));
+    writeFileSync(join(bin, 'npx'), '#!/bin/bash\nexit "$STUB_EXIT"\n', { mode: 0o755 });
+    const exitOf = async (code: number) => (await execa('bash', ['-eo', 'pipefail', '-c', script], { env: { PATH: `${bin}:${process.env.PATH ?? ''}`, STUB_EXIT: String(code) }, reject: false })).exitCode;
+    expect(await exitOf(0)).toBe(0);
+    expect(await exitOf(1)).toBe(0);
+    for (const code of [2, 130, 143]) expect(await exitOf(code)).not.toBe(0);
+  });
+
+  it('merges against the newest earlier nightly\'s report when one can be downloaded, and without one otherwise', async () => {
+    expect(mergeJob.permissions?.actions).toBe('read');
+    const fetch = mergeJob.steps.find((s) => s.run?.includes('gh run download'));
+    const merge = mergeJob.steps.find((s) => s.run?.includes('tutorial-conformance merge'));
+    const expand = (text: string) => text.replaceAll('${{ github.run_id }}', '300').replaceAll('${{ github.token }}', 'token');
+    const mergeLine = expand(merge?.run ?? '').replace(/\s*\n\s*/g, ' ');
+    const bin = mkdtempSync(join(tmpdir(), 'tc-wf-bin-'));
+    // gh: runs 300 (this one), 299 (no report uploaded), 298 (has one); npx prints its arguments.
+    writeFileSync(
+      join(bin, 'gh'),
+      `#!/bin/bash
+if [ "$1 $2" = "run list" ]; then printf '300\\n299\\n298\\n'; exit 0; fi
+if [ "$1 $2" = "run download" ]; then
+  [ "$3" = "298" ] || { echo "no artifact conformance-report in run $3" >&2; exit 1; }
+  mkdir -p baseline && echo '{}' > baseline/report.json; exit 0
+fi
+exit 2
+`,
+      { mode: 0o755 },
+    );
+    writeFileSync(join(bin, 'npx'), '#!/bin/bash\necho "$@"\n', { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, GITHUB_REPOSITORY: 'org/repo', GITHUB_REF_NAME: 'main', GITHUB_STEP_SUMMARY: '/dev/null' };
+    const first = mkdtempSync(join(tmpdir(), 'tc-wf-night-'));
+    // First night: nothing downloads, the merge runs without --baseline.
+    const merged0 = await execa('bash', ['-eo', 'pipefail', '-c', mergeLine], { cwd: first, env });
+    expect(merged0.stdout).not.toContain('--baseline');
+    const fetched = await execa('bash', ['-eo', 'pipefail', '-c', expand(fetch?.run ?? '')], { cwd: first, env });
+    expect(fetched.stdout).toContain('comparing with the report of run 298');
+    const merged = await execa('bash', ['-eo', 'pipefail', '-c', mergeLine], { cwd: first, env });
+    expect(merged.stdout).toMatch(/^tutorial-conformance merge shards\/\* --out reports\/nightly --summary \/dev\/null --baseline baseline$/);
   });
 
   it('computes a run id the configuration accepts', async () => {
