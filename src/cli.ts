@@ -26,7 +26,18 @@ function isCommand(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
 }
 
+/**
+ * `… | head` closes stdout before a command is done: the command still finishes (a run still writes
+ * its reports) and exits with its own code, without a stack trace for output nobody reads any more.
+ */
+function tolerateClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedStdout();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());

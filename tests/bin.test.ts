@@ -4,6 +4,7 @@
 // compiled from its code cache.
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../src/tutorials/manifest.ts';
 
@@ -23,5 +24,19 @@ describe('bin/tutorial-conformance.js', () => {
     // (or with V8 refusing it) prints the same.
     const again = await execa('node', args, { cwd: projectRoot, env, extendEnv: false });
     expect(again.stdout).toBe(fromSource.stdout);
+  }, 60_000);
+
+  it('a reader that stops early (`| head`) gets no stack trace: the command ends with its own exit code', async () => {
+    for (const args of [['lint', 'tutorials', '--format', 'sarif'], ['extract', 'tutorials/000-storage-sas.md']]) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      // Read one chunk, then close the pipe, as `head -c 50` does.
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+      expect(code).toBe(args[0] === 'lint' ? 1 : 0); // lint: the tutorials have findings
+    }
   }, 60_000);
 });
