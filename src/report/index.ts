@@ -1,7 +1,8 @@
 // The report stage's entry: redact, validate, render every requested format, check each rendering
 // for secrets, and only then write. Formats live in one registry keyed by the CLI's format names.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { renderHtml } from './html.ts';
 import { renderJunit, type JunitOptions } from './junit.ts';
 import { Redactor } from './redact.ts';
@@ -49,7 +50,15 @@ export async function writeReports(report: Report, dir: string, formats: readonl
   await mkdir(dir, { recursive: true });
   const written: Record<string, string> = {};
   for (const r of rendered) {
-    await writeFile(r.path, r.text, 'utf8');
+    // Whole or not at all: a reader (a browser on index.html, a CI upload, another run writing the
+    // same folder) never sees half a file; a file is replaced by one rename.
+    const tmp = join(dir, `.${basename(r.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await writeFile(tmp, r.text, 'utf8');
+      await rename(tmp, r.path);
+    } finally {
+      await rm(tmp, { force: true });
+    }
     written[r.f] = r.path;
   }
   return written;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Report, REPORT_FORMATS, WRITERS, writeReports } from '../../src/report/index.ts';
 import { sampleReport } from './sample-report.ts';
+import { summarise } from '../../src/report/schema.ts';
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -26,6 +27,21 @@ describe('writeReports', () => {
     const back = Report.parse(JSON.parse(await readFile(all['json']!, 'utf8')));
     expect(back.summary).toEqual(report.summary);
     expect(back.tutorials.map((t) => t.steps.map((s) => [s.id, s.verdict, s.failure]))).toEqual(report.tutorials.map((t) => t.steps.map((s) => [s.id, s.verdict, s.failure])));
+  });
+
+  it('writers racing on one folder leave whole files (each one writer\'s) and no temporary file', async () => {
+    const { report, redactor } = await sampleReport();
+    const dir = await mkdtemp(join(tmpdir(), 'tc-write-'));
+    dirs.push(dir);
+    // Reports of different sizes, so a torn write would not parse or would mix two of them.
+    const variants = [1, 5, 20].map((n) => {
+      const tutorials = Array.from({ length: n }, () => report.tutorials).flat().map((t, i) => ({ ...t, file: `${t.file}#${i}` }));
+      return { ...report, tutorials, summary: summarise(tutorials) };
+    });
+    await Promise.all(variants.flatMap((v) => [writeReports(v, dir, ['json'], { redactor }), writeReports(v, dir, ['json'], { redactor })]));
+    expect(await readdir(dir)).toEqual(['report.json']);
+    const back = Report.parse(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')));
+    expect(variants.map((v) => v.tutorials.length)).toContain(back.tutorials.length);
   });
 
   it('drift as failure reaches junit.xml through the writer options', async () => {
