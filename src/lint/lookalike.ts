@@ -4,11 +4,13 @@ import type { CommandView, LintDocument } from './document.ts';
 import { simpleCommands } from './commands.ts';
 import type { ShellWord } from './shell-words.ts';
 import { quote } from './text.ts';
+import { LOOKALIKES } from '../parse/marks.ts';
 
-export const DASHES = /[\u2010-\u2015\u2212]/u;
-export const SMART_QUOTES = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]/u;
-export const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
-export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
+// The characters themselves are the parser's table, so the model's marks and lint agree on them.
+export const DASHES = LOOKALIKES.dash;
+export const SMART_QUOTES = LOOKALIKES.smartQuote;
+export const ODD_SPACES = LOOKALIKES.oddSpace;
+export const ZERO_WIDTH = LOOKALIKES.zeroWidth;
 
 export interface WordContext {
   command: CommandView;

@@ -7,14 +7,31 @@ const CP1252_CONT = '\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02
 /** UTF-8 read as Windows-1252: "â€™" (’), "Ã©" (é), "Â " (NBSP). */
 const MOJIBAKE = new RegExp(`[\\u00c2\\u00c3][${CP1252_CONT}]|\\u00e2[${CP1252_CONT}][${CP1252_CONT}]`, 'y');
 
+/**
+ * The characters that pass for ASCII ones in a command and are not. One table for the model's marks
+ * (here) and for lint, which explains per program what each does (src/lint/lookalike.ts).
+ */
+export const LOOKALIKES = {
+  /** Hyphens, dashes and the minus sign: never the ASCII hyphen-minus an option starts with. */
+  dash: /[\u2010-\u2015\u2212]/u,
+  /** Typographic quotes and primes: text to bash, not quoting. */
+  smartQuote: /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033]/u,
+  /** Spaces that are not word separators to bash (U+00A0 first among them). */
+  oddSpace: /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u,
+  /** Invisible characters that still are bytes of the word. */
+  zeroWidth: /[\u200b-\u200d\u2060\ufeff\u00ad]/u,
+} as const;
+
 export function charKind(cp: number): CharMarkKind | null {
   if (cp < 0x7f) return null;
   if (cp === 0x2013) return 'en-dash';
   if (cp === 0x2014) return 'em-dash';
-  if (cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d) return 'smart-quote';
+  const ch = String.fromCodePoint(cp);
+  if (LOOKALIKES.smartQuote.test(ch)) return 'smart-quote';
   if (cp === 0xa0) return 'nbsp';
-  if ((cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680) return 'non-ascii-space';
-  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff) return 'zero-width';
+  if (LOOKALIKES.oddSpace.test(ch)) return 'non-ascii-space';
+  if (LOOKALIKES.zeroWidth.test(ch)) return 'zero-width';
+  // Other dashes (U+2010–2012, U+2015, U+2212) have no kind of their own in the model; lint names them.
   return 'other-non-ascii';
 }
 
