@@ -99,6 +99,30 @@ describe('index.html in Chromium', () => {
     await page.close();
   });
 
+  it('shows what changed since a baseline and what the target said, the changes open', async () => {
+    const { compareReports } = await import('../../src/report/compare.ts');
+    // A baseline in which every failing step still passed: tonight each of them is worse.
+    const baseline = structuredClone(sample.report);
+    for (const t of baseline.tutorials) for (const st of t.steps) if (st.verdict === 'fail') st.verdict = 'pass';
+    const report = { ...sample.report, notes: ['run r1 in subscription s', "teardown could not delete /subscriptions/s/resourceGroups/rg: 409; 'tutorial-conformance sweep' will retry"], comparison: compareReports(sample.report, baseline) };
+    const d = await mkdtemp(join(tmpdir(), 'tc-html-cmp-'));
+    try {
+      const path = (await writeReports(report, d, ['html'], { redactor: sample.redactor }))['html']!;
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(pathToFileURL(path).href);
+      const changes = page.locator('details.comparison');
+      await expect(changes.getAttribute('open')).resolves.not.toBeNull();
+      await expect(changes.locator('summary').innerText()).resolves.toMatch(new RegExp(`${sample.report.summary.fail} worse, 0 better`));
+      await expect(changes.locator('li.worse:visible').count()).resolves.toBe(sample.report.summary.fail);
+      const notes = page.locator('details.target-notes');
+      await expect(notes.getAttribute('open')).resolves.not.toBeNull(); // teardown left something
+      await expect(notes.locator('li').allInnerTexts()).resolves.toEqual(report.notes);
+      await page.close();
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+
   it('is self-contained and escapes everything', async () => {
     const html = await readFile(htmlPath, 'utf8');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
