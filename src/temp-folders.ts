@@ -8,18 +8,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const live = new Set<string>();
+/** Live folders, each with what must stop before it is removed (a child process working in it). */
+const live = new Map<string, (() => void) | undefined>();
 let hooked = false;
 
 function track(path: string): string {
-  live.add(path);
+  live.set(path, undefined);
   if (!hooked) {
     hooked = true;
     process.once('exit', () => {
-      for (const p of live) rmSync(p, { recursive: true, force: true });
+      // Stop the folder's users first: a process still running in it could create it again.
+      for (const stop of live.values()) stop?.();
+      for (const p of live.keys()) rmSync(p, { recursive: true, force: true });
     });
   }
   return path;
+}
+
+/**
+ * What to stop (synchronously) before `path` is removed at exit: a child process working in it
+ * (Azurite creates its folder again if it is still starting).
+ */
+export function stopBeforeRemoval(path: string, stop: () => void): void {
+  if (live.has(path)) live.set(path, stop);
 }
 
 /** A new folder under the system's temporary directory, named `<prefix>XXXXXX`. */

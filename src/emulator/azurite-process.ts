@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempFolderSync, removeTempFolderSync } from '../temp-folders.ts';
+import { makeTempFolderSync, removeTempFolderSync, stopBeforeRemoval } from '../temp-folders.ts';
 
 /** Where scripts/build-dist.mjs bundled Azurite's blob server (relative to this file); only defined in dist/. */
 declare const __TC_AZURITE_BUNDLE__: string | undefined;
@@ -100,6 +100,10 @@ export function spawnAzurite(): AzuriteProcess {
   );
   // Nothing about this child keeps the emulator's process alive: a process that forgot it (or
   // exits without closing) still ends, and the child follows when the channel closes.
+  // If this process exits without closing it, it is killed before its folder is removed.
+  stopBeforeRemoval(cwd, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   child.unref();
   child.channel?.unref();
   (child.stdout as { unref?: () => void } | null)?.unref?.();

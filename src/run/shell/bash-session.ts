@@ -31,6 +31,25 @@ function sq(s: string): string {
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Process groups of sessions still running; killed by one exit hook if the process ends first (a signal, an error). */
+const liveGroups = new Set<number>();
+let exitHooked = false;
+
+function trackGroup(pid: number): void {
+  liveGroups.add(pid);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const group of liveGroups) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
 export class BashSession {
   readonly cwd: string;
   readonly #opts: BashSessionOptions;
@@ -57,6 +76,9 @@ export class BashSession {
       detached: true,
       reject: false,
     });
+    // Its own process group (detached), so a terminal's Ctrl-C does not reach it: it is killed
+    // with the group when the session closes, or when the process exits without closing it.
+    if (this.#child.pid !== undefined) trackGroup(this.#child.pid);
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (chunk: string) => {
       this.#stdout += chunk;
@@ -66,6 +88,7 @@ export class BashSession {
     this.#child.stderr.resume();
     this.#child.stdin.on('error', () => undefined);
     void this.#child.then((r) => {
+      if (this.#child.pid !== undefined) liveGroups.delete(this.#child.pid);
       this.#ended = true;
       this.#exitCode = r.exitCode ?? 128 + 9;
       this.#wake();
