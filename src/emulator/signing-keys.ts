@@ -4,10 +4,11 @@
 // sharing a state folder signs with the same key, as every Azure service trusts the same Entra
 // signing keys: a token is valid wherever the tenant's keys are, until it expires. Emulators with
 // different state folders are different clouds and refuse each other's tokens.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { publishStateFile } from './state-file.ts';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -54,19 +55,11 @@ export async function loadSigningKey(stateDir: string): Promise<SigningKey> {
   const fresh = await generateSigningKey();
   try {
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
-    const tmp = join(stateDir, `.${KEY_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
-    await writeFile(tmp, fresh.pem, { mode: 0o600 });
-    try {
-      await link(tmp, path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (!(await publishStateFile(path, fresh.pem, { replace: false }))) {
       // Another emulator wrote one first, or the file there is damaged: the valid one wins.
       const winner = await readKey(path);
       if (winner !== undefined) return winner;
-      await unlink(path);
-      await link(tmp, path);
-    } finally {
-      await unlink(tmp).catch(() => undefined);
+      await publishStateFile(path, fresh.pem, { replace: true });
     }
   } catch {
     // A read-only state folder: this instance signs with a key of its own, kept nowhere.

@@ -4,8 +4,9 @@
 // only builds and signs the X.509 structures, so it is loaded only when a certificate is made (the
 // first start, an unlisted host name): a boot with a cached bundle checks it with node:crypto.
 import { X509Certificate, createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, link, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publishStateFile } from './state-file.ts';
 import type * as ForgeTypes from 'node-forge';
 
 type Forge = typeof ForgeTypes;
@@ -146,18 +147,10 @@ export async function loadTlsMaterial(stateDir: string): Promise<TlsMaterial> {
   if (bundle === undefined || !usable(bundle, names)) {
     const stale = bundle !== undefined;
     const fresh = generateBundle(await loadForge(), names);
-    const tmp = join(stateDir, `.${BUNDLE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
-    await writeFile(tmp, JSON.stringify(fresh), { mode: 0o600 });
-    try {
-      if (stale) await rename(tmp, bundlePath);
-      else await link(tmp, bundlePath);
-      bundle = fresh;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (await publishStateFile(bundlePath, JSON.stringify(fresh), { replace: stale })) bundle = fresh;
+    else {
       const winner = await readBundle(bundlePath);
       bundle = winner !== undefined && usable(winner, names) ? winner : fresh;
-    } finally {
-      await unlink(tmp).catch(() => undefined);
     }
   }
   // Content-addressed, so two instances never overwrite each other's CA file with a different CA.
