@@ -2,8 +2,7 @@
 // reports into one and writes it in every format; --summary appends a Markdown summary (GitHub's
 // $GITHUB_STEP_SUMMARY); --baseline compares with an earlier report (last night's), and the exit
 // code then says whether a step got worse rather than whether any page fails.
-import { appendFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ToolError } from '../errors.ts';
 import { markdownSummary, mergeReports, readShardReport, type ShardReport } from '../live/merge.ts';
@@ -31,9 +30,9 @@ export async function run(argv: string[]): Promise<number> {
   const shards: ShardReport[] = [];
   const missing: string[] = [];
   for (const arg of parsed.positionals) {
-    const path = (await isDirectory(arg)) ? join(arg, 'report.json') : arg;
     try {
-      shards.push(await readShardReport(path));
+      // A shard's folder or its report.json (readReport takes either).
+      shards.push(await readShardReport(arg));
     } catch (err) {
       // A shard that crashed before writing its report must not hide the others' results.
       if (err instanceof ToolError && /cannot read shard report/.test(err.message)) {
@@ -57,12 +56,4 @@ export async function run(argv: string[]): Promise<number> {
       (merged.comparison !== undefined ? `since the baseline of ${merged.comparison.baseline.startedAt}: ${merged.comparison.worse.length} step(s) worse, ${merged.comparison.better.length} better\n` : ''),
   );
   return missing.length > 0 ? 1 : exitCodeFor(merged);
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -70,19 +70,19 @@ export function createBlobService(): BlobService {
   // resets between every tutorial, and most tutorials never write a blob.
   const dirty = new WeakSet<EmulatorState>();
 
-  /** A started Azurite holding `seed`; one whose seeding fails is closed (never handed out, nobody else would). */
-  const startSeeded = async (accounts: string[], seed: SeedAccount[], early?: AzuriteProcess): Promise<AzuriteBackend> => {
-    const backend = await startAzurite(accounts, early);
-    await reseedOrClose(backend, seed);
-    return backend;
-  };
-  const reseedOrClose = async (backend: AzuriteBackend, seed: SeedAccount[]): Promise<void> => {
+  const seedOrClose = async (backend: AzuriteBackend, seed: SeedAccount[]): Promise<void> => {
     try {
       await backend.seed(seed);
     } catch (err) {
       await backend.close();
       throw err;
     }
+  };
+  /** A started Azurite holding `seed`; one whose seeding fails is closed (never handed out, nobody else would). */
+  const startSeeded = async (accounts: string[], seed: SeedAccount[], early?: AzuriteProcess): Promise<AzuriteBackend> => {
+    const backend = await startAzurite(accounts, early);
+    await seedOrClose(backend, seed);
+    return backend;
   };
   /** The backend every later request of this state waits for; forgotten if it fails, so the next request tries anew. */
   const install = (state: EmulatorState, next: Promise<AzuriteBackend>): Promise<AzuriteBackend> => {
@@ -225,7 +225,7 @@ export function createBlobService(): BlobService {
         (async () => {
           const backend = await current;
           if (wanted.every((a) => backend.accounts.includes(a))) {
-            await reseedOrClose(backend, seed);
+            await seedOrClose(backend, seed);
             return backend;
           }
           // An account was added since (Azurite reads its accounts once): a new one for the scenario's.
