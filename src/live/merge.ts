@@ -3,8 +3,7 @@
 // the earliest start to the latest end, and the result validated by the Report schema like any run.
 import { ToolError } from '../errors.ts';
 import { readReport } from '../report/read.ts';
-import { Report, type ReportTutorial } from '../report/schema.ts';
-import { summarise } from '../report/schema.ts';
+import { Report, summarise, type ReportTutorial, type VerdictChange } from '../report/schema.ts';
 
 export interface ShardReport {
   /** Where it was read from, for error messages. */
@@ -70,7 +69,7 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
   if (c !== undefined) {
     // What changed since the baseline comes first: it is what the night's reader acts on.
     lines.push(`### Since ${c.baseline.startedAt}: ${c.worse.length} step(s) worse, ${c.better.length} better`, '');
-    const item = (ch: (typeof c.worse)[number]) => `- \`${ch.file}:${ch.line.start}\` ${ch.from} → **${ch.to}**: ${escapeCell(ch.reason)}`;
+    const item = (ch: VerdictChange) => `- \`${ch.file}:${ch.line.start}\` ${ch.from} → **${ch.to}**: ${escapeCell(ch.reason)}`;
     lines.push(...c.worse.map(item), ...c.better.map(item), '');
   }
   lines.push('| tutorial | pass | drift | fail | blocked |', '|---|---:|---:|---:|---:|');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { FAILURE_KINDS, VERDICTS, type Verdict } from '../check/verdict.ts';
 import type { ObservedRequest, ObservedResponse } from '../run/observation.ts';
-import type { Report, ReportStep, ReportTutorial } from './schema.ts';
+import type { Report, ReportStep, ReportTutorial, VerdictChange } from './schema.ts';
 
 const resource = (name: string) => readFileSync(new URL(`./html/${name}`, import.meta.url), 'utf8');
 const TEMPLATE = resource('template.html');
@@ -186,7 +186,7 @@ ${findings(t, ti)}
 function comparison(report: Report): string {
   const c = report.comparison;
   if (c === undefined) return '';
-  const item = (kind: 'worse' | 'better', ch: (typeof c.worse)[number]) =>
+  const item = (kind: 'worse' | 'better', ch: VerdictChange) =>
     `<li class="${kind}"><code>${esc(ch.file)}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
   return `<details class="comparison"${c.worse.length > 0 ? ' open' : ''}><summary>since the baseline of ${esc(c.baseline.startedAt)}: ${esc(c.worse.length)} worse, ${esc(c.better.length)} better</summary>
 <ul>${[...c.worse.map((ch) => item('worse', ch)), ...c.better.map((ch) => item('better', ch))].join('')}</ul>

@@ -1,7 +1,7 @@
 // What the terminal shows while a run goes and when it ends: one line per step (tutorial, step,
 // line, kind, verdict, reason) and a table of verdict counts per tutorial. Pure functions of the
 // run's events and report, so the CLI and the conformance suite print the same thing.
-import type { Report } from '../report/schema.ts';
+import type { Report, VerdictChange } from '../report/schema.ts';
 import type { RunEvent } from './index.ts';
 
 const VERDICT_COLUMNS = ['pass', 'drift', 'fail', 'blocked', 'manual', 'skipped'] as const;
@@ -38,7 +38,7 @@ export function progressLine(event: RunEvent): string | undefined {
 export function comparisonLines(report: Report): string[] {
   const c = report.comparison;
   if (c === undefined) return [];
-  const line = (what: string, ch: NonNullable<Report['comparison']>['worse'][number]): string =>
+  const line = (what: string, ch: VerdictChange): string =>
     `  ${what.padEnd(6)} ${ch.file.replace(/^.*\//, '')}:${ch.line.start} ${ch.step.padEnd(4)} ${ch.from} → ${ch.to}  ${oneLine(ch.reason, 90)}`;
   return [
     `since the baseline of ${c.baseline.startedAt} (${c.baseline.target}): ${c.worse.length} step(s) worse, ${c.better.length} better`,
