@@ -6,7 +6,8 @@ import type { Report, ReportStep } from './schema.ts';
 
 export type FailOn = 'fail' | 'drift';
 
-function failing(verdict: ReportStep['verdict'], failOn: FailOn): boolean {
+/** Whether a step with this verdict fails the run (and is a JUnit failure) under `failOn`. */
+export function failing(verdict: ReportStep['verdict'], failOn: FailOn): boolean {
   return verdict === 'fail' || (failOn === 'drift' && verdict === 'drift');
 }
 

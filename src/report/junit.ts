@@ -3,6 +3,7 @@
 // "blocked by sX"; manual/skipped → skipped. A pure function of the report.
 import { FAILURE_KINDS } from '../check/verdict.ts';
 import type { Report, ReportStep, ReportTutorial } from './schema.ts';
+import { failing } from './exit-code.ts';
 
 export interface JunitOptions {
   /** Report drift as a failure (CI gates on drift). */
@@ -68,7 +69,7 @@ function testcase(t: ReportTutorial, s: ReportStep, o: JunitOptions): string {
 }
 
 function counts(steps: readonly ReportStep[], o: JunitOptions) {
-  const failures = steps.filter((s) => s.verdict === 'fail' || (o.driftAsFailure === true && s.verdict === 'drift')).length;
+  const failures = steps.filter((s) => failing(s.verdict, o.driftAsFailure === true ? 'drift' : 'fail')).length;
   const skipped = steps.filter((s) => s.verdict === 'blocked' || s.verdict === 'manual' || s.verdict === 'skipped').length;
   return { tests: steps.length, failures, skipped };
 }
