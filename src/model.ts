@@ -14,7 +14,7 @@ export type SourceRange = z.infer<typeof SourceRange>;
 
 /** Where a tutorial file came from: its seed file and the seed line of the tutorial's line 1. */
 export const SeedRef = z.object({
-  file: z.string(), // seed file name in ../shared/seeds
+  file: z.string(), // seed file name in vendor/seeds
   firstLine: z.number().int().positive(),
 });
 export type SeedRef = z.infer<typeof SeedRef>;
