@@ -10,7 +10,7 @@ import { ToolError } from '../errors.ts';
 import { Tutorial, type Placeholder, type PlaceholderOccurrence, type SeedRef, type Step } from '../model.ts';
 import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
 import { linkCaptures } from './captures.ts';
-import { DocScanner, type ParseOptions } from './document.ts';
+import { scanDocument, type ParseOptions } from './document.ts';
 import { ParseError } from './errors.ts';
 import { keysSimilar, placeholderKey } from './placeholders.ts';
 
@@ -47,7 +47,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
   if (binary) throw new ParseError(`not a tutorial: ${binary}`, { file, line: 1 });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
-  const scan = new DocScanner(body, file, opts).run();
+  const scan = scanDocument(body, file, opts);
   const steps: Step[] = new Array<Step>(scan.steps.length);
   for (let k = 0; k < steps.length; k++) {
     const s = scan.steps[k]!.step;

@@ -1,6 +1,7 @@
 // Placeholders: values the reader must supply. Every spelling normalises to one key (upper case,
 // words joined by "_"), so `<ACCESS TOKEN>`, `<ACCESS_TOKEN>`, `<ACCESS-TOKEN>`, `\<ACCESS TOKEN\>`
 // and `$access_token` share the key ACCESS_TOKEN; misspelt twins keep their own key.
+import { Role, type FoundOccurrence, type ScanState } from './scan-state.ts';
 
 /** `<NAME>` or the markdown-escaped `\<NAME\>`; names start with a letter. */
 export const ANGLE_PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _.-]{0,80}?)\\?>/g;
@@ -113,4 +114,19 @@ export function keysSimilar(a: string, b: string): boolean {
   if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
   const d = editDistance(a, b);
   return (d <= 2 && min >= 8) || (d === 1 && min >= 4);
+}
+
+/** Placeholders on every line a reader sees: in prose, commands and responses (shell variables in commands). */
+export function findOccurrences(st: ScanState): FoundOccurrence[] {
+  const out: FoundOccurrence[] = [];
+  for (let k = 0; k < st.n; k++) {
+    const r = st.role[k];
+    if (r === Role.Skip || r === Role.Marker) continue;
+    const line = st.lines[k]!;
+    const step = r === Role.Command || r === Role.Expectation ? st.lineStep[k] : undefined;
+    const inProse = r === Role.Prose || r === Role.Heading;
+    for (const p of findAnglePlaceholders(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse, ...(step ? { step } : {}) });
+    if (r === Role.Command) for (const p of findShellVariables(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse: false, ...(step ? { step } : {}) });
+  }
+  return out;
 }
