@@ -4,6 +4,7 @@
 import type { AzStep, CharMark, HttpStep, ShellAction, ShellStep, Step } from '../model.ts';
 import { parseAzArgv } from './az.ts';
 import { parseCurlArgv } from './curl.ts';
+import { blockLanguage } from './language.ts';
 import { F_HASH, indentOf } from './lines.ts';
 import { marksInLine } from './marks.ts';
 import { findAnglePlaceholders, findShellVariables, placeholderKey } from './placeholders.ts';
@@ -143,7 +144,10 @@ function finish(
   body: { kind: 'http'; curl: HttpStep['curl'] } | { kind: 'az'; az: AzStep['az'] } | { kind: 'shell'; shell: ShellAction },
 ): Step {
   const step = { kind: body.kind, id: base.id, source: base.source, raw: base.raw, section: base.section, marks: base.marks, placeholders: base.placeholders } as Step;
-  if (base.fence !== undefined) step.fence = base.fence;
+  if (base.fence !== undefined) {
+    step.fence = base.fence;
+    step.language = blockLanguage(base.fence);
+  }
   if (body.kind === 'http') (step as HttpStep).curl = body.curl;
   else if (body.kind === 'az') (step as AzStep).az = body.az;
   else (step as ShellStep).shell = body.shell;

@@ -77,11 +77,11 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       continue;
     }
     if (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0)) {
-      i = readJsonResponse(st, i, to);
+      i = readJsonResponse(st, i, to, fence);
       continue;
     }
     if (st.has(i, F_STATUS)) {
-      i = readTranscript(st, i, to);
+      i = readTranscript(st, i, to, fence);
       continue;
     }
     i = fence ? readFenceText(st, i, to, fence) : readProse(st, i, to);

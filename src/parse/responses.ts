@@ -1,10 +1,11 @@
 // Response attachment: JSON, HTTP transcripts and text shown after a step become that step's
 // expectation, or an example when a lead-in introduces request parameters. Prose paragraphs are read
 // here too, because they decide it: the last paragraph before a block is its lead-in.
-import type { Expectation } from '../model.ts';
+import type { Expectation, TextExpectation } from '../model.ts';
 import { enterSection, isRenderedHeading } from './blocks.ts';
 import { httpExpectation, isTranscriptLine } from './http.ts';
 import { readIncludes } from './includes.ts';
+import { blockLanguage } from './language.ts';
 import { jsonExpectation, scanJsonEnd, type JsonScanState } from './json.ts';
 import { F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
 import { Role, type ScanState } from './scan-state.ts';
@@ -22,7 +23,7 @@ export function nextJson(st: ScanState, i: number, to: number): number {
   return k < to && !st.isBoundary(k) && st.has(k, F_JSON) ? k : -1;
 }
 
-export function readJsonResponse(st: ScanState, i: number, to: number): number {
+export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
   let jsonStart = i;
   if (!st.has(i, F_JSON)) jsonStart = nextJson(st, i, to);
   const state: JsonScanState = { depth: 0, inString: false, escape: false };
@@ -53,11 +54,12 @@ export function readJsonResponse(st: ScanState, i: number, to: number): number {
   }
   const lines = st.lines.slice(i, end + 1);
   const exp = jsonExpectation(lines, { file: st.file, startLine: i + 1, endLine: end + 1 });
+  if (fence) exp.language = blockLanguage(fence.info);
   attach(st, exp, i, end);
   return end + 1;
 }
 
-export function readTranscript(st: ScanState, i: number, to: number): number {
+export function readTranscript(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
   let last = i;
   let k = i + 1;
   while (k < to && !st.isBoundary(k)) {
@@ -75,6 +77,7 @@ export function readTranscript(st: ScanState, i: number, to: number): number {
     k++;
   }
   const exp = httpExpectation(st.lines.slice(i, last + 1), { file: st.file, startLine: i + 1, endLine: last + 1 });
+  if (fence) exp.language = blockLanguage(fence.info);
   attach(st, exp, i, last);
   return last + 1;
 }
@@ -107,11 +110,13 @@ function attach(st: ScanState, exp: Expectation, first: number, last: number) {
   st.pending = undefined;
 }
 
-function textExpectation(st: ScanState, first: number, last: number) {
+function textExpectation(st: ScanState, first: number, last: number, fence: Fence | undefined) {
   const lines = st.lines.slice(first, last + 1);
   const p = Math.min(...lines.filter((l) => !isBlank(l)).map(prefixLength));
   const text = lines.map((l) => l.slice(Math.min(p, prefixLength(l)))).join('\n');
-  attach(st, { kind: 'text', source: { file: st.file, startLine: first + 1, endLine: last + 1 }, raw: lines.join('\n'), text }, first, last);
+  const exp: TextExpectation = { kind: 'text', source: { file: st.file, startLine: first + 1, endLine: last + 1 }, raw: lines.join('\n'), text };
+  if (fence) exp.language = blockLanguage(fence.info);
+  attach(st, exp, first, last);
 }
 
 function isSpecial(st: ScanState, k: number, to: number): boolean {
@@ -141,7 +146,7 @@ export function readProse(st: ScanState, i: number, to: number): number {
   if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !trimEndAll(st.content(k)).endsWith(':')) {
     const lead = st.leadText();
     if (lead.endsWith(':') && RESPONSE_LEADIN.test(lead)) {
-      textExpectation(st, i, k);
+      textExpectation(st, i, k, undefined);
       return k + 1;
     }
   }
@@ -164,7 +169,7 @@ export function readFenceText(st: ScanState, i: number, to: number, fence: Fence
   while (last > i && st.isBlankAt(last)) last--;
   const lead = st.leadText();
   if (st.pending && (RESPONSE_LEADIN.test(lead) || /^(?:output|text|console)$/i.test(fence.info))) {
-    textExpectation(st, i, last);
+    textExpectation(st, i, last, fence);
   } else {
     st.diag('unrecognised-code', 'info', i + 1, `code block lines ${i + 1}-${last + 1} hold no command the parser knows and follow no step that awaits a response`);
   }
