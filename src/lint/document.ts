@@ -1,7 +1,7 @@
 // The view every rule reads: the parsed tutorial plus its raw lines, with commands, JSON blocks and
 // prose told apart. Built once per tutorial so that rules stay small and agree on what is a command.
 import type { Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
-import { shellWords, type ShellWord, type SourceLine } from './shell-words.ts';
+import { commandWords, type ShellWord, type SourceLine } from '../parse/shell-words.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
 
@@ -66,7 +66,7 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
     const lines: SourceLine[] = [];
     for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
-    commands.push({ step, lines, words: shellWords(lines) });
+    commands.push({ step, lines, words: commandWords(lines) });
     cover(step.source.startLine, step.source.endLine);
     if (step.expectation) {
       expectations.push({ step, expectation: step.expectation });

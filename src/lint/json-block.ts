@@ -1,7 +1,7 @@
 // Re-reads a JSON example from the file's own lines so that lint can point at the exact line of a
 // syntax error or of a field, whatever the parser kept of the block.
 import type { JsonBlock, LintDocument } from './document.ts';
-import type { SourceLine } from './shell-words.ts';
+import type { SourceLine } from '../parse/shell-words.ts';
 
 export interface JsonError {
   message: string;

@@ -2,7 +2,7 @@
 // into. Shared by the four look-alike rules so they agree on words, positions and wording.
 import type { CommandView, LintDocument } from './document.ts';
 import { simpleCommands } from './commands.ts';
-import type { ShellWord } from './shell-words.ts';
+import type { ShellWord } from '../parse/shell-words.ts';
 import { quote } from './text.ts';
 import { LOOKALIKES } from '../parse/marks.ts';
 

@@ -9,7 +9,8 @@ import { F_HASH, indentOf } from './lines.ts';
 import { marksInLine } from './marks.ts';
 import { findAnglePlaceholders, findShellVariables, placeholderKey } from './placeholders.ts';
 import { Role, type ScanState } from './scan-state.ts';
-import { tokenizeShell, toPipelines, type SimpleCommand, type TokenizeResult } from './shell.ts';
+import { tokenizeShell, type TokenizeResult } from './shell-words.ts';
+import { toPipelines, type SimpleCommand } from './pipelines.ts';
 import type { Fence } from './structure.ts';
 
 export function readCommand(st: ScanState, i: number, to: number, fence: Fence | undefined): number {

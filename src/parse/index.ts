@@ -15,8 +15,10 @@ import { ParseError } from './errors.ts';
 import { keysSimilar, placeholderKey } from './placeholders.ts';
 
 export { ParseError } from './errors.ts';
-export { shellWords, tokenizeShell, toPipelines } from './shell.ts';
-export type { ShellToken, Pipeline, SimpleCommand, Redirect } from './shell.ts';
+export { shellWords, tokenizeShell, commandWords } from './shell-words.ts';
+export type { ShellToken, ShellWord, SourceLine } from './shell-words.ts';
+export { toPipelines } from './pipelines.ts';
+export type { Pipeline, SimpleCommand, Redirect } from './pipelines.ts';
 export { parseCurl, parseCurlArgv, splitHeader } from './curl.ts';
 export { parseAz, parseAzArgv, azOption } from './az.ts';
 export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar } from './placeholders.ts';
