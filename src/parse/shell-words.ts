@@ -103,7 +103,12 @@ export function tokenizeShell(src: string): TokenizeResult {
       i++;
       continue;
     }
-    if (!inWord && c !== '#' && c !== '<' && !OPS1.has(c)) {
+    let placeholder: string | undefined;
+    if (c === '<') {
+      PLACEHOLDER_AT.lastIndex = i;
+      placeholder = PLACEHOLDER_AT.exec(src)?.[0];
+    }
+    if (!inWord && c !== '#' && (placeholder !== undefined || !OPS1.has(c))) {
       inWord = true;
       cur = '';
       curStart = i;
@@ -208,22 +213,10 @@ export function tokenizeShell(src: string): TokenizeResult {
       i = end;
       continue;
     }
-    if (c === '<') {
-      PLACEHOLDER_AT.lastIndex = i;
-      const m = PLACEHOLDER_AT.exec(src);
-      if (m) {
-        if (!inWord) {
-          inWord = true;
-          cur = '';
-          curStart = i;
-          quoted = false;
-          subs = undefined;
-          conts = undefined;
-        }
-        cur += m[0];
-        i += m[0].length;
-        continue;
-      }
+    if (placeholder !== undefined) {
+      cur += placeholder;
+      i += placeholder.length;
+      continue;
     }
     if (OPS1.has(c)) {
       if (inWord) {
