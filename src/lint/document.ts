@@ -1,6 +1,7 @@
 // The view every rule reads: the parsed tutorial plus its raw lines, with commands, JSON blocks and
 // prose told apart. Built once per tutorial so that rules stay small and agree on what is a command.
-import type { Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
+import type { BlockLanguage, Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
+import { readJson, type JsonReading } from '../parse/json-reader.ts';
 import { commandWords, type ShellWord, type SourceLine } from '../parse/shell-words.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
@@ -17,6 +18,15 @@ export interface JsonBlock {
   /** The step whose response this is, or the step the request example belongs to (the next one). */
   step: Step | undefined;
   role: 'response' | 'example';
+  /** The language of the fenced block the JSON was read from (absent outside a fence). */
+  language: BlockLanguage | undefined;
+  /** The block read from the file's own lines, with where each key, value and error is. */
+  read: ReadJson;
+}
+
+/** A JSON block's reading, and the block it reads. */
+export interface ReadJson extends JsonReading {
+  block: JsonBlock;
 }
 
 export interface ExpectationView {
@@ -71,13 +81,13 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     if (step.expectation) {
       expectations.push({ step, expectation: step.expectation });
       cover(step.expectation.source.startLine, step.expectation.source.endLine);
-      if (step.expectation.kind === 'json') json.push({ json: step.expectation, step, role: 'response' });
+      if (step.expectation.kind === 'json') json.push(jsonBlock(step.expectation, step, 'response', text === undefined ? undefined : lineOf));
     }
   }
   for (const example of tutorial.examples) {
     if (example.source.file && tutorial.file && example.source.file !== tutorial.file) continue;
     const next = tutorial.steps.find((s) => s.kind !== 'manual' && s.source.startLine > example.source.endLine);
-    json.push({ json: example.json, step: next, role: 'example' });
+    json.push(jsonBlock(example.json, next, 'example', text === undefined ? undefined : lineOf));
     cover(example.source.startLine, example.source.endLine);
   }
   json.sort((a, b) => a.json.source.startLine - b.json.source.startLine);
@@ -96,4 +106,26 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     isProse: (n) => text !== undefined && !covered.has(n),
     commandAfter: (n) => commands.find((c) => c.step.source.startLine > n),
   };
+}
+
+const PROGRESS = /^\s*Finished\[#*\]/;
+const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * A JSON block read again from the file's own lines (progress lines and fences left out), so that
+ * lint points at the exact line and column of a field or a syntax error, whatever the parser kept.
+ * Where the comment-free text does not parse either, the value is the parser's best effort.
+ */
+function jsonBlock(json: JsonExpectation, step: Step | undefined, role: JsonBlock['role'], fileLine: ((n: number) => string) | undefined): JsonBlock {
+  const raw = fileLine ? [] : json.raw.split('\n');
+  const lines: SourceLine[] = [];
+  for (let n = json.source.startLine; n <= json.source.endLine; n++) {
+    const text = fileLine ? fileLine(n) : (raw[n - json.source.startLine] ?? '');
+    if (PROGRESS.test(text) || FENCE.test(text)) continue;
+    lines.push({ line: n, text });
+  }
+  const reading = readJson(lines);
+  const block = { json, step, role, language: json.language } as JsonBlock;
+  block.read = { ...reading, value: reading.value === undefined ? json.value : reading.value, block };
+  return block;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz, eachEcho } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { readJson, locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -24,7 +24,7 @@ export const blobPropertiesMismatch: Rule = {
       if (az.path.join(' ') !== 'storage blob download') continue;
       const block = doc.json.find((b) => b.step === command.step && b.role === 'response');
       if (!block) continue;
-      const read = readJson(doc, block);
+      const read = block.read;
       const root = obj(read.value);
       const props = obj(root?.['properties']);
       if (!root || !props) continue;

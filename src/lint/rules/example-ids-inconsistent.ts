@@ -2,7 +2,8 @@
 // a role assignment whose scope is not the --scope given, whose id does not live under its own
 // scope, or whose principalId is not the identity's created a step earlier.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson, locateKey, type ReadJson } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
+import type { ReadJson } from '../document.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { azOption } from '../commands.ts';
 import { builtInRole } from '../azure-facts.ts';
@@ -37,7 +38,7 @@ export const exampleIdsInconsistent: Rule = {
       if (match?.curl && match.contract === contracts.RESOURCE_GROUP) {
         // az identity create without --location takes the group's location: an identity example and
         // a resource-group example of the same group must agree on it.
-        const read = readJson(doc, block);
+        const read = block.read;
         const group = flat(read.value);
         const location = group ? str(group, 'location') : undefined;
         const requested = /\/resourcegroups\/([^/?]+)/i.exec(match.curl.urls[0]?.value ?? '')?.[1];
@@ -56,7 +57,7 @@ export const exampleIdsInconsistent: Rule = {
         continue;
       }
       if (!match?.az) continue;
-      const read = readJson(doc, block);
+      const read = block.read;
       const value = flat(read.value);
       if (!value) continue;
       const stepId = block.step?.id;
