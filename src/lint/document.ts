@@ -2,7 +2,8 @@
 // prose told apart. Built once per tutorial so that rules stay small and agree on what is a command.
 import type { BlockLanguage, Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
 import { readJson, type JsonReading } from '../parse/json-reader.ts';
-import { commandWords, type ShellWord, type SourceLine } from '../parse/shell-words.ts';
+import { commandWords, type ShellWord } from '../parse/shell-words.ts';
+import type { SourceLine } from '../parse/source-lines.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
 

@@ -16,7 +16,8 @@ import { keysSimilar, placeholderKey } from './placeholders.ts';
 
 export { ParseError } from './errors.ts';
 export { shellWords, tokenizeShell, commandWords } from './shell-words.ts';
-export type { ShellToken, ShellWord, SourceLine } from './shell-words.ts';
+export type { ShellToken, ShellWord } from './shell-words.ts';
+export type { SourceLine } from './source-lines.ts';
 export { toPipelines } from './pipelines.ts';
 export type { Pipeline, SimpleCommand, Redirect } from './pipelines.ts';
 export { parseCurl, parseCurlArgv, splitHeader } from './curl.ts';

@@ -2,7 +2,7 @@
 // `//` and `/* */` comments are found (and removed only for a second, lenient reading), errors get a
 // line and column, and every key and string value keeps its place, so that lint can point at the
 // exact field. Nothing is repaired in the text itself.
-import type { SourceLine } from './shell-words.ts';
+import { LineIndex, type Position, type SourceLine } from './source-lines.ts';
 
 /** Where a JSON value that starts at `text[from]` ends (index after the closing bracket), or -1. */
 export function scanJsonEnd(text: string, from: number, state?: JsonScanState): number {
@@ -86,11 +86,7 @@ export function tryParseJson(text: string): { ok: true; value: unknown } | { ok:
 
 // ---------- a reading with positions ----------
 
-/** A place in the file: 1-based line, 1-based UTF-16 column. */
-export interface JsonPosition {
-  line: number;
-  column: number;
-}
+export type JsonPosition = Position;
 
 /** A key or a string value where the page writes it. */
 export interface JsonString extends JsonPosition {
@@ -122,16 +118,16 @@ const EDGE_BLANKS = /^[\s\u00a0\u202f\ufeff]+|[\s\u00a0\u202f\ufeff]+$/gu;
 
 /** Read JSON written on `lines` (their texts joined by newlines). */
 export function readJson(lines: SourceLine[]): JsonReading {
-  const joined = lines.map((l) => l.text).join('\n');
-  const index = lineIndex(lines);
+  const index = new LineIndex(lines);
+  const joined = index.text;
   const lead = joined.length - joined.replace(/^[\s\u00a0\u202f\ufeff]+/u, '').length;
   const trimmed = joined.replace(EDGE_BLANKS, '');
   const stripped = stripJsonComments(joined);
   const commentLines = stripped.lineComments.map((o) => {
-    const line = lines[lineAt(index, o)]!;
+    const line = index.lineAt(o)!;
     return { line: line.line, text: line.text };
   });
-  const strings = positionedStrings(joined, index, lines);
+  const strings = positionedStrings(index);
   const strict = tryParseJson(trimmed);
   if (strict.ok) return { lines, ok: true, value: strict.value, error: undefined, commentLines, strings };
   const at = errorOffset(strict.error, trimmed);
@@ -140,7 +136,7 @@ export function readJson(lines: SourceLine[]): JsonReading {
     lines,
     ok: false,
     value: lenient.ok ? lenient.value : undefined,
-    error: { message: strict.error, ...position(index, lines, at === undefined ? 0 : at + lead) },
+    error: { message: strict.error, ...index.at(at === undefined ? 0 : at + lead) },
     commentLines,
     strings,
   };
@@ -162,44 +158,13 @@ function errorOffset(message: string, text: string): number | undefined {
   return undefined;
 }
 
-/** Offsets at which each line starts in the joined text. */
-function lineIndex(lines: readonly SourceLine[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const l of lines) {
-    starts.push(offset);
-    offset += l.text.length + 1;
-  }
-  return starts;
-}
-
-/** Index (into `lines`) of the line holding `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Line and column of an offset; past the end, just after the last character. */
-function position(starts: readonly number[], lines: readonly SourceLine[], offset: number): JsonPosition {
-  const last = lines[lines.length - 1];
-  const total = last ? starts[starts.length - 1]! + last.text.length : 0;
-  if (offset > total) return { line: last?.line ?? 1, column: (last?.text.length ?? 0) + 1 };
-  const k = lineAt(starts, offset);
-  return { line: lines[k]?.line ?? 1, column: offset - (starts[k] ?? 0) + 1 };
-}
-
 /**
  * Keys and string values with their places and paths, in one pass that skips comments and keeps
  * going over whatever is not JSON (a comment, a placeholder, a missing comma), so that the fields
  * of an invalid example can be pointed at too.
  */
-function positionedStrings(text: string, starts: readonly number[], lines: readonly SourceLine[]): JsonString[] {
+function positionedStrings(index: LineIndex): JsonString[] {
+  const text = index.text;
   const out: JsonString[] = [];
   // One frame per open bracket: its path, whether it is an array, the next index, the last key.
   const stack: Array<{ path: string[]; array: boolean; index: number; key: string | undefined }> = [];
@@ -235,7 +200,7 @@ function positionedStrings(text: string, starts: readonly number[], lines: reado
       const top = stack[stack.length - 1];
       const isKey = text.charCodeAt(after) === 58 /* : */ && top !== undefined && !top.array;
       if (isKey) top.key = raw.includes('\\') ? decoded(raw) : raw;
-      const p = position(starts, lines, i);
+      const p = index.at(i);
       out.push({ raw, path: childPath(), isKey, line: p.line, column: p.column });
       i = k + 1;
       continue;

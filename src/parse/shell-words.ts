@@ -11,6 +11,8 @@
 // Tokens carry offsets; `commandWords` turns them into words with file lines and columns, with each
 // unquoted `$( … )` also split into the words of the command inside it (what lint reads).
 import { ParseError } from './errors.ts';
+import { LineIndex, type SourceLine } from './source-lines.ts';
+
 
 export type ShellToken =
   | {
@@ -268,12 +270,6 @@ export function shellWords(src: string, opts: { file?: string; firstLine?: numbe
 
 // ---------- words with positions ----------
 
-/** One line of a source file: its 1-based number and its text. */
-export interface SourceLine {
-  line: number;
-  text: string;
-}
-
 /** A word where the page writes it. Operators (`|`, `;`, `&&`, `$(`, `)`…) are words of their own. */
 export interface ShellWord {
   /** The word after quote removal, as the program receives it. */
@@ -296,36 +292,14 @@ export const COMMAND_OPERATORS: ReadonlySet<string> = new Set(['|', ';', '&', '&
  * words after it, so that the commands inside a substitution can be read like any other.
  */
 export function commandWords(lines: readonly SourceLine[]): ShellWord[] {
-  const src = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const l of lines) {
-    starts.push(offset);
-    offset += l.text.length + 1;
-  }
+  const index = new LineIndex(lines);
   const out: ShellWord[] = [];
-  wordsOf(src, 0, src.length, { lines, starts }, out);
+  wordsOf(index.text, 0, index.text.length, index, out);
   return out;
 }
 
-interface LineIndex {
-  lines: readonly SourceLine[];
-  starts: number[];
-}
-
-function at(index: LineIndex, offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = index.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: index.lines[lo]?.line ?? 1, column: offset - (index.starts[lo] ?? 0) + 1 };
-}
-
 function push(out: ShellWord[], index: LineIndex, value: string, raw: string, offset: number, quoted: boolean) {
-  const p = at(index, offset);
+  const p = index.at(offset);
   out.push({ value, raw, line: p.line, column: p.column, quoted });
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonExpectation } from '../../src/parse/json-expectation.ts';
 import { locateKey, locateValue, readJson, scanJsonEnd, stripJsonComments } from '../../src/parse/json-reader.ts';
-import type { SourceLine } from '../../src/parse/shell-words.ts';
+import type { SourceLine } from '../../src/parse/source-lines.ts';
 
 const lines = (text: string, first = 1): SourceLine[] => text.split('\n').map((t, i) => ({ line: first + i, text: t }));
 

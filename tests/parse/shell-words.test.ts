@@ -1,7 +1,8 @@
 // The one bash word splitter: tokens with offsets for the parser, words with file lines and columns
 // for lint, and `$( … )` kept in its word for the one and split into its command for the other.
 import { describe, expect, it } from 'vitest';
-import { commandWords, shellWords, tokenizeShell, type ShellWord, type SourceLine } from '../../src/parse/shell-words.ts';
+import { commandWords, shellWords, tokenizeShell, type ShellWord } from '../../src/parse/shell-words.ts';
+import type { SourceLine } from '../../src/parse/source-lines.ts';
 
 const NBSP = '\u00a0';
 
