@@ -7,12 +7,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';
-import { Tutorial, type Placeholder, type PlaceholderOccurrence, type SeedRef, type Step } from '../model.ts';
+import { Tutorial, type SeedRef, type Step } from '../model.ts';
 import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
 import { linkCaptures } from './captures.ts';
 import { scanDocument, type ParseOptions } from './document.ts';
 import { ParseError } from './errors.ts';
-import { keysSimilar, placeholderKey } from './placeholders.ts';
+import { groupPlaceholders } from './placeholders.ts';
 
 export { ParseError } from './errors.ts';
 export { shellWords, tokenizeShell, commandWords } from './shell-words.ts';
@@ -22,7 +22,7 @@ export { toPipelines } from './pipelines.ts';
 export type { Pipeline, SimpleCommand, Redirect } from './pipelines.ts';
 export { parseCurl, parseCurlArgv, splitHeader } from './curl.ts';
 export { parseAz, parseAzArgv, azOption } from './az.ts';
-export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar } from './placeholders.ts';
+export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar, nearKeyPairs, editDistance } from './placeholders.ts';
 export { marksInLine, charKind } from './marks.ts';
 export { isTokenUrl, tokenResource } from './captures.ts';
 export type { ParseOptions } from './document.ts';
@@ -58,22 +58,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     steps[k] = s;
   }
 
-  const byKey = new Map<string, Placeholder>();
-  for (const o of scan.occurrences) {
-    const key = placeholderKey(o.spelling);
-    if (key === '') continue;
-    let p = byKey.get(key);
-    if (!p) {
-      p = { key, spellings: [], occurrences: [], similarTo: [] };
-      byKey.set(key, p);
-    }
-    if (!p.spellings.includes(o.spelling)) p.spellings.push(o.spelling);
-    const occ: PlaceholderOccurrence = { spelling: o.spelling, line: o.line, column: o.column, inProse: o.inProse };
-    if (o.step) occ.stepId = o.step.id;
-    p.occurrences.push(occ);
-  }
-  const placeholders = [...byKey.values()];
-  for (const a of placeholders) for (const b of placeholders) if (keysSimilar(a.key, b.key)) a.similarTo.push(b.key);
+  const placeholders = groupPlaceholders(scan.occurrences);
 
   const tutorial: Tutorial = {
     title: scan.title,
