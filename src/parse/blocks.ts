@@ -135,9 +135,14 @@ export function enterSection(st: ScanState, k: number, title: string, level: num
   st.leadIn = undefined;
 }
 
-/** The title of the section a line (1-based) is in. */
+/** The title of the section a line (1-based) is in (sections are found in line order). */
 export function sectionAt(st: ScanState, line: number): string {
-  let title = '';
-  for (const s of st.sections) if (s.line <= line) title = s.title;
-  return title;
+  let lo = 0;
+  let hi = st.sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st.sections[mid]!.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? st.sections[lo - 1]!.title : '';
 }

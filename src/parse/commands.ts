@@ -24,16 +24,10 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     // command keeps its own lines and the quote is reported.
     tk = tokenizeShell(st.rawOf(i, j));
     if (tk.error) {
-      let m = j;
-      while (st.continues(m + 1, to)) {
-        m++;
-        while (st.lines[m]!.endsWith('\\') && st.continues(m + 1, to)) m++;
-        const longer = tokenizeShell(st.rawOf(i, m));
-        if (!longer.error) {
-          j = m;
-          tk = longer;
-          break;
-        }
+      const m = quoteCloses(st, i, j, to);
+      if (m > j) {
+        j = m;
+        tk = tokenizeShell(st.rawOf(i, m));
       }
     }
   }
@@ -72,6 +66,39 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
   return j + 1;
 }
 
+/**
+ * The first line after `j` (a line that does not end with `\`, or the paragraph's last) at which
+ * the command's text from line `first` leaves no quote, `$( … )` or backtick open; -1 when none
+ * does. The paragraph is tokenized once: a text cut at a line end leaves a construct open exactly
+ * when the construct opens before the cut and closes after it.
+ */
+function quoteCloses(st: ScanState, first: number, j: number, to: number): number {
+  const ends: number[] = []; // candidate last lines
+  let m = j;
+  while (st.continues(m + 1, to)) {
+    m++;
+    while (st.lines[m]!.endsWith('\\') && st.continues(m + 1, to)) m++;
+    ends.push(m);
+  }
+  if (ends.length === 0) return -1;
+  const text = st.rawOf(first, ends[ends.length - 1]!);
+  const spans: number[] = [];
+  tokenizeShell(text, spans);
+  let line = first;
+  let cut = -1; // length of the text up to the end of `line`
+  let s = 0;
+  for (const end of ends) {
+    while (line <= end) {
+      cut = text.indexOf('\n', cut + 1);
+      if (cut < 0) cut = text.length;
+      line++;
+    }
+    while (s < spans.length && spans[s + 1]! < cut) s += 2;
+    if (s >= spans.length || spans[s]! >= cut) return end;
+  }
+  return -1;
+}
+
 function buildCommandStep(st: ScanState, first: number, commandEnd: number, last: number, fence: Fence | undefined, tokenized?: TokenizeResult): Step | undefined {
   const commandText = st.rawOf(first, commandEnd);
   const raw = last === commandEnd ? commandText : st.rawOf(first, last);
@@ -79,17 +106,12 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
   let marks: CharMark[] = [];
   for (let k = first; k <= last; k++) {
     const m = marksInLine(st.lines[k]!, k + 1);
-    if (m.length > 0) marks = marks.length === 0 ? m : marks.concat(m);
+    if (m.length > 0) {
+      if (marks.length === 0) marks = m;
+      else for (const x of m) marks.push(x);
+    }
   }
-  const keys: string[] = [];
-  for (const p of findAnglePlaceholders(raw)) {
-    const key = placeholderKey(p.spelling);
-    if (!keys.includes(key)) keys.push(key);
-  }
-  for (const p of findShellVariables(raw)) {
-    const key = placeholderKey(p.spelling);
-    if (!keys.includes(key)) keys.push(key);
-  }
+  const keys = [...new Set([...findAnglePlaceholders(raw), ...findShellVariables(raw)].map((p) => placeholderKey(p.spelling)))];
   // Every step object gets the same fields in the same order (one hidden class, no spreads).
   const base = { id: '', source, raw, section: st.section, marks, placeholders: keys, fence: fence?.info };
   const tk = tokenized ?? tokenizeShell(commandText);

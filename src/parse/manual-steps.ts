@@ -83,11 +83,7 @@ export function findManualSteps(st: ScanState) {
   }
   for (const m of manual) {
     const raw = st.lines.slice(m.start, m.end + 1).join('\n');
-    const keys: string[] = [];
-    for (const p of findAnglePlaceholders(raw)) {
-      const key = placeholderKey(p.spelling);
-      if (!keys.includes(key)) keys.push(key);
-    }
+    const keys = [...new Set(findAnglePlaceholders(raw).map((p) => placeholderKey(p.spelling)))];
     const step: ManualStep = {
       id: '',
       kind: 'manual',

@@ -37,6 +37,7 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
         let m = k + 1;
         while (m < to && st.isBlankAt(m)) m++;
         if (m >= to || st.isBoundary(m) || !/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(st.content(m))) break;
+        k = m - 1; // the whole run of blank lines is decided at once
         continue;
       }
       if (state.depth <= 1 && !state.inString && (st.has(k, F_COMMAND) || st.has(k, F_HASH))) break;

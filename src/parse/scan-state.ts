@@ -144,10 +144,20 @@ export class ScanState {
   /** A `#` line directly followed by a command (through further `#` lines): a shell comment. */
   commentInGroup(k: number): boolean {
     if (!this.has(k, F_HASH)) return false;
-    let m = k + 1;
-    while (m < this.n && this.has(m, F_HASH)) m++;
+    const m = this.afterHashLines(k);
     if (m < this.n && this.has(m, F_COMMAND)) return true;
     return k > 0 && this.role[k - 1] === Role.Command;
+  }
+
+  /** For each line, the first line after it that is not a `#` line (computed once, when first asked). */
+  private hashRunEnd: Int32Array | undefined;
+
+  private afterHashLines(k: number): number {
+    if (!this.hashRunEnd) {
+      this.hashRunEnd = new Int32Array(this.n);
+      for (let m = this.n - 1; m >= 0; m--) this.hashRunEnd[m] = m + 1 < this.n && this.has(m + 1, F_HASH) ? this.hashRunEnd[m + 1]! : m + 1;
+    }
+    return this.hashRunEnd[k]!;
   }
 
   /** A line that ends whatever block precedes it. */

@@ -81,8 +81,12 @@ function closeOfSubstitution(src: string, from: number): number {
   return -1;
 }
 
-/** Split shell text into words, operators and comments. Never throws. */
-export function tokenizeShell(src: string): TokenizeResult {
+/**
+ * Split shell text into words, operators and comments. Never throws. `spans`, when given, receives
+ * the start and the closing offset of every quote, `$( … )` and backtick outside quotes (the text's
+ * length when it is not closed): where a text cut short would leave one open.
+ */
+export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
   const tokens: ShellToken[] = [];
   let error: TokenizeResult['error'];
   let cur = '';
@@ -138,6 +142,7 @@ export function tokenizeShell(src: string): TokenizeResult {
     if (c === "'") {
       quoted = true;
       const j = src.indexOf("'", i + 1);
+      if (spans) spans.push(i, j < 0 ? n : j);
       if (j < 0) {
         error ??= { message: 'unbalanced single quote', offset: i };
         cur += src.slice(i + 1);
@@ -173,6 +178,7 @@ export function tokenizeShell(src: string): TokenizeResult {
         }
       }
       cur += s;
+      if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced double quote', offset: i };
         i = n;
@@ -183,6 +189,7 @@ export function tokenizeShell(src: string): TokenizeResult {
     }
     if (c === '$' && src[i + 1] === '(') {
       const close = closeOfSubstitution(src, i + 2);
+      if (spans) spans.push(i, close < 0 ? n : close);
       if (close < 0) {
         error ??= { message: 'unclosed $(', offset: i };
         (subs ??= []).push(i, -1);
@@ -198,6 +205,7 @@ export function tokenizeShell(src: string): TokenizeResult {
     if (c === '`') {
       let k = i + 1;
       while (k < n && src[k] !== '`') k += src[k] === '\\' ? 2 : 1;
+      if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced backtick', offset: i };
         cur += src.slice(i);
