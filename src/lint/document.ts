@@ -3,6 +3,7 @@
 import type { BlockLanguage, Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
 import { readJson, type JsonReading } from '../parse/json-reader.ts';
 import { commandWords, type ShellWord } from '../parse/shell-words.ts';
+import { firstAfter } from './order.ts';
 import type { SourceLine } from '../parse/source-lines.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
@@ -50,6 +51,8 @@ export interface LintDocument {
   isProse(line: number): boolean;
   /** The first command whose first line is after `line`. */
   commandAfter(line: number): CommandView | undefined;
+  /** The command view of a step. */
+  commandOf(step: Step): CommandView | undefined;
 }
 
 export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {
@@ -85,15 +88,21 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
       if (step.expectation.kind === 'json') json.push(jsonBlock(step.expectation, step, 'response', text === undefined ? undefined : lineOf));
     }
   }
+  const stepAfter = firstAfter(
+    tutorial.steps.filter((s) => s.kind !== 'manual'),
+    (s) => s.source.startLine,
+  );
   for (const example of tutorial.examples) {
     if (example.source.file && tutorial.file && example.source.file !== tutorial.file) continue;
-    const next = tutorial.steps.find((s) => s.kind !== 'manual' && s.source.startLine > example.source.endLine);
+    const next = stepAfter(example.source.endLine);
     json.push(jsonBlock(example.json, next, 'example', text === undefined ? undefined : lineOf));
     cover(example.source.startLine, example.source.endLine);
   }
   json.sort((a, b) => a.json.source.startLine - b.json.source.startLine);
 
-  const lineCount = text === undefined ? Math.max(0, ...rawLines.keys()) : fileLines.length;
+  let lineCount = fileLines.length;
+  if (text === undefined) for (const n of rawLines.keys()) lineCount = Math.max(lineCount, n);
+  const byStep = new Map<Step, CommandView>(commands.map((c) => [c.step, c]));
   return {
     tutorial,
     file: tutorial.file,
@@ -105,7 +114,8 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     expectations,
     json,
     isProse: (n) => text !== undefined && !covered.has(n),
-    commandAfter: (n) => commands.find((c) => c.step.source.startLine > n),
+    commandAfter: firstAfter(commands, (c) => c.step.source.startLine),
+    commandOf: (step) => byStep.get(step),
   };
 }
 

@@ -224,18 +224,34 @@ function decoded(raw: string): string {
   return r.ok && typeof r.value === 'string' ? r.value : raw;
 }
 
+/** The keys of a reading by name, and its lines by number: built once per reading, when first asked. */
+const keyIndexes = new WeakMap<JsonReading, { keys: Map<string, JsonString[]>; lineText: Map<number, string> }>();
+function keyIndex(read: JsonReading) {
+  let index = keyIndexes.get(read);
+  if (!index) {
+    index = { keys: new Map(), lineText: new Map(read.lines.map((l) => [l.line, l.text])) };
+    for (const s of read.strings) {
+      if (!s.isKey) continue;
+      const name = s.path[s.path.length - 1] ?? '';
+      const list = index.keys.get(name);
+      if (list) list.push(s);
+      else index.keys.set(name, [s]);
+    }
+    keyIndexes.set(read, index);
+  }
+  return index;
+}
+
 /** The place where `"key":` is written (the first, or the first whose line goes on with `valueHint`). */
 export function locateKey(read: JsonReading, key: string, valueHint?: string): JsonPosition | undefined {
-  for (const s of read.strings) {
-    if (!s.isKey || s.path[s.path.length - 1] !== key) continue;
-    if (valueHint !== undefined) {
-      const text = read.lines.find((l) => l.line === s.line)?.text ?? '';
-      if (!text.slice(s.column + s.raw.length + 1).includes(valueHint)) continue;
-    }
+  const index = keyIndex(read);
+  const keys = index.keys.get(key);
+  if (!keys) return undefined;
+  for (const s of keys) {
+    if (valueHint !== undefined && !(index.lineText.get(s.line) ?? '').slice(s.column + s.raw.length + 1).includes(valueHint)) continue;
     return { line: s.line, column: s.column };
   }
-  if (valueHint !== undefined) return locateKey(read, key);
-  return undefined;
+  return { line: keys[0]!.line, column: keys[0]!.column };
 }
 
 /** Where a string value is written (the first string that holds it), at its first character. */
@@ -253,11 +269,14 @@ export interface JsonLeaf {
   value: unknown;
 }
 
-/** Every value in the tree, parents before children. */
+/** Every value in the tree, parents before children, in the order the text writes them. */
 export function walk(value: unknown, path: string[] = []): JsonLeaf[] {
-  const out: JsonLeaf[] = [{ path, value }];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...walk(v, [...path, String(i)])));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out.push(...walk(v, [...path, k]));
+  const out: JsonLeaf[] = [];
+  const visit = (v: unknown, at: string[]): void => {
+    out.push({ path: at, value: v });
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...at, String(i)]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) visit(x, [...at, k]);
+  };
+  visit(value, path);
   return out;
 }
