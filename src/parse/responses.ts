@@ -114,7 +114,8 @@ function attach(st: ScanState, exp: Expectation, first: number, last: number) {
 
 function textExpectation(st: ScanState, first: number, last: number, fence: Fence | undefined) {
   const lines = st.lines.slice(first, last + 1);
-  const p = Math.min(...lines.filter((l) => !isBlank(l)).map(prefixLength));
+  let p = Infinity; // the smallest container prefix of a non-blank line (no spread: a block may be long)
+  for (const l of lines) if (!isBlank(l)) p = Math.min(p, prefixLength(l));
   const text = lines.map((l) => l.slice(Math.min(p, prefixLength(l)))).join('\n');
   const exp: TextExpectation = { kind: 'text', source: { file: st.file, startLine: first + 1, endLine: last + 1 }, raw: lines.join('\n'), text };
   if (fence) exp.language = blockLanguage(fence.info);
