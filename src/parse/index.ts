@@ -2,8 +2,10 @@
 //   parseTutorialFile(path)            reads a file (E_TUTORIAL_UNREADABLE when it cannot), fills
 //                                      `file` (relative to the project root) and `seed` (manifest)
 //   parseTutorialText(text, file, o)   pure; never throws anything but ParseError/ToolError
-// and the word parsers that lint/ and run/ reuse: shellWords, parseCurl(Argv), parseAz(Argv),
-// placeholderKey.
+// and the readers that lint/, plan/ and run/ reuse: the word splitter (shellWords, tokenizeShell,
+// commandWords with positions), parseCurl(Argv), parseAz(Argv), placeholderKey. The stage's modules:
+// document (the scan) over scan-state, blocks, language, commands, responses, includes,
+// manual-steps, placeholders; shell-words and pipelines; json-reader and json-expectation.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';
