@@ -14,6 +14,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { TableCommand, TableParam } from '../src/reference/az-table.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DEFAULT_SOURCE = process.env.AZ_DOCS_CLI_GIT ?? '/work/.mirror/MicrosoftDocs+azure-docs-cli/repo';
@@ -147,25 +148,6 @@ function exampleUse(c: Command, params: Param[]): { zero: Set<Param>; valued: Se
   return { zero, valued };
 }
 
-interface ParamSpec {
-  n: string; // every name, space-separated, as the reference lists them
-  v: string; // kind, then "~" when inferred from other commands, "?" when nothing says
-  req?: 1;
-  many?: 1;
-  enum?: string[];
-  dep?: string[];
-  use?: string;
-  x?: string;
-}
-
-interface CommandEntry {
-  p: number[];
-  f?: string;
-  x?: string;
-  also?: string[];
-  use?: string;
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const redirect = (info: string | undefined): string | undefined => /Use '([^']+)' instead/.exec(info ?? '')?.[1]?.replace(/^az /, '');
 
@@ -240,8 +222,8 @@ function generate(source: string): string {
     return 'r?';
   }
 
-  function spec(p: Param, own: Kind | undefined, ext: string | undefined): ParamSpec {
-    const s: ParamSpec = { n: names(p).join(' '), v: kindOf(p, own) };
+  function spec(p: Param, own: Kind | undefined, ext: string | undefined): TableParam {
+    const s: TableParam = { n: names(p).join(' '), v: kindOf(p, own) };
     if (p.isRequired === 'true') s.req = 1;
     if (LIST_SUMMARY.test(p.summary ?? '')) s.many = 1;
     const accepted = acceptedValues(p);
@@ -256,8 +238,8 @@ function generate(source: string): string {
 
   // One entry per command path: the core definition when there is one, and the parameters that only
   // an extension's definition of the same command adds, marked with that extension.
-  const specs: ParamSpec[][] = [];
-  const entries: Array<{ path: string; entry: Omit<CommandEntry, 'p'>; flags: string; params: ParamSpec[] }> = [];
+  const specs: TableParam[][] = [];
+  const entries: Array<{ path: string; entry: Omit<TableCommand, 'p'>; flags: string; params: TableParam[] }> = [];
   for (const [path, list] of variants) {
     list.sort((a, b) => (a.ext === undefined ? -1 : b.ext === undefined ? 1 : byText(a.ext, b.ext)));
     const [base, ...others] = list as [Variant, ...Variant[]];
@@ -270,11 +252,14 @@ function generate(source: string): string {
         params.push(spec(p, o.own.get(p), o.ext ?? ''));
       }
     }
-    const entry: Omit<CommandEntry, 'p'> = {};
+    const entry: Omit<TableCommand, 'p'> = {};
     if (base.ext !== undefined) entry.x = base.ext;
     const also = [...new Set(others.map((o) => o.ext ?? ''))].sort(byText);
     if (also.length) entry.also = also;
-    const use = base.c.isDeprecated === 'true' ? redirect(base.c.deprecateInfo) : undefined;
+    // "implicitly deprecated because command group 'x' is deprecated … Use 'y' instead" names the
+    // group's replacement, not the command's: the lookup derives that from deprecatedGroups.
+    const implicit = /implicitly deprecated because command group/.test(base.c.deprecateInfo ?? '');
+    const use = base.c.isDeprecated === 'true' && !implicit ? redirect(base.c.deprecateInfo) : undefined;
     if (use) entry.use = use;
     const flags = `${statusFlags(base.c)}${list.some((v) => v.policy) ? 'g' : ''}${list.some((v) => v.subscription) ? 's' : ''}`;
     entries.push({ path, entry, flags, params });
@@ -288,7 +273,7 @@ function generate(source: string): string {
   const pool = [...uses.keys()].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || byText(a, b));
   const index = new Map(pool.map((s, i) => [s, i]));
 
-  const commands: Array<[string, CommandEntry]> = entries
+  const commands: Array<[string, TableCommand]> = entries
     .sort((a, b) => byText(a.path, b.path))
     .map(({ path, entry, flags, params }) => [path, { p: params.map((s) => index.get(JSON.stringify(s)) ?? -1), ...(flags ? { f: flags } : {}), ...entry }]);
 
@@ -309,7 +294,7 @@ function generate(source: string): string {
   // (src/azure-cli-core/azure/cli/core/commands/arm.py: register_global_subscription_argument,
   // add_global_policy_argument).
   const GLOBAL_KINDS: Record<string, Kind> = { '--help': 'n', '--debug': 'n', '--verbose': 'n', '--only-show-errors': 'n', '--output': 'r', '--query': 'r', '--subscription': 'r', '--acquire-policy-token': 'n', '--change-reference': 'r' };
-  const globalParams = new Map<string, ParamSpec>();
+  const globalParams = new Map<string, TableParam>();
   for (const g of groups) for (const c of g.directCommands ?? []) for (const p of c.globalParameters ?? []) globalParams.set(p.name, spec(p, GLOBAL_KINDS[names(p)[0] ?? ''], undefined));
   globalParams.set('--acquire-policy-token', { n: '--acquire-policy-token', v: 'n' });
   globalParams.set('--change-reference', { n: '--change-reference', v: 'r' });
