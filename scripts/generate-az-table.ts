@@ -3,7 +3,7 @@
 // learn.microsoft.com/cli/azure): every command, its parameters with their aliases, what each takes
 // as a value, which are required, enum values, deprecation, and whether it comes from an extension.
 //
-//   npx tsx scripts/generate-az-table.ts [--source <git dir>] [--out <file>] [--check]
+//   npx tsx scripts/generate-az-table.ts [--source <git dir>] [--out <file>] [--check] [--stats]
 //
 // The snapshot is read through git (ls-tree, cat-file), so a bare clone will do. The output depends
 // on the snapshot's HEAD only (no clock, every list sorted): regenerating from the same commit gives
@@ -58,7 +58,7 @@ type Group = z.infer<typeof Group>;
 type Kind = 'n' | 'o' | 'r';
 
 function git(dir: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', ['-C', dir, ...args], { maxBuffer: 1 << 30, ...(input === undefined ? {} : { input }) });
+  return execFileSync('git', ['-C', dir, ...args], { maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'], ...(input === undefined ? {} : { input }) });
 }
 
 /** The reference files at the snapshot's HEAD, read in one `git cat-file --batch`. */
@@ -92,33 +92,35 @@ const acceptedValues = (p: Param): string[] | undefined => p.acceptedValues?.spl
 const BOOL_WORDS = new Set(['0', '1', 'f', 'false', 'n', 'no', 't', 'true', 'y', 'yes']);
 const LIST_SUMMARY = /space[- ]separated|separated by spaces?|space[- ]delimited/i;
 
+interface ExampleUse {
+  zero: Set<Param>;
+  valued: Set<Param>;
+}
+
 /**
- * What this command's own reference entry says about the value a parameter takes, or undefined when
- * it says nothing. The reference has no nargs; these are the marks it does carry (evidence in the
- * commit that added this script):
- * - defaultValue "False"/"True" with no accepted values: a store_true/store_false flag (`az login
- *   --identity`); az prints a flag's Python default.
- * - accepted values that are all boolean words and include true and false: a three-state flag
- *   (azure-cli-core get_three_state_flag, nargs='?') or an AAZ boolean (blank value = true): the bare
- *   flag means true (`--enable-agent`, AAZ `--no-wait {0, 1, f, …}`).
- * - an identity list whose summary says "[system]" and space-separated (nargs='*'; an empty list is
- *   the system identity: `az vm create --assign-identity`), and tags_type ('Use "" to clear
- *   existing tags', nargs='*').
- * - accepted values, another default, or isRequired: a value.
- * - the command's own examples: an option followed by another option or the end of the command takes
- *   zero values (`az container create … --assign-identity`); one followed by a word takes a value.
+ * What a command's own reference entry says about the value a parameter takes, first rule that
+ * applies; none applies when the entry says nothing. The reference carries no nargs: these are the
+ * marks it does carry (the evidence: src/reference/README.md; `--stats` counts each rule's parameters).
  */
-function ownEvidence(p: Param, examples: { zero: Set<Param>; valued: Set<Param> }): Kind | undefined {
+const RULES: ReadonlyArray<{ rule: string; kind: Kind; applies: (p: Param, accepted: string[] | undefined, examples: ExampleUse) => boolean }> = [
+  // A store_true/store_false flag: az prints its Python default (`az login --identity`).
+  { rule: 'default False/True, no accepted values', kind: 'n', applies: (p, accepted) => !accepted && /^(false|true)$/i.test(p.defaultValue ?? '') },
+  // azure-cli-core get_three_state_flag (nargs='?') or an AAZ boolean (blank value = true): the bare flag means true.
+  { rule: 'accepted values all boolean words', kind: 'o', applies: (_, accepted) => !!accepted && accepted.includes('true') && accepted.includes('false') && accepted.every((v) => BOOL_WORDS.has(v)) },
+  // Identity lists (nargs='*'; no value is the system identity: `az vm create --assign-identity`).
+  { rule: "identity list: '[system]' and space-separated", kind: 'o', applies: (p) => p.isRequired !== 'true' && (p.summary ?? '').includes('[system]') && (LIST_SUMMARY.test(p.summary ?? '') || (p.summary ?? '').includes("Default: '[system]'")) },
+  // azure-cli-core tags_type (nargs='*'; no value clears the tags).
+  { rule: 'tags: \'Use "" to clear existing tags\'', kind: 'o', applies: (p) => /Use (""|'') to clear existing tags/.test(p.summary ?? '') },
+  { rule: 'accepted values, another default, or required', kind: 'r', applies: (p, accepted) => !!accepted || p.defaultValue !== undefined || p.isRequired === 'true' },
+  // The command's own examples: followed by another option or the end of the command, the option took no value.
+  { rule: 'an example gives it no value', kind: 'o', applies: (p, _, examples) => examples.zero.has(p) },
+  { rule: 'an example gives it a value', kind: 'r', applies: (p, _, examples) => examples.valued.has(p) },
+];
+
+function ownEvidence(p: Param, examples: ExampleUse): { kind: Kind; rule: string } | undefined {
   const accepted = acceptedValues(p)?.map((v) => v.toLowerCase());
-  const summary = p.summary ?? '';
-  if (!accepted && /^(false|true)$/i.test(p.defaultValue ?? '')) return 'n';
-  if (accepted && accepted.includes('true') && accepted.includes('false') && accepted.every((v) => BOOL_WORDS.has(v))) return 'o';
-  if (p.isRequired !== 'true' && summary.includes('[system]') && (LIST_SUMMARY.test(summary) || summary.includes("Default: '[system]'"))) return 'o';
-  if (/Use (""|'') to clear existing tags/.test(summary)) return 'o';
-  if (accepted || p.defaultValue !== undefined || p.isRequired === 'true') return 'r';
-  if (examples.zero.has(p)) return 'o';
-  if (examples.valued.has(p)) return 'r';
-  return undefined;
+  const found = RULES.find((r) => r.applies(p, accepted, examples));
+  return found && { kind: found.kind, rule: found.rule };
 }
 
 /** Shell-like words of one example line (quotes kept together; close enough to find option values). */
@@ -126,7 +128,7 @@ function exampleWords(line: string): string[] {
   return line.match(/"(?:[^"\\]|\\.)*"|'[^']*'|\S+/g) ?? [];
 }
 
-function exampleUse(c: Command, params: Param[]): { zero: Set<Param>; valued: Set<Param> } {
+function exampleUse(c: Command, params: Param[]): ExampleUse {
   const byName = new Map<string, Param>();
   for (const p of params) for (const n of names(p)) byName.set(n, p);
   const zero = new Set<Param>();
@@ -166,7 +168,7 @@ function statusFlags(s: { isPreview?: string | undefined; isExperimental?: strin
 
 const POLICY_GROUP = 'Global Policy Arguments';
 
-function generate(source: string): string {
+function generate(source: string): { text: string; stats: Map<string, number> } {
   const snap = readSnapshot(source);
   const groups: Group[] = [];
   for (const f of snap.files) {
@@ -181,7 +183,7 @@ function generate(source: string): string {
     c: Command;
     ext: string | undefined; // undefined: core; '': an extension the reference does not name
     params: Param[];
-    own: Map<Param, Kind | undefined>;
+    own: Map<Param, { kind: Kind; rule: string } | undefined>;
     policy: boolean;
     subscription: boolean;
   }
@@ -194,11 +196,11 @@ function generate(source: string): string {
       const params = all.filter((p) => p.groupName !== POLICY_GROUP);
       const examples = exampleUse(c, params);
       const own = new Map(params.map((p) => [p, ownEvidence(p, examples)] as const));
-      for (const [p, k] of own) {
-        if (!k) continue;
+      for (const [p, evidence] of own) {
+        if (!evidence) continue;
         const key = names(p)[0] ?? '';
         const counts = nameEvidence.get(key) ?? { n: 0, o: 0, r: 0 };
-        counts[k]++;
+        counts[evidence.kind]++;
         nameEvidence.set(key, counts);
       }
       const ext = c.sourceType === 'Extension' ? (c.extensionSuffix ?? groupExt ?? '') : undefined;
@@ -211,19 +213,22 @@ function generate(source: string): string {
 
   /** A parameter the command's entry says nothing about: what the same option name does elsewhere,
    * when at least 9 in 10 of the commands that show it agree; else az's default, a value, unconfirmed. */
-  function kindOf(p: Param, own: Kind | undefined): string {
-    if (own) return own;
+  function kindOf(p: Param, own: { kind: Kind; rule: string } | undefined): { v: string; rule: string } {
+    if (own) return { v: own.kind, rule: own.rule };
     const counts = nameEvidence.get(names(p)[0] ?? '');
     if (counts) {
       const total = counts.n + counts.o + counts.r;
       const best = (['n', 'o', 'r'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-      if (counts[best] >= 0.9 * total) return `${best}~`;
+      if (counts[best] >= 0.9 * total) return { v: `${best}~`, rule: `the same option elsewhere (${best})` };
     }
-    return 'r?';
+    return { v: 'r?', rule: 'nothing says' };
   }
 
-  function spec(p: Param, own: Kind | undefined, ext: string | undefined): TableParam {
-    const s: TableParam = { n: names(p).join(' '), v: kindOf(p, own) };
+  const ruleCounts = new Map<string, number>();
+  function spec(p: Param, own: { kind: Kind; rule: string } | undefined, ext: string | undefined): TableParam {
+    const { v, rule } = kindOf(p, own);
+    ruleCounts.set(rule, (ruleCounts.get(rule) ?? 0) + 1);
+    const s: TableParam = { n: names(p).join(' '), v };
     if (p.isRequired === 'true') s.req = 1;
     if (LIST_SUMMARY.test(p.summary ?? '')) s.many = 1;
     const accepted = acceptedValues(p);
@@ -241,7 +246,7 @@ function generate(source: string): string {
   const specs: TableParam[][] = [];
   const entries: Array<{ path: string; entry: Omit<TableCommand, 'p'>; flags: string; params: TableParam[] }> = [];
   for (const [path, list] of variants) {
-    list.sort((a, b) => (a.ext === undefined ? -1 : b.ext === undefined ? 1 : byText(a.ext, b.ext)));
+    list.sort((a, b) => (a.ext === b.ext ? 0 : a.ext === undefined ? -1 : b.ext === undefined ? 1 : byText(a.ext, b.ext)));
     const [base, ...others] = list as [Variant, ...Variant[]];
     const params = base.params.map((p) => spec(p, base.own.get(p), undefined));
     const seen = new Set(params.flatMap((s) => s.n.split(' ')));
@@ -294,8 +299,14 @@ function generate(source: string): string {
   // (src/azure-cli-core/azure/cli/core/commands/arm.py: register_global_subscription_argument,
   // add_global_policy_argument).
   const GLOBAL_KINDS: Record<string, Kind> = { '--help': 'n', '--debug': 'n', '--verbose': 'n', '--only-show-errors': 'n', '--output': 'r', '--query': 'r', '--subscription': 'r', '--acquire-policy-token': 'n', '--change-reference': 'r' };
+  const stats = new Map(ruleCounts);
+  const globalSource = new Map<string, Param>();
+  for (const g of groups) for (const c of g.directCommands ?? []) for (const p of c.globalParameters ?? []) globalSource.set(p.name, p);
   const globalParams = new Map<string, TableParam>();
-  for (const g of groups) for (const c of g.directCommands ?? []) for (const p of c.globalParameters ?? []) globalParams.set(p.name, spec(p, GLOBAL_KINDS[names(p)[0] ?? ''], undefined));
+  for (const [name, p] of globalSource) {
+    const kind = GLOBAL_KINDS[names(p)[0] ?? ''];
+    globalParams.set(name, spec(p, kind && { kind, rule: 'global' }, undefined));
+  }
   globalParams.set('--acquire-policy-token', { n: '--acquire-policy-token', v: 'n' });
   globalParams.set('--change-reference', { n: '--change-reference', v: 'r' });
   const globals = [...globalParams.values()].sort((a, b) => byText(a.n, b.n));
@@ -324,51 +335,61 @@ function generate(source: string): string {
     `"commands": {\n${commands.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`,
     '}',
   ];
-  return `${lines.join('\n')}\n`;
+  return { text: `${lines.join('\n')}\n`, stats };
 }
+
+const USAGE = 'usage: npx tsx scripts/generate-az-table.ts [--source <git dir>] [--out <file>] [--check] [--stats]';
 
 function main(argv: string[]): number {
   let source = DEFAULT_SOURCE;
   let out = DEFAULT_OUT;
   let check = false;
+  let showStats = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--source' && argv[i + 1]) source = resolve(argv[++i] ?? '');
     else if (a === '--out' && argv[i + 1]) out = resolve(argv[++i] ?? '');
     else if (a === '--check') check = true;
+    else if (a === '--stats') showStats = true;
     else {
-      process.stderr.write(`usage: npx tsx scripts/generate-az-table.ts [--source <git dir>] [--out <file>] [--check]\nunknown argument: ${a}\n`);
+      process.stderr.write(`${USAGE}\nunknown argument: ${a}\n`);
       return 2;
     }
   }
-  let text: string;
+  let generated: ReturnType<typeof generate>;
   try {
-    text = generate(source);
+    generated = generate(source);
   } catch (err) {
     process.stderr.write(`generate-az-table: cannot read the reference from ${source}: ${err instanceof Error ? err.message : String(err)}\n(give the git directory of a MicrosoftDocs/azure-docs-cli clone with --source, or set AZ_DOCS_CLI_GIT)\n`);
     return 2;
   }
+  if (showStats) {
+    process.stderr.write('value kind of the commands\' parameters, by the rule that decided it:\n');
+    for (const [rule, n] of [...generated.stats].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(8)}  ${rule}\n`);
+  }
+  const text = Buffer.from(generated.text, 'utf8');
   const shown = relative(process.cwd(), out) || out;
   if (check) {
-    let committed = '';
+    let committed: Buffer;
     try {
-      committed = readFileSync(out, 'utf8');
+      committed = readFileSync(out);
     } catch {
       process.stderr.write(`${shown}: missing\n`);
       return 1;
     }
-    if (committed === text) {
-      process.stdout.write(`${shown}: identical to a regeneration from ${source} (${Buffer.byteLength(text)} bytes)\n`);
+    if (committed.equals(text)) {
+      process.stdout.write(`${shown}: identical to a regeneration from ${source} (${text.length} bytes)\n`);
       return 0;
     }
-    const a = committed.split('\n');
-    const b = text.split('\n');
-    const at = a.findIndex((line, i) => line !== b[i]);
-    process.stderr.write(`${shown}: differs from a regeneration from ${source}, first at line ${(at < 0 ? a.length : at) + 1}\n  committed:   ${(a[at] ?? '').slice(0, 200)}\n  regenerated: ${(b[at] ?? '').slice(0, 200)}\n`);
+    const a = committed.toString('utf8').split('\n');
+    const b = generated.text.split('\n');
+    let at = 0;
+    while (at < Math.max(a.length, b.length) && a[at] === b[at]) at++;
+    process.stderr.write(`${shown}: differs from a regeneration from ${source}, first at line ${at + 1}\n  committed:   ${(a[at] ?? '(end of file)').slice(0, 200)}\n  regenerated: ${(b[at] ?? '(end of file)').slice(0, 200)}\n`);
     return 1;
   }
   writeFileSync(out, text);
-  process.stdout.write(`${shown}: ${Buffer.byteLength(text)} bytes\n`);
+  process.stdout.write(`${shown}: ${text.length} bytes\n`);
   return 0;
 }
 
