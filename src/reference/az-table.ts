@@ -108,14 +108,10 @@ interface RawTable {
   commands: Record<string, TableCommand>;
 }
 
-interface Node {
-  children: Map<string, Node>;
-  command: string | undefined;
-}
-
 interface Loaded {
   raw: RawTable;
-  root: Node;
+  /** Every group path ("vm", "vm identity"); '' is az itself. */
+  groups: Set<string>;
   specs: Map<number, AzParameter>;
   commands: Map<string, AzCommandInfo>;
   byName: Map<string, Map<string, AzParameter>>;
@@ -123,6 +119,11 @@ interface Loaded {
 }
 
 const TABLE_URL = new URL('./az-commands.json', import.meta.url);
+
+/** A key of a parsed JSON object, never one of Object.prototype's ("constructor" is no az command). */
+function entry<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 let loaded: Loaded | undefined;
 
 function load(): Loaded {
@@ -131,17 +132,12 @@ function load(): Loaded {
   if (typeof raw.about?.commit !== 'string' || typeof raw.commands !== 'object' || !Array.isArray(raw.params)) {
     throw new Error(`${TABLE_URL.pathname} is not the generated az command table: regenerate it with npx tsx scripts/generate-az-table.ts`);
   }
-  const root: Node = { children: new Map(), command: undefined };
+  // Groups are the commands' path prefixes (the table lists commands only).
+  const groups = new Set<string>(['']);
   for (const path of Object.keys(raw.commands)) {
-    let node = root;
-    for (const word of path.split(' ')) {
-      let next = node.children.get(word);
-      if (!next) node.children.set(word, (next = { children: new Map(), command: undefined }));
-      node = next;
-    }
-    node.command = path;
+    for (let at = path.lastIndexOf(' '); at > 0 && !groups.has(path.slice(0, at)); at = path.lastIndexOf(' ', at - 1)) groups.add(path.slice(0, at));
   }
-  loaded = { raw, root, specs: new Map(), commands: new Map(), byName: new Map(), globals: raw.globals.map((g) => decode(g, true)) };
+  loaded = { raw, groups, specs: new Map(), commands: new Map(), byName: new Map(), globals: raw.globals.map((g) => decode(g, true)) };
   return loaded;
 }
 
@@ -180,10 +176,10 @@ function spec(t: Loaded, index: number): AzParameter {
  */
 function groupReplacement(t: Loaded, words: readonly string[]): string | undefined {
   for (let n = words.length - 1; n > 0; n--) {
-    const use = t.raw.deprecatedGroups[words.slice(0, n).join(' ')]?.use;
+    const use = entry(t.raw.deprecatedGroups, words.slice(0, n).join(' '))?.use;
     if (!use) continue;
     const moved = [...use.split(' '), ...words.slice(n)].join(' ');
-    if (t.raw.commands[moved]) return moved;
+    if (entry(t.raw.commands, moved)) return moved;
     return findCommand(use.split(' ')).kind === 'group' ? use : undefined;
   }
   return undefined;
@@ -194,12 +190,12 @@ export function azCommand(path: string): AzCommandInfo | undefined {
   const t = load();
   const cached = t.commands.get(path);
   if (cached) return cached;
-  const raw = t.raw.commands[path];
+  const raw = entry(t.raw.commands, path);
   if (!raw) return undefined;
   const flags = raw.f ?? '';
   const words = path.split(' ');
   // A command of a deprecated group is deprecated too (az warns for it), whether or not its own entry says so.
-  const deprecated = flags.includes('d') || words.some((_, n) => n > 0 && t.raw.deprecatedGroups[words.slice(0, n).join(' ')] !== undefined);
+  const deprecated = flags.includes('d') || words.some((_, n) => n > 0 && entry(t.raw.deprecatedGroups, words.slice(0, n).join(' ')) !== undefined);
   const info: AzCommandInfo = {
     path,
     words,
@@ -217,28 +213,32 @@ export function azCommand(path: string): AzCommandInfo | undefined {
 
 /** The longest command path the leading words spell, a group, or the first word az would not know. */
 export function findCommand(words: readonly string[]): AzLookup {
-  let node = load().root;
-  const path: string[] = [];
+  const t = load();
+  let path = '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    const next = node.children.get(word);
-    if (!next) {
-      const rest = words.slice(i + 1);
-      if (word.startsWith('-')) return groupOf(node, path, words.slice(i));
-      return { kind: 'unknown', group: path.join(' '), word, rest };
+    const next = path ? `${path} ${word}` : word;
+    if (entry(t.raw.commands, next)) return { kind: 'command', command: azCommand(next) as AzCommandInfo, rest: words.slice(i + 1) };
+    if (!t.groups.has(next)) {
+      if (word.startsWith('-')) return groupOf(t, path, words.slice(i));
+      return { kind: 'unknown', group: path, word, rest: words.slice(i + 1) };
     }
-    path.push(word);
-    node = next;
-    if (node.command) return { kind: 'command', command: azCommand(node.command) as AzCommandInfo, rest: words.slice(i + 1) };
+    path = next;
   }
-  return groupOf(node, path, []);
+  return groupOf(t, path, []);
 }
 
-function groupOf(node: Node, path: string[], rest: string[]): AzLookup {
-  const commands: string[] = [];
-  const groups: string[] = [];
-  for (const [word, child] of node.children) (child.command ? commands : groups).push(word);
-  return { kind: 'group', path: path.join(' '), commands: commands.sort(), groups: groups.sort(), rest };
+/** A group's commands and subgroups: a scan of the table, only when the words stop at a group. */
+function groupOf(t: Loaded, path: string, rest: string[]): AzLookup {
+  const prefix = path ? `${path} ` : '';
+  const commands = new Set<string>();
+  const groups = new Set<string>();
+  for (const p of Object.keys(t.raw.commands)) {
+    if (!p.startsWith(prefix)) continue;
+    const word = p.slice(prefix.length).split(' ', 1)[0] as string;
+    (t.groups.has(prefix + word) ? groups : commands).add(word);
+  }
+  return { kind: 'group', path, commands: [...commands].sort(), groups: [...groups].sort(), rest };
 }
 
 /** The parameters `written` can name on this command: its own, then the globals it takes. */
@@ -246,7 +246,7 @@ function names(t: Loaded, command: AzCommandInfo): Map<string, AzParameter> {
   let map = t.byName.get(command.path);
   if (map) return map;
   map = new Map();
-  const flags = t.raw.commands[command.path]?.f ?? '';
+  const flags = entry(t.raw.commands, command.path)?.f ?? '';
   const globals = t.globals.filter((g) => {
     const first = g.names[0];
     if (first === '--subscription') return flags.includes('s');
@@ -329,7 +329,7 @@ export function suggest(words: readonly string[], limit = 3): AzSuggestion[] {
   const pathWords = firstOption < 0 ? [...words] : words.slice(0, firstOption);
   const found = findCommand(pathWords);
   if (found.kind === 'command' && found.command.replacement) return [{ path: found.command.replacement, why: 'replacement' }];
-  const top = pathWords[0] !== undefined && t.root.children.has(pathWords[0]) ? `${pathWords[0]} ` : '';
+  const top = pathWords[0] !== undefined && t.groups.has(pathWords[0]) ? `${pathWords[0]} ` : '';
   const want = tokens(pathWords);
   const scored: Array<{ path: string; score: number; why: AzSuggestion['why'] }> = [];
   for (const path of Object.keys(t.raw.commands)) {

@@ -140,6 +140,13 @@ describe('unknown commands', () => {
     expect(suggest(words('storage blob uplod --file f'))[0]).toEqual({ path: 'storage blob upload', why: 'similar' });
   });
 
+  it('regression: names of Object.prototype are no commands (the table is a parsed JSON object)', () => {
+    expect(findCommand(['constructor'])).toMatchObject({ kind: 'unknown', word: 'constructor' });
+    expect(findCommand(['vm', '__proto__'])).toMatchObject({ kind: 'unknown', group: 'vm', word: '__proto__' });
+    expect(azCommand('toString')).toBeUndefined();
+    expect(parameter('vm create', 'constructor')).toEqual({ kind: 'unknown', written: 'constructor' });
+  });
+
   it('suggests nothing rather than an unrelated command', () => {
     expect(suggest(words('vm assign-msi'))).toEqual([]);
     expect(suggest(words('frobnicate widgets'))).toEqual([]);
