@@ -119,18 +119,23 @@ interface Loaded {
 }
 
 const TABLE_URL = new URL('./az-commands.json', import.meta.url);
+let loaded: Loaded | undefined;
 
 /** A key of a parsed JSON object, never one of Object.prototype's ("constructor" is no az command). */
 function entry<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
-let loaded: Loaded | undefined;
 
 function load(): Loaded {
   if (loaded) return loaded;
-  const raw = JSON.parse(readFileSync(TABLE_URL, 'utf8')) as RawTable;
-  if (typeof raw.about?.commit !== 'string' || typeof raw.commands !== 'object' || !Array.isArray(raw.params)) {
-    throw new Error(`${TABLE_URL.pathname} is not the generated az command table: regenerate it with npx tsx scripts/generate-az-table.ts`);
+  let raw: RawTable | undefined;
+  try {
+    raw = JSON.parse(readFileSync(TABLE_URL, 'utf8')) as RawTable;
+  } catch {
+    // reported below, with what to do
+  }
+  if (typeof raw?.about?.commit !== 'string' || typeof raw.commands !== 'object' || !Array.isArray(raw.params) || !Array.isArray(raw.globals)) {
+    throw new Error(`${TABLE_URL.pathname} is missing or is not the generated az command table: restore it from git or regenerate it (npx tsx scripts/generate-az-table.ts)`);
   }
   // Groups are the commands' path prefixes (the table lists commands only).
   const groups = new Set<string>(['']);
