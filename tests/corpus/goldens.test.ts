@@ -16,10 +16,17 @@ interface ManifestPage {
 const manifest = JSON.parse(readFileSync(join(corpusRoot, 'manifest.json'), 'utf8')) as { pages: ManifestPage[] };
 const pages = new Map(manifest.pages.map((p) => [p.path, p]));
 
-/** The page and everything it includes, each line trimmed as step texts are. */
+/**
+ * The page and everything it includes, each line trimmed as step texts are; a line inside a block
+ * quote (`> ` markers, nested too) also without its markers, as the reader copies the command.
+ */
 function pageLines(page: ManifestPage): string[] {
   const files = [page.path, ...page.includes];
-  return files.flatMap((f) => normaliseStepText(readFileSync(join(corpusRoot, f), 'utf8')).split('\n'));
+  return files.flatMap((f) =>
+    normaliseStepText(readFileSync(join(corpusRoot, f), 'utf8'))
+      .split('\n')
+      .map((l) => l.replace(/^(?:>[ \t]?)+/, '').replace(/^[ \t]+|[ \t]+$/g, '')),
+  );
 }
 
 function pageText(page: ManifestPage): string {
