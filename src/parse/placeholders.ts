@@ -160,6 +160,7 @@ function slot(h: Int32Array, from: number, len: number, length: number, k: numbe
  * those places. The callers decide with their own measure which of these pairs count.
  */
 export function nearKeyPairs(keys: readonly string[]): Array<[number, number]> {
+  if (keys.length < 2) return [];
   const order = keys.map((_, i) => i).sort((a, b) => keys[a]!.length - keys[b]!.length || a - b);
   const index = new Map<number, number[]>();
   const out: Array<[number, number]> = [];
@@ -176,7 +177,9 @@ export function nearKeyPairs(keys: readonly string[]): Array<[number, number]> {
         const from = Math.max(start - k, start + delta - (NEAR - k), 0);
         const to = Math.min(start + k, start + delta + (NEAR - k), key.length - len);
         for (let at = from; at <= to; at++) {
-          for (const j of index.get(slot(h, at, len, length, k)) ?? []) {
+          const list = index.get(slot(h, at, len, length, k));
+          if (!list) continue;
+          for (const j of list) {
             if (found.has(j)) continue;
             found.add(j);
             out.push(i < j ? [i, j] : [j, i]);
@@ -197,34 +200,39 @@ export function nearKeyPairs(keys: readonly string[]): Array<[number, number]> {
 
 /** Occurrences grouped by key, in order of first appearance; `similarTo` links misspelt twins. */
 export function groupPlaceholders(occurrences: readonly FoundOccurrence[]): Placeholder[] {
-  const byKey = new Map<string, { placeholder: Placeholder; spellings: Set<string> }>();
+  const byKey = new Map<string, Placeholder>();
+  const spellings = new Set<string>(); // a spelling has one key: seen once, listed once
   for (const o of occurrences) {
     const key = placeholderKey(o.spelling);
     if (key === '') continue;
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = { placeholder: { key, spellings: [], occurrences: [], similarTo: [] }, spellings: new Set() };
-      byKey.set(key, entry);
+    let p = byKey.get(key);
+    if (!p) {
+      p = { key, spellings: [], occurrences: [], similarTo: [] };
+      byKey.set(key, p);
     }
-    const p = entry.placeholder;
-    if (!entry.spellings.has(o.spelling)) {
-      entry.spellings.add(o.spelling);
+    if (!spellings.has(o.spelling)) {
+      spellings.add(o.spelling);
       p.spellings.push(o.spelling);
     }
     const occ: PlaceholderOccurrence = { spelling: o.spelling, line: o.line, column: o.column, inProse: o.inProse };
     if (o.step) occ.stepId = o.step.id;
     p.occurrences.push(occ);
   }
-  const placeholders = [...byKey.values()].map((e) => e.placeholder);
+  const placeholders = [...byKey.values()];
   const keys = placeholders.map((p) => p.key);
-  const similar: number[][] = keys.map(() => []);
+  const similar = new Map<number, number[]>();
+  const link = (i: number, j: number) => {
+    const list = similar.get(i);
+    if (list) list.push(j);
+    else similar.set(i, [j]);
+  };
   for (const [i, j] of nearKeyPairs(keys)) {
     if (!keysSimilar(keys[i]!, keys[j]!)) continue;
-    similar[i]!.push(j);
-    similar[j]!.push(i);
+    link(i, j);
+    link(j, i);
   }
   // in the order of the keys, as a comparison of every key with every other would list them
-  similar.forEach((list, i) => (placeholders[i]!.similarTo = list.sort((x, y) => x - y).map((j) => keys[j]!)));
+  for (const [i, list] of similar) placeholders[i]!.similarTo = list.sort((x, y) => x - y).map((j) => keys[j]!);
   return placeholders;
 }
 
