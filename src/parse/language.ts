@@ -27,6 +27,8 @@ const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguag
 
 /** The language class of a fence info string ("azurecli-interactive", "bash title=x", ""). */
 export function blockLanguage(info: string): BlockLanguage {
+  const exact = CLASSES.get(info); // the usual case: one lower-case word
+  if (exact !== undefined) return exact;
   let end = 0;
   while (end < info.length && info.charCodeAt(end) > 32) end++;
   const word = (end === info.length ? info : info.slice(0, end)).toLowerCase();

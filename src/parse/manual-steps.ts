@@ -4,7 +4,7 @@ import type { ManualStep } from '../model.ts';
 import { sectionAt } from './blocks.ts';
 import { F_ITEM, ORDERED_ITEM, indentOf } from './lines.ts';
 import { manualCreates, proseRoleCreates } from './manual.ts';
-import { findAnglePlaceholders, placeholderKey } from './placeholders.ts';
+import { findAnglePlaceholders, uniqueKeys } from './placeholders.ts';
 import { Role, type ScanState } from './scan-state.ts';
 
 export function findManualSteps(st: ScanState) {
@@ -83,7 +83,7 @@ export function findManualSteps(st: ScanState) {
   }
   for (const m of manual) {
     const raw = st.lines.slice(m.start, m.end + 1).join('\n');
-    const keys = [...new Set(findAnglePlaceholders(raw).map((p) => placeholderKey(p.spelling)))];
+    const keys = uniqueKeys(findAnglePlaceholders(raw));
     const step: ManualStep = {
       id: '',
       kind: 'manual',

@@ -89,6 +89,22 @@ export function findShellVariables(text: string): FoundPlaceholder[] {
   return out;
 }
 
+/** The keys of the placeholders found, each once, in order of first appearance. */
+export function uniqueKeys(...found: FoundPlaceholder[][]): string[] {
+  const keys: string[] = [];
+  let seen: Set<string> | undefined;
+  for (const list of found) {
+    for (const p of list) {
+      const key = placeholderKey(p.spelling);
+      seen ??= new Set();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
+  }
+  return keys;
+}
+
 /** Levenshtein distance, small strings only. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

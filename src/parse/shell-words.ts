@@ -91,6 +91,7 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
   let error: TokenizeResult['error'];
   let cur = '';
   let inWord = false;
+  // what the current word has besides its text; reset when the word is pushed
   let quoted = false;
   let subs: number[] | undefined;
   let conts: number[] | undefined;
@@ -103,32 +104,23 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
     if (c === ' ' || c === '\t' || c === '\n') {
       if (inWord) {
         tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
-        inWord = false;
+        inWord = quoted = false;
+        subs = conts = undefined;
       }
       if (c === '\n') tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
       i++;
       continue;
     }
-    let placeholder: string | undefined;
-    if (c === '<') {
-      PLACEHOLDER_AT.lastIndex = i;
-      placeholder = PLACEHOLDER_AT.exec(src)?.[0];
-    }
-    if (!inWord && c !== '#' && (placeholder !== undefined || !OPS1.has(c))) {
-      inWord = true;
-      cur = '';
-      curStart = i;
-      quoted = false;
-      subs = undefined;
-      conts = undefined;
-    }
     if (c === '\\') {
       if (src[i + 1] === '\n') {
-        // line continuation: removed, and it does not end the word
-        if (inWord && i > curStart) (conts ??= []).push(i);
-        else if (inWord) inWord = false; // nothing of a word yet: the word starts after it
+        if (inWord) (conts ??= []).push(i); // a line continuation is removed and does not end the word
         i += 2;
         continue;
+      }
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
       }
       if (i + 1 >= n) {
         cur += '\\';
@@ -140,6 +132,11 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       continue;
     }
     if (c === "'") {
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       quoted = true;
       const j = src.indexOf("'", i + 1);
       if (spans) spans.push(i, j < 0 ? n : j);
@@ -154,6 +151,11 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       continue;
     }
     if (c === '"') {
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       quoted = true;
       let k = i + 1;
       let s = '';
@@ -188,6 +190,11 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       continue;
     }
     if (c === '$' && src[i + 1] === '(') {
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       const close = closeOfSubstitution(src, i + 2);
       if (spans) spans.push(i, close < 0 ? n : close);
       if (close < 0) {
@@ -203,6 +210,11 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       continue;
     }
     if (c === '`') {
+      if (!inWord) {
+        inWord = true;
+        cur = '';
+        curStart = i;
+      }
       let k = i + 1;
       while (k < n && src[k] !== '`') k += src[k] === '\\' ? 2 : 1;
       if (spans) spans.push(i, Math.min(k, n));
@@ -223,21 +235,36 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       i = end;
       continue;
     }
-    if (placeholder !== undefined) {
-      cur += placeholder;
-      i += placeholder.length;
-      continue;
+    if (c === '<') {
+      PLACEHOLDER_AT.lastIndex = i;
+      const m = PLACEHOLDER_AT.exec(src);
+      if (m) {
+        if (!inWord) {
+          inWord = true;
+          cur = '';
+          curStart = i;
+        }
+        cur += m[0];
+        i += m[0].length;
+        continue;
+      }
     }
     if (OPS1.has(c)) {
       if (inWord) {
         tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
-        inWord = false;
+        inWord = quoted = false;
+        subs = conts = undefined;
       }
       const two = src.slice(i, i + 2);
       const op = OPS2.includes(two) ? two : c;
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
       continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      cur = '';
+      curStart = i;
     }
     // A run of ordinary characters is appended in one slice.
     let e = i + 1;
