@@ -128,7 +128,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     await stopStarted();
     throw err;
   }
-  const rbac = createRbac(state);
+  const rbac = createRbac(state, now);
   const ctx: ServiceContext = { state, tokens, rbac, now };
   const faults = createFaultEngine();
   const router = createRouter({ services, ctx, faults });

@@ -80,6 +80,10 @@ export interface Rbac {
   checkAction(principalId: string, action: string, scope: string): RbacDecision;
   /** `dataAction` is a data-plane action (e.g. "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"). */
   checkDataAction(principalId: string, dataAction: string, scope: string): RbacDecision;
+  /** Is the action granted at `scope` or at any scope below it (what a filtered list needs to answer at all)? */
+  grantedWithin(principalId: string, action: string, scope: string): boolean;
+  /** Does the principal hold any role assignment at, above or below `scope` (what makes a subscription visible)? */
+  hasAnyAssignment(principalId: string, scope: string): boolean;
 }
 
 /** Everything a service may use. State is per emulator instance; nothing is global. */

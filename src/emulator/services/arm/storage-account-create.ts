@@ -7,7 +7,7 @@ import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup, findStorageAccount } from '../../state.ts';
 import type { Scenario } from '../../scenario.ts';
 import { armErrors } from './errors.ts';
-import { POLL_RETRY_AFTER_SECONDS, answerPoll, startOperation } from './lro.ts';
+import { answerPoll, retryAfter, startOperation } from './lro.ts';
 import type { ArmRoute } from './route.ts';
 import { storageAccountBody } from './storage-accounts.ts';
 
@@ -51,9 +51,9 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
         containers: [],
       };
       call.ctx.state.data.storageAccounts.push(account);
-      const op = startOperation(call.ctx.state, storageAccountBody(call.ctx.state.data.subscriptionId, account, tags, sku));
+      const op = startOperation(call.ctx.state, call.ctx.now(), storageAccountBody(call.ctx.state.data.subscriptionId, account, tags, sku));
       const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/providers/Microsoft.Storage/locations/${input.location}/asyncoperations/${op.id}?monitor=true&api-version=${call.apiVersion}`;
-      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': retryAfter(call.ctx.state), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
     },
   },
   {
