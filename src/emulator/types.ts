@@ -105,6 +105,11 @@ export interface Service {
   name: string;
   /** Does this service answer for the Host (lower-cased, no port)? */
   matchHost(host: string, port: number | undefined): boolean;
+  /**
+   * For hosts named after a resource (<account>.blob…, <vault>.vault…): does the name exist now?
+   * One that does not fails like a DNS name that does not resolve, never with an HTTP answer.
+   */
+  resolves?(host: string, state: import('./state.ts').EmulatorState): boolean;
   handle(req: EmulatorRequest, ctx: ServiceContext): Promise<EmulatorResponse>;
   /**
    * For services with a backing process or listener (Azurite). Called first in a boot, before the

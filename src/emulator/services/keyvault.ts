@@ -132,17 +132,13 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext, vault: Va
 export const keyVaultService: Service = {
   name: 'keyvault',
   matchHost: (host) => HOST.test(host),
+  resolves: (host, state) => state.data.keyVaults.some((v) => v.name.toLowerCase() === HOST.exec(host)?.[1]),
 
   async handle(req, ctx) {
     const name = HOST.exec(req.host)?.[1] ?? '';
     const vault = ctx.state.data.keyVaults.find((v) => v.name.toLowerCase() === name);
-    if (vault === undefined) {
-      return {
-        status: 404,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-emulator-unknown-vault': name, 'x-ms-request-id': req.requestId },
-        body: `The scenario has no key vault '${name}'; in Azure the host name ${req.host} would not resolve.\n`,
-      };
-    }
+    // The name does not resolve: a client that got here anyway (its own name resolution bypassed) gets no answer.
+    if (vault === undefined) return { status: 0, headers: {}, reset: true };
     const op = route(req.method.toUpperCase(), req.url.pathname);
     if (op === undefined) return notEmulated('Azure Key Vault', req);
 
