@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tls from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import {
   AnonymousCredential,
   AccountSASPermissions,
@@ -22,7 +21,7 @@ import {
 } from '@azure/storage-blob';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
-import { undiciStorageHttpClient } from './blob-sdk-http.ts';
+import { imdsCredential, undiciStorageHttpClient } from './blob-sdk-http.ts';
 
 let emu: EmulatorHandle;
 let agent: Dispatcher;
@@ -31,18 +30,6 @@ let host: string;
 let container: string;
 let keys: readonly [string, string];
 let pipeline: StoragePipelineOptions;
-
-/** A TokenCredential that asks the emulator's IMDS, as ManagedIdentityCredential does on a VM. */
-function imdsCredential(resource: string): TokenCredential {
-  return {
-    async getToken(): Promise<AccessToken> {
-      const url = `http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${encodeURIComponent(resource)}`;
-      const res = await request(url, { headers: { Metadata: 'true' }, dispatcher: agent });
-      const j = (await res.body.json()) as { access_token: string; expires_on: string };
-      return { token: j.access_token, expiresOnTimestamp: Number(j.expires_on) * 1000 };
-    },
-  };
-}
 
 async function raw(method: Dispatcher.HttpMethod, url: string, headers: Record<string, string> = {}, body?: string) {
   const res = await request(url, { method, headers, body: body ?? null, dispatcher: agent });
@@ -69,7 +56,7 @@ afterAll(async () => {
 
 describe('Blob with the storage SDK', () => {
   it('Bearer from IMDS: reads the scenario blob; uploads once the identity holds a data-writing role', async () => {
-    const client = new BlobServiceClient(host, imdsCredential('https://storage.azure.com/'), pipeline);
+    const client = new BlobServiceClient(host, imdsCredential(agent, 'https://storage.azure.com/'), pipeline);
     const blob = client.getContainerClient(container).getBlockBlobClient('hello_world.txt');
     expect((await blob.downloadToBuffer()).toString()).toBe('Hello world!');
 
