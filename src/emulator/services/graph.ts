@@ -28,8 +28,14 @@ function graphHeaders(req: EmulatorRequest): Record<string, string> {
 }
 
 /**
- * Graph's error envelope with its innerError (date, request-id, client-request-id), as in
- * microsoftgraph/microsoft-graph-docs#16208 ("Access token validation failure. Invalid audience.").
+ * Graph's error envelope with its innerError (date, request-id, client-request-id). Texts seen from
+ * the service: "Access token validation failure. Invalid audience." (microsoftgraph/
+ * microsoft-graph-docs#16208), "Access token is empty." (microsoftgraph/msgraph-sample-reactspa#54),
+ * 403 Authorization_RequestDenied "Insufficient privileges to complete the operation." (az's own
+ * traceback in Azure/OpenShift#219), 404 Request_ResourceNotFound "Resource '…' does not exist or one
+ * of its queried reference-property objects are not present." (Azure/azure-powershell#18179), 400
+ * BadRequest "/me request is only valid with delegated authentication flow." (az ad signed-in-user
+ * show as a service principal).
  */
 function graphError(req: EmulatorRequest, now: Date, status: number, code: string, message: string): EmulatorResponse {
   const h = graphHeaders(req);
@@ -41,7 +47,7 @@ type Caller = { ok: true; claims: TokenClaims } | { ok: false; response: Emulato
 async function authenticate(req: EmulatorRequest, ctx: ServiceContext): Promise<Caller> {
   const now = ctx.now();
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
-  // "Access token is empty." and the "Invalid audience." text are Graph's own; the others follow their form.
+  // The expired and bad-signature texts are not documented; they follow the form of the two that are.
   if (m === null) return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', 'Access token is empty.') };
   const check = await ctx.tokens.verify(m[1]!);
   if (!check.ok) {
