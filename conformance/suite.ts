@@ -36,6 +36,9 @@ export function tutorialSuite(file: string): void {
             return;
           case 'fail':
             throw new Error(`${tutorial.file}:${result.line.start} ${result.failure ?? 'fail'}: ${reason}${result.suggestion ? `\nsuggestion: ${secrets.redactor.redact(result.suggestion)}` : ''}`);
+          case 'unsupported':
+            ctx.skip(`unsupported: ${reason}`);
+            return;
           case 'blocked':
             ctx.skip(`blocked by ${result.blockedBy ?? 'an earlier step'}: ${reason}`);
             return;

@@ -3,25 +3,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/helpers/browser.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const html = resolve(process.argv[2] ?? resolve(root, 'reports/latest/index.html'));
 const out = resolve(root, 'docs/report-screenshot.png');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 if (!existsSync(html)) {
   console.error(`no report at ${html}: run \`npm start\` first (or pass the index.html to photograph)`);
   process.exit(2);
 }
-if (!existsSync(executablePath)) {
-  console.error(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  process.exit(2);
-}
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser } = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // A report is self-contained: any request other than the file itself is a defect worth stopping for.

@@ -4,6 +4,15 @@
 // the TypeScript types are derived from them rather than written twice.
 import { z } from 'zod';
 
+/**
+ * Why the tool or its target cannot execute or judge a step (the verdict `unsupported`): a closed
+ * list shared by parse (a block language it does not run), run (an endpoint the emulator does not
+ * serve, an az command without an equivalent, a shell construct the http engine does not model) and
+ * report. check/verdict.ts says what would run each.
+ */
+export const UnsupportedReason = z.enum(['not-emulated', 'az-no-equivalent', 'az-extension', 'language', 'shell-construct']);
+export type UnsupportedReason = z.infer<typeof UnsupportedReason>;
+
 /** A place in a source file. Lines are 1-based and inclusive; columns are 1-based UTF-16 offsets. */
 export const SourceRange = z.object({
   file: z.string(), // path relative to the project root, e.g. "tutorials/000-storage.md"
@@ -14,7 +23,7 @@ export type SourceRange = z.infer<typeof SourceRange>;
 
 /** Where a tutorial file came from: its seed file and the seed line of the tutorial's line 1. */
 export const SeedRef = z.object({
-  file: z.string(), // seed file name in ../shared/seeds
+  file: z.string(), // seed file name in vendor/seeds
   firstLine: z.number().int().positive(),
 });
 export type SeedRef = z.infer<typeof SeedRef>;

@@ -1,4 +1,4 @@
-// Layer 2: each operation's REST contract, hand-written in zod from the specs in ../shared/specs
+// Layer 2: each operation's REST contract, hand-written in zod from the specs in vendor/specs
 // (paths below are relative to that folder). Objects are loose: Swagger allows properties it does
 // not name. `modelAsString` enums are open strings (specs/README.md, "Enum strictness").
 import { z } from 'zod';

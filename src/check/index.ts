@@ -10,20 +10,19 @@ import { checkLiteral } from './literal.ts';
 import { bindingLookup } from './placeholders.ts';
 import { producedBy } from './produced.ts';
 import { suggest } from './suggest.ts';
-import { FAILURE_KINDS, type CheckResult, type Difference, type FailureKind, type StepCheck } from './verdict.ts';
+import { FAILURE_KINDS, UNSUPPORTED_REASONS, type CheckResult, type Difference, type FailureKind, type StepCheck, type UnsupportedReason } from './verdict.ts';
 import { isNotEmulated } from './contract.ts';
 
-export { FAILURE_KINDS, FailureKind, Verdict, VERDICTS, CheckedVerdict, StepCheck, CheckResult, Difference } from './verdict.ts';
-export type { FailureKindInfo } from './verdict.ts';
+export { FAILURE_KINDS, FailureKind, Verdict, VERDICTS, CheckedVerdict, StepCheck, CheckResult, Difference, UNSUPPORTED_REASONS, UnsupportedReason } from './verdict.ts';
+export type { FailureKindInfo, UnsupportedReasonInfo } from './verdict.ts';
 export { identifyOperation } from './operations.ts';
 export type { OperationId } from './operations.ts';
 
-const ERROR_KIND: Readonly<Record<NonNullable<Observation['error']>['kind'], FailureKind>> = {
+const ERROR_KIND: Readonly<Record<Exclude<NonNullable<Observation['error']>['kind'], 'unsupported'>, FailureKind>> = {
   network: 'network-error',
   timeout: 'timeout',
   'invalid-command': 'invalid-command',
   'az-usage': 'az-usage',
-  'not-emulated': 'not-emulated',
   'unbound-placeholder': 'unbound-placeholder',
   shell: 'shell-error',
 };
@@ -60,6 +59,11 @@ function firstDifference(checks: readonly CheckResult[]): { d: Difference; layer
   return { ...first, more };
 }
 
+/** The tool or target could not execute or judge the step: said plainly, with what would run it; never the page's fault. */
+function unsupported(reason: UnsupportedReason, message: string, checks: CheckResult[]): StepCheck {
+  return { verdict: 'unsupported', unsupported: reason, reason: oneLine(`${UNSUPPORTED_REASONS[reason].title}: ${message}. ${UNSUPPORTED_REASONS[reason].runsIt}`, 600), checks };
+}
+
 function fail(kind: FailureKind, reason: string, checks: CheckResult[], suggestion: string | undefined): StepCheck {
   return { verdict: 'fail', failure: kind, reason: oneLine(reason), checks, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
@@ -83,6 +87,9 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   const { tutorial, step, observation } = input;
 
   // 1. The step could not produce a response at all.
+  if (observation.error?.kind === 'unsupported') {
+    return unsupported(observation.error.unsupported ?? 'not-emulated', observation.error.message, skippedAll('the tool or target could not execute the step'));
+  }
   if (observation.error) {
     const kind = ERROR_KIND[observation.error.kind];
     const checks = skippedAll('the step produced no response');
@@ -102,7 +109,7 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   if (step.kind === 'http' && !final) return fail('no-response', 'the request produced no response', checks, undefined);
   if (final && isNotEmulated(final)) {
     const what = final.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1] ?? 'this request';
-    return fail('not-emulated', `not emulated: ${what}`, checks, undefined);
+    return unsupported('not-emulated', what, checks);
   }
   if (final && final.status >= 400) {
     const e: ServiceError = serviceError(final);

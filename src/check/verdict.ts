@@ -2,22 +2,56 @@
 // Zod schemas so report.json validates them; the TypeScript types are derived, never written twice.
 // Reports (HTML, JUnit) switch on `FailureKind` and read the table below; they never parse a reason.
 import { z } from 'zod';
+import { UnsupportedReason } from '../model.ts';
 
-/** What check/ decides for a step that ran. */
-export const CheckedVerdict = z.enum(['pass', 'drift', 'fail']);
+/**
+ * What check/ decides for a step that ran. `fail` is only ever the page's fault; what the tool or
+ * its target cannot execute or judge is `unsupported`, with a reason from UNSUPPORTED_REASONS.
+ */
+export const CheckedVerdict = z.enum(['pass', 'drift', 'fail', 'unsupported']);
 export type CheckedVerdict = z.infer<typeof CheckedVerdict>;
 
 /** Every verdict a step can carry in a report; blocked/manual/skipped are decided by the runner. */
-export const Verdict = z.enum(['pass', 'drift', 'fail', 'blocked', 'manual', 'skipped']);
+export const Verdict = z.enum(['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped']);
 export type Verdict = z.infer<typeof Verdict>;
 export const VERDICTS: readonly Verdict[] = Verdict.options;
+
+export { UnsupportedReason } from '../model.ts';
+
+export interface UnsupportedReasonInfo {
+  title: string;
+  /** What would run or judge the step: the reader's way out, never a judgement of the page. */
+  runsIt: string;
+}
+
+export const UNSUPPORTED_REASONS: Readonly<Record<UnsupportedReason, UnsupportedReasonInfo>> = {
+  'not-emulated': {
+    title: 'Not served by the emulator',
+    runsIt: 'A live subscription (--target azure) runs it; the emulator answers only what it models and says so for the rest.',
+  },
+  'az-no-equivalent': {
+    title: 'az command without a REST equivalent here',
+    runsIt: 'A REST equivalent in src/run/az/ would run it (both engines use them); this tool does not run the real Azure CLI.',
+  },
+  'az-extension': {
+    title: 'Needs an Azure CLI extension',
+    runsIt: 'The Azure CLI with that extension installed (az extension add --name <extension>) runs it; this tool runs no az extension.',
+  },
+  language: {
+    title: 'Block language not run',
+    runsIt: 'This tool runs bash and Azure CLI blocks; PowerShell and other languages are listed, not run.',
+  },
+  'shell-construct': {
+    title: 'Shell construct the http engine does not model',
+    runsIt: '--engine shell runs this step in bash as written.',
+  },
+};
 
 export const FailureKind = z.enum([
   'network-error',
   'timeout',
   'invalid-command',
   'az-usage',
-  'not-emulated',
   'unbound-placeholder',
   'shell-error',
   'no-response',
@@ -48,10 +82,6 @@ export const FAILURE_KINDS: Readonly<Record<FailureKind, FailureKindInfo>> = {
   'az-usage': {
     title: 'Azure CLI rejects the command',
     fix: 'Use the current az command name and options (see `az <group> --help`); renamed commands such as `az vm assign-identity` no longer exist.',
-  },
-  'not-emulated': {
-    title: 'Not emulated',
-    fix: 'The emulator does not model this request; run against a live target or extend the emulator. This is never counted as a pass.',
   },
   'unbound-placeholder': {
     title: 'A value was missing',
@@ -107,6 +137,7 @@ export type CheckResult = z.infer<typeof CheckResult>;
 export const StepCheck = z.object({
   verdict: CheckedVerdict,
   failure: FailureKind.optional(),
+  unsupported: UnsupportedReason.optional(), // set exactly when verdict is 'unsupported'
   reason: z.string(),
   checks: z.array(CheckResult),
   suggestion: z.string().optional(),

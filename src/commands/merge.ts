@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const s = merged.summary;
   process.stdout.write(
-    `merged ${shards.length} shard report(s), ${merged.tutorials.length} tutorial(s): ${s.pass} pass, ${s.drift} drift, ${s.fail} fail, ${s.blocked} blocked, ${s.manual} manual, ${s.skipped} skipped\n` +
+    `merged ${shards.length} shard report(s), ${merged.tutorials.length} tutorial(s): ${s.pass} pass, ${s.drift} drift, ${s.fail} fail, ${s.unsupported} unsupported, ${s.blocked} blocked, ${s.manual} manual, ${s.skipped} skipped\n` +
       Object.values(written).map((p) => `  ${p}\n`).join('') +
       (merged.comparison !== undefined ? `since the baseline of ${merged.comparison.baseline.startedAt}: ${merged.comparison.worse.length} step(s) worse, ${merged.comparison.better.length} better\n` : ''),
   );

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
-import type { FailOn } from '../report/index.ts';
+import { parseFailOn, type FailOn } from '../report/exit-code.ts';
 import { normaliseKey } from '../plan/keys.ts';
 // Only light modules load before the target starts; the run loop, checks and reports load while it boots.
 import type { EngineName, RunSecrets } from '../run/index.ts';
@@ -16,7 +16,7 @@ import { installSignalTeardown } from '../live/lifecycle.ts';
 import { parseShard, selectShard, type Shard } from '../live/shard.ts';
 
 const USAGE = `usage: tutorial-conformance run [files or folders…] [--target emulator|azure] [--engine http|shell] [--out DIR]
-                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift] [--shard i/n] [--baseline REPORT]`;
+                                 [--grep TEXT] [--set KEY=VALUE]… [--fail-on drift,unsupported] [--shard i/n] [--baseline REPORT]`;
 
 export interface RunCommandOptions {
   paths: string[];
@@ -55,7 +55,8 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
   const { values, positionals } = parsed;
   if (values.target !== 'emulator' && values.target !== 'azure') throw new ToolError('E_USAGE', `--target must be emulator or azure, not '${values.target}'\n${USAGE}`);
   if (values.engine !== 'http' && values.engine !== 'shell') throw new ToolError('E_USAGE', `--engine must be http or shell, not '${values.engine}'\n${USAGE}`);
-  if (values['fail-on'] !== 'fail' && values['fail-on'] !== 'drift') throw new ToolError('E_USAGE', `--fail-on must be drift (or fail, the default), not '${values['fail-on']}'\n${USAGE}`);
+  const failOn = parseFailOn(values['fail-on'] ?? 'fail');
+  if ('unknown' in failOn) throw new ToolError('E_USAGE', `--fail-on takes a comma-separated set of drift, unsupported (fail always counts), not '${failOn.unknown}'\n${USAGE}`);
   const sets: Record<string, string> = {};
   for (const pair of values.set ?? []) {
     const eq = pair.indexOf('=');
@@ -69,7 +70,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     out: values.out ?? 'reports',
     ...(values.grep !== undefined ? { grep: values.grep } : {}),
     sets,
-    failOn: values['fail-on'],
+    failOn,
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
   };
@@ -158,8 +159,8 @@ async function runWithTarget(opts: RunCommandOptions, io: RunCommandIo, early: E
     },
   });
   if (baseline !== undefined) report.comparison = compareReports(report, baseline);
-  // --fail-on drift makes drift a failure everywhere it is judged: the exit code and junit.xml alike.
-  const options = { redactor: secrets.redactor, driftAsFailure: opts.failOn === 'drift' };
+  // --fail-on makes drift or unsupported a failure everywhere it is judged: the exit code and junit.xml alike.
+  const options = { redactor: secrets.redactor, failOn: opts.failOn, onWarning: (w: string) => void process.stderr.write(`warning: ${w}\n`) };
   const latest = join(opts.out, 'latest');
   const written = await writeReports(report, latest, undefined, options);
   // The timestamped copy holds the same bytes: copied, not rendered (and checked for secrets) twice.

@@ -1,5 +1,5 @@
 // The response (and request-body) contracts lint holds examples to: field names, types, formats and
-// enums of each operation the tutorials call, written from the REST specs in ../shared/specs
+// enums of each operation the tutorials call, written from the REST specs in vendor/specs
 // (file and definition named on each entry) and, for az output, from what the CLI prints today
 // (../shared/azure-behavior.md §7). Hand-written so that lint stays pure and works where the specs
 // folder is absent; tests/lint/contracts.test.ts checks the field lists against the spec files.

@@ -19,7 +19,7 @@ export function renderReadme(): string {
   lines.push('- Text format: `file:line:col rule severity message (seed FILE:LINE)`. SARIF 2.1.0: rule metadata in');
   lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
   lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');
-  lines.push('- Contracts (`contracts.ts`) are written from `../shared/specs`; `tests/lint/contracts.test.ts` checks them.');
+  lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

@@ -3,7 +3,7 @@
 // the earliest start to the latest end, and the result validated by the Report schema like any run.
 import { ToolError } from '../errors.ts';
 import { readReport } from '../report/read.ts';
-import { Report, summarise, type ReportTutorial, type VerdictChange } from '../report/schema.ts';
+import { Report, REPORT_VERSION, summarise, type ReportTutorial, type VerdictChange } from '../report/schema.ts';
 
 export interface ShardReport {
   /** Where it was read from, for error messages. */
@@ -35,8 +35,11 @@ export function mergeReports(shards: readonly ShardReport[]): Report {
   const notes = [...shards]
     .sort((x, y) => (shardName(x.path) < shardName(y.path) ? -1 : shardName(x.path) > shardName(y.path) ? 1 : 0))
     .flatMap(({ path, report }) => (report.notes ?? []).map((n) => `${shardName(path)}: ${n}`));
+  const redactions: Record<string, number> = {};
+  for (const { report } of shards) for (const [label, n] of Object.entries(report.redactions ?? {})) redactions[label] = (redactions[label] ?? 0) + n;
+  // Every shard was read as the current version (read.ts upgrades older ones), so the merge is one too.
   return Report.parse({
-    version: shards[0]!.report.version,
+    version: REPORT_VERSION,
     target: joined(shards.map((s) => s.report.target)),
     engine: joined(shards.map((s) => s.report.engine)),
     startedAt: new Date(start).toISOString(),
@@ -44,6 +47,7 @@ export function mergeReports(shards: readonly ShardReport[]): Report {
     summary: summarise(tutorials),
     tutorials,
     ...(notes.length > 0 ? { notes } : {}),
+    ...(Object.keys(redactions).length > 0 ? { redactions } : {}),
   });
 }
 
@@ -59,9 +63,9 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
   const lines = [
     `## Tutorial conformance (${report.target})`,
     '',
-    `| pass | drift | fail | blocked | manual | skipped |`,
-    `|---:|---:|---:|---:|---:|---:|`,
-    `| ${s.pass} | ${s.drift} | ${s.fail} | ${s.blocked} | ${s.manual} | ${s.skipped} |`,
+    `| pass | drift | fail | unsupported | blocked | manual | skipped |`,
+    `|---:|---:|---:|---:|---:|---:|---:|`,
+    `| ${s.pass} | ${s.drift} | ${s.fail} | ${s.unsupported} | ${s.blocked} | ${s.manual} | ${s.skipped} |`,
     '',
   ];
   if ((opts.missingShards ?? []).length > 0) lines.push(`**Missing shard reports:** ${opts.missingShards!.map((m) => `\`${m}\``).join(', ')}`, '');
@@ -72,10 +76,10 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
     const item = (ch: VerdictChange) => `- \`${ch.file}:${ch.line.start}\` ${ch.from} → **${ch.to}**: ${escapeCell(ch.reason)}`;
     lines.push(...c.worse.map(item), ...c.better.map(item), '');
   }
-  lines.push('| tutorial | pass | drift | fail | blocked |', '|---|---:|---:|---:|---:|');
+  lines.push('| tutorial | pass | drift | fail | unsupported | blocked |', '|---|---:|---:|---:|---:|---:|');
   for (const t of report.tutorials) {
     const c = summarise([t]);
-    lines.push(`| ${escapeCell(t.title)} (\`${t.file}\`) | ${c.pass} | ${c.drift} | ${c.fail} | ${c.blocked} |`);
+    lines.push(`| ${escapeCell(t.title)} (\`${t.file}\`) | ${c.pass} | ${c.drift} | ${c.fail} | ${c.unsupported} | ${c.blocked} |`);
   }
   // Teardown trouble first-hand: a nightly's reader must not have to open the CI log to find it.
   const trouble = (report.notes ?? []).filter((n) => /could not delete|teardown failed|warning:/.test(n));

@@ -1,19 +1,16 @@
-// The plan stage's one entry: bind, order, select. Throws a ToolError (exit 2) naming every unbound
-// placeholder before any request is sent.
-import { ToolError } from '../errors.ts';
+// The plan stage's one entry: bind, order, select. A placeholder nothing gives a value to blocks the
+// steps that need it (and, at run time, their dependants), with the message naming the file, line,
+// spelling and the `--set` to add; it never stops the other steps or the other tutorials.
 import type { Tutorial } from '../model.ts';
 import { bindStep, type UnboundPlaceholder } from './bind.ts';
 import { dependenciesOf, grantDependencies } from './dependencies.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 
-export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, StepMode } from './types.ts';
+export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, PlanProblem, StepMode } from './types.ts';
 export { normaliseKey } from './bind.ts';
 
-function unboundMessage(tutorial: Tutorial, unbound: UnboundPlaceholder[], targetName: string): string {
-  const lines = unbound.map(
-    (u) => `  ${tutorial.file}:${u.line} (${u.stepId}): ${u.spelling} has no value; add --set ${u.key}=<value> (no capture from an earlier step and no ${targetName} value provides it)`,
-  );
-  return `${unbound.length} placeholder${unbound.length === 1 ? "" : "s"} without a value:\n${lines.join("\n")}`;
+function unboundMessage(tutorial: Tutorial, u: UnboundPlaceholder, targetName: string): string {
+  return `${tutorial.file}:${u.line}: ${u.spelling} has no value; add --set ${u.key}=<value> (no capture from an earlier step and no ${targetName} value provides it)`;
 }
 
 function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
@@ -50,14 +47,19 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (p.mode.kind === 'execute' && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
   }
 
-  const blocking = unbound.filter((u) => needed.has(u.stepId));
-  if (blocking.length > 0) {
-    throw new ToolError('E_PLACEHOLDER_UNBOUND', unboundMessage(tutorial, blocking, options.targetName), { file: tutorial.file, line: blocking[0]?.line });
+  const problems: Plan['problems'] = [];
+  for (const p of planned) {
+    if (p.mode.kind !== 'execute') continue;
+    const missing = unbound.filter((u) => u.stepId === p.step.id);
+    if (missing.length === 0) continue;
+    const messages = missing.map((u) => unboundMessage(tutorial, u, options.targetName));
+    p.mode = { kind: 'blocked', why: messages.join('; ') };
+    for (const [i, u] of missing.entries()) problems.push({ code: 'E_PLACEHOLDER_UNBOUND', line: u.line, message: messages[i] ?? '' });
   }
-  return { tutorial, steps: planned };
+  return { tutorial, steps: planned, problems };
 }
 
 /** Steps a `--grep` selects in this tutorial (none: the tutorial is left out of the run). */
 export function hasSelectedSteps(plan: Plan): boolean {
-  return plan.steps.some((s) => s.mode.kind === 'execute');
+  return plan.steps.some((s) => s.mode.kind === 'execute' || s.mode.kind === 'blocked');
 }

@@ -34,7 +34,9 @@ export type StepMode =
   | { kind: 'execute' }
   | { kind: 'manual'; why: string }
   /** Not selected by `--grep` and not needed by a selected step. */
-  | { kind: 'skip'; why: string };
+  | { kind: 'skip'; why: string }
+  /** It cannot run as planned (a placeholder nothing gives a value): `blocked` with this reason, its dependants too. */
+  | { kind: 'blocked'; why: string };
 
 export interface PlannedStep {
   step: Step;
@@ -43,9 +45,17 @@ export interface PlannedStep {
   mode: StepMode;
 }
 
+/** What kept part of the tutorial from being planned, said once for the tutorial (the report's `problems`). */
+export interface PlanProblem {
+  code: string;
+  line?: number;
+  message: string;
+}
+
 export interface Plan {
   tutorial: Tutorial;
   steps: PlannedStep[];
+  problems: PlanProblem[];
 }
 
 export interface PlanOptions {

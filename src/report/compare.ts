@@ -3,12 +3,12 @@
 // new from one night to the next; what a reader needs to act on is the change.
 // Steps are matched by tutorial file and command text (the n-th occurrence of the same text in a
 // file with the n-th), not by id: an edit that adds a step above renumbers the ids below it.
-// Verdicts are ranked pass < drift < blocked < fail; manual and skipped steps are not compared (a
+// Verdicts are ranked pass < drift < unsupported < blocked < fail (design.md, shared decisions); manual and skipped steps are not compared (a
 // portal step has no verdict to lose, a skipped one was not asked for).
 import type { Comparison, Report, ReportStep, VerdictChange } from './schema.ts';
 
 type Ranked = Exclude<ReportStep['verdict'], 'manual' | 'skipped'>;
-const RANK: Record<Ranked, number> = { pass: 0, drift: 1, blocked: 2, fail: 3 };
+const RANK: Record<Ranked, number> = { pass: 0, drift: 1, unsupported: 2, blocked: 3, fail: 4 };
 
 function ranked(v: ReportStep['verdict']): v is Ranked {
   return v in RANK;

@@ -2,7 +2,7 @@
 // report. Every value from the report goes through `esc`; the template and its CSS/JS are resource
 // files next to this module, read once when the module loads.
 import { readFileSync } from 'node:fs';
-import { FAILURE_KINDS, VERDICTS, type Verdict } from '../check/verdict.ts';
+import { FAILURE_KINDS, UNSUPPORTED_REASONS, VERDICTS, type Verdict } from '../check/verdict.ts';
 import type { ObservedRequest, ObservedResponse } from '../run/observation.ts';
 import type { Report, ReportStep, ReportTutorial, VerdictChange } from './schema.ts';
 
@@ -137,7 +137,11 @@ function differences(s: ReportStep): string {
 }
 
 function step(t: ReportTutorial, s: ReportStep, ti: number): string {
-  const failure = s.failure ? `<span class="failure" title="${esc(FAILURE_KINDS[s.failure].fix)}">${esc(FAILURE_KINDS[s.failure].title)}</span>` : '';
+  const failure = s.failure
+    ? `<span class="failure" title="${esc(FAILURE_KINDS[s.failure].fix)}">${esc(FAILURE_KINDS[s.failure].title)}</span>`
+    : s.unsupported
+      ? `<span class="unsupported" title="${esc(UNSUPPORTED_REASONS[s.unsupported].runsIt)}">${esc(UNSUPPORTED_REASONS[s.unsupported].title)}</span>`
+      : '';
   const blocked = s.blockedBy ? ` <a class="blocked-by" href="#t${ti}-${esc(s.blockedBy)}">blocked by ${esc(s.blockedBy)}</a>` : '';
   const page = [`<h4>The page says (${esc(where(t, s.line.start, s.line.end))})</h4>`, pre(s.raw, 'raw')];
   if (s.expectation) page.push(`<h4>The page shows (${esc(where(t, s.expectation.line.start, s.expectation.line.end))})</h4>`, pre(s.expectation.raw, 'expected', needles(s, 'page')));
@@ -175,11 +179,20 @@ function tutorial(t: ReportTutorial, ti: number): string {
   return `<section class="tutorial" id="t${ti}">
 <h2>${esc(t.title)}</h2>
 <div class="file">${esc(t.file)}${seed} · <span class="tally">${esc(tally(t.steps))}</span></div>
+${problems(t)}
+${t.steps.length === 0 ? '<p class="no-steps">No step of this page could be run (see the problems above, or the page holds no command this tool runs); its findings are below.</p>' : ''}
 ${t.steps.map((s) => step(t, s, ti)).join('\n')}
 <p class="filtered-note empty" hidden>All steps of this tutorial are filtered out.</p>
 <h3>Findings</h3>
 ${findings(t, ti)}
 </section>`;
+}
+
+/** What kept part of the page from running (unreadable file, unbound placeholder, missing include). */
+function problems(t: ReportTutorial): string {
+  const list = t.problems ?? [];
+  if (list.length === 0) return '';
+  return `<div class="problems"><h3>Problems (${esc(list.length)})</h3><ul>${list.map((p) => `<li><code>${esc(p.code)}</code> ${esc(p.message)}</li>`).join('')}</ul></div>`;
 }
 
 /** What changed since the baseline (`--baseline`): open when a step got worse. */

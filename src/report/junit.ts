@@ -1,13 +1,15 @@
-// junit.xml: one testsuite per tutorial, one testcase per step. fail → <failure type="<kind>">;
-// drift → a property and system-out (or a failure of type "drift" when asked); blocked → skipped
-// "blocked by sX"; manual/skipped → skipped. A pure function of the report.
-import { FAILURE_KINDS } from '../check/verdict.ts';
+// junit.xml: one testsuite per tutorial, one testcase per step. fail → <failure type="<kind>">
+// (a fail the sidecar expects → skipped, "expected failure: …"); drift → a property and system-out;
+// unsupported → skipped with its reason; blocked → skipped "blocked by sX"; manual/skipped → skipped.
+// A verdict `--fail-on` names (drift, unsupported) is a <failure> instead, as the exit code counts it.
+// A pure function of the report.
+import { FAILURE_KINDS, UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import type { Report, ReportStep, ReportTutorial } from './schema.ts';
-import { failing } from './exit-code.ts';
+import { failing, type FailOn } from './exit-code.ts';
 
 export interface JunitOptions {
-  /** Report drift as a failure (CI gates on drift). */
-  driftAsFailure?: boolean;
+  /** The verdicts that fail the run (`--fail-on`); they are <failure> elements too. Default: fail only. */
+  failOn?: FailOn;
 }
 
 // XML 1.0 allows tab, LF, CR and U+0020 upward except surrogates and U+FFFE/U+FFFF.
@@ -43,19 +45,27 @@ function testcase(t: ReportTutorial, s: ReportStep, o: JunitOptions): string {
   const firstLine = s.raw.trim().split('\n')[0] ?? '';
   const name = `${s.id} ${s.kind} line ${s.line.start}: ${firstLine.length > 100 ? firstLine.slice(0, 99) + '…' : firstLine}`;
   const open = `<testcase name="${xmlAttr(name)}" classname="${xmlAttr(t.file)}" file="${xmlAttr(t.file)}" line="${s.line.start}" time="${seconds(s.durationMs ?? 0)}">`;
-  const props = `<properties><property name="verdict" value="${xmlAttr(s.verdict)}"/>${s.failure ? `<property name="failure" value="${xmlAttr(s.failure)}"/>` : ''}</properties>`;
+  const props = `<properties><property name="verdict" value="${xmlAttr(s.verdict)}"/>${s.failure ? `<property name="failure" value="${xmlAttr(s.failure)}"/>` : ''}${s.unsupported ? `<property name="unsupported" value="${xmlAttr(s.unsupported)}"/>` : ''}</properties>`;
+  const failOn = o.failOn ?? ['fail'];
   switch (s.verdict) {
     case 'pass':
       return `${open}${props}</testcase>`;
     case 'fail': {
+      if (s.expectedFailure !== undefined) return `${open}${props}<skipped message="${xmlAttr(`expected failure (${s.expectedFailure}): ${s.reason}`)}"/></testcase>`;
       const type = s.failure ?? 'fail';
       const title = s.failure ? FAILURE_KINDS[s.failure].title : 'fail';
       return `${open}${props}<failure type="${xmlAttr(type)}" message="${xmlAttr(`${title}: ${s.reason}`)}">${xmlText(evidence(s, t))}</failure></testcase>`;
     }
     case 'drift':
-      return o.driftAsFailure
+      return failing(s, failOn)
         ? `${open}${props}<failure type="drift" message="${xmlAttr(s.reason)}">${xmlText(evidence(s, t))}</failure></testcase>`
         : `${open}${props}<system-out>${xmlText(evidence(s, t))}</system-out></testcase>`;
+    case 'unsupported': {
+      const title = s.unsupported ? UNSUPPORTED_REASONS[s.unsupported].title : 'unsupported';
+      return failing(s, failOn)
+        ? `${open}${props}<failure type="unsupported" message="${xmlAttr(`${title}: ${s.reason}`)}">${xmlText(evidence(s, t))}</failure></testcase>`
+        : `${open}${props}<skipped message="${xmlAttr(`unsupported: ${s.reason}`)}"/></testcase>`;
+    }
     case 'blocked':
       return `${open}${props}<skipped message="${xmlAttr(s.blockedBy ? `blocked by ${s.blockedBy}` : s.reason)}"/></testcase>`;
     case 'manual':
@@ -69,8 +79,8 @@ function testcase(t: ReportTutorial, s: ReportStep, o: JunitOptions): string {
 }
 
 function counts(steps: readonly ReportStep[], o: JunitOptions) {
-  const failures = steps.filter((s) => failing(s.verdict, o.driftAsFailure === true ? 'drift' : 'fail')).length;
-  const skipped = steps.filter((s) => s.verdict === 'blocked' || s.verdict === 'manual' || s.verdict === 'skipped').length;
+  const failures = steps.filter((s) => failing(s, o.failOn ?? ['fail'])).length;
+  const skipped = steps.filter((s) => !failing(s, o.failOn ?? ['fail']) && s.verdict !== 'pass' && s.verdict !== 'drift').length;
   return { tests: steps.length, failures, skipped };
 }
 

@@ -77,6 +77,39 @@ export class SecretLeakError extends Error {
   }
 }
 
+/** Replacements made, by label: what a report says it redacted (`redactions`). */
+export type RedactionCounts = Map<string, number>;
+
+function counted(counts: RedactionCounts | undefined, label: string, n = 1): void {
+  if (counts !== undefined && n > 0) counts.set(label, (counts.get(label) ?? 0) + n);
+}
+
+/**
+ * Whether a value given with `--set KEY=VALUE` is a secret: by its key's words (TOKEN, KEY, SECRET,
+ * PASSWORD, SAS, SIG, CREDENTIAL, CONNECTION STRING — unless the next word says it names the thing:
+ * KEY_VAULT, SECRET_NAME, KEY_ID, TOKEN_TYPE…) or by its shape (a JWT, a SAS query, a connection
+ * string with a key, base64 of a key's length, an Entra client secret). Not by length: role names,
+ * GUIDs, resource ids and URLs are printed as given.
+ */
+export function isSecretSetting(key: string, value: string): boolean {
+  const words = key.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w !== '');
+  const SECRET_WORDS = new Set(['TOKEN', 'KEY', 'KEYS', 'SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'SAS', 'SIG', 'SIGNATURE', 'CREDENTIAL', 'CREDENTIALS', 'CONNECTIONSTRING']);
+  const NAMING = new Set(['VAULT', 'NAME', 'ID', 'URI', 'URL', 'VERSION', 'TYPE', 'SIZE', 'EXPIRY', 'PERMISSIONS']);
+  const joined = words.join('_');
+  if (joined.includes('CONNECTION_STRING')) return true;
+  for (const [i, w] of words.entries()) if (SECRET_WORDS.has(w) && !NAMING.has(words[i + 1] ?? '')) return true;
+  const v = value.trim();
+  if (/^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(v)) return true; // a JWT
+  if (/(?:^|[?&])sig=[^&]+/.test(v)) return true; // a SAS token or URL
+  if (/(?:AccountKey|SharedAccessKey|Password)=[^;]+/i.test(v)) return true; // a connection string with a key
+  if (/^[A-Za-z0-9_\-.~]{3}\dQ~[A-Za-z0-9_\-.~]{31,34}$/.test(v)) return true; // an Entra client secret
+  if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(v) && v.length % 4 === 0) {
+    const bytes = Buffer.from(v, 'base64').length;
+    if (bytes === 32 || bytes === 64) return true; // base64 of a storage or Key Vault key's length
+  }
+  return false;
+}
+
 export class Redactor {
   readonly #known: Known[] = [];
 
@@ -94,34 +127,56 @@ export class Redactor {
     return this.#known.length;
   }
 
-  redact(text: string): string {
+  /** `text` with every known secret and secret-shaped value replaced; `counts` (optional) tallies the replacements by label. */
+  redact(text: string, counts?: RedactionCounts): string {
     // Every known form and every pattern's match is at least this long.
     if (text.length < MIN_SECRET_LENGTH) return text;
     let out = text;
     // One includes() per form: a search V8 does much faster than an alternation of ~100 forms
     // (tried: over a full run the alternation cost ~4x what these searches cost).
-    for (const k of this.#known) if (out.includes(k.form)) out = out.split(k.form).join(R(k.label));
-    if (PATTERN_TRIGGER.test(out)) for (const [re, fn] of PATTERNS) out = out.replace(re, fn as (m: string, ...g: string[]) => string);
-    if (KV_BODY.test(out)) out = out.replace(/("value"\s*:\s*")((?:[^"\\]|\\.)*)(")/g, (_m, p: string, _v: string, s: string) => `${p}${R('key-vault-secret')}${s}`);
+    for (const k of this.#known) {
+      if (!out.includes(k.form)) continue;
+      const parts = out.split(k.form);
+      counted(counts, k.label, parts.length - 1);
+      out = parts.join(R(k.label));
+    }
+    const tally = (label: string, replacement: string): string => {
+      counted(counts, label);
+      return replacement;
+    };
+    if (PATTERN_TRIGGER.test(out)) {
+      for (const [re, fn] of PATTERNS) {
+        out = out.replace(re, (...args: string[]) => {
+          const replaced = (fn as (m: string, ...g: string[]) => string)(...(args as [string, ...string[]]));
+          const label = /\[REDACTED:([^\]]+)\]/.exec(replaced)?.[1];
+          return replaced !== args[0] && label !== undefined ? tally(label, replaced) : replaced;
+        });
+      }
+    }
+    if (KV_BODY.test(out)) out = out.replace(/("value"\s*:\s*")((?:[^"\\]|\\.)*)(")/g, (_m, p: string, _v: string, s: string) => tally('key-vault-secret', `${p}${R('key-vault-secret')}${s}`));
     return out;
   }
 
-  /** A deep copy with every string redacted and labelled secret fields replaced. */
-  redactDeep<T>(value: T): T {
-    return this.#walk(value, undefined) as T;
+  /** A deep copy with every string redacted and labelled secret fields replaced; `counts` tallies them. */
+  redactDeep<T>(value: T, counts?: RedactionCounts): T {
+    return this.#walk(value, counts, undefined) as T;
   }
 
-  #walk(v: unknown, parent: Record<string, unknown> | undefined, key?: string): unknown {
+  #walk(v: unknown, counts: RedactionCounts | undefined, parent: Record<string, unknown> | undefined, key?: string): unknown {
     if (typeof v === 'string') {
-      if (parent && key === 'value' && typeof parent['keyName'] === 'string') return R('account-key');
-      if (parent && key === 'value' && typeof parent['id'] === 'string' && /\/secrets\//.test(parent['id'])) return R('key-vault-secret');
-      if (parent && (key === 'access_token' || key === 'refresh_token' || key === 'client_secret') && v.length >= 8 && !isElided(v)) return R('token');
-      return this.redact(v);
+      const fixed = (label: string): string => {
+        counted(counts, label);
+        return R(label);
+      };
+      if (parent && key === 'value' && typeof parent['keyName'] === 'string') return isElided(v) ? v : fixed('account-key');
+      if (parent && key === 'value' && typeof parent['id'] === 'string' && /\/secrets\//.test(parent['id'])) return isElided(v) ? v : fixed('key-vault-secret');
+      if (parent && (key === 'access_token' || key === 'refresh_token' || key === 'client_secret') && v.length >= 8 && !isElided(v)) return fixed('token');
+      return this.redact(v, counts);
     }
-    if (Array.isArray(v)) return v.map((x) => this.#walk(x, undefined));
+    if (Array.isArray(v)) return v.map((x) => this.#walk(x, counts, undefined));
     if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, this.#walk(x, o, k)]));
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, this.#walk(x, counts, o, k)]));
     }
     return v;
   }

@@ -1,12 +1,13 @@
 // report.json: the only data store of a run. HTML and JUnit are pure functions of it. Lines are the
 // tutorial file's lines; `seed.firstLine` maps them to the seed (seed line = line + firstLine − 1).
 import { z } from 'zod';
-import { CheckResult, FailureKind, Verdict, type StepCheck } from '../check/verdict.ts';
+import { CheckResult, FailureKind, UnsupportedReason, Verdict, type StepCheck } from '../check/verdict.ts';
 import { Finding } from '../lint/finding.ts';
 import { SeedRef, type Step, type Tutorial } from '../model.ts';
 import { ObservedExchange, ObservedRequest, ObservedResponse, type Observation } from '../run/observation.ts';
 
-export const REPORT_VERSION = 1;
+// v2 (the `unsupported` verdict, tutorial problems, redactions); read.ts upgrades a v1 report.
+export const REPORT_VERSION = 2;
 
 export const LineRange = z.object({ start: z.number().int().positive(), end: z.number().int().positive() });
 
@@ -19,7 +20,9 @@ export const ReportStep = z.object({
   verdict: Verdict,
   reason: z.string(),
   failure: FailureKind.optional(),
+  unsupported: UnsupportedReason.optional(), // why the tool or target could not execute or judge the step (verdict unsupported)
   blockedBy: z.string().optional(), // step id whose failure blocked this one
+  expectedFailure: z.string().optional(), // a fail the page's sidecar expects, with its reason: shown, not counted in the exit code
   expectation: z.object({ kind: z.enum(['json', 'http', 'text']), line: LineRange, raw: z.string() }).optional(),
   request: ObservedRequest.optional(), // the last request sent
   response: ObservedResponse.optional(), // its response
@@ -32,12 +35,24 @@ export const ReportStep = z.object({
 });
 export type ReportStep = z.infer<typeof ReportStep>;
 
+/**
+ * Something that kept part of a tutorial from running (an unreadable file, an unbound placeholder,
+ * an include that does not resolve): said on the tutorial; the steps it affects are `blocked`.
+ */
+export const TutorialProblem = z.object({
+  code: z.string(), // the ToolError or diagnostic code, e.g. "E_PLACEHOLDER_UNBOUND", "missing-include"
+  line: z.number().int().positive().optional(),
+  message: z.string(),
+});
+export type TutorialProblem = z.infer<typeof TutorialProblem>;
+
 export const ReportTutorial = z.object({
   file: z.string(),
   seed: SeedRef.optional(),
   title: z.string(),
   steps: z.array(ReportStep),
   findings: z.array(Finding),
+  problems: z.array(TutorialProblem).optional(), // absent when nothing kept a step from running
 });
 export type ReportTutorial = z.infer<typeof ReportTutorial>;
 
@@ -45,6 +60,7 @@ export const Summary = z.object({
   pass: z.number().int().nonnegative(),
   drift: z.number().int().nonnegative(),
   fail: z.number().int().nonnegative(),
+  unsupported: z.number().int().nonnegative(),
   blocked: z.number().int().nonnegative(),
   manual: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
@@ -52,7 +68,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 export function summarise(tutorials: readonly Pick<ReportTutorial, 'steps'>[]): Summary {
-  const s: Summary = { pass: 0, drift: 0, fail: 0, blocked: 0, manual: 0, skipped: 0 };
+  const s: Summary = { pass: 0, drift: 0, fail: 0, unsupported: 0, blocked: 0, manual: 0, skipped: 0 };
   for (const t of tutorials) for (const step of t.steps) s[step.verdict] += 1;
   return s;
 }
@@ -77,9 +93,23 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
+/** How the run was asked for, shown in the HTML header and used by renderers (e.g. `sourceUrl` links). */
+export const RunSettings = z.object({
+  tool: z.object({ name: z.string(), version: z.string() }).optional(),
+  /** `--source-url`: a URL template with `{file}` and `{line}` (e.g. a GitHub blob URL) for links to the page. */
+  sourceUrl: z.string().optional(),
+  failOn: z.array(z.string()).optional(),
+  grep: z.string().optional(),
+  /** Keys given with --set (never their values). */
+  setKeys: z.array(z.string()).optional(),
+  shard: z.string().optional(),
+});
+export type RunSettings = z.infer<typeof RunSettings>;
+
 export const Report = z
   .object({
     version: z.literal(REPORT_VERSION),
+    settings: RunSettings.optional(),
     target: z.string(), // "emulator" | "azure"
     engine: z.string(), // "http" | "shell"
     startedAt: z.string(),
@@ -89,6 +119,8 @@ export const Report = z
     // What the target said (live: provisioning, substitutions, retries, teardown); absent when nothing.
     notes: z.array(z.string()).optional(),
     comparison: Comparison.optional(),
+    // Secrets found in what the run was about to write and replaced there (by label); absent when none.
+    redactions: z.record(z.string(), z.number().int().positive()).optional(),
   })
   .superRefine((r, ctx) => {
     const counted = summarise(r.tutorials);
@@ -103,7 +135,8 @@ export interface StepOutcome {
   step: Step;
   /** From checkStep for steps that ran; the runner's own verdict for blocked/manual/skipped. */
   check?: StepCheck;
-  verdict?: 'blocked' | 'manual' | 'skipped';
+  verdict?: 'blocked' | 'manual' | 'skipped' | 'unsupported';
+  unsupported?: UnsupportedReason;
   reason?: string;
   blockedBy?: string;
   observation?: Observation;
@@ -124,6 +157,7 @@ export function reportStep(o: StepOutcome): ReportStep {
     verdict,
     reason: o.check?.reason ?? o.reason ?? (verdict === 'manual' ? 'a portal step the runner cannot perform' : verdict),
     ...(o.check?.failure ? { failure: o.check.failure } : {}),
+    ...((o.check?.unsupported ?? o.unsupported) ? { unsupported: o.check?.unsupported ?? o.unsupported } : {}),
     ...(o.blockedBy ? { blockedBy: o.blockedBy } : {}),
     ...(exp ? { expectation: { kind: exp.kind, line: { start: exp.source.startLine, end: exp.source.endLine }, raw: exp.raw } } : {}),
     ...(last ? { request: last.request } : {}),
@@ -142,18 +176,19 @@ export interface BuildReportInput {
   engine: string;
   startedAt: string;
   durationMs: number;
-  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[] }[];
+  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[]; problems?: TutorialProblem[] }[];
   notes?: readonly string[];
 }
 
 /** Assemble and validate a report; the summary is counted, never supplied. */
 export function buildReport(input: BuildReportInput): Report {
-  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings }) => ({
+  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings, problems }) => ({
     file: tutorial.file,
     ...(tutorial.seed ? { seed: tutorial.seed } : {}),
     title: tutorial.title,
     steps: outcomes.map(reportStep),
     findings: findings ?? [],
+    ...(problems !== undefined && problems.length > 0 ? { problems } : {}),
   }));
   return Report.parse({
     version: REPORT_VERSION,

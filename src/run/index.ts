@@ -1,16 +1,21 @@
-// The run stage's entry: parse the tutorials, plan all of them (an unbound placeholder stops the run
-// before any request), then run them one after another against one target, resetting it between
-// tutorials, and assemble the report. Progress goes to `onEvent`, already redacted.
+// The run stage's entry: parse the tutorials, plan all of them, then run them one after another
+// against one target, resetting it between tutorials, and assemble the report. Progress goes to
+// `onEvent`, already redacted. One page never stops the others: a file that cannot be read, an
+// include that does not resolve or a placeholder nothing binds is a problem of that tutorial (its
+// affected steps `blocked`, the problem listed on it); only a run where nothing could be run at all
+// (no tutorial readable, nothing selected) ends with a ToolError (exit 2) and no report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintTutorial } from '../lint/index.ts';
 import type { Finding } from '../lint/finding.ts';
+import { ToolError } from '../errors.ts';
 import type { Tutorial } from '../model.ts';
-import { parseTutorialFile } from '../parse/index.ts';
+import { parseTutorialFile, projectPath } from '../parse/index.ts';
 import { buildPlan, hasSelectedSteps, type Plan } from '../plan/index.ts';
-import { buildReport, type Report } from '../report/schema.ts';
+import { buildReport, type Report, type TutorialProblem } from '../report/schema.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { RunSecrets } from './secrets.ts';
+import { isSecretSetting } from '../report/redact.ts';
 import type { Target } from './target.ts';
 import { resolveTutorialFiles } from './files.ts';
 import { startTarget, type TargetName } from './targets/start.ts';
@@ -66,6 +71,24 @@ function lint(tutorial: Tutorial): Finding[] {
   return lintTutorial(tutorial, text === undefined ? {} : { text });
 }
 
+/**
+ * A tutorial, or, for a file that cannot be read or parsed, an empty one carrying the problem, so the
+ * report lists the page and says why nothing of it ran. Include diagnostics are problems too.
+ */
+function parseOrListProblem(file: string, problems: Map<string, TutorialProblem[]>): Tutorial {
+  try {
+    const t = parseTutorialFile(file);
+    const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
+    if (unresolved.length > 0) problems.set(t.file, unresolved);
+    return t;
+  } catch (err) {
+    if (!(err instanceof ToolError)) throw err;
+    const shown = projectPath(file);
+    problems.set(shown, [{ code: err.code, ...(err.line !== undefined ? { line: err.line } : {}), message: err.message }]);
+    return { title: shown.replace(/^.*\//, ''), file: shown, form: 'rendered', sections: [], steps: [], examples: [], placeholders: [], captures: [], diagnostics: [], lineCount: 0 };
+  }
+}
+
 export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const started = new Date();
   const t0 = performance.now();
@@ -89,8 +112,13 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   starting.catch(() => undefined); // observed below; this keeps an early failure from being an unhandled rejection
   let tutorials: Tutorial[];
   const findings = new Map<string, Finding[]>();
+  const problems = new Map<string, TutorialProblem[]>();
   try {
-    tutorials = files.map((f) => parseTutorialFile(f));
+    tutorials = files.map((f) => parseOrListProblem(f, problems));
+    if (tutorials.every((t) => problems.get(t.file)?.some((p) => p.code === 'E_TUTORIAL_UNREADABLE' || p.code === 'E_PARSE'))) {
+      const all = [...problems.values()].flat().map((p) => `  ${p.message}`);
+      throw new ToolError('E_TUTORIAL_UNREADABLE', `no tutorial could be read:\n${all.join('\n')}`);
+    }
     if (tutorials.some((t) => t.steps.some((s) => s.kind === 'az' && s.az.path[0] === 'storage'))) await loadBlobClient();
   } catch (err) {
     await closeOwned(starting);
@@ -102,20 +130,34 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const linting = (async () => {
     for (const t of tutorials) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      findings.set(t.file, lint(t));
+      // An unreadable page has no text to lint; a lint rule's own failure is that page's problem, not the run's end.
+      if (problems.get(t.file)?.some((p) => p.code === 'E_TUTORIAL_UNREADABLE' || p.code === 'E_PARSE')) continue;
+      try {
+        findings.set(t.file, lint(t));
+      } catch (err) {
+        problems.set(t.file, [...(problems.get(t.file) ?? []), { code: 'E_INTERNAL', message: `lint failed on this page: ${err instanceof Error ? err.message : String(err)} (please report it)` }]);
+      }
     }
   })();
   linting.catch(() => undefined); // a lint failure surfaces where it is awaited, below; not as an unhandled rejection first
-  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[] }[] = [];
+  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[]; problems: TutorialProblem[] }[] = [];
   let shell: ShellEngine | undefined;
   try {
     // Inside the try: a throwing progress callback must still close the target.
     options.onEvent?.({ type: 'target-ready', target: target.name, ms: performance.now() - tt });
     for (const s of target.knownSecrets) secrets.add(s.value, s.label);
-    for (const v of Object.values(sets)) if (v.length >= 16) secrets.add(v, 'a --set value');
+    // A --set value is a secret when its key or its shape says so, not by its length: role names,
+    // GUIDs and URLs given with --set are printed as given.
+    for (const [k, v] of Object.entries(sets)) if (isSecretSetting(k, v)) secrets.add(v, `--set ${k}`);
     const plans: Plan[] = tutorials
       .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
-      .filter(hasSelectedSteps);
+      // --grep leaves out the tutorials it selects nothing in; without it, every page is listed,
+      // a page with nothing runnable (or nothing readable) too, with its lint findings and problems.
+      .filter((p) => options.grep === undefined || hasSelectedSteps(p));
+    if (options.grep !== undefined && plans.length === 0) {
+      throw new ToolError('E_USAGE', `--grep ${JSON.stringify(options.grep)} selects no step in ${tutorials.length} tutorial(s); nothing was run and no report was written`);
+    }
+    for (const p of plans) problems.set(p.tutorial.file, [...(problems.get(p.tutorial.file) ?? []), ...p.problems]);
     const tokens = new TokenCache(target.cli, secrets);
     if (options.engine === 'shell') {
       // Loaded only when asked for, so the default http run does not pay for it.
@@ -127,17 +169,21 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       if (i > 0 || options.targetInstance) await target.reset();
       const { tutorial } = plan;
       options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, title: tutorial.title, steps: tutorial.steps.length });
-      const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e), ...(shell ? { executor: shell.execute } : {}) });
+      const onProblem = (p: TutorialProblem): void => void problems.set(tutorial.file, [...(problems.get(tutorial.file) ?? []), p]);
+      const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e), onProblem, ...(shell ? { executor: shell.execute } : {}) });
       const counts: Record<string, number> = {};
       for (const o of outcomes) {
         const v = o.check?.verdict ?? o.verdict ?? 'skipped';
         counts[v] = (counts[v] ?? 0) + 1;
       }
       options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: [] });
+      results.push({ tutorial, outcomes, findings: [], problems: problems.get(tutorial.file) ?? [] });
     }
     await linting;
-    for (const r of results) r.findings = findings.get(r.tutorial.file) ?? [];
+    for (const r of results) {
+      r.findings = findings.get(r.tutorial.file) ?? [];
+      r.problems = problems.get(r.tutorial.file) ?? [];
+    }
   } finally {
     await shell?.close();
     if (!options.targetInstance) await target.close();

@@ -2,6 +2,7 @@
 // Engines (http, shell) and az equivalents all produce this one shape, so checks never care how a
 // step was executed.
 import { z } from 'zod';
+import { UnsupportedReason } from '../model.ts';
 
 export const HeaderList = z.array(z.tuple([z.string(), z.string()]));
 export type HeaderList = z.infer<typeof HeaderList>;
@@ -42,13 +43,13 @@ export const ExecutionErrorKind = z.enum([
   'timeout',
   'invalid-command', // the text cannot be executed as written (curl would reject it: bad URL, unknown flag…)
   'az-usage', // az would reject its arguments (unknown command, missing value, unknown role)
-  'not-emulated', // the emulator does not model this request; never a pass
+  'unsupported', // the tool or target cannot execute this (see `unsupported`); never a pass, never the page's fault
   'unbound-placeholder', // a value was missing at run time (a capture that produced nothing)
   'shell', // a shell step failed (file not found, non-zero exit)
 ]);
 export type ExecutionErrorKind = z.infer<typeof ExecutionErrorKind>;
 
-export const ExecutionError = z.object({ kind: ExecutionErrorKind, message: z.string() });
+export const ExecutionError = z.object({ kind: ExecutionErrorKind, message: z.string(), unsupported: UnsupportedReason.optional() });
 export type ExecutionError = z.infer<typeof ExecutionError>;
 
 export const Observation = z.object({

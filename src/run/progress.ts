@@ -4,7 +4,7 @@
 import type { Report, VerdictChange } from '../report/schema.ts';
 import type { RunEvent } from './index.ts';
 
-const VERDICT_COLUMNS = ['pass', 'drift', 'fail', 'blocked', 'manual', 'skipped'] as const;
+const VERDICT_COLUMNS = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped'] as const;
 
 function oneLine(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -24,7 +24,7 @@ export function progressLine(event: RunEvent): string | undefined {
       return `\n${event.file}  ${oneLine(event.title, 90)}`;
     case 'step':
       // The tutorial on every line, so a step's line can be found (or grepped) on its own.
-      return `  ${event.file.replace(/^.*\//, '').replace(/\.md$/, '')} ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${event.verdict.padEnd(8)} ${oneLine(event.reason, 100)}`;
+      return `  ${event.file.replace(/^.*\//, '').replace(/\.md$/, '')} ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${event.verdict.padEnd(11)} ${oneLine(event.reason, 100)}`;
     case 'tutorial-end':
       return undefined;
     default: {

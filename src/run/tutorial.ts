@@ -1,5 +1,6 @@
 // Runs one planned tutorial, step by step, in a fresh working folder: manual steps are `manual`,
-// unselected ones `skipped`, a step whose producer failed (or produced nothing it needs) `blocked`;
+// unselected ones `skipped`, a step the plan could not bind, or whose producer failed, was
+// unsupported or was blocked (or produced nothing it needs), `blocked`;
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
 import { checkStep, type Verdict } from '../check/index.ts';
@@ -39,6 +40,8 @@ export interface TutorialRunInput {
   onStep?: (event: StepEvent) => void;
   /** Runs each executable step; absent, the http engine's executor per step kind (`--engine shell` passes its own). */
   executor?: StepExecutor;
+  /** Told about what kept a step from being judged (an internal error), for the tutorial's problems. */
+  onProblem?: (problem: { code: string; line: number; message: string }) => void;
 }
 
 export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome>;
@@ -100,9 +103,14 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         emit({ step, verdict: 'skipped', reason: planned.mode.why });
         continue;
       }
-      const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked'].includes(verdicts.get(d.stepId) ?? ''));
+      if (planned.mode.kind === 'blocked') {
+        emit({ step, verdict: 'blocked', reason: planned.mode.why });
+        continue;
+      }
+      const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
       if (failedDep) {
-        emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} did not succeed and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
+        const how = verdicts.get(failedDep.stepId) === 'unsupported' ? 'could not be run here (unsupported)' : 'did not succeed';
+        emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} ${how} and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
         continue;
       }
       const bound = bindValues(planned, tutorial, observations);
@@ -124,7 +132,17 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       };
       const startedAt = new Date();
       const t0 = performance.now();
-      const result = await (input.executor ?? execute)(step, ctx);
+      let result: StepOutcome;
+      try {
+        result = await (input.executor ?? execute)(step, ctx);
+      } catch (err) {
+        // A bug of the tool's own is no verdict on the page: this step is blocked by it, said plainly,
+        // and the rest of the tutorial (and the run) goes on.
+        const message = `internal error in tutorial-conformance while running this step: ${err instanceof Error ? err.message : String(err)} (please report it)`;
+        input.onProblem?.({ code: 'E_INTERNAL', line: step.source.startLine, message: `${tutorial.file}:${step.source.startLine}: ${message}` });
+        emit({ step, verdict: 'blocked', reason: message });
+        continue;
+      }
       const observation: Observation = {
         stepId: step.id,
         engine: result.engine,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const tutorialsDir = join(projectRoot, 'tutorials');
-export const seedsDir = resolve(projectRoot, '../shared/seeds');
+export const seedsDir = join(projectRoot, 'vendor/seeds');
 
 export const ManifestEntry = z.object({
   file: z.string(),

@@ -86,13 +86,24 @@ describe('checkStep verdicts', () => {
     expect(r.suggestion).toContain('169.254.169.254');
   });
 
-  it('fail: the Key Vault URL placeholder, and a 501 from the emulator is never a pass', () => {
+  it('fail: the Key Vault URL placeholder; a 501 from the emulator is never a pass, and never a fail of the page either (unsupported)', () => {
     const s = httpStep({ id: 's4', file: KV, line: 110, curl: curl({ url: "https://<YOUR-KEY-VAULT-URL>/secrets/<secret-name>?api-version=2016-10-01" }) });
     const tt = tutorial(KV, 'kv', [s]);
     const r = checkStep({ tutorial: tt, step: s, observation: observation('s4', { error: { kind: 'invalid-command', message: 'the URL https://https://kv1.vault.azure.net/secrets/x is not valid' } }) });
     expect(r.suggestion).toContain('https://<KEY-VAULT-NAME>.vault.azure.net/');
     const ne = checkStep({ tutorial: tt, step: s, observation: observation('s4', { exchanges: [exchange('GET', 'https://kv1.vault.azure.net/secrets/x?api-version=2016-10-01', { status: 501, statusText: 'Not Implemented', httpVersion: '1.1', headers: [['x-emulator-not-emulated', 'keyvault: GET /secrets/x is not emulated']], body: '', bodyEncoding: 'utf8' })] }) });
-    expect(ne).toMatchObject({ verdict: 'fail', failure: 'not-emulated' });
+    expect(ne).toMatchObject({ verdict: 'unsupported', unsupported: 'not-emulated' });
+    expect(ne.failure).toBeUndefined();
+    expect(ne.reason).toMatch(/^Not served by the emulator: keyvault: GET \/secrets\/x is not emulated\. A live subscription \(--target azure\) runs it/);
+  });
+
+  it('defect: the tool\'s own limits were reported as the page\'s failures (an az command it has no equivalent for, a shell construct)', () => {
+    const s = azStep({ id: 's6', file: SAK, line: 10, path: ['container', 'create'], options: [] });
+    const az = checkStep({ tutorial: tutorial(SAK, 'x', [s]), step: s, observation: observation('s6', { error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: "'az container create' is a real az command this tool has no REST equivalent for" } }) });
+    expect(az).toMatchObject({ verdict: 'unsupported', unsupported: 'az-no-equivalent' });
+    expect(az.reason).toContain('az container create');
+    const sh = checkStep({ tutorial: tutorial(SAK, 'x', [s]), step: s, observation: observation('s6', { error: { kind: 'unsupported', unsupported: 'shell-construct', message: 'the http engine models echo > file, not "if"' } }) });
+    expect(sh.reason).toContain('--engine shell runs this step in bash');
   });
 
   it('fail: a command that prints the right output but exits non-zero', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { XMLParser } from 'fast-xml-parser';
-import { Report, type ReportTutorial } from '../../src/report/schema.ts';
+import { Report, REPORT_VERSION, type ReportTutorial } from '../../src/report/schema.ts';
 import { summarise } from '../../src/report/schema.ts';
 import { mergeReports, markdownSummary } from '../../src/live/merge.ts';
 import { ToolError } from '../../src/errors.ts';
@@ -29,7 +29,7 @@ function tutorial(file: string, verdicts: ('pass' | 'drift' | 'fail' | 'blocked'
 }
 
 function shard(startedAt: string, durationMs: number, tutorials: ReportTutorial[]): Report {
-  return Report.parse({ version: 1, target: 'azure', engine: 'http', startedAt, durationMs, summary: summarise(tutorials), tutorials });
+  return Report.parse({ version: REPORT_VERSION, target: 'azure', engine: 'http', startedAt, durationMs, summary: summarise(tutorials), tutorials });
 }
 
 describe('merging shard reports', () => {
@@ -42,7 +42,7 @@ describe('merging shard reports', () => {
       { path: 'b/report.json', report: b },
     ]);
     expect(merged.tutorials.map((t) => t.file)).toEqual(['tutorials/a.md', 'tutorials/b.md', 'tutorials/c.md']);
-    expect(merged.summary).toEqual({ pass: 2, drift: 1, fail: 1, blocked: 1, manual: 1, skipped: 1 });
+    expect(merged.summary).toEqual({ pass: 2, drift: 1, fail: 1, unsupported: 0, blocked: 1, manual: 1, skipped: 1 });
     expect(merged.startedAt).toBe('2026-11-22T02:22:30.000Z');
     expect(merged.durationMs).toBe(120_000); // 02:22:30 → 02:24:30 (b ends last)
     const reversed = mergeReports([

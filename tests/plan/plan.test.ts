@@ -6,7 +6,6 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/emulator/default-scenario.ts';
-import { ToolError } from '../../src/errors.ts';
 import { parseTutorialFile } from '../../src/parse/index.ts';
 import { buildPlan, type Plan } from '../../src/plan/index.ts';
 import { tutorialsDir } from '../../src/tutorials/manifest.ts';
@@ -94,25 +93,21 @@ describe('plan on the twelve tutorials', () => {
   });
 });
 
-describe('an unbound placeholder stops the run before any request', () => {
-  it('names the file, the line, the placeholder and the --set to add', () => {
-    const err = (() => {
-      try {
-        plan('000-key-vault.md', { values: {} });
-        return undefined;
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(ToolError);
-    const e = err as ToolError;
-    expect(e.code).toBe('E_PLACEHOLDER_UNBOUND');
-    expect(e.exitCode).toBe(2);
-    expect(e.message).toContain('tutorials/000-key-vault.md:110');
-    expect(e.message).toContain('<YOUR-KEY-VAULT-URL>');
-    expect(e.message).toContain('--set YOUR_KEY_VAULT_URL=<value>');
+describe('defect: one unbound placeholder stopped the whole run (exit 2, no report)', () => {
+  it('blocks only the steps that need it, naming the file, the line, the placeholder and the --set to add', () => {
+    const p = plan('000-key-vault.md', { values: {} });
+    const blocked = p.steps.filter((s) => s.mode.kind === 'blocked');
+    expect(blocked.map((s) => s.step.source.startLine)).toEqual([110]);
+    const why = blocked[0]!.mode.kind === 'blocked' ? blocked[0]!.mode.why : '';
+    expect(why).toContain('tutorials/000-key-vault.md:110');
+    expect(why).toContain('<YOUR-KEY-VAULT-URL>');
+    expect(why).toContain('--set YOUR_KEY_VAULT_URL=<value>');
     // The captured token is not reported: it has a source.
-    expect(e.message).not.toContain('ACCESS_TOKEN');
+    expect(why).not.toContain('ACCESS_TOKEN');
+    // Said once more on the tutorial, and every other step still runs.
+    expect(p.problems.map((x) => x.message).join('; ')).toBe(why);
+    expect(p.problems.map((x) => [x.code, x.line])).toEqual([['E_PLACEHOLDER_UNBOUND', 110], ['E_PLACEHOLDER_UNBOUND', 110]]);
+    expect(p.steps.filter((s) => s.mode.kind === 'execute').length).toBeGreaterThan(0);
   });
 
   it('reports a placeholder that nothing can bind in a small tutorial of its own', () => {
@@ -120,7 +115,8 @@ describe('an unbound placeholder stops the run before any request', () => {
     const file = join(dir, 'unbound.md');
     writeFileSync(file, '# Unbound\n\nRun this:\n\n```bash\ncurl https://management.azure.com/subscriptions/<MY SECRET SUB>/resourceGroups?api-version=2016-09-01\n```\n');
     const tutorial = parseTutorialFile(file);
-    expect(() => buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: {} })).toThrow(/:6 \(s\d+\): <MY SECRET SUB> has no value; add --set MY_SECRET_SUB=<value>/);
+    const unbound = buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: {} });
+    expect(unbound.steps[0]?.mode).toEqual({ kind: 'blocked', why: expect.stringMatching(/:6: <MY SECRET SUB> has no value; add --set MY_SECRET_SUB=<value>/) });
     expect(buildPlan(tutorial, { targetValues: values, targetName: 'emulator', sets: { MY_SECRET_SUB: 'x' } }).steps[0]?.bindings[0]?.source).toEqual({ kind: 'set', value: 'x' });
   });
 });

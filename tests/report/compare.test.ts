@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/report/compare.ts';
 import { exitCodeFor } from '../../src/report/exit-code.ts';
-import { Report, summarise, type ReportTutorial } from '../../src/report/schema.ts';
+import { Report, REPORT_VERSION, summarise, type ReportTutorial } from '../../src/report/schema.ts';
 import { markdownSummary } from '../../src/live/merge.ts';
 import { renderHtml } from '../../src/report/html.ts';
 
@@ -15,7 +15,7 @@ function report(startedAt: string, tutorials: Record<string, [raw: string, verdi
     findings: [],
     steps: steps.map(([raw, verdict], i) => ({ id: `s${i + 1}`, kind: 'http' as const, line: { start: 10 * (i + 1), end: 10 * (i + 1) }, raw, verdict, reason: `${verdict} because`, checks: [] })),
   }));
-  return Report.parse({ version: 1, target: 'azure', engine: 'http', startedAt, durationMs: 1, summary: summarise(ts), tutorials: ts });
+  return Report.parse({ version: REPORT_VERSION, target: 'azure', engine: 'http', startedAt, durationMs: 1, summary: summarise(ts), tutorials: ts });
 }
 
 const lastNight = report('2026-11-22T02:00:00.000Z', {
@@ -53,10 +53,10 @@ describe('compareReports', () => {
     const drifted = report('2026-11-23T02:00:00.000Z', { 'tutorials/a.md': [['curl one', 'drift'], ['curl two', 'fail']] });
     const withComparison = { ...drifted, comparison: compareReports(drifted, lastNight) };
     expect(exitCodeFor(withComparison)).toBe(0);
-    expect(exitCodeFor(withComparison, { failOn: 'drift' })).toBe(1);
+    expect(exitCodeFor(withComparison, { failOn: ['fail', 'drift'] })).toBe(1);
     // b.md drifted both nights: with --fail-on drift that is no change either.
     const stillDrift = report('2026-11-23T02:00:00.000Z', { 'tutorials/b.md': [['az x', 'drift']] });
-    expect(exitCodeFor({ ...stillDrift, comparison: compareReports(stillDrift, lastNight) }, { failOn: 'drift' })).toBe(0);
+    expect(exitCodeFor({ ...stillDrift, comparison: compareReports(stillDrift, lastNight) }, { failOn: ['fail', 'drift'] })).toBe(0);
   });
 
   it('the job summary and the HTML report show the changes first', () => {
@@ -70,5 +70,43 @@ describe('compareReports', () => {
     expect(html).toContain('<details class="comparison" open><summary>since the baseline of 2026-11-22T02:00:00.000Z: 1 worse, 1 better</summary>');
     expect(html).toContain('<code>tutorials/a.md:10</code> s1 <span class="badge pass">pass</span> → <span class="badge fail">fail</span>');
     expect(renderHtml(tonight)).not.toContain('<details class="comparison"');
+  });
+});
+
+describe('a v1 report (before the unsupported verdict) as a baseline', () => {
+  it('reads its not-emulated failures as unsupported, so the comparison is like with like', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readReport } = await import('../../src/report/read.ts');
+    const step = (id: string, raw: string, verdict: string, failure?: string) => ({ id, kind: 'http', line: { start: 1, end: 1 }, raw, verdict, reason: 'r', ...(failure ? { failure } : {}), checks: [] });
+    const v1 = {
+      version: 1,
+      target: 'emulator',
+      engine: 'http',
+      startedAt: '2026-11-22T02:00:00.000Z',
+      durationMs: 1,
+      summary: { pass: 1, drift: 0, fail: 2, blocked: 0, manual: 0, skipped: 0 },
+      tutorials: [{ file: 'tutorials/a.md', title: 'a', findings: [], steps: [step('s1', 'curl one', 'pass'), step('s2', 'curl two', 'fail', 'not-emulated'), step('s3', 'curl three', 'fail', 'http-error-status')] }],
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'tc-v1-'));
+    try {
+      await writeFile(join(dir, 'report.json'), JSON.stringify(v1));
+      const { report } = await readReport(dir, 'baseline');
+      expect(report.version).toBe(REPORT_VERSION);
+      expect(report.tutorials[0]!.steps.map((s) => [s.verdict, s.failure, s.unsupported])).toEqual([
+        ['pass', undefined, undefined],
+        ['unsupported', undefined, 'not-emulated'],
+        ['fail', 'http-error-status', undefined],
+      ]);
+      expect(report.summary).toMatchObject({ pass: 1, fail: 1, unsupported: 1 });
+      // Tonight the not-emulated step is still unsupported: no change, exit 0.
+      const tonight = { ...report, startedAt: '2026-11-23T02:00:00.000Z' };
+      const comparison = compareReports(tonight, report);
+      expect(comparison.worse).toEqual([]);
+      expect(exitCodeFor({ ...tonight, comparison })).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

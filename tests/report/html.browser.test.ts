@@ -1,30 +1,25 @@
-// The HTML report as a person sees it, in real headless Chromium (Debian's package, driven by
-// playwright-core): summary counts, a failing step's reason, the verdict filter, no network.
-import { existsSync } from 'node:fs';
+// The HTML report as a person sees it, in real headless Chromium (packaged in @sparticuz/chromium,
+// driven by playwright-core; tests/helpers/browser.ts): summary counts, a failing step's reason, the
+// verdict filter, no network.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../src/report/index.ts';
+import { projectRoot } from '../../src/tutorials/manifest.ts';
+import { launchBrowser, type BrowserExecutable } from '../helpers/browser.ts';
 import { sampleReport, type Sample } from './sample-report.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
 let browser: Browser;
+let executable: BrowserExecutable;
 let dir: string;
 let sample: Sample;
 let htmlPath: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH). The HTML report test needs a real browser and does not pass without one.`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ browser, executable } = await launchBrowser());
   sample = await sampleReport();
   dir = await mkdtemp(join(tmpdir(), 'tc-html-'));
   htmlPath = (await writeReports(sample.report, dir, ['html', 'json'], { redactor: sample.redactor }))['html']!;
@@ -36,6 +31,12 @@ afterAll(async () => {
 });
 
 describe('index.html in Chromium', () => {
+  it('runs in the browser packaged inside node_modules unless CHROMIUM_PATH names another (no apt, no download)', () => {
+    if (executable.source === 'CHROMIUM_PATH') expect(executable.path).toBe(process.env['CHROMIUM_PATH']);
+    else expect(executable.path.startsWith(join(projectRoot, 'node_modules') + sep)).toBe(true);
+    expect(browser.version()).toMatch(/^\d+\./);
+  });
+
   it('shows the summary, every tutorial, a failing step with its reason, and filters by verdict without touching the network', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const requests: string[] = [];

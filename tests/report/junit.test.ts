@@ -61,7 +61,7 @@ describe('junit.xml', () => {
     expect(steps.some((s) => s.verdict === 'drift')).toBe(true);
     expect(steps.some((s) => s.verdict === 'blocked')).toBe(true);
 
-    const strict = parse(renderJunit(report, { driftAsFailure: true }));
+    const strict = parse(renderJunit(report, { failOn: ['fail', 'drift'] }));
     const drifted = strict.testsuites.testsuite.flatMap((s) => s.testcase).filter((c) => (c['failure'] as Node | undefined)?.['@type'] === 'drift');
     expect(drifted).toHaveLength(report.summary.drift);
     expect(Number(strict.testsuites['@failures'])).toBe(report.summary.fail + report.summary.drift);

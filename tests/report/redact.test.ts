@@ -89,3 +89,22 @@ describe('Redactor', () => {
     expect(() => r.assertClean('nothing here', 'x')).not.toThrow();
   });
 });
+
+describe('defect: --set values of 16+ characters were secrets by length (role names printed as [REDACTED:a --set value])', () => {
+  it('a value is a secret when its key or its shape says so', async () => {
+    const { isSecretSetting } = await import('../../src/report/redact.ts');
+    // Keys that say so; keys that only name a thing do not.
+    for (const key of ['ACCESS_TOKEN', 'STORAGE_KEY', 'CLIENT_SECRET', 'ADMIN_PASSWORD', 'SAS', 'SAS_TOKEN', 'SIG', 'AZURE_STORAGE_CONNECTION_STRING', 'ACCOUNT_KEY']) expect(isSecretSetting(key, 'whatever-it-is'), key).toBe(true);
+    for (const key of ['KEY_VAULT_NAME', 'YOUR_KEY_VAULT_URL', 'SECRET_NAME', 'KEY_NAME', 'TOKEN_TYPE', 'ROLE', 'RESOURCE_GROUP', 'SCOPE']) expect(isSecretSetting(key, 'Storage Blob Data Contributor'), key).toBe(false);
+    // Shapes that say so whatever the key.
+    expect(isSecretSetting('X', 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln')).toBe(true);
+    expect(isSecretSetting('X', 'sv=2022-11-02&ss=b&srt=sco&sp=r&se=2030-01-01&sig=abc%2Bdef')).toBe(true);
+    expect(isSecretSetting('X', 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc==;EndpointSuffix=core.windows.net')).toBe(true);
+    expect(isSecretSetting('X', Buffer.alloc(64, 7).toString('base64'))).toBe(true);
+    expect(isSecretSetting('X', 'abc8Q~' + 'x'.repeat(34))).toBe(true);
+    // Long values that are not secrets are not.
+    for (const v of ['Storage Blob Data Contributor', '00000000-0000-0000-0000-000000000000', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup', 'https://myvault.vault.azure.net/secrets/mysecret']) {
+      expect(isSecretSetting('VALUE', v), v).toBe(false);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, Report, REPORT_VERSION } from '../../src/report/index.ts';
+import { parseFailOn } from '../../src/report/exit-code.ts';
 import { summarise } from '../../src/report/schema.ts';
 import { sampleReport } from './sample-report.ts';
 
@@ -21,7 +22,7 @@ describe('report.json schema', () => {
     const { report } = await sampleReport();
     const bad = { ...report, summary: { ...report.summary, pass: report.summary.pass + 1 } };
     expect(() => Report.parse(bad)).toThrow(/summary\.pass is/);
-    expect(() => Report.parse({ ...report, version: 2 })).toThrow();
+    expect(() => Report.parse({ ...report, version: REPORT_VERSION + 1 })).toThrow();
   });
 
   it('every check layer is recorded for steps that ran', async () => {
@@ -33,13 +34,34 @@ describe('report.json schema', () => {
 });
 
 describe('exitCodeFor', () => {
-  it('0 when nothing failed, 1 when a step failed, drift counts only with failOn drift', async () => {
+  const relabel = (report: Report, from: string, to: Report['tutorials'][number]['steps'][number]['verdict']): Report => ({
+    ...report,
+    tutorials: report.tutorials.map((t) => ({ ...t, steps: t.steps.map((s) => (s.verdict === from ? { ...s, verdict: to } : s)) })),
+  });
+
+  it('0 when nothing failed, 1 when a step failed, drift and unsupported count only with --fail-on naming them', async () => {
     const { report } = await sampleReport();
     expect(report.summary.fail).toBeGreaterThan(0);
-    expect(exitCodeFor(report, { failOn: 'fail' })).toBe(1);
-    const noFail = { ...report, summary: { ...report.summary, fail: 0 } };
-    expect(exitCodeFor(noFail, { failOn: 'fail' })).toBe(0);
-    expect(exitCodeFor(noFail, { failOn: 'drift' })).toBe(report.summary.drift > 0 ? 1 : 0);
-    expect(exitCodeFor({ ...noFail, summary: { ...noFail.summary, drift: 0 } }, { failOn: 'drift' })).toBe(0);
+    expect(report.summary.drift).toBeGreaterThan(0);
+    expect(exitCodeFor(report, { failOn: ['fail'] })).toBe(1);
+    const noFail = relabel(report, 'fail', 'pass');
+    expect(exitCodeFor(noFail, { failOn: ['fail'] })).toBe(0);
+    expect(exitCodeFor(noFail, { failOn: ['fail', 'drift'] })).toBe(1);
+    expect(exitCodeFor(relabel(noFail, 'drift', 'pass'), { failOn: ['fail', 'drift'] })).toBe(0);
+    const unsupported = relabel(noFail, 'drift', 'unsupported');
+    expect(exitCodeFor(unsupported, { failOn: ['fail'] })).toBe(0);
+    expect(exitCodeFor(unsupported, { failOn: ['fail', 'unsupported'] })).toBe(1);
+  });
+
+  it('a fail the sidecar expects does not count', async () => {
+    const { report } = await sampleReport();
+    const expected = { ...report, tutorials: report.tutorials.map((t) => ({ ...t, steps: t.steps.map((s) => (s.verdict === 'fail' ? { ...s, expectedFailure: 'known defect, tracked in #12' } : s)) })) };
+    expect(exitCodeFor(expected, { failOn: ['fail'] })).toBe(0);
+  });
+
+  it('--fail-on reads a comma-separated set and names what it does not know', () => {
+    expect(parseFailOn('drift,unsupported')).toEqual(['fail', 'drift', 'unsupported']);
+    expect(parseFailOn('fail')).toEqual(['fail']);
+    expect(parseFailOn('drift, pass')).toEqual({ unknown: 'pass' });
   });
 });

@@ -48,7 +48,7 @@ describe('writeReports', () => {
     const { report, redactor } = await sampleReport();
     const dir = await mkdtemp(join(tmpdir(), 'tc-write-'));
     dirs.push(dir);
-    const w = await writeReports(report, dir, ['junit'], { redactor, driftAsFailure: true });
+    const w = await writeReports(report, dir, ['junit'], { redactor, failOn: ['fail', 'drift'] });
     const xml = await readFile(w['junit']!, 'utf8');
     expect((xml.match(/<failure type="drift"/g) ?? []).length).toBe(report.summary.drift);
   });

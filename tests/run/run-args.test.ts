@@ -5,17 +5,17 @@ import { ToolError } from '../../src/errors.ts';
 
 describe('run options', () => {
   it('defaults to every tutorial on the emulator, reports/ and failing on fail only', () => {
-    expect(parseRunArgs([])).toMatchObject({ paths: ['tutorials'], target: 'emulator', out: 'reports', sets: {}, failOn: 'fail' });
+    expect(parseRunArgs([])).toMatchObject({ paths: ['tutorials'], target: 'emulator', out: 'reports', sets: {}, failOn: ['fail'] });
   });
 
   it('normalises --set keys the way placeholders are normalised, and keeps values as typed', () => {
     const o = parseRunArgs(['a.md', 'dir', '--set', 'STORAGE ACCOUNT=my acct', '--set', 'resource-group=rg=1', '--grep', 'listKeys', '--fail-on', 'drift', '--out', 'x']);
-    expect(o).toMatchObject({ paths: ['a.md', 'dir'], target: 'emulator', out: 'x', grep: 'listKeys', sets: { STORAGE_ACCOUNT: 'my acct', RESOURCE_GROUP: 'rg=1' }, failOn: 'drift' });
+    expect(o).toMatchObject({ paths: ['a.md', 'dir'], target: 'emulator', out: 'x', grep: 'listKeys', sets: { STORAGE_ACCOUNT: 'my acct', RESOURCE_GROUP: 'rg=1' }, failOn: ['fail', 'drift'] });
   });
 
   it.each([
     [['--target', 'cloud'], /--target must be emulator or azure/],
-    [['--fail-on', 'pass'], /--fail-on must be drift/],
+    [['--fail-on', 'pass'], /--fail-on takes a comma-separated set/],
     [['--set', 'NOVALUE'], /--set needs KEY=VALUE/],
     [['--nope'], /Unknown option/],
   ])('%j is a usage error (exit 2)', (argv, message) => {

@@ -20,7 +20,7 @@ function lines(buf: Buffer): Buffer[] {
   return out;
 }
 
-describe('tutorials/ are verbatim slices of ../shared/seeds', () => {
+describe('tutorials/ are verbatim slices of vendor/seeds', () => {
   it('lists twelve tutorial files, one per .md file in tutorials/', () => {
     const files = readdirSync(tutorialsDir).filter((f) => f.endsWith('.md')).sort();
     expect(manifest.tutorials.map((t) => t.file).sort()).toEqual(files);

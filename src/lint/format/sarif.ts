@@ -89,7 +89,7 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
         },
         originalUriBaseIds: {
           '%SRCROOT%': { description: { text: 'The repository root: tutorial files are under tutorials/.' } },
-          [SEEDS_BASE]: { description: { text: 'The seed files the tutorials were cut from (../shared/seeds).' } },
+          [SEEDS_BASE]: { description: { text: 'The seed files the tutorials were cut from (vendor/seeds).' } },
         },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

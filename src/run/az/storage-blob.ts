@@ -41,7 +41,8 @@ export function blobAuth(args: Record<string, string>, ctx: StepContext): BlobAu
 }
 
 export const NO_CREDENTIAL: ExecutionError = {
-  kind: 'not-emulated',
+  kind: 'unsupported',
+  unsupported: 'az-no-equivalent',
   message: 'without --account-key or --sas-token az looks the account key up through Resource Manager; this equivalent does not model that lookup',
 };
 

@@ -106,7 +106,7 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
       }
       break;
     }
-    if (result.error) error = result.error; // not-emulated: a response exists, the error says what it means
+    if (result.error) error = result.error; // unsupported (not emulated): a response exists, the error says what it means
     if (plan.includeHeaders) stdout += statusBlock(result.exchange);
     const target = plan.followRedirects ? redirectTarget(result.exchange, request.url) : undefined;
     if (target === undefined || !result.exchange.response) {

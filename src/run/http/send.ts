@@ -193,7 +193,7 @@ export async function send(connector: Connector, req: OutgoingRequest): Promise<
     const response: ObservedResponse = { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers, ...decodeBody(res.body, res.headers) };
     const exchange: ObservedExchange = { request, response, interim: res.interim, durationMs: performance.now() - started };
     const notEmulated = res.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1];
-    return notEmulated ? { exchange, bodyBytes: res.body, error: { kind: 'not-emulated', message: notEmulated } } : { exchange, bodyBytes: res.body };
+    return notEmulated ? { exchange, bodyBytes: res.body, error: { kind: 'unsupported', unsupported: 'not-emulated', message: notEmulated } } : { exchange, bodyBytes: res.body };
   } catch (err) {
     return { exchange: { request, interim: [], durationMs: performance.now() - started }, error: errorKindOf(err) };
   }

@@ -12,7 +12,9 @@ function usage(message: string, exitCode = 2): StepOutcome {
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
   const found = lookupAz(step.az.path);
   if (found.kind === 'usage') return usage(found.message);
-  if (found.kind === 'unmodelled') return outcome({ engine: 'http', error: { kind: 'not-emulated', message: `'${found.path}' is an az command this runner has no REST equivalent for` } });
+  if (found.kind === 'unmodelled') {
+    return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: `'${found.path}' is a real az command this tool has no REST equivalent for` } });
+  }
   const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true });
   if (!args.ok) return usage(args.message);
   return found.module.run({ step, args: args.values, flags: args.flags, ctx });

@@ -33,7 +33,7 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
     }
     case 'assign': {
       if (!action.curl) {
-        return outcome({ engine: 'shell', error: { kind: 'shell', message: `only var=$(curl … | jq …) is executed; not run: ${action.pipeline}` } });
+        return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine runs var=$(curl … | jq …) assignments only, not $(${action.pipeline})` } });
       }
       let plan;
       try {
@@ -67,7 +67,7 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       });
     }
     case 'other':
-      return outcome({ engine: 'shell', error: { kind: 'shell', message: `not executed: the runner models echo, variable assignment and comments, not "${action.argv.join(' ')}"` } });
+      return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"` } });
     default: {
       const never: never = action;
       return never;
