@@ -75,9 +75,10 @@ export interface AzuriteBackend {
 
 /**
  * Starts Azurite for the given accounts: in `early`, a process spawned ahead of time (claimed here;
- * a spawn of its own when it cannot be), else in a new one.
+ * a spawn of its own when it cannot be), else in a new one. `onProcess` gets the process as soon as
+ * it is claimed or spawned, before it is ready.
  */
-export async function startAzurite(accountNames: readonly string[], early?: AzuriteProcess): Promise<AzuriteBackend> {
+export async function startAzurite(accountNames: readonly string[], early?: AzuriteProcess, onProcess?: (proc: AzuriteProcess) => void): Promise<AzuriteBackend> {
   if (accountNames.length === 0) throw new Error('Azurite needs at least one storage account');
   const spares = Array.from({ length: SPARE_ACCOUNTS }, (_, i) => `${SPARE_PREFIX}${i}`).filter((n) => !accountNames.includes(n));
   const keys = new Map([...accountNames, ...spares].map((a) => [a, randomBytes(32).toString('base64')]));
@@ -97,6 +98,8 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
     proc = spawnAzurite();
     proc.claim();
   }
+  // Whoever stops the emulator while this Azurite still starts can end it without waiting for it.
+  onProcess?.(proc);
   const { child, cwd, socketPath } = proc;
   const url = await proc.start(keys);
   let alive = child.exitCode === null && child.signalCode === null;

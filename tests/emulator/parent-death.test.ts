@@ -71,7 +71,8 @@ async function start(argv: string[]): Promise<Started> {
     parent.once('exit', (code) => reject(new Error(`exited with ${code} before the emulator was ready`)));
   });
   const ready = JSON.parse(line) as { curlConfig: string };
-  const emulator = descendant(parent.pid!, (c) => c.includes('tutorial-conformance.js emulator'))!;
+  // The node process itself, not the shell whose command line names it.
+  const emulator = descendant(parent.pid!, (c) => /^\S*node\s+bin\/tutorial-conformance\.js emulator/.test(c))!;
   expect(emulator).toBeGreaterThan(0);
   leftovers.push(emulator);
   let azurite: number | undefined;

@@ -34,6 +34,9 @@ export interface Backends {
 
 export function createBackends(): Backends {
   const backends = new Map<EmulatorState, Promise<AzuriteBackend>>();
+  // The Azurite processes still starting, per state: a stop kills them instead of waiting for them
+  // (starting takes seconds on a busy machine, and an emulator that stops should be gone at once).
+  const starting = new Map<EmulatorState, Set<AzuriteProcess>>();
   // States whose Azurite data may differ from the scenario since the last seed. A reset of a clean
   // state has nothing to undo, so it neither waits for Azurite's start nor re-seeds: the runner
   // resets between every tutorial, and most tutorials never write a blob.
@@ -52,10 +55,20 @@ export function createBackends(): Backends {
     }
   };
   /** A started Azurite holding `seed`; one whose seeding fails is closed (never handed out, nobody else would). */
-  const startSeeded = async (accounts: string[], seed: SeedAccount[], early?: AzuriteProcess): Promise<AzuriteBackend> => {
-    const backend = await startAzurite(accounts, early);
-    await seedOrClose(backend, seed);
-    return backend;
+  const startSeeded = async (state: EmulatorState, accounts: string[], seed: SeedAccount[], early?: AzuriteProcess): Promise<AzuriteBackend> => {
+    let proc: AzuriteProcess | undefined;
+    const set = starting.get(state) ?? new Set<AzuriteProcess>();
+    starting.set(state, set);
+    try {
+      const backend = await startAzurite(accounts, early, (p) => {
+        proc = p;
+        set.add(p);
+      });
+      await seedOrClose(backend, seed);
+      return backend;
+    } finally {
+      if (proc !== undefined) set.delete(proc);
+    }
   };
   /** The backend every later request of this state waits for; forgotten if it fails, so the next request tries anew. */
   const install = (state: EmulatorState, next: Promise<AzuriteBackend>): Promise<AzuriteBackend> => {
@@ -66,7 +79,7 @@ export function createBackends(): Backends {
     return next;
   };
   const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> =>
-    install(state, startSeeded(state.data.storageAccounts.map((a) => a.name), seedOf(state), early));
+    install(state, startSeeded(state, state.data.storageAccounts.map((a) => a.name), seedOf(state), early));
 
   const alive = async (state: EmulatorState): Promise<AzuriteBackend> => {
     const current = backends.get(state);
@@ -132,7 +145,7 @@ export function createBackends(): Backends {
             return backend;
           }
           await backend.close();
-          return startSeeded(wanted, seed);
+          return startSeeded(state, wanted, seed);
         })(),
       );
     },
@@ -143,6 +156,8 @@ export function createBackends(): Backends {
         states.map(async (s) => {
           const b = backends.get(s);
           backends.delete(s);
+          // Not ready yet: killed now (its start then fails and removes its folder).
+          for (const p of starting.get(s) ?? []) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
           if (b) await (await b.catch(() => undefined))?.close();
         }),
       );
