@@ -160,6 +160,8 @@ export function createBlobService(): BlobService {
       if (op.needsLength && req.headers['content-length'] === undefined) {
         return req.headers['transfer-encoding'] !== undefined ? storageError(req, ctx.now(), blobErrors.missingContentLength()) : lengthRequired(req, ctx.now());
       }
+      // A container asking for anonymous access in an account that forbids it (learn.microsoft.com/azure/
+      // storage/blobs/anonymous-read-access-prevent: "…fails with error code PublicAccessNotPermitted").
       if (op.name === 'CreateContainer' && req.headers['x-ms-blob-public-access'] !== undefined && account.allowBlobPublicAccess !== true) {
         return storageError(req, ctx.now(), blobErrors.publicAccessNotPermitted());
       }

@@ -28,7 +28,8 @@ export const MULTI_TENANT = new Set(['common', 'organizations', 'consumers']);
 /**
  * GET /common/discovery/instance?api-version=1.1&authorization_endpoint=…: the tenant discovery
  * endpoint for the authority in `authorization_endpoint`, and the alias groups. An authority on a
- * host Entra does not know is `invalid_instance` (AADSTS50049), the validation MSAL relies on.
+ * host Entra does not know is `invalid_instance` (AADSTS50049), the validation MSAL relies on
+ * (MicrosoftDocs/microsoft-authentication-library-dotnet, advanced/custom-authority-aliases.md).
  */
 export function instanceDiscovery(req: EmulatorRequest, aadError: (status: number, error: string, code: number, text: string) => EmulatorResponse): EmulatorResponse {
   const endpoint = req.url.searchParams.get('authorization_endpoint');
