@@ -154,11 +154,11 @@ export const ScenarioPrincipal = ScenarioIdentity.extend({
  */
 export const ScenarioTiming = z.object({
   /** Polls a long-running operation answers "in progress" (202 / InProgress) before it reports its result. */
-  lroPolls: z.number().int().min(0).max(100).default(1),
+  lroPolls: z.number().int().min(0).max(100),
   /** The Retry-After seconds on 202 answers. */
-  retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+  retryAfterSeconds: z.number().int().min(0).max(3600),
   /** Seconds (emulator clock) before a new role assignment grants anything: RBAC propagation. */
-  roleAssignmentDelaySeconds: z.number().min(0).max(3600).default(0),
+  roleAssignmentDelaySeconds: z.number().min(0).max(3600),
 });
 export type ScenarioTiming = z.infer<typeof ScenarioTiming>;
 
@@ -183,7 +183,7 @@ export const Scenario = z.object({
   cliPrincipal: z.string(),
   /** 2017 VM-extension endpoint on localhost:50342; off by default, as on a VM today. */
   legacyMsiEndpoint: z.boolean().default(false),
-  timing: ScenarioTiming.partial().optional(), // instant when absent (see timingOf)
+  timing: ScenarioTiming.partial().optional(), // each absent field is instant (INSTANT_TIMING, see timingOf)
   /** Placeholder key → value the reader would type, e.g. STORAGE_ACCOUNT → "mitutorialstorage". */
   values: z.record(z.string(), z.string()),
 });
