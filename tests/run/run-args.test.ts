@@ -1,6 +1,7 @@
 // The run command's options, as a user types them.
 import { describe, expect, it } from 'vitest';
-import { parseRunArgs, runStamp } from '../../src/commands/run.ts';
+import { parseRunArgs } from '../../src/commands/run.ts';
+import { runStamp } from '../../src/report/outputs.ts';
 import { ToolError } from '../../src/errors.ts';
 
 describe('run options', () => {
@@ -17,7 +18,7 @@ describe('run options', () => {
     [['--target', 'cloud'], /--target must be emulator or azure/],
     [['--fail-on', 'pass'], /--fail-on takes a comma-separated set/],
     [['--set', 'NOVALUE'], /--set needs KEY=VALUE/],
-    [['--nope'], /Unknown option/],
+    [['--nope'], /unknown option --nope/],
   ])('%j is a usage error (exit 2)', (argv, message) => {
     let err: unknown;
     try {
