@@ -54,7 +54,7 @@ export function commandHelp(spec: CommandSpec, width = 100): string {
   const options = Object.entries(parserOptions(spec));
   const labelWidth = Math.max(...options.map(([n, d]) => optionLabel(n, d).length + 2));
   const out: string[] = [];
-  const args = spec.arguments !== undefined ? ` [${spec.arguments.name}…]` : '';
+  const args = spec.arguments === undefined ? '' : spec.arguments.exactlyOne === true ? ` <${spec.arguments.name}>` : ` [${spec.arguments.name}…]`;
   const required = Object.entries(spec.options).filter(([, d]) => d.required === true).map(([n, d]) => ` --${n} ${d.value ?? 'VALUE'}`).join('');
   out.push(`Usage: ${TOOL} ${spec.name}${args}${required} [options]`, '', wrap(spec.summary, width, 0));
   for (const p of spec.details ?? []) out.push('', wrap(p, width, 0));

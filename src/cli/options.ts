@@ -29,7 +29,7 @@ export interface CommandSpec {
   /** Longer explanation printed under the usage line. */
   readonly details?: readonly string[];
   /** Positional arguments, if the command takes any. */
-  readonly arguments?: { readonly name: string; readonly description: string; readonly defaultText?: string };
+  readonly arguments?: { readonly name: string; readonly description: string; readonly defaultText?: string; readonly exactlyOne?: true };
   readonly options: Readonly<Record<string, OptionDef>>;
   readonly exitCodes: readonly (readonly [code: string, meaning: string])[];
   readonly examples: readonly (readonly [command: string, what: string])[];
@@ -65,15 +65,18 @@ function usageError(spec: CommandSpec, message: string): ToolError {
   return new ToolError('E_USAGE', `${message} (${helpHint(spec.name)})`);
 }
 
-/** Levenshtein distance, for "did you mean"; option names are short. */
+/** Edit distance with adjacent transpositions (gerp → grep is one edit), for "did you mean". */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = v;
+    }
   }
-  return prev[b.length] ?? 0;
+  return at(a.length, b.length);
 }
 
 /** The option a mistyped `--name` most likely meant, if one is close. */
@@ -93,7 +96,8 @@ function choicesText(choices: readonly string[]): string {
 
 /** parseArgs' own messages name the option; ours say what to do about it. */
 function explain(spec: CommandSpec, err: Error & { code?: string }): ToolError {
-  const option = /'(-[^' =]+)/.exec(err.message)?.[1] ?? '';
+  // "Unknown option '--nope'", "Option '-v, --verbose' does not take an argument", "Option '--out <value>' argument missing"
+  const option = /'(?:-\w, )?(--?[^' =,]+)/.exec(err.message)?.[1] ?? '';
   const def = parserOptions(spec)[option.replace(/^-+/, '')] ?? Object.entries(parserOptions(spec)).find(([, d]) => d.short !== undefined && `-${d.short}` === option)?.[1];
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {

@@ -25,7 +25,7 @@ export const runSpec = {
   arguments: {
     name: 'files, folders or globs',
     description:
-      "Markdown pages (*.md). Folders are searched recursively; folders named includes (DocFX include files are not pages), node_modules and hidden folders are skipped. Quote a glob so that the tool expands it: 'docs/**/*.md' (**: any folders, *: any name part, ?, [abc], {a,b}). Anything that is not a regular file (a pipe, a device, a symlink loop) is refused.",
+      "Markdown pages (*.md). Folders are searched recursively; folders named includes (DocFX include files are not pages), node_modules and hidden files and folders are skipped. Quote a glob so that the tool expands it: 'docs/**/*.md' (**: any folders, *: any name part, ?, [abc], {a,b}). Anything that is not a regular file (a pipe, a device, a symlink loop) is refused.",
     defaultText: 'tutorials',
   },
   options: {
@@ -77,7 +77,7 @@ export const lintSpec = {
 export const extractSpec = {
   name: 'extract',
   summary: 'Print the parsed model of one tutorial (steps, expected responses, placeholders, captures, each with its lines) as JSON.',
-  arguments: { name: 'file', description: 'one markdown page' },
+  arguments: { name: 'file', description: 'one markdown page', exactlyOne: true },
   options: { compact: { type: 'boolean', description: 'one line of JSON instead of indented' } },
   exitCodes: [['0', 'the model was printed'], USAGE_EXIT],
   examples: [['tutorial-conformance extract tutorials/000-storage-sas.md', 'The model of one page']],

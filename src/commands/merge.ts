@@ -14,9 +14,9 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(mergeSpec, argv);
   if (positionals.length === 0) throw new ToolError('E_USAGE', "name at least one shard folder or report.json (see 'tutorial-conformance help merge')");
   if (values.out === '') throw new ToolError('E_USAGE', '--out needs a folder name');
-  await checkFolder('--out', values.out);
   const summary = values.summary !== undefined && values.summary !== '' ? values.summary : undefined;
   if (summary !== undefined) await checkAppendable('--summary', summary);
+  await checkFolder('--out', values.out); // last: it makes the folder
 
   // Read first: a wrong path is a usage error before anything is written.
   const baseline = values.baseline !== undefined ? (await readReport(values.baseline, 'baseline')).report : undefined;

@@ -4,7 +4,7 @@
 // of its own and `latest`, per-format paths: report/outputs.ts), prints the reporters' result on
 // stdout and returns the exit code.
 import { appendFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { parseFailOn, type FailOn } from '../report/exit-code.ts';
 import { normaliseKey } from '../plan/keys.ts';
@@ -214,6 +214,13 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
   const [{ RunSecrets: Secrets, runTutorials }, { compareReports, exitCodeFor, renderReports }, { progressLine }, { REPORTERS }] = modules;
   const secrets = io.secrets ?? new Secrets();
   const errStyle = styleFor(colourWanted(env, io.stderrIsTTY === true));
+  const { projectRoot } = await import('../tutorials/manifest.ts');
+  // A path as the user would type it: relative to the working folder when inside it, else absolute.
+  const shown = (p: string, base = process.cwd()): string => {
+    const abs = resolve(base, p);
+    const rel = relative(process.cwd(), abs);
+    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  };
   const { report } = await runTutorials({
     secrets,
     paths,
@@ -223,7 +230,7 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
     sets: opts.sets,
     ...(opts.grep !== undefined ? { grep: opts.grep } : {}),
     onEvent: (event) => {
-      const line = progressLine(event, { style: errStyle, verbose: opts.verbose });
+      const line = progressLine(event, { style: errStyle, verbose: opts.verbose, path: (file) => shown(file, projectRoot) });
       if (line !== undefined) io.stderr(`${secrets.redactor.redact(line)}\n`);
     },
   });
@@ -247,7 +254,7 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
     style: styleFor(colourWanted(env, io.stdoutIsTTY === true)),
     verbose: opts.verbose,
     root: repositoryRoot(env, process.cwd()),
-    projectRoot: (await import('../tutorials/manifest.ts')).projectRoot,
+    projectRoot,
     failOn: opts.failOn,
     tool: toolIdentity(),
     elapsedMs: performance.now() - wall,
@@ -257,10 +264,6 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
     io.stdout(secrets.redactor.redact(out.stdout));
     if (out.jobSummary !== undefined && env.githubStepSummary !== undefined) await appendFile(env.githubStepSummary, secrets.redactor.redact(out.jobSummary), 'utf8');
   }
-  const shown = (p: string): string => {
-    const rel = relative(process.cwd(), resolve(p));
-    return rel === '' ? '.' : rel.startsWith('..') ? resolve(p) : rel;
-  };
   if (published.latest !== undefined && published.runFolder !== undefined) {
     io.stderr(`HTML report: ${shown(`${published.latest}/index.html`)}  (run folder ${shown(published.runFolder)}/${published.pruned.length > 0 ? `; ${published.pruned.length} older run folder(s) removed, --keep ${opts.keep}` : ''})\n`);
   }

@@ -86,18 +86,36 @@ function cannotWrite(option: string, path: string, reason: string): ToolError {
   return new ToolError('E_OUTPUT', `${option} ${path}: cannot be written: ${reason}`);
 }
 
-/** mkdir -p, returning the folders it made (outermost first) so that a discard can remove them. */
-async function makeFolder(path: string, option: string): Promise<string[]> {
-  const made: string[] = [];
-  let first: string | undefined;
-  try {
-    first = await mkdir(path, { recursive: true });
-  } catch (err) {
-    throw cannotWrite(option, path, code(err) === 'EEXIST' || code(err) === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : why(err));
+/**
+ * mkdir -p, one level at a time, returning the folders it made (outermost first) so that a discard
+ * can remove them. Not mkdir's own `recursive`: on Node 20 it loops forever under /proc and reports
+ * success when a part of the path is a file.
+ */
+async function makeFolder(path: string, option: string, shown = path): Promise<string[]> {
+  const missing: string[] = [];
+  let p = resolve(path);
+  for (;;) {
+    const st = await stat(p).catch((err: unknown) => (code(err) === 'ENOENT' ? undefined : Promise.reject(err))).catch((err: unknown) => {
+      throw cannotWrite(option, shown, why(err));
+    });
+    if (st !== undefined) {
+      if (!st.isDirectory()) throw cannotWrite(option, shown, p === resolve(path) && shown === path ? 'it is a file, not a folder' : 'a part of the path is a file, not a folder');
+      break;
+    }
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+    p = dirname(p);
   }
-  if (first !== undefined) for (let p = resolve(path); ; p = dirname(p)) {
-    made.unshift(p);
-    if (p === resolve(first) || p === dirname(p)) break;
+  const made: string[] = [];
+  for (const m of missing) {
+    try {
+      await mkdir(m);
+      made.push(m);
+    } catch (err) {
+      if (code(err) === 'EEXIST' && (await stat(m).catch(() => undefined))?.isDirectory()) continue; // made meanwhile by another run
+      await removeFolders(made);
+      throw cannotWrite(option, shown, why(err));
+    }
   }
   return made;
 }
@@ -124,7 +142,7 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
 async function checkFile(option: string, path: string): Promise<string[]> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw cannotWrite(option, path, 'it is a folder; give a file name');
-  const made = await makeFolder(dirname(path), option);
+  const made = await makeFolder(dirname(path), option, path);
   const probe = temporaryBeside(path);
   try {
     await (await open(probe, 'wx')).close();
@@ -302,8 +320,11 @@ async function switchLatest(root: string, name: string, makeSymlink: (target: st
 
 /** Run folders beyond the newest `keep` deleted (never `current`); returns their paths. */
 async function prune(root: string, keep: number, current: string): Promise<string[]> {
-  const names = (await readdir(root)).filter((n) => RUN_FOLDER.test(n)).sort().reverse();
-  const doomed = names.slice(Math.max(keep, 1)).filter((n) => n !== current);
+  const names = (await readdir(root)).filter((n) => RUN_FOLDER.test(n));
+  // Newest first: by the time in the name, then (two runs in one second) by when each was written.
+  const dated = await Promise.all(names.map(async (n) => ({ n, at: `${n.slice(0, 15)}:${String(Math.floor((await stat(join(root, n)).catch(() => undefined))?.mtimeMs ?? 0)).padStart(16, '0')}` })));
+  dated.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const doomed = dated.slice(Math.max(keep, 1)).map((d) => d.n).filter((n) => n !== current);
   for (const n of doomed) await rm(join(root, n), { recursive: true, force: true });
   return doomed.map((n) => join(root, n));
 }

@@ -1,5 +1,5 @@
 // Which tutorial files a command reads. Each argument is a markdown file, a folder (searched
-// recursively) or a quoted glob (./glob.ts). A folder search skips hidden folders, node_modules/ and
+// recursively) or a quoted glob (./glob.ts). A folder search skips hidden entries, node_modules/ and
 // folders named includes/ (DocFX include files are parts of pages, not pages). Only regular files are
 // read: a named pipe would block the run forever and /dev/zero would fill its memory, so anything
 // else is refused with what it is. An argument the user named that cannot be used is a ToolError
@@ -121,6 +121,7 @@ function searchFolder(root: string, onSkip: (s: SkippedInput) => void): string[]
   const walk = new Walk(onSkip);
   const visit = (dir: string): void => {
     for (const e of walk.entries(dir) ?? []) {
+      if (e.name.startsWith('.')) continue; // hidden files and folders, as a glob's * leaves them
       const path = join(dir, e.name);
       const k = kindOf(e, path);
       if (k.kind === 'folder') {
@@ -198,7 +199,7 @@ export function resolveTutorialFiles(paths: readonly string[], opts: ResolveOpti
       const pages = searchFolder(p, onSkip);
       if (pages.length === 0) {
         const what = isMarkdownName(p) ? 'a folder, not a markdown file, and it holds' : 'the folder holds';
-        throw new ToolError('E_TUTORIAL_UNREADABLE', `${what} no *.md page (searched recursively, skipping hidden folders, node_modules/ and includes/)`, { file: p });
+        throw new ToolError('E_TUTORIAL_UNREADABLE', `${what} no *.md page (searched recursively, skipping hidden entries, node_modules/ and includes/)`, { file: p });
       }
       out.push(...pages);
     }

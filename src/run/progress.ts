@@ -15,6 +15,8 @@ export interface ProgressOptions {
   style?: Style;
   /** Reasons in full (whitespace folded), not cut at 100 characters. */
   verbose?: boolean;
+  /** How a tutorial's file is shown (the CLI: relative to the working folder). */
+  path?: (file: string) => string;
 }
 
 /** A progress line for an event, or undefined for events that print nothing. */
@@ -24,7 +26,7 @@ export function progressLine(event: RunEvent, opts: ProgressOptions = {}): strin
     case 'target-ready':
       return style.dim(`target ${event.target} ready in ${Math.round(event.ms)} ms`);
     case 'tutorial-start':
-      return `\n${style.bold(event.file)}  ${oneLine(event.title, 90)}`;
+      return `\n${style.bold(opts.path?.(event.file) ?? event.file)}  ${oneLine(event.title, 90)}`;
     case 'step':
       // The tutorial on every line, so a step's line can be found (or grepped) on its own.
       return `  ${event.file.replace(/^.*\//, '').replace(/\.md$/, '')} ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${paintVerdict(style, event.verdict, event.verdict.padEnd(11))} ${oneLine(event.reason, opts.verbose === true ? undefined : 100)}`;

@@ -5,19 +5,23 @@ import { paintVerdict, type Style } from '../../cli/colour.ts';
 import { formatText, type LintResult } from '../../lint/index.ts';
 import type { Finding } from '../../lint/finding.ts';
 import type { Report, VerdictChange } from '../schema.ts';
+import { pathFromRoot } from './paths.ts';
 import type { ReporterContext, ReporterOutput } from './types.ts';
 import { oneLine } from '../../cli/text.ts';
 
 const VERDICT_COLUMNS = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped'] as const;
 
 
-/** The per-tutorial verdict table, with a total row, as plain text (also valid Markdown). */
-export function summaryTable(report: Report, style?: Style): string {
+/**
+ * The per-tutorial verdict table, with a total row, as plain text (also valid Markdown). `path`
+ * shows a report's file (relative to the repository root; the tool's own tutorials/ prefix left out).
+ */
+export function summaryTable(report: Report, style?: Style, path: (file: string) => string = (f) => f): string {
   const header = ['tutorial', ...VERDICT_COLUMNS];
   const rows = report.tutorials.map((t) => {
     const counts = Object.fromEntries(VERDICT_COLUMNS.map((v) => [v, 0])) as Record<(typeof VERDICT_COLUMNS)[number], number>;
     for (const s of t.steps) counts[s.verdict] += 1;
-    return [t.file.replace(/^tutorials\//, ''), ...VERDICT_COLUMNS.map((v) => String(counts[v]))];
+    return [path(t.file).replace(/^tutorials\//, ''), ...VERDICT_COLUMNS.map((v) => String(counts[v]))];
   });
   rows.push(['total', ...VERDICT_COLUMNS.map((v) => String(report.summary[v]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -50,7 +54,7 @@ export function defaultRun(report: Report, ctx: ReporterContext): ReporterOutput
   const steps = Object.values(report.summary).reduce((a, b) => a + b, 0);
   const took = ctx.elapsedMs !== undefined ? ` in ${(ctx.elapsedMs / 1000).toFixed(1)} s` : '';
   const lines = [
-    summaryTable(report, ctx.style),
+    summaryTable(report, ctx.style, (file) => pathFromRoot(file, ctx.root, ctx.projectRoot)),
     '',
     ...comparisonLines(report, { verbose: ctx.verbose, style: ctx.style }),
     `${report.tutorials.length} tutorials, ${steps} steps${took} on the ${report.target} (boot, run and reports)`,

@@ -69,7 +69,7 @@ export function githubRun(report: Report, ctx: ReporterContext): ReporterOutput 
       lines.push(annotation(level, { file, line: s.line.start, endLine: s.line.end, title }, stepMessage(s)));
     }
   }
-  return { stdout: lines.length > 0 ? `${lines.join('\n')}\n` : '', jobSummary: markdownSummary(report) };
+  return { stdout: lines.length > 0 ? `${lines.join('\n')}\n` : '', jobSummary: markdownSummary(report, { path: (file) => pathFromRoot(file, ctx.root, ctx.projectRoot) }) };
 }
 
 const LINT_LEVEL: Record<Finding['severity'], Level> = { error: 'error', warning: 'warning', note: 'notice' };
