@@ -8,7 +8,8 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colourWanted, NO_COLOURS } from '../../src/cli/colour.ts';
 import { runCommand } from '../../src/commands/run.ts';
-import { annotation, escapeData, escapeProperty } from '../../src/report/reporters/github.ts';
+import { annotation, escapeData, escapeProperty, githubRun } from '../../src/report/reporters/github.ts';
+import { sampleReport } from '../report/sample-report.ts';
 import { progressLine } from '../../src/run/progress.ts';
 import type { RunEvent } from '../../src/run/index.ts';
 import { projectRoot } from '../../src/tutorials/manifest.ts';
@@ -82,6 +83,23 @@ describe('run --reporter github', () => {
     expect(String(r.stderr)).toMatch(/a,b:c 100% s2 +L23 +http +fail/);
     expect(String(r.stderr)).toMatch(/^HTML report: /m);
     expect(String(r.stdout)).not.toMatch(/L23 |HTML report|target emulator ready/);
+  });
+});
+
+describe('github annotation levels say whose move it is', () => {
+  it('fail → error, drift → warning, unsupported and an expected failure → notice, a tutorial problem → warning; --fail-on makes its verdicts errors', async () => {
+    const { report } = await sampleReport();
+    const t = report.tutorials[0]!;
+    const [a, b, c, d] = t.steps;
+    Object.assign(a!, { verdict: 'fail', reason: 'broke', expectedFailure: undefined });
+    Object.assign(b!, { verdict: 'drift', reason: 'differs' });
+    Object.assign(c!, { verdict: 'unsupported', reason: 'not emulated', unsupported: 'not-emulated' });
+    Object.assign(d!, { verdict: 'fail', reason: 'known', expectedFailure: 'the sidecar says so' });
+    const one = { ...report, tutorials: [{ ...t, steps: [a!, b!, c!, d!], problems: [{ code: 'E_PLACEHOLDER_UNBOUND', line: 9, message: 'no value' }] }] };
+    const ctx = { style: NO_COLOURS, verbose: false, root: projectRoot, projectRoot, tool: { name: 't', version: '0' } };
+    const levels = (failOn: readonly ('fail' | 'drift' | 'unsupported')[]) => githubRun(one, { ...ctx, failOn }).stdout.trim().split('\n').map((l) => /^::(\w+) .*::(.*)$/.exec(l)!.slice(1).join(' '));
+    expect(levels(['fail'])).toEqual(['warning no value', 'error broke', 'warning differs', 'notice not emulated', 'notice expected failure (the sidecar says so): known']);
+    expect(levels(['fail', 'drift', 'unsupported'])).toEqual(['warning no value', 'error broke', 'error differs', 'error not emulated', 'notice expected failure (the sidecar says so): known']);
   });
 });
 
