@@ -168,6 +168,7 @@ export async function runCommand(argv: string[], io: RunCommandIo): Promise<numb
   // A missing file stops the run before anything boots; what a folder search skipped is said.
   const files = resolveTutorialFiles(opts.paths, { onSkip: (s) => io.stderr(`warning: skipped ${s.path}: ${s.why}\n`) });
   const paths = opts.shard !== undefined ? selectShard(files, opts.shard.index, opts.shard.count) : files;
+  if (paths.length === 0) throw new ToolError('E_USAGE', `--shard ${opts.shard?.index}/${opts.shard?.count} selects none of the ${files.length} tutorial(s); use fewer shards`);
   // Every output location is checked (and the run folder's staging made) before anything boots.
   const { prepareOutputs, checkAppendable } = await import('../report/outputs.ts');
   const outputs = await prepareOutputs(outputPlan(opts));
