@@ -7,7 +7,7 @@ import { parseCurlArgv } from './curl.ts';
 import { blockLanguage } from './language.ts';
 import { F_HASH, indentOf } from './lines.ts';
 import { marksInLine } from './marks.ts';
-import { findAnglePlaceholders, findShellVariables, uniqueKeys } from './placeholders.ts';
+import { findCommandPlaceholders, findShellVariables, uniqueKeys } from './placeholders.ts';
 import { Role, type ScanState } from './scan-state.ts';
 import { tokenizeShell, type TokenizeResult } from './shell-words.ts';
 import { toPipelines, type SimpleCommand } from './pipelines.ts';
@@ -111,7 +111,7 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
       else for (const x of m) marks.push(x);
     }
   }
-  const keys = uniqueKeys(findAnglePlaceholders(raw), findShellVariables(raw));
+  const keys = uniqueKeys(findCommandPlaceholders(raw), findShellVariables(raw));
   // Every step object gets the same fields in the same order (one hidden class, no spreads).
   const base = { id: '', source, raw, section: st.section, marks, placeholders: keys, fence: fence?.info };
   const tk = tokenized ?? tokenizeShell(commandText);

@@ -1,6 +1,8 @@
 // Placeholders: values the reader must supply. Every spelling normalises to one key (upper case,
 // words joined by "_"), so `<ACCESS TOKEN>`, `<ACCESS_TOKEN>`, `<ACCESS-TOKEN>`, `\<ACCESS TOKEN\>`
-// and `$access_token` share the key ACCESS_TOKEN; misspelt twins keep their own key.
+// and `$access_token` share the key ACCESS_TOKEN; misspelt twins keep their own key. Commands also
+// spell them `{vault-name}`, `YOUR_VAULT`, `YourVaultName` and with a half bracket (`<vault-name`):
+// findCommandPlaceholders finds those too. What a placeholder IS (its role) is src/world's to say.
 import type { Placeholder, PlaceholderOccurrence } from '../model.ts';
 import { Role, type FoundOccurrence, type ScanState } from './scan-state.ts';
 
@@ -30,7 +32,7 @@ export function placeholderKey(spelling: string): string {
 function computeKey(spelling: string): string {
   let s = spelling.trim();
   s = s.replace(/^\\?</, '').replace(/\\?>$/, '');
-  s = s.replace(/^\$\{?/, '').replace(/\}$/, '');
+  s = s.replace(/^\$\{?/, '').replace(/^\{/, '').replace(/\}$/, '');
   return s
     .toUpperCase()
     .split(/[\s_.\-\u00a0]+/)
@@ -75,6 +77,72 @@ export function findAnglePlaceholders(text: string): FoundPlaceholder[] {
     lt = text.indexOf('<', next);
   }
   return out;
+}
+
+/**
+ * `{vault-name}`, `{subscriptionId}`: a name in braces, as REST references and many pages write
+ * them. Not `${var}` (bash), `{2..5}` / `{a,b}` (brace expansion), `{}` or `{"a":1}` (JSON), `{{x}}`
+ * (templates) or `{name: .x}` (jq, JMESPath): the inside is one name-like word.
+ */
+export function findBracePlaceholders(text: string): FoundPlaceholder[] {
+  let open = text.indexOf('{');
+  if (open < 0) return [];
+  const out: FoundPlaceholder[] = [];
+  while (open >= 0) {
+    const prev = open > 0 ? text.charCodeAt(open - 1) : 0;
+    let e = open + 1;
+    if (prev !== 36 /* $ */ && prev !== 123 /* { */ && e < text.length && isNameStart(text.charCodeAt(e))) {
+      const max = Math.min(text.length, open + 1 + 80);
+      while (e < max && isBraceNameChar(text.charCodeAt(e))) e++;
+      if (text.charCodeAt(e) === 125 /* } */ && text.charCodeAt(e + 1) !== 125) {
+        out.push({ spelling: text.slice(open, e + 1), index: open });
+        open = text.indexOf('{', e + 1);
+        continue;
+      }
+    }
+    open = text.indexOf('{', open + 1);
+  }
+  return out;
+}
+const isBraceNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+
+/** `YOUR_VAULT_NAME`, `YOUR-RESOURCE-GROUP`, `YourStorageAccountName`, `your-vault`: a bare word that asks for the reader's own value. */
+const BARE_YOUR = /(?<![A-Za-z0-9_$<{-])(?:YOUR[_-][A-Z0-9][A-Z0-9_-]*[A-Z0-9]|Your[A-Z][A-Za-z0-9]*[a-z0-9]|your[_-][a-z0-9][a-z0-9_-]*[a-z0-9])(?![A-Za-z0-9_>}])/g;
+/**
+ * A half bracket: `<vault-name` with no closing `>` before the word ends (`https://<vault-name.vault.azure.net`).
+ * The name must look like a placeholder (a dash or underscore in it, or all capitals), so that a
+ * redirection such as `<input` is not one; `<<EOF` is a here-document.
+ */
+const HALF_OPEN = /(?<![<\\])<([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,})(?=[./"'?&:\s]|$)/g;
+
+/**
+ * Stand-ins every reader replaces: a GUID of one repeated digit (`00000000-0000-0000-0000-000000000000`,
+ * `22222222-…`) and an e-mail address at a documentation domain (`user1@contoso.com`, `alain@example.com`).
+ */
+const STAND_IN = /(?<![0-9A-Za-z-])([0-9a-fA-F])\1{7}-\1{4}-\1{4}-\1{4}-\1{12}(?![0-9A-Za-z-])|(?<![\w.@-])[A-Za-z0-9._%+-]+@(?:example\.(?:com|org|net)|contoso\.com|fabrikam\.com|domain\.com)(?![\w.-])/g;
+
+/** Bare `YOUR_…` words, stand-ins and half-bracket placeholders, outside the spans already found. */
+function findBarePlaceholders(text: string, taken: readonly FoundPlaceholder[]): FoundPlaceholder[] {
+  const out: FoundPlaceholder[] = [];
+  const inside = (i: number, len: number) => taken.some((t) => i < t.index + t.spelling.length && t.index < i + len);
+  for (const re of [BARE_YOUR, HALF_OPEN, STAND_IN]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!inside(m.index, m[0].length)) out.push({ spelling: m[0], index: m.index });
+  }
+  return out;
+}
+
+/**
+ * Every placeholder spelling in command text, in order: `<…>` (and `\<…\>`), `{…}`, bare `YOUR_…`
+ * words and half brackets. Shell variables are findShellVariables'.
+ */
+export function findCommandPlaceholders(text: string): FoundPlaceholder[] {
+  const angle = findAnglePlaceholders(text);
+  const brace = findBracePlaceholders(text);
+  const found = angle.length === 0 ? brace : brace.length === 0 ? angle : [...angle, ...brace.filter((b) => !angle.some((a) => b.index >= a.index && b.index < a.index + a.spelling.length))];
+  const bare = /[Yy][Oo][Uu][Rr]|<|@|(.)\1{7}-/.test(text) ? findBarePlaceholders(text, found) : [];
+  const all = bare.length === 0 ? found : [...found, ...bare];
+  return all.length > 1 ? all.sort((a, b) => a.index - b.index) : all;
 }
 
 /** Shell variable references (`$access_token`) in command text. */
@@ -261,7 +329,8 @@ export function findOccurrences(st: ScanState): FoundOccurrence[] {
     const line = st.lines[k]!;
     const step = r === Role.Command || r === Role.Expectation ? st.lineStep[k] : undefined;
     const inProse = r === Role.Prose || r === Role.Heading;
-    for (const p of findAnglePlaceholders(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse, ...(step ? { step } : {}) });
+    const found = r === Role.Command ? findCommandPlaceholders(line) : findAnglePlaceholders(line);
+    for (const p of found) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse, ...(step ? { step } : {}) });
     if (r === Role.Command) for (const p of findShellVariables(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse: false, ...(step ? { step } : {}) });
   }
   return out;

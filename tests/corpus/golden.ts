@@ -7,17 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { Role } from '../../src/world/roles.ts';
 
 export const corpusRoot = join(import.meta.dirname);
 export const goldensRoot = join(corpusRoot, 'goldens');
 
-export const ROLES = [
-  'subscription-id', 'tenant-id', 'resource-group', 'location', 'storage-account', 'container', 'blob', 'file-share', 'queue', 'table',
-  'vault', 'secret', 'key', 'certificate', 'identity-name', 'client-id', 'principal-id', 'object-id', 'resource-id', 'vm', 'web-app',
-  'function-app', 'app-service-plan', 'role', 'scope', 'access-token', 'sas-token', 'storage-key', 'connection-string', 'api-version',
-  'resource-audience', 'user-name', 'password', 'file-path', 'other',
-] as const;
-export const Role = z.enum(ROLES);
+// The role vocabulary is the product's (src/world/roles.ts): goldens and the planner share it.
+export { ROLES, Role } from '../../src/world/roles.ts';
 
 export const DEFECT_CLASSES = [
   'lookalike-char', 'trailing-space', 'wrong-command', 'wrong-parameter', 'shell-syntax', 'curl-usage', 'json-invalid', 'api-version',
