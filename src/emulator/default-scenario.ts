@@ -1,8 +1,14 @@
-// The default scenario: what the twelve tutorials' portal steps tell the reader to create, in one
-// subscription, so every tutorial can run against it. Each entry cites the line that asks for it.
+// The emulator's scenarios. `baseScenario` is what the target itself is: one subscription and
+// tenant, the signed-in reader (Owner of the subscription: "sign in with your administrator
+// account"), the VM whose IMDS the curl commands call, in its resource group. A run adds each
+// tutorial's World to it (src/emulator/world-seed.ts). `defaultScenario` is the base plus what the
+// twelve tutorials' portal steps tell the reader to create, for the emulator served on its own
+// (`tutorial-conformance emulator`) and the tests; tests/world/twelve.test.ts checks that inferring
+// the twelve tutorials' Worlds gives these same entries. Each entry cites the line that asks for it.
 // Where a page's prose and its example output disagree, the prose wins: the state is what the reader
 // was told to create, and the example's drift is for the checks to report.
 import { createHash } from 'node:crypto';
+import type { Role } from '../world/roles.ts';
 import { Scenario } from './scenario.ts';
 
 const SUBSCRIPTION_ID = '3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73';
@@ -25,8 +31,35 @@ const VM_IDENTITY = { principalId: 'bd0e76d8-ad45-4fe1-8941-04a7bf27f071', clien
 /** The reader signed in to `az`: owner of the subscription. */
 const CLI_PRINCIPAL = { principalId: '9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d', clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46' };
 
+/**
+ * The name the emulator gives each role a page leaves to the reader (`<vault-name>`, `<storage-account>`):
+ * the names the twelve tutorials' scenario always used. Roles without a default (file-path, other,
+ * tokens, keys) stay unbound unless a capture, the sidecar or --set gives them a value.
+ */
+export const ROLE_NAMES: Partial<Record<Role, string>> = {
+  'resource-group': RESOURCE_GROUP,
+  location: LOCATION,
+  'storage-account': STORAGE_ACCOUNT,
+  container: CONTAINER,
+  blob: BLOB,
+  vault: KEY_VAULT,
+  secret: SECRET_NAME,
+  key: 'MyTestKey',
+  certificate: 'MyTestCertificate',
+  'identity-name': UAMI_NAME,
+  vm: VM_NAME,
+  'file-share': 'mi-tutorial-share',
+  queue: 'mi-tutorial-queue',
+  table: 'mitutorialtable',
+  'web-app': 'mi-tutorial-app',
+  'function-app': 'mi-tutorial-func',
+  'app-service-plan': 'mi-tutorial-plan',
+  role: 'Reader',
+  'resource-audience': 'https://management.azure.com/',
+};
+
 /** Stable per-name bytes, so keys and secrets are the same in every run (golden fixtures) but not guessable words. */
-function derived(label: string, bytes: number): Buffer {
+export function derived(label: string, bytes: number): Buffer {
   return createHash('sha512').update(`tutorial-conformance emulator ${label}`).digest().subarray(0, bytes);
 }
 
@@ -37,6 +70,32 @@ function isoSeconds(d: Date): string {
 
 const RG_SCOPE = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}`;
 const STORAGE_SCOPE = `${RG_SCOPE}/providers/Microsoft.Storage/storageAccounts/${STORAGE_ACCOUNT}`;
+
+/**
+ * The target itself, as of `now`: the subscription, the reader (Owner of it), the VM and its resource
+ * group. Values by placeholder name only where no role gives them (the Data Lake Store and folder
+ * of 000-datalake.md, a SAS expiry two hours from now).
+ */
+export function baseScenario(now: Date = new Date()): Scenario {
+  const full = defaultScenario(now);
+  return Scenario.parse({
+    ...full,
+    resourceGroups: full.resourceGroups.filter((g) => g.name === VM_RESOURCE_GROUP),
+    userAssignedIdentities: [],
+    storageAccounts: [],
+    keyVaults: [],
+    dataLakeStores: [],
+    roleAssignments: full.roleAssignments.filter((a) => a.principalId === CLI_PRINCIPAL.principalId),
+    values: {
+      YOUR_ADLS_NAME: ADLS,
+      FOLDER_NAME: FOLDER,
+      EXPIRATION_TIME: full.values.EXPIRATION_TIME!,
+    },
+  });
+}
+
+/** The VM's group: the base keeps it, so the VM the curl commands run on has a home. */
+const VM_RESOURCE_GROUP = RESOURCE_GROUP;
 
 /** Build the default scenario as of `now` (secret creation time, EXPIRATION_TIME = now + 2 h). */
 export function defaultScenario(now: Date = new Date()): Scenario {

@@ -41,8 +41,12 @@ export interface EmulatorHandle {
   /** Where to open the TCP connection for an Azure host:port (undefined: not an emulated host, connect as usual). */
   route(host: string, port: number): ConnectDecision;
   faults: FaultController;
-  /** Back to the scenario's state (the runner calls this between tutorials); resolves when every service is re-seeded. */
-  reset(): Promise<void>;
+  /**
+   * Back to the scenario's state (the runner calls this between tutorials); resolves when every
+   * service is re-seeded. With a scenario (the next tutorial's World on the base), that one becomes
+   * the state this and every later reset returns to.
+   */
+  reset(scenario?: Scenario): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -169,6 +173,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
   await writeFile(curlConfigPath, curlConfig({ caPath: material.caPath, httpPort: ports.http, httpsPort: ports.https, legacyMsi: scenario.legacyMsiEndpoint }), { mode: 0o600 });
 
   let closed: Promise<void> | undefined;
+  let current = scenario;
   return {
     httpUrl: `http://127.0.0.1:${ports.http}`,
     httpsUrl: `https://127.0.0.1:${ports.https}`,
@@ -182,8 +187,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     rbac,
     route,
     faults,
-    async reset() {
-      resetState(state, scenario);
+    async reset(next?: Scenario) {
+      if (next !== undefined) current = next;
+      resetState(state, current);
       faults.clear();
       for (const s of services) await s.reset?.(ctx);
     },

@@ -158,6 +158,7 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     imds,
     connector,
     values,
+    roleValues: { 'subscription-id': config.provisioning.subscriptionId, 'tenant-id': config.provisioning.tenantId, location: config.provisioning.location },
     knownSecrets,
     cli,
     async reset() {

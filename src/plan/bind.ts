@@ -1,12 +1,15 @@
-// Binds every placeholder a step's command uses to one source. Order of precedence: an explicit
-// `--set` (the user's word wins), then a capture the parser linked to this very step, then a shell
-// variable an earlier step assigns, then the target's values. Placeholders that appear only in prose
-// or in example JSON are not in `step.placeholders`, so they never need a value; nor does a `$name`
-// bash would not expand (single quotes, `\$`, a comment).
+// Binds every placeholder a step's command uses to one source. Order of precedence (values.ts): an
+// explicit `--set` by name or role (the user's word wins), the sidecars, then a capture the parser
+// linked to this very step, then a shell variable an earlier step assigns, then the target's value
+// for the name or the role the placeholder's position gives it. Placeholders that appear only in
+// prose or in example JSON are not in `step.placeholders`, so they never need a value; nor does a
+// `$name` bash would not expand (single quotes, `\$`, a comment).
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
+import { roleIn, type PlaceholderRoles, type RoleAt } from '../world/positions.ts';
 import { bashExpandsSpelling } from './expansion.ts';
-import type { Binding, BindingSource, PlanOptions } from './types.ts';
+import type { Binding, BindingSource } from './types.ts';
 import { normaliseKey } from './keys.ts';
+import { earlySource, targetSource, type ValueSources } from './values.ts';
 
 export { normaliseKey };
 
@@ -15,6 +18,8 @@ export interface UnboundPlaceholder {
   spelling: string;
   stepId: string;
   line: number;
+  /** The role its position gives it, when one does. */
+  role?: RoleAt;
 }
 
 export interface StepBindings {
@@ -48,11 +53,9 @@ function assigningStep(tutorial: Tutorial, before: Step, variable: string): Shel
   return earlier.find((s): s is ShellStep => s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === variable);
 }
 
-export function bindStep(tutorial: Tutorial, step: Step, options: PlanOptions): StepBindings {
+export function bindStep(tutorial: Tutorial, step: Step, sources: ValueSources, roles: PlaceholderRoles): StepBindings {
   const bindings: Binding[] = [];
   const unbound: UnboundPlaceholder[] = [];
-  const sets = new Map(Object.entries(options.sets).map(([k, v]) => [normaliseKey(k), v]));
-  const targetValues = new Map(Object.entries(options.targetValues).map(([k, v]) => [normaliseKey(k), v]));
 
   for (const key of step.placeholders) {
     const placeholder = tutorial.placeholders.find((p) => p.key === key);
@@ -64,18 +67,18 @@ export function bindStep(tutorial: Tutorial, step: Step, options: PlanOptions): 
     const variable = spellings.map(shellVariableOf).find((v) => v !== undefined);
     const assigner = variable === undefined ? undefined : assigningStep(tutorial, step, variable);
 
-    let source: BindingSource | undefined;
-    const set = sets.get(normal);
-    const targetValue = targetValues.get(normal);
-    if (set !== undefined) source = { kind: 'set', value: set };
-    else if (capture) source = { kind: 'capture', producer: capture.producer, path: capture.path, captureKey: capture.key, reason: capture.reason };
-    else if (assigner && variable) source = { kind: 'shell-variable', producer: assigner.id, variable };
-    else if (targetValue !== undefined) source = { kind: 'target', value: targetValue, target: options.targetName };
+    const role = roleIn(roles, step.id, key);
+    let source: BindingSource | undefined = earlySource(sources, key, role?.role);
+    if (source === undefined) {
+      if (capture) source = { kind: 'capture', producer: capture.producer, path: capture.path, captureKey: capture.key, reason: capture.reason };
+      else if (assigner && variable) source = { kind: 'shell-variable', producer: assigner.id, variable };
+      else source = targetSource(sources, key, role?.role);
+    }
 
     if (source) bindings.push({ key, spellings, source });
     else {
       const occurrence = placeholder?.occurrences.find((o) => o.stepId === step.id);
-      unbound.push({ key: normal, spelling: spellings[0] ?? key, stepId: step.id, line: occurrence?.line ?? step.source.startLine });
+      unbound.push({ key: normal, spelling: spellings[0] ?? key, stepId: step.id, line: occurrence?.line ?? step.source.startLine, ...(role ? { role } : {}) });
     }
   }
   return { bindings, unbound };

@@ -1,16 +1,39 @@
-// The plan stage's one entry: bind, order, select. A placeholder nothing gives a value to blocks the
-// steps that need it (and, at run time, their dependants), with the message naming the file, line,
-// spelling and the `--set` to add; it never stops the other steps or the other tutorials.
+// The plan stage's one entry: the World, then bind, order, select. A placeholder nothing gives a
+// value to blocks the steps that need it (and, at run time, their dependants), with the message
+// naming the file, line, spelling, its role and the `--set` to add; it never stops the other steps or
+// the other tutorials. So does a sidecar that does not validate: that tutorial's steps are blocked
+// with the file and field named. The sidecar's step entries skip steps or mark expected failures.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Tutorial } from '../model.ts';
+import { projectRoot } from '../tutorials/manifest.ts';
+import { inferWorld } from '../world/infer.ts';
+import { placeholderRoles } from '../world/positions.ts';
+import { ROLES, type Role } from '../world/roles.ts';
+import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
 import { bindStep, type UnboundPlaceholder } from './bind.ts';
 import { dependenciesOf, grantDependencies } from './dependencies.ts';
+import { authorWorld } from './author.ts';
+import { normaliseKey } from './keys.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
+import { describeSource, earlySource, targetSource, valueSources } from './values.ts';
 
 export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, PlanProblem, StepMode } from './types.ts';
 export { normaliseKey } from './bind.ts';
 
-function unboundMessage(tutorial: Tutorial, u: UnboundPlaceholder, targetName: string): string {
-  return `${tutorial.file}:${u.line}: ${u.spelling} has no value; add --set ${u.key}=<value> (no capture from an earlier step and no ${targetName} value provides it)`;
+function unboundMessage(tutorial: Tutorial, u: UnboundPlaceholder, options: PlanOptions): string {
+  const fills = ROLES.filter((r) => options.targetRoles?.[r] !== undefined);
+  const byRole = u.role ? ` or --set role:${u.role.role}=<value> (its position gives it the role ${u.role.role}: ${u.role.detail}; the ${options.targetName} has no value for that role)` : '';
+  const can = fills.length > 0 ? `; the ${options.targetName} fills the roles ${fills.join(', ')}` : '';
+  return `${tutorial.file}:${u.line}: ${u.spelling} has no value; add --set ${u.key}=<value>${byRole} (no capture from an earlier step and no ${options.targetName} value provides it${can})`;
+}
+
+function readText(tutorial: Tutorial): string | undefined {
+  try {
+    return readFileSync(resolve(projectRoot, tutorial.file), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
@@ -24,16 +47,55 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const chosen = selected(tutorial, options.grep);
   const planned: PlannedStep[] = [];
   const unbound: UnboundPlaceholder[] = [];
+  const problems: Plan['problems'] = [];
+
+  let sidecar: Sidecar = EMPTY_SIDECAR;
+  let sidecarError: SidecarError | undefined;
+  try {
+    sidecar = options.sidecar ?? loadSidecar(resolve(projectRoot, tutorial.file), normaliseKey);
+  } catch (err) {
+    if (!(err instanceof SidecarError)) throw err;
+    sidecarError = err;
+    problems.push({ code: 'E_SIDECAR', message: `${err.message} (the steps of this tutorial are not run until it is fixed)` });
+  }
+  const sources = valueSources(options, sidecar);
+  const roles = placeholderRoles(tutorial);
+  const author = authorWorld(sidecar, options.targetRoles?.['resource-group'] ?? 'mi-test');
+  const text = options.text ?? readText(tutorial);
+  const world = inferWorld({
+    tutorial,
+    ...(text !== undefined ? { text } : {}),
+    roles,
+    valueOf: (key: string, role: Role | undefined) => {
+      const s = earlySource(sources, key, role) ?? targetSource(sources, key, role);
+      return s === undefined || !('value' in s) ? undefined : { value: s.value, ...(role ? { role } : {}), from: describeSource(s) };
+    },
+    defaults: { resourceGroup: options.targetRoles?.['resource-group'] ?? options.targetValues.RESOURCE_GROUP ?? 'mi-test' },
+    author,
+  });
 
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') {
       planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'manual', why: 'portal instructions the runner cannot perform' } });
       continue;
     }
-    const bound = bindStep(tutorial, step, options);
+    const bound = bindStep(tutorial, step, sources, roles);
     unbound.push(...bound.unbound);
-    planned.push({ step, bindings: bound.bindings, dependsOn: dependenciesOf(tutorial, step, bound.bindings), mode: { kind: 'execute' } });
+    const dependsOn = dependenciesOf(tutorial, step, bound.bindings);
+    for (const u of world.uses.filter((x) => x.stepId === step.id)) {
+      if (!dependsOn.some((d) => d.stepId === u.creator)) dependsOn.push({ stepId: u.creator, reason: 'created-resource', detail: `uses ${u.what}, which ${u.creator} creates` });
+    }
+    planned.push({ step, bindings: bound.bindings, dependsOn, mode: { kind: 'execute' } });
   }
+
+  const { byStep, unmatched } = matchSidecarSteps(tutorial.steps, sidecar.steps);
+  for (const p of planned) {
+    const entry = byStep.get(p.step.id);
+    if (!entry) continue;
+    if (entry.skip !== undefined) p.mode = { kind: 'skip', why: `skipped by ${entry.file}: ${entry.skip}` };
+    else if (entry.reason !== undefined) p.expectedFailure = `${entry.reason} (${entry.file})`;
+  }
+  for (const e of unmatched) problems.push({ code: 'E_SIDECAR_STEP', message: `${e.file}: steps: no step of this tutorial contains ${JSON.stringify(e.match)}${e.occurrence > 1 ? ` ${e.occurrence} times` : ''}; the entry applies to nothing` });
 
   grantDependencies(planned);
 
@@ -47,16 +109,19 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (p.mode.kind === 'execute' && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
   }
 
-  const problems: Plan['problems'] = [];
   for (const p of planned) {
     if (p.mode.kind !== 'execute') continue;
+    if (sidecarError) {
+      p.mode = { kind: 'blocked', why: `the sidecar does not validate: ${sidecarError.message}` };
+      continue;
+    }
     const missing = unbound.filter((u) => u.stepId === p.step.id);
     if (missing.length === 0) continue;
-    const messages = missing.map((u) => unboundMessage(tutorial, u, options.targetName));
+    const messages = missing.map((u) => unboundMessage(tutorial, u, options));
     p.mode = { kind: 'blocked', why: messages.join('; ') };
     for (const [i, u] of missing.entries()) problems.push({ code: 'E_PLACEHOLDER_UNBOUND', line: u.line, message: messages[i] ?? '' });
   }
-  return { tutorial, steps: planned, problems };
+  return { tutorial, steps: planned, problems, world, sidecar };
 }
 
 /** Steps a `--grep` selects in this tutorial (none: the tutorial is left out of the run). */

@@ -2,13 +2,18 @@
 // earlier steps it needs, and whether it is executed at all. Built before any request is sent, so an
 // unbound placeholder stops the run with a message instead of a half-run tutorial.
 import type { Step, Tutorial } from '../model.ts';
+import type { Role } from '../world/roles.ts';
+import type { Sidecar } from '../world/sidecar.ts';
+import type { World } from '../world/types.ts';
 
 /** Where a placeholder's value comes from. */
 export type BindingSource =
-  /** `--set KEY=VALUE` on the command line. */
-  | { kind: 'set'; value: string }
-  /** The target's own values (the emulator scenario, or `.env` for a live subscription). */
-  | { kind: 'target'; value: string; target: string }
+  /** `--set KEY=VALUE` (or `--set role:ROLE=VALUE`, then `role` says which) on the command line. */
+  | { kind: 'set'; value: string; role?: Role }
+  /** The page's or its folder's sidecar (`file`), by placeholder or by `role`. */
+  | { kind: 'sidecar'; value: string; file: string; role?: Role }
+  /** The target's own values (the emulator scenario, or `.env` for a live subscription); by the placeholder's name, or what the target answers for its `role`. */
+  | { kind: 'target'; value: string; target: string; role?: Role }
   /** A field of an earlier step's response, as the parser linked them (`tutorial.captures`). */
   | { kind: 'capture'; producer: string; path: string; captureKey: string; reason: string }
   /** A shell variable an earlier `var=$(…)` step assigns. */
@@ -43,6 +48,8 @@ export interface PlannedStep {
   bindings: Binding[];
   dependsOn: Dependency[];
   mode: StepMode;
+  /** The sidecar expects this step to fail, for this reason: a `fail` is reported as expected and does not count. */
+  expectedFailure?: string;
 }
 
 /** What kept part of the tutorial from being planned, said once for the tutorial (the report's `problems`). */
@@ -56,12 +63,21 @@ export interface Plan {
   tutorial: Tutorial;
   steps: PlannedStep[];
   problems: PlanProblem[];
+  /** What exists for this tutorial: the target seeds (or provisions) it before the tutorial runs. */
+  world: World;
+  sidecar: Sidecar;
 }
 
 export interface PlanOptions {
   /** Values the target supplies, by placeholder key (emulator scenario `values`, or `.env`). */
   targetValues: Readonly<Record<string, string>>;
+  /** What the target answers for each role (its vault, its storage account, its subscription…). */
+  targetRoles?: Readonly<Partial<Record<Role, string>>>;
   targetName: string;
+  /** The page's sidecars, already read (default: read next to the page; a bad one is the plan's problem). */
+  sidecar?: Sidecar;
+  /** The page's text, for the prose the World reads (default: read from the file). */
+  text?: string;
   /** `--set KEY=VALUE`, by placeholder key. */
   sets: Readonly<Record<string, string>>;
   /** `--grep TEXT`: only steps whose text, tutorial title or file contains it (case-insensitive), plus what they need. */

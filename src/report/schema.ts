@@ -46,6 +46,15 @@ export const TutorialProblem = z.object({
 });
 export type TutorialProblem = z.infer<typeof TutorialProblem>;
 
+/** Something the page uses without creating or stating it: the run provided it so the rest could be judged. */
+export const Assumption = z.object({
+  role: z.string(), // the resource's role ("vault", "storage-account", …)
+  name: z.string(),
+  line: z.number().int().positive(), // where the page first uses it
+  what: z.string(), // "the key vault mytestkeyvault"
+});
+export type Assumption = z.infer<typeof Assumption>;
+
 export const ReportTutorial = z.object({
   file: z.string(),
   seed: SeedRef.optional(),
@@ -53,6 +62,7 @@ export const ReportTutorial = z.object({
   steps: z.array(ReportStep),
   findings: z.array(Finding),
   problems: z.array(TutorialProblem).optional(), // absent when nothing kept a step from running
+  assumptions: z.array(Assumption).optional(), // absent when the page assumes nothing
 });
 export type ReportTutorial = z.infer<typeof ReportTutorial>;
 
@@ -139,6 +149,8 @@ export interface StepOutcome {
   unsupported?: UnsupportedReason;
   reason?: string;
   blockedBy?: string;
+  /** The sidecar expects this `fail`, for this reason. */
+  expectedFailure?: string;
   observation?: Observation;
 }
 
@@ -159,6 +171,7 @@ export function reportStep(o: StepOutcome): ReportStep {
     ...(o.check?.failure ? { failure: o.check.failure } : {}),
     ...((o.check?.unsupported ?? o.unsupported) ? { unsupported: o.check?.unsupported ?? o.unsupported } : {}),
     ...(o.blockedBy ? { blockedBy: o.blockedBy } : {}),
+    ...(o.expectedFailure !== undefined && verdict === 'fail' ? { expectedFailure: o.expectedFailure } : {}),
     ...(exp ? { expectation: { kind: exp.kind, line: { start: exp.source.startLine, end: exp.source.endLine }, raw: exp.raw } } : {}),
     ...(last ? { request: last.request } : {}),
     ...(last?.response ? { response: last.response } : {}),
@@ -176,19 +189,20 @@ export interface BuildReportInput {
   engine: string;
   startedAt: string;
   durationMs: number;
-  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[]; problems?: TutorialProblem[] }[];
+  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[]; problems?: TutorialProblem[]; assumptions?: Assumption[] }[];
   notes?: readonly string[];
 }
 
 /** Assemble and validate a report; the summary is counted, never supplied. */
 export function buildReport(input: BuildReportInput): Report {
-  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings, problems }) => ({
+  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings, problems, assumptions }) => ({
     file: tutorial.file,
     ...(tutorial.seed ? { seed: tutorial.seed } : {}),
     title: tutorial.title,
     steps: outcomes.map(reportStep),
     findings: findings ?? [],
     ...(problems !== undefined && problems.length > 0 ? { problems } : {}),
+    ...(assumptions !== undefined && assumptions.length > 0 ? { assumptions } : {}),
   }));
   return Report.parse({
     version: REPORT_VERSION,

@@ -13,7 +13,7 @@ import type { Tutorial } from '../model.ts';
 import { parseTutorialFile, projectPath } from '../parse/index.ts';
 import { buildPlan, hasSelectedSteps, type Plan } from '../plan/index.ts';
 import { buildReport, type Report, type TutorialProblem } from '../report/schema.ts';
-import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
+import type { Assumption, StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { RunSecrets } from './secrets.ts';
 import { isSecretSetting } from '../report/redact.ts';
 import type { Target } from './target.ts';
@@ -140,7 +140,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     }
   })();
   linting.catch(() => undefined); // a lint failure surfaces where it is awaited, below; not as an unhandled rejection first
-  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[]; problems: TutorialProblem[] }[] = [];
+  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[]; problems: TutorialProblem[]; assumptions: Assumption[] }[] = [];
   let shell: ShellEngine | undefined;
   try {
     // Inside the try: a throwing progress callback must still close the target.
@@ -150,7 +150,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     // GUIDs and URLs given with --set are printed as given.
     for (const [k, v] of Object.entries(sets)) if (isSecretSetting(k, v)) secrets.add(v, `--set ${k}`);
     const plans: Plan[] = tutorials
-      .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
+      .map((t) => buildPlan(t, { targetValues: target.values, targetRoles: target.roleValues, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
       // --grep leaves out the tutorials it selects nothing in; without it, every page is listed,
       // a page with nothing runnable (or nothing readable) too, with its lint findings and problems.
       .filter((p) => options.grep === undefined || hasSelectedSteps(p));
@@ -165,8 +165,11 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       shell = await startShellEngine({ target });
     }
 
-    for (const [i, plan] of plans.entries()) {
-      if (i > 0 || options.targetInstance) await target.reset();
+    for (const plan of plans) {
+      // The tutorial's World on the target's own state: what the page states, assumes or its sidecar
+      // gives exists; what its commands create does not yet. New secrets (seeded keys, values) are known before any step.
+      await target.reset(plan.world);
+      for (const s of target.knownSecrets) secrets.add(s.value, s.label);
       const { tutorial } = plan;
       options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, title: tutorial.title, steps: tutorial.steps.length });
       const onProblem = (p: TutorialProblem): void => void problems.set(tutorial.file, [...(problems.get(tutorial.file) ?? []), p]);
@@ -177,7 +180,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
         counts[v] = (counts[v] ?? 0) + 1;
       }
       options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: [], problems: problems.get(tutorial.file) ?? [] });
+      results.push({ tutorial, outcomes, findings: [], problems: problems.get(tutorial.file) ?? [], assumptions: plan.world.assumptions });
     }
     await linting;
     for (const r of results) {

@@ -3,6 +3,8 @@
 // secrets known before any step runs, and the credential `az` commands use.
 import type { Connector } from './http/connector.ts';
 import type { ObservedExchange } from './observation.ts';
+import type { Role } from '../world/roles.ts';
+import type { World } from '../world/types.ts';
 
 export interface CliToken {
   token: string;
@@ -16,7 +18,8 @@ export interface CliToken {
 /** The signed-in reader of the tutorials: what `az login` leaves behind. */
 export interface CliCredential {
   /** Display name and tenant of the account, for `az login`'s printed subscription list. */
-  account: { subscriptionId: string; subscriptionName: string; tenantId: string; user: string; userType: 'user' | 'servicePrincipal' };
+  /** `objectId`: the account's object id, when the target knows it (az keyvault create's creator policy). */
+  account: { subscriptionId: string; subscriptionName: string; tenantId: string; user: string; userType: 'user' | 'servicePrincipal'; objectId?: string };
   getToken(resource: string): Promise<CliToken>;
 }
 
@@ -25,7 +28,9 @@ export interface Target {
   connector: Connector;
   /** Placeholder key → value (scenario `values`, or `.env`). */
   values: Readonly<Record<string, string>>;
-  /** Secrets known before the run (account keys, client secrets, secret values), each with a label. */
+  /** What the target answers for a role no capture, sidecar or --set fills (`vault` → its vault's name). */
+  roleValues: Readonly<Partial<Record<Role, string>>>;
+  /** Secrets known now (account keys, client secrets, secret values), each with a label; a reset to a World may add some. */
   knownSecrets: { value: string; label: string }[];
   cli: CliCredential;
   /**
@@ -34,7 +39,10 @@ export interface Target {
    * on stderr too. After close().
    */
   notes?(): readonly string[];
-  /** Back to the starting state before the next tutorial. */
-  reset(): Promise<void>;
+  /**
+   * Back to the starting state before the next tutorial; with a World, the target's own state plus
+   * what that World provides (the emulator seeds it, the live target provisions it).
+   */
+  reset(world?: World): Promise<void>;
   close(): Promise<void>;
 }

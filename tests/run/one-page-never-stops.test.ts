@@ -25,7 +25,7 @@ function pages(): string {
   writeFileSync(join(dir, 'b-binary.md'), Buffer.from([0, 1, 2, 3, 0, 0x62, 0x69, 0x6e]));
   writeFileSync(
     join(dir, 'c-unbound.md'),
-    `# Unbound\n\nFirst:\n\n${fence('bash', "curl 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net' -H Metadata:true")}\nThen:\n\n${fence('bash', 'curl https://management.azure.com/subscriptions/<MY OWN THING>/resourceGroups?api-version=2016-09-01')}`,
+    `# Unbound\n\nFirst:\n\n${fence('bash', "curl 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net' -H Metadata:true")}\nThen:\n\n${fence('bash', 'curl "https://management.azure.com/subscriptions?api-version=2016-09-01" -H "x-ms-note: <MY OWN THING>"')}`,
   );
   writeFileSync(join(dir, 'd-powershell.md'), `# PowerShell only\n\nRun:\n\n${fence('azurepowershell', 'Get-AzKeyVaultSecret -VaultName "myvault" -Name "mysecret"')}`);
   return dir;
@@ -46,6 +46,8 @@ describe('defect: one bad page stopped the whole run (exit 2, no report)', () =>
       const unbound = byName('c-unbound.md');
       expect(unbound.steps.map((s) => s.verdict)).toEqual(['pass', 'blocked']);
       expect(unbound.steps[1]!.reason).toMatch(/c-unbound\.md:\d+: <MY OWN THING> has no value; add --set MY_OWN_THING=<value>/);
+      // A header value has no role (a subscriptions/ segment would be bound by its role); the message lists the roles the target can fill.
+      expect(unbound.steps[1]!.reason).toMatch(/the emulator fills the roles [a-z-, ]*\bvault\b/);
       expect(unbound.problems?.map((p) => p.code)).toEqual(['E_PLACEHOLDER_UNBOUND']);
       // A page with nothing runnable is still listed (with its findings), not dropped.
       expect(byName('d-powershell.md').steps.filter((s) => s.verdict === 'fail')).toEqual([]);

@@ -41,6 +41,9 @@ export function createBackends(): Backends {
   // state has nothing to undo, so it neither waits for Azurite's start nor re-seeds: the runner
   // resets between every tutorial, and most tutorials never write a blob.
   const dirty = new WeakSet<EmulatorState>();
+  // The seed each state's backend was last given: a reset to a scenario with other accounts, containers
+  // or blobs (the next tutorial's World) re-seeds even when nothing was written.
+  const seededWith = new WeakMap<EmulatorState, string>();
   // Containers each Azurite has, as "account/container".
   const present = new WeakMap<AzuriteBackend, Set<string>>();
   const key = (account: string, container: string): string => `${account}/${container}`;
@@ -78,8 +81,11 @@ export function createBackends(): Backends {
     });
     return next;
   };
-  const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> =>
-    install(state, startSeeded(state, state.data.storageAccounts.map((a) => a.name), seedOf(state), early));
+  const launch = (state: EmulatorState, early?: AzuriteProcess): Promise<AzuriteBackend> => {
+    const seed = seedOf(state);
+    seededWith.set(state, JSON.stringify(seed));
+    return install(state, startSeeded(state, state.data.storageAccounts.map((a) => a.name), seed, early));
+  };
 
   const alive = async (state: EmulatorState): Promise<AzuriteBackend> => {
     const current = backends.get(state);
@@ -126,9 +132,12 @@ export function createBackends(): Backends {
     // request, as a failure to start does.
     async reset(state) {
       const current = backends.get(state);
-      if (current === undefined || !dirty.has(state)) return;
-      dirty.delete(state);
+      if (current === undefined) return;
       const seed = seedOf(state);
+      const json = JSON.stringify(seed);
+      if (!dirty.has(state) && seededWith.get(state) === json) return;
+      dirty.delete(state);
+      seededWith.set(state, json);
       const wanted = state.data.storageAccounts.map((a) => a.name);
       if (wanted.length === 0) {
         // No account any more: nothing to serve, only the old backend to stop.

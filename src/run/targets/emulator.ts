@@ -6,6 +6,10 @@ import { createConnector, type ConnectDecision, type Connector } from '../http/c
 import { send } from '../http/send.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
+import { baseScenario, ROLE_NAMES } from '../../emulator/default-scenario.ts';
+import { scenarioForWorld } from '../../emulator/world-seed.ts';
+import type { Role } from '../../world/roles.ts';
+import type { World } from '../../world/types.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -31,6 +35,7 @@ function cliCredential(handle: EmulatorHandle, connector: Connector): CliCredent
       tenantId: scenario.tenantId,
       user: principal.displayName,
       userType: principal.kind === 'User' ? 'user' : 'servicePrincipal',
+      objectId: principal.principalId,
     },
     async getToken(resource: string): Promise<CliToken> {
       // The way a non-interactive az login gets its token: Entra client credentials.
@@ -64,23 +69,58 @@ function cliCredential(handle: EmulatorHandle, connector: Connector): CliCredent
   };
 }
 
-export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?: AzuriteProcess } = {}): Promise<Target & { handle: EmulatorHandle }> {
-  const handle = await startEmulator({ ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.azurite ? { azurite: opts.azurite } : {}) });
-  const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem });
-  const scenario = handle.scenario;
-  const knownSecrets = [
+function secretsOf(scenario: Scenario): { value: string; label: string }[] {
+  return [
     ...scenario.storageAccounts.flatMap((a) => a.keys.map((k, i) => ({ value: k, label: `${a.name} key${i + 1}` }))),
     ...scenario.principals.flatMap((p) => (p.clientSecret ? [{ value: p.clientSecret, label: `${p.displayName} client secret` }] : [])),
     ...scenario.keyVaults.flatMap((v) => v.secrets.map((s) => ({ value: s.value, label: `${v.name}/${s.name} secret value` }))),
   ];
+}
+
+/** The emulator's answer for each role: its names (ROLE_NAMES), and the ids of its subscription, tenant, reader and VM. */
+export function emulatorRoleValues(scenario: Scenario): Partial<Record<Role, string>> {
+  const reader = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal);
+  const vm = scenario.vm;
+  const sub = `/subscriptions/${scenario.subscriptionId}`;
+  return {
+    ...ROLE_NAMES,
+    'subscription-id': scenario.subscriptionId,
+    'tenant-id': scenario.tenantId,
+    'resource-group': vm.resourceGroup,
+    location: scenario.location,
+    vm: vm.name,
+    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': reader.userPrincipalName ?? `${reader.displayName.replace(/\s+/g, '').toLowerCase()}@${scenario.tenantDomain ?? 'tutorialdirectory.onmicrosoft.com'}` } : {}),
+    ...(vm.systemAssigned ? { 'client-id': vm.systemAssigned.clientId } : {}),
+    'resource-id': `${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
+    scope: `${sub}/resourceGroups/${vm.resourceGroup}`,
+  };
+}
+
+export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?: AzuriteProcess } = {}): Promise<Target & { handle: EmulatorHandle }> {
+  const handle = await startEmulator({ ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.azurite ? { azurite: opts.azurite } : {}) });
+  const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem });
+  // A tutorial's World is seeded on the target itself: the scenario the caller gave, else the base
+  // (the twelve tutorials' resources are their Worlds, not the target's).
+  const base = opts.scenario ?? baseScenario();
+  const knownSecrets = secretsOf(handle.scenario);
+  const known = new Set(knownSecrets.map((s) => s.value));
   return {
     name: 'emulator',
     handle,
     connector,
     values: handle.values,
+    roleValues: emulatorRoleValues(base),
     knownSecrets,
     cli: cliCredential(handle, connector),
-    reset: () => handle.reset(),
+    async reset(world?: World) {
+      if (world === undefined) return handle.reset();
+      const scenario = scenarioForWorld(base, world);
+      for (const s of secretsOf(scenario)) if (!known.has(s.value)) {
+        known.add(s.value);
+        knownSecrets.push(s);
+      }
+      return handle.reset(scenario);
+    },
     async close() {
       await connector.close();
       await handle.close();

@@ -1,0 +1,257 @@
+// The World of one tutorial, from its model (and its text, for prose): every placeholder's role and
+// value, what its commands create (served once they ran: nothing is seeded for them), what they use
+// that the page states (its portal steps, its prerequisites) or silently assumes (provided, and
+// listed), the grants its prose states. Two things are never provided: a permission the page neither
+// grants nor states, and a name that differs from the one the page created for the same role (the
+// page's typo must fail as Azure fails).
+import type { Step, Tutorial } from '../model.ts';
+import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
+import { stepMentions, type Mention } from './mentions.ts';
+import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
+import type { Role } from './roles.ts';
+import { builtInRoleName, statedBy, type Stated } from './stated.ts';
+import type { Assumption, Origin, ResourceRole, World, WorldGrant, WorldPrincipal, WorldResource, WorldScope, WorldValue } from './types.ts';
+
+/** What the World asks of whoever decides values (the planner: --set, sidecars, the target's defaults). */
+export interface WorldInput {
+  tutorial: Tutorial;
+  /** The page's text, for its prose (stated grants and prerequisites); the portal steps are in the model. */
+  text?: string;
+  /** The value of a placeholder with this role, or undefined (the placeholder stays unbound). */
+  valueOf(key: string, role: Role | undefined): WorldValue | undefined;
+  /** The target's names for what a page never names: the group resources live in when it names none. */
+  defaults: { resourceGroup: string };
+  /** Resources and grants the page's sidecar adds (origin `author`). */
+  author?: { resources?: WorldResource[]; grants?: WorldGrant[] };
+  /** The placeholders' roles, when the caller has them already. */
+  roles?: PlaceholderRoles;
+}
+
+const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/** The parent a resource's name is unique within (a secret in its vault, a blob in its container). */
+function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>): string {
+  switch (m.role) {
+    case 'secret':
+    case 'key':
+      return m.vault ?? '';
+    case 'container':
+      return m.account ?? '';
+    case 'blob':
+      return `${m.account ?? ''}/${m.container ?? ''}`;
+    default:
+      return '';
+  }
+}
+
+const sameResource = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>, b: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>): boolean =>
+  a.role === b.role && same(a.name, b.name) && same(parentOf(a), parentOf(b));
+
+const WHAT: Record<ResourceRole, string> = {
+  'resource-group': 'resource group',
+  'storage-account': 'storage account',
+  container: 'blob container',
+  blob: 'blob',
+  vault: 'key vault',
+  secret: 'secret',
+  key: 'key',
+  'identity-name': 'user-assigned managed identity',
+  vm: 'virtual machine',
+};
+
+export function describe(r: Pick<WorldResource, 'role' | 'name' | 'vault' | 'account' | 'container'>): string {
+  const where = r.role === 'secret' || r.role === 'key' ? ` in the key vault ${r.vault}` : r.role === 'container' ? ` in the storage account ${r.account}` : r.role === 'blob' ? ` in ${r.account}/${r.container}` : '';
+  return `the ${WHAT[r.role]} ${r.name}${where}`;
+}
+
+interface Resolver {
+  /** The text of a command word with placeholders and the page's variables (as set before `step`) resolved. */
+  at(step: Step): (text: string) => string | undefined;
+}
+
+function resolver(tutorial: Tutorial, values: Record<string, WorldValue>): Resolver {
+  // The page's own variables, as each step sees them: `x="<storage-account>"` then `--account-name $x`.
+  const variablesBefore = new Map<string, Map<string, string>>();
+  const vars = new Map<string, string>();
+  const spellings = (text: string) =>
+    findCommandPlaceholders(text)
+      .map((p) => p.spelling)
+      .sort((a, b) => b.length - a.length);
+  const resolveWith = (env: ReadonlyMap<string, string>) => (text: string): string | undefined => {
+    let out = text;
+    for (const s of spellings(text)) {
+      const v = values[placeholderKey(s)];
+      if (v === undefined) return undefined;
+      out = out.split(s).join(v.value);
+    }
+    let unknown = false;
+    out = out.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, braced?: string, bare?: string) => {
+      const name = braced ?? bare ?? '';
+      const v = env.get(name) ?? values[placeholderKey(`$${name}`)]?.value;
+      if (v === undefined) unknown = true;
+      return v ?? all;
+    });
+    if (unknown || /\$\(|`/.test(out)) return undefined;
+    return out;
+  };
+  for (const step of tutorial.steps) {
+    variablesBefore.set(step.id, new Map(vars));
+    if (step.kind === 'shell' && step.shell.kind === 'assign' && !/^\$\(|`/.test(step.shell.pipeline) && step.shell.curl === undefined) {
+      const v = resolveWith(vars)(step.shell.pipeline);
+      if (v !== undefined) vars.set(step.shell.variable, v);
+      else vars.delete(step.shell.variable);
+    }
+  }
+  return { at: (step) => resolveWith(variablesBefore.get(step.id) ?? new Map()) };
+}
+
+function principalOf(text: string, world: Pick<World, 'resources'>): WorldPrincipal {
+  const identity = world.resources.find((r) => r.role === 'identity-name' && same(r.name, text));
+  if (identity) return { kind: 'identity', name: identity.name };
+  return { kind: 'id', id: text };
+}
+
+export function inferWorld(input: WorldInput): World {
+  const { tutorial } = input;
+  const roles: PlaceholderRoles = input.roles ?? placeholderRoles(tutorial);
+  const world: World = { file: tutorial.file, roles: {}, values: {}, resources: [], grants: [], accessPolicies: [], dataLakes: [], assumptions: [], notProvided: [], uses: [] };
+  for (const [key, at] of roles.byKey) world.roles[key] = at.role;
+
+  // Every placeholder a command uses gets the value whoever decides values gives its role.
+  for (const step of tutorial.steps) {
+    if (step.kind === 'manual') continue;
+    for (const key of step.placeholders) {
+      if (world.values[key] !== undefined) continue;
+      const v = input.valueOf(key, roleIn(roles, step.id, key)?.role);
+      if (v !== undefined) world.values[key] = v;
+    }
+  }
+
+  const resolve = resolver(tutorial, world.values);
+  const mentions: { m: Mention; step: Step }[] = [];
+  const createdGrants: { role: string; assignee: string; scope: string | undefined; group: string | undefined; step: Step }[] = [];
+  let dataLakeName: { name: string; line: number } | undefined;
+  for (const step of tutorial.steps) {
+    if (step.kind === 'manual') continue;
+    const r = resolve.at(step);
+    const found = stepMentions(step, r);
+    for (const m of found.resources) mentions.push({ m, step });
+    for (const g of found.grants) createdGrants.push({ ...g, step });
+    if (step.kind === 'http' && dataLakeName === undefined) {
+      const host = /^https?:\/\/([a-z0-9]+)\.azuredatalakestore\.net\b/i.exec(r(step.curl.url) ?? '');
+      if (host) dataLakeName = { name: host[1]!, line: step.source.startLine };
+    }
+  }
+
+  const created = mentions.filter((x) => x.m.verb === 'create');
+  const stated = statedBy(tutorial, input.text);
+  const provide = (m: Mention, origin: Origin, line: number, stepId?: string): WorldResource => {
+    const existing = world.resources.find((r) => sameResource(r, m));
+    if (existing) return existing;
+    const r: WorldResource = {
+      role: m.role,
+      name: m.name,
+      ...(m.group !== undefined ? { group: m.group } : {}),
+      ...(m.account !== undefined ? { account: m.account } : {}),
+      ...(m.container !== undefined ? { container: m.container } : {}),
+      ...(m.vault !== undefined ? { vault: m.vault } : {}),
+      origin,
+      cite: { line, ...(stepId ? { stepId } : {}) },
+      ...(m.content !== undefined ? { content: m.content } : {}),
+      ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
+    };
+    world.resources.push(r);
+    return r;
+  };
+
+  for (const a of input.author?.resources ?? []) if (!world.resources.some((r) => sameResource(r, a))) world.resources.push(a);
+  for (const { m, step } of created) provide(m, 'created', step.source.startLine, step.id);
+
+  for (const { m, step } of mentions) {
+    if (m.verb === 'create') continue;
+    const creator = created.find((c) => sameResource(c.m, m) && tutorial.steps.indexOf(c.step) < tutorial.steps.indexOf(step));
+    if (creator && !world.uses.some((u) => u.stepId === step.id && u.creator === creator.step.id)) world.uses.push({ stepId: step.id, creator: creator.step.id, what: describe(creator.m) });
+    if (world.resources.some((r) => sameResource(r, m))) continue;
+    const line = step.source.startLine;
+    const rival = created.find((c) => c.m.role === m.role && same(parentOf(c.m), parentOf(m)));
+    if (rival) {
+      world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
+      continue;
+    }
+    const statedAt = stated.roles.get(m.role);
+    provide(m, statedAt !== undefined ? 'stated' : 'assumed', statedAt ?? line, step.id);
+  }
+
+  // Parents nobody names: the group a vault or account lives in, the vault of a secret, the account of a container.
+  for (const r of [...world.resources]) {
+    if (r.origin === 'created' || r.origin === 'author') continue;
+    if ((r.role === 'vault' || r.role === 'storage-account' || r.role === 'identity-name') && r.group === undefined) r.group = input.defaults.resourceGroup;
+    const parents: Mention[] = [];
+    if (r.group !== undefined && r.role !== 'resource-group') parents.push({ role: 'resource-group', name: r.group, verb: 'use' });
+    if (r.vault !== undefined) parents.push({ role: 'vault', name: r.vault, verb: 'use', group: input.defaults.resourceGroup });
+    if (r.account !== undefined) parents.push({ role: 'storage-account', name: r.account, verb: 'use', group: input.defaults.resourceGroup });
+    if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
+    for (const p of parents) if (!world.resources.some((x) => sameResource(x, p))) provide(p, 'implied', r.cite.line);
+  }
+  for (const r of world.resources) {
+    if (r.role === 'blob' && r.origin !== 'created' && r.content === undefined && stated.blobContent !== undefined) r.content = stated.blobContent;
+    if (r.role === 'storage-account' && r.origin !== 'created' && stated.storageKind !== undefined) r.kind = stated.storageKind;
+  }
+
+  addGrants(world, stated, createdGrants, input);
+  if (stated.dataLake || dataLakeName) {
+    world.dataLakes.push({ name: dataLakeName?.name ?? 'datalake', folders: stated.dataLake?.folders ?? [{ path: '/', acl: [] }], origin: stated.dataLake ? 'stated' : 'assumed', cite: { line: stated.dataLake?.line ?? dataLakeName?.line ?? 1 } });
+  }
+
+  const assumptions: Assumption[] = [];
+  for (const r of world.resources) if (r.origin === 'assumed') assumptions.push({ role: r.role, name: r.name, line: r.cite.line, what: describe(r) });
+  world.assumptions = assumptions;
+  return world;
+}
+
+function scopeFor(hint: Stated['grants'][number]['scope'], world: World, defaults: WorldInput['defaults']): WorldScope {
+  const first = (role: ResourceRole) => world.resources.find((r) => r.role === role);
+  const groupOf = (r: WorldResource | undefined) => r?.group ?? first('resource-group')?.name ?? defaults.resourceGroup;
+  switch (hint) {
+    case 'subscription':
+      return { kind: 'subscription' };
+    case 'storage-account': {
+      const a = first('storage-account');
+      return a ? { kind: 'resource', role: 'storage-account', name: a.name, group: groupOf(a) } : { kind: 'resource-group', group: groupOf(undefined) };
+    }
+    case 'vault': {
+      const v = first('vault');
+      return v ? { kind: 'resource', role: 'vault', name: v.name, group: groupOf(v) } : { kind: 'resource-group', group: groupOf(undefined) };
+    }
+    case 'container': {
+      const c = first('container');
+      const a = c && world.resources.find((r) => r.role === 'storage-account' && same(r.name, c.account));
+      return c && a ? { kind: 'resource', role: 'container', name: c.name, account: a.name, group: groupOf(a) } : { kind: 'resource-group', group: groupOf(undefined) };
+    }
+    default: {
+      const holder = world.resources.find((r) => r.role === 'storage-account' || r.role === 'vault' || r.role === 'identity-name');
+      return { kind: 'resource-group', group: holder?.group ?? first('resource-group')?.name ?? defaults.resourceGroup };
+    }
+  }
+}
+
+function addGrants(world: World, stated: Stated, createdGrants: { role: string; assignee: string; scope: string | undefined; step: Step }[], input: WorldInput): void {
+  // Prose that names the role a command of the page then assigns describes that command: the grant
+  // is the page's own (made at run time), not a prerequisite to seed.
+  const madeByPage = new Set(createdGrants.map((g) => (builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role).toLowerCase()));
+  for (const g of stated.grants) {
+    if (madeByPage.has((builtInRoleName(g.role) ?? g.role).toLowerCase())) continue;
+    world.grants.push({ role: builtInRoleName(g.role) ?? g.role, principal: g.principal === 'vm' ? { kind: 'vm' } : { kind: 'reader' }, scope: scopeFor(g.scope, world, input.defaults), origin: 'stated', cite: { line: g.line } });
+  }
+  for (const g of input.author?.grants ?? []) world.grants.push(g);
+  // The page's own `az role assignment create`: made at run time by the page; recorded, never seeded.
+  for (const g of createdGrants) {
+    world.grants.push({ role: builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role, principal: principalOf(g.assignee, world), scope: g.scope ? { kind: 'resource-group', group: /\/resourcegroups\/([^/]+)/i.exec(g.scope)?.[1] ?? '' } : { kind: 'subscription' }, origin: 'created', cite: { line: g.step.source.startLine, stepId: g.step.id } });
+  }
+  for (const p of stated.accessPolicies) {
+    const vault = world.resources.find((r) => r.role === 'vault');
+    if (!vault) continue;
+    if (vault.origin !== 'created') vault.rbac = false;
+    world.accessPolicies.push({ vault: vault.name, principal: p.principal === 'vm' ? { kind: 'vm' } : { kind: 'reader' }, secrets: p.secrets, origin: 'stated', cite: { line: p.line } });
+  }
+}

@@ -1,0 +1,282 @@
+// What each command of a page names, with the names as the reader would type them (placeholders and
+// the page's own shell variables resolved): the resources it creates, uses or deletes, and the role
+// grants it makes. az commands are read by their meaning (`az keyvault secret set` creates a secret
+// in the vault --vault-name names); URLs by their host and path (a PUT creates what its path names).
+import type { AzCommand, Step } from '../model.ts';
+import { parseAz } from '../parse/az.ts';
+import type { ResourceRole } from './types.ts';
+
+export interface Mention {
+  role: ResourceRole;
+  name: string;
+  verb: 'create' | 'use' | 'delete';
+  group?: string;
+  account?: string;
+  container?: string;
+  vault?: string;
+  /** A created vault's permission model (az keyvault create: RBAC unless --enable-rbac-authorization false). */
+  rbac?: boolean;
+  /** A created secret's value or blob's content, when the command gives it. */
+  content?: string;
+}
+
+export interface GrantMention {
+  role: string;
+  assignee: string;
+  scope: string | undefined;
+  group: string | undefined;
+}
+
+export interface StepMentions {
+  resources: Mention[];
+  grants: GrantMention[];
+}
+
+/** Resolves the text of a word: placeholders to their values, the page's own `$variables` to theirs; undefined when something stays unknown. */
+export type Resolve = (text: string) => string | undefined;
+
+const NAME_RULE = /^[^\s<>{}$`"'|;&()]+$/;
+
+function option(az: AzCommand, resolve: Resolve, ...names: string[]): string | undefined {
+  const o = az.options.find((x) => names.includes(x.name));
+  if (o === undefined || o.value === null) return undefined;
+  const v = resolve(o.value);
+  return v !== undefined && NAME_RULE.test(v) ? v : undefined;
+}
+
+/** An option's value as given, spaces allowed (a role name, a scope). */
+function text(az: AzCommand, resolve: Resolve, ...names: string[]): string | undefined {
+  const o = az.options.find((x) => names.includes(x.name));
+  return o === undefined || o.value === null ? undefined : resolve(o.value);
+}
+
+/** The resources a resource id names, outermost first (`/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/v`). */
+export function idMentions(id: string, verb: Mention['verb']): Mention[] {
+  const out: Mention[] = [];
+  const m = /\/resourcegroups\/([^/?#\s]+)(?:\/providers\/([^/]+)\/([^/]+)\/([^/?#\s]+)(?:\/([^?#\s]*))?)?/i.exec(id);
+  if (!m) return out;
+  const group = decodeURIComponent(m[1]!);
+  const ns = (m[2] ?? '').toLowerCase();
+  const type = (m[3] ?? '').toLowerCase();
+  const name = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
+  const rest = m[5] ?? '';
+  const last = name === undefined && rest === '';
+  out.push({ role: 'resource-group', name: group, verb: last ? verb : 'use' });
+  if (name === undefined) return out;
+  const child = /^blobservices\/default\/containers\/([^/]+)$/i.exec(rest);
+  const role: ResourceRole | undefined =
+    ns === 'microsoft.keyvault' && type === 'vaults' ? 'vault'
+    : ns === 'microsoft.storage' && type === 'storageaccounts' ? 'storage-account'
+    : ns === 'microsoft.managedidentity' && type === 'userassignedidentities' ? 'identity-name'
+    : ns === 'microsoft.compute' && type === 'virtualmachines' ? 'vm'
+    : undefined;
+  if (role === undefined) return out;
+  out.push({ role, name, group, verb: rest === '' ? verb : 'use' });
+  if (role === 'storage-account' && child) out.push({ role: 'container', name: decodeURIComponent(child[1]!), account: name, group, verb });
+  return out;
+}
+
+function urlMentions(url: string, method: string): Mention[] {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return [];
+  }
+  const host = u.hostname.toLowerCase();
+  const segments = u.pathname.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const writes = method === 'PUT';
+  const vault = /^([a-z0-9-]+)\.vault\.azure\.net$/.exec(host)?.[1];
+  if (vault) {
+    const out: Mention[] = [{ role: 'vault', name: vault, verb: 'use' }];
+    if (segments[0] === 'secrets' && segments[1] !== undefined) out.push({ role: 'secret', name: segments[1], vault, verb: writes ? 'create' : method === 'DELETE' ? 'delete' : 'use' });
+    return out;
+  }
+  const account = /^([a-z0-9]+)\.blob\.core\.windows\.net$/.exec(host)?.[1];
+  if (account) {
+    const out: Mention[] = [{ role: 'storage-account', name: account, verb: 'use' }];
+    const container = segments[0];
+    if (container === undefined) return out;
+    const isContainerOp = u.searchParams.get('restype') === 'container';
+    out.push({ role: 'container', name: container, account, verb: isContainerOp && writes ? 'create' : 'use' });
+    if (segments.length > 1 && !isContainerOp) out.push({ role: 'blob', name: segments.slice(1).join('/'), account, container, verb: writes ? 'create' : 'use' });
+    return out;
+  }
+  if (host === 'management.azure.com') return idMentions(u.pathname, writes ? 'create' : method === 'DELETE' ? 'delete' : 'use');
+  return [];
+}
+
+/** The mentions of an az command, by its meaning. */
+export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
+  const path = az.path.join(' ');
+  const name = option(az, resolve, '--name', '-n');
+  const group = option(az, resolve, '--resource-group', '-g');
+  const vault = option(az, resolve, '--vault-name');
+  const account = option(az, resolve, '--account-name');
+  const container = option(az, resolve, '--container-name', '-c');
+  const out: Mention[] = [];
+  const grants: GrantMention[] = [];
+  const add = (m: Mention | false | undefined): void => {
+    if (m) out.push(m);
+  };
+  const withGroup = (m: Mention): Mention => (group === undefined ? m : { ...m, group });
+  switch (path) {
+    case 'group create':
+      add(name !== undefined && { role: 'resource-group', name, verb: 'create' });
+      break;
+    case 'group show':
+    case 'group update':
+    case 'group export':
+      add(name !== undefined && { role: 'resource-group', name, verb: 'use' });
+      break;
+    case 'group delete':
+      add(name !== undefined && { role: 'resource-group', name, verb: 'delete' });
+      break;
+    case 'group exists':
+    case 'group list':
+      break;
+    case 'keyvault create':
+      add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+      add(name !== undefined && withGroup({ role: 'vault', name, verb: 'create', rbac: !/^false$/i.test(option(az, resolve, '--enable-rbac-authorization') ?? '') }));
+      break;
+    case 'keyvault show':
+    case 'keyvault update':
+    case 'keyvault set-policy':
+    case 'keyvault delete-policy':
+      add(name !== undefined && withGroup({ role: 'vault', name, verb: 'use' }));
+      break;
+    case 'keyvault delete':
+      add(name !== undefined && withGroup({ role: 'vault', name, verb: 'delete' }));
+      break;
+    case 'keyvault secret set':
+      add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+      add(vault !== undefined && name !== undefined && { role: 'secret', name, vault, verb: 'create', ...(option(az, resolve, '--value') !== undefined ? { content: option(az, resolve, '--value')! } : {}) });
+      break;
+    case 'keyvault secret show':
+    case 'keyvault secret download':
+    case 'keyvault secret set-attributes':
+      add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+      add(vault !== undefined && name !== undefined && { role: 'secret', name, vault, verb: 'use' });
+      break;
+    case 'keyvault secret delete':
+      add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+      add(vault !== undefined && name !== undefined && { role: 'secret', name, vault, verb: 'delete' });
+      break;
+    case 'keyvault key create':
+    case 'keyvault key import':
+      add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+      add(vault !== undefined && name !== undefined && { role: 'key', name, vault, verb: 'create' });
+      break;
+    case 'storage account create':
+      add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+      add(name !== undefined && withGroup({ role: 'storage-account', name, verb: 'create' }));
+      break;
+    case 'storage account delete':
+      add(name !== undefined && withGroup({ role: 'storage-account', name, verb: 'delete' }));
+      break;
+    case 'storage container create':
+      add(account !== undefined && { role: 'storage-account', name: account, verb: 'use' });
+      add(account !== undefined && name !== undefined && { role: 'container', name, account, verb: 'create' });
+      break;
+    case 'storage container delete':
+      add(account !== undefined && { role: 'storage-account', name: account, verb: 'use' });
+      add(account !== undefined && name !== undefined && { role: 'container', name, account, verb: 'delete' });
+      break;
+    case 'storage blob upload':
+      add(account !== undefined && { role: 'storage-account', name: account, verb: 'use' });
+      add(account !== undefined && container !== undefined && { role: 'container', name: container, account, verb: 'use' });
+      add(account !== undefined && container !== undefined && name !== undefined && { role: 'blob', name, account, container, verb: 'create' });
+      break;
+    case 'storage blob delete':
+      add(account !== undefined && container !== undefined && name !== undefined && { role: 'blob', name, account, container, verb: 'delete' });
+      break;
+    case 'identity create':
+      add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+      add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'create' }));
+      break;
+    case 'identity delete':
+      add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'delete' }));
+      break;
+    case 'role assignment create': {
+      const role = text(az, resolve, '--role');
+      const assignee = text(az, resolve, '--assignee-object-id', '--assignee');
+      if (role !== undefined && assignee !== undefined) grants.push({ role, assignee, scope: text(az, resolve, '--scope'), group });
+      break;
+    }
+    default: {
+      // Any other command names the resource by its -n when its group says what it is, and uses its parents.
+      const own = ownRole(path);
+      if (own !== undefined && name !== undefined) add(withGroup({ role: own, name, verb: 'use', ...(own === 'secret' || own === 'key' ? { vault } : {}), ...(own === 'container' ? { account } : {}), ...(own === 'blob' ? { account, container } : {}) } as Mention));
+      else {
+        add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+        add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+        add(account !== undefined && { role: 'storage-account', name: account, verb: 'use' });
+        add(account !== undefined && container !== undefined && { role: 'container', name: container, account, verb: 'use' });
+      }
+    }
+  }
+  // Resource ids anywhere in the options (--scope, --ids, --identities) name what they point at.
+  for (const o of az.options) {
+    if (o.value === null || !/\/resourcegroups\//i.test(o.value) || o.name === '--scope' && path === 'role assignment create') continue;
+    const v = resolve(o.value);
+    if (v !== undefined) for (const id of v.split(/\s+/)) out.push(...idMentions(id, 'use'));
+  }
+  if (path === 'role assignment create') {
+    const scope = text(az, resolve, '--scope');
+    if (scope !== undefined) out.push(...idMentions(scope, 'use'));
+  }
+  return { resources: out, grants };
+}
+
+/** The role of the resource a command group's `-n` names, for commands not listed above. */
+function ownRole(path: string): ResourceRole | undefined {
+  if (/^(?:storage account)( |$)/.test(path) && !/^storage account (?:list|create|check-name)/.test(path)) return 'storage-account';
+  if (/^keyvault secret /.test(path)) return 'secret';
+  if (/^keyvault key /.test(path)) return 'key';
+  if (/^keyvault (?:show|update|purge|recover)$/.test(path)) return 'vault';
+  if (/^storage container (?:show|metadata|exists|set-permission|show-permission|generate-sas|lease|policy)/.test(path)) return 'container';
+  if (/^storage blob (?:show|download|exists|metadata|set-tier|generate-sas|url)/.test(path)) return 'blob';
+  if (/^identity (?:show|update)$/.test(path)) return 'identity-name';
+  if (/^vm (?:show|identity|start|stop|deallocate|restart|update|extension)/.test(path)) return 'vm';
+  return undefined;
+}
+
+/** What one step names. */
+export function stepMentions(step: Step, resolve: Resolve): StepMentions {
+  switch (step.kind) {
+    case 'az':
+      return azMentions(step.az, resolve);
+    case 'http': {
+      const url = resolve(step.curl.url);
+      return { resources: url === undefined ? [] : urlMentions(url, step.curl.method.toUpperCase()), grants: [] };
+    }
+    case 'shell': {
+      // `x=$(az …)`: the command inside the substitution.
+      if (step.shell.kind !== 'assign') return { resources: [], grants: [] };
+      if (/^\s*az\s/.test(step.shell.pipeline)) {
+        try {
+          return azMentions(parseAz(step.shell.pipeline.trim()), resolve);
+        } catch {
+          return { resources: [], grants: [] };
+        }
+      }
+      if (step.shell.curl) {
+        const url = resolve(step.shell.curl.url);
+        return { resources: url === undefined ? [] : urlMentions(url, step.shell.curl.method.toUpperCase()), grants: [] };
+      }
+      return { resources: [], grants: [] };
+    }
+    case 'manual':
+      return { resources: [], grants: [] };
+    default: {
+      const never: never = step;
+      return never;
+    }
+  }
+}

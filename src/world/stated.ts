@@ -1,0 +1,234 @@
+// What a page states exists, in prose and portal steps: the resources its portal instructions (manual
+// steps, parse/manual.ts) create or select, what its prerequisites list, and role grants — a
+// built-in role name in a sentence that assigns or grants it. A grant names its principal (the VM's
+// managed identity when the sentence speaks of one, else the reader) and its scope (the resource the
+// sentence names; the resource group otherwise).
+import { BUILT_IN_ROLES } from '../emulator/roles.ts';
+import type { ManualStep, Tutorial } from '../model.ts';
+import type { ResourceRole, WorldAccessPolicy } from './types.ts';
+
+export type ScopeHint = 'subscription' | 'resource-group' | 'storage-account' | 'vault' | 'container';
+
+export interface StatedGrant {
+  role: string;
+  principal: 'vm' | 'reader';
+  scope: ScopeHint;
+  line: number;
+}
+
+export interface Stated {
+  /** Kinds of resource the page tells the reader to create or to have, with the line that says so. */
+  roles: Map<ResourceRole, number>;
+  /** Names the portal steps give (blob "hello_world.txt"), by role. */
+  names: Map<ResourceRole, string[]>;
+  blobContent?: string;
+  storageKind?: string;
+  grants: StatedGrant[];
+  accessPolicies: { template: string; principal: 'vm' | 'reader'; line: number; secrets: WorldAccessPolicy['secrets'] }[];
+  dataLake?: { line: number; folders: { path: string; acl: { permissions: string; default: boolean }[] }[] };
+}
+
+/** Nouns that say a kind of resource exists (or is to be created) when a portal step or a prerequisite names it. */
+const NOUNS: [RegExp, ResourceRole][] = [
+  [/\bresource groups?\b/i, 'resource-group'],
+  [/\bstorage accounts?\b/i, 'storage-account'],
+  [/\bkey vaults?\b/i, 'vault'],
+  [/\b(?:blob )?containers?\b/i, 'container'],
+  [/\b(?:virtual machines?|VMs?)\b/, 'vm'],
+  [/\buser-assigned (?:managed )?identit(?:y|ies)\b/i, 'identity-name'],
+];
+
+/** The portal's access policy templates (Key Vault "Configure from template"). */
+const TEMPLATES: Record<string, WorldAccessPolicy['secrets']> = {
+  'secret management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
+  'key, secret, & certificate management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge'],
+  'secret & certificate management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
+};
+
+/** Built-in role names, longest first so "Storage Blob Data Reader" wins over "Reader". */
+const ROLE_NAMES = BUILT_IN_ROLES.map((r) => r.roleName).sort((a, b) => b.length - a.length);
+
+/** A role as the page spells it ("storage-blob-data-reader", "Reader") → Azure's name, or undefined. */
+export function builtInRoleName(text: string): string | undefined {
+  const want = text.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  return ROLE_NAMES.find((n) => n.toLowerCase() === want);
+}
+
+/** Role names a sentence mentions (dashed spellings too). */
+function rolesIn(sentence: string): string[] {
+  const flat = sentence.replace(/[-_]/g, ' ').replace(/[*`"“”']/g, '');
+  const found: string[] = [];
+  let rest = flat;
+  for (const name of ROLE_NAMES) {
+    const re = new RegExp(`\\b${name.replace(/ /g, '\\s+')}\\b`, 'i');
+    const m = re.exec(rest);
+    if (!m) continue;
+    // "Reader" inside "Storage Blob Data Reader" was taken with the longer name.
+    found.push(name);
+    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  }
+  return found;
+}
+
+function scopeOf(text: string): ScopeHint {
+  if (/\bstorage account\b/i.test(text) && !/\bresource group that contains (?:your|the) storage account\b/i.test(text)) return 'storage-account';
+  if (/\bkey vault\b/i.test(text) && !/\bresource group\b/i.test(text)) return 'vault';
+  if (/\bsubscription\b/i.test(text) && !/\bresource group\b/i.test(text)) return 'subscription';
+  return 'resource-group';
+}
+
+const principalOf = (text: string): 'vm' | 'reader' => (/managed[- ]identit|\bVM\b|virtual machine|\bMSI\b/i.test(text) ? 'vm' : 'reader');
+
+function fromManual(step: ManualStep, out: Stated): void {
+  const line = step.source.startLine;
+  const note = (role: ResourceRole) => {
+    if (!out.roles.has(role)) out.roles.set(role, line);
+  };
+  for (const [re, role] of NOUNS) if (re.test(step.raw)) note(role);
+  for (const entry of step.creates) {
+    const colon = entry.indexOf(':');
+    const kind = colon < 0 ? entry : entry.slice(0, colon);
+    const detail = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    switch (kind) {
+      case 'virtual-machine':
+        note('vm');
+        break;
+      case 'resource-group':
+        note('resource-group');
+        break;
+      case 'storage-account':
+        note('storage-account');
+        if (/general purpose v1/i.test(step.raw)) out.storageKind = 'Storage';
+        break;
+      case 'blob-container':
+        note('container');
+        break;
+      case 'blob':
+        note('blob');
+        out.names.set('blob', [...(out.names.get('blob') ?? []), detail]);
+        break;
+      case 'blob-content':
+        out.blobContent = detail;
+        break;
+      case 'key-vault':
+        note('vault');
+        break;
+      case 'key-vault-secret':
+        note('secret');
+        break;
+      case 'key-vault-access-policy': {
+        const secrets = TEMPLATES[detail.toLowerCase()] ?? TEMPLATES['secret management']!;
+        out.accessPolicies.push({ template: detail || 'Secret Management', principal: principalOf(step.raw), line, secrets });
+        break;
+      }
+      case 'role-assignment': {
+        const m = /^(.*?)\s*(?:\(scope: ([^)]*)\))?$/.exec(detail);
+        const role = builtInRoleName(m?.[1] ?? detail) ?? (m?.[1] ?? detail);
+        const scopeText = m?.[2] ?? step.raw;
+        out.grants.push({ role, principal: principalOf(step.raw), scope: scopeOf(scopeText), line });
+        break;
+      }
+      case 'data-lake-folder':
+      case 'data-lake-acl':
+        fromDataLake(entry, step, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function fromDataLake(entry: string, step: ManualStep, out: Stated): void {
+  out.dataLake ??= { line: step.source.startLine, folders: [{ path: '/', acl: [] }] };
+  const lake = out.dataLake;
+  const folder = (name: string) => {
+    const path = name === 'root folder' ? '/' : `/${name}`;
+    let f = lake.folders.find((x) => x.path === path);
+    if (!f) {
+      f = { path, acl: [] };
+      lake.folders.push(f);
+    }
+    return f;
+  };
+  const folderMatch = /^data-lake-folder: (.+)$/.exec(entry);
+  if (folderMatch) {
+    folder(folderMatch[1]!);
+    return;
+  }
+  const acl = /^data-lake-acl: (.+?): (.*)$/.exec(entry);
+  if (!acl) return;
+  const rights = acl[2]!;
+  const permissions = `${/Read/.test(rights) ? 'r' : '-'}${/Write/.test(rights) ? 'w' : '-'}${/Execute/.test(rights) ? 'x' : '-'}`;
+  const name = acl[1] === 'new folder' ? (lake.folders.find((f) => f.path !== '/')?.path.slice(1) ?? 'new folder') : acl[1]!;
+  const f = folder(name);
+  f.acl.push({ permissions, default: false });
+  // "add as An access permission entry and a default permission entry" (the portal's "Add as" choice) for this folder.
+  const re = new RegExp(`${(name === 'root folder' ? '' : name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?access permission entry and a default permission entry`, 'i');
+  if (name !== 'root folder' && re.test(step.raw)) f.acl.push({ permissions, default: true });
+}
+
+/** Fenced blocks removed: the page's prose, line by line (1-based numbers kept). */
+function proseLines(text: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let fence: string | undefined;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const f = /^\s*(`{3,}|~{3,})/.exec(l);
+    if (f) {
+      if (fence === undefined) fence = f[1]![0]!.repeat(f[1]!.length);
+      else if (l.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fence === undefined) out.push({ line: i + 1, text: l });
+  }
+  return out;
+}
+
+/** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
+function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
+  let inPrerequisites = false;
+  for (const { line, text: l } of proseLines(text)) {
+    if (skip.has(line)) continue;
+    const heading = /^#{1,6}\s+(.*)$/.exec(l);
+    if (heading) {
+      inPrerequisites = /prerequisite|before you begin/i.test(heading[1]!);
+      continue;
+    }
+    if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
+    if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
+    for (const sentence of l.split(/(?<=[.!?])\s+/)) {
+      if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;
+      for (const role of rolesIn(sentence)) {
+        if (out.grants.some((g) => g.role === role && g.line === line)) continue;
+        out.grants.push({ role, principal: principalOf(sentence), scope: scopeOf(sentence), line });
+      }
+    }
+  }
+}
+
+export function statedBy(tutorial: Tutorial, text: string | undefined): Stated {
+  const out: Stated = { roles: new Map(), names: new Map(), grants: [], accessPolicies: [] };
+  for (const step of tutorial.steps) if (step.kind === 'manual') fromManual(step, out);
+  // The manual steps' grants are the portal's; prose states the others (the twelve's prose grants are manual steps too).
+  if (text !== undefined) {
+    // Lines a step holds (its command, its example, a portal step already read) are not prose; steps
+    // from included files have their own line numbers.
+    const skip = new Set<number>();
+    for (const s of tutorial.steps) {
+      if (s.source.file !== tutorial.file) continue;
+      for (const n of range(s.source.startLine, s.source.endLine)) skip.add(n);
+      if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(n);
+    }
+    const manual = out.grants.length;
+    fromProse(text, out, skip);
+    out.grants = [...out.grants.slice(0, manual), ...out.grants.slice(manual).filter((g) => !out.grants.slice(0, manual).some((m) => m.role === g.role))];
+  }
+  return out;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
