@@ -13,6 +13,20 @@ export interface RoleDefinition {
   notDataActions: readonly string[];
 }
 
+/** The management-plane actions every Key Vault data role carries (read the vault, its group, deployments). */
+const KEY_VAULT_READ_ACTIONS = [
+  'Microsoft.Authorization/*/read',
+  'Microsoft.Insights/alertRules/*',
+  'Microsoft.Resources/deployments/*',
+  'Microsoft.Resources/subscriptions/resourceGroups/read',
+  'Microsoft.Support/*',
+  'Microsoft.KeyVault/checkNameAvailability/read',
+  'Microsoft.KeyVault/deletedVaults/read',
+  'Microsoft.KeyVault/locations/*/read',
+  'Microsoft.KeyVault/vaults/*/read',
+  'Microsoft.KeyVault/operations/read',
+];
+
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
     id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
@@ -124,20 +138,28 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     id: '21090545-7ca7-4776-b22c-e363652d74d2',
     roleName: 'Key Vault Reader',
     description: "Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material. Only works for key vaults that use the 'Azure role-based access control' permission model.",
-    actions: [
-      'Microsoft.Authorization/*/read',
-      'Microsoft.Insights/alertRules/*',
-      'Microsoft.Resources/deployments/*',
-      'Microsoft.Resources/subscriptions/resourceGroups/read',
-      'Microsoft.Support/*',
-      'Microsoft.KeyVault/checkNameAvailability/read',
-      'Microsoft.KeyVault/deletedVaults/read',
-      'Microsoft.KeyVault/locations/*/read',
-      'Microsoft.KeyVault/vaults/*/read',
-      'Microsoft.KeyVault/operations/read',
-    ],
+    actions: [...KEY_VAULT_READ_ACTIONS],
     notActions: [],
     dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'],
+    notDataActions: [],
+  },
+  // The data roles pages grant to the reader who creates an RBAC vault (az's default since 2.61.0).
+  {
+    id: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+    roleName: 'Key Vault Secrets Officer',
+    description: "Perform any action on the secrets of a key vault, except manage permissions. Only works for key vaults that use the 'Azure role-based access control' permission model.",
+    actions: [...KEY_VAULT_READ_ACTIONS],
+    notActions: [],
+    dataActions: ['Microsoft.KeyVault/vaults/secrets/*'],
+    notDataActions: [],
+  },
+  {
+    id: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+    roleName: 'Key Vault Administrator',
+    description: "Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets. Cannot manage key vault resources or manage role assignments. Only works for key vaults that use the 'Azure role-based access control' permission model.",
+    actions: [...KEY_VAULT_READ_ACTIONS],
+    notActions: [],
+    dataActions: ['Microsoft.KeyVault/vaults/*'],
     notDataActions: [],
   },
 ];

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 import { send, type SendResult } from '../http/send.ts';
+import type { StepOutcome } from '../context.ts';
+import { failed, printed } from './command.ts';
 
 export const ARM = 'https://management.azure.com';
 export const ARM_RESOURCE = 'https://management.core.windows.net/';
@@ -34,12 +36,17 @@ export class ArmSession {
   }
 
   async call(method: string, pathAndQuery: string, body?: unknown): Promise<ArmCall> {
-    const { token, fresh } = await this.#ctx.tokens.get(ARM_RESOURCE);
+    return this.callService(method, `${ARM}${pathAndQuery}`, ARM_RESOURCE, body);
+  }
+
+  /** A call to any service the CLI reaches with its own token for `resource` (Key Vault's data plane: https://vault.azure.net). */
+  async callService(method: string, absoluteUrl: string, resource: string, body?: unknown): Promise<ArmCall> {
+    const { token, fresh } = await this.#ctx.tokens.get(resource);
     if (fresh) {
       this.exchanges.push(...token.exchanges);
       if (token.note) this.tokenNote = token.note;
     }
-    const url = requote(`${ARM}${pathAndQuery}`);
+    const url = requote(absoluteUrl);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: [string, string][] = [
       ['Host', new URL(url).host],
@@ -63,7 +70,9 @@ export function armErrorText(call: ArmCall): string {
   const response = call.result.exchange.response;
   if (!response) return `ERROR: ${call.result.error?.message ?? 'no response'}`;
   const err = (call.json as { error?: { code?: string; message?: string } } | undefined)?.error;
-  if (err?.code) return `ERROR: (${err.code}) ${err.message ?? ''}\nCode: ${err.code}\nMessage: ${err.message ?? ''}`;
+  const inner = (err as { innererror?: { code?: string } } | undefined)?.innererror;
+  const innerText = inner?.code ? `\nInner error: {\n    "code": "${inner.code}"\n}` : '';
+  if (err?.code) return `ERROR: (${err.code}) ${err.message ?? ''}\nCode: ${err.code}\nMessage: ${err.message ?? ''}${innerText}`;
   return `ERROR: Operation returned an invalid status '${response.statusText || response.status}'${response.body ? `\nContent: ${response.body}` : ''}`;
 }
 
@@ -78,6 +87,17 @@ function sortKeys(value: unknown): unknown {
 /** az prints JSON indented by two spaces with keys sorted (its json output uses sort_keys). */
 export function azJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+/** The outcome of a failed call: az's error text, the exchanges as evidence. */
+export function callFailed(session: ArmSession, call: ArmCall): StepOutcome {
+  return failed(armErrorText(call), { exchanges: session.exchanges, ...(call.result.error ? { error: call.result.error } : {}) });
+}
+
+/** What az prints, with the exchanges and the token note. */
+export function callPrinted(session: ArmSession, stdout: string, note?: string): StepOutcome {
+  const notes = [note, session.tokenNote].filter((n): n is string => n !== undefined);
+  return printed(stdout, { exchanges: session.exchanges, ...(notes.length > 0 ? { substitution: notes.join(' ') } : {}) });
 }
 
 /** The resource group name inside an ARM id, as az's transform adds `resourceGroup`. */

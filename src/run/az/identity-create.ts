@@ -1,12 +1,12 @@
 // `az identity create -g RG -n NAME`: GET the resource group (for its location), then PUT the
 // user-assigned identity, and print the flattened resource as az does (properties lifted to the top,
 // `resourceGroup` added from the id; no `clientSecretUrl`, which only a 2015 preview returned).
-import { azJson, ArmSession, armErrorText, resourceGroupOf } from './arm.ts';
+import { azJson, ArmSession, armErrorText, callFailed, resourceGroupOf } from './arm.ts';
+import { groupLocation } from './group-show.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
 
 export const IDENTITY_API_VERSION = '2023-01-31';
-const RESOURCE_GROUP_API_VERSION = '2022-09-01';
 
 export function flattenIdentity(resource: Record<string, unknown>): Record<string, unknown> {
   const { properties, ...rest } = resource;
@@ -27,12 +27,8 @@ export const identityCreate: AzCommandModule = {
     const session = new ArmSession(ctx);
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
     const rg = args['resource-group'] ?? '';
-    let location = args.location;
-    if (location === undefined) {
-      const group = await session.call('GET', `/subscriptions/${sub}/resourcegroups/${rg}?api-version=${RESOURCE_GROUP_API_VERSION}`);
-      if (!group.ok) return failed(armErrorText(group), { exchanges: session.exchanges, ...(group.result.error ? { error: group.result.error } : {}) });
-      location = String((group.json as { location?: unknown }).location ?? '');
-    }
+    const location = args.location ?? (await groupLocation(session, sub, rg));
+    if (typeof location !== 'string') return callFailed(session, location);
     const put = await session.call(
       'PUT',
       `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${args.name ?? ''}?api-version=${IDENTITY_API_VERSION}`,

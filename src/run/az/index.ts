@@ -2,20 +2,30 @@
 // not in a command group gets "az vm: 'assign-identity' is not in the 'az vm' command group." (exit 2),
 // as the CLI has said since `az vm assign-identity` was removed in 2018.
 import type { AzCommandModule } from './command.ts';
+import { groupCreate } from './group-create.ts';
+import { groupDelete } from './group-delete.ts';
+import { groupShow } from './group-show.ts';
 import { identityCreate } from './identity-create.ts';
+import { keyvaultCreate } from './keyvault-create.ts';
+import { keyvaultSecretSet } from './keyvault-secret-set.ts';
+import { keyvaultSecretShow } from './keyvault-secret-show.ts';
 import { login } from './login.ts';
 import { roleAssignmentCreate } from './role-assignment-create.ts';
 import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
 
-export const AZ_COMMANDS: readonly AzCommandModule[] = [login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload];
+export const AZ_COMMANDS: readonly AzCommandModule[] = [
+  login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
+  groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow,
+];
 
 /** The slice of az's command tree the tutorials touch: groups with their commands and subgroups. */
 type Tree = { [word: string]: Tree | 'command' };
 const TREE: Tree = {
   login: 'command',
   logout: 'command',
+  group: { create: 'command', show: 'command', delete: 'command', list: 'command', exists: 'command', update: 'command' },
   account: { show: 'command', list: 'command', set: 'command', 'get-access-token': 'command' },
   identity: { create: 'command', delete: 'command', list: 'command', show: 'command', update: 'command', 'federated-credential': { create: 'command', list: 'command' } },
   vm: {

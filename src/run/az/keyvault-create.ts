@@ -1,0 +1,52 @@
+// `az keyvault create -n NAME -g RG [-l LOCATION]`: as az 2.67 does it, GET the group for its location
+// when none is given, then PUT the vault with the signed-in account's tenant, the standard SKU, soft
+// delete and — az's default since 2.61.0 — Azure RBAC authorization (no access policy for the creator:
+// reading or writing secrets then needs a Key Vault data role, as on Azure). `--enable-rbac-authorization
+// false` creates an access-policy vault whose only policy is the creator's, with az's default permissions.
+import { ArmSession, azJson, callFailed, callPrinted, resourceGroupOf } from './arm.ts';
+import type { AzCommandModule } from './command.ts';
+import { groupLocation } from './group-show.ts';
+
+export const KEYVAULT_API_VERSION = '2023-07-01';
+/** az keyvault create's default secret permissions for the creator of an access-policy vault. */
+const CREATOR_SECRET_PERMISSIONS = ['all'];
+
+export const keyvaultCreate: AzCommandModule = {
+  path: ['keyvault', 'create'],
+  options: [
+    { dest: 'name', names: ['--name', '-n'], required: true },
+    { dest: 'resource-group', names: ['--resource-group', '-g'], required: true },
+    { dest: 'location', names: ['--location', '-l'] },
+    { dest: 'sku', names: ['--sku'] },
+    { dest: 'enable-rbac-authorization', names: ['--enable-rbac-authorization'] },
+    { dest: 'retention-days', names: ['--retention-days'] },
+    { dest: 'enable-purge-protection', names: ['--enable-purge-protection'] },
+    { dest: 'tags', names: ['--tags'] },
+  ],
+  async run({ args, ctx }) {
+    const session = new ArmSession(ctx);
+    const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
+    const rg = args['resource-group'] ?? '';
+    const location = args.location ?? (await groupLocation(session, sub, rg));
+    if (typeof location !== 'string') return callFailed(session, location);
+    const rbac = (args['enable-rbac-authorization'] ?? 'true').toLowerCase() !== 'false';
+    const creator = ctx.cliAccount.objectId;
+    const accessPolicies = rbac || creator === undefined ? [] : [{ tenantId: ctx.cliAccount.tenantId, objectId: creator, permissions: { keys: ['all'], secrets: CREATOR_SECRET_PERMISSIONS, certificates: ['all'], storage: ['all'] } }];
+    const body = {
+      location,
+      properties: {
+        tenantId: ctx.cliAccount.tenantId,
+        sku: { family: 'A', name: (args.sku ?? 'standard').toLowerCase() },
+        accessPolicies,
+        enableRbacAuthorization: rbac,
+        enableSoftDelete: true,
+        softDeleteRetentionInDays: Number(args['retention-days'] ?? '90'),
+        ...(args['enable-purge-protection']?.toLowerCase() === 'true' ? { enablePurgeProtection: true } : {}),
+      },
+    };
+    const put = await session.call('PUT', `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${args.name ?? ''}?api-version=${KEYVAULT_API_VERSION}`, body);
+    if (!put.ok || typeof put.json !== 'object' || put.json === null) return callFailed(session, put);
+    const vault = put.json as Record<string, unknown>;
+    return callPrinted(session, azJson({ ...vault, resourceGroup: typeof vault.id === 'string' ? resourceGroupOf(vault.id) : rg }));
+  },
+};
