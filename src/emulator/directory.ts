@@ -48,6 +48,11 @@ function managedIdentity(principalId: string, clientId: string, displayName: str
   };
 }
 
+/** A user's sign-in name: the scenario's, else its display name as a dotted name at the tenant's domain. */
+export function userPrincipalNameOf(p: { displayName: string; userPrincipalName?: string | undefined }, domain: string): string {
+  return p.userPrincipalName ?? `${p.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@${domain}`;
+}
+
 /** Every object of the tenant, read from the live state (identities created during the run included). */
 export function directoryObjects(state: EmulatorState): DirectoryObject[] {
   const d = state.data;
@@ -57,7 +62,7 @@ export function directoryObjects(state: EmulatorState): DirectoryObject[] {
   const domain = directoryOf(d).tenantDomain;
   for (const p of d.principals) {
     if (p.kind === 'User') {
-      const upn = p.userPrincipalName ?? `${p.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@${domain}`;
+      const upn = userPrincipalNameOf(p, domain);
       out.push({
         kind: 'user',
         id: p.principalId,

@@ -10,10 +10,12 @@ import { projectRoot } from '../tutorials/manifest.ts';
 import { inferWorld } from '../world/infer.ts';
 import { placeholderRoles } from '../world/positions.ts';
 import { ROLES, type Role } from '../world/roles.ts';
+import type { World } from '../world/types.ts';
 import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
 import { bindStep, type UnboundPlaceholder } from './bind.ts';
 import { dependenciesOf, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
+import { pageNames } from './page-names.ts';
 import { normaliseKey } from './keys.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 import { describeSource, earlySource, targetSource, valueSources } from './values.ts';
@@ -62,17 +64,27 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const roles = placeholderRoles(tutorial);
   const author = authorWorld(sidecar, options.targetRoles?.['resource-group'] ?? 'mi-test');
   const text = options.text ?? readText(tutorial);
-  const world = inferWorld({
-    tutorial,
-    ...(text !== undefined ? { text } : {}),
-    roles,
-    valueOf: (key: string, role: Role | undefined) => {
-      const s = earlySource(sources, key, role) ?? targetSource(sources, key, role);
-      return s === undefined || !('value' in s) ? undefined : { value: s.value, ...(role ? { role } : {}), from: describeSource(s) };
-    },
-    defaults: { resourceGroup: options.targetRoles?.['resource-group'] ?? options.targetValues.RESOURCE_GROUP ?? 'mi-test' },
-    author,
-  });
+  const infer = (): World =>
+    inferWorld({
+      tutorial,
+      ...(text !== undefined ? { text } : {}),
+      roles,
+      valueOf: (key: string, role: Role | undefined) => {
+        const s = earlySource(sources, key, role) ?? targetSource(sources, key, role);
+        if (s === undefined || !('value' in s)) return undefined;
+        const source = s.kind === 'set' || s.kind === 'sidecar' || s.kind === 'world' ? s.kind : 'target';
+        return { value: s.value, ...(role ? { role } : {}), from: describeSource(s), source };
+      },
+      defaults: { resourceGroup: options.targetRoles?.['resource-group'] ?? options.targetValues.RESOURCE_GROUP ?? 'mi-test' },
+      author,
+    });
+  // First with the target's defaults, then with the names the page's own world gives (page-names.ts).
+  let world = infer();
+  const own = pageNames(world);
+  if (own.size > 0) {
+    sources.pageNames = own;
+    world = infer();
+  }
 
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') {

@@ -14,6 +14,8 @@ export type BindingSource =
   | { kind: 'sidecar'; value: string; file: string; role?: Role }
   /** The target's own values (the emulator scenario, or `.env` for a live subscription); by the placeholder's name, or what the target answers for its `role`. */
   | { kind: 'target'; value: string; target: string; role?: Role }
+  /** The page's own world: the name it creates for this role elsewhere (`why` says where), or a new name for what it creates. */
+  | { kind: 'world'; value: string; why: string; role?: Role }
   /** A field of an earlier step's response, as the parser linked them (`tutorial.captures`). */
   | { kind: 'capture'; producer: string; path: string; captureKey: string; reason: string }
   /** A shell variable an earlier `var=$(…)` step assigns. */

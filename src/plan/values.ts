@@ -15,6 +15,8 @@ export interface ValueSources {
   targetValues: ReadonlyMap<string, string>;
   targetRoles: Readonly<Partial<Record<Role, string>>>;
   targetName: string;
+  /** Names the page's own world gives placeholders (plan/page-names.ts), above the target's defaults. */
+  pageNames: ReadonlyMap<string, { value: string; why: string }>;
 }
 
 /** `--set role:vault=x` → a role set; anything else a placeholder set. */
@@ -33,6 +35,7 @@ export function valueSources(options: PlanOptions, sidecar: Sidecar): ValueSourc
     targetValues: new Map(Object.entries(options.targetValues).map(([k, v]) => [normaliseKey(k), v])),
     targetRoles: options.targetRoles ?? {},
     targetName: options.targetName,
+    pageNames: new Map(),
   };
 }
 
@@ -63,9 +66,11 @@ export function earlySource(src: ValueSources, key: string, role: Role | undefin
   return undefined;
 }
 
-/** The target's value: for this placeholder name, else for its role. */
+/** The page's own name for it, else the target's value: for this placeholder name, else for its role. */
 export function targetSource(src: ValueSources, key: string, role: Role | undefined): BindingSource | undefined {
   const normal = normaliseKey(key);
+  const own = src.pageNames.get(normal);
+  if (own !== undefined) return { kind: 'world', value: role === undefined ? own.value : shaped(normal, role, own.value), why: own.why, ...(role ? { role } : {}) };
   const byName = src.targetValues.get(normal);
   if (byName !== undefined) return { kind: 'target', value: byName, target: src.targetName };
   if (role === undefined) return undefined;
@@ -82,6 +87,8 @@ export function describeSource(s: BindingSource): string {
       return s.role ? `${s.file} (role ${s.role})` : s.file;
     case 'target':
       return s.role ? `the ${s.target}'s ${s.role}` : `the ${s.target}'s value`;
+    case 'world':
+      return s.why;
     case 'capture':
       return `captured from ${s.producer}`;
     case 'shell-variable':

@@ -189,7 +189,7 @@ function bindValues(planned: PlannedStep, tutorial: Tutorial, observations: Read
   for (const b of planned.bindings) {
     let value: string | undefined;
     const s = b.source;
-    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar') value = s.value;
+    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar' || s.kind === 'world') value = s.value;
     else {
       const producerId = s.producer;
       const obs = observations.get(producerId);

@@ -81,6 +81,8 @@ export interface WorldValue {
   role?: Role;
   /** Where it came from, for the report: "--set", "sidecar docs/conformance.yaml", "emulator default for vault". */
   from: string;
+  /** Who decided it: the user (--set), the author (sidecar), the page's own world, or the target's default. */
+  source?: 'set' | 'sidecar' | 'world' | 'target';
 }
 
 export interface Assumption {

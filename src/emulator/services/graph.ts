@@ -63,6 +63,8 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext): Promise<
 function mayRead(ctx: ServiceContext, claims: TokenClaims, kind: DirectoryObject['kind']): boolean {
   if (claims.idtyp === 'user') return true;
   const self = directoryObject(ctx.state, claims.oid);
+  // The signed-in reader is a user even when the target signs az in without a browser (client credentials).
+  if (self?.kind === 'user') return true;
   return self !== undefined && self.appRoles.some((r) => READ_ROLES[kind].includes(r));
 }
 

@@ -1,6 +1,7 @@
 // The az equivalents by command path, and az's own answer for a path it does not know: a word that is
 // not in a command group gets "az vm: 'assign-identity' is not in the 'az vm' command group." (exit 2),
 // as the CLI has said since `az vm assign-identity` was removed in 2018.
+import { findCommand } from '../../reference/az-table.ts';
 import type { AzCommandModule } from './command.ts';
 import { groupCreate } from './group-create.ts';
 import { groupDelete } from './group-delete.ts';
@@ -25,7 +26,8 @@ type Tree = { [word: string]: Tree | 'command' };
 const TREE: Tree = {
   login: 'command',
   logout: 'command',
-  group: { create: 'command', show: 'command', delete: 'command', list: 'command', exists: 'command', update: 'command' },
+  // `group deployment` is hidden and deprecated (not in the reference) but still runs.
+  group: { create: 'command', show: 'command', delete: 'command', list: 'command', exists: 'command', update: 'command', deployment: { create: 'command', validate: 'command' } },
   account: { show: 'command', list: 'command', set: 'command', 'get-access-token': 'command' },
   identity: { create: 'command', delete: 'command', list: 'command', show: 'command', update: 'command', 'federated-credential': { create: 'command', list: 'command' } },
   vm: {
@@ -51,6 +53,10 @@ export type AzLookup =
 export function lookupAz(path: readonly string[]): AzLookup {
   const module = AZ_COMMANDS.find((c) => c.path.join(' ') === path.join(' '));
   if (module) return { kind: 'command', module };
+  // A command the CLI reference has (az webapp deploy, az deployment group create…) but the slice
+  // below does not is real: without an equivalent here it is unsupported, never az's usage error.
+  const known = findCommand(path);
+  if (known.kind === 'command' && known.rest.length === 0) return { kind: 'unmodelled', path: `az ${known.command.path}` };
   let node: Tree | 'command' = TREE;
   const prog = ['az'];
   for (const word of path) {

@@ -32,7 +32,6 @@ export const keyvaultSecretSet: AzCommandModule = {
       }
     }
     if (value === undefined) return failed('ERROR: usage error: --value VALUE | --file PATH');
-    ctx.secrets.add(value, `az keyvault secret set --value for ${args.name ?? ''}`);
     const session = new ArmSession(ctx);
     const body = {
       value,
@@ -41,6 +40,6 @@ export const keyvaultSecretSet: AzCommandModule = {
     };
     const put = await session.callService('PUT', `${vaultUrl(args)}/secrets/${args.name ?? ''}?api-version=${KEYVAULT_DATA_API_VERSION}`, KEYVAULT_RESOURCE, body);
     if (!put.ok || typeof put.json !== 'object' || put.json === null) return callFailed(session, put);
-    return callPrinted(session, printedSecret(put.json, ctx));
+    return callPrinted(session, printedSecret(put.json));
   },
 };

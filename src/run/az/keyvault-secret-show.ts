@@ -17,6 +17,6 @@ export const keyvaultSecretShow: AzCommandModule = {
     const path = args.id !== undefined ? new URL(args.id).pathname : `/secrets/${args.name ?? ''}/${args.version ?? ''}`;
     const get = await session.callService('GET', `${vaultUrl(args)}${path}?api-version=${KEYVAULT_DATA_API_VERSION}`, KEYVAULT_RESOURCE);
     if (!get.ok || typeof get.json !== 'object' || get.json === null) return callFailed(session, get);
-    return callPrinted(session, printedSecret(get.json, ctx));
+    return callPrinted(session, printedSecret(get.json));
   },
 };

@@ -1,7 +1,6 @@
 // Key Vault's data plane as az calls it: the vault's own host, a token for https://vault.azure.net
 // (az gets it after the vault's 401 challenge; the challenge round trip is not replayed here), and
 // az's printed form of a secret bundle. Shared by `az keyvault secret set` and `show`.
-import type { StepContext } from '../context.ts';
 import { azJson } from './arm.ts';
 
 export const KEYVAULT_DATA_API_VERSION = '7.5';
@@ -14,9 +13,11 @@ export function vaultUrl(args: Record<string, string>): string {
 }
 
 /** A secret bundle as az prints it: every field az's model has, null where absent. */
-export function printedSecret(json: unknown, ctx: StepContext): string {
+export function printedSecret(json: unknown): string {
   const b = json as { value?: unknown; id?: unknown; contentType?: unknown; tags?: unknown; kid?: unknown; managed?: unknown; attributes?: Record<string, unknown> };
-  if (typeof b.value === 'string') ctx.secrets.add(b.value, `secret value printed by az for ${String(b.id)}`);
+  // Not registered as a run secret: a value the page's own command stored is the page's literal (public
+  // in the page, and redacting it would rewrite the page's text in the report); a seeded value is a
+  // known secret of the target already.
   const a = b.attributes ?? {};
   const iso = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString().replace('.000Z', '+00:00') : null);
   const name = typeof b.id === 'string' ? (/\/secrets\/([^/]+)/.exec(b.id)?.[1] ?? null) : null;

@@ -10,6 +10,7 @@ import { outcome } from '../context.ts';
 import type { Observation } from '../observation.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
+const GRAPH = 'https://graph.microsoft.com';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Identities earlier az steps of this run printed: client id → principal (object) id. */
@@ -45,18 +46,41 @@ export const roleAssignmentCreate: AzCommandModule = {
 
     let principalId = assignee;
     let resolution: string | undefined;
+    const session = new ArmSession(ctx);
     if (args['assignee-object-id'] === undefined) {
       const viaClientId = knownClientIds(ctx.earlier).get(assignee.toLowerCase());
       if (viaClientId) {
         principalId = viaClientId;
         resolution = `--assignee ${assignee} is a client id; resolved to object id ${viaClientId} as az's Microsoft Graph lookup (servicePrincipalNames) would. The Graph call itself is not emulated.`;
-      } else if (!GUID.test(assignee)) {
-        const message = `Cannot find user or service principal in graph database for '${assignee}'. If the assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create --id ${assignee}'.`;
-        return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
+      } else if (GUID.test(assignee)) {
+        // az tries a GUID as an application (client) id first: servicePrincipalNames holds the appId.
+        const bySpn = await session.callService('GET', `${GRAPH}/v1.0/servicePrincipals?$filter=servicePrincipalNames/any(c:c eq '${assignee}')`, GRAPH);
+        const id = (bySpn.json as { value?: { id?: unknown }[] } | undefined)?.value?.[0]?.id;
+        if (bySpn.ok && typeof id === 'string') principalId = id;
+      } else {
+        // az's _resolve_object_id: a sign-in name (with @) among users, anything else among service principal names.
+        const filter = assignee.includes('@') ? `users?$filter=userPrincipalName eq '${assignee}'` : `servicePrincipals?$filter=servicePrincipalNames/any(c:c eq '${assignee}')`;
+        if (/^https?:\/\//i.test(assignee)) {
+          // An app id URI such as https://vault.azure.net names a Microsoft first-party service principal,
+          // present in every tenant on Azure but not in the emulator's directory.
+          return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message: `--assignee ${assignee} names a Microsoft first-party service principal; the emulator's directory has none` } });
+        }
+        const found = await session.callService('GET', `${GRAPH}/v1.0/${filter}`, GRAPH);
+        const id = (found.json as { value?: { id?: unknown }[] } | undefined)?.value?.[0]?.id;
+        const status = found.result.exchange.response?.status;
+        if (status === 401 || status === 403) {
+          // A reader signed in as a user reads the directory; the emulator's CLI sign-in is an application without Graph permissions.
+          return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `resolving --assignee ${assignee} through Microsoft Graph: the target's signed-in CLI principal may not read the directory (Graph answered ${status})` } });
+        }
+        if (!found.ok) return failed(armErrorText(found), { exchanges: session.exchanges, ...(found.result.error ? { error: found.result.error } : {}) });
+        if (typeof id !== 'string') {
+          const message = `Cannot find user or service principal in graph database for '${assignee}'. If the assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create --id ${assignee}'.`;
+          return outcome({ engine: 'http', exchanges: session.exchanges, output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
+        }
+        principalId = id;
       }
     }
 
-    const session = new ArmSession(ctx);
     let roleDefinitionId: string;
     if (GUID.test(args.role ?? '')) {
       roleDefinitionId = `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${args.role}`;

@@ -8,6 +8,8 @@ import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 import { baseScenario, ROLE_NAMES } from '../../emulator/default-scenario.ts';
 import { scenarioForWorld } from '../../emulator/world-seed.ts';
+import { userPrincipalNameOf } from '../../emulator/directory.ts';
+import { directoryOf } from '../../emulator/scenario.ts';
 import type { Role } from '../../world/roles.ts';
 import type { World } from '../../world/types.ts';
 
@@ -89,7 +91,7 @@ export function emulatorRoleValues(scenario: Scenario): Partial<Record<Role, str
     'resource-group': vm.resourceGroup,
     location: scenario.location,
     vm: vm.name,
-    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': reader.userPrincipalName ?? `${reader.displayName.replace(/\s+/g, '').toLowerCase()}@${scenario.tenantDomain ?? 'tutorialdirectory.onmicrosoft.com'}` } : {}),
+    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': userPrincipalNameOf(reader, directoryOf(scenario).tenantDomain) } : {}),
     ...(vm.systemAssigned ? { 'client-id': vm.systemAssigned.clientId } : {}),
     'resource-id': `${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
     scope: `${sub}/resourceGroups/${vm.resourceGroup}`,

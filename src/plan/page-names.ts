@@ -1,0 +1,56 @@
+// The page defines its world, names included. A placeholder for a resource the page creates under a
+// literal name elsewhere is that resource (`az group create -n myResourceGroup`, then
+// `--resource-group <resource-group-name>`: the reader types myResourceGroup); a placeholder that
+// names a resource group or VM the page creates gets a new name, never the target's own (creating
+// the target's group again at another location is Azure's 400, the page's fault it is not).
+// Decided from a first World inferred with the target's defaults; only placeholders whose value would
+// be the target's default are renamed (--set, the sidecar, captures and variables are left alone).
+import type { Role } from '../world/roles.ts';
+import type { World } from '../world/types.ts';
+import { normaliseKey } from './keys.ts';
+
+/** Roles whose default names something the target itself already has. */
+const TARGET_OWNED: ReadonlySet<Role> = new Set<Role>(['resource-group', 'vm']);
+
+/** A valid new name for every role (3–24 letters and digits fits groups, vaults and accounts alike). */
+export function freshName(key: string): string {
+  const slug = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `tc${slug}`.slice(0, 24);
+}
+
+export function pageNames(world: World): Map<string, { value: string; why: string }> {
+  const out = new Map<string, { value: string; why: string }>();
+  const fromTarget = (key: string): boolean => world.values[key] === undefined || world.values[key]?.source === 'target';
+  const created = world.resources.filter((r) => r.origin === 'created');
+
+  // Placeholders that name what the page creates, where the target's default is the target's own.
+  const renamed = new Map<string, string>(); // created name (lower case) → new name
+  for (const r of created) {
+    if (!TARGET_OWNED.has(r.role)) continue;
+    for (const [key, v] of Object.entries(world.values)) {
+      if (v.source !== 'target' || world.roles[key] !== r.role || v.value.toLowerCase() !== r.name.toLowerCase()) continue;
+      const name = freshName(key);
+      renamed.set(r.name.toLowerCase(), name);
+      out.set(normaliseKey(key), { value: name, why: `a new name for the ${r.role} the page creates at line ${r.cite.line}` });
+    }
+  }
+
+  // Other placeholders of a role the page creates exactly one resource of: that resource.
+  const byRole = new Map<Role, { name: string; line: number }[]>();
+  for (const r of created) {
+    const name = renamed.get(r.name.toLowerCase()) ?? r.name;
+    const list = byRole.get(r.role) ?? [];
+    if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase())) list.push({ name, line: r.cite.line });
+    byRole.set(r.role, list);
+  }
+  for (const [key, role] of Object.entries(world.roles)) {
+    const normal = normaliseKey(key);
+    if (out.has(normal) || !fromTarget(key)) continue;
+    const only = byRole.get(role);
+    if (only?.length !== 1) continue;
+    const [one] = only;
+    if (one === undefined || world.values[key]?.value.toLowerCase() === one.name.toLowerCase()) continue;
+    out.set(normal, { value: one.name, why: `the ${role} the page creates at line ${one.line}` });
+  }
+  return out;
+}
