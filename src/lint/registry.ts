@@ -38,6 +38,7 @@ import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
+import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -77,4 +78,5 @@ export const rules: readonly Rule[] = [
   proseTokenAudience,
   proseParameterNotInCommand,
   missingPrerequisite,
+  pageAssumesResource,
 ];

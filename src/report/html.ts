@@ -148,7 +148,7 @@ function step(t: ReportTutorial, s: ReportStep, ti: number): string {
   const open = s.verdict === 'fail' || s.verdict === 'drift' ? ' open' : '';
   return `<article class="step v-${esc(s.verdict)}" data-verdict="${esc(s.verdict)}" id="t${ti}-${esc(s.id)}">
 <div class="stephead"><span class="badge ${esc(s.verdict)}">${esc(s.verdict)}</span><span class="kind">${esc(s.id)} · ${esc(s.kind)}</span><span class="where">${esc(where(t, s.line.start, s.line.end))}</span>${failure}${blocked}</div>
-<p class="reason">${esc(s.reason)}</p>
+<p class="reason">${esc(s.reason)}</p>${s.expectedFailure !== undefined ? `\n<p class="expected">Expected failure (does not fail the run): ${esc(s.expectedFailure)}</p>` : ''}
 ${s.suggestion ? `<p class="suggestion">Suggested text: <code>${esc(s.suggestion)}</code></p>` : ''}
 ${s.substitution ? `<p class="substitution">Substitution: ${esc(s.substitution)}</p>` : ''}
 <details${open}><summary>evidence</summary>
@@ -180,6 +180,7 @@ function tutorial(t: ReportTutorial, ti: number): string {
 <h2>${esc(t.title)}</h2>
 <div class="file">${esc(t.file)}${seed} · <span class="tally">${esc(tally(t.steps))}</span></div>
 ${problems(t)}
+${assumptions(t)}
 ${t.steps.length === 0 ? '<p class="no-steps">No step of this page could be run (see the problems above, or the page holds no command this tool runs); its findings are below.</p>' : ''}
 ${t.steps.map((s) => step(t, s, ti)).join('\n')}
 <p class="filtered-note empty" hidden>All steps of this tutorial are filtered out.</p>
@@ -193,6 +194,13 @@ function problems(t: ReportTutorial): string {
   const list = t.problems ?? [];
   if (list.length === 0) return '';
   return `<div class="problems"><h3>Problems (${esc(list.length)})</h3><ul>${list.map((p) => `<li><code>${esc(p.code)}</code> ${esc(p.message)}</li>`).join('')}</ul></div>`;
+}
+
+/** What the page uses without creating or stating it: provided by the run so the rest could be judged. */
+function assumptions(t: ReportTutorial): string {
+  const list = t.assumptions ?? [];
+  if (list.length === 0) return '';
+  return `<div class="assumptions"><h3>Assumptions (${esc(list.length)})</h3><p>The page uses these without creating them or stating them as prerequisites; the run provided them so the rest of the page could be judged.</p><ul>${list.map((a) => `<li>line ${esc(a.line)}: ${esc(a.what)}</li>`).join('')}</ul></div>`;
 }
 
 /** What changed since the baseline (`--baseline`): open when a step got worse. */

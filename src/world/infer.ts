@@ -60,7 +60,11 @@ const WHAT: Record<ResourceRole, string> = {
 };
 
 export function describe(r: Pick<WorldResource, 'role' | 'name' | 'vault' | 'account' | 'container'>): string {
-  const where = r.role === 'secret' || r.role === 'key' ? ` in the key vault ${r.vault}` : r.role === 'container' ? ` in the storage account ${r.account}` : r.role === 'blob' ? ` in ${r.account}/${r.container}` : '';
+  const where =
+    (r.role === 'secret' || r.role === 'key') && r.vault !== undefined ? ` in the key vault ${r.vault}`
+    : r.role === 'container' && r.account !== undefined ? ` in the storage account ${r.account}`
+    : r.role === 'blob' && r.account !== undefined && r.container !== undefined ? ` in ${r.account}/${r.container}`
+    : '';
   return `the ${WHAT[r.role]} ${r.name}${where}`;
 }
 

@@ -36,6 +36,7 @@ const NOUNS: [RegExp, ResourceRole][] = [
   [/\b(?:blob )?containers?\b/i, 'container'],
   [/\b(?:virtual machines?|VMs?)\b/, 'vm'],
   [/\buser-assigned (?:managed )?identit(?:y|ies)\b/i, 'identity-name'],
+  [/\b(?:a|the|key vault) secrets? (?:named|called)\b|\bholding a secret\b|\bwith a secret\b/i, 'secret'],
 ];
 
 /** The portal's access policy templates (Key Vault "Configure from template"). */

@@ -155,6 +155,15 @@ const cases: Record<string, Case[]> = {
   'prose-parameter-not-in-command': [
     { name: '--assignee named, --assignee-object-id used', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => `${l} Pass it as the --assignee parameter.`, message: /uses --assignee-object-id/ },
   ],
+  'page-assumes-resource': [
+    {
+      name: 'a download from an account and container nothing creates or states',
+      find: 'az storage blob download',
+      replace: (l) => l.replace('-c <CONTAINER NAME>', '-c reports').replace('--account-name <STORAGE ACCOUNT>', '--account-name lintstore'),
+      message: /^the page assumes the blob test\.txt in lintstore\/reports exists; say so in the prerequisites$/,
+      severity: 'warning',
+    },
+  ],
   'missing-prerequisite': [
     { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
   ],
