@@ -10,7 +10,7 @@ import { issuesToDifferences, pointer, show, showAt, typeName, type PathSegment 
 import { placeholdersIn, templateMatcher, type BindingLookup } from './placeholders.ts';
 import type { Produced } from './produced.ts';
 import type { CheckResult, Difference } from './verdict.ts';
-import { VOLATILE_HEADERS, classifyKey } from './volatility.ts';
+import { VOLATILE_HEADERS, classifyKey, classifyValue } from './volatility.ts';
 
 export interface ExampleContext {
   elided: ReadonlySet<string>;
@@ -35,7 +35,7 @@ export function nuance(expected: string, actual: string): string {
 function stringIssue(example: string, actual: string, path: readonly PathSegment[], ctx: ExampleContext): { kind: Difference['kind']; message: string; expected: string } | undefined {
   const at = pointer(path);
   if (isElided(example, path, ctx)) return undefined;
-  const cls = classifyKey(path);
+  const cls = classifyValue(path, example);
   const keys = placeholdersIn(example);
   if (keys.length > 0) {
     if (cls === 'constant') {
