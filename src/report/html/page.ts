@@ -100,7 +100,9 @@ export function contents(r: Report): string {
     const problems = t.problems?.length ? ` <span class="warn" title="${esc(plural(t.problems.length, 'problem'))} kept part of this page from running">⚠ ${t.problems.length}</span>` : '';
     return `<div class="row"><span><a href="#t${ti}">${esc(t.title)}</a>${problems}<br><span class="file">${esc(t.file)}</span></span>${cells}<span>${t.findings.length || ''}</span></div>`;
   });
-  return `<section class="contents"><h2>Tutorials</h2><div class="toc">${head}${rows.join('')}</div></section>`;
+  const failing = r.tutorials.filter((t) => t.steps.some((s) => s.verdict === 'fail')).length;
+  const hint = r.summary.fail > 0 ? `${plural(r.summary.fail, 'step')} fail in ${plural(failing, 'tutorial')}: “only fail” lists them; a count opens its first step.` : 'A count opens its first step.';
+  return `<section class="contents"><h2>Tutorials</h2><p class="hint">${esc(hint)}</p><div class="toc">${head}${rows.join('')}</div></section>`;
 }
 
 function tally(t: ReportTutorial): string {
