@@ -6,7 +6,7 @@
 import { bodyText, stripProgress, tryJson } from '../../check/produced.ts';
 import type { Difference } from '../../check/verdict.ts';
 import { httpExpectation } from '../../parse/http.ts';
-import { jsonExpectation } from '../../parse/json.ts';
+import { jsonExpectation } from '../../parse/json-expectation.ts';
 import type { ObservedResponse } from '../../run/observation.ts';
 import type { ReportStep } from '../schema.ts';
 import { esc, plural } from './escape.ts';
