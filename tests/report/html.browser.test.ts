@@ -81,7 +81,8 @@ describe('index.html in Chromium', () => {
     const fail = page.locator('article.step[data-verdict="fail"]').first();
     await fail.scrollIntoViewIfNeeded();
     await expect(fail.isVisible()).resolves.toBe(true);
-    await expect(fail.locator('p.reason').innerText()).resolves.toBe(failing.s.reason);
+    // A section comes out of content-visibility:auto at the next rendering update, not at the scroll.
+    await expect.poll(() => fail.locator('p.reason').innerText()).toBe(failing.s.reason);
     await expect(fail.locator('.where').innerText()).resolves.toContain(`${failing.t.file}:${failing.s.line.start}`);
 
     // A drift: its differences listed, and the example beside the response with coloured rows.
@@ -208,7 +209,8 @@ describe('index.html in Chromium', () => {
     expect(fixed).not.toContain('\u00a0');
     expect(fixed.length).toBeGreaterThan(20);
     await page.locator(`#t${tutorials.length - 1}-${step.id} button.copy`).click();
-    await expect(page.locator(`#t${tutorials.length - 1}-${step.id} button.copy`).innerText()).resolves.toBe('Copied');
+    // The clipboard answers asynchronously; the button says so once it has.
+    await expect.poll(() => page.locator(`#t${tutorials.length - 1}-${step.id} button.copy`).innerText()).toBe('Copied');
     await page.close();
   });
 
