@@ -5,12 +5,25 @@
 // (`xxd -p`, `od -tx1`, curl --trace's cells) and in octal byte lists (`od -b`). A key that is itself
 // base64 (a storage or Key Vault key) also in the hex of its decoded bytes: the Shared Key samples
 // print `base64 -d | xxd -p` of it. Line breaks and dump layouts are not forms: the views do that.
+// Each form is one numbered kind, so the index can recompute the one form a hit needs.
 
 /** Shorter strings would redact ordinary words; no Azure secret is this short. */
 export const MIN_SECRET_LENGTH = 6;
 
+type Kind = (secret: string) => string | undefined;
+
 function htmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const json = (s: string): string => JSON.stringify(s).slice(1, -1);
+
+function urlDecoded(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined; // not URL-encoded
+  }
 }
 
 /**
@@ -23,23 +36,6 @@ export function base64Core(bytes: Buffer, offset: 0 | 1 | 2, alphabet: 'base64' 
   return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
 }
 
-function base64Forms(bytes: Buffer, into: Set<string>): void {
-  const b64 = bytes.toString('base64');
-  into.add(b64);
-  into.add(b64.replace(/=+$/, ''));
-  into.add(bytes.toString('base64url'));
-  for (const offset of [0, 1, 2] as const) {
-    into.add(base64Core(bytes, offset, 'base64'));
-    into.add(base64Core(bytes, offset, 'base64url'));
-  }
-}
-
-function hexForms(bytes: Buffer, into: Set<string>): void {
-  const hex = bytes.toString('hex');
-  into.add(hex);
-  into.add(hex.toUpperCase());
-}
-
 /** Bytes a key-shaped secret stands for: base64 of at least 16 bytes, as storage and Key Vault keys are. */
 function decodedKey(secret: string): Buffer | undefined {
   if (secret.length < 24 || secret.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return undefined;
@@ -47,37 +43,67 @@ function decodedKey(secret: string): Buffer | undefined {
   return bytes.length >= 16 ? bytes : undefined;
 }
 
+const TEXTUAL: Kind[] = [
+  (s) => s,
+  json,
+  (s) => htmlEscape(s),
+  (s) => htmlEscape(json(s)),
+  (s) => encodeURIComponent(s),
+  // Some encoders write percent escapes in lower case.
+  (s) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+  (s) => new URLSearchParams({ x: s }).toString().slice(2), // form encoding: spaces as "+"
+  urlDecoded,
+  (s) => {
+    const d = urlDecoded(s);
+    return d === undefined ? undefined : htmlEscape(d);
+  },
+];
+
+/** The bytes a body or a header carries: the secret as text, URL-encoded (a form body) or JSON-escaped (a JSON body). */
+const CARRIED: ((s: string) => Buffer)[] = [(s) => Buffer.from(s, 'utf8'), (s) => Buffer.from(encodeURIComponent(s), 'utf8'), (s) => Buffer.from(json(s), 'utf8')];
+
+const BYTES: ((b: Buffer) => string)[] = [
+  (b) => b.toString('base64'),
+  (b) => b.toString('base64').replace(/=+$/, ''),
+  (b) => b.toString('base64url'),
+  ...([0, 1, 2] as const).flatMap((offset) => [(b: Buffer) => base64Core(b, offset, 'base64'), (b: Buffer) => base64Core(b, offset, 'base64url')]),
+];
+
+const KINDS: Kind[] = [
+  ...TEXTUAL,
+  ...CARRIED.flatMap((carry) => BYTES.map((encode): Kind => (s) => encode(carry(s)))),
+  (s) => Buffer.from(s, 'utf8').toString('hex'),
+  (s) => Buffer.from(s, 'utf8').toString('hex').toUpperCase(),
+  (s) => [...Buffer.from(s, 'utf8')].map((b) => b.toString(8).padStart(3, '0')).join(''), // od -b
+  (s) => decodedKey(s)?.toString('hex'),
+  (s) => decodedKey(s)?.toString('hex').toUpperCase(),
+  (s) => decodedKey(s)?.toString('base64url'),
+  // A form with blanks is also looked for without them: views drop the blanks of od, fold and dumps.
+  ...TEXTUAL.map((kind): Kind => (s) => {
+    const f = kind(s);
+    return f !== undefined && /\s/.test(f) ? f.replace(/\s+/g, '') : undefined;
+  }),
+];
+
+/** Form number `kind` of `secret` (undefined when the secret has no such form). */
+export function formOf(secret: string, kind: number): string | undefined {
+  return KINDS[kind]?.(secret);
+}
+
+/** The distinct forms of `secret` at least MIN_SECRET_LENGTH long, with their kind numbers; the secret itself first. */
+export function formsWithKinds(secret: string): { kind: number; form: string }[] {
+  const seen = new Set<string>();
+  const out: { kind: number; form: string }[] = [];
+  for (const [kind, make] of KINDS.entries()) {
+    const form = make(secret);
+    if (form === undefined || form.length < MIN_SECRET_LENGTH || seen.has(form)) continue;
+    seen.add(form);
+    out.push({ kind, form });
+  }
+  return out;
+}
+
 /** Every written form of `secret` at least MIN_SECRET_LENGTH long, the secret itself first. */
 export function encodedForms(secret: string): string[] {
-  const textual = new Set<string>([secret]);
-  const json = JSON.stringify(secret).slice(1, -1);
-  textual.add(json);
-  textual.add(htmlEscape(secret));
-  textual.add(htmlEscape(json));
-  const url = encodeURIComponent(secret);
-  textual.add(url);
-  // Some encoders write percent escapes in lower case.
-  textual.add(url.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()));
-  textual.add(new URLSearchParams({ x: secret }).toString().slice(2)); // form encoding: spaces as "+"
-  try {
-    const decoded = decodeURIComponent(secret);
-    textual.add(decoded);
-    textual.add(htmlEscape(decoded));
-  } catch {
-    // not URL-encoded; nothing to add
-  }
-  const forms = new Set<string>(textual);
-  // The bytes a body or a header carries: the secret as text, URL-encoded (a form body) or JSON-escaped (a JSON body).
-  for (const t of new Set([secret, url, json])) base64Forms(Buffer.from(t, 'utf8'), forms);
-  const bytes = Buffer.from(secret, 'utf8');
-  hexForms(bytes, forms);
-  forms.add([...bytes].map((b) => b.toString(8).padStart(3, '0')).join('')); // od -b
-  const key = decodedKey(secret);
-  if (key) {
-    hexForms(key, forms);
-    forms.add(key.toString('base64url'));
-  }
-  // A form with spaces is also looked for without them: views drop the spaces of od, fold and dumps.
-  for (const f of [...forms]) if (/\s/.test(f)) forms.add(f.replace(/\s+/g, ''));
-  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+  return formsWithKinds(secret).map((f) => f.form);
 }

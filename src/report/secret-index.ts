@@ -4,8 +4,8 @@
 // from its end, where tokens differ: the headers of a thousand JWTs are the same), so a hit costs
 // one comparison whatever the number of secrets, and a scan costs one pass over the text.
 // The forms themselves are not kept (20,000 tokens in 20 forms each would be a gigabyte): only the
-// secret, and per form its number, anchor and length; a hit recomputes the secret's forms (cached).
-import { encodedForms, MIN_SECRET_LENGTH } from './secret-forms.ts';
+// secret, and per form its kind, anchor and length; a hit recomputes that one form.
+import { formOf, formsWithKinds, MIN_SECRET_LENGTH } from './secret-forms.ts';
 
 /** The window: no form is shorter. */
 const W = MIN_SECRET_LENGTH;
@@ -60,15 +60,14 @@ export class SecretIndex {
   readonly #secrets: string[] = [];
   readonly #labels: string[] = [];
   readonly #known = new Map<string, number>();
-  // Per form: its secret, its place in encodedForms(secret), where its anchor starts, its length.
+  // Per form: its secret, its kind (secret-forms.ts), where its anchor starts, its length.
   readonly #formSecret: number[] = [];
-  readonly #formNumber: number[] = [];
+  readonly #formKind: number[] = [];
   readonly #formAnchor: number[] = [];
   readonly #formLength: number[] = [];
   /** Anchor hash → form ids (one almost always). */
   readonly #anchors = new Map<number, number | number[]>();
   readonly #filter = new Uint32Array(1 << (FILTER_BITS - 5));
-  readonly #cache = new Map<number, string[]>();
   #longest = 0;
   readonly work: ScanWork = { scanned: 0, compared: 0 };
 
@@ -89,14 +88,11 @@ export class SecretIndex {
     this.#secrets.push(secret);
     this.#labels.push(label);
     this.#known.set(secret, id);
-    const forms = encodedForms(secret);
-    this.#cache.set(id, forms);
-    for (const [n, form] of forms.entries()) this.#addForm(id, n, form);
-    this.#trimCache();
+    for (const { kind, form } of formsWithKinds(secret)) this.#addForm(id, kind, form);
     return true;
   }
 
-  #addForm(secret: number, n: number, form: string): void {
+  #addForm(secret: number, kind: number, form: string): void {
     const hashes = windowHashes(form);
     // From the end: the first window no other form anchors on, preferring varied ones (a run of
     // "AAAAAA" or a shared suffix would be hit by much text that is not this form).
@@ -114,7 +110,7 @@ export class SecretIndex {
     const h = hashes[chosen]!;
     const id = this.#formSecret.length;
     this.#formSecret.push(secret);
-    this.#formNumber.push(n);
+    this.#formKind.push(kind);
     this.#formAnchor.push(chosen);
     this.#formLength.push(form.length);
     this.#longest = Math.max(this.#longest, form.length);
@@ -126,32 +122,14 @@ export class SecretIndex {
     this.#filter[slot >>> 5]! |= 1 << (slot & 31);
   }
 
-  #formsOf(secret: number): string[] {
-    let forms = this.#cache.get(secret);
-    if (forms === undefined) {
-      forms = encodedForms(this.#secrets[secret]!);
-      this.#cache.set(secret, forms);
-      this.#trimCache();
-    } else {
-      // Most recently used last.
-      this.#cache.delete(secret);
-      this.#cache.set(secret, forms);
-    }
-    return forms;
-  }
-
-  #trimCache(): void {
-    while (this.#cache.size > 256) this.#cache.delete(this.#cache.keys().next().value!);
-  }
-
   #verify(text: string, windowStart: number, form: number, found: (m: FormMatch) => void): void {
     const start = windowStart - this.#formAnchor[form]!;
     const length = this.#formLength[form]!;
     if (start < 0 || start + length > text.length) return;
     this.work.compared++;
     const secret = this.#formSecret[form]!;
-    const candidate = this.#formsOf(secret)[this.#formNumber[form]!]!;
-    if (text.startsWith(candidate, start)) found({ start, end: start + length, label: this.#labels[secret]! });
+    const candidate = formOf(this.#secrets[secret]!, this.#formKind[form]!);
+    if (candidate !== undefined && text.startsWith(candidate, start)) found({ start, end: start + length, label: this.#labels[secret]! });
   }
 
   /** Every occurrence of a known form in `text` (one pass, any number of secrets). */
