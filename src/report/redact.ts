@@ -174,6 +174,11 @@ export class Redactor {
     return merged(spans);
   }
 
+  /** Where known secrets (any form) and wrapped JWTs are in `text`: what a cut must not split. */
+  secretSpans(text: string): { start: number; end: number; label: string }[] {
+    return this.#spans(text);
+  }
+
   /** `text` with every known secret and secret-shaped value replaced; `counts` (optional) tallies the replacements by label. */
   redact(text: string, counts?: RedactionCounts): string {
     // Every known form and every pattern's match is at least this long.

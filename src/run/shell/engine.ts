@@ -31,6 +31,10 @@ import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
 import { exchangesFromTrace } from './trace.ts';
 import { emulatorRouteOf, unservedHostRules } from './unserved-hosts.ts';
 import { parseIncludeOutput } from './transcript.ts';
+import { CHECKED_BYTES, readCapped } from '../output-cap.ts';
+
+/** A trace dumps 16 bytes in 71 characters: this much of it holds CHECKED_BYTES of data. */
+const TRACE_BYTES = Math.ceil((CHECKED_BYTES * 71) / 16);
 
 export interface ShellEngineOptions {
   target: Target;
@@ -91,7 +95,8 @@ async function writtenFiles(root: string, before: Snapshot): Promise<{ path: str
   const after = await snapshot(root);
   const files: { path: string; content: string }[] = [];
   for (const [path, sig] of after) {
-    if (before.get(path) === sig) continue;
+    // A file too large to be shown is not read at all.
+    if (before.get(path) === sig || Number(sig.split(':')[0]) > MAX_FILE_EVIDENCE) continue;
     const bytes = await readFile(join(root, path)).catch(() => undefined);
     if (bytes && bytes.length <= MAX_FILE_EVIDENCE) files.push({ path, content: bytes.toString('utf8') });
   }
@@ -199,7 +204,7 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       if (scope.bug !== undefined) throw scope.bug;
       const stdout = result.stdout.toString('utf8');
       const stderr = result.stderr.toString('utf8');
-      const traceText = await readFile(trace, 'utf8').catch(() => undefined);
+      const traceText = await readCapped(trace, TRACE_BYTES).then((t) => (t.total === 0 ? undefined : t.bytes.toString('utf8')));
       await rm(trace, { force: true });
       const curlExchanges = traceText !== undefined ? exchangesFromTrace(traceText) : exchangesFromStdout(stdout);
       const exchanges = [...scope.invocations.flatMap((i) => i.outcome.exchanges), ...curlExchanges];

@@ -4,6 +4,7 @@
 // The scheme comes from the connection (an "SSL connection using" line means https), the authority
 // from the Host header, so the URL is the tutorial's own even though --connect-to moved the socket.
 import type { HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
+import { cutMarker, cutMarkerCount } from '../output-cap.ts';
 
 interface Entry {
   kind: 'info' | 'send-header' | 'send-data' | 'recv-header' | 'recv-data' | 'ssl';
@@ -39,6 +40,13 @@ export function traceEntries(trace: string): Entry[] {
     current = undefined;
   };
   for (const line of trace.split('\n')) {
+    // A trace too long to read whole was read as its head and tail (output-cap.ts): the data of the
+    // entry it cut gets the marker, its size estimated from the dump's (16 bytes per 71 characters).
+    const cut = line.startsWith('[… ') ? cutMarkerCount(line) : undefined;
+    if (cut !== undefined) {
+      current?.hex.push(...Buffer.from(cutMarker(Math.round((cut * 16) / 71), true)));
+      continue;
+    }
     const m = ENTRY.exec(line);
     if (m) {
       flush();
