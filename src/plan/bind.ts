@@ -4,7 +4,7 @@
 // or in example JSON are not in `step.placeholders`, so they never need a value; nor does a `$name`
 // bash would not expand (single quotes, `\$`, a comment).
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
-import { bashExpandsSpelling } from './expansion.ts';
+import { assignedBeforeUse, bashExpandsSpelling } from './expansion.ts';
 import type { Binding, BindingSource, PlanOptions } from './types.ts';
 import { normaliseKey } from './keys.ts';
 
@@ -88,6 +88,9 @@ export function bindStep(index: BindIndex, step: Step, options: PlanOptions, ass
     const spellings = index.spellingsInStep(step, key);
     // A `$name` bash leaves alone (inside single quotes, escaped, in a comment) is text, not a value to bind.
     if (spellings.every((s) => shellVariableOf(s) !== undefined) && !spellings.some((s) => bashExpandsSpelling(step.raw, s))) continue;
+    // A `$name` the step's own text assigns before using it (`token=$(…) && curl … $token`): bash gives it its value.
+    const names = spellings.map(shellVariableOf);
+    if (names.every((n) => n !== undefined && assignedBeforeUse(step.raw, n))) continue;
     const normal = normaliseKey(key);
     const capture = index.captureFor(step, normal, spellings);
     const variable = spellings.map(shellVariableOf).find((v) => v !== undefined);

@@ -4,7 +4,7 @@
 // command created.
 import type { AzStep, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
 import type { Binding, Dependency } from './types.ts';
-import { expandedVariables } from './expansion.ts';
+import { assignedBeforeUse, expandedVariables } from './expansion.ts';
 
 function azOption(step: AzStep, ...names: string[]): string | undefined {
   const option = step.az.options.find((o) => names.includes(o.name));
@@ -114,9 +114,9 @@ export class EarlierSteps {
     }
 
     // Shell variables the parser did not list as placeholders are still expanded by bash at run time
-    // (only where bash expands them: not inside single quotes).
-    const text = step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.pipeline : step.raw;
-    for (const { name: variable } of expandedVariables(text)) {
+    // (only where bash expands them: not inside single quotes), unless the step assigns them first.
+    for (const { name: variable } of expandedVariables(step.raw)) {
+      if (assignedBeforeUse(step.raw, variable)) continue;
       const assigner = this.#assigners.get(variable);
       if (assigner) add({ stepId: assigner.id, reason: 'shell-variable', detail: `uses $${variable} set by ${assigner.id}` });
     }
