@@ -7,10 +7,10 @@
 // rendered from the engine's once curl ends (trace-render.ts), through bin/curl-shim.mjs and the
 // run's shim socket. A call the wrapper does not see (`/usr/bin/curl`, `command curl`) still writes
 // the .curlrc's trace.
-import { accessSync, constants } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findRealCurl } from '../curl/installed.ts';
 import { readCapped } from '../output-cap.ts';
 import type { ShimRoute } from './az-server.ts';
 import { pageTrace, renderAscii, renderPlain, writePageTrace } from './trace-render.ts';
@@ -20,21 +20,6 @@ export const CURL_SHIM = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 function shellQuoted(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The machine's curl: the first executable `curl` on PATH outside the run's own bin folder. */
-export function findRealCurl(path: string | undefined, exclude: string): string | undefined {
-  for (const dir of (path ?? '').split(delimiter)) {
-    if (dir === '' || resolve(dir) === resolve(exclude)) continue;
-    const candidate = join(dir, 'curl');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 /**
