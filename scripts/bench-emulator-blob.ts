@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { generateBlobSASQueryParameters, BlobSASPermissions, SASProtocol, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { startEmulator } from '../src/emulator/index.ts';
+import { defaultScenario } from '../src/emulator/default-scenario.ts';
 import { blobService } from '../src/emulator/services/blob.ts';
 
 export interface PhaseResult {
@@ -119,7 +120,10 @@ export async function benchBlob(opts: { seconds?: number; connections?: number; 
   const seconds = opts.seconds ?? 10;
   const connections = opts.connections ?? 64;
   const log = opts.log ?? ((l: string) => console.log(l));
-  const emu = await startEmulator();
+  // Secure transfer off, so the HTTP diagnostic phase is served (on by default: 400 AccountRequiresHttps).
+  const scenario = defaultScenario();
+  scenario.storageAccounts[0]!.supportsHttpsTrafficOnly = false;
+  const emu = await startEmulator({ scenario });
   const generators: ReturnType<typeof loadGenerator>[] = [];
   try {
     const account = emu.scenario.storageAccounts[0]!;

@@ -7,7 +7,8 @@ export type ToolErrorCode =
   | 'E_PLACEHOLDER_UNBOUND' // a placeholder has no value source
   | 'E_CONFIG' // .env / environment settings invalid or missing
   | 'E_SCENARIO' // emulator scenario file invalid
-  | 'E_TARGET'; // target could not be started or reached
+  | 'E_TARGET' // target could not be started or reached
+  | 'E_OUTPUT'; // a report or output location that cannot be written (checked before the first step)
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

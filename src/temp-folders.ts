@@ -33,6 +33,19 @@ export function stopBeforeRemoval(path: string, stop: () => void): void {
   if (live.has(path)) live.set(path, stop);
 }
 
+/**
+ * A path of the tool's own outside the temporary directory (a report staging folder, a report file
+ * being written under a temporary name) that must not outlive the process: removed at exit unless
+ * released first (it became the real thing).
+ */
+export function removeAtExit(path: string): void {
+  track(path);
+}
+
+export function releaseAtExit(path: string): void {
+  live.delete(path);
+}
+
 /** A new folder under the system's temporary directory, named `<prefix>XXXXXX`. */
 export async function makeTempFolder(prefix: string): Promise<string> {
   return track(await mkdtemp(join(tmpdir(), prefix)));

@@ -30,9 +30,10 @@ const ERROR_KIND: Readonly<Record<Exclude<NonNullable<Observation['error']>['kin
 const skippedAll = (why: string): CheckResult[] =>
   (['example', 'contract', 'literal'] as const).map((layer) => ({ layer, ok: true, skipped: why, differences: [] }));
 
-function oneLine(s: string, max = 320): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+// Reasons are one line (whitespace folded) and never cut: reports hold them whole; the terminal
+// shortens its own lines (src/run/progress.ts) unless --verbose.
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 function where(url: string): string {
@@ -61,7 +62,7 @@ function firstDifference(checks: readonly CheckResult[]): { d: Difference; layer
 
 /** The tool or target could not execute or judge the step: said plainly, with what would run it; never the page's fault. */
 function unsupported(reason: UnsupportedReason, message: string, checks: CheckResult[]): StepCheck {
-  return { verdict: 'unsupported', unsupported: reason, reason: oneLine(`${UNSUPPORTED_REASONS[reason].title}: ${message}. ${UNSUPPORTED_REASONS[reason].runsIt}`, 600), checks };
+  return { verdict: 'unsupported', unsupported: reason, reason: oneLine(`${UNSUPPORTED_REASONS[reason].title}: ${message}. ${UNSUPPORTED_REASONS[reason].runsIt}`), checks };
 }
 
 function fail(kind: FailureKind, reason: string, checks: CheckResult[], suggestion: string | undefined): StepCheck {

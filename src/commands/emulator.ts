@@ -1,50 +1,43 @@
-// `tutorial-conformance emulator`: serve the embedded Azure emulator until SIGTERM/SIGINT, and say
-// how to point curl and SDKs at it. `--json` prints exactly one line when ready, for scripts.
+// `tutorial-conformance emulator`: serve the embedded Azure emulator until SIGTERM/SIGINT/SIGHUP or
+// until whatever started it ends (npx, npm exec, a shell: see emulator/parent-watch.ts; --keep-alive
+// opts out), and say how to point curl and SDKs at it. `--json` prints exactly one line when ready.
 // Never prints tokens, keys or secrets: only endpoints, the CA file, the curl config and the values
 // a reader would type.
-import { parseArgs } from 'node:util';
 import { ToolError } from '../errors.ts';
+import { parseCommand } from '../cli/options.ts';
+import { emulatorSpec } from '../cli/specs.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { loadScenarioFile } from '../emulator/scenario-file.ts';
-
-const USAGE = `usage: tutorial-conformance emulator [--json] [--scenario FILE] [--state-dir DIR] [--legacy-msi]
-
-  --json           print one JSON line when ready: {"http","https","ca","curlConfig","values"}
-  --scenario FILE  start from this scenario (JSON, see src/emulator/scenario.ts); default: the tutorials' scenario
-  --state-dir DIR  where the CA and certificates are cached
-  --legacy-msi     also serve the retired VM-extension endpoint on localhost:50342`;
+import { watchAncestors } from '../emulator/parent-watch.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, scenario: { type: 'string' }, 'state-dir': { type: 'string' }, 'legacy-msi': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    throw new ToolError('E_USAGE', `${(err as Error).message}\n${USAGE}`);
-  }
-  const opts = parsed.values;
-  if (opts.help === true) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const opts = parseCommand(emulatorSpec, argv).values;
   let scenario = opts.scenario !== undefined ? await loadScenarioFile(opts.scenario) : undefined;
-  if (opts['legacy-msi'] === true) {
+  if (opts['legacy-msi'] === true || opts['realistic-timing'] === true) {
     const { defaultScenario } = await import('../emulator/default-scenario.ts');
-    scenario = { ...(scenario ?? defaultScenario()), legacyMsiEndpoint: true };
+    const { REALISTIC_TIMING } = await import('../emulator/scenario.ts');
+    const base = scenario ?? defaultScenario();
+    scenario = {
+      ...base,
+      ...(opts['legacy-msi'] === true ? { legacyMsiEndpoint: true } : {}),
+      ...(opts['realistic-timing'] === true ? { timing: { ...REALISTIC_TIMING, ...base.timing } } : {}),
+    };
   }
-  // Listen for the stop signal before starting, so a SIGTERM during start-up still closes cleanly.
+  // Listen for the stop signals (and watch the parent) before starting, so a stop during start-up
+  // still closes cleanly.
   let stopRequested = false;
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+  let unwatch = (): void => undefined;
   const stopped = new Promise<void>((resolve) => {
+    // A closed terminal (SIGHUP) stops it as Ctrl-C does: nothing is left listening.
     const stop = (): void => {
       stopRequested = true;
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
+      for (const s of signals) process.off(s, stop);
+      unwatch();
       resolve();
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    for (const s of signals) process.on(s, stop);
+    if (opts['keep-alive'] !== true) unwatch = watchAncestors(stop);
   });
   let emulator;
   try {
@@ -63,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     const width = Math.max(...Object.keys(emulator.values).map((k) => k.length));
     process.stdout.write(
       [
-        'tutorial-conformance emulator is running (Ctrl-C or SIGTERM to stop)',
+        `tutorial-conformance emulator is running (Ctrl-C, SIGTERM or SIGHUP to stop${opts['keep-alive'] === true ? '' : '; it also stops when the process that started it ends'})`,
         '',
         `  HTTP  (IMDS 169.254.169.254, proxy mode)  ${emulator.httpUrl}`,
         `  HTTPS (management.azure.com, *.blob…, …)  ${emulator.httpsUrl}`,

@@ -1,22 +1,18 @@
 // `tutorial-conformance extract <file>`: print the model of one tutorial as JSON.
 import { ToolError } from '../errors.ts';
+import { parseCommand } from '../cli/options.ts';
+import { extractSpec } from '../cli/specs.ts';
 import { parseTutorialFile } from '../parse/index.ts';
-
-const USAGE = 'usage: tutorial-conformance extract <tutorial.md> [--compact]';
+import { inspectPath, resolveTutorialFiles } from '../run/files.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const flags = argv.filter((a) => a.startsWith('-'));
-  const files = argv.filter((a) => !a.startsWith('-'));
-  if (flags.includes('--help') || flags.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const unknown = flags.filter((f) => f !== '--compact');
-  if (files.length !== 1 || unknown.length > 0) {
-    const why = unknown.length > 0 ? `unknown option ${unknown.join(' ')}` : files.length === 0 ? 'missing tutorial file' : 'one tutorial file at a time';
-    throw new ToolError('E_USAGE', `${why}\n${USAGE}`);
-  }
-  const tutorial = parseTutorialFile(files[0]!);
-  process.stdout.write(`${JSON.stringify(tutorial, null, flags.includes('--compact') ? undefined : 2)}\n`);
+  const { values, positionals } = parseCommand(extractSpec, argv);
+  if (positionals.length !== 1) throw new ToolError('E_USAGE', `${positionals.length === 0 ? 'missing tutorial file' : 'one tutorial file at a time'} (see 'tutorial-conformance help extract')`);
+  const given = positionals[0] as string;
+  if (inspectPath(given).kind === 'folder') throw new ToolError('E_USAGE', 'a folder; extract takes one markdown file', { file: given });
+  // The same checks as run's: a pipe, a device or a file that is not markdown is refused by name.
+  const [file] = resolveTutorialFiles([given]);
+  const tutorial = parseTutorialFile(file as string);
+  process.stdout.write(`${JSON.stringify(tutorial, null, values.compact ? undefined : 2)}\n`);
   return 0;
 }

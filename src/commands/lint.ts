@@ -1,91 +1,64 @@
-// `tutorial-conformance lint [files…] [--format text|json|sarif] [--output FILE]`: static findings,
-// no request sent. Exit 0 when no error-severity finding, 1 when there is one, 2 on bad input.
-import { readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// `tutorial-conformance lint [files, folders or globs…]`: static findings, no request sent. The
+// --reporter's output goes to stdout (or --output FILE); --report-json/--report-sarif write those
+// formats to files as well. Every output location is checked before linting. Exit 0 when no
+// error-severity finding, 1 when there is one, 2 on bad input or an unusable output.
+import { appendFile } from 'node:fs/promises';
 import { ToolError } from '../errors.ts';
-import { tutorialsDir } from '../tutorials/manifest.ts';
-import { formatText, lintFiles, rules, toSarif, type RuleMeta } from '../lint/index.ts';
+import { parseCommand } from '../cli/options.ts';
+import { lintSpec } from '../cli/specs.ts';
+import { readCliEnvironment } from '../cli/environment.ts';
+import { colourWanted, styleFor } from '../cli/colour.ts';
+import { repositoryRoot } from '../cli/repository.ts';
+import { toolIdentity } from '../cli/version.ts';
+import { projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
+import { lintFiles } from '../lint/index.ts';
+import { resolveTutorialFiles } from '../run/files.ts';
+import { checkAppendable, prepareOutputs } from '../report/outputs.ts';
+import { lintJson, lintSarif, REPORTERS } from '../report/reporters/index.ts';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+type LintReporter = (typeof lintSpec.options.reporter.choices)[number];
 
-interface LintArgs {
-  files: string[];
-  format: Format;
-  output: string | undefined;
-}
-
-const USAGE = 'usage: tutorial-conformance lint [files or folders…] [--format text|json|sarif] [--output FILE]';
-
-function parseArgs(argv: readonly string[]): LintArgs {
-  const files: string[] = [];
-  let format: Format = 'text';
-  let output: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (flag === '--format' || flag === '-f') {
-      const v = inline ?? argv[++i];
-      if (!FORMATS.includes(v as Format)) throw new ToolError('E_USAGE', `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(v)})\n${USAGE}`);
-      format = v as Format;
-    } else if (flag === '--output' || flag === '-o') {
-      output = inline ?? argv[++i];
-      if (!output) throw new ToolError('E_USAGE', `--output needs a file name\n${USAGE}`);
-    } else if (flag === '--help' || flag === '-h') {
-      throw new ToolError('E_USAGE', USAGE, { exitCode: 0 });
-    } else if (a.startsWith('-')) {
-      throw new ToolError('E_USAGE', `unknown option ${a}\n${USAGE}`);
-    } else files.push(a);
+/** --reporter, or its older spelling --format (text is the default reporter). */
+function chosenReporter(reporter: LintReporter | undefined, format: 'text' | 'json' | 'sarif' | undefined): LintReporter {
+  const fromFormat = format === undefined ? undefined : format === 'text' ? 'default' : format;
+  if (reporter !== undefined && fromFormat !== undefined && reporter !== fromFormat) {
+    throw new ToolError('E_USAGE', `--format ${format} and --reporter ${reporter} disagree; give one of them (see 'tutorial-conformance help lint')`);
   }
-  return { files, format, output };
-}
-
-/** Folders expand to their .md files (sorted); no argument means every tutorial in tutorials/. */
-function expand(paths: readonly string[]): string[] {
-  const inputs = paths.length ? paths : [tutorialsDir];
-  const out: string[] = [];
-  for (const p of inputs) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch (err) {
-      throw new ToolError('E_TUTORIAL_UNREADABLE', `no such file or folder: ${p}`, { cause: err });
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const md = readdirSync(p).filter((f) => f.endsWith('.md')).sort();
-    if (!md.length) throw new ToolError('E_TUTORIAL_UNREADABLE', `no .md tutorial in ${p}`);
-    out.push(...md.map((f) => join(p, f)));
-  }
-  return out;
-}
-
-/** The rules' metadata without their check functions, for JSON consumers (HTML report, CI). */
-function ruleMeta(r: RuleMeta): RuleMeta {
-  const { id, name, severity, shortDescription, fullDescription, help } = r;
-  return { id, name, severity, shortDescription, fullDescription, help };
+  return reporter ?? fromFormat ?? 'default';
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args: LintArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    if (err instanceof ToolError && err.exitCode === 0) {
-      process.stdout.write(`${err.message}\n`);
-      return 0;
-    }
-    throw err;
+  const { values, positionals } = parseCommand(lintSpec, argv);
+  const reporter = chosenReporter(values.reporter, values.format);
+  const env = readCliEnvironment();
+  const files = resolveTutorialFiles(positionals.length > 0 ? positionals : [tutorialsDir], {
+    onSkip: (s) => void process.stderr.write(`warning: skipped ${s.path}: ${s.why}\n`),
+  });
+  const targets: Record<string, string> = {};
+  for (const option of ['output', 'report-json', 'report-sarif'] as const) {
+    const path = values[option];
+    if (path === '') throw new ToolError('E_USAGE', `--${option} needs a file name (see 'tutorial-conformance help lint')`);
+    if (path !== undefined) targets[`--${option}`] = path;
   }
-  const results = await lintFiles(expand(args.files));
-  const body =
-    args.format === 'text'
-      ? formatText(results)
-      : `${JSON.stringify(args.format === 'json' ? { rules: rules.map(ruleMeta), results } : toSarif(results), null, 2)}\n`;
-  if (args.output) await writeFile(args.output, body);
-  else process.stdout.write(body);
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const outputs = await prepareOutputs({ files: targets });
+  try {
+    if (reporter === 'github' && env.githubStepSummary !== undefined) await checkAppendable('GITHUB_STEP_SUMMARY', env.githubStepSummary);
+    const results = await lintFiles(files);
+    const ctx = {
+      style: styleFor(values.output === undefined && colourWanted(env, process.stdout.isTTY === true)),
+      verbose: false,
+      root: repositoryRoot(env, process.cwd()),
+      projectRoot,
+      failOn: ['fail'] as const,
+      tool: toolIdentity(),
+    };
+    const out = REPORTERS[reporter].lint(results, ctx);
+    const render: Record<string, () => string> = { '--output': () => out.stdout, '--report-json': () => lintJson(results), '--report-sarif': () => lintSarif(results, ctx) };
+    await outputs.publish({ files: Object.fromEntries(Object.keys(targets).map((option) => [option, render[option]?.() ?? ''])) });
+    if (values.output === undefined) process.stdout.write(out.stdout);
+    if (out.jobSummary !== undefined && env.githubStepSummary !== undefined) await appendFile(env.githubStepSummary, out.jobSummary, 'utf8');
+    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  } finally {
+    await outputs.discard();
+  }
 }

@@ -1,36 +1,15 @@
 // `tutorial-conformance sweep --older-than 24h [--prefix P] [--run-id ID] [--dry-run]`: deletes the
 // resource groups earlier live runs left behind (tagged tutorial-conformance-run, older than the
 // given age). Reads the same configuration as the live target (.env / environment).
-import { parseArgs } from 'node:util';
 import { loadLiveConfig, parseDuration } from '../config.ts';
 import { ToolError } from '../errors.ts';
+import { parseCommand } from '../cli/options.ts';
+import { sweepSpec } from '../cli/specs.ts';
 import { openLiveSession } from '../live/session.ts';
 import { sweep } from '../live/sweep.ts';
 
-const USAGE = 'usage: tutorial-conformance sweep --older-than AGE [--prefix P] [--run-id ID] [--dry-run]   (AGE: 30m, 24h, 7d, 0s)';
-
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        'older-than': { type: 'string' },
-        prefix: { type: 'string' },
-        'run-id': { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new ToolError('E_USAGE', `${(err as Error).message}\n${USAGE}`);
-  }
-  const v = parsed.values;
-  if (v.help === true) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (v['older-than'] === undefined) throw new ToolError('E_USAGE', `--older-than is required (e.g. --older-than 24h)\n${USAGE}`);
+  const v = parseCommand(sweepSpec, argv).values;
   const olderThanMs = parseDuration(v['older-than']);
   if (olderThanMs === undefined) throw new ToolError('E_USAGE', `--older-than '${v['older-than']}' is not a duration; write e.g. 30m, 24h or 7d`);
   if (v.prefix !== undefined && !/^[a-z][a-z0-9]{1,7}$/.test(v.prefix)) throw new ToolError('E_USAGE', `--prefix '${v.prefix}' cannot be a name prefix this tool creates (2–8 lower-case letters or digits)`);

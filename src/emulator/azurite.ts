@@ -41,8 +41,16 @@ export interface SeedBlob {
 }
 export interface SeedAccount {
   name: string;
-  containers: { name: string; blobs: SeedBlob[] }[];
+  containers: { name: string; publicAccess?: 'None' | 'Blob' | 'Container'; blobs: SeedBlob[] }[];
 }
+
+/**
+ * Spare Azurite accounts for storage accounts created during a run. Azurite reads its accounts
+ * once, so an account the scenario did not have at start takes one of these (under an internal
+ * name clients never see) instead of a restart, which would lose every blob written so far.
+ */
+export const SPARE_ACCOUNTS = 32;
+const SPARE_PREFIX = 'tc-spare-';
 
 export interface AzuriteBackend {
   /** Azurite's own TCP listener (the emulator itself forwards over a Unix socket). */
@@ -51,7 +59,12 @@ export interface AzuriteBackend {
   readonly pid: number | undefined;
   /** False once the child has exited (crashed, killed): the emulator then starts a new one. */
   readonly alive: boolean;
-  readonly accounts: readonly string[];
+  /**
+   * Can this Azurite hold the account? True for the accounts it started with and those given a
+   * spare account since (`account` is given one here if it has none); false when the spares are
+   * used up.
+   */
+  place(account: string): boolean;
   /** The internal key of an account, for the benchmark's direct comparison only. */
   internalKey(account: string): string;
   request(req: BackendRequest): Promise<BackendResponse>;
@@ -62,17 +75,31 @@ export interface AzuriteBackend {
 
 /**
  * Starts Azurite for the given accounts: in `early`, a process spawned ahead of time (claimed here;
- * a spawn of its own when it cannot be), else in a new one.
+ * a spawn of its own when it cannot be), else in a new one. `onProcess` gets the process as soon as
+ * it is claimed or spawned, before it is ready.
  */
-export async function startAzurite(accountNames: readonly string[], early?: AzuriteProcess): Promise<AzuriteBackend> {
+export async function startAzurite(accountNames: readonly string[], early?: AzuriteProcess, onProcess?: (proc: AzuriteProcess) => void): Promise<AzuriteBackend> {
   if (accountNames.length === 0) throw new Error('Azurite needs at least one storage account');
-  const keys = new Map(accountNames.map((a) => [a, randomBytes(32).toString('base64')]));
+  const spares = Array.from({ length: SPARE_ACCOUNTS }, (_, i) => `${SPARE_PREFIX}${i}`).filter((n) => !accountNames.includes(n));
+  const keys = new Map([...accountNames, ...spares].map((a) => [a, randomBytes(32).toString('base64')]));
+  // Account (as clients name it) → Azurite's account: itself for the starting ones, a spare for later ones.
+  const internalName = new Map(accountNames.map((a) => [a, a]));
+  const freeSpares = [...spares];
+  const place = (account: string): boolean => {
+    if (internalName.has(account)) return true;
+    const spare = freeSpares.shift();
+    if (spare === undefined) return false;
+    internalName.set(account, spare);
+    return true;
+  };
   let proc: AzuriteProcess;
   if (early?.claim()) proc = early;
   else {
     proc = spawnAzurite();
     proc.claim();
   }
+  // Whoever stops the emulator while this Azurite still starts can end it without waiting for it.
+  onProcess?.(proc);
   const { child, cwd, socketPath } = proc;
   const url = await proc.start(keys);
   let alive = child.exitCode === null && child.signalCode === null;
@@ -80,17 +107,18 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
   const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 
   const request = async (r: BackendRequest): Promise<BackendResponse> => {
-    const key = keys.get(r.account);
-    if (key === undefined) throw new Error(`Azurite was not started with account ${r.account}`);
-    const rawPath = `/${r.account}${r.rawPath}`;
+    const account = internalName.get(r.account);
+    const key = account === undefined ? undefined : keys.get(account);
+    if (account === undefined || key === undefined) throw new Error(`Azurite holds no account ${r.account} (place() it first)`);
+    const rawPath = `/${account}${r.rawPath}`;
     const headers: Record<string, string> = { ...r.headers };
     if (headers['x-ms-date'] === undefined) headers['x-ms-date'] = new Date().toUTCString();
     const length = r.body?.length ?? 0;
     // undici sends Content-Length for any PUT/POST body; the signature must cover the same value.
     if (r.body !== undefined || r.method === 'PUT' || r.method === 'POST') headers['content-length'] = String(length);
     else delete headers['content-length'];
-    const sts = sharedKeyStringToSign(r.account, { method: r.method, rawPath, rawQuery: r.rawQuery, headers });
-    headers.authorization = `SharedKey ${r.account}:${hmacBase64(key, sts)}`;
+    const sts = sharedKeyStringToSign(account, { method: r.method, rawPath, rawQuery: r.rawQuery, headers });
+    headers.authorization = `SharedKey ${account}:${hmacBase64(key, sts)}`;
     const res = await pool.request({
       method: r.method as 'GET',
       path: r.rawQuery === '' ? rawPath : `${rawPath}?${r.rawQuery}`,
@@ -111,7 +139,9 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
   };
 
   const seed = async (accounts: SeedAccount[]) => {
-    for (const account of accountNames) {
+    // Every account this Azurite has held (the seed's own are placed first) is emptied.
+    for (const a of accounts) place(a.name);
+    for (const account of internalName.keys()) {
       const list = await internal('GET', account, '/', 'comp=list&maxresults=5000');
       expect(list, [200], `list containers of ${account}`);
       const names = [...list.body.toString('utf8').matchAll(/<Container><Name>([^<]*)<\/Name>/g)].map((m) => m[1] ?? '');
@@ -122,7 +152,8 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
     for (const account of accounts) {
       for (const container of account.containers) {
         const cpath = `/${encodeURIComponent(container.name)}`;
-        expect(await internal('PUT', account.name, cpath, 'restype=container'), [201], `create container ${container.name}`);
+        const access: Record<string, string> = container.publicAccess === undefined || container.publicAccess === 'None' ? {} : { 'x-ms-blob-public-access': container.publicAccess.toLowerCase() };
+        expect(await internal('PUT', account.name, cpath, 'restype=container', access), [201], `create container ${container.name}`);
         for (const blob of container.blobs) {
           const bpath = `${cpath}/${blob.name.split('/').map(encodeURIComponent).join('/')}`;
           const res = await internal('PUT', account.name, bpath, '', { 'x-ms-blob-type': 'BlockBlob', 'content-type': blob.contentType }, Buffer.from(blob.content, 'utf8'));
@@ -154,9 +185,9 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
     get alive() {
       return alive;
     },
-    accounts: [...accountNames],
+    place,
     internalKey: (account) => {
-      const k = keys.get(account);
+      const k = keys.get(internalName.get(account) ?? '');
       if (k === undefined) throw new Error(`no Azurite account ${account}`);
       return k;
     },

@@ -16,7 +16,10 @@ export function createEmulatorDispatcher(emulator: EmulatorEndpoint, opts: { con
     const decision = emulator.route(options.hostname, port);
     if (decision === undefined) return base(options, callback);
     if (decision.kind === 'refuse') {
-      const err = Object.assign(new Error(`connect ECONNREFUSED ${options.hostname}:${port} (${decision.reason})`), { code: 'ECONNREFUSED' });
+      const err =
+        decision.noSuchHost === true
+          ? Object.assign(new Error(`getaddrinfo ENOTFOUND ${options.hostname} (${decision.reason})`), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: options.hostname })
+          : Object.assign(new Error(`connect ECONNREFUSED ${options.hostname}:${port} (${decision.reason})`), { code: 'ECONNREFUSED' });
       queueMicrotask(() => callback(err, null));
       return;
     }

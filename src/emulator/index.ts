@@ -128,7 +128,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     await stopStarted();
     throw err;
   }
-  const rbac = createRbac(state);
+  const rbac = createRbac(state, now);
   const ctx: ServiceContext = { state, tokens, rbac, now };
   const faults = createFaultEngine();
   const router = createRouter({ services, ctx, faults });
@@ -144,8 +144,12 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     }
     if (loopback) return undefined;
     if (h === '169.254.169.254' && port !== 80) return { kind: 'refuse', reason: `IMDS listens on 169.254.169.254:80 only (plain HTTP), not on port ${port}` };
-    const azure = router.serviceFor(h, port) !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
+    const service = router.serviceFor(h, port);
+    const azure = service !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
     if (!azure) return undefined;
+    if (service?.resolves !== undefined && !service.resolves(h, state)) {
+      return { kind: 'refuse', reason: `${h} does not resolve: the scenario has no such ${service.name === 'blob' ? 'storage account' : 'resource'}`, noSuchHost: true };
+    }
     if (port === 443) return { kind: 'connect', host: '127.0.0.1', port: ports.https, tls: true };
     if (port === 80) return { kind: 'connect', host: '127.0.0.1', port: ports.http, tls: false };
     return { kind: 'refuse', reason: `${h}:${port}: the emulator serves Azure hosts on ports 80 and 443 only` };

@@ -41,7 +41,19 @@ export const ScenarioStorageAccount = z.object({
   location: z.string(),
   kind: z.string().default('StorageV2'),
   keys: z.tuple([z.string(), z.string()]), // base64 account keys key1, key2
-  containers: z.array(z.object({ name: z.string(), blobs: z.array(ScenarioBlob), source: Source })),
+  containers: z.array(
+    z.object({
+      name: z.string(),
+      blobs: z.array(ScenarioBlob),
+      /** Anonymous read access: none, blobs only, or blobs and the container's listing (az's --public-access off|blob|container). */
+      publicAccess: z.enum(['None', 'Blob', 'Container']).optional(), // 'None' when absent
+      source: Source,
+    }),
+  ),
+  /** "Secure transfer required", on by default for every account created today: plain http:// is refused. */
+  supportsHttpsTrafficOnly: z.boolean().optional(), // true when absent
+  /** Anonymous access allowed at all; off by default since November 2023, so no container can be public. */
+  allowBlobPublicAccess: z.boolean().optional(), // false when absent
   source: Source,
 });
 
@@ -52,7 +64,20 @@ export const ScenarioSecret = z.object({
   contentType: z.string().optional(),
   enabled: z.boolean().default(true),
   created: z.number().int(), // unix seconds
+  /** Last change of the version's attributes (unix seconds); `created` when absent. */
+  updated: z.number().int().optional(),
+  /** Not-before and expiry (unix seconds): informational, Key Vault still returns the value. */
+  nbf: z.number().int().optional(),
+  exp: z.number().int().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
   source: Source,
+});
+
+/** A soft-deleted secret: every version, kept until purged or recovered. */
+export const ScenarioDeletedSecret = z.object({
+  name: z.string(),
+  deletedDate: z.number().int(), // unix seconds
+  versions: z.array(ScenarioSecret),
 });
 
 export const ScenarioKeyVault = z.object({
@@ -66,6 +91,7 @@ export const ScenarioKeyVault = z.object({
   ),
   recoveryLevel: z.string().default('Recoverable+Purgeable'),
   secrets: z.array(ScenarioSecret),
+  deletedSecrets: z.array(ScenarioDeletedSecret).optional(),
   source: Source,
 });
 
@@ -108,6 +134,10 @@ export const ScenarioRoleAssignment = z.object({
 export const ScenarioPrincipal = ScenarioIdentity.extend({
   displayName: z.string(),
   kind: z.enum(['User', 'ServicePrincipal']),
+  /** A user's sign-in name (Graph `userPrincipalName`); az resolves `--assignee user@domain` by it. */
+  userPrincipalName: z.string().optional(),
+  /** Microsoft Graph application permissions granted to a service principal (e.g. "Directory.Read.All"); users read the directory by default. */
+  graphAppRoles: z.array(z.string()).optional(),
   clientSecret: z.string().optional(), // client-credentials secret, for the Entra token endpoint
   federatedIssuer: z.string().optional(), // accepted client-assertion issuer
   /** The federated credential's subject (e.g. "repo:org/repo:ref:refs/heads/main"); any subject when absent. */
@@ -117,9 +147,29 @@ export const ScenarioPrincipal = ScenarioIdentity.extend({
   source: Source,
 });
 
+/**
+ * How fast Azure's eventually consistent parts settle. The defaults are instant (a long-running
+ * operation finishes on the first poll after Retry-After 1, a role assignment applies at once);
+ * `realisticTiming` gives the values seen on Azure, so waiting logic and races can be tested.
+ */
+export const ScenarioTiming = z.object({
+  /** Polls a long-running operation answers "in progress" (202 / InProgress) before it reports its result. */
+  lroPolls: z.number().int().min(0).max(100),
+  /** The Retry-After seconds on 202 answers. */
+  retryAfterSeconds: z.number().int().min(0).max(3600),
+  /** Seconds (emulator clock) before a new role assignment grants anything: RBAC propagation. */
+  roleAssignmentDelaySeconds: z.number().min(0).max(3600),
+});
+export type ScenarioTiming = z.infer<typeof ScenarioTiming>;
+
 export const Scenario = z.object({
   subscriptionId: Guid,
+  /** The subscription's display name (az account show's `name`). */
+  subscriptionName: z.string().optional(), // 'Tutorial Subscription' when absent
   tenantId: Guid,
+  /** The directory's display name and default domain (ARM /tenants, Graph user names). */
+  tenantDisplayName: z.string().optional(), // 'Tutorial Directory' when absent
+  tenantDomain: z.string().optional(), // 'tutorialdirectory.onmicrosoft.com' when absent
   location: z.string(),
   resourceGroups: z.array(z.object({ name: z.string(), location: z.string(), tags: z.record(z.string(), z.string()).default({}), source: Source })),
   vm: ScenarioVm, // the VM the tutorials' curl commands run on (the one IMDS answers for)
@@ -133,7 +183,32 @@ export const Scenario = z.object({
   cliPrincipal: z.string(),
   /** 2017 VM-extension endpoint on localhost:50342; off by default, as on a VM today. */
   legacyMsiEndpoint: z.boolean().default(false),
+  timing: ScenarioTiming.partial().optional(), // each absent field is instant (INSTANT_TIMING, see timingOf)
   /** Placeholder key → value the reader would type, e.g. STORAGE_ACCOUNT → "mitutorialstorage". */
   values: z.record(z.string(), z.string()),
 });
 export type Scenario = z.infer<typeof Scenario>;
+
+/**
+ * `--realistic-timing`: Azure's pace. The Storage RP asks for Retry-After 17 on an account create
+ * (azure-sdk-for-js arm-storage recordings); ARM's group delete 15; operations take several polls.
+ * Role assignments "can take up to 10 minutes" to apply (learn.microsoft.com/azure/role-based-access-
+ * control/troubleshooting); 30 s is a typical wait, short enough to run.
+ */
+export const INSTANT_TIMING: ScenarioTiming = { lroPolls: 1, retryAfterSeconds: 1, roleAssignmentDelaySeconds: 0 };
+
+/** The scenario's timing with the instant defaults filled in. */
+export function timingOf(s: Pick<Scenario, 'timing'>): ScenarioTiming {
+  return { ...INSTANT_TIMING, ...s.timing };
+}
+
+/** The directory's names with their defaults. */
+export function directoryOf(s: Pick<Scenario, 'subscriptionName' | 'tenantDisplayName' | 'tenantDomain'>): { subscriptionName: string; tenantDisplayName: string; tenantDomain: string } {
+  return {
+    subscriptionName: s.subscriptionName ?? 'Tutorial Subscription',
+    tenantDisplayName: s.tenantDisplayName ?? 'Tutorial Directory',
+    tenantDomain: s.tenantDomain ?? 'tutorialdirectory.onmicrosoft.com',
+  };
+}
+
+export const REALISTIC_TIMING: ScenarioTiming = { lroPolls: 3, retryAfterSeconds: 15, roleAssignmentDelaySeconds: 30 };

@@ -16,7 +16,14 @@ import type { EmulatorRequest } from './types.ts';
 /** Uploads in the tutorials are tiny; this bounds memory if a client misbehaves. */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
-export type ConnectDecision = { kind: 'connect'; host: string; port: number; tls: boolean } | { kind: 'refuse'; reason: string } | undefined;
+/** `noSuchHost`: the name does not resolve (a storage account or vault that does not exist), not merely a closed port. */
+export type ConnectDecision = { kind: 'connect'; host: string; port: number; tls: boolean } | { kind: 'refuse'; reason: string; noSuchHost?: boolean } | undefined;
+
+/** What a forward proxy answers when the name in CONNECT or an absolute URL does not resolve. */
+function unresolvedProxyAnswer(host: string, reason: string): string {
+  const body = `Bad Gateway: ${host} could not be resolved (${reason})\n`;
+  return `HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain; charset=utf-8\r\nx-emulator-unresolved-host: ${host.replace(/[\r\n]/g, ' ')}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
 
 export interface Listeners {
   httpPort: number;
@@ -50,7 +57,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-function makeHandler(router: Router, secure: boolean) {
+function makeHandler(router: Router, secure: boolean, decide: (host: string, port: number) => ConnectDecision) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const target = req.url ?? '/';
@@ -60,6 +67,16 @@ function makeHandler(router: Router, secure: boolean) {
       const rawTarget = absolute !== null ? target.slice(absolute[0].length) || '/' : target;
       const { host, port } = splitHostPort(authority);
       const effectivePort = port ?? (secure ? 443 : 80);
+      if (absolute !== null) {
+        // As a forward proxy: a name that does not resolve gets the proxy's 502, never a server's answer.
+        const d = decide(host, effectivePort);
+        if (d?.kind === 'refuse' && d.noSuchHost === true) {
+          req.resume();
+          const text = `Bad Gateway: ${host} could not be resolved (${d.reason})\n`;
+          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'x-emulator-unresolved-host': host, connection: 'close' }).end(text);
+          return;
+        }
+      }
       const body = await readBody(req);
       if (body === undefined) {
         res.writeHead(413, { 'content-type': 'text/plain' }).end(`request body larger than ${MAX_BODY_BYTES} bytes\n`);
@@ -95,13 +112,17 @@ function makeHandler(router: Router, secure: boolean) {
 }
 
 /** Certificates for names outside the static SAN list, so an unmodelled Azure host still gets a TLS handshake and a "not emulated" answer. */
-function sniContexts(material: TlsMaterial): (servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => void {
+function sniContexts(material: TlsMaterial, decide: (host: string, port: number) => ConnectDecision): (servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => void {
   const defaultCtx = tls.createSecureContext({ key: material.keyPem, cert: material.certPem });
   const cache = new Map<string, tls.SecureContext>();
   const covered = (name: string): boolean =>
     SERVER_NAMES.some((san) => (san.startsWith('*.') ? name.endsWith(san.slice(1)) && !name.slice(0, -san.length + 1).includes('.') : name === san));
   return (servername, cb) => {
     const name = servername.toLowerCase();
+    // A client that reached this listener without name resolution (curl --connect-to) for an
+    // account or vault that does not exist: the handshake fails, as no server would answer it.
+    const d = name === '' ? undefined : decide(name, 443);
+    if (d?.kind === 'refuse' && d.noSuchHost === true) return cb(new Error(`${name} does not resolve: ${d.reason}`));
     if (name === '' || covered(name) || net.isIP(name) !== 0) return cb(null, defaultCtx);
     const ready = cache.get(name);
     if (ready !== undefined) return cb(null, ready);
@@ -128,8 +149,8 @@ function listen(server: net.Server): Promise<number> {
 }
 
 export async function startListeners(opts: { router: Router; tls: TlsMaterial; decide(host: string, port: number): ConnectDecision }): Promise<Listeners> {
-  const httpServer = http.createServer({ keepAliveTimeout: 5000 }, makeHandler(opts.router, false));
-  const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniContexts(opts.tls), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true));
+  const httpServer = http.createServer({ keepAliveTimeout: 5000 }, makeHandler(opts.router, false, opts.decide));
+  const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniContexts(opts.tls, opts.decide), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true, opts.decide));
   httpsServer.keepAliveTimeout = 5000;
   const tunnels = new Set<Socket>();
   // A request the HTTP parser refuses (e.g. raw non-ASCII bytes a copied NBSP puts into the request
@@ -155,6 +176,10 @@ export async function startListeners(opts: { router: Router; tls: TlsMaterial; d
     client.on('error', () => client.destroy());
     const { host, port } = splitHostPort(req.url ?? '');
     const decision = port === undefined ? undefined : opts.decide(host, port);
+    if (decision?.kind === 'refuse' && decision.noSuchHost === true) {
+      client.end(unresolvedProxyAnswer(host, decision.reason));
+      return;
+    }
     if (decision === undefined || decision.kind === 'refuse') {
       const reason = decision?.kind === 'refuse' ? decision.reason : `${req.url ?? ''} is not an Azure endpoint the emulator serves`;
       client.end(`HTTP/1.1 502 Bad Gateway\r\nx-emulator-not-emulated: ${reason.replace(/[\r\n]/g, ' ')}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);

@@ -24,6 +24,8 @@ export const SERVER_NAMES = [
   'login.microsoftonline.com',
   'login.windows.net',
   'sts.windows.net',
+  'login.microsoft.com',
+  'graph.microsoft.com',
   '*.blob.core.windows.net',
   '*.vault.azure.net',
   '*.azuredatalakestore.net',

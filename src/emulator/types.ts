@@ -80,6 +80,10 @@ export interface Rbac {
   checkAction(principalId: string, action: string, scope: string): RbacDecision;
   /** `dataAction` is a data-plane action (e.g. "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"). */
   checkDataAction(principalId: string, dataAction: string, scope: string): RbacDecision;
+  /** Is the action granted at `scope` or at any scope below it (what a filtered list needs to answer at all)? */
+  grantedWithin(principalId: string, action: string, scope: string): boolean;
+  /** Does the principal hold any role assignment at, above or below `scope` (what makes a subscription visible)? */
+  hasAnyAssignment(principalId: string, scope: string): boolean;
 }
 
 /** Everything a service may use. State is per emulator instance; nothing is global. */
@@ -101,6 +105,11 @@ export interface Service {
   name: string;
   /** Does this service answer for the Host (lower-cased, no port)? */
   matchHost(host: string, port: number | undefined): boolean;
+  /**
+   * For hosts named after a resource (<account>.blob…, <vault>.vault…): does the name exist now?
+   * One that does not fails like a DNS name that does not resolve, never with an HTTP answer.
+   */
+  resolves?(host: string, state: import('./state.ts').EmulatorState): boolean;
   handle(req: EmulatorRequest, ctx: ServiceContext): Promise<EmulatorResponse>;
   /**
    * For services with a backing process or listener (Azurite). Called first in a boot, before the

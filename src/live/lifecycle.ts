@@ -1,7 +1,8 @@
 // Teardown that always runs. On success and failure the runner closes the target (its `finally`);
-// on SIGINT/SIGTERM (Ctrl-C, a cancelled or timed-out CI job) the handler here runs the same
-// teardown and only then exits (130 for SIGINT, 143 for SIGTERM, the shell's convention). A second
-// signal while tearing down does not cut it short: the point is to leave nothing behind.
+// on SIGINT/SIGTERM/SIGHUP (Ctrl-C, a cancelled or timed-out CI job, a closed terminal or a dropped
+// SSH session) the handler here runs the same teardown and only then exits (130 for SIGINT, 143 for
+// SIGTERM, 129 for SIGHUP: 128 + the signal's number, the shell's convention). A second signal while
+// tearing down does not cut it short: the point is to leave nothing behind.
 
 export interface LifecycleOptions {
   /** The process to watch (tests pass their own emitter-compatible object). */
@@ -9,7 +10,8 @@ export interface LifecycleOptions {
   log?: (line: string) => void;
 }
 
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+const EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNALS = Object.keys(EXIT_CODES) as HandledSignal[];
 type HandledSignal = keyof typeof EXIT_CODES;
 
 export interface SignalTeardown {
@@ -18,7 +20,8 @@ export interface SignalTeardown {
 }
 
 /**
- * On SIGINT/SIGTERM: run `cleanupOnce` (shared with the normal close path), then exit with 130/143.
+ * On SIGINT/SIGTERM/SIGHUP: run `cleanupOnce` (shared with the normal close path), then exit with
+ * 130/143/129.
  * A second signal while cleaning up only says so.
  */
 export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pick<LifecycleOptions, 'proc' | 'log'> = {}): SignalTeardown {
@@ -36,15 +39,13 @@ export function installSignalTeardown(cleanupOnce: () => Promise<void>, opts: Pi
       .catch((err: unknown) => log(`teardown failed: ${(err as Error).message}`))
       .finally(() => proc.exit(EXIT_CODES[signal]));
   };
-  const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
-  proc.on('SIGINT', handlers.SIGINT);
-  proc.on('SIGTERM', handlers.SIGTERM);
+  const handlers = Object.fromEntries(SIGNALS.map((s) => [s, onSignal(s)])) as Record<HandledSignal, () => void>;
+  for (const s of SIGNALS) proc.on(s, handlers[s]);
   return {
     dispose() {
       // While a signal-triggered teardown runs, keep the handlers: a further Ctrl-C must not kill it.
       if (exiting) return;
-      proc.off('SIGINT', handlers.SIGINT);
-      proc.off('SIGTERM', handlers.SIGTERM);
+      for (const s of SIGNALS) proc.off(s, handlers[s]);
     },
   };
 }

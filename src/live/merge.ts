@@ -3,7 +3,7 @@
 // the earliest start to the latest end, and the result validated by the Report schema like any run.
 import { ToolError } from '../errors.ts';
 import { readReport } from '../report/read.ts';
-import { Report, REPORT_VERSION, summarise, type ReportTutorial, type VerdictChange } from '../report/schema.ts';
+import { Report, REPORT_VERSION, summarise, type ReportTutorial } from '../report/schema.ts';
 
 export interface ShardReport {
   /** Where it was read from, for error messages. */
@@ -57,38 +57,5 @@ function shardName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** A Markdown summary for $GITHUB_STEP_SUMMARY: totals, one row per tutorial, then the failed steps. */
-export function markdownSummary(report: Report, opts: { missingShards?: string[] } = {}): string {
-  const s = report.summary;
-  const lines = [
-    `## Tutorial conformance (${report.target})`,
-    '',
-    `| pass | drift | fail | unsupported | blocked | manual | skipped |`,
-    `|---:|---:|---:|---:|---:|---:|---:|`,
-    `| ${s.pass} | ${s.drift} | ${s.fail} | ${s.unsupported} | ${s.blocked} | ${s.manual} | ${s.skipped} |`,
-    '',
-  ];
-  if ((opts.missingShards ?? []).length > 0) lines.push(`**Missing shard reports:** ${opts.missingShards!.map((m) => `\`${m}\``).join(', ')}`, '');
-  const c = report.comparison;
-  if (c !== undefined) {
-    // What changed since the baseline comes first: it is what the night's reader acts on.
-    lines.push(`### Since ${c.baseline.startedAt}: ${c.worse.length} step(s) worse, ${c.better.length} better`, '');
-    const item = (ch: VerdictChange) => `- \`${ch.file}:${ch.line.start}\` ${ch.from} → **${ch.to}**: ${escapeCell(ch.reason)}`;
-    lines.push(...c.worse.map(item), ...c.better.map(item), '');
-  }
-  lines.push('| tutorial | pass | drift | fail | unsupported | blocked |', '|---|---:|---:|---:|---:|---:|');
-  for (const t of report.tutorials) {
-    const c = summarise([t]);
-    lines.push(`| ${escapeCell(t.title)} (\`${t.file}\`) | ${c.pass} | ${c.drift} | ${c.fail} | ${c.unsupported} | ${c.blocked} |`);
-  }
-  // Teardown trouble first-hand: a nightly's reader must not have to open the CI log to find it.
-  const trouble = (report.notes ?? []).filter((n) => /could not delete|teardown failed|warning:/.test(n));
-  if (trouble.length > 0) lines.push('', '### Teardown', '', ...trouble.map((n) => `- ${escapeCell(n)}`));
-  const failed = report.tutorials.flatMap((t) => t.steps.filter((st) => st.verdict === 'fail').map((st) => `- \`${t.file}:${st.line.start}\` ${escapeCell(st.reason)}`));
-  if (failed.length > 0) lines.push('', '### Failed steps', '', ...failed.slice(0, 100), ...(failed.length > 100 ? [`- … and ${failed.length - 100} more`] : []));
-  return `${lines.join('\n')}\n`;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+// The job summary is the report stage's (--reporter github writes it too); merge --summary uses it from here.
+export { markdownSummary } from '../report/markdown-summary.ts';

@@ -2,10 +2,10 @@
 // validate, render every requested format, check each rendering for secrets, and only then write.
 // A secret a rendering still holds (one the rendering composed from parts) is redacted there too and
 // said through `onWarning`: never a stack trace, never a lost report. Formats live in one registry
-// keyed by the CLI's format names.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+// keyed by the CLI's format names; where the files go, and how they get there whole, is ./outputs.ts.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from './outputs.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit, type JunitOptions } from './junit.ts';
 import { Redactor, type RedactionCounts } from './redact.ts';
@@ -20,6 +20,8 @@ export type { FailOn } from './exit-code.ts';
 export type { StepOutcome, BuildReportInput, ReportStep, ReportTutorial } from './schema.ts';
 export { renderHtml } from './html.ts';
 export { renderJunit } from './junit.ts';
+export { prepareOutputs, checkAppendable, checkFolder, writeFileAtomically, runStamp, RUN_FOLDER } from './outputs.ts';
+export type { OutputPlan, PreparedOutputs, Published } from './outputs.ts';
 
 export interface WriterOptions extends JunitOptions {
   /** Every secret the run saw; it and secret-shaped values are redacted from every output. */
@@ -48,13 +50,21 @@ function mergeCounts(earlier: Report['redactions'], counts: RedactionCounts): Re
   return out;
 }
 
-export async function writeReports(report: Report, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS, options: WriterOptions = {}): Promise<Record<string, string>> {
+export interface RenderedReports {
+  /** The report as written: redacted, its redaction counts merged, validated. */
+  report: Report;
+  /** Format → file name and text, every secret checked for. */
+  files: Record<ReportFormat, { file: string; text: string }>;
+}
+
+/** Redact, validate and render each format, and check each rendering for secrets; writes nothing. */
+export function renderReports(report: Report, formats: readonly ReportFormat[] = REPORT_FORMATS, options: WriterOptions = {}): RenderedReports {
   const redactor = options.redactor ?? new Redactor();
   const counts: RedactionCounts = new Map();
   const redacted = redactor.redactDeep(report, counts);
   const clean = Report.parse(counts.size > 0 ? { ...redacted, redactions: mergeCounts(report.redactions, counts) } : redacted);
-  // Render and verify everything before writing anything.
-  const rendered = formats.map((f) => {
+  const files = {} as Record<ReportFormat, { file: string; text: string }>;
+  for (const f of formats) {
     const w = WRITERS[f];
     let text = w.render(clean, options);
     const leaks = redactor.findLeaks(text);
@@ -62,21 +72,24 @@ export async function writeReports(report: Report, dir: string, formats: readonl
       text = redactor.redact(text);
       options.onWarning?.(`${w.file}: the rendering held ${leaks.length} secret(s) no single field held (${[...new Set(leaks)].join(', ')}); redacted in that file`);
     }
-    return { f, path: join(dir, w.file), text };
-  });
+    files[f] = { file: w.file, text };
+  }
+  return { report: clean, files };
+}
+
+/**
+ * Every requested format straight into `dir` (merge's --out, tests), each file whole or not at all:
+ * a reader (a browser on index.html, a CI upload, another writer of the same folder) never sees half
+ * a file. A run writes through ./outputs.ts instead: a folder per run and `latest`.
+ */
+export async function writeReports(report: Report, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS, options: WriterOptions = {}): Promise<Record<string, string>> {
+  const rendered = renderReports(report, formats, options);
   await mkdir(dir, { recursive: true });
   const written: Record<string, string> = {};
-  for (const r of rendered) {
-    // Whole or not at all: a reader (a browser on index.html, a CI upload, another run writing the
-    // same folder) never sees half a file; a file is replaced by one rename.
-    const tmp = join(dir, `.${basename(r.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      await writeFile(tmp, r.text, 'utf8');
-      await rename(tmp, r.path);
-    } finally {
-      await rm(tmp, { force: true });
-    }
-    written[r.f] = r.path;
+  for (const f of formats) {
+    const r = rendered.files[f];
+    await writeFileAtomically(join(dir, r.file), r.text);
+    written[f] = join(dir, r.file);
   }
   return written;
 }

@@ -48,6 +48,14 @@ describe('checkStep verdicts', () => {
     expect(r.reason).toMatch(/^GET management\.azure\.com\/subscriptions\/.*\/resourceGroups\/DevTest answered 403 AuthorizationFailed: The client/);
   });
 
+  it('defect: reasons were cut at 320 characters (a long service message lost its end) — now whole, whitespace folded', () => {
+    const message = `The client 'x' does not have authorization: ${'detail '.repeat(150)}END`;
+    const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(403, { error: { code: 'AuthorizationFailed', message: message.replace(/ /g, '\n ') } }))] }) });
+    expect(r.reason.length).toBeGreaterThan(1000);
+    expect(r.reason).toMatch(/ detail END$/);
+    expect(r.reason).not.toMatch(/\s{2}|\n/);
+  });
+
   it('fail: a wrong token audience is named as such', () => {
     const r = checkStep({ tutorial: t, step: rgStep, observation: observation('s3', { exchanges: [exchange('GET', rgUrl, json(401, { error: { code: 'InvalidAuthenticationTokenAudience', message: "The access token has been obtained for wrong audience or resource 'https://vault.azure.net'." } }))] }) });
     expect(r.failure).toBe('token-audience-mismatch');

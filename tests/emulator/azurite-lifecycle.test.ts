@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { defaultScenario } from '../../src/emulator/default-scenario.ts';
 import { spawnAzurite } from '../../src/emulator/azurite-process.ts';
+import { captureIo } from '../helpers/cli-io.ts';
 import { runCommand } from '../../src/commands/run.ts';
 import { processEnds, runCliInTempDir } from '../helpers/processes.ts';
 
@@ -119,11 +120,11 @@ describe('Azurite children', () => {
   it('a full run (which spawns Azurite before it loads the emulator) serves its blob steps and leaves no child behind', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tc-azurite-run-'));
     try {
-      const lines: string[] = [];
+      const io = captureIo();
       const tutorials = fileURLToPath(new URL('../../tutorials/000-storage.md', import.meta.url));
-      await runCommand([tutorials, '--out', out], { print: (l) => lines.push(l) });
+      await runCommand([tutorials, '--out', out], io);
       // s6 and s10 of 000-storage read the blob the portal steps created.
-      expect(lines.filter((l) => /000-storage s(6|10)\s+L\d+\s+http\s+(pass|drift)/.test(l))).toHaveLength(2);
+      expect(io.lines().filter((l) => /000-storage s(6|10)\s+L\d+\s+http\s+(pass|drift)/.test(l))).toHaveLength(2);
       expect(await settle(0)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -135,7 +136,7 @@ describe('Azurite children', () => {
     try {
       expect(await run.exited, run.stdout() + run.stderr()).toBe(0);
       // The blob steps ran (so Azurite was started and stopped).
-      expect(run.stdout()).toMatch(/000-storage-access-key s8 .* az\s+(pass|drift)/);
+      expect(run.stderr()).toMatch(/000-storage-access-key s8 .* az\s+(pass|drift)/);
       expect(run.leftovers()).toEqual([]);
     } finally {
       run.cleanup();
@@ -146,7 +147,7 @@ describe('Azurite children', () => {
     const run = runCliInTempDir([fileURLToPath(new URL('../../tutorials', import.meta.url))]);
     try {
       // Interrupted while the tutorials run: the emulator, Azurite and a tutorial's folder exist then.
-      await new Promise<void>((resolve) => run.child.stdout!.on('data', () => /000-arm-system-assigned s3 /.test(run.stdout()) && resolve()));
+      await new Promise<void>((resolve) => run.child.stderr!.on('data', () => /000-arm-system-assigned s3 /.test(run.stderr()) && resolve()));
       run.child.kill('SIGINT');
       expect(await run.exited, run.stdout() + run.stderr()).toBe(130);
       expect(run.stderr()).toMatch(/SIGINT received/);

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 import { createHttpHeaders, createPipelineRequest, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { toCompatResponse, type CompatResponse, type RequestPolicy, type WebResourceLike } from '@azure/core-http-compat';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
 
 async function bodyBytes(body: PipelineRequest['body'] | WebResourceLike['body']): Promise<Buffer | undefined> {
   if (body === undefined || body === null) return undefined;
@@ -57,6 +58,18 @@ export function undiciStorageHttpClient(dispatcher: Dispatcher): RequestPolicy {
         ...(streamed ? { readableStreamBody: Readable.from([buf]) } : { bodyAsText: buf.toString('utf8') }),
       };
       return { ...toCompatResponse(full), request: webResource };
+    },
+  };
+}
+
+/** A TokenCredential that asks the emulator's IMDS, as ManagedIdentityCredential does on a VM. */
+export function imdsCredential(dispatcher: Dispatcher, resource: string): TokenCredential {
+  return {
+    async getToken(): Promise<AccessToken> {
+      const url = `http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${encodeURIComponent(resource)}`;
+      const res = await request(url, { headers: { Metadata: 'true' }, dispatcher });
+      const j = (await res.body.json()) as { access_token: string; expires_on: string };
+      return { token: j.access_token, expiresOnTimestamp: Number(j.expires_on) * 1000 };
     },
   };
 }

@@ -30,4 +30,18 @@ describe('scenario files', () => {
       expect((err as Error).message).toContain("roleAssignments.0.role: 'Readr'");
     }
   });
+  it('takes the settings issue 13 added (timing, secure transfer, public access, Graph permissions) and names a bad one', () => {
+    const s = defaultScenario();
+    const withSettings = {
+      ...s,
+      timing: { lroPolls: 2, roleAssignmentDelaySeconds: 10 },
+      storageAccounts: [{ ...s.storageAccounts[0]!, supportsHttpsTrafficOnly: false, allowBlobPublicAccess: true, containers: [{ name: 'pub', blobs: [], publicAccess: 'Blob' }] }],
+      principals: [...s.principals, { principalId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', clientId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', displayName: 'reader-app', kind: 'ServicePrincipal', graphAppRoles: ['Directory.Read.All'] }],
+    };
+    const parsed = parseScenario(withSettings, 'x.json');
+    expect(parsed.timing).toEqual({ lroPolls: 2, roleAssignmentDelaySeconds: 10 });
+    expect(parsed.storageAccounts[0]!.containers[0]!.publicAccess).toBe('Blob');
+    expect(() => parseScenario({ ...s, timing: { lroPolls: -1 } }, 'x.json')).toThrow(/timing\.lroPolls/);
+    expect(() => parseScenario({ ...withSettings, storageAccounts: [{ ...withSettings.storageAccounts[0]!, containers: [{ name: 'c', blobs: [], publicAccess: 'Everyone' }] }] }, 'x.json')).toThrow(/storageAccounts\.0\.containers\.0\.publicAccess/);
+  });
 });

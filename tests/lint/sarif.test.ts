@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { lintFiles, rules, toSarif, type LintResult } from '../../src/lint/index.ts';
@@ -96,4 +98,30 @@ describe('toSarif', () => {
     expect(length?.properties.seed).toBe('000_98cf1220b4d20f63.txt:391');
     for (const r of sarifResults) expect(log.runs[0]!.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
   });
+});
+
+describe('SARIF locations for GitHub code scanning', () => {
+  type Located = { runs: { originalUriBaseIds: Record<string, { uri?: string }>; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] };
+  const uris = (l: Located) => l.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation);
+
+  it('URIs relative to %SRCROOT%, whose originalUriBaseIds entry gives the absolute root as a file URI; still valid SARIF', () => {
+    const located = toSarif(results, { srcRoot: projectRoot, fileBase: projectRoot }) as Located;
+    expect(located.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`${pathToFileURL(projectRoot).href}/`);
+    expect(new Set(uris(located).map((u) => `${u.uriBaseId} ${u.uri}`))).toEqual(new Set(['%SRCROOT% tutorials/002-storage-user-assigned.md', '%SRCROOT% tutorials/000-storage-sas.md']));
+    for (const which of Object.keys(schemas) as (keyof typeof schemas)[]) expect(validator(which)(located)).toBe(true);
+  });
+
+  it('a root deeper down shortens the URIs; a file outside the root gets its absolute file URI, no base', () => {
+    const deeper = toSarif(results, { srcRoot: join(projectRoot, 'tutorials'), fileBase: projectRoot }) as Located;
+    expect(uris(deeper)[0]).toEqual({ uri: expect.stringMatching(/^0\d\d-[\w-]+\.md$/), uriBaseId: '%SRCROOT%' });
+    const elsewhere = toSarif(results, { srcRoot: '/nowhere/else', fileBase: projectRoot }) as Located;
+    expect(uris(elsewhere)[0]).toEqual({ uri: expect.stringMatching(new RegExp(`^${pathToFileURL(tutorialsDir).href}/0\\d\\d-`)) });
+  });
+
+  it('lint --format sarif takes its root from GITHUB_WORKSPACE (else the git root, else the working folder)', async () => {
+    const r = await execa('node', [join(projectRoot, 'bin/tutorial-conformance.js'), 'lint', '--format', 'sarif', 'tutorials/000-storage.md'], { cwd: projectRoot, env: { GITHUB_WORKSPACE: tutorialsDir }, reject: false });
+    const cli = JSON.parse(r.stdout) as Located;
+    expect(cli.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`${pathToFileURL(tutorialsDir).href}/`);
+    expect(uris(cli)[0]).toEqual({ uri: '000-storage.md', uriBaseId: '%SRCROOT%' });
+  }, 60_000);
 });

@@ -90,4 +90,18 @@ describe('interrupted live runs leave nothing behind', () => {
     h.handle.faults.clear();
     expect(leftovers('int02')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
   }, 120_000);
+  it('defect 15: SIGHUP (a closed terminal) left the provisioned resource group — now teardown, then exit 129', async () => {
+    h.handle.faults.inject({ service: 'arm', method: 'GET', pathPattern: /resourceGroups\/tc-hup01-mi-test$/i, kind: 'latency', ms: 30_000, count: 1 });
+    const { child, output, tmp } = startRun('hup01');
+    await waitFor(output, /s3 .*L45/, 60_000); // provisioned, and the step after s3 hangs
+    expect(leftovers('hup01').groups).toEqual(['tc-hup01-mi-test']);
+    child.kill('SIGHUP');
+    const result = await child;
+    expect(result.exitCode, output()).toBe(129);
+    expect(output()).toMatch(/SIGHUP received: stopping the run and tearing down/);
+    expect(output()).toMatch(/deleted \/subscriptions\/[^ ]+\/resourceGroups\/tc-hup01-mi-test/);
+    expect(leftovers('hup01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
+    expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([]);
+    h.handle.faults.clear();
+  }, 120_000);
 });

@@ -130,7 +130,7 @@ describe('extract', () => {
       const r = run(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('E_USAGE');
-      expect(r.stderr).toContain('usage: tutorial-conformance extract');
+      expect(r.stderr).toContain("see 'tutorial-conformance help extract'");
     }
   });
   it('an unreadable tutorial names the file, exit 2', () => {

@@ -1,7 +1,7 @@
 // The whole run, as `npm start` does it (in-process, so the secrets it saw can be listed): every
 // step of every tutorial gets a verdict with evidence, the three reports are written and read back,
 // and no secret value — nor its base64 or URL-encoded form — is in any output file or terminal line.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,16 +10,17 @@ import { main } from '../../src/cli.ts';
 import { ToolError } from '../../src/errors.ts';
 import { Report } from '../../src/report/schema.ts';
 import { RunSecrets } from '../../src/run/secrets.ts';
+import { captureIo } from '../helpers/cli-io.ts';
 import { tutorialsDir } from '../../src/tutorials/manifest.ts';
 
 const out = mkdtempSync(join(os.tmpdir(), 'tc-full-'));
-const lines: string[] = [];
 const secrets = new RunSecrets();
+const io = captureIo({ secrets });
 let code: number;
 let report: Report;
 
 beforeAll(async () => {
-  code = await runCommand([tutorialsDir, '--out', out], { print: (l) => lines.push(l), secrets });
+  code = await runCommand([tutorialsDir, '--out', out], io);
   report = Report.parse(JSON.parse(readFileSync(join(out, 'latest', 'report.json'), 'utf8')));
 }, 120_000);
 
@@ -65,15 +66,22 @@ describe('npm start on the twelve tutorials', () => {
     ]);
   });
 
-  it('writes report.json, index.html and junit.xml to latest/ and a timestamped folder', () => {
+  it('writes report.json, index.html and junit.xml into a run folder of its own, latest pointing to it', () => {
     const folders = readdirSync(out).sort();
-    expect(folders).toContain('latest');
-    expect(folders.find((f) => /^\d{8}-\d{6}$/.test(f))).toBeDefined();
+    expect(folders).toEqual([expect.stringMatching(/^\d{8}-\d{6}-[0-9a-f]{6}$/), 'latest']);
+    expect(readlinkSync(join(out, 'latest'))).toBe(folders[0]);
     for (const f of folders) expect(readdirSync(join(out, f)).sort()).toEqual(['index.html', 'junit.xml', 'report.json']);
     expect(readFileSync(join(out, 'latest', 'junit.xml'), 'utf8')).toContain('<testsuite');
-    expect(lines.some((l) => /^\| total/.test(l))).toBe(true);
-    expect(lines.some((l) => l.startsWith('HTML report: '))).toBe(true);
+    // The result on stdout, progress and where the reports went on stderr.
+    expect(io.out()).toMatch(/^\| total/m);
+    expect(io.out()).not.toMatch(/ L\d+ +(http|az|manual) /);
+    expect(io.err()).toMatch(/^HTML report: /m);
+    expect(io.err()).toMatch(/000-storage s6 +L\d+ +http/);
     expect(code).toBe(report.summary.fail > 0 ? 1 : 0);
+  });
+
+  it('records the tool and the run settings in report.json (never a --set value)', () => {
+    expect(report.settings).toEqual({ tool: { name: 'tutorial-conformance', version: expect.stringMatching(/^\d+\.\d+\.\d+/) }, failOn: ['fail'] });
   });
 
   it('leaks no secret the run saw into any report or terminal line', () => {
@@ -82,7 +90,7 @@ describe('npm start on the twelve tutorials', () => {
     expect(seen.length).toBeGreaterThan(8);
     expect(seen.some((s) => s.value.startsWith('eyJ'))).toBe(true);
     expect(seen.some((s) => /key1/.test(s.label))).toBe(true);
-    const outputs: [string, string][] = [['terminal', lines.join('\n')]];
+    const outputs: [string, string][] = [['terminal', io.lines().join('\n')]];
     for (const f of readdirSync(out)) for (const file of readdirSync(join(out, f))) outputs.push([`${f}/${file}`, readFileSync(join(out, f, file), 'utf8')]);
     for (const { value, label } of seen) {
       for (const form of forms(value)) {
@@ -95,7 +103,7 @@ describe('npm start on the twelve tutorials', () => {
 describe('exit codes', () => {
   it('--fail-on drift fails a tutorial that only drifts; without it the run passes', async () => {
     const only = join(tutorialsDir, '000-storage.md');
-    const sink = { print: () => undefined };
+    const sink = captureIo();
     const dir = mkdtempSync(join(os.tmpdir(), 'tc-exit-'));
     expect(await runCommand([only, '--out', dir], sink)).toBe(0);
     const junitDrifts = () => (readFileSync(join(dir, 'latest', 'junit.xml'), 'utf8').match(/<failure /g) ?? []).length;
@@ -108,11 +116,11 @@ describe('exit codes', () => {
   it('--baseline: a failure already in the baseline does not fail the run, a new one does; the change is printed and reported', async () => {
     const only = join(tutorialsDir, '000-key-vault.md');
     const dir = mkdtempSync(join(os.tmpdir(), 'tc-baseline-'));
-    expect(await runCommand([only, '--out', dir], { print: () => undefined })).toBe(1); // s6 fails (https://https://…)
-    // The baseline is the folder this run overwrites: it is read before the run starts.
-    const printed: string[] = [];
-    expect(await runCommand([only, '--out', dir, '--baseline', join(dir, 'latest')], { print: (l) => printed.push(l) })).toBe(0);
-    expect(printed.join('\n')).toMatch(/since the baseline of \S+ \(emulator\): 0 step\(s\) worse, 0 better/);
+    expect(await runCommand([only, '--out', dir], captureIo())).toBe(1); // s6 fails (https://https://…)
+    // The baseline is the folder this run replaces: it is read before the run starts.
+    let printed = captureIo();
+    expect(await runCommand([only, '--out', dir, '--baseline', join(dir, 'latest')], printed)).toBe(0);
+    expect(printed.out()).toMatch(/since the baseline of \S+ \(emulator\): 0 step\(s\) worse, 0 better/);
     const again = Report.parse(JSON.parse(readFileSync(join(dir, 'latest', 'report.json'), 'utf8')));
     expect(again.comparison).toMatchObject({ worse: [], better: [] });
     // A baseline in which that step passed: now it is a change, and the run fails.
@@ -123,16 +131,16 @@ describe('exit codes', () => {
     delete passing.comparison;
     const baselineFile = join(dir, 'night-before.json');
     writeFileSync(baselineFile, JSON.stringify(passing));
-    printed.length = 0;
-    expect(await runCommand([only, '--out', dir, '--baseline', baselineFile], { print: (l) => printed.push(l) })).toBe(1);
-    expect(printed.join('\n')).toMatch(new RegExp(`worse +000-key-vault\\.md:${failing.line.start} ${failing.id} +pass → fail`));
+    printed = captureIo();
+    expect(await runCommand([only, '--out', dir, '--baseline', baselineFile], printed)).toBe(1);
+    expect(printed.out()).toMatch(new RegExp(`worse +000-key-vault\\.md:${failing.line.start} ${failing.id} +pass → fail`));
     // A baseline that is not a report stops the run before it starts (exit 2, E_USAGE naming the file).
-    await expect(runCommand([only, '--out', dir, '--baseline', join(dir, 'nothing-here.json')], { print: () => undefined })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/cannot read baseline .*nothing-here\.json/) });
+    await expect(runCommand([only, '--out', dir, '--baseline', join(dir, 'nothing-here.json')], captureIo())).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/cannot read baseline .*nothing-here\.json/) });
   }, 90_000);
 
   it('--grep runs the matching steps and what they need, skips the rest, and leaves out tutorials without a match', async () => {
     const dir = mkdtempSync(join(os.tmpdir(), 'tc-grep-'));
-    await runCommand([tutorialsDir, '--out', dir, '--grep', 'blob download'], { print: () => undefined });
+    await runCommand([tutorialsDir, '--out', dir, '--grep', 'blob download'], captureIo());
     const r = Report.parse(JSON.parse(readFileSync(join(dir, 'latest', 'report.json'), 'utf8')));
     expect(r.tutorials.map((t) => t.file.replace(/^tutorials\//, '')).sort()).toEqual(['000-storage-access-key.md', '000-storage-sas.md', '001-storage-access-key.md', '002-storage-access-key-user-assigned.md']);
     const access = r.tutorials.find((t) => t.file.endsWith('000-storage-access-key.md'));
@@ -145,7 +153,7 @@ describe('exit codes', () => {
 
   it('2 when the run cannot start: bad option, live target not built yet, missing file', async () => {
     // Without a live subscription configured, --target azure names what to configure (and never crashes).
-    const live = await runCommand(['--target', 'azure'], { print: () => undefined }).then(
+    const live = await runCommand(['--target', 'azure'], captureIo()).then(
       () => undefined,
       (e: unknown) => e,
     );

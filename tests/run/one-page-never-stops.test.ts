@@ -55,7 +55,7 @@ describe('defect: one bad page stopped the whole run (exit 2, no report)', () =>
     } finally {
       run.cleanup();
     }
-  });
+  }, 120_000); // real CLI processes: slow when the whole suite shares two cores
 
   it('exit 2 and the previous report untouched when --grep selects nothing', async () => {
     const run = runCliInTempDir([pages(), '--grep', 'zzzz-no-such-step']);
@@ -68,7 +68,7 @@ describe('defect: one bad page stopped the whole run (exit 2, no report)', () =>
     } finally {
       run.cleanup();
     }
-  });
+  }, 120_000); // real CLI processes: slow when the whole suite shares two cores
 
   it('exit 2 when no page can be read at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-pages-'));
@@ -82,5 +82,5 @@ describe('defect: one bad page stopped the whole run (exit 2, no report)', () =>
     } finally {
       run.cleanup();
     }
-  });
+  }, 120_000); // real CLI processes: slow when the whole suite shares two cores
 });

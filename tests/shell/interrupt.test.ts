@@ -13,7 +13,11 @@ function running(pattern: string): string[] {
 }
 
 describe('interrupting the shell engine', () => {
-  it("SIGINT during a hanging step: exit 130, and the step's processes are gone", async () => {
+  // SIGHUP: defect 15 (a closed terminal left the page's bash running).
+  it.each([
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)("%s during a hanging step: exit %i, and the step's processes are gone", async (signal, code) => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-shell-int-'));
     // An argument no other process has, to find the step's own sleep.
     const marker = `${Math.floor(Math.random() * 1e6) + 1}.4242`;
@@ -26,8 +30,8 @@ describe('interrupting the shell engine', () => {
         if (Date.now() > deadline) throw new Error(`the step never started:\n${run.stdout()}${run.stderr()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      run.child.kill('SIGINT');
-      expect(await run.exited, run.stdout() + run.stderr()).toBe(130);
+      run.child.kill(signal);
+      expect(await run.exited, run.stdout() + run.stderr()).toBe(code);
       await new Promise((r) => setTimeout(r, 300));
       expect(running(`sleep ${marker}`)).toEqual([]);
       expect(run.leftovers()).toEqual([]);

@@ -14,6 +14,8 @@ export type BlobErrorCode =
   | 'AuthorizationServiceMismatch'
   | 'AuthorizationProtocolMismatch'
   | 'PublicAccessNotPermitted'
+  | 'NoAuthenticationInformation'
+  | 'AccountRequiresHttps'
   | 'MissingContentLengthHeader'
   | 'InvalidHeaderValue'
   // Codes that come back from Azurite and are passed through re-shaped.
@@ -107,6 +109,23 @@ export const blobErrors = {
     status: 411,
     code: 'MissingContentLengthHeader',
     message: 'The Content-Length header was not specified.',
+  }),
+  /**
+   * An anonymous request the container's access level does not allow, on an account that allows
+   * anonymous access: the bearer challenge (learn.microsoft.com/rest/api/storageservices/
+   * authorize-with-azure-active-directory, "bearer challenge" example).
+   */
+  noAuthenticationInformation: (tenantId: string): StorageErrorInput => ({
+    status: 401,
+    code: 'NoAuthenticationInformation',
+    message: 'Server failed to authenticate the request. Please refer to the information in the www-authenticate header.',
+    headers: { 'www-authenticate': `Bearer authorization_uri=https://login.microsoftonline.com/${tenantId}/oauth2/authorize resource_id=https://storage.azure.com` },
+  }),
+  /** http:// to an account that requires secure transfer (body captured in MicrosoftDocs/azure-dev-docs#721). */
+  accountRequiresHttps: (): StorageErrorInput => ({
+    status: 400,
+    code: 'AccountRequiresHttps',
+    message: 'The account being accessed does not support http.',
   }),
   publicAccessNotPermitted: (): StorageErrorInput => ({
     status: 409,

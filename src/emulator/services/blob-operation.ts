@@ -5,6 +5,9 @@
 const BLOB_PREFIX = 'Microsoft.Storage/storageAccounts/blobServices/containers';
 
 export type BlobOperationName =
+  | 'GetUserDelegationKey'
+  | 'GetServiceProperties'
+  | 'SetServiceProperties'
   | 'ListContainers'
   | 'CreateContainer'
   | 'DeleteContainer'
@@ -39,9 +42,14 @@ export interface BlobOperation {
 type Spec = Omit<BlobOperation, 'container' | 'blob'>;
 
 const action = (name: string) => ({ kind: 'action' as const, name: `${BLOB_PREFIX}/${name}` });
+const serviceAction = (name: string) => ({ kind: 'action' as const, name: `Microsoft.Storage/storageAccounts/blobServices/${name}` });
 const dataAction = (name: string) => ({ kind: 'dataAction' as const, name: `${BLOB_PREFIX}/blobs/${name}` });
 
 const SPECS: Record<BlobOperationName, Spec> = {
+  // Entra ID only: no SAS can ask for a delegation key (learn.microsoft.com/rest/api/storageservices/get-user-delegation-key).
+  GetUserDelegationKey: { name: 'GetUserDelegationKey', resourceType: 's', rbac: serviceAction('generateUserDelegationKey/action'), sasPermissions: [], serviceSasAllowed: false, needsLength: true },
+  GetServiceProperties: { name: 'GetServiceProperties', resourceType: 's', rbac: serviceAction('read'), sasPermissions: ['r'], serviceSasAllowed: false, needsLength: false },
+  SetServiceProperties: { name: 'SetServiceProperties', resourceType: 's', rbac: serviceAction('write'), sasPermissions: ['w'], serviceSasAllowed: false, needsLength: true },
   ListContainers: { name: 'ListContainers', resourceType: 's', rbac: action('read'), sasPermissions: ['l'], serviceSasAllowed: false, needsLength: false },
   CreateContainer: { name: 'CreateContainer', resourceType: 'c', rbac: action('write'), sasPermissions: ['c', 'w'], serviceSasAllowed: false, needsLength: true },
   DeleteContainer: { name: 'DeleteContainer', resourceType: 'c', rbac: action('delete'), sasPermissions: ['d'], serviceSasAllowed: false, needsLength: false },
@@ -85,7 +93,12 @@ export function classifyBlobOperation(method: string, url: URL): BlobOperation |
   const comp = rawParam(url.search, 'comp');
   const m = method.toUpperCase();
   if (container === undefined) {
-    return m === 'GET' && comp === 'list' ? pick('ListContainers') : undefined;
+    if (m === 'GET' && comp === 'list') return pick('ListContainers');
+    if (restype !== 'service') return undefined;
+    if (m === 'POST' && comp === 'userdelegationkey') return pick('GetUserDelegationKey');
+    if (m === 'GET' && comp === 'properties') return pick('GetServiceProperties');
+    if (m === 'PUT' && comp === 'properties') return pick('SetServiceProperties');
+    return undefined;
   }
   if (blob === undefined) {
     if (restype !== 'container') return undefined;

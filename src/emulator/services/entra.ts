@@ -10,9 +10,10 @@ import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext } from 
 import { header, jsonResponse, mediaType } from '../respond.ts';
 import { isKnownResource, resourceNotFoundText } from '../resource-principals.ts';
 import { notEmulatedResponse } from '../router.ts';
+import { ENTRA_HOSTS, MULTI_TENANT, instanceDiscovery, openIdConfiguration } from './entra-metadata.ts';
 import type { Scenario } from '../scenario.ts';
 
-const HOSTS = new Set(['login.microsoftonline.com', 'login.windows.net']);
+const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const APP_TOKEN_LIFETIME_SECONDS = 3599;
 
@@ -124,7 +125,8 @@ async function token(req: EmulatorRequest, ctx: ServiceContext, tenant: string, 
   if (version === 'v2') {
     const scope = form.get('scope');
     if (scope === null) return missingParameter(ctx, 'scope');
-    const scopes = scope.split(' ').filter(Boolean);
+    // MSAL adds the OpenID scopes to every request (client credentials too); Entra ignores them there.
+    const scopes = scope.split(' ').filter((x) => x !== '' && !OIDC_SCOPES.has(x));
     if (scopes.length !== 1) return aadError(ctx, 400, 'invalid_scope', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' + scope + ' is not valid.');
     if (!scopes[0]!.endsWith('/.default')) {
       return aadError(ctx, 400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
@@ -177,35 +179,9 @@ async function token(req: EmulatorRequest, ctx: ServiceContext, tenant: string, 
   );
 }
 
-function openIdConfiguration(req: EmulatorRequest, ctx: ServiceContext, tenant: string, version: 'v1' | 'v2'): EmulatorResponse {
-  const tid = ctx.state.data.tenantId;
-  const base = `https://${req.host}/${tenant}`;
-  const v2 = version === 'v2';
-  return jsonResponse(200, {
-    token_endpoint: v2 ? `${base}/oauth2/v2.0/token` : `${base}/oauth2/token`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-    jwks_uri: v2 ? `https://${req.host}/${tenant}/discovery/v2.0/keys` : `https://${req.host}/common/discovery/keys`,
-    response_modes_supported: ['query', 'fragment', 'form_post'],
-    subject_types_supported: ['pairwise'],
-    id_token_signing_alg_values_supported: ['RS256'],
-    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-    issuer: v2 ? `https://login.microsoftonline.com/${tid}/v2.0` : `https://sts.windows.net/${tid}/`,
-    request_uri_parameter_supported: false,
-    authorization_endpoint: v2 ? `${base}/oauth2/v2.0/authorize` : `${base}/oauth2/authorize`,
-    http_logout_supported: true,
-    frontchannel_logout_supported: true,
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'tid', 'ver', 'oid', 'appid'],
-    tenant_region_scope: 'NA',
-    cloud_instance_name: 'microsoftonline.com',
-    cloud_graph_host_name: 'graph.windows.net',
-    msgraph_host: 'graph.microsoft.com',
-  });
-}
-
 export const entraService: Service = {
   name: 'entra',
-  matchHost: (host) => HOSTS.has(host),
+  matchHost: (host) => ENTRA_HOSTS.has(host),
   async handle(req, ctx) {
     if (!req.secure) return notEmulatedResponse('Entra ID over plain HTTP (login endpoints are HTTPS only)', req.requestId);
     const segs = req.url.pathname.split('/').filter(Boolean);
@@ -215,14 +191,15 @@ export const entraService: Service = {
     if (path === 'oauth2/v2.0/token') return token(req, ctx, tenant, 'v2');
     if (path === 'oauth2/token') return token(req, ctx, tenant, 'v1');
     if (req.method === 'GET') {
-      const knownTenant = ['common', 'organizations', ctx.state.data.tenantId.toLowerCase()].includes(tenant.toLowerCase());
+      const knownTenant = MULTI_TENANT.has(tenant.toLowerCase()) || tenant.toLowerCase() === ctx.state.data.tenantId.toLowerCase();
+      if (path === 'discovery/instance') return instanceDiscovery(req, (status, error, code, text) => aadError(ctx, status, error, code, text));
       if (path === 'discovery/v2.0/keys' || path === 'discovery/keys') {
         if (!knownTenant) return aadError(ctx, 400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
         return jsonResponse(200, ctx.tokens.jwks());
       }
       if (path === 'v2.0/.well-known/openid-configuration' || path === '.well-known/openid-configuration') {
         if (!knownTenant) return aadError(ctx, 400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
-        return openIdConfiguration(req, ctx, tenant, path.startsWith('v2.0') ? 'v2' : 'v1');
+        return openIdConfiguration(req.host, tenant, ctx.state.data.tenantId, path.startsWith('v2.0') ? 'v2' : 'v1');
       }
     }
     return notEmulatedResponse(`Entra ID ${req.method} ${req.url.pathname}`, req.requestId);

@@ -8,5 +8,6 @@ import { armService } from './arm/index.ts';
 import { blobService } from './blob.ts';
 import { keyVaultService } from './keyvault.ts';
 import { dataLakeService } from './datalake.ts';
+import { graphService } from './graph.ts';
 
-export const SERVICES: readonly Service[] = [legacyMsiService, imdsService, entraService, armService, blobService, keyVaultService, dataLakeService];
+export const SERVICES: readonly Service[] = [legacyMsiService, imdsService, entraService, armService, blobService, keyVaultService, dataLakeService, graphService];

@@ -1,14 +1,15 @@
-// Azure Key Vault secrets for <vault>.vault.azure.net: Get Secret (latest or by version) and Set
-// Secret. Stages in order: vault → token (401 challenge, AKV10000/AKV10022) → api-version → access
-// (access policy or Azure RBAC, as the vault's enableRbacAuthorization says) → the secret.
-import { randomBytes } from 'node:crypto';
+// Azure Key Vault secrets for <vault>.vault.azure.net: get, set, update, list, versions, delete and
+// the soft-delete operations (keyvault-secrets.ts, keyvault-deleted.ts). Stages in order: vault
+// (unknown: the name does not resolve) → operation → token (401 challenge, AKV10000/AKV10022) →
+// api-version → access (access policy or Azure RBAC, as the vault's enableRbacAuthorization says)
+// → the secret. Keys, certificates, backup and restore are not emulated.
 import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext, TokenClaims } from '../types.ts';
-import type { Scenario } from '../scenario.ts';
-import { KEY_VAULT_RESOURCE, keyVaultError, keyVaultJson, unauthorized } from './keyvault-errors.ts';
+import { KEY_VAULT_RESOURCE, keyVaultError, secretNotFound, unauthorized } from './keyvault-errors.ts';
+import { getSecret, listSecrets, listVersions, setSecret, updateSecret, type Vault } from './keyvault-secrets.ts';
+import { deleteSecret, getDeleted, listDeleted, purgeDeleted, recoverDeleted, setConflict, stillSettling } from './keyvault-deleted.ts';
 import { notEmulated } from './not-emulated.ts';
 
-type Vault = Scenario['keyVaults'][number];
-type Secret = Vault['secrets'][number];
+type SecretPermission = Vault['accessPolicies'][number]['secrets'][number];
 
 const HOST = /^([a-z0-9-]{3,24})\.vault\.azure\.net$/;
 /** Key Vault's first-party application id, accepted as an audience like the URI. */
@@ -22,64 +23,71 @@ const API_VERSIONS = new Set([
 ]);
 const LATEST_API_VERSION = '2025-07-01';
 
-type Op = { kind: 'get'; name: string; version?: string } | { kind: 'set'; name: string };
+type Op =
+  | { kind: 'get'; name: string; version?: string }
+  | { kind: 'set'; name: string }
+  | { kind: 'update'; name: string; version?: string }
+  | { kind: 'versions'; name: string }
+  | { kind: 'delete'; name: string }
+  | { kind: 'list' }
+  | { kind: 'getDeleted'; name: string }
+  | { kind: 'listDeleted' }
+  | { kind: 'purge'; name: string }
+  | { kind: 'recover'; name: string };
 
+/** The secret operations of the data plane (azure-rest-api-specs keyvault 2016-10-01); undefined for anything else. */
 function route(method: string, pathname: string): Op | undefined {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
-  if (parts[0] !== 'secrets' || parts.length < 2 || parts.length > 3) return undefined;
-  const name = parts[1] ?? '';
-  const version = parts[2];
-  if (method === 'GET') return version === undefined || version === '' ? { kind: 'get', name } : { kind: 'get', name, version };
-  if (method === 'PUT' && version === undefined) return { kind: 'set', name };
+  const [collection, name, third, ...rest] = parts;
+  if (rest.length > 0 || name === '') return undefined;
+  if (collection === 'secrets') {
+    if (name === undefined) return method === 'GET' ? { kind: 'list' } : undefined;
+    if (third === 'versions') return method === 'GET' ? { kind: 'versions', name } : undefined;
+    const version = third === undefined || third === '' ? {} : { version: third };
+    if (method === 'GET') return { kind: 'get', name, ...version };
+    if (method === 'PATCH') return { kind: 'update', name, ...version };
+    if (method === 'PUT' && third === undefined) return { kind: 'set', name };
+    if (method === 'DELETE' && third === undefined) return { kind: 'delete', name };
+    return undefined;
+  }
+  if (collection === 'deletedsecrets') {
+    if (name === undefined) return method === 'GET' ? { kind: 'listDeleted' } : undefined;
+    if (third === 'recover') return method === 'POST' ? { kind: 'recover', name } : undefined;
+    if (third !== undefined) return undefined;
+    if (method === 'GET') return { kind: 'getDeleted', name };
+    if (method === 'DELETE') return { kind: 'purge', name };
+  }
   return undefined;
 }
 
+/** What each operation needs: the access-policy permission and the RBAC data action (built-in role definitions, "Key Vault Secrets Officer"/"User"). */
+const NEEDS: Record<Op['kind'], { permission: SecretPermission; action: string }> = {
+  get: { permission: 'get', action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' },
+  set: { permission: 'set', action: 'Microsoft.KeyVault/vaults/secrets/setSecret/action' },
+  update: { permission: 'set', action: 'Microsoft.KeyVault/vaults/secrets/update/action' },
+  versions: { permission: 'list', action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action' },
+  list: { permission: 'list', action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action' },
+  delete: { permission: 'delete', action: 'Microsoft.KeyVault/vaults/secrets/delete' },
+  getDeleted: { permission: 'get', action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action' },
+  listDeleted: { permission: 'list', action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action' },
+  purge: { permission: 'purge', action: 'Microsoft.KeyVault/vaults/secrets/purge/action' },
+  recover: { permission: 'recover', action: 'Microsoft.KeyVault/vaults/secrets/recover/action' },
+};
+
 function vaultResourceId(ctx: ServiceContext, v: Vault): string {
   return `/subscriptions/${ctx.state.data.subscriptionId}/resourceGroups/${v.resourceGroup}/providers/Microsoft.KeyVault/vaults/${v.name}`;
-}
-
-/** The newest version of a secret: latest `created`, and among equals the one written last. */
-function versionsOf(v: Vault, name: string): Secret[] {
-  return v.secrets.filter((s) => s.name.toLowerCase() === name.toLowerCase());
-}
-function latest(versions: Secret[]): Secret | undefined {
-  let best: Secret | undefined;
-  for (const s of versions) if (best === undefined || s.created >= best.created) best = s;
-  return best;
-}
-
-function recoverableDays(level: string): number | undefined {
-  // Soft-deleted items are kept 90 days unless the vault was created with another retention.
-  return level.includes('Recoverable') ? 90 : undefined;
-}
-
-/** The SecretBundle as the requested api-version shapes it. */
-function secretBundle(req: EmulatorRequest, vault: Vault, secret: Secret, apiVersion: string, previous?: Secret): Record<string, unknown> {
-  const attributes: Record<string, unknown> = { enabled: secret.enabled, created: secret.created, updated: secret.created };
-  // recoveryLevel arrived with 2016-10-01 and recoverableDays with 7.0.
-  if (apiVersion !== '2015-06-01') attributes.recoveryLevel = vault.recoveryLevel;
-  const days = recoverableDays(vault.recoveryLevel);
-  if (apiVersion !== '2015-06-01' && apiVersion !== '2016-10-01' && days !== undefined) attributes.recoverableDays = days;
-  const base = `https://${req.host}/secrets/${secret.name}`;
-  return {
-    value: secret.value,
-    ...(secret.contentType !== undefined ? { contentType: secret.contentType } : {}),
-    id: `${base}/${secret.version}`,
-    attributes,
-    ...(apiVersion >= '2025-07-01' && !apiVersion.startsWith('7') && previous !== undefined ? { previousVersion: previous.version } : {}),
-  };
 }
 
 type Access = { ok: true } | { ok: false; response: EmulatorResponse };
 
 function checkAccess(req: EmulatorRequest, ctx: ServiceContext, vault: Vault, claims: TokenClaims, op: Op): Access {
   const caller = `appid=${claims.appid};oid=${claims.oid};iss=${claims.iss}`;
-  const permission = op.kind === 'get' ? 'get' : 'set';
+  const { permission, action } = NEEDS[op.kind];
   if (vault.enableRbacAuthorization) {
-    const action = op.kind === 'get' ? 'Microsoft.KeyVault/vaults/secrets/getSecret/action' : 'Microsoft.KeyVault/vaults/secrets/setSecret/action';
-    const scope = `${vaultResourceId(ctx, vault)}/secrets/${op.name}`;
+    const secretScope = 'name' in op ? `/secrets/${op.name}` : '';
+    const scope = `${vaultResourceId(ctx, vault)}${secretScope}`;
     if (ctx.rbac.checkDataAction(claims.oid, action, scope).allowed) return { ok: true };
-    const resource = `${vaultResourceId(ctx, vault).toLowerCase()}/secrets/${op.name}`;
+    const resource = `${vaultResourceId(ctx, vault).toLowerCase()}${secretScope}`;
     const message =
       'Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\n' +
       `Caller: ${caller}\r\nAction: '${action}'\r\nResource: '${resource}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: ${vault.name};location=${vault.location}\r\n`;
@@ -121,36 +129,16 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext, vault: Va
   return { ok: true, claims };
 }
 
-function parseSetBody(body: Buffer): { value: string; contentType?: string; enabled?: boolean } | undefined {
-  try {
-    const j: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof j !== 'object' || j === null) return undefined;
-    const o = j as { value?: unknown; contentType?: unknown; attributes?: { enabled?: unknown } };
-    if (typeof o.value !== 'string') return undefined;
-    return {
-      value: o.value,
-      ...(typeof o.contentType === 'string' ? { contentType: o.contentType } : {}),
-      ...(typeof o.attributes?.enabled === 'boolean' ? { enabled: o.attributes.enabled } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 export const keyVaultService: Service = {
   name: 'keyvault',
   matchHost: (host) => HOST.test(host),
+  resolves: (host, state) => state.data.keyVaults.some((v) => v.name.toLowerCase() === HOST.exec(host)?.[1]),
 
   async handle(req, ctx) {
     const name = HOST.exec(req.host)?.[1] ?? '';
     const vault = ctx.state.data.keyVaults.find((v) => v.name.toLowerCase() === name);
-    if (vault === undefined) {
-      return {
-        status: 404,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-emulator-unknown-vault': name, 'x-ms-request-id': req.requestId },
-        body: `The scenario has no key vault '${name}'; in Azure the host name ${req.host} would not resolve.\n`,
-      };
-    }
+    // The name does not resolve: a client that got here anyway (its own name resolution bypassed) gets no answer.
+    if (vault === undefined) return { status: 0, headers: {}, reset: true };
     const op = route(req.method.toUpperCase(), req.url.pathname);
     if (op === undefined) return notEmulated('Azure Key Vault', req);
 
@@ -165,41 +153,35 @@ export const keyVaultService: Service = {
     if (!API_VERSIONS.has(apiVersion)) {
       return keyVaultError(req, vault.location, 400, 'BadParameter', `The specified version (${apiVersion}) is not recognized. Consider using the latest supported version (${LATEST_API_VERSION}).`);
     }
-    if (!NAME.test(op.name)) return keyVaultError(req, vault.location, 400, 'BadParameter', `The request URI contains an invalid name: ${op.name}`);
+    if ('name' in op && !NAME.test(op.name)) return keyVaultError(req, vault.location, 400, 'BadParameter', `The request URI contains an invalid name: ${op.name}`);
 
     const access = checkAccess(req, ctx, vault, auth.claims, op);
     if (!access.ok) return access.response;
 
-    const versions = versionsOf(vault, op.name);
-    if (op.kind === 'get') {
-      const secret = op.version === undefined ? latest(versions) : versions.find((s) => s.version === op.version);
-      if (secret === undefined) {
-        const id = op.version === undefined ? op.name : `${op.name}/${op.version}`;
-        return keyVaultError(
-          req,
-          vault.location,
-          404,
-          'SecretNotFound',
-          `A secret with (name/id) ${id} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-        );
-      }
-      if (!secret.enabled) return keyVaultError(req, vault.location, 403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled');
-      const previous = latest(versions.filter((s) => s !== secret && s.created <= secret.created));
-      return keyVaultJson(req, vault.location, 200, secretBundle(req, vault, secret, apiVersion, previous));
+    const now = ctx.now();
+    switch (op.kind) {
+      case 'get':
+        // A recovery still settling: the secret is not back yet.
+        if (stillSettling(ctx, vault, op.name, 'recover', true)) return secretNotFound(req, vault.location, op.version === undefined ? op.name : `${op.name}/${op.version}`);
+        return getSecret(req, vault, op.name, op.version, apiVersion);
+      case 'set':
+        return setConflict(req, ctx, vault, op.name) ?? setSecret(req, vault, op.name, apiVersion, now);
+      case 'update':
+        return updateSecret(req, vault, op.name, op.version, apiVersion, now);
+      case 'list':
+        return listSecrets(req, vault, apiVersion);
+      case 'versions':
+        return listVersions(req, vault, op.name, apiVersion);
+      case 'delete':
+        return deleteSecret(req, ctx, vault, op.name, apiVersion);
+      case 'getDeleted':
+        return getDeleted(req, ctx, vault, op.name, apiVersion);
+      case 'listDeleted':
+        return listDeleted(req, ctx, vault, apiVersion);
+      case 'purge':
+        return purgeDeleted(req, ctx, vault, op.name);
+      case 'recover':
+        return recoverDeleted(req, ctx, vault, op.name, apiVersion);
     }
-
-    const input = parseSetBody(req.body);
-    if (input === undefined) return keyVaultError(req, vault.location, 400, 'BadParameter', 'The request body must be a JSON object with a string property "value".');
-    const previous = latest(versions);
-    const secret: Secret = {
-      name: previous?.name ?? op.name,
-      value: input.value,
-      version: randomBytes(16).toString('hex'),
-      enabled: input.enabled ?? true,
-      created: Math.floor(ctx.now().getTime() / 1000),
-      ...(input.contentType !== undefined ? { contentType: input.contentType } : {}),
-    };
-    vault.secrets.push(secret);
-    return keyVaultJson(req, vault.location, 200, secretBundle(req, vault, secret, apiVersion, previous));
   },
 };

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 log for GitHub code scanning: rule metadata in tool.driver.rules, each result at the
 // tutorial's line and, as a related location, at the same place in the seed the tutorial was cut from.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../finding.ts';
 import { rules } from '../registry.ts';
 import type { RuleMeta } from '../rule.ts';
@@ -15,6 +17,23 @@ export interface SarifOptions {
   /** Rule metadata to describe; defaults to every registered rule. */
   rules?: readonly RuleMeta[];
   toolVersion?: string;
+  /**
+   * The repository root (absolute): artifact URIs are relative to it under %SRCROOT%, whose
+   * originalUriBaseIds entry gives it as a file URI, so GitHub code scanning places each result on
+   * the file of the checked-out repository. Without it, the findings' paths are used as they are.
+   */
+  srcRoot?: string;
+  /** The folder the findings' relative paths are relative to (the tool's project root). */
+  fileBase?: string;
+}
+
+/** Where a finding's file is: relative to %SRCROOT%, or an absolute file URI outside it. */
+function artifactLocation(file: string, opts: SarifOptions): { uri: string; uriBaseId?: string } {
+  if (opts.srcRoot === undefined) return { uri: file, uriBaseId: '%SRCROOT%' };
+  const abs = isAbsolute(file) ? file : resolve(opts.fileBase ?? opts.srcRoot, file);
+  const rel = relative(opts.srcRoot, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 function ruleDescriptor(r: RuleMeta) {
@@ -50,7 +69,7 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
         message: { text: f.message },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: region(f) },
+            physicalLocation: { artifactLocation: artifactLocation(f.file, opts), region: region(f) },
           },
         ],
         ...(f.seed
@@ -88,7 +107,10 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
           },
         },
         originalUriBaseIds: {
-          '%SRCROOT%': { description: { text: 'The repository root: tutorial files are under tutorials/.' } },
+          '%SRCROOT%': {
+            ...(opts.srcRoot !== undefined ? { uri: `${pathToFileURL(opts.srcRoot).href.replace(/\/$/, '')}/` } : {}),
+            description: { text: 'The root of the repository the tutorial files are in.' },
+          },
           [SEEDS_BASE]: { description: { text: 'The seed files the tutorials were cut from (vendor/seeds).' } },
         },
         columnKind: 'utf16CodeUnits',

@@ -17,7 +17,7 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
       ? { kind: 'refuse', reason: `nothing listens on ${h}:${port} on the VM` }
       : { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
   }
-  return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason } : { kind: 'connect', host: d.host, port: d.port };
+  return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason, ...(d.noSuchHost === true ? { noSuchHost: true } : {}) } : { kind: 'connect', host: d.host, port: d.port };
 }
 
 function cliCredential(handle: EmulatorHandle, connector: Connector): CliCredential {

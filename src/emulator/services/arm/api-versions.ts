@@ -1,7 +1,17 @@
 // api-versions ARM accepts per resource type, newest first. Types ARM serves itself
 // (Microsoft.Resources) answer an unknown version with InvalidApiVersionParameter; types routed to a
 // resource provider answer NoRegisteredProviderFound, naming the type and the supported versions.
-export type ArmResourceType = 'resourceGroups' | 'storageAccounts' | 'userAssignedIdentities' | 'virtualMachines' | 'roleAssignments' | 'roleDefinitions' | 'vaults';
+export type ArmResourceType =
+  | 'resourceGroups'
+  | 'subscriptions'
+  | 'providers'
+  | 'resources'
+  | 'storageAccounts'
+  | 'userAssignedIdentities'
+  | 'virtualMachines'
+  | 'roleAssignments'
+  | 'roleDefinitions'
+  | 'vaults';
 
 export interface ApiVersionRule {
   /** Type name as ARM writes it in NoRegisteredProviderFound ("storageAccounts"). */
@@ -11,17 +21,24 @@ export interface ApiVersionRule {
   versions: readonly string[];
 }
 
+/** Microsoft.Resources' own versions (resource groups, providers, /resources). */
+const RESOURCES_VERSIONS = [
+  '2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2022-05-01', '2022-03-01', '2022-01-01',
+  '2021-04-01', '2021-01-01', '2020-10-01', '2020-08-01', '2020-06-01', '2019-10-01', '2019-09-01', '2019-08-01', '2019-07-01', '2019-06-01',
+  '2019-05-10', '2019-05-01', '2019-03-01', '2018-11-01', '2018-09-01', '2018-08-01', '2018-07-01', '2018-06-01', '2018-05-01', '2018-02-01',
+  '2018-01-01', '2017-12-01', '2017-08-01', '2017-06-01', '2017-05-10', '2017-05-01', '2017-03-01', '2016-09-01', '2016-07-01', '2016-06-01',
+  '2016-02-01', '2015-11-01', '2015-01-01', '2014-04-01-preview', '2014-04-01', '2014-01-01', '2013-03-01',
+] as const;
+
 export const API_VERSIONS: Record<ArmResourceType, ApiVersionRule> = {
-  resourceGroups: {
-    typeName: 'resourceGroups',
+  resourceGroups: { typeName: 'resourceGroups', armNative: true, versions: RESOURCES_VERSIONS },
+  providers: { typeName: 'providers', armNative: true, versions: RESOURCES_VERSIONS },
+  resources: { typeName: 'resources', armNative: true, versions: RESOURCES_VERSIONS },
+  // Microsoft.Resources/subscriptions and /tenants: the subscriptions.json versions of azure-rest-api-specs.
+  subscriptions: {
+    typeName: 'subscriptions',
     armNative: true,
-    versions: [
-      '2025-04-01', '2025-03-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2022-05-01', '2022-03-01', '2022-01-01',
-      '2021-04-01', '2021-01-01', '2020-10-01', '2020-08-01', '2020-06-01', '2019-10-01', '2019-09-01', '2019-08-01', '2019-07-01', '2019-06-01',
-      '2019-05-10', '2019-05-01', '2019-03-01', '2018-11-01', '2018-09-01', '2018-08-01', '2018-07-01', '2018-06-01', '2018-05-01', '2018-02-01',
-      '2018-01-01', '2017-12-01', '2017-08-01', '2017-06-01', '2017-05-10', '2017-05-01', '2017-03-01', '2016-09-01', '2016-07-01', '2016-06-01',
-      '2016-02-01', '2015-11-01', '2015-01-01', '2014-04-01-preview', '2014-04-01', '2014-01-01', '2013-03-01',
-    ],
+    versions: ['2024-11-01', '2022-12-01', '2021-01-01', '2020-01-01', '2019-11-01', '2019-06-01', '2018-06-01', '2016-06-01', '2016-01-01', '2015-11-01', '2015-01-01', '2014-04-01'],
   },
   storageAccounts: {
     typeName: 'storageAccounts',

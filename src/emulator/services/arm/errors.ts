@@ -13,6 +13,8 @@ export type ArmErrorCode =
   | 'AuthorizationFailed'
   | 'LinkedAuthorizationFailed'
   | 'SubscriptionNotFound'
+  | 'InvalidSubscriptionId'
+  | 'ResourceGroupBeingDeleted'
   | 'ResourceGroupNotFound'
   | 'ResourceNotFound'
   | 'MissingApiVersionParameter'
@@ -100,6 +102,15 @@ export const armErrors = {
     status: 403,
     code: 'LinkedAuthorizationFailed',
     message: `The client '${appId}' with object id '${objectId}' has permission to perform action on the target resource but does not have permission to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    gateway: true,
+  }),
+  /** 400 for a subscription id that is not a GUID; an empty one (`/subscriptions//resourceGroups/x`) names the next segment (Azure/azure-cli#30953). */
+  invalidSubscriptionId: (id: string): ArmError => ({ status: 400, code: 'InvalidSubscriptionId', message: `The provided subscription identifier '${id}' is malformed or invalid.`, gateway: true }),
+  /** 409 for a write into a group whose delete is running (Azure/azure-cli#21121, #28679). */
+  resourceGroupBeingDeleted: (name: string): ArmError => ({
+    status: 409,
+    code: 'ResourceGroupBeingDeleted',
+    message: `The resource group '${name}' is in deprovisioning state and cannot perform this operation.`,
     gateway: true,
   }),
   subscriptionNotFound: (id: string): ArmError => ({ status: 404, code: 'SubscriptionNotFound', message: `The subscription '${id}' could not be found.`, gateway: true }),

@@ -1,7 +1,8 @@
 // Azure Resource Manager (management.azure.com). The stages run in this order, as ARM's front door
 // applies them (azure-behavior.md §3):
-//   length (411) → authentication (401) → route → api-version (400) → subscription (404)
-//   → media type and body (415/400) → authorization (403) → the operation (existence 404, then work)
+//   length (411) → authentication (401) → subscription id well-formed (400) → route → api-version
+//   (400) → subscription (404) → media type and body (415/400) → authorization (403) → group being
+//   deleted (409) → the operation (existence 404, then work)
 // Authorization comes before existence: a caller without rights learns nothing about what exists.
 import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext } from '../../types.ts';
 import { header, mediaType, queryPairs, queryValue } from '../../respond.ts';
@@ -17,8 +18,18 @@ import { virtualMachineRoutes } from './virtual-machines.ts';
 import { roleAssignmentRoutes } from './role-assignments.ts';
 import { roleDefinitionRoutes } from './role-definitions.ts';
 import { provisioningRoutes } from './provisioning.ts';
+import { subscriptionRoutes, isSubscriptionId } from './subscriptions.ts';
+import { providerRoutes } from './providers.ts';
+import { listRoutes } from './lists.ts';
+import { roleAssignmentListRoutes } from './role-assignment-list.ts';
+import { settleOperations } from './lro.ts';
+import { isGroupDeleting } from './resource-groups.ts';
 
 const ROUTES: readonly ArmRoute[] = [
+  ...subscriptionRoutes,
+  ...providerRoutes,
+  ...listRoutes,
+  ...roleAssignmentListRoutes,
   ...resourceGroupRoutes,
   ...storageAccountRoutes,
   ...userAssignedIdentityRoutes,
@@ -92,6 +103,9 @@ async function handle(req: EmulatorRequest, ctx: ServiceContext): Promise<Emulat
 
   const segments = segmentsOf(req);
   if (segments === undefined) return fail(armErrors.invalidParameter('The request path is not valid percent-encoding.'));
+  // ARM drops empty segments, so an unset $SUBSCRIPTION_ID makes the next segment the id.
+  if (segments[0]?.toLowerCase() === 'subscriptions' && segments[1] !== undefined && !isSubscriptionId(segments[1])) return fail(armErrors.invalidSubscriptionId(segments[1]));
+  settleOperations(ctx.state, now);
   let route: ArmRoute | undefined;
   let params: Record<string, string> | undefined;
   for (const r of ROUTES) {
@@ -130,9 +144,17 @@ async function handle(req: EmulatorRequest, ctx: ServiceContext): Promise<Emulat
   const path = '/' + segments.join('/');
   const scope = route.scope?.(params, path) ?? defaultScope(segments, route);
   const { claims } = auth;
-  if (!ctx.rbac.checkAction(claims.oid, route.action, scope).allowed) return fail(armErrors.authorizationFailed(claims.appid, claims.oid, route.action, scope));
+  const allowed =
+    route.access === 'open' ||
+    ctx.rbac.checkAction(claims.oid, route.action, scope).allowed ||
+    (route.access === 'filtered' && ctx.rbac.grantedWithin(claims.oid, route.action, scope));
+  if (!allowed) return fail(armErrors.authorizationFailed(claims.appid, claims.oid, route.action, scope));
 
-  const call: ArmCall = { req, ctx, params, path, apiVersion, caller: claims, body, baseHeaders: base };
+  const group = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/./i.exec(path)?.[1];
+  if (req.method !== 'GET' && group !== undefined && isGroupDeleting(ctx.state, group)) return fail(armErrors.resourceGroupBeingDeleted(group));
+
+  const allowedAt = (at: string, action = route.action): boolean => ctx.rbac.checkAction(claims.oid, action, at).allowed;
+  const call: ArmCall = { req, ctx, params, path, apiVersion, caller: claims, body, baseHeaders: base, allowedAt };
   const result = await route.handle(call);
   return isArmError(result) ? fail(result) : { ...result, headers: { ...base, ...result.headers } };
 }

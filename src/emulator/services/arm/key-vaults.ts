@@ -7,7 +7,7 @@ import { findResourceGroup } from '../../state.ts';
 import type { Scenario } from '../../scenario.ts';
 import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
-import { POLL_RETRY_AFTER_SECONDS, startOperation } from './lro.ts';
+import { retryAfter, startOperation } from './lro.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
 
 type Vault = Scenario['keyVaults'][number];
@@ -86,9 +86,9 @@ export const keyVaultRoutes: ArmRoute[] = [
         return armErrors.resourceNotFound('Microsoft.KeyVault/locations/deletedVaults', call.params.vaultName!, '<null>');
       }
       map?.delete(key);
-      const op = startOperation(call.ctx.state, undefined);
+      const op = startOperation(call.ctx.state, call.ctx.now(), undefined);
       const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/operationresults/${op.id}?api-version=2021-04-01`;
-      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': retryAfter(call.ctx.state) } };
     },
   },
   {

@@ -1,29 +1,20 @@
-// Microsoft.Resources/resourceGroups beyond GET: create/update with tags (PUT), list with ARM's
-// tag filter, and delete as a long-running operation (202 + Location + Retry-After) that removes
-// everything inside the group, role assignments at or below it included. The live target's
-// provisioning, teardown and sweep use these.
+// Microsoft.Resources/resourceGroups beyond GET: create/update with tags (PUT) and delete as a
+// long-running operation (202 + Location + Retry-After) that removes everything inside the group,
+// role assignments at or below it included. With realistic timing the group itself stays, in
+// provisioning state 'Deleting', until the operation ends: recreating it meanwhile is Azure's 409
+// ResourceGroupBeingDeleted. The live target's provisioning, teardown and sweep use these.
 import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup } from '../../state.ts';
 import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
 import { recordDeletedVault } from './key-vaults.ts';
-import { POLL_RETRY_AFTER_SECONDS, answerPoll, startOperation } from './lro.ts';
-import type { ArmCall, ArmRoute } from './route.ts';
+import { answerPoll, isInstant, retryAfter, startOperation } from './lro.ts';
+import { groupBody, isGroupDeleting, markGroupDeleting } from './resource-groups.ts';
+import type { ArmRoute } from './route.ts';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 /** 1–90 characters: letters, digits, underscores, hyphens, periods and parentheses; not ending in a period. */
 const NAME = /^[-\w.()]{1,90}$/;
-
-function groupBody(call: ArmCall, group: { name: string; location: string; tags: Record<string, string> }): Record<string, unknown> {
-  return {
-    id: `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${group.name}`,
-    name: group.name,
-    type: 'Microsoft.Resources/resourceGroups',
-    location: group.location,
-    ...(Object.keys(group.tags).length > 0 ? { tags: group.tags } : {}),
-    properties: { provisioningState: 'Succeeded' },
-  };
-}
 
 function stringTags(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return {};
@@ -36,8 +27,8 @@ function stringTags(value: unknown): Record<string, string> | undefined {
   return out;
 }
 
-/** Remove a group and what lives in it, as ARM's cascading delete does. */
-export function deleteGroupContents(state: EmulatorState, name: string, now: Date): void {
+/** Remove a group and what lives in it, as ARM's cascading delete does (`keepGroup`: the group record stays, 'Deleting'). */
+export function deleteGroupContents(state: EmulatorState, name: string, now: Date, keepGroup = false): void {
   const d = state.data;
   const inGroup = (r: { resourceGroup: string }): boolean => r.resourceGroup.toLowerCase() === name.toLowerCase();
   const prefix = `/subscriptions/${d.subscriptionId}/resourcegroups/${name}`.toLowerCase();
@@ -52,14 +43,7 @@ export function deleteGroupContents(state: EmulatorState, name: string, now: Dat
     const scope = a.scope.toLowerCase().replace(/\/+$/, '');
     return scope !== prefix && !scope.startsWith(`${prefix}/`);
   });
-  d.resourceGroups = d.resourceGroups.filter((g) => g.name.toLowerCase() !== name.toLowerCase());
-}
-
-/** `tagName eq 'x'` or `tagName eq 'x' and tagValue eq 'y'`, the filters ARM supports on this list. */
-function parseTagFilter(filter: string): { name: string; value?: string } | undefined {
-  const m = /^\s*tagName\s+eq\s+'((?:[^']|'')*)'\s*(?:and\s+tagValue\s+eq\s+'((?:[^']|'')*)'\s*)?$/i.exec(filter);
-  if (m === null) return undefined;
-  return { name: m[1]!.replace(/''/g, "'"), ...(m[2] !== undefined ? { value: m[2].replace(/''/g, "'") } : {}) };
+  if (!keepGroup) d.resourceGroups = d.resourceGroups.filter((g) => g.name.toLowerCase() !== name.toLowerCase());
 }
 
 export const resourceGroupLifecycleRoutes: ArmRoute[] = [
@@ -76,16 +60,17 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
       const tags = stringTags(input.tags);
       if (tags === undefined) return armErrors.invalidRequestContent('tags must be an object of string values');
       const existing = findResourceGroup(call.ctx.state, name);
+      if (existing !== undefined && isGroupDeleting(call.ctx.state, existing.name)) return armErrors.resourceGroupBeingDeleted(existing.name);
       if (existing !== undefined) {
         if (existing.location.toLowerCase() !== input.location.toLowerCase()) {
           return armErrors.invalidParameter(`Invalid resource group location '${input.location}'. The Resource group already exists in location '${existing.location}'.`);
         }
         existing.tags = tags;
-        return jsonResponse(200, groupBody(call, existing), call.baseHeaders);
+        return jsonResponse(200, groupBody(call.ctx.state, existing), call.baseHeaders);
       }
       const group = { name, location: input.location, tags };
       call.ctx.state.data.resourceGroups.push(group);
-      return jsonResponse(201, groupBody(call, group), call.baseHeaders);
+      return jsonResponse(201, groupBody(call.ctx.state, group), call.baseHeaders);
     },
   },
   {
@@ -96,11 +81,19 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
     handle(call) {
       const group = findResourceGroup(call.ctx.state, call.params.resourceGroupName!);
       if (group === undefined) return armErrors.resourceGroupNotFound(call.params.resourceGroupName!);
-      // The group is gone for new requests at once; the operation reports completion on a later poll.
-      deleteGroupContents(call.ctx.state, group.name, call.ctx.now());
-      const op = startOperation(call.ctx.state, undefined);
-      const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/operationresults/${op.id}?api-version=${call.apiVersion}`;
-      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS) } };
+      const state = call.ctx.state;
+      if (isGroupDeleting(state, group.name)) return armErrors.resourceGroupBeingDeleted(group.name);
+      // Instant timing: the group is gone for new requests at once and the operation reports
+      // completion on a later poll. Realistic timing: the group stays, 'Deleting', until it ends.
+      const instant = isInstant(state);
+      deleteGroupContents(state, group.name, call.ctx.now(), !instant);
+      if (!instant) markGroupDeleting(state, group.name, true);
+      const op = startOperation(state, call.ctx.now(), undefined, instant ? undefined : () => {
+        markGroupDeleting(state, group.name, false);
+        state.data.resourceGroups = state.data.resourceGroups.filter((g) => g !== group);
+      });
+      const location = `https://${call.req.host}/subscriptions/${state.data.subscriptionId}/operationresults/${op.id}?api-version=${call.apiVersion}`;
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': retryAfter(state) } };
     },
   },
   {
@@ -111,24 +104,6 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
     scope: (p) => `/subscriptions/${p.subscriptionId}`,
     handle(call) {
       return answerPoll(call, () => ({ status: 200, headers: call.baseHeaders }));
-    },
-  },
-  {
-    method: 'GET',
-    template: '/subscriptions/{subscriptionId}/resourcegroups',
-    resourceType: 'resourceGroups',
-    action: 'Microsoft.Resources/subscriptions/resourceGroups/read',
-    scope: (p) => `/subscriptions/${p.subscriptionId}`,
-    handle(call) {
-      const filterText = call.req.url.searchParams.get('$filter');
-      const filter = filterText === null ? undefined : parseTagFilter(filterText);
-      if (filterText !== null && filter === undefined) return armErrors.invalidParameter(`The $filter '${filterText}' is not supported; use tagName eq '<name>' [and tagValue eq '<value>'].`);
-      const groups = call.ctx.state.data.resourceGroups.filter((g) => {
-        if (filter === undefined) return true;
-        const entry = Object.entries(g.tags).find(([k]) => k.toLowerCase() === filter.name.toLowerCase());
-        return entry !== undefined && (filter.value === undefined || entry[1] === filter.value);
-      });
-      return jsonResponse(200, { value: groups.map((g) => groupBody(call, g)) }, call.baseHeaders);
     },
   },
 ];

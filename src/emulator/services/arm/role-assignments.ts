@@ -5,7 +5,7 @@ import { jsonResponse } from '../../respond.ts';
 import { findRole, roleDefinitionResourceId } from '../../roles.ts';
 import { findPrincipal } from '../../state.ts';
 import { checkScopeExists } from './scopes.ts';
-import { normaliseScope } from '../../rbac.ts';
+import { normaliseScope, recordNewAssignment } from '../../rbac.ts';
 import type { Scenario } from '../../scenario.ts';
 import { apiVersionAtLeast } from './api-versions.ts';
 import { armErrors } from './errors.ts';
@@ -16,7 +16,8 @@ type Assignment = Scenario['roleAssignments'][number];
 
 const timestamps = new WeakMap<Assignment, { createdOn: string; updatedOn: string; createdBy: string }>();
 
-function body(call: ArmCall, a: Assignment): Record<string, unknown> {
+/** The assignment as PUT, GET and the lists return it, shaped by the api-version. */
+export function roleAssignmentBody(call: ArmCall, a: Assignment): Record<string, unknown> {
   const role = findRole(a.role);
   const roleDefinitionId = role !== undefined ? roleDefinitionResourceId(call.ctx.state.data.subscriptionId, role) : a.role;
   const v = call.apiVersion;
@@ -71,10 +72,12 @@ export const roleAssignmentRoutes: ArmRoute[] = [
       const record: Assignment = { principalId: props.principalId, role: role.id, scope, name: name.toLowerCase(), ...(principalType !== undefined ? { principalType } : {}) };
       if (same !== undefined) assignments.splice(assignments.indexOf(same), 1, record);
       else assignments.push(record);
+      // With realistic timing a new grant applies only after the propagation delay.
+      recordNewAssignment(call.ctx.state, record, call.ctx.now());
       timestamps.set(record, { createdOn: now, updatedOn: now, createdBy: call.caller.oid });
       // 2015-07-01 defines 201 only; later versions answer 200 when the assignment already existed.
       const status = same !== undefined && apiVersionAtLeast(call.apiVersion, '2018-01-01') ? 200 : 201;
-      return jsonResponse(status, body(call, record), call.baseHeaders);
+      return jsonResponse(status, roleAssignmentBody(call, record), call.baseHeaders);
     },
   },
   {
@@ -87,7 +90,7 @@ export const roleAssignmentRoutes: ArmRoute[] = [
       const name = call.params.roleAssignmentName!.toLowerCase();
       const found = call.ctx.state.data.roleAssignments.find((a) => a.name?.toLowerCase() === name && normaliseScope(a.scope) === normaliseScope(call.params.scope!));
       if (found === undefined) return armErrors.roleAssignmentNotFound(call.params.roleAssignmentName!);
-      return jsonResponse(200, body(call, found), call.baseHeaders);
+      return jsonResponse(200, roleAssignmentBody(call, found), call.baseHeaders);
     },
   },
 ];

@@ -18,6 +18,8 @@ export interface ArmCall {
   body: unknown;
   /** Headers every ARM answer carries (request ids, cache control). */
   baseHeaders: Record<string, string>;
+  /** May the caller perform the route's action (or `action`) at this scope? List routes filter their items with it. */
+  allowedAt(scope: string, action?: string): boolean;
 }
 
 export type ArmResult = EmulatorResponse | ArmError;
@@ -30,6 +32,14 @@ export interface ArmRoute {
   action: string;
   /** The scope the action is checked at; defaults to the request path minus a trailing action segment. */
   scope?(params: Record<string, string>, path: string): string;
+  /**
+   * `filtered`: a collection read. ARM lets the caller in when the action is granted at the scope or
+   * anywhere below it, and the answer lists only what the caller may read (`allowedAt` per item);
+   * without any grant at or below the scope it is the usual 403.
+   * `open`: no role check in the pipeline (subscriptions and tenants, which every signed-in caller
+   * may list); the handler decides what the caller sees.
+   */
+  access?: 'filtered' | 'open';
   handle(call: ArmCall): Promise<ArmResult> | ArmResult;
 }
 

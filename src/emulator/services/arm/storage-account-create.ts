@@ -7,7 +7,8 @@ import { jsonResponse } from '../../respond.ts';
 import { findResourceGroup, findStorageAccount } from '../../state.ts';
 import type { Scenario } from '../../scenario.ts';
 import { armErrors } from './errors.ts';
-import { POLL_RETRY_AFTER_SECONDS, answerPoll, startOperation } from './lro.ts';
+import { notEmulatedResponse } from '../../router.ts';
+import { answerPoll, retryAfter, startOperation } from './lro.ts';
 import type { ArmRoute } from './route.ts';
 import { storageAccountBody } from './storage-accounts.ts';
 
@@ -31,7 +32,7 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
       if (!ACCOUNT_NAME.test(name)) {
         return armErrors.invalidParameter(`${name} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`);
       }
-      const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; sku?: { name?: unknown }; tags?: unknown };
+      const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; sku?: { name?: unknown }; tags?: unknown; properties?: { supportsHttpsTrafficOnly?: unknown; allowBlobPublicAccess?: unknown } };
       if (typeof input.location !== 'string' || input.location === '') return armErrors.locationRequired();
       const kind = typeof input.kind === 'string' ? input.kind : '';
       if (!KINDS.has(kind)) return armErrors.invalidParameter(`The value '${kind}' of parameter 'kind' is not valid; use one of ${[...KINDS].join(', ')}.`);
@@ -49,11 +50,14 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
         kind,
         keys: [randomBytes(64).toString('base64'), randomBytes(64).toString('base64')],
         containers: [],
+        // Secure transfer on and anonymous access off unless the request says otherwise (today's defaults).
+        ...(input.properties?.supportsHttpsTrafficOnly === false ? { supportsHttpsTrafficOnly: false } : {}),
+        ...(input.properties?.allowBlobPublicAccess === true ? { allowBlobPublicAccess: true } : {}),
       };
       call.ctx.state.data.storageAccounts.push(account);
-      const op = startOperation(call.ctx.state, storageAccountBody(call.ctx.state.data.subscriptionId, account, tags, sku));
+      const op = startOperation(call.ctx.state, call.ctx.now(), storageAccountBody(call.ctx.state.data.subscriptionId, account, tags, sku));
       const location = `https://${call.req.host}/subscriptions/${call.ctx.state.data.subscriptionId}/providers/Microsoft.Storage/locations/${input.location}/asyncoperations/${op.id}?monitor=true&api-version=${call.apiVersion}`;
-      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': String(POLL_RETRY_AFTER_SECONDS), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
+      return { status: 202, headers: { ...call.baseHeaders, location, 'retry-after': retryAfter(call.ctx.state), 'content-type': 'text/plain; charset=utf-8' }, body: '' };
     },
   },
   {
@@ -79,10 +83,18 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
       if (!CONTAINER_NAME.test(containerName)) {
         return armErrors.invalidParameter(`The specified container name '${containerName}' is invalid: 3-63 lower-case letters, digits and single hyphens.`);
       }
-      const exists = account.containers.some((c) => c.name === containerName);
-      if (!exists) account.containers.push({ name: containerName, blobs: [] });
+      const requested = ((call.body ?? {}) as { properties?: { publicAccess?: unknown } }).properties?.publicAccess;
+      const level = requested === 'Blob' || requested === 'Container' ? requested : undefined;
+      if (requested !== undefined && requested !== 'None' && level === undefined) return armErrors.invalidParameter(`The value '${String(requested)}' of parameter 'publicAccess' is not valid; use None, Blob or Container.`);
+      if (level !== undefined && account.allowBlobPublicAccess !== true) {
+        return notEmulatedResponse(`a container with public access '${level}' in an account that does not allow anonymous access (the Storage RP's answer is not documented here)`, call.req.requestId);
+      }
+      const existing = account.containers.find((c) => c.name === containerName);
+      const exists = existing !== undefined;
+      if (existing === undefined) account.containers.push({ name: containerName, blobs: [], ...(level !== undefined ? { publicAccess: level } : {}) });
+      else if (requested !== undefined) existing.publicAccess = level ?? 'None';
       const id = `/subscriptions/${call.ctx.state.data.subscriptionId}/resourceGroups/${account.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${account.name}/blobServices/default/containers/${containerName}`;
-      return jsonResponse(exists ? 200 : 201, { id, name: containerName, type: 'Microsoft.Storage/storageAccounts/blobServices/containers', properties: { publicAccess: 'None', hasImmutabilityPolicy: false, hasLegalHold: false } }, call.baseHeaders);
+      return jsonResponse(exists ? 200 : 201, { id, name: containerName, type: 'Microsoft.Storage/storageAccounts/blobServices/containers', properties: { publicAccess: account.containers.find((c) => c.name === containerName)?.publicAccess ?? 'None', hasImmutabilityPolicy: false, hasLegalHold: false } }, call.baseHeaders);
     },
   },
 ];

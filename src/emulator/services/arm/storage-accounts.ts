@@ -36,7 +36,8 @@ export function storageAccountBody(subscriptionId: string, a: Account, tags: Rec
       primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
       primaryLocation: a.location,
       statusOfPrimary: 'available',
-      supportsHttpsTrafficOnly: true,
+      supportsHttpsTrafficOnly: a.supportsHttpsTrafficOnly !== false,
+      allowBlobPublicAccess: a.allowBlobPublicAccess === true,
     },
   };
 }

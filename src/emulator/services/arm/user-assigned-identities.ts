@@ -48,6 +48,11 @@ function body(call: ArmCall, i: Uami, tags: Record<string, string>): Record<stri
 
 const identityTags = new WeakMap<Uami, Record<string, string>>();
 
+/** The identity as GET and the lists show it. */
+export function identityBody(call: ArmCall, i: Uami): Record<string, unknown> {
+  return body(call, i, identityTags.get(i) ?? {});
+}
+
 export const userAssignedIdentityRoutes: ArmRoute[] = [
   {
     method: 'PUT',
@@ -84,7 +89,7 @@ export const userAssignedIdentityRoutes: ArmRoute[] = [
       if (findResourceGroup(call.ctx.state, rg) === undefined) return armErrors.resourceGroupNotFound(rg);
       const identity = findUserAssignedIdentity(call.ctx.state, rg, name);
       if (identity === undefined) return armErrors.resourceNotFound('Microsoft.ManagedIdentity/userAssignedIdentities', name, rg);
-      return jsonResponse(200, body(call, identity, identityTags.get(identity) ?? {}), call.baseHeaders);
+      return jsonResponse(200, identityBody(call, identity), call.baseHeaders);
     },
   },
 ];

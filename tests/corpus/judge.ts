@@ -1,0 +1,112 @@
+// Judges one run of the tool over the corpus against the goldens (goldens/FORMAT.md): which tool
+// step is which golden step, the confusion matrix (golden class × verdict), false `fail`s, `fail`s
+// whose reason does not name the real defect, error-level lint findings no golden lists, and steps
+// the tool or the golden has that the other has not. Pure: the report and the goldens in, figures out.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report, ReportStep } from '../../src/report/schema.ts';
+import { corpusRoot, stepHash, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
+
+export const VERDICT_ORDER = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped', '(no step)'] as const;
+export type MatrixVerdict = (typeof VERDICT_ORDER)[number];
+export const GOLDEN_ORDER = ['pass', 'drift', 'fail', 'blocked', 'not-run', '(not in golden)'] as const;
+export type MatrixGolden = (typeof GOLDEN_ORDER)[number];
+
+export interface Pairing {
+  page: string;
+  golden?: GoldenStep;
+  step?: ReportStep;
+}
+
+export interface Judgement {
+  pairs: Pairing[];
+  matrix: Map<MatrixGolden, Map<MatrixVerdict, number>>;
+  /** Tool `fail` where the golden says the step does not fail (or has no such step). */
+  falseFails: Pairing[];
+  /** Tool `fail` where the golden says `fail` but the reason does not match the golden's `reason`. */
+  wrongReasons: Pairing[];
+  /** Error-level lint findings no golden `lint.errors` entry covers. */
+  unexpectedLintErrors: { page: string; line: number; rule: string; message: string }[];
+  /** Golden steps the tool did not extract (the tool reads the page differently). */
+  missingSteps: Pairing[];
+  /** Pages of the corpus the report does not list. */
+  missingPages: string[];
+}
+
+const reportPath = (file: string): string => file.replace(/^.*?(?=articles\/)/, '');
+
+function bump(matrix: Judgement['matrix'], g: MatrixGolden, v: MatrixVerdict): void {
+  const row = matrix.get(g) ?? new Map<MatrixVerdict, number>();
+  row.set(v, (row.get(v) ?? 0) + 1);
+  matrix.set(g, row);
+}
+
+/** Pairs golden steps with the tool's steps of one page: by hash of the normalised text, in document order. */
+export function pairSteps(page: string, golden: Golden | undefined, steps: readonly ReportStep[]): Pairing[] {
+  const byHash = new Map<string, ReportStep[]>();
+  for (const s of steps) {
+    const h = stepHash(s.raw);
+    byHash.set(h, [...(byHash.get(h) ?? []), s]);
+  }
+  const pairs: Pairing[] = [];
+  const used = new Set<ReportStep>();
+  for (const g of golden?.steps ?? []) {
+    const candidates = byHash.get(stepHash(g.text)) ?? [];
+    const step = candidates.find((c) => !used.has(c));
+    if (step) used.add(step);
+    pairs.push({ page, golden: g, ...(step ? { step } : {}) });
+  }
+  for (const s of steps) if (!used.has(s) && s.kind !== 'manual') pairs.push({ page, step: s });
+  return pairs;
+}
+
+function lineText(page: string, line: number): string {
+  const lines = readFileSync(join(corpusRoot, page), 'utf8').split('\n');
+  return lines[line - 1] ?? '';
+}
+
+export function judge(report: Report, goldens: ReadonlyMap<string, Golden>, corpusPages: readonly string[]): Judgement {
+  const j: Judgement = { pairs: [], matrix: new Map(), falseFails: [], wrongReasons: [], unexpectedLintErrors: [], missingSteps: [], missingPages: [] };
+  const listed = new Set(report.tutorials.map((t) => reportPath(t.file)));
+  j.missingPages = corpusPages.filter((p) => !listed.has(p));
+  for (const t of report.tutorials) {
+    const page = reportPath(t.file);
+    const golden = goldens.get(page);
+    const pairs = pairSteps(page, golden, t.steps);
+    j.pairs.push(...pairs);
+    for (const p of pairs) {
+      const g: MatrixGolden = p.golden?.expect ?? '(not in golden)';
+      const v: MatrixVerdict = p.step?.verdict ?? '(no step)';
+      bump(j.matrix, g, v);
+      if (p.golden && !p.step) j.missingSteps.push(p);
+      if (p.step?.verdict !== 'fail' || p.step.expectedFailure !== undefined) continue;
+      if (p.golden?.expect !== 'fail') j.falseFails.push(p);
+      else if (p.golden.reason !== undefined && !new RegExp(p.golden.reason, 'i').test(`${p.step.reason} ${p.step.output?.stderr ?? ''}`)) j.wrongReasons.push(p);
+    }
+    for (const f of t.findings) {
+      if (f.severity !== 'error') continue;
+      const text = [lineText(page, f.line), ...(f.endLine !== undefined && f.endLine > f.line ? [lineText(page, f.endLine)] : [])].join('\n');
+      const listedError = (golden?.lint.errors ?? []).some((e) => text.includes(e.where) || e.where.includes(text.trim()));
+      if (!listedError) j.unexpectedLintErrors.push({ page, line: f.line, rule: f.rule, message: f.message });
+    }
+  }
+  return j;
+}
+
+/** The confusion matrix as a Markdown table (rows: golden class; columns: the tool's verdict). */
+export function matrixTable(j: Judgement): string {
+  const cols = VERDICT_ORDER.filter((v) => [...j.matrix.values()].some((row) => (row.get(v) ?? 0) > 0));
+  const rows = GOLDEN_ORDER.filter((g) => j.matrix.has(g));
+  const head = `| golden \\ verdict | ${cols.join(' | ')} | total |`;
+  const rule = `|---|${cols.map(() => '---:').join('|')}|---:|`;
+  const body = rows.map((g) => {
+    const row = j.matrix.get(g)!;
+    const cells = cols.map((c) => String(row.get(c) ?? 0));
+    return `| ${g} | ${cells.join(' | ')} | ${[...row.values()].reduce((a, b) => a + b, 0)} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+export function goldenClasses(): readonly GoldenClass[] {
+  return ['pass', 'drift', 'fail', 'blocked', 'not-run'];
+}
