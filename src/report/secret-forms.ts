@@ -69,6 +69,8 @@ const BYTES: ((b: Buffer) => string)[] = [
   ...([0, 1, 2] as const).flatMap((offset) => [(b: Buffer) => base64Core(b, offset, 'base64'), (b: Buffer) => base64Core(b, offset, 'base64url')]),
 ];
 
+const CARRIED_FROM = TEXTUAL.length;
+
 const KINDS: Kind[] = [
   ...TEXTUAL,
   ...CARRIED.flatMap((carry) => BYTES.map((encode): Kind => (s) => encode(carry(s)))),
@@ -94,7 +96,16 @@ export function formOf(secret: string, kind: number): string | undefined {
 export function formsWithKinds(secret: string): { kind: number; form: string }[] {
   const seen = new Set<string>();
   const out: { kind: number; form: string }[] = [];
+  // A secret its escapes leave alone (a JWT, a key) carries the same bytes three times: encode them once.
+  const carried = new Set<string>();
+  const skipped = new Set<number>();
+  for (const [k, carry] of CARRIED.entries()) {
+    const bytes = carry(secret).toString('latin1');
+    if (carried.has(bytes)) for (let b = 0; b < BYTES.length; b++) skipped.add(CARRIED_FROM + k * BYTES.length + b);
+    carried.add(bytes);
+  }
   for (const [kind, make] of KINDS.entries()) {
+    if (skipped.has(kind)) continue;
     const form = make(secret);
     if (form === undefined || form.length < MIN_SECRET_LENGTH || seen.has(form)) continue;
     seen.add(form);

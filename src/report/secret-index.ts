@@ -30,15 +30,11 @@ export interface FormMatch {
   label: string;
 }
 
-function windowHashes(s: string): Int32Array {
-  const out = new Int32Array(Math.max(0, s.length - W + 1));
+/** The hash of the window of `s` starting at `from` (the scan's rolling hash gives the same value there). */
+function windowHash(s: string, from: number): number {
   let h = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (i >= W) h = (h - Math.imul(s.charCodeAt(i - W), TOP)) | 0;
-    h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
-    if (i >= W - 1) out[i - W + 1] = h;
-  }
-  return out;
+  for (let k = from; k < from + W; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k)) | 0;
+  return h;
 }
 
 function filterSlot(h: number): number {
@@ -93,21 +89,20 @@ export class SecretIndex {
   }
 
   #addForm(secret: number, kind: number, form: string): void {
-    const hashes = windowHashes(form);
     // From the end: the first window no other form anchors on, preferring varied ones (a run of
     // "AAAAAA" or a shared suffix would be hit by much text that is not this form).
     let chosen = -1;
     let fallback = -1;
-    for (let a = hashes.length - 1; a >= 0; a--) {
-      if (this.#anchors.has(hashes[a]!)) continue;
+    for (let a = form.length - W; a >= 0; a--) {
+      if (this.#anchors.has(windowHash(form, a))) continue;
       if (fallback < 0) fallback = a;
       if (distinct(form, a) >= W - 1) {
         chosen = a;
         break;
       }
     }
-    if (chosen < 0) chosen = fallback >= 0 ? fallback : hashes.length - 1;
-    const h = hashes[chosen]!;
+    if (chosen < 0) chosen = fallback >= 0 ? fallback : form.length - W;
+    const h = windowHash(form, chosen);
     const id = this.#formSecret.length;
     this.#formSecret.push(secret);
     this.#formKind.push(kind);
