@@ -12,7 +12,7 @@ import { startListeners, type ConnectDecision } from './server.ts';
 import { SERVICES } from './services/index.ts';
 import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
-import { loadTlsMaterial } from './tls.ts';
+import { isAzureHostName, loadTlsMaterial } from './tls.ts';
 import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
 import { loadSigningKey } from './signing-keys.ts';
 import type { AzuriteProcess } from './azurite-process.ts';
@@ -63,9 +63,6 @@ export interface StartOptions {
   /** Services to run (default: all); tests of one service may pass fewer. */
   services?: readonly Service[];
 }
-
-/** Azure DNS suffixes: a host under one of these is the emulator's to answer, even if only with "not emulated". */
-const AZURE_SUFFIXES = ['.windows.net', '.azure.com', '.azure.net', '.microsoftonline.com', '.azuredatalakestore.net', '.microsoft.com'];
 
 /** curl config that sends the tutorial's own URLs to this emulator and trusts its CA. */
 export function curlConfig(opts: { caPath: string; httpPort: number; httpsPort: number; legacyMsi: boolean }): string {
@@ -145,7 +142,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     if (loopback) return undefined;
     if (h === '169.254.169.254' && port !== 80) return { kind: 'refuse', reason: `IMDS listens on 169.254.169.254:80 only (plain HTTP), not on port ${port}` };
     const service = router.serviceFor(h, port);
-    const azure = service !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
+    // A host in an Azure domain is the emulator's to answer, even if only with "not emulated".
+    const azure = service !== undefined || isAzureHostName(h);
     if (!azure) return undefined;
     if (service?.resolves !== undefined && !service.resolves(h, state)) {
       return { kind: 'refuse', reason: `${h} does not resolve: the scenario has no such ${service.name === 'blob' ? 'storage account' : 'resource'}`, noSuchHost: true };
