@@ -10,7 +10,6 @@ import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
 import { loadSigningKey } from '../../src/emulator/signing-keys.ts';
-import { encodingProblem } from '../../src/emulator/services/percent-encoding.ts';
 
 let emu: EmulatorHandle;
 let agent: Dispatcher;
@@ -87,7 +86,8 @@ describe('malformed percent-encoding in a path (was a 500 "emulator bug")', () =
       expect(r.headers['x-emulator-not-emulated']).toMatch(/percent-encoding/);
     }
   });
-  it('what HTTP.sys refuses, what it passes on undecodable, what decodes', () => {
+  it('what HTTP.sys refuses, what it passes on undecodable, what decodes', async () => {
+    const { encodingProblem } = await import('../../src/emulator/services/percent-encoding.ts');
     expect(encodingProblem('/c/%zz')).toBe('invalid-escape');
     expect(encodingProblem('/c/50%')).toBe('invalid-escape');
     expect(encodingProblem('/c/%%41')).toBe('invalid-escape');
