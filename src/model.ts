@@ -140,6 +140,17 @@ export const ShellAction = z.discriminatedUnion('kind', [
 ]);
 export type ShellAction = z.infer<typeof ShellAction>;
 
+// ---------- block language ----------
+
+/**
+ * What a fenced block holds, from its info string (language.ts has the table): `shell` (bash,
+ * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh), `powershell` (powershell,
+ * azurepowershell*, pwsh, ps1), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
+ * (anything else, an empty info string included). Absent when the text is not in a fence.
+ */
+export const BlockLanguage = z.enum(['shell', 'powershell', 'json', 'yaml', 'xml', 'http', 'output', 'other']);
+export type BlockLanguage = z.infer<typeof BlockLanguage>;
+
 // ---------- expectations: what the page shows after a step ----------
 
 export const JsonExpectation = z.object({
@@ -153,6 +164,7 @@ export const JsonExpectation = z.object({
   hasComments: z.boolean(), // "//" comments were present (text is then invalid JSON)
   value: z.unknown().optional(), // the parsed value; for invalid JSON, the best-effort shape read with comments removed
   elided: z.array(z.string()), // JSON pointers of string values shortened with "..." ("eyJ0eXAi...")
+  language: BlockLanguage.optional(), // the fenced block the JSON was read from
 });
 export type JsonExpectation = z.infer<typeof JsonExpectation>;
 
@@ -171,6 +183,7 @@ export const HttpExpectation = z.object({
   raw: z.string(),
   exchanges: z.array(HttpExchange), // every status line in order (100 Continue, 307, 201 …)
   body: z.string().optional(),
+  language: BlockLanguage.optional(), // the fenced block the transcript was read from
 });
 export type HttpExpectation = z.infer<typeof HttpExpectation>;
 
@@ -179,6 +192,7 @@ export const TextExpectation = z.object({
   source: SourceRange,
   raw: z.string(),
   text: z.string(), // trimmed of the block's indentation only
+  language: BlockLanguage.optional(), // the fenced block the text was read from
 });
 export type TextExpectation = z.infer<typeof TextExpectation>;
 
@@ -200,6 +214,7 @@ const StepBase = z.object({
   placeholders: z.array(z.string()), // placeholder keys used by the command
   expectation: Expectation.optional(), // the response the page shows after the step
   fence: z.string().optional(), // the fence info string when the step came from a fenced block ("bash", "azurecli", "")
+  language: BlockLanguage.optional(), // the class of that fence's language (present exactly when `fence` is)
 });
 
 export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand });

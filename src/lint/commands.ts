@@ -1,16 +1,14 @@
 // Reads curl and az invocations out of shell words, as curl and az themselves would read them.
 // Lint parses argv itself (rather than trusting a repaired model) because its job is to say what
 // the programs do with the words exactly as written, look-alike characters included.
-import type { ShellWord } from './shell-words.ts';
-
-const OPERATOR_WORDS = new Set(['|', ';', '&', '&&', '(', ')', '$(']);
+import { COMMAND_OPERATORS, type ShellWord } from '../parse/shell-words.ts';
 
 /** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
   const out: ShellWord[][] = [];
   let current: ShellWord[] = [];
   for (const w of words) {
-    if (!w.quoted && OPERATOR_WORDS.has(w.value)) {
+    if (!w.quoted && COMMAND_OPERATORS.has(w.value)) {
       if (current.length) out.push(current);
       current = [];
       continue;

@@ -2,7 +2,8 @@
 // from the same reading (type, enum, unknown field, GUID) without walking four times.
 import type { LintDocument } from './document.ts';
 import { contractFor, fieldAt, type Contract, type Field, type OperationMatch } from './contracts.ts';
-import { readJson, walk, type ReadJson, type JsonLeaf } from './json-block.ts';
+import { walk, type JsonLeaf } from '../parse/json-reader.ts';
+import type { ReadJson } from './document.ts';
 
 export interface ContractedJson {
   read: ReadJson;
@@ -15,7 +16,7 @@ export function contractedJson(doc: LintDocument): ContractedJson[] {
   for (const block of doc.json) {
     const match = contractFor(doc, block);
     if (!match) continue;
-    const read = readJson(doc, block);
+    const read = block.read;
     if (read.value === undefined) continue;
     const leaves = walk(read.value)
       .filter((l) => l.path.length > 0)

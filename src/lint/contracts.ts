@@ -230,7 +230,7 @@ function azContract(az: AzView): Contract | undefined {
 
 /** The contract a JSON block must respect: a response of its step, or the request body of the next step. */
 export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch | undefined {
-  const command = doc.commands.find((c) => c.step === block.step);
+  const command = block.step ? doc.commandOf(block.step) : undefined;
   if (!command) return undefined;
   for (const inv of invocations(command.words)) {
     if (inv.curl) {

@@ -1,7 +1,10 @@
 // The view every rule reads: the parsed tutorial plus its raw lines, with commands, JSON blocks and
 // prose told apart. Built once per tutorial so that rules stay small and agree on what is a command.
-import type { Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
-import { shellWords, type ShellWord, type SourceLine } from './shell-words.ts';
+import type { BlockLanguage, Expectation, JsonExpectation, ManualStep, Step, Tutorial } from '../model.ts';
+import { readJson, type JsonReading } from '../parse/json-reader.ts';
+import { commandWords, type ShellWord } from '../parse/shell-words.ts';
+import { firstAfter } from './order.ts';
+import type { SourceLine } from '../parse/source-lines.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
 
@@ -17,6 +20,15 @@ export interface JsonBlock {
   /** The step whose response this is, or the step the request example belongs to (the next one). */
   step: Step | undefined;
   role: 'response' | 'example';
+  /** The language of the fenced block the JSON was read from (absent outside a fence). */
+  language: BlockLanguage | undefined;
+  /** The block read from the file's own lines, with where each key, value and error is. */
+  read: ReadJson;
+}
+
+/** A JSON block's reading, and the block it reads. */
+export interface ReadJson extends JsonReading {
+  block: JsonBlock;
 }
 
 export interface ExpectationView {
@@ -39,6 +51,8 @@ export interface LintDocument {
   isProse(line: number): boolean;
   /** The first command whose first line is after `line`. */
   commandAfter(line: number): CommandView | undefined;
+  /** The command view of a step. */
+  commandOf(step: Step): CommandView | undefined;
 }
 
 export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {
@@ -66,23 +80,29 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
     const lines: SourceLine[] = [];
     for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
-    commands.push({ step, lines, words: shellWords(lines) });
+    commands.push({ step, lines, words: commandWords(lines) });
     cover(step.source.startLine, step.source.endLine);
     if (step.expectation) {
       expectations.push({ step, expectation: step.expectation });
       cover(step.expectation.source.startLine, step.expectation.source.endLine);
-      if (step.expectation.kind === 'json') json.push({ json: step.expectation, step, role: 'response' });
+      if (step.expectation.kind === 'json') json.push(jsonBlock(step.expectation, step, 'response', text === undefined ? undefined : lineOf));
     }
   }
+  const stepAfter = firstAfter(
+    tutorial.steps.filter((s) => s.kind !== 'manual'),
+    (s) => s.source.startLine,
+  );
   for (const example of tutorial.examples) {
     if (example.source.file && tutorial.file && example.source.file !== tutorial.file) continue;
-    const next = tutorial.steps.find((s) => s.kind !== 'manual' && s.source.startLine > example.source.endLine);
-    json.push({ json: example.json, step: next, role: 'example' });
+    const next = stepAfter(example.source.endLine);
+    json.push(jsonBlock(example.json, next, 'example', text === undefined ? undefined : lineOf));
     cover(example.source.startLine, example.source.endLine);
   }
   json.sort((a, b) => a.json.source.startLine - b.json.source.startLine);
 
-  const lineCount = text === undefined ? Math.max(0, ...rawLines.keys()) : fileLines.length;
+  let lineCount = fileLines.length;
+  if (text === undefined) for (const n of rawLines.keys()) lineCount = Math.max(lineCount, n);
+  const byStep = new Map<Step, CommandView>(commands.map((c) => [c.step, c]));
   return {
     tutorial,
     file: tutorial.file,
@@ -94,6 +114,29 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     expectations,
     json,
     isProse: (n) => text !== undefined && !covered.has(n),
-    commandAfter: (n) => commands.find((c) => c.step.source.startLine > n),
+    commandAfter: firstAfter(commands, (c) => c.step.source.startLine),
+    commandOf: (step) => byStep.get(step),
   };
+}
+
+const PROGRESS = /^\s*Finished\[#*\]/;
+const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * A JSON block read again from the file's own lines (progress lines and fences left out), so that
+ * lint points at the exact line and column of a field or a syntax error, whatever the parser kept.
+ * Where the comment-free text does not parse either, the value is the parser's best effort.
+ */
+function jsonBlock(json: JsonExpectation, step: Step | undefined, role: JsonBlock['role'], fileLine: ((n: number) => string) | undefined): JsonBlock {
+  const raw = fileLine ? [] : json.raw.split('\n');
+  const lines: SourceLine[] = [];
+  for (let n = json.source.startLine; n <= json.source.endLine; n++) {
+    const text = fileLine ? fileLine(n) : (raw[n - json.source.startLine] ?? '');
+    if (PROGRESS.test(text) || FENCE.test(text)) continue;
+    lines.push({ line: n, text });
+  }
+  const reading = readJson(lines);
+  const block = { json, step, role, language: json.language } as JsonBlock;
+  block.read = { ...reading, value: reading.value === undefined ? json.value : reading.value, block };
+  return block;
 }

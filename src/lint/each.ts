@@ -1,7 +1,7 @@
 // Every curl and az invocation of a tutorial, with the command it belongs to.
 import type { CommandView, LintDocument } from './document.ts';
 import { invocations, type AzView, type CurlView } from './commands.ts';
-import type { ShellWord } from './shell-words.ts';
+import type { ShellWord } from '../parse/shell-words.ts';
 
 export interface CurlAt {
   command: CommandView;

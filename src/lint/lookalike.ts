@@ -2,7 +2,7 @@
 // into. Shared by the four look-alike rules so they agree on words, positions and wording.
 import type { CommandView, LintDocument } from './document.ts';
 import { simpleCommands } from './commands.ts';
-import type { ShellWord } from './shell-words.ts';
+import type { ShellWord } from '../parse/shell-words.ts';
 import { quote } from './text.ts';
 import { LOOKALIKES } from '../parse/marks.ts';
 
@@ -21,16 +21,21 @@ export interface WordContext {
   previous: ShellWord | undefined;
   /** Index of the word in its simple command (0 = the program). */
   index: number;
+  /** The word after it in the whole command line (operators included). */
+  next: ShellWord | undefined;
 }
 
 /** Every command word containing at least one character matching `pattern`, once per word. */
 export function wordsWith(doc: LintDocument, pattern: RegExp): WordContext[] {
   const out: WordContext[] = [];
   for (const command of doc.commands) {
+    let position: Map<ShellWord, number> | undefined; // where each word stands in the command line
     for (const cmd of simpleCommands(command.words)) {
       cmd.forEach((word, index) => {
         if (!pattern.test(word.raw)) return;
-        out.push({ command, word, program: cmd[0]?.value ?? '', previous: cmd[index - 1], index });
+        position ??= new Map(command.words.map((w, k) => [w, k]));
+        const next = command.words[(position.get(word) ?? -2) + 1];
+        out.push({ command, word, program: cmd[0]?.value ?? '', previous: cmd[index - 1], index, next });
       });
     }
   }
@@ -65,7 +70,7 @@ export function consequence(ctx: WordContext, cleaned: string): string {
       return `curl passes ${quote(v)} as the value of ${ctx.previous.value}`;
     if (/^https?:/i.test(v))
       return `the URL curl requests ends in or contains the character's UTF-8 bytes (percent-encoded as %C2%A0 for U+00A0), so the last path segment or query value is not the one intended`;
-    const next = ctx.command.words[ctx.command.words.indexOf(ctx.word) + 1];
+    const next = ctx.next;
     const follows = /^[\u2010-\u2015\u2212]-?(request|header|data|upload-file|output|user|form)$/u.test(v) && next ? `; the next word ${quote(next.value)} becomes one more URL too` : '';
     return `curl does not know ${quote(v)} as an option: it takes the word as a URL, fails with "Could not resolve host: ${v}" and exits non-zero${follows}`;
   }

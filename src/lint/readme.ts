@@ -15,7 +15,10 @@ export function renderReadme(): string {
   lines.push('');
   lines.push('- `lintTutorial(tutorial, { text })` is pure and deterministic (sorted by line, column, rule); the runner');
   lines.push('  puts its findings into every `report.json`. Without `text`, only command lines and examples are read.');
-  lines.push('- One file per rule under `rules/`, registered in `registry.ts`; `document.ts` is the view every rule reads.');
+  lines.push('- One file per rule under `rules/`, registered in `registry.ts`; `document.ts` is the view every rule reads:');
+  lines.push("  each command's words from the parser's word splitter (`parse/shell-words.ts`, with line and column), each");
+  lines.push("  JSON block read once by the parser's JSON reader (`parse/json-reader.ts`: keys, values and errors with their");
+  lines.push('  places) with the language of its block. Rules do not split words or read JSON themselves.');
   lines.push('- Text format: `file:line:col rule severity message (seed FILE:LINE)`. SARIF 2.1.0: rule metadata in');
   lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
   lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');

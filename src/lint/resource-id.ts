@@ -2,7 +2,7 @@
 // /subscriptions/{id}[/resourceGroups/{rg}][/providers/{Namespace}/{type}/{name}[/{type}/{name}…]]…
 // Names may be placeholders; namespaces and resource types are checked against the ones the
 // tutorials use, in their canonical casing.
-import { editDistance } from './text.ts';
+import { editDistance } from '../parse/placeholders.ts';
 
 interface TypeNode {
   readonly [type: string]: TypeNode;

@@ -1,5 +1,5 @@
-// Small text helpers shared by several rules: placeholders as written, their normalised keys,
-// edit distance, and code point names for messages.
+// Small text helpers shared by several rules: placeholders as written, their normalised keys, and
+// code point names for messages.
 
 export interface PlaceholderHit {
   spelling: string; // as written, e.g. "<SUBSCRIPTON ID>"
@@ -28,20 +28,6 @@ export function placeholdersIn(text: string): PlaceholderHit[] {
     out.push({ spelling: m[0].replace(/\\/g, ''), key: placeholderKey(name), column: (m.index ?? 0) + 1 });
   }
   return out;
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] as number;
-      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] as number;
 }
 
 const NAMES: Record<number, string> = {

@@ -3,7 +3,8 @@
 // option name as written, `‘Reader’` keeps its smart quotes, a trailing space inside quotes stays.
 import type { AzCommand, AzOption } from '../model.ts';
 import { ParseError } from './errors.ts';
-import { tokenizeShell, toPipelines, shellWords } from './shell.ts';
+import { toPipelines } from './pipelines.ts';
+import { shellWords, tokenizeShell } from './shell-words.ts';
 
 const PATH_WORD = /^[a-z][a-z0-9-]*$/;
 

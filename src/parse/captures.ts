@@ -136,7 +136,8 @@ class Links {
   known(key: string, producer: Step, path: string, consumer: Step): boolean {
     const c = this.byKey.get(`${key}\u0000${producer.id}\u0000${path}`);
     if (!c) return false;
-    if (!c.consumers.includes(consumer.id)) c.consumers.push(consumer.id);
+    // Steps are linked in order, so a consumer already listed is the last one.
+    if (c.consumers[c.consumers.length - 1] !== consumer.id) c.consumers.push(consumer.id);
     return true;
   }
 

@@ -4,7 +4,8 @@
 // with an en dash) is positional, exactly as it is for curl. Nothing is repaired.
 import type { CurlBody, CurlCommand, Header } from '../model.ts';
 import { ParseError } from './errors.ts';
-import { shellWords, tokenizeShell, toPipelines } from './shell.ts';
+import { toPipelines } from './pipelines.ts';
+import { shellWords, tokenizeShell } from './shell-words.ts';
 
 /** Short options that take a value (curl 8). */
 const SHORT_WITH_VALUE = new Set('ABbCcDdEeFHhKmoPQrTtUuwXxYyz'.split(''));

@@ -2,24 +2,29 @@
 //   parseTutorialFile(path)            reads a file (E_TUTORIAL_UNREADABLE when it cannot), fills
 //                                      `file` (relative to the project root) and `seed` (manifest)
 //   parseTutorialText(text, file, o)   pure; never throws anything but ParseError/ToolError
-// and the word parsers that lint/ and run/ reuse: shellWords, parseCurl(Argv), parseAz(Argv),
-// placeholderKey.
+// and the readers that lint/, plan/ and run/ reuse: the word splitter (shellWords, tokenizeShell,
+// commandWords with positions), parseCurl(Argv), parseAz(Argv), placeholderKey. The stage's modules:
+// document (the scan) over scan-state, blocks, language, commands, responses, includes,
+// manual-steps, placeholders; shell-words and pipelines; json-reader and json-expectation.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';
-import { Tutorial, type Placeholder, type PlaceholderOccurrence, type SeedRef, type Step } from '../model.ts';
+import { Tutorial, type SeedRef, type Step } from '../model.ts';
 import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
 import { linkCaptures } from './captures.ts';
-import { DocScanner, type ParseOptions } from './document.ts';
+import { scanDocument, type ParseOptions } from './document.ts';
 import { ParseError } from './errors.ts';
-import { keysSimilar, placeholderKey } from './placeholders.ts';
+import { groupPlaceholders } from './placeholders.ts';
 
 export { ParseError } from './errors.ts';
-export { shellWords, tokenizeShell, toPipelines } from './shell.ts';
-export type { ShellToken, Pipeline, SimpleCommand, Redirect } from './shell.ts';
+export { shellWords, tokenizeShell, commandWords } from './shell-words.ts';
+export type { ShellToken, ShellWord } from './shell-words.ts';
+export type { SourceLine } from './source-lines.ts';
+export { toPipelines } from './pipelines.ts';
+export type { Pipeline, SimpleCommand, Redirect } from './pipelines.ts';
 export { parseCurl, parseCurlArgv, splitHeader } from './curl.ts';
 export { parseAz, parseAzArgv, azOption } from './az.ts';
-export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar } from './placeholders.ts';
+export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar, nearKeyPairs, editDistance } from './placeholders.ts';
 export { marksInLine, charKind } from './marks.ts';
 export { isTokenUrl, tokenResource } from './captures.ts';
 export type { ParseOptions } from './document.ts';
@@ -47,7 +52,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
   if (binary) throw new ParseError(`not a tutorial: ${binary}`, { file, line: 1 });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
-  const scan = new DocScanner(body, file, opts).run();
+  const scan = scanDocument(body, file, opts);
   const steps: Step[] = new Array<Step>(scan.steps.length);
   for (let k = 0; k < steps.length; k++) {
     const s = scan.steps[k]!.step;
@@ -55,22 +60,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     steps[k] = s;
   }
 
-  const byKey = new Map<string, Placeholder>();
-  for (const o of scan.occurrences) {
-    const key = placeholderKey(o.spelling);
-    if (key === '') continue;
-    let p = byKey.get(key);
-    if (!p) {
-      p = { key, spellings: [], occurrences: [], similarTo: [] };
-      byKey.set(key, p);
-    }
-    if (!p.spellings.includes(o.spelling)) p.spellings.push(o.spelling);
-    const occ: PlaceholderOccurrence = { spelling: o.spelling, line: o.line, column: o.column, inProse: o.inProse };
-    if (o.step) occ.stepId = o.step.id;
-    p.occurrences.push(occ);
-  }
-  const placeholders = [...byKey.values()];
-  for (const a of placeholders) for (const b of placeholders) if (keysSimilar(a.key, b.key)) a.similarTo.push(b.key);
+  const placeholders = groupPlaceholders(scan.occurrences);
 
   const tutorial: Tutorial = {
     title: scan.title,

@@ -1,6 +1,8 @@
 // Placeholders: values the reader must supply. Every spelling normalises to one key (upper case,
 // words joined by "_"), so `<ACCESS TOKEN>`, `<ACCESS_TOKEN>`, `<ACCESS-TOKEN>`, `\<ACCESS TOKEN\>`
 // and `$access_token` share the key ACCESS_TOKEN; misspelt twins keep their own key.
+import type { Placeholder, PlaceholderOccurrence } from '../model.ts';
+import { Role, type FoundOccurrence, type ScanState } from './scan-state.ts';
 
 /** `<NAME>` or the markdown-escaped `\<NAME\>`; names start with a letter. */
 export const ANGLE_PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _.-]{0,80}?)\\?>/g;
@@ -87,6 +89,22 @@ export function findShellVariables(text: string): FoundPlaceholder[] {
   return out;
 }
 
+/** The keys of the placeholders found, each once, in order of first appearance. */
+export function uniqueKeys(...found: FoundPlaceholder[][]): string[] {
+  const keys: string[] = [];
+  let seen: Set<string> | undefined;
+  for (const list of found) {
+    for (const p of list) {
+      const key = placeholderKey(p.spelling);
+      seen ??= new Set();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
+  }
+  return keys;
+}
+
 /** Levenshtein distance, small strings only. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -113,4 +131,138 @@ export function keysSimilar(a: string, b: string): boolean {
   if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
   const d = editDistance(a, b);
   return (d <= 2 && min >= 8) || (d === 1 && min >= 4);
+}
+
+/** The edit distance `nearKeyPairs` finds every pair within. */
+const NEAR = 2;
+const PIECES = NEAR + 1;
+
+/** Start of piece `k` of a string of `length` characters cut into PIECES (the last ones longer). */
+function pieceStart(length: number, k: number): number {
+  const base = Math.floor(length / PIECES);
+  const shorter = PIECES - (length - base * PIECES);
+  return k <= shorter ? k * base : shorter * base + (k - shorter) * (base + 1);
+}
+
+// Substrings are compared by a polynomial hash (mod 2^32) of their characters: equal substrings
+// have equal hashes, so no pair is missed; a collision only adds a pair for the caller to reject.
+const BASE = 0x01000193;
+let powers = new Int32Array([1]);
+function power(n: number): number {
+  if (n >= powers.length) {
+    const next = new Int32Array(Math.max(n + 1, powers.length * 2));
+    next.set(powers);
+    for (let k = powers.length; k < next.length; k++) next[k] = Math.imul(next[k - 1]!, BASE);
+    powers = next;
+  }
+  return powers[n]!;
+}
+function prefixHashes(s: string): Int32Array {
+  const h = new Int32Array(s.length + 1);
+  for (let k = 0; k < s.length; k++) h[k + 1] = (Math.imul(h[k]!, BASE) + s.charCodeAt(k)) | 0;
+  return h;
+}
+/** The slot of piece `k` (text s[from, from + len)) of a string of `length` characters. */
+function slot(h: Int32Array, from: number, len: number, length: number, k: number): number {
+  const hash = (h[from + len]! - Math.imul(h[from]!, power(len))) | 0;
+  return (Math.imul(hash ^ (length << 2), 0x2545f491) + k) | 0;
+}
+
+/**
+ * Every pair of keys (i < j) that may be within edit distance 2, without comparing all pairs
+ * (PassJoin's partition index): a key cut into three pieces keeps at least one of them intact
+ * through two edits, at a place bounded by the piece's number and the length difference. Keys are
+ * taken shortest first; each looks up the pieces of the shorter (or equal) keys already indexed at
+ * those places. The callers decide with their own measure which of these pairs count.
+ */
+export function nearKeyPairs(keys: readonly string[]): Array<[number, number]> {
+  if (keys.length < 2) return [];
+  const order = keys.map((_, i) => i).sort((a, b) => keys[a]!.length - keys[b]!.length || a - b);
+  const index = new Map<number, number[]>();
+  const out: Array<[number, number]> = [];
+  const found = new Set<number>();
+  for (const i of order) {
+    const key = keys[i]!;
+    const h = prefixHashes(key);
+    found.clear();
+    for (let length = Math.max(0, key.length - NEAR); length <= key.length; length++) {
+      const delta = key.length - length;
+      for (let k = 0; k < PIECES; k++) {
+        const start = pieceStart(length, k);
+        const len = pieceStart(length, k + 1) - start;
+        const from = Math.max(start - k, start + delta - (NEAR - k), 0);
+        const to = Math.min(start + k, start + delta + (NEAR - k), key.length - len);
+        for (let at = from; at <= to; at++) {
+          const list = index.get(slot(h, at, len, length, k));
+          if (!list) continue;
+          for (const j of list) {
+            if (found.has(j)) continue;
+            found.add(j);
+            out.push(i < j ? [i, j] : [j, i]);
+          }
+        }
+      }
+    }
+    for (let k = 0; k < PIECES; k++) {
+      const start = pieceStart(key.length, k);
+      const s = slot(h, start, pieceStart(key.length, k + 1) - start, key.length, k);
+      const list = index.get(s);
+      if (list) list.push(i);
+      else index.set(s, [i]);
+    }
+  }
+  return out;
+}
+
+/** Occurrences grouped by key, in order of first appearance; `similarTo` links misspelt twins. */
+export function groupPlaceholders(occurrences: readonly FoundOccurrence[]): Placeholder[] {
+  const byKey = new Map<string, Placeholder>();
+  const spellings = new Set<string>(); // a spelling has one key: seen once, listed once
+  for (const o of occurrences) {
+    const key = placeholderKey(o.spelling);
+    if (key === '') continue;
+    let p = byKey.get(key);
+    if (!p) {
+      p = { key, spellings: [], occurrences: [], similarTo: [] };
+      byKey.set(key, p);
+    }
+    if (!spellings.has(o.spelling)) {
+      spellings.add(o.spelling);
+      p.spellings.push(o.spelling);
+    }
+    const occ: PlaceholderOccurrence = { spelling: o.spelling, line: o.line, column: o.column, inProse: o.inProse };
+    if (o.step) occ.stepId = o.step.id;
+    p.occurrences.push(occ);
+  }
+  const placeholders = [...byKey.values()];
+  const keys = placeholders.map((p) => p.key);
+  const similar = new Map<number, number[]>();
+  const link = (i: number, j: number) => {
+    const list = similar.get(i);
+    if (list) list.push(j);
+    else similar.set(i, [j]);
+  };
+  for (const [i, j] of nearKeyPairs(keys)) {
+    if (!keysSimilar(keys[i]!, keys[j]!)) continue;
+    link(i, j);
+    link(j, i);
+  }
+  // in the order of the keys, as a comparison of every key with every other would list them
+  for (const [i, list] of similar) placeholders[i]!.similarTo = list.sort((x, y) => x - y).map((j) => keys[j]!);
+  return placeholders;
+}
+
+/** Placeholders on every line a reader sees: in prose, commands and responses (shell variables in commands). */
+export function findOccurrences(st: ScanState): FoundOccurrence[] {
+  const out: FoundOccurrence[] = [];
+  for (let k = 0; k < st.n; k++) {
+    const r = st.role[k];
+    if (r === Role.Skip || r === Role.Marker) continue;
+    const line = st.lines[k]!;
+    const step = r === Role.Command || r === Role.Expectation ? st.lineStep[k] : undefined;
+    const inProse = r === Role.Prose || r === Role.Heading;
+    for (const p of findAnglePlaceholders(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse, ...(step ? { step } : {}) });
+    if (r === Role.Command) for (const p of findShellVariables(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse: false, ...(step ? { step } : {}) });
+  }
+  return out;
 }

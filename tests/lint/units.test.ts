@@ -1,13 +1,13 @@
 // The small readers the rules share: shell words, mojibake, GUIDs, resource ids.
 import { describe, expect, it } from 'vitest';
-import { shellWords } from '../../src/lint/shell-words.ts';
+import { commandWords } from '../../src/parse/shell-words.ts';
 import { curlOf, azOf, simpleCommands } from '../../src/lint/commands.ts';
 import { findMojibake } from '../../src/lint/mojibake.ts';
 import { isGuid, nearGuids, whyNotGuid } from '../../src/lint/guid.ts';
 import { checkResourceId } from '../../src/lint/resource-id.ts';
 import { placeholdersIn } from '../../src/lint/text.ts';
 
-const words = (text: string) => shellWords(text.split('\n').map((t, i) => ({ line: i + 1, text: t })));
+const words = (text: string) => commandWords(text.split('\n').map((t, i) => ({ line: i + 1, text: t })));
 
 describe('shellWords', () => {
   it('splits on ASCII blanks only, so an NBSP stays in its word', () => {

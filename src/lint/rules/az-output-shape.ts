@@ -1,6 +1,6 @@
 // az prints resources flattened; a nested "properties" object is the REST body, not CLI output.
 import type { Rule, RuleHit } from '../rule.ts';
-import { locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 import { contractedJson } from '../contract-check.ts';
 
 export const azOutputShape: Rule = {

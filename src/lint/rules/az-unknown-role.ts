@@ -3,7 +3,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOption } from '../commands.ts';
 import { BUILT_IN_ROLES, builtInRole } from '../azure-facts.ts';
-import { editDistance } from '../text.ts';
+import { editDistance } from '../../parse/placeholders.ts';
 import { isGuid } from '../guid.ts';
 
 export const azUnknownRole: Rule = {

@@ -1,9 +1,12 @@
 // Sizes, ranges, hashes and names in a blob's properties against the data the tutorial wrote.
 import { createHash } from 'node:crypto';
+import type { Step } from '../../model.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz, eachEcho } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { readJson, locateKey } from '../json-block.ts';
+import type { JsonBlock } from '../document.ts';
+import { countBefore, lastBefore } from '../order.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -20,20 +23,36 @@ export const blobPropertiesMismatch: Rule = {
     const hits: RuleHit[] = [];
     const echoes = eachEcho(doc);
     const azs = eachAz(doc);
+    const responseOf = new Map<Step, JsonBlock>();
+    for (const b of doc.json) if (b.role === 'response' && b.step && !responseOf.has(b.step)) responseOf.set(b.step, b);
+    const line = (a: { command: { step: Step } }): number => a.command.step.source.startLine;
+    const uploadBefore = lastBefore(
+      azs.filter((a) => a.az.path.join(' ') === 'storage blob upload'),
+      line,
+    );
+    const echoesBefore = countBefore(echoes, line);
+    const firstEcho = echoes.reduce<(typeof echoes)[number] | undefined>((best, e) => (best === undefined || line(e) < line(best) ? e : best), undefined);
+    const echoByFile = new Map<string, typeof echoes>();
+    for (const e of echoes) {
+      const list = echoByFile.get(e.file);
+      if (list) list.push(e);
+      else echoByFile.set(e.file, [e]);
+    }
+    const fileEchoBefore = new Map([...echoByFile].map(([file, list]) => [file, lastBefore(list, line)]));
     for (const { command, az } of azs) {
       if (az.path.join(' ') !== 'storage blob download') continue;
-      const block = doc.json.find((b) => b.step === command.step && b.role === 'response');
+      const block = responseOf.get(command.step);
       if (!block) continue;
-      const read = readJson(doc, block);
+      const read = block.read;
       const root = obj(read.value);
       const props = obj(root?.['properties']);
       if (!root || !props) continue;
       // The upload before this download, and the file it sent.
-      const upload = azs.filter((a) => a.az.path.join(' ') === 'storage blob upload' && a.command.step.source.startLine < command.step.source.startLine).pop();
+      const upload = uploadBefore(command.step.source.startLine);
       const uploadFile = upload ? azOption(upload.az, '-f', '--file')?.value?.value : undefined;
       const uploadName = upload ? azOption(upload.az, '-n', '--name')?.value?.value : undefined;
-      const written = echoes.filter((e) => e.command.step.source.startLine < command.step.source.startLine);
-      const source = uploadFile ? written.filter((e) => e.file === uploadFile).pop() : written.length === 1 ? written[0] : undefined;
+      const before = command.step.source.startLine;
+      const source = uploadFile ? fileEchoBefore.get(uploadFile)?.(before) : echoesBefore(before) === 1 ? firstEcho : undefined;
       const stepId = command.step.id;
       const at = (key: string, hint?: string): { line: number; column: number } =>
         locateKey(read, key, hint) ?? { line: block.json.source.startLine, column: 1 };

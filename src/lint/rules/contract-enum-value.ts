@@ -1,6 +1,6 @@
 // Enum values outside the contract, or values the service lists but no longer returns.
 import type { Rule, RuleHit } from '../rule.ts';
-import { locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 import { contractedJson, describeContract, dotted } from '../contract-check.ts';
 
 export const contractEnumValue: Rule = {

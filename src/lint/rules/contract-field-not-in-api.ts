@@ -1,6 +1,6 @@
 // Fields an example shows that the operation's API version does not have.
 import type { Rule, RuleHit } from '../rule.ts';
-import { locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 import { contractedJson, describeContract, dotted } from '../contract-check.ts';
 
 export const contractFieldNotInApi: Rule = {

@@ -1,7 +1,7 @@
 // Ids that look like GUIDs but are not: a reader comparing the real response with the page, or a
 // tool validating it, cannot tell a placeholder from a defect.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson, walk, locateKey, locateValue } from '../json-block.ts';
+import { walk, locateKey, locateValue } from '../../parse/json-reader.ts';
 import { contractFor, fieldAt } from '../contracts.ts';
 import { isGuid, nearGuids, whyNotGuid } from '../guid.ts';
 import { dotted, isPlaceholderValue } from '../contract-check.ts';
@@ -17,7 +17,7 @@ export const contractInvalidGuid: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     for (const block of doc.json) {
-      const read = readJson(doc, block);
+      const read = block.read;
       if (read.value === undefined) continue;
       const match = contractFor(doc, block);
       const stepId = block.step?.id;

@@ -2,7 +2,7 @@
 // ("blogServices"), a provider namespace in the wrong case ("Microsoft.storage"), a container
 // name without its "containers/" segment.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson, walk, locateValue } from '../json-block.ts';
+import { walk, locateValue } from '../../parse/json-reader.ts';
 import { checkResourceId } from '../resource-id.ts';
 import { dotted } from '../contract-check.ts';
 
@@ -17,7 +17,7 @@ export const contractResourceId: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     for (const block of doc.json) {
-      const read = readJson(doc, block);
+      const read = block.read;
       if (read.value === undefined) continue;
       for (const leaf of walk(read.value)) {
         if (typeof leaf.value !== 'string' || !leaf.value.startsWith('/subscriptions/')) continue;

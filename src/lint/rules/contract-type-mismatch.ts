@@ -1,7 +1,7 @@
 // Values of the wrong JSON type: IMDS sends every token field as a string, Key Vault sends times as
 // integers; an example that differs teaches readers to parse the wrong thing.
 import type { Rule, RuleHit } from '../rule.ts';
-import { locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 import { contractedJson, describeContract, dotted, typeOf } from '../contract-check.ts';
 
 export const contractTypeMismatch: Rule = {

@@ -2,7 +2,8 @@
 // a role assignment whose scope is not the --scope given, whose id does not live under its own
 // scope, or whose principalId is not the identity's created a step earlier.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson, locateKey, type ReadJson } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
+import type { ReadJson } from '../document.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { azOption } from '../commands.ts';
 import { builtInRole } from '../azure-facts.ts';
@@ -30,18 +31,20 @@ export const exampleIdsInconsistent: Rule = {
   help: 'Make the example agree with the command it answers (same scope, same principal, the role\'s definition id).',
   check(doc) {
     const hits: RuleHit[] = [];
-    const identities: { read: ReadJson; value: Obj; group: string | undefined; locationGiven: boolean; line: number }[] = [];
+    type Identity = { read: ReadJson; value: Obj; group: string | undefined; locationGiven: boolean; line: number };
+    const identities: Identity[] = [];
+    const identitiesIn = new Map<string, Identity[]>(); // by resource group, lower case
     for (const block of doc.json) {
       if (block.role !== 'response') continue;
       const match = contractFor(doc, block);
       if (match?.curl && match.contract === contracts.RESOURCE_GROUP) {
         // az identity create without --location takes the group's location: an identity example and
         // a resource-group example of the same group must agree on it.
-        const read = readJson(doc, block);
+        const read = block.read;
         const group = flat(read.value);
         const location = group ? str(group, 'location') : undefined;
         const requested = /\/resourcegroups\/([^/?]+)/i.exec(match.curl.urls[0]?.value ?? '')?.[1];
-        for (const identity of identities) {
+        for (const identity of (requested && identitiesIn.get(requested.toLowerCase())) || []) {
           const other = str(identity.value, 'location');
           if (!location || !other || identity.locationGiven || other.toLowerCase() === location.toLowerCase()) continue;
           if (!requested || !identity.group || requested.toLowerCase() !== identity.group.toLowerCase()) continue;
@@ -56,7 +59,7 @@ export const exampleIdsInconsistent: Rule = {
         continue;
       }
       if (!match?.az) continue;
-      const read = readJson(doc, block);
+      const read = block.read;
       const value = flat(read.value);
       if (!value) continue;
       const stepId = block.step?.id;
@@ -69,13 +72,20 @@ export const exampleIdsInconsistent: Rule = {
       if (id && name && !isPlaceholderish(name) && id.split('/').pop() !== name)
         push('name', `"name" is ${JSON.stringify(name)} but the id ends with ${JSON.stringify(id.split('/').pop())}; ARM's name is always the id's last segment. Make them the same.`);
       if (match.contract === contracts.AZ_IDENTITY_CREATE) {
-        identities.push({
+        const identity: Identity = {
           read,
           value,
           group: azOption(match.az, '-g', '--resource-group')?.value?.value,
           locationGiven: azOption(match.az, '-l', '--location') !== undefined,
           line: match.az.words[0]?.line ?? block.json.source.startLine,
-        });
+        };
+        identities.push(identity);
+        if (identity.group) {
+          const key = identity.group.toLowerCase();
+          const list = identitiesIn.get(key);
+          if (list) list.push(identity);
+          else identitiesIn.set(key, [identity]);
+        }
         continue;
       }
       if (match.contract !== contracts.AZ_ROLE_ASSIGNMENT_CREATE) continue;

@@ -1,4 +1,5 @@
 // One file, two names: "hello world.txt" created, "hello_world.txt" uploaded.
+import type { LintDocument } from '../document.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 
 const EXT = '(?:txt|csv|json|log|sh|py|bin|dat)';
@@ -13,6 +14,53 @@ interface Mention {
 /** Names compared the way a reader would confuse them: separators and case ignored. */
 function normal(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '_');
+}
+
+const EXTENSIONS = ['txt', 'csv', 'json', 'log', 'sh', 'py', 'bin', 'dat'];
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 32;
+/** ASCII letters in lower case, nothing else changed (what a case-insensitive RegExp compares). */
+const fold = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * Every place each spaced form ("hello world.txt") is written, case aside, not right after a word
+ * character, and not overlapping an earlier place of the same form: a list per form, in the order
+ * of `forms`. A form is words, a ".", an extension; so a place ends at a "." of the line and starts
+ * at a word of the run of letters, digits and spaces before it. Each line is read once.
+ */
+function findSpaced(doc: LintDocument, forms: readonly string[]): Mention[][] {
+  const out: Mention[][] = forms.map(() => []);
+  if (forms.length === 0) return out;
+  const formIndex = new Map<string, number>();
+  let longest = 0;
+  forms.forEach((f, k) => {
+    formIndex.set(fold(f), k);
+    longest = Math.max(longest, f.length);
+  });
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const line = doc.line(n);
+    const lastEnd = new Map<number, number>(); // form → end of its last place on this line
+    let runStart = 0;
+    for (let dot = line.indexOf('.'); dot >= 0; dot = line.indexOf('.', dot + 1)) {
+      while (runStart < dot && !isNameChar(line.charCodeAt(runStart))) runStart++;
+      for (let k = runStart; k < dot; k++) if (!isNameChar(line.charCodeAt(k))) runStart = k + 1;
+      const tail = fold(line.slice(dot + 1, dot + 5));
+      for (let start = Math.max(runStart, dot - longest); start < dot; start++) {
+        if (start > 0 && isWordChar(line.charCodeAt(start - 1))) continue;
+        const prefix = fold(line.slice(start, dot));
+        for (const ext of EXTENSIONS) {
+          if (!tail.startsWith(ext)) continue;
+          const form = formIndex.get(`${prefix}.${ext}`);
+          if (form === undefined || start < (lastEnd.get(form) ?? 0)) continue;
+          const end = dot + 1 + ext.length;
+          lastEnd.set(form, end);
+          out[form]!.push({ text: line.slice(start, end), line: n, column: start + 1 });
+        }
+      }
+      runStart = dot + 1;
+    }
+  }
+  return out;
 }
 
 export const inconsistentFileName: Rule = {
@@ -36,22 +84,24 @@ export const inconsistentFileName: Rule = {
       }
     }
     // Variants with spaces: for every name with "_" or "-", look for its spaced form in the text.
-    for (const m of [...mentions]) {
-      if (!/[_-]/.test(m.text)) continue;
-      const spaced = m.text.replace(/[_-]+/g, ' ');
-      const re = new RegExp(`(?<![\\w])${spaced.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
-      for (let n = 1; n <= doc.lineCount; n++)
-        for (const s of doc.line(n).matchAll(re)) mentions.push({ text: s[0], line: n, column: (s.index ?? 0) + 1 });
-    }
-    const groups = new Map<string, Mention[]>();
+    const spacedForms: string[] = [];
+    for (const m of mentions) if (/[_-]/.test(m.text)) spacedForms.push(m.text.replace(/[_-]+/g, ' '));
+    for (const found of findSpaced(doc, [...new Set(spacedForms)])) mentions.push(...found);
+    const groups = new Map<string, { list: Mention[]; places: Set<string> }>();
     for (const m of mentions) {
       const key = normal(m.text);
-      const list = groups.get(key) ?? [];
-      if (!list.some((x) => x.line === m.line && x.column === m.column)) list.push(m);
-      groups.set(key, list);
+      let group = groups.get(key);
+      if (!group) {
+        group = { list: [], places: new Set() };
+        groups.set(key, group);
+      }
+      const place = `${m.line}:${m.column}`;
+      if (group.places.has(place)) continue;
+      group.places.add(place);
+      group.list.push(m);
     }
     const hits: RuleHit[] = [];
-    for (const list of groups.values()) {
+    for (const { list } of groups.values()) {
       // Drop single-word mentions swallowed by a spaced one ("world.txt" inside "hello world.txt").
       const spellings = [...new Set(list.map((m) => m.text))];
       if (spellings.length < 2) continue;

@@ -1,7 +1,6 @@
 // A JSON example the reader cannot use: a request body that the service would reject as malformed,
 // or a response that no JSON tool (jq, a test) can read.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson } from '../json-block.ts';
 
 export const jsonExampleInvalid: Rule = {
   id: 'json-example-invalid',
@@ -14,7 +13,7 @@ export const jsonExampleInvalid: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     for (const block of doc.json) {
-      const read = readJson(doc, block);
+      const read = block.read;
       if (read.ok) continue;
       const stepId = block.step?.id;
       const what = block.role === 'example' ? 'request body example' : 'response example';

@@ -19,14 +19,25 @@ export const missingPrerequisite: Rule = {
   help: 'Add the step that creates the thing (an upload, an echo into the file), or point at the prerequisite that does.',
   check(doc) {
     const hits: RuleHit[] = [];
-    const echoes = eachEcho(doc);
-    const uploadsBefore = (line: number): boolean => {
-      for (let n = 1; n < line; n++) if (doc.isProse(n) && UPLOAD_STEP.test(doc.line(n)) && !FUTURE.test(doc.line(n))) return true;
-      if (doc.manualSteps.some((m) => m.source.startLine < line && /\bupload\b/i.test(m.raw) && !FUTURE.test(m.raw))) return true;
-      if (eachAz(doc).some((a) => a.command.step.source.startLine < line && a.az.path.join(' ') === 'storage blob upload')) return true;
-      return eachCurl(doc).some((c) => c.command.step.source.startLine < line && c.curl.method === 'PUT' && (hostAndPath(c.curl.urls[0]?.value ?? '')?.host ?? '').endsWith('.blob.core.windows.net'));
-    };
-    const written = (file: string, line: number): boolean => echoes.some((e) => e.file === file && e.fileWord.line < line);
+    // Where the page first uploads a blob (an instruction, a portal step, az or curl), and where it
+    // first writes each file: a step after that line has its prerequisite.
+    let firstUpload = Infinity;
+    for (let n = 1; n <= doc.lineCount; n++) {
+      if (doc.isProse(n) && UPLOAD_STEP.test(doc.line(n)) && !FUTURE.test(doc.line(n))) {
+        firstUpload = n;
+        break;
+      }
+    }
+    for (const m of doc.manualSteps) if (/\bupload\b/i.test(m.raw) && !FUTURE.test(m.raw)) firstUpload = Math.min(firstUpload, m.source.startLine);
+    for (const a of eachAz(doc)) if (a.az.path.join(' ') === 'storage blob upload') firstUpload = Math.min(firstUpload, a.command.step.source.startLine);
+    for (const c of eachCurl(doc))
+      if (c.curl.method === 'PUT' && (hostAndPath(c.curl.urls[0]?.value ?? '')?.host ?? '').endsWith('.blob.core.windows.net')) firstUpload = Math.min(firstUpload, c.command.step.source.startLine);
+    const uploadsBefore = (line: number): boolean => firstUpload < line;
+    const firstWritten = new Map<string, number>();
+    for (const e of eachEcho(doc)) firstWritten.set(e.file, Math.min(firstWritten.get(e.file) ?? Infinity, e.fileWord.line));
+    const written = (file: string, line: number): boolean => (firstWritten.get(file) ?? Infinity) < line;
+    let proseKeys: Set<string> | undefined; // placeholder keys the prose mentions, read once
+    let folderNamed: { name: string; line: number } | null | undefined; // the first "folder … for example, X"
 
     for (const { command, curl } of eachCurl(doc)) {
       const url = curl.urls[0];
@@ -50,13 +61,19 @@ export const missingPrerequisite: Rule = {
       // A folder placeholder the prose never introduces while it names the folder it created.
       for (const p of placeholdersIn(url?.value ?? '')) {
         if (!/FOLDER/.test(p.key)) continue;
-        const mentioned = Array.from({ length: doc.lineCount }, (_, i) => i + 1).some((n) => doc.isProse(n) && placeholdersIn(doc.line(n)).some((q) => q.key === p.key));
-        if (mentioned) continue;
-        let named: { name: string; line: number } | undefined;
-        for (let n = 1; n < command.step.source.startLine && !named; n++) {
-          const m = /folder\b.*?\bfor example,?\s+([A-Za-z0-9_-]+)/i.exec(doc.line(n));
-          if (m) named = { name: m[1] as string, line: n };
+        if (!proseKeys) {
+          proseKeys = new Set();
+          for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n)) for (const q of placeholdersIn(doc.line(n))) proseKeys.add(q.key);
         }
+        if (proseKeys.has(p.key)) continue;
+        if (folderNamed === undefined) {
+          folderNamed = null;
+          for (let n = 1; n <= doc.lineCount && !folderNamed; n++) {
+            const m = /folder\b.*?\bfor example,?\s+([A-Za-z0-9_-]+)/i.exec(doc.line(n));
+            if (m) folderNamed = { name: m[1] as string, line: n };
+          }
+        }
+        const named = folderNamed && folderNamed.line < command.step.source.startLine ? folderNamed : undefined;
         if (!named || !url) continue;
         hits.push({
           line: url.line,

@@ -1,6 +1,7 @@
 // The same placeholder spelt two ways: readers replace one spelling and leave the other.
 import type { Rule, RuleHit } from '../rule.ts';
-import { editDistance, placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { editDistance, nearKeyPairs } from '../../parse/placeholders.ts';
+import { placeholdersIn, type PlaceholderHit } from '../text.ts';
 
 export const placeholderMisspelt: Rule = {
   id: 'placeholder-misspelt',
@@ -20,18 +21,25 @@ export const placeholderMisspelt: Rule = {
       if (!spelling.has(hit.key)) spelling.set(hit.key, hit.spelling);
     }
     const keys = [...count.keys()];
-    const canonicalOf = new Map<string, string>();
-    for (const a of keys) {
-      for (const b of keys) {
-        if (a === b || a.length < 5) continue;
-        const d = editDistance(a, b);
-        if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) continue;
-        // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.
-        const ca = count.get(a) ?? 0;
-        const cb = count.get(b) ?? 0;
-        if (ca < cb || (ca === cb && a > b)) canonicalOf.set(a, b);
-      }
+    // For each slip, its canonical spelling: the last key (in order of first use) it is a rarer twin of.
+    const canonical = new Map<number, number>();
+    const consider = (i: number, j: number): void => {
+      const a = keys[i] as string;
+      const b = keys[j] as string;
+      if (a.length < 5) return;
+      const d = editDistance(a, b);
+      if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
+      // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.
+      const ca = count.get(a) ?? 0;
+      const cb = count.get(b) ?? 0;
+      if ((ca < cb || (ca === cb && a > b)) && (canonical.get(i) ?? -1) < j) canonical.set(i, j);
+    };
+    for (const [i, j] of nearKeyPairs(keys)) {
+      consider(i, j);
+      consider(j, i);
     }
+    const canonicalOf = new Map<string, string>();
+    for (const [i, j] of canonical) canonicalOf.set(keys[i] as string, keys[j] as string);
     const hits: RuleHit[] = [];
     for (const { hit, line } of seen) {
       const canonical = canonicalOf.get(hit.key);

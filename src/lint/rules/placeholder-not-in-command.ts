@@ -1,7 +1,8 @@
 // Prose says "replace <X>" but the command below has no <X>: the reader searches for it in vain and
 // the placeholder the command really has stays unexplained.
 import type { Rule, RuleHit } from '../rule.ts';
-import { placeholdersIn } from '../text.ts';
+import type { CommandView } from '../document.ts';
+import { placeholdersIn, type PlaceholderHit } from '../text.ts';
 
 const INSTRUCTION = /\b(replace|update the values?|update the value)\b/i;
 
@@ -27,6 +28,7 @@ export const placeholderNotInCommand: Rule = {
   help: 'Name in the prose exactly the placeholder the command contains (or change the command).',
   check(doc) {
     const hits: RuleHit[] = [];
+    const placeholdersOf = new Map<CommandView, PlaceholderHit[]>(); // each command's placeholders, read once
     for (let n = 1; n <= doc.lineCount; n++) {
       if (!doc.isProse(n)) continue;
       const text = doc.line(n);
@@ -35,7 +37,11 @@ export const placeholderNotInCommand: Rule = {
       if (!mentioned.length) continue;
       const command = doc.commandAfter(n);
       if (!command) continue;
-      const inCommand = placeholdersIn(command.lines.map((l) => l.text).join('\n'));
+      let inCommand = placeholdersOf.get(command);
+      if (!inCommand) {
+        inCommand = placeholdersIn(command.lines.map((l) => l.text).join('\n'));
+        placeholdersOf.set(command, inCommand);
+      }
       const keys = new Set(inCommand.map((p) => p.key));
       for (const p of mentioned) {
         if (keys.has(p.key)) continue;

@@ -17,9 +17,14 @@ export const placeholderTwoNames: Rule = {
     const uses = doc.commands.flatMap((c) => c.lines.flatMap((l) => placeholdersIn(l.text).map((p) => ({ p, line: l.line, stepId: c.step.id }))));
     const count = new Map<string, number>();
     const spelling = new Map<string, string>();
-    for (const { p } of uses) {
+    const usesOf = new Map<string, typeof uses>();
+    for (const u of uses) {
+      const { p } = u;
       count.set(p.key, (count.get(p.key) ?? 0) + 1);
       if (!spelling.has(p.key)) spelling.set(p.key, p.spelling);
+      const list = usesOf.get(p.key);
+      if (list) list.push(u);
+      else usesOf.set(p.key, [u]);
     }
     const twin = new Map<string, string>(); // short or long key → the other
     for (const key of count.keys()) for (const s of SUFFIXES) if (count.has(`${key}_${s}`)) twin.set(key, `${key}_${s}`);
@@ -27,7 +32,7 @@ export const placeholderTwoNames: Rule = {
     for (const [short, long] of twin) {
       const keep = (count.get(long) ?? 0) >= (count.get(short) ?? 0) ? long : short;
       const drop = keep === long ? short : long;
-      for (const u of uses.filter((x) => x.p.key === drop))
+      for (const u of usesOf.get(drop) ?? [])
         hits.push({
           line: u.line,
           column: u.p.column,

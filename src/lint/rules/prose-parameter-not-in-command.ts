@@ -2,6 +2,7 @@
 // parameter (a leftover of the PowerShell version of the page).
 import type { Rule, RuleHit } from '../rule.ts';
 import { invocations } from '../commands.ts';
+import type { CommandView } from '../document.ts';
 
 const MENTION = /(?<![\w-])(--?[A-Za-z][\w-]*) parameter\b/g;
 
@@ -15,6 +16,7 @@ export const proseParameterNotInCommand: Rule = {
   help: 'Name the parameter the command uses (e.g. --identities).',
   check(doc) {
     const hits: RuleHit[] = [];
+    const flagsOf = new Map<CommandView, string[]>(); // each command's flags, read once
     for (let n = 1; n <= doc.lineCount; n++) {
       if (!doc.isProse(n)) continue;
       const text = doc.line(n);
@@ -22,7 +24,11 @@ export const proseParameterNotInCommand: Rule = {
         const flag = m[1] as string;
         const command = doc.commandAfter(n);
         if (!command) continue;
-        const flags = invocations(command.words).flatMap((i) => i.words.filter((w) => w.value.startsWith('-')).map((w) => w.value));
+        let flags = flagsOf.get(command);
+        if (!flags) {
+          flags = invocations(command.words).flatMap((i) => i.words.filter((w) => w.value.startsWith('-')).map((w) => w.value));
+          flagsOf.set(command, flags);
+        }
         if (flags.some((f) => f.toLowerCase() === flag.toLowerCase())) continue;
         if (flags.length === 0) continue;
         const near = flags.find((f) => f.replace(/^-+/, '').toLowerCase().startsWith(flag.replace(/^-+/, '').toLowerCase().slice(0, 5)));

@@ -37,7 +37,7 @@ export const proseTokenAudience: Rule = {
     for (const { command, resource } of tokenSteps) {
       const asked = SERVICES.find((s) => s.resource.test(resource));
       if (!asked) continue;
-      const next = doc.commands.find((c) => c.step.source.startLine > command.step.source.endLine)?.step.source.startLine ?? doc.lineCount + 1;
+      const next = doc.commandAfter(command.step.source.endLine)?.step.source.startLine ?? doc.lineCount + 1;
       for (let n = command.step.source.endLine + 1; n < next; n++) {
         if (!doc.isProse(n)) continue;
         const m = CLAIM.exec(doc.line(n));

@@ -2,6 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachEcho } from '../each.ts';
 import { hostAndPath, invocations } from '../commands.ts';
+import { lastBefore } from '../order.ts';
 
 // "add the text Hello world!, and then save it" / "containing the text "…"".
 const STATED = /\b(?:add|type|write|enter)s? the text\s+["“]?(.+?)["”]?(?:,\s*(?:and|then)\b|\s+and then\b|\.\s*$|$)/i;
@@ -23,18 +24,18 @@ export const statedContentMismatch: Rule = {
     }
     for (const e of eachEcho(doc)) statements.push({ content: e.content, line: e.fileWord.line, exact: true });
     statements.sort((a, b) => a.line - b.line);
+    const statedBefore = lastBefore(statements, (s) => s.line);
     const hits: RuleHit[] = [];
     for (const { step, expectation } of doc.expectations) {
       if (expectation.kind !== 'text') continue;
-      const command = doc.commands.find((c) => c.step === step);
+      const command = doc.commandOf(step);
       const readsBlob = command && invocations(command.words).some((i) => {
         const url = i.curl?.urls[0]?.value;
         const hp = url ? hostAndPath(url) : undefined;
         return i.curl?.method === 'GET' && hp !== undefined && hp.host.endsWith('.blob.core.windows.net');
       });
       if (!readsBlob) continue;
-      const before = statements.filter((s) => s.line < step.source.startLine);
-      const stated = before[before.length - 1];
+      const stated = statedBefore(step.source.startLine);
       if (!stated) continue;
       const shown = expectation.text.trim();
       const expected = stated.exact ? stated.content.replace(/\n$/, '') : stated.content;

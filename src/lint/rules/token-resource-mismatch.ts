@@ -1,7 +1,7 @@
 // A token example whose "resource" is not what the request asked for: IMDS echoes the requested
 // string byte for byte, trailing slash included, and the token's aud follows it.
 import type { Rule, RuleHit } from '../rule.ts';
-import { readJson, locateKey } from '../json-block.ts';
+import { locateKey } from '../../parse/json-reader.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { queryParams } from '../commands.ts';
 
@@ -19,7 +19,7 @@ export const tokenResourceMismatch: Rule = {
       if (block.role !== 'response') continue;
       const match = contractFor(doc, block);
       if (!match?.curl || (match.contract !== contracts.IMDS_TOKEN && match.contract !== contracts.LEGACY_TOKEN)) continue;
-      const read = readJson(doc, block);
+      const read = block.read;
       const shown = (read.value as Record<string, unknown> | undefined)?.['resource'];
       if (typeof shown !== 'string') continue;
       let requested = queryParams(match.curl.urls[0]?.value ?? '').get('resource');

@@ -1,6 +1,6 @@
-// Bash word splitting, as far as the tutorials need it: quotes, escapes, `\` line continuations,
-// `$( … )` and backticks kept verbatim inside a word, comments, and the control/redirection
-// operators. Nothing is expanded and nothing is repaired:
+// Bash word splitting, as far as the tutorials need it, once for the whole tool: quotes, escapes,
+// `\` line continuations, `$( … )` and backticks kept verbatim inside a word, comments, and the
+// control/redirection operators. Nothing is expanded and nothing is repaired:
 //  - only ASCII space, tab and newline separate words (U+00A0 is an ordinary character to bash, so
 //    `Metadata:true<NBSP>` is one word and a lone `<NBSP>` is a word of its own);
 //  - smart quotes (‘ ’ “ ”) are ordinary characters, not quotes;
@@ -8,12 +8,29 @@
 // One deliberate departure from bash: a documentation placeholder `<SOME NAME>` is read as an
 // opaque part of a word (the reader replaces it before running), so its spaces do not split the word
 // and its angle brackets are not redirections.
+// Tokens carry offsets; `commandWords` turns them into words with file lines and columns, with each
+// unquoted `$( … )` also split into the words of the command inside it (what lint reads).
 import { ParseError } from './errors.ts';
+import { LineIndex, type SourceLine } from './source-lines.ts';
+
 
 export type ShellToken =
-  | { kind: 'word'; text: string; start: number; end: number }
+  | {
+      kind: 'word';
+      text: string;
+      start: number;
+      end: number;
+      /** Some part of the word was inside '…' or "…". */
+      quoted: boolean;
+      /** Start and end (after the `)`) of each unquoted `$( … )` in the word; end -1 when unclosed. */
+      subs?: number[];
+      /** Offsets of `\` line continuations inside the word, outside quotes (not part of it). */
+      conts?: number[];
+    }
   | { kind: 'op'; op: string; start: number; end: number }
   | { kind: 'comment'; text: string; start: number; end: number };
+
+export type WordToken = Extract<ShellToken, { kind: 'word' }>;
 
 export interface TokenizeResult {
   tokens: ShellToken[];
@@ -64,38 +81,40 @@ function closeOfSubstitution(src: string, from: number): number {
   return -1;
 }
 
-/** Split shell text into words, operators and comments. Never throws. */
-export function tokenizeShell(src: string): TokenizeResult {
+/**
+ * Split shell text into words, operators and comments. Never throws. `spans`, when given, receives
+ * the start and the closing offset of every quote, `$( … )` and backtick outside quotes (the text's
+ * length when it is not closed): where a text cut short would leave one open.
+ */
+export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
   const tokens: ShellToken[] = [];
   let error: TokenizeResult['error'];
   let cur = '';
   let inWord = false;
+  // what the current word has besides its text; reset when the word is pushed
+  let quoted = false;
+  let subs: number[] | undefined;
+  let conts: number[] | undefined;
   let curStart = 0;
   let i = 0;
   const n = src.length;
   // (no closures here: this runs for every command line)
   while (i < n) {
     const c = src[i]!;
-    if (c === ' ' || c === '\t') {
+    if (c === ' ' || c === '\t' || c === '\n') {
       if (inWord) {
-        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
-        inWord = false;
+        tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
+        inWord = quoted = false;
+        subs = conts = undefined;
       }
-      i++;
-      continue;
-    }
-    if (c === '\n') {
-      if (inWord) {
-        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
-        inWord = false;
-      }
-      tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
+      if (c === '\n') tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
       i++;
       continue;
     }
     if (c === '\\') {
       if (src[i + 1] === '\n') {
-        i += 2; // line continuation: removed, and it does not end the word
+        if (inWord) (conts ??= []).push(i); // a line continuation is removed and does not end the word
+        i += 2;
         continue;
       }
       if (!inWord) {
@@ -118,7 +137,9 @@ export function tokenizeShell(src: string): TokenizeResult {
         cur = '';
         curStart = i;
       }
+      quoted = true;
       const j = src.indexOf("'", i + 1);
+      if (spans) spans.push(i, j < 0 ? n : j);
       if (j < 0) {
         error ??= { message: 'unbalanced single quote', offset: i };
         cur += src.slice(i + 1);
@@ -135,6 +156,7 @@ export function tokenizeShell(src: string): TokenizeResult {
         cur = '';
         curStart = i;
       }
+      quoted = true;
       let k = i + 1;
       let s = '';
       while (k < n && src[k] !== '"') {
@@ -158,6 +180,7 @@ export function tokenizeShell(src: string): TokenizeResult {
         }
       }
       cur += s;
+      if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced double quote', offset: i };
         i = n;
@@ -173,12 +196,15 @@ export function tokenizeShell(src: string): TokenizeResult {
         curStart = i;
       }
       const close = closeOfSubstitution(src, i + 2);
+      if (spans) spans.push(i, close < 0 ? n : close);
       if (close < 0) {
         error ??= { message: 'unclosed $(', offset: i };
+        (subs ??= []).push(i, -1);
         cur += src.slice(i);
         i = n;
         break;
       }
+      (subs ??= []).push(i, close + 1);
       cur += src.slice(i, close + 1);
       i = close + 1;
       continue;
@@ -191,6 +217,7 @@ export function tokenizeShell(src: string): TokenizeResult {
       }
       let k = i + 1;
       while (k < n && src[k] !== '`') k += src[k] === '\\' ? 2 : 1;
+      if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced backtick', offset: i };
         cur += src.slice(i);
@@ -224,8 +251,9 @@ export function tokenizeShell(src: string): TokenizeResult {
     }
     if (OPS1.has(c)) {
       if (inWord) {
-        tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
-        inWord = false;
+        tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
+        inWord = quoted = false;
+        subs = conts = undefined;
       }
       const two = src.slice(i, i + 2);
       const op = OPS2.includes(two) ? two : c;
@@ -244,66 +272,15 @@ export function tokenizeShell(src: string): TokenizeResult {
     cur += e === i + 1 ? c : src.slice(i, e);
     i = e;
   }
-  if (inWord) {
-    tokens.push({ kind: 'word', text: cur, start: curStart, end: i });
-    inWord = false;
-  }
+  if (inWord) tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
   return error ? { tokens, error } : { tokens };
 }
 
-export interface Redirect {
-  op: string;
-  target: string;
-}
-
-export interface SimpleCommand {
-  words: string[];
-  redirects: Redirect[];
-  start: number;
-  end: number;
-}
-
-/** A pipeline of simple commands, and the operator that ends it (`;`, `&&`, `||`, `&`, newline). */
-export interface Pipeline {
-  commands: SimpleCommand[];
-  terminator?: string;
-}
-
-/** Group tokens into pipelines of simple commands with their redirections. */
-export function toPipelines(tokens: ShellToken[]): Pipeline[] {
-  const out: Pipeline[] = [];
-  let pipe: SimpleCommand[] = [];
-  let cmd: SimpleCommand | null = null;
-  // (plain loops, no closures: this runs for every command line)
-  for (let k = 0; k <= tokens.length; k++) {
-    const t = tokens[k];
-    if (t !== undefined && t.kind === 'comment') continue;
-    if (t !== undefined && t.kind === 'word') {
-      cmd ??= { words: [], redirects: [], start: t.start, end: t.end };
-      cmd.words.push(t.text);
-      cmd.end = t.end;
-      continue;
-    }
-    if (t !== undefined && (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '&>' || t.op === '>&' || t.op === '<<')) {
-      cmd ??= { words: [], redirects: [], start: t.start, end: t.end };
-      const next = tokens[k + 1];
-      if (next && next.kind === 'word') {
-        cmd.redirects.push({ op: t.op, target: next.text });
-        cmd.end = next.end;
-        k++;
-      } else {
-        cmd.redirects.push({ op: t.op, target: '' });
-      }
-      continue;
-    }
-    // end of a simple command: a pipe, another operator, or the end of the tokens
-    if (cmd && (cmd.words.length > 0 || cmd.redirects.length > 0)) pipe.push(cmd);
-    cmd = null;
-    if (t !== undefined && (t.op === '|' || t.op === '|&')) continue;
-    if (pipe.length > 0) out.push(t !== undefined ? { commands: pipe, terminator: t.op } : { commands: pipe });
-    pipe = [];
-  }
-  return out;
+function wordToken(text: string, start: number, end: number, quoted: boolean, subs: number[] | undefined, conts: number[] | undefined): WordToken {
+  const t: WordToken = { kind: 'word', text, start, end, quoted };
+  if (subs) t.subs = subs;
+  if (conts) t.conts = conts;
+  return t;
 }
 
 function lineOf(src: string, offset: number): number {
@@ -323,5 +300,84 @@ export function shellWords(src: string, opts: { file?: string; firstLine?: numbe
     const line = (opts.firstLine ?? 1) + lineOf(src, error.offset) - 1;
     throw new ParseError(error.message, { ...(opts.file ? { file: opts.file } : {}), line });
   }
-  return tokens.filter((t): t is Extract<ShellToken, { kind: 'word' }> => t.kind === 'word').map((t) => t.text);
+  return tokens.filter((t): t is WordToken => t.kind === 'word').map((t) => t.text);
+}
+
+// ---------- words with positions ----------
+
+/** A word where the page writes it. Operators (`|`, `;`, `&&`, `$(`, `)`…) are words of their own. */
+export interface ShellWord {
+  /** The word after quote removal, as the program receives it. */
+  value: string;
+  /** The word's characters as written, quotes included, line continuations left out. */
+  raw: string;
+  line: number;
+  column: number; // 1-based UTF-16 column of the word's first character
+  /** True when some part of the word was inside '…' or "…". */
+  quoted: boolean;
+}
+
+/** Operators a word list keeps as words: they cut a command line into simple commands. */
+export const COMMAND_OPERATORS: ReadonlySet<string> = new Set(['|', ';', '&', '&&', '(', ')', '$(']);
+
+/**
+ * The words of a command written over `lines` (continuation lines joined by a trailing backslash),
+ * with where each starts. Comments and newlines are dropped; operators are kept as words; each
+ * unquoted `$( … )` gives the words before it, `$(`, the words of the command inside, `)` and the
+ * words after it, so that the commands inside a substitution can be read like any other.
+ */
+export function commandWords(lines: readonly SourceLine[]): ShellWord[] {
+  const index = new LineIndex(lines);
+  const out: ShellWord[] = [];
+  wordsOf(index.text, 0, index.text.length, index, out);
+  return out;
+}
+
+function push(out: ShellWord[], index: LineIndex, value: string, raw: string, offset: number, quoted: boolean) {
+  const p = index.at(offset);
+  out.push({ value, raw, line: p.line, column: p.column, quoted });
+}
+
+/** Words of src[from, to): each word is a token of that slice, offsets shifted back to src. */
+function wordsOf(src: string, from: number, to: number, index: LineIndex, out: ShellWord[]) {
+  const text = from === 0 && to === src.length ? src : src.slice(from, to);
+  for (const t of tokenizeShell(text).tokens) {
+    const start = t.start + from;
+    if (t.kind === 'comment' || (t.kind === 'op' && t.op === '\n')) continue;
+    if (t.kind === 'op') {
+      // Two-character operators made of a cutting character and another are two words, so that a
+      // command line is cut where its cutting character stands (`2>&1` cuts at `&`, as `&` does).
+      if (t.op === '||' || t.op === ';;' || t.op === '|&' || t.op === '&>' || t.op === '>&') {
+        push(out, index, t.op[0]!, t.op[0]!, start, false);
+        push(out, index, t.op[1]!, t.op[1]!, start + 1, false);
+      } else push(out, index, t.op, t.op, start, false);
+      continue;
+    }
+    if (t.subs) {
+      let cur = start;
+      for (let k = 0; k < t.subs.length; k += 2) {
+        const open = t.subs[k]! + from;
+        const closed = t.subs[k + 1]! >= 0;
+        const end = closed ? t.subs[k + 1]! + from : t.end + from;
+        if (open > cur) wordsOf(src, cur, open, index, out);
+        push(out, index, '$(', '$(', open, false);
+        wordsOf(src, open + 2, closed ? end - 1 : end, index, out);
+        if (closed) push(out, index, ')', ')', end - 1, false);
+        cur = end;
+      }
+      if (cur < t.end + from) wordsOf(src, cur, t.end + from, index, out);
+      continue;
+    }
+    let raw = text.slice(t.start, t.end);
+    if (t.conts) {
+      let kept = '';
+      let last = t.start;
+      for (const c of t.conts) {
+        kept += text.slice(last, c);
+        last = c + 2;
+      }
+      raw = kept + text.slice(last, t.end);
+    }
+    push(out, index, t.text, raw, start, t.quoted);
+  }
 }

@@ -1,87 +1,9 @@
-// JSON shown by a page: parsed as written; `//` comments, elided strings ("eyJ0eXAi...") and a
-// leading progress line ("Finished[####…] 100.0000%") are recognised, never repaired in `text`.
+// The JSON a page shows after a step, as the model keeps it: parsed as written; `//` comments,
+// elided strings ("eyJ0eXAi...") and a leading progress line ("Finished[####…] 100.0000%") are
+// recognised, never repaired in `text`. The reading itself is json-reader.ts's.
 import type { JsonExpectation, SourceRange } from '../model.ts';
+import { scanJsonEnd, stripJsonComments, tryParseJson } from './json-reader.ts';
 import { PROGRESS_LINE, trimEndAll } from './lines.ts';
-
-export { PROGRESS_LINE };
-
-/** Where a JSON value that starts at `text[from]` ends (index after the closing bracket), or -1. */
-export function scanJsonEnd(text: string, from: number, state?: JsonScanState): number {
-  const st = state ?? { depth: 0, inString: false, escape: false };
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (st.inString) {
-      if (st.escape) st.escape = false;
-      else if (c === 92) st.escape = true;
-      else if (c === 34) st.inString = false;
-      continue;
-    }
-    if (c === 34) st.inString = true;
-    else if (c === 123 || c === 91) st.depth++;
-    else if (c === 125 || c === 93) {
-      st.depth--;
-      if (st.depth <= 0) return i + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      // a // comment runs to the end of the line
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) return -1;
-      i = nl;
-    }
-  }
-  return -1;
-}
-
-export interface JsonScanState {
-  depth: number;
-  inString: boolean;
-  escape: boolean;
-}
-
-/** Remove `//` and `/* *\/` comments outside strings. */
-export function stripJsonComments(text: string): { text: string; found: boolean } {
-  if (!text.includes('/')) return { text, found: false };
-  let out = '';
-  let found = false;
-  let inString = false;
-  let escape = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      out += c;
-      if (escape) escape = false;
-      else if (c === '\\') escape = true;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') {
-      inString = true;
-      out += c;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      found = true;
-      const nl = text.indexOf('\n', i);
-      i = (nl < 0 ? text.length : nl) - 1;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      found = true;
-      const close = text.indexOf('*/', i + 2);
-      i = (close < 0 ? text.length : close + 2) - 1;
-      continue;
-    }
-    out += c;
-  }
-  return { text: out, found };
-}
-
-function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-}
 
 /** JSON pointers of string values shortened with "..." or "…". */
 export function elidedPointers(value: unknown, base = ''): string[] {
@@ -142,7 +64,7 @@ export function jsonExpectation(lines: string[], source: SourceRange): JsonExpec
   let text = body === lines ? raw : body.join('\n');
   if (text.length > 0 && leadingSpace(text) < text.length && text.charCodeAt(leadingSpace(text)) === 10) text = text.replace(/^\s*\n/, '');
   text = trimEndAll(text);
-  const parsed = tryParse(text);
+  const parsed = tryParseJson(text);
   // Comments live outside strings; a valid text has none, so only invalid text is scanned.
   const stripped = parsed.ok ? { text, found: false } : stripJsonComments(text);
   const out: JsonExpectation = {
@@ -167,11 +89,11 @@ export function jsonExpectation(lines: string[], source: SourceRange): JsonExpec
 }
 
 /** The shape of almost-JSON: comments removed, trailing commas and trailing junk dropped. */
-function bestEffort(text: string): ReturnType<typeof tryParse> {
+function bestEffort(text: string): ReturnType<typeof tryParseJson> {
   let t = text.replace(/,(\s*[}\]])/g, '$1').replace(/\u00a0/g, ' ');
   const start = t.search(/[[{]/);
   if (start < 0) return { ok: false, error: 'no JSON value' };
   const end = scanJsonEnd(t, start);
   if (end > 0) t = t.slice(start, end);
-  return tryParse(t);
+  return tryParseJson(t);
 }

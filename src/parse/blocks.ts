@@ -1,0 +1,148 @@
+// Block structure of a document: front matter, markdown-it's headings and fences (with a re-read
+// after an unterminated fence), the form (DocFX markdown or rendered page text), the title and the
+// sections. Which language a fenced block holds is language.ts's business.
+import { F_COMMAND, F_ITEM, contentOf, indentOf, plainInline, trimEndAll } from './lines.ts';
+import { Role, type ScanState } from './scan-state.ts';
+import { readStructure } from './structure.ts';
+
+const ADMONITION = /^(?:Note|Tip|Important|Warning|Caution|Request|Response)$/;
+
+/** Front matter, block structure, form and title: everything the line scan needs to start. */
+export function readBlocks(st: ScanState): void {
+  frontMatter(st);
+  // markdown-it decides fences, headings and front matter. A text with none of their markers
+  // (rendered page text, most of it) gets nothing from it: the structure is then empty, as
+  // markdown-it would give, and the line recogniser reads the text alone. `alwaysMarkdown`
+  // forces the parse (a test proves both paths give the same model for every tutorial).
+  st.struct =
+    st.opts.alwaysMarkdown || hasBlockSyntax(st)
+      ? readStructure(st.lines, st.bodyStart, st.n, undefined, st.text)
+      : { headings: new Map(), fences: new Map(), dangling: new Map() };
+  for (const [line, info] of st.struct.dangling) {
+    st.role[line] = Role.Marker;
+    st.diag(
+      'unterminated-fence',
+      'warning',
+      line + 1,
+      `the code fence opened here (${JSON.stringify(contentOf(st.lines[line]!).trim())}${info ? `, info "${info}"` : ''}) is never closed: markdown-it reads the rest of its container as code; the parser reads those lines as text again`,
+    );
+  }
+  st.form = st.opts.form ?? detectForm(st);
+  findTitle(st);
+}
+
+/** Markers of the markdown block syntax the scanner takes from markdown-it. */
+function hasBlockSyntax(st: ScanState): boolean {
+  if (st.bodyStart > 0) return true;
+  const t = st.text;
+  if (t.includes('```') || t.includes('~~~') || t.includes('[!') || t.includes(':::') || t.includes('<!--')) return true;
+  if (!t.includes('#') && !t.includes('===') && !t.includes('---')) return false;
+  for (let k = 0; k < st.n; k++) {
+    const c = st.cont[k]!;
+    if (c.length === 0) continue;
+    const first = c.charCodeAt(0);
+    if (first === 35 /* # */) return true;
+    // setext underlines and list items that open with a heading
+    if ((first === 61 || first === 45) && /^(?:=+|-+)[ \t]*$/.test(c)) return true;
+    if (c.includes('#') && /^(?:[-*+]|\d{1,9}[.)])[ \t]+#/.test(c)) return true;
+  }
+  return false;
+}
+
+function frontMatter(st: ScanState) {
+  if (st.n === 0 || st.lines[0]!.trimEnd() !== '---') return;
+  for (let k = 1; k < st.n; k++) {
+    const l = st.lines[k]!.trimEnd();
+    if (l === '---' || l === '...') {
+      for (let m = 0; m <= k; m++) st.role[m] = Role.Skip;
+      st.bodyStart = k + 1;
+      return;
+    }
+  }
+  st.diag('unterminated-front-matter', 'warning', 1, 'front matter opened with "---" is never closed; it is read as text');
+}
+
+function detectForm(st: ScanState): 'docfx' | 'rendered' {
+  if (st.bodyStart > 0 || st.struct.fences.size > 0) return 'docfx';
+  for (const h of st.struct.headings.values()) {
+    if (st.content(h.line).startsWith('#') && !st.commentInGroup(h.line)) return 'docfx';
+  }
+  if (!st.text.includes('[!') && !st.text.includes(':::')) return 'rendered';
+  for (let k = 0; k < st.n; k++) {
+    const l = st.lines[k]!;
+    if (l.includes('[!') && /\[!INCLUDE|^\s*>\s*\[!/i.test(l)) return 'docfx';
+    if (l.includes(':::') && /^\s*:::\s*(?:image|zone|moniker|row|column|code)/.test(l)) return 'docfx';
+  }
+  return 'rendered';
+}
+
+function findTitle(st: ScanState) {
+  if (st.form === 'docfx') {
+    let best: { level: number; line: number; text: string } | undefined;
+    for (const h of st.struct.headings.values()) {
+      if (!st.content(h.line).startsWith('#')) continue; // ATX only (see isDocfxHeading)
+      if (st.commentInGroup(h.line)) continue;
+      if (!best || h.level < best.level || (h.level === best.level && h.line < best.line)) best = h;
+    }
+    if (best) {
+      st.title = plainInline(best.text);
+      st.titleLine = best.line;
+      return;
+    }
+    for (let k = 0; k < st.bodyStart; k++) {
+      const m = /^title:\s*(.*)$/.exec(st.lines[k]!);
+      if (m) {
+        st.title = trimEndAll(m[1]!).trim();
+        return;
+      }
+    }
+  }
+  for (let k = st.bodyStart; k < st.n; k++) {
+    if (!st.isBlankAt(k)) {
+      st.title = trimEndAll(st.content(k)).trim();
+      if (st.form === 'rendered') {
+        st.titleLine = k;
+        st.sections.push({ title: st.title, level: 1, line: k + 1 });
+        st.section = st.title;
+        st.role[k] = Role.Heading;
+        st.headingLines.add(k);
+      }
+      return;
+    }
+  }
+}
+
+/** Rendered text has no heading syntax: a short, standalone, unpunctuated line at column 0. */
+export function isRenderedHeading(st: ScanState, k: number): boolean {
+  const line = st.lines[k]!;
+  if (indentOf(line) !== 0 || line.startsWith('>')) return false;
+  if (k > st.bodyStart && !st.isBlankAt(k - 1)) return false;
+  if (k + 1 < st.n && !st.isBlankAt(k + 1)) return false;
+  const t = trimEndAll(line);
+  const first = t.charCodeAt(0);
+  if (t.length === 0 || t.length > 120 || first < 65 || first > 90) return false;
+  if (';:.,!?)'.includes(t[t.length - 1]!) || ADMONITION.test(t)) return false;
+  let words = 1;
+  for (let p = 0; p < t.length; p++) if (t.charCodeAt(p) === 32) words++;
+  return words <= 20 && (st.flags[k]! & (F_COMMAND | F_ITEM)) === 0;
+}
+
+export function enterSection(st: ScanState, k: number, title: string, level: number) {
+  st.role[k] = Role.Heading;
+  st.headingLines.add(k);
+  st.section = title;
+  st.sections.push({ title, level: Math.min(6, Math.max(1, level)), line: k + 1 });
+  st.leadIn = undefined;
+}
+
+/** The title of the section a line (1-based) is in (sections are found in line order). */
+export function sectionAt(st: ScanState, line: number): string {
+  let lo = 0;
+  let hi = st.sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st.sections[mid]!.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? st.sections[lo - 1]!.title : '';
+}

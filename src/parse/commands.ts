@@ -1,0 +1,216 @@
+// Command recognition: how far a command runs (`\` continuations, an open quote, option lines
+// written under it without `\`), and what it is once bash has split it into words (curl, az, an
+// `echo … > file`, `var=$(curl … | jq …)`, a `#` comment).
+import type { AzStep, CharMark, HttpStep, ShellAction, ShellStep, Step } from '../model.ts';
+import { parseAzArgv } from './az.ts';
+import { parseCurlArgv } from './curl.ts';
+import { blockLanguage } from './language.ts';
+import { F_HASH, indentOf } from './lines.ts';
+import { marksInLine } from './marks.ts';
+import { findAnglePlaceholders, findShellVariables, uniqueKeys } from './placeholders.ts';
+import { Role, type ScanState } from './scan-state.ts';
+import { tokenizeShell, type TokenizeResult } from './shell-words.ts';
+import { toPipelines, type SimpleCommand } from './pipelines.ts';
+import type { Fence } from './structure.ts';
+
+export function readCommand(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
+  let j = i;
+  const c = st.content(i);
+  let tk: TokenizeResult | undefined;
+  if (!st.has(i, F_HASH)) {
+    // `\` line continuations, exactly as bash reads them (the backslash must end the line).
+    while (st.lines[j]!.endsWith('\\') && st.continues(j + 1, to)) j++;
+    // An open quote makes bash read on; bounded by the paragraph. If it never closes, the
+    // command keeps its own lines and the quote is reported.
+    tk = tokenizeShell(st.rawOf(i, j));
+    if (tk.error) {
+      const m = quoteCloses(st, i, j, to);
+      if (m > j) {
+        j = m;
+        tk = tokenizeShell(st.rawOf(i, m));
+      }
+    }
+  }
+  // Option lines written under an az/curl command without a trailing `\` (000-storage-sas.md:
+  //   az storage blob upload --container-name
+  //                          --file …)
+  // Decision: model what bash does, and keep what the page shows. Bash runs the first line alone
+  // (az then fails: --container-name expects a value) and each further line as a command of its
+  // own ("--file: command not found"). So the step's argv/options are the first line's words only;
+  // the step's source range and raw text still cover the whole visual group, its response is
+  // attached to it, the other lines are listed in az.detachedLines, and a
+  // "command-lines-without-continuation" diagnostic says all this. Captures may still point at a
+  // detached option (--sas-token) so that the report can say which value the page meant.
+  const commandEnd = j;
+  const baseIndent = indentOf(st.lines[i]!);
+  if (/^(?:az|curl)\s/.test(c)) {
+    while (st.continues(j + 1, to) && /^-/.test(st.content(j + 1)) && indentOf(st.lines[j + 1]!) > baseIndent) j++;
+  }
+  const step = buildCommandStep(st, i, commandEnd, j, fence, tk);
+  if (step) {
+    for (let k = i; k <= j; k++) {
+      st.role[k] = Role.Command;
+      st.lineStep[k] = step;
+    }
+    st.steps.push({ order: i, step });
+    if (st.recentProse.length > 0) {
+      st.stepProse.set(
+        step,
+        st.recentProse.map((p) => ({ text: st.paragraphText(p.start, p.end), line: p.start + 1 })),
+      );
+      st.recentProse = [];
+    }
+    if (!(step.kind === 'shell' && step.shell.kind === 'comment')) st.pending = step;
+    st.leadIn = undefined;
+  }
+  return j + 1;
+}
+
+/**
+ * The first line after `j` (a line that does not end with `\`, or the paragraph's last) at which
+ * the command's text from line `first` leaves no quote, `$( … )` or backtick open; -1 when none
+ * does. The paragraph is tokenized once: a text cut at a line end leaves a construct open exactly
+ * when the construct opens before the cut and closes after it.
+ */
+function quoteCloses(st: ScanState, first: number, j: number, to: number): number {
+  const ends: number[] = []; // candidate last lines
+  let m = j;
+  while (st.continues(m + 1, to)) {
+    m++;
+    while (st.lines[m]!.endsWith('\\') && st.continues(m + 1, to)) m++;
+    ends.push(m);
+  }
+  if (ends.length === 0) return -1;
+  const text = st.rawOf(first, ends[ends.length - 1]!);
+  const spans: number[] = [];
+  tokenizeShell(text, spans);
+  let line = first;
+  let cut = -1; // length of the text up to the end of `line`
+  let s = 0;
+  for (const end of ends) {
+    while (line <= end) {
+      cut = text.indexOf('\n', cut + 1);
+      if (cut < 0) cut = text.length;
+      line++;
+    }
+    while (s < spans.length && spans[s + 1]! < cut) s += 2;
+    if (s >= spans.length || spans[s]! >= cut) return end;
+  }
+  return -1;
+}
+
+function buildCommandStep(st: ScanState, first: number, commandEnd: number, last: number, fence: Fence | undefined, tokenized?: TokenizeResult): Step | undefined {
+  const commandText = st.rawOf(first, commandEnd);
+  const raw = last === commandEnd ? commandText : st.rawOf(first, last);
+  const source = { file: st.file, startLine: first + 1, endLine: last + 1 };
+  let marks: CharMark[] = [];
+  for (let k = first; k <= last; k++) {
+    const m = marksInLine(st.lines[k]!, k + 1);
+    if (m.length > 0) {
+      if (marks.length === 0) marks = m;
+      else for (const x of m) marks.push(x);
+    }
+  }
+  const keys = uniqueKeys(findAnglePlaceholders(raw), findShellVariables(raw));
+  // Every step object gets the same fields in the same order (one hidden class, no spreads).
+  const base = { id: '', source, raw, section: st.section, marks, placeholders: keys, fence: fence?.info };
+  const tk = tokenized ?? tokenizeShell(commandText);
+  if (tk.error) {
+    st.diag('unbalanced-quote', 'warning', first + 1 + (commandText.slice(0, tk.error.offset).split('\n').length - 1), `${tk.error.message}: bash would keep reading the following lines as part of this command; the parser reads the quote to the end of the command`);
+  }
+  const pipelines = toPipelines(tk.tokens);
+  const firstCmd = pipelines[0]?.commands[0];
+  if (!firstCmd || firstCmd.words.length === 0) {
+    const comment = tk.tokens.find((t) => t.kind === 'comment');
+    if (!comment || comment.kind !== 'comment') return undefined;
+    return finish(base, { kind: 'shell', shell: { kind: 'comment', text: comment.text.replace(/^ /, '') } });
+  }
+  let commands = 0;
+  for (const p of pipelines) commands += p.commands.length;
+  const isAssign = /^[A-Za-z_][A-Za-z0-9_]*=/.test(firstCmd.words[0]!);
+  if (pipelines.length > 1 || (commands > 1 && !isAssign)) {
+    const extra = pipelines.length > 1 ? `${pipelines.length} commands (an unquoted ${JSON.stringify(pipelines[0]!.terminator ?? ';')} separates them)` : `a pipeline of ${commands} commands`;
+    st.diag('several-commands', 'warning', first + 1, `bash reads ${extra} here; the step models the first`);
+  }
+  const words = firstCmd.words;
+  const detached = [];
+  for (let k = commandEnd + 1; k <= last; k++) {
+    const w = toPipelines(tokenizeShell(st.content(k)).tokens)[0]?.commands[0]?.words ?? [];
+    detached.push({ line: k + 1, argv: w });
+  }
+  if (detached.length > 0) {
+    st.diag(
+      'command-lines-without-continuation',
+      'warning',
+      first + 1,
+      `lines ${commandEnd + 2}-${last + 1} are written as options of this command but the line before them has no trailing "\\": bash runs "${commandText.trim()}" on its own and then each of those lines as a separate command (${detached.map((d) => JSON.stringify(d.argv[0] ?? '')).join(', ')}: command not found). The step keeps argv as bash passes it and lists those lines in detachedLines.`,
+    );
+  }
+  if (words[0] === 'curl') {
+    const curl = parseCurlArgv(words.slice(1));
+    if (curl.unknownFlags.length > 0) st.diag('unknown-curl-flag', 'info', first + 1, `curl options not modelled: ${curl.unknownFlags.join(' ')}`);
+    if (curl.extraUrls.length > 0)
+      st.diag('extra-curl-url', 'warning', first + 1, `curl reads ${curl.extraUrls.map((u) => JSON.stringify(u)).join(', ')} as further URL(s) and requests each of them`);
+    if (curl.url === '') st.diag('curl-without-url', 'warning', first + 1, 'curl command without a URL');
+    return finish(base, { kind: 'http', curl });
+  }
+  if (words[0] === 'az') {
+    const az = parseAzArgv(words.slice(1));
+    if (detached.length > 0) az.detachedLines = detached;
+    return finish(base, { kind: 'az', az });
+  }
+  return finish(base, { kind: 'shell', shell: shellAction(st, firstCmd, pipelines[0]!.commands, first) });
+}
+
+function finish(
+  base: { id: string; source: Step['source']; raw: string; section: string; marks: CharMark[]; placeholders: string[]; fence: string | undefined },
+  body: { kind: 'http'; curl: HttpStep['curl'] } | { kind: 'az'; az: AzStep['az'] } | { kind: 'shell'; shell: ShellAction },
+): Step {
+  const step = { kind: body.kind, id: base.id, source: base.source, raw: base.raw, section: base.section, marks: base.marks, placeholders: base.placeholders } as Step;
+  if (base.fence !== undefined) {
+    step.fence = base.fence;
+    step.language = blockLanguage(base.fence);
+  }
+  if (body.kind === 'http') (step as HttpStep).curl = body.curl;
+  else if (body.kind === 'az') (step as AzStep).az = body.az;
+  else (step as ShellStep).shell = body.shell;
+  return step;
+}
+
+function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[], first: number): ShellAction {
+  const words = cmd.words;
+  if (words[0] === 'echo') {
+    const out = cmd.redirects.find((r) => r.op === '>' || r.op === '>>');
+    let args = words.slice(1);
+    let newline = '\n';
+    while (args[0] && /^-[neE]+$/.test(args[0])) {
+      if (args[0].includes('n')) newline = '';
+      args = args.slice(1);
+    }
+    // `content` is what echo writes: its arguments joined by one space, plus echo's newline.
+    if (out) return { kind: 'write-file', file: out.target, content: args.join(' ') + newline, append: out.op === '>>' };
+    return { kind: 'other', argv: words };
+  }
+  const assignWord = words[0] === 'export' && words.length === 2 ? words[1]! : words[0]!;
+  const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(assignWord);
+  if (assign && pipeline.length === 1) {
+    const value = assign[2]!;
+    const action: ShellAction = { kind: 'assign', variable: assign[1]!, pipeline: value };
+    const sub = /^\$\(([\s\S]*)\)$/.exec(value);
+    if (sub) {
+      action.pipeline = sub[1]!;
+      const tk = tokenizeShell(sub[1]!);
+      if (tk.error) st.diag('unbalanced-quote', 'warning', first + 1, `${tk.error.message} inside $( … )`);
+      const inner = toPipelines(tk.tokens)[0]?.commands ?? [];
+      const curl = inner.find((c) => c.words[0] === 'curl');
+      if (curl) action.curl = parseCurlArgv(curl.words.slice(1));
+      const jq = inner.find((c) => c.words[0] === 'jq');
+      if (jq) {
+        const filter = jq.words.slice(1).find((w) => !w.startsWith('-'));
+        if (filter !== undefined) action.jqFilter = filter;
+      }
+    }
+    return action;
+  }
+  return { kind: 'other', argv: words };
+}

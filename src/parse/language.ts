@@ -1,0 +1,38 @@
+// Block language: a fence's info string read as one of a closed set of classes, so that later stages
+// decide by class (run shell, leave PowerShell alone, read YAML as YAML) rather than by spelling.
+// Learn's own spellings come first (azurecli-interactive, azurepowershell-interactive, console).
+import type { BlockLanguage } from '../model.ts';
+
+const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguage>([
+  ['bash', 'shell'],
+  ['azurecli', 'shell'],
+  ['azurecli-interactive', 'shell'],
+  ['azure-cli', 'shell'],
+  ['console', 'shell'],
+  ['sh', 'shell'],
+  ['shell', 'shell'],
+  ['zsh', 'shell'],
+  ['powershell', 'powershell'],
+  ['pwsh', 'powershell'],
+  ['ps1', 'powershell'],
+  ['json', 'json'],
+  ['jsonc', 'json'],
+  ['yaml', 'yaml'],
+  ['yml', 'yaml'],
+  ['xml', 'xml'],
+  ['http', 'http'],
+  ['output', 'output'],
+  ['text', 'output'],
+]);
+
+/** The language class of a fence info string ("azurecli-interactive", "bash title=x", ""). */
+export function blockLanguage(info: string): BlockLanguage {
+  const exact = CLASSES.get(info); // the usual case: one lower-case word
+  if (exact !== undefined) return exact;
+  let end = 0;
+  while (end < info.length && info.charCodeAt(end) > 32) end++;
+  const word = (end === info.length ? info : info.slice(0, end)).toLowerCase();
+  // azurepowershell, azurepowershell-interactive and whatever suffix Learn adds next
+  if (word.startsWith('azurepowershell')) return 'powershell';
+  return CLASSES.get(word) ?? 'other';
+}

@@ -1,0 +1,180 @@
+// Response attachment: JSON, HTTP transcripts and text shown after a step become that step's
+// expectation, or an example when a lead-in introduces request parameters. Prose paragraphs are read
+// here too, because they decide it: the last paragraph before a block is its lead-in.
+import type { Expectation, TextExpectation } from '../model.ts';
+import { enterSection, isRenderedHeading } from './blocks.ts';
+import { httpExpectation, isTranscriptLine } from './http.ts';
+import { readIncludes } from './includes.ts';
+import { blockLanguage } from './language.ts';
+import { jsonExpectation } from './json-expectation.ts';
+import { scanJsonEnd, type JsonScanState } from './json-reader.ts';
+import { F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
+import { Role, type ScanState } from './scan-state.ts';
+import type { Fence } from './structure.ts';
+
+/** A lead-in sentence that introduces a response. */
+const RESPONSE_LEADIN = /\b(?:respon[sd]\w*|output|returns?|contents?|result)\b/i;
+/** A lead-in that introduces request parameters rather than a response. */
+const EXAMPLE_LEADIN = /\b(?:request parameters|following (?:http )?(?:request )?parameters|request body|parameters? (?:in|for) the body)\b/i;
+
+/** The JSON start after a progress line (blank lines allowed between), or -1. */
+export function nextJson(st: ScanState, i: number, to: number): number {
+  let k = i + 1;
+  while (k < to && st.isBlankAt(k) && !st.isBoundary(k)) k++;
+  return k < to && !st.isBoundary(k) && st.has(k, F_JSON) ? k : -1;
+}
+
+export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
+  let jsonStart = i;
+  if (!st.has(i, F_JSON)) jsonStart = nextJson(st, i, to);
+  const state: JsonScanState = { depth: 0, inString: false, escape: false };
+  let end = -1;
+  let lastNonBlank = jsonStart;
+  for (let k = jsonStart; k < to; k++) {
+    if (k > jsonStart) {
+      if (st.isBoundary(k) || st.role[k] === Role.Marker) break;
+      if (st.isBlankAt(k)) {
+        let m = k + 1;
+        while (m < to && st.isBlankAt(m)) m++;
+        if (m >= to || st.isBoundary(m) || !/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(st.content(m))) break;
+        k = m - 1; // the whole run of blank lines is decided at once
+        continue;
+      }
+      if (state.depth <= 1 && !state.inString && (st.has(k, F_COMMAND) || st.has(k, F_HASH))) break;
+    }
+    const text = k === jsonStart ? st.content(k) : st.lines[k]!;
+    lastNonBlank = k;
+    // a `//` comment ends with its line: scanning line by line needs no newline appended
+    if (scanJsonEnd(text, 0, state) >= 0) {
+      end = k;
+      break;
+    }
+  }
+  if (end < 0) {
+    end = lastNonBlank;
+    st.diag('unterminated-json', 'warning', jsonStart + 1, 'a JSON block starts here but its brackets never balance; it is kept as invalid JSON');
+  }
+  const lines = st.lines.slice(i, end + 1);
+  const exp = jsonExpectation(lines, { file: st.file, startLine: i + 1, endLine: end + 1 });
+  if (fence) exp.language = blockLanguage(fence.info);
+  attach(st, exp, i, end);
+  return end + 1;
+}
+
+export function readTranscript(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
+  let last = i;
+  let k = i + 1;
+  while (k < to && !st.isBoundary(k)) {
+    if (st.isBlankAt(k)) {
+      let m = k + 1;
+      while (m < to && st.isBlankAt(m)) m++;
+      if (m < to && !st.isBoundary(m) && st.has(m, F_STATUS)) {
+        k = m;
+        continue;
+      }
+      break;
+    }
+    if (!isTranscriptLine(st.content(k))) break;
+    last = k;
+    k++;
+  }
+  const exp = httpExpectation(st.lines.slice(i, last + 1), { file: st.file, startLine: i + 1, endLine: last + 1 });
+  if (fence) exp.language = blockLanguage(fence.info);
+  attach(st, exp, i, last);
+  return last + 1;
+}
+
+function attach(st: ScanState, exp: Expectation, first: number, last: number) {
+  let exampleLead = false;
+  if (st.leadIn) {
+    let cue = false;
+    for (let k = st.leadIn.start; k <= st.leadIn.end && !cue; k++) cue = st.cont[k]!.includes('aramet') || st.cont[k]!.includes('body');
+    exampleLead = cue && EXAMPLE_LEADIN.test(st.leadText());
+  }
+  st.leadIn = undefined;
+  if (st.recentProse.length > 0) st.recentProse = []; // prose about a response is not the next command's lead-in
+  if (exp.kind === 'json' && (exampleLead || !st.pending)) {
+    st.examples.push({ source: exp.source, json: exp });
+    for (let k = first; k <= last; k++) st.role[k] = Role.Example;
+    if (!exampleLead) st.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
+    return;
+  }
+  if (!st.pending) {
+    st.diag('response-without-step', 'info', first + 1, `a ${exp.kind} response follows no step that lacks one; ignored`);
+    for (let k = first; k <= last; k++) st.role[k] = Role.Code;
+    return;
+  }
+  st.pending.expectation = exp;
+  for (let k = first; k <= last; k++) {
+    st.role[k] = Role.Expectation;
+    st.lineStep[k] = st.pending;
+  }
+  st.pending = undefined;
+}
+
+function textExpectation(st: ScanState, first: number, last: number, fence: Fence | undefined) {
+  const lines = st.lines.slice(first, last + 1);
+  let p = Infinity; // the smallest container prefix of a non-blank line (no spread: a block may be long)
+  for (const l of lines) if (!isBlank(l)) p = Math.min(p, prefixLength(l));
+  const text = lines.map((l) => l.slice(Math.min(p, prefixLength(l)))).join('\n');
+  const exp: TextExpectation = { kind: 'text', source: { file: st.file, startLine: first + 1, endLine: last + 1 }, raw: lines.join('\n'), text };
+  if (fence) exp.language = blockLanguage(fence.info);
+  attach(st, exp, first, last);
+}
+
+function isSpecial(st: ScanState, k: number, to: number): boolean {
+  const f = st.flags[k]!;
+  if (f === 0) return false;
+  return (
+    (f & (F_COMMAND | F_JSON | F_STATUS | F_ITEM)) !== 0 ||
+    ((f & F_HASH) !== 0 && st.commentInGroup(k)) ||
+    ((f & F_PROGRESS) !== 0 && nextJson(st, k, to) >= 0)
+  );
+}
+
+export function readProse(st: ScanState, i: number, to: number): number {
+  let k = i;
+  while (k + 1 < to && st.continues(k + 1, to) && st.role[k + 1] !== Role.Marker && !isSpecial(st, k + 1, to)) k++;
+  if (st.form === 'rendered' && k === i && isRenderedHeading(st, i)) {
+    enterSection(st, i, trimEndAll(st.lines[i]!).trim(), 2);
+    return i + 1;
+  }
+  // DocFX directives (:::image:::, :::zone:::, [!INCLUDE], [!NOTE]) are neither lead-ins nor text.
+  const first = st.cont[i]!;
+  if (first.startsWith(':::') || first.startsWith('[!')) {
+    if (first.includes('[!INCLUDE')) readIncludes(st, i, trimEndAll(first));
+    return i + 1; // the directive line alone: a note's text below it is prose
+  }
+  // Short text right after "The response contains …:" is the response itself.
+  if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !trimEndAll(st.content(k)).endsWith(':')) {
+    const lead = st.leadText();
+    if (lead.endsWith(':') && RESPONSE_LEADIN.test(lead)) {
+      textExpectation(st, i, k, undefined);
+      return k + 1;
+    }
+  }
+  st.paragraphs.push({ start: i, end: k });
+  st.recentProse.push({ start: i, end: k });
+  st.leadIn = { start: i, end: k };
+  for (let m = i; m <= k; m++) {
+    if (st.cont[m]!.includes('[!')) {
+      readIncludes(st, i, st.paragraphText(i, k));
+      break;
+    }
+  }
+  return k + 1;
+}
+
+export function readFenceText(st: ScanState, i: number, to: number, fence: Fence): number {
+  let k = i;
+  while (k + 1 < to && !isSpecial(st, k + 1, to)) k++;
+  let last = k;
+  while (last > i && st.isBlankAt(last)) last--;
+  const lead = st.leadText();
+  if (st.pending && (RESPONSE_LEADIN.test(lead) || /^(?:output|text|console)$/i.test(fence.info))) {
+    textExpectation(st, i, last, fence);
+  } else {
+    st.diag('unrecognised-code', 'info', i + 1, `code block lines ${i + 1}-${last + 1} hold no command the parser knows and follow no step that awaits a response`);
+  }
+  return k + 1;
+}

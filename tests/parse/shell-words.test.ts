@@ -1,0 +1,119 @@
+// The one bash word splitter: tokens with offsets for the parser, words with file lines and columns
+// for lint, and `$( … )` kept in its word for the one and split into its command for the other.
+import { describe, expect, it } from 'vitest';
+import { commandWords, shellWords, tokenizeShell, type ShellWord } from '../../src/parse/shell-words.ts';
+import type { SourceLine } from '../../src/parse/source-lines.ts';
+
+const NBSP = '\u00a0';
+
+/** Lines numbered from `first`, as a page would hold them. */
+const lines = (text: string, first = 1): SourceLine[] => text.split('\n').map((t, i) => ({ line: first + i, text: t }));
+const brief = (w: ShellWord) => [w.value, w.line, w.column];
+
+describe('commandWords: positions', () => {
+  it('gives each word its file line and column across continuation lines', () => {
+    const w = commandWords(lines(['curl -X POST \\', '  "https://h/x?a=1" \\', "    -H 'A: b'"].join('\n'), 40));
+    expect(w.map(brief)).toEqual([
+      ['curl', 40, 1],
+      ['-X', 40, 6],
+      ['POST', 40, 9],
+      ['https://h/x?a=1', 41, 3],
+      ['-H', 42, 5],
+      ['A: b', 42, 8],
+    ]);
+  });
+  it('keeps a word whole across a continuation inside it; raw leaves the continuation out, quotes stay in', () => {
+    const [w] = commandWords(lines('ab\\\ncd'));
+    expect(w).toEqual({ value: 'abcd', raw: 'abcd', line: 1, column: 1, quoted: false });
+    const [q] = commandWords(lines(`"a b"\\\n'c'`));
+    expect(q).toEqual({ value: 'a bc', raw: `"a b"'c'`, line: 1, column: 1, quoted: true });
+  });
+  it('counts columns in UTF-16 units of the file line, container indentation included', () => {
+    const w = commandWords([{ line: 7, text: '    az login –-identity' }]);
+    expect(w.map(brief)).toEqual([
+      ['az', 7, 5],
+      ['login', 7, 8],
+      ['\u2013-identity', 7, 14],
+    ]);
+  });
+});
+
+describe('commandWords: quotes and escapes', () => {
+  it('removes quotes and escapes as bash does and marks quoted words', () => {
+    const w = commandWords(lines(`echo 'a b' "c \\"d\\" \\$e" f\\ g plain`));
+    expect(w.map((x) => [x.value, x.raw, x.quoted])).toEqual([
+      ['echo', 'echo', false],
+      ['a b', "'a b'", true],
+      ['c "d" $e', `"c \\"d\\" \\$e"`, true],
+      ['f g', 'f\\ g', false],
+      ['plain', 'plain', false],
+    ]);
+  });
+  it('keeps curly quotes and NBSP inside words: bash splits on ASCII blanks only', () => {
+    const w = commandWords(lines(`curl -H Metadata:true${NBSP} ${NBSP} --role \u2018Reader\u2019`));
+    expect(w.map((x) => [x.value, x.column])).toEqual([
+      ['curl', 1],
+      ['-H', 6],
+      [`Metadata:true${NBSP}`, 9],
+      [NBSP, 24],
+      ['--role', 26],
+      ['\u2018Reader\u2019', 33],
+    ]);
+  });
+  it('reads an unclosed quote to the end, as the parser does', () => {
+    const w = commandWords(lines(`az x --n 'abc\nnext`));
+    expect(w.map((x) => [x.value, x.raw, x.line])).toEqual([
+      ['az', 'az', 1],
+      ['x', 'x', 1],
+      ['--n', '--n', 1],
+      ['abc\nnext', `'abc\nnext`, 1],
+    ]);
+  });
+  it('keeps a <PLACEHOLDER WITH SPACES> in its word', () => {
+    expect(commandWords(lines('-g <RESOURCE GROUP> https://<ACCOUNT NAME>.blob.core.windows.net/c')).map((x) => x.value)).toEqual([
+      '-g',
+      '<RESOURCE GROUP>',
+      'https://<ACCOUNT NAME>.blob.core.windows.net/c',
+    ]);
+  });
+});
+
+describe('$( … ): one word for the parser, the command inside for lint', () => {
+  const text = `token=$(curl 'http://h/t' -H Metadata:true | jq -r .access_token)`;
+  it('is part of one word in the tokens, with where the substitution stands', () => {
+    const { tokens } = tokenizeShell(text);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatchObject({ kind: 'word', text, start: 0, end: text.length, subs: [6, text.length] });
+    expect(shellWords(text)).toEqual([text]);
+  });
+  it('is split into the words before it, "$(", the inner words with their own positions, ")"', () => {
+    expect(commandWords(lines(text)).map((w) => [w.value, w.column])).toEqual([
+      ['token=', 1],
+      ['$(', 7],
+      ['curl', 9],
+      ['http://h/t', 14],
+      ['-H', 27],
+      ['Metadata:true', 30],
+      ['|', 44],
+      ['jq', 46],
+      ['-r', 49],
+      ['.access_token', 52],
+      [')', 65],
+    ]);
+  });
+  it('splits nested and later substitutions, keeps the words after ")", and leaves quoted ones whole', () => {
+    expect(commandWords(lines('a$(b $(c))d "$(e f)"')).map((w) => w.value)).toEqual(['a', '$(', 'b', '$(', 'c', ')', ')', 'd', '$(e f)']);
+  });
+  it('an unclosed substitution reads to the end without a ")"', () => {
+    expect(commandWords(lines('x=$(curl h')).map((w) => w.value)).toEqual(['x=', '$(', 'curl', 'h']);
+  });
+});
+
+describe('operators and comments', () => {
+  it('keeps operators as words, drops comments and newlines', () => {
+    expect(commandWords(lines('a && b | c; d & # note\ne')).map((w) => w.value)).toEqual(['a', '&&', 'b', '|', 'c', ';', 'd', '&', 'e']);
+  });
+  it('reads redirections as bash does: their own words, not part of the file name', () => {
+    expect(commandWords(lines('echo hi >f.txt 2>&1')).map((w) => w.value)).toEqual(['echo', 'hi', '>', 'f.txt', '2', '>', '&', '1']);
+  });
+});
