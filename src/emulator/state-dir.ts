@@ -6,11 +6,13 @@
 // default under the shared temporary directory has a predictable name: that is exactly where
 // another user could plant one.
 import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
-import { lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempFolder, removeTempFolder } from '../temp-folders.ts';
+import { BUNDLE_FILE } from './tls.ts';
+import { KEY_FILE } from './signing-keys.ts';
 
 export interface StateDir {
   /** The folder in use (real path, no symbolic link in the last component). */
@@ -21,8 +23,11 @@ export interface StateDir {
   release(): Promise<void>;
 }
 
-/** CA certificates are public (clients are pointed at them); every other file here is a key or holds one. */
-const PUBLIC_FILE = /^emulator-ca-[0-9a-f]+\.pem$/;
+/**
+ * The files the emulator reads its keys from. Other entries are not its concern (the folder is
+ * shared: the tests keep a browser in it); the CA certificate file is rewritten at every boot.
+ */
+const KEY_FILES = [BUNDLE_FILE, KEY_FILE];
 
 /** The default folder: the project's `node_modules/.cache`, else one named after the user in the temporary directory. */
 export function defaultStateDir(): string {
@@ -53,11 +58,14 @@ export async function inspectStateDir(dir: string, uid: number | undefined = pro
   if (uid === undefined) return undefined;
   if (st.uid !== uid) return `it is owned by uid ${st.uid}, not by this user (uid ${uid})`;
   if ((st.mode & 0o022) !== 0) return `it is writable by others (mode ${octal(st.mode)})`;
-  for (const name of await readdir(dir)) {
-    const f = await lstat(join(dir, name));
-    if (f.uid !== uid) return `${name} in it is owned by uid ${f.uid}, not by this user`;
-    if (PUBLIC_FILE.test(name)) continue;
+  for (const name of KEY_FILES) {
+    const f = await lstat(join(dir, name)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined; // made at this boot
+      throw err;
+    });
+    if (f === undefined) continue;
     if (!f.isFile()) return `${name} in it is not a regular file`;
+    if (f.uid !== uid) return `${name} in it is owned by uid ${f.uid}, not by this user`;
     if ((f.mode & 0o077) !== 0) return `${name} in it is readable or writable by others (mode ${octal(f.mode)})`;
   }
   return undefined;

@@ -53,7 +53,8 @@ const VALIDITY_MS = 90 * 24 * 3600 * 1000;
 const ON_DEMAND_VALIDITY_MS = 7 * 24 * 3600 * 1000;
 
 const FORMAT_VERSION = 2;
-const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
+/** The cached CA and server certificate with their keys (state-dir.ts checks it is private). */
+export const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
 /** Regenerate when a certificate has less than this left, so a cached bundle never expires mid-run. */
 const MIN_REMAINING_MS = 7 * 24 * 3600 * 1000;
 

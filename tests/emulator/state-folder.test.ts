@@ -1,7 +1,7 @@
 // Issue 15 #6: the emulator's state folder holds its CA key and the tenant's token signing key. A
 // folder that others can write to, or that holds a key others can read, is not used: the emulator
 // makes a fresh private one for that run instead and says so.
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,9 @@ describe('state folder', () => {
     const a = await startEmulator({ stateDir: dir, services: [armService] });
     await a.close();
     expect(lstatSync(dir).mode & 0o777).toBe(0o700);
+    // What else lives there is not the emulator's concern (the tests keep a browser in the default folder).
+    mkdirSync(join(dir, 'chromium-147.0.0'), { mode: 0o755 });
+    writeFileSync(join(dir, 'notes.txt'), 'x', { mode: 0o644 });
     const b = await startEmulator({ stateDir: dir, services: [armService] });
     try {
       expect(b.caPem).toBe(a.caPem);
