@@ -12,8 +12,8 @@ import { placeholderRoles } from '../world/positions.ts';
 import { ROLES, type Role } from '../world/roles.ts';
 import type { World } from '../world/types.ts';
 import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
-import { bindStep, type UnboundPlaceholder } from './bind.ts';
-import { dependenciesOf, grantDependencies } from './dependencies.ts';
+import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
+import { EarlierSteps, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
 import { normaliseKey } from './keys.ts';
@@ -48,7 +48,7 @@ function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
 export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const chosen = selected(tutorial, options.grep);
   const planned: PlannedStep[] = [];
-  const unbound: UnboundPlaceholder[] = [];
+  const unbound = new Map<string, UnboundPlaceholder[]>();
   const problems: Plan['problems'] = [];
 
   let sidecar: Sidecar = EMPTY_SIDECAR;
@@ -86,18 +86,25 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     world = infer();
   }
 
+  // One walk down the page: each step is bound and linked against what the steps before it provide.
+  const index = new BindIndex(tutorial);
+  const usesByStep = new Map<string, World['uses']>();
+  for (const u of world.uses) usesByStep.set(u.stepId, [...(usesByStep.get(u.stepId) ?? []), u]);
+  const earlier = new EarlierSteps(tutorial);
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') {
       planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'manual', why: 'portal instructions the runner cannot perform' } });
+      earlier.record(step);
       continue;
     }
-    const bound = bindStep(tutorial, step, sources, roles);
-    unbound.push(...bound.unbound);
-    const dependsOn = dependenciesOf(tutorial, step, bound.bindings);
-    for (const u of world.uses.filter((x) => x.stepId === step.id)) {
+    const bound = bindStep(index, step, sources, roles, (variable) => earlier.assignerOf(variable));
+    if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
+    const dependsOn = earlier.dependenciesOf(step, bound.bindings);
+    for (const u of usesByStep.get(step.id) ?? []) {
       if (!dependsOn.some((d) => d.stepId === u.creator)) dependsOn.push({ stepId: u.creator, reason: 'created-resource', detail: `uses ${u.what}, which ${u.creator} creates` });
     }
     planned.push({ step, bindings: bound.bindings, dependsOn, mode: { kind: 'execute' } });
+    earlier.record(step);
   }
 
   const { byStep, unmatched } = matchSidecarSteps(tutorial.steps, sidecar.steps);
@@ -127,7 +134,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
       p.mode = { kind: 'blocked', why: `the sidecar does not validate: ${sidecarError.message}` };
       continue;
     }
-    const missing = unbound.filter((u) => u.stepId === p.step.id);
+    const missing = unbound.get(p.step.id) ?? [];
     if (missing.length === 0) continue;
     const messages = missing.map((u) => unboundMessage(tutorial, u, options));
     p.mode = { kind: 'blocked', why: messages.join('; ') };

@@ -44,8 +44,8 @@ function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>):
   }
 }
 
-const sameResource = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>, b: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>): boolean =>
-  a.role === b.role && same(a.name, b.name) && same(parentOf(a), parentOf(b));
+/** What makes two mentions the same resource: role, name and parent, case-insensitively. */
+const resourceKey = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>): string => `${a.role}\u0000${a.name.toLowerCase()}\u0000${parentOf(a).toLowerCase()}`;
 
 const WHAT: Record<ResourceRole, string> = {
   'resource-group': 'resource group',
@@ -132,14 +132,14 @@ export function inferWorld(input: WorldInput): World {
   }
 
   const resolve = resolver(tutorial, world.values);
-  const mentions: { m: Mention; step: Step }[] = [];
+  const mentions: { m: Mention; step: Step; pos: number }[] = [];
   const createdGrants: { role: string; assignee: string; scope: string | undefined; group: string | undefined; step: Step }[] = [];
   let dataLakeName: { name: string; line: number } | undefined;
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') continue;
     const r = resolve.at(step);
     const found = stepMentions(step, r);
-    for (const m of found.resources) mentions.push({ m, step });
+    for (const m of found.resources) mentions.push({ m, step, pos: mentions.length });
     for (const g of found.grants) createdGrants.push({ ...g, step });
     if (step.kind === 'http' && dataLakeName === undefined) {
       const host = /^https?:\/\/([a-z0-9]+)\.azuredatalakestore\.net\b/i.exec(r(step.curl.url) ?? '');
@@ -149,8 +149,10 @@ export function inferWorld(input: WorldInput): World {
 
   const created = mentions.filter((x) => x.m.verb === 'create');
   const stated = statedBy(tutorial, input.text);
+  // Indexed by what makes a resource the same one (role, name, parent): a long page is read once.
+  const byKey = new Map<string, WorldResource>();
   const provide = (m: Mention, origin: Origin, line: number, stepId?: string): WorldResource => {
-    const existing = world.resources.find((r) => sameResource(r, m));
+    const existing = byKey.get(resourceKey(m));
     if (existing) return existing;
     const r: WorldResource = {
       role: m.role,
@@ -165,19 +167,37 @@ export function inferWorld(input: WorldInput): World {
       ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
     };
     world.resources.push(r);
+    byKey.set(resourceKey(r), r);
     return r;
   };
 
-  for (const a of input.author?.resources ?? []) if (!world.resources.some((r) => sameResource(r, a))) world.resources.push(a);
+  for (const a of input.author?.resources ?? []) {
+    if (byKey.has(resourceKey(a))) continue;
+    world.resources.push(a);
+    byKey.set(resourceKey(a), a);
+  }
   for (const { m, step } of created) provide(m, 'created', step.source.startLine, step.id);
+  // The first creation of each resource, and of each role within a parent (a rival name), in page order.
+  const firstCreated = new Map<string, (typeof created)[number]>();
+  const firstOfRole = new Map<string, (typeof created)[number]>();
+  for (const c of created) {
+    if (!firstCreated.has(resourceKey(c.m))) firstCreated.set(resourceKey(c.m), c);
+    const rk = `${c.m.role}\u0000${parentOf(c.m).toLowerCase()}`;
+    if (!firstOfRole.has(rk)) firstOfRole.set(rk, c);
+  }
+  const used = new Set<string>();
 
-  for (const { m, step } of mentions) {
+  for (const { m, step, pos } of mentions) {
     if (m.verb === 'create') continue;
-    const creator = created.find((c) => sameResource(c.m, m) && tutorial.steps.indexOf(c.step) < tutorial.steps.indexOf(step));
-    if (creator && !world.uses.some((u) => u.stepId === step.id && u.creator === creator.step.id)) world.uses.push({ stepId: step.id, creator: creator.step.id, what: describe(creator.m) });
-    if (world.resources.some((r) => sameResource(r, m))) continue;
+    const first = firstCreated.get(resourceKey(m));
+    const creator = first !== undefined && first.pos < pos && first.step !== step ? first : undefined;
+    if (creator && !used.has(`${step.id}\u0000${creator.step.id}`)) {
+      used.add(`${step.id}\u0000${creator.step.id}`);
+      world.uses.push({ stepId: step.id, creator: creator.step.id, what: describe(creator.m) });
+    }
+    if (byKey.has(resourceKey(m))) continue;
     const line = step.source.startLine;
-    const rival = created.find((c) => c.m.role === m.role && same(parentOf(c.m), parentOf(m)));
+    const rival = firstOfRole.get(`${m.role}\u0000${parentOf(m).toLowerCase()}`);
     if (rival) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
       continue;
@@ -195,7 +215,7 @@ export function inferWorld(input: WorldInput): World {
     if (r.vault !== undefined) parents.push({ role: 'vault', name: r.vault, verb: 'use', group: input.defaults.resourceGroup });
     if (r.account !== undefined) parents.push({ role: 'storage-account', name: r.account, verb: 'use', group: input.defaults.resourceGroup });
     if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
-    for (const p of parents) if (!world.resources.some((x) => sameResource(x, p))) provide(p, 'implied', r.cite.line);
+    for (const p of parents) provide(p, 'implied', r.cite.line);
   }
   for (const r of world.resources) {
     if (r.role === 'blob' && r.origin !== 'created' && r.content === undefined && stated.blobContent !== undefined) r.content = stated.blobContent;
