@@ -3,8 +3,11 @@
 // account"), the VM whose IMDS the curl commands call, in its resource group. A run adds each
 // tutorial's World to it (src/emulator/world-seed.ts). `defaultScenario` is the base plus what the
 // twelve tutorials' portal steps tell the reader to create, for the emulator served on its own
-// (`tutorial-conformance emulator`) and the tests; tests/world/twelve.test.ts checks that inferring
-// the twelve tutorials' Worlds gives these same entries. Each entry cites the line that asks for it.
+// (`tutorial-conformance emulator`), the tests, and the values by placeholder name a run still
+// binds. tests/world/twelve.test.ts checks that each of the twelve tutorials' inferred Worlds seeds
+// only entries of this scenario and that together they cover its storage and Data Lake state (not yet
+// the key vault, which no step of the twelve reaches before a failure, nor the grants to user-assigned
+// identities). Each entry cites the line that asks for it.
 // Where a page's prose and its example output disagree, the prose wins: the state is what the reader
 // was told to create, and the example's drift is for the checks to report.
 import { createHash } from 'node:crypto';
