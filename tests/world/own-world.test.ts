@@ -74,6 +74,26 @@ describe('a page that creates its own group, vault, role assignment and secret',
   }
 });
 
+describe('a page that creates its own storage account', () => {
+  it('creates the account in the group it created (a long-running PUT followed to the end); in a group it misspells, ResourceGroupNotFound', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-own-storage-'));
+    try {
+      const create = (group: string) => [fence('az group create --name stGroup --location eastus'), fence(`az storage account create --name ownstore123 --resource-group ${group} --sku Standard_LRS`)].join('\n');
+      writeFileSync(join(own, 'a.md'), `# Storage\n\n${create('stGroup')}`);
+      writeFileSync(join(own, 'b.md'), `# Storage\n\n${create('stGroupp')}`);
+      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const a = byName(report.tutorials, 'a.md');
+      expect(verdicts(a)).toEqual(['pass', 'pass']);
+      expect(a.steps[1]!.response?.status).toBe(200); // the operation's final answer, after the 202
+      const b = byName(report.tutorials, 'b.md');
+      expect(verdicts(b)).toEqual(['pass', 'fail']);
+      expect(b.steps[1]!.reason).toMatch(/ResourceGroupNotFound/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('unmodified corpus pages that create what they use', () => {
   it('key-vault secrets quickstart: group and vault created, the secret 403 (RBAC vault, no data role); resource groups page: a group it never created is 404; keys quickstart: the vault placeholder bound by its role', async () => {
     const corpus = join(import.meta.dirname, '..', 'corpus', 'articles');

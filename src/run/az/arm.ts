@@ -2,6 +2,7 @@
 // bodies, the CLI's headers, and the URL quoted the way Python's requests quotes it (a space in a
 // --scope becomes %20; the scope itself is not otherwise rewritten).
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 import { send, type SendResult } from '../http/send.ts';
@@ -99,6 +100,26 @@ export function callPrinted(session: ArmSession, stdout: string, note?: string):
   const notes = [note, session.tokenNote].filter((n): n is string => n !== undefined);
   return printed(stdout, { exchanges: session.exchanges, ...(notes.length > 0 ? { substitution: notes.join(' ') } : {}) });
 }
+
+/**
+ * Follow a long-running operation's Location as az's poller does (Retry-After honoured, at most 5 s a
+ * wait here) until it stops answering 202; the last call (its body is the result, if any) or the failed one.
+ */
+export async function pollLro(session: ArmSession, first: ArmCall): Promise<ArmCall> {
+  let last = first;
+  const header = (call: ArmCall, name: string): string | undefined => call.result.exchange.response?.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+  const location = header(first, 'location') ?? header(first, 'azure-asyncoperation');
+  if (location === undefined || first.result.exchange.response?.status !== 202) return first;
+  const path = location.replace(/^https:\/\/[^/]+/i, '');
+  for (let i = 0; i < MAX_POLLS; i++) {
+    const after = Number(header(last, 'retry-after') ?? '0');
+    await sleep(Math.min(Number.isFinite(after) ? after : 0, 5) * 1000);
+    last = await session.call('GET', path);
+    if (!last.ok || last.result.exchange.response?.status !== 202) return last;
+  }
+  return last;
+}
+const MAX_POLLS = 60;
 
 /** The resource group name inside an ARM id, as az's transform adds `resourceGroup`. */
 export function resourceGroupOf(id: string): string | undefined {

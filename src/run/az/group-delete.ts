@@ -1,12 +1,9 @@
 // `az group delete -n NAME [--yes] [--no-wait]`: DELETE the group (202 + Location), then poll the
 // Location as az's LRO poller does until the operation ends. Without --yes az asks "Are you sure…
 // (y/n)"; the reader following the page answers y, and the step says so.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ArmSession, callFailed, callPrinted } from './arm.ts';
+import { ArmSession, callFailed, callPrinted, pollLro } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { RESOURCE_GROUP_API_VERSION } from './group-create.ts';
-
-const MAX_POLLS = 60;
 
 export const groupDelete: AzCommandModule = {
   path: ['group', 'delete'],
@@ -21,16 +18,9 @@ export const groupDelete: AzCommandModule = {
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
     const del = await session.call('DELETE', `/subscriptions/${sub}/resourcegroups/${args.name ?? ''}?api-version=${RESOURCE_GROUP_API_VERSION}`);
     if (!del.ok) return callFailed(session, del);
-    const location = del.result.exchange.response?.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
-    if (!flags.has('no-wait') && location !== undefined) {
-      const path = location.replace(/^https:\/\/[^/]+/i, '');
-      for (let i = 0; i < MAX_POLLS; i++) {
-        const poll = await session.call('GET', path);
-        if (!poll.ok) return callFailed(session, poll);
-        if (poll.result.exchange.response?.status !== 202) break;
-        const after = Number(poll.result.exchange.response.headers.find(([k]) => k.toLowerCase() === 'retry-after')?.[1] ?? '0');
-        await sleep(Math.min(Number.isFinite(after) ? after : 0, 5) * 1000);
-      }
+    if (!flags.has('no-wait')) {
+      const done = await pollLro(session, del);
+      if (!done.ok) return callFailed(session, done);
     }
     const note = flags.has('yes') ? undefined : 'az asks "Are you sure you want to perform this operation? (y/n)"; the reader answers y';
     return callPrinted(session, '', note);

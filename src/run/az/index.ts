@@ -12,13 +12,14 @@ import { keyvaultSecretSet } from './keyvault-secret-set.ts';
 import { keyvaultSecretShow } from './keyvault-secret-show.ts';
 import { login } from './login.ts';
 import { roleAssignmentCreate } from './role-assignment-create.ts';
+import { storageAccountCreate } from './storage-account-create.ts';
 import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
 
 export const AZ_COMMANDS: readonly AzCommandModule[] = [
   login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
-  groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow,
+  groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
 ];
 
 /** The slice of az's command tree the tutorials touch: groups with their commands and subgroups. */
