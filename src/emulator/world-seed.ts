@@ -5,7 +5,7 @@
 // World gives the same state in every run.
 import { createHash } from 'node:crypto';
 import type { World, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
-import { derived } from './default-scenario.ts';
+import { derived, storageKeys } from './default-scenario.ts';
 import { Scenario } from './scenario.ts';
 
 const eq = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -62,7 +62,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
       resourceGroup: a.group ?? s.vm.resourceGroup,
       location: s.location,
       kind: a.kind ?? 'StorageV2',
-      keys: [derived(`storage key1 ${a.name}`, 64).toString('base64'), derived(`storage key2 ${a.name}`, 64).toString('base64')],
+      keys: storageKeys(a.name),
       containers: containers.map((c) => ({
         name: c.name,
         source: source(c),
