@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { FAILURE_KINDS, UNSUPPORTED_REASONS, VERDICTS, type Verdict } from '../check/verdict.ts';
 import type { ObservedRequest, ObservedResponse } from '../run/observation.ts';
-import type { Report, ReportStep, ReportTutorial, VerdictChange } from './schema.ts';
+import { tutorialLabel, type Report, type ReportStep, type ReportTutorial, type VerdictChange } from './schema.ts';
 
 const resource = (name: string) => readFileSync(new URL(`./html/${name}`, import.meta.url), 'utf8');
 const TEMPLATE = resource('template.html');
@@ -178,7 +178,7 @@ function tutorial(t: ReportTutorial, ti: number): string {
   const seed = t.seed ? ` · seed ${esc(t.seed.file)} from line ${esc(t.seed.firstLine)}` : '';
   return `<section class="tutorial" id="t${ti}">
 <h2>${esc(t.title)}</h2>
-<div class="file">${esc(t.file)}${seed} · <span class="tally">${esc(tally(t.steps))}</span></div>
+<div class="file">${esc(tutorialLabel(t))}${seed} · <span class="tally">${esc(tally(t.steps))}</span></div>
 ${problems(t)}
 ${t.steps.length === 0 ? '<p class="no-steps">No step of this page could be run (see the problems above, or the page holds no command this tool runs); its findings are below.</p>' : ''}
 ${t.steps.map((s) => step(t, s, ti)).join('\n')}
@@ -200,7 +200,7 @@ function comparison(report: Report): string {
   const c = report.comparison;
   if (c === undefined) return '';
   const item = (kind: 'worse' | 'better', ch: VerdictChange) =>
-    `<li class="${kind}"><code>${esc(ch.file)}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
+    `<li class="${kind}"><code>${esc(tutorialLabel(ch))}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
   return `<details class="comparison"${c.worse.length > 0 ? ' open' : ''}><summary>since the baseline of ${esc(c.baseline.startedAt)}: ${esc(c.worse.length)} worse, ${esc(c.better.length)} better</summary>
 <ul>${[...c.worse.map((ch) => item('worse', ch)), ...c.better.map((ch) => item('better', ch))].join('')}</ul>
 </details>`;
