@@ -60,7 +60,7 @@ function variantStructure(st: ScanState) {
   }
   for (const z of s.zones) {
     if (!z.closed) st.diag('zone-unclosed', 'warning', z.open + 1, `the zone opened here is never closed with "::: zone-end": it runs to the end of the page`);
-    for (const p of z.pivots ?? []) if (!st.pivots.includes(p)) st.pivots.push(p);
+    for (const p of z.pivots ?? []) st.addPivot(p);
   }
   for (const [open, zoneEnd] of s.closedByZone) {
     st.diag(

@@ -159,10 +159,14 @@ function keepWaiting(st: ScanState, group: TabGroup) {
 /** Whether a step or heading outside every zone came after the first `steps` steps and `sections` sections. */
 function sharedSince(st: ScanState, steps: number, sections: number): boolean {
   const outside = (line: number): boolean => !st.linePlaces[line - 1]?.pivots;
-  for (let k = steps; k < st.steps.length; k++) {
+  // Steps and sections are only appended while the scan runs: the prefix counts grow with them.
+  const counted = st.stepsOutsideZones;
+  for (let k = counted.length - 1; k < st.steps.length; k++) {
     const step = st.steps[k]!.step;
-    if (step.source.file === st.file ? outside(step.source.startLine) : !st.stepPlaces.get(step)?.pivots) return true;
+    const out = step.source.file === st.file ? outside(step.source.startLine) : !st.stepPlaces.get(step)?.pivots;
+    counted.push(counted[k]! + (out ? 1 : 0));
   }
-  for (let k = sections; k < st.sections.length; k++) if (outside(st.sections[k]!.line)) return true;
-  return false;
+  const headed = st.sectionsOutsideZones;
+  for (let k = headed.length - 1; k < st.sections.length; k++) headed.push(headed[k]! + (outside(st.sections[k]!.line) ? 1 : 0));
+  return counted[st.steps.length]! > counted[steps]! || headed[st.sections.length]! > headed[sections]!;
 }

@@ -48,7 +48,7 @@ export function readIncludes(st: ScanState, line: number, text: string) {
       if (place !== NOWHERE) st.examplePlaces.set(e, place);
     }
     for (const [key, tabs] of sub.groups) st.groups.set(key, tabs);
-    for (const p of sub.pivots) if (!st.pivots.includes(p)) st.pivots.push(p);
+    for (const p of sub.pivots) st.addPivot(p);
     st.diagnostics.push(...sub.diagnostics);
     st.extraOccurrences.push(...sub.occurrences);
     for (const [k, v] of sub.prose) st.stepProse.set(k, v);

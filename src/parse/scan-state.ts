@@ -130,6 +130,20 @@ export class ScanState {
   readonly examplePlaces = new Map<Example, Place>();
   readonly groups: GroupTabs = new Map();
   readonly pivots: string[] = [];
+  private readonly pivotSet = new Set<string>();
+  /**
+   * Prefix counts of the steps and sections found so far that lie outside every zone (entry k: how
+   * many of the first k), extended as the scan goes, so that "did any come since" is one lookup.
+   */
+  readonly stepsOutsideZones: number[] = [0];
+  readonly sectionsOutsideZones: number[] = [0];
+
+  /** Records a pivot id the page's zones (or an include's) use, once, in order of appearance. */
+  addPivot(p: string): void {
+    if (this.pivotSet.has(p)) return;
+    this.pivotSet.add(p);
+    this.pivots.push(p);
+  }
   /** The last prose paragraph since the last step or response. */
   leadIn: LineSpan | undefined;
   readonly paragraphs: LineSpan[] = [];

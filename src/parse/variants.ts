@@ -98,50 +98,64 @@ export interface PlacedPage {
   file: string;
 }
 
+/** Names of variants left out that a diagnostic lists; the rest are counted. */
+const LISTED_LEFT_OUT = 10;
+/** Tab × pivot combinations examined at most (each is a pass over the steps); real pages have a few dozen. */
+export const MAX_EXAMINED = 4 * MAX_VARIANTS;
+
 /**
  * The page's variants: one per tab id times each pivot, those showing the same steps and examples
- * as an earlier one merged into it, at most MAX_VARIANTS. Empty when the page has one path.
+ * as an earlier one merged into it, at most MAX_VARIANTS. Empty when the page has one path. Once
+ * MAX_VARIANTS distinct ones are found, or MAX_EXAMINED combinations were examined, the remaining
+ * combinations are not (a page of thousands of tab ids must not cost thousands of passes over its
+ * steps): they are counted and the first few named in the warning.
  */
 export function listVariants(page: PlacedPage, diag: (d: ParseDiagnostic) => void): Variant[] {
-  const tabIds: string[] = [];
-  for (const tabs of page.groups.values()) for (const ids of tabs) for (const id of ids) if (!tabIds.includes(id)) tabIds.push(id);
-  if (tabIds.length === 0 && page.pivots.length === 0) return [];
+  const ids = new Set<string>();
+  for (const tabs of page.groups.values()) for (const tab of tabs) for (const id of tab) ids.add(id);
+  if (ids.size === 0 && page.pivots.length === 0) return [];
+  const tabIds: Array<string | undefined> = ids.size > 0 ? [...ids] : [undefined];
+  const pivots: Array<string | undefined> = page.pivots.length > 0 ? [...page.pivots] : [undefined];
+  const combinations = tabIds.length * pivots.length;
+  const combination = (i: number) => ({ tab: tabIds[i % tabIds.length], pivot: pivots[Math.floor(i / tabIds.length)] });
   const distinct: Variant[] = [];
   const byShape = new Map<string, Variant>();
   const merged: string[] = [];
-  for (const pivot of page.pivots.length > 0 ? page.pivots : [undefined]) {
-    for (const tab of tabIds.length > 0 ? tabIds : [undefined]) {
-      const steps = page.steps.filter((s) => shows(page.stepPlaces.get(s) ?? NOWHERE, page.groups, tab, pivot)).map((s) => s.id);
-      const examples: number[] = [];
-      page.examples.forEach((e, i) => {
-        if (shows(page.examplePlaces.get(e) ?? NOWHERE, page.groups, tab, pivot)) examples.push(i);
-      });
-      const name = variantName(tab, pivot);
-      const shape = `${steps.join(',')}|${examples.join(',')}`;
-      const same = byShape.get(shape);
-      if (same) {
-        merged.push(`${name} shows what ${same.name} shows`);
-        continue;
-      }
-      const v: Variant = { name, ...(tab !== undefined ? { tab } : {}), ...(pivot !== undefined ? { pivot } : {}), steps, examples };
-      byShape.set(shape, v);
-      distinct.push(v);
+  let i = 0;
+  for (; i < combinations && i < MAX_EXAMINED && distinct.length <= MAX_VARIANTS; i++) {
+    const { tab, pivot } = combination(i);
+    const steps = page.steps.filter((s) => shows(page.stepPlaces.get(s) ?? NOWHERE, page.groups, tab, pivot)).map((s) => s.id);
+    const examples: number[] = [];
+    page.examples.forEach((e, k) => {
+      if (shows(page.examplePlaces.get(e) ?? NOWHERE, page.groups, tab, pivot)) examples.push(k);
+    });
+    const name = variantName(tab, pivot);
+    const shape = `${steps.join(',')}|${examples.join(',')}`;
+    const same = byShape.get(shape);
+    if (same) {
+      merged.push(`${name} shows what ${same.name} shows`);
+      continue;
     }
+    const v: Variant = { name, ...(tab !== undefined ? { tab } : {}), ...(pivot !== undefined ? { pivot } : {}), steps, examples };
+    byShape.set(shape, v);
+    distinct.push(v);
   }
   if (merged.length > 0 && distinct.length > 1) {
-    diag({ code: 'variants-merged', severity: 'info', line: 1, file: page.file, message: `${merged.join('; ')}: run once each` });
+    diag({ code: 'variants-merged', severity: 'info', line: 1, file: page.file, message: `${merged.slice(0, LISTED_LEFT_OUT).join('; ')}${merged.length > LISTED_LEFT_OUT ? `; and ${merged.length - LISTED_LEFT_OUT} more` : ''}: run once each` });
   }
-  if (distinct.length <= 1) return [];
-  if (distinct.length > MAX_VARIANTS) {
-    const left = distinct.slice(MAX_VARIANTS).map((v) => v.name);
-    diag({
-      code: 'variants-capped',
-      severity: 'warning',
-      line: 1,
-      file: page.file,
-      message: `the page has ${distinct.length} variants (tabs × pivots); the first ${MAX_VARIANTS} are run, ${left.length} are not: ${left.join(', ')}`,
-    });
-    return distinct.slice(0, MAX_VARIANTS);
-  }
-  return distinct;
+  const capped = distinct.length > MAX_VARIANTS;
+  if (!capped && i === combinations) return distinct.length <= 1 ? [] : distinct;
+  // Left out: the first variant past the cap, and every combination not examined.
+  const left = capped ? [distinct[MAX_VARIANTS]!.name] : [];
+  for (let k = i; k < combinations && left.length < LISTED_LEFT_OUT; k++) left.push(variantName(combination(k).tab, combination(k).pivot));
+  const count = (capped ? 1 : 0) + combinations - i;
+  diag({
+    code: 'variants-capped',
+    severity: 'warning',
+    line: 1,
+    file: page.file,
+    message: `the page has ${capped ? `more than ${MAX_VARIANTS} variants` : `${combinations} tab/pivot combinations, more than the ${MAX_EXAMINED} examined`} (${tabIds.length} tab id(s) × ${pivots.length} pivot(s)); the first ${Math.min(distinct.length, MAX_VARIANTS)} distinct are run, ${count} combination(s) are not: ${left.join(', ')}${count > left.length ? `, and ${count - left.length} more` : ''}`,
+  });
+  const kept = distinct.slice(0, MAX_VARIANTS);
+  return kept.length <= 1 ? [] : kept;
 }

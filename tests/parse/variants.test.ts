@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tutorial, type Step } from '../../src/model.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
-import { MAX_VARIANTS } from '../../src/parse/variants.ts';
+import { listVariants, MAX_EXAMINED, MAX_VARIANTS, type Place } from '../../src/parse/variants.ts';
 
 const fence = (lang: string, text: string): string => `\`\`\`${lang}\n${text}\n\`\`\`\n`;
 const IMDS = (q: string) => `curl -s -H Metadata:true "http://169.254.169.254/metadata/${q}"`;
@@ -240,7 +240,39 @@ describe('variants', () => {
     expect(t.variants).toHaveLength(MAX_VARIANTS);
     const warning = t.diagnostics.find((d) => d.code === 'variants-capped');
     expect(warning?.severity).toBe('warning');
-    expect(warning?.message).toMatch(/18 variants .* the first 16 are run, 2 are not: tab=t7;pivot=b, tab=t8;pivot=b/);
+    expect(warning?.message).toMatch(/more than 16 variants \(9 tab id\(s\) × 2 pivot\(s\)\); the first 16 distinct are run, 2 combination\(s\) are not: tab=t7;pivot=b, tab=t8;pivot=b$/);
+  });
+
+  it('thousands of tab ids: the combinations past the caps are counted, not examined (passes over the steps do not grow with the ids)', () => {
+    const looked = { n: 0 };
+    class Counting extends Map<Step, Place> {
+      override get(k: Step) {
+        looked.n++;
+        return super.get(k);
+      }
+    }
+    /** n single-step tab groups; `second`: each group has a second tab of its own id (else every variant shows the same). */
+    const work = (n: number, second: boolean) => {
+      looked.n = 0;
+      const steps = Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}` }) as Step);
+      const places = new Counting(steps.map((s, i) => [s, { tabs: [{ group: `g${i}`, tab: 0, id: `t${i}` }] }]));
+      const groups = new Map(steps.map((_, i) => [`g${i}`, second ? [[`t${i}`], [`other${i}`]] : [[`t${i}`]]]));
+      const diags: string[] = [];
+      const variants = listVariants({ steps, stepPlaces: places, examples: [], examplePlaces: new Map(), groups, pivots: [], file: 'p.md' }, (d) => diags.push(d.message));
+      const warning = diags.find((d) => d.startsWith('the page has'));
+      return { passes: looked.n / n, variants: variants.length, warning };
+    };
+    for (const n of [1000, 2000]) {
+      const distinct = work(n, true);
+      expect(distinct.variants).toBe(MAX_VARIANTS);
+      expect(distinct.passes).toBeLessThanOrEqual(MAX_EXAMINED);
+      expect(distinct.warning).toMatch(new RegExp(`^the page has more than 16 variants \\(${2 * n} tab id\\(s\\) × 1 pivot\\(s\\)\\); the first 16 distinct are run, \\d+ combination\\(s\\) are not: .*, and \\d+ more$`));
+      // Every variant the same (single-tab groups): examined up to MAX_EXAMINED, then said.
+      const same = work(n, false);
+      expect(same.variants).toBe(0);
+      expect(same.passes).toBe(MAX_EXAMINED);
+      expect(same.warning).toMatch(new RegExp(`^the page has ${n} tab/pivot combinations, more than the ${MAX_EXAMINED} examined`));
+    }
   });
 
   it('a page without tabs or pivots, or whose tabs all show the same steps, has no variants', () => {
