@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_FILE, loadSigningKey } from '../../src/emulator/signing-keys.ts';
 import { BUNDLE_FILE, loadTlsMaterial, type TlsMaterial } from '../../src/emulator/tls.ts';
+import { expandedText } from '../../src/report/html.ts';
 import { projectRoot } from '../../src/tutorials/manifest.ts';
 
 const bin = join(projectRoot, 'bin/tutorial-conformance.js');
@@ -77,4 +78,19 @@ describe("defect: extract printed the emulator's CA and server keys from the sta
     for (const line of [...pemLines(tls.caKeyPem), ...pemLines(tls.keyPem), ...pemLines(signingPem)]) expect(`${r.stdout}${r.stderr}`).not.toContain(line);
     expect(JSON.parse(r.stdout).results.map((x: { findings: unknown[] }) => x.findings)).toEqual([[]]);
   }, 60_000);
+
+  it('run lists the refused includes as problems of the page, and no report holds a key', async () => {
+    const out = join(root, 'out');
+    const r = await cli('run', '--out', out, 'docs/articles/page.md');
+    expect(r.exitCode, r.stderr).toBeLessThanOrEqual(1);
+    const report = readFileSync(join(out, 'latest', 'report.json'), 'utf8');
+    const problems = (JSON.parse(report) as { tutorials: Array<{ problems?: Array<{ code: string; message: string }> }> }).tutorials[0]!.problems ?? [];
+    expect(problems.filter((p) => p.code === 'missing-include').map((p) => p.message)).toEqual([
+      expect.stringMatching(/outside the docset root/),
+      expect.stringMatching(/outside the docset root/),
+    ]);
+    // The HTML report's steps travel compressed: read as a browser shows them.
+    const written = ['report.json', 'index.html', 'junit.xml'].map((f) => readFileSync(join(out, 'latest', f), 'utf8')).map((text, i) => (i === 1 ? expandedText(text) : text)).join('\n');
+    for (const line of [...pemLines(tls.caKeyPem), ...pemLines(tls.keyPem), ...pemLines(signingPem)]) expect(`${written}${r.stdout}${r.stderr}`).not.toContain(line);
+  }, 120_000);
 });
