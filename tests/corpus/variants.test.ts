@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTutorialFile } from '../../src/parse/index.ts';
-import { corpusRoot, goldenFiles, loadGolden, stepHash, type Golden } from './golden.ts';
-import { writtenVariant } from './judge.ts';
+import type { ReportStep } from '../../src/report/schema.ts';
+import { corpusRoot, Golden as GoldenSchema, goldenFiles, loadGolden, stepHash, type Golden } from './golden.ts';
+import { pairSteps, writtenVariant } from './judge.ts';
 
 const manifest = JSON.parse(readFileSync(join(corpusRoot, 'manifest.json'), 'utf8')) as { pages: { path: string; features: string[] }[] };
 const goldens = new Map<string, Golden>(goldenFiles().map((f) => loadGolden(f).golden).map((g) => [g.page, g]));
@@ -27,5 +28,41 @@ describe('corpus pages with tabs or zone pivots', () => {
     const written = new Map(t.steps.map((s) => [stepHash(s.raw), writtenVariant(s)]));
     const placed = golden.steps.filter((g) => written.has(stepHash(g.text))).map((g) => [g.text.split('\n')[0], written.get(stepHash(g.text))]);
     expect(placed).toEqual(golden.steps.filter((g) => written.has(stepHash(g.text))).map((g) => [g.text.split('\n')[0], g.variant]));
+  });
+});
+
+describe('the judge pairs golden steps by variant', () => {
+  const golden = GoldenSchema.parse({
+    page: 'articles/x/page.md',
+    commit: '0'.repeat(40),
+    works: true,
+    readings: [{ by: 'test', date: '2026-12-06' }],
+    variants: ['tab=linux', 'tab=windows'],
+    steps: [
+      { text: 'az login', expect: 'pass' },
+      { text: 'curl https://example.com/a', variant: 'tab=linux', expect: 'pass' },
+      { text: 'curl https://example.com/a', variant: 'tab=windows', expect: 'fail', why: 'w', reason: '404', unverified: true },
+    ],
+  });
+  const run = (id: string, raw: string, verdict: ReportStep['verdict'], tab?: string): ReportStep => ({ id, kind: 'http', line: { start: 1, end: 1 }, ...(tab ? { tab } : {}), raw, verdict, reason: verdict, checks: [] });
+
+  it('the same text in two tabs is two golden steps, each paired with the step written in its tab', () => {
+    // Entries of both variants: az login (outside tabs) ran in each; each tab's curl in its own.
+    const pairs = pairSteps('articles/x/page.md', golden, [run('s1', 'az login', 'pass'), run('s2', 'curl https://example.com/a', 'pass', 'linux'), run('s1', 'az login', 'fail'), run('s3', 'curl https://example.com/a', 'fail', 'windows')]);
+    expect(pairs.map((p) => [p.golden?.variant ?? null, p.step?.id, p.step?.verdict])).toEqual([
+      [null, 's1', 'fail'], // a step shown in several variants is judged by a run where it failed: no false fail hides
+      ['tab=linux', 's2', 'pass'],
+      ['tab=windows', 's3', 'fail'],
+    ]);
+  });
+
+  it('a step written in another variant than the golden says is not that golden step', () => {
+    const pairs = pairSteps('articles/x/page.md', golden, [run('s1', 'az login', 'pass'), run('s2', 'curl https://example.com/a', 'pass', 'macos')]);
+    expect(pairs.map((p) => [p.golden ? p.golden.variant : '(not in golden)', p.step?.id ?? '(no step)'])).toEqual([
+      [null, 's1'],
+      ['tab=linux', '(no step)'],
+      ['tab=windows', '(no step)'],
+      ['(not in golden)', 's2'],
+    ]);
   });
 });
