@@ -2,6 +2,7 @@
 // `file (variant)`, and what several variants say alike (the same step failing in each) is said once.
 import { describe, expect, it } from 'vitest';
 import { NO_COLOURS } from '../../src/cli/colour.ts';
+import { expandedText, renderHtml } from '../../src/report/html.ts';
 import { renderJunit } from '../../src/report/junit.ts';
 import { markdownSummary } from '../../src/report/markdown-summary.ts';
 import { summaryTable } from '../../src/report/reporters/default.ts';
@@ -52,5 +53,12 @@ describe('outputs of a page run per variant', () => {
     expect(lines).toHaveLength(2);
     expect(lines.find((l) => l.includes('line=30'))).toMatch(/^::error file=docs\/imds\.md,line=30,endLine=30,title=tutorial-conformance fail%3A s3 \(http\) in tab=linux%2C tab=windows::status 404/);
     expect(lines.find((l) => l.includes('line=20'))).toMatch(/title=tutorial-conformance fail%3A s2 \(http\) in tab=windows::/);
+  });
+
+  it('HTML: the table of tutorials names each row file (variant), each section heads with its variant', () => {
+    const html = renderHtml(report);
+    expect(html).toContain('"docs/imds.md (tab=linux)"');
+    expect(html).toContain('"docs/imds.md (tab=windows)"');
+    expect(expandedText(html)).toContain('<span class="variant">(tab=windows)</span>');
   });
 });
