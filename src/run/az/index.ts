@@ -11,6 +11,7 @@ import { keyvaultCreate } from './keyvault-create.ts';
 import { keyvaultSecretSet } from './keyvault-secret-set.ts';
 import { keyvaultSecretShow } from './keyvault-secret-show.ts';
 import { login } from './login.ts';
+import { identityShow, keyvaultShow, storageAccountShow } from './resource-show.ts';
 import { roleAssignmentCreate } from './role-assignment-create.ts';
 import { storageAccountCreate } from './storage-account-create.ts';
 import { storageBlobDownload } from './storage-blob-download.ts';
@@ -20,6 +21,7 @@ import { vmIdentityAssign } from './vm-identity-assign.ts';
 export const AZ_COMMANDS: readonly AzCommandModule[] = [
   login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
   groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
+  identityShow, keyvaultShow, storageAccountShow,
 ];
 
 /** The slice of az's command tree the tutorials touch: groups with their commands and subgroups. */
