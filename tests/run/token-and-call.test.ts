@@ -10,7 +10,10 @@ import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
 import type { Target } from '../../src/run/target.ts';
 
 const IMDS = `'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fstorage.azure.com%2F'`;
+// The grant is stated, as a real page states it: the page's World never assumes a permission.
 const PAGE = `# Get a token and read a blob
+
+Assign the VM's managed identity the Storage Blob Data Reader role on the storage account.
 
 Get a token and read the blob in one go:
 
@@ -57,7 +60,8 @@ describe('defect: `token=$(curl … | jq -r .access_token) && curl … "Authoriz
     const token = (exchanges[0]?.response?.json as { access_token?: string }).access_token;
     expect(token).toMatch(/^eyJ/);
     expect(exchanges[1]?.request.headers.find(([n]) => n === 'Authorization')?.[1]).toBe(`Bearer ${token}`);
-    expect(s1?.output?.stdout).toBe('Hello world!');
+    // The page uses a blob it never uploads: the World provides it (an assumption) with a stand-in content, its name.
+    expect(s1?.output?.stdout).toBe('hello_world.txt\n');
     // A later step uses the variable the one-liner set: it depends on it, and runs.
     expect(s2?.verdict).toBe('pass');
     expect(s2?.request?.headers.find(([n]) => n === 'Authorization')?.[1]).toBe(`Bearer ${token}`);
