@@ -55,6 +55,16 @@ export const ROLE_NAMES: Partial<Record<Role, string>> = {
   'resource-audience': 'https://management.azure.com/',
 };
 
+const BLOB_CONTENT = 'Hello world!'; // 000-storage.md:48
+
+/**
+ * What a blob a page assumes holds when nothing states its content: the twelve tutorials' blob keeps
+ * the text its portal steps wrote; any other a stand-in, its own name.
+ */
+export function assumedBlobContent(account: string, container: string, blob: string): string {
+  return account === STORAGE_ACCOUNT && container === CONTAINER && blob === BLOB ? BLOB_CONTENT : `${blob}\n`;
+}
+
 /**
  * An account's two keys, stable per name; the twelve tutorials' account keeps the keys it always had
  * (a tutorial's World seeding it again brings no new secret to redact).
@@ -132,7 +142,7 @@ export function defaultScenario(now: Date = new Date()): Scenario {
             name: CONTAINER,
             source: 'tutorials/000-storage.md:40',
             // 000-storage.md:48 says to type "Hello world!"; the page's output "Hello world! :)" (line 91) is its drift.
-            blobs: [{ name: BLOB, content: 'Hello world!', contentType: 'text/plain', source: 'tutorials/000-storage.md:48' }],
+            blobs: [{ name: BLOB, content: BLOB_CONTENT, contentType: 'text/plain', source: 'tutorials/000-storage.md:48' }],
           },
         ],
         source: 'tutorials/000-storage.md:18',

@@ -5,7 +5,7 @@
 // World gives the same state in every run.
 import { createHash } from 'node:crypto';
 import type { World, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
-import { derived, storageKeys } from './default-scenario.ts';
+import { assumedBlobContent, derived, storageKeys } from './default-scenario.ts';
 import { Scenario } from './scenario.ts';
 
 const eq = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -68,7 +68,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
         source: source(c),
         blobs: resources
           .filter((b) => b.role === 'blob' && eq(b.account, a.name) && eq(b.container, c.name))
-          .map((b) => ({ name: b.name, content: b.content ?? `${b.name}\n`, contentType: 'text/plain', source: source(b) })),
+          .map((b) => ({ name: b.name, content: b.content ?? assumedBlobContent(a.name, c.name, b.name), contentType: 'text/plain', source: source(b) })),
       })),
       source: source(a),
     });

@@ -60,8 +60,8 @@ describe('defect: `token=$(curl … | jq -r .access_token) && curl … "Authoriz
     const token = (exchanges[0]?.response?.json as { access_token?: string }).access_token;
     expect(token).toMatch(/^eyJ/);
     expect(exchanges[1]?.request.headers.find(([n]) => n === 'Authorization')?.[1]).toBe(`Bearer ${token}`);
-    // The page uses a blob it never uploads: the World provides it (an assumption) with a stand-in content, its name.
-    expect(s1?.output?.stdout).toBe('hello_world.txt\n');
+    // The page uses a blob it never uploads: the World provides it (an assumption), with the twelve tutorials' content.
+    expect(s1?.output?.stdout).toBe('Hello world!');
     // A later step uses the variable the one-liner set: it depends on it, and runs.
     expect(s2?.verdict).toBe('pass');
     expect(s2?.request?.headers.find(([n]) => n === 'Authorization')?.[1]).toBe(`Bearer ${token}`);

@@ -14,7 +14,10 @@ import { recoverable } from '../helpers/leaks.ts';
 const IMDS = `'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fstorage.azure.com%2F'`;
 const BLOB = `"https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>" -H "x-ms-version: 2017-11-09" -H "Authorization: Bearer $access_token"`;
 const block = (text: string): string => `\`\`\`bash\n${text}\n\`\`\`\n\n`;
+// The grant is stated, as a real page states it: the page's World never assumes a permission.
 const PAGE = `# Tracing curl
+
+Assign the VM's managed identity the Storage Blob Data Reader role on the storage account.
 
 ${block(`access_token=$(curl -s ${IMDS} -H Metadata:true | jq -r '.access_token')`)}${block(`curl -v ${BLOB}`)}${block(`curl -s --trace-ascii - ${BLOB}`)}${block(`curl -s --trace blob.trace ${BLOB}`)}${block('echo "$(grep -c "Recv data" blob.trace) data entries"')}`;
 

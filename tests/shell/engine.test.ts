@@ -14,13 +14,16 @@ const IMDS = `'http://169.254.169.254/metadata/identity/oauth2/token?api-version
 const fence = (lang: string, text: string): string => `\`\`\`${lang}\n${text}\n\`\`\`\n\n`;
 
 // One step per fenced block, in this order (s1…s10).
+// The grant is stated, as a real page states it: the page's World never assumes a permission.
 const TUTORIAL = `# Shell engine demo
+
+Assign the VM's managed identity the Reader role on the resource group.
 
 Get a token into a variable:
 
 ${fence('bash', `access_token=$(curl -s ${IMDS} -H Metadata:true | jq -r '.access_token')`)}Write its length and a placeholder to a file:
 
-${fence('bash', `echo "\${#access_token} <SUBSCRIPTION ID> {kept}" > notes.txt`)}Call Resource Manager with the variable, and the file in a header:
+${fence('bash', `echo "\${#access_token} <SUBSCRIPTION ID> {}" > notes.txt`)}Call Resource Manager with the variable, and the file in a header:
 
 ${fence('bash', `curl -s -i "https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>?api-version=2016-09-01" -H "Authorization: Bearer $access_token" -H "x-note: $(cat notes.txt)"`)}A second word curl takes for a URL after the right answer:
 
@@ -79,7 +82,7 @@ describe('shell engine', () => {
     const [length, sub, unset] = note.split(' ');
     expect(Number(length)).toBeGreaterThan(200); // ${#access_token}: bash computed it, nobody else can
     expect(sub).toBe(values.SUBSCRIPTION_ID); // the one transformation: <SUBSCRIPTION ID> filled in
-    expect(unset).toBe('{kept}'); // anything that is not a <PLACEHOLDER> reaches bash as written
+    expect(unset).toBe('{}'); // anything that is not a placeholder reaches bash as written ({name} would be one: the page's world binds it)
     expect(s3.verdict).toBe('pass');
     expect(s3.output?.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(s3.response?.status).toBe(200);
