@@ -1,7 +1,7 @@
 // az commands that no longer exist.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-import { REMOVED_AZ_COMMANDS } from '../azure-facts.ts';
+import { REMOVED_AZ_COMMANDS } from '../../reference/az-status.ts';
 
 export const azRemovedCommand: Rule = {
   id: 'az-removed-command',

@@ -34,14 +34,14 @@ export const roleAssignmentCreate: AzCommandModule = {
     { dest: 'assignee-principal-type', names: ['--assignee-principal-type'] },
     { dest: 'role', names: ['--role'], required: true },
     { dest: 'scope', names: ['--scope'] },
-    { dest: 'resource-group', names: ['--resource-group', '-g'] },
     { dest: 'description', names: ['--description'] },
   ],
   async run({ args, ctx }) {
     const assignee = args['assignee-object-id'] ?? args.assignee;
     if (assignee === undefined) return outcome({ engine: 'http', output: { stdout: '', stderr: 'ERROR: usage error: --assignee STRING | --assignee-object-id GUID\n', exitCode: 2 }, error: { kind: 'az-usage', message: 'usage error: --assignee STRING | --assignee-object-id GUID' } });
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const scope = args.scope ?? (args['resource-group'] ? `/subscriptions/${sub}/resourceGroups/${args['resource-group']}` : `/subscriptions/${sub}`);
+    // --scope is required (az ≥ 2.54 removed --resource-group: Azure/azure-cli PR #27651); the table makes az's check.
+    const scope = args.scope ?? `/subscriptions/${sub}`;
 
     let principalId = assignee;
     let resolution: string | undefined;
