@@ -51,8 +51,10 @@ export const roleAssignmentCreate: AzCommandModule = {
         principalId = viaClientId;
         resolution = `--assignee ${assignee} is a client id; resolved to object id ${viaClientId} as az's Microsoft Graph lookup (servicePrincipalNames) would. The Graph call itself is not emulated.`;
       } else if (!GUID.test(assignee)) {
-        const message = `Cannot find user or service principal in graph database for '${assignee}'. If the assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create --id ${assignee}'.`;
-        return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
+        // az resolves a user name, group or app through Microsoft Graph; this equivalent does not, so
+        // whether az finds the principal is not known here (never the page's fault on that alone).
+        const message = `az resolves --assignee '${assignee}' (not an object id) through Microsoft Graph; the REST equivalent here does not model that lookup (--assignee-object-id with the principal's object id runs here)`;
+        return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message } });
       }
     }
 
