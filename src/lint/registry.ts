@@ -24,6 +24,11 @@ import { tokenResourceMismatch } from './rules/token-resource-mismatch.ts';
 import { exampleIdsInconsistent } from './rules/example-ids-inconsistent.ts';
 import { azRemovedCommand } from './rules/az-removed-command.ts';
 import { azFlagWithoutValue } from './rules/az-flag-without-value.ts';
+import { azUnknownCommand } from './rules/az-unknown-command.ts';
+import { azRetiredCommand } from './rules/az-retired-command.ts';
+import { azUnknownParameter } from './rules/az-unknown-parameter.ts';
+import { azMissingRequired } from './rules/az-missing-required.ts';
+import { azEnumValue } from './rules/az-enum-value.ts';
 import { azValueTrailingSpace } from './rules/az-value-trailing-space.ts';
 import { azUnknownRole } from './rules/az-unknown-role.ts';
 import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
@@ -62,7 +67,12 @@ export const rules: readonly Rule[] = [
   tokenResourceMismatch,
   exampleIdsInconsistent,
   azRemovedCommand,
+  azUnknownCommand,
+  azRetiredCommand,
   azFlagWithoutValue,
+  azUnknownParameter,
+  azMissingRequired,
+  azEnumValue,
   azValueTrailingSpace,
   azUnknownRole,
   azScopeNotResourceId,

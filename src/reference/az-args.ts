@@ -100,19 +100,31 @@ export function azArgumentError(argv: readonly string[], read: AzRead = readAzAr
     if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
     if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;
   }
+  const missing = missingRequired(read);
+  if (missing.length > 0) return `the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}`;
+  const extras = unrecognized(read);
+  if (extras.length > 0) return `unrecognized arguments: ${extras.map((k) => show(argv[k] as string)).join(' ')}`;
+  return undefined;
+}
+
+/** The required parameters no word gives (positional ones when no positional word is there). */
+export function missingRequired(read: AzRead): AzParameter[] {
+  if (read.found.kind !== 'command') return [];
   const given = new Set<AzParameter>();
   for (const o of read.options) if (o.lookup.kind === 'parameter') given.add(o.lookup.parameter);
-  const command = read.found.command;
-  const positional = command.parameters.filter((p) => p.positional);
-  const missing = command.parameters.filter((p) => p.required && !p.positional && !given.has(p));
-  if (positional.some((p) => p.required) && read.positionals.length === 0) missing.push(...positional.filter((p) => p.required));
-  if (missing.length > 0) return `the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}`;
-  // In argv order, as argparse collects them: unknown options and the words nobody took.
+  const params = read.found.command.parameters;
+  const missing = params.filter((p) => p.required && !p.positional && !given.has(p));
+  if (read.positionals.length === 0) missing.push(...params.filter((p) => p.required && p.positional));
+  return missing;
+}
+
+/** Indices of the words argparse leaves over, in argv order: unknown options, and stray words when the command takes no positional. */
+export function unrecognized(read: AzRead): number[] {
+  if (read.found.kind !== 'command') return [];
   const extras: number[] = [];
   for (const o of read.options) if (o.lookup.kind === 'unknown') extras.push(o.at);
-  if (positional.length === 0) extras.push(...read.positionals);
-  if (extras.length > 0) return `unrecognized arguments: ${extras.sort((a, b) => a - b).map((k) => show(argv[k] as string)).join(' ')}`;
-  return undefined;
+  if (!read.found.command.parameters.some((p) => p.positional)) extras.push(...read.positionals);
+  return extras.sort((a, b) => a - b);
 }
 
 /** The table's command for a path as the runner writes it (["storage", "blob", "upload"]). */
