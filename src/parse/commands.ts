@@ -191,6 +191,9 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
     if (out) return { kind: 'write-file', file: out.target, content: args.join(' ') + newline, append: out.op === '>>' };
     return { kind: 'other', argv: words };
   }
+  // `touch file` creates the file empty when it does not exist and leaves its content otherwise:
+  // appending nothing does exactly that.
+  if (words[0] === 'touch' && words.length === 2 && !words[1]!.startsWith('-') && cmd.redirects.length === 0) return { kind: 'write-file', file: words[1]!, content: '', append: true };
   const assignWord = words[0] === 'export' && words.length === 2 ? words[1]! : words[0]!;
   const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(assignWord);
   if (assign && pipeline.length === 1) {

@@ -6,6 +6,7 @@
 import { enterSection, readBlocks } from './blocks.ts';
 import { readCommand } from './commands.ts';
 import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, plainInline } from './lines.ts';
+import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
 import { findOccurrences } from './placeholders.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
@@ -33,6 +34,17 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
     prose: st.stepProse,
     lineCount: st.n,
   };
+}
+
+/**
+ * A fence whose language says JSON may be in it: JSON itself, output, shell sessions (az prints
+ * JSON), HTTP transcripts, or no language at all. The braces of PowerShell, YAML, XML and program
+ * source (csharp, python, javascript…) are never JSON.
+ */
+function mayHoldJson(fence: Fence): boolean {
+  if (fence.info.trim() === '') return true;
+  const language = blockLanguage(fence.info);
+  return language === 'json' || language === 'output' || language === 'shell' || language === 'http';
 }
 
 /** Lines [from, to) of the document, or of one fenced block. */
@@ -76,7 +88,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i = readCommand(st, i, to, fence);
       continue;
     }
-    if (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0)) {
+    if ((!fence || mayHoldJson(fence)) && (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0))) {
       i = readJsonResponse(st, i, to, fence);
       continue;
     }

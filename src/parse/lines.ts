@@ -48,7 +48,8 @@ export function isBlank(line: string): boolean {
   return true;
 }
 
-const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
+// `touch file` (one file name, nothing else on the line): a prose line never reads like that.
+const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
 
 /** A line (content only) that begins a command the tutorial tells the reader to type. */
 export function isCommandStart(content: string): boolean {
@@ -63,7 +64,10 @@ export function isHashLine(content: string): boolean {
 /** `{` or `[` opening a JSON value (markdown links and `[!NOTE]` excluded). */
 export function isJsonStart(content: string): boolean {
   const c = content[0];
-  if (c === '{') return true;
+  // `{` opens JSON when what follows reads as a member ("name": …, or a bare key: as pages mistype
+  // it) or nothing; `{ProviderNamespace : Microsoft.Batch` (PowerShell's formatted output) and
+  // `{batchAccounts}` are not JSON.
+  if (c === '{') return /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
   if (c !== '[') return false;
   return /^\[\s*(?:$|[{["\d\]-]|true|false|null)/.test(content);
 }

@@ -3,7 +3,8 @@
 // spelling and the `--set` to add; it never stops the other steps or the other tutorials.
 import type { Tutorial } from '../model.ts';
 import { bindStep, type UnboundPlaceholder } from './bind.ts';
-import { dependenciesOf, grantDependencies } from './dependencies.ts';
+import { isAbsolute } from 'node:path';
+import { dependenciesOf, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 
 export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, PlanProblem, StepMode } from './types.ts';
@@ -36,6 +37,16 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   }
 
   grantDependencies(planned);
+
+  // A local file the step reads that no earlier step writes: the page assumes the reader has it, and
+  // the run's fresh working folder does not. Blocked, said plainly, never a "No such file" fail.
+  // (`curl -T @file` is curl's own usage error, not a missing file: it runs and fails as written.)
+  for (const [i, p] of planned.entries()) {
+    if (p.mode.kind !== 'execute') continue;
+    const earlier = planned.slice(0, i).map((q) => q.step);
+    const missing = filesRead(p.step).filter((f) => !isAbsolute(f) && !(p.step.kind === 'http' && f === p.step.curl.uploadFile && f.startsWith('@')) && !earlier.some((e) => filesWritten(e).includes(f)));
+    if (missing.length > 0) p.mode = { kind: 'blocked', why: `needs the local file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which no earlier step of the page creates: the page assumes the reader has ${missing.length > 1 ? 'them' : 'it'}, and the run's working folder starts empty (a step writing it, such as echo … > file or touch file, lets the run go on)` };
+  }
 
   // A selected step still needs what it depends on, transitively.
   const needed = new Set(chosen);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report, ReportStep } from '../../src/report/schema.ts';
-import { corpusRoot, stepHash, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
+import { corpusRoot, normaliseStepText, stepHash, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
 
 export const VERDICT_ORDER = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped', '(no step)'] as const;
 export type MatrixVerdict = (typeof VERDICT_ORDER)[number];
@@ -55,6 +55,18 @@ export function pairSteps(page: string, golden: Golden | undefined, steps: reado
     const step = candidates.find((c) => !used.has(c));
     if (step) used.add(step);
     pairs.push({ page, golden: g, ...(step ? { step } : {}) });
+  }
+  // The tool keeps option lines written under a command without `\` in that command's step (its
+  // raw text covers the visual group; az.detachedLines lists them) where a golden may list the
+  // command bash runs — the lines up to the missing `\` — as a step of its own: same command.
+  for (const p of pairs) {
+    if (p.step || !p.golden) continue;
+    const text = normaliseStepText(p.golden.text);
+    const step = steps.find((s) => !used.has(s) && (s.kind === 'az' || s.kind === 'http') && normaliseStepText(s.raw).startsWith(`${text}\n`));
+    if (step) {
+      used.add(step);
+      p.step = step;
+    }
   }
   for (const s of steps) if (!used.has(s) && s.kind !== 'manual') pairs.push({ page, step: s });
   return pairs;
