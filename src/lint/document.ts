@@ -78,6 +78,12 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
       continue;
     }
     if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
+    // PowerShell is not bash: its words are no shell words for the rules (its `curl` is an alias of
+    // Invoke-WebRequest, its `$names` variables), and its lines are no prose either.
+    if (step.language === 'powershell') {
+      cover(step.source.startLine, step.source.endLine);
+      continue;
+    }
     const lines: SourceLine[] = [];
     for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
     commands.push({ step, lines, words: commandWords(lines) });

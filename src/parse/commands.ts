@@ -47,7 +47,13 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     while (st.continues(j + 1, to) && /^-/.test(st.content(j + 1)) && indentOf(st.lines[j + 1]!) > baseIndent) j++;
   }
   const step = buildCommandStep(st, i, commandEnd, j, fence, tk);
-  if (step) {
+  if (step) registerStep(st, i, j, step);
+  return j + 1;
+}
+
+/** Lines i..j are the step's: their role, the step in document order, the prose that led in to it. */
+export function registerStep(st: ScanState, i: number, j: number, step: Step): void {
+  {
     for (let k = i; k <= j; k++) {
       st.role[k] = Role.Command;
       st.lineStep[k] = step;
@@ -63,7 +69,6 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     if (!(step.kind === 'shell' && step.shell.kind === 'comment')) st.pending = step;
     st.leadIn = undefined;
   }
-  return j + 1;
 }
 
 /**
@@ -162,7 +167,7 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
   return finish(base, { kind: 'shell', shell: shellAction(st, firstCmd, pipelines[0]!.commands, first) });
 }
 
-function finish(
+export function finish(
   base: { id: string; source: Step['source']; raw: string; section: string; marks: CharMark[]; placeholders: string[]; fence: string | undefined },
   body: { kind: 'http'; curl: HttpStep['curl'] } | { kind: 'az'; az: AzStep['az'] } | { kind: 'shell'; shell: ShellAction },
 ): Step {

@@ -5,9 +5,10 @@
 // markdown and rendered page text, so both give the same steps.
 import { enterSection, readBlocks } from './blocks.ts';
 import { readCommand } from './commands.ts';
-import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, plainInline } from './lines.ts';
+import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, isProgramLine, plainInline } from './lines.ts';
 import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
+import { isPowerShellLine, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
@@ -47,6 +48,11 @@ function mayHoldJson(fence: Fence): boolean {
   return language === 'json' || language === 'output' || language === 'shell' || language === 'http';
 }
 
+/** A fence of shell commands: bash, azurecli, console… or one with no language at all. */
+function shellFence(fence: Fence): boolean {
+  return fence.info.trim() === '' || blockLanguage(fence.info) === 'shell';
+}
+
 /** Lines [from, to) of the document, or of one fenced block. */
 function scan(st: ScanState, from: number, to: number, fence: Fence | undefined) {
   let i = from;
@@ -72,6 +78,17 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
     }
     if (st.blank[i] === 1) {
       i++;
+      continue;
+    }
+    // PowerShell is read as PowerShell: its statements are steps (never run), its braces never JSON.
+    if (fence && (blockLanguage(fence.info) === 'powershell' || (shellFence(fence) && isPowerShellLine(st.content(i).trim())))) {
+      i = readPowerShell(st, i, to, fence);
+      continue;
+    }
+    // Other programs the reader runs in a shell block (git, func, npm, zip…): steps too, which the
+    // http engine does not run (`unsupported`, shell-construct) and `--engine shell` does.
+    if (fence && shellFence(fence) && !st.has(i, F_COMMAND) && isProgramLine(st.content(i))) {
+      i = readCommand(st, i, to, fence);
       continue;
     }
     if (st.has(i, F_HASH) && (fence ? true : st.commentInGroup(i))) {

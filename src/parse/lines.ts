@@ -51,6 +51,16 @@ export function isBlank(line: string): boolean {
 // `touch file` (one file name, nothing else on the line): a prose line never reads like that.
 const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
 
+/**
+ * Programs a page tells the reader to run in a shell block besides az and curl. Only read inside a
+ * shell fence (prose starts with such words too): the line is a command the http engine does not run.
+ */
+const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|set|unset|export|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)/;
+
+export function isProgramLine(content: string): boolean {
+  return PROGRAM_LINE.test(content);
+}
+
 /** A line (content only) that begins a command the tutorial tells the reader to type. */
 export function isCommandStart(content: string): boolean {
   return COMMAND_START.test(content);

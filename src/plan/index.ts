@@ -31,6 +31,11 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
       planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'manual', why: 'portal instructions the runner cannot perform' } });
       continue;
     }
+    if (step.language === 'powershell') {
+      // Listed, never run or bound: its `$names` are PowerShell's variables, not the page's placeholders.
+      planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'unsupported', reason: 'language', why: `a PowerShell statement (\`\`\`${step.fence ?? 'powershell'} block)` } });
+      continue;
+    }
     const bound = bindStep(tutorial, step, options);
     unbound.push(...bound.unbound);
     planned.push({ step, bindings: bound.bindings, dependsOn: dependenciesOf(tutorial, step, bound.bindings), mode: { kind: 'execute' } });
@@ -55,7 +60,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (p && needed.has(p.step.id)) for (const d of p.dependsOn) needed.add(d.stepId);
   }
   for (const p of planned) {
-    if (p.mode.kind === 'execute' && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
+    if ((p.mode.kind === 'execute' || p.mode.kind === 'unsupported') && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
   }
 
   const problems: Plan['problems'] = [];
@@ -72,5 +77,5 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
 
 /** Steps a `--grep` selects in this tutorial (none: the tutorial is left out of the run). */
 export function hasSelectedSteps(plan: Plan): boolean {
-  return plan.steps.some((s) => s.mode.kind === 'execute' || s.mode.kind === 'blocked');
+  return plan.steps.some((s) => s.mode.kind === 'execute' || s.mode.kind === 'blocked' || s.mode.kind === 'unsupported');
 }

@@ -4,6 +4,7 @@
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
 import { checkStep, type Verdict } from '../check/index.ts';
+import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import type { Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
 import { expandedVariables } from '../plan/expansion.ts';
@@ -101,6 +102,11 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       if (planned.mode.kind === 'skip') {
         emit({ step, verdict: 'skipped', reason: planned.mode.why });
+        continue;
+      }
+      if (planned.mode.kind === 'unsupported') {
+        const info = UNSUPPORTED_REASONS[planned.mode.reason];
+        emit({ step, verdict: 'unsupported', unsupported: planned.mode.reason, reason: `${info.title}: ${planned.mode.why}. ${info.runsIt}` });
         continue;
       }
       if (planned.mode.kind === 'blocked') {
