@@ -133,7 +133,8 @@ export const ShellAction = z.discriminatedUnion('kind', [
     variable: z.string(),
     curl: CurlCommand.optional(),
     jqFilter: z.string().optional(),
-    pipeline: z.string(), // the text inside $( … )
+    pipeline: z.string(), // the text inside $( … ), or the value itself when `literal`
+    literal: z.boolean().optional(), // var=value with no command substitution: bash just sets it
   }),
   z.object({ kind: z.literal('comment'), text: z.string() }),
   z.object({ kind: z.literal('other'), argv: z.array(z.string()) }),

@@ -205,6 +205,8 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
     const value = assign[2]!;
     const action: ShellAction = { kind: 'assign', variable: assign[1]!, pipeline: value };
     const sub = /^\$\(([\s\S]*)\)$/.exec(value);
+    // `name=value` alone (not a prefix of a command's environment) just sets the variable.
+    if (!sub && words.length === (words[0] === 'export' ? 2 : 1)) action.literal = true;
     if (sub) {
       action.pipeline = sub[1]!;
       const tk = tokenizeShell(sub[1]!);

@@ -5,6 +5,7 @@
 // markdown and rendered page text, so both give the same steps.
 import { enterSection, readBlocks } from './blocks.ts';
 import { readCommand } from './commands.ts';
+import { isCompoundStart, readCompound } from './compound.ts';
 import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, isProgramLine, plainInline } from './lines.ts';
 import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
@@ -83,6 +84,10 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
     // PowerShell is read as PowerShell: its statements are steps (never run), its braces never JSON.
     if (fence && (blockLanguage(fence.info) === 'powershell' || (shellFence(fence) && isPowerShellLine(st.content(i).trim())))) {
       i = readPowerShell(st, i, to, fence);
+      continue;
+    }
+    if (fence && shellFence(fence) && isCompoundStart(st.content(i).trim())) {
+      i = readCompound(st, i, to, fence);
       continue;
     }
     // Other programs the reader runs in a shell block (git, func, npm, zip…): steps too, which the

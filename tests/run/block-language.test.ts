@@ -104,6 +104,39 @@ describe('programs in a shell block', () => {
     expect(t.steps[0]?.reason).toMatch(/--engine shell runs this/);
   });
 
+  it('reads if/for compounds whole (their bodies never run on their own) and sets plain name=value variables', async () => {
+    // tests/corpus/articles/storage/blobs/blob-containers-cli.md and storage/common/storage-account-keys-manage.md
+    const t = await run(
+      'compound.md',
+      [
+        '# Page',
+        '',
+        '```azurecli',
+        'containerPrefix="demo-container-"',
+        'for value in {2..5}',
+        'do',
+        '    echo $containerPrefix$value',
+        'done',
+        '',
+        'if [ -z "$containerPrefix" ]; ',
+        'then',
+        '    echo "empty"',
+        'else',
+        '    echo "set" > out.txt',
+        'fi',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(t.steps.map((s) => [s.line.start, s.line.end, s.verdict, s.unsupported])).toEqual([
+      [4, 4, 'pass', undefined],
+      [5, 8, 'unsupported', 'shell-construct'],
+      [10, 15, 'unsupported', 'shell-construct'],
+    ]);
+    // The loop variable is the loop's own: nothing asks for --set VALUE.
+    expect(t.problems ?? []).toEqual([]);
+  });
+
   it('blocks an upload of a file no step creates (the page assumes it) and runs it once touch creates it', async () => {
     // tests/corpus/articles/storage/blobs/storage-quickstart-blobs-cli.md and storage-blob-event-quickstart.md
     const upload = 'az storage blob upload --account-name <STORAGE ACCOUNT> --container-name <CONTAINER> --name testfile.txt --file testfile.txt --auth-mode login';
