@@ -216,6 +216,9 @@ const StepBase = z.object({
   expectation: Expectation.optional(), // the response the page shows after the step
   fence: z.string().optional(), // the fence info string when the step came from a fenced block ("bash", "azurecli", "")
   language: BlockLanguage.optional(), // the class of that fence's language (present exactly when `fence` is)
+  // What bash does with the line beyond the one command the step models (a pipe into jq, `&&`
+  // another command, a $( … ) in an argument): the http engine does not run such a step.
+  shellConstruct: z.string().optional(),
 });
 
 export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand });

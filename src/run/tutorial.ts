@@ -48,6 +48,10 @@ export interface TutorialRunInput {
 export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome>;
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
+  // One command per step: what bash does around it (a pipe, `&&` another command, a $( … )) is the shell engine's.
+  if (step.kind !== 'manual' && step.shellConstruct !== undefined) {
+    return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `bash runs ${step.shellConstruct} here; the http engine runs the step's one ${step.kind === 'http' ? 'curl' : step.kind === 'az' ? 'az' : ''} command only` } });
+  }
   try {
     switch (step.kind) {
       case 'http':
