@@ -145,7 +145,7 @@ export type ShellAction = z.infer<typeof ShellAction>;
 
 /**
  * What a fenced block holds, from its info string (language.ts has the table): `shell` (bash,
- * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh), `powershell` (powershell,
+ * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh, terminal), `powershell` (powershell,
  * azurepowershell*, pwsh, ps1), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
  * (anything else, an empty info string included). Absent when the text is not in a fence.
  */

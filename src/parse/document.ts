@@ -49,6 +49,16 @@ function mayHoldJson(fence: Fence): boolean {
   return language === 'json' || language === 'output' || language === 'shell' || language === 'http';
 }
 
+/** Program source a page shows (a workflow's `run: az logout` is YAML, not a command to type). */
+const SOURCE_LANGUAGES = /^(?:csharp|cs|c#|python|py|javascript|js|typescript|ts|java|go|golang|ruby|php|cpp|c|rust|kotlin|swift|scala|dockerfile|bicep|terraform|hcl|html|css|sql|kusto)$/i;
+
+/** A fence whose lines may be commands the reader types: not YAML, XML, JSON, output or program source. */
+function mayHoldCommands(fence: Fence): boolean {
+  const language = blockLanguage(fence.info);
+  if (language === 'yaml' || language === 'xml' || language === 'json' || language === 'output') return false;
+  return !SOURCE_LANGUAGES.test(fence.info.trim().split(/\s/)[0] ?? '');
+}
+
 /** A fence of shell commands: bash, azurecli, console… or one with no language at all. */
 function shellFence(fence: Fence): boolean {
   return fence.info.trim() === '' || blockLanguage(fence.info) === 'shell';
@@ -106,7 +116,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i++;
       continue;
     }
-    if (st.has(i, F_COMMAND)) {
+    if (st.has(i, F_COMMAND) && (!fence || mayHoldCommands(fence))) {
       i = readCommand(st, i, to, fence);
       continue;
     }

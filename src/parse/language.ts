@@ -12,6 +12,7 @@ const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguag
   ['sh', 'shell'],
   ['shell', 'shell'],
   ['zsh', 'shell'],
+  ['terminal', 'shell'],
   ['powershell', 'powershell'],
   ['pwsh', 'powershell'],
   ['ps1', 'powershell'],
