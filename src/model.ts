@@ -146,10 +146,10 @@ export type ShellAction = z.infer<typeof ShellAction>;
 /**
  * What a fenced block holds, from its info string (language.ts has the table): `shell` (bash,
  * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh, terminal), `powershell` (powershell,
- * azurepowershell*, pwsh, ps1), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
+ * azurepowershell*, pwsh, ps1), `cmd` (cmd, bat, batch: Windows' command prompt), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
  * (anything else, an empty info string included). Absent when the text is not in a fence.
  */
-export const BlockLanguage = z.enum(['shell', 'powershell', 'json', 'yaml', 'xml', 'http', 'output', 'other']);
+export const BlockLanguage = z.enum(['shell', 'powershell', 'cmd', 'json', 'yaml', 'xml', 'http', 'output', 'other']);
 export type BlockLanguage = z.infer<typeof BlockLanguage>;
 
 // ---------- expectations: what the page shows after a step ----------
@@ -219,6 +219,10 @@ const StepBase = z.object({
   // What bash does with the line beyond the one command the step models (a pipe into jq, `&&`
   // another command, a $( … ) in an argument): the http engine does not run such a step.
   shellConstruct: z.string().optional(),
+  // Where the step is written when that is a DocFX tab or zone pivot (absent outside both): the id
+  // of its innermost tab as written ("linux", "linux+macos") and its zone's pivots ("python,csharp").
+  tab: z.string().optional(),
+  pivot: z.string().optional(),
 });
 
 export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand });
@@ -269,6 +273,20 @@ export const ParseDiagnostic = z.object({
 });
 export type ParseDiagnostic = z.infer<typeof ParseDiagnostic>;
 
+/**
+ * One path through a page with tabs or zone pivots: the reader chose tab id `tab` (every group
+ * with that id shows it, the others their first tab) and pivot `pivot`. `name` is how goldens and
+ * reports call it: "tab=linux", "pivot=python", "tab=linux;pivot=python".
+ */
+export const Variant = z.object({
+  name: z.string(),
+  tab: z.string().optional(),
+  pivot: z.string().optional(),
+  steps: z.array(z.string()), // ids of the steps this variant shows, in order
+  examples: z.array(z.number().int().nonnegative()), // indexes into Tutorial.examples
+});
+export type Variant = z.infer<typeof Variant>;
+
 export const Tutorial = z.object({
   title: z.string(),
   file: z.string(), // path relative to the project root
@@ -281,5 +299,7 @@ export const Tutorial = z.object({
   captures: z.array(Capture),
   diagnostics: z.array(ParseDiagnostic),
   lineCount: z.number().int().nonnegative(),
+  // Present when tabs or zone pivots give the page more than one path; each is run on its own.
+  variants: z.array(Variant).optional(),
 });
 export type Tutorial = z.infer<typeof Tutorial>;

@@ -78,9 +78,9 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
       continue;
     }
     if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
-    // PowerShell is not bash: its words are no shell words for the rules (its `curl` is an alias of
-    // Invoke-WebRequest, its `$names` variables), and its lines are no prose either.
-    if (step.language === 'powershell') {
+    // PowerShell and cmd are not bash: their words are no shell words for the rules (PowerShell's
+    // `curl` is an alias of Invoke-WebRequest, its `$names` variables), and their lines no prose either.
+    if (step.language === 'powershell' || step.language === 'cmd') {
       cover(step.source.startLine, step.source.endLine);
       continue;
     }

@@ -42,6 +42,23 @@ function depthChange(line: string): number {
   return d;
 }
 
+/** A line of a Windows cmd fence (`^` continues it; `REM` and `::` lines are comments): a step never run. */
+export function readCmd(st: ScanState, i: number, to: number, fence: Fence): number {
+  const first = st.content(i).trim();
+  if (/^(?:rem\b|::)/i.test(first)) return i + 1;
+  let j = i;
+  while (st.content(j).trimEnd().endsWith('^') && j + 1 < to && !st.isBlankAt(j + 1)) j++;
+  const raw = st.rawOf(i, j);
+  const marks: CharMark[] = [];
+  for (let k = i; k <= j; k++) marks.push(...marksInLine(st.lines[k]!, k + 1));
+  const step: Step = finish(
+    { id: '', source: { file: st.file, startLine: i + 1, endLine: j + 1 }, raw, section: st.section, marks, placeholders: uniqueKeys(findAnglePlaceholders(raw), []), fence: fence.info },
+    { kind: 'shell', shell: { kind: 'other', argv: [/^\S+/.exec(first)?.[0] ?? first] } },
+  );
+  registerStep(st, i, j, step);
+  return j + 1;
+}
+
 /** Reads the PowerShell statement starting at line `i` of the fence; returns the next line to scan. */
 export function readPowerShell(st: ScanState, i: number, to: number, fence: Fence): number {
   const first = st.content(i).trim();

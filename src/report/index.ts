@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomically } from './outputs.ts';
-import { renderHtml } from './html.ts';
+import { mapHtmlText, renderHtml } from './html.ts';
 import { renderJunit, type JunitOptions } from './junit.ts';
 import { Redactor, type RedactionCounts } from './redact.ts';
 import { Report } from './schema.ts';
@@ -33,11 +33,13 @@ export interface WriterOptions extends JunitOptions {
 interface Writer {
   file: string;
   render(report: Report, o: WriterOptions): string;
+  /** `fn` over every part a reader can see, for a rendering that keeps parts compressed (index.html). */
+  mapText?(text: string, fn: (part: string) => string): string;
 }
 
 export const WRITERS = {
   json: { file: 'report.json', render: (r: Report) => JSON.stringify(r, null, 2) + '\n' },
-  html: { file: 'index.html', render: (r: Report) => renderHtml(r) },
+  html: { file: 'index.html', render: (r: Report) => renderHtml(r), mapText: mapHtmlText },
   junit: { file: 'junit.xml', render: (r: Report, o: WriterOptions) => renderJunit(r, o) },
 } as const satisfies Record<string, Writer>;
 
@@ -67,9 +69,12 @@ export function renderReports(report: Report, formats: readonly ReportFormat[] =
   for (const f of formats) {
     const w = WRITERS[f];
     let text = w.render(clean, options);
-    const leaks = redactor.findLeaks(text);
+    // Compressed parts are scanned (and redacted) as the reader will see them.
+    const each = 'mapText' in w ? w.mapText : (t: string, fn: (part: string) => string) => fn(t);
+    const leaks: string[] = [];
+    each(text, (part) => (leaks.push(...redactor.findLeaks(part)), part));
     if (leaks.length > 0) {
-      text = redactor.redact(text);
+      text = each(text, (part) => redactor.redact(part));
       options.onWarning?.(`${w.file}: the rendering held ${leaks.length} secret(s) no single field held (${[...new Set(leaks)].join(', ')}); redacted in that file`);
     }
     files[f] = { file: w.file, text };
