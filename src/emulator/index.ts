@@ -2,10 +2,7 @@
 // per service, state from a scenario. Clients keep the tutorial's URLs and Host headers; only the TCP
 // connection is redirected (`route()`, curl's --connect-to, or the proxy mode).
 import { writeFile } from 'node:fs/promises';
-import { mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
-import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defaultScenario } from './default-scenario.ts';
 import { createFaultEngine, type FaultController } from './faults.ts';
 import { createRbac } from './rbac.ts';
@@ -15,15 +12,17 @@ import { startListeners, type ConnectDecision } from './server.ts';
 import { SERVICES } from './services/index.ts';
 import { LEGACY_MSI_PORT } from './services/legacy-msi.ts';
 import { createState, resetState, type EmulatorState } from './state.ts';
-import { loadTlsMaterial } from './tls.ts';
+import { isAzureHostName, loadTlsMaterial } from './tls.ts';
 import { createTokenAuthority, type EmulatorTokenAuthority } from './tokens.ts';
 import { loadSigningKey } from './signing-keys.ts';
 import type { AzuriteProcess } from './azurite-process.ts';
 import type { Rbac, Service, ServiceContext } from './types.ts';
 import { makeTempFolder, removeTempFolder } from '../temp-folders.ts';
+import { defaultStateDir, openStateDir, type StateDir } from './state-dir.ts';
 
 export type { FaultController, FaultSpec } from './faults.ts';
 export type { Scenario } from './scenario.ts';
+export { defaultStateDir } from './state-dir.ts';
 
 export interface EmulatorHandle {
   httpUrl: string;
@@ -48,7 +47,11 @@ export interface EmulatorHandle {
 
 export interface StartOptions {
   scenario?: Scenario;
-  /** Where the CA and certificates are cached (default: node_modules/.cache/tutorial-conformance, else the OS temp dir). */
+  /**
+   * Where the CA and the token signing key are kept (default: node_modules/.cache/tutorial-conformance,
+   * else the OS temp dir). A folder others can write to, or whose keys others can read, is not used:
+   * a fresh private one is, for this instance only (see state-dir.ts), with a process warning.
+   */
   stateDir?: string;
   /** The emulator's clock (tests of expiry); default: the real time. */
   now?: () => Date;
@@ -59,21 +62,6 @@ export interface StartOptions {
   azurite?: AzuriteProcess;
   /** Services to run (default: all); tests of one service may pass fewer. */
   services?: readonly Service[];
-}
-
-/** Azure DNS suffixes: a host under one of these is the emulator's to answer, even if only with "not emulated". */
-const AZURE_SUFFIXES = ['.windows.net', '.azure.com', '.azure.net', '.microsoftonline.com', '.azuredatalakestore.net', '.microsoft.com'];
-
-export function defaultStateDir(): string {
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const candidate = join(projectRoot, 'node_modules', '.cache', 'tutorial-conformance');
-  try {
-    mkdirSync(candidate, { recursive: true });
-    accessSync(candidate, fsConstants.W_OK);
-    return candidate;
-  } catch {
-    return join(os.tmpdir(), `tutorial-conformance-${os.userInfo().uid}`);
-  }
 }
 
 /** curl config that sends the tutorial's own URLs to this emulator and trusts its CA. */
@@ -117,17 +105,26 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
 
   let tokens: EmulatorTokenAuthority;
   let material: Awaited<ReturnType<typeof loadTlsMaterial>>;
+  let stateDir: StateDir | undefined;
   try {
+    stateDir = await openStateDir(opts.stateDir ?? defaultStateDir());
     // The signing key and the CA/certificates, both cached in the state folder, load side by side.
-    const stateDir = opts.stateDir ?? defaultStateDir();
-    const materialLoading = loadTlsMaterial(stateDir);
+    const materialLoading = loadTlsMaterial(stateDir.path);
     materialLoading.catch(() => undefined); // observed below, after the key
-    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await loadSigningKey(stateDir));
+    tokens = await createTokenAuthority({ tenantId: scenario.tenantId, now }, await loadSigningKey(stateDir.path));
     material = await materialLoading;
+    if (stateDir.refused !== undefined) {
+      process.emitWarning(
+        `the emulator's state folder ${stateDir.refused.requested} was not used: ${stateDir.refused.reason}. This emulator uses a fresh private folder with a new CA and signing key, removed when it stops: trust its CA file ${material.caPath}, not one from the refused folder.`,
+        { code: 'TC_STATE_DIR_REFUSED' },
+      );
+    }
   } catch (err) {
     await stopStarted();
+    await stateDir?.release();
     throw err;
   }
+  const ownedStateDir = stateDir;
   const rbac = createRbac(state, now);
   const ctx: ServiceContext = { state, tokens, rbac, now };
   const faults = createFaultEngine();
@@ -145,7 +142,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     if (loopback) return undefined;
     if (h === '169.254.169.254' && port !== 80) return { kind: 'refuse', reason: `IMDS listens on 169.254.169.254:80 only (plain HTTP), not on port ${port}` };
     const service = router.serviceFor(h, port);
-    const azure = service !== undefined || AZURE_SUFFIXES.some((s) => h.endsWith(s));
+    // A host in an Azure domain is the emulator's to answer, even if only with "not emulated".
+    const azure = service !== undefined || isAzureHostName(h);
     if (!azure) return undefined;
     if (service?.resolves !== undefined && !service.resolves(h, state)) {
       return { kind: 'refuse', reason: `${h} does not resolve: the scenario has no such ${service.name === 'blob' ? 'storage account' : 'resource'}`, noSuchHost: true };
@@ -160,6 +158,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     listeners = await startListeners({ router, tls: material, decide: route });
   } catch (err) {
     await stopStarted();
+    await ownedStateDir.release();
     throw err;
   }
   ports = { http: listeners.httpPort, https: listeners.httpsPort };
@@ -193,6 +192,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
         // Before the services stop: waiting for Azurite's exit holds nothing that keeps a closing
         // process alive, so whatever comes after that wait may never run.
         await removeTempFolder(instanceDir);
+        await ownedStateDir.release();
         await Promise.allSettled(services.map((s) => s.stop?.(ctx)));
       })();
       return closed;

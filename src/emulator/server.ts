@@ -7,10 +7,9 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo, type Socket } from 'node:net';
-import tls from 'node:tls';
 import type { Router } from './router.ts';
 import type { TlsMaterial } from './tls.ts';
-import { SERVER_NAMES, issueServerCertificate } from './tls.ts';
+import { sniCertificates } from './sni-certificates.ts';
 import type { EmulatorRequest } from './types.ts';
 
 /** Uploads in the tutorials are tiny; this bounds memory if a client misbehaves. */
@@ -111,33 +110,6 @@ function makeHandler(router: Router, secure: boolean, decide: (host: string, por
   };
 }
 
-/** Certificates for names outside the static SAN list, so an unmodelled Azure host still gets a TLS handshake and a "not emulated" answer. */
-function sniContexts(material: TlsMaterial, decide: (host: string, port: number) => ConnectDecision): (servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => void {
-  const defaultCtx = tls.createSecureContext({ key: material.keyPem, cert: material.certPem });
-  const cache = new Map<string, tls.SecureContext>();
-  const covered = (name: string): boolean =>
-    SERVER_NAMES.some((san) => (san.startsWith('*.') ? name.endsWith(san.slice(1)) && !name.slice(0, -san.length + 1).includes('.') : name === san));
-  return (servername, cb) => {
-    const name = servername.toLowerCase();
-    // A client that reached this listener without name resolution (curl --connect-to) for an
-    // account or vault that does not exist: the handshake fails, as no server would answer it.
-    const d = name === '' ? undefined : decide(name, 443);
-    if (d?.kind === 'refuse' && d.noSuchHost === true) return cb(new Error(`${name} does not resolve: ${d.reason}`));
-    if (name === '' || covered(name) || net.isIP(name) !== 0) return cb(null, defaultCtx);
-    const ready = cache.get(name);
-    if (ready !== undefined) return cb(null, ready);
-    if (!/^[a-z0-9.-]{1,253}$/.test(name)) return cb(new Error(`no certificate for server name '${name}'`));
-    issueServerCertificate(material, name).then(
-      (cert) => {
-        const ctx = cache.get(name) ?? tls.createSecureContext({ key: material.keyPem, cert });
-        cache.set(name, ctx);
-        cb(null, ctx);
-      },
-      (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))),
-    );
-  };
-}
-
 function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -150,7 +122,7 @@ function listen(server: net.Server): Promise<number> {
 
 export async function startListeners(opts: { router: Router; tls: TlsMaterial; decide(host: string, port: number): ConnectDecision }): Promise<Listeners> {
   const httpServer = http.createServer({ keepAliveTimeout: 5000 }, makeHandler(opts.router, false, opts.decide));
-  const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniContexts(opts.tls, opts.decide), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true, opts.decide));
+  const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniCertificates(opts.tls, opts.decide), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true, opts.decide));
   httpsServer.keepAliveTimeout = 5000;
   const tunnels = new Set<Socket>();
   // A request the HTTP parser refuses (e.g. raw non-ASCII bytes a copied NBSP puts into the request

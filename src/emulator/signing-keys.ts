@@ -17,7 +17,8 @@ export interface SigningKey {
   kid: string;
 }
 
-const KEY_FILE = 'token-signing-key-v1.pem';
+/** The tenant's signing key (state-dir.ts checks it is private). */
+export const KEY_FILE = 'token-signing-key-v1.pem';
 
 function signingKeyOf(privateKey: KeyObject, publicKey: KeyObject): SigningKey {
   const spki = publicKey.export({ type: 'spki', format: 'der' });

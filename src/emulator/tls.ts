@@ -3,7 +3,10 @@
 // through its CA (never by turning verification off). Keys come from node:crypto (fast); node-forge
 // only builds and signs the X.509 structures, so it is loaded only when a certificate is made (the
 // first start, an unlisted host name): a boot with a cached bundle checks it with node:crypto.
-import { X509Certificate, createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+// A client that trusts the CA trusts it for the Azure domains only (RFC 5280 name constraints, which
+// OpenSSL, Go and browsers enforce), for 90 days, and it cannot sign another CA: whoever obtains its
+// key can impersonate no other site.
+import { X509Certificate, createHash, createPrivateKey, createSign, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishStateFile } from './state-file.ts';
@@ -33,8 +36,25 @@ export const SERVER_NAMES = [
 ] as const;
 export const SERVER_IPS = ['127.0.0.1'] as const;
 
-const FORMAT_VERSION = 1;
-const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
+/**
+ * The DNS domains the emulator answers for (each with every name below it): the CA's permitted
+ * name subtrees, the names it makes certificates for, and the hosts `route()` sends to the emulator.
+ */
+export const AZURE_DOMAINS = ['windows.net', 'azure.com', 'azure.net', 'microsoftonline.com', 'azuredatalakestore.net', 'microsoft.com'] as const;
+
+/** Is `name` (lower case, no port) an Azure host name, i.e. in one of AZURE_DOMAINS? */
+export function isAzureHostName(name: string): boolean {
+  return AZURE_DOMAINS.some((d) => name.endsWith(`.${d}`) || name === d);
+}
+
+/** Validity of the CA and the cached server certificate; the bundle is made anew when less than MIN_REMAINING_MS is left. */
+const VALIDITY_MS = 90 * 24 * 3600 * 1000;
+/** On-demand certificates live at most this long (and never beyond the CA). */
+const ON_DEMAND_VALIDITY_MS = 7 * 24 * 3600 * 1000;
+
+const FORMAT_VERSION = 2;
+/** The cached CA and server certificate with their keys (state-dir.ts checks it is private). */
+export const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
 /** Regenerate when a certificate has less than this left, so a cached bundle never expires mid-run. */
 const MIN_REMAINING_MS = 7 * 24 * 3600 * 1000;
 
@@ -57,10 +77,19 @@ export interface TlsMaterial {
   caKeyPem: string;
 }
 
-function newRsaKey(forge: Forge): { forgeKey: ForgeTypes.pki.rsa.PrivateKey; pem: string } {
+function newRsaKey(forge: Forge): { forgeKey: ForgeTypes.pki.rsa.PrivateKey; key: KeyObject; pem: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  return { forgeKey: forge.pki.privateKeyFromPem(pem) as ForgeTypes.pki.rsa.PrivateKey, pem };
+  return { forgeKey: forge.pki.privateKeyFromPem(pem) as ForgeTypes.pki.rsa.PrivateKey, key: privateKey, pem };
+}
+
+/**
+ * Signs `cert` (SHA-256 with RSA) with node:crypto: node-forge builds the structure, but its
+ * JavaScript RSA takes 50-150 ms per signature on the event loop, native signing about 1 ms.
+ */
+function sign(forge: Forge, cert: ForgeTypes.pki.Certificate, key: KeyObject): void {
+  const signer = { sign: () => createSign('sha256').update(Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary')).sign(key).toString('binary') };
+  cert.sign(signer as unknown as ForgeTypes.pki.rsa.PrivateKey, forge.md.sha256.create());
 }
 
 function serial(): string {
@@ -70,6 +99,21 @@ function serial(): string {
   return b.toString('hex');
 }
 
+/**
+ * NameConstraints (RFC 5280 §4.2.1.10) permitting the Azure domains, `localhost` and 127.0.0.1 only.
+ * A dNSName constraint covers the name and every name below it; with an iPAddress subtree present,
+ * any other address is outside it.
+ */
+function nameConstraints(forge: Forge): ForgeTypes.asn1.Asn1 {
+  const { asn1 } = forge;
+  const subtree = (base: ForgeTypes.asn1.Asn1) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [base]);
+  const dns = (name: string) => subtree(asn1.create(asn1.Class.CONTEXT_SPECIFIC, 2, false, name));
+  const ip = (address: number[], mask: number[]) => subtree(asn1.create(asn1.Class.CONTEXT_SPECIFIC, 7, false, String.fromCharCode(...address, ...mask)));
+  const permitted = [...AZURE_DOMAINS, 'localhost'].map(dns);
+  for (const a of SERVER_IPS) permitted.push(ip(a.split('.').map(Number), [255, 255, 255, 255]));
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted)]);
+}
+
 function generateBundle(forge: Forge, names: string[]): Bundle {
   const now = Date.now();
   const ca = newRsaKey(forge);
@@ -77,7 +121,7 @@ function generateBundle(forge: Forge, names: string[]): Bundle {
   caCert.publicKey = forge.pki.setRsaPublicKey(ca.forgeKey.n, ca.forgeKey.e);
   caCert.serialNumber = serial();
   caCert.validity.notBefore = new Date(now - 24 * 3600 * 1000);
-  caCert.validity.notAfter = new Date(now + 5 * 365 * 24 * 3600 * 1000);
+  caCert.validity.notAfter = new Date(now + VALIDITY_MS);
   const caSubject = [
     { name: 'commonName', value: 'tutorial-conformance emulator CA' },
     { name: 'organizationName', value: 'tutorial-conformance (local emulator, not Microsoft)' },
@@ -85,18 +129,19 @@ function generateBundle(forge: Forge, names: string[]): Bundle {
   caCert.setSubject(caSubject);
   caCert.setIssuer(caSubject);
   caCert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'nameConstraints', id: '2.5.29.30', critical: true, value: nameConstraints(forge) },
     { name: 'subjectKeyIdentifier' },
   ]);
-  caCert.sign(ca.forgeKey, forge.md.sha256.create());
+  sign(forge, caCert, ca.key);
 
   const host = newRsaKey(forge);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(host.forgeKey.n, host.forgeKey.e);
   cert.serialNumber = serial();
   cert.validity.notBefore = new Date(now - 24 * 3600 * 1000);
-  cert.validity.notAfter = new Date(now + 365 * 24 * 3600 * 1000);
+  cert.validity.notAfter = new Date(now + VALIDITY_MS);
   cert.setSubject([{ name: 'commonName', value: 'management.azure.com' }]);
   cert.setIssuer(caSubject);
   cert.setExtensions([
@@ -106,7 +151,7 @@ function generateBundle(forge: Forge, names: string[]): Bundle {
     { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2, value })), ...SERVER_IPS.map((ip) => ({ type: 7, ip }))] },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  cert.sign(ca.forgeKey, forge.md.sha256.create());
+  sign(forge, cert, ca.key);
 
   return {
     version: FORMAT_VERSION,
@@ -164,27 +209,35 @@ export async function loadTlsMaterial(stateDir: string): Promise<TlsMaterial> {
   return { caPem: bundle.caCert, caPath, certPem: bundle.cert, keyPem: bundle.key, caKeyPem: bundle.caKey };
 }
 
+/** The CA as node-forge objects, parsed once per material (every on-demand certificate needs them). */
+const parsedCa = new WeakMap<TlsMaterial, { cert: ForgeTypes.pki.Certificate; key: KeyObject; hostKey: ForgeTypes.pki.rsa.PrivateKey }>();
+
 /**
- * A server certificate for one host name the static list does not cover, signed by the emulator CA,
- * so an unmodelled Azure host still completes a TLS handshake and gets a "not emulated" answer.
+ * A server certificate for one Azure host name the static list does not cover, signed by the
+ * emulator CA, so an unmodelled Azure host still completes a TLS handshake and gets a "not emulated"
+ * answer. Names outside AZURE_DOMAINS are refused: the CA's name constraints would make such a
+ * certificate fail verification anyway.
  */
 export async function issueServerCertificate(material: TlsMaterial, name: string): Promise<string> {
+  if (!isAzureHostName(name)) throw new Error(`no certificate for '${name}': not an Azure host name`);
   const forge = await loadForge();
-  const caCert = forge.pki.certificateFromPem(material.caPem);
-  const caKey = forge.pki.privateKeyFromPem(material.caKeyPem);
-  const key = forge.pki.privateKeyFromPem(material.keyPem) as ForgeTypes.pki.rsa.PrivateKey;
+  let ca = parsedCa.get(material);
+  if (ca === undefined) {
+    ca = { cert: forge.pki.certificateFromPem(material.caPem), key: createPrivateKey(material.caKeyPem), hostKey: forge.pki.privateKeyFromPem(material.keyPem) as ForgeTypes.pki.rsa.PrivateKey };
+    parsedCa.set(material, ca);
+  }
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.publicKey = forge.pki.setRsaPublicKey(ca.hostKey.n, ca.hostKey.e);
   cert.serialNumber = `01${randomUUID().replace(/-/g, '')}`;
   cert.validity.notBefore = new Date(Date.now() - 3600 * 1000);
-  cert.validity.notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  cert.validity.notAfter = new Date(Math.min(Date.now() + ON_DEMAND_VALIDITY_MS, ca.cert.validity.notAfter.getTime()));
   cert.setSubject([{ name: 'commonName', value: name }]);
-  cert.setIssuer(caCert.subject.attributes);
+  cert.setIssuer(ca.cert.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'extKeyUsage', serverAuth: true },
     { name: 'subjectAltName', altNames: [{ type: 2, value: name }] },
   ]);
-  cert.sign(caKey, forge.md.sha256.create());
+  sign(forge, cert, ca.key);
   return forge.pki.certificateToPem(cert);
 }

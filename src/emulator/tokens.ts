@@ -4,7 +4,7 @@
 // Azure's services all accept Entra's.
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors as joseErrors, exportJWK, jwtVerify } from 'jose';
-import type { TokenAuthority, TokenCheck, TokenClaims } from './types.ts';
+import { REQUIRED_CLAIMS, type TokenAuthority, type TokenCheck, type TokenClaims } from './types.ts';
 import { generateSigningKey, type SigningKey } from './signing-keys.ts';
 
 /** Real managed-identity tokens live about a day (IMDS `ext_expires_in` is "86399"). */
@@ -66,7 +66,11 @@ export async function createTokenAuthority(opts: TokenAuthorityOptions, given?: 
     async verify(token): Promise<TokenCheck> {
       if (token === '') return { ok: false, reason: 'missing', detail: 'no token' };
       try {
-        const { payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: opts.now() });
+        // Only a holder of the tenant's key can sign a token without these, but a service must not
+        // take one as a caller (a token without exp would never expire; without oid, no one).
+        const { payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: opts.now(), requiredClaims: ['exp'] });
+        const absent = REQUIRED_CLAIMS.find((c) => c !== 'exp' && (typeof payload[c] !== 'string' || payload[c] === ''));
+        if (absent !== undefined) return { ok: false, reason: 'missing-claim', claim: absent, detail: `the token has no "${absent}" claim` };
         return { ok: true, claims: payload as TokenClaims };
       } catch (err) {
         if (err instanceof joseErrors.JWTExpired) {
@@ -74,6 +78,7 @@ export async function createTokenAuthority(opts: TokenAuthorityOptions, given?: 
           return { ok: false, reason: 'expired', detail: err.message, ...(exp ? { expiredAt: exp } : {}) };
         }
         if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'nbf') return { ok: false, reason: 'not-yet-valid', detail: err.message };
+        if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'exp' && err.reason === 'missing') return { ok: false, reason: 'missing-claim', claim: 'exp', detail: err.message };
         if (err instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'bad-signature', detail: err.message };
         if (err instanceof joseErrors.JOSEAlgNotAllowed) return { ok: false, reason: 'bad-signature', detail: `algorithm not accepted: ${err.message}` };
         if (err instanceof joseErrors.JOSEError) return { ok: false, reason: 'malformed', detail: err.message };

@@ -48,7 +48,12 @@ export interface TokenClaims extends JWTPayload {
 
 export type TokenCheck =
   | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid'; detail: string; expiredAt?: Date };
+  /** `missing-claim`: correctly signed, but without a claim every Entra access token carries (`claim` names it). */
+  | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'missing-claim'; detail: string; expiredAt?: Date; claim?: RequiredClaim };
+
+/** Claims every Entra access token carries and every service relies on. */
+export const REQUIRED_CLAIMS = ['exp', 'aud', 'iss', 'tid', 'oid'] as const;
+export type RequiredClaim = (typeof REQUIRED_CLAIMS)[number];
 
 export interface TokenAuthority {
   /** Issue an RS256 token for a principal and a resource string (the `aud`, byte for byte). */
@@ -62,7 +67,7 @@ export interface TokenAuthority {
     /** Issue as of this instant instead of now (tests of expiry; default: the emulator clock). */
     issuedAt?: Date;
   }): Promise<{ token: string; claims: TokenClaims }>;
-  /** Verify signature and time claims; audience is each service's own rule. */
+  /** Verify signature, time claims and that the claims of REQUIRED_CLAIMS are there; audience and tenant are each service's own rule. */
   verify(token: string): Promise<TokenCheck>;
   /** PEM of the signing key's public half and its JWKS, for /discovery/keys. */
   jwks(): { keys: Record<string, unknown>[] };

@@ -2,9 +2,9 @@
 // so the runner marks it `blocked` instead of `fail`. Four kinds of need are visible in the text:
 // a captured value, a shell variable, a file in the working folder, and a resource or blob an earlier
 // command created.
-import type { AzStep, Step, Tutorial } from '../model.ts';
+import type { AzStep, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
 import type { Binding, Dependency } from './types.ts';
-import { expandedVariables } from './expansion.ts';
+import { assignedBeforeUse, expandedVariables } from './expansion.ts';
 
 function azOption(step: AzStep, ...names: string[]): string | undefined {
   const option = step.az.options.find((o) => names.includes(o.name));
@@ -60,54 +60,103 @@ function blobOf(step: Step, verb: 'upload' | 'download'): string | undefined {
 }
 
 /** Placeholder keys an az command names a new resource with (`az identity create -n <UAMI NAME>`). */
-function createdKeys(tutorial: Tutorial, step: Step): string[] {
+function createdKeys(placeholders: ReadonlyMap<string, Placeholder>, step: Step): string[] {
   if (!isAz(step, 'identity', 'create')) return [];
   const name = azOption(step, '-n', '--name');
   if (name === undefined) return [];
   return step.placeholders.filter((key) => {
-    const spellings = tutorial.placeholders.find((p) => p.key === key)?.spellings ?? [`<${key}>`];
+    const spellings = placeholders.get(key)?.spellings ?? [`<${key}>`];
     return spellings.some((s) => name.includes(s));
   });
 }
 
-export function dependenciesOf(tutorial: Tutorial, step: Step, bindings: Binding[]): Dependency[] {
-  const index = tutorial.steps.indexOf(step);
-  const earlier = tutorial.steps.slice(0, index);
-  const deps: Dependency[] = [];
-  const add = (dep: Dependency): void => {
-    if (!deps.some((d) => d.stepId === dep.stepId && d.reason === dep.reason)) deps.push(dep);
-  };
+/**
+ * What the steps before the current one provide, kept up to date as the plan walks the page once:
+ * the latest assigner of each shell variable, writer of each file, uploader of each blob, and the
+ * creators of each placeholder. Each step is looked up and recorded in time of its own size, so a page
+ * of 170,000 steps is planned in one pass, not in one pass per step.
+ */
+export class EarlierSteps {
+  readonly #placeholders: ReadonlyMap<string, Placeholder>;
+  readonly #assigners = new Map<string, ShellStep>();
+  readonly #writers = new Map<string, string>();
+  readonly #uploaders = new Map<string, string>();
+  /** Placeholder key → the steps that create it, in page order. */
+  readonly #creators = new Map<string, string[]>();
+  /** Creator step → the keys it creates, in its own order. */
+  readonly #created = new Map<string, string[]>();
+  readonly #position = new Map<string, number>();
 
-  for (const binding of bindings) {
-    const { source } = binding;
-    if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${binding.key} from ${source.producer} (${source.path})` });
-    if (source.kind === 'shell-variable') add({ stepId: source.producer, reason: 'shell-variable', detail: `uses $${source.variable} set by ${source.producer}` });
+  constructor(tutorial: Tutorial) {
+    this.#placeholders = new Map(tutorial.placeholders.map((p) => [p.key, p]));
   }
 
-  // Shell variables the parser did not list as placeholders are still expanded by bash at run time
-  // (only where bash expands them: not inside single quotes).
-  const text = step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.pipeline : step.raw;
-  for (const { name: variable } of expandedVariables(text)) {
-    const assigner = [...earlier].reverse().find((s) => s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.variable === variable);
-    if (assigner) add({ stepId: assigner.id, reason: 'shell-variable', detail: `uses $${variable} set by ${assigner.id}` });
+  /** The latest step so far that assigns `variable` (`var=$(…)`). */
+  assignerOf(variable: string): ShellStep | undefined {
+    return this.#assigners.get(variable);
   }
 
-  for (const file of filesRead(step)) {
-    const writer = [...earlier].reverse().find((s) => filesWritten(s).includes(file));
-    if (writer) add({ stepId: writer.id, reason: 'file', detail: `reads ${file} written by ${writer.id}` });
+  /** Which of the steps so far `step` needs. */
+  dependenciesOf(step: Step, bindings: Binding[]): Dependency[] {
+    const deps: Dependency[] = [];
+    const seen = new Set<string>();
+    const add = (dep: Dependency): void => {
+      const key = `${dep.stepId}\u0000${dep.reason}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      deps.push(dep);
+    };
+
+    for (const binding of bindings) {
+      const { source } = binding;
+      if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${binding.key} from ${source.producer} (${source.path})` });
+      if (source.kind === 'shell-variable') add({ stepId: source.producer, reason: 'shell-variable', detail: `uses $${source.variable} set by ${source.producer}` });
+    }
+
+    // Shell variables the parser did not list as placeholders are still expanded by bash at run time
+    // (only where bash expands them: not inside single quotes), unless the step assigns them first.
+    for (const { name: variable } of expandedVariables(step.raw)) {
+      if (assignedBeforeUse(step.raw, variable)) continue;
+      const assigner = this.#assigners.get(variable);
+      if (assigner) add({ stepId: assigner.id, reason: 'shell-variable', detail: `uses $${variable} set by ${assigner.id}` });
+    }
+
+    for (const file of filesRead(step)) {
+      const writer = this.#writers.get(file);
+      if (writer) add({ stepId: writer, reason: 'file', detail: `reads ${file} written by ${writer}` });
+    }
+
+    const blob = blobOf(step, 'download');
+    const uploader = blob === undefined ? undefined : this.#uploaders.get(blob);
+    if (uploader) add({ stepId: uploader, reason: 'blob', detail: `downloads the blob ${uploader} uploads` });
+
+    const creators = new Set<string>();
+    for (const key of step.placeholders) for (const c of this.#creators.get(key) ?? []) creators.add(c);
+    const wanted = new Set(step.placeholders);
+    for (const creator of [...creators].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!)) {
+      const keys = (this.#created.get(creator) ?? []).filter((k) => wanted.has(k));
+      if (keys.length > 0) add({ stepId: creator, reason: 'created-resource', detail: `names ${keys.join(', ')}, which ${creator} creates` });
+    }
+    return deps;
   }
 
-  const blob = blobOf(step, 'download');
-  if (blob !== undefined) {
-    const uploader = [...earlier].reverse().find((s) => blobOf(s, 'upload') === blob);
-    if (uploader) add({ stepId: uploader.id, reason: 'blob', detail: `downloads the blob ${uploader.id} uploads` });
+  /** `step` is now one of the earlier steps. */
+  record(step: Step): void {
+    this.#position.set(step.id, this.#position.size);
+    if (step.kind === 'shell' && step.shell.kind === 'assign') this.#assigners.set(step.shell.variable, step);
+    for (const file of filesWritten(step)) this.#writers.set(file, step.id);
+    const blob = blobOf(step, 'upload');
+    if (blob !== undefined) this.#uploaders.set(blob, step.id);
+    const keys = createdKeys(this.#placeholders, step);
+    if (keys.length > 0) {
+      this.#created.set(step.id, keys);
+      for (const key of keys) {
+        const list = this.#creators.get(key);
+        if (list) list.push(step.id);
+        else this.#creators.set(key, [step.id]);
+      }
+    }
   }
-
-  for (const creator of earlier) {
-    const keys = createdKeys(tutorial, creator).filter((k) => step.placeholders.includes(k));
-    if (keys.length > 0) add({ stepId: creator.id, reason: 'created-resource', detail: `names ${keys.join(', ')}, which ${creator.id} creates` });
-  }
-  return deps;
 }
 
 /**
@@ -116,26 +165,39 @@ export function dependenciesOf(tutorial: Tutorial, step: Step, bindings: Binding
  * identity access. Both are recognised through captures from the same identity-create step.
  */
 export function grantDependencies(planned: readonly { step: Step; bindings: Binding[]; dependsOn: Dependency[] }[]): void {
-  const byId = new Map(planned.map((p) => [p.step.id, p]));
+  const byId = new Map(planned.map((p, index) => [p.step.id, { p, index }]));
   const producersOf = (p: { bindings: Binding[] }): string[] =>
     p.bindings.flatMap((b) => (b.source.kind === 'capture' ? [b.source.producer] : []));
-  const grants = planned.filter((p) => isAz(p.step, 'role', 'assignment', 'create'));
-  for (const consumer of planned) {
+  // The grants of each identity-create step's identity, in page order.
+  const grantsOf = new Map<string, { id: string; index: number }[]>();
+  for (const [index, p] of planned.entries()) {
+    if (!isAz(p.step, 'role', 'assignment', 'create')) continue;
+    for (const producer of new Set(producersOf(p))) {
+      const list = grantsOf.get(producer);
+      if (list) list.push({ id: p.step.id, index });
+      else grantsOf.set(producer, [{ id: p.step.id, index }]);
+    }
+  }
+  if (grantsOf.size === 0) return;
+  for (const [consumerIndex, consumer] of planned.entries()) {
+    const have = new Set(consumer.dependsOn.map((d) => d.stepId));
     for (const tokenBinding of consumer.bindings) {
       if (tokenBinding.source.kind !== 'capture' || !/token/i.test(tokenBinding.source.path)) continue;
-      const tokenStep = byId.get(tokenBinding.source.producer);
+      const tokenStep = byId.get(tokenBinding.source.producer)?.p;
       if (!tokenStep) continue;
       const identities = producersOf(tokenStep).filter((id) => {
-        const producer = byId.get(id)?.step;
+        const producer = byId.get(id)?.p.step;
         return producer !== undefined && isAz(producer, 'identity', 'create');
       });
-      for (const grant of grants) {
-        const index = planned.indexOf(grant);
-        if (index < 0 || index > planned.indexOf(consumer)) continue;
-        const shared = producersOf(grant).find((id) => identities.includes(id));
-        if (shared && !consumer.dependsOn.some((d) => d.stepId === grant.step.id)) {
-          consumer.dependsOn.push({ stepId: grant.step.id, reason: 'grant', detail: `uses a token of the identity ${shared} creates, which ${grant.step.id} grants access` });
-        }
+      const found: { id: string; index: number; identity: string }[] = [];
+      for (const identity of identities) for (const g of grantsOf.get(identity) ?? []) if (g.index <= consumerIndex) found.push({ ...g, identity });
+      // In page order, each grant once, naming the first identity it shares (as the page reads).
+      found.sort((a, b) => a.index - b.index);
+      for (const g of found) {
+        if (have.has(g.id)) continue;
+        have.add(g.id);
+        const shared = producersOf(byId.get(g.id)!.p).find((id) => identities.includes(id)) ?? g.identity;
+        consumer.dependsOn.push({ stepId: g.id, reason: 'grant', detail: `uses a token of the identity ${shared} creates, which ${g.id} grants access` });
       }
     }
   }

@@ -2,7 +2,7 @@
 // inside single quotes (`jq -r '.x | $v'`, `echo '$HOME'`), not escaped (`\$HOME`), not in a comment.
 // The quoting is the parser's: the text before the `$` is tokenized as bash reads it (tokenizeShell),
 // and an unclosed quote or substitution there says where the `$` stands.
-import { tokenizeShell } from '../parse/index.ts';
+import { tokenizeShell, toPipelines } from '../parse/index.ts';
 
 const SHELL_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 
@@ -46,4 +46,37 @@ export function bashExpandsSpelling(text: string, spelling: string): boolean {
     if (bashExpandsAt(text, i)) return true;
   }
   return false;
+}
+
+const DECLARING = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
+
+/**
+ * Shell variables `text` assigns itself, with the offset where each assigning command ends: a command
+ * of assignments only (`token=$(…)`, `export A=1 B=2`), not `NAME=value cmd` (that sets it for cmd only).
+ */
+export function assignmentsIn(text: string): { name: string; end: number }[] {
+  if (!text.includes('=')) return [];
+  const out: { name: string; end: number }[] = [];
+  for (const pipeline of toPipelines(tokenizeShell(text).tokens)) {
+    if (pipeline.commands.length !== 1) continue; // a pipeline's commands run in subshells
+    const command = pipeline.commands[0]!;
+    const words = DECLARING.has(command.words[0] ?? '') ? command.words.slice(1).filter((w) => !w.startsWith('-')) : command.words;
+    const names = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w)?.[1]);
+    if (names.length === 0 || names.some((n) => n === undefined)) continue;
+    for (const name of names) out.push({ name: name!, end: command.end });
+  }
+  return out;
+}
+
+/**
+ * Whether `text` gives `$name` its value itself before every place bash expands it, as
+ * `token=$(curl … | jq -r .access_token) && curl … -H "Authorization: Bearer $token"` does: then no
+ * earlier step, setting or target has to.
+ */
+export function assignedBeforeUse(text: string, name: string): boolean {
+  const assigned = assignmentsIn(text).filter((a) => a.name === name);
+  if (assigned.length === 0) return false;
+  const first = Math.min(...assigned.map((a) => a.end));
+  const uses = expandedVariables(text).filter((v) => v.name === name);
+  return uses.length > 0 && uses.every((u) => u.index >= first);
 }

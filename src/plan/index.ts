@@ -2,8 +2,8 @@
 // steps that need it (and, at run time, their dependants), with the message naming the file, line,
 // spelling and the `--set` to add; it never stops the other steps or the other tutorials.
 import type { Tutorial } from '../model.ts';
-import { bindStep, type UnboundPlaceholder } from './bind.ts';
-import { dependenciesOf, grantDependencies } from './dependencies.ts';
+import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
+import { EarlierSteps, grantDependencies } from './dependencies.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 
 export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions, PlanProblem, StepMode } from './types.ts';
@@ -23,16 +23,20 @@ function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
 export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const chosen = selected(tutorial, options.grep);
   const planned: PlannedStep[] = [];
-  const unbound: UnboundPlaceholder[] = [];
-
+  const unbound = new Map<string, UnboundPlaceholder[]>();
+  // One walk down the page: each step is bound and linked against what the steps before it provide.
+  const index = new BindIndex(tutorial, options);
+  const earlier = new EarlierSteps(tutorial);
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') {
       planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'manual', why: 'portal instructions the runner cannot perform' } });
+      earlier.record(step);
       continue;
     }
-    const bound = bindStep(tutorial, step, options);
-    unbound.push(...bound.unbound);
-    planned.push({ step, bindings: bound.bindings, dependsOn: dependenciesOf(tutorial, step, bound.bindings), mode: { kind: 'execute' } });
+    const bound = bindStep(index, step, options, (variable) => earlier.assignerOf(variable));
+    if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
+    planned.push({ step, bindings: bound.bindings, dependsOn: earlier.dependenciesOf(step, bound.bindings), mode: { kind: 'execute' } });
+    earlier.record(step);
   }
 
   grantDependencies(planned);
@@ -50,7 +54,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const problems: Plan['problems'] = [];
   for (const p of planned) {
     if (p.mode.kind !== 'execute') continue;
-    const missing = unbound.filter((u) => u.stepId === p.step.id);
+    const missing = unbound.get(p.step.id) ?? [];
     if (missing.length === 0) continue;
     const messages = missing.map((u) => unboundMessage(tutorial, u, options.targetName));
     p.mode = { kind: 'blocked', why: messages.join('; ') };

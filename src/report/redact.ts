@@ -1,55 +1,44 @@
-// Secrets never reach a report. Two nets: every secret the runner saw, in every encoding it may be
-// written in (base64, base64url, URL-encoded, JSON-escaped, HTML-escaped), and patterns for secret
-// shapes the runner may not have been told about (JWTs, SAS signatures, Shared Key signatures,
-// connection-string keys, listKeys and Key Vault values).
+// Secrets never reach a report. Two nets: every secret the runner saw, in every form a tool may write
+// it in (secret-forms.ts), found by one scan of the text and of its views where tools broke it apart
+// (secret-views.ts: folded lines, trace and dump prefixes, od and hex dumps) whatever the number of
+// secrets (secret-index.ts); and patterns for secret shapes the runner may not have been told about
+// (JWTs, also wrapped across lines, SAS signatures, Shared Key signatures, connection-string keys,
+// listKeys and Key Vault values).
+import { encodedForms, MIN_SECRET_LENGTH } from './secret-forms.ts';
+import { SecretIndex, type ScanWork } from './secret-index.ts';
+import { dumpViews, endOfFoldedRun, mayHoldDump, skeletonView, type View } from './secret-views.ts';
 
-/** Shorter strings would redact ordinary words; no Azure secret is this short. */
-export const MIN_SECRET_LENGTH = 6;
+export { encodedForms, MIN_SECRET_LENGTH };
+export type { ScanWork };
 
-interface Known {
-  form: string;
+/** Views of a long text are built a chunk at a time (plus an overlap that holds any folded secret). */
+const CHUNK = 1 << 20;
+
+interface Span {
+  start: number;
+  end: number;
   label: string;
 }
 
-function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Every way a secret may appear in text the tool writes. */
-export function encodedForms(secret: string): string[] {
-  const forms = new Set<string>([secret]);
-  const b64 = Buffer.from(secret, 'utf8').toString('base64');
-  forms.add(b64);
-  forms.add(b64.replace(/=+$/, ''));
-  forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-  forms.add(encodeURIComponent(secret));
-  forms.add(new URLSearchParams({ x: secret }).toString().slice(2)); // form encoding: spaces as "+"
-  forms.add(JSON.stringify(secret).slice(1, -1));
-  forms.add(htmlEscape(secret));
-  forms.add(htmlEscape(JSON.stringify(secret).slice(1, -1)));
-  try {
-    const decoded = decodeURIComponent(secret);
-    forms.add(decoded);
-    forms.add(htmlEscape(decoded));
-  } catch {
-    // not URL-encoded; nothing to add
-  }
-  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
-}
-
 const R = (label: string) => `[REDACTED:${label}]`;
+
+const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
 function isElided(v: string): boolean {
   return /(\.\.\.|…)$/.test(v) || v.startsWith('[REDACTED:');
 }
 
+// A value already replaced by a known secret's label ("[REDACTED:Tutorial Reader client secret]") is not
+// taken again: the pattern would stop at its first space and leave the rest of the label behind.
 const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> = [
-  [/eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, () => R('jwt')],
+  [JWT, () => R('jwt')],
   [/(\bBearer\s+)([A-Za-z0-9._~+/-]{20,}=*)/g, (_m, p) => `${p}${R('bearer-token')}`],
-  [/(\bsig(?:=|%3D))([^&\s"'<>]+)/gi, (_m, p) => `${p}${R('sas-signature')}`],
+  // base64(id:secret), as curl -u and clients send it; not prose ("Basic authentication" decodes to no "id:").
+  [/(\bBasic\s+)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, (m, p, v) => (/^[\x20-\x7e]*:/.test(Buffer.from(v, 'base64').toString('latin1')) ? `${p}${R('basic-credentials')}` : m)],
+  [/(\bsig(?:=|%3D))(?!\[REDACTED:)([^&\s"'<>]+)/gi, (_m, p) => `${p}${R('sas-signature')}`],
   [/(\bSharedKey(?:Lite)?\s+[^:\s]+:)([A-Za-z0-9+/=]{16,})/g, (_m, p) => `${p}${R('shared-key-signature')}`],
-  [/(\bAccountKey=)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
-  [/(\bclient_secret=)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
+  [/(\bAccountKey=)(?!\[REDACTED:)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
+  [/(\bclient_secret=)(?!\[REDACTED:)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
   // Not the page's elided examples ("eyJ0eXAiOiJ..."): those are text, and already shortened.
   [/("(?:access_token|refresh_token|client_secret)"\s*:\s*")([^"]{8,})(")/g, (m, p, v, s) => (isElided(v) ? m : `${p}${R('token')}${s}`)],
   // listKeys: an account key is 88 base64 characters under "value".
@@ -60,7 +49,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> =
  * Text none of PATTERNS can match: it holds none of these words. A report holds thousands of short
  * strings (ids, verdicts, header names); testing them once is cheaper than nine replaces each.
  */
-const PATTERN_TRIGGER = /eyJ|Bearer|sig|SharedKey|AccountKey|client_secret|access_token|refresh_token|"value"/i;
+const PATTERN_TRIGGER = /eyJ|Bearer|Basic|sig|SharedKey|AccountKey|client_secret|access_token|refresh_token|"value"/i;
 
 /** A Key Vault secret body: its "value" is a secret whatever its shape. */
 const KV_BODY = /"id"\s*:\s*"https:\/\/[^"]+\/secrets\//;
@@ -110,21 +99,86 @@ export function isSecretSetting(key: string, value: string): boolean {
   return false;
 }
 
+/** Overlapping matches become one span, labelled by the longest of them. */
+function merged(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  let longest = 0;
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      if (s.end - s.start > longest) {
+        longest = s.end - s.start;
+        last.label = s.label;
+      }
+      last.end = Math.max(last.end, s.end);
+    } else {
+      out.push({ ...s });
+      longest = s.end - s.start;
+    }
+  }
+  return out;
+}
+
 export class Redactor {
-  readonly #known: Known[] = [];
+  readonly #index = new SecretIndex();
 
   /** Record a secret; it and its encodings are replaced by [REDACTED:<label>] everywhere. */
   add(secret: string, label: string): void {
-    if (secret.length < MIN_SECRET_LENGTH) return;
-    for (const form of encodedForms(secret)) {
-      if (!this.#known.some((k) => k.form === form)) this.#known.push({ form, label });
-    }
-    // Longest first, so a secret inside a longer secret's encoding never leaves a tail behind.
-    this.#known.sort((a, b) => b.form.length - a.form.length);
+    this.#index.add(secret, label);
   }
 
+  /** Forms of known secrets looked for. */
   get size(): number {
-    return this.#known.length;
+    return this.#index.size;
+  }
+
+  /** Characters scanned and forms compared so far (tests count work, never time). */
+  get work(): Readonly<ScanWork> {
+    return this.#index.work;
+  }
+
+  #scanView(text: string, view: View, spans: Span[]): void {
+    // In view offsets first (end inclusive), then mapped back in one walk.
+    const found: Span[] = [];
+    this.#index.scan(view.text, (m) => found.push({ start: m.start, end: m.end - 1, label: m.label }));
+    const jwts = found.length;
+    // A JWT nobody registered, wrapped across lines: the pattern net, in the skeleton.
+    if (view.text.includes('eyJ')) for (const m of view.text.matchAll(JWT)) found.push({ start: m.index, end: m.index + m[0].length - 1, label: 'jwt' });
+    if (found.length === 0) return;
+    const offsets = [...new Set(found.flatMap((f) => [f.start, f.end]))].sort((a, b) => a - b);
+    const located = new Map(view.locate(offsets).map((o, k) => [offsets[k]!, o]));
+    for (const [k, f] of found.entries()) {
+      const start = located.get(f.start)!;
+      const end = located.get(f.end)! + 1;
+      if (k < jwts) spans.push({ start, end, label: f.label });
+      // On one line the pattern below sees it whole.
+      else if (text.lastIndexOf('\n', end - 1) >= start) spans.push({ start, end: endOfFoldedRun(text, start, end), label: 'jwt' });
+    }
+  }
+
+  /** Where known secrets (any form, any view) and wrapped JWTs are, merged. */
+  #spans(text: string): Span[] {
+    const spans: Span[] = [];
+    this.#index.scan(text, (m) => spans.push(m));
+    const blanks = /\s/.test(text);
+    const dumps = mayHoldDump(text);
+    if (!blanks && !dumps) return merged(spans);
+    const overlap = 8 * this.#index.longest + 4096;
+    for (let at = 0; at < text.length; at += CHUNK) {
+      const from = at === 0 ? 0 : text.lastIndexOf('\n', at) + 1;
+      const to = Math.min(text.length, at + CHUNK + overlap);
+      if (blanks) this.#scanView(text, skeletonView(text, from, to), spans);
+      if (dumps && mayHoldDump(text, from, to)) for (const view of dumpViews(text, from, to)) this.#scanView(text, view, spans);
+      if (to === text.length) break;
+    }
+    return merged(spans);
+  }
+
+  /** Where known secrets (any form) and wrapped JWTs are in `text`: what a cut must not split. */
+  secretSpans(text: string): { start: number; end: number; label: string }[] {
+    return this.#spans(text);
   }
 
   /** `text` with every known secret and secret-shaped value replaced; `counts` (optional) tallies the replacements by label. */
@@ -132,13 +186,17 @@ export class Redactor {
     // Every known form and every pattern's match is at least this long.
     if (text.length < MIN_SECRET_LENGTH) return text;
     let out = text;
-    // One includes() per form: a search V8 does much faster than an alternation of ~100 forms
-    // (tried: over a full run the alternation cost ~4x what these searches cost).
-    for (const k of this.#known) {
-      if (!out.includes(k.form)) continue;
-      const parts = out.split(k.form);
-      counted(counts, k.label, parts.length - 1);
-      out = parts.join(R(k.label));
+    const spans = this.#spans(text);
+    if (spans.length > 0) {
+      const parts: string[] = [];
+      let at = 0;
+      for (const s of spans) {
+        parts.push(text.slice(at, s.start), R(s.label));
+        counted(counts, s.label);
+        at = s.end;
+      }
+      parts.push(text.slice(at));
+      out = parts.join('');
     }
     const tally = (label: string, replacement: string): string => {
       counted(counts, label);
@@ -181,10 +239,11 @@ export class Redactor {
     return v;
   }
 
-  /** Labels of known secrets (any encoding) still present in `text`. */
+  /** Labels of known secrets (any form, any view) and JWTs still present in `text`. */
   findLeaks(text: string): string[] {
-    const labels = this.#known.filter((k) => text.includes(k.form)).map((k) => k.label);
-    if (/eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/.test(text)) labels.push('jwt');
+    const labels = this.#spans(text).map((s) => s.label);
+    JWT.lastIndex = 0;
+    if (JWT.test(text)) labels.push('jwt');
     return labels;
   }
 

@@ -1,5 +1,5 @@
-// Every secret a run sees goes to the redactor before anything is printed or written: tokens in
-// Authorization headers and token responses, account keys from listKeys, SAS tokens and signatures,
+// Every secret a run sees goes to the redactor before anything is printed or written: tokens and Basic
+// credentials in Authorization headers, tokens in token responses, account keys from listKeys, SAS tokens and signatures,
 // Key Vault secret values, client secrets in form bodies. The run also keeps the raw values so a test
 // can prove none of them reached any output.
 import { Redactor } from '../report/redact.ts';
@@ -66,6 +66,14 @@ export function harvestExchange(ex: ObservedExchange, sink: SecretSink): void {
     if (bearer) sink.add(bearer, `bearer token sent to ${where}`);
     const sharedKey = /^\s*SharedKey\s+[^:]+:(\S+)/i.exec(value)?.[1];
     if (sharedKey) sink.add(sharedKey, `Shared Key signature sent to ${where}`);
+    // curl -u id:secret: the credentials, and the password on its own (it may be printed elsewhere).
+    const basic = /^\s*Basic\s+(\S+)/i.exec(value)?.[1];
+    if (basic) {
+      sink.add(basic, `Basic credentials sent to ${where}`);
+      const decoded = Buffer.from(basic, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon >= 0) sink.add(decoded.slice(colon + 1), `password sent to ${where}`);
+    }
   }
   const query = ex.request.url.includes('?') ? ex.request.url.slice(ex.request.url.indexOf('?')) : '';
   if (/[?&]sig=/.test(query)) addSas(sink, query.slice(1), `SAS sent to ${where}`);

@@ -4,11 +4,12 @@
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
 import { checkStep, type Verdict } from '../check/index.ts';
-import type { Step, Tutorial } from '../model.ts';
+import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
 import { expandedVariables } from '../plan/expansion.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { captureValue } from './captures.ts';
+import { keptEvidence } from './evidence.ts';
 import type { StepContext, StepOutcome } from './context.ts';
 import { outcome } from './context.ts';
 import { errorKindOf } from './http/send.ts';
@@ -85,6 +86,14 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
   const verdicts = new Map<string, string>();
   const outcomes: ReportOutcome[] = [];
   const env = new Map<string, string>();
+  // Looked up per step: indexed once, so a page of 100,000 steps is not scanned 100,000 times.
+  const capturesBy = new Map<string, Capture[]>();
+  for (const c of tutorial.captures) {
+    const list = capturesBy.get(c.producer);
+    if (list) list.push(c);
+    else capturesBy.set(c.producer, [c]);
+  }
+  const stepsById = new Map(tutorial.steps.map((s) => [s.id, s]));
   const emit = (o: ReportOutcome): void => {
     outcomes.push(o);
     const verdict: Verdict = o.check?.verdict ?? o.verdict ?? 'skipped';
@@ -113,7 +122,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} ${how} and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
         continue;
       }
-      const bound = bindValues(planned, tutorial, observations);
+      const bound = bindValues(planned, stepsById, observations);
       if ('missing' in bound) {
         emit({ step, verdict: 'blocked', reason: bound.missing.reason, blockedBy: bound.missing.producer });
         continue;
@@ -157,7 +166,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         ...(result.substitution ? { substitution: result.substitution } : {}),
       };
       harvestObservation(observation, secrets);
-      for (const capture of tutorial.captures.filter((c) => c.producer === step.id)) {
+      for (const capture of capturesBy.get(step.id) ?? []) {
         const value = captureValue(capture, step, observation);
         if (value !== undefined) {
           observation.captured[capture.key] = value;
@@ -166,7 +175,9 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       for (const value of Object.values(result.captured)) if (/^eyJ/.test(value)) secrets.add(value, `token captured by ${step.id}`);
       observations.set(step.id, observation);
-      emit({ step, check: checkStep({ tutorial, step, observation }), observation });
+      const check = checkStep({ tutorial, step, observation });
+      // Judged on all that was read; reported with at most KEPT_BYTES per text.
+      emit({ step, check, observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)) });
     }
   } finally {
     await removeTempFolder(workdir);
@@ -176,7 +187,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
 
 type Bound = { values: BoundValue[]; byKey: Record<string, string> } | { missing: { producer: string; reason: string } };
 
-function bindValues(planned: PlannedStep, tutorial: Tutorial, observations: ReadonlyMap<string, Observation>): Bound {
+function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, observations: ReadonlyMap<string, Observation>): Bound {
   const values: BoundValue[] = [];
   const byKey: Record<string, string> = {};
   for (const b of planned.bindings) {
@@ -186,7 +197,7 @@ function bindValues(planned: PlannedStep, tutorial: Tutorial, observations: Read
     else {
       const producerId = s.producer;
       const obs = observations.get(producerId);
-      const producer = tutorial.steps.find((x) => x.id === producerId);
+      const producer = stepsById.get(producerId);
       if (s.kind === 'capture') value = obs?.captured[s.captureKey] ?? (obs && producer ? captureValue({ key: s.captureKey, producer: producerId, path: s.path, consumers: [], reason: s.reason }, producer, obs) : undefined);
       else value = obs?.captured[`$${s.variable}`];
       if (value === undefined) {

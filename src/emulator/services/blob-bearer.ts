@@ -14,7 +14,8 @@ export function storageAudiences(account: string): ReadonlySet<string> {
   return new Set(['https://storage.azure.com', 'https://storage.azure.com/', own, `${own}/`, STORAGE_APP_ID]);
 }
 
-export type BearerCheck = { ok: true; claims: TokenClaims } | { ok: false; error: StorageErrorInput };
+/** `notEmulated`: what the service's answer would be about, when it is not documented. */
+export type BearerCheck = { ok: true; claims: TokenClaims } | { ok: false; error: StorageErrorInput } | { ok: false; notEmulated: string };
 
 export interface BearerInput {
   req: EmulatorRequest;
@@ -47,6 +48,8 @@ export async function authorizeBearer({ req, ctx, account, accountId, operation,
       case 'missing':
       case 'malformed':
         return { ok: false, error: blobErrors.invalidAuthenticationInfo('Token validation failed. The token is malformed.', tenantId) };
+      case 'missing-claim':
+        return { ok: false, notEmulated: `a token without the "${check.claim}" claim` };
     }
   }
   const { claims } = check;

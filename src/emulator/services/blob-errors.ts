@@ -132,15 +132,43 @@ export const blobErrors = {
     code: 'PublicAccessNotPermitted',
     message: 'Public access is not permitted on this storage account.',
   }),
+  /**
+   * A name beyond the documented limit (a blob name: 1,024 characters, learn.microsoft.com/rest/api/
+   * storageservices/naming-and-referencing-containers--blobs--and-metadata). Status, code and text
+   * as the service answers it: Azure/azure-powershell issue #16628, Azure/Azurite issue #398.
+   */
+  outOfRangeInput: (): StorageErrorInput => ({
+    status: 400,
+    code: 'OutOfRangeInput',
+    message: 'One of the request inputs is out of range.',
+  }),
 } satisfies Record<string, (...args: never[]) => StorageErrorInput>;
 
-/** 411 from the HTTP.sys front end: it answers before Storage sees the request, so the body is HTML. */
+/** An answer of the HTTP.sys front end: it comes before Storage sees the request, so the body is HTML. */
+function httpSysPage(now: Date, status: number, reason: string, body: string, extra: Record<string, string> = {}): EmulatorResponse {
+  return { status, statusText: reason, headers: { 'content-type': 'text/html; charset=us-ascii', server: 'Microsoft-HTTPAPI/2.0', date: now.toUTCString(), ...extra }, body };
+}
+
+/**
+ * HTTP.sys's 400 for a request path it refuses (see percent-encoding.ts for when); the page's text
+ * as captured from a blob endpoint in Azure/azure-iot-sdk-c issue #1288.
+ */
+export function invalidUrl(now: Date): EmulatorResponse {
+  return httpSysPage(
+    now,
+    400,
+    'Bad Request',
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Bad Request</TITLE>\r\n<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Bad Request - Invalid URL</h2>\r\n<hr><p>HTTP Error 400. The request URL is invalid.</p>\r\n</BODY></HTML>\r\n',
+  );
+}
+
+/** 411 from the HTTP.sys front end. */
 export function lengthRequired(req: EmulatorRequest, now: Date): EmulatorResponse {
-  return {
-    status: 411,
-    statusText: 'Length Required',
-    headers: { 'content-type': 'text/html; charset=us-ascii', server: 'Microsoft-HTTPAPI/2.0', date: now.toUTCString(), 'x-ms-request-id': req.requestId },
-    body:
-      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Length Required</TITLE>\r\n<META HTTP-EQUIV="Content-Type" Content-Type="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Length Required</h2>\r\n<hr><p>HTTP Error 411. The request must be chunked or have a content length.</p>\r\n</BODY></HTML>\r\n',
-  };
+  return httpSysPage(
+    now,
+    411,
+    'Length Required',
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Length Required</TITLE>\r\n<META HTTP-EQUIV="Content-Type" Content-Type="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Length Required</h2>\r\n<hr><p>HTTP Error 411. The request must be chunked or have a content length.</p>\r\n</BODY></HTML>\r\n',
+    { 'x-ms-request-id': req.requestId },
+  );
 }

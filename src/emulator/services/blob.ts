@@ -1,6 +1,7 @@
 // Azure Blob Storage data plane for <account>.blob.core.windows.net. The stages run in a fixed order:
-// account (unknown: the name does not resolve) → secure transfer (http:// to an account that
-// requires https is 400 AccountRequiresHttps) → operation → length → authenticate and authorize
+// account (unknown: the name does not resolve) → a path HTTP.sys refuses (its 400 page; see
+// percent-encoding.ts) → secure transfer (http:// to an account that requires https is 400
+// AccountRequiresHttps) → operation → blob name length → length → authenticate and authorize
 // (Bearer, Shared Key, SAS or user delegation SAS, checked here with Azure's error texts; anonymous
 // by the container's access level) → answered here (user delegation key) or forwarded to the
 // instance's Azurite, re-signed with its internal key → re-shaped as Azure sends it (Server header,
@@ -9,7 +10,8 @@ import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext, TokenC
 import type { Scenario } from '../scenario.ts';
 import type { AzuriteBackend, BackendResponse } from '../azurite.ts';
 import { classifyBlobOperation, type BlobOperation } from './blob-operation.ts';
-import { BLOB_SERVER, blobErrors, lengthRequired, storageError, type StorageErrorInput } from './blob-errors.ts';
+import { BLOB_SERVER, blobErrors, invalidUrl, lengthRequired, storageError, type StorageErrorInput } from './blob-errors.ts';
+import { describeEncodingProblem, encodingProblem } from './percent-encoding.ts';
 import { verifySharedKey } from './blob-sharedkey.ts';
 import { hasSas, SAS_PARAMS, verifySas } from './blob-sas.ts';
 import { authorizeBearer } from './blob-bearer.ts';
@@ -19,6 +21,9 @@ import { userDelegationKey } from './blob-delegation.ts';
 import { notEmulated } from './not-emulated.ts';
 
 type Account = Scenario['storageAccounts'][number];
+
+/** learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata: "cannot be more than 1,024 characters". */
+const MAX_BLOB_NAME = 1024;
 
 const HOST = /^([a-z0-9]{3,24})\.blob\.core\.windows\.net$/;
 
@@ -79,7 +84,8 @@ export function createBlobService(): BlobService {
     if (typeof auth === 'string' && auth !== '') {
       if (auth.startsWith('Bearer ')) {
         const r = await authorizeBearer({ req, ctx, account: account.name, accountId: accountResourceId(ctx, account), operation: op, token: auth.slice(7).trim() });
-        return r.ok ? { ok: true, claims: r.claims } : fail(req, ctx, r.error);
+        if (r.ok) return { ok: true, claims: r.claims };
+        return 'error' in r ? fail(req, ctx, r.error) : { ok: false, response: notEmulated(`Azure Blob Storage (${r.notEmulated})`, req) };
       }
       if (op.name === 'GetUserDelegationKey') return { ok: false, response: notEmulated('Azure Blob Storage (Get User Delegation Key without an Entra token)', req) };
       if (auth.startsWith('SharedKey ')) {
@@ -153,10 +159,19 @@ export function createBlobService(): BlobService {
     async handle(req, ctx) {
       const account = storageAccountOfHost(ctx.state, req.host);
       if (account === undefined) return UNRESOLVED;
+      // HTTP.sys refuses some paths before Storage sees them; other undecodable input is not emulated.
+      const target = splitTarget(req.rawTarget);
+      const pathProblem = encodingProblem(target.rawPath);
+      if (pathProblem === 'invalid-escape' || pathProblem === 'control-character') return invalidUrl(ctx.now());
+      if (pathProblem !== undefined) return notEmulated(`Azure Blob Storage (${describeEncodingProblem(pathProblem, 'path')})`, req);
+      const queryProblem = encodingProblem(target.rawQuery);
+      if (queryProblem !== undefined) return notEmulated(`Azure Blob Storage (${describeEncodingProblem(queryProblem, 'query')})`, req);
       // Secure transfer is checked before anything else, credentials included.
       if (!req.secure && account.supportsHttpsTrafficOnly !== false) return storageError(req, ctx.now(), blobErrors.accountRequiresHttps());
       const op = classifyBlobOperation(req.method, req.url);
       if (op === undefined) return notEmulated('Azure Blob Storage', req);
+      // Counted in UTF-16 code units, as the service does (Azure/azure-storage-cpp issue #291).
+      if (op.blob !== undefined && op.blob.length > MAX_BLOB_NAME) return storageError(req, ctx.now(), blobErrors.outOfRangeInput());
       if (op.needsLength && req.headers['content-length'] === undefined) {
         return req.headers['transfer-encoding'] !== undefined ? storageError(req, ctx.now(), blobErrors.missingContentLength()) : lengthRequired(req, ctx.now());
       }

@@ -6,6 +6,8 @@ import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext } from 
 import { aclDenied, fileNotFound, gen1Headers, gen1Json, remoteException, RETIRED_HEADER, RETIRED_NOTICE } from './datalake-errors.ts';
 import { allows, canTraverse, childrenOf, find, nameOf, newChild, normalisePath, parentOf, type Entry, type Need, type Store } from './datalake-fs.ts';
 import { notEmulated } from './not-emulated.ts';
+import { issuerFor } from '../tokens.ts';
+import { describeEncodingProblem, encodingProblem } from './percent-encoding.ts';
 
 const HOST = /^([a-z0-9]{3,24})\.azuredatalakestore\.net$/;
 const PREFIX = '/webhdfs/v1';
@@ -73,9 +75,11 @@ export function createDataLakeService(): Service {
     const m = typeof auth === 'string' ? /^Bearer\s+(\S+)\s*$/.exec(auth) : null;
     if (!m?.[1]) return deny("The 'Authorization' header is missing or is not a Bearer token.");
     const check = await ctx.tokens.verify(m[1]);
+    if (!check.ok && check.reason === 'missing-claim') return { ok: false, response: notEmulated(`Azure Data Lake Store Gen1 (a token without the "${check.claim}" claim)`, req) };
     if (!check.ok) return deny(`The access token is not valid (${check.reason}).`);
     if (check.claims.aud !== DATALAKE_AUDIENCE) return deny(`The access token audience '${check.claims.aud}' is not ${DATALAKE_AUDIENCE}.`);
-    if (check.claims.tid !== ctx.state.data.tenantId) return deny('The access token was issued by another tenant.');
+    const tenantId = ctx.state.data.tenantId;
+    if (check.claims.tid !== tenantId || check.claims.iss !== issuerFor(tenantId)) return deny('The access token was issued by another tenant.');
     return { ok: true, oid: check.claims.oid };
   }
 
@@ -198,6 +202,8 @@ export function createDataLakeService(): Service {
         });
       }
       const pathname = req.url.pathname;
+      const encoding = encodingProblem(pathname);
+      if (encoding !== undefined) return retired(notEmulated(`Azure Data Lake Store Gen1 (${describeEncodingProblem(encoding, 'path')})`, req));
       if (pathname !== PREFIX && !pathname.startsWith(`${PREFIX}/`)) return retired(notEmulated('Azure Data Lake Store Gen1', req));
       const opParam = (req.url.searchParams.get('op') ?? '').toUpperCase();
       const method = req.method.toUpperCase();

@@ -10,6 +10,7 @@ import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext } from 
 import { header, jsonResponse, mediaType } from '../respond.ts';
 import { isKnownResource, resourceNotFoundText } from '../resource-principals.ts';
 import { notEmulatedResponse } from '../router.ts';
+import { decodeOrUndefined } from './percent-encoding.ts';
 import { ENTRA_HOSTS, MULTI_TENANT, instanceDiscovery, openIdConfiguration } from './entra-metadata.ts';
 import type { Scenario } from '../scenario.ts';
 
@@ -114,10 +115,14 @@ async function token(req: EmulatorRequest, ctx: ServiceContext, tenant: string, 
   let clientSecret = form.get('client_secret');
   const basic = /^Basic\s+(\S+)$/i.exec(header(req, 'authorization') ?? '');
   if (basic !== null) {
+    // RFC 6749 §2.3.1: form-urlencoded id and secret, joined by a colon, in base64.
     const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    clientId ??= decodeURIComponent(decoded.slice(0, colon));
-    clientSecret ??= decodeURIComponent(decoded.slice(colon + 1));
+    const id = colon < 0 ? undefined : decodeOrUndefined(decoded.slice(0, colon));
+    const secret = colon < 0 ? undefined : decodeOrUndefined(decoded.slice(colon + 1));
+    if (id === undefined || secret === undefined) return notEmulatedResponse('Entra ID (a Basic client credential that is not id:secret in valid percent-encoding)', req.requestId);
+    clientId ??= id;
+    clientSecret ??= secret;
   }
   if (clientId === null) return missingParameter(ctx, 'client_id');
 

@@ -11,6 +11,8 @@ import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext, TokenC
 import { directoryObject, directoryObjects, type DirectoryObject } from '../directory.ts';
 import { header, jsonResponse } from '../respond.ts';
 import { notEmulatedResponse } from '../router.ts';
+import { describeEncodingProblem, encodingProblem } from './percent-encoding.ts';
+import { issuerFor } from '../tokens.ts';
 
 const HOST = 'graph.microsoft.com';
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
@@ -50,12 +52,13 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext): Promise<
   // The expired and bad-signature texts are not documented; they follow the form of the two that are.
   if (m === null) return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', 'Access token is empty.') };
   const check = await ctx.tokens.verify(m[1]!);
+  if (!check.ok && check.reason === 'missing-claim') return { ok: false, response: notEmulatedResponse(`Microsoft Graph (a token without the "${check.claim}" claim)`, req.requestId) };
   if (!check.ok) {
     const text = check.reason === 'expired' ? 'Lifetime validation failed, the token is expired.' : 'Access token validation failure.';
     return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', text) };
   }
   if (!AUDIENCES.has(check.claims.aud)) return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.') };
-  if (check.claims.tid !== ctx.state.data.tenantId) return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.') };
+  if (check.claims.tid !== ctx.state.data.tenantId || check.claims.iss !== issuerFor(ctx.state.data.tenantId)) return { ok: false, response: graphError(req, now, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.') };
   return { ok: true, claims: check.claims };
 }
 
@@ -128,6 +131,8 @@ export const graphService: Service = {
   matchHost: (host) => host === HOST,
   async handle(req, ctx) {
     if (!req.secure) return notEmulatedResponse('Microsoft Graph over plain HTTP', req.requestId);
+    const encoding = encodingProblem(req.url.pathname);
+    if (encoding !== undefined) return notEmulatedResponse(`Microsoft Graph (${describeEncodingProblem(encoding, 'path')})`, req.requestId);
     const segs = req.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (segs[0] !== 'v1.0') return notEmulatedResponse(`Microsoft Graph ${req.method} ${req.url.pathname} (only v1.0 directory look-ups are modelled)`, req.requestId);
     const auth = await authenticate(req, ctx);

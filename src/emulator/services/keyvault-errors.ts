@@ -4,7 +4,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../types.ts';
 
 export type KeyVaultErrorCode = 'Unauthorized' | 'Forbidden' | 'BadParameter' | 'SecretNotFound' | 'MethodNotAllowed' | 'Conflict';
-export type KeyVaultInnerCode = 'AccessDenied' | 'ForbiddenByRbac' | 'SecretDisabled' | 'ObjectIsDeletedButRecoverable';
+export type KeyVaultInnerCode = 'AccessDenied' | 'ForbiddenByRbac' | 'SecretDisabled' | 'ObjectIsDeletedButRecoverable' | 'SecretTooLarge';
 
 export const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
 

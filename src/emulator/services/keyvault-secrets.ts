@@ -155,10 +155,21 @@ function parseJson(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * "a maximum size of 25k bytes each" (learn.microsoft.com/azure/key-vault/secrets/about-secrets);
+ * the service counts characters and answers 400 BadParameter, innererror SecretTooLarge, "Secret is
+ * beyond the maximum permitted length of 25600 characters." (Azure/azure-cli issue #5639, and the
+ * same text with its inner error from `az keyvault secret set` in 2026).
+ */
+const MAX_SECRET_LENGTH = 25_600;
+
 export function setSecret(req: EmulatorRequest, vault: Vault, name: string, apiVersion: string, now: Date): EmulatorResponse {
   const body = parseJson(req.body);
   // "The request body must be a JSON object …": the service's exact text for a malformed body is not documented.
   if (body === undefined || typeof body.value !== 'string') return keyVaultError(req, vault.location, 400, 'BadParameter', 'The request body must be a JSON object with a string property "value".');
+  if (body.value.length > MAX_SECRET_LENGTH) {
+    return keyVaultError(req, vault.location, 400, 'BadParameter', `Secret is beyond the maximum permitted length of ${MAX_SECRET_LENGTH} characters.`, 'SecretTooLarge');
+  }
   const input = readAttributes(body);
   if (typeof input === 'string') return keyVaultError(req, vault.location, 400, 'BadParameter', input);
   const versions = versionsOf(vault, name);

@@ -1,6 +1,6 @@
 // Azure Key Vault secrets for <vault>.vault.azure.net: get, set, update, list, versions, delete and
 // the soft-delete operations (keyvault-secrets.ts, keyvault-deleted.ts). Stages in order: vault
-// (unknown: the name does not resolve) → operation → token (401 challenge, AKV10000/AKV10022) →
+// (unknown: the name does not resolve) → path encoding → operation → token (401 challenge, AKV10000/AKV10022) →
 // api-version → access (access policy or Azure RBAC, as the vault's enableRbacAuthorization says)
 // → the secret. Keys, certificates, backup and restore are not emulated.
 import type { EmulatorRequest, EmulatorResponse, Service, ServiceContext, TokenClaims } from '../types.ts';
@@ -8,6 +8,7 @@ import { KEY_VAULT_RESOURCE, keyVaultError, secretNotFound, unauthorized } from 
 import { getSecret, listSecrets, listVersions, setSecret, updateSecret, type Vault } from './keyvault-secrets.ts';
 import { deleteSecret, getDeleted, listDeleted, purgeDeleted, recoverDeleted, setConflict, stillSettling } from './keyvault-deleted.ts';
 import { notEmulated } from './not-emulated.ts';
+import { describeEncodingProblem, encodingProblem } from './percent-encoding.ts';
 
 type SecretPermission = Vault['accessPolicies'][number]['secrets'][number];
 
@@ -118,6 +119,8 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext, vault: Va
       case 'missing':
       case 'malformed':
         return deny('AKV10000: Request is missing a Bearer or PoP token.');
+      case 'missing-claim':
+        return { ok: false, response: notEmulated(`Azure Key Vault (a token without the "${check.claim}" claim: the service's answer is not documented)`, req) };
     }
   }
   const { claims } = check;
@@ -126,6 +129,8 @@ async function authenticate(req: EmulatorRequest, ctx: ServiceContext, vault: Va
   }
   const issuer = `https://sts.windows.net/${tenantId}/`;
   if (claims.iss !== issuer) return deny(`AKV10032: Invalid issuer. Expected one of ${issuer}, found ${claims.iss}.`);
+  // Entra's v1 issuer names the token's tenant; a token whose tid says otherwise is not one it signs.
+  if (claims.tid !== tenantId) return { ok: false, response: notEmulated(`Azure Key Vault (a token whose tid '${claims.tid}' is not its issuer's tenant: the service's answer is not documented)`, req) };
   return { ok: true, claims };
 }
 
@@ -139,6 +144,8 @@ export const keyVaultService: Service = {
     const vault = ctx.state.data.keyVaults.find((v) => v.name.toLowerCase() === name);
     // The name does not resolve: a client that got here anyway (its own name resolution bypassed) gets no answer.
     if (vault === undefined) return { status: 0, headers: {}, reset: true };
+    const encoding = encodingProblem(req.url.pathname);
+    if (encoding !== undefined) return notEmulated(`Azure Key Vault (${describeEncodingProblem(encoding, 'path')})`, req);
     const op = route(req.method.toUpperCase(), req.url.pathname);
     if (op === undefined) return notEmulated('Azure Key Vault', req);
 

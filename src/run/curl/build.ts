@@ -8,9 +8,7 @@ import type { HeaderList } from '../observation.ts';
 import type { OutgoingRequest } from '../http/send.ts';
 import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { curlUrlWord } from './host.ts';
-
-/** The curl the tutorials' readers have on an Ubuntu 24.04 VM; only its User-Agent depends on it. */
-export const CURL_USER_AGENT = 'curl/8.5.0';
+import { curlUserAgent } from './installed.ts';
 
 export interface CurlPlan {
   request: OutgoingRequest;
@@ -20,6 +18,8 @@ export interface CurlPlan {
   extraUrls: string[];
   /** Curl would send -X's method on every hop, even after a 303. */
   methodExplicit: boolean;
+  /** What curl prints before the transfer: its password prompt for `-u user` without a password. */
+  prompt?: string;
   /**
    * curl's message when it takes the URL's host for a name no lookup can find (a lone no-break space
    * is the host " "): that transfer fails with exit 6, and curl goes on with the further words.
@@ -59,6 +59,16 @@ async function dataPart(workdir: string, flag: string, value: string): Promise<s
   return value;
 }
 
+/** `-u`/`--user` as the model keeps it among the options it does not describe (the last one wins, as in curl). */
+function userOption(curl: CurlCommand): string | undefined {
+  let user: string | undefined;
+  for (const flag of curl.unknownFlags) {
+    const m = /^(?:-u|--user) ([\s\S]*)$/.exec(flag);
+    if (m) user = m[1];
+  }
+  return user;
+}
+
 export async function buildCurl(curl: CurlCommand, scope: SubstitutionScope, workdir: string): Promise<CurlPlan> {
   const sub = (text: string): string => substitute(text, scope);
   let url = withScheme(sub(curl.url));
@@ -94,10 +104,16 @@ export async function buildCurl(curl: CurlCommand, scope: SubstitutionScope, wor
     host = asCurl.host;
     unresolvable = `curl: (6) Could not resolve host: ${asCurl.lookup}`;
   }
+  // -u user:password: Basic authentication, the header right after Host (curl 7.88 and 8). Without a
+  // password curl asks for one on the terminal; the run has none, so the password is empty.
+  const user = userOption(curl);
+  const credentials = user === undefined ? undefined : sub(user);
+  const prompt = credentials !== undefined && !credentials.includes(':') ? `Enter host password for user '${credentials}':` : undefined;
   // curl's own headers come first; a -H with the same name replaces it, "Name:" with no value removes it.
   const defaults: HeaderList = [
     ['Host', host],
-    ['User-Agent', CURL_USER_AGENT],
+    ...(credentials === undefined ? [] : [['Authorization', `Basic ${Buffer.from(prompt ? `${credentials}:` : credentials, 'utf8').toString('base64')}`] as [string, string]]),
+    ['User-Agent', curlUserAgent()],
     ['Accept', '*/*'],
   ];
   const headers: HeaderList = [];
@@ -112,6 +128,7 @@ export async function buildCurl(curl: CurlCommand, scope: SubstitutionScope, wor
     includeHeaders: curl.includeHeaders,
     extraUrls: curl.extraUrls.map(sub),
     methodExplicit: curl.methodExplicit,
+    ...(prompt === undefined ? {} : { prompt }),
     ...(unresolvable === undefined ? {} : { unresolvable }),
   };
 }

@@ -88,6 +88,7 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
   let lastBody: Buffer | undefined;
 
   let request = plan.request;
+  if (plan.prompt !== undefined) stderr += plan.prompt;
   if (plan.unresolvable !== undefined) {
     // No lookup finds the host: nothing is sent, and curl goes on with the further words.
     stderr += `${plan.unresolvable}\n`;

@@ -2,6 +2,7 @@
 // query go on the wire as written (no WHATWG re-encoding), header names and values are the UTF-8 bytes
 // the shell would hand to curl, and what the client library refuses to send is reported, not repaired.
 import http from 'node:http';
+import { capBytes } from '../output-cap.ts';
 import type { Dispatcher } from 'undici';
 import type { ExecutionError, HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
 import type { Connector } from './connector.ts';
@@ -190,7 +191,8 @@ export async function send(connector: Connector, req: OutgoingRequest): Promise<
   const request = { method: req.method, url: req.url, headers, ...bodyText(req.body) };
   try {
     const res = req.expectContinue ? await viaNodeHttp(connector, { ...req, headers }) : await viaUndici(connector.agent, req);
-    const response: ObservedResponse = { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers, ...decodeBody(res.body, res.headers) };
+    // The evidence holds at most CHECKED_BYTES of the body (a 600 MB body is no string); bodyBytes all of it.
+    const response: ObservedResponse = { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers, ...decodeBody(capBytes(res.body), res.headers) };
     const exchange: ObservedExchange = { request, response, interim: res.interim, durationMs: performance.now() - started };
     const notEmulated = res.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1];
     return notEmulated ? { exchange, bodyBytes: res.body, error: { kind: 'unsupported', unsupported: 'not-emulated', message: notEmulated } } : { exchange, bodyBytes: res.body };

@@ -85,7 +85,10 @@ function answer(res: ServerResponse, status: number, body: { stdout: string; std
   res.end(text);
 }
 
-export async function startAzServer(socket: string): Promise<AzServer> {
+/** Another shim's errand on the same socket (the curl shim's trace: curl-shim.ts), answered as the az shim's are. */
+export type ShimRoute = (request: unknown) => Promise<{ stdout: string; stderr: string; exitCode: number }>;
+
+export async function startAzServer(socket: string, routes: Readonly<Record<string, ShimRoute>> = {}): Promise<AzServer> {
   const nonce = randomBytes(18).toString('base64url');
   const state: AzServer = {
     socket,
@@ -105,6 +108,8 @@ export async function startAzServer(socket: string): Promise<AzServer> {
       } catch {
         parsed = undefined;
       }
+      const route = req.url !== undefined && Object.hasOwn(routes, req.url) ? routes[req.url] : undefined;
+      if (route) return answer(res, 200, await route(parsed));
       if (!isAzRequest(parsed)) return answer(res, 400, { stdout: '', stderr: 'ERROR: malformed request from the az shim\n', exitCode: 1 });
       const scope = state.scope;
       if (!scope) return answer(res, 409, { stdout: '', stderr: 'ERROR: az was called outside a tutorial step\n', exitCode: 1 });

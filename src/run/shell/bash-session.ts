@@ -5,6 +5,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { readCapped } from '../output-cap.ts';
 
 export interface BashStepResult {
   stdout: Buffer;
@@ -141,7 +142,9 @@ export class BashSession {
     this.#stdout = '';
     if (!done) await this.close();
     const read = async (f: string): Promise<Buffer> => readFile(f).catch(() => Buffer.alloc(0));
-    const [stdout, stderr, rcText, varsRaw] = await Promise.all([read(files.out), read(files.err), read(files.rc), read(files.vars)]);
+    // A step printing 600 MB: only its head and tail are read (output-cap.ts).
+    const output = async (f: string): Promise<Buffer> => (await readCapped(f)).bytes;
+    const [stdout, stderr, rcText, varsRaw] = await Promise.all([output(files.out), output(files.err), read(files.rc), read(files.vars)]);
     const variables: Record<string, string> = {};
     const parts = varsRaw.toString('utf8').split('\0');
     for (let i = 0; i + 1 < parts.length; i += 2) variables[parts[i] ?? ''] = parts[i + 1] ?? '';

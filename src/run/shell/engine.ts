@@ -10,8 +10,10 @@
 // - State: one long-lived bash per tutorial, fed step by step (not a replayed state file), so
 //   variables, functions, `cd` and files behave as in one terminal. A step that exits the shell or
 //   times out loses that state; the next step starts a fresh terminal in the same folder.
-// - Evidence: curl's --trace file is set per step in the .curlrc; curl truncates it, so a step that
-//   runs several curls keeps the last one's exchanges (every tutorial step runs at most one).
+// - Evidence: every curl call writes a --trace of its own (the bin/curl wrapper, curl-shim.ts), so a
+//   step of several curls keeps all their exchanges, in order, and a page's own -v, --trace or
+//   --trace-ascii is rendered from the engine's instead of displacing it; a call the wrapper does not
+//   see (`/usr/bin/curl`) writes the .curlrc's trace.
 // - az: the shim relays argv to the run's az server, which runs the http engine's equivalents with
 //   this step's context: bash has already expanded the words, so nothing is substituted again (a
 //   literal `$name` a word still holds reaches the equivalent as written).
@@ -24,13 +26,15 @@ import { outcome } from '../context.ts';
 import type { ExecutionError, ObservedExchange } from '../observation.ts';
 import type { Target } from '../target.ts';
 import { startAzServer, type AzServer, type AzStepScope } from './az-server.ts';
+import { pageTraceRoute } from './curl-shim.ts';
 import { BashSession } from './bash-session.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 import { liveRoutingOf, stepConnectTo, type LiveRouting } from './live-curl.ts';
 import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
-import { exchangesFromTrace } from './trace.ts';
+import { exchangesFromTrace, TRACE_BYTES } from './trace.ts';
 import { emulatorRouteOf, unservedHostRules } from './unserved-hosts.ts';
 import { parseIncludeOutput } from './transcript.ts';
+import { readCapped } from '../output-cap.ts';
 
 export interface ShellEngineOptions {
   target: Target;
@@ -64,6 +68,7 @@ function environment(dir: RunDir, az: AzServer, live: boolean): Record<string, s
     TERM: 'dumb',
     TC_AZ_SOCKET: az.socket,
     TC_AZ_NONCE: az.nonce,
+    TC_CURL_TRACES: dir.traces,
   };
   // Only a live run may need the machine's proxy to reach Azure; the emulator run never leaves it.
   if (live) for (const k of PROXY_VARIABLES) if (process.env[k] !== undefined) env[k] = process.env[k];
@@ -91,7 +96,8 @@ async function writtenFiles(root: string, before: Snapshot): Promise<{ path: str
   const after = await snapshot(root);
   const files: { path: string; content: string }[] = [];
   for (const [path, sig] of after) {
-    if (before.get(path) === sig) continue;
+    // A file too large to be shown is not read at all.
+    if (before.get(path) === sig || Number(sig.split(':')[0]) > MAX_FILE_EVIDENCE) continue;
     const bytes = await readFile(join(root, path)).catch(() => undefined);
     if (bytes && bytes.length <= MAX_FILE_EVIDENCE) files.push({ path, content: bytes.toString('utf8') });
   }
@@ -122,6 +128,24 @@ function errorOf(step: Step, exchanges: ObservedExchange[], scope: AzStepScope, 
   if (kind) return { kind, message: curlLine };
   if (step.kind === 'shell') return { kind: 'shell', message: firstLine(stderr) || `exit status ${exitCode}` };
   return undefined;
+}
+
+async function clearTraces(folder: string): Promise<void> {
+  for (const f of await readdir(folder).catch(() => [])) await rm(join(folder, f), { force: true });
+}
+
+/** Every curl call's exchanges, in the order the calls started; undefined when no curl left a trace. */
+async function tracedExchanges(folder: string): Promise<ObservedExchange[] | undefined> {
+  const files = (await readdir(folder).catch(() => [])).filter((f) => f.endsWith('.trace')).sort();
+  const exchanges: ObservedExchange[] = [];
+  let traced = false;
+  for (const f of files) {
+    const read = await readCapped(join(folder, f), TRACE_BYTES);
+    if (read.total === 0) continue;
+    traced = true;
+    exchanges.push(...exchangesFromTrace(read.bytes.toString('utf8')));
+  }
+  return traced ? exchanges : undefined;
 }
 
 /** Exchanges from the -i output when no trace exists (curl ignored the config, or did not run). */
@@ -165,7 +189,7 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
   const dir = await createRunDir(routing);
   let az: AzServer;
   try {
-    az = await startAzServer(dir.socket);
+    az = await startAzServer(dir.socket, { '/curl-trace': pageTraceRoute(dir.traces) });
   } catch (err) {
     await dir.remove();
     throw err;
@@ -173,7 +197,6 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
   const env = environment(dir, az, live);
   const timeoutMs = opts.stepTimeoutMs ?? 120_000;
   let session: BashSession | undefined;
-  let counter = 0;
 
   return {
     async execute(step, ctx) {
@@ -183,9 +206,11 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
         session = new BashSession({ cwd: ctx.workdir, env, scratch: dir.steps });
       }
       const text = substitutePlaceholders(step.raw, ctx.values);
-      const trace = join(dir.traces, `${++counter}-${step.id}.trace`);
+      // Each curl call of the step writes a trace of its own there (curl-shim.ts); one the wrapper does
+      // not see writes the config's, which sorts first.
+      await clearTraces(dir.traces);
       const stepRules = liveRouting ? stepConnectTo(liveRouting, text) : emulatorRoute ? unservedHostRules(emulatorRoute, step, text, ctx.values) : '';
-      await dir.prepareCurl(trace, stepRules);
+      await dir.prepareCurl(join(dir.traces, '0-config.trace'), stepRules);
       const before = await snapshot(ctx.workdir);
       const scope: AzStepScope = { step, ctx, invocations: [] };
       az.scope = scope;
@@ -199,9 +224,9 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       if (scope.bug !== undefined) throw scope.bug;
       const stdout = result.stdout.toString('utf8');
       const stderr = result.stderr.toString('utf8');
-      const traceText = await readFile(trace, 'utf8').catch(() => undefined);
-      await rm(trace, { force: true });
-      const curlExchanges = traceText !== undefined ? exchangesFromTrace(traceText) : exchangesFromStdout(stdout);
+      const traced = await tracedExchanges(dir.traces);
+      await clearTraces(dir.traces);
+      const curlExchanges = traced ?? exchangesFromStdout(stdout);
       const exchanges = [...scope.invocations.flatMap((i) => i.outcome.exchanges), ...curlExchanges];
       const files = [...scope.invocations.flatMap((i) => i.outcome.files)];
       for (const f of await writtenFiles(ctx.workdir, before)) if (!files.some((x) => x.path === f.path)) files.push(f);

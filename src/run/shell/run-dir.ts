@@ -1,5 +1,6 @@
 // The per-run folder of the shell engine (mode 0700: traces and the az socket carry tokens):
 //   bin/az         first on PATH: execs bin/az-shim.mjs, which asks this run's az server
+//   bin/curl       the machine's curl with a trace of every call (curl-shim.ts)
 //   curl/.curlrc   CURL_HOME: the target's routing and CA (emulator only) plus this step's trace file
 //   home/          HOME, so nothing of the machine's own ~/.curlrc or ~/.azure is read
 //   steps/, trace/ the text each step ran and what curl did
@@ -8,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { liveCaBundle, liveCurlConfig, type LiveRouting } from './live-curl.ts';
 import { makeTempFolder, removeTempFolder } from '../../temp-folders.ts';
+import { installCurlWrapper } from './curl-shim.ts';
 
 export const AZ_SHIM = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/az-shim.mjs');
 
@@ -43,6 +45,7 @@ export async function createRunDir(routing: CurlRouting): Promise<RunDir> {
   for (const d of Object.values(dir)) await mkdir(d, { recursive: true });
   const az = join(dir.bin, 'az');
   await writeFile(az, `#!/bin/sh\nexec ${shellQuoted(process.execPath)} ${shellQuoted(AZ_SHIM)} "$@"\n`, { mode: 0o755 });
+  await installCurlWrapper(dir.bin, process.env.PATH);
   let base: string;
   if (routing.kind === 'config-file') base = await readFile(routing.path, 'utf8');
   else {

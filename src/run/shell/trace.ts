@@ -4,16 +4,25 @@
 // The scheme comes from the connection (an "SSL connection using" line means https), the authority
 // from the Host header, so the URL is the tutorial's own even though --connect-to moved the socket.
 import type { HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
+import { CHECKED_BYTES, cutMarker, cutMarkerCount } from '../output-cap.ts';
 
-interface Entry {
+/** A trace dumps 16 bytes in 71 characters: this much of a trace holds CHECKED_BYTES of data. */
+export const TRACE_BYTES = Math.ceil((CHECKED_BYTES * 71) / 16);
+
+export interface TraceEntry {
   kind: 'info' | 'send-header' | 'send-data' | 'recv-header' | 'recv-data' | 'ssl';
+  /** curl's own words: "Info", "Send header", "Recv SSL data"… */
+  label: string;
+  /** `--trace-time`'s "HH:MM:SS.uuuuuu " before the entry, or "". */
+  time: string;
+  /** For Info, its message (without the line break). */
   text: string;
   bytes: Buffer;
 }
 
-const ENTRY = /^(==|=>|<=) (Info|Send header|Send data|Recv header|Recv data|Send SSL data|Recv SSL data)(?:, (\d+) bytes)?/;
+const ENTRY = /^((?:\d{2}:\d{2}:\d{2}\.\d{6} )?)(==|=>|<=) (Info|Send header|Send data|Recv header|Recv data|Send SSL data|Recv SSL data)(?:, (\d+) bytes)?/;
 
-function kindOf(label: string): Entry['kind'] {
+function kindOf(label: string): TraceEntry['kind'] {
   switch (label) {
     case 'Info':
       return 'info';
@@ -31,18 +40,26 @@ function kindOf(label: string): Entry['kind'] {
 }
 
 /** Split a `--trace` file into entries with their bytes decoded from the hex dump. */
-export function traceEntries(trace: string): Entry[] {
-  const entries: Entry[] = [];
-  let current: { kind: Entry['kind']; text: string; hex: number[] } | undefined;
+export function traceEntries(trace: string): TraceEntry[] {
+  const entries: TraceEntry[] = [];
+  let current: (Omit<TraceEntry, 'bytes'> & { hex: number[] }) | undefined;
   const flush = (): void => {
-    if (current) entries.push({ kind: current.kind, text: current.text, bytes: Buffer.from(current.hex) });
+    if (current) entries.push({ kind: current.kind, label: current.label, time: current.time, text: current.text, bytes: Buffer.from(current.hex) });
     current = undefined;
   };
   for (const line of trace.split('\n')) {
+    // A trace too long to read whole was read as its head and tail (output-cap.ts): the data of the
+    // entry it cut gets the marker, its size estimated from the dump's (16 bytes per 71 characters).
+    const cut = line.startsWith('[… ') ? cutMarkerCount(line) : undefined;
+    if (cut !== undefined) {
+      current?.hex.push(...Buffer.from(cutMarker(Math.round((cut * 16) / 71), true)));
+      continue;
+    }
     const m = ENTRY.exec(line);
     if (m) {
       flush();
-      current = { kind: kindOf(m[2] ?? ''), text: line.slice(m[0].length).replace(/^: /, ''), hex: [] };
+      const label = m[3] ?? '';
+      current = { kind: kindOf(label), label, time: m[1] ?? '', text: line.slice(m[0].length).replace(/^: /, ''), hex: [] };
       continue;
     }
     // "0000: 47 45 54 20 … GET /": sixteen three-character hex cells after the offset, then ASCII.

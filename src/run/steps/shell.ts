@@ -1,5 +1,6 @@
 // A `shell` step in the run's working folder: `echo … > file` writes the file, `var=$(curl … | jq -r
-// '.x')` runs the curl as an http request and keeps jq's output in the variable, comments do nothing.
+// '.x')` runs the curl as an http request and keeps jq's output in the variable (and runs the curl
+// commands the line runs after it: command-list.ts), comments do nothing.
 // Other commands are not run (no general shell), and the outcome says so.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
@@ -8,6 +9,7 @@ import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import { buildCurl, CurlInputError } from '../curl/build.ts';
 import { executeCurl } from '../curl/execute.ts';
+import { withFollowingCurls } from './command-list.ts';
 import { evaluatePath, rawOutput, UnsupportedJqFilter } from '../jq.ts';
 import { substitute } from '../substitute.ts';
 
@@ -58,13 +60,14 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       // $(…) drops trailing newlines.
       value = value.replace(/\n+$/, '');
       ctx.env.set(action.variable, value);
-      return outcome({
+      const assigned = outcome({
         engine: 'shell',
         exchanges: run.exchanges,
         output: { stdout: '', stderr, exitCode: 0 },
         captured: { [`$${action.variable}`]: value },
         ...(run.error ? { error: run.error } : {}),
       });
+      return withFollowingCurls(step.raw, ctx, assigned);
     }
     case 'other':
       return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"` } });

@@ -102,7 +102,8 @@ async function handle(req: EmulatorRequest, ctx: ServiceContext): Promise<Emulat
   if (!auth.ok) return fail(auth.error);
 
   const segments = segmentsOf(req);
-  if (segments === undefined) return fail(armErrors.invalidParameter('The request path is not valid percent-encoding.'));
+  // ARM's answer to a path it cannot decode is not documented.
+  if (segments === undefined) return notEmulatedResponse('Resource Manager (malformed percent-encoding in the path)', req.requestId);
   // ARM drops empty segments, so an unset $SUBSCRIPTION_ID makes the next segment the id.
   if (segments[0]?.toLowerCase() === 'subscriptions' && segments[1] !== undefined && !isSubscriptionId(segments[1])) return fail(armErrors.invalidSubscriptionId(segments[1]));
   settleOperations(ctx.state, now);
