@@ -40,6 +40,8 @@ export interface FilePlan {
   /** The file's text (decoded UTF-8, BOM kept as U+FEFF) and its lines with their terminators. */
   text: string;
   lines: string[];
+  /** Where each of `lines` starts in `text`, and the text's length last. */
+  lineStarts: number[];
   changes: Change[];
   leftOut: LeftOut[];
 }
@@ -80,14 +82,11 @@ function clash(a: PlacedEdit, b: PlacedEdit): boolean {
   return a.from < b.to && b.from < a.to;
 }
 
-const sameEdits = (a: PlannedFix, b: PlannedFix): boolean =>
-  a.edits.length === b.edits.length && a.edits.every((e, i) => e.from === b.edits[i]?.from && e.to === b.edits[i]?.to && e.text === b.edits[i]?.text);
-
 export function planFile(text: string, findings: readonly Finding[]): FilePlan {
   const starts = lintLineStarts(text);
   const leftOut: LeftOut[] = [];
   const fixes: PlannedFix[] = [];
-  const byteAt = (offset: number): number => Buffer.byteLength(text.slice(0, offset), 'utf8');
+  const byEdits = new Map<string, PlannedFix>();
   for (const f of findings) {
     if (f.fix === undefined) continue;
     const id = findingId(f);
@@ -99,7 +98,7 @@ export function planFile(text: string, findings: readonly Finding[]): FilePlan {
         problem = p;
         break;
       }
-      placed.push({ ...p, text: e.text, start: byteAt(p.from), end: byteAt(p.to) });
+      placed.push({ ...p, text: e.text, start: -1, end: -1 });
     }
     placed.sort((a, b) => a.from - b.from || a.to - b.to);
     if (problem === undefined && placed.some((e, i) => i > 0 && clash(e, placed[i - 1] as PlacedEdit))) problem = 'its own edits overlap';
@@ -108,25 +107,52 @@ export function planFile(text: string, findings: readonly Finding[]): FilePlan {
       continue;
     }
     const fix: PlannedFix = { ids: [id], rules: [f.rule], stepIds: f.stepId !== undefined ? [f.stepId] : [], description: f.fix.description, edits: placed };
-    const twin = fixes.find((g) => sameEdits(g, fix));
+    const key = JSON.stringify(placed.map((e) => [e.from, e.to, e.text]));
+    const twin = byEdits.get(key);
     if (twin !== undefined) {
       // Two rules asking for the very same edits: one correction, both findings named.
       twin.ids.push(id);
       if (!twin.rules.includes(f.rule)) twin.rules.push(f.rule);
       for (const s of fix.stepIds) if (!twin.stepIds.includes(s)) twin.stepIds.push(s);
-    } else fixes.push(fix);
+    } else {
+      fixes.push(fix);
+      byEdits.set(key, fix);
+    }
   }
 
-  // Conflicts: every fix that clashes with another, directly or through a third, is left out.
+  // UTF-8 byte offsets, in one pass over the text.
+  const offsets = fixes.flatMap((f) => f.edits.flatMap((e) => [e.from, e.to])).sort((x, y) => x - y);
+  const bytesAt = new Map<number, number>();
+  let bytes = 0;
+  let at = 0;
+  for (const o of offsets) {
+    if (bytesAt.has(o)) continue;
+    bytes += Buffer.byteLength(text.slice(at, o), 'utf8');
+    at = o;
+    bytesAt.set(o, bytes);
+  }
+  for (const f of fixes) {
+    for (const e of f.edits) {
+      e.start = bytesAt.get(e.from) ?? -1;
+      e.end = bytesAt.get(e.to) ?? -1;
+    }
+  }
+
+  // Conflicts: every fix that clashes with another is left out. One sweep over the edits in file
+  // order, keeping those that still reach the current position (edits stay within a line: few).
   const clashes = fixes.map(() => new Set<number>());
-  fixes.forEach((a, i) =>
-    fixes.forEach((b, j) => {
-      if (j > i && a.edits.some((x) => b.edits.some((y) => clash(x, y)))) {
-        clashes[i]?.add(j);
-        clashes[j]?.add(i);
+  const all = fixes.flatMap((fix, i) => fix.edits.map((e) => ({ e, i }))).sort((a, b) => a.e.from - b.e.from || a.e.to - b.e.to);
+  let active: typeof all = [];
+  for (const cur of all) {
+    active = active.filter((a) => a.e.to > cur.e.from || a.e.from === cur.e.from);
+    for (const a of active) {
+      if (a.i !== cur.i && clash(a.e, cur.e)) {
+        clashes[a.i]?.add(cur.i);
+        clashes[cur.i]?.add(a.i);
       }
-    }),
-  );
+    }
+    active.push(cur);
+  }
   const kept: PlannedFix[] = [];
   fixes.forEach((fix, i) => {
     const others = [...(clashes[i] ?? [])].map((j) => fixes[j] as PlannedFix);
@@ -145,7 +171,8 @@ export function planFile(text: string, findings: readonly Finding[]): FilePlan {
   const lines = gitLines(text);
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length), 0);
-  const gitLineOf = (offset: number): number => lineOfOffset(lineStarts, offset);
+  lineStarts.push(text.length);
+  const gitLineOf = (offset: number): number => Math.min(lines.length, lineOfOffset(lineStarts, offset));
   const spans = kept
     .map((fix) => ({ fix, first: Math.min(...fix.edits.map((e) => gitLineOf(e.from))), last: Math.max(...fix.edits.map((e) => gitLineOf(Math.max(e.from, e.to - 1)))) }))
     .sort((a, b) => a.first - b.first || a.last - b.last);
@@ -157,7 +184,7 @@ export function planFile(text: string, findings: readonly Finding[]): FilePlan {
       prev.lastLine = Math.max(prev.lastLine, s.last);
     } else changes.push({ fixes: [s.fix], firstLine: s.first, lastLine: s.last });
   }
-  return { text, lines, changes, leftOut: leftOut.sort((a, b) => a.line - b.line) };
+  return { text, lines, lineStarts, changes, leftOut: leftOut.sort((a, b) => a.line - b.line) };
 }
 
 /** The 1-based line holding `offset`, given each line's start. */
@@ -174,8 +201,8 @@ function lineOfOffset(starts: readonly number[], offset: number): number {
 
 /** The change's lines (firstLine…lastLine) as they read after its edits. */
 export function changedLines(plan: FilePlan, change: Change): string[] {
-  const startOffset = plan.lines.slice(0, change.firstLine - 1).reduce((n, l) => n + l.length, 0);
-  const old = plan.lines.slice(change.firstLine - 1, change.lastLine).join('');
+  const startOffset = plan.lineStarts[change.firstLine - 1] ?? 0;
+  const old = plan.text.slice(startOffset, plan.lineStarts[change.lastLine] ?? plan.text.length);
   const edits = change.fixes.flatMap((f) => f.edits).sort((a, b) => a.from - b.from || a.to - b.to);
   let out = '';
   let at = 0;
