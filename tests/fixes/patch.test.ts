@@ -84,6 +84,35 @@ describe('a patch git applies, changing only the corrected bytes', () => {
   });
 });
 
+describe('edges of a file', () => {
+  it('an insertion at the very end of a file without a final newline, and an edit on line 1 after a BOM', async () => {
+    const dir = gitRepo();
+    const original = '\uFEFFcurl a\r\nx\r\ncurl b';
+    const path = write(dir, 'e.md', original);
+    const { collectFixes } = await import('../../src/report/fixes/index.ts');
+    const finding = (line: number, column: number, text: string): Finding => ({
+      rule: 'test-rule',
+      severity: 'error',
+      message: 'test',
+      file: path,
+      line,
+      column,
+      fix: { description: 'test', edits: [{ line, column, endColumn: column, old: '', text }] },
+    });
+    // Line 1's columns count the BOM, as lint reads the text.
+    const fixes = collectFixes([{ file: path, findings: [finding(1, 2, 'x'), finding(3, 7, ' -v')] }], { root: dir, projectRoot: dir });
+    expect(fixes.corrections).toBe(2);
+    gitApply(dir, fixes.patch);
+    expect(readFileSync(path, 'utf8')).toBe('\uFEFFxcurl a\r\nx\r\ncurl b -v');
+    const entry = [...fixes.byFile.values()][0];
+    expect(entry?.fixes.map((f) => [f.line, f.edits])).toEqual([
+      [{ start: 1, end: 1 }, [{ start: 3, end: 3, text: 'x' }]],
+      [{ start: 3, end: 3 }, [{ start: Buffer.byteLength(original), end: Buffer.byteLength(original), text: ' -v' }]],
+    ]);
+    expect(entry?.fixes[0]?.suggestion).toBe('```suggestion\nxcurl a\n```');
+  });
+});
+
 describe('fixes left out', () => {
   it('a conflicting pair produces no hunk: both are named with the reason, and an identical twin is one correction', async () => {
     const dir = gitRepo();
