@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findingId, type Finding } from '../../src/lint/finding.ts';
-import { suggestionBlock } from '../../src/report/fixes/index.ts';
+import { lintFiles } from '../../src/lint/index.ts';
+import { collectFixes, suggestionBlock } from '../../src/report/fixes/index.ts';
+import { projectRoot } from '../../src/tutorials/manifest.ts';
 import { bash, bytes, gitApply, gitRepo, lintFixes, removeRepos, write } from './helpers.ts';
 
 afterAll(removeRepos);
@@ -89,7 +91,6 @@ describe('edges of a file', () => {
     const dir = gitRepo();
     const original = '\uFEFFcurl a\r\nx\r\ncurl b';
     const path = write(dir, 'e.md', original);
-    const { collectFixes } = await import('../../src/report/fixes/index.ts');
     const finding = (line: number, column: number, text: string): Finding => ({
       rule: 'test-rule',
       severity: 'error',
@@ -150,11 +151,30 @@ describe('fixes left out', () => {
     const path = write(dir, 'd.md', `# D\n\n${bash(`curl ${TOKEN_URL} -H Metadata:true\u00A0`)}\n`);
     const { findings } = await lintFixes(dir, [path]);
     write(dir, 'd.md', readFileSync(path, 'utf8').replace('Metadata:true\u00A0', 'Metadata:true\u2003'));
-    const { collectFixes } = await import('../../src/report/fixes/index.ts');
-    const { projectRoot } = await import('../../src/tutorials/manifest.ts');
     const fixes = collectFixes([{ file: findings[0]!.file, findings }], { root: dir, projectRoot });
     expect(fixes.corrections).toBe(0);
     expect([...fixes.byFile.values()][0]?.leftOut[0]?.reason).toMatch(/no longer holds "\u00a0" at column \d+ \(the file changed since it was read\)/);
+  });
+
+  it('a tutorial outside the repository root: not in the patch (said why at its top), its suggestions still in the report', async () => {
+    const dir = gitRepo();
+    const elsewhere = gitRepo();
+    const path = write(elsewhere, 'o.md', `# O\n\n${bash(`curl ${TOKEN_URL} -H Metadata:true\u00A0`)}\n`);
+    const results = await lintFiles([path]);
+    const fixes = collectFixes(results.map((r) => ({ file: r.tutorial, findings: r.findings })), { root: dir, projectRoot });
+    expect(fixes.patch).not.toMatch(/^diff --git/m);
+    expect(fixes.patch).toMatch(new RegExp(`^# {3}${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: nonascii-space-in-command@4:\\d+: the file is outside the repository root`, 'm'));
+    expect([...fixes.byFile.values()][0]?.fixes).toHaveLength(1);
+  });
+
+  it('a file that is not valid UTF-8 gets no correction', async () => {
+    const dir = gitRepo();
+    const path = write(dir, 'b.md', `# B\n\n${bash(`curl ${TOKEN_URL} -H Metadata:true\u00A0`)}\n`);
+    const results = await lintFiles([path]);
+    const invalid = Buffer.concat([readFileSync(path), Buffer.from([0xff, 0x0a])]);
+    const fixes = collectFixes(results.map((r) => ({ file: r.tutorial, findings: r.findings })), { root: dir, projectRoot, read: () => invalid });
+    expect(fixes.corrections).toBe(0);
+    expect([...fixes.byFile.values()][0]?.leftOut[0]?.reason).toBe('the file is not valid UTF-8, so no edit can be placed on its bytes with certainty');
   });
 
   it('corrections the tool is not sure of get a finding but no fix', async () => {

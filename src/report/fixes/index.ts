@@ -77,10 +77,6 @@ export function collectFixes(sources: readonly FixSource[], ctx: FixContext): Fi
     if (!source.findings.some((f) => f.fix !== undefined)) continue;
     const abs = isAbsolute(source.file) ? source.file : resolve(ctx.projectRoot, source.file);
     const path = pathFromRoot(source.file, ctx.root, ctx.projectRoot);
-    if (isAbsolute(path)) {
-      leaveOutFile(source, source.file, `the file is outside the repository root ${ctx.root}, so a patch path cannot name it (run from inside the repository)`);
-      continue;
-    }
     let bytes: Buffer;
     try {
       bytes = read(abs);
@@ -94,17 +90,24 @@ export function collectFixes(sources: readonly FixSource[], ctx: FixContext): Fi
       continue;
     }
     const plan = planFile(text, source.findings);
-    if (ctx.redact !== undefined) {
-      const section = fileSection({ path, plan });
-      if (ctx.redact(section) !== section) {
-        leaveOutFile(source, path, 'the lines around the corrections hold text the run redacts as a secret, and a redacted line cannot be applied');
-        continue;
-      }
-    }
+    // report.json's suggestions do not depend on where the patch is applied from.
     const entry = { fixes: reportFixes(plan), leftOut: plan.leftOut.map((l) => ({ findings: l.ids, line: l.line, reason: l.reason })) };
     if (entry.fixes.length > 0 || entry.leftOut.length > 0) byFile.set(source.file, entry);
     for (const l of plan.leftOut) leftOutLines.push(`${path}:${l.line} ${l.ids.join(', ')}: ${l.reason}`);
-    if (plan.changes.length > 0) files.push({ path, plan });
+    if (plan.changes.length === 0) continue;
+    const ids = plan.changes.flatMap((c) => c.fixes.flatMap((f) => f.ids));
+    if (isAbsolute(path)) {
+      leftOutLines.push(`${path}: ${ids.join(', ')}: the file is outside the repository root ${ctx.root}, so a patch path cannot name it (run from inside the repository; report.json has these corrections)`);
+      continue;
+    }
+    if (ctx.redact !== undefined) {
+      const section = fileSection({ path, plan });
+      if (ctx.redact(section) !== section) {
+        leftOutLines.push(`${path}: ${ids.join(', ')}: the lines around the corrections hold text the run redacts as a secret, and a redacted line cannot be applied`);
+        continue;
+      }
+    }
+    files.push({ path, plan });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const corrections = files.reduce((n, f) => n + f.plan.changes.reduce((k, c) => k + c.fixes.length, 0), 0);
