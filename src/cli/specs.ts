@@ -14,7 +14,7 @@ const USAGE_EXIT = ['2', 'bad arguments, or an input or output that cannot be us
 
 /** run and lint --fix-patch. */
 const FIX_PATCH =
-  "write a unified diff (git apply FILE, from the repository root) with every correction the tool is sure of: look-alike dashes and quotes, no-break and zero-width characters in commands, blanks inside quoted az values, a token example's resource without the requested trailing slash, a missing Content-Type or x-ms-version header, a renamed az command, a JSON example missing or with extra commas; each hunk names its finding ids. Never applied by the tool";
+  "write a unified diff (git apply FILE, from the repository root) with every correction the tool is sure of: look-alike dashes and quotes, no-break and zero-width characters in commands, blanks inside quoted az values, a --scope id missing its only possible child type, a token example's resource without the requested trailing slash, a missing Content-Type or x-ms-version header, a renamed az command, a JSON example missing or with extra commas; each hunk names its finding ids. Never applied by the tool";
 
 export const RUN_REPORTERS = ['default', 'json', 'github'] as const;
 export const LINT_REPORTERS = ['default', 'json', 'sarif', 'github'] as const;

@@ -26,16 +26,16 @@ describe('lint --fix-patch', () => {
     cpSync(join(projectRoot, 'tutorials/002-storage-user-assigned.md'), join(dir, 'docs/page.md'));
     mkdirSync(join(dir, 'docs/sub'));
     const before = await findings(dir, 'docs/page.md');
-    expect(before.fixed).toEqual(['az-removed-command@100', 'lookalike-dash-in-flag@100', 'smart-quote-in-command@134', 'token-resource-mismatch@178', 'blob-bearer-missing-version@185']);
+    expect(before.fixed).toEqual(['az-removed-command@100', 'lookalike-dash-in-flag@100', 'smart-quote-in-command@134', 'az-scope-not-resource-id@134', 'token-resource-mismatch@178', 'blob-bearer-missing-version@185']);
     // From a sub-folder: the paths in the patch are still the repository's.
     const r = await cli(['lint', '../page.md', '--fix-patch', '../../fixes.patch'], join(dir, 'docs/sub'));
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('--fix-patch: 5 correction(s) the tool is sure of');
+    expect(r.stderr).toContain('--fix-patch: 6 correction(s) the tool is sure of');
     const patch = readFileSync(join(dir, 'fixes.patch'), 'utf8');
     expect(patch).toMatch(/^--- a\/docs\/page\.md$/m);
     expect(patch.match(/^@@ .* @@ fix .+$/gm)).toEqual([
       '@@ -97,7 +97,7 @@ fix az-removed-command@100:7 lookalike-dash-in-flag@100:57',
-      '@@ -131,7 +131,7 @@ fix smart-quote-in-command@134:62',
+      '@@ -131,7 +131,7 @@ fix smart-quote-in-command@134:62 az-scope-not-resource-id@134:233',
       // Their contexts would touch: one hunk, both ids, as diff would merge them.
       '@@ -175,14 +175,14 @@ fix token-resource-mismatch@178:4 blob-bearer-missing-version@185:111',
     ]);

@@ -72,7 +72,7 @@ describe('fix-patch round trip on a copy of tutorials/', () => {
         expect(s2.id).toBe(s.id);
         const where = `${name(t)} ${s.id} (line ${s.line.start}): ${s.verdict} → ${s2.verdict} (${s2.reason})`;
         if (touched.has(s.id) && s.verdict === 'fail') {
-          if (s2.verdict !== 'fail') fixedFails.push(`${name(t)} ${s.id}`);
+          if (s2.verdict !== 'fail') fixedFails.push(`${name(t)} ${s.id} → ${s2.verdict}`);
           else {
             // Still failing: for a defect the patch does not claim to fix, which lint still reports on the step.
             const remaining = t2.findings.filter((f) => f.severity === 'error' && f.fix === undefined && (f.stepId === s.id || within(f.line, s.line)));
@@ -100,14 +100,14 @@ describe('fix-patch round trip on a copy of tutorials/', () => {
     ]);
     // The seed tutorials' failures the patch fixes (the figure in the README).
     expect(fixedFails.sort()).toEqual([
-      '000-arm-system-assigned.md s4', // U+00A0 after the Authorization header: 401 → works
-      '000-arm-user-assigned.md s3', // blank inside --scope "…<RESOURCE GROUP> ": 404 → works
-      '000-storage-sas.md s6', // Content-Type added to listServiceSas: 415 → works
-      '002-storage-user-assigned.md s4', // az vm assign-identity → az vm identity assign, -–identities → --identities
-      '002-storage-user-assigned.md s7', // ‘Reader’ → 'Reader': the role exists (the scope is still not one ARM serves)
-      '003-arm-user-assigned.md s3', // blank inside --scope
-      '003-arm-user-assigned.md s5', // U+00A0 after the IMDS URL: 400 → works
-      '004-key-vault.md s5', // U+00A0 after Metadata:true: 400 → works
+      '000-arm-system-assigned.md s4 → drift', // U+00A0 after the Authorization header: 401 → works
+      '000-arm-user-assigned.md s3 → drift', // blank inside --scope "…<RESOURCE GROUP> ": 404 → works
+      '000-storage-sas.md s6 → pass', // Content-Type added to listServiceSas: 415 → works
+      '002-storage-user-assigned.md s4 → pass', // az vm assign-identity → az vm identity assign, -–identities → --identities
+      '002-storage-user-assigned.md s7 → drift', // ‘Reader’ → 'Reader', containers/ inserted into the scope
+      '003-arm-user-assigned.md s3 → drift', // blank inside --scope
+      '003-arm-user-assigned.md s5 → drift', // U+00A0 after the IMDS URL: 400 → works
+      '004-key-vault.md s5 → drift', // U+00A0 after Metadata:true: 400 → works
     ]);
   }, 180_000);
 });
