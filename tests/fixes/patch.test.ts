@@ -86,6 +86,18 @@ describe('a patch git applies, changing only the corrected bytes', () => {
   });
 });
 
+describe('continued commands', () => {
+  it('corrections on the continuation lines of one command: placed on their own lines, one run of - then + lines', async () => {
+    const dir = gitRepo();
+    const cmd = ['curl https://management.azure.com/subscriptions/x/resourcegroups?api-version=2016-09-01 \\', '  \u2013-request GET \\', '  -H "Authorization: Bearer <ACCESS TOKEN>"\u00A0'];
+    const path = write(dir, 'k.md', `# K\n\n${bash(cmd.join('\n'))}\n`);
+    const { fixes } = await lintFixes(dir, [path]);
+    expect(fixes.patch).toContain(['-  \u2013-request GET \\', '-  -H "Authorization: Bearer <ACCESS TOKEN>"\u00A0', '+  --request GET \\', '+  -H "Authorization: Bearer <ACCESS TOKEN>"', ''].join('\n'));
+    gitApply(dir, fixes.patch);
+    expect(readFileSync(path, 'utf8')).toBe(`# K\n\n${bash([cmd[0], '  --request GET \\', '  -H "Authorization: Bearer <ACCESS TOKEN>"'].join('\n'))}\n`);
+  });
+});
+
 describe('edges of a file', () => {
   it('an insertion at the very end of a file without a final newline, and an edit on line 1 after a BOM', async () => {
     const dir = gitRepo();

@@ -75,46 +75,41 @@ export function fileSection(file: PatchFile): string {
     const lines: string[] = [];
     let oldCount = 0;
     let newCount = 0;
-    let at = hunk.from;
-    const context = (upTo: number): void => {
-      for (; at <= upTo; at++) {
-        lines.push(...body(plan.lines[at - 1] as string, ' '));
+    const emit = (before: readonly string[], after: readonly string[]): void => {
+      for (const l of before) lines.push(...body(l, '-'));
+      for (const l of after) lines.push(...body(l, '+'));
+      oldCount += before.length;
+      newCount += after.length;
+    };
+    // Each line of the hunk as it reads after the edits; a change that adds or removes a line break
+    // (no rule's does today) is kept whole, its lines removed then added.
+    const after = new Map<number, string>();
+    const whole = new Map<number, { before: string[]; after: string[]; last: number }>();
+    for (const change of hunk.changes) {
+      const lines2 = changedLines(plan, change);
+      if (lines2.length === change.lastLine - change.firstLine + 1) lines2.forEach((l, i) => after.set(change.firstLine + i, l));
+      else whole.set(change.firstLine, { before: plan.lines.slice(change.firstLine - 1, change.lastLine), after: lines2, last: change.lastLine });
+    }
+    const changed = (n: number): boolean => after.has(n) && after.get(n) !== plan.lines[n - 1];
+    for (let n = hunk.from; n <= hunk.to; ) {
+      const w = whole.get(n);
+      if (w !== undefined) {
+        emit(w.before, w.after);
+        n = w.last + 1;
+      } else if (!changed(n)) {
+        lines.push(...body(plan.lines[n - 1] as string, ' '));
         oldCount++;
         newCount++;
-      }
-    };
-    for (const change of hunk.changes) {
-      context(change.firstLine - 1);
-      const after = changedLines(plan, change);
-      const before = plan.lines.slice(change.firstLine - 1, change.lastLine);
-      if (before.length !== after.length) {
-        // An edit that adds or removes a line break: the whole change is - then +.
-        for (const l of before) lines.push(...body(l, '-'));
-        for (const l of after) lines.push(...body(l, '+'));
-        oldCount += before.length;
-        newCount += after.length;
+        n++;
       } else {
-        // Unchanged lines inside a change stay context; each run of changed lines is - then +.
-        for (let k = 0; k < before.length; ) {
-          if (before[k] === after[k]) {
-            lines.push(...body(before[k] as string, ' '));
-            oldCount++;
-            newCount++;
-            k++;
-            continue;
-          }
-          let end = k;
-          while (end < before.length && before[end] !== after[end]) end++;
-          for (const l of before.slice(k, end)) lines.push(...body(l, '-'));
-          for (const l of after.slice(k, end)) lines.push(...body(l, '+'));
-          oldCount += end - k;
-          newCount += end - k;
-          k = end;
-        }
+        // A run of changed lines: all removed, then all added, as diff writes them.
+        let end = n;
+        while (end <= hunk.to && changed(end) && !whole.has(end)) end++;
+        const span = Array.from({ length: end - n }, (_, i) => n + i);
+        emit(span.map((k) => plan.lines[k - 1] as string), span.map((k) => after.get(k) as string));
+        n = end;
       }
-      at = change.lastLine + 1;
     }
-    context(hunk.to);
     const ids = hunk.changes.flatMap((c) => c.fixes.flatMap((f) => f.ids));
     out.push(`@@ -${hunk.from},${oldCount} +${hunk.from + delta},${newCount} @@ fix ${ids.join(' ')}\n`, ...lines);
     delta += newCount - oldCount;
