@@ -57,7 +57,7 @@ export const runSpec = {
     ['tutorial-conformance run docs --report-junit junit.xml --report-html report.html', 'Reports at paths of your own (no reports/ folder)'],
     ['tutorial-conformance run tutorials/000-storage.md --grep listKeys --set STORAGE_ACCOUNT=mystorage -v', 'One step and what it needs, with a value of your own and full reasons'],
     ['tutorial-conformance run --target azure --shard 1/3 --out reports/shard-1', 'One shard of a nightly run against a live subscription'],
-    ['tutorial-conformance run --fix-patch fixes.patch && git apply fixes.patch', 'Run, then apply the corrections the tool is sure of (review the patch first)'],
+    ['tutorial-conformance run --fix-patch fixes.patch; git apply --check fixes.patch', 'Run (exit 1 when a step fails), then check that the corrections the tool is sure of apply; review the patch, then git apply fixes.patch'],
   ],
 } as const satisfies CommandSpec;
 
