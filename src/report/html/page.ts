@@ -1,7 +1,7 @@
 // The page around the steps: the header (tool version and run settings), the sticky verdict filter,
 // the table of tutorials (counts per verdict, each a link), and one section per tutorial.
 import { VERDICTS, type Verdict } from '../../check/verdict.ts';
-import type { Report, ReportTutorial, VerdictChange } from '../schema.ts';
+import { tutorialLabel, type Report, type ReportTutorial, type VerdictChange } from '../schema.ts';
 import { esc, plural } from './escape.ts';
 import { sourceAnchor, sourceLinker, type SourceLink } from './links.ts';
 import { packAll } from './pack.ts';
@@ -40,7 +40,7 @@ function comparison(report: Report): string {
   const c = report.comparison;
   if (c === undefined) return '';
   const item = (kind: 'worse' | 'better', ch: VerdictChange) =>
-    `<li class="${kind}"><code>${esc(ch.file)}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
+    `<li class="${kind}"><code>${esc(tutorialLabel(ch))}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
   return `<details class="comparison"${c.worse.length > 0 ? ' open' : ''}><summary>since the baseline of ${esc(c.baseline.startedAt)}: ${esc(c.worse.length)} worse, ${esc(c.better.length)} better</summary>
 <ul>${[...c.worse.map((ch) => item('worse', ch)), ...c.better.map((ch) => item('better', ch))].join('')}</ul>
 </details>`;
@@ -89,6 +89,7 @@ export function filterBar(r: Report): string {
  */
 export type IndexEntry = [
   title: string,
+  /** The file, and the variant in parentheses for a page run once per variant. */
   file: string,
   problems: number,
   /** Per verdict, in VERDICTS order: [count, first step id], or 0 when no step has it. */
@@ -100,7 +101,7 @@ export type IndexEntry = [
 
 export function indexEntry(t: ReportTutorial, block: number): IndexEntry {
   const c = counts(t);
-  return [t.title, t.file, t.problems?.length ?? 0, VERDICTS.map((v) => (c[v] ? [c[v].n, c[v].first] : 0)), t.findings.length, block, t.steps.length];
+  return [t.title, tutorialLabel(t), t.problems?.length ?? 0, VERDICTS.map((v) => (c[v] ? [c[v].n, c[v].first] : 0)), t.findings.length, block, t.steps.length];
 }
 
 /** JSON inside a script element: nothing in it can end the element or open a comment. */
@@ -142,7 +143,7 @@ function tutorialBody(t: ReportTutorial, ti: number, link: SourceLink): string {
   const none = t.steps.length === 0 ? '<p class="no-steps">No step of this page could be run (see the problems above, or the page holds no command this tool runs).</p>' : '';
   const steps = t.steps.map((s) => stepArticle(c, s, byStep.get(s.id) ?? [])).join('');
   const other = rest.length > 0 ? `<div class="tf"><h3>${esc(plural(rest.length, 'finding'))} not tied to a step</h3><ul class="findings">${rest.map((f) => findingItem(c, f)).join('')}</ul></div>` : '';
-  return `<h2>${esc(t.title)}</h2><div class="file">${sourceAnchor(link, t.file, 1, t.file, 'file')}${seed} · <span class="tally">${esc(tally(t))}</span></div>${problems(t, link)}${none}${steps}${other}`;
+  return `<h2>${esc(t.title)}</h2><div class="file">${sourceAnchor(link, t.file, 1, t.file, 'file')}${t.variant !== undefined ? ` <span class="variant">(${esc(t.variant)})</span>` : ''}${seed} · <span class="tally">${esc(tally(t))}</span></div>${problems(t, link)}${none}${steps}${other}`;
 }
 
 export function pageBody(r: Report): string {
