@@ -30,13 +30,16 @@ export function builtInRole(name: string): { name: string; id: string | undefine
 }
 
 /** Commands az removed, with their replacement and when. */
-export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string }>> = {
+// `sameArguments`: the old name was an alias of the new command (same options), so renaming the
+// command is the whole correction; the 2017 preview name took other options.
+export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string; sameArguments: boolean }>> = {
   'vm assign-identity': {
     replacement: 'vm identity assign',
     history: 'replaced by "az vm identity assign" in 2018 (azure-cli PR #5744), kept for two releases, then removed',
+    sameArguments: true,
   },
-  'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 and removed' },
-  'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 and removed' },
-  'vmss remove-identity': { replacement: 'vmss identity remove', history: 'replaced by "az vmss identity remove" in 2018 and removed' },
-  'vm assign-msi': { replacement: 'vm identity assign', history: 'the 2017 preview name, removed in 2018' },
+  'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 and removed', sameArguments: true },
+  'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 and removed', sameArguments: true },
+  'vmss remove-identity': { replacement: 'vmss identity remove', history: 'replaced by "az vmss identity remove" in 2018 and removed', sameArguments: true },
+  'vm assign-msi': { replacement: 'vm identity assign', history: 'the 2017 preview name, removed in 2018', sameArguments: false },
 };
