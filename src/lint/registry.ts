@@ -38,6 +38,14 @@ import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
+import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
+import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
+import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
+import { curlHelpFlag } from './rules/curl-help-flag.ts';
+import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
+import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
+import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
+import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -77,4 +85,12 @@ export const rules: readonly Rule[] = [
   proseTokenAudience,
   proseParameterNotInCommand,
   missingPrerequisite,
+  shellBackslashSpace,
+  shellTrailingBackslash,
+  shellMissingContinuation,
+  curlHelpFlag,
+  shellUnquotedAmpersand,
+  shellSingleQuotedVariable,
+  shellTildeInQuotes,
+  shellOdataDollarExpanded,
 ];

@@ -1,0 +1,47 @@
+// Positive cases of the shell rules (issue 16 item 5), merged into rules.test.ts's table: each
+// breaks one line of the clean fixture the way real pages do. Their negative cases on real pages
+// are in shell-rules.test.ts.
+const UPLOAD = 'az storage blob upload';
+const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
+const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
+const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2021-04-01' -H";
+
+export const shellCases = {
+  'shell-backslash-space': [
+    { name: 'blank after the backslash', find: UPLOAD, replace: (l: string) => l.replace(' -f test.txt', ' \\ \n  -f test.txt'), message: /escaped space.*"-f test.txt/ },
+  ],
+  'shell-trailing-backslash': [
+    { name: 'backslash on the last line of the block', find: UPLOAD, replace: (l: string) => `${l} \\`, message: /">" prompt/, severity: 'warning' as const },
+  ],
+  'shell-missing-continuation': [
+    { name: 'options on the next line without a backslash', find: UPLOAD, replace: (l: string) => l.replace(' -f test.txt', '\n    -f test.txt'), message: /"-f: command not found"/ },
+  ],
+  'curl-help-flag': [
+    { name: '-h for -H', find: BLOB_CURL, replace: (l: string) => l.replace('-H "x-ms-version', '-h "x-ms-version'), message: /exits 0 without sending the request/ },
+  ],
+  'shell-unquoted-ampersand': [
+    { name: 'unquoted IMDS URL', find: TOKEN_CURL, replace: (l: string) => l.replace("curl '", 'curl ').replace("' -H", ' -H'), message: /without "resource"/ },
+  ],
+  'shell-single-quoted-variable': [
+    {
+      name: 'token variable in single quotes',
+      find: BLOB_CURL,
+      replace: (l: string) => `token='<ACCESS TOKEN>'\n${l.replace('"Authorization: Bearer <ACCESS TOKEN>"', "'Authorization: Bearer $token'")}`,
+      offset: 1,
+      message: /literal text "\$token"/,
+      severity: 'warning' as const,
+    },
+  ],
+  'shell-tilde-in-quotes': [
+    { name: 'quoted home path', find: UPLOAD, replace: (l: string) => l.replace('-f test.txt', '-f "~/test.txt"'), message: /"\$HOME\/test.txt"/ },
+  ],
+  'shell-odata-dollar-expanded': [
+    {
+      name: '$filter in a double-quoted URL',
+      find: ARM_GET,
+      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2021-04-01'", '2021-04-01&$filter=tagName eq \'env\'"'),
+      message: /expands "\$filter"/,
+      severity: 'warning' as const,
+    },
+  ],
+};
