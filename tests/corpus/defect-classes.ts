@@ -1,0 +1,55 @@
+// Which golden defect class (goldens/FORMAT.md) each lint rule's finding speaks to, so that recall
+// per class can be counted. A rule missing here finds nothing for recall (the corpus report lists
+// such rules, so the table is extended when a rule is added).
+import type { DEFECT_CLASSES } from './golden.ts';
+
+export type DefectClassName = (typeof DEFECT_CLASSES)[number];
+
+export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
+  'lookalike-dash-in-flag': 'lookalike-char',
+  'smart-quote-in-command': 'lookalike-char',
+  'nonascii-space-in-command': 'lookalike-char',
+  'zero-width-in-command': 'lookalike-char',
+  mojibake: 'other',
+  'json-example-invalid': 'json-invalid',
+  'contract-invalid-guid': 'example-output',
+  'contract-type-mismatch': 'example-output',
+  'contract-enum-value': 'example-output',
+  'contract-field-not-in-api': 'example-output',
+  'contract-resource-id': 'example-output',
+  'az-output-shape': 'example-output',
+  'placeholder-misspelt': 'placeholder',
+  'placeholder-not-in-command': 'placeholder',
+  'placeholder-url-after-scheme': 'placeholder',
+  'placeholder-two-names': 'placeholder',
+  'inconsistent-file-name': 'inconsistent-name',
+  'stated-content-mismatch': 'example-output',
+  'blob-properties-mismatch': 'example-output',
+  'token-resource-mismatch': 'example-output',
+  'example-ids-inconsistent': 'example-output',
+  'az-removed-command': 'wrong-command',
+  'az-flag-without-value': 'wrong-parameter',
+  'az-value-trailing-space': 'trailing-space',
+  'az-unknown-role': 'wrong-parameter',
+  'az-scope-not-resource-id': 'wrong-parameter',
+  'az-assignee-id-kind': 'wrong-parameter',
+  'legacy-msi-endpoint': 'endpoint',
+  'retired-service': 'endpoint',
+  'api-version-invalid': 'api-version',
+  'blob-bearer-missing-version': 'curl-usage',
+  'arm-body-content-type': 'curl-usage',
+  'prose-case-sensitive-claim': 'other',
+  'prose-outdated-claim': 'other',
+  'prose-token-audience': 'audience',
+  'prose-parameter-not-in-command': 'wrong-parameter',
+  'missing-prerequisite': 'missing-prerequisite',
+  // issue 16
+  'shell-backslash-space': 'shell-syntax',
+  'shell-trailing-backslash': 'shell-syntax',
+  'shell-missing-continuation': 'shell-syntax',
+  'curl-help-flag': 'curl-usage',
+  'shell-unquoted-ampersand': 'shell-syntax',
+  'shell-single-quoted-variable': 'shell-syntax',
+  'shell-tilde-in-quotes': 'shell-syntax',
+  'shell-odata-dollar-expanded': 'shell-syntax',
+};
