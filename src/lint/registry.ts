@@ -46,6 +46,7 @@ import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
 import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
+import { exampleSasFields } from './rules/example-sas-fields.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -93,4 +94,5 @@ export const rules: readonly Rule[] = [
   shellSingleQuotedVariable,
   shellTildeInQuotes,
   shellOdataDollarExpanded,
+  exampleSasFields,
 ];

@@ -1,12 +1,12 @@
-// Positive cases of the shell rules (issue 16 item 5), merged into rules.test.ts's table: each
-// breaks one line of the clean fixture the way real pages do. Their negative cases on real pages
-// are in shell-rules.test.ts.
+// Positive cases of issue 16's rules, merged into rules.test.ts's table: each breaks one line of
+// the clean fixture the way real pages do. Their negative cases on real pages are in
+// shell-rules.test.ts and example-request.test.ts.
 const UPLOAD = 'az storage blob upload';
 const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
 const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
 const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2021-04-01' -H";
 
-export const shellCases = {
+export const findingsCases = {
   'shell-backslash-space': [
     { name: 'blank after the backslash', find: UPLOAD, replace: (l: string) => l.replace(' -f test.txt', ' \\ \n  -f test.txt'), message: /escaped space.*"-f test.txt/ },
   ],
@@ -43,5 +43,9 @@ export const shellCases = {
       message: /expands "\$filter"/,
       severity: 'warning' as const,
     },
+  ],
+  'example-sas-fields': [
+    { name: 'st= without signedStart', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&se=', '&st=2026-12-31T00%3A00%3A00Z&se='), message: /sends no signedStart/, severity: 'warning' as const },
+    { name: 'sp other than signedPermission', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&sp=r&', '&sp=rw&'), message: /signedPermission "r"/, severity: 'warning' as const },
   ],
 };
