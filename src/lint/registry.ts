@@ -47,6 +47,7 @@ import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
 import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
 import { exampleSasFields } from './rules/example-sas-fields.ts';
+import { rbacWhatIf } from './rules/rbac-what-if.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -95,4 +96,5 @@ export const rules: readonly Rule[] = [
   shellTildeInQuotes,
   shellOdataDollarExpanded,
   exampleSasFields,
+  rbacWhatIf,
 ];

@@ -48,4 +48,7 @@ export const findingsCases = {
     { name: 'st= without signedStart', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&se=', '&st=2026-12-31T00%3A00%3A00Z&se='), message: /sends no signedStart/, severity: 'warning' as const },
     { name: 'sp other than signedPermission', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&sp=r&', '&sp=rw&'), message: /signedPermission "r"/, severity: 'warning' as const },
   ],
+  'rbac-what-if': [
+    { name: 'Reader granted, blob read with the identity', find: 'az role assignment create', replace: (l: string) => l.replace('"Storage Blob Data Reader"', '"Reader"'), message: /Reader grants no data action.*use Storage Blob Data Reader/ },
+  ],
 };
