@@ -27,6 +27,8 @@ export function endsInsideQuote(text: string): boolean {
 }
 
 const LINE_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\S/;
+// `read name` / `for name in …` on a line of its own (a line after "&&" is not always a step of its own)
+const LINE_READ = /^\s*(?:read\s+(?:-[a-z]+\s+(?:"[^"]*"\s+)?)*|for\s+)([A-Za-z_][A-Za-z0-9_]*)\b/;
 const ASSIGN = /^(?:export\s+|declare\s+(?:-\w+\s+)*|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=/;
 
 /**
@@ -40,7 +42,7 @@ export function assignedVariables(doc: LintDocument): Map<string, number> {
   };
   // Lines the parser did not make a step of (a lone `name=value` in a block) assign too.
   for (let n = 1; n <= doc.lineCount; n++) {
-    const m = LINE_ASSIGN.exec(doc.line(n));
+    const m = LINE_ASSIGN.exec(doc.line(n)) ?? LINE_READ.exec(doc.line(n));
     if (m) note(m[1]!, n);
   }
   for (const command of bashCommands(doc)) {

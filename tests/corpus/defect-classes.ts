@@ -52,4 +52,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-single-quoted-variable': 'shell-syntax',
   'shell-tilde-in-quotes': 'shell-syntax',
   'shell-odata-dollar-expanded': 'shell-syntax',
+  'example-sas-fields': 'example-output',
+  'rbac-what-if': 'rbac',
+  'curl-upload-at': 'curl-usage',
+  'shell-unassigned-variable': 'shell-syntax',
+  'api-version-not-a-date': 'api-version',
 };

@@ -51,4 +51,14 @@ export const findingsCases = {
   'rbac-what-if': [
     { name: 'Reader granted, blob read with the identity', find: 'az role assignment create', replace: (l: string) => l.replace('"Storage Blob Data Reader"', '"Reader"'), message: /Reader grants no data action.*use Storage Blob Data Reader/ },
   ],
+  'curl-upload-at': [
+    { name: '-T @file', find: BLOB_CURL, replace: (l: string) => `${l} -X PUT -T @test.txt`, message: /Can't open '@test.txt'!.*Write -T test.txt/ },
+  ],
+  'shell-unassigned-variable': [
+    { name: 'principal id from a variable nobody sets', find: 'az role assignment create', replace: (l: string) => l.replace('<PRINCIPAL ID>', '$identityObjectId'), message: /no step of the page assigns \$identityObjectId/, severity: 'warning' as const },
+  ],
+  'api-version-not-a-date': [
+    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
+    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
+  ],
 };
