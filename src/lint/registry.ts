@@ -51,6 +51,7 @@ import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
+import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -103,4 +104,5 @@ export const rules: readonly Rule[] = [
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,
+  providerNamespaceMisspelt,
 ];

@@ -57,4 +57,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'curl-upload-at': 'curl-usage',
   'shell-unassigned-variable': 'shell-syntax',
   'api-version-not-a-date': 'api-version',
+  'provider-namespace-misspelt': 'name-rule',
 };

@@ -61,4 +61,7 @@ export const findingsCases = {
     { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
     { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
   ],
+  'provider-namespace-misspelt': [
+    { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
+  ],
 };

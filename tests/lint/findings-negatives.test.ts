@@ -76,3 +76,26 @@ describe('api-version-not-a-date', () => {
     expect(f[0]?.message).toMatch(/Did you mean 2018-01-20\?/);
   });
 });
+
+describe('provider-namespace-misspelt', () => {
+  it('knows namespaces in any case and flags only a dot or one letter away', async () => {
+    const { misspeltNamespace } = await import('../../src/lint/rules/provider-namespace-misspelt.ts');
+    expect(misspeltNamespace('Microsoft.Compute')).toBeUndefined();
+    expect(misspeltNamespace('microsoft.insights')).toBeUndefined();
+    expect(misspeltNamespace('Microsoft.Insights')).toBeUndefined();
+    expect(misspeltNamespace('MicrosoftCompute')).toBe('Microsoft.Compute');
+    expect(misspeltNamespace('Microsoft.Compue')).toBe('Microsoft.Compute');
+    expect(misspeltNamespace('Microsoft.App')).toBeUndefined(); // newer than the list, and too short to judge
+    expect(misspeltNamespace('Contoso.Widgets')).toBeUndefined();
+  });
+  it('silent on real pages full of namespaces (resource-providers-and-types.md, role-assignments-rest.md, custom-roles-cli.md)', () => {
+    for (const page of [
+      'tests/corpus/articles/azure-resource-manager/management/resource-providers-and-types.md',
+      'tests/corpus/articles/role-based-access-control/role-assignments-rest.md',
+      'tests/corpus/articles/role-based-access-control/custom-roles-cli.md',
+    ]) {
+      expect(read(page)).toMatch(/Microsoft\.[A-Za-z]+\/[A-Za-z]/);
+      expect(found(page, 'provider-namespace-misspelt')).toEqual([]);
+    }
+  });
+});
