@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule, RuleHit } from '../rule.ts';
+import { editDistance } from '../../parse/placeholders.ts';
 
 interface NamespaceList {
   namespaces: string[];
@@ -12,18 +13,6 @@ let known: string[] | undefined;
 function namespaces(): string[] {
   known ??= (JSON.parse(readFileSync(join(import.meta.dirname, '../../reference/provider-namespaces.json'), 'utf8')) as NamespaceList).namespaces;
   return known;
-}
-
-/** Levenshtein distance, stopping early above `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** The namespace `written` misspells, or undefined when it is a listed one (any case) or not close to one. */
@@ -36,7 +25,7 @@ export function misspeltNamespace(written: string): string | undefined {
   if (byDot) return byDot;
   const tail = lower.replace(/^microsoft\.?/, '');
   if (tail.length < 6 || !/^microsoft\./.test(lower)) return undefined;
-  const near = list.filter((n) => distance(n.toLowerCase().replace(/^microsoft\./, ''), tail, 1) === 1);
+  const near = list.filter((n) => editDistance(n.toLowerCase().replace(/^microsoft\./, ''), tail) === 1);
   return near.length === 1 ? near[0] : undefined;
 }
 
