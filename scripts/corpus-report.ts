@@ -40,7 +40,9 @@ const heldOut = new Set(manifest.pages.filter((p) => p.heldOut).map((p) => p.pat
 const rec = recall(report, goldens, (page) => readFileSync(join(corpusRoot, page), 'utf8'), heldOut);
 
 const summary = {
-  pages: report.tutorials.length,
+  pages: new Set(report.tutorials.map((t) => t.file)).size,
+  // A page with tabs or zone pivots runs once per variant.
+  runs: report.tutorials.length,
   goldens: goldens.size,
   verdicts: report.summary,
   falseFails: j.falseFails.length,
@@ -55,7 +57,7 @@ if (asJson) {
   process.stdout.write(`${JSON.stringify({ summary, matrix: Object.fromEntries([...j.matrix].map(([g, row]) => [g, Object.fromEntries(row)])) }, null, 2)}\n`);
 } else {
   const line = (s: string) => process.stdout.write(`${s}\n`);
-  line(`corpus: ${summary.pages} pages, ${summary.goldens} goldens; verdicts ${JSON.stringify(summary.verdicts)}`);
+  line(`corpus: ${summary.pages} pages (${summary.runs} runs, one per variant), ${summary.goldens} goldens; verdicts ${JSON.stringify(summary.verdicts)}`);
   line('');
   line(matrixTable(j));
   line('');

@@ -215,6 +215,10 @@ const StepBase = z.object({
   expectation: Expectation.optional(), // the response the page shows after the step
   fence: z.string().optional(), // the fence info string when the step came from a fenced block ("bash", "azurecli", "")
   language: BlockLanguage.optional(), // the class of that fence's language (present exactly when `fence` is)
+  // Where the step is written when that is a DocFX tab or zone pivot (absent outside both): the id
+  // of its innermost tab as written ("linux", "linux+macos") and its zone's pivots ("python,csharp").
+  tab: z.string().optional(),
+  pivot: z.string().optional(),
 });
 
 export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand });
@@ -265,6 +269,20 @@ export const ParseDiagnostic = z.object({
 });
 export type ParseDiagnostic = z.infer<typeof ParseDiagnostic>;
 
+/**
+ * One path through a page with tabs or zone pivots: the reader chose tab id `tab` (every group
+ * with that id shows it, the others their first tab) and pivot `pivot`. `name` is how goldens and
+ * reports call it: "tab=linux", "pivot=python", "tab=linux;pivot=python".
+ */
+export const Variant = z.object({
+  name: z.string(),
+  tab: z.string().optional(),
+  pivot: z.string().optional(),
+  steps: z.array(z.string()), // ids of the steps this variant shows, in order
+  examples: z.array(z.number().int().nonnegative()), // indexes into Tutorial.examples
+});
+export type Variant = z.infer<typeof Variant>;
+
 export const Tutorial = z.object({
   title: z.string(),
   file: z.string(), // path relative to the project root
@@ -277,5 +295,7 @@ export const Tutorial = z.object({
   captures: z.array(Capture),
   diagnostics: z.array(ParseDiagnostic),
   lineCount: z.number().int().nonnegative(),
+  // Present when tabs or zone pivots give the page more than one path; each is run on its own.
+  variants: z.array(Variant).optional(),
 });
 export type Tutorial = z.infer<typeof Tutorial>;

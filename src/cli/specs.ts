@@ -43,6 +43,7 @@ export const runSpec = {
     'report-json': { type: 'string', value: 'FILE', description: 'also write report.json to FILE' },
     'report-html': { type: 'string', value: 'FILE', description: 'also write the HTML report to FILE' },
     'report-junit': { type: 'string', value: 'FILE', description: 'also write the JUnit XML to FILE' },
+    'docset-root': { type: 'string', value: 'DIR', defaultText: 'the nearest folder upwards holding docfx.json (up to the git root), else the page\'s folder', description: '[!INCLUDE] targets (relative, and ~/ from this root) are read only inside DIR, checked on their real path; an include outside it, or not a regular file, is not read and is a problem of that page' },
     'source-url': { type: 'string', value: 'TEMPLATE', description: 'link each file:line of the HTML report to its source: a URL with {file} and {line}, e.g. https://github.com/MicrosoftDocs/azure-docs/blob/main/{file}#L{line}' },
   },
   exitCodes: RUN_EXIT_CODES,
@@ -66,6 +67,7 @@ export const lintSpec = {
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write the reporter\'s output to FILE instead of stdout' },
     'report-json': { type: 'string', value: 'FILE', description: 'also write the JSON findings to FILE' },
     'report-sarif': { type: 'string', value: 'FILE', description: 'also write the SARIF log to FILE' },
+    'docset-root': { type: 'string', value: 'DIR', defaultText: 'the nearest folder upwards holding docfx.json (up to the git root), else the page\'s folder', description: '[!INCLUDE] targets (relative, and ~/ from this root) are read only inside DIR, checked on their real path; an include outside it, or not a regular file, is not read and is a problem of that page' },
   },
   exitCodes: [['0', 'no error-severity finding'], ['1', 'an error-severity finding exists'], USAGE_EXIT],
   examples: [
@@ -78,7 +80,10 @@ export const extractSpec = {
   name: 'extract',
   summary: 'Print the parsed model of one tutorial (steps, expected responses, placeholders, captures, each with its lines) as JSON.',
   arguments: { name: 'file', description: 'one markdown page', exactlyOne: true },
-  options: { compact: { type: 'boolean', description: 'one line of JSON instead of indented' } },
+  options: {
+    compact: { type: 'boolean', description: 'one line of JSON instead of indented' },
+    'docset-root': { type: 'string', value: 'DIR', defaultText: 'the nearest folder upwards holding docfx.json (up to the git root), else the page\'s folder', description: '[!INCLUDE] targets (relative, and ~/ from this root) are read only inside DIR, checked on their real path; an include outside it, or not a regular file, is not read and is a problem of that page' },
+  },
   exitCodes: [['0', 'the model was printed'], USAGE_EXIT],
   examples: [['tutorial-conformance extract tutorials/000-storage-sas.md', 'The model of one page']],
 } as const satisfies CommandSpec;

@@ -12,6 +12,7 @@ import { repositoryRoot } from '../cli/repository.ts';
 import { toolIdentity } from '../cli/version.ts';
 import { projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
 import { lintFiles } from '../lint/index.ts';
+import { docsetRootOption } from '../cli/docset-root.ts';
 import { resolveTutorialFiles } from '../run/files.ts';
 import { checkAppendable, prepareOutputs } from '../report/outputs.ts';
 import { lintJson, lintSarif, REPORTERS } from '../report/reporters/index.ts';
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(lintSpec, argv);
   const reporter = chosenReporter(values.reporter, values.format);
   const env = readCliEnvironment();
+  const docsetRoot = docsetRootOption(values['docset-root'], 'lint');
   const files = resolveTutorialFiles(positionals.length > 0 ? positionals : [tutorialsDir], {
     onSkip: (s) => void process.stderr.write(`warning: skipped ${s.path}: ${s.why}\n`),
   });
@@ -43,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   const outputs = await prepareOutputs({ files: targets });
   try {
     if (reporter === 'github' && env.githubStepSummary !== undefined) await checkAppendable('GITHUB_STEP_SUMMARY', env.githubStepSummary);
-    const results = await lintFiles(files);
+    const results = await lintFiles(files, docsetRoot !== undefined ? { docsetRoot } : {});
     const ctx = {
       style: styleFor(values.output === undefined && colourWanted(env, process.stdout.isTTY === true)),
       verbose: false,

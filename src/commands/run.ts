@@ -17,6 +17,7 @@ import { toolIdentity } from '../cli/version.ts';
 // Only light modules load before the target starts; the run loop, checks and reports load while it boots.
 import type { EngineName, RunSecrets } from '../run/index.ts';
 import { resolveTutorialFiles } from '../run/files.ts';
+import { docsetRootOption } from '../cli/docset-root.ts';
 import type { TargetName } from '../run/targets/start.ts';
 import type { EarlyStart } from '../run/targets/early.ts';
 import type { OutputPlan, PreparedOutputs } from '../report/outputs.ts';
@@ -49,6 +50,8 @@ export interface RunCommandOptions {
   baseline?: string;
   /** `--source-url TEMPLATE`: links from the HTML report to the page's source. */
   sourceUrl?: string;
+  /** `--docset-root DIR`: the folder [!INCLUDE] targets must stay in. */
+  docsetRoot?: string;
 }
 
 function usage(message: string): ToolError {
@@ -106,6 +109,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['source-url'] !== undefined ? { sourceUrl: parseSourceUrl(values['source-url']) } : {}),
+    ...(values['docset-root'] !== undefined ? { docsetRoot: docsetRootOption(values['docset-root'], 'run')! } : {}),
   };
 }
 
@@ -230,6 +234,7 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
     engine: opts.engine,
     sets: opts.sets,
     ...(opts.grep !== undefined ? { grep: opts.grep } : {}),
+    ...(opts.docsetRoot !== undefined ? { docsetRoot: opts.docsetRoot } : {}),
     onEvent: (event) => {
       const line = progressLine(event, { style: errStyle, verbose: opts.verbose, path: (file) => shown(file, projectRoot) });
       if (line !== undefined) io.stderr(`${secrets.redactor.redact(line)}\n`);

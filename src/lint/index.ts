@@ -77,7 +77,7 @@ export interface LintResult {
 }
 
 /** Reads, parses and lints each file; paths may be absolute or relative to the working directory. */
-export async function lintFiles(paths: readonly string[]): Promise<LintResult[]> {
+export async function lintFiles(paths: readonly string[], opts: { docsetRoot?: string } = {}): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for (const path of paths) {
     const absolute = resolve(path);
@@ -89,7 +89,7 @@ export async function lintFiles(paths: readonly string[]): Promise<LintResult[]>
     }
     let tutorial: Tutorial;
     try {
-      tutorial = parseTutorialFile(absolute);
+      tutorial = parseTutorialFile(absolute, opts.docsetRoot !== undefined ? { docsetRoot: opts.docsetRoot } : {});
     } catch (err) {
       if (err instanceof ToolError) throw err;
       throw new ToolError('E_PARSE', `cannot parse the tutorial: ${(err as Error).message}`, { file: path, cause: err });

@@ -3,7 +3,7 @@
 // the earliest start to the latest end, and the result validated by the Report schema like any run.
 import { ToolError } from '../errors.ts';
 import { readReport } from '../report/read.ts';
-import { Report, REPORT_VERSION, summarise, type ReportTutorial } from '../report/schema.ts';
+import { Report, REPORT_VERSION, summarise, tutorialLabel, type ReportTutorial } from '../report/schema.ts';
 
 export interface ShardReport {
   /** Where it was read from, for error messages. */
@@ -21,9 +21,11 @@ export function mergeReports(shards: readonly ShardReport[]): Report {
   const tutorials: ReportTutorial[] = [];
   for (const { path, report } of shards) {
     for (const t of report.tutorials) {
-      const earlier = seen.get(t.file);
-      if (earlier !== undefined) throw new ToolError('E_USAGE', `${t.file} is in two shard reports (${earlier} and ${path}); were the shards run with the same --shard n?`);
-      seen.set(t.file, path);
+      // A page with tabs or pivots has one entry per variant, all in the shard that ran the page.
+      const entry = tutorialLabel(t);
+      const earlier = seen.get(entry);
+      if (earlier !== undefined) throw new ToolError('E_USAGE', `${entry} is in two shard reports (${earlier} and ${path}); were the shards run with the same --shard n?`);
+      seen.set(entry, path);
       tutorials.push(t);
     }
   }

@@ -3,7 +3,8 @@
 // sections. Which language a fenced block holds is language.ts's business.
 import { F_COMMAND, F_ITEM, contentOf, indentOf, plainInline, trimEndAll } from './lines.ts';
 import { Role, type ScanState } from './scan-state.ts';
-import { readStructure } from './structure.ts';
+import { emptyStructure, readStructure, readZones } from './structure.ts';
+import { placeLines } from './variants.ts';
 
 const ADMONITION = /^(?:Note|Tip|Important|Warning|Caution|Request|Response)$/;
 
@@ -14,10 +15,9 @@ export function readBlocks(st: ScanState): void {
   // (rendered page text, most of it) gets nothing from it: the structure is then empty, as
   // markdown-it would give, and the line recogniser reads the text alone. `alwaysMarkdown`
   // forces the parse (a test proves both paths give the same model for every tutorial).
-  st.struct =
-    st.opts.alwaysMarkdown || hasBlockSyntax(st)
-      ? readStructure(st.lines, st.bodyStart, st.n, undefined, st.text)
-      : { headings: new Map(), fences: new Map(), dangling: new Map() };
+  st.struct = st.opts.alwaysMarkdown || hasBlockSyntax(st) ? readStructure(st.lines, st.bodyStart, st.n, undefined, st.text) : emptyStructure();
+  readZones(st.lines, st.bodyStart, st.struct);
+  variantStructure(st);
   for (const [line, info] of st.struct.dangling) {
     st.role[line] = Role.Marker;
     st.diag(
@@ -47,6 +47,30 @@ function hasBlockSyntax(st: ScanState): boolean {
     if (c.includes('#') && /^(?:[-*+]|\d{1,9}[.)])[ \t]+#/.test(c)) return true;
   }
   return false;
+}
+
+/** Tab headings, group closes and zone markers: markers for the scan, places for the lines. */
+function variantStructure(st: ScanState) {
+  const s = st.struct;
+  for (const line of s.tabLines.keys()) st.role[line] = Role.Marker;
+  for (const line of s.groupCloses.keys()) st.role[line] = Role.Marker;
+  for (const line of s.zoneLines.keys()) st.role[line] = Role.Marker;
+  for (const g of s.tabGroups) {
+    if (g.unclosed) st.diag('tab-group-unclosed', 'warning', g.line + 1, `the tab group that starts here is never closed with "---": Learn shows the rest of the page inside its last tab (${JSON.stringify(g.tabs[g.tabs.length - 1]!.title)}); end the group with a line "---"`);
+  }
+  for (const z of s.zones) {
+    if (!z.closed) st.diag('zone-unclosed', 'warning', z.open + 1, `the zone opened here is never closed with "::: zone-end": it runs to the end of the page`);
+    for (const p of z.pivots ?? []) st.addPivot(p);
+  }
+  for (const [open, zoneEnd] of s.closedByZone) {
+    st.diag(
+      'fence-closed-by-zone',
+      'warning',
+      open + 1,
+      `the code fence opened here is not closed before "::: zone-end" on line ${zoneEnd + 1}: Learn ends it with the zone, but any other markdown renderer (GitHub's preview) shows the zone markers and what follows inside the code block; close the fence before "::: zone-end"`,
+    );
+  }
+  st.linePlaces = placeLines(s, st.n, st.file, st.groups);
 }
 
 function frontMatter(st: ScanState) {
@@ -127,12 +151,18 @@ export function isRenderedHeading(st: ScanState, k: number): boolean {
   return words <= 20 && (st.flags[k]! & (F_COMMAND | F_ITEM)) === 0;
 }
 
+/** "Response", "Sample output", "Example result": a heading that introduces the previous request's answer. */
+const RESPONSE_HEADING = /^(?:(?:sample|example)\s+)?(?:http\s+)?(?:response|output|result)s?(?:\s+body)?$/i;
+
 export function enterSection(st: ScanState, k: number, title: string, level: number) {
   st.role[k] = Role.Heading;
   st.headingLines.add(k);
   st.section = title;
   st.sections.push({ title, level: Math.min(6, Math.max(1, level)), line: k + 1 });
   st.leadIn = undefined;
+  // A response belongs to a request of its own section; only a heading that names the response
+  // itself keeps the previous request waiting for it.
+  if (!RESPONSE_HEADING.test(title.trim())) st.pending = undefined;
 }
 
 /** The title of the section a line (1-based) is in (sections are found in line order). */

@@ -10,7 +10,8 @@ import { findManualSteps } from './manual-steps.ts';
 import { findOccurrences } from './placeholders.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
-import type { Fence } from './structure.ts';
+import type { Fence, TabGroup } from './structure.ts';
+import { NOWHERE } from './variants.ts';
 
 export type { ParseOptions, ScanResult } from './scan-state.ts';
 
@@ -22,6 +23,17 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
   scan(st, st.bodyStart, st.n, undefined);
   findManualSteps(st);
   st.steps.sort((a, b) => a.order - b.order);
+  // Included steps and examples came with their place (includes.ts); this file's own take their line's.
+  for (const { step } of st.steps) {
+    if (st.stepPlaces.has(step)) continue;
+    const place = st.linePlaces[step.source.startLine - 1] ?? NOWHERE;
+    if (place !== NOWHERE) st.stepPlaces.set(step, place);
+  }
+  for (const e of st.examples) {
+    if (st.examplePlaces.has(e)) continue;
+    const place = st.linePlaces[e.source.startLine - 1] ?? NOWHERE;
+    if (place !== NOWHERE) st.examplePlaces.set(e, place);
+  }
   return {
     title: st.title,
     form: st.form,
@@ -32,6 +44,10 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
     occurrences: [...findOccurrences(st), ...st.extraOccurrences],
     prose: st.stepProse,
     lineCount: st.n,
+    stepPlaces: st.stepPlaces,
+    examplePlaces: st.examplePlaces,
+    groups: st.groups,
+    pivots: st.pivots,
   };
 }
 
@@ -40,7 +56,12 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
   let i = from;
   while (i < to) {
     if (!fence) {
-      if (st.role[i] === Role.Skip || st.role[i] === Role.Marker) {
+      if (st.role[i] === Role.Marker) {
+        crossMarker(st, i);
+        i++;
+        continue;
+      }
+      if (st.role[i] === Role.Skip) {
         i++;
         continue;
       }
@@ -50,6 +71,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
         st.role[f.close] = Role.Marker;
         for (let k = f.open + 1; k < f.close; k++) st.role[k] = Role.Code;
         scan(st, f.open + 1, f.close, f);
+        if (st.struct.zoneLines.has(f.close)) crossMarker(st, f.close); // a fence the zone's end closed
         i = f.close + 1;
         continue;
       }
@@ -86,4 +108,65 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
     }
     i = fence ? readFenceText(st, i, to, fence) : readProse(st, i, to);
   }
+}
+
+/**
+ * A tab heading, the `---` closing a tab group or a zone marker stands between a request and what
+ * follows: a response after it answers a request of its own tab or zone. Each tab's waiting step is
+ * kept; when the group closes, all of them wait together for a response shown after the group.
+ */
+function crossMarker(st: ScanState, i: number) {
+  const s = st.struct;
+  const tab = s.tabLines.get(i);
+  const closing = s.groupCloses.get(i);
+  const zone = s.zoneLines.get(i);
+  if (tab) {
+    if (tab.tab > 0) keepWaiting(st, tab.group);
+    st.pending = undefined;
+  } else if (closing) {
+    keepWaiting(st, closing);
+    const waiting = st.tabsWaiting.get(closing) ?? [];
+    st.tabsWaiting.delete(closing);
+    st.pending = waiting[0];
+    st.pendingTwins = waiting.slice(1);
+  } else if (zone) {
+    // A zone's end keeps its waiting step for the next zone of the same pivots, if nothing (a step,
+    // a heading) comes between: the reader of that pivot sees the two zones one after the other.
+    const key = (zone.pivots ?? []).join(',');
+    if (zone.open === i) {
+      const kept = st.zonesWaiting.get(key);
+      st.pending = kept && !sharedSince(st, kept.steps, kept.sections) ? kept.step : undefined;
+    } else {
+      if (st.pending) st.zonesWaiting.set(key, { step: st.pending, steps: st.steps.length, sections: st.sections.length });
+      else st.zonesWaiting.delete(key);
+      st.pending = undefined;
+    }
+  } else {
+    return; // a dangling fence marker
+  }
+  st.leadIn = undefined;
+  if (st.recentProse.length > 0) st.recentProse = [];
+}
+
+function keepWaiting(st: ScanState, group: TabGroup) {
+  const step = st.pending;
+  if (!step) return;
+  const list = st.tabsWaiting.get(group);
+  if (list) list.push(step);
+  else st.tabsWaiting.set(group, [step]);
+}
+
+/** Whether a step or heading outside every zone came after the first `steps` steps and `sections` sections. */
+function sharedSince(st: ScanState, steps: number, sections: number): boolean {
+  const outside = (line: number): boolean => !st.linePlaces[line - 1]?.pivots;
+  // Steps and sections are only appended while the scan runs: the prefix counts grow with them.
+  const counted = st.stepsOutsideZones;
+  for (let k = counted.length - 1; k < st.steps.length; k++) {
+    const step = st.steps[k]!.step;
+    const out = step.source.file === st.file ? outside(step.source.startLine) : !st.stepPlaces.get(step)?.pivots;
+    counted.push(counted[k]! + (out ? 1 : 0));
+  }
+  const headed = st.sectionsOutsideZones;
+  for (let k = headed.length - 1; k < st.sections.length; k++) headed.push(headed[k]! + (outside(st.sections[k]!.line) ? 1 : 0));
+  return counted[st.steps.length]! > counted[steps]! || headed[st.sections.length]! > headed[sections]!;
 }

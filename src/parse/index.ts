@@ -15,6 +15,8 @@ import { linkCaptures } from './captures.ts';
 import { scanDocument, type ParseOptions } from './document.ts';
 import { ParseError } from './errors.ts';
 import { groupPlaceholders } from './placeholders.ts';
+import { findDocsetRoot, includeResolver } from './docset.ts';
+import { listVariants, placeLabels } from './variants.ts';
 
 export { ParseError } from './errors.ts';
 export { shellWords, tokenizeShell, commandWords } from './shell-words.ts';
@@ -28,6 +30,14 @@ export { placeholderKey, findAnglePlaceholders, findShellVariables, keysSimilar,
 export { marksInLine, charKind } from './marks.ts';
 export { isTokenUrl, tokenResource } from './captures.ts';
 export type { ParseOptions } from './document.ts';
+export { findDocsetRoot } from './docset.ts';
+export { variantView } from './variant-view.ts';
+
+/** parseTutorialFile's options: the parser's, and the docset root includes must stay inside. */
+export interface FileParseOptions extends Omit<ParseOptions, 'seed'> {
+  /** `--docset-root DIR` (an existing folder); else docfx.json upwards, else the page's folder. */
+  docsetRoot?: string;
+}
 
 /** Text that is not a tutorial at all: NUL bytes or mostly replacement/control characters. */
 function binaryReason(text: string): string | undefined {
@@ -57,8 +67,14 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
   for (let k = 0; k < steps.length; k++) {
     const s = scan.steps[k]!.step;
     s.id = `s${k + 1}`;
+    const place = scan.stepPlaces.get(s);
+    if (place) Object.assign(s, placeLabels(place));
     steps[k] = s;
   }
+  const variants = listVariants(
+    { steps, stepPlaces: scan.stepPlaces, examples: scan.examples, examplePlaces: scan.examplePlaces, groups: scan.groups, pivots: scan.pivots, file },
+    (d) => scan.diagnostics.push(d),
+  );
 
   const placeholders = groupPlaceholders(scan.occurrences);
 
@@ -74,6 +90,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     diagnostics: scan.diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line : 0)),
     lineCount: scan.lineCount,
   };
+  if (variants.length > 0) tutorial.variants = variants;
   if (opts.seed) tutorial.seed = opts.seed;
   return tutorial;
 }
@@ -106,7 +123,7 @@ function readText(path: string, shown: string): string {
 }
 
 /** Read and parse a tutorial file. */
-export function parseTutorialFile(path: string, opts: Omit<ParseOptions, 'seed'> = {}): Tutorial {
+export function parseTutorialFile(path: string, opts: FileParseOptions = {}): Tutorial {
   const file = projectPath(path);
   const text = readText(path, file);
   let seed: SeedRef | undefined;
@@ -118,15 +135,10 @@ export function parseTutorialFile(path: string, opts: Omit<ParseOptions, 'seed'>
       // a broken manifest does not stop parsing; the tutorial simply has no seed reference
     }
   }
-  const readInclude = (rel: string): string | undefined => {
-    try {
-      return readFileSync(resolve(projectRoot, rel), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const { docsetRoot, ...parseOpts } = opts;
+  const resolveInclude = includeResolver(docsetRoot ?? findDocsetRoot(path));
   try {
-    return parseTutorialText(text, file, { readInclude, ...opts, ...(seed ? { seed } : {}) });
+    return parseTutorialText(text, file, { resolveInclude, ...parseOpts, ...(seed ? { seed } : {}) });
   } catch (err) {
     if (err instanceof ToolError) throw err;
     throw new ParseError(`internal parser error: ${err instanceof Error ? err.message : String(err)}`, { file, cause: err });

@@ -214,6 +214,9 @@ export function nearKeyPairs(keys: readonly string[]): Array<[number, number]> {
   return out;
 }
 
+const DIGITS = /[0-9]+/g;
+const numbersOf = (key: string): string => (key.match(DIGITS) ?? []).join(',');
+
 /** Occurrences grouped by key, in order of first appearance; `similarTo` links misspelt twins. */
 export function groupPlaceholders(occurrences: readonly FoundOccurrence[]): Placeholder[] {
   const byKey = new Map<string, Placeholder>();
@@ -242,10 +245,35 @@ export function groupPlaceholders(occurrences: readonly FoundOccurrence[]): Plac
     if (list) list.push(j);
     else similar.set(i, [j]);
   };
-  for (const [i, j] of nearKeyPairs(keys)) {
-    if (!keysSimilar(keys[i]!, keys[j]!)) continue;
+  // Numbered names (TOKEN1, TOKEN2, … VM_1, VM_2) are a series, not misspellings of one another: keys
+  // are compared by their shape, digit runs folded ("TOKEN#"), once per shape. Within two similar
+  // shapes only keys with the same numbers are twins (MY_VAULT1 ~ MY_VUALT1). A page of 4,000 numbered
+  // tokens is then one shape, not 8 million similar pairs (issue 15 item 12: parsing was quadratic).
+  const shapes = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const shape = k.replace(DIGITS, '#');
+    const list = shapes.get(shape);
+    if (list) list.push(i);
+    else shapes.set(shape, [i]);
+  });
+  const shapeKeys = [...shapes.keys()];
+  const twin = (i: number, j: number) => {
+    if (!keysSimilar(keys[i]!, keys[j]!)) return;
     link(i, j);
     link(j, i);
+  };
+  for (const [a, b] of nearKeyPairs(shapeKeys)) {
+    const A = shapes.get(shapeKeys[a]!)!;
+    const B = shapes.get(shapeKeys[b]!)!;
+    if (A.length === 1 && B.length === 1) {
+      twin(A[0]!, B[0]!);
+      continue;
+    }
+    const byNumbers = new Map(B.map((j) => [numbersOf(keys[j]!), j]));
+    for (const i of A) {
+      const j = byNumbers.get(numbersOf(keys[i]!));
+      if (j !== undefined) twin(i, j);
+    }
   }
   // in the order of the keys, as a comparison of every key with every other would list them
   for (const [i, list] of similar) placeholders[i]!.similarTo = list.sort((x, y) => x - y).map((j) => keys[j]!);

@@ -14,6 +14,16 @@ import type { Fence } from './structure.ts';
 
 /** A lead-in sentence that introduces a response. */
 const RESPONSE_LEADIN = /\b(?:respon[sd]\w*|output|returns?|contents?|result)\b/i;
+/**
+ * A lead-in that tells the reader to run a command or send a request of its own ("To list them, run
+ * the following command:", "Next, call the API:"): a response after it is not the earlier step's.
+ * The imperative opens a sentence or follows a leading clause; prose about what a command shows
+ * ("This command may take a few minutes to run. It displays the following:") is not one.
+ */
+const COMMAND_LEADIN = /(?:^|[.!?]\s+|,\s+)(?:(?:then|next|now|first|finally),?\s+)?(?:run|execute|enter|type|call|send|issue|invoke|use|paste)\b[^.!?]*\b(?:command|cmdlet|request|script|following|api)\b[^.!?]*:$/i;
+const SHOWS_OUTPUT = /\b(?:display|show|print|look|similar to|like the following)/i;
+/** Fenced blocks that hold data, not something the reader runs: they do not stand between a request and its response. */
+const DATA_LANGUAGES: ReadonlySet<string> = new Set(['json', 'yaml', 'xml', 'output']);
 /** A lead-in that introduces request parameters rather than a response. */
 const EXAMPLE_LEADIN = /\b(?:request parameters|following (?:http )?(?:request )?parameters|request body|parameters? (?:in|for) the body)\b/i;
 
@@ -105,6 +115,7 @@ function attach(st: ScanState, exp: Expectation, first: number, last: number) {
     return;
   }
   st.pending.expectation = exp;
+  for (const twin of st.pendingTwins) twin.expectation ??= exp;
   for (let k = first; k <= last; k++) {
     st.role[k] = Role.Expectation;
     st.lineStep[k] = st.pending;
@@ -156,6 +167,10 @@ export function readProse(st: ScanState, i: number, to: number): number {
   st.paragraphs.push({ start: i, end: k });
   st.recentProse.push({ start: i, end: k });
   st.leadIn = { start: i, end: k };
+  if (st.pending) {
+    const text = st.leadText();
+    if (text.endsWith(':') && COMMAND_LEADIN.test(text) && !RESPONSE_LEADIN.test(text) && !SHOWS_OUTPUT.test(text)) st.pending = undefined;
+  }
   for (let m = i; m <= k; m++) {
     if (st.cont[m]!.includes('[!')) {
       readIncludes(st, i, st.paragraphText(i, k));
@@ -175,6 +190,10 @@ export function readFenceText(st: ScanState, i: number, to: number, fence: Fence
     textExpectation(st, i, last, fence);
   } else {
     st.diag('unrecognised-code', 'info', i + 1, `code block lines ${i + 1}-${last + 1} hold no command the parser knows and follow no step that awaits a response`);
+    // Another block of code the reader runs (PowerShell, a program, a command the parser does not
+    // know) stands between the earlier request and any response shown after it.
+    const pending = st.pending;
+    if (pending && pending.source.file === st.file && pending.source.startLine - 1 < fence.open && !DATA_LANGUAGES.has(blockLanguage(fence.info))) st.pending = undefined;
   }
   return k + 1;
 }

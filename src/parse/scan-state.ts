@@ -3,7 +3,11 @@
 // what has been found so far. Read line by line; nothing here looks further than the next lines.
 import type { Example, ParseDiagnostic, PlaceholderOccurrence, Section, SeedRef, Step } from '../model.ts';
 import { F_COMMAND, F_HASH, isBlank, lineFlags, prefixLength, trimEndAll } from './lines.ts';
-import type { Structure } from './structure.ts';
+import type { Structure, TabGroup } from './structure.ts';
+import type { GroupTabs, Place } from './variants.ts';
+
+/** What resolving an `[!INCLUDE]` gave: the file (project-relative) and its text, or why not. */
+export type IncludeResult = { file: string; text: string } | { error: string };
 
 export interface ParseOptions {
   /** Override form detection. */
@@ -14,6 +18,12 @@ export interface ParseOptions {
    * Without it `[!INCLUDE]` is not resolved and a diagnostic says so; parseTutorialFile passes one.
    */
   readInclude?: (file: string) => string | undefined;
+  /**
+   * Resolves an include target as written (`../x.md`, `~/x.md`) from the including file
+   * (project-relative). Wins over `readInclude`; parseTutorialFile passes one that keeps every
+   * include inside the docset root.
+   */
+  resolveInclude?: (target: string, from: string) => IncludeResult;
   /** Internal: include nesting depth. */
   depth?: number;
   /** Run markdown-it even on text without block syntax (tests and the benchmark compare both). */
@@ -50,6 +60,13 @@ export interface ScanResult {
   lineCount: number;
   /** The prose between the previous step and each command step: captures cite it. */
   prose: Map<Step, Array<{ text: string; line: number }>>;
+  /** Where each step and example sits among tabs and zone pivots (absent: outside all of them). */
+  stepPlaces: Map<Step, Place>;
+  examplePlaces: Map<Example, Place>;
+  /** The tab groups of the document and its includes, by key. */
+  groups: GroupTabs;
+  /** Pivot ids of its zones, in order. */
+  pivots: string[];
 }
 
 /** Lines first..last (0-based, inclusive). */
@@ -89,8 +106,44 @@ export class ScanState {
   readonly examples: Example[] = [];
   readonly diagnostics: ParseDiagnostic[] = [];
   readonly extraOccurrences: FoundOccurrence[] = [];
+  private waiting: Step | undefined;
+  /**
+   * Steps of the other tabs of a tab group that just closed, waiting along with `pending`: the
+   * response shown after the group follows whichever tab the reader chose. Any new `pending` ends them.
+   */
+  pendingTwins: Step[] = [];
   /** The last step still waiting for its response. */
-  pending: Step | undefined;
+  get pending(): Step | undefined {
+    return this.waiting;
+  }
+  set pending(step: Step | undefined) {
+    this.waiting = step;
+    if (this.pendingTwins.length > 0) this.pendingTwins = [];
+  }
+  /** By pivots: the step a zone left waiting, and how many steps and sections there were then. */
+  readonly zonesWaiting = new Map<string, { step: Step; steps: number; sections: number }>();
+  /** For each open tab group, the step each of its earlier tabs left waiting. */
+  readonly tabsWaiting = new Map<TabGroup, Step[]>();
+  /** Each line's place among tabs and zones (blocks.ts fills it once the structure is read). */
+  linePlaces: Place[] = [];
+  readonly stepPlaces = new Map<Step, Place>();
+  readonly examplePlaces = new Map<Example, Place>();
+  readonly groups: GroupTabs = new Map();
+  readonly pivots: string[] = [];
+  private readonly pivotSet = new Set<string>();
+  /**
+   * Prefix counts of the steps and sections found so far that lie outside every zone (entry k: how
+   * many of the first k), extended as the scan goes, so that "did any come since" is one lookup.
+   */
+  readonly stepsOutsideZones: number[] = [0];
+  readonly sectionsOutsideZones: number[] = [0];
+
+  /** Records a pivot id the page's zones (or an include's) use, once, in order of appearance. */
+  addPivot(p: string): void {
+    if (this.pivotSet.has(p)) return;
+    this.pivotSet.add(p);
+    this.pivots.push(p);
+  }
   /** The last prose paragraph since the last step or response. */
   leadIn: LineSpan | undefined;
   readonly paragraphs: LineSpan[] = [];
@@ -162,7 +215,8 @@ export class ScanState {
 
   /** A line that ends whatever block precedes it. */
   isBoundary(k: number): boolean {
-    return this.struct.fences.has(k) || this.struct.dangling.has(k) || this.role[k] === Role.Skip || this.isDocfxHeading(k);
+    const r = this.role[k];
+    return this.struct.fences.has(k) || this.struct.dangling.has(k) || r === Role.Skip || r === Role.Marker || this.isDocfxHeading(k);
   }
 
   /**

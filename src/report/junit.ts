@@ -4,7 +4,7 @@
 // A verdict `--fail-on` names (drift, unsupported) is a <failure> instead, as the exit code counts it.
 // A pure function of the report.
 import { FAILURE_KINDS, UNSUPPORTED_REASONS } from '../check/verdict.ts';
-import type { Report, ReportStep, ReportTutorial } from './schema.ts';
+import { tutorialLabel, type Report, type ReportStep, type ReportTutorial } from './schema.ts';
 import { failing, type FailOn } from './exit-code.ts';
 
 export interface JunitOptions {
@@ -44,7 +44,7 @@ function evidence(s: ReportStep, t: ReportTutorial): string {
 function testcase(t: ReportTutorial, s: ReportStep, o: JunitOptions): string {
   const firstLine = s.raw.trim().split('\n')[0] ?? '';
   const name = `${s.id} ${s.kind} line ${s.line.start}: ${firstLine.length > 100 ? firstLine.slice(0, 99) + '…' : firstLine}`;
-  const open = `<testcase name="${xmlAttr(name)}" classname="${xmlAttr(t.file)}" file="${xmlAttr(t.file)}" line="${s.line.start}" time="${seconds(s.durationMs ?? 0)}">`;
+  const open = `<testcase name="${xmlAttr(name)}" classname="${xmlAttr(tutorialLabel(t))}" file="${xmlAttr(t.file)}" line="${s.line.start}" time="${seconds(s.durationMs ?? 0)}">`;
   const props = `<properties><property name="verdict" value="${xmlAttr(s.verdict)}"/>${s.failure ? `<property name="failure" value="${xmlAttr(s.failure)}"/>` : ''}${s.unsupported ? `<property name="unsupported" value="${xmlAttr(s.unsupported)}"/>` : ''}</properties>`;
   const failOn = o.failOn ?? ['fail'];
   switch (s.verdict) {
@@ -89,7 +89,7 @@ export function renderJunit(report: Report, o: JunitOptions = {}): string {
   const total = counts(all, o);
   const suites = report.tutorials.map((t, i) => {
     const c = counts(t.steps, o);
-    return `  <testsuite name="${xmlAttr(t.title)}" id="${i}" file="${xmlAttr(t.file)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds(t.steps.reduce((n, s) => n + (s.durationMs ?? 0), 0))}" timestamp="${xmlAttr(report.startedAt)}">
+    return `  <testsuite name="${xmlAttr(t.variant === undefined ? t.title : `${t.title} (${t.variant})`)}" id="${i}" file="${xmlAttr(t.file)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds(t.steps.reduce((n, s) => n + (s.durationMs ?? 0), 0))}" timestamp="${xmlAttr(report.startedAt)}">
     ${t.steps.map((s) => testcase(t, s, o)).join('\n    ')}
   </testsuite>`;
   });

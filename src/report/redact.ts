@@ -28,15 +28,17 @@ function isElided(v: string): boolean {
   return /(\.\.\.|…)$/.test(v) || v.startsWith('[REDACTED:');
 }
 
+// A value already replaced by a known secret's label ("[REDACTED:Tutorial Reader client secret]") is not
+// taken again: the pattern would stop at its first space and leave the rest of the label behind.
 const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> = [
   [JWT, () => R('jwt')],
   [/(\bBearer\s+)([A-Za-z0-9._~+/-]{20,}=*)/g, (_m, p) => `${p}${R('bearer-token')}`],
   // base64(id:secret), as curl -u and clients send it; not prose ("Basic authentication" decodes to no "id:").
   [/(\bBasic\s+)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, (m, p, v) => (/^[\x20-\x7e]*:/.test(Buffer.from(v, 'base64').toString('latin1')) ? `${p}${R('basic-credentials')}` : m)],
-  [/(\bsig(?:=|%3D))([^&\s"'<>]+)/gi, (_m, p) => `${p}${R('sas-signature')}`],
+  [/(\bsig(?:=|%3D))(?!\[REDACTED:)([^&\s"'<>]+)/gi, (_m, p) => `${p}${R('sas-signature')}`],
   [/(\bSharedKey(?:Lite)?\s+[^:\s]+:)([A-Za-z0-9+/=]{16,})/g, (_m, p) => `${p}${R('shared-key-signature')}`],
-  [/(\bAccountKey=)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
-  [/(\bclient_secret=)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
+  [/(\bAccountKey=)(?!\[REDACTED:)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
+  [/(\bclient_secret=)(?!\[REDACTED:)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
   // Not the page's elided examples ("eyJ0eXAiOiJ..."): those are text, and already shortened.
   [/("(?:access_token|refresh_token|client_secret)"\s*:\s*")([^"]{8,})(")/g, (m, p, v, s) => (isElided(v) ? m : `${p}${R('token')}${s}`)],
   // listKeys: an account key is 88 base64 characters under "value".

@@ -16,6 +16,10 @@ export const ReportStep = z.object({
   kind: z.enum(['http', 'az', 'shell', 'manual']),
   line: LineRange,
   section: z.string().optional(),
+  // Where the step is written, when in a tab or a zone pivot: the tab id and the zone's pivots as
+  // the page writes them (the same step is in every variant that shows it).
+  tab: z.string().optional(),
+  pivot: z.string().optional(),
   raw: z.string(),
   verdict: Verdict,
   reason: z.string(),
@@ -48,6 +52,9 @@ export type TutorialProblem = z.infer<typeof TutorialProblem>;
 
 export const ReportTutorial = z.object({
   file: z.string(),
+  // The page's variant this entry ran ("tab=linux", "pivot=python", "tab=linux;pivot=python"):
+  // a page with tabs or zone pivots has one entry per variant; absent for a page with one path.
+  variant: z.string().optional(),
   seed: SeedRef.optional(),
   title: z.string(),
   steps: z.array(ReportStep),
@@ -73,9 +80,15 @@ export function summarise(tutorials: readonly Pick<ReportTutorial, 'steps'>[]): 
   return s;
 }
 
+/** "file (variant)" for an entry of one variant of a page, else the file: how reports name an entry. */
+export function tutorialLabel(t: { file: string; variant?: string | undefined }): string {
+  return t.variant === undefined ? t.file : `${t.file} (${t.variant})`;
+}
+
 /** One step whose verdict differs from the baseline's (`absent`: the baseline has no such step). */
 export const VerdictChange = z.object({
   file: z.string(),
+  variant: z.string().optional(), // the variant of the page the step ran in, when it has several
   step: z.string(),
   line: LineRange,
   raw: z.string(),
@@ -153,6 +166,8 @@ export function reportStep(o: StepOutcome): ReportStep {
     kind: step.kind,
     line: { start: step.source.startLine, end: step.source.endLine },
     section: step.section,
+    ...(step.tab !== undefined ? { tab: step.tab } : {}),
+    ...(step.pivot !== undefined ? { pivot: step.pivot } : {}),
     raw: step.raw,
     verdict,
     reason: o.check?.reason ?? o.reason ?? (verdict === 'manual' ? 'a portal step the runner cannot perform' : verdict),
@@ -176,14 +191,15 @@ export interface BuildReportInput {
   engine: string;
   startedAt: string;
   durationMs: number;
-  tutorials: { tutorial: Tutorial; outcomes: StepOutcome[]; findings?: Finding[]; problems?: TutorialProblem[] }[];
+  tutorials: { tutorial: Tutorial; variant?: string; outcomes: StepOutcome[]; findings?: Finding[]; problems?: TutorialProblem[] }[];
   notes?: readonly string[];
 }
 
 /** Assemble and validate a report; the summary is counted, never supplied. */
 export function buildReport(input: BuildReportInput): Report {
-  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, outcomes, findings, problems }) => ({
+  const tutorials: ReportTutorial[] = input.tutorials.map(({ tutorial, variant, outcomes, findings, problems }) => ({
     file: tutorial.file,
+    ...(variant !== undefined ? { variant } : {}),
     ...(tutorial.seed ? { seed: tutorial.seed } : {}),
     title: tutorial.title,
     steps: outcomes.map(reportStep),

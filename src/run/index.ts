@@ -23,6 +23,7 @@ import { TokenCache } from './tokens.ts';
 import { loadBlobClient } from './az/storage-blob.ts';
 import type { ShellEngine } from './shell/engine.ts';
 import { runTutorial, type StepEvent } from './tutorial.ts';
+import { runPaths, type RunPath } from './variants.ts';
 
 export type { StepEvent } from './tutorial.ts';
 export { RunSecrets } from './secrets.ts';
@@ -32,9 +33,9 @@ export { resolveTutorialFiles } from './files.ts';
 
 export type RunEvent =
   | { type: 'target-ready'; target: TargetName; ms: number }
-  | { type: 'tutorial-start'; file: string; title: string; steps: number }
+  | { type: 'tutorial-start'; file: string; variant?: string; title: string; steps: number }
   | StepEvent
-  | { type: 'tutorial-end'; file: string; counts: Record<string, number> };
+  | { type: 'tutorial-end'; file: string; variant?: string; counts: Record<string, number> };
 
 export interface RunOptions {
   /** Tutorial files or folders (folders: every *.md in them, sorted). */
@@ -52,6 +53,8 @@ export interface RunOptions {
   startedTarget?: Promise<Target>;
   /** How steps are executed: undici requests built from the model (default), or the page's text in bash. */
   engine?: EngineName;
+  /** `--docset-root DIR`: the folder includes must stay in (else docfx.json upwards, else the page's folder). */
+  docsetRoot?: string;
 }
 
 export type EngineName = 'http' | 'shell';
@@ -75,9 +78,9 @@ function lint(tutorial: Tutorial): Finding[] {
  * A tutorial, or, for a file that cannot be read or parsed, an empty one carrying the problem, so the
  * report lists the page and says why nothing of it ran. Include diagnostics are problems too.
  */
-function parseOrListProblem(file: string, problems: Map<string, TutorialProblem[]>): Tutorial {
+function parseOrListProblem(file: string, problems: Map<string, TutorialProblem[]>, docsetRoot: string | undefined): Tutorial {
   try {
-    const t = parseTutorialFile(file);
+    const t = parseTutorialFile(file, docsetRoot !== undefined ? { docsetRoot } : {});
     const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
     if (unresolved.length > 0) problems.set(t.file, unresolved);
     return t;
@@ -114,7 +117,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const findings = new Map<string, Finding[]>();
   const problems = new Map<string, TutorialProblem[]>();
   try {
-    tutorials = files.map((f) => parseOrListProblem(f, problems));
+    tutorials = files.map((f) => parseOrListProblem(f, problems, options.docsetRoot));
     if (tutorials.every((t) => problems.get(t.file)?.some((p) => p.code === 'E_TUTORIAL_UNREADABLE' || p.code === 'E_PARSE'))) {
       const all = [...problems.values()].flat().map((p) => `  ${p.message}`);
       throw new ToolError('E_TUTORIAL_UNREADABLE', `no tutorial could be read:\n${all.join('\n')}`);
@@ -140,7 +143,11 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     }
   })();
   linting.catch(() => undefined); // a lint failure surfaces where it is awaited, below; not as an unhandled rejection first
-  const results: { tutorial: Tutorial; outcomes: ReportOutcome[]; findings: Finding[]; problems: TutorialProblem[] }[] = [];
+  const results: { path: RunPath; tutorial: Tutorial; variant?: string; outcomes: ReportOutcome[]; findings: Finding[]; problems: TutorialProblem[] }[] = [];
+  // Problems of one path (an unbound placeholder, a step's internal error), by path key; the page's
+  // own (unreadable, an include not resolved, lint failing) stay in `problems`, by file.
+  const pathProblems = new Map<string, TutorialProblem[]>();
+  const addPathProblems = (key: string, more: readonly TutorialProblem[]): void => void pathProblems.set(key, [...(pathProblems.get(key) ?? []), ...more]);
   let shell: ShellEngine | undefined;
   try {
     // Inside the try: a throwing progress callback must still close the target.
@@ -149,15 +156,17 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     // A --set value is a secret when its key or its shape says so, not by its length: role names,
     // GUIDs and URLs given with --set are printed as given.
     for (const [k, v] of Object.entries(sets)) if (isSecretSetting(k, v)) secrets.add(v, `--set ${k}`);
-    const plans: Plan[] = tutorials
-      .map((t) => buildPlan(t, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }))
+    // Each variant of a page (tabs × pivots) is a path of its own: planned, run and reported apart.
+    const paths = tutorials.flatMap(runPaths);
+    const planned: { path: RunPath; plan: Plan }[] = paths
+      .map((path) => ({ path, plan: buildPlan(path.tutorial, { targetValues: target.values, targetName: target.name, sets, ...(options.grep !== undefined ? { grep: options.grep } : {}) }) }))
       // --grep leaves out the tutorials it selects nothing in; without it, every page is listed,
       // a page with nothing runnable (or nothing readable) too, with its lint findings and problems.
-      .filter((p) => options.grep === undefined || hasSelectedSteps(p));
-    if (options.grep !== undefined && plans.length === 0) {
+      .filter(({ plan }) => options.grep === undefined || hasSelectedSteps(plan));
+    if (options.grep !== undefined && planned.length === 0) {
       throw new ToolError('E_USAGE', `--grep ${JSON.stringify(options.grep)} selects no step in ${tutorials.length} tutorial(s); nothing was run and no report was written`);
     }
-    for (const p of plans) problems.set(p.tutorial.file, [...(problems.get(p.tutorial.file) ?? []), ...p.problems]);
+    for (const { path, plan } of planned) addPathProblems(path.key, plan.problems);
     const tokens = new TokenCache(target.cli, secrets);
     if (options.engine === 'shell') {
       // Loaded only when asked for, so the default http run does not pay for it.
@@ -165,24 +174,28 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       shell = await startShellEngine({ target });
     }
 
-    for (const [i, plan] of plans.entries()) {
+    for (const [i, { path, plan }] of planned.entries()) {
       if (i > 0 || options.targetInstance) await target.reset();
       const { tutorial } = plan;
-      options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, title: tutorial.title, steps: tutorial.steps.length });
-      const onProblem = (p: TutorialProblem): void => void problems.set(tutorial.file, [...(problems.get(tutorial.file) ?? []), p]);
+      const variant = path.variant !== undefined ? { variant: path.variant } : {};
+      options.onEvent?.({ type: 'tutorial-start', file: tutorial.file, ...variant, title: tutorial.title, steps: tutorial.steps.length });
+      const onProblem = (p: TutorialProblem): void => addPathProblems(path.key, [p]);
       const outcomes = await runTutorial({ plan, target, secrets, tokens, sets, onStep: (e) => options.onEvent?.(e), onProblem, ...(shell ? { executor: shell.execute } : {}) });
       const counts: Record<string, number> = {};
       for (const o of outcomes) {
         const v = o.check?.verdict ?? o.verdict ?? 'skipped';
         counts[v] = (counts[v] ?? 0) + 1;
       }
-      options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, counts });
-      results.push({ tutorial, outcomes, findings: [], problems: problems.get(tutorial.file) ?? [] });
+      options.onEvent?.({ type: 'tutorial-end', file: tutorial.file, ...variant, counts });
+      results.push({ path, tutorial, ...variant, outcomes, findings: [], problems: [] });
     }
     await linting;
+    const listed = new Set<string>();
     for (const r of results) {
-      r.findings = findings.get(r.tutorial.file) ?? [];
-      r.problems = problems.get(r.tutorial.file) ?? [];
+      // The page's lint findings once, on its first path run; its problems on every path they concern.
+      r.findings = listed.has(r.tutorial.file) ? [] : (findings.get(r.tutorial.file) ?? []);
+      listed.add(r.tutorial.file);
+      r.problems = [...(problems.get(r.tutorial.file) ?? []), ...(pathProblems.get(r.path.key) ?? [])];
     }
   } finally {
     await shell?.close();

@@ -5,6 +5,7 @@
 import { paintVerdict, NO_COLOURS, type Style } from '../cli/colour.ts';
 import type { RunEvent } from './index.ts';
 import { oneLine } from '../cli/text.ts';
+import { tutorialLabel } from '../report/schema.ts';
 
 
 export function shortRaw(raw: string, max = 60): string {
@@ -26,7 +27,7 @@ export function progressLine(event: RunEvent, opts: ProgressOptions = {}): strin
     case 'target-ready':
       return style.dim(`target ${event.target} ready in ${Math.round(event.ms)} ms`);
     case 'tutorial-start':
-      return `\n${style.bold(opts.path?.(event.file) ?? event.file)}  ${oneLine(event.title, 90)}`;
+      return `\n${style.bold(tutorialLabel({ file: opts.path?.(event.file) ?? event.file, variant: event.variant }))}  ${oneLine(event.title, 90)}`;
     case 'step':
       // The tutorial on every line, so a step's line can be found (or grepped) on its own.
       return `  ${event.file.replace(/^.*\//, '').replace(/\.md$/, '')} ${event.step.id.padEnd(4)} L${String(event.step.source.startLine).padEnd(4)} ${event.step.kind.padEnd(6)} ${paintVerdict(style, event.verdict, event.verdict.padEnd(11))} ${oneLine(event.reason, opts.verbose === true ? undefined : 100)}`;

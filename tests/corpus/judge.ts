@@ -1,11 +1,11 @@
 // Judges one run of the tool over the corpus against the goldens (goldens/FORMAT.md): which tool
-// step is which golden step, the confusion matrix (golden class × verdict), false `fail`s, `fail`s
+// step is which golden step (by variant, text hash and occurrence), the confusion matrix (golden class × verdict), false `fail`s, `fail`s
 // whose reason does not name the real defect, error-level lint findings no golden lists, and steps
 // the tool or the golden has that the other has not. Pure: the report and the goldens in, figures out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Report, ReportStep } from '../../src/report/schema.ts';
-import { corpusRoot, stepHash, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
+import type { Report, ReportStep, ReportTutorial } from '../../src/report/schema.ts';
+import { corpusRoot, stepHash, stepKey, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
 
 export const VERDICT_ORDER = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped', '(no step)'] as const;
 export type MatrixVerdict = (typeof VERDICT_ORDER)[number];
@@ -41,22 +41,43 @@ function bump(matrix: Judgement['matrix'], g: MatrixGolden, v: MatrixVerdict): v
   matrix.set(g, row);
 }
 
-/** Pairs golden steps with the tool's steps of one page: by hash of the normalised text, in document order. */
+/** Where a step is written, as goldens name it: "tab=linux", "pivot=python", "tab=linux;pivot=python", or null. */
+export function writtenVariant(step: Pick<ReportStep, 'tab' | 'pivot'>): string | null {
+  const parts = [step.tab !== undefined ? `tab=${step.tab}` : undefined, step.pivot !== undefined ? `pivot=${step.pivot}` : undefined].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(';') : null;
+}
+
+const idNumber = (id: string): number => Number(/^s(\d+)$/.exec(id)?.[1] ?? Number.NaN);
+
+/**
+ * Pairs golden steps with the tool's steps of one page by their key (variant where written, hash of
+ * the normalised text, occurrence; goldens/FORMAT.md). `steps` may hold the page's entries of every
+ * variant: a step shown in several variants is the same step (same id) run once in each, and is
+ * judged by its first run, or by a run where it failed if there is one (no false `fail` hides).
+ */
 export function pairSteps(page: string, golden: Golden | undefined, steps: readonly ReportStep[]): Pairing[] {
-  const byHash = new Map<string, ReportStep[]>();
-  for (const s of steps) {
-    const h = stepHash(s.raw);
-    byHash.set(h, [...(byHash.get(h) ?? []), s]);
+  const runs = new Map<string, ReportStep[]>();
+  for (const s of steps) runs.set(s.id, [...(runs.get(s.id) ?? []), s]);
+  const distinct = [...runs.values()].map((r) => r.find((s) => s.verdict === 'fail' && s.expectedFailure === undefined) ?? r[0]!);
+  if (distinct.every((s) => !Number.isNaN(idNumber(s.id)))) distinct.sort((a, b) => idNumber(a.id) - idNumber(b.id));
+  const byKey = new Map<string, ReportStep>();
+  const seen = new Map<string, number>();
+  for (const s of distinct) {
+    const variant = writtenVariant(s);
+    const h = `${variant ?? ''}|${stepHash(s.raw)}`;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    byKey.set(stepKey(variant, s.raw, n), s);
   }
   const pairs: Pairing[] = [];
   const used = new Set<ReportStep>();
   for (const g of golden?.steps ?? []) {
-    const candidates = byHash.get(stepHash(g.text)) ?? [];
-    const step = candidates.find((c) => !used.has(c));
+    const found = byKey.get(stepKey(g.variant, g.text, g.occurrence));
+    const step = found && !used.has(found) ? found : undefined;
     if (step) used.add(step);
     pairs.push({ page, golden: g, ...(step ? { step } : {}) });
   }
-  for (const s of steps) if (!used.has(s) && s.kind !== 'manual') pairs.push({ page, step: s });
+  for (const s of distinct) if (!used.has(s) && s.kind !== 'manual') pairs.push({ page, step: s });
   return pairs;
 }
 
@@ -67,12 +88,16 @@ function lineText(page: string, line: number): string {
 
 export function judge(report: Report, goldens: ReadonlyMap<string, Golden>, corpusPages: readonly string[]): Judgement {
   const j: Judgement = { pairs: [], matrix: new Map(), falseFails: [], wrongReasons: [], unexpectedLintErrors: [], missingSteps: [], missingPages: [] };
-  const listed = new Set(report.tutorials.map((t) => reportPath(t.file)));
-  j.missingPages = corpusPages.filter((p) => !listed.has(p));
+  // A page with tabs or pivots has one entry per variant: its steps are paired once, over all of them.
+  const pages = new Map<string, ReportTutorial[]>();
   for (const t of report.tutorials) {
     const page = reportPath(t.file);
+    pages.set(page, [...(pages.get(page) ?? []), t]);
+  }
+  j.missingPages = corpusPages.filter((p) => !pages.has(p));
+  for (const [page, entries] of pages) {
     const golden = goldens.get(page);
-    const pairs = pairSteps(page, golden, t.steps);
+    const pairs = pairSteps(page, golden, entries.flatMap((t) => t.steps));
     j.pairs.push(...pairs);
     for (const p of pairs) {
       const g: MatrixGolden = p.golden?.expect ?? '(not in golden)';
@@ -83,8 +108,12 @@ export function judge(report: Report, goldens: ReadonlyMap<string, Golden>, corp
       if (p.golden?.expect !== 'fail') j.falseFails.push(p);
       else if (p.golden.reason !== undefined && !new RegExp(p.golden.reason, 'i').test(`${p.step.reason} ${p.step.output?.stderr ?? ''}`)) j.wrongReasons.push(p);
     }
-    for (const f of t.findings) {
+    const reported = new Set<string>();
+    for (const f of entries.flatMap((t) => t.findings)) {
       if (f.severity !== 'error') continue;
+      const key = `${f.line}\u0000${f.column ?? ''}\u0000${f.rule}\u0000${f.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const text = [lineText(page, f.line), ...(f.endLine !== undefined && f.endLine > f.line ? [lineText(page, f.endLine)] : [])].join('\n');
       const listedError = (golden?.lint.errors ?? []).some((e) => text.includes(e.where) || e.where.includes(text.trim()));
       if (!listedError) j.unexpectedLintErrors.push({ page, line: f.line, rule: f.rule, message: f.message });

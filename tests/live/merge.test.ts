@@ -52,6 +52,22 @@ describe('merging shard reports', () => {
     expect(reversed).toEqual(merged);
   });
 
+  it('a page run once per variant is one shard\'s page: its entries stay together, in variant order', () => {
+    const variant = (t: ReportTutorial, v: string): ReportTutorial => ({ ...t, variant: v });
+    const tabs = shard('2026-11-22T02:23:00.000Z', 1, [variant(tutorial('tutorials/t.md', ['pass']), 'tab=windows'), variant(tutorial('tutorials/t.md', ['fail']), 'tab=linux')]);
+    const merged = mergeReports([
+      { path: 'b/report.json', report: b },
+      { path: 't/report.json', report: tabs },
+    ]);
+    expect(merged.tutorials.map((t) => [t.file, t.variant ?? null])).toEqual([
+      ['tutorials/b.md', null],
+      ['tutorials/t.md', 'tab=windows'],
+      ['tutorials/t.md', 'tab=linux'],
+    ]);
+    // The same variant in two shards is still two shards' page.
+    expect(() => mergeReports([{ path: 't/report.json', report: tabs }, { path: 'u/report.json', report: tabs }])).toThrow(/tutorials\/t\.md \(tab=windows\) is in two shard reports/);
+  });
+
   it('keeps every shard\'s target notes under the shard\'s name, in shard order; the summary lists teardown trouble', async () => {
     const withNotes = (r: Report, notes: string[]): Report => Report.parse({ ...r, notes });
     const x = withNotes(a, ['run r1 in subscription s', 'provisioned resource group tc-r1-mi-test']);

@@ -163,21 +163,22 @@ describe('DocFX constructs', () => {
     const t = parseTutorialFile(fx('docfx-constructs.md'));
     expect(t.form).toBe('docfx');
     expect(t.title).toBe('DocFX constructs');
-    expect(t.steps.map((s) => [s.id, s.kind, s.source.startLine, s.section, s.fence ?? null, s.expectation?.kind ?? null])).toEqual([
-      ['s1', 'http', 12, 'DocFX constructs', 'bash', null], // fenced code inside a > [!NOTE] block
-      ['s2', 'az', 24, 'Azure CLI', 'azurecli-interactive', null], // inside a list item, inside a zone pivot
-      ['s3', 'az', 30, 'Azure CLI', 'azurecli', null], // ~~~ fence
-      ['s4', 'http', 38, 'Bash', '', null], // fence without info string, in a tab group
-      ['s5', 'http', 46, 'REST', null, 'json'], // indented code; "Response:" then a ```JSON fence
+    expect(t.steps.map((s) => [s.id, s.kind, s.source.startLine, s.section, s.fence ?? null, s.expectation?.kind ?? null, s.tab ?? null, s.pivot ?? null])).toEqual([
+      ['s1', 'http', 12, 'DocFX constructs', 'bash', null, null, null], // fenced code inside a > [!NOTE] block
+      ['s2', 'az', 24, 'Azure CLI', 'azurecli-interactive', null, null, 'cli'], // inside a list item, inside a zone pivot
+      ['s3', 'az', 30, 'Azure CLI', 'azurecli', null, null, 'cli'], // ~~~ fence
+      ['s4', 'http', 38, 'Azure CLI', '', null, 'bash', null], // fence without info string, in a tab group
+      ['s5', 'http', 46, 'Azure CLI', null, 'json', 'rest', null], // indented code; "Response:" after the group's "---", then a ```JSON fence
     ]);
     expect(t.steps[4]!.kind === 'http' && t.steps[4]!.curl.method).toBe('DELETE');
-    // the "---" closing a tab group does not make the paragraph above it a heading
+    // Tab headings are tab labels, not sections; the "---" closing a tab group does not make the
+    // paragraph above it a heading.
     expect(t.sections.map((s) => [s.level, s.line, s.title])).toEqual([
       [1, 6, 'DocFX constructs'],
       [2, 19, 'Azure CLI'],
-      [1, 35, 'Bash'],
-      [1, 44, 'REST'],
     ]);
+    // Two groups of one tab each: every reader sees both, one pivot: one path.
+    expect(t.variants).toBeUndefined();
     expect(() => Tutorial.parse(t)).not.toThrow();
   });
 });

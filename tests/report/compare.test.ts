@@ -73,6 +73,42 @@ describe('compareReports', () => {
   });
 });
 
+describe('compareReports on pages with tabs or zone pivots', () => {
+  // One page, two variants: the same command in both (a step outside the tabs), each with its verdict.
+  const twoTabs = (linux: V, windows: V): Report => {
+    const [l] = report('2026-11-23T02:00:00.000Z', { 'tutorials/t.md': [['curl shared', linux]] }).tutorials;
+    const [w] = report('2026-11-23T02:00:00.000Z', { 'tutorials/t.md': [['curl shared', windows]] }).tutorials;
+    const tutorials = [{ ...l!, variant: 'tab=linux' }, { ...w!, variant: 'tab=windows' }];
+    return Report.parse({ version: REPORT_VERSION, target: 'azure', engine: 'http', startedAt: '2026-11-23T02:00:00.000Z', durationMs: 1, summary: summarise(tutorials), tutorials });
+  };
+
+  it('matches steps within the same variant of the page', () => {
+    const c = compareReports(twoTabs('pass', 'fail'), twoTabs('pass', 'pass'));
+    expect(c.worse.map((w) => [w.file, w.variant, w.step, w.from, w.to])).toEqual([['tutorials/t.md', 'tab=windows', 's1', 'pass', 'fail']]);
+    expect(c.better).toEqual([]);
+    // Keyed by file alone, the Windows failure would have been compared with the Linux pass only once.
+    expect(compareReports(twoTabs('fail', 'pass'), twoTabs('pass', 'fail')).worse.map((w) => w.variant)).toEqual(['tab=linux']);
+  });
+
+  it('a page that gained variants since the baseline is compared, variant by variant, with the one path the baseline ran', () => {
+    const before = report('2026-11-22T02:00:00.000Z', { 'tutorials/t.md': [['curl shared', 'pass']] });
+    const c = compareReports(twoTabs('pass', 'drift'), before);
+    expect(c.worse.map((w) => [w.variant, w.from, w.to])).toEqual([['tab=windows', 'pass', 'drift']]);
+  });
+
+  it('a page that lost its variants is compared with the baseline\'s first variant', () => {
+    const now = report('2026-11-24T02:00:00.000Z', { 'tutorials/t.md': [['curl shared', 'fail']] });
+    const c = compareReports(now, twoTabs('pass', 'fail'));
+    expect(c.worse.map((w) => [w.variant ?? null, w.from, w.to])).toEqual([[null, 'pass', 'fail']]);
+  });
+
+  it('the reports name the variant of a changed step: file (variant):line', () => {
+    const tonight = { ...twoTabs('pass', 'fail'), comparison: compareReports(twoTabs('pass', 'fail'), twoTabs('pass', 'pass')) };
+    expect(markdownSummary(tonight)).toContain('`tutorials/t.md (tab=windows):10` pass → **fail**');
+    expect(renderHtml(tonight)).toContain('tutorials/t.md (tab=windows):10');
+  });
+});
+
 describe('a v1 report (before the unsupported verdict) as a baseline', () => {
   it('reads its not-emulated failures as unsupported, so the comparison is like with like', async () => {
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');

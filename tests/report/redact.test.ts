@@ -28,6 +28,15 @@ describe('Redactor', () => {
     expect(r.redact('late-secret-value')).toBe('[REDACTED:late]');
   });
 
+  it('defect: a known client secret with spaces in a form body left "[REDACTED:client-secret] Reader client secret]" (the client_secret= pattern took the label again)', () => {
+    const r = new Redactor();
+    r.add('Tutorial Reader client secret', 'Tutorial Reader client secret');
+    const body = 'grant_type=client_credentials&client_secret=Tutorial Reader client secret&scope=x';
+    expect(r.redact(body)).toBe('grant_type=client_credentials&client_secret=[REDACTED:Tutorial Reader client secret]&scope=x');
+    // Unknown values are still taken by the patterns.
+    expect(r.redact('client_secret=abc.def~ghi&sig=xyz%2Babc&AccountKey=QUJD;')).toBe('client_secret=[REDACTED:client-secret]&sig=[REDACTED:sas-signature]&AccountKey=[REDACTED:account-key];');
+  });
+
   it('ignores strings too short to be secrets', () => {
     const r = new Redactor();
     r.add('abc', 'x');

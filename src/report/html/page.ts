@@ -1,11 +1,11 @@
 // The page around the steps: the header (tool version and run settings), the sticky verdict filter,
 // the table of tutorials (counts per verdict, each a link), and one section per tutorial.
 import { VERDICTS, type Verdict } from '../../check/verdict.ts';
-import type { Report, ReportTutorial, VerdictChange } from '../schema.ts';
+import { tutorialLabel, type Report, type ReportTutorial, type VerdictChange } from '../schema.ts';
 import { esc, plural } from './escape.ts';
 import { sourceAnchor, sourceLinker, type SourceLink } from './links.ts';
 import { packAll } from './pack.ts';
-import { findingItem, findingsByStep, stepAnchor, stepArticle, type StepContext } from './step.ts';
+import { findingItem, findingsByStep, stepArticle, type StepContext } from './step.ts';
 
 function counts(t: ReportTutorial): Partial<Record<Verdict, { n: number; first: string }>> {
   const out: Partial<Record<Verdict, { n: number; first: string }>> = {};
@@ -16,8 +16,6 @@ function counts(t: ReportTutorial): Partial<Record<Verdict, { n: number; first: 
   }
   return out;
 }
-
-const verdictsIn = (t: ReportTutorial) => VERDICTS.filter((v) => t.steps.some((s) => s.verdict === v)).join(' ');
 
 function settingsLine(r: Report): string {
   const s = r.settings;
@@ -42,7 +40,7 @@ function comparison(report: Report): string {
   const c = report.comparison;
   if (c === undefined) return '';
   const item = (kind: 'worse' | 'better', ch: VerdictChange) =>
-    `<li class="${kind}"><code>${esc(ch.file)}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
+    `<li class="${kind}"><code>${esc(tutorialLabel(ch))}:${esc(ch.line.start)}</code> ${esc(ch.step)} <span class="badge ${esc(ch.from)}">${esc(ch.from)}</span> → <span class="badge ${esc(ch.to)}">${esc(ch.to)}</span> ${esc(ch.reason)}</li>`;
   return `<details class="comparison"${c.worse.length > 0 ? ' open' : ''}><summary>since the baseline of ${esc(c.baseline.startedAt)}: ${esc(c.worse.length)} worse, ${esc(c.better.length)} better</summary>
 <ul>${[...c.worse.map((ch) => item('worse', ch)), ...c.better.map((ch) => item('better', ch))].join('')}</ul>
 </details>`;
@@ -85,24 +83,41 @@ export function filterBar(r: Report): string {
 }
 
 /**
- * The table of contents: one row per tutorial, counts per verdict linking to its first such step.
- * Rows are grid boxes, not table rows: the browser lays out only those on screen (a table of a
- * thousand rows costs a second of layout). Empty cells carry nothing; the narrow layout labels cells.
+ * One tutorial as the page's script needs it to draw its row in the table of tutorials and its
+ * (still empty) section; report.js reads it by position. The rows and sections are built by the
+ * script from this index, not written as markup: a thousand rows of markup were half a megabyte.
+ */
+export type IndexEntry = [
+  title: string,
+  /** The file, and the variant in parentheses for a page run once per variant. */
+  file: string,
+  problems: number,
+  /** Per verdict, in VERDICTS order: [count, first step id], or 0 when no step has it. */
+  counts: Array<[number, string] | 0>,
+  findings: number,
+  block: number,
+  steps: number,
+];
+
+export function indexEntry(t: ReportTutorial, block: number): IndexEntry {
+  const c = counts(t);
+  return [t.title, tutorialLabel(t), t.problems?.length ?? 0, VERDICTS.map((v) => (c[v] ? [c[v].n, c[v].first] : 0)), t.findings.length, block, t.steps.length];
+}
+
+/** JSON inside a script element: nothing in it can end the element or open a comment. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The table of contents: its head and hint; one row per tutorial is drawn by the script from the
+ * index (report.js). Rows are grid boxes, not table rows: the browser lays out only those on screen.
  */
 export function contents(r: Report): string {
   const head = `<div class="row head"><span>tutorial</span>${VERDICTS.map((v) => `<span>${v}</span>`).join('')}<span>findings</span></div>`;
-  const rows = r.tutorials.map((t, ti) => {
-    const c = counts(t);
-    const cells = VERDICTS.map((v) => {
-      const x = c[v];
-      return x ? `<span><a href="#${esc(stepAnchor(ti, x.first))}">${x.n}</a></span>` : '<span></span>';
-    }).join('');
-    const problems = t.problems?.length ? ` <span class="warn" title="${esc(plural(t.problems.length, 'problem'))} kept part of this page from running">⚠ ${t.problems.length}</span>` : '';
-    return `<div class="row"><span><a href="#t${ti}">${esc(t.title)}</a>${problems}<br><span class="file">${esc(t.file)}</span></span>${cells}<span>${t.findings.length || ''}</span></div>`;
-  });
   const failing = r.tutorials.filter((t) => t.steps.some((s) => s.verdict === 'fail')).length;
   const hint = r.summary.fail > 0 ? `${plural(r.summary.fail, 'step')} fail in ${plural(failing, 'tutorial')}: “only fail” lists them; a count opens its first step.` : 'A count opens its first step.';
-  return `<section class="contents"><h2>Tutorials</h2><p class="hint">${esc(hint)}</p><div class="toc">${head}${rows.join('')}</div></section>`;
+  return `<section class="contents"><h2>Tutorials</h2><p class="hint">${esc(hint)}</p><div class="toc">${head}</div></section>`;
 }
 
 function tally(t: ReportTutorial): string {
@@ -128,15 +143,7 @@ function tutorialBody(t: ReportTutorial, ti: number, link: SourceLink): string {
   const none = t.steps.length === 0 ? '<p class="no-steps">No step of this page could be run (see the problems above, or the page holds no command this tool runs).</p>' : '';
   const steps = t.steps.map((s) => stepArticle(c, s, byStep.get(s.id) ?? [])).join('');
   const other = rest.length > 0 ? `<div class="tf"><h3>${esc(plural(rest.length, 'finding'))} not tied to a step</h3><ul class="findings">${rest.map((f) => findingItem(c, f)).join('')}</ul></div>` : '';
-  return `<h2>${esc(t.title)}</h2><div class="file">${sourceAnchor(link, t.file, 1, t.file, 'file')}${seed} · <span class="tally">${esc(tally(t))}</span></div>${problems(t, link)}${none}${steps}${other}`;
-}
-
-/**
- * A tutorial's place in the page: an anchor, its verdicts for the filter, its pack block and about
- * the room its steps will take. Its content arrives from the pack when it comes near the screen.
- */
-function tutorialSection(t: ReportTutorial, ti: number, block: number): string {
-  return `<section class="tutorial" id="t${ti}" data-p="${block}" data-v="${verdictsIn(t)}" style="--n:${t.steps.length}"></section>`;
+  return `<h2>${esc(t.title)}</h2><div class="file">${sourceAnchor(link, t.file, 1, t.file, 'file')}${t.variant !== undefined ? ` <span class="variant">(${esc(t.variant)})</span>` : ''}${seed} · <span class="tally">${esc(tally(t))}</span></div>${problems(t, link)}${none}${steps}${other}`;
 }
 
 export function pageBody(r: Report): string {
@@ -146,7 +153,7 @@ export function pageBody(r: Report): string {
 ${filterBar(r)}
 <main>
 ${contents(r)}
-${r.tutorials.map((t, ti) => tutorialSection(t, ti, packed.blockOf.get(ti) ?? 0)).join('\n')}
 </main>
+<script type="application/json" id="tc-index">${scriptJson(r.tutorials.map((t, ti) => indexEntry(t, packed.blockOf.get(ti) ?? 0)))}</script>
 ${packed.scripts}`;
 }

@@ -7,8 +7,65 @@
   var VERDICTS = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped'];
   var body = document.body;
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input[data-filter]'));
-  var sections = Array.prototype.slice.call(document.querySelectorAll('section.tutorial'));
-  var rows = Array.prototype.slice.call(document.querySelectorAll('.toc .row:not(.head)'));
+
+  // --- the table of tutorials and their sections, drawn from the index (html/page.ts IndexEntry) ---
+  // Text goes in as text (textContent), never as markup; the same DOM the stylesheet was written for.
+  var indexEl = document.getElementById('tc-index');
+  var index = indexEl ? JSON.parse(indexEl.textContent) : [];
+  var toc = document.querySelector('.toc');
+  var main = document.querySelector('main');
+  var rows = [];
+  var sections = [];
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function link(href, text, cls) {
+    var a = el('a', cls, text);
+    a.setAttribute('href', href);
+    return a;
+  }
+  var rowsFragment = document.createDocumentFragment();
+  var sectionsFragment = document.createDocumentFragment();
+  index.forEach(function (entry, ti) {
+    // html/page.ts IndexEntry, by position.
+    var t = { title: entry[0], file: entry[1], problems: entry[2], counts: entry[3], findings: entry[4], block: entry[5], steps: entry[6] };
+    var row = el('div', 'row');
+    var name = el('span');
+    name.appendChild(link('#t' + ti, t.title));
+    if (t.problems > 0) {
+      var warn = el('span', 'warn', '\u26a0 ' + t.problems);
+      warn.title = t.problems + (t.problems === 1 ? ' problem' : ' problems') + ' kept part of this page from running';
+      name.appendChild(document.createTextNode(' '));
+      name.appendChild(warn);
+    }
+    name.appendChild(el('br'));
+    name.appendChild(el('span', 'file', t.file));
+    row.appendChild(name);
+    var shown = [];
+    t.counts.forEach(function (c, vi) {
+      var cell = el('span');
+      if (c) {
+        cell.appendChild(link('#t' + ti + '-' + c[1], String(c[0])));
+        shown.push(VERDICTS[vi]);
+      }
+      row.appendChild(cell);
+    });
+    row.appendChild(el('span', '', t.findings ? String(t.findings) : ''));
+    rows.push(row);
+    rowsFragment.appendChild(row);
+    var section = el('section', 'tutorial');
+    section.id = 't' + ti;
+    section.setAttribute('data-p', String(t.block));
+    section.setAttribute('data-v', shown.join(' '));
+    section.style.setProperty('--n', String(t.steps));
+    sections.push(section);
+    sectionsFragment.appendChild(section);
+  });
+  if (toc) toc.appendChild(rowsFragment);
+  if (main) main.appendChild(sectionsFragment);
 
   function checked() {
     var on = {};

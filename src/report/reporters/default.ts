@@ -4,7 +4,7 @@
 import { paintVerdict, type Style } from '../../cli/colour.ts';
 import { formatText, type LintResult } from '../../lint/index.ts';
 import type { Finding } from '../../lint/finding.ts';
-import type { Report, VerdictChange } from '../schema.ts';
+import { tutorialLabel, type Report, type VerdictChange } from '../schema.ts';
 import { pathFromRoot } from './paths.ts';
 import type { ReporterContext, ReporterOutput } from './types.ts';
 import { oneLine } from '../../cli/text.ts';
@@ -21,7 +21,7 @@ export function summaryTable(report: Report, style?: Style, path: (file: string)
   const rows = report.tutorials.map((t) => {
     const counts = Object.fromEntries(VERDICT_COLUMNS.map((v) => [v, 0])) as Record<(typeof VERDICT_COLUMNS)[number], number>;
     for (const s of t.steps) counts[s.verdict] += 1;
-    return [path(t.file).replace(/^tutorials\//, ''), ...VERDICT_COLUMNS.map((v) => String(counts[v]))];
+    return [tutorialLabel({ file: path(t.file).replace(/^tutorials\//, ''), variant: t.variant }), ...VERDICT_COLUMNS.map((v) => String(counts[v]))];
   });
   rows.push(['total', ...VERDICT_COLUMNS.map((v) => String(report.summary[v]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -41,7 +41,7 @@ export function comparisonLines(report: Report, opts: { verbose?: boolean; style
   if (c === undefined) return [];
   const paint = (v: string): string => (opts.style !== undefined ? paintVerdict(opts.style, v) : v);
   const line = (what: string, ch: VerdictChange): string =>
-    `  ${what.padEnd(6)} ${ch.file.replace(/^.*\//, '')}:${ch.line.start} ${ch.step.padEnd(4)} ${ch.from} → ${paint(ch.to)}  ${oneLine(ch.reason, opts.verbose === true ? undefined : 90)}`;
+    `  ${what.padEnd(6)} ${tutorialLabel({ file: ch.file.replace(/^.*\//, ''), variant: ch.variant })}:${ch.line.start} ${ch.step.padEnd(4)} ${ch.from} → ${paint(ch.to)}  ${oneLine(ch.reason, opts.verbose === true ? undefined : 90)}`;
   return [
     `since the baseline of ${c.baseline.startedAt} (${c.baseline.target}): ${c.worse.length} step(s) worse, ${c.better.length} better`,
     ...c.worse.map((ch) => line('worse', ch)),

@@ -58,17 +58,27 @@ function stepMessage(step: ReportStep): string {
 }
 
 export function githubRun(report: Report, ctx: ReporterContext): ReporterOutput {
-  const lines: string[] = [];
+  // A page with tabs or pivots is run once per variant: the same annotation from several variants
+  // is made once, its title naming the variants it came from.
+  const merged = new Map<string, { level: Level; props: { file: string; line: number; endLine?: number }; title: string; message: string; variants: string[] }>();
+  const add = (level: Level, props: { file: string; line: number; endLine?: number }, title: string, message: string, variant: string | undefined) => {
+    const key = `${level}\u0000${props.file}\u0000${props.line}\u0000${title}\u0000${message}`;
+    const seen = merged.get(key);
+    if (seen) {
+      if (variant !== undefined) seen.variants.push(variant);
+    } else merged.set(key, { level, props, title, message, variants: variant !== undefined ? [variant] : [] });
+  };
   for (const t of report.tutorials) {
     const file = pathFromRoot(t.file, ctx.root, ctx.projectRoot);
-    for (const p of t.problems ?? []) lines.push(annotation('warning', { file, line: p.line ?? 1, title: `tutorial-conformance: ${p.code}` }, p.message));
+    for (const p of t.problems ?? []) add('warning', { file, line: p.line ?? 1 }, `tutorial-conformance: ${p.code}`, p.message, t.variant);
     for (const s of t.steps) {
       const level = stepLevel(s, ctx);
       if (level === undefined) continue;
       const title = `tutorial-conformance ${s.verdict}: ${s.id} (${s.kind}${s.failure !== undefined ? `, ${s.failure}` : s.unsupported !== undefined ? `, ${s.unsupported}` : ''})`;
-      lines.push(annotation(level, { file, line: s.line.start, endLine: s.line.end, title }, stepMessage(s)));
+      add(level, { file, line: s.line.start, endLine: s.line.end }, title, stepMessage(s), t.variant);
     }
   }
+  const lines = [...merged.values()].map((a) => annotation(a.level, { ...a.props, title: a.variants.length > 0 ? `${a.title} in ${a.variants.join(', ')}` : a.title }, a.message));
   return { stdout: lines.length > 0 ? `${lines.join('\n')}\n` : '', jobSummary: markdownSummary(report, { path: (file) => pathFromRoot(file, ctx.root, ctx.projectRoot) }) };
 }
 
