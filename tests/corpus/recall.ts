@@ -45,16 +45,18 @@ export function recall(report: Report, goldens: ReadonlyMap<string, Golden>, pag
   const byClass = new Map<DefectClassName, ClassRecall>(DEFECT_CLASSES.map((c) => [c, { defects: 0, found: 0, heldOutDefects: 0, heldOutFound: 0 }]));
   const r: Recall = { byClass, missed: [], unlocated: [], unclassifiedRules: [] };
   const unclassified = new Set<string>();
-  const tutorials = new Map(report.tutorials.map((t) => [reportPath(t.file), t]));
+  // A page with tabs or pivots has one entry per variant: its findings and steps are read together.
+  const tutorials = new Map<string, Report['tutorials']>();
+  for (const t of report.tutorials) tutorials.set(reportPath(t.file), [...(tutorials.get(reportPath(t.file)) ?? []), t]);
   for (const [page, golden] of goldens) {
-    const t = tutorials.get(page);
+    const entries = tutorials.get(page) ?? [];
     const text = pageText(page);
-    const findings = (t?.findings ?? []).map((f) => {
+    const findings = entries.flatMap((t) => t.findings).map((f) => {
       if (RULE_CLASS[f.rule] === undefined) unclassified.add(f.rule);
       return { cls: RULE_CLASS[f.rule], at: [f.line, f.endLine ?? f.line] as [number, number] };
     });
-    const failing = t
-      ? pairSteps(page, golden, t.steps)
+    const failing = entries.length > 0
+      ? pairSteps(page, golden, entries.flatMap((t) => t.steps))
           .filter((p) => p.step?.verdict === 'fail' && p.golden?.expect === 'fail' && p.golden.reason !== undefined && new RegExp(p.golden.reason, 'i').test(`${p.step.reason} ${p.step.output?.stderr ?? ''}`))
           .map((p) => [p.step!.line.start, p.step!.line.end] as [number, number])
       : [];
