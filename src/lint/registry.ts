@@ -52,6 +52,7 @@ import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
+import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -105,4 +106,5 @@ export const rules: readonly Rule[] = [
   shellUnassignedVariable,
   apiVersionNotADate,
   providerNamespaceMisspelt,
+  exampleIdVsRequest,
 ];

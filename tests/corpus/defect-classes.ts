@@ -58,4 +58,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-unassigned-variable': 'shell-syntax',
   'api-version-not-a-date': 'api-version',
   'provider-namespace-misspelt': 'name-rule',
+  'example-id-vs-request': 'example-output',
 };

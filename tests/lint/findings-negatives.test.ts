@@ -99,3 +99,36 @@ describe('provider-namespace-misspelt', () => {
     }
   });
 });
+
+describe('example-id-vs-request', () => {
+  const page = (requestGroup: string, shownName: string, shownId: string) =>
+    [
+      '# Read a group',
+      '',
+      '```bash',
+      `curl 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/${requestGroup}?api-version=2021-04-01' -H "Authorization: Bearer <ACCESS TOKEN>"`,
+      '```',
+      '',
+      'The response:',
+      '',
+      '```json',
+      `{ "id": "${shownId}", "name": "${shownName}", "location": "westus" }`,
+      '```',
+      '',
+    ].join('\n');
+  const ids = (text: string) => lintText(text).filter((f) => f.rule === 'example-id-vs-request');
+  it('reports a name and an id of another group than the request reads', () => {
+    const f = ids(page('prod-rg', 'test-rg', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg'));
+    expect(f.map((x) => x.message.slice(0, 40))).toEqual([`the example's id has "test-rg" where the`, `the example's name is "test-rg" but the `]);
+  });
+  it('silent when they agree in any letter case, or when either side is a placeholder', () => {
+    expect(ids(page('prod-rg', 'Prod-RG', '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourcegroups/PROD-RG'))).toEqual([]);
+    expect(ids(page('<RESOURCE GROUP>', 'myGroup', '/subscriptions/<SUBSCRIPTION ID>/resourceGroups/myGroup'))).toEqual([]);
+  });
+  it('silent on real pages whose ARM examples follow their requests (the tutorials 000-arm-*)', () => {
+    for (const p of ['tutorials/000-arm-system-assigned.md', 'tutorials/000-arm-user-assigned.md', 'tutorials/003-arm-user-assigned.md']) {
+      expect(read(p)).toMatch(/curl[^\n]*https:\/\/management\.azure\.com\/subscriptions\//);
+      expect(found(p, 'example-id-vs-request')).toEqual([]);
+    }
+  });
+});
