@@ -28,6 +28,11 @@ export function renderReadme(): string {
   lines.push('  the word\'s text verbatim) and, for JSON, `json-repair.ts`. `run`/`lint --fix-patch FILE` turn them into a');
   lines.push('  unified diff, `report.json` into review suggestions (`src/report/fixes/`), SARIF into `fixes`. The README\'s');
   lines.push('  "Fixes as a patch" lists which rules fix what, and what is left to the writer.');
+  lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
+  lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
+  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`).');
+  lines.push('- `rbac-what-if` reads the grants a page makes through `rbac-grants.ts` (one interface, to be fed by the page\'s World');
+  lines.push('  later) and decides with `src/reference/rbac.ts` over the generated built-in role catalog (`src/reference/README.md`).');
   lines.push('');
   lines.push('## Rules');
   lines.push('');
