@@ -9,20 +9,24 @@ import { azUnknownCommandMessage, findCommand, retiredCommand, suggest, type AzC
  * Commands the Azure CLI's history proves removed (not merely gone from the reference): az answers
  * them as unknown words. Each entry cites the removal.
  */
-export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string }>> = {
+// `sameArguments`: the old name was an alias of the new command (same options), so renaming the
+// command is the whole correction; the 2017 preview name took other options.
+export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string; sameArguments: boolean }>> = {
   'vm assign-identity': {
     replacement: 'vm identity assign',
     history: 'replaced by "az vm identity assign" in 2018 (Azure/azure-cli PR #5744: the old commands kept working for two releases), then removed',
+    sameArguments: true,
   },
-  'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 (Azure/azure-cli PR #5744), then removed' },
-  'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 (Azure/azure-cli PR #5744), then removed' },
-  'vmss remove-identity': { replacement: 'vmss identity remove', history: 'replaced by "az vmss identity remove" in 2018 (Azure/azure-cli PR #5744), then removed' },
+  'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 (Azure/azure-cli PR #5744), then removed', sameArguments: true },
+  'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 (Azure/azure-cli PR #5744), then removed', sameArguments: true },
+  'vmss remove-identity': { replacement: 'vmss identity remove', history: 'replaced by "az vmss identity remove" in 2018 (Azure/azure-cli PR #5744), then removed', sameArguments: true },
+  'vm assign-msi': { replacement: 'vm identity assign', history: 'the 2017 preview name, removed in 2018', sameArguments: false },
 };
 
 export type AzStatus =
   | { kind: 'command'; command: AzCommandInfo }
   | { kind: 'retired'; retired: AzRetired }
-  | { kind: 'removed'; path: string; replacement: string; history: string; message: string }
+  | { kind: 'removed'; path: string; replacement: string; history: string; sameArguments: boolean; message: string }
   | { kind: 'group'; path: string; commands: string[]; groups: string[]; message: string }
   | { kind: 'unknown'; word: string; message: string; suggestions: AzSuggestion[] };
 

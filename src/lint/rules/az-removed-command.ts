@@ -2,6 +2,10 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azStatus } from '../../reference/az-status.ts';
+import { fixOf, replaceWord, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 
 export const azRemovedCommand: Rule = {
   id: 'az-removed-command',
@@ -25,8 +29,24 @@ export const azRemovedCommand: Rule = {
         stepId: command.step.id,
         message: `"az ${status.path}" was ${status.history}: a current CLI answers "'${last}' is misspelled or not recognized by the system". Write "az ${status.replacement}".`,
         suggestion: `az ${status.replacement}`,
+        ...withFix(status.sameArguments ? renameFix(doc, status.path, status.replacement, az.words) : undefined),
       });
     }
     return hits;
   },
 };
+
+/**
+ * The command words that differ, replaced by the new ones (`assign-identity` → `identity assign`),
+ * when the old name's differing part is one plain word; the options stay as written.
+ */
+function renameFix(doc: LintDocument, old: string, replacement: string, words: readonly ShellWord[]): Fix | undefined {
+  const from = old.split(' ');
+  const to = replacement.split(' ');
+  let same = 0;
+  while (same < from.length && from[same] === to[same]) same++;
+  if (from.length - same !== 1) return undefined;
+  const word = words[1 + same];
+  if (word === undefined || word.raw !== from[same]) return undefined;
+  return fixOf(`rename the command: az ${replacement}`, [replaceWord(doc, word, to.slice(same).join(' '))]);
+}

@@ -1,6 +1,8 @@
 // A JSON example the reader cannot use: a request body that the service would reject as malformed,
 // or a response that no JSON tool (jq, a test) can read.
 import type { Rule, RuleHit } from '../rule.ts';
+import { withFix } from '../fix.ts';
+import { jsonRepair } from '../json-repair.ts';
 
 /** A line that stands for left-out content: "...", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
@@ -65,6 +67,7 @@ export const jsonExampleInvalid: Rule = {
         column: read.error?.column ?? 1,
         ...(stepId ? { stepId } : {}),
         message: `this ${what} is not valid JSON: ${read.error?.message}. Fix the syntax (a missing comma or quote, a trailing comma) so that the block parses.`,
+        ...withFix(jsonRepair(doc, read)),
       });
     }
     return hits;
