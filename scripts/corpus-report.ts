@@ -1,15 +1,18 @@
 // npm run corpus — runs the tool over every page of the development corpus (tests/corpus) in one
 // run, then judges the report against the goldens: the confusion matrix (golden class × verdict),
 // false `fail`s, `fail`s whose reason misses the real defect, error-level lint findings no golden
-// lists, and golden steps the tool did not extract. `--json` prints the figures as JSON; `--out DIR`
-// keeps the run's reports there. Not part of `npm test` (tests/corpus/corpus.test.ts asserts on it).
+// lists, golden steps the tool did not extract, and recall per defect class (all pages and the
+// held-out ones). `--json` prints the figures as JSON; `--out DIR` keeps the run's reports there;
+// `--report FILE` judges a kept report.json instead of running; `--missed` lists defects not found. Not part of `npm test` (tests/corpus/corpus.test.ts asserts on it).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Report } from '../src/report/schema.ts';
 import { runTutorials } from '../src/run/index.ts';
 import { writeReports } from '../src/report/index.ts';
 import { corpusRoot, goldenFiles, loadGolden, type Golden } from '../tests/corpus/golden.ts';
 import { judge, matrixTable } from '../tests/corpus/judge.ts';
+import { recall, recallTable } from '../tests/corpus/recall.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -18,11 +21,23 @@ const out = outAt >= 0 ? args[outAt + 1] : undefined;
 
 const manifest = JSON.parse(readFileSync(join(corpusRoot, 'manifest.json'), 'utf8')) as { pages: { path: string; heldOut: boolean }[] };
 const goldens = new Map<string, Golden>(goldenFiles().map((f) => loadGolden(f).golden).map((g) => [g.page, g]));
-const { report, secrets } = await runTutorials({ paths: manifest.pages.map((p) => join(corpusRoot, p.path)) });
-const dir = out ?? mkdtempSync(join(tmpdir(), 'tc-corpus-'));
-await writeReports(report, dir, undefined, { redactor: secrets.redactor });
+// --report FILE judges a report.json kept from an earlier run (e.g. main's, for before/after figures)
+const savedAt = args.indexOf('--report');
+let report: Report;
+let dir: string;
+if (savedAt >= 0) {
+  const file = args[savedAt + 1] ?? '';
+  report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+  dir = dirname(file);
+} else {
+  const run = await runTutorials({ paths: manifest.pages.map((p) => join(corpusRoot, p.path)) });
+  report = run.report;
+  dir = out ?? mkdtempSync(join(tmpdir(), 'tc-corpus-'));
+  await writeReports(report, dir, undefined, { redactor: run.secrets.redactor });
+}
 const j = judge(report, goldens, manifest.pages.map((p) => p.path));
 const heldOut = new Set(manifest.pages.filter((p) => p.heldOut).map((p) => p.path));
+const rec = recall(report, goldens, (page) => readFileSync(join(corpusRoot, page), 'utf8'), heldOut);
 
 const summary = {
   pages: new Set(report.tutorials.map((t) => t.file)).size,
@@ -36,6 +51,7 @@ const summary = {
   unexpectedLintErrors: j.unexpectedLintErrors.length,
   missingSteps: j.missingSteps.length,
   missingPages: j.missingPages,
+  recall: Object.fromEntries([...rec.byClass].filter(([, c]) => c.defects > 0)),
 };
 if (asJson) {
   process.stdout.write(`${JSON.stringify({ summary, matrix: Object.fromEntries([...j.matrix].map(([g, row]) => [g, Object.fromEntries(row)])) }, null, 2)}\n`);
@@ -50,6 +66,12 @@ if (asJson) {
   for (const p of j.wrongReasons) line(`  reason      ${p.page}:${p.step?.line.start} wants /${p.golden?.reason}/: ${p.step?.reason.slice(0, 160)}`);
   for (const e of j.unexpectedLintErrors) line(`  lint        ${e.page}:${e.line} ${e.rule}: ${e.message.slice(0, 160)}`);
   for (const p of j.missingSteps) line(`  not a step  ${p.page}: ${JSON.stringify(p.golden?.text.slice(0, 100))}`);
+  line('');
+  line('Recall per defect class (a mapped finding on the defect\'s lines, or a fail naming it):');
+  line(recallTable(rec));
+  if (args.includes('--missed')) for (const m of rec.missed) line(`  missed      ${m.page} ${m.class}: ${JSON.stringify(m.where.slice(0, 100))}`);
+  if (rec.unlocated.length > 0) line(`defects whose text is not on the page: ${rec.unlocated.length}`);
+  if (rec.unclassifiedRules.length > 0) line(`rules without a defect class (tests/corpus/defect-classes.ts): ${rec.unclassifiedRules.join(', ')}`);
   line(`reports: ${dir}`);
 }
-if (out === undefined) rmSync(dir, { recursive: true, force: true });
+if (out === undefined && savedAt < 0) rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,8 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { TableCommand, TableParam } from '../src/reference/az-table.ts';
+import type { TableCommand, TableParam, TableRetired } from '../src/reference/az-table.ts';
+import { retiredCommands } from './az-reference-history.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DEFAULT_SOURCE = process.env.AZ_DOCS_CLI_GIT ?? '/work/.mirror/MicrosoftDocs+azure-docs-cli/repo';
@@ -168,7 +169,7 @@ function statusFlags(s: { isPreview?: string | undefined; isExperimental?: strin
 
 const POLICY_GROUP = 'Global Policy Arguments';
 
-function generate(source: string): { text: string; stats: Map<string, number> } {
+async function generate(source: string): Promise<{ text: string; stats: Map<string, number> }> {
   const snap = readSnapshot(source);
   const groups: Group[] = [];
   for (const f of snap.files) {
@@ -311,6 +312,15 @@ function generate(source: string): { text: string; stats: Map<string, number> } 
   globalParams.set('--change-reference', { n: '--change-reference', v: 'r' });
   const globals = [...globalParams.values()].sort((a, b) => byText(a.n, b.n));
 
+  // Commands that left the reference (its git history): az may still run them, so they are never
+  // reported unknown on that alone.
+  const current = new Set<string>();
+  for (const { path } of entries) {
+    current.add(path);
+    for (let at = path.indexOf(' '); at > 0; at = path.indexOf(' ', at + 1)) current.add(path.slice(0, at));
+  }
+  const retired: Array<[string, TableRetired]> = await retiredCommands(source, (path) => current.has(path));
+
   const paramCount = entries.reduce((n, e) => n + e.params.length, 0);
   const about = {
     source: 'https://github.com/MicrosoftDocs/azure-docs-cli',
@@ -319,9 +329,10 @@ function generate(source: string): { text: string; stats: Map<string, number> } 
     commitDate: snap.date,
     generator: 'scripts/generate-az-table.ts',
     note: 'Generated from the Azure CLI reference: do not edit by hand. Regenerate: npx tsx scripts/generate-az-table.ts --source <git dir of MicrosoftDocs/azure-docs-cli>; verify: add --check.',
-    counts: { commands: entries.length, parameters: paramCount, specs: pool.length },
+    counts: { commands: entries.length, parameters: paramCount, specs: pool.length, retired: retired.length },
     legend: {
       commands: 'path → p: indices into params; f: p preview, x experimental, d deprecated, g takes the global policy arguments, s takes the global --subscription; x: extension name ("" when the reference does not name it); also: extensions that redefine the command; use: the replacement a deprecation names',
+      retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead',
       params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it',
     },
   };
@@ -332,7 +343,8 @@ function generate(source: string): { text: string; stats: Map<string, number> } 
     `"globals": [\n${globals.map((g) => JSON.stringify(g)).join(',\n')}\n],`,
     `"deprecatedGroups": {\n${deprecatedGroups.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n},`,
     `"params": [\n${pool.join(',\n')}\n],`,
-    `"commands": {\n${commands.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`,
+    `"commands": {\n${commands.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n},`,
+    `"retired": {\n${retired.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`,
     '}',
   ];
   return { text: `${lines.join('\n')}\n`, stats };
@@ -340,7 +352,7 @@ function generate(source: string): { text: string; stats: Map<string, number> } 
 
 const USAGE = 'usage: npx tsx scripts/generate-az-table.ts [--source <git dir>] [--out <file>] [--check] [--stats]';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let source = DEFAULT_SOURCE;
   let out = DEFAULT_OUT;
   let check = false;
@@ -356,9 +368,9 @@ function main(argv: string[]): number {
       return 2;
     }
   }
-  let generated: ReturnType<typeof generate>;
+  let generated: Awaited<ReturnType<typeof generate>>;
   try {
-    generated = generate(source);
+    generated = await generate(source);
   } catch (err) {
     process.stderr.write(`generate-az-table: cannot read the reference from ${source}: ${err instanceof Error ? err.message : String(err)}\n(give the git directory of a MicrosoftDocs/azure-docs-cli clone with --source, or set AZ_DOCS_CLI_GIT)\n`);
     return 2;
@@ -393,4 +405,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

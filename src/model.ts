@@ -133,7 +133,8 @@ export const ShellAction = z.discriminatedUnion('kind', [
     variable: z.string(),
     curl: CurlCommand.optional(),
     jqFilter: z.string().optional(),
-    pipeline: z.string(), // the text inside $( … )
+    pipeline: z.string(), // the text inside $( … ), or the value itself when `literal`
+    literal: z.boolean().optional(), // var=value with no command substitution: bash just sets it
   }),
   z.object({ kind: z.literal('comment'), text: z.string() }),
   z.object({ kind: z.literal('other'), argv: z.array(z.string()) }),
@@ -144,11 +145,11 @@ export type ShellAction = z.infer<typeof ShellAction>;
 
 /**
  * What a fenced block holds, from its info string (language.ts has the table): `shell` (bash,
- * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh), `powershell` (powershell,
- * azurepowershell*, pwsh, ps1), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
+ * azurecli, azurecli-interactive, azure-cli, console, sh, shell, zsh, terminal), `powershell` (powershell,
+ * azurepowershell*, pwsh, ps1), `cmd` (cmd, bat, batch: Windows' command prompt), `json`, `yaml`, `xml`, `http`, `output` (output, text), `other`
  * (anything else, an empty info string included). Absent when the text is not in a fence.
  */
-export const BlockLanguage = z.enum(['shell', 'powershell', 'json', 'yaml', 'xml', 'http', 'output', 'other']);
+export const BlockLanguage = z.enum(['shell', 'powershell', 'cmd', 'json', 'yaml', 'xml', 'http', 'output', 'other']);
 export type BlockLanguage = z.infer<typeof BlockLanguage>;
 
 // ---------- expectations: what the page shows after a step ----------
@@ -215,6 +216,9 @@ const StepBase = z.object({
   expectation: Expectation.optional(), // the response the page shows after the step
   fence: z.string().optional(), // the fence info string when the step came from a fenced block ("bash", "azurecli", "")
   language: BlockLanguage.optional(), // the class of that fence's language (present exactly when `fence` is)
+  // What bash does with the line beyond the one command the step models (a pipe into jq, `&&`
+  // another command, a $( … ) in an argument): the http engine does not run such a step.
+  shellConstruct: z.string().optional(),
   // Where the step is written when that is a DocFX tab or zone pivot (absent outside both): the id
   // of its innermost tab as written ("linux", "linux+macos") and its zone's pivots ("python,csharp").
   tab: z.string().optional(),

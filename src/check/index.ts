@@ -84,6 +84,17 @@ export function stderrReason(stderr: string, exit: number): string {
   return lines.find((l) => /^ERROR:/.test(l)) ?? lines[lines.length - 1] ?? '';
 }
 
+/**
+ * The subscription a `SubscriptionNotFound` names, when the page writes that id literally: pages use
+ * an example subscription (00000000-0000-…) where the reader puts theirs, so the target not knowing
+ * it says nothing about the page. A subscription the tool bound (a placeholder) is never literal.
+ */
+function foreignSubscription(step: Step, e: ServiceError): string | undefined {
+  if (e.code !== 'SubscriptionNotFound') return undefined;
+  const id = /'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'/i.exec(e.message ?? '')?.[1];
+  return id !== undefined && step.raw.toLowerCase().includes(id.toLowerCase()) ? id : undefined;
+}
+
 export function checkStep(input: { tutorial: Tutorial; step: Step; observation: Observation }): StepCheck {
   const { tutorial, step, observation } = input;
 
@@ -114,6 +125,8 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
   }
   if (final && final.status >= 400) {
     const e: ServiceError = serviceError(final);
+    const foreign = foreignSubscription(step, e);
+    if (foreign !== undefined) return unsupported('not-emulated', `the page writes the example subscription ${foreign} literally; the target serves only its own subscription, so it answered ${final.status} ${e.code}. A reader puts their own subscription id there (a placeholder for it would let --set bind it)`, checks);
     const kind: FailureKind = isAudienceError(e) ? 'token-audience-mismatch' : 'http-error-status';
     // The detail (Storage's AuthenticationErrorDetail, Key Vault's inner code) is the specific part; it goes first.
     const said = [e.code, e.detail && e.detail !== e.code ? e.detail : undefined, e.message].filter(Boolean).join(': ');

@@ -1,6 +1,7 @@
 // Corrected text for a step, where the fix is clear from the evidence. A suggestion is text a doc
 // writer can paste; it never contains a bound value (the page keeps its placeholders).
 import type { Step } from '../model.ts';
+import { readAzArgv } from '../reference/az-args.ts';
 import type { Observation } from '../run/observation.ts';
 import type { ServiceError } from './errors-body.ts';
 import type { FailureKind } from './verdict.ts';
@@ -59,9 +60,6 @@ export function lookalikeSuggestion(step: Step): string | undefined {
   return out.length ? out.join('; ') : undefined;
 }
 
-/** az options that take no value. */
-const FLAG_ONLY = new Set(['--overwrite', '--no-progress', '--debug', '--verbose', '--only-show-errors', '--yes', '--no-wait']);
-
 export interface SuggestInput {
   step: Step;
   observation: Observation;
@@ -93,8 +91,9 @@ export function suggest(input: SuggestInput): string | undefined {
     out.push('add -H "Content-Type: application/json" (curl -d sends application/x-www-form-urlencoded)');
   }
   if (step.kind === 'az') {
-    const bare = step.az.options.filter((o) => o.value === null && o.name.startsWith('--') && !FLAG_ONLY.has(o.name));
-    if (failure === 'az-usage' && bare.length > 0) out.push(`give ${bare.length === 1 ? 'the option' : 'each option'} a value: ${bare.map((o) => `${o.name} <${o.name.replace(/^--/, '').toUpperCase().replace(/-/g, ' ')}>`).join(' ')}`);
+    // The options the command table says need a value and have none (a flag such as --overwrite takes none).
+    const bare = failure === 'az-usage' ? readAzArgv(step.az.argv).options.filter((o) => o.missingValue?.sure && o.written.startsWith('--')) : [];
+    if (bare.length > 0) out.push(`give ${bare.length === 1 ? 'the option' : 'each option'} a value: ${bare.map((o) => `${o.written} <${o.written.replace(/^--/, '').toUpperCase().replace(/-/g, ' ')}>`).join(' ')}`);
     for (const o of step.az.options) {
       if (o.value !== null && o.value !== o.value.trim()) out.push(`remove the spaces around the ${o.name} value: ${o.name} "${o.value.trim()}"`);
     }

@@ -12,6 +12,10 @@ const RUN_EXIT_CODES = [
 
 const USAGE_EXIT = ['2', 'bad arguments, or an input or output that cannot be used'] as const;
 
+/** run and lint --fix-patch. */
+const FIX_PATCH =
+  "write a unified diff (git apply FILE, from the repository root) with every correction the tool is sure of: look-alike dashes and quotes, no-break and zero-width characters in commands, blanks inside quoted az values, a --scope id missing its only possible child type, a token example's resource without the requested trailing slash, a missing Content-Type or x-ms-version header, a renamed az command, a JSON example missing or with extra commas; each hunk names its finding ids. Never applied by the tool";
+
 export const RUN_REPORTERS = ['default', 'json', 'github'] as const;
 export const LINT_REPORTERS = ['default', 'json', 'sarif', 'github'] as const;
 
@@ -44,6 +48,7 @@ export const runSpec = {
     'report-html': { type: 'string', value: 'FILE', description: 'also write the HTML report to FILE' },
     'report-junit': { type: 'string', value: 'FILE', description: 'also write the JUnit XML to FILE' },
     'docset-root': { type: 'string', value: 'DIR', defaultText: 'the nearest folder upwards holding docfx.json (up to the git root), else the page\'s folder', description: '[!INCLUDE] targets (relative, and ~/ from this root) are read only inside DIR, checked on their real path; an include outside it, or not a regular file, is not read and is a problem of that page' },
+    'fix-patch': { type: 'string', value: 'FILE', description: `${FIX_PATCH}; report.json carries the same corrections as GitHub review suggestions (tutorials[].fixes)` },
     'source-url': { type: 'string', value: 'TEMPLATE', description: 'link each file:line of the HTML report to its source: a URL with {file} and {line}, e.g. https://github.com/MicrosoftDocs/azure-docs/blob/main/{file}#L{line}' },
   },
   exitCodes: RUN_EXIT_CODES,
@@ -53,6 +58,7 @@ export const runSpec = {
     ['tutorial-conformance run docs --report-junit junit.xml --report-html report.html', 'Reports at paths of your own (no reports/ folder)'],
     ['tutorial-conformance run tutorials/000-storage.md --grep listKeys --set STORAGE_ACCOUNT=mystorage -v', 'One step and what it needs, with a value of your own and full reasons'],
     ['tutorial-conformance run --target azure --shard 1/3 --out reports/shard-1', 'One shard of a nightly run against a live subscription'],
+    ['tutorial-conformance run --fix-patch fixes.patch; git apply --check fixes.patch', 'Run (exit 1 when a step fails), then check that the corrections the tool is sure of apply; review the patch, then git apply fixes.patch'],
   ],
 } as const satisfies CommandSpec;
 
@@ -68,11 +74,13 @@ export const lintSpec = {
     'report-json': { type: 'string', value: 'FILE', description: 'also write the JSON findings to FILE' },
     'report-sarif': { type: 'string', value: 'FILE', description: 'also write the SARIF log to FILE' },
     'docset-root': { type: 'string', value: 'DIR', defaultText: 'the nearest folder upwards holding docfx.json (up to the git root), else the page\'s folder', description: '[!INCLUDE] targets (relative, and ~/ from this root) are read only inside DIR, checked on their real path; an include outside it, or not a regular file, is not read and is a problem of that page' },
+    'fix-patch': { type: 'string', value: 'FILE', description: FIX_PATCH },
   },
   exitCodes: [['0', 'no error-severity finding'], ['1', 'an error-severity finding exists'], USAGE_EXIT],
   examples: [
     ['tutorial-conformance lint', 'Lint every tutorial in tutorials/'],
     ["tutorial-conformance lint 'articles/**/*.md' --reporter github --report-sarif lint.sarif", 'Annotations in a GitHub Actions job, and a SARIF file for code scanning'],
+    ['tutorial-conformance lint docs --fix-patch fixes.patch; git apply --check fixes.patch', 'The corrections lint is sure of as a patch, checked against the working tree'],
   ],
 } as const satisfies CommandSpec;
 

@@ -16,6 +16,7 @@ import { docsetRootOption } from '../cli/docset-root.ts';
 import { resolveTutorialFiles } from '../run/files.ts';
 import { checkAppendable, prepareOutputs } from '../report/outputs.ts';
 import { lintJson, lintSarif, REPORTERS } from '../report/reporters/index.ts';
+import { collectFixes } from '../report/fixes/index.ts';
 
 type LintReporter = (typeof lintSpec.options.reporter.choices)[number];
 
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     onSkip: (s) => void process.stderr.write(`warning: skipped ${s.path}: ${s.why}\n`),
   });
   const targets: Record<string, string> = {};
-  for (const option of ['output', 'report-json', 'report-sarif'] as const) {
+  for (const option of ['output', 'report-json', 'report-sarif', 'fix-patch'] as const) {
     const path = values[option];
     if (path === '') throw new ToolError('E_USAGE', `--${option} needs a file name (see 'tutorial-conformance help lint')`);
     if (path !== undefined) targets[`--${option}`] = path;
@@ -55,7 +56,12 @@ export async function run(argv: string[]): Promise<number> {
       tool: toolIdentity(),
     };
     const out = REPORTERS[reporter].lint(results, ctx);
-    const render: Record<string, () => string> = { '--output': () => out.stdout, '--report-json': () => lintJson(results), '--report-sarif': () => lintSarif(results, ctx) };
+    const fixPatch = (): string => {
+      const fixes = collectFixes(results.map((r) => ({ file: r.tutorial, findings: r.findings })), { root: ctx.root, projectRoot });
+      process.stderr.write(`--fix-patch: ${fixes.corrections} correction(s) the tool is sure of (git apply ${values['fix-patch']})\n`);
+      return fixes.patch;
+    };
+    const render: Record<string, () => string> = { '--output': () => out.stdout, '--report-json': () => lintJson(results), '--report-sarif': () => lintSarif(results, ctx), '--fix-patch': fixPatch };
     await outputs.publish({ files: Object.fromEntries(Object.keys(targets).map((option) => [option, render[option]?.() ?? ''])) });
     if (values.output === undefined) process.stdout.write(out.stdout);
     if (out.jobSummary !== undefined && env.githubStepSummary !== undefined) await appendFile(env.githubStepSummary, out.jobSummary, 'utf8');

@@ -52,6 +52,8 @@ export interface RunCommandOptions {
   sourceUrl?: string;
   /** `--docset-root DIR`: the folder [!INCLUDE] targets must stay in. */
   docsetRoot?: string;
+  /** `--fix-patch FILE`: the corrections the tool is sure of, as a unified diff. */
+  fixPatch?: string;
 }
 
 function usage(message: string): ToolError {
@@ -92,6 +94,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     if (path !== undefined) reportFiles[format] = path;
   }
   // As Hurl and vitest do: per-format paths alone write only there; --out given as well writes both.
+  if (values['fix-patch'] === '') throw usage('--fix-patch needs a file name');
   const out = values.out ?? (Object.keys(reportFiles).length > 0 ? undefined : 'reports');
   if (out === '') throw usage('--out needs a folder name');
   return {
@@ -110,6 +113,7 @@ export function parseRunArgs(argv: string[]): RunCommandOptions {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['source-url'] !== undefined ? { sourceUrl: parseSourceUrl(values['source-url']) } : {}),
     ...(values['docset-root'] !== undefined ? { docsetRoot: docsetRootOption(values['docset-root'], 'run')! } : {}),
+    ...(values['fix-patch'] !== undefined ? { fixPatch: values['fix-patch'] } : {}),
   };
 }
 
@@ -128,6 +132,7 @@ export function runSettings(opts: RunCommandOptions): RunSettings {
 function outputPlan(opts: RunCommandOptions): OutputPlan {
   const files: Record<string, string> = {};
   for (const [format, path] of Object.entries(opts.reportFiles)) files[`--${REPORT_FILE_OPTIONS[format as keyof typeof REPORT_FILE_OPTIONS]}`] = path;
+  if (opts.fixPatch !== undefined) files['--fix-patch'] = opts.fixPatch;
   return { ...(opts.out !== undefined ? { runFolders: { root: opts.out, keep: opts.keep, option: '--out' } } : {}), files };
 }
 
@@ -245,13 +250,27 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
   session.signals ??= installSignalTeardown(async () => undefined);
   report.settings = runSettings(opts);
   if (baseline !== undefined) report.comparison = compareReports(report, baseline);
+  // The corrections the tool is sure of: in report.json as review suggestions, and as --fix-patch.
+  const root = repositoryRoot(env, process.cwd());
+  const fixes = (await import('../report/fixes/index.ts')).collectFixes(
+    report.tutorials.map((t) => ({ file: t.file, findings: t.findings })),
+    { root, projectRoot, redact: (text) => secrets.redactor.redact(text) },
+  );
+  for (const t of report.tutorials) {
+    const f = fixes.byFile.get(t.file);
+    if (f !== undefined && f.fixes.length > 0) t.fixes = f.fixes;
+    if (f !== undefined && f.leftOut.length > 0) t.fixesLeftOut = f.leftOut;
+  }
   // --fail-on makes drift or unsupported a failure everywhere it is judged: the exit code and junit.xml alike.
   const rendered = renderReports(report, undefined, { redactor: secrets.redactor, failOn: opts.failOn, onWarning: (w: string) => io.stderr(`warning: ${w}\n`) });
   const contents = Object.values(rendered.files);
   const published = await session.outputs.publish(
     {
       runFolder: Object.fromEntries(contents.map((r) => [r.file, r.text])),
-      files: Object.fromEntries(Object.entries(rendered.files).map(([format, r]) => [`--${REPORT_FILE_OPTIONS[format as keyof typeof REPORT_FILE_OPTIONS]}`, r.text])),
+      files: {
+        ...Object.fromEntries(Object.entries(rendered.files).map(([format, r]) => [`--${REPORT_FILE_OPTIONS[format as keyof typeof REPORT_FILE_OPTIONS]}`, r.text])),
+        ...(opts.fixPatch !== undefined ? { '--fix-patch': fixes.patch } : {}),
+      },
     },
     env.holdReportWriting ? { whileWriting: () => holdForTest(io) } : {},
   );
@@ -259,7 +278,7 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
   const ctx = {
     style: styleFor(colourWanted(env, io.stdoutIsTTY === true)),
     verbose: opts.verbose,
-    root: repositoryRoot(env, process.cwd()),
+    root,
     projectRoot,
     failOn: opts.failOn,
     tool: toolIdentity(),
@@ -273,7 +292,9 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
   if (published.latest !== undefined && published.runFolder !== undefined) {
     io.stderr(`HTML report: ${shown(`${published.latest}/index.html`)}  (run folder ${shown(published.runFolder)}/${published.pruned.length > 0 ? `; ${published.pruned.length} older run folder(s) removed, --keep ${opts.keep}` : ''})\n`);
   }
-  for (const [option, path] of Object.entries(published.files)) io.stderr(`${option}: ${shown(path)}\n`);
+  for (const [option, path] of Object.entries(published.files)) {
+    io.stderr(`${option}: ${shown(path)}${option === '--fix-patch' ? `  (${fixes.corrections} correction(s) the tool is sure of; review, then git apply ${shown(path)} from ${shown(root)})` : ''}\n`);
+  }
   return exitCodeFor(report, { failOn: opts.failOn });
 }
 

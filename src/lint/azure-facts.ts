@@ -28,15 +28,3 @@ export function builtInRole(name: string): { name: string; id: string | undefine
   const found = Object.keys(BUILT_IN_ROLES).find((k) => k.toLowerCase() === name.toLowerCase());
   return found ? { name: found, id: BUILT_IN_ROLES[found] } : undefined;
 }
-
-/** Commands az removed, with their replacement and when. */
-export const REMOVED_AZ_COMMANDS: Readonly<Record<string, { replacement: string; history: string }>> = {
-  'vm assign-identity': {
-    replacement: 'vm identity assign',
-    history: 'replaced by "az vm identity assign" in 2018 (azure-cli PR #5744), kept for two releases, then removed',
-  },
-  'vm remove-identity': { replacement: 'vm identity remove', history: 'replaced by "az vm identity remove" in 2018 and removed' },
-  'vmss assign-identity': { replacement: 'vmss identity assign', history: 'replaced by "az vmss identity assign" in 2018 and removed' },
-  'vmss remove-identity': { replacement: 'vmss identity remove', history: 'replaced by "az vmss identity remove" in 2018 and removed' },
-  'vm assign-msi': { replacement: 'vm identity assign', history: 'the 2017 preview name, removed in 2018' },
-};

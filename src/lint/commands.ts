@@ -2,6 +2,8 @@
 // Lint parses argv itself (rather than trusting a repaired model) because its job is to say what
 // the programs do with the words exactly as written, look-alike characters included.
 import { COMMAND_OPERATORS, type ShellWord } from '../parse/shell-words.ts';
+import { looksLikeOption, readAzArgv, type AzRead } from '../reference/az-args.ts';
+import type { AzParameterLookup } from '../reference/az-table.ts';
 
 /** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
@@ -78,48 +80,53 @@ export interface AzOptionView {
   name: string;
   nameWord: ShellWord;
   value: ShellWord | undefined;
+  /** The table's reading of the option on this command (parameter, ambiguous prefix, or unknown). */
+  lookup: AzParameterLookup;
+  /** It needs a value and has none (`sure`: the table's own evidence says so, not only az's default). */
+  missingValue: { sure: boolean } | undefined;
 }
 
 export interface AzView {
   words: ShellWord[];
   path: string[];
   options: AzOptionView[];
+  /** The command as az reads the words (src/reference/az-args.ts). */
+  read: AzRead;
 }
 
-// az flags that take no value; every other option of the tutorials' commands needs one.
-const AZ_BOOLEAN_FLAGS = new Set([
-  '--debug', '--verbose', '--only-show-errors', '--help', '-h', '--yes', '-y', '--no-wait', '--overwrite',
-  '--no-progress', '--validate-content', '--auth-mode-login', '--system-assigned',
-]);
-
+/**
+ * An az invocation read as az reads it against the command table: the path, each option with its
+ * value by the parameter's value kind (a flag such as `az login --identity` takes none). An option
+ * the table does not know on the command keeps the next word as its value, so that rules can still
+ * read what the page meant by it.
+ */
 export function azOf(cmd: readonly ShellWord[]): AzView | undefined {
   if (cmd[0]?.value !== 'az') return undefined;
-  const view: AzView = { words: [...cmd], path: [], options: [] };
-  let i = 1;
-  while (i < cmd.length && !(cmd[i] as ShellWord).value.startsWith('-')) {
-    view.path.push((cmd[i] as ShellWord).value);
-    i++;
-  }
-  for (; i < cmd.length; i++) {
-    const w = cmd[i] as ShellWord;
-    if (!w.value.startsWith('-') && !/^[\u2010-\u2015\u2212]/u.test(w.value)) continue; // stray positional
-    const eq = w.value.indexOf('=');
-    if (w.value.startsWith('--') && eq > 0) {
-      view.options.push({ name: w.value.slice(0, eq), nameWord: w, value: { ...w, value: w.value.slice(eq + 1) } });
-      continue;
+  const argv = cmd.slice(1).map((w) => w.value);
+  const read = readAzArgv(argv);
+  const view: AzView = { words: [...cmd], path: argv.slice(0, read.pathLength), options: [], read };
+  for (const o of read.options) {
+    const nameWord = cmd[o.at + 1] as ShellWord;
+    let value: ShellWord | undefined;
+    if (o.inline !== undefined) value = { ...nameWord, value: o.inline };
+    else if (o.values.length > 0) value = cmd[(o.values[0] as number) + 1];
+    else if (o.lookup.kind !== 'parameter') {
+      const next = cmd[o.at + 2];
+      if (next && !looksLikeOption(next.value) && read.positionals.includes(o.at + 1)) value = next;
     }
-    const next = cmd[i + 1];
-    const takesValue = !AZ_BOOLEAN_FLAGS.has(w.value);
-    if (takesValue && next && !(next.value.startsWith('-') && /^--?[A-Za-z]/.test(next.value))) {
-      view.options.push({ name: w.value, nameWord: w, value: next });
-      i++;
-    } else view.options.push({ name: w.value, nameWord: w, value: undefined });
+    view.options.push({ name: o.written, nameWord, value, lookup: o.lookup, missingValue: o.missingValue });
+  }
+  // Look-alike dashes ("–-name") are no option to argparse, but they are what the page meant as one.
+  for (const k of read.positionals) {
+    const w = cmd[k + 1] as ShellWord;
+    if (/^[\u2010-\u2015\u2212]/u.test(w.value)) view.options.push({ name: w.value, nameWord: w, value: undefined, lookup: { kind: 'unknown', written: w.value }, missingValue: undefined });
   }
   return view;
 }
 
+/** The option that names one of these parameters, however written (an alias, a prefix, `--x=value`). */
 export function azOption(az: AzView, ...names: string[]): AzOptionView | undefined {
-  return az.options.find((o) => names.includes(o.name));
+  return az.options.find((o) => names.includes(o.name) || (o.lookup.kind === 'parameter' && o.lookup.parameter.names.some((n) => names.includes(n))));
 }
 
 /** Query parameters of a URL as written (placeholders and all), decoded where decoding is possible. */

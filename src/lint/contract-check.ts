@@ -27,7 +27,8 @@ export function contractedJson(doc: LintDocument): ContractedJson[] {
 }
 
 export function isPlaceholderValue(v: unknown): boolean {
-  return typeof v === 'string' && (/^<[^>]+>$/.test(v) || /\.\.\.$|…$/.test(v));
+  // <name>, {name} and {{name}} are the page's placeholders (Learn writes all three), "abc..." an elision.
+  return typeof v === 'string' && (/^<[^>]+>$/.test(v) || /^\{\{?[A-Za-z][\w .-]*\}\}?$/.test(v) || /\.\.\.$|…$/.test(v));
 }
 
 export function typeOf(v: unknown): string {

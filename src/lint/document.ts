@@ -78,6 +78,12 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
       continue;
     }
     if (text === undefined) step.raw.split('\n').forEach((t, i) => rawLines.set(step.source.startLine + i, t));
+    // PowerShell and cmd are not bash: their words are no shell words for the rules (PowerShell's
+    // `curl` is an alias of Invoke-WebRequest, its `$names` variables), and their lines no prose either.
+    if (step.language === 'powershell' || step.language === 'cmd') {
+      cover(step.source.startLine, step.source.endLine);
+      continue;
+    }
     const lines: SourceLine[] = [];
     for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
     commands.push({ step, lines, words: commandWords(lines) });

@@ -58,6 +58,7 @@ export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Findin
         ...(seed ? { seed: { file: seed.file, line: hit.line + seed.firstLine - 1 } } : {}),
         ...(hit.stepId !== undefined ? { stepId: hit.stepId } : {}),
         ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
+        ...(hit.fix !== undefined ? { fix: hit.fix } : {}),
       });
     }
   }

@@ -23,6 +23,16 @@ export function renderReadme(): string {
   lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
   lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');
   lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them.');
+  lines.push('- Fixes: a rule attaches `fix` (exact edits: line, columns, the text replaced, its replacement) to a finding');
+  lines.push('  only when the correction is certain, built with `fix.ts` (an edit is placed only where the file\'s line holds');
+  lines.push('  the word\'s text verbatim) and, for JSON, `json-repair.ts`. `run`/`lint --fix-patch FILE` turn them into a');
+  lines.push('  unified diff, `report.json` into review suggestions (`src/report/fixes/`), SARIF into `fixes`. The README\'s');
+  lines.push('  "Fixes as a patch" lists which rules fix what, and what is left to the writer.');
+  lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
+  lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
+  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`).');
+  lines.push('- `rbac-what-if` reads the grants a page makes through `rbac-grants.ts` (one interface, to be fed by the page\'s World');
+  lines.push('  later) and decides with `src/reference/rbac.ts` over the generated built-in role catalog (`src/reference/README.md`).');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

@@ -24,6 +24,11 @@ import { tokenResourceMismatch } from './rules/token-resource-mismatch.ts';
 import { exampleIdsInconsistent } from './rules/example-ids-inconsistent.ts';
 import { azRemovedCommand } from './rules/az-removed-command.ts';
 import { azFlagWithoutValue } from './rules/az-flag-without-value.ts';
+import { azUnknownCommand } from './rules/az-unknown-command.ts';
+import { azRetiredCommand } from './rules/az-retired-command.ts';
+import { azUnknownParameter } from './rules/az-unknown-parameter.ts';
+import { azMissingRequired } from './rules/az-missing-required.ts';
+import { azEnumValue } from './rules/az-enum-value.ts';
 import { azValueTrailingSpace } from './rules/az-value-trailing-space.ts';
 import { azUnknownRole } from './rules/az-unknown-role.ts';
 import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
@@ -38,6 +43,21 @@ import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
+import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
+import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
+import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
+import { curlHelpFlag } from './rules/curl-help-flag.ts';
+import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
+import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
+import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
+import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
+import { exampleSasFields } from './rules/example-sas-fields.ts';
+import { rbacWhatIf } from './rules/rbac-what-if.ts';
+import { curlUploadAt } from './rules/curl-upload-at.ts';
+import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
+import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
+import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
+import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 
 export const rules: readonly Rule[] = [
@@ -63,7 +83,12 @@ export const rules: readonly Rule[] = [
   tokenResourceMismatch,
   exampleIdsInconsistent,
   azRemovedCommand,
+  azUnknownCommand,
+  azRetiredCommand,
   azFlagWithoutValue,
+  azUnknownParameter,
+  azMissingRequired,
+  azEnumValue,
   azValueTrailingSpace,
   azUnknownRole,
   azScopeNotResourceId,
@@ -78,5 +103,20 @@ export const rules: readonly Rule[] = [
   proseTokenAudience,
   proseParameterNotInCommand,
   missingPrerequisite,
+  shellBackslashSpace,
+  shellTrailingBackslash,
+  shellMissingContinuation,
+  curlHelpFlag,
+  shellUnquotedAmpersand,
+  shellSingleQuotedVariable,
+  shellTildeInQuotes,
+  shellOdataDollarExpanded,
+  exampleSasFields,
+  rbacWhatIf,
+  curlUploadAt,
+  shellUnassignedVariable,
+  apiVersionNotADate,
+  providerNamespaceMisspelt,
+  exampleIdVsRequest,
   pageAssumesResource,
 ];

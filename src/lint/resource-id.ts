@@ -1,5 +1,6 @@
 // Checks an Azure Resource Manager id (or a role-assignment scope) segment by segment:
-// /subscriptions/{id}[/resourceGroups/{rg}][/providers/{Namespace}/{type}/{name}[/{type}/{name}…]]…
+// /subscriptions/{id}[/resourceGroups/{rg}][/providers/{Namespace}/{type}/{name}[/{type}/{name}…]]…,
+// or a tenant-level scope: "/" and /providers/{Namespace}[/{type}/{name}…] (management groups).
 // Names may be placeholders; namespaces and resource types are checked against the ones the
 // tutorials use, in their canonical casing.
 import { editDistance } from '../parse/placeholders.ts';
@@ -24,6 +25,7 @@ const NAMESPACES: Readonly<Record<string, TypeNode>> = {
   'Microsoft.KeyVault': { vaults: { secrets: {}, keys: {} } },
   'Microsoft.DataLakeStore': { accounts: {} },
   'Microsoft.Resources': { deployments: {} },
+  'Microsoft.Management': { managementGroups: { subscriptions: {} } },
 };
 
 export interface IdProblem {
@@ -56,12 +58,16 @@ export function checkResourceId(id: string): IdCheck {
   const segments = id.split('/');
   const fixed = [...segments];
   const offsetOf = (i: number): number => segments.slice(0, i).reduce((n, s) => n + s.length + 1, 0);
-  if (segments[0] !== '' || segments[1]?.toLowerCase() !== 'subscriptions') {
-    problems.push({ offset: 0, message: 'an ARM id starts with /subscriptions/{subscriptionId}' });
+  // The root scope "/" and tenant-level ids ("/providers/Microsoft.Management/managementGroups/{id}",
+  // "/providers/Microsoft.Insights") are scopes too: role assignments and resources exist there.
+  if (id === '/') return { problems, suggestion: id };
+  const tenantLevel = segments[0] === '' && segments[1]?.toLowerCase() === 'providers';
+  if (!tenantLevel && (segments[0] !== '' || segments[1]?.toLowerCase() !== 'subscriptions')) {
+    problems.push({ offset: 0, message: 'an ARM id starts with /subscriptions/{subscriptionId} (or is "/" or /providers/… at tenant or management-group level)' });
     return { problems, suggestion: id };
   }
-  let i = 3;
-  if (segments[i]?.toLowerCase() === 'resourcegroups') i += 2;
+  let i = tenantLevel ? 1 : 3;
+  if (!tenantLevel && segments[i]?.toLowerCase() === 'resourcegroups') i += 2;
   while (i < segments.length) {
     if (segments[i] === '' && i === segments.length - 1) break; // trailing slash
     if (segments[i]?.toLowerCase() !== 'providers') {

@@ -1,6 +1,6 @@
 // What a lint rule is: stable metadata (shown in text output, SARIF `tool.driver.rules` and the
 // HTML report) and one pure check over a LintDocument. Rules never read files or the network.
-import type { Severity } from './finding.ts';
+import type { Fix, Severity } from './finding.ts';
 import type { LintDocument } from './document.ts';
 
 export interface RuleMeta {
@@ -24,6 +24,8 @@ export interface RuleHit {
   endLine?: number;
   message: string;
   suggestion?: string;
+  /** Exact edits, only when the rule is sure of them (src/lint/fix.ts builds them). */
+  fix?: Fix;
   stepId?: string;
   /** Only when one place deserves another level than the rule's default (e.g. a note-level variant). */
   severity?: Severity;

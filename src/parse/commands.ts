@@ -18,8 +18,9 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
   const c = st.content(i);
   let tk: TokenizeResult | undefined;
   if (!st.has(i, F_HASH)) {
-    // `\` line continuations, exactly as bash reads them (the backslash must end the line).
-    while (st.lines[j]!.endsWith('\\') && st.continues(j + 1, to)) j++;
+    // `\` line continuations, exactly as bash reads them (the backslash must end the line); a line
+    // ending in `&&`, `||` or `|` goes on too (bash reads the next command from the next line).
+    while ((st.lines[j]!.endsWith('\\') || /(?:&&|\|\||\|)[ \t]*$/.test(st.lines[j]!)) && st.continues(j + 1, to)) j++;
     // An open quote makes bash read on; bounded by the paragraph. If it never closes, the
     // command keeps its own lines and the quote is reported.
     tk = tokenizeShell(st.rawOf(i, j));
@@ -47,7 +48,13 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     while (st.continues(j + 1, to) && /^-/.test(st.content(j + 1)) && indentOf(st.lines[j + 1]!) > baseIndent) j++;
   }
   const step = buildCommandStep(st, i, commandEnd, j, fence, tk);
-  if (step) {
+  if (step) registerStep(st, i, j, step);
+  return j + 1;
+}
+
+/** Lines i..j are the step's: their role, the step in document order, the prose that led in to it. */
+export function registerStep(st: ScanState, i: number, j: number, step: Step): void {
+  {
     for (let k = i; k <= j; k++) {
       st.role[k] = Role.Command;
       st.lineStep[k] = step;
@@ -63,7 +70,6 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     if (!(step.kind === 'shell' && step.shell.kind === 'comment')) st.pending = step;
     st.leadIn = undefined;
   }
-  return j + 1;
 }
 
 /**
@@ -128,11 +134,14 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
   let commands = 0;
   for (const p of pipelines) commands += p.commands.length;
   const isAssign = /^[A-Za-z_][A-Za-z0-9_]*=/.test(firstCmd.words[0]!);
+  let construct: string | undefined;
   if (pipelines.length > 1 || (commands > 1 && !isAssign)) {
     const extra = pipelines.length > 1 ? `${pipelines.length} commands (an unquoted ${JSON.stringify(pipelines[0]!.terminator ?? ';')} separates them)` : `a pipeline of ${commands} commands`;
     st.diag('several-commands', 'warning', first + 1, `bash reads ${extra} here; the step models the first`);
+    construct = pipelines.length > 1 ? extra : `a pipeline (${pipelines[0]!.commands.map((c) => c.words[0] ?? '').join(' | ')})`;
   }
   const words = firstCmd.words;
+  if (construct === undefined && words.some((w) => w.includes('$(') || w.includes('`'))) construct = 'a command substitution $( … ) in its arguments';
   const detached = [];
   for (let k = commandEnd + 1; k <= last; k++) {
     const w = toPipelines(tokenizeShell(st.content(k)).tokens)[0]?.commands[0]?.words ?? [];
@@ -146,6 +155,15 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
       `lines ${commandEnd + 2}-${last + 1} are written as options of this command but the line before them has no trailing "\\": bash runs "${commandText.trim()}" on its own and then each of those lines as a separate command (${detached.map((d) => JSON.stringify(d.argv[0] ?? '')).join(', ')}: command not found). The step keeps argv as bash passes it and lists those lines in detachedLines.`,
     );
   }
+  if (words[0] === 'curl' || words[0] === 'az') {
+    const step = buildToolStep(st, base, words, detached, first);
+    if (construct !== undefined) step.shellConstruct = construct;
+    return step;
+  }
+  return finish(base, { kind: 'shell', shell: shellAction(st, firstCmd, pipelines[0]!.commands, first) });
+}
+
+function buildToolStep(st: ScanState, base: Parameters<typeof finish>[0], words: string[], detached: { line: number; argv: string[] }[], first: number): Step {
   if (words[0] === 'curl') {
     const curl = parseCurlArgv(words.slice(1));
     if (curl.unknownFlags.length > 0) st.diag('unknown-curl-flag', 'info', first + 1, `curl options not modelled: ${curl.unknownFlags.join(' ')}`);
@@ -154,15 +172,12 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
     if (curl.url === '') st.diag('curl-without-url', 'warning', first + 1, 'curl command without a URL');
     return finish(base, { kind: 'http', curl });
   }
-  if (words[0] === 'az') {
-    const az = parseAzArgv(words.slice(1));
-    if (detached.length > 0) az.detachedLines = detached;
-    return finish(base, { kind: 'az', az });
-  }
-  return finish(base, { kind: 'shell', shell: shellAction(st, firstCmd, pipelines[0]!.commands, first) });
+  const az = parseAzArgv(words.slice(1));
+  if (detached.length > 0) az.detachedLines = detached;
+  return finish(base, { kind: 'az', az });
 }
 
-function finish(
+export function finish(
   base: { id: string; source: Step['source']; raw: string; section: string; marks: CharMark[]; placeholders: string[]; fence: string | undefined },
   body: { kind: 'http'; curl: HttpStep['curl'] } | { kind: 'az'; az: AzStep['az'] } | { kind: 'shell'; shell: ShellAction },
 ): Step {
@@ -191,12 +206,17 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
     if (out) return { kind: 'write-file', file: out.target, content: args.join(' ') + newline, append: out.op === '>>' };
     return { kind: 'other', argv: words };
   }
+  // `touch file` creates the file empty when it does not exist and leaves its content otherwise:
+  // appending nothing does exactly that.
+  if (words[0] === 'touch' && words.length === 2 && !words[1]!.startsWith('-') && cmd.redirects.length === 0) return { kind: 'write-file', file: words[1]!, content: '', append: true };
   const assignWord = words[0] === 'export' && words.length === 2 ? words[1]! : words[0]!;
   const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(assignWord);
   if (assign && pipeline.length === 1) {
     const value = assign[2]!;
     const action: ShellAction = { kind: 'assign', variable: assign[1]!, pipeline: value };
     const sub = /^\$\(([\s\S]*)\)$/.exec(value);
+    // `name=value` alone (not a prefix of a command's environment) just sets the variable.
+    if (!sub && words.length === (words[0] === 'export' ? 2 : 1)) action.literal = true;
     if (sub) {
       action.pipeline = sub[1]!;
       const tk = tokenizeShell(sub[1]!);

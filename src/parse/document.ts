@@ -5,8 +5,11 @@
 // markdown and rendered page text, so both give the same steps.
 import { enterSection, readBlocks } from './blocks.ts';
 import { readCommand } from './commands.ts';
-import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, plainInline } from './lines.ts';
+import { isCompoundStart, readCompound } from './compound.ts';
+import { F_COMMAND, F_HASH, F_JSON, F_PROGRESS, F_STATUS, isProgramLine, plainInline } from './lines.ts';
+import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
+import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
@@ -51,6 +54,32 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
   };
 }
 
+/**
+ * A fence whose language says JSON may be in it: JSON itself, output, shell sessions (az prints
+ * JSON), HTTP transcripts, or no language at all. The braces of PowerShell, YAML, XML and program
+ * source (csharp, python, javascript…) are never JSON.
+ */
+function mayHoldJson(fence: Fence): boolean {
+  if (fence.info.trim() === '') return true;
+  const language = blockLanguage(fence.info);
+  return language === 'json' || language === 'output' || language === 'shell' || language === 'http';
+}
+
+/** Program source a page shows (a workflow's `run: az logout` is YAML, not a command to type). */
+const SOURCE_LANGUAGES = /^(?:csharp|cs|c#|python|py|javascript|js|typescript|ts|java|go|golang|ruby|php|cpp|c|rust|kotlin|swift|scala|dockerfile|bicep|terraform|hcl|html|css|sql|kusto)$/i;
+
+/** A fence whose lines may be commands the reader types: not YAML, XML, JSON, output or program source. */
+function mayHoldCommands(fence: Fence): boolean {
+  const language = blockLanguage(fence.info);
+  if (language === 'yaml' || language === 'xml' || language === 'json' || language === 'output') return false;
+  return !SOURCE_LANGUAGES.test(fence.info.trim().split(/\s/)[0] ?? '');
+}
+
+/** A fence of shell commands: bash, azurecli, console… or one with no language at all. */
+function shellFence(fence: Fence): boolean {
+  return fence.info.trim() === '' || blockLanguage(fence.info) === 'shell';
+}
+
 /** Lines [from, to) of the document, or of one fenced block. */
 function scan(st: ScanState, from: number, to: number, fence: Fence | undefined) {
   let i = from;
@@ -84,6 +113,25 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i++;
       continue;
     }
+    // PowerShell is read as PowerShell: its statements are steps (never run), its braces never JSON.
+    if (fence && (blockLanguage(fence.info) === 'powershell' || (shellFence(fence) && isPowerShellLine(st.content(i).trim())))) {
+      i = readPowerShell(st, i, to, fence);
+      continue;
+    }
+    if (fence && blockLanguage(fence.info) === 'cmd') {
+      i = readCmd(st, i, to, fence);
+      continue;
+    }
+    if (fence && shellFence(fence) && isCompoundStart(st.content(i).trim())) {
+      i = readCompound(st, i, to, fence);
+      continue;
+    }
+    // Other programs the reader runs in a shell block (git, func, npm, zip…): steps too, which the
+    // http engine does not run (`unsupported`, shell-construct) and `--engine shell` does.
+    if (fence && shellFence(fence) && !st.has(i, F_COMMAND) && isProgramLine(st.content(i))) {
+      i = readCommand(st, i, to, fence);
+      continue;
+    }
     if (st.has(i, F_HASH) && (fence ? true : st.commentInGroup(i))) {
       i = readCommand(st, i, to, fence);
       continue;
@@ -94,11 +142,11 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i++;
       continue;
     }
-    if (st.has(i, F_COMMAND)) {
+    if (st.has(i, F_COMMAND) && (!fence || mayHoldCommands(fence))) {
       i = readCommand(st, i, to, fence);
       continue;
     }
-    if (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0)) {
+    if ((!fence || mayHoldJson(fence)) && (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0))) {
       i = readJsonResponse(st, i, to, fence);
       continue;
     }

@@ -12,9 +12,13 @@ const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguag
   ['sh', 'shell'],
   ['shell', 'shell'],
   ['zsh', 'shell'],
+  ['terminal', 'shell'],
   ['powershell', 'powershell'],
   ['pwsh', 'powershell'],
   ['ps1', 'powershell'],
+  ['cmd', 'cmd'],
+  ['bat', 'cmd'],
+  ['batch', 'cmd'],
   ['json', 'json'],
   ['jsonc', 'json'],
   ['yaml', 'yaml'],
@@ -32,7 +36,7 @@ export function blockLanguage(info: string): BlockLanguage {
   let end = 0;
   while (end < info.length && info.charCodeAt(end) > 32) end++;
   const word = (end === info.length ? info : info.slice(0, end)).toLowerCase();
-  // azurepowershell, azurepowershell-interactive and whatever suffix Learn adds next
-  if (word.startsWith('azurepowershell')) return 'powershell';
+  // azurepowershell, azurepowershell-interactive, powershell-interactive and whatever suffix Learn adds next
+  if (word.startsWith('azurepowershell') || word.startsWith('powershell') || word.startsWith('pwsh')) return 'powershell';
   return CLASSES.get(word) ?? 'other';
 }

@@ -48,7 +48,20 @@ export function isBlank(line: string): boolean {
   return true;
 }
 
-const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
+// `touch file` (one file name, nothing else on the line): a prose line never reads like that.
+const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
+
+/**
+ * Programs a page tells the reader to run in a shell block besides az and curl. Only read inside a
+ * shell fence (prose starts with such words too): the line is a command the http engine does not run
+ * (a plain `name=value` assignment it does: it sets the variable; `se=2019-07-27&sp=r…`, a SAS token
+ * shown as output, is no assignment).
+ */
+const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|set|unset|export|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
+
+export function isProgramLine(content: string): boolean {
+  return PROGRAM_LINE.test(content);
+}
 
 /** A line (content only) that begins a command the tutorial tells the reader to type. */
 export function isCommandStart(content: string): boolean {
@@ -63,7 +76,10 @@ export function isHashLine(content: string): boolean {
 /** `{` or `[` opening a JSON value (markdown links and `[!NOTE]` excluded). */
 export function isJsonStart(content: string): boolean {
   const c = content[0];
-  if (c === '{') return true;
+  // `{` opens JSON when what follows reads as a member ("name": …, or a bare key: as pages mistype
+  // it) or nothing; `{ProviderNamespace : Microsoft.Batch` (PowerShell's formatted output) and
+  // `{batchAccounts}` are not JSON.
+  if (c === '{') return /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
   if (c !== '[') return false;
   return /^\[\s*(?:$|[{["\d\]-]|true|false|null)/.test(content);
 }

@@ -4,7 +4,7 @@
 // the other tutorials. So does a sidecar that does not validate: that tutorial's steps are blocked
 // with the file and field named. The sidecar's step entries skip steps or mark expected failures.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { Tutorial } from '../model.ts';
 import { projectRoot } from '../tutorials/manifest.ts';
 import { inferWorld } from '../world/infer.ts';
@@ -13,7 +13,7 @@ import { ROLES, type Role } from '../world/roles.ts';
 import type { World } from '../world/types.ts';
 import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
 import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
-import { EarlierSteps, grantDependencies } from './dependencies.ts';
+import { EarlierSteps, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
 import { normaliseKey } from './keys.ts';
@@ -97,6 +97,12 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
       earlier.record(step);
       continue;
     }
+    if (step.language === 'powershell' || step.language === 'cmd') {
+      // Listed, never run or bound: its `$names` (`%names%`) are the shell's variables, not the page's placeholders.
+      const what = step.language === 'cmd' ? 'a Windows command prompt (cmd) line' : 'a PowerShell statement';
+      planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'unsupported', reason: 'language', why: `${what} (\`\`\`${step.fence ?? step.language} block)` } });
+      continue;
+    }
     const bound = bindStep(index, step, sources, roles, (variable) => earlier.assignerOf(variable));
     if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
     const dependsOn = earlier.dependenciesOf(step, bound.bindings);
@@ -118,6 +124,16 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
 
   grantDependencies(planned);
 
+  // A local file the step reads that no earlier step writes: the page assumes the reader has it, and
+  // the run's fresh working folder does not. Blocked, said plainly, never a "No such file" fail.
+  // (`curl -T @file` is curl's own usage error, not a missing file: it runs and fails as written.)
+  for (const [i, p] of planned.entries()) {
+    if (p.mode.kind !== 'execute') continue;
+    const earlier = planned.slice(0, i).map((q) => q.step);
+    const missing = filesRead(p.step).filter((f) => !isAbsolute(f) && !(p.step.kind === 'http' && f === p.step.curl.uploadFile && f.startsWith('@')) && !earlier.some((e) => filesWritten(e).includes(f)));
+    if (missing.length > 0) p.mode = { kind: 'blocked', why: `needs the local file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which no earlier step of the page creates: the page assumes the reader has ${missing.length > 1 ? 'them' : 'it'}, and the run's working folder starts empty (a step writing it, such as echo … > file or touch file, lets the run go on)` };
+  }
+
   // A selected step still needs what it depends on, transitively.
   const needed = new Set(chosen);
   for (let i = planned.length - 1; i >= 0; i--) {
@@ -125,7 +141,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (p && needed.has(p.step.id)) for (const d of p.dependsOn) needed.add(d.stepId);
   }
   for (const p of planned) {
-    if (p.mode.kind === 'execute' && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
+    if ((p.mode.kind === 'execute' || p.mode.kind === 'unsupported') && !needed.has(p.step.id)) p.mode = { kind: 'skip', why: `not selected by --grep ${JSON.stringify(options.grep)}` };
   }
 
   for (const p of planned) {
@@ -145,5 +161,5 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
 
 /** Steps a `--grep` selects in this tutorial (none: the tutorial is left out of the run). */
 export function hasSelectedSteps(plan: Plan): boolean {
-  return plan.steps.some((s) => s.mode.kind === 'execute' || s.mode.kind === 'blocked');
+  return plan.steps.some((s) => s.mode.kind === 'execute' || s.mode.kind === 'blocked' || s.mode.kind === 'unsupported');
 }

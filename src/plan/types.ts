@@ -1,7 +1,7 @@
 // The plan of one tutorial: for every step, where each of its placeholders gets its value, which
 // earlier steps it needs, and whether it is executed at all. Built before any request is sent, so an
 // unbound placeholder stops the run with a message instead of a half-run tutorial.
-import type { Step, Tutorial } from '../model.ts';
+import type { Step, Tutorial, UnsupportedReason } from '../model.ts';
 import type { Role } from '../world/roles.ts';
 import type { Sidecar } from '../world/sidecar.ts';
 import type { World } from '../world/types.ts';
@@ -43,7 +43,9 @@ export type StepMode =
   /** Not selected by `--grep` and not needed by a selected step. */
   | { kind: 'skip'; why: string }
   /** It cannot run as planned (a placeholder nothing gives a value): `blocked` with this reason, its dependants too. */
-  | { kind: 'blocked'; why: string };
+  | { kind: 'blocked'; why: string }
+  /** The tool does not run it at all (a PowerShell statement): `unsupported` with this reason. */
+  | { kind: 'unsupported'; reason: UnsupportedReason; why: string };
 
 export interface PlannedStep {
   step: Step;

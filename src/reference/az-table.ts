@@ -77,7 +77,7 @@ export interface AzTableAbout {
   commitDate: string;
   generator: string;
   note: string;
-  counts: { commands: number; parameters: number; specs: number };
+  counts: { commands: number; parameters: number; specs: number; retired: number };
 }
 
 // The file's format (scripts/generate-az-table.ts writes it; its "legend" says the same in words).
@@ -100,12 +100,30 @@ export interface TableCommand {
   also?: string[];
   use?: string;
 }
+/** A command that left the reference: the date and commit of the change that removed it, and what its last entry said to use. */
+export interface TableRetired {
+  left: string;
+  commit: string;
+  use?: string;
+}
 interface RawTable {
   about: AzTableAbout;
   globals: TableParam[];
   deprecatedGroups: Record<string, { use?: string }>;
   params: TableParam[];
   commands: Record<string, TableCommand>;
+  retired: Record<string, TableRetired>;
+}
+
+/** A command that was in the reference and left it: deprecated or removed (az may still run it). */
+export interface AzRetired {
+  path: string;
+  /** The day the reference dropped it (YYYY-MM-DD). */
+  left: string;
+  /** The azure-docs-cli commit that dropped it (12 hex digits). */
+  commit: string;
+  /** What its last entry (or its group's) said to use instead. */
+  replacement: string | undefined;
 }
 
 interface Loaded {
@@ -134,7 +152,7 @@ function load(): Loaded {
   } catch {
     // reported below, with what to do
   }
-  if (typeof raw?.about?.commit !== 'string' || typeof raw.commands !== 'object' || !Array.isArray(raw.params) || !Array.isArray(raw.globals)) {
+  if (typeof raw?.about?.commit !== 'string' || typeof raw.commands !== 'object' || typeof raw.retired !== 'object' || !Array.isArray(raw.params) || !Array.isArray(raw.globals)) {
     throw new Error(`${TABLE_URL.pathname} is missing or is not the generated az command table: restore it from git or regenerate it (npx tsx scripts/generate-az-table.ts)`);
   }
   // Groups are the commands' path prefixes (the table lists commands only).
@@ -214,6 +232,20 @@ export function azCommand(path: string): AzCommandInfo | undefined {
   };
   t.commands.set(path, info);
   return info;
+}
+
+/**
+ * The command that left the reference which the leading words spell (the longest such path), or
+ * undefined. Only for words the table does not know: a retired path is never a current command.
+ */
+export function retiredCommand(words: readonly string[]): AzRetired | undefined {
+  const t = load();
+  for (let n = words.length; n > 0; n--) {
+    const path = words.slice(0, n).join(' ');
+    const r = entry(t.raw.retired, path);
+    if (r) return { path, left: r.left, commit: r.commit, replacement: r.use };
+  }
+  return undefined;
 }
 
 /** The longest command path the leading words spell, a group, or the first word az would not know. */

@@ -58,6 +58,30 @@ export const Assumption = z.object({
   what: z.string(), // "the key vault mytestkeyvault"
 });
 export type Assumption = z.infer<typeof Assumption>;
+/**
+ * A correction the tool is sure of (a finding's fix, src/lint/fix.ts), as a GitHub review suggestion:
+ * `suggestion` replaces the file's lines `line.start`…`line.end` (a review comment's start_line and
+ * line). `edits` are the same correction on the file's bytes (UTF-8 offsets, end exclusive), the
+ * ones `--fix-patch` writes as a unified diff.
+ */
+export const ReportFix = z.object({
+  findings: z.array(z.string()).min(1), // finding ids: rule@line:column
+  rules: z.array(z.string()).min(1),
+  stepIds: z.array(z.string()).optional(), // the steps whose text the correction changes
+  description: z.string(),
+  line: LineRange,
+  suggestion: z.string(), // ```suggestion … ``` with the corrected lines
+  edits: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() })).min(1),
+});
+export type ReportFix = z.infer<typeof ReportFix>;
+
+/** A fix left out of the patch and the suggestions (conflicting with another, or unplaceable), and why. */
+export const LeftOutFix = z.object({
+  findings: z.array(z.string()),
+  line: z.number().int().positive(),
+  reason: z.string(),
+});
+export type LeftOutFix = z.infer<typeof LeftOutFix>;
 
 export const ReportTutorial = z.object({
   file: z.string(),
@@ -70,6 +94,8 @@ export const ReportTutorial = z.object({
   findings: z.array(Finding),
   problems: z.array(TutorialProblem).optional(), // absent when nothing kept a step from running
   assumptions: z.array(Assumption).optional(), // absent when the page assumes nothing
+  fixes: z.array(ReportFix).optional(), // absent when the tool is sure of no correction
+  fixesLeftOut: z.array(LeftOutFix).optional(),
 });
 export type ReportTutorial = z.infer<typeof ReportTutorial>;
 

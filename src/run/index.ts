@@ -117,7 +117,13 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
   const findings = new Map<string, Finding[]>();
   const problems = new Map<string, TutorialProblem[]>();
   try {
-    tutorials = files.map((f) => parseOrListProblem(f, problems, options.docsetRoot));
+    // One page per turn of the event loop: a signal (Ctrl-C, SIGTERM, SIGHUP) during the parse of
+    // thousands of pages is honoured after the page at hand, not after the last one.
+    tutorials = [];
+    for (const f of files) {
+      tutorials.push(parseOrListProblem(f, problems, options.docsetRoot));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (tutorials.every((t) => problems.get(t.file)?.some((p) => p.code === 'E_TUTORIAL_UNREADABLE' || p.code === 'E_PARSE'))) {
       const all = [...problems.values()].flat().map((p) => `  ${p.message}`);
       throw new ToolError('E_TUTORIAL_UNREADABLE', `no tutorial could be read:\n${all.join('\n')}`);

@@ -4,6 +4,7 @@
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
 import { checkStep, type Verdict } from '../check/index.ts';
+import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
 import { expandedVariables } from '../plan/expansion.ts';
@@ -48,6 +49,10 @@ export interface TutorialRunInput {
 export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome>;
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
+  // One command per step: what bash does around it (a pipe, `&&` another command, a $( … )) is the shell engine's.
+  if (step.kind !== 'manual' && step.shellConstruct !== undefined) {
+    return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `bash runs ${step.shellConstruct} here; the http engine runs the step's one ${step.kind === 'http' ? 'curl' : step.kind === 'az' ? 'az' : ''} command only` } });
+  }
   try {
     switch (step.kind) {
       case 'http':
@@ -110,6 +115,11 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       if (planned.mode.kind === 'skip') {
         emit({ step, verdict: 'skipped', reason: planned.mode.why });
+        continue;
+      }
+      if (planned.mode.kind === 'unsupported') {
+        const info = UNSUPPORTED_REASONS[planned.mode.reason];
+        emit({ step, verdict: 'unsupported', unsupported: planned.mode.reason, reason: `${info.title}: ${planned.mode.why}. ${info.runsIt}` });
         continue;
       }
       if (planned.mode.kind === 'blocked') {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report, ReportStep, ReportTutorial } from '../../src/report/schema.ts';
-import { corpusRoot, stepHash, stepKey, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
+import { corpusRoot, normaliseStepText, stepHash, stepKey, type Golden, type GoldenClass, type GoldenStep } from './golden.ts';
 
 export const VERDICT_ORDER = ['pass', 'drift', 'fail', 'unsupported', 'blocked', 'manual', 'skipped', '(no step)'] as const;
 export type MatrixVerdict = (typeof VERDICT_ORDER)[number];
@@ -76,6 +76,18 @@ export function pairSteps(page: string, golden: Golden | undefined, steps: reado
     const step = found && !used.has(found) ? found : undefined;
     if (step) used.add(step);
     pairs.push({ page, golden: g, ...(step ? { step } : {}) });
+  }
+  // The tool keeps option lines written under a command without `\` in that command's step (its
+  // raw text covers the visual group; az.detachedLines lists them) where a golden may list the
+  // command bash runs — the lines up to the missing `\` — as a step of its own: same command.
+  for (const p of pairs) {
+    if (p.step || !p.golden) continue;
+    const text = normaliseStepText(p.golden.text);
+    const step = distinct.find((s) => !used.has(s) && (s.kind === 'az' || s.kind === 'http') && (writtenVariant(s) ?? null) === (p.golden?.variant ?? null) && normaliseStepText(s.raw).startsWith(`${text}\n`));
+    if (step) {
+      used.add(step);
+      p.step = step;
+    }
   }
   for (const s of distinct) if (!used.has(s) && s.kind !== 'manual') pairs.push({ page, step: s });
   return pairs;

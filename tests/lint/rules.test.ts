@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/lint/index.ts';
 import { CLEAN_DOCFX, CLEAN_RENDERED, lintText, mutate, lineOf } from './helpers.ts';
+import { findingsCases } from './findings-cases.ts';
 
 interface Case {
   name: string;
@@ -23,6 +24,7 @@ const UPLOAD = 'az storage blob upload';
 const KV_CURL = 'vault.azure.net/secrets/<SECRET NAME>';
 
 const cases: Record<string, Case[]> = {
+  ...findingsCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
@@ -114,6 +116,23 @@ const cases: Record<string, Case[]> = {
   ],
   'az-flag-without-value': [
     { name: 'last flag bare', find: UPLOAD, replace: (l) => l.replace('--account-name <STORAGE ACCOUNT> ', '') + ' --account-name', message: /expected one argument/ },
+  ],
+  'az-unknown-command': [
+    { name: 'a misspelt command word', find: UPLOAD, replace: (l) => l.replace('blob upload', 'blob uplaod'), message: /'uplaod' is misspelled or not recognized by the system\. .*az storage blob upload/ },
+    { name: 'a group given as a command', find: UPLOAD, replace: () => 'az storage blob', message: /command group, not a command/, severity: 'warning' },
+  ],
+  'az-retired-command': [
+    { name: 'group deployment create', find: UPLOAD, replace: () => 'az group deployment create -g <RESOURCE GROUP> --template-file azuredeploy.json', message: /left the Azure CLI reference on \d{4}-\d\d-\d\d.*az deployment group create/, severity: 'warning' },
+  ],
+  'az-unknown-parameter': [
+    { name: 'role assignment create --resource-group (removed from az)', find: ROLE_CMD, replace: (l) => `${l} --resource-group <RESOURCE GROUP>`, message: /unrecognized arguments: --resource-group <RESOURCE GROUP>/ },
+    { name: 'an ambiguous abbreviation', find: UPLOAD, replace: (l) => l.replace('-c <CONTAINER NAME>', '--con <CONTAINER NAME>'), message: /ambiguous option: --con could match/ },
+  ],
+  'az-missing-required': [
+    { name: 'role assignment create without --scope', find: ROLE_CMD, replace: (l) => l.replace(/ --scope "[^"]*"/, ''), message: /the following arguments are required: --scope/ },
+  ],
+  'az-enum-value': [
+    { name: 'a principal type az does not know', find: ROLE_CMD, replace: (l) => l.replace('ServicePrincipal', 'ManagedIdentity'), message: /the values it takes are ForeignGroup, Group, ServicePrincipal, User/ },
   ],
   'az-value-trailing-space': [
     { name: 'scope with a space before the closing quote', find: ROLE_CMD, replace: (l) => l.replace('<CONTAINER NAME>"', '<CONTAINER NAME> "') },

@@ -40,6 +40,7 @@ interface SarifLog {
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine: number } } }[];
       relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
       properties: { seed?: string };
+      fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: { startLine: number; startColumn: number; endColumn: number }; insertedContent: { text: string } }[] }[] }[];
     }[];
   }[];
 }
@@ -71,6 +72,26 @@ describe('toSarif', () => {
       expect(validate(noLine)).toBe(false);
     });
   }
+
+  it("carries a finding's sure correction as a SARIF fix: the deleted region and the inserted text", () => {
+    const quote = log.runs[0]!.results.find((r) => r.ruleId === 'smart-quote-in-command');
+    expect(quote?.fixes).toEqual([
+      {
+        description: { text: "use ASCII quotes: 'Reader'" },
+        artifactChanges: [
+          {
+            artifactLocation: quote?.locations[0]?.physicalLocation.artifactLocation,
+            replacements: [
+              { deletedRegion: { startLine: 134, startColumn: 62, endLine: 134, endColumn: 63 }, insertedContent: { text: "'" } },
+              { deletedRegion: { startLine: 134, startColumn: 69, endLine: 134, endColumn: 70 }, insertedContent: { text: "'" } },
+            ],
+          },
+        ],
+      },
+    ]);
+    // A finding with no sure correction has none.
+    expect(log.runs[0]!.results.find((r) => r.ruleId === 'az-flag-without-value')?.fixes).toBeUndefined();
+  });
 
   it('describes every rule with id, name, descriptions, help and default level', () => {
     const described = log.runs[0]!.tool.driver.rules;

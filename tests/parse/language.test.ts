@@ -55,7 +55,7 @@ describe('the model records the language of the block a step or response came fr
     expect(t.steps[4]!.expectation?.language).toBe('json');
     expect(() => Tutorial.parse(t)).not.toThrow();
   });
-  it('keeps a PowerShell block as PowerShell and a text block as output (the verdicts are not its business)', () => {
+  it('keeps a PowerShell block as PowerShell (its curl is an alias of Invoke-WebRequest, not a curl request) and a text block as output', () => {
     const text = [
       '# Page',
       '',
@@ -74,9 +74,10 @@ describe('the model records the language of the block a step or response came fr
     ].join('\n');
     const t = parseTutorialText(text, 'page.md');
     expect(t.steps.map((s) => [s.kind, s.language])).toEqual([
-      ['http', 'powershell'],
+      ['shell', 'powershell'],
       ['http', 'shell'],
     ]);
+    expect(t.steps[0]).toMatchObject({ raw: 'curl -Uri https://example.com/x -Method GET', shell: { kind: 'other', argv: ['curl'] } });
     expect(t.steps[1]!.expectation).toMatchObject({ kind: 'text', text: 'Hello', language: 'output' });
     expect(t.steps[0]!.expectation).toBeUndefined();
   });

@@ -94,24 +94,25 @@ describe('a page with Linux/Windows tabs', () => {
 
   it('each tab\'s examples attach to its own requests, the response after the group to each tab\'s request', () => {
     expect(placed(t)).toEqual([
-      ['s1', 14, 'linux', null, 22], // the PowerShell tab has no step; the group's response is the Linux request's
-      ['s2', 30, 'linux', null, 36], // its own "The response:" output, not the Windows tab's JSON
-      ['s3', 42, 'windows', null, 48], // the JSON in the Windows tab, not the Linux tab's output before it
-      ['s4', 56, null, null, null], // a heading stands between it and the JSON below
+      ['s1', 8, 'windows', null, 22], // the PowerShell tab's statement is a step (listed, never run); the group's response is each tab's
+      ['s2', 14, 'linux', null, 22],
+      ['s3', 30, 'linux', null, 36], // its own "The response:" output, not the Windows tab's JSON
+      ['s4', 42, 'windows', null, 48], // the JSON in the Windows tab, not the Linux tab's output before it
+      ['s5', 56, null, null, null], // a heading stands between it and the JSON below
     ]);
     expect(() => Tutorial.parse(t)).not.toThrow();
   });
 
   it('has one variant per tab id, each with the steps outside tabs and those of its own tabs', () => {
     expect(t.variants).toEqual([
-      { name: 'tab=windows', tab: 'windows', steps: ['s3', 's4'], examples: [0] },
-      { name: 'tab=linux', tab: 'linux', steps: ['s1', 's2', 's4'], examples: [0] },
+      { name: 'tab=windows', tab: 'windows', steps: ['s1', 's4', 's5'], examples: [0] },
+      { name: 'tab=linux', tab: 'linux', steps: ['s2', 's3', 's5'], examples: [0] },
     ]);
   });
 
   it('tab headings are tab labels, not sections; the group close is not a paragraph', () => {
     expect(t.sections.map((s) => s.title)).toEqual(['Instance metadata', 'Query the instance', 'Get the tags', 'Get the network', 'Clean up']);
-    expect(t.steps.map((s) => s.section)).toEqual(['Query the instance', 'Get the tags', 'Get the tags', 'Get the network']);
+    expect(t.steps.map((s) => s.section)).toEqual(['Query the instance', 'Query the instance', 'Get the tags', 'Get the tags', 'Get the network']);
   });
 
   it('the response after a group attaches to the last waiting request of every tab', () => {
@@ -161,7 +162,8 @@ describe('what stands between a request and a response', () => {
   });
 
   it('prose that introduces another command', () => {
-    expect(attached(`${curl}\nTo list the keys, run the following command:\n\n${fence('azurepowershell', 'Get-AzKeyVaultKey -VaultName x')}\n${json}`)).toEqual([null]);
+    // The PowerShell statement is a step of its own (listed, never run): the JSON is its output, not the curl's.
+    expect(attached(`${curl}\nTo list the keys, run the following command:\n\n${fence('azurepowershell', 'Get-AzKeyVaultKey -VaultName x')}\n${json}`)).toEqual([null, 'json']);
     expect(attached(`${curl}\nUse the following cmdlet:\n\n${json}`)).toEqual([null]);
     // prose about what the command shows is not another command
     expect(attached(`${curl}\nThis command may take a few minutes to run. It displays information similar to the following example:\n\n${json}`)).toEqual(['json']);
@@ -169,7 +171,7 @@ describe('what stands between a request and a response', () => {
   });
 
   it('another block of code the reader runs', () => {
-    expect(attached(`${curl}\n${fence('azurepowershell', 'Get-AzKeyVaultKey -VaultName x')}\n${json}`)).toEqual([null]);
+    expect(attached(`${curl}\n${fence('azurepowershell', 'Get-AzKeyVaultKey -VaultName x')}\n${json}`)).toEqual([null, 'json']);
     expect(attached(`${curl}\n${fence('python', 'print(client.get_secret("x"))')}\n${json}`)).toEqual([null]);
     // data between them does not
     expect(attached(`${curl}\n${fence('yaml', 'key: value')}\n${json}`)).toEqual(['json']);

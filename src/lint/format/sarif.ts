@@ -86,6 +86,26 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
               ],
             }
           : {}),
+        // A sure correction as SARIF's own fix (columns are UTF-16 code units, as columnKind says;
+        // an empty deleted region is an insertion point).
+        ...(f.fix !== undefined
+          ? {
+              fixes: [
+                {
+                  description: { text: f.fix.description },
+                  artifactChanges: [
+                    {
+                      artifactLocation: artifactLocation(f.file, opts),
+                      replacements: f.fix.edits.map((e) => ({
+                        deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.line, endColumn: e.endColumn },
+                        insertedContent: { text: e.text },
+                      })),
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
         properties: {
           ...(f.seed ? { seed: `${f.seed.file}:${f.seed.line}` } : {}),
           ...(f.stepId !== undefined ? { stepId: f.stepId } : {}),

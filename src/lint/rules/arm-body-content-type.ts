@@ -3,6 +3,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachCurl } from '../each.ts';
 import { hostAndPath } from '../commands.ts';
+import { fixOf, insertAfter, withFix } from '../fix.ts';
 
 export const armBodyContentType: Rule = {
   id: 'arm-body-content-type',
@@ -27,6 +28,8 @@ export const armBodyContentType: Rule = {
         stepId: command.step.id,
         message: `this ${curl.method} sends a JSON body with -d but no Content-Type header, so curl labels it application/x-www-form-urlencoded; Resource Manager only accepts application/json bodies (415 UnsupportedMediaType otherwise). Add -H "Content-Type: application/json".`,
         suggestion: '-H "Content-Type: application/json"',
+        // Sure: the header only labels the body curl already sends; inserted right after it.
+        ...withFix(fixOf('add -H "Content-Type: application/json" after the body', [insertAfter(doc, body, ' -H "Content-Type: application/json"')])),
       });
     }
     return hits;

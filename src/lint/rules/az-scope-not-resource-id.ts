@@ -2,6 +2,10 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { checkResourceId } from '../resource-id.ts';
+import { fixOf, replaceAt, wordOnLine, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 
 const ID_OPTIONS = new Set(['--scope', '--identities', '--ids', '--assign-identity']);
 
@@ -28,9 +32,27 @@ export const azScopeNotResourceId: Rule = {
           stepId: command.step.id,
           message: `${o.name} is not a valid resource id: ${problems.map((p) => p.message).join('; ')}. Write "${suggestion}".`,
           suggestion,
+          ...withFix(insertionFix(doc, o.value, id, suggestion)),
         });
       }
     }
     return hits;
   },
 };
+
+/**
+ * Sure only when the corrected id is the written one with text inserted: a child type where only one
+ * can stand (".../blobServices/default/<CONTAINER NAME>" → ".../default/containers/<CONTAINER NAME>").
+ * A re-cased namespace or a guessed type name is left to the writer.
+ */
+function insertionFix(doc: LintDocument, word: ShellWord, id: string, corrected: string): Fix | undefined {
+  if (corrected.length <= id.length || !wordOnLine(doc, word) || word.raw.split(id).length !== 2) return undefined;
+  let prefix = 0;
+  while (prefix < id.length && id[prefix] === corrected[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < id.length - prefix && id[id.length - 1 - suffix] === corrected[corrected.length - 1 - suffix]) suffix++;
+  if (prefix + suffix !== id.length) return undefined;
+  const inserted = corrected.slice(prefix, corrected.length - suffix);
+  const column = word.column + word.raw.indexOf(id) + prefix;
+  return fixOf(`insert "${inserted}": ${corrected}`, [replaceAt(doc, word.line, column, column, inserted)]);
+}

@@ -1,6 +1,10 @@
 // A quoted az value with a space inside the quotes at its end (or start).
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
+import { charEdits, fixOf, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 
 export const azValueTrailingSpace: Rule = {
   id: 'az-value-trailing-space',
@@ -23,9 +27,22 @@ export const azValueTrailingSpace: Rule = {
           stepId: command.step.id,
           message: `the value of ${o.name} ${trailing ? 'ends' : 'starts'} with a space inside the quotes (${JSON.stringify(v.value)}): az passes it on, so ${o.name === '--scope' ? 'the scope names a resource that does not exist and ARM rejects the assignment' : 'the name does not match the resource'}. Write ${JSON.stringify(v.value.trim())}.`,
           suggestion: JSON.stringify(v.value.trim()),
+          ...withFix(trimFix(doc, v)),
         });
       }
     }
     return hits;
   },
 };
+
+/** Sure for one quoted segment ("…" or '…'): the blanks just inside the quotes go. */
+function trimFix(doc: LintDocument, v: ShellWord): Fix | undefined {
+  const raw = v.raw;
+  const q = raw[0];
+  if ((q !== '"' && q !== "'") || raw.length < 2 || raw[raw.length - 1] !== q || raw.slice(1, -1).includes(q)) return undefined;
+  const lead = /^[ \t]*/.exec(raw.slice(1))?.[0].length ?? 0;
+  const trail = /[ \t]*$/.exec(raw.slice(1, -1))?.[0].length ?? 0;
+  if (lead + trail === 0 || lead + trail >= raw.length - 2) return undefined;
+  const end = raw.length - 1;
+  return fixOf(`remove the blank(s) inside the quotes: ${q}${raw.slice(1 + lead, end - trail)}${q}`, charEdits(doc, v, (_, i) => ((i >= 1 && i <= lead) || (i >= end - trail && i < end) ? '' : undefined)));
+}

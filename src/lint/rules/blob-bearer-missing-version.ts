@@ -2,6 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachCurl } from '../each.ts';
 import { hostAndPath } from '../commands.ts';
+import { fixOf, insertAfter, replaceAt, wordOnLine, withFix } from '../fix.ts';
 
 const MIN = '2017-11-09';
 
@@ -32,6 +33,14 @@ export const blobBearerMissingVersion: Rule = {
           ? `x-ms-version ${value} is older than ${MIN}, the first version that accepts bearer tokens: Storage answers 403 AuthenticationFailed ("Authentication scheme Bearer is not supported in this version."). Send x-ms-version: ${MIN} or newer.`
           : `this Blob request sends a bearer token without an x-ms-version header: Storage answers 403 AuthenticationFailed ("Authentication scheme Bearer is not supported in this version."). Add -H "x-ms-version: ${MIN}".`,
         suggestion: `-H "x-ms-version: ${MIN}"`,
+        // Sure: the header is added after the Authorization header, or an older version written once in its word is replaced.
+        ...withFix(
+          !version
+            ? fixOf(`add -H "x-ms-version: ${MIN}" after the Authorization header`, [insertAfter(doc, bearer.word, ` -H "x-ms-version: ${MIN}"`)])
+            : value !== undefined && value !== '' && wordOnLine(doc, version.word) && version.word.raw.split(value).length === 2
+              ? fixOf(`send x-ms-version: ${MIN}`, [replaceAt(doc, version.word.line, version.word.column + version.word.raw.indexOf(value), version.word.column + version.word.raw.indexOf(value) + value.length, MIN)])
+              : undefined,
+        ),
       });
     }
     return hits;

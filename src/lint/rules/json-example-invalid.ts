@@ -1,6 +1,13 @@
 // A JSON example the reader cannot use: a request body that the service would reject as malformed,
 // or a response that no JSON tool (jq, a test) can read.
 import type { Rule, RuleHit } from '../rule.ts';
+import { withFix } from '../fix.ts';
+import { jsonRepair } from '../json-repair.ts';
+
+/** A line that stands for left-out content: "...", "…", "(...)", "< JSON data removed for brevity. >". */
+const ELISION = /^(?:\.{3}|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
+/** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
+const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
 
 export const jsonExampleInvalid: Rule = {
   id: 'json-example-invalid',
@@ -16,6 +23,32 @@ export const jsonExampleInvalid: Rule = {
       const read = block.read;
       if (read.ok) continue;
       const stepId = block.step?.id;
+      const lines = block.json.raw.split('\n');
+      // What the page does on purpose is no syntax error: an example that elides members ("...",
+      // "< data removed for brevity >"), an excerpt cut from a longer output (the fence holds text
+      // before the JSON starts), an ARM template (Azure Resource Manager reads templates with
+      // Json.NET, which accepts comments and trailing commas). Said as a warning.
+      let elision = lines.findIndex((l) => ELISION.test(l.trim()));
+      // The reader may stop the block at a blank line before the elision: look past it.
+      let after = block.json.source.endLine + 1;
+      while (after <= doc.lineCount && doc.line(after).trim() === '') after++;
+      if (elision < 0 && after <= doc.lineCount && ELISION.test(doc.line(after).trim())) elision = after - block.json.source.startLine;
+      const elided = elision < lines.length ? lines[elision] : doc.line(after);
+      // JSON members right before the value: the block is cut out of a longer output.
+      const before = doc.line(block.json.source.startLine - 1).trim();
+      const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);
+      const template = ARM_TEMPLATE.test(block.json.raw);
+      if (elision >= 0 || excerpt || template) {
+        const why = elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)';
+        hits.push({
+          line: read.error?.line ?? block.json.source.startLine,
+          column: read.error?.column ?? 1,
+          ...(stepId ? { stepId } : {}),
+          severity: 'warning',
+          message: `this example is not JSON as written (${read.error?.message ?? 'it does not parse'}), but ${why}: a reader cannot paste it into a JSON tool as it is.`,
+        });
+        continue;
+      }
       const what = block.role === 'example' ? 'request body example' : 'response example';
       if (read.commentLines.length > 0) {
         const first = read.commentLines[0];
@@ -34,6 +67,7 @@ export const jsonExampleInvalid: Rule = {
         column: read.error?.column ?? 1,
         ...(stepId ? { stepId } : {}),
         message: `this ${what} is not valid JSON: ${read.error?.message}. Fix the syntax (a missing comma or quote, a trailing comma) so that the block parses.`,
+        ...withFix(jsonRepair(doc, read)),
       });
     }
     return hits;

@@ -1,7 +1,13 @@
 // En/em dashes where "-" belongs: word processors turn "--" into "–", and the result looks right.
 import type { Rule, RuleHit } from '../rule.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 import { columnOf, consequence, DASHES, wordsWith } from '../lookalike.ts';
 import { describeChar, quote } from '../text.ts';
+import { charEdits, fixOf, withFix } from '../fix.ts';
+
+const DASH = new RegExp(DASHES.source, 'u');
 
 export const lookalikeDashInFlag: Rule = {
   id: 'lookalike-dash-in-flag',
@@ -26,8 +32,22 @@ export const lookalikeDashInFlag: Rule = {
           ? `${quote(ctx.word.value)} has ${describeChar(ch)} where "-" belongs: ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`
           : `${quote(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${quote(cleaned)} if a hyphen is meant.`,
         suggestion: cleaned,
+        ...withFix(isFlag ? flagFix(doc, ctx.word) : undefined),
       });
     }
     return hits;
   },
 };
+
+/**
+ * Sure only for an unquoted option name that becomes a well-formed option with every dash made a
+ * hyphen ("–-request" → "--request", "-–identities" → "--identities"). A lone "–request" is left
+ * alone: a word processor may have made it from "--" or from "-".
+ */
+function flagFix(doc: LintDocument, word: ShellWord): Fix | undefined {
+  const nameEnd = word.raw.includes('=') ? word.raw.indexOf('=') : word.raw.length;
+  const name = word.raw.slice(0, nameEnd);
+  const ascii = name.replace(new RegExp(DASHES.source, 'gu'), '-');
+  if (!/^(--[A-Za-z0-9][A-Za-z0-9-]*|-[A-Za-z])$/.test(ascii)) return undefined;
+  return fixOf(`write ${quote(ascii)} with ASCII hyphens`, charEdits(doc, word, (ch, i) => (i < nameEnd && DASH.test(ch) ? '-' : undefined)));
+}

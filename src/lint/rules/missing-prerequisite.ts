@@ -2,12 +2,14 @@
 // upload, a blob to read, a folder named by a placeholder the page never introduces.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz, eachCurl, eachEcho } from '../each.ts';
-import { azOption, hostAndPath } from '../commands.ts';
+import { azOption, hostAndPath, invocations } from '../commands.ts';
 import { placeholdersIn } from '../text.ts';
 
 // A numbered or bulleted instruction that uploads (portal "Upload" buttons included).
 const UPLOAD_STEP = /^\s*(?:\d+\.|[-*•\u2022])\s.*\bupload\b/i;
 const FUTURE = /\blater\b|\bwill\b/i;
+const STATED_FILE = /\b(?:create|have|prepare|choose|select|pick|need)\b[^.]{0,40}\b(?:local )?file\b[^.]{0,20}\b(?:to upload|you want|of your)|\bcreate a (?:local |text |sample )?file\b|\ba local file\b|\bfile (?:to|you want to) upload\b/i;
+const STAND_IN_PATH = /\bpath\/to\b|^<|\byour[-_]?(?:file|path)|[/\\]local[-_]?file/i;
 
 export const missingPrerequisite: Rule = {
   id: 'missing-prerequisite',
@@ -35,7 +37,18 @@ export const missingPrerequisite: Rule = {
     const uploadsBefore = (line: number): boolean => firstUpload < line;
     const firstWritten = new Map<string, number>();
     for (const e of eachEcho(doc)) firstWritten.set(e.file, Math.min(firstWritten.get(e.file) ?? Infinity, e.fileWord.line));
-    const written = (file: string, line: number): boolean => (firstWritten.get(file) ?? Infinity) < line;
+    // `touch file` creates it (empty) as well.
+    for (const command of doc.commands)
+      for (const inv of invocations(command.words)) {
+        const f = inv.words[0]?.value === 'touch' && inv.words.length === 2 ? inv.words[1] : undefined;
+        if (f) firstWritten.set(f.value, Math.min(firstWritten.get(f.value) ?? Infinity, f.line));
+      }
+    // A file the prose tells the reader to have ("First, create a file to upload", "a local file")
+    // or a path that is itself a stand-in (~/path/to/local/file) is a stated prerequisite.
+    // A sentence ending in ":" leads in the command that does it: the command must then really do it.
+    let statedFrom = Infinity;
+    for (let n = 1; n <= doc.lineCount && statedFrom === Infinity; n++) if (doc.isProse(n) && STATED_FILE.test(doc.line(n)) && !/:\s*$/.test(doc.line(n))) statedFrom = n;
+    const written = (file: string, line: number): boolean => (firstWritten.get(file) ?? Infinity) < line || statedFrom < line || STAND_IN_PATH.test(file);
     let proseKeys: Set<string> | undefined; // placeholder keys the prose mentions, read once
     let folderNamed: { name: string; line: number } | null | undefined; // the first "folder … for example, X"
 

@@ -2,6 +2,10 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, consequence, ODD_SPACES, wordsWith } from '../lookalike.ts';
 import { describeChar, quote } from '../text.ts';
+import { charEdits, fixOf, quoting, replaceAt, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 
 const ONLY_SPACES = new RegExp(`^(?:${ODD_SPACES.source})+$`, 'u');
 const ALL = new RegExp(ODD_SPACES.source, 'gu');
@@ -31,8 +35,46 @@ export const nonasciiSpaceInCommand: Rule = {
       } else {
         message = `${describeChar(ch)} is glued to the argument ${quote(ctx.word.value)}: bash keeps it in the word, and ${consequence(ctx, cleaned)}. Delete it.`;
       }
-      hits.push({ line: ctx.word.line, column: columnOf(ctx.word, ODD_SPACES), stepId: ctx.command.step.id, message, suggestion: cleaned });
+      hits.push({ line: ctx.word.line, column: columnOf(ctx.word, ODD_SPACES), stepId: ctx.command.step.id, message, suggestion: cleaned, ...withFix(spaceFix(doc, ctx.word)) });
     }
     return hits;
   },
 };
+
+const ODD = new RegExp(ODD_SPACES.source, 'u');
+
+/**
+ * Sure where the page's intent is plain: a Unicode space at either edge of the word's value (after
+ * `Metadata:true`, after a closing quote) is deleted — nothing a reader sees is lost — and one inside
+ * quotes between other characters is the blank it shows (`Bearer<NBSP><TOKEN>` in a header). One
+ * between unquoted characters may be a separator or a stray character: no fix. A word made only of
+ * such spaces at the end of its line goes with the blanks before it.
+ */
+function spaceFix(doc: LintDocument, word: ShellWord): Fix | undefined {
+  const raw = word.raw;
+  const q = quoting(raw);
+  const isQuote = (i: number): boolean => q[i] === 'none' && (raw[i] === "'" || raw[i] === '"');
+  const edge = (i: number, step: 1 | -1): boolean => {
+    for (let k = i + step; k >= 0 && k < raw.length; k += step) if (!ODD.test(raw[k] as string) && !isQuote(k)) return false;
+    return true;
+  };
+  if ([...raw].every((c) => ODD.test(c))) {
+    const line = doc.line(word.line);
+    const end = word.column - 1 + raw.length;
+    if (doc.hasText && line.slice(end).trim() === '' && line.slice(word.column - 1, end) === raw) {
+      const from = line.slice(0, word.column - 1).replace(/[ \t]+$/, '').length;
+      return fixOf('delete the Unicode space(s) at the end of the line', [replaceAt(doc, word.line, from + 1, end + 1, '')]);
+    }
+  }
+  let sure = true;
+  let blanks = 0;
+  const edits = charEdits(doc, word, (ch, i) => {
+    if (!ODD.test(ch)) return undefined;
+    if (edge(i, -1) || edge(i, 1)) return '';
+    if (q[i] !== 'none') return (blanks++, ' ');
+    sure = false;
+    return undefined;
+  });
+  const fixed = word.value.replace(/^[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/gu, '').replace(ALL, ' ');
+  return sure ? fixOf(`${blanks > 0 ? 'make the Unicode space(s) inside the quotes ASCII spaces' : 'delete the Unicode space(s)'}: ${quote(fixed)}`, edits) : undefined;
+}

@@ -1,6 +1,6 @@
 // The same placeholder spelt two ways: readers replace one spelling and leave the other.
 import type { Rule, RuleHit } from '../rule.ts';
-import { editDistance, nearKeyPairs } from '../../parse/placeholders.ts';
+import { editDistance, nearKeyPairs, placeholderKey } from '../../parse/placeholders.ts';
 import { placeholdersIn, type PlaceholderHit } from '../text.ts';
 
 export const placeholderMisspelt: Rule = {
@@ -40,10 +40,15 @@ export const placeholderMisspelt: Rule = {
     }
     const canonicalOf = new Map<string, string>();
     for (const [i, j] of canonical) canonicalOf.set(keys[i] as string, keys[j] as string);
+    // A placeholder spelt like a field or option of the page (`sktid=<sktid>` next to `skoid=<skoid>`,
+    // `<user-name>` for `--user-name`) is named after that field on purpose: not a slip.
+    const fields = new Set<string>();
+    for (let n = 1; n <= doc.lineCount; n++)
+      for (const m of doc.line(n).matchAll(/(?:^|[\s"'(])--([A-Za-z][\w-]*)|[?&;]([A-Za-z][\w-]*)=|"([A-Za-z][\w-]*)"\s*:/g)) fields.add(placeholderKey((m[1] ?? m[2] ?? m[3]) as string));
     const hits: RuleHit[] = [];
     for (const { hit, line } of seen) {
       const canonical = canonicalOf.get(hit.key);
-      if (!canonical) continue;
+      if (!canonical || fields.has(hit.key)) continue;
       const right = spelling.get(canonical) ?? canonical;
       hits.push({
         line,

@@ -18,31 +18,71 @@ function likeness(a: string, b: string): number {
   return b.split('_').filter((w) => wa.has(w)).length;
 }
 
+const FENCE = /^\s*(?:```|~~~)/;
+/**
+ * The prose points back at the block it follows ("In the previous example replace …", "the command
+ * above"); "the container we created above" speaks of a resource, not of the block.
+ */
+const BACKWARD = /\b(?:previous|preceding|above|earlier)\s+(?:example|command|code|snippet|script|block)s?\b|\b(?:example|command|code|snippet|script|block)s?\s+(?:above|before)\b/i;
+
 export const placeholderNotInCommand: Rule = {
   id: 'placeholder-not-in-command',
   name: 'PlaceholderNotInCommand',
   severity: 'error',
   shortDescription: 'The prose tells the reader to replace a placeholder that the following command does not contain.',
   fullDescription:
-    'Instructions such as "Be sure to replace <CLIENT ID> with the clientId property" must name the placeholder the command uses. When the command says <UAMI CLIENT ID> instead, the reader does not know which value it wants and may leave it unreplaced, so IMDS gets a literal "<UAMI CLIENT ID>" and answers 400.',
+    'Instructions such as "Be sure to replace <CLIENT ID> with the clientId property" must name the placeholder the command uses. When the command says <UAMI CLIENT ID> instead, the reader does not know which value it wants and may leave it unreplaced, so IMDS gets a literal "<UAMI CLIENT ID>" and answers 400. Only the commands right next to the instruction are read (the block after it, or before it when the prose says "previous" or "above"); a placeholder they lack with no look-alike among them is a warning (the prose may speak of another command).',
   help: 'Name in the prose exactly the placeholder the command contains (or change the command).',
   check(doc) {
     const hits: RuleHit[] = [];
     const placeholdersOf = new Map<CommandView, PlaceholderHit[]>(); // each command's placeholders, read once
+    const startsAt = new Map<number, CommandView>();
+    const endsAt = new Map<number, CommandView>();
+    for (const c of doc.commands) {
+      startsAt.set(c.step.source.startLine, c);
+      endsAt.set(c.step.source.endLine, c);
+    }
+    const skippable = (n: number): boolean => doc.line(n).trim() === '' || FENCE.test(doc.line(n));
+    /** The commands of the block right after line `from` (or right before it, going back), next to each other. */
+    const adjacent = (from: number, step: 1 | -1): CommandView[] => {
+      let n = from + step;
+      while (n >= 1 && n <= doc.lineCount && skippable(n)) n += step;
+      const found: CommandView[] = [];
+      for (;;) {
+        const c = (step === 1 ? startsAt : endsAt).get(n);
+        if (!c) break;
+        found.push(c);
+        n = (step === 1 ? c.step.source.endLine : c.step.source.startLine) + step;
+        // Output shown under a command, and blank lines, stay inside the block; prose ends it.
+        while (n >= 1 && n <= doc.lineCount && (doc.line(n).trim() === '' || (!doc.isProse(n) && !(step === 1 ? startsAt : endsAt).has(n)))) n += step;
+        if (n < 1 || n > doc.lineCount || FENCE.test(doc.line(n))) break;
+      }
+      return found;
+    };
     for (let n = 1; n <= doc.lineCount; n++) {
       if (!doc.isProse(n)) continue;
       const text = doc.line(n);
       if (!INSTRUCTION.test(text)) continue;
       const mentioned = placeholdersIn(text);
       if (!mentioned.length) continue;
-      const command = doc.commandAfter(n);
-      if (!command) continue;
-      let inCommand = placeholdersOf.get(command);
-      if (!inCommand) {
-        inCommand = placeholdersIn(command.lines.map((l) => l.text).join('\n'));
-        placeholdersOf.set(command, inCommand);
+      // The paragraph the instruction is in: the commands it speaks of are right after (or before) it.
+      let first = n;
+      while (first > 1 && doc.isProse(first - 1) && doc.line(first - 1).trim() !== '' && !FENCE.test(doc.line(first - 1))) first--;
+      let last = n;
+      while (last < doc.lineCount && doc.isProse(last + 1) && doc.line(last + 1).trim() !== '' && !FENCE.test(doc.line(last + 1))) last++;
+      const commands = BACKWARD.test(text) ? adjacent(first, -1) : adjacent(last, 1);
+      if (commands.length === 0) continue;
+      const inCommand: PlaceholderHit[] = [];
+      for (const command of commands) {
+        let found = placeholdersOf.get(command);
+        if (!found) {
+          found = placeholdersIn(command.lines.map((l) => l.text).join('\n'));
+          placeholdersOf.set(command, found);
+        }
+        inCommand.push(...found);
       }
       const keys = new Set(inCommand.map((p) => p.key));
+      const command = commands[0] as CommandView;
       for (const p of mentioned) {
         if (keys.has(p.key)) continue;
         const near = inCommand
@@ -54,7 +94,7 @@ export const placeholderNotInCommand: Rule = {
           column: p.column,
           stepId: command.step.id,
           message: `the prose asks to replace ${p.spelling}, but the command on line ${command.step.source.startLine} contains no ${p.spelling}${near ? `; it has ${near.spelling}. Name ${near.spelling} here (or use ${p.spelling} in the command)` : `. Name the placeholder the command uses`}.`,
-          ...(near ? { suggestion: near.spelling } : {}),
+          ...(near ? { suggestion: near.spelling } : { severity: 'warning' as const }),
         });
       }
     }

@@ -2,6 +2,10 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, SMART_QUOTES, wordsWith } from '../lookalike.ts';
 import { describeChar, quote } from '../text.ts';
+import { charEdits, fixOf, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument } from '../document.ts';
+import type { ShellWord } from '../../parse/shell-words.ts';
 
 export const smartQuoteInCommand: Rule = {
   id: 'smart-quote-in-command',
@@ -27,8 +31,29 @@ export const smartQuoteInCommand: Rule = {
         stepId: ctx.command.step.id,
         message: `${describeChar(ch)} is not a shell quote: bash passes ${quote(ctx.word.value)} to ${ctx.program}${option}, and ${effect}. Write '${cleaned}'.`,
         suggestion: `'${cleaned}'`,
+        ...withFix(quoteFix(doc, ctx.word)),
       });
     }
     return hits;
   },
 };
+
+const OPENING: Readonly<Record<string, "'" | '"'>> = { '\u2018': "'", '\u201b': "'", '\u201c': '"', '\u201f': '"' };
+const CLOSING: Readonly<Record<string, "'" | '"'>> = { '\u2019': "'", '\u201d': '"' };
+
+/**
+ * Sure only when one pair of curly quotes of one kind encloses the rest of the word (or of an
+ * `--option=` value) and what they enclose holds no quote, `$`, backquote or backslash: then the
+ * ASCII pair means what the writer meant, and nothing inside changes meaning.
+ */
+function quoteFix(doc: LintDocument, word: ShellWord): Fix | undefined {
+  const m = /^(-[^'"\u2018-\u201f=]*=)?(.)([^]*)(.)$/u.exec(word.raw);
+  if (!m) return undefined;
+  const open = OPENING[m[2] as string];
+  const close = CLOSING[m[4] as string];
+  const body = m[3] as string;
+  if (open === undefined || open !== close || /['"`$\\\u2018-\u201f\u2032\u2033]/u.test(body)) return undefined;
+  const first = (m[1] ?? '').length;
+  const last = word.raw.length - 1;
+  return fixOf(`use ASCII quotes: ${open}${body}${open}`, charEdits(doc, word, (_, i) => (i === first || i === last ? open : undefined)));
+}

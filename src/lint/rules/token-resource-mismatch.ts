@@ -4,6 +4,9 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { queryParams } from '../commands.ts';
+import { fixOf, replaceAt, withFix } from '../fix.ts';
+import type { Fix } from '../finding.ts';
+import type { LintDocument, ReadJson } from '../document.ts';
 
 export const tokenResourceMismatch: Rule = {
   id: 'token-resource-mismatch',
@@ -36,8 +39,23 @@ export const tokenResourceMismatch: Rule = {
         ...(block.step ? { stepId: block.step.id } : {}),
         message: `the example says "resource":"${shown}" but the request on line ${match.curl.words[0]?.line} asks for ${requested}${slash ? ` (${requested.endsWith('/') ? 'with' : 'without'} the trailing slash)` : ''}: IMDS echoes the requested string, so the real response has "${requested}" and the token's aud is ${requested}. Write "resource":"${requested}".`,
         suggestion: requested,
+        ...withFix(slash ? slashFix(doc, read, shown, requested) : undefined),
       });
     }
     return hits;
   },
 };
+
+/**
+ * Sure only when the two differ by the trailing slash alone: the example's string gains or loses
+ * that one character. Another resource may be another request's example: no fix.
+ */
+function slashFix(doc: LintDocument, read: ReadJson, shown: string, requested: string): Fix | undefined {
+  const at = read.strings.find((s) => !s.isKey && s.path.length === 1 && s.path[0] === 'resource' && s.raw === shown);
+  if (at === undefined || /["\\]/.test(requested)) return undefined;
+  // The string's characters start after its opening quote at `at.column`.
+  const end = at.column + 1 + shown.length;
+  const edit = requested.endsWith('/') ? replaceAt(doc, at.line, end, end, '/') : replaceAt(doc, at.line, end - 1, end, '');
+  if (edit === undefined || doc.line(at.line).slice(at.column - 1, end) !== `"${shown}"`) return undefined;
+  return fixOf(`write "resource":"${requested}" as the request asks`, [edit]);
+}

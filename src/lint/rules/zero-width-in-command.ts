@@ -2,6 +2,9 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { columnOf, consequence, wordsWith, ZERO_WIDTH } from '../lookalike.ts';
 import { describeChar, quote } from '../text.ts';
+import { charEdits, fixOf, withFix } from '../fix.ts';
+
+const INVISIBLE = new RegExp(ZERO_WIDTH.source, 'u');
 
 export const zeroWidthInCommand: Rule = {
   id: 'zero-width-in-command',
@@ -22,6 +25,8 @@ export const zeroWidthInCommand: Rule = {
         stepId: ctx.command.step.id,
         message: `invisible ${describeChar(ch)} inside ${quote(ctx.word.value)}: ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`,
         suggestion: cleaned,
+        // Invisible characters never mean anything in a command: deleting them is always the fix.
+        ...withFix(fixOf(`delete the invisible character(s) in ${quote(cleaned)}`, charEdits(doc, ctx.word, (ch) => (INVISIBLE.test(ch) ? '' : undefined)))),
       });
     }
     return hits;

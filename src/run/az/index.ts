@@ -1,7 +1,15 @@
-// The az equivalents by command path, and az's own answer for a path it does not know: a word that is
-// not in a command group gets "az vm: 'assign-identity' is not in the 'az vm' command group." (exit 2),
-// as the CLI has said since `az vm assign-identity` was removed in 2018.
-import { findCommand } from '../../reference/az-table.ts';
+// What the runner does with an az command, decided by the Azure CLI's own command table
+// (src/reference/: the generated table and azStatus): a command with a REST equivalent here runs it;
+// a real command without one, or one that needs an extension, is `unsupported` (the tool's limit,
+// said plainly); a command that left the reference (deprecated or removed, az may still run it) is
+// `unsupported` too; a command the CLI's history proves removed, a word az does not know, or a group
+// given as a command gets az's own answer (exit status 2).
+//
+// Adding an equivalent: one file per command exporting an AzCommandModule, registered below with one
+// line. Its `options` name the parameters it reads (tests/run/az-modules.test.ts checks that each is
+// a real parameter of the command); value kinds, required parameters and the rest come from the table.
+import { azExtensionMissingMessage, type AzCommandInfo, type AzRetired } from '../../reference/az-table.ts';
+import { azStatus, retiredMessage } from '../../reference/az-status.ts';
 import type { AzCommandModule } from './command.ts';
 import { groupCreate } from './group-create.ts';
 import { groupDelete } from './group-delete.ts';
@@ -10,10 +18,10 @@ import { identityCreate } from './identity-create.ts';
 import { keyvaultCreate } from './keyvault-create.ts';
 import { keyvaultSecretSet } from './keyvault-secret-set.ts';
 import { keyvaultSecretShow } from './keyvault-secret-show.ts';
-import { login } from './login.ts';
 import { identityShow, keyvaultShow, storageAccountShow } from './resource-show.ts';
-import { roleAssignmentCreate } from './role-assignment-create.ts';
 import { storageAccountCreate } from './storage-account-create.ts';
+import { login } from './login.ts';
+import { roleAssignmentCreate } from './role-assignment-create.ts';
 import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
@@ -24,55 +32,45 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   identityShow, keyvaultShow, storageAccountShow,
 ];
 
-/** The slice of az's command tree the tutorials touch: groups with their commands and subgroups. */
-type Tree = { [word: string]: Tree | 'command' };
-const TREE: Tree = {
-  login: 'command',
-  logout: 'command',
-  // `group deployment` is hidden and deprecated (not in the reference) but still runs.
-  group: { create: 'command', show: 'command', delete: 'command', list: 'command', exists: 'command', update: 'command', deployment: { create: 'command', validate: 'command' } },
-  account: { show: 'command', list: 'command', set: 'command', 'get-access-token': 'command' },
-  identity: { create: 'command', delete: 'command', list: 'command', show: 'command', update: 'command', 'federated-credential': { create: 'command', list: 'command' } },
-  vm: {
-    identity: { assign: 'command', remove: 'command', show: 'command' },
-    create: 'command', delete: 'command', list: 'command', show: 'command', start: 'command', stop: 'command', update: 'command', deallocate: 'command', restart: 'command',
-    extension: { list: 'command', set: 'command', show: 'command' },
-  },
-  role: { assignment: { create: 'command', delete: 'command', list: 'command', update: 'command' }, definition: { create: 'command', list: 'command', update: 'command' } },
-  storage: {
-    account: { create: 'command', list: 'command', show: 'command', keys: { list: 'command', renew: 'command' }, 'generate-sas': 'command' },
-    blob: { upload: 'command', download: 'command', list: 'command', show: 'command', delete: 'command', exists: 'command', 'generate-sas': 'command' },
-    container: { create: 'command', list: 'command', show: 'command', delete: 'command' },
-  },
-  keyvault: { create: 'command', show: 'command', secret: { set: 'command', show: 'command', list: 'command' } },
-};
-
 export type AzLookup =
-  | { kind: 'command'; module: AzCommandModule }
+  /** An equivalent runs it; `command` is the table's entry (undefined for a command that left the reference). */
+  | { kind: 'command'; module: AzCommandModule; command: AzCommandInfo | undefined }
   /** A real az command this runner has no REST equivalent for. */
-  | { kind: 'unmodelled'; path: string }
+  | { kind: 'unmodelled'; command: AzCommandInfo }
+  /** A command of an az extension (the runner runs no extension). */
+  | { kind: 'extension'; command: AzCommandInfo; extension: string | undefined }
+  /** A command that left the CLI reference: deprecated or removed, az may still run it. */
+  | { kind: 'retired'; retired: AzRetired }
+  /** What az itself answers: an unknown word, a removed command, a group given as a command. */
   | { kind: 'usage'; message: string };
 
-export function lookupAz(path: readonly string[]): AzLookup {
-  const module = AZ_COMMANDS.find((c) => c.path.join(' ') === path.join(' '));
-  if (module) return { kind: 'command', module };
-  // A command the CLI reference has (az webapp deploy, az deployment group create…) but the slice
-  // below does not is real: without an equivalent here it is unsupported, never az's usage error.
-  const known = findCommand(path);
-  if (known.kind === 'command' && known.rest.length === 0) return { kind: 'unmodelled', path: `az ${known.command.path}` };
-  let node: Tree | 'command' = TREE;
-  const prog = ['az'];
-  for (const word of path) {
-    if (node === 'command') break;
-    const next: Tree | 'command' | undefined = node[word];
-    if (next === undefined) {
-      const p = prog.join(' ');
-      const message = prog.length === 1 ? `az: '${word}' is not in the 'az' command group. See 'az --help'.` : `${p}: '${word}' is not in the '${p}' command group. See '${p} --help'.`;
-      return { kind: 'usage', message };
+const moduleFor = (path: string): AzCommandModule | undefined => AZ_COMMANDS.find((c) => c.path.join(' ') === path);
+
+/** Where the runner stands on an az command line (its argv: the words after `az`). */
+export function lookupAz(argv: readonly string[]): AzLookup {
+  const status = azStatus(argv);
+  switch (status.kind) {
+    case 'command': {
+      const module = moduleFor(status.command.path);
+      if (module) return { kind: 'command', module, command: status.command };
+      if (status.command.source.kind === 'extension') return { kind: 'extension', command: status.command, extension: status.command.source.extension };
+      return { kind: 'unmodelled', command: status.command };
     }
-    node = next;
-    prog.push(word);
+    case 'retired': {
+      const module = moduleFor(status.retired.path);
+      return module ? { kind: 'command', module, command: undefined } : { kind: 'retired', retired: status.retired };
+    }
+    default:
+      return { kind: 'usage', message: status.message };
   }
-  if (node !== 'command') return { kind: 'usage', message: `${prog.join(' ')}: the command group needs a command. See '${prog.join(' ')} --help'.` };
-  return { kind: 'unmodelled', path: prog.join(' ') };
+}
+
+/** Why an extension command is not run, with what az says when the extension is missing. */
+export function extensionMessage(command: AzCommandInfo, extension: string | undefined): string {
+  return `'az ${command.path}' comes from ${extension ? `the '${extension}'` : 'an'} Azure CLI extension, which this tool does not run (az without it: "${azExtensionMissingMessage(extension)}")`;
+}
+
+/** Why a command that left the reference is not run. */
+export function retiredRunMessage(r: AzRetired): string {
+  return `${retiredMessage(r)}; this tool has no REST equivalent for it`;
 }

@@ -35,14 +35,14 @@ export const roleAssignmentCreate: AzCommandModule = {
     { dest: 'assignee-principal-type', names: ['--assignee-principal-type'] },
     { dest: 'role', names: ['--role'], required: true },
     { dest: 'scope', names: ['--scope'] },
-    { dest: 'resource-group', names: ['--resource-group', '-g'] },
     { dest: 'description', names: ['--description'] },
   ],
   async run({ args, ctx }) {
     const assignee = args['assignee-object-id'] ?? args.assignee;
     if (assignee === undefined) return outcome({ engine: 'http', output: { stdout: '', stderr: 'ERROR: usage error: --assignee STRING | --assignee-object-id GUID\n', exitCode: 2 }, error: { kind: 'az-usage', message: 'usage error: --assignee STRING | --assignee-object-id GUID' } });
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const scope = args.scope ?? (args['resource-group'] ? `/subscriptions/${sub}/resourceGroups/${args['resource-group']}` : `/subscriptions/${sub}`);
+    // --scope is required (az ≥ 2.54 removed --resource-group: Azure/azure-cli PR #27651); the table makes az's check.
+    const scope = args.scope ?? `/subscriptions/${sub}`;
 
     let principalId = assignee;
     let resolution: string | undefined;
@@ -74,8 +74,9 @@ export const roleAssignmentCreate: AzCommandModule = {
         }
         if (!found.ok) return failed(armErrorText(found), { exchanges: session.exchanges, ...(found.result.error ? { error: found.result.error } : {}) });
         if (typeof id !== 'string') {
-          const message = `Cannot find user or service principal in graph database for '${assignee}'. If the assignee is an appId, make sure the corresponding service principal is created with 'az ad sp create --id ${assignee}'.`;
-          return outcome({ engine: 'http', exchanges: session.exchanges, output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
+          // Not in the emulator's directory: whether az finds it on Azure (a user of the reader's tenant) is not known here.
+          const message = `az resolves --assignee '${assignee}' (not an object id) through Microsoft Graph; the emulator's directory has no such principal (--assignee-object-id with the principal's object id runs here)`;
+          return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message } });
         }
         principalId = id;
       }

@@ -16,7 +16,7 @@ async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffe
 
 export const storageBlobDownload: AzCommandModule = {
   path: ['storage', 'blob', 'download'],
-  options: BLOB_OPTIONS,
+  options: [...BLOB_OPTIONS.filter((o) => o.dest !== 'file'), { dest: 'file', names: ['--file', '-f'], required: true }],
   async run({ args, ctx }) {
     const auth = blobAuth(args, ctx);
     if (!auth) return outcome({ engine: 'http', error: NO_CREDENTIAL });

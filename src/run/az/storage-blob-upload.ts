@@ -14,7 +14,12 @@ export const storageBlobUpload: AzCommandModule = {
   path: ['storage', 'blob', 'upload'],
   options: [...BLOB_OPTIONS, { dest: 'overwrite', names: ['--overwrite'], flag: true }, { dest: 'content-type', names: ['--content-type'] }],
   async run({ args, flags, ctx }) {
-    const file = args.file ?? '';
+    if (args.file === undefined) {
+      // az's validator (azure-cli storage/_validators.py validate_upload_blob), before any request; --data is not modelled here.
+      const message = 'usage error: please specify one of --file and --data to upload.';
+      return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 2 }, error: { kind: 'az-usage', message } });
+    }
+    const file = args.file;
     let bytes: Buffer;
     try {
       bytes = await readFile(isAbsolute(file) ? file : join(ctx.workdir, file));

@@ -17,7 +17,7 @@ export function loadBlobClient(): Promise<BlobClientModule> {
 export const BLOB_OPTIONS: OptionSpec[] = [
   { dest: 'container-name', names: ['--container-name', '-c'], required: true },
   { dest: 'name', names: ['--name', '-n'], required: true },
-  { dest: 'file', names: ['--file', '-f'], required: true },
+  { dest: 'file', names: ['--file', '-f'] },
   { dest: 'account-name', names: ['--account-name'] },
   { dest: 'account-key', names: ['--account-key'] },
   { dest: 'sas-token', names: ['--sas-token'] },

@@ -1,21 +1,48 @@
-// An `az` step: checked as az checks its arguments, then run as the REST calls az would make.
+// An `az` step: found in the Azure CLI's command table, checked as az checks its arguments, then run
+// as the REST calls az would make — or `unsupported` when this tool has no equivalent (a real command
+// without one, an extension's command, one that left the reference), said with what would run it.
 import type { AzStep } from '../../model.ts';
+import { azArgumentError } from '../../reference/az-args.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
+import type { UnsupportedReason } from '../../model.ts';
 import { parseArgs } from '../az/args.ts';
-import { lookupAz } from '../az/index.ts';
+import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
+import { substitute } from '../substitute.ts';
 
 function usage(message: string, exitCode = 2): StepOutcome {
   return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode }, error: { kind: 'az-usage', message } });
 }
 
+function unsupported(reason: UnsupportedReason, message: string): StepOutcome {
+  return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: reason, message } });
+}
+
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
-  const found = lookupAz(step.az.path);
-  if (found.kind === 'usage') return usage(found.message);
-  if (found.kind === 'unmodelled') {
-    return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: `'${found.path}' is a real az command this tool has no REST equivalent for` } });
+  const argv = step.az.argv;
+  const found = lookupAz(argv);
+  const show = (word: string): string => (ctx.expanded === true ? word : substitute(word, ctx));
+  switch (found.kind) {
+    case 'usage':
+      return usage(found.message);
+    case 'retired':
+      return unsupported('az-no-equivalent', retiredRunMessage(found.retired));
+    case 'extension':
+      return unsupported('az-extension', extensionMessage(found.command, found.extension));
+    case 'unmodelled': {
+      // az checks the arguments before it calls anything: what it would reject fails here too.
+      const error = azArgumentError(argv, undefined, show);
+      if (error) return usage(error);
+      return unsupported('az-no-equivalent', `'az ${found.command.path}' is a real az command this tool has no REST equivalent for`);
+    }
+    case 'command': {
+      const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true, command: found.command, path: found.module.path });
+      if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
+      return found.module.run({ step, args: args.values, flags: args.flags, ctx });
+    }
+    default: {
+      const never: never = found;
+      return never;
+    }
   }
-  const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true });
-  if (!args.ok) return usage(args.message);
-  return found.module.run({ step, args: args.values, flags: args.flags, ctx });
 }

@@ -1,6 +1,6 @@
 // A `shell` step in the run's working folder: `echo … > file` writes the file, `var=$(curl … | jq -r
 // '.x')` runs the curl as an http request and keeps jq's output in the variable (and runs the curl
-// commands the line runs after it: command-list.ts), comments do nothing.
+// commands the line runs after it: command-list.ts), `var=value` sets it, comments do nothing.
 // Other commands are not run (no general shell), and the outcome says so.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
@@ -34,6 +34,15 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, files: [{ path: file, content: await readFile(path, 'utf8') }] });
     }
     case 'assign': {
+      if (action.literal && !/[`$]/.test(action.pipeline)) {
+        // name=value: bash sets the variable (placeholders in the value are the page's, bound by the plan).
+        const value = substitute(action.pipeline, ctx);
+        ctx.env.set(action.variable, value);
+        return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, captured: { [`$${action.variable}`]: value } });
+      }
+      if (action.literal) {
+        return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine sets var=value only for a value without $ expansions or backticks, not ${action.variable}=${action.pipeline}` } });
+      }
       if (!action.curl) {
         return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine runs var=$(curl … | jq …) assignments only, not $(${action.pipeline})` } });
       }

@@ -1,0 +1,40 @@
+// An az command written without an argument the command requires: argparse stops with "the
+// following arguments are required: …". Read against the command table; a default set with
+// `az configure --defaults` on the page counts as given.
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachAz } from '../each.ts';
+import { azOptionNames, missingRequired } from '../../reference/az-args.ts';
+
+export const azMissingRequired: Rule = {
+  id: 'az-missing-required',
+  name: 'AzMissingRequired',
+  severity: 'error',
+  shortDescription: 'An az command lacks an argument the command requires.',
+  fullDescription:
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made.',
+  help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const all = eachAz(doc);
+    // `az configure --defaults group=x location=y` supplies --resource-group and --location afterwards.
+    const defaults = new Set<string>();
+    for (const { az } of all) {
+      if (az.path.join(' ') !== 'configure') continue;
+      for (const w of az.words) for (const m of w.value.matchAll(/(?:^|\s)([a-z-]+)=/g)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
+    }
+    for (const { command, az } of all) {
+      if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
+      // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
+      const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && p.extension === undefined);
+      if (missing.length === 0) continue;
+      const first = az.words[1];
+      hits.push({
+        line: first?.line ?? command.step.source.startLine,
+        column: first?.column ?? 1,
+        stepId: command.step.id,
+        message: `az stops with "the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}" ('az ${az.read.found.command.path}' requires ${missing.length > 1 ? 'them' : 'it'}).`,
+      });
+    }
+    return hits;
+  },
+};

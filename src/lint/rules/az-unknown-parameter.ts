@@ -1,0 +1,38 @@
+// An option the az command does not have (or an abbreviation that could mean several): argparse
+// stops with "unrecognized arguments" (or "ambiguous option") before anything runs. Read against the
+// command table; look-alike dashes are lookalike-dash-in-flag's, placeholders are not judged.
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachAz } from '../each.ts';
+import { unrecognized } from '../../reference/az-args.ts';
+
+const PLACEHOLDER = /[<>{}$[\]`]/;
+
+export const azUnknownParameter: Rule = {
+  id: 'az-unknown-parameter',
+  name: 'AzUnknownParameter',
+  severity: 'error',
+  shortDescription: 'An az option that the command does not have, or an abbreviation that matches several.',
+  fullDescription:
+    'az reads its options with Python\'s argparse: an option the command does not define (per the Azure CLI reference) ends the command with "unrecognized arguments: …" and an abbreviation of several options with "ambiguous option: --x could match …", before any request is made. Options that were removed or renamed (az role assignment create --resource-group) fail the same way.',
+  help: 'Use the option the command\'s reference lists (az <command> --help), written in full.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const { command, az } of eachAz(doc)) {
+      const found = az.read.found;
+      if (found.kind !== 'command') continue;
+      // An extension's reference entry may lag the extension: a warning there.
+      const severity = found.command.source.kind === 'extension' ? { severity: 'warning' as const } : {};
+      const stray = new Set(unrecognized(az.read));
+      for (const o of az.options) {
+        if (!/^--?[A-Za-z]/.test(o.name) || PLACEHOLDER.test(o.name)) continue;
+        const at = az.read.options.find((r) => az.words[r.at + 1] === o.nameWord);
+        if (o.lookup.kind === 'ambiguous') {
+          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `az stops with "ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}" (argparse abbreviations must be unique). Write the option in full.` });
+        } else if (o.lookup.kind === 'unknown' && at && stray.has(at.at)) {
+          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `'az ${found.command.path}' has no option ${o.name}: az stops with "unrecognized arguments: ${o.name}${o.value ? ` ${o.value.value}` : ''}". See az ${found.command.path} --help for the options it takes.` });
+        }
+      }
+    }
+    return hits;
+  },
+};

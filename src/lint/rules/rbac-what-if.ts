@@ -1,0 +1,94 @@
+// RBAC what-if: the roles the page grants cannot permit a later request made with the identity's
+// token (Reader, then a blob GET with a bearer token: 403 AuthorizationPermissionMismatch).
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachCurl } from '../each.ts';
+import { statedGrants, type StatedGrant } from '../rbac-grants.ts';
+import { findRole, rolePermits, whatIf, type CatalogRole } from '../../reference/rbac.ts';
+import { requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
+
+// A managed identity's token: IMDS, the legacy VM extension, App Service's identity endpoint.
+const IDENTITY_TOKEN = /169\.254\.169\.254\/metadata\/identity\/oauth2\/token|localhost:50342\/oauth2\/token|\$\{?(?:IDENTITY|MSI)_ENDPOINT/i;
+
+/** A name the reader fills in (placeholder, variable): it may be any name, so it matches any. */
+const chosen = (s: string) => /[<>{}$]/.test(s);
+const sameName = (a: string, b: string) => chosen(a) || chosen(b) || a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Whether a grant is about the resource a request reaches. Access to anything else the page uses is
+ * assumed (its World), never judged: a grant on a container says nothing about a vault.
+ */
+function covers(grant: StatedGrant, need: RequestNeed, url: string): boolean {
+  const ns = need.name.split('/')[0]!.toLowerCase();
+  if (grant.scope === undefined) {
+    const role = findRole(grant.role);
+    return !!role && [...role.actions, ...role.dataActions].some((p) => p.startsWith('*') || p.split('/')[0]!.toLowerCase() === ns);
+  }
+  const scope = grant.scope.split('/').filter(Boolean);
+  const p = scope.findIndex((x) => x.toLowerCase() === 'providers');
+  if (p < 0) return true; // a subscription or a resource group holds everything in it
+  if (scope[p + 1]?.toLowerCase() !== ns) return false;
+  const host = /^https?:\/\/([^./]+)\./i.exec(url)?.[1] ?? '';
+  if (ns === 'microsoft.storage' && !/management\.azure\.com/i.test(url)) return sameName(scope[p + 3] ?? '', host);
+  if (ns === 'microsoft.keyvault' && !/management\.azure\.com/i.test(url)) return sameName(scope[p + 3] ?? '', host);
+  // Resource Manager: the scope must contain the resource the request is about
+  const path = (/^https?:\/\/[^/]+([^?#]*)/i.exec(url)?.[1] ?? '').split('/').filter(Boolean);
+  return scope.length <= path.length && scope.every((x, i) => sameName(x, path[i]!));
+}
+
+function lacking(role: CatalogRole, kind: 'action' | 'dataAction'): string {
+  if (kind === 'dataAction' && role.dataActions.length === 0) return `${role.roleName} grants no data action`;
+  return `${role.roleName} does not include it`;
+}
+
+export const rbacWhatIf: Rule = {
+  id: 'rbac-what-if',
+  name: 'RbacWhatIf',
+  severity: 'error',
+  shortDescription: "The roles the page grants do not permit a request it later makes with the identity's token.",
+  fullDescription:
+    'Azure RBAC allows a request only when a role assigned to the caller includes its action (control plane) or data action (data plane). Control-plane roles such as Reader, Contributor or Owner include no data actions, so a bearer-token request to Blob storage or Key Vault answers 403 (AuthorizationPermissionMismatch, ForbiddenByRbac) whatever else works. The rule reads the grants the page makes (az role assignment create, also when that step fails for another reason, and prose telling to assign a role) and the permission each later request needs (documented per operation), using the built-in role catalog generated from the Azure RBAC documentation; roles it does not know keep it silent.',
+  help: 'Grant a role that includes the (data) action, e.g. Storage Blob Data Reader for reading blobs, Key Vault Secrets User for reading secrets.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const grants = statedGrants(doc);
+    if (grants.length === 0) return hits;
+    const curls = eachCurl(doc);
+    const tokenLine = curls.find(({ curl }) => curl.urls.some((u) => IDENTITY_TOKEN.test(u.value)))?.command.step.source.startLine;
+    if (tokenLine === undefined) return hits;
+    const reportedGrant = new Set<string>();
+    for (const { command, curl } of curls) {
+      if (command.step.source.startLine <= tokenLine) continue;
+      const auth = curl.headers.find((h) => h.name.toLowerCase() === 'authorization' && /^bearer\s/i.test(h.value));
+      if (!auth) continue;
+      const need = requestNeed(curl.method, curl.urls[0]?.value ?? '');
+      if (!need) continue;
+      const before = grants.filter((g) => g.line < command.step.source.startLine && covers(g, need, curl.urls[0]?.value ?? ''));
+      if (before.length === 0) continue;
+      const answer = whatIf(before.map((g) => g.role), need);
+      if (answer.verdict !== 'denied') continue;
+      const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
+      const names = answer.roles.map((r) => r.roleName).join(', ');
+      const why = answer.roles.map((r) => lacking(r, need.kind)).join('; ');
+      hits.push({
+        line: command.step.source.startLine,
+        stepId: command.step.id,
+        message: `the roles this page grants (${names}, line ${before.map((g) => g.line).join(', ')}) do not permit this request: ${need.doing} needs ${need.kind === 'dataAction' ? 'the data action' : 'the action'} ${need.name}, and ${why}. The service answers 403 (AuthorizationPermissionMismatch)${use}.`,
+      });
+      for (const g of before) {
+        const key = `${g.line}\u0000${need.name}`;
+        if (reportedGrant.has(key)) continue;
+        reportedGrant.add(key);
+        const role = findRole(g.role);
+        if (!role || rolePermits(role, need)) continue;
+        hits.push({
+          line: g.line,
+          ...(g.column !== undefined ? { column: g.column } : {}),
+          ...(g.stepId !== undefined ? { stepId: g.stepId } : {}),
+          message: `${lacking(role, need.kind)}; ${need.doing} (line ${command.step.source.startLine}) needs ${need.name}${use}.`,
+        });
+      }
+    }
+    return hits;
+  },
+};
+

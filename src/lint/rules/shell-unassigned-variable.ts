@@ -1,0 +1,65 @@
+// "$name" that no step of the page assigns and the prose never tells the reader to set: bash
+// expands it to the empty string and the command runs without that value.
+import type { Rule, RuleHit } from '../rule.ts';
+import { assignedVariables, bashCommands, dollarsIn } from '../shell.ts';
+
+// Set by bash, the login session, Cloud Shell or the Azure hosts the tutorials run on.
+const ENVIRONMENT = new Set([
+  'HOME', 'USER', 'PATH', 'PWD', 'OLDPWD', 'SHELL', 'RANDOM', 'HOSTNAME', 'IFS', 'LANG', 'TERM', 'UID', 'EUID', 'PPID', 'SECONDS', 'LINENO',
+  'BASH', 'BASH_VERSION', 'EDITOR', 'TMPDIR', 'REPLY', 'OSTYPE', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_ENDPOINT', 'MSI_SECRET', 'ACC_CLOUD',
+  'AZURE_HTTP_USER_AGENT', 'GITHUB_WORKSPACE', 'GITHUB_OUTPUT', 'GITHUB_ENV',
+]);
+const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
+
+export const shellUnassignedVariable: Rule = {
+  id: 'shell-unassigned-variable',
+  name: 'ShellUnassignedVariable',
+  severity: 'warning',
+  shortDescription: 'A command uses a shell variable that no step of the page assigns and the prose never says to set.',
+  fullDescription:
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash.',
+  help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    if (!doc.hasText) return hits;
+    const assigned = assignedVariables(doc);
+    const reported = new Set<string>();
+    for (const command of bashCommands(doc)) {
+      // a block written for PowerShell keeps its own variables
+      if (/^\s*\$\w+\s*=/.test(doc.line(command.step.source.startLine))) continue;
+      for (const w of command.words) {
+        for (const { offset, state } of dollarsIn(w.raw)) {
+          if (state === 'single') continue;
+          const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(w.raw.slice(offset));
+          const name = m?.[1] ?? m?.[2];
+          if (!name || ENVIRONMENT.has(name) || assigned.has(name) || reported.has(name)) continue;
+          if (/^\$\{\w+:?[-=?+]/.test(w.raw.slice(offset))) continue; // ${name:-default}
+          if (proseGives(doc, name)) continue;
+          reported.add(name);
+          const powershell = powershellAssignment(doc, name);
+          hits.push({
+            line: w.line,
+            column: w.column + offset,
+            stepId: command.step.id,
+            message: powershell
+              ? `$${name} is assigned PowerShell-style on line ${powershell} ("$${name} = …"), which bash does not read as an assignment: here it expands to the empty string. Assign it as bash does (${name}="…", no spaces around "=") or run the block in PowerShell.`
+              : `no step of the page assigns $${name} and the prose never says to set it: bash expands it to the empty string, so the command runs without that value. Assign it first (${name}="<value>") or use a placeholder the prose explains.`,
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};
+
+function proseGives(doc: Parameters<Rule['check']>[0], name: string): boolean {
+  const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`);
+  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && GIVES.test(doc.line(n))) return true;
+  return false;
+}
+
+function powershellAssignment(doc: Parameters<Rule['check']>[0], name: string): number | undefined {
+  const re = new RegExp(`^\\s*\\$${name}\\s*=`);
+  for (let n = 1; n <= doc.lineCount; n++) if (re.test(doc.line(n))) return n;
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// What the shell rules share: which commands bash reads (a PowerShell or HTTP block is not bash),
+// where a fenced block ends, and the shell variables a page assigns. Words come from the one word
+// splitter (parse/shell-words.ts) through LintDocument; these helpers read only lines and words.
+import type { CommandView, LintDocument } from './document.ts';
+import { tokenizeShell } from '../parse/shell-words.ts';
+
+/** A command bash reads: from a shell fence (bash, azurecli, console…) or outside any fence. */
+export function isBash(command: CommandView): boolean {
+  const lang = command.step.language;
+  return lang === undefined || lang === 'shell';
+}
+
+export function bashCommands(doc: LintDocument): CommandView[] {
+  return doc.commands.filter(isBash);
+}
+
+const FENCE = /^\s*(```|~~~)/;
+
+/** True when line `n` closes (or opens) a fence, or is past the end of the text. */
+export function isFenceOrEnd(doc: LintDocument, n: number): boolean {
+  return n > doc.lineCount || FENCE.test(doc.line(n));
+}
+
+/** True when `text` ends inside a quote, `$(` or backtick: bash reads on whatever the next line holds. */
+export function endsInsideQuote(text: string): boolean {
+  return tokenizeShell(text).error !== undefined;
+}
+
+const LINE_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\S/;
+// `read name` / `for name in …` on a line of its own (a line after "&&" is not always a step of its own)
+const LINE_READ = /^\s*(?:read\s+(?:-[a-z]+\s+(?:"[^"]*"\s+)?)*|for\s+)([A-Za-z_][A-Za-z0-9_]*)\b/;
+const ASSIGN = /^(?:export\s+|declare\s+(?:-\w+\s+)*|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/**
+ * Shell variables the page assigns in any bash command (`name=…`, `export name=…`, `read name`,
+ * `for name in`), with the first line that assigns each.
+ */
+export function assignedVariables(doc: LintDocument): Map<string, number> {
+  const out = new Map<string, number>();
+  const note = (name: string, line: number) => {
+    if (!out.has(name)) out.set(name, line);
+  };
+  // Lines the parser did not make a step of (a lone `name=value` in a block) assign too.
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const m = LINE_ASSIGN.exec(doc.line(n)) ?? LINE_READ.exec(doc.line(n));
+    if (m) note(m[1]!, n);
+  }
+  for (const command of bashCommands(doc)) {
+    const words = command.words;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const starts = i === 0 || (!words[i - 1]!.quoted && ['|', ';', '&', '&&', '(', '$(', 'export', 'declare', 'local', 'readonly'].includes(words[i - 1]!.value));
+      if (!starts) continue;
+      const m = ASSIGN.exec(w.raw);
+      if (m) note(m[1]!, w.line);
+      if ((w.value === 'read' || w.value === 'for') && words[i + 1] && /^[A-Za-z_]\w*$/.test(words[i + 1]!.value)) note(words[i + 1]!.value, w.line);
+    }
+  }
+  return out;
+}
+
+export type QuoteState = 'unquoted' | 'single' | 'double';
+
+/** Each unescaped `$` of a word as written, with the quotes it stands in. */
+export function dollarsIn(raw: string): { offset: number; state: QuoteState }[] {
+  const out: { offset: number; state: QuoteState }[] = [];
+  let state: QuoteState = 'unquoted';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (state === 'single') {
+      if (c === "'") state = 'unquoted';
+      else if (c === '$') out.push({ offset: i, state });
+      continue;
+    }
+    if (c === '\\') i++;
+    else if (c === "'" && state === 'unquoted') state = 'single';
+    else if (c === '"') state = state === 'double' ? 'unquoted' : 'double';
+    else if (c === '$') out.push({ offset: i, state });
+  }
+  return out;
+}

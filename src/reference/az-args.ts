@@ -1,0 +1,133 @@
+// An az command line read as az's argparse reads it, against the command table: which words spell
+// the command, which word names which parameter (aliases, `--name=value`, `-gvalue`, unambiguous
+// prefixes), which words are each option's values by the parameter's value kind (none, optional,
+// required), and what az would stop with. One reader for the runner (src/run/az/args.ts), lint and
+// the suggestions, over plain strings: callers that keep word positions index back into their words.
+import { azCommand, findCommand, parameter, type AzCommandInfo, type AzLookup, type AzParameter, type AzParameterLookup } from './az-table.ts';
+
+export interface AzReadOption {
+  /** Index of the option word in argv. */
+  at: number;
+  /** The option name as written (`--name`, `-g`, `--resource-gr`), without an inline value. */
+  written: string;
+  lookup: AzParameterLookup;
+  /** `--name=value` or `-gvalue`. */
+  inline: string | undefined;
+  /** Indices of the words taken as its values. */
+  values: number[];
+  /**
+   * The parameter needs a value and none follows: az stops with "expected one argument". `sure` is
+   * false when only az's default (evidence `none`) says it takes one: a flag looks the same.
+   */
+  missingValue: { sure: boolean } | undefined;
+}
+
+export interface AzRead {
+  /** The table's answer for the command path. */
+  found: AzLookup;
+  /** How many argv words spell the command path (or the group, or up to the unknown word). */
+  pathLength: number;
+  options: AzReadOption[];
+  /** Indices of the words no option took: the command's positional arguments, or extras. */
+  positionals: number[];
+}
+
+/** argparse's test: a word that starts with "-" and is not a negative number or a word with a space. */
+export function looksLikeOption(word: string): boolean {
+  if (word.length < 2 || word.charCodeAt(0) !== 45 /* - */) return false;
+  if (/^-\d+$|^-\d*\.\d+$/.test(word)) return false;
+  return !word.includes(' ');
+}
+
+/** How many values a parameter of this kind takes from the words that follow it (argparse's nargs). */
+function valueCount(p: AzParameter, following: readonly string[]): number {
+  let n = 0;
+  while (n < following.length && !looksLikeOption(following[n] as string) && following[n] !== '--') n++;
+  if (p.value === 'none') return 0;
+  if (p.multiple) return n; // nargs '+' or '*'
+  return Math.min(n, 1); // one value, or '?'
+}
+
+/**
+ * Read argv (the words after `az`). `command` reads the words as that command's (an equivalent of a
+ * command the table no longer lists); otherwise the table finds the command. Never throws.
+ */
+export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): AzRead {
+  let firstOption = argv.findIndex((w) => w.startsWith('-'));
+  if (firstOption < 0) firstOption = argv.length;
+  const found: AzLookup = command ? { kind: 'command', command, rest: argv.slice(command.words.length) } : findCommand(argv.slice(0, firstOption));
+  const pathLength = found.kind === 'command' ? found.command.words.length : found.kind === 'group' ? (found.path === '' ? 0 : found.path.split(' ').length) : (found.group === '' ? 0 : found.group.split(' ').length) + 1;
+  const info: AzCommandInfo | undefined = found.kind === 'command' ? found.command : undefined;
+  const read: AzRead = { found, pathLength, options: [], positionals: [] };
+  let endOfOptions = false;
+  for (let k = pathLength; k < argv.length; k++) {
+    const word = argv[k] as string;
+    if (endOfOptions || !looksLikeOption(word)) {
+      if (word === '--' && !endOfOptions) endOfOptions = true;
+      else read.positionals.push(k);
+      continue;
+    }
+    const lookup: AzParameterLookup = info ? parameter(info, word) : { kind: 'unknown', written: word };
+    const inline = lookup.kind === 'parameter' ? lookup.inlineValue : undefined;
+    const written = lookup.kind === 'parameter' && inline !== undefined ? word.slice(0, word.length - inline.length - (word.startsWith('--') ? 1 : 0)).replace(/=$/, '') : lookup.written;
+    const option: AzReadOption = { at: k, written, lookup, inline, values: [], missingValue: undefined };
+    read.options.push(option);
+    if (lookup.kind !== 'parameter' || inline !== undefined) continue;
+    const p = lookup.parameter;
+    const take = valueCount(p, argv.slice(k + 1));
+    for (let v = 1; v <= take; v++) option.values.push(k + v);
+    k += take;
+    if (take === 0 && p.value === 'required') option.missingValue = { sure: p.evidence !== 'none' };
+  }
+  return read;
+}
+
+/** The option names az lists for a parameter in its messages: "--name/-n". */
+export function azOptionNames(p: AzParameter): string {
+  return p.names.join('/');
+}
+
+/**
+ * What az stops with before it calls anything, in argparse's order: an option missing its value,
+ * an ambiguous prefix, then required arguments missing, then words nobody recognised. Undefined when
+ * the arguments parse. Only what the table is sure of: a value az's default alone says a parameter
+ * takes (evidence `none`) is never reported. `show` writes an argv word into the message (the runner
+ * shows the value it substituted).
+ */
+export function azArgumentError(argv: readonly string[], read: AzRead = readAzArgv(argv), show: (word: string) => string = (w) => w): string | undefined {
+  if (read.found.kind !== 'command') return undefined;
+  for (const o of read.options) {
+    if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
+    if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;
+  }
+  const missing = missingRequired(read);
+  if (missing.length > 0) return `the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}`;
+  const extras = unrecognized(read);
+  if (extras.length > 0) return `unrecognized arguments: ${extras.map((k) => show(argv[k] as string)).join(' ')}`;
+  return undefined;
+}
+
+/** The required parameters no word gives (positional ones when no positional word is there). */
+export function missingRequired(read: AzRead): AzParameter[] {
+  if (read.found.kind !== 'command') return [];
+  const given = new Set<AzParameter>();
+  for (const o of read.options) if (o.lookup.kind === 'parameter') given.add(o.lookup.parameter);
+  const params = read.found.command.parameters;
+  const missing = params.filter((p) => p.required && !p.positional && !given.has(p));
+  if (read.positionals.length === 0) missing.push(...params.filter((p) => p.required && p.positional));
+  return missing;
+}
+
+/** Indices of the words argparse leaves over, in argv order: unknown options, and stray words when the command takes no positional. */
+export function unrecognized(read: AzRead): number[] {
+  if (read.found.kind !== 'command') return [];
+  const extras: number[] = [];
+  for (const o of read.options) if (o.lookup.kind === 'unknown') extras.push(o.at);
+  if (!read.found.command.parameters.some((p) => p.positional)) extras.push(...read.positionals);
+  return extras.sort((a, b) => a - b);
+}
+
+/** The table's command for a path as the runner writes it (["storage", "blob", "upload"]). */
+export function azCommandOf(path: readonly string[]): AzCommandInfo | undefined {
+  return azCommand(path.join(' '));
+}

@@ -1,0 +1,70 @@
+// RBAC what-if, as a pure function: does a set of granted built-in roles permit an action or data
+// action? Roles come from the generated catalog (built-in-roles.json, see role-catalog-source.ts).
+// Semantics of Azure RBAC (learn.microsoft.com/azure/role-based-access-control/role-definitions):
+// "*" matches any characters, names compare without case, NotActions/NotDataActions subtract from
+// the Actions/DataActions of the same role, and control-plane actions never grant data actions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CatalogRole, RoleCatalog } from './role-catalog-source.ts';
+
+export type { CatalogRole } from './role-catalog-source.ts';
+
+let loaded: RoleCatalog | undefined;
+export function roleCatalog(): RoleCatalog {
+  loaded ??= JSON.parse(readFileSync(join(import.meta.dirname, 'built-in-roles.json'), 'utf8')) as RoleCatalog;
+  return loaded;
+}
+
+const SMART_QUOTES = /^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g;
+
+/** The catalog role a page names (by name, without case or surrounding quotes of any kind, or by GUID / definition id). */
+export function findRole(nameOrId: string): CatalogRole | undefined {
+  const key = nameOrId.replace(SMART_QUOTES, '').replace(/^.*\/roleDefinitions\//i, '').toLowerCase();
+  return roleCatalog().roles.find((r) => r.roleName.toLowerCase() === key || r.id === key);
+}
+
+/** Azure's wildcard match of a permission pattern against an operation name. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
+  return re.test(action);
+}
+
+export interface Need {
+  kind: 'action' | 'dataAction';
+  /** e.g. Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read */
+  name: string;
+}
+
+export function rolePermits(role: CatalogRole, need: Need): boolean {
+  const [allow, deny] = need.kind === 'action' ? [role.actions, role.notActions] : [role.dataActions, role.notDataActions];
+  return allow.some((p) => actionMatches(p, need.name)) && !deny.some((p) => actionMatches(p, need.name));
+}
+
+export type WhatIf =
+  | { verdict: 'permitted'; by: CatalogRole }
+  /** Some granted role is not in the catalog (custom, or a page of the catalog not read yet), or carries a condition: no decision. */
+  | { verdict: 'unknown'; because: string[] }
+  | { verdict: 'denied'; roles: CatalogRole[]; suggestion: CatalogRole | undefined };
+
+/** Whether the roles granted (by name or id) permit `need`; when not, the smallest catalog role that does. */
+export function whatIf(granted: readonly string[], need: Need): WhatIf {
+  const roles: CatalogRole[] = [];
+  const unknown: string[] = [];
+  for (const g of granted) {
+    const r = findRole(g);
+    if (!r) unknown.push(g);
+    else if (rolePermits(r, need)) return { verdict: 'permitted', by: r };
+    else if (r.conditional) unknown.push(r.roleName);
+    else roles.push(r);
+  }
+  if (unknown.length > 0) return { verdict: 'unknown', because: unknown };
+  return { verdict: 'denied', roles, suggestion: smallestRoleFor(need) };
+}
+
+/** The built-in role with the fewest permissions that grants `need` (a wildcard counts as many; ties: by name). */
+export function smallestRoleFor(need: Need): CatalogRole | undefined {
+  const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
+  return roleCatalog()
+    .roles.filter((r) => !r.conditional && rolePermits(r, need))
+    .sort((a, b) => size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
+}

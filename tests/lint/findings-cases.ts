@@ -1,0 +1,70 @@
+// Positive cases of issue 16's rules, merged into rules.test.ts's table: each breaks one line of
+// the clean fixture the way real pages do. Their negative cases on real pages are in
+// shell-rules.test.ts and example-request.test.ts.
+const UPLOAD = 'az storage blob upload';
+const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
+const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
+const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2021-04-01' -H";
+
+export const findingsCases = {
+  'shell-backslash-space': [
+    { name: 'blank after the backslash', find: UPLOAD, replace: (l: string) => l.replace(' -f test.txt', ' \\ \n  -f test.txt'), message: /escaped space.*"-f test.txt/ },
+  ],
+  'shell-trailing-backslash': [
+    { name: 'backslash on the last line of the block', find: UPLOAD, replace: (l: string) => `${l} \\`, message: /">" prompt/, severity: 'warning' as const },
+  ],
+  'shell-missing-continuation': [
+    { name: 'options on the next line without a backslash', find: UPLOAD, replace: (l: string) => l.replace(' -f test.txt', '\n    -f test.txt'), message: /"-f: command not found"/ },
+  ],
+  'curl-help-flag': [
+    { name: '-h for -H', find: BLOB_CURL, replace: (l: string) => l.replace('-H "x-ms-version', '-h "x-ms-version'), message: /exits 0 without sending the request/ },
+  ],
+  'shell-unquoted-ampersand': [
+    { name: 'unquoted IMDS URL', find: TOKEN_CURL, replace: (l: string) => l.replace("curl '", 'curl ').replace("' -H", ' -H'), message: /without "resource"/ },
+  ],
+  'shell-single-quoted-variable': [
+    {
+      name: 'token variable in single quotes',
+      find: BLOB_CURL,
+      replace: (l: string) => `token='<ACCESS TOKEN>'\n${l.replace('"Authorization: Bearer <ACCESS TOKEN>"', "'Authorization: Bearer $token'")}`,
+      offset: 1,
+      message: /literal text "\$token"/,
+      severity: 'warning' as const,
+    },
+  ],
+  'shell-tilde-in-quotes': [
+    { name: 'quoted home path', find: UPLOAD, replace: (l: string) => l.replace('-f test.txt', '-f "~/test.txt"'), message: /"\$HOME\/test.txt"/ },
+  ],
+  'shell-odata-dollar-expanded': [
+    {
+      name: '$filter in a double-quoted URL',
+      find: ARM_GET,
+      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2021-04-01'", '2021-04-01&$filter=tagName eq \'env\'"'),
+      message: /expands "\$filter"/,
+      severity: 'warning' as const,
+    },
+  ],
+  'example-sas-fields': [
+    { name: 'st= without signedStart', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&se=', '&st=2026-12-31T00%3A00%3A00Z&se='), message: /sends no signedStart/, severity: 'warning' as const },
+    { name: 'sp other than signedPermission', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&sp=r&', '&sp=rw&'), message: /signedPermission "r"/, severity: 'warning' as const },
+  ],
+  'rbac-what-if': [
+    { name: 'Reader granted, blob read with the identity', find: 'az role assignment create', replace: (l: string) => l.replace('"Storage Blob Data Reader"', '"Reader"'), message: /Reader grants no data action.*use Storage Blob Data Reader/ },
+  ],
+  'curl-upload-at': [
+    { name: '-T @file', find: BLOB_CURL, replace: (l: string) => `${l} -X PUT -T @test.txt`, message: /Can't open '@test.txt'!.*Write -T test.txt/ },
+  ],
+  'shell-unassigned-variable': [
+    { name: 'principal id from a variable nobody sets', find: 'az role assignment create', replace: (l: string) => l.replace('<PRINCIPAL ID>', '$identityObjectId'), message: /no step of the page assigns \$identityObjectId/, severity: 'warning' as const },
+  ],
+  'api-version-not-a-date': [
+    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
+    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
+  ],
+  'provider-namespace-misspelt': [
+    { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
+  ],
+  'example-id-vs-request': [
+    { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },
+  ],
+};

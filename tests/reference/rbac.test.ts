@@ -1,0 +1,86 @@
+// The RBAC what-if's parts: the generated built-in role catalog (current with its sources, each
+// source recorded), Azure's matching rules, the decision, and the permission each request needs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderRoleCatalog } from '../../src/reference/role-catalog-source.ts';
+import { actionMatches, findRole, roleCatalog, whatIf } from '../../src/reference/rbac.ts';
+import { requestNeed } from '../../src/reference/operation-actions.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const BLOB_READ = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read';
+
+describe('built-in role catalog', () => {
+  it('is what scripts/generate-role-catalog.ts makes of src/reference/rbac/*.md (regenerate after changing a source)', () => {
+    const dir = join(root, 'src/reference/rbac');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
+    expect(readFileSync(join(root, 'src/reference/built-in-roles.json'), 'utf8')).toBe(renderRoleCatalog(pages));
+  });
+
+  it('records repo, path and commit of every documentation page it comes from', () => {
+    const { sources, roles } = roleCatalog();
+    for (const s of sources) {
+      expect(s.repo).toBe('MicrosoftDocs/azure-docs');
+      expect(s.path).toMatch(/^articles\/role-based-access-control\/built-in-roles\/[a-z-]+\.md$/);
+      expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+    }
+    expect(new Set(roles.map((r) => r.source))).toEqual(new Set(sources.map((s) => s.path)));
+    expect(sources.reduce((n, s) => n + s.roles, 0)).toBe(roles.length);
+  });
+
+  it('has the roles the tutorials grant, with their documented ids', () => {
+    expect(findRole('Reader')?.id).toBe('acdd72a7-3385-48ef-bd42-f606fba81ae7');
+    expect(findRole('\u2018Reader\u2019')?.roleName).toBe('Reader');
+    expect(findRole('storage blob data reader')?.id).toBe('2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
+    expect(findRole('/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6')?.roleName).toBe('Key Vault Secrets User');
+    expect(findRole('Virtual Machine Wizard')).toBeUndefined();
+  });
+});
+
+describe('what-if', () => {
+  it('matches permissions as Azure does: * spans segments, names compare without case', () => {
+    expect(actionMatches('*/read', 'Microsoft.Resources/subscriptions/resourceGroups/read')).toBe(true);
+    expect(actionMatches('Microsoft.Storage/storageAccounts/*', 'microsoft.storage/storageaccounts/listServiceSas/action')).toBe(true);
+    expect(actionMatches('Microsoft.KeyVault/vaults/secrets/*', 'Microsoft.KeyVault/vaults/keys/read')).toBe(false);
+  });
+
+  it('Reader grants no data action: a blob read is denied, and Storage Blob Data Reader is the role to use', () => {
+    const r = whatIf(['Reader'], { kind: 'dataAction', name: BLOB_READ });
+    expect(r.verdict).toBe('denied');
+    if (r.verdict === 'denied') expect(r.suggestion?.roleName).toBe('Storage Blob Data Reader');
+    expect(whatIf(['Owner'], { kind: 'dataAction', name: BLOB_READ }).verdict).toBe('denied');
+  });
+
+  it('data roles permit their data actions; NotActions subtract', () => {
+    expect(whatIf(['Reader', 'Storage Blob Data Contributor'], { kind: 'dataAction', name: BLOB_READ }).verdict).toBe('permitted');
+    expect(whatIf(['Contributor'], { kind: 'action', name: 'Microsoft.Authorization/roleAssignments/write' }).verdict).toBe('denied');
+    expect(whatIf(['Contributor'], { kind: 'action', name: 'Microsoft.Storage/storageAccounts/listServiceSas/action' }).verdict).toBe('permitted');
+    const set = whatIf(['Key Vault Secrets User'], { kind: 'dataAction', name: 'Microsoft.KeyVault/vaults/secrets/setSecret/action' });
+    expect(set.verdict === 'denied' && set.suggestion?.roleName).toBe('Key Vault Secrets Officer');
+  });
+
+  it('a role outside the catalog (custom, or not generated yet) or with a condition decides nothing', () => {
+    expect(whatIf(['Reader', 'My Custom Role'], { kind: 'dataAction', name: BLOB_READ })).toEqual({ verdict: 'unknown', because: ['My Custom Role'] });
+    expect(whatIf(['Key Vault Data Access Administrator'], { kind: 'dataAction', name: BLOB_READ }).verdict).toBe('unknown');
+  });
+});
+
+describe('operation → permission', () => {
+  it('Blob storage data operations', () => {
+    expect(requestNeed('GET', 'https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>?api-version=2016-09-01')).toMatchObject({ kind: 'dataAction', name: BLOB_READ });
+    expect(requestNeed('PUT', 'https://acct.blob.core.windows.net/c/b.txt')?.name).toBe('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write');
+    expect(requestNeed('GET', 'https://acct.blob.core.windows.net/c?restype=container&comp=list')?.name).toBe(BLOB_READ);
+    expect(requestNeed('PUT', 'https://acct.blob.core.windows.net/c?restype=container')).toMatchObject({ kind: 'action', name: 'Microsoft.Storage/storageAccounts/blobServices/containers/write' });
+  });
+  it('Key Vault secrets', () => {
+    expect(requestNeed('GET', 'https://kv.vault.azure.net/secrets/s?api-version=7.4')?.name).toBe('Microsoft.KeyVault/vaults/secrets/getSecret/action');
+    expect(requestNeed('PUT', 'https://kv.vault.azure.net/secrets/s?api-version=7.4')?.name).toBe('Microsoft.KeyVault/vaults/secrets/setSecret/action');
+    expect(requestNeed('GET', 'https://kv.vault.azure.net/secrets?api-version=7.4')?.name).toBe('Microsoft.KeyVault/vaults/secrets/readMetadata/action');
+  });
+  it('Resource Manager by its naming convention', () => {
+    expect(requestNeed('GET', 'https://management.azure.com/subscriptions/s/resourceGroups/g?api-version=2021-04-01')?.name).toBe('Microsoft.Resources/subscriptions/resourceGroups/read');
+    expect(requestNeed('POST', 'https://management.azure.com/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a/listServiceSas/?api-version=2017-06-01')?.name).toBe('Microsoft.Storage/storageAccounts/listServiceSas/action');
+    expect(requestNeed('PUT', 'https://management.azure.com/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/v/secrets/x?api-version=2023-07-01')?.name).toBe('Microsoft.KeyVault/vaults/secrets/write');
+    expect(requestNeed('GET', 'https://example.com/x')).toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+// The runner decides az steps by the Azure CLI's own command table (src/reference): a real command
+// without a REST equivalent here is `unsupported`, not "not in the command group"; an extension's
+// command names its extension; a command that left the reference is `unsupported` with the day it left;
+// az's own errors (unknown word, a parameter az rejects or misses) fail before any request is sent.
+// The emulator target is real; usage and unsupported outcomes must not send anything.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AzStep } from '../../src/model.ts';
+import { parseAz } from '../../src/parse/index.ts';
+import { AZ_COMMANDS } from '../../src/run/az/index.ts';
+import type { StepContext } from '../../src/run/context.ts';
+import { RunSecrets } from '../../src/run/secrets.ts';
+import { runAzStep } from '../../src/run/steps/az.ts';
+import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
+import type { Target } from '../../src/run/target.ts';
+import { TokenCache } from '../../src/run/tokens.ts';
+import { azCommand, parameter } from '../../src/reference/az-table.ts';
+
+let target: Target;
+let secrets: RunSecrets;
+let tokens: TokenCache;
+const workdir = mkdtempSync(join(os.tmpdir(), 'tc-az-table-'));
+
+beforeAll(async () => {
+  target = await startEmulatorTarget();
+  secrets = new RunSecrets();
+  tokens = new TokenCache(target.cli, secrets);
+});
+afterAll(async () => {
+  await target.close();
+});
+
+function azStep(text: string): AzStep {
+  return { kind: 'az', id: 's1', source: { file: 't.md', startLine: 1, endLine: 1 }, raw: text, section: '', marks: [], placeholders: [], az: parseAz(text) };
+}
+
+function ctx(): StepContext {
+  return { connector: target.connector, workdir, env: new Map(), values: [], expands: new Set(), secrets, tokens, cliAccount: target.cli.account, earlier: new Map() };
+}
+
+async function run(text: string) {
+  const out = await runAzStep(azStep(text), ctx());
+  return out;
+}
+
+describe('real az commands without an equivalent here are unsupported, never "not in the command group"', () => {
+  it.each([
+    'az group create --name ContosoResourceGroup --location eastus',
+    'az keyvault set-policy --name myvault --upn user@example.com --secret-permissions get list',
+    'az resource show --ids /subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/app',
+    'az container create -g rg -n c --image mcr.microsoft.com/azuredocs/aci-helloworld --assign-identity',
+    'az role definition delete --name "Reader Support Tickets"',
+  ])('%s', async (text) => {
+    const out = await run(text);
+    expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-no-equivalent' });
+    expect(out.error?.message).toMatch(/is a real az command this tool has no REST equivalent for/);
+    expect(out.exchanges).toEqual([]);
+  });
+
+  it('an extension command is unsupported and names its extension', async () => {
+    const out = await run('az containerapp add-on list -g rg --environment env');
+    expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-extension' });
+    expect(out.error?.message).toMatch(/the 'containerapp' Azure CLI extension/);
+  });
+
+  it('a command that left the reference (az group deployment create: deprecated, still run by az) is unsupported with the day it left, never a fail', async () => {
+    const out = await run('az group deployment create --resource-group rg --template-file azuredeploy.json');
+    expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-no-equivalent' });
+    expect(out.error?.message).toMatch(/'az group deployment create' left the Azure CLI reference on \d{4}-\d\d-\d\d \(MicrosoftDocs\/azure-docs-cli [0-9a-f]{12}\): deprecated or removed, az may still run it \(its last entry said to use 'az deployment group create'\)/);
+  });
+});
+
+describe("az's own errors fail, in az's words, before any request", () => {
+  it('an unknown word gets az\'s message and the nearest real command', async () => {
+    const out = await run('az keyvault secrets set --vault-name v --name s --value x');
+    expect(out.error?.kind).toBe('az-usage');
+    expect(out.error?.message).toMatch(/^'secrets' is misspelled or not recognized by the system\. Did you mean 'secret' \? The nearest real command.*az keyvault secret set/);
+    expect(out.output?.exitCode).toBe(2);
+    expect(out.exchanges).toEqual([]);
+  });
+
+  it('az role assignment create no longer takes --resource-group and requires --scope (the table, not a hand list, knows it)', async () => {
+    const out = await run('az role assignment create --role Reader --assignee someone@example.com --resource-group pharma-sales');
+    expect(out.error).toEqual({ kind: 'az-usage', message: 'the following arguments are required: --scope' });
+    const unknown = await run('az role assignment create --role Reader --assignee someone@example.com --scope /subscriptions/x --resource-group pharma-sales');
+    expect(unknown.error).toEqual({ kind: 'az-usage', message: 'unrecognized arguments: --resource-group pharma-sales' });
+  });
+
+  it('checks the arguments of a command it has no equivalent for: a value missing is az\'s error, a flag is not', async () => {
+    expect((await run('az group create --location eastus --name')).error).toEqual({ kind: 'az-usage', message: 'argument --name/--resource-group/-g/-n: expected one argument' });
+    expect((await run('az group delete --name rg --yes --no-wait')).error?.kind).toBe('unsupported');
+  });
+
+  it('a command group given as a command says what az does with it', async () => {
+    const out = await run('az keyvault secret');
+    expect(out.error?.kind).toBe('az-usage');
+    expect(out.error?.message).toMatch(/^'az keyvault secret' is a command group, not a command: az prints its help \(commands backup, delete, download, list, list-deleted, list-versions, …\) and runs nothing$/);
+  });
+});
+
+describe('parameters by the table, for the commands that have an equivalent', () => {
+  it('az login --identity is a flag: nothing after it is taken as its value', async () => {
+    const out = await run('az login --identity');
+    expect(out.error).toBeUndefined();
+    expect(out.output?.exitCode).toBe(0);
+  });
+
+  it('an option az accepts but the equivalent does not model is unsupported, not "unrecognized"', async () => {
+    const out = await run('az identity create -g mi-test -n test-uami --isolation-scope Regional');
+    expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-no-equivalent' });
+    expect(out.error?.message).toMatch(/az accepts --isolation-scope on 'az identity create', but the REST equivalent here does not model it/);
+    expect(out.exchanges).toEqual([]);
+  });
+
+  it('every equivalent is a command of the table, and each option it reads is a parameter of that command', () => {
+    for (const m of AZ_COMMANDS) {
+      const info = azCommand(m.path.join(' '));
+      expect(info, m.path.join(' ')).toBeDefined();
+      for (const o of m.options) {
+        const known = o.names.filter((n) => parameter(info!, n).kind === 'parameter');
+        expect(known.length, `${m.path.join(' ')} ${o.names.join('/')}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
