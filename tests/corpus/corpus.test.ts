@@ -26,15 +26,6 @@ const goldens = new Map<string, Golden>(goldenFiles().map((f) => loadGolden(f).g
  * lead or a golden reviewer corrects them). Each entry must still disagree with the tool — when the
  * golden is corrected, the test says so and the entry goes.
  */
-const DISPUTED: readonly { page: string; text: RegExp; evidence: string }[] = [
-  {
-    page: 'articles/role-based-access-control/conditions-role-assignments-cli.md',
-    text: /^az role assignment create --role "Storage Blob Data Reader" --assignee "user1@contoso\.com" --resource-group \{resourceGroup\}/,
-    evidence:
-      'golden says drift (works); az >= 2.54 has no --resource-group on role assignment create and requires --scope: MicrosoftDocs/azure-docs-cli commit 7afb3f1328 (2023-11-14) removes "--resource-group -g" and adds "isRequired: true / name: --scope" in latest/docs-ref-autogen/role/assignment.yml (still so at e97b361d, 2026-08-21)',
-  },
-];
-const disputed = (page: string, text: string | undefined): boolean => DISPUTED.some((d) => d.page === page && text !== undefined && d.text.test(text));
 
 let dir: string;
 let report: Report;
@@ -67,11 +58,7 @@ describe('the corpus in one run, judged by the goldens', () => {
   });
 
   it('says fail only where the golden says the step fails', () => {
-    expect(j.falseFails.filter((p) => !disputed(p.page, p.step?.raw)).map(where)).toEqual([]);
-  });
-
-  it('still disagrees with every disputed golden step (remove the entry once the golden is corrected)', () => {
-    for (const d of DISPUTED) expect(j.falseFails.some((p) => p.page === d.page && d.text.test(p.step?.raw ?? '')), d.evidence).toBe(true);
+    expect(j.falseFails.map(where)).toEqual([]);
   });
 
   it('names the golden\'s defect in the reason of every fail on a golden-fail step', () => {
@@ -79,8 +66,7 @@ describe('the corpus in one run, judged by the goldens', () => {
   });
 
   it('reports no error-level lint finding the golden does not list', () => {
-    const onDisputed = (e: { page: string; line: number }): boolean => j.pairs.some((p) => p.page === e.page && p.step !== undefined && disputed(p.page, p.step.raw) && p.step.line.start <= e.line && e.line <= p.step.line.end);
-    expect(j.unexpectedLintErrors.filter((e) => !onDisputed(e)).map((e) => `${e.page}:${e.line} ${e.rule}: ${e.message}`)).toEqual([]);
+    expect(j.unexpectedLintErrors.map((e) => `${e.page}:${e.line} ${e.rule}: ${e.message}`)).toEqual([]);
   });
 
   it('gives every unsupported step a reason from the closed list', () => {
