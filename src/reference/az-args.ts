@@ -44,7 +44,9 @@ function valueCount(p: AzParameter, following: readonly string[]): number {
   let n = 0;
   while (n < following.length && !looksLikeOption(following[n] as string) && following[n] !== '--') n++;
   if (p.value === 'none') return 0;
-  if (p.multiple) return n; // nargs '+' or '*'
+  // az deployment's --parameters is nargs='+' with action='append' (key=value pairs after one flag),
+  // which the generated table does not mark as multiple.
+  if (p.multiple || p.names.includes('--parameters')) return n; // nargs '+' or '*'
   return Math.min(n, 1); // one value, or '?'
 }
 

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ArmSession, callFailed, callPrinted } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed } from './command.ts';
+import { outcome } from '../context.ts';
 import { KEYVAULT_DATA_API_VERSION, KEYVAULT_RESOURCE, printedSecret, vaultUrl } from './keyvault-secret.ts';
 
 export const keyvaultSecretSet: AzCommandModule = {
@@ -28,7 +29,8 @@ export const keyvaultSecretSet: AzCommandModule = {
       try {
         value = await readFile(resolve(ctx.workdir, args.file), 'utf8');
       } catch {
-        return failed(`ERROR: [Errno 2] No such file or directory: '${args.file}'`);
+        // A file no step of the page writes: the reader made it by hand, as the prose says; its content is not known here.
+        return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message: `--file ${args.file}: no step of the page writes this file (the reader writes it by hand); its content is not known here` } });
       }
     }
     if (value === undefined) return failed('ERROR: usage error: --value VALUE | --file PATH');

@@ -7,6 +7,7 @@ import { ArmSession, armErrorText, azJson, resourceGroupOf } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
 import { outcome } from '../context.ts';
+import { BUILT_IN_ROLES } from '../../lint/azure-facts.ts';
 import type { Observation } from '../observation.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
@@ -47,6 +48,8 @@ export const roleAssignmentCreate: AzCommandModule = {
     let principalId = assignee;
     let resolution: string | undefined;
     const session = new ArmSession(ctx);
+    // Management group, tenant-root and provider scopes are not modelled by the emulator.
+    if (!/^\/subscriptions\//i.test(scope)) return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message: `role assignments at the scope ${scope} (outside a subscription) are not emulated` } });
     if (args['assignee-object-id'] === undefined) {
       const viaClientId = knownClientIds(ctx.earlier).get(assignee.toLowerCase());
       if (viaClientId) {
@@ -90,6 +93,10 @@ export const roleAssignmentCreate: AzCommandModule = {
       const defs = await session.call('GET', `${scope}/providers/Microsoft.Authorization/roleDefinitions?$filter=${filter}&api-version=${AUTHORIZATION_API_VERSION}`);
       if (!defs.ok) return failed(armErrorText(defs), { exchanges: session.exchanges, ...(defs.result.error ? { error: defs.result.error } : {}) });
       const found = (defs.json as { value?: { id?: string }[] } | undefined)?.value ?? [];
+      if ((found.length === 0 || !found[0]?.id) && Object.keys(BUILT_IN_ROLES).some((r) => r.toLowerCase() === (args.role ?? '').toLowerCase())) {
+        // A real built-in role the emulator's role table does not have: not the page's fault.
+        return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${args.role ?? ''}' is not among the emulator's role definitions` } });
+      }
       if (found.length === 0 || !found[0]?.id) {
         const message = `Role '${args.role ?? ''}' doesn't exist.`;
         return outcome({ engine: 'http', exchanges: session.exchanges, output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
