@@ -47,7 +47,7 @@ async function run(text: string) {
 
 describe('real az commands without an equivalent here are unsupported, never "not in the command group"', () => {
   it.each([
-    'az group create --name ContosoResourceGroup --location eastus',
+    'az group update --name ContosoResourceGroup --tags team=docs',
     'az keyvault set-policy --name myvault --upn user@example.com --secret-permissions get list',
     'az resource show --ids /subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/app',
     'az container create -g rg -n c --image mcr.microsoft.com/azuredocs/aci-helloworld --assign-identity',
@@ -90,7 +90,8 @@ describe("az's own errors fail, in az's words, before any request", () => {
 
   it('checks the arguments of a command it has no equivalent for: a value missing is az\'s error, a flag is not', async () => {
     expect((await run('az group create --location eastus --name')).error).toEqual({ kind: 'az-usage', message: 'argument --name/--resource-group/-g/-n: expected one argument' });
-    expect((await run('az group delete --name rg --yes --no-wait')).error?.kind).toBe('unsupported');
+    expect((await run('az group update --tags team=docs --name')).error).toEqual({ kind: 'az-usage', message: 'argument --name/--resource-group/-g/-n: expected one argument' });
+    expect((await run('az group wait --name rg --deleted')).error?.kind).toBe('unsupported');
   });
 
   it('a command group given as a command says what az does with it', async () => {
