@@ -104,8 +104,8 @@ describe('includes resolve inside the docset root', () => {
   });
 
   it('without docfx.json the page\'s folder is the root; --docset-root widens it', () => {
-    write('plain/shared/part.md', fence('curl https://example.com/shared-part'));
-    const page = write('plain/guide/page.md', `# Page\n\n${include('../shared/part.md')}`);
+    write('plain/common/part.md', fence('curl https://example.com/common-part'));
+    const page = write('plain/guide/page.md', `# Page\n\n${include('../common/part.md')}`);
     expect(includes(parseTutorialFile(page))).toEqual([[3, expect.stringMatching(/outside the docset root .*plain\/guide/)]]);
     const t = parseTutorialFile(page, { docsetRoot: join(base, 'plain') });
     expect(includes(t)).toEqual([[3, 'resolved']]);
