@@ -109,7 +109,7 @@ describe('includes resolve inside the docset root', () => {
     expect(includes(parseTutorialFile(page))).toEqual([[3, expect.stringMatching(/outside the docset root .*plain\/guide/)]]);
     const t = parseTutorialFile(page, { docsetRoot: join(base, 'plain') });
     expect(includes(t)).toEqual([[3, 'resolved']]);
-    expect(raws(t)).toEqual(['curl https://example.com/shared-part']);
+    expect(raws(t)).toEqual(['curl https://example.com/common-part']);
   });
 
   it('an include cycle ends with a diagnostic', () => {
