@@ -125,11 +125,28 @@ const STAND_IN = /(?<![0-9A-Za-z-])([0-9a-fA-F])\1{7}-\1{4}-\1{4}-\1{4}-\1{12}(?
 function findBarePlaceholders(text: string, taken: readonly FoundPlaceholder[]): FoundPlaceholder[] {
   const out: FoundPlaceholder[] = [];
   const inside = (i: number, len: number) => taken.some((t) => i < t.index + t.spelling.length && t.index < i + len);
-  for (const re of [BARE_YOUR, HALF_OPEN, STAND_IN]) {
+  // Each pattern only where its own mark is: most command lines hold a "<" (placeholders) and no
+  // "your", "@" or repeated-digit GUID, and the stand-in pattern tried at every position was the
+  // parser's costliest regular expression.
+  const patterns = [/your/i.test(text) ? BARE_YOUR : undefined, text.includes('<') ? HALF_OPEN : undefined, text.includes('@') || hasRepeatedGuidStart(text) ? STAND_IN : undefined];
+  for (const re of patterns) {
+    if (re === undefined) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) if (!inside(m.index, m[0].length)) out.push({ spelling: m[0], index: m.index });
   }
   return out;
+}
+
+/** Whether a "-" follows eight copies of one hexadecimal digit (00000000-…): one pass over the dashes. */
+function hasRepeatedGuidStart(text: string): boolean {
+  for (let i = text.indexOf('-', 8); i >= 0; i = text.indexOf('-', i + 1)) {
+    const c = text.charCodeAt(i - 1);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) continue;
+    let k = 2;
+    while (k <= 8 && text.charCodeAt(i - k) === c) k++;
+    if (k > 8) return true;
+  }
+  return false;
 }
 
 /**
@@ -140,7 +157,7 @@ export function findCommandPlaceholders(text: string): FoundPlaceholder[] {
   const angle = findAnglePlaceholders(text);
   const brace = findBracePlaceholders(text);
   const found = angle.length === 0 ? brace : brace.length === 0 ? angle : [...angle, ...brace.filter((b) => !angle.some((a) => b.index >= a.index && b.index < a.index + a.spelling.length))];
-  const bare = /[Yy][Oo][Uu][Rr]|<|@|(.)\1{7}-/.test(text) ? findBarePlaceholders(text, found) : [];
+  const bare = text.includes('<') || text.includes('@') || /your/i.test(text) || hasRepeatedGuidStart(text) ? findBarePlaceholders(text, found) : [];
   const all = bare.length === 0 ? found : [...found, ...bare];
   return all.length > 1 ? all.sort((a, b) => a.index - b.index) : all;
 }
