@@ -26,6 +26,17 @@ describe('bin/tutorial-conformance.js', () => {
     expect(again.stdout).toBe(fromSource.stdout);
   }, 60_000);
 
+  it('defect: rules that found their data by import.meta.dirname (empty in the bundle) lost their findings from the bundled CLI', async () => {
+    const args = [bin, 'lint', 'tutorials', '--format', 'json'];
+    const { TC_FROM_SOURCE: _forced, ...env } = process.env;
+    const [fromSource, fromBin] = await Promise.all([
+      execa('node', args, { cwd: projectRoot, env: { ...env, TC_FROM_SOURCE: '1' }, extendEnv: false, reject: false }),
+      execa('node', args, { cwd: projectRoot, env, extendEnv: false, reject: false }),
+    ]);
+    expect(fromBin.stdout).toBe(fromSource.stdout);
+    expect(fromBin.stdout).toContain('rbac-what-if');
+  }, 60_000);
+
   it('a reader that stops early (`| head`) gets no stack trace: the command ends with its own exit code', async () => {
     for (const args of [['lint', 'tutorials', '--format', 'sarif'], ['extract', 'tutorials/000-storage-sas.md']]) {
       const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,14 +4,14 @@
 // "*" matches any characters, names compare without case, NotActions/NotDataActions subtract from
 // the Actions/DataActions of the same role, and control-plane actions never grant data actions.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CatalogRole, RoleCatalog } from './role-catalog-source.ts';
 
 export type { CatalogRole } from './role-catalog-source.ts';
 
 let loaded: RoleCatalog | undefined;
 export function roleCatalog(): RoleCatalog {
-  loaded ??= JSON.parse(readFileSync(join(import.meta.dirname, 'built-in-roles.json'), 'utf8')) as RoleCatalog;
+  // By import.meta.url, which the bundled CLI (scripts/build-dist.mjs) rewrites; import.meta.dirname it leaves empty.
+  loaded ??= JSON.parse(readFileSync(new URL('./built-in-roles.json', import.meta.url), 'utf8')) as RoleCatalog;
   return loaded;
 }
 

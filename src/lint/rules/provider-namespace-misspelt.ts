@@ -2,7 +2,6 @@
 // a dot or one letter away from a real one. Resource Manager answers "NoRegisteredProviderFound" /
 // "InvalidResourceNamespace"; a template or Bicep file does not deploy.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Rule, RuleHit } from '../rule.ts';
 import { editDistance } from '../../parse/placeholders.ts';
 
@@ -11,7 +10,8 @@ interface NamespaceList {
 }
 let known: string[] | undefined;
 function namespaces(): string[] {
-  known ??= (JSON.parse(readFileSync(join(import.meta.dirname, '../../reference/provider-namespaces.json'), 'utf8')) as NamespaceList).namespaces;
+  // By import.meta.url, which the bundled CLI (scripts/build-dist.mjs) rewrites; import.meta.dirname it leaves empty.
+  known ??= (JSON.parse(readFileSync(new URL('../../reference/provider-namespaces.json', import.meta.url), 'utf8')) as NamespaceList).namespaces;
   return known;
 }
 
