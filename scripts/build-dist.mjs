@@ -89,6 +89,9 @@ await esbuild.build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // Only import.meta.url is given a value in the bundle; any other import.meta (dirname, filename)
+  // would be empty there and a module using it would lose its data silently: refuse to build.
+  logOverride: { 'empty-import-meta': 'error' },
   plugins: [ownImportMetaUrl],
   define: {
     // src/emulator/azurite-process.ts spawns this bundle (below) instead of Azurite's own entry.
