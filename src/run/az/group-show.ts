@@ -1,7 +1,8 @@
 // `az group show -n NAME`: GET the resource group; a name the subscription does not have is ARM's
 // 404 ResourceGroupNotFound, printed as az prints it (exit status 3, as az does for a missing resource).
 import { ArmSession, callFailed, callPrinted, type ArmCall } from './arm.ts';
-import type { AzCommandModule } from './command.ts';
+import type { AzCommandModule, AzInvocation } from './command.ts';
+import type { StepOutcome } from '../context.ts';
 import { printedGroup, RESOURCE_GROUP_API_VERSION } from './group-create.ts';
 
 export const groupShow: AzCommandModule = {
@@ -25,4 +26,17 @@ export async function groupLocation(session: ArmSession, sub: string, rg: string
   const group = await session.call('GET', `/subscriptions/${sub}/resourcegroups/${rg}?api-version=${RESOURCE_GROUP_API_VERSION}`);
   if (!group.ok) return group;
   return String((group.json as { location?: unknown }).location ?? '');
+}
+
+/**
+ * Where an az create command puts its resource: the session, subscription, group and location (the
+ * group's when `--location` is not given, as az does), or the failed look-up as the step's outcome.
+ */
+export async function creationTarget({ args, ctx }: AzInvocation): Promise<{ session: ArmSession; sub: string; rg: string; location: string } | { failed: StepOutcome }> {
+  const session = new ArmSession(ctx);
+  const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
+  const rg = args['resource-group'] ?? '';
+  const location = args.location ?? (await groupLocation(session, sub, rg));
+  if (typeof location !== 'string') return { failed: callFailed(session, location) };
+  return { session, sub, rg, location };
 }

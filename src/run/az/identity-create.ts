@@ -1,8 +1,8 @@
 // `az identity create -g RG -n NAME`: GET the resource group (for its location), then PUT the
 // user-assigned identity, and print the flattened resource as az does (properties lifted to the top,
 // `resourceGroup` added from the id; no `clientSecretUrl`, which only a 2015 preview returned).
-import { azJson, ArmSession, armErrorText, callFailed, resourceGroupOf } from './arm.ts';
-import { groupLocation } from './group-show.ts';
+import { azJson, armErrorText, resourceGroupOf } from './arm.ts';
+import { creationTarget } from './group-show.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
 
@@ -23,12 +23,11 @@ export const identityCreate: AzCommandModule = {
     { dest: 'location', names: ['--location', '-l'] },
     { dest: 'tags', names: ['--tags'] },
   ],
-  async run({ args, ctx }) {
-    const session = new ArmSession(ctx);
-    const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const rg = args['resource-group'] ?? '';
-    const location = args.location ?? (await groupLocation(session, sub, rg));
-    if (typeof location !== 'string') return callFailed(session, location);
+  async run(inv) {
+    const { args } = inv;
+    const target = await creationTarget(inv);
+    if ('failed' in target) return target.failed;
+    const { session, sub, rg, location } = target;
     const put = await session.call(
       'PUT',
       `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${args.name ?? ''}?api-version=${IDENTITY_API_VERSION}`,

@@ -3,9 +3,9 @@
 // delete and — az's default since 2.61.0 — Azure RBAC authorization (no access policy for the creator:
 // reading or writing secrets then needs a Key Vault data role, as on Azure). `--enable-rbac-authorization
 // false` creates an access-policy vault whose only policy is the creator's, with az's default permissions.
-import { ArmSession, azJson, callFailed, callPrinted, resourceGroupOf } from './arm.ts';
+import { azJson, callFailed, callPrinted, resourceGroupOf } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
-import { groupLocation } from './group-show.ts';
+import { creationTarget } from './group-show.ts';
 
 export const KEYVAULT_API_VERSION = '2023-07-01';
 /** az keyvault create's default secret permissions for the creator of an access-policy vault. */
@@ -23,12 +23,11 @@ export const keyvaultCreate: AzCommandModule = {
     { dest: 'enable-purge-protection', names: ['--enable-purge-protection'] },
     { dest: 'tags', names: ['--tags'] },
   ],
-  async run({ args, ctx }) {
-    const session = new ArmSession(ctx);
-    const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const rg = args['resource-group'] ?? '';
-    const location = args.location ?? (await groupLocation(session, sub, rg));
-    if (typeof location !== 'string') return callFailed(session, location);
+  async run(inv) {
+    const { args, ctx } = inv;
+    const target = await creationTarget(inv);
+    if ('failed' in target) return target.failed;
+    const { session, sub, rg, location } = target;
     const rbac = (args['enable-rbac-authorization'] ?? 'true').toLowerCase() !== 'false';
     const creator = ctx.cliAccount.objectId;
     const accessPolicies = rbac || creator === undefined ? [] : [{ tenantId: ctx.cliAccount.tenantId, objectId: creator, permissions: { keys: ['all'], secrets: CREATOR_SECRET_PERMISSIONS, certificates: ['all'], storage: ['all'] } }];

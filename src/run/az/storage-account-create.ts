@@ -2,10 +2,10 @@
 // GET the group for its location when none is given, PUT the account (StorageV2 and Standard_RAGRS
 // unless told otherwise, HTTPS only, TLS 1.2, no public blob access), follow the operation until it
 // ends and print the account as az prints it (with `resourceGroup`).
-import { ArmSession, azJson, callFailed, callPrinted, pollLro, resourceGroupOf } from './arm.ts';
+import { azJson, callFailed, callPrinted, pollLro, resourceGroupOf } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { parseTags } from './group-create.ts';
-import { groupLocation } from './group-show.ts';
+import { creationTarget } from './group-show.ts';
 
 export const STORAGE_API_VERSION = '2023-05-01';
 
@@ -23,12 +23,11 @@ export const storageAccountCreate: AzCommandModule = {
     { dest: 'min-tls-version', names: ['--min-tls-version'] },
     { dest: 'tags', names: ['--tags'] },
   ],
-  async run({ args, ctx }) {
-    const session = new ArmSession(ctx);
-    const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const rg = args['resource-group'] ?? '';
-    const location = args.location ?? (await groupLocation(session, sub, rg));
-    if (typeof location !== 'string') return callFailed(session, location);
+  async run(inv) {
+    const { args } = inv;
+    const target = await creationTarget(inv);
+    if ('failed' in target) return target.failed;
+    const { session, sub, rg, location } = target;
     const tags = parseTags(args.tags);
     const body = {
       location,
