@@ -59,4 +59,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'api-version-not-a-date': 'api-version',
   'provider-namespace-misspelt': 'name-rule',
   'example-id-vs-request': 'example-output',
+  // az reference table rules (issue 11) and the World's assumptions (issue 12)
+  'az-enum-value': 'wrong-parameter',
+  'az-missing-required': 'wrong-parameter',
+  'az-unknown-parameter': 'wrong-parameter',
+  'az-retired-command': 'wrong-command',
+  'page-assumes-resource': 'missing-prerequisite',
 };
