@@ -56,6 +56,7 @@ import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
+import { apiVersionCurrency } from './rules/api-version-currency.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
@@ -116,6 +117,7 @@ export const rules: readonly Rule[] = [
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,
+  apiVersionCurrency,
   providerNamespaceMisspelt,
   exampleIdVsRequest,
   pageAssumesResource,

@@ -57,6 +57,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'curl-upload-at': 'curl-usage',
   'shell-unassigned-variable': 'shell-syntax',
   'api-version-not-a-date': 'api-version',
+  'api-version-currency': 'api-version',
   'provider-namespace-misspelt': 'name-rule',
   'example-id-vs-request': 'example-output',
   // az reference table rules (issue 11) and the World's assumptions (issue 12)

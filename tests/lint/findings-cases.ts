@@ -61,6 +61,10 @@ export const findingsCases = {
     { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
     { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
   ],
+  'api-version-currency': [
+    { name: 'a Storage version years behind the newest stable', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-01'), message: /2019-06-01 of Microsoft\.Storage is more than two years older than the newest stable version, 2026-09-01/, severity: 'warning' as const },
+    { name: 'a Storage version the provider never published', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-02'), message: /not among the versions Microsoft\.Storage published/, severity: 'warning' as const },
+  ],
   'provider-namespace-misspelt': [
     { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
   ],
