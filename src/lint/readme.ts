@@ -31,7 +31,7 @@ export function renderReadme(): string {
   lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
   lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
   lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`,');
-  lines.push('  `api-version-currency.test.ts`).');
+  lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`).');
   lines.push('- `rbac-what-if` reads the grants a page makes through `rbac-grants.ts` (one interface, to be fed by the page\'s World');
   lines.push('  later) and decides with `src/reference/rbac.ts` over the generated built-in role catalog (`src/reference/README.md`).');
   lines.push('- `api-version-currency` reads where a page names an api-version with its namespace and type through');

@@ -58,6 +58,7 @@ import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
 import { apiVersionCurrency } from './rules/api-version-currency.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
+import { resourceNameInvalid } from './rules/resource-name-invalid.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 
@@ -119,6 +120,7 @@ export const rules: readonly Rule[] = [
   apiVersionNotADate,
   apiVersionCurrency,
   providerNamespaceMisspelt,
+  resourceNameInvalid,
   exampleIdVsRequest,
   pageAssumesResource,
 ];

@@ -59,6 +59,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'api-version-not-a-date': 'api-version',
   'api-version-currency': 'api-version',
   'provider-namespace-misspelt': 'name-rule',
+  'resource-name-invalid': 'name-rule',
   'example-id-vs-request': 'example-output',
   // az reference table rules (issue 11) and the World's assumptions (issue 12)
   'az-enum-value': 'wrong-parameter',

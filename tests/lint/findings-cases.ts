@@ -65,6 +65,9 @@ export const findingsCases = {
     { name: 'a Storage version years behind the newest stable', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-01'), message: /2019-06-01 of Microsoft\.Storage is more than two years older than the newest stable version, 2026-09-01/, severity: 'warning' as const },
     { name: 'a Storage version the provider never published', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-02'), message: /not among the versions Microsoft\.Storage published/, severity: 'warning' as const },
   ],
+  'resource-name-invalid': [
+    { name: 'an identity name with a space-free but illegal character', find: 'az identity create -g', replace: (l: string) => l.replace('<IDENTITY NAME>', 'my.identity'), message: /"my\.identity" is not a user-assigned identity name.*"\." is not a letter, digit, hyphen or underscore/ },
+  ],
   'provider-namespace-misspelt': [
     { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
   ],
