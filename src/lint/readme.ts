@@ -22,7 +22,9 @@ export function renderReadme(): string {
   lines.push('- Text format: `file:line:col rule severity message (seed FILE:LINE)`. SARIF 2.1.0: rule metadata in');
   lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
   lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');
-  lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them.');
+  lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them. A request');
+  lines.push('  body written inside the command (`curl -d \'{…}\'`, single-quoted on one line) is held to the operation\'s request');
+  lines.push('  contract like a body shown in its own block (`contract-check.ts`; `tests/lint/inline-body-contract.test.ts`).');
   lines.push('- Fixes: a rule attaches `fix` (exact edits: line, columns, the text replaced, its replacement) to a finding');
   lines.push('  only when the correction is certain, built with `fix.ts` (an edit is placed only where the file\'s line holds');
   lines.push('  the word\'s text verbatim) and, for JSON, `json-repair.ts`. `run`/`lint --fix-patch FILE` turn them into a');
