@@ -62,7 +62,13 @@ export function apiVersionMentions(doc: LintDocument): ApiVersionMention[] {
       const start = Math.max(flat.lastIndexOf(' ', m.index), flat.lastIndexOf('"', m.index), flat.lastIndexOf("'", m.index)) + 1;
       const url = flat.slice(start, m.index);
       const at = url.toLowerCase().lastIndexOf('/providers/');
-      if (at < 0) continue;
+      if (at < 0) {
+        // Resource Manager's own types: a subscription, a resource group, their resource lists.
+        const own = /\/subscriptions\/[^/]+(?:\/(resourceGroups)\/[^/]+|\/(resources|resourceGroups))?\/?$/i.exec(url);
+        if (own && /management\.azure\.com|^\/subscriptions/i.test(url))
+          out.push({ line: n, column: (m.index ?? 0) + m[0].indexOf('=') + 2, version: m[1]!, namespace: 'Microsoft.Resources', type: own[1] ?? own[2] ?? 'subscriptions', how: 'url' });
+        continue;
+      }
       const [namespace, ...rest] = url.slice(at + '/providers/'.length).split('/').filter(Boolean);
       if (!namespace || !/^Microsoft\.[A-Za-z]+$/i.test(namespace) || rest.length === 0) continue;
       out.push({ line: n, column: (m.index ?? 0) + m[0].indexOf('=') + 2, version: m[1]!, namespace, type: typePath(rest), how: 'url' });

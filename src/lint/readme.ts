@@ -45,7 +45,8 @@ export function renderReadme(): string {
   lines.push('  versions that created resources and ARM registers more (the emulator\'s `services/arm/api-versions.ts` lists count as');
   lines.push('  known). ARM answers an unregistered version with 400 InvalidApiVersionParameter / NoRegisteredProviderFound and the');
   lines.push('  supported list (`../shared/azure-behavior.md` §3.1). Namespaces, types or listings the table marks partial or does');
-  lines.push('  not cover are never judged unknown.');
+  lines.push('  not cover are never judged unknown. A type the table lacks but the emulator models (Microsoft.Resources resource');
+  lines.push('  groups and subscriptions, Microsoft.Compute virtual machines) is judged against the emulator\'s list as a partial one.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

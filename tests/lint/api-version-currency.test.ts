@@ -49,8 +49,13 @@ describe('judgeApiVersion', () => {
     expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2019-02-02')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Authorization', 'elevateAccess', '2016-07-01')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Authorization', 'roleAssignments', '2017-05-01')?.message).not.toMatch(/not among/);
-    expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2015-06-15')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2015-06-15')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2019-13-01')).toBeUndefined();
+  });
+  it("types the table does not cover but the emulator models (ARM's registered versions): partial, so stale but never unknown", () => {
+    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the stable version 2025-04-01 \(the listing may miss newer ones\)/);
+    expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2024-07-02')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2015-06-15')?.suggestion).toBe('2025-04-01');
   });
   it('per resource type for Microsoft.Authorization: roleAssignments against its own newest stable', () => {
     expect(judgeApiVersion('Microsoft.Authorization', 'roleassignments', '2015-07-01')?.message).toMatch(/Microsoft\.Authorization\/roleassignments.*2022-04-01/);
@@ -110,6 +115,9 @@ describe('real pages', () => {
     expect(read(page)).toMatch(/roleAssignments\?api-version=2022-04-01/);
     expect(read(page)).toMatch(/elevateAccess\?api-version=2016-07-01/);
     expect(found(page)).toEqual([]);
+  });
+  it('a resource group URL (no /providers/ segment) in a tutorial: Microsoft.Resources/resourceGroups 2016-09-01', () => {
+    expect(found('tutorials/000-arm-system-assigned.md').map((x) => [x.line, x.severity])).toEqual([[71, 'warning']]);
   });
   it('silent on the data-plane and IMDS versions of the tutorials (no provider namespace in the URL)', () => {
     expect(found('tutorials/000-key-vault.md')).toEqual([]);

@@ -4,7 +4,7 @@
 const UPLOAD = 'az storage blob upload';
 const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
 const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
-const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2021-04-01' -H";
+const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2025-04-01' -H";
 
 export const findingsCases = {
   'shell-backslash-space': [
@@ -39,7 +39,7 @@ export const findingsCases = {
     {
       name: '$filter in a double-quoted URL',
       find: ARM_GET,
-      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2021-04-01'", '2021-04-01&$filter=tagName eq \'env\'"'),
+      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2025-04-01'", '2025-04-01&$filter=tagName eq \'env\'"'),
       message: /expands "\$filter"/,
       severity: 'warning' as const,
     },
@@ -58,8 +58,8 @@ export const findingsCases = {
     { name: 'principal id from a variable nobody sets', find: 'az role assignment create', replace: (l: string) => l.replace('<PRINCIPAL ID>', '$identityObjectId'), message: /no step of the page assigns \$identityObjectId/, severity: 'warning' as const },
   ],
   'api-version-not-a-date': [
-    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
-    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
+    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2025-04-01', '2025-13-01'), message: /there is no month 13/ },
+    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2025-04-01', '2025-20-04'), message: /Did you mean 2025-04-20\?/ },
   ],
   'api-version-currency': [
     { name: 'a Storage version years behind the newest stable', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-01'), message: /2019-06-01 of Microsoft\.Storage is more than two years older than the newest stable version, 2026-09-01/, severity: 'warning' as const },

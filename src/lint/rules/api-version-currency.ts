@@ -39,9 +39,40 @@ const day = (v: string) => v.slice(0, 10);
 /** `v` plus two years, as a comparable YYYY-MM-DD. */
 const twoYearsAfter = (v: string) => `${Number(v.slice(0, 4)) + 2}${v.slice(4, 10)}`;
 
+// The namespace of each resource type the emulator models (its lists are ARM's registered versions).
+const EMULATED_NAMESPACE: Record<string, string> = {
+  resourcegroups: 'Microsoft.Resources', subscriptions: 'Microsoft.Resources', resources: 'Microsoft.Resources', providers: 'Microsoft.Resources',
+  virtualmachines: 'Microsoft.Compute', storageaccounts: 'Microsoft.Storage', userassignedidentities: 'Microsoft.ManagedIdentity',
+  roleassignments: 'Microsoft.Authorization', roledefinitions: 'Microsoft.Authorization', vaults: 'Microsoft.KeyVault',
+};
+
+/**
+ * Where the table has no entry for the namespace (Microsoft.Resources, Microsoft.Compute), the
+ * emulator's list of the versions ARM registers for the type, read as a partial listing: it never
+ * makes a version unknown, and its newest stable is named as a lower bound.
+ */
+function emulated(namespace: string, type: string): { name: string; entry: NamespaceVersions } | undefined {
+  const top = type.split('/')[0]!.toLowerCase();
+  if (EMULATED_NAMESPACE[top]?.toLowerCase() !== namespace.toLowerCase()) return undefined;
+  const rule = Object.values(API_VERSIONS).find((r) => r.typeName.toLowerCase() === top);
+  if (!rule) return undefined;
+  const versions = [...rule.versions].sort();
+  return {
+    name: EMULATED_NAMESPACE[top]!,
+    entry: {
+      source: { repo: 'this repository', folder: 'src/emulator/services/arm/api-versions.ts', listing: 'API_VERSIONS', commits: [] },
+      partial: "the emulator's list of the versions ARM registers for the type",
+      stable: versions.filter((v) => !isPreview(v)),
+      preview: versions.filter(isPreview),
+      types: { [top]: { stable: versions.filter((v) => !isPreview(v)), preview: versions.filter(isPreview) } },
+    },
+  };
+}
+
 /** What is wrong with `version` for `namespace`/`type`, or undefined when nothing is (or the table does not know). */
 export function judgeApiVersion(namespace: string, type: string, version: string): VersionVerdict | undefined {
-  const found = namespaces().get(namespace.toLowerCase());
+  const listed = namespaces().get(namespace.toLowerCase());
+  const found = listed && (!listed.entry.types || listed.entry.types[type.split('/')[0]!.toLowerCase()]) ? listed : (emulated(namespace, type) ?? listed);
   if (!found) return undefined;
   const { name, entry } = found;
   let set: VersionSet = entry;
@@ -57,7 +88,7 @@ export function judgeApiVersion(namespace: string, type: string, version: string
   if (notADate(y, m, d)) return undefined; // api-version-not-a-date says it
   const newest = set.stable[set.stable.length - 1];
   const partial = entry.partial !== undefined;
-  const newestText = newest && (partial ? `the stable version ${newest} (and newer ones the specs list)` : `the newest stable version, ${newest}`);
+  const newestText = newest && (partial ? `the stable version ${newest} (the listing may miss newer ones)` : `the newest stable version, ${newest}`);
   const source = `${entry.source.repo} ${entry.source.folder}`;
   if (!set.stable.includes(version) && !set.preview.includes(version) && !registered(type, version)) {
     const latest = [...set.stable, ...set.preview].map(day).sort().pop();
