@@ -12,7 +12,8 @@
 // was told to create, and the example's drift is for the checks to report.
 import { createHash } from 'node:crypto';
 import type { Role } from '../world/roles.ts';
-import { Scenario } from './scenario.ts';
+import { userPrincipalNameOf } from './directory.ts';
+import { directoryOf, Scenario } from './scenario.ts';
 
 const SUBSCRIPTION_ID = '3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73';
 const TENANT_ID = '7c1e5a9b-2d4f-4e8a-b6c3-9f0d1e2a3b4c';
@@ -54,6 +55,25 @@ export const ROLE_NAMES: Partial<Record<Role, string>> = {
   role: 'Reader',
   'resource-audience': 'https://management.azure.com/',
 };
+
+/** The emulator's answer for each role: its names (ROLE_NAMES), and the ids of its subscription, tenant, reader and VM. */
+export function emulatorRoleValues(scenario: Scenario): Partial<Record<Role, string>> {
+  const reader = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal);
+  const vm = scenario.vm;
+  const sub = `/subscriptions/${scenario.subscriptionId}`;
+  return {
+    ...ROLE_NAMES,
+    'subscription-id': scenario.subscriptionId,
+    'tenant-id': scenario.tenantId,
+    'resource-group': vm.resourceGroup,
+    location: scenario.location,
+    vm: vm.name,
+    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': userPrincipalNameOf(reader, directoryOf(scenario).tenantDomain) } : {}),
+    ...(vm.systemAssigned ? { 'client-id': vm.systemAssigned.clientId } : {}),
+    'resource-id': `${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
+    scope: `${sub}/resourceGroups/${vm.resourceGroup}`,
+  };
+}
 
 const BLOB_CONTENT = 'Hello world!'; // 000-storage.md:48
 

@@ -13,7 +13,7 @@ import type { Scenario } from '../../src/emulator/scenario.ts';
 import { scenarioForWorld } from '../../src/emulator/world-seed.ts';
 import { parseTutorialFile } from '../../src/parse/index.ts';
 import { buildPlan } from '../../src/plan/index.ts';
-import { emulatorRoleValues } from '../../src/run/targets/emulator.ts';
+import { emulatorRoleValues } from '../../src/emulator/default-scenario.ts';
 import { tutorialsDir } from '../../src/tutorials/manifest.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
