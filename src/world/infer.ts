@@ -217,6 +217,14 @@ export function inferWorld(input: WorldInput): World {
     if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
     for (const p of parents) provide(p, 'implied', r.cite.line);
   }
+  // A secret the reader was told to give "any value" holds the value the page's example shows when read:
+  // what a reader reproducing the page would have typed.
+  for (const { m, step } of mentions) {
+    if (m.role !== 'secret' || m.verb !== 'use') continue;
+    const r = byKey.get(resourceKey(m));
+    const shown = exampleSecretValue(step);
+    if (r !== undefined && r.origin !== 'created' && r.content === undefined && shown !== undefined) r.content = shown;
+  }
   for (const r of world.resources) {
     if (r.role === 'blob' && r.origin !== 'created' && r.content === undefined && stated.blobContent !== undefined) r.content = stated.blobContent;
     if (r.role === 'storage-account' && r.origin !== 'created' && stated.storageKind !== undefined) r.kind = stated.storageKind;
@@ -231,6 +239,16 @@ export function inferWorld(input: WorldInput): World {
   for (const r of world.resources) if (r.origin === 'assumed') assumptions.push({ role: r.role, name: r.name, line: r.cite.line, what: describe(r) });
   world.assumptions = assumptions;
   return world;
+}
+
+/** The secret value a step's example response shows (`{"value": "p@ssw0rd!", …}`), unless shortened. */
+function exampleSecretValue(step: Step): string | undefined {
+  const e = step.expectation;
+  if (e?.kind !== 'json' || e.elided.includes('/value')) return undefined;
+  const v = e.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const value = (v as Record<string, unknown>).value;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function scopeFor(hint: Stated['grants'][number]['scope'], world: World, defaults: WorldInput['defaults']): WorldScope {
