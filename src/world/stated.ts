@@ -200,13 +200,22 @@ function proseLines(text: string): { line: number; text: string }[] {
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
 function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
   let inPrerequisites = false;
+  // A rendered page (the text of the web page) has its headings as plain lines: "Prerequisites" opens
+  // the section, the next title-like line (short, unindented, no bullet, no closing punctuation) ends it.
+  let plainSection = false;
   for (const { line, text: l } of proseLines(text)) {
     if (skip.has(line)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(l);
     if (heading) {
       inPrerequisites = /prerequisite|before you begin/i.test(heading[1]!);
+      plainSection = false;
       continue;
     }
+    if (/^(?:prerequisites|before you begin)\s*$/i.test(l)) {
+      inPrerequisites = plainSection = true;
+      continue;
+    }
+    if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
     for (const sentence of l.split(/(?<=[.!?])\s+/)) {
