@@ -155,10 +155,15 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
         return sub;
     }
   };
+  const createdIdentities = new Set(world.resources.filter((r) => r.role === 'identity-name' && r.origin === 'created').map((r) => r.name.toLowerCase()));
   for (const g of world.grants) {
     if (g.origin === 'created') continue;
     const id = principalId(g.principal);
-    if (id === undefined) continue;
+    if (id === undefined) {
+      // An identity the page creates has no principal yet: the grant is made when it is created.
+      if (g.principal.kind === 'identity' && createdIdentities.has(g.principal.name.toLowerCase())) (s.identityGrants ??= []).push({ identity: g.principal.name, role: g.role, scope: scopeId(g.scope), source: source(g) });
+      continue;
+    }
     const scope = scopeId(g.scope);
     if (s.roleAssignments.some((a) => a.principalId === id && eq(a.role, g.role) && eq(a.scope, scope))) continue;
     s.roleAssignments.push({

@@ -4,7 +4,10 @@
 //   the vault the page means exists for it, reached or not);
 // - a grant prose states for a user-assigned identity ("assign the identity the … role"), which
 //   belonged to the VM's system-assigned identity before.
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
 import { baseScenario, ROLE_NAMES } from '../../src/emulator/default-scenario.ts';
 import { scenarioForWorld } from '../../src/emulator/world-seed.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
@@ -54,5 +57,38 @@ describe('a grant prose states for a user-assigned identity', () => {
   it('a managed identity on a page without a user-assigned one is still the VM\'s', () => {
     const world = worldOf(['# VM\n', 'Grant the VM\'s managed identity the Reader role on the resource group.\n', fence('azurecli', 'az group show -n myGroup')].join('\n'));
     expect(world.grants).toEqual([expect.objectContaining({ role: 'Reader', principal: { kind: 'vm' } })]);
+  });
+
+  it('stated-grant-to-created-identity-was-dropped: a grant stated for an identity the page creates is made when the emulator creates it', async () => {
+    const world = worldOf([
+      '# Create an identity and let it read\n',
+      fence('azurecli', 'az identity create -g mi-test -n pageIdentity'),
+      'In the portal, assign the identity the Reader role on the resource group mi-test.\n',
+    ].join('\n'));
+    expect(world.grants).toEqual([expect.objectContaining({ role: 'Reader', principal: { kind: 'identity', name: 'pageIdentity' }, origin: 'stated' })]);
+    const scenario = scenarioForWorld(base, world);
+    expect(scenario.userAssignedIdentities).toEqual([]); // the page's own command creates it
+    expect(scenario.identityGrants).toEqual([expect.objectContaining({ identity: 'pageIdentity', role: 'Reader', scope: `/subscriptions/${base.subscriptionId}/resourceGroups/mi-test` })]);
+
+    const emu = await startEmulator({ scenario });
+    const agent = createEmulatorDispatcher(emu);
+    try {
+      const reader = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal)!;
+      const token = (await emu.tokens.issue({ principalId: reader.principalId, clientId: reader.clientId, resource: 'https://management.azure.com/', idtyp: 'user' })).token;
+      const arm = async (method: 'PUT' | 'GET', path: string, body?: unknown) => {
+        const res = await request(`https://management.azure.com${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), dispatcher: agent });
+        return { status: res.statusCode, json: (await res.body.json()) as Record<string, any> };
+      };
+      const created = await arm('PUT', `/subscriptions/${scenario.subscriptionId}/resourceGroups/mi-test/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pageIdentity?api-version=2023-01-31`, { location: 'westus' });
+      expect(created.status).toBe(201);
+      const principalId = created.json.properties.principalId as string;
+      const list = await arm('GET', `/subscriptions/${scenario.subscriptionId}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`);
+      expect(list.status).toBe(200);
+      expect(list.json.value).toHaveLength(1);
+      expect(list.json.value[0].properties.scope.toLowerCase()).toBe(`/subscriptions/${scenario.subscriptionId}/resourcegroups/mi-test`);
+    } finally {
+      await agent.close();
+      await emu.close();
+    }
   });
 });
