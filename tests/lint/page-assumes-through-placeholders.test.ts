@@ -35,4 +35,20 @@ describe('page-assumes-resource through placeholders', () => {
     // The same listing with nothing before it: the account and the container are assumed.
     expect(found(['# List\n', list].join('\n')).map((f) => f.message)).toEqual(['the page assumes the storage account <storage-account> and the blob container <container> in the storage account <storage-account> exist; say so in the prerequisites']);
   });
+
+  it('webapp-up-group-assumed: a group az webapp up or a Maven deploy made is not assumed (they create it; the page cannot name it before)', () => {
+    const up = fence('azurecli', 'az webapp up --location westeurope --name <app_name> --html');
+    const clean = fence('azurecli', 'az group delete --name appsvc_rg_Windows_westeurope');
+    expect(found(['# Deploy\n', up, clean].join('\n'))).toEqual([]);
+    const mvn = fence('bash', 'mvn azure-functions:deploy');
+    expect(found(['# Deploy\n', mvn, fence('azurecli', 'az group delete --name java-functions-group')].join('\n'))).toEqual([]);
+    // Without the deploy the same clean-up assumes the group.
+    expect(found(['# Clean up\n', clean].join('\n')).map((f) => f.message)).toEqual(['the page assumes the resource group appsvc_rg_Windows_westeurope exists; say so in the prerequisites']);
+  });
+
+  it('prerequisites stated by an include are not second-guessed for placeholders', () => {
+    const list = fence('azurecli', 'az storage container create --name demo --account-name <storage-account> --auth-mode login');
+    expect(found(['# Containers\n', '## Prerequisites\n', '[!INCLUDE [storage-quickstart-prereq-include](../includes/storage-quickstart-prereq-include.md)]\n', '## Create\n', list].join('\n'))).toEqual([]);
+    expect(found(['# Containers\n', '## Create\n', list].join('\n'))).toHaveLength(1);
+  });
 });

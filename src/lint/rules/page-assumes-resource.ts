@@ -5,7 +5,7 @@
 // placeholders whose position says they name a vault, an account, a container, a blob or a secret
 // (`https://<vault-name>.vault.azure.net/…` on a page that never creates a vault assumes one). Silent
 // where the page makes resources az does not show (templates, `az webapp up`, Maven, azd, Terraform):
-// what they create has no name on the page to check against.
+// what they create has no name on the page to check against; and where its prerequisites are an include.
 import type { Tutorial } from '../../model.ts';
 import { findCommandPlaceholders, placeholderKey } from '../../parse/placeholders.ts';
 import { shaped } from '../../plan/values.ts';
@@ -19,6 +19,13 @@ const PLACEHOLDER_ROLES: ReadonlySet<Role> = new Set<Role>(['storage-account', '
 
 /** Commands that create resources the page does not name: after one of them, silence on placeholders. */
 const OPAQUE_CREATOR = /(?:^|[\s;&|(])(?:az\s+(?:deployment|group\s+deployment|webapp\s+up|containerapp\s+up|staticwebapp\s+create|spring|functionapp\s+deployment)\b|azd\s|mvn\s|gradlew?\s|terraform\s|func\s+azure|New-AzResourceGroupDeployment|bicep\s)/i;
+
+/** The page's prerequisites include another file (`[!INCLUDE …]`): what it states there is not read here. */
+function prerequisitesInclude(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const m = /^(#{1,6})\s+(?:prerequisites|before you begin)\b[^\n]*\n([\s\S]*?)(?=^#{1,6}\s|(?![\s\S]))/im.exec(text);
+  return m !== null && /\[!INCLUDE/i.test(m[2] ?? '');
+}
 
 /** A stand-in name per placeholder key (valid for every resource role), and the placeholder as the page spells it. */
 function standIns(tutorial: Tutorial): Map<string, { name: string; spelling: string }> {
@@ -43,7 +50,8 @@ export const pageAssumesResource: Rule = {
   help: 'Say so in the prerequisites (for example "a key vault named myVault with a secret mySecret"), or add the command that creates it.',
   check(doc) {
     const text = doc.hasText ? Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).join('\n') : undefined;
-    const opaque = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
+    // Unsure of what a placeholder names when the page deploys what it does not name, or states its prerequisites in an include.
+    const opaque = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw)) || prerequisitesInclude(text);
     const stand = opaque ? new Map<string, { name: string; spelling: string }>() : standIns(doc.tutorial);
     const world = inferWorld({
       tutorial: doc.tutorial,
@@ -65,7 +73,9 @@ export const pageAssumesResource: Rule = {
       r.role === 'blob' ? r.account !== undefined && r.container !== undefined : r.role === 'container' ? r.account !== undefined : r.role === 'secret' || r.role === 'key' ? r.vault !== undefined : true;
     // One finding per line (a finding is one per rule and place): everything that line assumes, parents first.
     const byLine = new Map<number, string[]>();
-    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x))) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
+    // A page that deploys what it does not name may well have made what it then uses (`az webapp up` makes appsvc_rg_*).
+    const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
+    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys)) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
     return [...byLine].map(([line, what]): RuleHit => ({
       line,
       message: `the page assumes ${what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`} ${what.length === 1 ? 'exists' : 'exist'}; say so in the prerequisites`,
