@@ -29,12 +29,14 @@ import { azRetiredCommand } from './rules/az-retired-command.ts';
 import { azUnknownParameter } from './rules/az-unknown-parameter.ts';
 import { azMissingRequired } from './rules/az-missing-required.ts';
 import { azEnumValue } from './rules/az-enum-value.ts';
+import { azDeprecatedParameter } from './rules/az-deprecated-parameter.ts';
 import { azValueTrailingSpace } from './rules/az-value-trailing-space.ts';
 import { azUnknownRole } from './rules/az-unknown-role.ts';
 import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
 import { azAssigneeIdKind } from './rules/az-assignee-id-kind.ts';
 import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
 import { retiredService } from './rules/retired-service.ts';
+import { quickstartTemplateMoved } from './rules/quickstart-template-moved.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
 import { armBodyContentType } from './rules/arm-body-content-type.ts';
@@ -89,12 +91,14 @@ export const rules: readonly Rule[] = [
   azUnknownParameter,
   azMissingRequired,
   azEnumValue,
+  azDeprecatedParameter,
   azValueTrailingSpace,
   azUnknownRole,
   azScopeNotResourceId,
   azAssigneeIdKind,
   legacyMsiEndpoint,
   retiredService,
+  quickstartTemplateMoved,
   apiVersionInvalid,
   blobBearerMissingVersion,
   armBodyContentType,

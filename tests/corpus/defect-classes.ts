@@ -35,6 +35,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-assignee-id-kind': 'wrong-parameter',
   'legacy-msi-endpoint': 'endpoint',
   'retired-service': 'endpoint',
+  'quickstart-template-moved': 'endpoint',
   'api-version-invalid': 'api-version',
   'blob-bearer-missing-version': 'curl-usage',
   'arm-body-content-type': 'curl-usage',
@@ -61,6 +62,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-id-vs-request': 'example-output',
   // az reference table rules (issue 11) and the World's assumptions (issue 12)
   'az-enum-value': 'wrong-parameter',
+  'az-deprecated-parameter': 'wrong-parameter',
   'az-missing-required': 'wrong-parameter',
   'az-unknown-parameter': 'wrong-parameter',
   'az-retired-command': 'wrong-command',

@@ -67,4 +67,16 @@ export const findingsCases = {
   'example-id-vs-request': [
     { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },
   ],
+  'az-deprecated-parameter': [
+    { name: '--sdk-auth for --json-auth', find: 'az identity create', replace: () => 'az ad sp create-for-rbac --name <APP NAME> --role Reader --scopes /subscriptions/<SUBSCRIPTION ID> --sdk-auth', message: /option --sdk-auth is deprecated.*Write --json-auth/, severity: 'warning' as const },
+  ],
+  'quickstart-template-moved': [
+    {
+      name: 'template URI in a 101- folder',
+      find: 'az identity create',
+      replace: () => 'az deployment group create -g <RESOURCE GROUP> --template-uri https://raw.githubusercontent.com/Azure/azure-quickstart-templates/master/101-storage-account-create/azuredeploy.json',
+      message: /101-storage-account-create.*answers 404/,
+      severity: 'warning' as const,
+    },
+  ],
 };
