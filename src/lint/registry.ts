@@ -44,6 +44,7 @@ import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
 import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
+import { proseAzCommandUnknown } from './rules/prose-az-command-unknown.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
 import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
@@ -106,6 +107,7 @@ export const rules: readonly Rule[] = [
   proseOutdatedClaim,
   proseTokenAudience,
   proseParameterNotInCommand,
+  proseAzCommandUnknown,
   missingPrerequisite,
   shellBackslashSpace,
   shellTrailingBackslash,

@@ -43,6 +43,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'prose-outdated-claim': 'other',
   'prose-token-audience': 'audience',
   'prose-parameter-not-in-command': 'wrong-parameter',
+  'prose-az-command-unknown': 'wrong-command',
   'missing-prerequisite': 'missing-prerequisite',
   // issue 16
   'shell-backslash-space': 'shell-syntax',

@@ -79,4 +79,7 @@ export const findingsCases = {
       severity: 'warning' as const,
     },
   ],
+  'prose-az-command-unknown': [
+    { name: 'hyphen for a space in a command named by the prose', find: '- The Azure CLI, signed in with `az login`.', replace: () => '- The Azure CLI, signed in with `az login`; grant access with [az keyvault-set-policy](/cli/azure/keyvault).', message: /`az keyvault-set-policy`.*Write `az keyvault set-policy`/, severity: 'warning' as const },
+  ],
 };
