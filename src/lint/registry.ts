@@ -49,6 +49,7 @@ import { missingPrerequisite } from './rules/missing-prerequisite.ts';
 import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
+import { powershellMissingContinuation } from './rules/powershell-missing-continuation.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
@@ -112,6 +113,7 @@ export const rules: readonly Rule[] = [
   shellBackslashSpace,
   shellTrailingBackslash,
   shellMissingContinuation,
+  powershellMissingContinuation,
   curlHelpFlag,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,

@@ -49,6 +49,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-backslash-space': 'shell-syntax',
   'shell-trailing-backslash': 'shell-syntax',
   'shell-missing-continuation': 'shell-syntax',
+  'powershell-missing-continuation': 'shell-syntax',
   'curl-help-flag': 'curl-usage',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',

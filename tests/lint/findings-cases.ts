@@ -82,4 +82,14 @@ export const findingsCases = {
   'prose-az-command-unknown': [
     { name: 'hyphen for a space in a command named by the prose', find: '- The Azure CLI, signed in with `az login`.', replace: () => '- The Azure CLI, signed in with `az login`; grant access with [az keyvault-set-policy](/cli/azure/keyvault).', message: /`az keyvault-set-policy`.*Write `az keyvault set-policy`/, severity: 'warning' as const },
   ],
+  'powershell-missing-continuation': [
+    {
+      name: 'a PowerShell parameter on the next line without a backtick',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Or with PowerShell:\n\n\`\`\`azurepowershell\nNew-AzUserAssignedIdentity\n    -ResourceGroupName <RESOURCE GROUP> -Name <IDENTITY NAME>\n\`\`\`\n\n${l}`,
+      offset: 3,
+      message: /New-AzUserAssignedIdentity runs without the parameters below it and "-ResourceGroupName …" on line 22/,
+      severity: 'warning' as const,
+    },
+  ],
 };
