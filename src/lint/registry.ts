@@ -50,6 +50,7 @@ import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
 import { powershellMissingContinuation } from './rules/powershell-missing-continuation.ts';
+import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
@@ -114,6 +115,7 @@ export const rules: readonly Rule[] = [
   shellTrailingBackslash,
   shellMissingContinuation,
   powershellMissingContinuation,
+  powershellInBashFence,
   curlHelpFlag,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,

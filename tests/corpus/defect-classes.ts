@@ -50,6 +50,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-trailing-backslash': 'shell-syntax',
   'shell-missing-continuation': 'shell-syntax',
   'powershell-missing-continuation': 'shell-syntax',
+  'powershell-in-bash-fence': 'shell-syntax',
   'curl-help-flag': 'curl-usage',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',

@@ -92,4 +92,7 @@ export const findingsCases = {
       severity: 'warning' as const,
     },
   ],
+  'powershell-in-bash-fence': [
+    { name: 'a PowerShell assignment in the azurecli block', find: 'az identity create', replace: (l: string) => `$identityName = "<IDENTITY NAME>"\n${l}`, message: /"\$identityName =…" is a PowerShell assignment in a bash block \(azurecli\).*Write identityName=<value>/ },
+  ],
 };
