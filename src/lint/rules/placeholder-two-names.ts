@@ -13,7 +13,7 @@ export const placeholderTwoNames: Rule = {
   severity: 'note',
   shortDescription: 'Two commands name the same value with different placeholders (one is the other plus NAME, VALUE or ID, or they differ only by words such as MY, YOUR, RESOURCE).',
   fullDescription:
-    'When one command asks for <STORAGE ACCOUNT NAME> and another for <STORAGE ACCOUNT>, readers (and tools that bind placeholders to settings) treat them as two values, and a search-and-replace of one leaves the other in place. The same holds for <app_name> and <my_app_name>, <group-name> and <resource-group>, <vault-name> and <key-vault-name> (words that tell no value apart, the same role), also across tabs.',
+    'When one command asks for <STORAGE ACCOUNT NAME> and another for <STORAGE ACCOUNT>, readers (and tools that bind placeholders to settings) treat them as two values, and a search-and-replace of one leaves the other in place. The same holds for <app_name> and <my_app_name>, <group-name> and <resource-group>, <vault-name> and <key-vault-name> (words that tell no value apart, the same role), also across tabs; and for a value marked <username@example.com> in one command and written bare in another.',
   help: 'Use one placeholder name for one value throughout the tutorial.',
   check(doc) {
     const uses = doc.commands.flatMap((c) => c.lines.flatMap((l) => placeholdersIn(l.text).map((p) => ({ p, line: l.line, stepId: c.step.id }))));
@@ -73,6 +73,7 @@ function fillerTwins(doc: LintDocument, suffixTwins: ReadonlySet<string>): RuleH
     .filter((st) => st.kind !== 'manual' && (!st.source.file || !doc.file || st.source.file === doc.file))
     .flatMap((st) => Array.from({ length: st.source.endLine - st.source.startLine + 1 }, (_, i) => ({ line: st.source.startLine + i, stepId: st.id })));
   const hits: RuleHit[] = [];
+  hits.push(...unmarkedTwins(doc, commandLines));
   for (const keys of byCore.values()) {
     if (keys.length !== 2) continue;
     const [a, b] = keys as [string, string];
@@ -87,6 +88,37 @@ function fillerTwins(doc: LintDocument, suffixTwins: ReadonlySet<string>): RuleH
         stepId: first.stepId,
         message: `${first.p.spelling} and ${spelling.get(other)} are two spellings of one value (${role}): a reader who replaces one leaves the other in place. Use one of them throughout the page.`,
         suggestion: spelling.get(other) as string,
+      });
+    }
+  }
+  return hits;
+}
+
+/**
+ * <username@example.com> in one command, username@example.com bare in another: the reader of the
+ * second runs the example value. Only values that cannot be ordinary words (an e-mail, a dotted
+ * name) are compared, as whole words of a command.
+ */
+function unmarkedTwins(doc: LintDocument, commandLines: readonly { line: number; stepId: string }[]): RuleHit[] {
+  const marked = new Map<string, { spelling: string; line: number }>();
+  for (const { line } of commandLines)
+    for (const m of doc.line(line).matchAll(/\\?<([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z][\w-]*(?:\.[\w-]+)+)\\?>/g)) {
+      const inner = m[1] as string;
+      if (!marked.has(inner)) marked.set(inner, { spelling: `<${inner}>`, line });
+    }
+  const hits: RuleHit[] = [];
+  if (marked.size === 0) return hits;
+  for (const { line, stepId } of commandLines) {
+    const text = doc.line(line);
+    for (const [inner, { spelling, line: at }] of marked) {
+      const m = new RegExp(`(?<![\\w<.@-])${inner.replace(/[.+]/g, '\\$&')}(?![\\w>@-]|\\.\\w)`).exec(text);
+      if (!m) continue;
+      hits.push({
+        line,
+        column: m.index + 1,
+        stepId,
+        message: `${inner} is written here as a literal value, but line ${at} marks it as a placeholder (${spelling}): a reader who runs this command uses the example value. Write ${spelling} here too.`,
+        suggestion: spelling,
       });
     }
   }
