@@ -74,4 +74,32 @@ export const findingsCases = {
   'example-id-vs-request': [
     { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },
   ],
+  'az-deprecated-parameter': [
+    { name: '--sdk-auth for --json-auth', find: 'az identity create', replace: () => 'az ad sp create-for-rbac --name <APP NAME> --role Reader --scopes /subscriptions/<SUBSCRIPTION ID> --sdk-auth', message: /option --sdk-auth is deprecated.*Write --json-auth/, severity: 'warning' as const },
+  ],
+  'quickstart-template-moved': [
+    {
+      name: 'template URI in a 101- folder',
+      find: 'az identity create',
+      replace: () => 'az deployment group create -g <RESOURCE GROUP> --template-uri https://raw.githubusercontent.com/Azure/azure-quickstart-templates/master/101-storage-account-create/azuredeploy.json',
+      message: /101-storage-account-create.*answers 404/,
+      severity: 'warning' as const,
+    },
+  ],
+  'prose-az-command-unknown': [
+    { name: 'hyphen for a space in a command named by the prose', find: '- The Azure CLI, signed in with `az login`.', replace: () => '- The Azure CLI, signed in with `az login`; grant access with [az keyvault-set-policy](/cli/azure/keyvault).', message: /`az keyvault-set-policy`.*Write `az keyvault set-policy`/, severity: 'warning' as const },
+  ],
+  'powershell-missing-continuation': [
+    {
+      name: 'a PowerShell parameter on the next line without a backtick',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Or with PowerShell:\n\n\`\`\`azurepowershell\nNew-AzUserAssignedIdentity\n    -ResourceGroupName <RESOURCE GROUP> -Name <IDENTITY NAME>\n\`\`\`\n\n${l}`,
+      offset: 3,
+      message: /New-AzUserAssignedIdentity runs without the parameters below it and "-ResourceGroupName …" on line 22/,
+      severity: 'warning' as const,
+    },
+  ],
+  'powershell-in-bash-fence': [
+    { name: 'a PowerShell assignment in the azurecli block', find: 'az identity create', replace: (l: string) => `$identityName = "<IDENTITY NAME>"\n${l}`, message: /"\$identityName =…" is a PowerShell assignment in a bash block \(azurecli\).*Write identityName=<value>/ },
+  ],
 };
