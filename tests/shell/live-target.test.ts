@@ -47,7 +47,7 @@ describe('shell engine on the live target', () => {
     expect(imds?.request?.url).toMatch(/^http:\/\/169\.254\.169\.254\/metadata\/identity\/oauth2\/token\?/);
     expect(imds?.substitution).toMatch(/IMDS is not reachable off an Azure VM/);
     const arm = steps.find((s) => s.file.endsWith('000-arm-system-assigned.md') && s.raw.includes('management.azure.com/subscriptions'));
-    expect(arm?.request?.url).toContain(`/resourceGroups/${target.values.RESOURCE_GROUP}`);
+    expect(arm?.request?.url).toContain(`/resourceGroups/${target.roleValues['resource-group'] ?? '?'}`);
     // 000-storage.md s10: a wildcard TC_RESOLVE host, reached with $access_token from s8's terminal.
     const blob = steps.find((s) => s.file.endsWith('000-storage.md') && s.id === 's10');
     expect(blob?.request?.url).toMatch(/^https:\/\/[a-z0-9]+\.blob\.core\.windows\.net\//);

@@ -1,0 +1,74 @@
+// What a tutorial's own requests create live, recorded in the run's ledger so teardown removes it:
+// a page's `az group create -n myResourceGroup` (or its curl PUT) makes a real group. Only what the
+// answer proves the page created counts — ARM answers 201 to a PUT that created a resource group or
+// a role assignment and 200 to one that updated an existing one — so a group of that name the
+// subscription already had is never taken for the run's and never deleted. Vaults the page creates
+// are listed for purging after their group goes (soft delete would keep their names otherwise).
+import type { IncomingHttpHeaders } from 'node:http';
+import { DecoratorHandler, type Dispatcher } from 'undici';
+import type { Ledger } from './provision/provision.ts';
+
+const GROUP = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/?]+)\/?$/i;
+const ROLE_ASSIGNMENT = /^(\/.*\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/?]+)\/?$/i;
+const VAULT = /^\/subscriptions\/([^/]+)\/resourcegroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([^/?]+)\/?$/i;
+
+export interface PageCreation {
+  kind: 'resource group' | 'role assignment' | 'key vault';
+  id: string;
+}
+
+/** The ledger entry a response proves the page made, if any. */
+export function creationOf(method: string, host: string, path: string, status: number, armHost: string): PageCreation | undefined {
+  if (method.toUpperCase() !== 'PUT' || host.toLowerCase() !== armHost.toLowerCase()) return undefined;
+  const pathname = decodeURIComponent(path.split('?')[0] ?? '');
+  const group = GROUP.exec(pathname);
+  // ARM's own spelling (resourceGroups), so the ledger has one id per group whatever the page typed.
+  if (group && status === 201) return { kind: 'resource group', id: `/subscriptions/${group[1]}/resourceGroups/${group[2]}` };
+  const assignment = ROLE_ASSIGNMENT.exec(pathname);
+  if (assignment?.[1] !== undefined && status === 201) return { kind: 'role assignment', id: assignment[1] };
+  if (VAULT.test(pathname) && (status === 200 || status === 201)) return { kind: 'key vault', id: pathname };
+  return undefined;
+}
+
+export function record(ledger: Ledger, creation: PageCreation, location: string): boolean {
+  const same = (a: string): boolean => a.toLowerCase() === creation.id.toLowerCase();
+  if (creation.kind === 'resource group') {
+    if (ledger.resourceGroups.some(same)) return false;
+    ledger.resourceGroups.push(creation.id);
+    return true;
+  }
+  if (creation.kind === 'role assignment') {
+    if (ledger.roleAssignments.some(same)) return false;
+    ledger.roleAssignments.push(creation.id);
+    return true;
+  }
+  const [, subscriptionId = '', name = ''] = VAULT.exec(creation.id) ?? [];
+  if (ledger.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) return false;
+  // Where the page put it is not known here; the run's location is where purge looks first.
+  ledger.keyVaults.push({ subscriptionId, name, location });
+  return true;
+}
+
+/** An interceptor that records into `ledger` what the tutorials' requests create on ARM. */
+export function pageCreationRecorder(opts: { ledger: Ledger; armHost: string; location: string; log: (line: string) => void }): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) => {
+    const origin = typeof options.origin === 'string' ? options.origin : (options.origin?.toString() ?? '');
+    let host = '';
+    try {
+      host = new URL(origin).hostname;
+    } catch {
+      return dispatch(options, handler);
+    }
+    const method = options.method;
+    const path = options.path;
+    // undici's DecoratorHandler adapts old- and new-style handlers; its typings omit the methods it has.
+    const decorated = new DecoratorHandler(handler) as DecoratorHandler & Required<Pick<Dispatcher.DispatchHandler, 'onResponseStart'>>;
+    const forward = decorated.onResponseStart.bind(decorated);
+    decorated.onResponseStart = (controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void => {
+      const made = creationOf(method, host, path, statusCode, opts.armHost);
+      if (made !== undefined && record(opts.ledger, made, opts.location)) opts.log(`the tutorial created ${made.kind} ${made.id}; recorded for teardown`);
+      forward(controller, statusCode, headers, statusMessage);
+    };
+    return dispatch(options, decorated);
+  };
+}
