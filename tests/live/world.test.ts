@@ -1,0 +1,130 @@
+// The live target provisions each tutorial's World (issue 12, item 2): what the page states exists
+// under the World's names before its first step, its stated grant too; the next tutorial meets its
+// own World only (the previous one's resources and what its own commands created are gone); teardown
+// deletes every group the run created, the page's own `az group create` included, and never a group
+// the subscription already had. The emulator target and the live target over the emulator-as-cloud
+// give the same verdicts. The emulator stands in for the cloud (harness.ts).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLiveConfig } from '../../src/config.ts';
+import { createAzureTarget } from '../../src/live/target.ts';
+import { RUN_TAG } from '../../src/live/provision/plan.ts';
+import type { Report } from '../../src/report/schema.ts';
+import { runTutorials } from '../../src/run/index.ts';
+import { CI_PRINCIPAL, startLiveHarness, type LiveHarness } from './harness.ts';
+
+const fence = (lang: string, text: string): string => `\`\`\`${lang}\n${text}\n\`\`\`\n`;
+
+/** States a storage account, its container, a blob with its text and the VM's grant; reads the blob with the VM's token; creates its own group. */
+const READ_PAGE = [
+  '# Read a blob with the VM\'s managed identity\n',
+  '## Prerequisites\n',
+  '- A storage account `<storage-account>` in the resource group `<resource-group>`, with a container named `notes`.',
+  '- Assign the Storage Blob Data Reader role to the VM\'s managed identity at the scope of the storage account.\n',
+  '## Upload the file\n',
+  '1. Using an editor of your choice, create a file titled hello.txt on your local machine. Open the file and add the text Hello from the page, and then save it.',
+  '2. In the portal, select the container notes, then Upload, and upload hello.txt.\n',
+  '## Get a token\n',
+  fence('bash', "curl 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true"),
+  '## Read the blob\n',
+  fence('bash', 'curl https://<storage-account>.blob.core.windows.net/notes/hello.txt -H "x-ms-version: 2017-11-09" -H "Authorization: Bearer <ACCESS TOKEN>"'),
+  fence('output', 'Hello from the page'),
+  '## Make a group of your own\n',
+  fence('azurecli', 'az group create --name tcpagegroupa --location westus'),
+].join('\n');
+
+/** Creates a group the subscription already has (200: not the run's) and one of its own (201). */
+const GROUP_PAGE = [
+  '# Two groups\n',
+  fence('azurecli', 'az group create --name preexisting-rg --location westus'),
+  fence('azurecli', 'az group create --name tcpagegroupb --location westus'),
+].join('\n');
+
+let h: LiveHarness;
+let dir: string;
+beforeAll(async () => {
+  h = await startLiveHarness();
+  // A group someone else made in the test subscription: never the run's to delete.
+  h.handle.state.data.resourceGroups.push({ name: 'preexisting-rg', location: 'westus', tags: { owner: 'someone else' } });
+  dir = mkdtempSync(join(tmpdir(), 'tc-live-world-'));
+  writeFileSync(join(dir, 'a-read.md'), READ_PAGE);
+  writeFileSync(join(dir, 'b-groups.md'), GROUP_PAGE);
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// An az step's status is not compared: `az group create` of the group the test subscription already
+// has answers 200 live and 201 on a fresh emulator (both pass).
+const verdicts = (r: Report) => r.tutorials.map((t) => [t.file.replace(/.*\//, ''), t.steps.map((s) => [s.id, s.verdict, s.kind === 'az' ? null : (s.response?.status ?? null)])]);
+
+describe('the live target provisions each tutorial\'s World', () => {
+  it('provisions what the page states before its first step, keeps tutorials apart, and tears down every group the run created', async () => {
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld01' }, envFile: null });
+    const lines: string[] = [];
+    const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
+    const cloud = () => h.handle.state.data;
+    const account = target.roleValues['storage-account'] as string;
+    expect(account).toBe('tcwld01st');
+    const seen: Record<string, { groups: string[]; accounts: { name: string; group: string; containers: string[] }[]; grants: { role: string; scope: string }[] }> = {};
+    let closed = false;
+    try {
+      const { report } = await runTutorials({
+        paths: [dir],
+        targetInstance: target,
+        // What the cloud holds when each tutorial starts: its reset is done, no step has run.
+        onEvent: (e) => {
+          if (e.type !== 'tutorial-start') return;
+          const d = cloud();
+          seen[e.file.replace(/.*\//, '')] = {
+            groups: d.resourceGroups.map((g) => g.name).sort(),
+            accounts: d.storageAccounts.map((a) => ({ name: a.name, group: a.resourceGroup, containers: a.containers.map((c) => c.name) })),
+            grants: d.roleAssignments.filter((a) => a.principalId === CI_PRINCIPAL.principalId).map((a) => ({ role: a.role, scope: a.scope })),
+          };
+        },
+      });
+
+      // Before a-read's first step: its stated account, container and blob under the World's names, and its grant (the VM's, which live is the runner's).
+      const a = seen['a-read.md'];
+      expect(a?.accounts.find((x) => x.name === account)).toEqual({ name: account, group: 'tc-wld01-mi-test', containers: ['notes'] });
+      // (Blobs live in the cloud's data plane, not its ARM state: the upload is in the notes, its text in the read below.)
+      expect(lines).toContain(`provisioned container ${account}/notes with 1 blob(s)`);
+      expect(a?.grants.some((g) => /Storage Blob Data Reader|2a2b9908-6ea1-4ae2-8e65-a410df84e7d1/.test(g.role) && g.scope.endsWith(`/storageAccounts/${account}`))).toBe(true);
+      expect(a?.groups).not.toContain('tcpagegroupa');
+      // Before b-groups' first step: nothing of a-read's World nor of what its own command created.
+      const b = seen['b-groups.md'];
+      expect(b?.accounts.filter((x) => x.name.includes('wld01'))).toEqual([]);
+      expect(b?.grants.filter((g) => g.scope.includes('wld01'))).toEqual([]);
+      expect(b?.groups).not.toContain('tcpagegroupa');
+      expect(b?.groups).toContain('tc-wld01-mi-test');
+      expect(lines.some((l) => /the tutorial created resource group \/subscriptions\/.*\/resourceGroups\/tcpagegroupa; recorded for teardown/.test(l))).toBe(true);
+      expect(lines.some((l) => /^between tutorials: deleted \/subscriptions\/.*\/resourceGroups\/tcpagegroupa$/.test(l))).toBe(true);
+
+      // The page's steps pass: the blob read with the (substituted) VM token gives the page's text.
+      const [readTutorial, groupsTutorial] = report.tutorials;
+      expect(readTutorial?.steps.map((s) => s.verdict)).toEqual(['manual', 'pass', 'pass', 'pass']);
+      expect(readTutorial?.steps[2]?.request?.url).toBe(`https://${account}.blob.core.windows.net/notes/hello.txt`);
+      expect(groupsTutorial?.steps.map((s) => s.verdict)).toEqual(['pass', 'pass']);
+
+      // The same pages judged by the emulator target: the same verdicts, step by step.
+      const emulated = await runTutorials({ paths: [dir], target: 'emulator' });
+      expect(verdicts(report)).toEqual(verdicts(emulated.report));
+
+      await target.close();
+      closed = true;
+      // Every group the run created is gone — its own, the World's, both groups the pages created — and the one it did not create stays.
+      const groups = cloud().resourceGroups.map((g) => g.name);
+      expect(groups).toContain('preexisting-rg');
+      expect(groups.filter((g) => /wld01|tcpagegroup/.test(g))).toEqual([]);
+      expect(cloud().resourceGroups.filter((g) => g.tags[RUN_TAG] === 'wld01')).toEqual([]);
+      expect(target.teardownResult()?.failed).toEqual([]);
+      expect(target.teardownResult()?.deleted.some((id) => id.endsWith('/resourceGroups/tcpagegroupb'))).toBe(true);
+      expect(target.teardownResult()?.deleted.some((id) => /preexisting-rg/.test(id))).toBe(false);
+    } finally {
+      if (!closed) await target.close();
+    }
+  }, 180_000);
+});
