@@ -6,7 +6,7 @@
 import { rootCertificates } from 'node:tls';
 import { describeConfig, type LiveConfig } from '../config.ts';
 import { ToolError } from '../errors.ts';
-import { baseScenario, ROLE_NAMES } from '../emulator/default-scenario.ts';
+import { baseScenario, defaultScenario, ROLE_NAMES } from '../emulator/default-scenario.ts';
 import { Scenario } from '../emulator/scenario.ts';
 import { scenarioForWorld } from '../emulator/world-seed.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../run/http/connector.ts';
@@ -86,8 +86,10 @@ export function liveRoleNames(config: LiveConfig): Partial<Record<Role, string>>
     'tenant-id': tenantId,
     location,
     'resource-group': group,
+    // The shapes plan.ts gives the default scenario's one account, vault and identity (its `values`).
     'storage-account': `${prefix}${runId}st`,
     vault: `${prefix}${runId}kv`,
+    'identity-name': `${prefix}-${runId}-${ROLE_NAMES['identity-name'] ?? 'identity'}`.slice(0, 128),
     scope: `/subscriptions/${subscriptionId}/resourceGroups/${group}`,
   };
 }
@@ -202,7 +204,10 @@ export async function createAzureTarget(config: LiveConfig, opts: AzureTargetOpt
     },
   };
 
-  const values: Record<string, string> = { ...environment.values, SUBSCRIPTION_ID: config.provisioning.subscriptionId };
+  // The placeholder names the emulator target answers (its default scenario's values), with the
+  // names made this run's as liveRoleNames makes them: both targets bind the same placeholders.
+  const named = buildProvisioningPlan(defaultScenario(), { config: config.provisioning, cloud: config.cloud, now: new Date() }).values;
+  const values: Record<string, string> = { ...environment.values, ...named, SUBSCRIPTION_ID: config.provisioning.subscriptionId };
   const knownSecrets = [...environment.secrets];
   // False until the first tutorial has run: its reset provisions on top of the start's provisioning.
   let ran = false;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLiveConfig } from '../../src/config.ts';
 import { createAzureTarget } from '../../src/live/target.ts';
+import { creationOf } from '../../src/live/page-creations.ts';
 import { RUN_TAG } from '../../src/live/provision/plan.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { runTutorials } from '../../src/run/index.ts';
@@ -127,4 +128,58 @@ describe('the live target provisions each tutorial\'s World', () => {
       if (!closed) await target.close();
     }
   }, 180_000);
+});
+
+/** Uses a literal storage account name another subscriber holds and a literal group someone else made. */
+const TAKEN_PAGE = [
+  '# Someone else\'s names\n',
+  fence('azurecli', 'az group show --name preexisting-rg'),
+  fence('bash', 'curl -I https://takenstore1.blob.core.windows.net/data/readme.txt -H "x-ms-version: 2017-11-09"'),
+  fence('azurecli', 'az group show --name <resource-group>'),
+].join('\n');
+
+describe('a literal name the run cannot own', () => {
+  it('is not provisioned, and the steps using it are blocked with the reason, never judged against someone else\'s resource', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-live-taken-'));
+    // A storage account of that name exists elsewhere (storage account names are global).
+    h.handle.state.data.resourceGroups.push({ name: 'other-subscriber', location: 'westus', tags: {} });
+    const other = h.handle.state.data.storageAccounts.find((a) => a.resourceGroup === 'mi-test');
+    if (other === undefined) throw new Error('the harness cloud has no storage account to copy');
+    h.handle.state.data.storageAccounts.push({ ...structuredClone(other), name: 'takenstore1', resourceGroup: 'other-subscriber', containers: [] });
+    writeFileSync(join(own, 'c-taken.md'), TAKEN_PAGE);
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld02' }, envFile: null });
+    const lines: string[] = [];
+    const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
+    try {
+      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const steps = report.tutorials[0]?.steps ?? [];
+      expect(steps.map((s) => s.verdict)).toEqual(['blocked', 'blocked', 'pass']);
+      expect(steps[0]?.reason).toMatch(/preexisting-rg \(a resource group named preexisting-rg already exists in the subscription and is not this run's/);
+      expect(steps[1]?.reason).toMatch(/takenstore1 \(the storage account name takenstore1 is taken \(storage account names are global\)/);
+      expect(lines.some((l) => /resource group preexisting-rg exists and is not this run's: not used/.test(l))).toBe(true);
+      // Nothing was made in the other subscriber's group or under the taken name.
+      expect(h.handle.state.data.storageAccounts.filter((a) => a.name === 'takenstore1').map((a) => a.resourceGroup)).toEqual(['other-subscriber']);
+    } finally {
+      await target.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+    expect(h.handle.state.data.resourceGroups.map((g) => g.name)).toEqual(expect.arrayContaining(['preexisting-rg', 'other-subscriber']));
+    expect(h.handle.state.data.resourceGroups.filter((g) => /wld02/.test(g.name))).toEqual([]);
+  }, 120_000);
+});
+
+describe('what a page\'s request proves it created', () => {
+  const arm = 'management.azure.com';
+  it('a resource group or role assignment only on 201 (200: it existed, not the run\'s), a vault on any success, only on ARM', () => {
+    expect(creationOf('PUT', arm, '/subscriptions/s1/resourcegroups/myResourceGroup?api-version=2022-09-01', 201, arm)).toEqual({ kind: 'resource group', id: '/subscriptions/s1/resourceGroups/myResourceGroup' });
+    expect(creationOf('PUT', arm, '/subscriptions/s1/resourcegroups/myResourceGroup?api-version=2022-09-01', 200, arm)).toBeUndefined();
+    expect(creationOf('PUT', arm, '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments/abc?api-version=2022-04-01', 201, arm)).toEqual({
+      kind: 'role assignment',
+      id: '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments/abc',
+    });
+    expect(creationOf('PUT', arm, '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/myVault?api-version=2022-07-01', 200, arm)?.kind).toBe('key vault');
+    expect(creationOf('GET', arm, '/subscriptions/s1/resourcegroups/myResourceGroup', 201, arm)).toBeUndefined();
+    expect(creationOf('PUT', 'myaccount.blob.core.windows.net', '/subscriptions/s1/resourcegroups/x', 201, arm)).toBeUndefined();
+    expect(creationOf('PUT', arm, '/subscriptions/s1/resourcegroups/rg/providers/Microsoft.Storage/storageAccounts/st', 201, arm)).toBeUndefined();
+  });
 });
