@@ -168,6 +168,35 @@ describe('a literal name the run cannot own', () => {
   }, 120_000);
 });
 
+/** States a vault and its secret, and no grant: reading it is Azure's 403 on both targets. */
+const VAULT_PAGE = [
+  '# Read a secret\n',
+  '## Prerequisites\n',
+  '- A key vault `<vault-name>` that holds a secret named `mysecret`.\n',
+  fence('azurecli', 'az keyvault secret show --vault-name <vault-name> --name mysecret'),
+].join('\n');
+
+describe('a stated vault without a stated grant', () => {
+  it('is provisioned without waiting for a grant nobody made, and the read fails as on the emulator (permissions are never assumed)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-live-vault-'));
+    writeFileSync(join(own, 'd-vault.md'), VAULT_PAGE);
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld03' }, envFile: null });
+    const target = await createAzureTarget(config, { log: () => undefined, signals: false, pollIntervalMs: 50 });
+    try {
+      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      expect(target.environment.plan.keyVaults.map((v) => [v.name, v.secrets.map((x) => x.name)])).toEqual([['tcwld03kv', ['mysecret']]]);
+      expect(target.environment.propagationWaits).toEqual([]);
+      const emulated = await runTutorials({ paths: [own], target: 'emulator' });
+      expect(verdicts(report)).toEqual(verdicts(emulated.report));
+      expect(report.tutorials[0]?.steps[0]?.verdict).toBe('fail');
+      expect(report.tutorials[0]?.steps[0]?.reason).toMatch(/403/);
+    } finally {
+      await target.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('what a page\'s request proves it created', () => {
   const arm = 'management.azure.com';
   it('a resource group or role assignment only on 201 (200: it existed, not the run\'s), a vault on any success, only on ARM', () => {

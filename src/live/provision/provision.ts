@@ -230,7 +230,12 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   for (const vault of plan.keyVaults) {
     if (under(vault.id)) continue;
     const first = vault.secrets[0];
-    if (first === undefined || (vault.runnerSecretPermissions.length === 0 && !vault.enableRbacAuthorization)) continue;
+    // Waited for only when the plan gives the runner secret reads: a World without such a grant must
+    // not hold provisioning until the propagation limit (its page's steps meet Azure's 403 as written).
+    const granted = vault.enableRbacAuthorization
+      ? plan.roleAssignments.some((ra) => ra.principal.kind === 'runner' && /^Key Vault (?:Secrets User|Secrets Officer|Administrator)$/i.test(ra.roleName) && `${vault.id.toLowerCase()}/`.startsWith(`${ra.scope.toLowerCase()}/`))
+      : vault.runnerSecretPermissions.includes('get');
+    if (first === undefined || !granted) continue;
     const url = `https://${vault.name}.${deps.cloud.keyVaultSuffix}/secrets/${encodeURIComponent(first.name)}?api-version=${KEYVAULT_DATA_VERSION}`;
     const attempts = await untilGranted(`secret read on ${vault.name}`, deps, async () => {
       const token = await deps.tokens.getToken({ resource: 'https://vault.azure.net' });
