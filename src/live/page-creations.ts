@@ -30,6 +30,18 @@ export function creationOf(method: string, host: string, path: string, status: n
   return undefined;
 }
 
+/** The `location` of a JSON request body (where a page put its vault), if it says one. */
+export function bodyLocation(body: unknown): string | undefined {
+  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) || body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : undefined;
+  if (text === undefined || text.length > 1_000_000) return undefined;
+  try {
+    const location = (JSON.parse(text) as { location?: unknown }).location;
+    return typeof location === 'string' && location !== '' ? location.toLowerCase().replace(/\s+/g, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function record(ledger: Ledger, creation: PageCreation, location: string): boolean {
   const same = (a: string): boolean => a.toLowerCase() === creation.id.toLowerCase();
   if (creation.kind === 'resource group') {
@@ -44,7 +56,6 @@ export function record(ledger: Ledger, creation: PageCreation, location: string)
   }
   const [, subscriptionId = '', name = ''] = VAULT.exec(creation.id) ?? [];
   if (ledger.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) return false;
-  // Where the page put it is not known here; the run's location is where purge looks first.
   ledger.keyVaults.push({ subscriptionId, name, location });
   return true;
 }
@@ -66,7 +77,8 @@ export function pageCreationRecorder(opts: { ledger: Ledger; armHost: string; lo
     const forward = decorated.onResponseStart.bind(decorated);
     decorated.onResponseStart = (controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void => {
       const made = creationOf(method, host, path, statusCode, opts.armHost);
-      if (made !== undefined && record(opts.ledger, made, opts.location)) opts.log(`the tutorial created ${made.kind} ${made.id}; recorded for teardown`);
+      // A vault is purged where the page put it (its request's location), else the run's location.
+      if (made !== undefined && record(opts.ledger, made, bodyLocation(options.body) ?? opts.location)) opts.log(`the tutorial created ${made.kind} ${made.id}; recorded for teardown`);
       forward(controller, statusCode, headers, statusMessage);
     };
     return dispatch(options, decorated);

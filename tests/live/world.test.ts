@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLiveConfig } from '../../src/config.ts';
 import { createAzureTarget } from '../../src/live/target.ts';
-import { creationOf } from '../../src/live/page-creations.ts';
+import { bodyLocation, creationOf } from '../../src/live/page-creations.ts';
 import { RUN_TAG } from '../../src/live/provision/plan.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { runTutorials } from '../../src/run/index.ts';
@@ -197,6 +197,43 @@ describe('a stated vault without a stated grant', () => {
   }, 120_000);
 });
 
+/** Creates its own group, vault, grant and secret with az, then reads the secret (tests/world/own-world.test.ts's green page). */
+const OWN_PAGE = [
+  '# Store a secret in your own vault\n',
+  fence('azurecli', 'az group create --name myOwnGroup --location eastus'),
+  fence('azurecli', 'az keyvault create --name myOwnVault77 --resource-group myOwnGroup --location eastus'),
+  fence('azurecli', 'az role assignment create --role "Key Vault Secrets Officer" --assignee <your-object-id> --scope /subscriptions/<subscription-id>/resourceGroups/myOwnGroup/providers/Microsoft.KeyVault/vaults/myOwnVault77'),
+  fence('azurecli', 'az keyvault secret set --vault-name myOwnVault77 --name mySecret --value "hello world"'),
+  fence('azurecli', 'az keyvault secret show --vault-name myOwnVault77 --name mySecret'),
+].join('\n');
+
+describe('a page that creates its own group, vault, grant and secret', () => {
+  it('runs as on the emulator, and what it created is deleted and its vault purged where the page put it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-live-own-'));
+    writeFileSync(join(own, 'e-own.md'), OWN_PAGE);
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld04' }, envFile: null });
+    const lines: string[] = [];
+    const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
+    let closed = false;
+    try {
+      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      expect(report.tutorials[0]?.steps.map((s) => s.verdict)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+      const emulated = await runTutorials({ paths: [own], target: 'emulator' });
+      expect(verdicts(report)).toEqual(verdicts(emulated.report));
+      expect(target.session.ledger.keyVaults).toContainEqual({ subscriptionId: h.scenario.subscriptionId, name: 'myOwnVault77', location: 'eastus' });
+      await target.close();
+      closed = true;
+      expect(target.teardownResult()?.failed).toEqual([]);
+      expect(lines).toContain('purged key vault myOwnVault77');
+      expect(h.handle.state.data.resourceGroups.some((g) => g.name === 'myOwnGroup')).toBe(false);
+      expect(h.handle.state.data.roleAssignments.some((a) => /myOwnGroup/i.test(a.scope))).toBe(false);
+    } finally {
+      if (!closed) await target.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('what a page\'s request proves it created', () => {
   const arm = 'management.azure.com';
   it('a resource group or role assignment only on 201 (200: it existed, not the run\'s), a vault on any success, only on ARM', () => {
@@ -210,5 +247,12 @@ describe('what a page\'s request proves it created', () => {
     expect(creationOf('GET', arm, '/subscriptions/s1/resourcegroups/myResourceGroup', 201, arm)).toBeUndefined();
     expect(creationOf('PUT', 'myaccount.blob.core.windows.net', '/subscriptions/s1/resourcegroups/x', 201, arm)).toBeUndefined();
     expect(creationOf('PUT', arm, '/subscriptions/s1/resourcegroups/rg/providers/Microsoft.Storage/storageAccounts/st', 201, arm)).toBeUndefined();
+  });
+
+  it('a vault is purged where its request put it', () => {
+    expect(bodyLocation('{"location":"East US","properties":{}}')).toBe('eastus');
+    expect(bodyLocation(Buffer.from('{"location":"westeurope"}'))).toBe('westeurope');
+    expect(bodyLocation('not json')).toBeUndefined();
+    expect(bodyLocation(undefined)).toBeUndefined();
   });
 });
