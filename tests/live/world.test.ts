@@ -62,6 +62,28 @@ afterAll(async () => {
 // has answers 200 live and 201 on a fresh emulator (both pass).
 const verdicts = (r: Report) => r.tutorials.map((t) => [t.file.replace(/.*\//, ''), t.steps.map((s) => [s.id, s.verdict, s.kind === 'az' ? null : (s.response?.status ?? null)])]);
 
+/** Pages written to a folder of their own and a live target for one run over the emulator-as-cloud; `done` closes (once) and cleans up. */
+async function livePages(runId: string, pages: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), `tc-live-${runId}-`));
+  for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, name), text);
+  const lines: string[] = [];
+  const target = await createAzureTarget(loadLiveConfig({ env: { ...h.env, TC_RUN_ID: runId }, envFile: null }), { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
+  let closed = false;
+  return {
+    dir,
+    target,
+    lines,
+    async close() {
+      if (!closed) await target.close();
+      closed = true;
+    },
+    async done() {
+      await this.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('the live target provisions each tutorial\'s World', () => {
   it('provisions what the page states before its first step, keeps tutorials apart, and tears down every group the run created', async () => {
     const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld01' }, envFile: null });
@@ -140,18 +162,15 @@ const TAKEN_PAGE = [
 
 describe('a literal name the run cannot own', () => {
   it('is not provisioned, and the steps using it are blocked with the reason, never judged against someone else\'s resource', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'tc-live-taken-'));
     // A storage account of that name exists elsewhere (storage account names are global).
     h.handle.state.data.resourceGroups.push({ name: 'other-subscriber', location: 'westus', tags: {} });
     const other = h.handle.state.data.storageAccounts.find((a) => a.resourceGroup === 'mi-test');
     if (other === undefined) throw new Error('the harness cloud has no storage account to copy');
     h.handle.state.data.storageAccounts.push({ ...structuredClone(other), name: 'takenstore1', resourceGroup: 'other-subscriber', containers: [] });
-    writeFileSync(join(own, 'c-taken.md'), TAKEN_PAGE);
-    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld02' }, envFile: null });
-    const lines: string[] = [];
-    const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
+    const run = await livePages('wld02', { 'c-taken.md': TAKEN_PAGE });
+    const { lines } = run;
     try {
-      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const { report } = await runTutorials({ paths: [run.dir], targetInstance: run.target });
       const steps = report.tutorials[0]?.steps ?? [];
       expect(steps.map((s) => s.verdict)).toEqual(['blocked', 'blocked', 'pass']);
       expect(steps[0]?.reason).toMatch(/preexisting-rg \(a resource group named preexisting-rg already exists in the subscription and is not this run's/);
@@ -160,8 +179,7 @@ describe('a literal name the run cannot own', () => {
       // Nothing was made in the other subscriber's group or under the taken name.
       expect(h.handle.state.data.storageAccounts.filter((a) => a.name === 'takenstore1').map((a) => a.resourceGroup)).toEqual(['other-subscriber']);
     } finally {
-      await target.close();
-      rmSync(own, { recursive: true, force: true });
+      await run.done();
     }
     expect(h.handle.state.data.resourceGroups.map((g) => g.name)).toEqual(expect.arrayContaining(['preexisting-rg', 'other-subscriber']));
     expect(h.handle.state.data.resourceGroups.filter((g) => /wld02/.test(g.name))).toEqual([]);
@@ -178,21 +196,18 @@ const VAULT_PAGE = [
 
 describe('a stated vault without a stated grant', () => {
   it('is provisioned without waiting for a grant nobody made, and the read fails as on the emulator (permissions are never assumed)', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'tc-live-vault-'));
-    writeFileSync(join(own, 'd-vault.md'), VAULT_PAGE);
-    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld03' }, envFile: null });
-    const target = await createAzureTarget(config, { log: () => undefined, signals: false, pollIntervalMs: 50 });
+    const run = await livePages('wld03', { 'd-vault.md': VAULT_PAGE });
+    const { target } = run;
     try {
-      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const { report } = await runTutorials({ paths: [run.dir], targetInstance: target });
       expect(target.environment.plan.keyVaults.map((v) => [v.name, v.secrets.map((x) => x.name)])).toEqual([['tcwld03kv', ['mysecret']]]);
       expect(target.environment.propagationWaits).toEqual([]);
-      const emulated = await runTutorials({ paths: [own], target: 'emulator' });
+      const emulated = await runTutorials({ paths: [run.dir], target: 'emulator' });
       expect(verdicts(report)).toEqual(verdicts(emulated.report));
       expect(report.tutorials[0]?.steps[0]?.verdict).toBe('fail');
       expect(report.tutorials[0]?.steps[0]?.reason).toMatch(/403/);
     } finally {
-      await target.close();
-      rmSync(own, { recursive: true, force: true });
+      await run.done();
     }
   }, 120_000);
 });
@@ -209,27 +224,21 @@ const OWN_PAGE = [
 
 describe('a page that creates its own group, vault, grant and secret', () => {
   it('runs as on the emulator, and what it created is deleted and its vault purged where the page put it', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'tc-live-own-'));
-    writeFileSync(join(own, 'e-own.md'), OWN_PAGE);
-    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'wld04' }, envFile: null });
-    const lines: string[] = [];
-    const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
-    let closed = false;
+    const run = await livePages('wld04', { 'e-own.md': OWN_PAGE });
+    const { target, lines } = run;
     try {
-      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const { report } = await runTutorials({ paths: [run.dir], targetInstance: target });
       expect(report.tutorials[0]?.steps.map((s) => s.verdict)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
-      const emulated = await runTutorials({ paths: [own], target: 'emulator' });
+      const emulated = await runTutorials({ paths: [run.dir], target: 'emulator' });
       expect(verdicts(report)).toEqual(verdicts(emulated.report));
       expect(target.session.ledger.keyVaults).toContainEqual({ subscriptionId: h.scenario.subscriptionId, name: 'myOwnVault77', location: 'eastus' });
-      await target.close();
-      closed = true;
+      await run.close();
       expect(target.teardownResult()?.failed).toEqual([]);
       expect(lines).toContain('purged key vault myOwnVault77');
       expect(h.handle.state.data.resourceGroups.some((g) => g.name === 'myOwnGroup')).toBe(false);
       expect(h.handle.state.data.roleAssignments.some((a) => /myOwnGroup/i.test(a.scope))).toBe(false);
     } finally {
-      if (!closed) await target.close();
-      rmSync(own, { recursive: true, force: true });
+      await run.done();
     }
   }, 120_000);
 });
