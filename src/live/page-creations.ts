@@ -11,11 +11,13 @@ import type { Ledger } from './provision/provision.ts';
 const GROUP = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/?]+)\/?$/i;
 const ROLE_ASSIGNMENT = /^(\/.*\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/?]+)\/?$/i;
 const VAULT = /^\/subscriptions\/([^/]+)\/resourcegroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([^/?]+)\/?$/i;
+/** A top-level resource in a group (its children go with it): provider namespace, one type, one name. */
+const RESOURCE = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/[^/?]+\/?$/i;
 
-export interface PageCreation {
-  kind: 'resource group' | 'role assignment' | 'key vault';
-  id: string;
-}
+export type PageCreation =
+  | { kind: 'resource group' | 'role assignment' | 'key vault'; id: string }
+  /** Any top-level resource (201, or 202 for an accepted asynchronous create such as a storage account). */
+  | { kind: 'resource'; id: string; group: string; apiVersion: string };
 
 /** The ledger entry a response proves the page made, if any. */
 export function creationOf(method: string, host: string, path: string, status: number, armHost: string): PageCreation | undefined {
@@ -27,7 +29,20 @@ export function creationOf(method: string, host: string, path: string, status: n
   const assignment = ROLE_ASSIGNMENT.exec(pathname);
   if (assignment?.[1] !== undefined && status === 201) return { kind: 'role assignment', id: assignment[1] };
   if (VAULT.test(pathname) && (status === 200 || status === 201)) return { kind: 'key vault', id: pathname };
+  const resource = RESOURCE.exec(pathname);
+  const apiVersion = new URLSearchParams(path.split('?')[1] ?? '').get('api-version');
+  if (resource?.[1] !== undefined && apiVersion !== null && (status === 201 || status === 202)) return { kind: 'resource', id: pathname, group: resource[1], apiVersion };
   return undefined;
+}
+
+/** All the ledger entries a response proves the page made (a new vault is a resource to purge, and one to delete when its group is not the run's). */
+export function creationsOf(method: string, host: string, path: string, status: number, armHost: string): PageCreation[] {
+  const first = creationOf(method, host, path, status, armHost);
+  if (first?.kind !== 'key vault' || status !== 201) return first === undefined ? [] : [first];
+  const pathname = decodeURIComponent(path.split('?')[0] ?? '');
+  const group = RESOURCE.exec(pathname)?.[1] ?? '';
+  const apiVersion = new URLSearchParams(path.split('?')[1] ?? '').get('api-version') ?? '';
+  return [first, ...(apiVersion !== '' ? [{ kind: 'resource' as const, id: pathname, group, apiVersion }] : [])];
 }
 
 /** The `location` of a JSON request body (where a page put its vault), if it says one. */
@@ -47,6 +62,13 @@ export function record(ledger: Ledger, creation: PageCreation, location: string)
   if (creation.kind === 'resource group') {
     if (ledger.resourceGroups.some(same)) return false;
     ledger.resourceGroups.push(creation.id);
+    return true;
+  }
+  if (creation.kind === 'resource') {
+    // Inside a group the run created, the group's deletion takes it; only resources in a group that stays are listed.
+    const groupId = creation.id.split('/providers/')[0]?.toLowerCase() ?? '';
+    if (ledger.resourceGroups.some((g) => g.toLowerCase() === groupId) || ledger.resources.some((r) => same(r.id))) return false;
+    ledger.resources.push({ id: creation.id, apiVersion: creation.apiVersion });
     return true;
   }
   if (creation.kind === 'role assignment') {
@@ -76,9 +98,10 @@ export function pageCreationRecorder(opts: { ledger: Ledger; armHost: string; lo
     const decorated = new DecoratorHandler(handler) as DecoratorHandler & Required<Pick<Dispatcher.DispatchHandler, 'onResponseStart'>>;
     const forward = decorated.onResponseStart.bind(decorated);
     decorated.onResponseStart = (controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void => {
-      const made = creationOf(method, host, path, statusCode, opts.armHost);
-      // A vault is purged where the page put it (its request's location), else the run's location.
-      if (made !== undefined && record(opts.ledger, made, bodyLocation(options.body) ?? opts.location)) opts.log(`the tutorial created ${made.kind} ${made.id}; recorded for teardown`);
+      for (const made of creationsOf(method, host, path, statusCode, opts.armHost)) {
+        // A vault is purged where the page put it (its request's location), else the run's location.
+        if (record(opts.ledger, made, bodyLocation(options.body) ?? opts.location)) opts.log(`the tutorial created ${made.kind} ${made.id}; recorded for teardown`);
+      }
       forward(controller, statusCode, headers, statusMessage);
     };
     return dispatch(options, decorated);

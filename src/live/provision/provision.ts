@@ -29,6 +29,11 @@ export interface Ledger {
   roleAssignments: string[];
   /** Vaults to purge after their group is deleted (soft delete keeps them, and their names, otherwise). */
   keyVaults: { subscriptionId: string; name: string; location: string }[];
+  /**
+   * Resources a tutorial's own request created in a group that is not the run's (deleted one by one,
+   * with the api-version the page used; the group itself was there before and stays).
+   */
+  resources: { id: string; apiVersion: string }[];
 }
 
 export interface RunnerPrincipal {
