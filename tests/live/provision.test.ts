@@ -120,7 +120,7 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(again.status).toBe(404);
       expect(result.failed).toEqual([]);
       expect(leftovers('prov01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
-      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [], keyVaults: [] });
+      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [], keyVaults: [], resources: [] });
       expect(result.warnings).toEqual([]);
       expect(result.deleted.length).toBeGreaterThan(0);
       // The scenario's own resources are untouched.
