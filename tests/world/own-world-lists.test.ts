@@ -122,3 +122,27 @@ describe('a page that creates a storage account and lists what it holds', () => 
     }, 240_000);
   }
 });
+
+describe('rejected-before-any-request-is-not-blocked', () => {
+  it('after a failed account create, a command az rejects outright still fails in az\'s words; a well-formed one waits (blocked)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-own-rejected-'));
+    try {
+      writeFileSync(
+        join(own, 'a.md'),
+        [
+          '# Rejected\n',
+          fence('az storage account create --name rejstore1 --resource-group rejGroup --encryption blob'),
+          fence('az storage blob upload --account-name rejstore1 --container-name docs --name blob1'),
+          fence('az storage blob list --account-name rejstore1 --container-name docs'),
+        ].join('\n'),
+      );
+      const { report } = await runTutorials({ paths: [own], targetInstance: target });
+      const t = byName(report.tutorials, 'a.md');
+      expect(verdicts(t)).toEqual(['fail', 'fail', 'blocked']);
+      expect(t.steps[1]!.reason).toMatch(/please specify one of --file and --data/);
+      expect(t.steps[1]!.output?.exitCode).toBe(2);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

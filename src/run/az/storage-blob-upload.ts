@@ -13,13 +13,10 @@ const PROGRESS = `Finished[${'#'.repeat(61)}]  100.0000%\n`;
 export const storageBlobUpload: AzCommandModule = {
   path: ['storage', 'blob', 'upload'],
   options: [...BLOB_OPTIONS, { dest: 'overwrite', names: ['--overwrite'], flag: true }, { dest: 'content-type', names: ['--content-type'] }],
+  // az's validator (azure-cli storage/_validators.py validate_upload_blob), before any request; --data is not modelled here.
+  validate: (args) => (args.file === undefined ? 'usage error: please specify one of --file and --data to upload.' : undefined),
   async run({ args, flags, ctx }) {
-    if (args.file === undefined) {
-      // az's validator (azure-cli storage/_validators.py validate_upload_blob), before any request; --data is not modelled here.
-      const message = 'usage error: please specify one of --file and --data to upload.';
-      return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 2 }, error: { kind: 'az-usage', message } });
-    }
-    const file = args.file;
+    const file = args.file ?? '';
     let bytes: Buffer;
     try {
       bytes = await readFile(isAbsolute(file) ? file : join(ctx.workdir, file));
