@@ -4,6 +4,7 @@
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import type { ExecutionError } from '../observation.ts';
+import { emulatorLimit } from '../http/send.ts';
 import type { OptionSpec } from './args.ts';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { RecordingHttpClient } from './blob-client.ts';
@@ -83,6 +84,9 @@ export async function runStorage(
     const done = await run();
     return outcome({ engine: 'http', exchanges: exchanges(), output: { stdout: done.stdout, stderr: `${creds.warnings}${done.stderr ?? ''}`, exitCode: 0 }, ...(done.files ? { files: done.files } : {}) });
   } catch (err) {
+    // What the emulator does not model, or its own failure, is the tool's limit: never the page's failure.
+    const limit = emulatorLimit(recorder.exchanges.at(-1)?.response);
+    if (limit) return outcome({ engine: 'http', exchanges: exchanges(), error: limit });
     const { stderr, error } = storageErrorText(err, creds.login);
     return outcome({ engine: 'http', exchanges: exchanges(), output: { stdout: '', stderr: `${creds.warnings}${stderr}`, exitCode: 1 }, ...(error ? { error } : {}) });
   }
