@@ -200,6 +200,12 @@ export function inferWorld(input: WorldInput): World {
     const rival = firstOfRole.get(`${m.role}\u0000${parentOf(m).toLowerCase()}`);
     if (rival) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
+      // The other name fails as on Azure once the page's own creation has run; if that creation failed,
+      // the page's world never came to be and this step proves nothing: it waits on the creation.
+      if (rival.pos < pos && rival.step !== step && !used.has(`${step.id}\u0000${rival.step.id}`)) {
+        used.add(`${step.id}\u0000${rival.step.id}`);
+        world.uses.push({ stepId: step.id, creator: rival.step.id, what: `${describe(m)} (the page's name for ${describe(rival.m)})` });
+      }
       continue;
     }
     const statedAt = stated.roles.get(m.role);
