@@ -85,3 +85,17 @@ describe('defect: with --set, a request to a host the emulator does not model fa
     });
   }
 });
+
+describe('defect: the az equivalents printed JSON whatever --query and -o asked for (a captured or compared value az would not print)', () => {
+  it('--query/-o tsv make a successful step unsupported (the calls are kept as evidence); -o none prints nothing and passes', async () => {
+    const page = ['# Groups', '', '```azurecli', 'az group create --name queryGroup --location westus --query id --output tsv', '```', '', '```azurecli', 'az group create --name quietGroup --location westus -o none', '```', ''].join('\n');
+    const t = await run('query.md', page);
+    const queried = step(t, 'queryGroup');
+    expect(queried.verdict).toBe('unsupported');
+    expect(queried.reason).toMatch(/--query id -o tsv, which this tool's equivalent does not compute/);
+    expect(queried.response?.status).toBe(201);
+    const quiet = step(t, 'quietGroup');
+    expect(quiet.verdict).toBe('pass');
+    expect(quiet.output?.stdout).toBe('');
+  });
+});

@@ -43,6 +43,22 @@ export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope
   }
 }
 
+/**
+ * The equivalents print az's JSON. `-o none` prints nothing, as az does; `--query` or another output
+ * format (tsv, table, yaml) prints something this tool does not compute: the REST calls' answer is
+ * known, what the page captures or shows from it is not, so a step that succeeded says so
+ * (unsupported) rather than let a later step use or compare JSON az would not have printed.
+ */
+function printedAsAzWould(ran: StepOutcome, values: Readonly<Record<string, string>>): StepOutcome {
+  const format = values['output']?.toLowerCase();
+  if (format === 'none' && ran.output) return { ...ran, output: { ...ran.output, stdout: '' } };
+  const query = values['query'];
+  const other = format !== undefined && format !== 'json' && format !== 'jsonc' && format !== 'none';
+  if ((query === undefined && !other) || ran.error !== undefined || (ran.output !== undefined && ran.output.exitCode !== 0)) return ran;
+  const what = [query !== undefined ? `--query ${query}` : '', other ? `-o ${format}` : ''].filter(Boolean).join(' ');
+  return { ...ran, error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: `the REST calls succeeded, but az would print their answer through ${what}, which this tool's equivalent does not compute (it prints az's JSON): what the page shows or captures from this command is not judged` } };
+}
+
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
   const argv = step.az.argv;
   const found = lookupAz(argv);
@@ -65,7 +81,8 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
       const invalid = found.module.validate?.(args.values, args.flags);
       if (invalid !== undefined) return usage(invalid);
-      return found.module.run({ step, args: args.values, flags: args.flags, ctx });
+      const ran = await found.module.run({ step, args: args.values, flags: args.flags, ctx });
+      return printedAsAzWould(ran, args.values);
     }
     default: {
       const never: never = found;
