@@ -31,10 +31,12 @@ const CLI_PRINCIPAL = { principalId: '9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d', cli
 
 /**
  * The name the emulator gives each role a page leaves to the reader (`<vault-name>`, `<storage-account>`):
- * the names the twelve tutorials' scenario always used. Roles without a default stay unbound unless a
- * capture, the sidecar or --set gives them a value: file paths, tokens and keys, and what the emulator
- * does not serve (Key Vault keys and certificates, files, queues, tables, App Service and Functions),
- * so a page about those is blocked with the roles listed, never failed on a host that is not there.
+ * the names the twelve tutorials' scenario always used. App Service and Functions names are given too:
+ * the emulator serves neither, so a step using one is `unsupported` (its host answers "not emulated",
+ * its az command has no equivalent) whatever the name — a name only lets the steps around it run
+ * (`sitename=<your-site-name>`). Roles without a default stay unbound unless a capture, the sidecar or
+ * --set gives them a value: file paths, tokens and keys (the reader's own), Key Vault keys and
+ * certificates, files, queues, tables.
  */
 export const ROLE_NAMES: Partial<Record<Role, string>> = {
   'resource-group': RESOURCE_GROUP,
@@ -48,6 +50,9 @@ export const ROLE_NAMES: Partial<Record<Role, string>> = {
   vm: VM_NAME,
   role: 'Reader',
   'resource-audience': 'https://management.azure.com/',
+  'web-app': 'tutorial-web-app',
+  'function-app': 'tutorial-function-app',
+  'app-service-plan': 'tutorial-plan',
 };
 
 /** The emulator's answer for each role: its names (ROLE_NAMES), and the ids of its subscription, tenant, reader and VM. */
