@@ -6,8 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
+import { parseTutorialText } from '../../src/parse/index.ts';
+import { findDocsetRoot, includeResolver } from '../../src/parse/docset.ts';
+import { lintTutorial } from '../../src/lint/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const lint = (file: string, edit: (t: string) => string = (t) => t) => lintText(edit(readFileSync(join(root, file), 'utf8')), 'docfx', file).filter((f) => f.rule === 'rbac-what-if');
 
 describe('rbac-what-if', () => {
@@ -45,5 +49,70 @@ describe('rbac-what-if', () => {
   it('000-storage.md: a prose grant of Reader instead would be reported on the prose line', () => {
     const found = lint('tutorials/000-storage.md', (t) => t.replace('storage-blob-data-reader role', 'Reader role'));
     expect(found.map((f) => f.line)).toContain(60);
+  });
+});
+
+// The signed-in reader's own data-plane commands on a resource the page creates (rbac-reader.ts):
+// warnings, since what fails follows today's defaults (az keyvault create: RBAC since Azure CLI 2.61).
+// Corpus pages are read with their include files, as the CLI reads them.
+const corpus = (page: string, edit: (t: string) => string = (t) => t) => {
+  const file = join(root, 'tests/corpus/articles', page);
+  const text = edit(readFileSync(file, 'utf8'));
+  const tutorial = parseTutorialText(text, `tests/corpus/articles/${page}`, { form: 'docfx', resolveInclude: includeResolver(findDocsetRoot(file)) });
+  return lintTutorial(tutorial, { text }).filter((f) => f.rule === 'rbac-what-if');
+};
+
+describe('rbac-what-if: the reader on a vault or account the page creates', () => {
+  it('secrets/quick-create-cli.md: an RBAC vault, no role granted: secret set (70) and show (78), and the sentence claiming the account is authorized (61)', () => {
+    const found = corpus('key-vault/secrets/quick-create-cli.md');
+    expect(found.map((f) => [f.line, f.severity])).toEqual([
+      [61, 'warning'],
+      [70, 'warning'],
+      [78, 'warning'],
+    ]);
+    expect(found[1]?.message).toMatch(/creates the vault \(line 53: az keyvault create makes it an Azure RBAC vault.*no role on it: setting a secret needs the data action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action.*403 \(ForbiddenByRbac\)\. Assign Key Vault Secrets Officer on the vault first, or create the vault with --enable-rbac-authorization false/);
+    expect(found[2]?.message).toMatch(/reading a secret's value needs .*getSecret\/action.*Assign Key Vault Secrets User/);
+    expect(found[0]?.message).toMatch(/vault uses Azure RBAC authorization \(line 53\).*command on line 70 is denied/);
+  });
+
+  it('silent when the vault is created with --enable-rbac-authorization false (access policies: the creator gets one)', () => {
+    expect(read('tests/corpus/articles/key-vault/secrets/quick-create-cli.md')).toContain('--resource-group "ContosoResourceGroup" --location eastus\n```');
+    expect(corpus('key-vault/secrets/quick-create-cli.md', (t) => t.replace('--resource-group "ContosoResourceGroup" --location eastus\n```', '--resource-group "ContosoResourceGroup" --location eastus --enable-rbac-authorization false\n```'))).toEqual([]);
+  });
+
+  it('silent once the page assigns the reader a role that permits both commands; a role that does not is named', () => {
+    const grant = (role: string) => (t: string) =>
+      t.replace('## Add a secret to Key Vault', `## Grant yourself access\n\n\`\`\`azurecli\naz role assignment create --role "${role}" --assignee "<upn>" --scope "/subscriptions/<subscription-id>/resourceGroups/ContosoResourceGroup/providers/Microsoft.KeyVault/vaults/Contoso-Vault2"\n\`\`\`\n\n## Add a secret to Key Vault`);
+    expect(corpus('key-vault/secrets/quick-create-cli.md', grant('Key Vault Secrets Officer'))).toEqual([]);
+    const user = corpus('key-vault/secrets/quick-create-cli.md', grant('Key Vault Secrets User'));
+    expect(user.map((f) => f.message).join('\n')).toMatch(/Key Vault Secrets User does not include it; setting a secret \(line \d+\) needs Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action — use Key Vault Secrets Officer/);
+    // reading the value is what Secrets User is for: only the set is reported
+    expect(user.filter((f) => /reading a secret's value/.test(f.message))).toEqual([]);
+  });
+
+  it('keys/quick-create-bicep.md: the Bicep vault has enableRbacAuthorization: true; Contributor (stated, line 26) has no data action: key list (the step on lines 160-163)', () => {
+    const found = corpus('key-vault/keys/quick-create-bicep.md');
+    expect(found.map((f) => [f.line, f.endLine])).toEqual([
+      [26, undefined],
+      [160, 163],
+    ]);
+    expect(found[0]?.message).toBe('Contributor grants no data action; listing keys (line 160) needs Microsoft.KeyVault/vaults/keys/read — use Key Vault Crypto User.');
+  });
+
+  it('keys/quick-create-python.md: az keyvault set-policy on the RBAC vault the included file creates, and the sentence that introduces it', () => {
+    const found = corpus('key-vault/keys/quick-create-python.md');
+    expect(found.map((f) => f.line)).toEqual([36, 41, 47]);
+    expect(found[1]?.message).toMatch(/in an included file.*az keyvault set-policy refuses it \("Cannot set policies to a vault with '--enable-rbac-authorization' specified"\)/);
+  });
+
+  it('silent on storage pages that use the account key, or --auth-mode login on an account the page does not create', () => {
+    expect(corpus('storage/blobs/storage-quickstart-blobs-cli.md')).toEqual([]);
+    expect(read('tests/corpus/articles/storage/blobs/blob-containers-cli.md')).toMatch(/--auth-mode login/);
+    expect(corpus('storage/blobs/blob-containers-cli.md')).toEqual([]);
+  });
+
+  it('--auth-mode login on an account the page creates, with no data role: reported', () => {
+    const found = corpus('storage/blobs/storage-quickstart-blobs-cli.md', (t) => t.replace(/az storage blob list \\\n/, 'az storage blob list --auth-mode login \\\n'));
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/creates the storage account \(in an included file.*listing blobs needs the data action Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/blobs\/read.*AuthorizationPermissionMismatch.*Assign Storage Blob Data Reader/)]);
   });
 });

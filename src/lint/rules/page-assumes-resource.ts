@@ -2,9 +2,10 @@
 // prerequisite or portal step states: the run provides it (and lists it as an assumption) so the rest
 // of the page can be judged, but a reader starting from an empty subscription gets a 404. The same
 // inference as the run's World (src/world), without the target's values: only names the page writes.
-import { describe, inferWorld } from '../../world/infer.ts';
+import { describe } from '../../world/infer.ts';
 import type { WorldResource } from '../../world/types.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { pageWorld } from '../world.ts';
 
 export const pageAssumesResource: Rule = {
   id: 'page-assumes-resource',
@@ -15,8 +16,7 @@ export const pageAssumesResource: Rule = {
     'What a page uses must come from somewhere the reader can see: a command of the page that creates it, or a prerequisite that says it exists. A vault, storage account, container, blob or resource group the commands name but nothing introduces is found only by a reader who already has it.',
   help: 'Say so in the prerequisites (for example "a key vault named myVault with a secret mySecret"), or add the command that creates it.',
   check(doc) {
-    const text = doc.hasText ? Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).join('\n') : undefined;
-    const world = inferWorld({ tutorial: doc.tutorial, ...(text !== undefined ? { text } : {}), valueOf: () => undefined, defaults: { resourceGroup: '' } });
+    const world = pageWorld(doc);
     // Without the target's values a placeholder parent is unknown: a blob in <CONTAINER> of <ACCOUNT>
     // may well be the one an earlier upload to the same placeholders made. Only fully named resources count.
     const named = (r: WorldResource): boolean =>
