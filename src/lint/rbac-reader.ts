@@ -115,17 +115,17 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
       const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
-      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, line ${before.map((g) => g.line).join(', ')}) do not permit this command: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${use}.`;
+      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this command: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${use}.`;
       for (const g of before) {
         const role = findRole(g.role);
-        if (!role) continue;
+        if (!role || g.via === 'author') continue; // the sidecar's grant has no place in the page
         hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${use}.` });
       }
     }
     hits.push({ line: at, ...span, stepId: command.step.id, message });
-    if (!firstDenied.has(resource)) firstDenied.set(resource, at);
+    if (before.length === 0 && !firstDenied.has(resource)) firstDenied.set(resource, at);
   }
-  // A sentence between the creation and the first denied command that tells the reader they are authorized.
+  // With no grant at all: a sentence between the creation and the first denied command that tells the reader they are authorized.
   for (const [resource, at] of firstDenied) {
     for (let n = Math.max(resource.line + 1, 1); n < at && doc.hasText; n++) {
       if (!doc.isProse(n) || !/\bauthori[sz]ed\b|\bhave (?:full )?access\b|\bhas (?:full )?access\b/i.test(doc.line(n)) || !/\byour?\b|\baccount\b/i.test(doc.line(n))) continue;

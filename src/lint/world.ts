@@ -19,6 +19,7 @@ export function pageWorld(doc: LintDocument): World {
       valueOf: () => undefined,
       defaults: { resourceGroup: '' },
       roleNames: roleCatalog().roles.map((r) => r.roleName),
+      ...(doc.authorGrants ? { author: { grants: [...doc.authorGrants] } } : {}),
     });
     worlds.set(doc, world);
   }

@@ -9,6 +9,7 @@ import { lintText } from './helpers.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
 import { findDocsetRoot, includeResolver } from '../../src/parse/docset.ts';
 import { lintTutorial } from '../../src/lint/index.ts';
+import type { WorldGrant } from '../../src/world/types.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -55,11 +56,11 @@ describe('rbac-what-if', () => {
 // The signed-in reader's own data-plane commands on a resource the page creates (rbac-reader.ts):
 // warnings, since what fails follows today's defaults (az keyvault create: RBAC since Azure CLI 2.61).
 // Corpus pages are read with their include files, as the CLI reads them.
-const corpus = (page: string, edit: (t: string) => string = (t) => t) => {
+const corpus = (page: string, edit: (t: string) => string = (t) => t, authorGrants: WorldGrant[] = []) => {
   const file = join(root, 'tests/corpus/articles', page);
   const text = edit(readFileSync(file, 'utf8'));
   const tutorial = parseTutorialText(text, `tests/corpus/articles/${page}`, { form: 'docfx', resolveInclude: includeResolver(findDocsetRoot(file)) });
-  return lintTutorial(tutorial, { text }).filter((f) => f.rule === 'rbac-what-if');
+  return lintTutorial(tutorial, { text, authorGrants }).filter((f) => f.rule === 'rbac-what-if');
 };
 
 describe('rbac-what-if: the reader on a vault or account the page creates', () => {
@@ -88,6 +89,15 @@ describe('rbac-what-if: the reader on a vault or account the page creates', () =
     expect(user.map((f) => f.message).join('\n')).toMatch(/Key Vault Secrets User does not include it; setting a secret \(line \d+\) needs Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action — use Key Vault Secrets Officer/);
     // reading the value is what Secrets User is for: only the set is reported
     expect(user.filter((f) => /reading a secret's value/.test(f.message))).toEqual([]);
+  });
+
+  it("silent when the page's sidecar grants the reader a role that permits the commands (origin author)", () => {
+    const officer: WorldGrant = { role: 'Key Vault Secrets Officer', principal: { kind: 'reader' }, scope: { kind: 'resource-group', group: 'ContosoResourceGroup' }, origin: 'author', cite: { line: 1 } };
+    expect(corpus('key-vault/secrets/quick-create-cli.md', (t) => t, [officer])).toEqual([]);
+    // a sidecar grant that does not permit: the commands are reported, the sidecar's grant has no line of the page
+    const found = corpus('key-vault/secrets/quick-create-cli.md', (t) => t, [{ ...officer, role: 'Key Vault Reader' }]);
+    expect(found.map((f) => f.line)).toEqual([70, 78]);
+    expect(found[0]?.message).toMatch(/\(Key Vault Reader, the sidecar\) do not permit this command/);
   });
 
   it('keys/quick-create-bicep.md: the Bicep vault has enableRbacAuthorization: true; Contributor (stated, line 26) has no data action: key list (the step on lines 160-163)', () => {

@@ -95,7 +95,7 @@ function identityFindings(doc: LintDocument, grants: readonly StatedGrant[]): Ru
       if (reportedGrant.has(key)) continue;
       reportedGrant.add(key);
       const role = findRole(g.role);
-      if (!role || rolePermits(role, need)) continue;
+      if (!role || rolePermits(role, need) || g.via === 'author') continue;
       hits.push({
         line: g.line,
         ...(g.column !== undefined ? { column: g.column } : {}),
