@@ -1,6 +1,7 @@
 // The role grants a page makes or states, for the RBAC what-if:
 //  - created: its own `az role assignment create --role …` steps, read from the command as written
-//    (placeholders and all; counted even when the step itself fails, e.g. on smart quotes), and
+//    (placeholders and all; counted even when the step itself fails, e.g. on smart quotes), REST PUTs
+//    of a role assignment (curl … /providers/Microsoft.Authorization/roleAssignments/{id}), and
 //    role assignments its Bicep/ARM templates declare (`Microsoft.Authorization/roleAssignments`
 //    with a literal built-in role definition GUID);
 //  - stated: what the page's World (src/world) says is granted — prose that assigns or grants a
@@ -8,7 +9,7 @@
 // Grants the World only ASSUMES do not exist: a permission is never assumed (src/world/types.ts).
 import type { LintDocument } from './document.ts';
 import { azOption } from './commands.ts';
-import { eachAz } from './each.ts';
+import { eachAz, eachCurl } from './each.ts';
 import { pageWorld } from './world.ts';
 import { findRole } from '../reference/rbac.ts';
 import type { WorldPrincipal, WorldScope } from '../world/types.ts';
@@ -25,7 +26,8 @@ export interface StatedGrant {
   worldScope?: WorldScope;
   /** Who gets it: `reader` for the signed-in reader; `id` for an assignee as written. */
   principal: WorldPrincipal;
-  via: 'az role assignment create' | 'template' | 'stated' | 'author';
+  /** How the page makes it: a command (az role assignment create, or a REST PUT of a role assignment), a template, prose or portal steps, the sidecar. */
+  via: 'az role assignment create' | 'rest' | 'template' | 'stated' | 'author';
 }
 
 const unquote = (s: string): string => s.replace(/^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g, '');
@@ -48,7 +50,7 @@ export function statedGrants(doc: LintDocument): StatedGrant[] {
       via: 'az role assignment create',
     });
   }
-  grants.push(...templateGrants(doc));
+  grants.push(...armGrants(doc), ...templateGrants(doc));
   const made = new Set(grants.map((g) => (findRole(g.role)?.roleName ?? unquote(g.role)).toLowerCase()));
   for (const g of pageWorld(doc).grants) {
     if (g.origin === 'created') continue; // read above, as written
@@ -75,6 +77,26 @@ function columnOf(line: string, role: string): number | undefined {
   const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const at = line.search(new RegExp(`(?<![\\w-])${words.join('[\\s_-]+')}(?![\\w-])`, 'i'));
   return at < 0 ? undefined : at + 1;
+}
+
+/**
+ * `curl -X PUT https://management.azure.com/{scope}/providers/Microsoft.Authorization/roleAssignments/{id}`
+ * whose body names a built-in role definition GUID: a grant at {scope} (REST: Role Assignments - Create).
+ */
+function armGrants(doc: LintDocument): StatedGrant[] {
+  const out: StatedGrant[] = [];
+  for (const { command, curl } of eachCurl(doc)) {
+    const url = curl.urls[0]?.value ?? '';
+    const m = /^https?:\/\/[^/]+(\/.*?)\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/?#]+/i.exec(url);
+    if (!m || curl.method.toUpperCase() !== 'PUT') continue;
+    const body = curl.data.find((d) => /roleDefinitionId/i.test(d.value));
+    const guid = body && /roleDefinitions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(body.value)?.[1];
+    const role = guid ? findRole(guid.toLowerCase()) : undefined;
+    if (!body || !role) continue;
+    const principal = /"principalId"\s*:\s*"([^"]*)"/i.exec(body.value)?.[1] ?? '';
+    out.push({ role: role.roleName, line: body.line, column: body.column, stepId: command.step.id, scope: m[1]!, principal: { kind: 'id', id: principal }, via: 'rest' });
+  }
+  return out;
 }
 
 /**

@@ -109,6 +109,34 @@ describe('rbac-what-if: the reader on a vault or account the page creates', () =
     expect(found[0]?.message).toBe('Contributor grants no data action; listing keys (line 160) needs Microsoft.KeyVault/vaults/keys/read — use Key Vault Crypto User.');
   });
 
+  it('keys/quick-create-bicep.md: silent once a template role assignment grants Key Vault Crypto User (its definition GUID)', () => {
+    const withAssignment = (guid: string) => (t: string) =>
+      t.replace(
+        '## Review deployed resources',
+        `## Grant yourself keys access\n\n\`\`\`bicep\nresource keysUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  scope: vault\n  name: guid(vault.id, principalId, 'crypto-user')\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${guid}')\n    principalId: principalId\n  }\n}\n\`\`\`\n\n## Review deployed resources`,
+      );
+    expect(read('tests/corpus/articles/key-vault/keys/quick-create-bicep.md')).toContain('## Review deployed resources');
+    expect(corpus('key-vault/keys/quick-create-bicep.md', withAssignment('12338af0-0e69-4776-bea7-57ae8d297424'))).toEqual([]);
+    // Key Vault Reader (21090545-…) reads key metadata too: vaults/*/read covers keys/read
+    expect(corpus('key-vault/keys/quick-create-bicep.md', withAssignment('21090545-7ca7-4776-b22c-e363652d74d2'))).toEqual([]);
+    // Key Vault Secrets User (4633458b-…) does not: named on the template's line and on the command
+    const found = corpus('key-vault/keys/quick-create-bicep.md', withAssignment('4633458b-17de-408a-b874-0445c86b69e6'));
+    expect(found.map((f) => f.message).join('\n')).toMatch(/Key Vault Secrets User does not include it; listing keys \(line \d+\) needs Microsoft\.KeyVault\/vaults\/keys\/read — use Key Vault Crypto User/);
+  });
+
+  it('002: a REST PUT of the role assignment (curl … roleAssignments/{id}) is a grant like az role assignment create', () => {
+    const put = (guid: string) => (t: string) =>
+      t.replace(
+        /^  az role assignment create --assignee <MSI CLIENTID>.*$/m,
+        `  curl -X PUT "https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>/providers/Microsoft.Storage/storageAccounts/<STORAGE ACCOUNT NAME>/providers/Microsoft.Authorization/roleAssignments/<ASSIGNMENT ID>?api-version=2022-04-01" -H "Authorization: Bearer <ARM TOKEN>" -H "Content-Type: application/json" -d '{"properties": {"roleDefinitionId": "/subscriptions/<SUBSCRIPTION ID>/providers/Microsoft.Authorization/roleDefinitions/${guid}", "principalId": "<MSI PRINCIPALID>"}}'`,
+      );
+    expect(lint('tutorials/002-storage-user-assigned.md', put('acdd72a7-3385-48ef-bd42-f606fba81ae7')).map((f) => [f.line, f.message.slice(0, 30)])).toEqual([
+      [134, 'Reader grants no data action; '],
+      [185, 'the roles this page grants (Re'],
+    ]);
+    expect(lint('tutorials/002-storage-user-assigned.md', put('2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'))).toEqual([]);
+  });
+
   it('keys/quick-create-python.md: az keyvault set-policy on the RBAC vault the included file creates, and the sentence that introduces it', () => {
     const found = corpus('key-vault/keys/quick-create-python.md');
     expect(found.map((f) => f.line)).toEqual([36, 41, 47]);
