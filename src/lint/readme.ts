@@ -22,7 +22,9 @@ export function renderReadme(): string {
   lines.push('- Text format: `file:line:col rule severity message (seed FILE:LINE)`. SARIF 2.1.0: rule metadata in');
   lines.push('  `tool.driver.rules`, the tutorial region as the location, the seed place as a related location and in');
   lines.push('  `properties.seed`; `tests/lint/sarif.test.ts` validates it against the vendored OASIS schema `sarif/sarif-schema-2.1.0.json` (and the rtm.5 revision).');
-  lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them.');
+  lines.push('- Contracts (`contracts.ts`) are written from `vendor/specs`; `tests/lint/contracts.test.ts` checks them. A request');
+  lines.push('  body written inside the command (`curl -d \'{…}\'`, single-quoted on one line) is held to the operation\'s request');
+  lines.push('  contract like a body shown in its own block (`contract-check.ts`; `tests/lint/inline-body-contract.test.ts`).');
   lines.push('- Fixes: a rule attaches `fix` (exact edits: line, columns, the text replaced, its replacement) to a finding');
   lines.push('  only when the correction is certain, built with `fix.ts` (an edit is placed only where the file\'s line holds');
   lines.push('  the word\'s text verbatim) and, for JSON, `json-repair.ts`. `run`/`lint --fix-patch FILE` turn them into a');
@@ -30,7 +32,8 @@ export function renderReadme(): string {
   lines.push('  "Fixes as a patch" lists which rules fix what, and what is left to the writer.');
   lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
   lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
-  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`).');
+  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`,');
+  lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`).');
   lines.push('- `rbac-what-if` reads the grants a page makes or states through `rbac-grants.ts`: `az role assignment create` as written');
   lines.push("  (counted even when that step fails), template `Microsoft.Authorization/roleAssignments` with a literal role GUID, and the page's");
   lines.push("  World (`world.ts`: prose and portal grants of any catalog role, the sidecar's grants the runner passes); a grant the World only");
@@ -40,6 +43,17 @@ export function renderReadme(): string {
   lines.push('  the page creates, since what fails there follows today\'s defaults (az keyvault create makes RBAC vaults since Azure CLI 2.61).');
   lines.push('  Data Lake Storage ACLs: a page that sets ACLs keeps the storage part silent (ACLs are checked when RBAC denies); the ACLs');
   lines.push('  themselves are not judged.');
+  lines.push('- `api-version-currency` reads where a page names an api-version with its namespace and type through');
+  lines.push('  `api-version-mentions.ts` (URL `/providers/<Namespace>/<type>…?api-version=`, Bicep `type@version`, a template\'s');
+  lines.push('  `"apiVersion"` beside its `"type"`, az `--api-version` / PowerShell `-ApiVersion` with the command\'s resource type;');
+  lines.push('  code only, never prose) and judges it against the generated `src/reference/api-versions.json`: more than two');
+  lines.push('  years behind the newest stable version → warning naming it; a preview where a newer stable exists → note (warning');
+  lines.push('  when also two years behind); a version the listing never had → warning, not error, since the listings hold the');
+  lines.push('  versions that created resources and ARM registers more (the emulator\'s `services/arm/api-versions.ts` lists count as');
+  lines.push('  known). ARM answers an unregistered version with 400 InvalidApiVersionParameter / NoRegisteredProviderFound and the');
+  lines.push('  supported list (`../shared/azure-behavior.md` §3.1). Namespaces, types or listings the table marks partial or does');
+  lines.push('  not cover are never judged unknown. A type the table lacks but the emulator models (Microsoft.Resources resource');
+  lines.push('  groups and subscriptions, Microsoft.Compute virtual machines) is judged against the emulator\'s list as a partial one.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

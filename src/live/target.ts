@@ -6,7 +6,7 @@
 import { rootCertificates } from 'node:tls';
 import { describeConfig, type LiveConfig } from '../config.ts';
 import { ToolError } from '../errors.ts';
-import { defaultScenario } from '../emulator/default-scenario.ts';
+import { defaultScenario } from '../tutorials/scenario.ts';
 import type { Scenario } from '../emulator/scenario.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../run/http/connector.ts';
 import type { CliCredential, Target } from '../run/target.ts';

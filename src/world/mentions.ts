@@ -76,10 +76,19 @@ export function idMentions(id: string, verb: Mention['verb']): Mention[] {
   return out;
 }
 
+/**
+ * The URL a request names. A placeholder that stands for a whole URL after the page's own scheme
+ * (`https://<YOUR-KEY-VAULT-URL>/secrets/…` with the vault URI the portal shows) doubles the scheme:
+ * the request fails as written, but the resource it points at is still the one the page means.
+ */
+function namedUrl(url: string): string {
+  return /^https?:\/\/(https?:\/\/.+)$/i.exec(url)?.[1] ?? url;
+}
+
 function urlMentions(url: string, method: string): Mention[] {
   let u: URL;
   try {
-    u = new URL(url);
+    u = new URL(namedUrl(url));
   } catch {
     return [];
   }

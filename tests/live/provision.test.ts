@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { loadLiveConfig } from '../../src/config.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { buildProvisioningPlan, RUN_TAG } from '../../src/live/provision/plan.ts';
 import { provision } from '../../src/live/provision/provision.ts';
 import { teardown } from '../../src/live/provision/teardown.ts';

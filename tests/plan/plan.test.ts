@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { parseTutorialFile } from '../../src/parse/index.ts';
 import { buildPlan, type Plan } from '../../src/plan/index.ts';
 import { tutorialsDir } from '../../src/tutorials/manifest.ts';
