@@ -5,6 +5,7 @@ import { readJson, type JsonReading } from '../parse/json-reader.ts';
 import { commandWords, type ShellWord } from '../parse/shell-words.ts';
 import { firstAfter } from './order.ts';
 import type { SourceLine } from '../parse/source-lines.ts';
+import type { WorldGrant } from '../world/types.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
 
@@ -53,6 +54,8 @@ export interface LintDocument {
   commandAfter(line: number): CommandView | undefined;
   /** The command view of a step. */
   commandOf(step: Step): CommandView | undefined;
+  /** Grants the page's sidecar declares, when the caller read it (LintOptions.authorGrants). */
+  authorGrants?: readonly WorldGrant[];
 }
 
 export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {

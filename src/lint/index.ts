@@ -6,7 +6,8 @@ import type { SeedRef, Tutorial } from '../model.ts';
 import { manifestEntryFor, projectRoot } from '../tutorials/manifest.ts';
 import { ToolError } from '../errors.ts';
 import { parseTutorialFile } from '../parse/index.ts';
-import { buildDocument } from './document.ts';
+import { buildDocument, type LintDocument } from './document.ts';
+import type { WorldGrant } from '../world/types.ts';
 import type { Finding, Severity } from './finding.ts';
 import { rules } from './registry.ts';
 import type { Rule, RuleHit } from './rule.ts';
@@ -23,12 +24,14 @@ export interface LintOptions {
   seed?: SeedRef;
   /** Restrict to these rule ids (tests). */
   only?: readonly string[];
+  /** Grants the page's sidecar declares (origin `author`): the runner reads the sidecar, the lint reads no file. */
+  authorGrants?: readonly WorldGrant[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Finding[] {
-  const doc = buildDocument(tutorial, opts.text);
+  const doc: LintDocument = { ...buildDocument(tutorial, opts.text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}) };
   const seed = tutorial.seed ?? opts.seed;
   const active: readonly Rule[] = opts.only ? rules.filter((r) => opts.only?.includes(r.id)) : rules;
   const seen = new Set<string>();

@@ -34,8 +34,15 @@ export function renderReadme(): string {
   lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
   lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`,');
   lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`).');
-  lines.push('- `rbac-what-if` reads the grants a page makes through `rbac-grants.ts` (one interface, to be fed by the page\'s World');
-  lines.push('  later) and decides with `src/reference/rbac.ts` over the generated built-in role catalog (`src/reference/README.md`).');
+  lines.push('- `rbac-what-if` reads the grants a page makes or states through `rbac-grants.ts`: `az role assignment create` as written');
+  lines.push("  (counted even when that step fails), template `Microsoft.Authorization/roleAssignments` with a literal role GUID, and the page's");
+  lines.push("  World (`world.ts`: prose and portal grants of any catalog role, the sidecar's grants the runner passes); a grant the World only");
+  lines.push('  assumes never counts. It decides with `src/reference/rbac.ts` over the generated built-in role catalog and the operation →');
+  lines.push('  (data) action map (`src/reference/operation-actions.ts`, `src/reference/README.md`). Errors for requests made with a managed');
+  lines.push("  identity's token; warnings (`rbac-reader.ts`) for the signed-in reader's own data-plane commands on a vault or storage account");
+  lines.push('  the page creates, since what fails there follows today\'s defaults (az keyvault create makes RBAC vaults since Azure CLI 2.61).');
+  lines.push('  Data Lake Storage ACLs: a page that sets ACLs keeps the storage part silent (ACLs are checked when RBAC denies); the ACLs');
+  lines.push('  themselves are not judged.');
   lines.push('- `api-version-currency` reads where a page names an api-version with its namespace and type through');
   lines.push('  `api-version-mentions.ts` (URL `/providers/<Namespace>/<type>…?api-version=`, Bicep `type@version`, a template\'s');
   lines.push('  `"apiVersion"` beside its `"type"`, az `--api-version` / PowerShell `-ApiVersion` with the command\'s resource type;');

@@ -58,6 +58,7 @@ import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
 import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
 import { exampleSasFields } from './rules/example-sas-fields.ts';
 import { rbacWhatIf } from './rules/rbac-what-if.ts';
+import { rbacNotactionsOnly } from './rules/rbac-notactions-only.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
@@ -125,6 +126,7 @@ export const rules: readonly Rule[] = [
   shellOdataDollarExpanded,
   exampleSasFields,
   rbacWhatIf,
+  rbacNotactionsOnly,
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,

@@ -1,7 +1,8 @@
 // The sidecar's prerequisites as World entries (origin `author`): resources the page relies on
 // without saying so, and grants (`to: reader | vm | identity:<name> | <object id>`, `scope:
 // subscription | resource-group[:<name>] | vault:<name> | storage-account:<name>`).
-import type { Sidecar } from '../world/sidecar.ts';
+import { loadSidecar, SidecarError, type Sidecar } from '../world/sidecar.ts';
+import { normaliseKey } from './keys.ts';
 import { builtInRoleName } from '../world/stated.ts';
 import type { ResourceRole, WorldGrant, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
 
@@ -42,4 +43,17 @@ export function authorWorld(sidecar: Sidecar, defaultGroup: string): { resources
     }
   }
   return { resources, grants };
+}
+
+/**
+ * The grants a page's sidecar declares, for the lint the runner puts into the report (the lint reads
+ * no file itself). A sidecar that does not load gives none here: the plan reports its error.
+ */
+export function sidecarGrants(page: string): WorldGrant[] {
+  try {
+    return authorWorld(loadSidecar(page, normaliseKey), '').grants;
+  } catch (err) {
+    if (err instanceof SidecarError) return [];
+    throw err;
+  }
 }

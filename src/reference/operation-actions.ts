@@ -7,6 +7,21 @@
 //    Microsoft.KeyVault (learn.microsoft.com/azure/role-based-access-control/permissions/security):
 //    Get Secret: vaults/secrets/getSecret/action; Set Secret: vaults/secrets/setSecret/action;
 //    Delete Secret: vaults/secrets/delete; Get Secrets (list) / Get Secret Versions: vaults/secrets/readMetadata/action.
+//  - Key Vault keys and certificates: the Microsoft.KeyVault data actions
+//    (learn.microsoft.com/azure/role-based-access-control/permissions/security#microsoftkeyvault):
+//    vaults/keys/read (get, list), keys/create/action, keys/import/action, keys/delete,
+//    keys/{encrypt,decrypt,sign,verify,wrap,unwrap,backup,restore,rotate,update}/action;
+//    vaults/certificates/read, certificates/create/action, certificates/import/action, certificates/delete.
+//  - Queue storage (same page as Blob): Put Message: …/queues/messages/add/action; Peek/Get Messages:
+//    …/queues/messages/read; Delete Message: …/queues/messages/delete.
+//  - Azure CLI data-plane commands: az keyvault secret|key|certificate … always call the vault with a
+//    Microsoft Entra token; az storage blob|message … do so only with --auth-mode login (else they use
+//    the account key, which RBAC data roles do not govern) (MicrosoftDocs/azure-docs-cli,
+//    docs-ref-autogen/Latest-version/latest/storage/blob.yml, --auth-mode).
+//  - Data Lake Storage Gen2: its ACLs are checked after RBAC and only when no role grants the data
+//    action (learn.microsoft.com/azure/storage/blobs/data-lake-storage-access-control-model); a role
+//    that grants it decides alone. The what-if judges the RBAC part: a denial by RBAC is not final
+//    when the page sets ACLs (the caller may still pass them), so it stays silent then.
 //  - Resource Manager: the operation naming convention of resource provider operations
 //    (learn.microsoft.com/azure/role-based-access-control/resource-provider-operations):
 //    {Namespace}/{type}[/{child type}…]/{read|write|delete}, POST …/{name}/action;
@@ -74,4 +89,60 @@ function armNeed(verb: string, segments: string[]): RequestNeed | undefined {
   }
   if (!suffix || types.length === 0) return undefined;
   return { kind: 'action', name: `${ns}/${types.join('/')}/${suffix}`, doing: `${verb} ${ns}/${types.join('/')}` };
+}
+
+const KV = 'Microsoft.KeyVault/vaults';
+const STORAGE = 'Microsoft.Storage/storageAccounts';
+
+/** az data-plane commands (path after `az`) → the data action they need; `what` says what the request does. */
+const AZ_DATA: Record<string, { name: string; doing: string }> = {
+  'keyvault secret set': { name: `${KV}/secrets/setSecret/action`, doing: 'setting a secret' },
+  'keyvault secret show': { name: `${KV}/secrets/getSecret/action`, doing: "reading a secret's value" },
+  'keyvault secret download': { name: `${KV}/secrets/getSecret/action`, doing: "reading a secret's value" },
+  'keyvault secret list': { name: `${KV}/secrets/readMetadata/action`, doing: 'listing secrets' },
+  'keyvault secret list-versions': { name: `${KV}/secrets/readMetadata/action`, doing: "listing a secret's versions" },
+  'keyvault secret delete': { name: `${KV}/secrets/delete`, doing: 'deleting a secret' },
+  'keyvault key create': { name: `${KV}/keys/create/action`, doing: 'creating a key' },
+  'keyvault key import': { name: `${KV}/keys/import/action`, doing: 'importing a key' },
+  'keyvault key show': { name: `${KV}/keys/read`, doing: 'reading a key' },
+  'keyvault key list': { name: `${KV}/keys/read`, doing: 'listing keys' },
+  'keyvault key list-versions': { name: `${KV}/keys/read`, doing: "listing a key's versions" },
+  'keyvault key delete': { name: `${KV}/keys/delete`, doing: 'deleting a key' },
+  'keyvault key encrypt': { name: `${KV}/keys/encrypt/action`, doing: 'encrypting with a key' },
+  'keyvault key decrypt': { name: `${KV}/keys/decrypt/action`, doing: 'decrypting with a key' },
+  'keyvault key sign': { name: `${KV}/keys/sign/action`, doing: 'signing with a key' },
+  'keyvault key verify': { name: `${KV}/keys/verify/action`, doing: 'verifying with a key' },
+  'keyvault key rotate': { name: `${KV}/keys/rotate/action`, doing: 'rotating a key' },
+  'keyvault key backup': { name: `${KV}/keys/backup/action`, doing: 'backing up a key' },
+  'keyvault certificate create': { name: `${KV}/certificates/create/action`, doing: 'creating a certificate' },
+  'keyvault certificate import': { name: `${KV}/certificates/import/action`, doing: 'importing a certificate' },
+  'keyvault certificate show': { name: `${KV}/certificates/read`, doing: 'reading a certificate' },
+  'keyvault certificate list': { name: `${KV}/certificates/read`, doing: 'listing certificates' },
+  'keyvault certificate delete': { name: `${KV}/certificates/delete`, doing: 'deleting a certificate' },
+  'storage blob upload': { name: `${BLOB}/blobs/write`, doing: 'writing a blob' },
+  'storage blob upload-batch': { name: `${BLOB}/blobs/write`, doing: 'writing blobs' },
+  'storage blob download': { name: `${BLOB}/blobs/read`, doing: 'reading a blob' },
+  'storage blob download-batch': { name: `${BLOB}/blobs/read`, doing: 'reading blobs' },
+  'storage blob show': { name: `${BLOB}/blobs/read`, doing: "reading a blob's properties" },
+  'storage blob list': { name: `${BLOB}/blobs/read`, doing: 'listing blobs' },
+  'storage blob exists': { name: `${BLOB}/blobs/read`, doing: 'reading a blob' },
+  'storage blob delete': { name: `${BLOB}/blobs/delete`, doing: 'deleting a blob' },
+  'storage message put': { name: `${STORAGE}/queueServices/queues/messages/add/action`, doing: 'adding a queue message' },
+  'storage message peek': { name: `${STORAGE}/queueServices/queues/messages/read`, doing: 'peeking at queue messages' },
+  'storage message get': { name: `${STORAGE}/queueServices/queues/messages/read`, doing: 'reading queue messages' },
+};
+
+export interface AzNeed extends RequestNeed {
+  /** Which service's resource the command reaches: a vault (--vault-name) or a storage account (--account-name). */
+  service: 'vault' | 'storage-account';
+}
+
+/** The data action an az data-plane command needs with a Microsoft Entra token, or undefined (not modelled, or not a token call). */
+export function azNeed(path: readonly string[], authModeLogin: boolean): AzNeed | undefined {
+  const key = path.join(' ');
+  const entry = AZ_DATA[key];
+  if (!entry) return undefined;
+  const service = path[0] === 'keyvault' ? 'vault' : 'storage-account';
+  if (service === 'storage-account' && !authModeLogin) return undefined;
+  return { kind: 'dataAction', name: entry.name, doing: entry.doing, service };
 }

@@ -61,10 +61,21 @@ export function whatIf(granted: readonly string[], need: Need): WhatIf {
   return { verdict: 'denied', roles, suggestion: smallestRoleFor(need) };
 }
 
-/** The built-in role with the fewest permissions that grants `need` (a wildcard counts as many; ties: by name). */
+/**
+ * The built-in role that grants `need` and reaches least beyond it: permissions outside the need's own
+ * resource type count (a wildcard over a wider tree most), then the role's size, then its name. So
+ * listing keys suggests Key Vault Crypto User, not a role that also reads certificates and secrets.
+ */
 export function smallestRoleFor(need: Need): CatalogRole | undefined {
+  const own = need.name.replace(/\/[^/]+\/action$|\/[^/]+$/i, '/').toLowerCase();
+  const beyond = (r: CatalogRole) =>
+    [...r.actions, ...r.dataActions].reduce((n, p) => {
+      if (p.toLowerCase().startsWith(own)) return n;
+      if (actionMatches(p, `${own}x`)) return n + 100; // a wildcard over the need's whole tree and more
+      return n + (p.includes('*') ? 10 : 1);
+    }, 0);
   const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
   return roleCatalog()
     .roles.filter((r) => !r.conditional && rolePermits(r, need))
-    .sort((a, b) => size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
+    .sort((a, b) => beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
 }

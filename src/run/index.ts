@@ -12,6 +12,7 @@ import { ToolError } from '../errors.ts';
 import type { Tutorial } from '../model.ts';
 import { parseTutorialFile, projectPath } from '../parse/index.ts';
 import { buildPlan, hasSelectedSteps, type Plan } from '../plan/index.ts';
+import { sidecarGrants } from '../plan/author.ts';
 import { buildReport, type Report, type TutorialProblem } from '../report/schema.ts';
 import type { Assumption, StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { RunSecrets } from './secrets.ts';
@@ -73,7 +74,7 @@ function lint(tutorial: Tutorial): Finding[] {
   } catch {
     text = undefined;
   }
-  return lintTutorial(tutorial, text === undefined ? {} : { text });
+  return lintTutorial(tutorial, { ...(text === undefined ? {} : { text }), authorGrants: sidecarGrants(resolve(tutorial.file)) });
 }
 
 /**

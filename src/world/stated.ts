@@ -58,13 +58,13 @@ export function builtInRoleName(text: string): string | undefined {
   return ROLE_NAMES.find((n) => n.toLowerCase() === want);
 }
 
-/** Role names a sentence mentions (dashed spellings too). */
-function rolesIn(sentence: string): string[] {
+/** Role names a sentence mentions (dashed spellings too), among `names` (longest first). */
+function rolesIn(sentence: string, names: readonly string[]): string[] {
   const flat = sentence.replace(/[-_]/g, ' ').replace(/[*`"“”']/g, '');
   const found: string[] = [];
   let rest = flat;
-  for (const name of ROLE_NAMES) {
-    const re = new RegExp(`\\b${name.replace(/ /g, '\\s+')}\\b`, 'i');
+  for (const name of names) {
+    const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\w-])`, 'i');
     const m = re.exec(rest);
     if (!m) continue;
     // "Reader" inside "Storage Blob Data Reader" was taken with the longer name.
@@ -198,7 +198,7 @@ function proseLines(text: string): { line: number; text: string }[] {
 }
 
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
-function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
+function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNames: readonly string[]): void {
   let inPrerequisites = false;
   // A rendered page (the text of the web page) has its headings as plain lines: "Prerequisites" opens
   // the section, the next title-like line (short, unindented, no bullet, no closing punctuation) ends it.
@@ -220,7 +220,7 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
     for (const sentence of l.split(/(?<=[.!?])\s+/)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;
-      for (const role of rolesIn(sentence)) {
+      for (const role of rolesIn(sentence, roleNames)) {
         if (out.grants.some((g) => g.role === role && g.line === line)) continue;
         out.grants.push({ role, principal: principalOf(sentence), scope: scopeOf(sentence), line });
       }
@@ -228,7 +228,11 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
   }
 }
 
-export function statedBy(tutorial: Tutorial, text: string | undefined): Stated {
+/**
+ * What `tutorial` states. `roleNames` are the role names prose can grant: by default the roles the
+ * emulator models (what the run can seed); the lint's what-if passes the whole built-in catalog.
+ */
+export function statedBy(tutorial: Tutorial, text: string | undefined, roleNames: readonly string[] = ROLE_NAMES): Stated {
   const out: Stated = { roles: new Map(), names: new Map(), grants: [], accessPolicies: [] };
   for (const step of tutorial.steps) if (step.kind === 'manual') fromManual(step, out);
   // The manual steps' grants are the portal's; prose states the others (the twelve's prose grants are manual steps too).
@@ -242,7 +246,7 @@ export function statedBy(tutorial: Tutorial, text: string | undefined): Stated {
       if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(n);
     }
     const manual = out.grants.length;
-    fromProse(text, out, skip);
+    fromProse(text, out, skip, [...roleNames].sort((a, b) => b.length - a.length));
     out.grants = [...out.grants.slice(0, manual), ...out.grants.slice(manual).filter((g) => !out.grants.slice(0, manual).some((m) => m.role === g.role))];
   }
   return out;

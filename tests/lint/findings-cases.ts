@@ -51,6 +51,15 @@ export const findingsCases = {
   'rbac-what-if': [
     { name: 'Reader granted, blob read with the identity', find: 'az role assignment create', replace: (l: string) => l.replace('"Storage Blob Data Reader"', '"Reader"'), message: /Reader grants no data action.*use Storage Blob Data Reader/ },
   ],
+  'rbac-notactions-only': [
+    {
+      name: 'custom role with NotActions only',
+      find: 'az role assignment create',
+      replace: () => `az role definition create --role-definition '{"Name": "No basic auth", "NotActions": ["Microsoft.Web/sites/basicPublishingCredentialsPolicies/scm/Write"], "AssignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"]}'`,
+      message: /NotActions but no Actions.*still allow Microsoft\.Web\/sites\/basicPublishingCredentialsPolicies\/scm\/Write/,
+      severity: 'warning' as const,
+    },
+  ],
   'curl-upload-at': [
     { name: '-T @file', find: BLOB_CURL, replace: (l: string) => `${l} -X PUT -T @test.txt`, message: /Can't open '@test.txt'!.*Write -T test.txt/ },
   ],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderRoleCatalog } from '../../src/reference/role-catalog-source.ts';
 import { actionMatches, findRole, roleCatalog, whatIf } from '../../src/reference/rbac.ts';
-import { requestNeed } from '../../src/reference/operation-actions.ts';
+import { azNeed, requestNeed } from '../../src/reference/operation-actions.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const BLOB_READ = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read';
@@ -82,5 +82,36 @@ describe('operation → permission', () => {
     expect(requestNeed('POST', 'https://management.azure.com/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a/listServiceSas/?api-version=2017-06-01')?.name).toBe('Microsoft.Storage/storageAccounts/listServiceSas/action');
     expect(requestNeed('PUT', 'https://management.azure.com/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/v/secrets/x?api-version=2023-07-01')?.name).toBe('Microsoft.KeyVault/vaults/secrets/write');
     expect(requestNeed('GET', 'https://example.com/x')).toBeUndefined();
+  });
+});
+
+describe('suggestions and az data-plane commands', () => {
+  it('suggests the role that reaches least beyond the need (not merely the fewest permissions)', () => {
+    const suggest = (name: string) => (whatIf(['Reader'], { kind: 'dataAction', name }) as { suggestion?: { roleName: string } }).suggestion?.roleName;
+    // Key Vault Certificate User also lists keys, but reads certificates and secrets too
+    expect(suggest('Microsoft.KeyVault/vaults/keys/read')).toBe('Key Vault Crypto User');
+    // Key Vault Administrator's vaults/* is the whole vault
+    expect(suggest('Microsoft.KeyVault/vaults/keys/create/action')).toBe('Key Vault Crypto Officer');
+    expect(suggest('Microsoft.KeyVault/vaults/secrets/setSecret/action')).toBe('Key Vault Secrets Officer');
+    expect(suggest('Microsoft.KeyVault/vaults/secrets/getSecret/action')).toBe('Key Vault Secrets User');
+    expect(suggest(BLOB_READ)).toBe('Storage Blob Data Reader');
+    expect(suggest('Microsoft.Storage/storageAccounts/queueServices/queues/messages/add/action')).toBe('Storage Queue Data Message Sender');
+  });
+
+  it('az keyvault commands always use a token; az storage commands only with --auth-mode login', () => {
+    expect(azNeed(['keyvault', 'secret', 'show'], false)).toMatchObject({ name: 'Microsoft.KeyVault/vaults/secrets/getSecret/action', service: 'vault' });
+    expect(azNeed(['keyvault', 'key', 'list'], false)).toMatchObject({ name: 'Microsoft.KeyVault/vaults/keys/read' });
+    expect(azNeed(['storage', 'blob', 'upload'], false)).toBeUndefined();
+    expect(azNeed(['storage', 'blob', 'upload'], true)).toMatchObject({ name: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write', service: 'storage-account' });
+    expect(azNeed(['keyvault', 'show'], false)).toBeUndefined();
+  });
+
+  it('the Key Vault and Storage data roles of the documentation are in the catalog, with their ids', () => {
+    expect(findRole('Key Vault Crypto Officer')?.id).toBe('14b46e9e-c2b7-41b4-b07b-48a6ebf60603');
+    expect(findRole('Key Vault Administrator')?.dataActions).toEqual(['Microsoft.KeyVault/vaults/*']);
+    expect(findRole('Storage Queue Data Contributor')?.id).toBe('974c5e8b-45b9-4653-ba55-5f855dd0fb88');
+    expect(findRole('Storage Table Data Reader')?.dataActions).toEqual(['Microsoft.Storage/storageAccounts/tableServices/tables/entities/read']);
+    const security = roleCatalog().sources.find((s) => s.path.endsWith('/security.md'));
+    expect(security).toMatchObject({ complete: true, roles: 27, chars: 82607 });
   });
 });

@@ -1,8 +1,11 @@
 // RBAC what-if: the roles the page grants cannot permit a later request made with the identity's
-// token (Reader, then a blob GET with a bearer token: 403 AuthorizationPermissionMismatch).
+// token (Reader, then a blob GET with a bearer token: 403 AuthorizationPermissionMismatch), or the
+// signed-in reader's own data-plane commands on a resource the page creates (rbac-reader.ts).
 import type { Rule, RuleHit } from '../rule.ts';
+import type { LintDocument } from '../document.ts';
 import { eachCurl } from '../each.ts';
 import { statedGrants, type StatedGrant } from '../rbac-grants.ts';
+import { readerFindings } from '../rbac-reader.ts';
 import { findRole, rolePermits, whatIf, type CatalogRole } from '../../reference/rbac.ts';
 import { requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
@@ -21,7 +24,12 @@ function covers(grant: StatedGrant, need: RequestNeed, url: string): boolean {
   const ns = need.name.split('/')[0]!.toLowerCase();
   if (grant.scope === undefined) {
     const role = findRole(grant.role);
-    return !!role && [...role.actions, ...role.dataActions].some((p) => p.startsWith('*') || p.split('/')[0]!.toLowerCase() === ns);
+    if (!role || ![...role.actions, ...role.dataActions].some((p) => p.startsWith('*') || p.split('/')[0]!.toLowerCase() === ns)) return false;
+    // A stated grant on a named resource: the request must reach that resource.
+    const s = grant.worldScope;
+    if (s?.kind !== 'resource' || /management\.azure\.com/i.test(url)) return true;
+    const host = /^https?:\/\/([^./]+)\./i.exec(url)?.[1] ?? '';
+    return (s.role === 'vault') === (ns === 'microsoft.keyvault') && sameName(s.role === 'container' ? (s.account ?? '') : s.name, host);
   }
   const scope = grant.scope.split('/').filter(Boolean);
   const p = scope.findIndex((x) => x.toLowerCase() === 'providers');
@@ -44,51 +52,58 @@ export const rbacWhatIf: Rule = {
   id: 'rbac-what-if',
   name: 'RbacWhatIf',
   severity: 'error',
-  shortDescription: "The roles the page grants do not permit a request it later makes with the identity's token.",
+  shortDescription: "The roles the page grants (or states) do not permit a request it makes with an identity's token, or the reader's own data-plane command.",
   fullDescription:
-    'Azure RBAC allows a request only when a role assigned to the caller includes its action (control plane) or data action (data plane). Control-plane roles such as Reader, Contributor or Owner include no data actions, so a bearer-token request to Blob storage or Key Vault answers 403 (AuthorizationPermissionMismatch, ForbiddenByRbac) whatever else works. The rule reads the grants the page makes (az role assignment create, also when that step fails for another reason, and prose telling to assign a role) and the permission each later request needs (documented per operation), using the built-in role catalog generated from the Azure RBAC documentation; roles it does not know keep it silent.',
-  help: 'Grant a role that includes the (data) action, e.g. Storage Blob Data Reader for reading blobs, Key Vault Secrets User for reading secrets.',
+    "Azure RBAC allows a request only when a role assigned to the caller includes its action (control plane) or data action (data plane). Control-plane roles such as Reader, Contributor or Owner include no data actions, so a bearer-token request to Blob storage or Key Vault answers 403 (AuthorizationPermissionMismatch, ForbiddenByRbac) whatever else works. Creating a vault or storage account gives its creator no data role, and az keyvault create makes vaults with Azure RBAC authorization by default since Azure CLI 2.61, where az keyvault set-policy is refused. The rule reads the grants the page makes (az role assignment create, also when that step fails for another reason; template role assignments), states (prose, portal steps) or its sidecar declares, and the permission each later request or az data-plane command needs (documented per operation), using the built-in role catalog generated from the Azure RBAC documentation; roles it does not know keep it silent. Requests with a managed identity's token are errors; the reader's own commands on what the page creates are warnings (they follow today's defaults).",
+  help: 'Grant a role that includes the (data) action before the request, e.g. Storage Blob Data Reader for reading blobs, Key Vault Secrets User for reading secrets, Key Vault Secrets Officer for setting them (or create the vault with --enable-rbac-authorization false and use access policies).',
   check(doc) {
-    const hits: RuleHit[] = [];
     const grants = statedGrants(doc);
-    if (grants.length === 0) return hits;
-    const curls = eachCurl(doc);
-    const tokenLine = curls.find(({ curl }) => curl.urls.some((u) => IDENTITY_TOKEN.test(u.value)))?.command.step.source.startLine;
-    if (tokenLine === undefined) return hits;
-    const reportedGrant = new Set<string>();
-    for (const { command, curl } of curls) {
-      if (command.step.source.startLine <= tokenLine) continue;
-      const auth = curl.headers.find((h) => h.name.toLowerCase() === 'authorization' && /^bearer\s/i.test(h.value));
-      if (!auth) continue;
-      const need = requestNeed(curl.method, curl.urls[0]?.value ?? '');
-      if (!need) continue;
-      const before = grants.filter((g) => g.line < command.step.source.startLine && covers(g, need, curl.urls[0]?.value ?? ''));
-      if (before.length === 0) continue;
-      const answer = whatIf(before.map((g) => g.role), need);
-      if (answer.verdict !== 'denied') continue;
-      const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
-      const names = answer.roles.map((r) => r.roleName).join(', ');
-      const why = answer.roles.map((r) => lacking(r, need.kind)).join('; ');
-      hits.push({
-        line: command.step.source.startLine,
-        stepId: command.step.id,
-        message: `the roles this page grants (${names}, line ${before.map((g) => g.line).join(', ')}) do not permit this request: ${need.doing} needs ${need.kind === 'dataAction' ? 'the data action' : 'the action'} ${need.name}, and ${why}. The service answers 403 (AuthorizationPermissionMismatch)${use}.`,
-      });
-      for (const g of before) {
-        const key = `${g.line}\u0000${need.name}`;
-        if (reportedGrant.has(key)) continue;
-        reportedGrant.add(key);
-        const role = findRole(g.role);
-        if (!role || rolePermits(role, need)) continue;
-        hits.push({
-          line: g.line,
-          ...(g.column !== undefined ? { column: g.column } : {}),
-          ...(g.stepId !== undefined ? { stepId: g.stepId } : {}),
-          message: `${lacking(role, need.kind)}; ${need.doing} (line ${command.step.source.startLine}) needs ${need.name}${use}.`,
-        });
-      }
-    }
-    return hits;
+    return [...identityFindings(doc, grants), ...readerFindings(doc, grants).map((h): RuleHit => ({ ...h, severity: 'warning' }))];
   },
 };
+
+/** Requests made with a managed identity's token after the page fetched one: the grants must permit them. */
+function identityFindings(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  // The identity's own grants: one stated for the signed-in reader is not the identity's.
+  grants = grants.filter((g) => g.principal.kind !== 'reader');
+  if (grants.length === 0) return hits;
+  const curls = eachCurl(doc);
+  const tokenLine = curls.find(({ curl }) => curl.urls.some((u) => IDENTITY_TOKEN.test(u.value)))?.command.step.source.startLine;
+  if (tokenLine === undefined) return hits;
+  const reportedGrant = new Set<string>();
+  for (const { command, curl } of curls) {
+    if (command.step.source.startLine <= tokenLine) continue;
+    const auth = curl.headers.find((h) => h.name.toLowerCase() === 'authorization' && /^bearer\s/i.test(h.value));
+    if (!auth) continue;
+    const need = requestNeed(curl.method, curl.urls[0]?.value ?? '');
+    if (!need) continue;
+    const before = grants.filter((g) => g.line < command.step.source.startLine && covers(g, need, curl.urls[0]?.value ?? ''));
+    if (before.length === 0) continue;
+    const answer = whatIf(before.map((g) => g.role), need);
+    if (answer.verdict !== 'denied') continue;
+    const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
+    const names = answer.roles.map((r) => r.roleName).join(', ');
+    const why = answer.roles.map((r) => lacking(r, need.kind)).join('; ');
+    hits.push({
+      line: command.step.source.startLine,
+      stepId: command.step.id,
+      message: `the roles this page grants (${names}, line ${before.map((g) => g.line).join(', ')}) do not permit this request: ${need.doing} needs ${need.kind === 'dataAction' ? 'the data action' : 'the action'} ${need.name}, and ${why}. The service answers 403 (AuthorizationPermissionMismatch)${use}.`,
+    });
+    for (const g of before) {
+      const key = `${g.line}\u0000${need.name}`;
+      if (reportedGrant.has(key)) continue;
+      reportedGrant.add(key);
+      const role = findRole(g.role);
+      if (!role || rolePermits(role, need) || g.via === 'author') continue;
+      hits.push({
+        line: g.line,
+        ...(g.column !== undefined ? { column: g.column } : {}),
+        ...(g.stepId !== undefined ? { stepId: g.stepId } : {}),
+        message: `${lacking(role, need.kind)}; ${need.doing} (line ${command.step.source.startLine}) needs ${need.name}${use}.`,
+      });
+    }
+  }
+  return hits;
+}
 

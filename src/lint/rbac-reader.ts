@@ -1,0 +1,161 @@
+// The RBAC what-if for the signed-in reader's own data-plane commands: `az keyvault secret|key|
+// certificate …` against a vault the page creates with Azure RBAC authorization (az keyvault create's
+// default since Azure CLI 2.61: MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization
+// "default: true"; a Bicep/ARM vault with enableRbacAuthorization true), and `az storage blob|message …
+// --auth-mode login` against a storage account the page creates. Creating a resource gives its creator
+// no data role: only the roles the page grants (or states) to the reader count, and a permission the page
+// neither grants nor states is never assumed. Also: `az keyvault set-policy` on such a vault, which the
+// CLI refuses ("Cannot set policies to a vault with '--enable-rbac-authorization' specified",
+// Azure/azure-cli src/azure-cli/azure/cli/command_modules/keyvault/custom.py, set_policy).
+// Warnings, not errors: what fails depends on today's defaults, which the page may predate.
+import type { AzCommand } from '../model.ts';
+import type { LintDocument } from './document.ts';
+import type { RuleHit } from './rule.ts';
+import { azOption } from './commands.ts';
+import { eachAz, eachCurl } from './each.ts';
+import type { StatedGrant } from './rbac-grants.ts';
+import { pageWorld } from './world.ts';
+import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
+import { azNeed, type AzNeed } from '../reference/operation-actions.ts';
+
+interface Created {
+  service: 'vault' | 'storage-account';
+  /** As written: a literal, a placeholder or a variable (undefined: a template's, name unknown). */
+  name: string | undefined;
+  line: number;
+  how: string;
+}
+
+/** A name the reader fills in (placeholder, variable): it may be any name, so it matches any. */
+const chosen = (s: string) => /[<>{}$%]/.test(s);
+const sameName = (a: string | undefined, b: string | undefined) =>
+  a === undefined || b === undefined || chosen(a) || chosen(b) || a.replace(/^["']|["']$/g, '').toLowerCase() === b.replace(/^["']|["']$/g, '').toLowerCase();
+
+const opt = (az: AzCommand, ...names: string[]): string | null | undefined => az.options.find((o) => names.includes(o.name))?.value;
+
+/** What the page creates in the Azure RBAC permission model, with the line that creates it (included files' steps too). */
+function createdResources(doc: LintDocument): Created[] {
+  const out: Created[] = [];
+  for (const step of doc.tutorial.steps) {
+    if (step.kind !== 'az') continue;
+    // An included file's step has that file's lines: it counts from the page's start.
+    const line = step.source.file && doc.tutorial.file && step.source.file !== doc.tutorial.file ? 0 : step.source.startLine;
+    const path = step.az.path.join(' ');
+    if (path === 'keyvault create') {
+      const rbac = opt(step.az, '--enable-rbac-authorization');
+      if (typeof rbac === 'string' && /^false$/i.test(rbac.replace(/["']/g, ''))) continue;
+      out.push({ service: 'vault', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'az keyvault create makes it an Azure RBAC vault (the default since Azure CLI 2.61)' });
+    }
+    if (path === 'storage account create') out.push({ service: 'storage-account', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating an account gives its creator no data role' });
+  }
+  // A template the page deploys: a vault with enableRbacAuthorization true.
+  if (doc.hasText && doc.commands.some((c) => /\baz deployment (?:group|sub) create\b|New-AzResourceGroupDeployment/.test(c.step.raw))) {
+    for (let n = 1; n <= doc.lineCount; n++) {
+      if (/\benableRbacAuthorization["']?\s*:\s*true\b/.test(doc.line(n))) out.push({ service: 'vault', name: undefined, line: n, how: 'the template sets enableRbacAuthorization: true' });
+    }
+  }
+  return out;
+}
+
+/** Whether a grant (to the reader, or to an assignee as written) reaches the resource. */
+function reaches(g: StatedGrant, target: Created): boolean {
+  if (g.principal.kind === 'vm' || g.principal.kind === 'identity') return false;
+  const ns = target.service === 'vault' ? 'microsoft.keyvault' : 'microsoft.storage';
+  if (g.scope !== undefined) {
+    const scope = g.scope.split('/').filter(Boolean);
+    const p = scope.findIndex((x) => x.toLowerCase() === 'providers');
+    if (p < 0) return true;
+    return scope[p + 1]?.toLowerCase() === ns && sameName(scope[p + 3], target.name);
+  }
+  const role = findRole(g.role);
+  // A grant stated without a scope is about this resource only when its role is about this service.
+  if (role && ![...role.actions, ...role.dataActions].some((a) => a.startsWith('*') || a.split('/')[0]!.toLowerCase() === ns)) return false;
+  const s = g.worldScope;
+  if (s?.kind === 'resource') return (s.role === 'vault') === (target.service === 'vault') && sameName(s.name, target.name);
+  return true;
+}
+
+const where = (c: Created) => (c.line > 0 ? `line ${c.line}` : 'in an included file');
+const lacking = (r: CatalogRole) => (r.dataActions.length === 0 ? `${r.roleName} grants no data action` : `${r.roleName} does not include it`);
+
+export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
+  const created = createdResources(doc);
+  if (created.length === 0) return [];
+  // Data Lake ACLs are checked when RBAC denies: with ACLs set by the page, a denial is not final.
+  const setsAcls = pageWorld(doc).dataLakes.length > 0 || eachAz(doc).some(({ az }) => az.path.join(' ').startsWith('storage fs access')) || eachCurl(doc).some(({ curl }) => curl.headers.some((h) => /^x-ms-acl$/i.test(h.name)));
+  const hits: RuleHit[] = [];
+  const firstDenied = new Map<Created, number>();
+  for (const { command, az } of eachAz(doc)) {
+    const at = command.step.source.startLine;
+    const span = command.step.source.endLine > at ? { endLine: command.step.source.endLine } : {};
+    const path = az.path.join(' ');
+    const target = (service: Created['service'], name: string | undefined) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
+    if (path === 'keyvault set-policy') {
+      const vault = target('vault', azOption(az, '--name', '-n')?.value?.value);
+      if (!vault) continue;
+      hits.push({ line: at, ...span, stepId: command.step.id, message: `the page creates this vault with Azure RBAC authorization (${where(vault)}: ${vault.how}); az keyvault set-policy refuses it ("Cannot set policies to a vault with '--enable-rbac-authorization' specified") and access policies are ignored there. Assign a Key Vault data role instead (e.g. az role assignment create --role "Key Vault Secrets Officer" --scope <vault id>), or create the vault with --enable-rbac-authorization false.` });
+      const intro = introducing(doc, at, /set-policy|access polic/i);
+      if (intro !== undefined) hits.push({ line: intro, message: `az keyvault set-policy (line ${at}) cannot authorize anyone on an Azure RBAC vault, which is what the page creates (${where(vault)}); grant a Key Vault data role instead.` });
+      continue;
+    }
+    const auth = azOption(az, '--auth-mode')?.value?.value;
+    const need: AzNeed | undefined = azNeed(az.path, auth === 'login');
+    if (!need || (need.service === 'storage-account' && setsAcls)) continue;
+    const name = need.service === 'vault' ? (azOption(az, '--vault-name')?.value?.value ?? /^https:\/\/([^.]+)\.vault/i.exec(azOption(az, '--id')?.value?.value ?? '')?.[1]) : azOption(az, '--account-name')?.value?.value;
+    const resource = target(need.service, name);
+    if (!resource) continue;
+    const before = grants.filter((g) => g.line < at && reaches(g, resource));
+    const what = need.service === 'vault' ? 'vault' : 'storage account';
+    let message: string;
+    if (before.length === 0) {
+      const use = whatIf([], need);
+      const suggestion = use.verdict === 'denied' && use.suggestion ? use.suggestion.roleName : undefined;
+      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${need.service === 'vault' ? 'ForbiddenByRbac' : 'AuthorizationPermissionMismatch'}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
+    } else {
+      const answer = whatIf(before.map((g) => g.role), need);
+      if (answer.verdict !== 'denied') continue;
+      const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
+      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this command: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${use}.`;
+      for (const g of before) {
+        const role = findRole(g.role);
+        if (!role || g.via === 'author') continue; // the sidecar's grant has no place in the page
+        hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${use}.` });
+      }
+    }
+    hits.push({ line: at, ...span, stepId: command.step.id, message });
+    if (before.length === 0 && !firstDenied.has(resource)) firstDenied.set(resource, at);
+  }
+  // With no grant at all: a sentence between the creation and the first denied command that tells the reader they are authorized.
+  for (const [resource, at] of firstDenied) {
+    for (let n = Math.max(resource.line + 1, 1); n < at && doc.hasText; n++) {
+      if (!doc.isProse(n) || !/\bauthori[sz]ed\b|\bhave (?:full )?access\b|\bhas (?:full )?access\b/i.test(doc.line(n)) || !/\byour?\b|\baccount\b/i.test(doc.line(n))) continue;
+      hits.push({ line: n, message: `this holds no longer: the ${resource.service === 'vault' ? 'vault uses Azure RBAC authorization' : 'account gives its creator no data role'} (${where(resource)}), and the page grants the signed-in account no data role, so the command on line ${at} is denied.` });
+      break;
+    }
+  }
+  return dedupe(hits);
+}
+
+/** The prose line just before a command's block that introduces it (the block's lead-in sentence). */
+function introducing(doc: LintDocument, commandLine: number, says: RegExp): number | undefined {
+  if (!doc.hasText) return undefined;
+  for (let n = commandLine - 1, seen = 0; n >= 1 && seen < 6; n--) {
+    const text = doc.line(n);
+    if (/^#{1,6}\s+\[[^\]]*\]\(#tab\//.test(text)) continue; // a tab's title: the lead-in is above the tabs
+    if (/^\s*#/.test(text)) return undefined;
+    if (!doc.isProse(n) || text.trim() === '' || /^\s*(?:```|:::|>)/.test(text)) continue;
+    seen++;
+    if (says.test(text)) return n;
+  }
+  return undefined;
+}
+
+function dedupe(hits: RuleHit[]): RuleHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${h.line}\u0000${h.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
