@@ -59,6 +59,9 @@ import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
+import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
+import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
+import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -119,4 +122,7 @@ export const rules: readonly Rule[] = [
   providerNamespaceMisspelt,
   exampleIdVsRequest,
   pageAssumesResource,
+  azGraphObjectidQuery,
+  htmlEntityInCode,
+  outputInCommandFence,
 ];

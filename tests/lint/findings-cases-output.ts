@@ -1,0 +1,28 @@
+// Positive cases of the rules about what a page shows and says around its commands (issue 16:
+// example-output, inconsistent-name, other), merged into rules.test.ts's table. Their negative
+// cases on real pages are in output-rules.test.ts.
+const ROLE_CMD = 'az role assignment create';
+
+export const outputCases = {
+  'az-graph-objectid-query': [
+    {
+      name: 'object id of a service principal queried as objectId',
+      find: ROLE_CMD,
+      replace: (l: string) => `az ad sp show --id <CLIENT ID> --query objectId --output tsv\n${l}`,
+      message: /selects "objectId".*Query "id" \(--query "id"\)/,
+      severity: 'warning' as const,
+    },
+  ],
+  'html-entity-in-code': [
+    {
+      name: 'placeholder written with &lt; &gt; in a command block',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => l.replace('<RESOURCE GROUP>', '&lt;RESOURCE GROUP&gt;'),
+      message: /"&lt;", "&gt;" inside a code block \(azurecli\).*Write "az identity create -g <RESOURCE GROUP>/,
+      severity: 'warning' as const,
+    },
+  ],
+  'output-in-command-fence': [
+    { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
+  ],
+};

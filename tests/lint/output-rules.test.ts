@@ -1,0 +1,90 @@
+// Where the rules about what a page shows around its commands fire on real pages, and where they
+// stay silent because the page writes the pattern correctly (issue 16: example-output,
+// inconsistent-name, other).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.ts';
+import { objectIdFields } from '../../src/lint/rules/az-graph-objectid-query.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const read = (page: string) => readFileSync(join(root, page), 'utf8');
+const corpus = (page: string) => `tests/corpus/articles/${page}`;
+const found = (page: string, rule: string, text = read(page)) => lintText(text, 'docfx', page).filter((f) => f.rule === rule);
+const lines = (page: string, rule: string) => found(page, rule).map((f) => f.line);
+
+describe('az-graph-objectid-query', () => {
+  it('reports az ad user/group/sp queries for objectId on real pages, at the --query word', () => {
+    expect(lines(corpus('role-based-access-control/role-assignments-cli.md'), 'az-graph-objectid-query')).toEqual([273, 281, 289]);
+    const bicep = found(corpus('key-vault/secrets/quick-create-bicep.md'), 'az-graph-objectid-query');
+    expect(bicep.map((f) => f.line)).toEqual([33]);
+    expect(bicep[0]?.fix?.edits).toEqual([{ line: 33, column: 44, endColumn: 52, old: 'objectId', text: 'id' }]);
+  });
+  it('reads JMESPath: string literals, hash keys and other fields are no objectId field', () => {
+    expect(objectIdFields('objectId')).toEqual([0]);
+    expect(objectIdFields('[].objectId')).toEqual([3]);
+    expect(objectIdFields('"objectId"')).toEqual([1]);
+    expect(objectIdFields("[?objectId=='x'].displayName")).toEqual([2]);
+    expect(objectIdFields('{objectId: id, name: displayName}')).toEqual([]);
+    expect(objectIdFields("[?displayName=='objectId'].id")).toEqual([]);
+    expect(objectIdFields('[].principalObjectIds')).toEqual([]);
+  });
+  it('silent on the Azure CLI reference pages that query Graph objects correctly', () => {
+    // MicrosoftDocs/azure-docs-cli @e97b361d00a5deca1759cc063e05ae2d53ea95e0:
+    // docs-ref-conceptual/Latest-version/includes/query-azure-cli-examples.md:47 and
+    // docs-ref-conceptual/Latest-version/azure-cli-sp-tutorial-2.md:62
+    const page = [
+      '# Query',
+      '',
+      '```azurecli',
+      `az ad sp list --display-name "Microsoft Graph" --query "[0].appRoles[?value=='User.Read.All' && contains(allowedMemberTypes, 'Application')].id" --output tsv`,
+      '```',
+      '',
+      '```bash',
+      'spID=$(az ad sp list --display-name myServicePrincipalName --query "[].{spID:appId}" --output tsv)',
+      'az role assignment list --assignee $spID --query "[].{objectId:principalId}"',
+      '```',
+      '',
+    ].join('\n');
+    expect(found('query.md', 'az-graph-objectid-query', page)).toEqual([]);
+    expect(found(corpus('app-service/deploy-github-actions.md'), 'az-graph-objectid-query')).toEqual([]);
+  });
+});
+
+describe('html-entity-in-code', () => {
+  it('reports &lt;app_name&gt; in the output of az webapp up (quickstart-html.md)', () => {
+    const f = found(corpus('app-service/quickstart-html.md'), 'html-entity-in-code');
+    expect(f.map((x) => x.line)).toEqual([67, 69, 74, 75]);
+    expect(f[1]?.message).toMatch(/Write "\\"name\\": \\"<app_name>\\",/);
+    expect(f[1]?.fix?.edits.map((e) => e.text)).toEqual(['<', '>']);
+  });
+  it('silent on entities in prose (decoded there) and in markup blocks (escaping is right there)', () => {
+    const page = ['# Entities', '', 'Replace &lt;name&gt; with your name.', '', '```xml', '<Value>a &lt; b &amp;&amp; c</Value>', '```', ''].join('\n');
+    expect(found('entities.md', 'html-entity-in-code', page)).toEqual([]);
+    expect(found(corpus('key-vault/secrets/quick-create-cli.md'), 'html-entity-in-code')).toEqual([]);
+  });
+});
+
+describe('output-in-command-fence', () => {
+  it('reports output written in the command block or in a block tagged azurecli', () => {
+    expect(lines(corpus('storage/common/storage-require-secure-transfer.md'), 'output-in-command-fence')).toEqual([104, 117]);
+    expect(lines(corpus('role-based-access-control/conditions-role-assignments-cli.md'), 'output-in-command-fence')).toEqual([47, 93]);
+  });
+  it('reports a bash block that the prose introduces as a file content or an output (multiline-secrets.md)', () => {
+    const f = found(corpus('key-vault/secrets/multiline-secrets.md'), 'output-in-command-fence');
+    expect(f.map((x) => [x.line, x.endLine])).toEqual([[24, 26], [57, 57]]);
+    expect(f[0]?.message).toMatch(/holds no command.*line 21/);
+  });
+  it('silent on console transcripts and on output in its own block (tutorial-rotation.md, quickstart-html.md, quick-create-cli.md)', () => {
+    expect(read(corpus('key-vault/secrets/tutorial-rotation.md'))).toMatch(/```console\nName {2,}ResourceGroup/);
+    expect(found(corpus('key-vault/secrets/tutorial-rotation.md'), 'output-in-command-fence')).toEqual([]);
+    expect(found(corpus('app-service/quickstart-html.md'), 'output-in-command-fence')).toEqual([]);
+    expect(found(corpus('key-vault/secrets/quick-create-cli.md'), 'output-in-command-fence')).toEqual([]);
+  });
+  it('silent on a bash block of commands the parser does not know, introduced like output', () => {
+    for (const lead of ['The build script contains the following steps:', 'The following example shows the steps:', 'Create a file build.sh containing the following lines:']) {
+      const page = ['# Build', '', lead, '', '```bash', './configure --prefix=/usr', 'make install', '```', ''].join('\n');
+      expect(found('build.md', 'output-in-command-fence', page), lead).toEqual([]);
+    }
+  });
+});
