@@ -62,6 +62,7 @@ import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
+import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -125,4 +126,5 @@ export const rules: readonly Rule[] = [
   azGraphObjectidQuery,
   htmlEntityInCode,
   outputInCommandFence,
+  retiredRuntimeVersion,
 ];

@@ -69,4 +69,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-graph-objectid-query': 'other',
   'html-entity-in-code': 'other',
   'output-in-command-fence': 'other',
+  'retired-runtime-version': 'other',
 };

@@ -22,6 +22,15 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'retired-runtime-version': [
+    {
+      name: 'prose asks for Functions Core Tools 3.x',
+      find: 'Create a file to upload:',
+      replace: (l: string) => `Install the Azure Functions Core Tools version 3.x. ${l}`,
+      message: /Azure Functions 3\.x \("3\.x"\) reached end of support on 2022-12-13/,
+      severity: 'warning' as const,
+    },
+  ],
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
 import { objectIdFields } from '../../src/lint/rules/az-graph-objectid-query.ts';
+import { runtimeStatus } from '../../src/reference/runtime-lifecycle.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
@@ -86,5 +87,52 @@ describe('output-in-command-fence', () => {
       const page = ['# Build', '', lead, '', '```bash', './configure --prefix=/usr', 'make install', '```', ''].join('\n');
       expect(found('build.md', 'output-in-command-fence', page), lead).toEqual([]);
     }
+  });
+});
+
+describe('retired-runtime-version', () => {
+  it('reads versions as each runtime numbers them, against the data file\'s asOf day', () => {
+    expect(runtimeStatus('node', '14.x')).toMatchObject({ kind: 'ended', version: '14', date: '2023-04-30' });
+    expect(runtimeStatus('node', '~22')).toEqual({ kind: 'current' });
+    expect(runtimeStatus('python', '3.7')).toMatchObject({ kind: 'ended', date: '2023-06-27' });
+    expect(runtimeStatus('python', '3.12')).toEqual({ kind: 'current' });
+    expect(runtimeStatus('dotnet', '3.3.x')).toMatchObject({ kind: 'never-released', version: '3.3' });
+    expect(runtimeStatus('dotnet', '10.0.x')).toEqual({ kind: 'current' });
+    expect(runtimeStatus('dotnet', '6')).toMatchObject({ kind: 'ended', version: '6.0' });
+    expect(runtimeStatus('functions', '~4')).toEqual({ kind: 'current' });
+    expect(runtimeStatus('functions', '~3')).toMatchObject({ kind: 'ended', date: '2022-12-13' });
+  });
+  it('reports the workflow pins of deploy-github-actions.md: Node.js 14, .NET Core 3.1 and a .NET 3.3 that never existed', () => {
+    const f = found(corpus('app-service/deploy-github-actions.md'), 'retired-runtime-version');
+    expect(f.map((x) => x.line)).toEqual([156, 183, 295, 426, 506, 647]);
+    expect(f[0]?.message).toMatch(/\.NET 3\.3 \("3\.3\.x"\) was never released/);
+    expect(f[1]?.message).toMatch(/Node\.js 14 \("14\.x"\) reached end of support on 2023-04-30 \(nodejs\/Release schedule\.json/);
+  });
+  it('reports Core Tools 3.x in the prose of create-first-function-cli-java.md', () => {
+    expect(lines(corpus('azure-functions/create-first-function-cli-java.md'), 'retired-runtime-version')).toEqual([30, 40]);
+  });
+  it('silent on variables, unpinned versions, history and supported versions', () => {
+    const page = read(corpus('app-service/deploy-github-actions.md'));
+    expect(page).toContain('node-version: ${{ env.NODE_VERSION }}');
+    expect(page).toContain('python-version: 3.x');
+    expect(found(corpus('azure-functions/disable-function.md'), 'retired-runtime-version')).toEqual([]);
+    expect(found(corpus('azure-functions/functions-how-to-use-azure-function-app-settings.md'), 'retired-runtime-version')).toEqual([]);
+    const text = [
+      '# Versions',
+      '',
+      'As of December 13, 2022, apps on Azure Functions runtime version 3.x reached the end of extended support.',
+      '',
+      '```yaml',
+      "node-version: '22.x'",
+      "dotnet-version: '8.0.x'",
+      "python-version: '3.12'",
+      '```',
+      '',
+      '```azurecli',
+      'az functionapp create -g myGroup -n myApp -s mystorage --consumption-plan-location westeurope --runtime python --runtime-version 3.12 --functions-version 4',
+      '```',
+      '',
+    ].join('\n');
+    expect(found('versions.md', 'retired-runtime-version', text).map((f) => f.message)).toEqual([expect.stringMatching(/\.NET 8\.0 \("8\.0\.x"\) reached end of support on 2026-11-10/)]);
   });
 });
