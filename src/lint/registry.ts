@@ -63,6 +63,7 @@ import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
+import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -127,4 +128,5 @@ export const rules: readonly Rule[] = [
   htmlEntityInCode,
   outputInCommandFence,
   retiredRuntimeVersion,
+  inconsistentResourceName,
 ];

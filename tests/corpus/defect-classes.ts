@@ -70,4 +70,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'html-entity-in-code': 'other',
   'output-in-command-fence': 'other',
   'retired-runtime-version': 'other',
+  'inconsistent-resource-name': 'inconsistent-name',
 };

@@ -31,6 +31,16 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'inconsistent-resource-name': [
+    {
+      name: 'the identity goes into another group than the one created',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => `az group create --name myGroup --location westus\n${l.replace('<RESOURCE GROUP>', 'myGroupName')}`,
+      offset: 1,
+      message: /uses the resource group "myGroupName", which no step creates or introduces; the page creates "myGroup" \(line \d+\)/,
+      severity: 'warning' as const,
+    },
+  ],
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
+import { parseTutorialFile } from '../../src/parse/index.ts';
+import { lintTutorial } from '../../src/lint/index.ts';
 import { objectIdFields } from '../../src/lint/rules/az-graph-objectid-query.ts';
 import { runtimeStatus } from '../../src/reference/runtime-lifecycle.ts';
 
@@ -134,5 +136,33 @@ describe('retired-runtime-version', () => {
       '',
     ].join('\n');
     expect(found('versions.md', 'retired-runtime-version', text).map((f) => f.message)).toEqual([expect.stringMatching(/\.NET 8\.0 \("8\.0\.x"\) reached end of support on 2026-11-10/)]);
+  });
+});
+
+describe('inconsistent-resource-name', () => {
+  // Parsed as the run parses them: includes resolved from the corpus's docfx.json.
+  const lintFile = (page: string) => lintTutorial(parseTutorialFile(join(root, page)), { text: read(page) }).filter((f) => f.rule === 'inconsistent-resource-name');
+  it('manage-resource-groups-cli.md: creates demoResourceGroup and LockGroup, then uses exampleGroup and deletes exampleLock', () => {
+    const f = lintFile(corpus('azure-resource-manager/management/manage-resource-groups-cli.md'));
+    expect(f.map((x) => x.line)).toEqual([44, 52, 122]);
+    expect(f[1]?.message).toMatch(/az group delete deletes the resource group "exampleGroup", which the page never created/);
+    expect(f[2]?.message).toMatch(/az lock delete uses the lock "exampleLock".*creates "LockGroup" \(line 110\)/);
+  });
+  it('quick-create-python.md (keys): the include creates myResourceGroup, the page uses and deletes KeyVault-PythonQS-rg', () => {
+    const f = lintFile(corpus('key-vault/keys/quick-create-python.md'));
+    expect(f.map((x) => x.line)).toEqual([41, 164]);
+    expect(f[0]?.message).toMatch(/creates "myResourceGroup" \(in an included file\)/);
+  });
+  it('silent where the names agree (quick-create-cli.md, hsm-protected-keys-byok.md: a key import creates its key) and on the twelve tutorials', () => {
+    expect(lintFile(corpus('key-vault/secrets/quick-create-cli.md'))).toEqual([]);
+    expect(lintFile(corpus('key-vault/keys/hsm-protected-keys-byok.md'))).toEqual([]);
+    for (const t of ['000-storage-sas.md', '002-storage-user-assigned.md', '001-storage-access-key.md']) expect(lintFile(`tutorials/${t}`), t).toEqual([]);
+  });
+  it('silent when the prose introduces the other name, and on names that are placeholders or variables', () => {
+    const page = corpus('azure-resource-manager/management/manage-resource-groups-cli.md');
+    const stated = read(page).replace('## Delete resource groups', 'The following examples use an existing group named exampleGroup.\n\n## Delete resource groups');
+    expect(found(page, 'inconsistent-resource-name', stated).filter((f) => f.message.includes('exampleGroup'))).toEqual([]);
+    const text = ['# Groups', '', '```azurecli', 'az group create --name myGroup --location westus', 'az group show --name $GROUP', 'az group show --name <resource-group>', 'az group show --name MYGROUP', '```', ''].join('\n');
+    expect(found('groups.md', 'inconsistent-resource-name', text)).toEqual([]);
   });
 });
