@@ -64,6 +64,7 @@ import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
+import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -129,4 +130,5 @@ export const rules: readonly Rule[] = [
   outputInCommandFence,
   retiredRuntimeVersion,
   inconsistentResourceName,
+  exampleProjectionKeys,
 ];

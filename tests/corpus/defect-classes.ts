@@ -71,4 +71,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'output-in-command-fence': 'other',
   'retired-runtime-version': 'other',
   'inconsistent-resource-name': 'inconsistent-name',
+  'example-projection-keys': 'example-output',
 };

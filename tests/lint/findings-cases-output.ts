@@ -41,6 +41,16 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'example-projection-keys': [
+    {
+      name: 'az --query keeps two fields, the example shows the whole identity',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => `${l} --query "{clientId: clientId, principalId: principalId}"`,
+      expectAt: (text: string, changed: number) => text.split('\n').findIndex((l, i) => i >= changed && l.includes('"id": ')) + 1,
+      message: /The example shows "id", but --query "\{clientId: clientId, principalId: principalId\}" \(line \d+\) builds objects with the keys "clientId", "principalId" only/,
+      severity: 'warning' as const,
+    },
+  ],
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],

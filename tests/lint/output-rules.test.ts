@@ -9,6 +9,7 @@ import { parseTutorialFile } from '../../src/parse/index.ts';
 import { lintTutorial } from '../../src/lint/index.ts';
 import { objectIdFields } from '../../src/lint/rules/az-graph-objectid-query.ts';
 import { runtimeStatus } from '../../src/reference/runtime-lifecycle.ts';
+import { constructedKeys } from '../../src/lint/rules/example-projection-keys.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
@@ -164,5 +165,31 @@ describe('inconsistent-resource-name', () => {
     expect(found(page, 'inconsistent-resource-name', stated).filter((f) => f.message.includes('exampleGroup'))).toEqual([]);
     const text = ['# Groups', '', '```azurecli', 'az group create --name myGroup --location westus', 'az group show --name $GROUP', 'az group show --name <resource-group>', 'az group show --name MYGROUP', '```', ''].join('\n');
     expect(found('groups.md', 'inconsistent-resource-name', text)).toEqual([]);
+  });
+});
+
+describe('example-projection-keys', () => {
+  it('custom-roles-cli.md: jq builds roleName and roleType, the output shows "type" (every object of the stream)', () => {
+    const f = found(corpus('role-based-access-control/custom-roles-cli.md'), 'example-projection-keys');
+    expect(f.map((x) => x.line)).toEqual([47, 51, 55]);
+    expect(f[0]?.message).toMatch(/shows "type".*keys "roleName", "roleType" only/);
+  });
+  it('reads jq and JMESPath object constructions, and gives up on computed keys or several objects', () => {
+    expect(constructedKeys('.[] | {"roleName":.roleName, "roleType":.roleType}', 'jq')).toEqual(['roleName', 'roleType']);
+    expect(constructedKeys('.[] | {roleName, id: .name}', 'jq')).toEqual(['roleName', 'id']);
+    expect(constructedKeys('{(.name): .id}', 'jq')).toBeUndefined();
+    expect(constructedKeys('{a: {b: .c}}', 'jq')).toBeUndefined();
+    expect(constructedKeys('[].{Name:name, "Resource Group":resourceGroup}', 'jmespath')).toEqual(['Name', 'Resource Group']);
+    expect(constructedKeys("[?name=='{x}'].{Name:name}", 'jmespath')).toEqual(['Name']);
+    expect(constructedKeys('[].name', 'jmespath')).toBeUndefined();
+  });
+  it('silent where the output shows what the projection prints (role-assignments-cli.md, jq with roleName/description/roleType)', () => {
+    const page = corpus('role-based-access-control/role-assignments-cli.md');
+    expect(read(page)).toContain(`jq '.[] | {"roleName":.roleName, "description":.description, "roleType":.roleType}'`);
+    expect(found(page, 'example-projection-keys')).toEqual([]);
+  });
+  it('silent on table output, where the keys are column headers', () => {
+    const text = ['# List', '', '```azurecli', 'az group list --query "[].{Name:name}" --output table', '```', '', '```output', 'Name', '------', 'myGroup', '```', ''].join('\n');
+    expect(found('list.md', 'example-projection-keys', text)).toEqual([]);
   });
 });
