@@ -65,6 +65,7 @@ import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
+import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -131,4 +132,5 @@ export const rules: readonly Rule[] = [
   retiredRuntimeVersion,
   inconsistentResourceName,
   exampleProjectionKeys,
+  exampleRoleDefinitionDiffers,
 ];

@@ -72,4 +72,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-runtime-version': 'other',
   'inconsistent-resource-name': 'inconsistent-name',
   'example-projection-keys': 'example-output',
+  'example-role-definition-differs': 'example-output',
 };

@@ -51,6 +51,33 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'example-role-definition-differs': [
+    {
+      name: 'the created role is shown with an action its file does not grant',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        [
+          'Save this as role.json:',
+          '',
+          '```json',
+          '{"Name": "Blob Peeker", "IsCustom": true, "Actions": ["Microsoft.Storage/*/read"], "AssignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"]}',
+          '```',
+          '',
+          '```azurecli',
+          'az role definition create --role-definition role.json',
+          '```',
+          '',
+          '```output',
+          '{"roleName": "Blob Peeker", "permissions": [{"actions": ["Microsoft.Storage/*/read", "Microsoft.Storage/*/write"]}], "assignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"]}',
+          '```',
+          '',
+          l,
+        ].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('{"roleName": "Blob Peeker"')) + 1,
+      message: /"Blob Peeker" matches none.*actions "Microsoft\.Storage\/\*\/write" that it does not grant/,
+      severity: 'warning' as const,
+    },
+  ],
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],

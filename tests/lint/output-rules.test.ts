@@ -193,3 +193,20 @@ describe('example-projection-keys', () => {
     expect(found('list.md', 'example-projection-keys', text)).toEqual([]);
   });
 });
+
+describe('example-role-definition-differs', () => {
+  it('tutorial-custom-role-cli.md: the list shows actions no version of ReaderSupportRole.json grants; the create output matches the file', () => {
+    const f = found(corpus('role-based-access-control/tutorial-custom-role-cli.md'), 'example-role-definition-differs');
+    expect(f.map((x) => [x.line, x.endLine])).toEqual([[162, 189]]);
+    expect(f[0]?.message).toMatch(/"Microsoft\.Insights\/diagnosticSettings\/\*\/read" that it does not grant/);
+  });
+  it('custom-roles-cli.md: the listed Virtual Machine Operator has the updated actions but one assignable scope', () => {
+    const f = found(corpus('role-based-access-control/custom-roles-cli.md'), 'example-role-definition-differs');
+    expect(f.map((x) => x.line)).toEqual([76]);
+    expect(f[0]?.message).toMatch(/against the one on line 189 it has 1 assignable scope where it has 3/);
+  });
+  it('silent on role definitions the page does not write (role-assignments-cli.md lists the built-in Contributor)', () => {
+    expect(read(corpus('role-based-access-control/role-assignments-cli.md'))).toContain('"roleName": "Contributor"');
+    expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs')).toEqual([]);
+  });
+});
