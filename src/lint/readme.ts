@@ -30,7 +30,10 @@ export function renderReadme(): string {
   lines.push('  "Fixes as a patch" lists which rules fix what, and what is left to the writer.');
   lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
   lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
-  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`).');
+  lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`); the rules about');
+  lines.push('  what a page shows and says around its commands (output, names, runtimes) in `findings-cases-output.ts` and `output-rules.test.ts`.');
+  lines.push('- `retired-runtime-version` reads `src/reference/runtime-lifecycle.json` (end-of-support dates, each with its source file and');
+  lines.push('  commit, judged against the file\'s `asOf` day, never the clock).');
   lines.push('- `rbac-what-if` reads the grants a page makes through `rbac-grants.ts` (one interface, to be fed by the page\'s World');
   lines.push('  later) and decides with `src/reference/rbac.ts` over the generated built-in role catalog (`src/reference/README.md`).');
   lines.push('');
@@ -39,6 +42,13 @@ export function renderReadme(): string {
   lines.push('| id | severity | finds | write instead |');
   lines.push('|---|---|---|---|');
   for (const r of rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${r.shortDescription.replace(/\|/g, '\\|')} | ${r.help.replace(/\|/g, '\\|')} |`);
+  lines.push('');
+  // What each rule's finding rests on: what bash, curl, az or Azure really does, and the source.
+  lines.push('## Why: what the programs and Azure do, and the sources');
+  lines.push('');
+  for (const r of rules) {
+    lines.push(`- \`${r.id}\`: ${r.fullDescription}`);
+  }
   lines.push('');
   return lines.join('\n');
 }

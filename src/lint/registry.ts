@@ -66,6 +66,7 @@ import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
+import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -133,4 +134,5 @@ export const rules: readonly Rule[] = [
   inconsistentResourceName,
   exampleProjectionKeys,
   exampleRoleDefinitionDiffers,
+  exampleSecretFromFile,
 ];

@@ -73,4 +73,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'inconsistent-resource-name': 'inconsistent-name',
   'example-projection-keys': 'example-output',
   'example-role-definition-differs': 'example-output',
+  'example-secret-from-file': 'example-output',
 };

@@ -210,3 +210,18 @@ describe('example-role-definition-differs', () => {
     expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs')).toEqual([]);
   });
 });
+
+describe('example-secret-from-file', () => {
+  it('multiline-secrets.md: the value shown breaks the lines elsewhere than secretfile.txt', () => {
+    const f = found(corpus('key-vault/secrets/multiline-secrets.md'), 'example-secret-from-file');
+    expect(f.map((x) => x.line)).toEqual([57]);
+    expect(f[0]?.suggestion).toBe('"This is my\\nmulti-line\\nsecret"');
+  });
+  it('silent when the value is the file (a final line break either way), or when another encoding is asked for', () => {
+    const page = corpus('key-vault/secrets/multiline-secrets.md');
+    const right = read(page).replace('"This is\\nmy multi-line\\nsecret"', '"This is my\\nmulti-line\\nsecret\\n"');
+    expect(found(page, 'example-secret-from-file', right)).toEqual([]);
+    const base64 = read(page).replace('--file "secretfile.txt"', '--file "secretfile.txt" --encoding base64');
+    expect(found(page, 'example-secret-from-file', base64)).toEqual([]);
+  });
+});
