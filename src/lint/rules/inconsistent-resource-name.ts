@@ -87,7 +87,8 @@ export const inconsistentResourceName: Rule = {
     }
     const introduced = (name: string): boolean => {
       const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.]/g, '\\.')}($|[^\\w-])`, 'i');
-      for (let n = 1; n <= doc.lineCount; n++) if (!commandLines.has(n) && word.test(doc.line(n))) return true;
+      // An az command line of another tab (not in this variant's steps) uses the name; it does not introduce it.
+      for (let n = 1; n <= doc.lineCount; n++) if (!commandLines.has(n) && !/^\s*az\s/.test(doc.line(n)) && word.test(doc.line(n))) return true;
       return false;
     };
     const hits: RuleHit[] = [];
