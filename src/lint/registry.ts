@@ -67,6 +67,7 @@ import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts'
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
+import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -135,4 +136,5 @@ export const rules: readonly Rule[] = [
   exampleProjectionKeys,
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
+  linkReferenceMismatch,
 ];

@@ -74,4 +74,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-projection-keys': 'example-output',
   'example-role-definition-differs': 'example-output',
   'example-secret-from-file': 'example-output',
+  'link-reference-mismatch': 'other',
 };

@@ -107,6 +107,15 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'link-reference-mismatch': [
+    {
+      name: 'az login linked to Connect-AzAccount',
+      find: 'Create a file to upload:',
+      replace: (l: string) => `Sign in with [az login](/powershell/module/az.accounts/connect-azaccount). ${l}`,
+      message: /names an az command but points at the Azure PowerShell reference/,
+      severity: 'warning' as const,
+    },
+  ],
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],

@@ -225,3 +225,15 @@ describe('example-secret-from-file', () => {
     expect(found(page, 'example-secret-from-file', base64)).toEqual([]);
   });
 });
+
+describe('link-reference-mismatch', () => {
+  it('overview-storage-keys.md: [az login] links the Connect-AzAccount page', () => {
+    expect(lines(corpus('key-vault/secrets/overview-storage-keys.md'), 'link-reference-mismatch')).toEqual([55]);
+  });
+  it('silent on az links to the CLI reference, cmdlet links to PowerShell, and anchors (role-assignments-cli.md, quick-create-python.md)', () => {
+    expect(read(corpus('role-based-access-control/role-assignments-cli.md'))).toContain('[az ad user show](/cli/azure/ad/user#az-ad-user-show)');
+    expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'link-reference-mismatch')).toEqual([]);
+    expect(found(corpus('key-vault/keys/quick-create-python.md'), 'link-reference-mismatch')).toEqual([]);
+    expect(found(corpus('key-vault/secrets/multiline-secrets.md'), 'link-reference-mismatch')).toEqual([]);
+  });
+});
