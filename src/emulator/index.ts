@@ -39,6 +39,8 @@ export interface EmulatorHandle {
   rbac: Rbac;
   /** Where to open the TCP connection for an Azure host:port (undefined: not an emulated host, connect as usual). */
   route(host: string, port: number): ConnectDecision;
+  /** Whether one of the emulator's services models this host (any name under its domain). */
+  serves(host: string, port: number): boolean;
   faults: FaultController;
   /**
    * Back to the scenario's state (the runner calls this between tutorials); resolves when every
@@ -185,6 +187,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
     tokens,
     rbac,
     route,
+    serves: (host: string, port: number) => router.serviceFor(host.toLowerCase(), port) !== undefined,
     faults,
     async reset(next?: Scenario) {
       if (next !== undefined) current = next;

@@ -40,7 +40,10 @@ export const SERVER_IPS = ['127.0.0.1'] as const;
  * The DNS domains the emulator answers for (each with every name below it): the CA's permitted
  * name subtrees, the names it makes certificates for, and the hosts `route()` sends to the emulator.
  */
-export const AZURE_DOMAINS = ['windows.net', 'azure.com', 'azure.net', 'microsoftonline.com', 'azuredatalakestore.net', 'microsoft.com'] as const;
+// Services the emulator does not model live under some of these too (azurewebsites.net: App Service
+// and Kudu; azurecr.io: Container Registry …): the emulator answers them "not emulated" rather than
+// letting them look like names that do not resolve.
+export const AZURE_DOMAINS = ['windows.net', 'azure.com', 'azure.net', 'microsoftonline.com', 'azuredatalakestore.net', 'microsoft.com', 'azurewebsites.net', 'azurecr.io', 'azure-api.net', 'azurefd.net', 'azureedge.net', 'azurestaticapps.net', 'azure-devices.net', 'trafficmanager.net', 'azconfig.io', 'azmk8s.io'] as const;
 
 /** Is `name` (lower case, no port) an Azure host name, i.e. in one of AZURE_DOMAINS? */
 export function isAzureHostName(name: string): boolean {
@@ -52,7 +55,8 @@ const VALIDITY_MS = 90 * 24 * 3600 * 1000;
 /** On-demand certificates live at most this long (and never beyond the CA). */
 const ON_DEMAND_VALIDITY_MS = 7 * 24 * 3600 * 1000;
 
-const FORMAT_VERSION = 2;
+// 3: the CA's name constraints cover the added AZURE_DOMAINS (a v2 CA would not sign them).
+const FORMAT_VERSION = 3;
 /** The cached CA and server certificate with their keys (state-dir.ts checks it is private). */
 export const BUNDLE_FILE = `tls-v${FORMAT_VERSION}.json`;
 /** Regenerate when a certificate has less than this left, so a cached bundle never expires mid-run. */

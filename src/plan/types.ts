@@ -86,4 +86,10 @@ export interface PlanOptions {
   sets: Readonly<Record<string, string>>;
   /** `--grep TEXT`: only steps whose text, tutorial title or file contains it (case-insensitive), plus what they need. */
   grep?: string;
+  /**
+   * Why the engine cannot run a step whatever its values (run/steps/support.ts). A step with an
+   * unbound placeholder that the engine could not run anyway is `unsupported` for that reason, not
+   * blocked asking for a --set that would not make it run.
+   */
+  unsupported?: (step: Step) => { reason: UnsupportedReason; why: string } | undefined;
 }

@@ -44,5 +44,10 @@ export interface Target {
    * what that World provides (the emulator seeds it, the live target provisions it).
    */
   reset(world?: World): Promise<void>;
+  /**
+   * Whether a request to this host can be answered for what it is (the emulator: one of its services
+   * models it). Absent: the target reaches every host (live Azure).
+   */
+  serves?(host: string, port: number): boolean;
   close(): Promise<void>;
 }

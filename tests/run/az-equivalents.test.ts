@@ -130,9 +130,17 @@ describe('the emulator target\'s connections', () => {
     }
   });
 
-  it('never leaves the machine: a non-Azure host is not found', async () => {
-    const r = await send(target.connector, { method: 'GET', url: 'https://example.com/', headers: [['Host', 'example.com']] });
-    expect(r.error?.message).toMatch(/ENOTFOUND/);
+  it('never leaves the machine: a host outside Azure is not reached (unsupported), a name no DNS answers is not found', async () => {
+    const outside = await send(target.connector, { method: 'GET', url: 'https://example.com/', headers: [['Host', 'example.com']] });
+    expect(outside.exchange.response).toBeUndefined();
+    expect(outside.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    expect(outside.error?.message).toMatch(/example\.com is outside Azure/);
+    // `https://https://…` (a doubled scheme) asks for the host "https": no machine finds it.
+    const doubled = await send(target.connector, { method: 'GET', url: 'http://https/', headers: [['Host', 'https']] });
+    expect(doubled.error).toMatchObject({ kind: 'network' });
+    expect(doubled.error?.message).toMatch(/ENOTFOUND/);
+    const reserved = await send(target.connector, { method: 'GET', url: 'https://docs.example/', headers: [['Host', 'docs.example']] });
+    expect(reserved.error?.message).toMatch(/ENOTFOUND/);
   });
 });
 

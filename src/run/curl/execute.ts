@@ -151,6 +151,10 @@ export async function executeCurl(connector: Connector, plan: CurlPlan): Promise
     const protocol = parsed.protocol === 'https:' ? 'https:' : 'http:';
     const port = parsed.port ? Number(parsed.port) : protocol === 'https:' ? 443 : 80;
     const decision = connector.decide(parsed.hostname, port, protocol);
+    if (decision.kind === 'refuse' && decision.outside === true) {
+      error ??= { kind: 'unsupported', unsupported: 'not-emulated', message: `curl treats the extra word ${describeWord(word)} as a URL: ${decision.reason}` };
+      continue;
+    }
     if (decision.kind === 'refuse') {
       const f = curlFailure({ kind: 'network', message: decision.noSuchHost === false ? 'ECONNREFUSED' : 'ENOTFOUND' }, url);
       f.message = f.message.replace(`host: ${parsed.hostname}`, `host: ${asCurl.lookup}`);

@@ -47,3 +47,13 @@ export function curlUrlWord(word: string): CurlUrlWord {
   const lookup = curlLookupName(host);
   return lookup === undefined ? { kind: 'rejected' } : { kind: 'host', host, port, lookup };
 }
+
+/**
+ * A name public DNS may answer: dotted labels ending in an alphabetic top-level domain, none of the
+ * names reserved never to resolve (RFC 2606/6761: .test, .example, .invalid, .localhost, .local).
+ * `https` (a doubled scheme's first half) or a no-break space taken for a host is no such name.
+ */
+export function mayResolvePublicly(host: string): boolean {
+  if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) return false;
+  return !/\.(?:test|example|invalid|localhost|local)$/.test(host);
+}

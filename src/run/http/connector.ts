@@ -6,8 +6,15 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
 
-/** `noSuchHost`: the name does not exist for this target (curl: "Could not resolve host"), not merely a closed port. */
-export type ConnectDecision = { kind: 'connect'; host: string; port: number } | { kind: 'refuse'; reason: string; noSuchHost?: boolean };
+/**
+ * `noSuchHost`: the name does not exist for this target (curl: "Could not resolve host"), not merely a
+ * closed port. `outside`: a real host the target does not reach (the emulator run never leaves the
+ * machine) — the step is `unsupported` (not-emulated), never the page's failure.
+ */
+export type ConnectDecision = { kind: 'connect'; host: string; port: number } | { kind: 'refuse'; reason: string; noSuchHost?: boolean; outside?: boolean };
+
+/** The error code of a connection to a host outside the target (send.ts reads it as `unsupported`). */
+export const OUTSIDE_TARGET = 'E_OUTSIDE_TARGET';
 
 export interface Router {
   route(host: string, port: number, protocol: 'http:' | 'https:'): ConnectDecision;
@@ -30,7 +37,8 @@ export interface Connector {
   close(): Promise<void>;
 }
 
-function refused(host: string, port: number, decision: { reason: string; noSuchHost?: boolean }): Error {
+function refused(host: string, port: number, decision: { reason: string; noSuchHost?: boolean; outside?: boolean }): Error {
+  if (decision.outside) return Object.assign(new Error(decision.reason), { code: OUTSIDE_TARGET, hostname: host });
   if (decision.noSuchHost) return Object.assign(new Error(`getaddrinfo ENOTFOUND ${host} (${decision.reason})`), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: host });
   return Object.assign(new Error(`connect ECONNREFUSED ${host}:${port} (${decision.reason})`), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect', address: host, port });
 }

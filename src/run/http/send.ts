@@ -5,7 +5,7 @@ import http from 'node:http';
 import { capBytes } from '../output-cap.ts';
 import type { Dispatcher } from 'undici';
 import type { ExecutionError, HeaderList, ObservedExchange, ObservedResponse } from '../observation.ts';
-import type { Connector } from './connector.ts';
+import { OUTSIDE_TARGET, type Connector } from './connector.ts';
 
 const EXPECT_100_TIMEOUT_MS = 1_000;
 /** A tutorial step that gets no answer in this time is reported as a timeout, not waited on forever. */
@@ -68,6 +68,7 @@ export function errorKindOf(err: unknown): ExecutionError {
   const e = err as { code?: string; message?: string; name?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code ?? '';
   const message = e.cause?.message ? `${e.message ?? ''}: ${e.cause.message}` : (e.message ?? String(err));
+  if (code === OUTSIDE_TARGET) return { kind: 'unsupported', unsupported: 'not-emulated', message: e.message ?? message };
   if (/TIMEOUT|ETIMEDOUT/.test(code)) return { kind: 'timeout', message };
   if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN' || code === 'ERR_UNESCAPED_CHARACTERS' || e.name === 'InvalidArgumentError' || err instanceof TypeError) {
     return { kind: 'invalid-command', message: `the HTTP client refused to send the request as written: ${message}` };

@@ -7,7 +7,7 @@
 import type { Step } from '../../model.ts';
 import type { BoundValue } from '../substitute.ts';
 import type { Target } from '../target.ts';
-import { curlLookupName } from '../curl/host.ts';
+import { curlLookupName, mayResolvePublicly } from '../curl/host.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 
 type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
@@ -52,6 +52,19 @@ export function curlHostPort(word: string): { host: string; port: number } | und
 
 function quoted(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The step's hosts outside Azure that public DNS may answer (a template on GitHub, the reader's own
+ * site): the emulator run does not reach them, so a step that fails on one is `unsupported`, not the page's fault.
+ */
+export function outsideHosts(route: Route, step: Step, text: string, values: readonly BoundValue[]): string[] {
+  const out = new Set<string>();
+  for (const word of urlWords(step, text, values)) {
+    const hp = curlHostPort(word);
+    if (hp && route(hp.host, hp.port) === undefined && mayResolvePublicly(hp.host)) out.add(hp.host);
+  }
+  return [...out];
 }
 
 /** connect-to lines (placed before the emulator's catch-all) for the step's hosts the emulator does not serve. */

@@ -9,6 +9,7 @@ import type { UnsupportedReason } from '../../model.ts';
 import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
 import { substitute } from '../substitute.ts';
+import { unmodelledMessage } from './support.ts';
 
 function usage(message: string, exitCode = 2): StepOutcome {
   return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode }, error: { kind: 'az-usage', message } });
@@ -33,7 +34,7 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       // az checks the arguments before it calls anything: what it would reject fails here too.
       const error = azArgumentError(argv, undefined, show);
       if (error) return usage(error);
-      return unsupported('az-no-equivalent', `'az ${found.command.path}' is a real az command this tool has no REST equivalent for`);
+      return unsupported('az-no-equivalent', unmodelledMessage(found.command.path));
     }
     case 'command': {
       const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true, command: found.command, path: found.module.path });

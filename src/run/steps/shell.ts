@@ -12,6 +12,7 @@ import { executeCurl } from '../curl/execute.ts';
 import { withFollowingCurls } from './command-list.ts';
 import { evaluatePath, rawOutput, UnsupportedJqFilter } from '../jq.ts';
 import { substitute } from '../substitute.ts';
+import { shellConstructMessage } from './support.ts';
 
 /** Strip one layer of matching quotes from a jq filter argument as bash would have. */
 function unquote(filter: string): string {
@@ -40,11 +41,9 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
         ctx.env.set(action.variable, value);
         return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, captured: { [`$${action.variable}`]: value } });
       }
-      if (action.literal) {
-        return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine sets var=value only for a value without $ expansions or backticks, not ${action.variable}=${action.pipeline}` } });
-      }
-      if (!action.curl) {
-        return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine runs var=$(curl … | jq …) assignments only, not $(${action.pipeline})` } });
+      const construct = shellConstructMessage(action);
+      if (construct !== undefined || !action.curl) {
+        return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: construct ?? `$(${action.pipeline})` } });
       }
       let plan;
       try {
@@ -79,7 +78,7 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       return withFollowingCurls(step.raw, ctx, assigned);
     }
     case 'other':
-      return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"` } });
+      return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: shellConstructMessage(action) ?? action.argv.join(' ') } });
     default: {
       const never: never = action;
       return never;

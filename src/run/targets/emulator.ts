@@ -4,6 +4,7 @@
 import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulator/index.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
+import { mayResolvePublicly } from '../curl/host.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 import { baseScenario, ROLE_NAMES } from '../../emulator/default-scenario.ts';
@@ -19,9 +20,11 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
   const d = handle.route(host, port);
   if (d === undefined) {
     const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-    return LOOPBACK.has(h)
-      ? { kind: 'refuse', reason: `nothing listens on ${h}:${port} on the VM` }
-      : { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
+    if (LOOPBACK.has(h)) return { kind: 'refuse', reason: `nothing listens on ${h}:${port} on the VM` };
+    // A real host outside Azure (a template on GitHub, the reader's own site) is one the emulator run
+    // does not reach: it says so (unsupported), as the page may well work on the reader's machine.
+    if (mayResolvePublicly(h)) return { kind: 'refuse', reason: `${h} is outside Azure: the emulator run never leaves the machine, so it is not reached here (--target azure reaches it)`, outside: true };
+    return { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
   }
   return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason, ...(d.noSuchHost === true ? { noSuchHost: true } : {}) } : { kind: 'connect', host: d.host, port: d.port };
 }
@@ -114,6 +117,7 @@ export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?:
     roleValues: emulatorRoleValues(base),
     knownSecrets,
     cli: cliCredential(handle, connector),
+    serves: (host, port) => handle.serves(host, port),
     async reset(world?: World) {
       if (world === undefined) return handle.reset();
       const scenario = scenarioForWorld(base, world);

@@ -1,0 +1,83 @@
+// What the engine cannot run whatever values its placeholders get: an az command with no REST
+// equivalent here (one that left the reference, an extension's, a real one not modelled) and, in
+// the http engine, a shell construct it does not model. Decided from the step's text alone, before
+// anything runs, so the planner can say `unsupported` instead of asking for a `--set` that would not
+// make the step run (a new user adding --set APP_NAME=… to `az webapp deploy` still gets unsupported).
+// The run-time steps (az.ts, shell.ts) say the same in the same words.
+import type { ShellAction, Step, UnsupportedReason } from '../../model.ts';
+import { azArgumentError } from '../../reference/az-args.ts';
+import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
+
+export interface StaticUnsupported {
+  reason: UnsupportedReason;
+  why: string;
+}
+
+/** A real az command this tool has no REST equivalent for. */
+export function unmodelledMessage(path: string): string {
+  return `'az ${path}' is a real az command this tool has no REST equivalent for`;
+}
+
+/** The http engine's message for a shell action it does not model (undefined: it models it). */
+export function shellConstructMessage(action: ShellAction): string | undefined {
+  switch (action.kind) {
+    case 'assign':
+      if (action.literal && /[`$]/.test(action.pipeline)) return `the http engine sets var=value only for a value without $ expansions or backticks, not ${action.variable}=${action.pipeline}`;
+      if (!action.literal && !action.curl) return `the http engine runs var=$(curl … | jq …) assignments only, not $(${action.pipeline})`;
+      return undefined;
+    case 'other':
+      return `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"`;
+    default:
+      return undefined;
+  }
+}
+
+/** Loopback and IMDS: the reader's own machine, never "another host". */
+const MACHINE_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|169\.254\.169\.254)$/;
+
+/**
+ * A request whose host the target does not serve, whatever the placeholders in its host label become
+ * (`https://<app_name>.scm.azurewebsites.net/…` on the emulator): the domain decides.
+ */
+function hostNotServed(step: Step, serves: ((host: string, port: number) => boolean) | undefined): StaticUnsupported | undefined {
+  if (serves === undefined) return undefined;
+  const curl = step.kind === 'http' ? step.curl : step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.curl : undefined;
+  if (curl === undefined) return undefined;
+  // A placeholder in the host stands for a name under the same domain; a shell variable may be any host.
+  const url = curl.url.replace(/<[^<>\s]*>|\{[^{}\s]*\}/g, 'x');
+  const m = /^(https?):\/\/([^/?#:@\s]+)(?::(\d+))?(?:[/?#]|$)/i.exec(url);
+  if (!m || /[$`]/.test(m[2]!)) return undefined;
+  const host = m[2]!.toLowerCase();
+  if (MACHINE_HOST.test(host) || !host.includes('.')) return undefined;
+  const port = m[3] ? Number(m[3]) : m[1]!.toLowerCase() === 'https' ? 443 : 80;
+  if (serves(host, port)) return undefined;
+  const domain = host.split('.').slice(1).join('.');
+  return { reason: 'not-emulated', why: `the emulator does not serve *.${domain}, so this request would not be judged here whatever its placeholders become; a live subscription (--target azure) runs it` };
+}
+
+/** Why `engine` cannot run this step with any values (on a target serving `serves`), or undefined when it might. */
+export function staticUnsupported(step: Step, engine: 'http' | 'shell', serves?: (host: string, port: number) => boolean): StaticUnsupported | undefined {
+  const host = hostNotServed(step, serves);
+  if (host) return host;
+  if (step.kind === 'az') {
+    const argv = step.az.argv;
+    const found = lookupAz(argv);
+    switch (found.kind) {
+      case 'retired':
+        return { reason: 'az-no-equivalent', why: retiredRunMessage(found.retired) };
+      case 'extension':
+        return { reason: 'az-extension', why: extensionMessage(found.command, found.extension) };
+      case 'unmodelled':
+        // az rejects bad arguments before it calls anything: such a step runs (and fails) as written.
+        if (azArgumentError(argv, undefined, (w) => w) !== undefined) return undefined;
+        return { reason: 'az-no-equivalent', why: unmodelledMessage(found.command.path) };
+      default:
+        return undefined;
+    }
+  }
+  if (step.kind === 'shell' && engine === 'http') {
+    const message = shellConstructMessage(step.shell);
+    return message === undefined ? undefined : { reason: 'shell-construct', why: message };
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+// Verdicts that say whose problem it is, for what the tool could not run whatever the page's values:
+// a step it has no means to run is `unsupported` with that reason, not `blocked` asking for a --set
+// that would change nothing; a real host outside Azure is not the page's failure because the emulator
+// run never leaves the machine; a `# comment` line is no step to pass. Emulator and both engines for real.
+// Pages shortened from tests/corpus/articles/app-service/deploy-zip.md and
+// azure-functions/deployment-zip-push.md.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runTutorials } from '../../src/run/index.ts';
+import type { Report } from '../../src/report/schema.ts';
+
+const dir = mkdtempSync(join(os.tmpdir(), 'tc-cannot-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(name: string, text: string, opts: { engine?: 'http' | 'shell'; sets?: Record<string, string> } = {}): Promise<Report['tutorials'][number]> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const { report } = await runTutorials({ paths: [file], ...(opts.engine ? { engine: opts.engine } : {}), ...(opts.sets ? { sets: opts.sets } : {}) });
+  const t = report.tutorials[0];
+  if (!t) throw new Error('no tutorial in the report');
+  return t;
+}
+
+const step = (t: Report['tutorials'][number], text: string) => {
+  const s = t.steps.find((x) => x.raw.includes(text));
+  if (!s) throw new Error(`no step with ${text}: ${t.steps.map((x) => x.raw).join(' | ')}`);
+  return s;
+};
+
+const ZIP_PAGE = [
+  '# Deploy a ZIP',
+  '',
+  '```bash',
+  '# Bash',
+  'az webapp deploy --resource-group <group-name> --name <app-name> --src-path app.zip',
+  '```',
+  '',
+  '```bash',
+  'curl -u <deployment_user> https://<app_name>.scm.azurewebsites.net/api/deployments',
+  '```',
+  '',
+].join('\n');
+
+describe('defect: steps the tool cannot run anyway were blocked behind a --set that would not make them run', () => {
+  it('az webapp deploy (no REST equivalent here) and a Kudu request (a host the emulator does not serve) are unsupported, with no unbound-placeholder problem', async () => {
+    const t = await run('zip.md', ZIP_PAGE);
+    const deploy = step(t, 'az webapp deploy');
+    expect(deploy.verdict).toBe('unsupported');
+    expect(deploy.unsupported).toBe('az-no-equivalent');
+    expect(deploy.reason).toMatch(/az webapp deploy' is a real az command this tool has no REST equivalent for \(<app-name> would need a value too/);
+    const kudu = step(t, 'scm.azurewebsites.net');
+    expect(kudu.verdict).toBe('unsupported');
+    expect(kudu.unsupported).toBe('not-emulated');
+    expect(kudu.reason).toMatch(/does not serve \*\.scm\.azurewebsites\.net/);
+    expect((t.problems ?? []).filter((p) => p.code === 'E_PLACEHOLDER_UNBOUND')).toEqual([]);
+  });
+
+  it('defect: a `# comment` line in a command block was a step that passed vacuously; it is no step now', async () => {
+    const t = await run('comment.md', ZIP_PAGE);
+    expect(t.steps.some((s) => s.raw.trim() === '# Bash')).toBe(false);
+    expect(t.steps.filter((s) => s.verdict === 'pass')).toEqual([]);
+  });
+});
+
+describe('defect: with --set, a request to a host the emulator does not model failed with ENOTFOUND (a false fail)', () => {
+  it('the Kudu host under azurewebsites.net is answered "not emulated" (http engine)', async () => {
+    const t = await run('zip-set.md', ZIP_PAGE, { sets: { APP_NAME: 'myapp', DEPLOYMENT_USER: 'deployer' } });
+    const kudu = step(t, 'scm.azurewebsites.net');
+    expect(kudu.verdict).toBe('unsupported');
+    expect(kudu.unsupported).toBe('not-emulated');
+  });
+
+  const OUTSIDE = ['# Outside Azure', '', '```bash', 'curl -s https://raw.githubusercontent.com/Azure/azure-quickstart-templates/master/README.md', '```', '', '```bash', 'curl -s https://https://management.azure.com/subscriptions', '```', ''].join('\n');
+  for (const engine of ['http', 'shell'] as const) {
+    it(`a host outside Azure is unsupported, a doubled scheme still fails (${engine} engine)`, async () => {
+      const t = await run(`outside-${engine}.md`, OUTSIDE, { engine });
+      const github = step(t, 'raw.githubusercontent.com');
+      expect(github.verdict).toBe('unsupported');
+      expect(github.unsupported).toBe('not-emulated');
+      expect(github.reason).toMatch(/raw\.githubusercontent\.com is outside Azure/);
+      // "https" is the host curl asks for: it resolves nowhere, on the reader's machine neither.
+      expect(step(t, 'https://https://').verdict).toBe('fail');
+    });
+  }
+});
