@@ -149,9 +149,9 @@ describe('inconsistent-resource-name', () => {
     expect(f[1]?.message).toMatch(/az group delete deletes the resource group "exampleGroup", which the page never created/);
     expect(f[2]?.message).toMatch(/az lock delete uses the lock "exampleLock".*creates "LockGroup" \(line 110\)/);
   });
-  it('quick-create-python.md (keys): the include creates myResourceGroup, the page uses and deletes KeyVault-PythonQS-rg', () => {
+  it('quick-create-python.md (keys): the include creates myResourceGroup, the page uses KeyVault-PythonQS-rg (first use in each tab) and deletes it', () => {
     const f = lintFile(corpus('key-vault/keys/quick-create-python.md'));
-    expect(f.map((x) => x.line)).toEqual([41, 164]);
+    expect(f.map((x) => x.line)).toEqual([41, 47, 164]);
     expect(f[0]?.message).toMatch(/creates "myResourceGroup" \(in an included file\)/);
   });
   it('silent where the names agree (quick-create-cli.md, hsm-protected-keys-byok.md: a key import creates its key) and on the twelve tutorials', () => {

@@ -97,16 +97,20 @@ export const inconsistentResourceName: Rule = {
       const made = created.get(u.kind);
       if (!u.own || u.create || !made || made.has(u.name.toLowerCase())) continue;
       const key = `${u.kind}\n${u.name.toLowerCase()}`;
-      const first = !reported.has(key);
-      // The first use, and every clean-up that deletes the name (a delete of the wrong name is harm of its own).
+      // The first use in each tab or pivot a reader may follow (a page is linted whole), and every
+      // clean-up that deletes the name (a delete of the wrong name is harm of its own).
+      const tabs = (doc.tutorial.variants ?? []).filter((v) => u.stepId !== undefined && v.steps.includes(u.stepId)).map((v) => `${key}\n@${v.name}`);
+      const firstIn = (tabs.length > 0 ? tabs : [`${key}\n@`]).filter((k) => !reported.has(k));
+      const first = firstIn.length > 0;
       const deletes = u.target && /(^| )delete$/.test(u.command);
       if (!first && !deletes) continue;
-      if (first && introduced(u.name)) {
-        reported.add(key); // introduced: never report this name
+      if (reported.has(`${key}\nintroduced`)) continue;
+      if (!reported.has(`${key}\nfound`) && introduced(u.name)) {
+        reported.add(`${key}\nintroduced`); // introduced: never report this name
         continue;
       }
-      if (!first && !reported.has(`${key}\nfound`)) continue;
-      reported.add(key).add(`${key}\nfound`);
+      for (const k of firstIn) reported.add(k);
+      reported.add(`${key}\nfound`);
       const others = [...made.values()];
       const what = u.kind === 'group' ? 'resource group' : u.kind;
       const where = others.map((o) => `"${o.name}"${o.own ? ` (line ${o.line})` : ' (in an included file)'}`).join(', ');
