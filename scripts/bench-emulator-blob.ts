@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { generateBlobSASQueryParameters, BlobSASPermissions, SASProtocol, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { startEmulator } from '../src/emulator/index.ts';
-import { defaultScenario } from '../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../src/tutorials/scenario.ts';
 import { blobService } from '../src/emulator/services/blob.ts';
 
 export interface PhaseResult {

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { defaultScenario } from '../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../src/tutorials/scenario.ts';
 import { parseTutorialText } from '../src/parse/index.ts';
 import { buildPlan } from '../src/plan/index.ts';
 import { writeReports } from '../src/report/index.ts';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { startEmulator } from '../src/emulator/index.ts';
-import { defaultScenario } from '../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../src/tutorials/scenario.ts';
 
 const SP = { principalId: '4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a', clientId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', clientSecret: 'real-clients-secret-0123456789' };
 const PYTHON = '/usr/bin/python3'; // Debian's python3-azure lives there, not in a pyenv or venv

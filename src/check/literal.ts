@@ -59,7 +59,8 @@ export function statedFiles(tutorial: Tutorial, step: Step): StatedFile[] {
     if (s.kind === 'shell' && s.shell.kind === 'write-file') {
       const action = s.shell;
       const prev = action.append ? out.find((f) => f.file === action.file) : undefined;
-      const bytes = echoBytes(action.content);
+      // `touch` appends nothing: the file is empty (echo's newline belongs to echo, not to touch).
+      const bytes = action.content === '' ? Buffer.alloc(0) : echoBytes(action.content);
       if (prev) {
         prev.bytes = Buffer.concat([prev.bytes, bytes]);
         prev.content += bytes.toString('utf8');

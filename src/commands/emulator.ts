@@ -14,7 +14,7 @@ export async function run(argv: string[]): Promise<number> {
   const opts = parseCommand(emulatorSpec, argv).values;
   let scenario = opts.scenario !== undefined ? await loadScenarioFile(opts.scenario) : undefined;
   if (opts['legacy-msi'] === true || opts['realistic-timing'] === true) {
-    const { defaultScenario } = await import('../emulator/default-scenario.ts');
+    const { defaultScenario } = await import('../tutorials/scenario.ts');
     const { REALISTIC_TIMING } = await import('../emulator/scenario.ts');
     const base = scenario ?? defaultScenario();
     scenario = {

@@ -1,18 +1,13 @@
-// The emulator's scenarios. `baseScenario` is what the target itself is: one subscription and
+// The target itself. `baseScenario` is what the emulator is before any page: one subscription and
 // tenant, the signed-in reader (Owner of the subscription: "sign in with your administrator
 // account"), the VM whose IMDS the curl commands call, in its resource group. A run adds each
-// tutorial's World to it (src/emulator/world-seed.ts). `defaultScenario` is the base plus what the
-// twelve tutorials' portal steps tell the reader to create, for the emulator served on its own
-// (`tutorial-conformance emulator`), the tests, and the values by placeholder name a run still
-// binds. tests/world/twelve.test.ts checks that each of the twelve tutorials' inferred Worlds seeds
-// only entries of this scenario and that together they cover its storage and Data Lake state (not yet
-// the key vault, which no step of the twelve reaches before a failure, nor the grants to user-assigned
-// identities). Each entry cites the line that asks for it.
-// Where a page's prose and its example output disagree, the prose wins: the state is what the reader
-// was told to create, and the example's drift is for the checks to report.
+// tutorial's World to it (src/emulator/world-seed.ts); the twelve tutorials' scenario, served by the
+// `emulator` command, is the base plus all their Worlds (src/tutorials/scenario.ts), never a hand list.
+// ROLE_NAMES are the names the emulator answers for roles a page leaves to the reader.
 import { createHash } from 'node:crypto';
 import type { Role } from '../world/roles.ts';
-import { Scenario } from './scenario.ts';
+import { userPrincipalNameOf } from './directory.ts';
+import { directoryOf, Scenario } from './scenario.ts';
 
 const SUBSCRIPTION_ID = '3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73';
 const TENANT_ID = '7c1e5a9b-2d4f-4e8a-b6c3-9f0d1e2a3b4c';
@@ -55,6 +50,25 @@ export const ROLE_NAMES: Partial<Record<Role, string>> = {
   'resource-audience': 'https://management.azure.com/',
 };
 
+/** The emulator's answer for each role: its names (ROLE_NAMES), and the ids of its subscription, tenant, reader and VM. */
+export function emulatorRoleValues(scenario: Scenario): Partial<Record<Role, string>> {
+  const reader = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal);
+  const vm = scenario.vm;
+  const sub = `/subscriptions/${scenario.subscriptionId}`;
+  return {
+    ...ROLE_NAMES,
+    'subscription-id': scenario.subscriptionId,
+    'tenant-id': scenario.tenantId,
+    'resource-group': vm.resourceGroup,
+    location: scenario.location,
+    vm: vm.name,
+    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': userPrincipalNameOf(reader, directoryOf(scenario).tenantDomain) } : {}),
+    ...(vm.systemAssigned ? { 'client-id': vm.systemAssigned.clientId } : {}),
+    'resource-id': `${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
+    scope: `${sub}/resourceGroups/${vm.resourceGroup}`,
+  };
+}
+
 const BLOB_CONTENT = 'Hello world!'; // 000-storage.md:48
 
 /**
@@ -84,38 +98,14 @@ function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const RG_SCOPE = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}`;
-const STORAGE_SCOPE = `${RG_SCOPE}/providers/Microsoft.Storage/storageAccounts/${STORAGE_ACCOUNT}`;
-
 /**
- * The target itself, as of `now`: the subscription, the reader (Owner of it), the VM and its resource
- * group. Values by placeholder name only where no role gives them (the Data Lake Store and folder
- * of 000-datalake.md, a SAS expiry two hours from now).
+ * The target itself, as of `now`: one subscription and tenant, the signed-in reader (Owner of the
+ * subscription), the VM whose IMDS the curl commands call, in its resource group. Values by
+ * placeholder name only where no role gives them (the Data Lake Store and folder of
+ * 000-datalake.md, a SAS expiry two hours from now). What the twelve tutorials' pages state, create
+ * or assume is their Worlds' (src/tutorials/scenario.ts), never listed here.
  */
 export function baseScenario(now: Date = new Date()): Scenario {
-  const full = defaultScenario(now);
-  return Scenario.parse({
-    ...full,
-    resourceGroups: full.resourceGroups.filter((g) => g.name === VM_RESOURCE_GROUP),
-    userAssignedIdentities: [],
-    storageAccounts: [],
-    keyVaults: [],
-    dataLakeStores: [],
-    roleAssignments: full.roleAssignments.filter((a) => a.principalId === CLI_PRINCIPAL.principalId),
-    values: {
-      YOUR_ADLS_NAME: ADLS,
-      FOLDER_NAME: FOLDER,
-      EXPIRATION_TIME: full.values.EXPIRATION_TIME!,
-    },
-  });
-}
-
-/** The VM's group: the base keeps it, so the VM the curl commands run on has a home. */
-const VM_RESOURCE_GROUP = RESOURCE_GROUP;
-
-/** Build the default scenario as of `now` (secret creation time, EXPIRATION_TIME = now + 2 h). */
-export function defaultScenario(now: Date = new Date()): Scenario {
-  const created = Math.floor(now.getTime() / 1000);
   return Scenario.parse({
     subscriptionId: SUBSCRIPTION_ID,
     tenantId: TENANT_ID,
@@ -130,87 +120,9 @@ export function defaultScenario(now: Date = new Date()): Scenario {
       source: 'tutorials/000-key-vault.md:12',
     },
     userAssignedIdentities: [],
-    storageAccounts: [
-      {
-        name: STORAGE_ACCOUNT,
-        resourceGroup: RESOURCE_GROUP,
-        location: LOCATION,
-        kind: 'Storage', // 000-storage.md:24 "Storage (general purpose v1)"
-        keys: storageKeys(STORAGE_ACCOUNT),
-        containers: [
-          {
-            name: CONTAINER,
-            source: 'tutorials/000-storage.md:40',
-            // 000-storage.md:48 says to type "Hello world!"; the page's output "Hello world! :)" (line 91) is its drift.
-            blobs: [{ name: BLOB, content: BLOB_CONTENT, contentType: 'text/plain', source: 'tutorials/000-storage.md:48' }],
-          },
-        ],
-        source: 'tutorials/000-storage.md:18',
-      },
-    ],
-    keyVaults: [
-      {
-        name: KEY_VAULT,
-        resourceGroup: RESOURCE_GROUP,
-        location: LOCATION,
-        // The page grants access through an access policy (000-key-vault.md:68), so the vault uses that model.
-        enableRbacAuthorization: false,
-        accessPolicies: [
-          {
-            objectId: VM_IDENTITY.principalId,
-            // The portal's "Secret Management" template (000-key-vault.md:74).
-            secrets: ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
-            source: 'tutorials/000-key-vault.md:74',
-          },
-        ],
-        // Soft delete is mandatory since 2025: a vault created today reports this, not the page's "Purgeable".
-        recoveryLevel: 'Recoverable+Purgeable',
-        secrets: [
-          {
-            name: SECRET_NAME,
-            value: 'p@ssw0rd!',
-            version: derived('secret version', 16).toString('hex'),
-            enabled: true, // 000-key-vault.md:56 "make sure that Enabled is set to Yes"
-            created,
-            source: 'tutorials/000-key-vault.md:54',
-          },
-        ],
-        source: 'tutorials/000-key-vault.md:26',
-      },
-    ],
-    dataLakeStores: [
-      {
-        name: ADLS,
-        resourceGroup: RESOURCE_GROUP,
-        location: LOCATION,
-        entries: [
-          {
-            path: '/',
-            type: 'DIRECTORY',
-            owner: CLI_PRINCIPAL.principalId,
-            group: CLI_PRINCIPAL.principalId,
-            permission: '770',
-            // Read and Execute, This folder, an access permission only (000-datalake.md:21).
-            acl: [{ principalId: VM_IDENTITY.principalId, permissions: 'r-x', default: false }],
-            source: 'tutorials/000-datalake.md:21',
-          },
-          {
-            path: `/${FOLDER}`,
-            type: 'DIRECTORY',
-            owner: CLI_PRINCIPAL.principalId,
-            group: CLI_PRINCIPAL.principalId,
-            permission: '770',
-            // Read, Write and Execute, as an access entry and a default entry (000-datalake.md:27-28).
-            acl: [
-              { principalId: VM_IDENTITY.principalId, permissions: 'rwx', default: false },
-              { principalId: VM_IDENTITY.principalId, permissions: 'rwx', default: true },
-            ],
-            source: 'tutorials/000-datalake.md:23',
-          },
-        ],
-        source: 'tutorials/000-datalake.md:12',
-      },
-    ],
+    storageAccounts: [],
+    keyVaults: [],
+    dataLakeStores: [],
     roleAssignments: [
       {
         principalId: CLI_PRINCIPAL.principalId,
@@ -220,38 +132,6 @@ export function defaultScenario(now: Date = new Date()): Scenario {
         name: '0b4a8c2e-6d1f-4e3a-9b5c-7d8e9f0a1b2c',
         // "Sign in to the Azure portal with your administrator account": the reader can create and grant.
         source: 'tutorials/000-arm-system-assigned.md:13',
-      },
-      {
-        principalId: VM_IDENTITY.principalId,
-        role: 'Reader',
-        scope: RG_SCOPE,
-        principalType: 'ServicePrincipal',
-        name: '1c5b9d3f-7e2a-4f4b-8c6d-8e9f0a1b2c3d',
-        source: 'tutorials/000-arm-system-assigned.md:23',
-      },
-      {
-        principalId: VM_IDENTITY.principalId,
-        role: 'Storage Blob Data Reader',
-        scope: RG_SCOPE,
-        principalType: 'ServicePrincipal',
-        name: '2d6c0e4a-8f3b-4a5c-9d7e-9f0a1b2c3d4e',
-        source: 'tutorials/000-storage.md:60',
-      },
-      {
-        principalId: VM_IDENTITY.principalId,
-        role: 'Storage Account Contributor',
-        scope: RG_SCOPE,
-        principalType: 'ServicePrincipal',
-        name: '3e7d1f5b-9a4c-4b6d-8e8f-0a1b2c3d4e5f',
-        source: 'tutorials/000-storage-sas.md:54',
-      },
-      {
-        principalId: VM_IDENTITY.principalId,
-        role: 'Storage Account Key Operator Service Role',
-        scope: STORAGE_SCOPE,
-        principalType: 'ServicePrincipal',
-        name: '4f8e2a6c-0b5d-4c7e-9f9a-1b2c3d4e5f6a',
-        source: 'tutorials/002-storage-access-key-user-assigned.md:8',
       },
     ],
     principals: [
@@ -266,20 +146,8 @@ export function defaultScenario(now: Date = new Date()): Scenario {
     cliPrincipal: CLI_PRINCIPAL.principalId,
     legacyMsiEndpoint: false,
     values: {
-      SUBSCRIPTION_ID,
-      RESOURCE_GROUP,
-      VM_NAME,
-      STORAGE_ACCOUNT,
-      STORAGE_ACCOUNT_NAME: STORAGE_ACCOUNT,
-      CONTAINER_NAME: CONTAINER,
-      FILE_NAME: BLOB,
       YOUR_ADLS_NAME: ADLS,
       FOLDER_NAME: FOLDER,
-      SECRET_NAME,
-      // 000-key-vault.md:108: "the URL of your Key Vault, which is in the Essentials section" is the Vault URI.
-      YOUR_KEY_VAULT_URL: `https://${KEY_VAULT}.vault.azure.net/`,
-      UAMI_NAME,
-      MSI_NAME,
       EXPIRATION_TIME: isoSeconds(new Date(now.getTime() + 2 * 3600 * 1000)),
     },
   });

@@ -3,7 +3,7 @@
 // connection is redirected (`route()`, curl's --connect-to, or the proxy mode).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultScenario } from './default-scenario.ts';
+import { defaultScenario } from '../tutorials/scenario.ts';
 import { createFaultEngine, type FaultController } from './faults.ts';
 import { createRbac } from './rbac.ts';
 import { createRouter } from './router.ts';

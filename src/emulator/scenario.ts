@@ -178,6 +178,11 @@ export const Scenario = z.object({
   keyVaults: z.array(ScenarioKeyVault),
   dataLakeStores: z.array(ScenarioDataLakeStore),
   roleAssignments: z.array(ScenarioRoleAssignment),
+  /**
+   * Grants a page states (its portal steps, its prose) for a user-assigned identity its own commands
+   * create: made when that identity is created (its principal id does not exist before).
+   */
+  identityGrants: z.array(z.object({ identity: z.string(), role: z.string(), scope: z.string(), source: Source })).optional(),
   principals: z.array(ScenarioPrincipal),
   /** The caller of `az` commands (the signed-in reader); must be one of `principals`. */
   cliPrincipal: z.string(),

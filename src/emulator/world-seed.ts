@@ -4,7 +4,7 @@
 // commands create it. Keys, secret values and identity ids are derived from names, so the same
 // World gives the same state in every run.
 import { createHash } from 'node:crypto';
-import type { World, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
+import type { Cite, World, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
 import { assumedBlobContent, derived, storageKeys } from './default-scenario.ts';
 import { Scenario } from './scenario.ts';
 
@@ -26,7 +26,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
   const created = Math.floor(now.getTime() / 1000);
   const resources = world.resources.filter(seeded);
   const of = (role: WorldResource['role']) => resources.filter((r) => r.role === role);
-  const source = (r: { cite: { line: number } }) => `${world.file}:${r.cite.line}`;
+  const source = (r: { cite: Cite }) => `${r.cite.file ?? world.file}:${r.cite.line}`;
 
   const vm = of('vm')[0];
   if (vm && !eq(vm.name, s.vm.name)) s.vm = { ...s.vm, name: vm.name, ...(vm.group ? { resourceGroup: vm.group } : {}), source: source(vm) };
@@ -100,7 +100,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
       enableRbacAuthorization: v.rbac ?? policies.length === 0,
       accessPolicies: policies.flatMap((p) => {
         const id = principalId(p.principal);
-        return id === undefined ? [] : [{ objectId: id, secrets: p.secrets, source: `${world.file}:${p.cite.line}` }];
+        return id === undefined ? [] : [{ objectId: id, secrets: p.secrets, source: source(p) }];
       }),
       recoveryLevel: 'Recoverable+Purgeable',
       secrets: resources
@@ -132,9 +132,9 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
         group: owner,
         permission: '770',
         acl: vmPrincipal === undefined ? [] : f.acl.map((a) => ({ principalId: vmPrincipal, permissions: a.permissions, default: a.default })),
-        source: `${world.file}:${lake.cite.line}`,
+        source: source(lake),
       })),
-      source: `${world.file}:${lake.cite.line}`,
+      source: source(lake),
     });
   }
 
@@ -155,10 +155,15 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
         return sub;
     }
   };
+  const createdIdentities = new Set(world.resources.filter((r) => r.role === 'identity-name' && r.origin === 'created').map((r) => r.name.toLowerCase()));
   for (const g of world.grants) {
     if (g.origin === 'created') continue;
     const id = principalId(g.principal);
-    if (id === undefined) continue;
+    if (id === undefined) {
+      // An identity the page creates has no principal yet: the grant is made when it is created.
+      if (g.principal.kind === 'identity' && createdIdentities.has(g.principal.name.toLowerCase())) (s.identityGrants ??= []).push({ identity: g.principal.name, role: g.role, scope: scopeId(g.scope), source: source(g) });
+      continue;
+    }
     const scope = scopeId(g.scope);
     if (s.roleAssignments.some((a) => a.principalId === id && eq(a.role, g.role) && eq(a.scope, scope))) continue;
     s.roleAssignments.push({
@@ -167,7 +172,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
       scope,
       name: derivedGuid(`grant ${id} ${g.role} ${scope.toLowerCase()}`),
       principalType: g.principal.kind === 'reader' ? 'User' : 'ServicePrincipal',
-      source: `${world.file}:${g.cite.line}`,
+      source: source(g),
     });
   }
   return Scenario.parse(s);

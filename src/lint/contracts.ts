@@ -228,6 +228,11 @@ function azContract(az: AzView): Contract | undefined {
   return undefined;
 }
 
+/** The contract of the request body a curl sends (`-d '{…}'`), when lint has one. */
+export function requestBodyContract(curl: CurlView): Contract | undefined {
+  return curlContract(curl) === LIST_SERVICE_SAS ? SERVICE_SAS_PARAMETERS : undefined;
+}
+
 /** The contract a JSON block must respect: a response of its step, or the request body of the next step. */
 export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch | undefined {
   const command = block.step ? doc.commandOf(block.step) : undefined;
@@ -236,7 +241,10 @@ export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch
     if (inv.curl) {
       const c = curlContract(inv.curl);
       if (!c) continue;
-      if (block.role === 'example') return c === LIST_SERVICE_SAS ? { contract: SERVICE_SAS_PARAMETERS, curl: inv.curl } : undefined;
+      if (block.role === 'example') {
+        const body = requestBodyContract(inv.curl);
+        return body ? { contract: body, curl: inv.curl } : undefined;
+      }
       return { contract: c, curl: inv.curl };
     }
     if (inv.az && block.role === 'response') {

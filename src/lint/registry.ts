@@ -29,12 +29,14 @@ import { azRetiredCommand } from './rules/az-retired-command.ts';
 import { azUnknownParameter } from './rules/az-unknown-parameter.ts';
 import { azMissingRequired } from './rules/az-missing-required.ts';
 import { azEnumValue } from './rules/az-enum-value.ts';
+import { azDeprecatedParameter } from './rules/az-deprecated-parameter.ts';
 import { azValueTrailingSpace } from './rules/az-value-trailing-space.ts';
 import { azUnknownRole } from './rules/az-unknown-role.ts';
 import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
 import { azAssigneeIdKind } from './rules/az-assignee-id-kind.ts';
 import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
 import { retiredService } from './rules/retired-service.ts';
+import { quickstartTemplateMoved } from './rules/quickstart-template-moved.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
 import { armBodyContentType } from './rules/arm-body-content-type.ts';
@@ -42,10 +44,13 @@ import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
 import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
+import { proseAzCommandUnknown } from './rules/prose-az-command-unknown.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
 import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
+import { powershellMissingContinuation } from './rules/powershell-missing-continuation.ts';
+import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
@@ -56,7 +61,9 @@ import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
+import { apiVersionCurrency } from './rules/api-version-currency.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
+import { resourceNameInvalid } from './rules/resource-name-invalid.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
@@ -98,12 +105,14 @@ export const rules: readonly Rule[] = [
   azUnknownParameter,
   azMissingRequired,
   azEnumValue,
+  azDeprecatedParameter,
   azValueTrailingSpace,
   azUnknownRole,
   azScopeNotResourceId,
   azAssigneeIdKind,
   legacyMsiEndpoint,
   retiredService,
+  quickstartTemplateMoved,
   apiVersionInvalid,
   blobBearerMissingVersion,
   armBodyContentType,
@@ -111,10 +120,13 @@ export const rules: readonly Rule[] = [
   proseOutdatedClaim,
   proseTokenAudience,
   proseParameterNotInCommand,
+  proseAzCommandUnknown,
   missingPrerequisite,
   shellBackslashSpace,
   shellTrailingBackslash,
   shellMissingContinuation,
+  powershellMissingContinuation,
+  powershellInBashFence,
   curlHelpFlag,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,
@@ -125,7 +137,9 @@ export const rules: readonly Rule[] = [
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,
+  apiVersionCurrency,
   providerNamespaceMisspelt,
+  resourceNameInvalid,
   exampleIdVsRequest,
   pageAssumesResource,
   azGraphObjectidQuery,

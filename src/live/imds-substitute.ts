@@ -23,7 +23,9 @@ export interface ImdsSubstitute {
 /** The IMDS token response body for a token, every field a string as IMDS sends them. */
 export function imdsTokenBody(token: AccessToken, req: TokenRequest, now: Date = new Date()): Record<string, string> {
   const claims = safeClaims(token.accessToken);
-  const expiresOn = Math.floor(token.expiresOn.getTime() / 1000);
+  // IMDS's expires_on is the token's own exp; the token source's expiresOn is reckoned from when it
+  // asked (Entra's expires_in), which can fall a second short of exp and read as drift.
+  const expiresOn = typeof claims.exp === 'number' ? claims.exp : Math.floor(token.expiresOn.getTime() / 1000);
   const nowS = Math.floor(now.getTime() / 1000);
   const notBefore = typeof claims.nbf === 'number' ? claims.nbf : nowS;
   return {

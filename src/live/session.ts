@@ -51,7 +51,7 @@ export async function openLiveSession(config: LiveConfig, opts: SessionOptions =
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    return { config, http, tokens, arm, ledger: { resourceGroups: [], roleAssignments: [], keyVaults: [] }, retries, giveUps, close: () => http.close(), destroy: () => http.destroy() };
+    return { config, http, tokens, arm, ledger: { resourceGroups: [], roleAssignments: [], keyVaults: [], resources: [] }, retries, giveUps, close: () => http.close(), destroy: () => http.destroy() };
   } catch (err) {
     await http.close();
     throw err;

@@ -25,6 +25,7 @@ import type { ShellEngine } from './shell/engine.ts';
 import { staticUnsupported } from './steps/support.ts';
 import { runTutorial, type StepEvent } from './tutorial.ts';
 import { runPaths, type RunPath } from './variants.ts';
+import { blockUnprovided } from './world-outcome.ts';
 
 export type { StepEvent } from './tutorial.ts';
 export { RunSecrets } from './secrets.ts';
@@ -184,7 +185,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     for (const { path, plan } of planned) {
       // The path's World on the target's own state: what the page states, assumes or its sidecar
       // gives exists; what its commands create does not yet. New secrets (seeded keys, values) are known before any step.
-      await target.reset(plan.world);
+      blockUnprovided(plan, await target.reset(plan.world));
       for (const s of target.knownSecrets) secrets.add(s.value, s.label);
       const { tutorial } = plan;
       const variant = path.variant !== undefined ? { variant: path.variant } : {};

@@ -23,6 +23,13 @@ export interface CliCredential {
   getToken(resource: string): Promise<CliToken>;
 }
 
+/** What a reset to a World could not provide: steps that use these names are blocked, not judged. */
+export interface ResetOutcome {
+  unavailable: { name: string; why: string }[];
+  /** The World could not be provided at all: every step of the tutorial is blocked with this reason. */
+  failed?: string;
+}
+
 export interface Target {
   name: 'emulator' | 'azure';
   connector: Connector;
@@ -43,7 +50,7 @@ export interface Target {
    * Back to the starting state before the next tutorial; with a World, the target's own state plus
    * what that World provides (the emulator seeds it, the live target provisions it).
    */
-  reset(world?: World): Promise<void>;
+  reset(world?: World): Promise<ResetOutcome | void>;
   /**
    * Whether a request to this host can be answered for what it is (the emulator: one of its services
    * models it). Absent: the target reaches every host (live Azure).

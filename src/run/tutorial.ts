@@ -16,7 +16,7 @@ import { outcome } from './context.ts';
 import { errorKindOf } from './http/send.ts';
 import type { Observation } from './observation.ts';
 import { harvestObservation, type RunSecrets } from './secrets.ts';
-import { runAzStep } from './steps/az.ts';
+import { azRejectsBeforeAnyRequest, runAzStep } from './steps/az.ts';
 import { runHttpStep } from './steps/http.ts';
 import { runShellStep } from './steps/shell.ts';
 import type { BoundValue } from './substitute.ts';
@@ -127,7 +127,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         continue;
       }
       const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
-      if (failedDep) {
+      // A command az rejects before any request fails as written, whatever it waited on: it runs (no request leaves).
+      if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }))) {
         const how = verdicts.get(failedDep.stepId) === 'unsupported' ? 'could not be run here (unsupported)' : 'did not succeed';
         emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} ${how} and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
         continue;

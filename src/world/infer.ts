@@ -9,7 +9,7 @@ import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.t
 import { stepMentions, type Mention } from './mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
 import type { Role } from './roles.ts';
-import { builtInRoleName, statedBy, type Stated } from './stated.ts';
+import { builtInRoleName, statedBy, type Stated, type StatedPrincipal } from './stated.ts';
 import type { Assumption, Origin, ResourceRole, World, WorldGrant, WorldPrincipal, WorldResource, WorldScope, WorldValue } from './types.ts';
 
 /** What the World asks of whoever decides values (the planner: --set, sidecars, the target's defaults). */
@@ -200,6 +200,12 @@ export function inferWorld(input: WorldInput): World {
     const rival = firstOfRole.get(`${m.role}\u0000${parentOf(m).toLowerCase()}`);
     if (rival) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
+      // The other name fails as on Azure once the page's own creation has run; if that creation failed,
+      // the page's world never came to be and this step proves nothing: it waits on the creation.
+      if (rival.pos < pos && rival.step !== step && !used.has(`${step.id}\u0000${rival.step.id}`)) {
+        used.add(`${step.id}\u0000${rival.step.id}`);
+        world.uses.push({ stepId: step.id, creator: rival.step.id, what: `${describe(m)} (the page's name for ${describe(rival.m)})` });
+      }
       continue;
     }
     const statedAt = stated.roles.get(m.role);
@@ -217,6 +223,14 @@ export function inferWorld(input: WorldInput): World {
     if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
     for (const p of parents) provide(p, 'implied', r.cite.line);
   }
+  // A secret the reader was told to give "any value" holds the value the page's example shows when read:
+  // what a reader reproducing the page would have typed.
+  for (const { m, step } of mentions) {
+    if (m.role !== 'secret' || m.verb !== 'use') continue;
+    const r = byKey.get(resourceKey(m));
+    const shown = exampleSecretValue(step);
+    if (r !== undefined && r.origin !== 'created' && r.content === undefined && shown !== undefined) r.content = shown;
+  }
   for (const r of world.resources) {
     if (r.role === 'blob' && r.origin !== 'created' && r.content === undefined && stated.blobContent !== undefined) r.content = stated.blobContent;
     if (r.role === 'storage-account' && r.origin !== 'created' && stated.storageKind !== undefined) r.kind = stated.storageKind;
@@ -231,6 +245,16 @@ export function inferWorld(input: WorldInput): World {
   for (const r of world.resources) if (r.origin === 'assumed') assumptions.push({ role: r.role, name: r.name, line: r.cite.line, what: describe(r) });
   world.assumptions = assumptions;
   return world;
+}
+
+/** The secret value a step's example response shows (`{"value": "p@ssw0rd!", …}`), unless shortened. */
+function exampleSecretValue(step: Step): string | undefined {
+  const e = step.expectation;
+  if (e?.kind !== 'json' || e.elided.includes('/value')) return undefined;
+  const v = e.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const value = (v as Record<string, unknown>).value;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function scopeFor(hint: Stated['grants'][number]['scope'], world: World, defaults: WorldInput['defaults']): WorldScope {
@@ -259,13 +283,27 @@ function scopeFor(hint: Stated['grants'][number]['scope'], world: World, default
   }
 }
 
+/**
+ * The principal prose names. "The identity" is the page's user-assigned identity when it has exactly
+ * one; with none or several the sentence names nobody the World knows, and a managed identity on a VM
+ * page is the VM's own (what these sentences meant before user-assigned identities were told apart).
+ */
+function statedPrincipal(p: StatedPrincipal, world: World): WorldPrincipal {
+  if (p === 'reader') return { kind: 'reader' };
+  if (p === 'identity') {
+    const identities = world.resources.filter((r) => r.role === 'identity-name');
+    if (identities.length === 1) return { kind: 'identity', name: identities[0]!.name };
+  }
+  return { kind: 'vm' };
+}
+
 function addGrants(world: World, stated: Stated, createdGrants: { role: string; assignee: string; scope: string | undefined; step: Step }[], input: WorldInput): void {
   // Prose that names the role a command of the page then assigns describes that command: the grant
   // is the page's own (made at run time), not a prerequisite to seed.
   const madeByPage = new Set(createdGrants.map((g) => (builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role).toLowerCase()));
   for (const g of stated.grants) {
     if (madeByPage.has((builtInRoleName(g.role) ?? g.role).toLowerCase())) continue;
-    world.grants.push({ role: builtInRoleName(g.role) ?? g.role, principal: g.principal === 'vm' ? { kind: 'vm' } : { kind: 'reader' }, scope: scopeFor(g.scope, world, input.defaults), origin: 'stated', cite: { line: g.line } });
+    world.grants.push({ role: builtInRoleName(g.role) ?? g.role, principal: statedPrincipal(g.principal, world), scope: scopeFor(g.scope, world, input.defaults), origin: 'stated', cite: { line: g.line } });
   }
   for (const g of input.author?.grants ?? []) world.grants.push(g);
   // The page's own `az role assignment create`: made at run time by the page; recorded, never seeded.
@@ -276,6 +314,6 @@ function addGrants(world: World, stated: Stated, createdGrants: { role: string; 
     const vault = world.resources.find((r) => r.role === 'vault');
     if (!vault) continue;
     if (vault.origin !== 'created') vault.rbac = false;
-    world.accessPolicies.push({ vault: vault.name, principal: p.principal === 'vm' ? { kind: 'vm' } : { kind: 'reader' }, secrets: p.secrets, origin: 'stated', cite: { line: p.line } });
+    world.accessPolicies.push({ vault: vault.name, principal: statedPrincipal(p.principal, world), secrets: p.secrets, origin: 'stated', cite: { line: p.line } });
   }
 }

@@ -76,10 +76,19 @@ export function idMentions(id: string, verb: Mention['verb']): Mention[] {
   return out;
 }
 
+/**
+ * The URL a request names. A placeholder that stands for a whole URL after the page's own scheme
+ * (`https://<YOUR-KEY-VAULT-URL>/secrets/…` with the vault URI the portal shows) doubles the scheme:
+ * the request fails as written, but the resource it points at is still the one the page means.
+ */
+function namedUrl(url: string): string {
+  return /^https?:\/\/(https?:\/\/.+)$/i.exec(url)?.[1] ?? url;
+}
+
 function urlMentions(url: string, method: string): Mention[] {
   let u: URL;
   try {
-    u = new URL(url);
+    u = new URL(namedUrl(url));
   } catch {
     return [];
   }
@@ -112,13 +121,23 @@ function urlMentions(url: string, method: string): Mention[] {
   return [];
 }
 
+/**
+ * A blob data-plane command without --account-name or a connection string uses the account the page
+ * exported as AZURE_STORAGE_ACCOUNT (az reads it from the environment: storage/_validators.py).
+ */
+function environmentAccount(az: AzCommand, path: string, resolve: Resolve): string | undefined {
+  if (!/^storage (?:container|blob)(?: |$)/.test(path) || az.options.some((o) => o.name === '--connection-string')) return undefined;
+  const v = resolve('$AZURE_STORAGE_ACCOUNT');
+  return v !== undefined && NAME_RULE.test(v) ? v : undefined;
+}
+
 /** The mentions of an az command, by its meaning. */
 export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const path = az.path.join(' ');
   const name = option(az, resolve, '--name', '-n');
   const group = option(az, resolve, '--resource-group', '-g');
   const vault = option(az, resolve, '--vault-name');
-  const account = option(az, resolve, '--account-name');
+  const account = option(az, resolve, '--account-name') ?? environmentAccount(az, path, resolve);
   const container = option(az, resolve, '--container-name', '-c');
   const out: Mention[] = [];
   const grants: GrantMention[] = [];

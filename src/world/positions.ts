@@ -142,7 +142,8 @@ export function roleAtPosition(text: string, index: number, spelling: string): R
   const after = text.slice(index + spelling.length, index + spelling.length + 48);
   for (const [re, role, detail] of HOSTS) if (re.test(after)) return { role, how: 'position', detail };
   const before = text.slice(Math.max(0, index - 240), index);
-  const lower = before.toLowerCase();
+  // Earlier placeholders stand for one segment each (`…windows.net/<CONTAINER NAME>/<FILE NAME>`), spaces and all.
+  const lower = before.replace(/<[^<>\n/]+>/g, 'x').toLowerCase();
   // The whole host: https://<VAULT-URL>/secrets/… names the vault (its URL).
   if (/:\/\/$/.test(before) && /^\/?(?:secrets|keys|certificates)\//i.test(after)) return { role: 'vault', how: 'position', detail: 'the host of a Key Vault URL' };
   for (const [re, role, detail] of SEGMENTS) if (re.test(lower)) return { role, how: 'position', detail };

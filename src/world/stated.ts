@@ -9,9 +9,12 @@ import type { ResourceRole, WorldAccessPolicy } from './types.ts';
 
 export type ScopeHint = 'subscription' | 'resource-group' | 'storage-account' | 'vault' | 'container';
 
+/** Who a sentence grants to: the VM's system-assigned identity, a user-assigned identity of the page, or the reader. */
+export type StatedPrincipal = 'vm' | 'identity' | 'reader';
+
 export interface StatedGrant {
   role: string;
-  principal: 'vm' | 'reader';
+  principal: StatedPrincipal;
   scope: ScopeHint;
   line: number;
 }
@@ -24,7 +27,7 @@ export interface Stated {
   blobContent?: string;
   storageKind?: string;
   grants: StatedGrant[];
-  accessPolicies: { template: string; principal: 'vm' | 'reader'; line: number; secrets: WorldAccessPolicy['secrets'] }[];
+  accessPolicies: { template: string; principal: StatedPrincipal; line: number; secrets: WorldAccessPolicy['secrets'] }[];
   dataLake?: { line: number; folders: { path: string; acl: { permissions: string; default: boolean }[] }[] };
 }
 
@@ -78,7 +81,15 @@ function scopeOf(text: string): ScopeHint {
   return 'resource-group';
 }
 
-const principalOf = (text: string): 'vm' | 'reader' => (/managed[- ]identit|\bVM\b|virtual machine|\bMSI\b/i.test(text) ? 'vm' : 'reader');
+/**
+ * A user-assigned identity when the text says so ("select User-assigned managed identity", "assign the
+ * identity the Reader role"); the VM's identity when it speaks of a managed identity or the VM; else the reader.
+ */
+function principalOf(text: string): StatedPrincipal {
+  if (/\buser[- ]assigned\b/i.test(text) && !/\bsystem[- ]assigned\b/i.test(text)) return 'identity';
+  if (/\b(?:assign|grant|give)\w*\s+(?:the|your)\s+identity\b/i.test(text)) return 'identity';
+  return /managed[- ]identit|\bVM\b|virtual machine|\bMSI\b/i.test(text) ? 'vm' : 'reader';
+}
 
 function fromManual(step: ManualStep, out: Stated): void {
   const line = step.source.startLine;
@@ -189,13 +200,22 @@ function proseLines(text: string): { line: number; text: string }[] {
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
 function fromProse(text: string, out: Stated, skip: ReadonlySet<number>): void {
   let inPrerequisites = false;
+  // A rendered page (the text of the web page) has its headings as plain lines: "Prerequisites" opens
+  // the section, the next title-like line (short, unindented, no bullet, no closing punctuation) ends it.
+  let plainSection = false;
   for (const { line, text: l } of proseLines(text)) {
     if (skip.has(line)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(l);
     if (heading) {
       inPrerequisites = /prerequisite|before you begin/i.test(heading[1]!);
+      plainSection = false;
       continue;
     }
+    if (/^(?:prerequisites|before you begin)\s*$/i.test(l)) {
+      inPrerequisites = plainSection = true;
+      continue;
+    }
+    if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
     for (const sentence of l.split(/(?<=[.!?])\s+/)) {

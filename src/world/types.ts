@@ -14,6 +14,8 @@ export type Origin = 'created' | 'stated' | 'author' | 'assumed' | 'implied';
 
 export interface Cite {
   line: number;
+  /** The page it comes from, when not the World's own (a union of several pages' Worlds). */
+  file?: string;
   stepId?: string;
 }
 

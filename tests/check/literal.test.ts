@@ -100,6 +100,21 @@ describe('literal layer: data sent, sizes and hashes', () => {
   });
 });
 
+describe('touch-then-upload-is-zero-bytes', () => {
+  it('touch makes an empty file: the upload of it has the MD5 of nothing, and that is no mismatch', () => {
+    const touch = writeFileStep({ id: 's3', file: SAK, line: 102, file_: 'testfile.txt', content: '' });
+    const up = azStep({ id: 's4', file: SAK, line: 106, path: ['storage', 'blob', 'upload'], options: [['-n', 'testfile.txt'], ['-f', 'testfile.txt']] });
+    const t = tutorial(SAK, 'sak', [touch, up]);
+    expect(statedFiles(t, up)[0]?.bytes.length).toBe(0);
+    const out = (md5: string) => observation('s4', { output: { stdout: JSON.stringify({ content_md5: md5 }), stderr: '', exitCode: 0 } });
+    const empty = out(md5Base64(Buffer.alloc(0)));
+    expect(md5Base64(Buffer.alloc(0))).toBe('1B2M2Y8AsgTpgAmY7PhCfg==');
+    expect(checkLiteral({ tutorial: t, step: up, observation: empty, produced: producedBy(up, empty) }).breaks).toBeUndefined();
+    const newline = out(md5Base64(Buffer.from('\n')));
+    expect(checkLiteral({ tutorial: t, step: up, observation: newline, produced: producedBy(up, newline) }).breaks).toBe('output-mismatch');
+  });
+});
+
 describe('literal layer: what the prose told the reader to create', () => {
   const manual = manualStep({ id: 's1', file: ST, line: 48, endLine: 54, creates: ['blob: hello world.txt', 'blob-content: Hello world!', 'blob-container'] });
   const get = httpStep({ id: 's3', file: ST, line: 86, curl: curl({ url: 'https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/<FILE NAME>' }), expectation: textExp(ST, 91, 91) });

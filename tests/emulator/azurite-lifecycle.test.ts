@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { spawnAzurite } from '../../src/emulator/azurite-process.ts';
 import { captureIo } from '../helpers/cli-io.ts';
 import { runCommand } from '../../src/commands/run.ts';

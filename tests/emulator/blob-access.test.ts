@@ -9,7 +9,7 @@ import { request, type Dispatcher } from 'undici';
 import { AnonymousCredential, BlobSASPermissions, BlobServiceClient, ContainerSASPermissions, StorageSharedKeyCredential, generateBlobSASQueryParameters, type StoragePipelineOptions } from '@azure/storage-blob';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { imdsCredential, undiciStorageHttpClient } from './blob-sdk-http.ts';
 
 let emu: EmulatorHandle;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 
 let child: ResultPromise<{ reject: false }>;
 let ready: { http: string; https: string; ca: string; curlConfig: string; values: Record<string, string> };

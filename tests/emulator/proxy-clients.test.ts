@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { ProxyAgent, request } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 
 const clients = (name: string): string => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
 

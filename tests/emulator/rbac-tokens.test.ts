@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRbac, permissionMatches, scopeIncludes } from '../../src/emulator/rbac.ts';
 import { findRole } from '../../src/emulator/roles.ts';
 import { createState } from '../../src/emulator/state.ts';
-import { defaultScenario, placeholderKey } from '../../src/emulator/default-scenario.ts';
+import { placeholderKey } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { createTokenAuthority } from '../../src/emulator/tokens.ts';
 
 const scenario = defaultScenario(new Date('2026-11-22T10:00:00.500Z'));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { REALISTIC_TIMING } from '../../src/emulator/scenario.ts';
 
 let clock = Date.parse('2026-11-22T10:00:00Z');

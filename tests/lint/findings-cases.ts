@@ -4,7 +4,7 @@
 const UPLOAD = 'az storage blob upload';
 const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
 const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
-const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2021-04-01' -H";
+const ARM_GET = "resourceGroups/<RESOURCE GROUP>?api-version=2025-04-01' -H";
 
 export const findingsCases = {
   'shell-backslash-space': [
@@ -39,7 +39,7 @@ export const findingsCases = {
     {
       name: '$filter in a double-quoted URL',
       find: ARM_GET,
-      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2021-04-01'", '2021-04-01&$filter=tagName eq \'env\'"'),
+      replace: (l: string) => l.replace("curl 'https", 'curl "https').replace("2025-04-01'", '2025-04-01&$filter=tagName eq \'env\'"'),
       message: /expands "\$filter"/,
       severity: 'warning' as const,
     },
@@ -58,13 +58,48 @@ export const findingsCases = {
     { name: 'principal id from a variable nobody sets', find: 'az role assignment create', replace: (l: string) => l.replace('<PRINCIPAL ID>', '$identityObjectId'), message: /no step of the page assigns \$identityObjectId/, severity: 'warning' as const },
   ],
   'api-version-not-a-date': [
-    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-13-01'), message: /there is no month 13/ },
-    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2021-04-01', '2021-20-04'), message: /Did you mean 2021-04-20\?/ },
+    { name: 'month 13', find: ARM_GET, replace: (l: string) => l.replace('2025-04-01', '2025-13-01'), message: /there is no month 13/ },
+    { name: 'swapped month and day', find: ARM_GET, replace: (l: string) => l.replace('2025-04-01', '2025-20-04'), message: /Did you mean 2025-04-20\?/ },
+  ],
+  'api-version-currency': [
+    { name: 'a Storage version years behind the newest stable', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-01'), message: /2019-06-01 of Microsoft\.Storage is more than two years older than the newest stable version, 2026-09-01/, severity: 'warning' as const },
+    { name: 'a Storage version the provider never published', find: 'listServiceSas?api-version=2025-06-01', replace: (l: string) => l.replace('2025-06-01', '2019-06-02'), message: /not among the versions Microsoft\.Storage published/, severity: 'warning' as const },
+  ],
+  'resource-name-invalid': [
+    { name: 'an identity name with a space-free but illegal character', find: 'az identity create -g', replace: (l: string) => l.replace('<IDENTITY NAME>', 'my.identity'), message: /"my\.identity" is not a user-assigned identity name.*"\." is not a letter, digit, hyphen or underscore/ },
   ],
   'provider-namespace-misspelt': [
     { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
   ],
   'example-id-vs-request': [
     { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },
+  ],
+  'az-deprecated-parameter': [
+    { name: '--sdk-auth for --json-auth', find: 'az identity create', replace: () => 'az ad sp create-for-rbac --name <APP NAME> --role Reader --scopes /subscriptions/<SUBSCRIPTION ID> --sdk-auth', message: /option --sdk-auth is deprecated.*Write --json-auth/, severity: 'warning' as const },
+  ],
+  'quickstart-template-moved': [
+    {
+      name: 'template URI in a 101- folder',
+      find: 'az identity create',
+      replace: () => 'az deployment group create -g <RESOURCE GROUP> --template-uri https://raw.githubusercontent.com/Azure/azure-quickstart-templates/master/101-storage-account-create/azuredeploy.json',
+      message: /101-storage-account-create.*answers 404/,
+      severity: 'warning' as const,
+    },
+  ],
+  'prose-az-command-unknown': [
+    { name: 'hyphen for a space in a command named by the prose', find: '- The Azure CLI, signed in with `az login`.', replace: () => '- The Azure CLI, signed in with `az login`; grant access with [az keyvault-set-policy](/cli/azure/keyvault).', message: /`az keyvault-set-policy`.*Write `az keyvault set-policy`/, severity: 'warning' as const },
+  ],
+  'powershell-missing-continuation': [
+    {
+      name: 'a PowerShell parameter on the next line without a backtick',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Or with PowerShell:\n\n\`\`\`azurepowershell\nNew-AzUserAssignedIdentity\n    -ResourceGroupName <RESOURCE GROUP> -Name <IDENTITY NAME>\n\`\`\`\n\n${l}`,
+      offset: 3,
+      message: /New-AzUserAssignedIdentity runs without the parameters below it and "-ResourceGroupName …" on line 22/,
+      severity: 'warning' as const,
+    },
+  ],
+  'powershell-in-bash-fence': [
+    { name: 'a PowerShell assignment in the azurecli block', find: 'az identity create', replace: (l: string) => `$identityName = "<IDENTITY NAME>"\n${l}`, message: /"\$identityName =…" is a PowerShell assignment in a bash block \(azurecli\).*Write identityName=<value>/ },
   ],
 };

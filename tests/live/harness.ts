@@ -6,7 +6,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, SignJWT, type JWK } from 'jose';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import type { Scenario } from '../../src/emulator/scenario.ts';
 

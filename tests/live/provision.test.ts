@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { loadLiveConfig } from '../../src/config.ts';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { buildProvisioningPlan, RUN_TAG } from '../../src/live/provision/plan.ts';
 import { provision } from '../../src/live/provision/provision.ts';
 import { teardown } from '../../src/live/provision/teardown.ts';
@@ -120,7 +120,7 @@ describe('live provisioning against the emulator as the cloud', () => {
       expect(again.status).toBe(404);
       expect(result.failed).toEqual([]);
       expect(leftovers('prov01')).toEqual({ groups: [], storage: [], vaults: [], grants: 0 });
-      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [], keyVaults: [] });
+      expect(session.ledger).toEqual({ resourceGroups: [], roleAssignments: [], keyVaults: [], resources: [] });
       expect(result.warnings).toEqual([]);
       expect(result.deleted.length).toBeGreaterThan(0);
       // The scenario's own resources are untouched.

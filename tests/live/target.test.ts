@@ -27,7 +27,7 @@ describe('the azure target against the emulator as the cloud', () => {
     const target = await createAzureTarget(config, { log: (l) => lines.push(l), signals: false, pollIntervalMs: 50 });
     let closed = false;
     try {
-      expect(target.values.RESOURCE_GROUP).toBe('tc-tgt01-mi-test');
+      expect(target.roleValues['resource-group']).toBe('tc-tgt01-mi-test');
       expect(target.knownSecrets.map((s) => s.label)).toContain('AZURE_CLIENT_SECRET');
       // A throttled tutorial request on the way: the run must survive it.
       h.handle.faults.inject({ service: 'arm', method: 'GET', pathPattern: /resourceGroups\/tc-tgt01-mi-test$/i, kind: 'status', status: 429, retryAfterSeconds: 1, count: 1 });

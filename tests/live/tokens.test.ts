@@ -162,3 +162,15 @@ process.stdout.write(JSON.stringify({ accessToken: 'eyJ0eXAiOiJKV1QifQ.e30.c2ln'
     }
   });
 });
+
+describe('IMDS substitute body', () => {
+  it('expires_on is the token\'s exp, not the token source\'s reckoning a second short of it (defect: flaky expires_on drift live)', async () => {
+    const { SignJWT } = await import('jose');
+    const { imdsTokenBody } = await import('../../src/live/imds-substitute.ts');
+    const exp = 1_796_565_138;
+    const accessToken = await new SignJWT({ appid: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(exp).sign(new TextEncoder().encode('k'.repeat(32)));
+    const body = imdsTokenBody({ accessToken, expiresOn: new Date((exp - 1) * 1000 + 400), source: 'client-secret' }, { resource: 'https://storage.azure.com/' }, new Date((exp - 3600) * 1000));
+    expect(body.expires_on).toBe(String(exp));
+    expect(body.expires_in).toBe('3600');
+  });
+});

@@ -2,7 +2,7 @@
 // placeholders and their occurrences (the arrays are wrapped in counting proxies while the plan is
 // built). Never timed.
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import type { Tutorial } from '../../src/model.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
 import { buildPlan } from '../../src/plan/index.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/emulator/default-scenario.ts';
+import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { parseTutorialFile } from '../../src/parse/index.ts';
 import { buildPlan, type Plan } from '../../src/plan/index.ts';
 import { tutorialsDir } from '../../src/tutorials/manifest.ts';
@@ -166,5 +166,30 @@ describe('access granted before it is used', () => {
   it('a system-assigned token step has no grant dependency', () => {
     const p = plan('000-arm-system-assigned.md');
     expect(step(p, 71).dependsOn.some((d) => d.reason === 'grant')).toBe(false);
+  });
+});
+
+describe('defect: a storage command that takes its account from AZURE_STORAGE_ACCOUNT ran against a stand-in name', () => {
+  it('the exported account is what the command uses; a name other than the one the page creates waits on that creation', () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'tc-plan-'));
+    const file = join(dir, 'env-account.md');
+    const fence = (text: string): string => `\`\`\`azurecli\n${text}\n\`\`\`\n\n`;
+    writeFileSync(
+      file,
+      '# Env account\n\n' +
+        fence('az group create --name envGroup --location eastus') +
+        fence('az storage account create --name envstore --resource-group envGroup') +
+        fence('export AZURE_STORAGE_ACCOUNT="envstorename"') +
+        fence('az storage container create --name docs') +
+        fence('az storage container create --name docs2 --connection-string "$CONN"') +
+        fence('export AZURE_STORAGE_ACCOUNT=envstore') +
+        fence('az storage blob list --container-name docs'),
+    );
+    const p = buildPlan(parseTutorialFile(file), { targetValues: values, targetName: 'emulator', sets: {} });
+    const [, create, , viaEnv, viaConnection, , list] = p.steps;
+    expect(viaEnv?.dependsOn).toContainEqual(expect.objectContaining({ stepId: create?.step.id, reason: 'created-resource', detail: expect.stringContaining('envstorename') }));
+    // A connection string names its own account: nothing is read from AZURE_STORAGE_ACCOUNT.
+    expect(viaConnection?.dependsOn.some((d) => d.stepId === create?.step.id)).toBe(false);
+    expect(list?.dependsOn).toContainEqual(expect.objectContaining({ stepId: create?.step.id, detail: expect.stringContaining('the storage account envstore') }));
   });
 });

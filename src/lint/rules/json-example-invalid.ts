@@ -3,6 +3,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { withFix } from '../fix.ts';
 import { jsonRepair } from '../json-repair.ts';
+import type { LintDocument } from '../document.ts';
 
 /** A line that stands for left-out content: "...", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
@@ -38,14 +39,17 @@ export const jsonExampleInvalid: Rule = {
       const before = doc.line(block.json.source.startLine - 1).trim();
       const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);
       const template = ARM_TEMPLATE.test(block.json.raw);
+      // A trailing comma is where the writer slipped; JSON.parse stops at the brace after it.
+      const comma = trailingComma(doc, read.error);
+      const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
+      const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
       if (elision >= 0 || excerpt || template) {
         const why = elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)';
         hits.push({
-          line: read.error?.line ?? block.json.source.startLine,
-          column: read.error?.column ?? 1,
+          ...where,
           ...(stepId ? { stepId } : {}),
           severity: 'warning',
-          message: `this example is not JSON as written (${read.error?.message ?? 'it does not parse'}), but ${why}: a reader cannot paste it into a JSON tool as it is.`,
+          message: `this example is not JSON as written (${read.error?.message ?? 'it does not parse'}${commaNote}), but ${why}: a reader cannot paste it into a JSON tool as it is.`,
         });
         continue;
       }
@@ -63,13 +67,29 @@ export const jsonExampleInvalid: Rule = {
         continue;
       }
       hits.push({
-        line: read.error?.line ?? block.json.source.startLine,
-        column: read.error?.column ?? 1,
+        ...where,
         ...(stepId ? { stepId } : {}),
-        message: `this ${what} is not valid JSON: ${read.error?.message}. Fix the syntax (a missing comma or quote, a trailing comma) so that the block parses.`,
+        message: `this ${what} is not valid JSON: ${read.error?.message}${commaNote}. Fix the syntax (a missing comma or quote, a trailing comma) so that the block parses.`,
         ...withFix(jsonRepair(doc, read)),
       });
     }
     return hits;
   },
 };
+
+/** The comma right before the closing brace or bracket where JSON.parse stopped, if that is what it is. */
+function trailingComma(doc: LintDocument, error: { line: number; column: number } | undefined): { line: number; column: number } | undefined {
+  if (!error) return undefined;
+  const closing = doc.line(error.line).charAt(error.column - 1);
+  if (closing !== '}' && closing !== ']') return undefined;
+  let line = error.line;
+  let column = error.column - 1;
+  for (let guard = 0; guard < 20; guard++) {
+    const text = doc.line(line).slice(0, column).replace(/\s+$/, '');
+    if (text !== '') return text.endsWith(',') ? { line, column: text.length } : undefined;
+    line--;
+    if (line < 1) return undefined;
+    column = doc.line(line).length;
+  }
+  return undefined;
+}

@@ -13,9 +13,9 @@ export const lookalikeDashInFlag: Rule = {
   id: 'lookalike-dash-in-flag',
   name: 'LookalikeDashInFlag',
   severity: 'error',
-  shortDescription: 'A command contains an en dash, em dash or other dash look-alike where a hyphen-minus belongs.',
+  shortDescription: 'A command (or an option the prose names in inline code) contains an en dash, em dash or other dash look-alike where a hyphen-minus belongs.',
   fullDescription:
-    'Programs only recognise options that start with ASCII "-" (U+002D). A flag written with U+2013 EN DASH or U+2014 EM DASH is an ordinary word: curl takes it as a URL and fails with "Could not resolve host", az stops with "unrecognized arguments".',
+    'Programs only recognise options that start with ASCII "-" (U+002D). A flag written with U+2013 EN DASH or U+2014 EM DASH is an ordinary word: curl takes it as a URL and fails with "Could not resolve host", az stops with "unrecognized arguments". An option the prose names in inline code (`–-account-name`) is copied the same way: a warning there.',
   help: 'Type the flag with ASCII hyphens, e.g. "--request" instead of "–-request".',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -35,9 +35,34 @@ export const lookalikeDashInFlag: Rule = {
         ...withFix(isFlag ? flagFix(doc, ctx.word) : undefined),
       });
     }
+    hits.push(...proseFlags(doc));
     return hits;
   },
 };
+
+// An option named in the prose's inline code (`–-account-name`): readers copy it into their command.
+const PROSE_FLAG = /`((?:[-\u2010-\u2015\u2212]){1,2}[A-Za-z][\w-]*)`/gu;
+
+function proseFlags(doc: LintDocument): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (let n = 1; n <= doc.lineCount; n++) {
+    if (!doc.isProse(n)) continue;
+    for (const m of doc.line(n).matchAll(PROSE_FLAG)) {
+      const flag = m[1] as string;
+      const ch = flag.match(DASH)?.[0];
+      if (ch === undefined) continue;
+      const cleaned = flag.replace(new RegExp(DASHES.source, 'gu'), '-');
+      hits.push({
+        line: n,
+        column: (m.index ?? 0) + 2 + flag.search(DASH),
+        severity: 'warning',
+        message: `the prose names the option ${quote(flag)} with ${describeChar(ch)} where "-" belongs: a reader who copies it gets a word az and curl do not know as an option. Write ${quote(cleaned)}.`,
+        suggestion: cleaned,
+      });
+    }
+  }
+  return hits;
+}
 
 /**
  * Sure only for an unquoted option name that becomes a well-formed option with every dash made a

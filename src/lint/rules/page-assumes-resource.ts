@@ -1,10 +1,44 @@
 // A resource the page's commands use under a literal name that no command of the page creates and no
 // prerequisite or portal step states: the run provides it (and lists it as an assumption) so the rest
 // of the page can be judged, but a reader starting from an empty subscription gets a 404. The same
-// inference as the run's World (src/world), without the target's values: only names the page writes.
+// inference as the run's World (src/world), without the target's values: names the page writes, and
+// placeholders whose position says they name a vault, an account, a container, a blob or a secret
+// (`https://<vault-name>.vault.azure.net/…` on a page that never creates a vault assumes one). Silent
+// where the page makes resources az does not show (templates, `az webapp up`, Maven, azd, Terraform):
+// what they create has no name on the page to check against; and where its prerequisites are an include.
+import type { Tutorial } from '../../model.ts';
+import { findCommandPlaceholders, placeholderKey } from '../../parse/placeholders.ts';
+import { shaped } from '../../plan/values.ts';
 import { describe, inferWorld } from '../../world/infer.ts';
+import type { Role } from '../../world/roles.ts';
 import type { WorldResource } from '../../world/types.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+
+/** Roles a placeholder can make the page assume. Groups and VMs are where the reader works (their own, or made by a deploy the page runs): never. */
+const PLACEHOLDER_ROLES: ReadonlySet<Role> = new Set<Role>(['storage-account', 'container', 'blob', 'vault', 'secret', 'key']);
+
+/** Commands that create resources the page does not name: after one of them, silence on placeholders. */
+const OPAQUE_CREATOR = /(?:^|[\s;&|(])(?:az\s+(?:deployment|group\s+deployment|webapp\s+up|containerapp\s+up|staticwebapp\s+create|spring|functionapp\s+deployment)\b|azd\s|mvn\s|gradlew?\s|terraform\s|func\s+azure|New-AzResourceGroupDeployment|bicep\s)/i;
+
+/** The page's prerequisites include another file (`[!INCLUDE …]`): what it states there is not read here. */
+function prerequisitesInclude(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const m = /^(#{1,6})\s+(?:prerequisites|before you begin)\b[^\n]*\n([\s\S]*?)(?=^#{1,6}\s|(?![\s\S]))/im.exec(text);
+  return m !== null && /\[!INCLUDE/i.test(m[2] ?? '');
+}
+
+/** A stand-in name per placeholder key (valid for every resource role), and the placeholder as the page spells it. */
+function standIns(tutorial: Tutorial): Map<string, { name: string; spelling: string }> {
+  const out = new Map<string, { name: string; spelling: string }>();
+  for (const step of tutorial.steps) {
+    if (step.kind === 'manual') continue;
+    for (const p of findCommandPlaceholders(step.raw)) {
+      const key = placeholderKey(p.spelling);
+      if (!out.has(key)) out.set(key, { name: `tcplaceholder${out.size}x`, spelling: p.spelling });
+    }
+  }
+  return out;
+}
 
 export const pageAssumesResource: Rule = {
   id: 'page-assumes-resource',
@@ -16,14 +50,32 @@ export const pageAssumesResource: Rule = {
   help: 'Say so in the prerequisites (for example "a key vault named myVault with a secret mySecret"), or add the command that creates it.',
   check(doc) {
     const text = doc.hasText ? Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).join('\n') : undefined;
-    const world = inferWorld({ tutorial: doc.tutorial, ...(text !== undefined ? { text } : {}), valueOf: () => undefined, defaults: { resourceGroup: '' } });
+    // Unsure of what a placeholder names when the page deploys what it does not name, or states its prerequisites in an include.
+    const opaque = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw)) || prerequisitesInclude(text);
+    const stand = opaque ? new Map<string, { name: string; spelling: string }>() : standIns(doc.tutorial);
+    const world = inferWorld({
+      tutorial: doc.tutorial,
+      ...(text !== undefined ? { text } : {}),
+      valueOf: (key, role) => {
+        const s = stand.get(key);
+        return s !== undefined && role !== undefined && PLACEHOLDER_ROLES.has(role) ? { value: shaped(key, role, s.name), role, from: 'the placeholder' } : undefined;
+      },
+      defaults: { resourceGroup: '' },
+    });
+    const spelled = (what: string): string => {
+      let out = what;
+      for (const s of stand.values()) out = out.split(s.name).join(s.spelling);
+      return out;
+    };
     // Without the target's values a placeholder parent is unknown: a blob in <CONTAINER> of <ACCOUNT>
     // may well be the one an earlier upload to the same placeholders made. Only fully named resources count.
     const named = (r: WorldResource): boolean =>
       r.role === 'blob' ? r.account !== undefined && r.container !== undefined : r.role === 'container' ? r.account !== undefined : r.role === 'secret' || r.role === 'key' ? r.vault !== undefined : true;
     // One finding per line (a finding is one per rule and place): everything that line assumes, parents first.
     const byLine = new Map<number, string[]>();
-    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x))) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), describe(r)]);
+    // A page that deploys what it does not name may well have made what it then uses (`az webapp up` makes appsvc_rg_*).
+    const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
+    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys)) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
     return [...byLine].map(([line, what]): RuleHit => ({
       line,
       message: `the page assumes ${what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`} ${what.length === 1 ? 'exists' : 'exist'}; say so in the prerequisites`,

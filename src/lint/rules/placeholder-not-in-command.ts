@@ -2,7 +2,8 @@
 // the placeholder the command really has stays unexplained.
 import type { Rule, RuleHit } from '../rule.ts';
 import type { CommandView } from '../document.ts';
-import { placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { placeholderKey, placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { roleFromWords } from '../../world/roles.ts';
 
 const INSTRUCTION = /\b(replace|update the values?|update the value)\b/i;
 
@@ -31,7 +32,7 @@ export const placeholderNotInCommand: Rule = {
   severity: 'error',
   shortDescription: 'The prose tells the reader to replace a placeholder that the following command does not contain.',
   fullDescription:
-    'Instructions such as "Be sure to replace <CLIENT ID> with the clientId property" must name the placeholder the command uses. When the command says <UAMI CLIENT ID> instead, the reader does not know which value it wants and may leave it unreplaced, so IMDS gets a literal "<UAMI CLIENT ID>" and answers 400. Only the commands right next to the instruction are read (the block after it, or before it when the prose says "previous" or "above"); a placeholder they lack with no look-alike among them is a warning (the prose may speak of another command).',
+    'Instructions such as "Be sure to replace <CLIENT ID> with the clientId property" must name the placeholder the command uses. When the command says <UAMI CLIENT ID> instead, the reader does not know which value it wants and may leave it unreplaced, so IMDS gets a literal "<UAMI CLIENT ID>" and answers 400. Only the commands right next to the instruction are read (the block after it, or before it when the prose says "previous" or "above"); a placeholder they lack with no look-alike among them is a warning (the prose may speak of another command), reported on the line that assigns a fixed value to a variable naming the same value (resourceGroup=FunctionMonitoringExamples for <RESOURCE_GROUP>) when there is one.',
   help: 'Name in the prose exactly the placeholder the command contains (or change the command).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -89,6 +90,18 @@ export const placeholderNotInCommand: Rule = {
           .map((c) => ({ c, score: likeness(p.key, c.key) }))
           .filter((x) => x.score > 0)
           .sort((a, b) => b.score - a.score)[0]?.c;
+        const literal = near ? undefined : hardCoded(commands, p.key);
+        if (literal) {
+          hits.push({
+            line: literal.line,
+            column: literal.column,
+            stepId: literal.stepId,
+            severity: 'warning',
+            message: `the prose on line ${n} asks to replace ${p.spelling}, but the command assigns a fixed value instead: ${literal.text}. Write ${literal.name}=${p.spelling} (or tell the reader to change ${literal.value}).`,
+            suggestion: `${literal.name}=${p.spelling}`,
+          });
+          continue;
+        }
         hits.push({
           line: n,
           column: p.column,
@@ -101,3 +114,23 @@ export const placeholderNotInCommand: Rule = {
     return hits;
   },
 };
+
+const ASSIGNS_LITERAL = /^\s*(?:export\s+)?([A-Za-z_]\w*)=(["']?)([A-Za-z0-9][\w.-]*)\2\s*$/;
+
+/**
+ * `resourceGroup=FunctionMonitoringExamples` in the commands where the prose asks to replace
+ * <RESOURCE_GROUP>: the variable's words say the same value, and it is given a fixed name.
+ */
+function hardCoded(commands: readonly CommandView[], key: string): { line: number; column: number; stepId: string; name: string; value: string; text: string } | undefined {
+  const role = roleFromWords(key);
+  for (const c of commands)
+    for (const l of c.lines) {
+      const m = ASSIGNS_LITERAL.exec(l.text);
+      if (!m) continue;
+      const name = m[1] as string;
+      const nameKey = placeholderKey(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+      if (nameKey !== key && (role === undefined || roleFromWords(nameKey) !== role)) continue;
+      return { line: l.line, column: l.text.indexOf(name) + 1, stepId: c.step.id, name, value: m[3] as string, text: l.text.trim() };
+    }
+  return undefined;
+}

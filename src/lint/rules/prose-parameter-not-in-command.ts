@@ -1,8 +1,11 @@
 // "Use the Id property … for the -IdentityID parameter" above an az command that has no such
-// parameter (a leftover of the PowerShell version of the page).
+// parameter (a leftover of the PowerShell version of the page); or an option quoted in the prose
+// that no az command has, a slip away from one of the next command's ('--asingee-object-id').
 import type { Rule, RuleHit } from '../rule.ts';
 import { invocations } from '../commands.ts';
-import type { CommandView } from '../document.ts';
+import type { CommandView, LintDocument } from '../document.ts';
+import { azCommand, azCommandPaths, parameter, type AzCommandInfo } from '../../reference/az-table.ts';
+import { editDistance } from '../../parse/placeholders.ts';
 
 const MENTION = /(?<![\w-])(--?[A-Za-z][\w-]*) parameter\b/g;
 
@@ -10,9 +13,9 @@ export const proseParameterNotInCommand: Rule = {
   id: 'prose-parameter-not-in-command',
   name: 'ProseParameterNotInCommand',
   severity: 'warning',
-  shortDescription: 'The prose refers to a command parameter that the following command does not have.',
+  shortDescription: 'The prose refers to a command parameter that the following command does not have (or quotes a misspelt az option).',
   fullDescription:
-    'Pages converted from PowerShell keep sentences such as "use the Id property for the -IdentityID parameter" above an az command whose parameter is --identities. Readers look for a parameter that is not there.',
+    'Pages converted from PowerShell keep sentences such as "use the Id property for the -IdentityID parameter" above an az command whose parameter is --identities. Readers look for a parameter that is not there. An option quoted in the prose that no command of the Azure CLI reference has, within a few letters of an option of the az command that follows (\'--asingee-object-id\' for --assignee-object-id), is a misspelling the reader copies: az stops with "unrecognized arguments".',
   help: 'Name the parameter the command uses (e.g. --identities).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -41,6 +44,48 @@ export const proseParameterNotInCommand: Rule = {
         });
       }
     }
+    hits.push(...misspeltOptions(doc));
     return hits;
   },
 };
+
+// An option quoted in the prose ('--asingee-object-id') that no az command has, a slip away from an
+// option of the az command that follows: the reader copies the misspelling.
+const QUOTED_OPTION = /[`'"](--[a-z][a-z0-9-]+)[`'"]/g;
+let everyAzOption: Set<string> | undefined;
+
+function isAzOption(name: string): boolean {
+  everyAzOption ??= new Set(azCommandPaths().flatMap((p) => azCommand(p)?.parameters.flatMap((q) => q.names) ?? []));
+  return everyAzOption.has(name);
+}
+
+function misspeltOptions(doc: LintDocument): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (let n = 1; n <= doc.lineCount; n++) {
+    if (!doc.isProse(n)) continue;
+    for (const m of doc.line(n).matchAll(QUOTED_OPTION)) {
+      const flag = m[1] as string;
+      if (isAzOption(flag)) continue;
+      const command = doc.commandAfter(n);
+      const az = command && invocations(command.words).find((i) => i.az?.read.found.kind === 'command')?.az;
+      if (!command || !az || az.read.found.kind !== 'command') continue;
+      const info: AzCommandInfo = az.read.found.command;
+      if (parameter(info, flag).kind !== 'unknown') continue;
+      const limit = Math.max(2, Math.floor(flag.length / 5));
+      const near = info.parameters
+        .flatMap((p) => p.names.filter((x) => x.startsWith('--')))
+        .map((x) => ({ x, d: editDistance(flag, x) }))
+        .filter((c) => c.d <= limit)
+        .sort((a, b) => a.d - b.d)[0];
+      if (!near) continue;
+      hits.push({
+        line: n,
+        column: (m.index ?? 0) + 2,
+        stepId: command.step.id,
+        message: `the prose names the option ${flag}, which no az command has; 'az ${info.path}' on line ${command.step.source.startLine} has ${near.x}. Write ${near.x}.`,
+        suggestion: near.x,
+      });
+    }
+  }
+  return hits;
+}

@@ -11,7 +11,14 @@ interface NamespaceList {
 let known: string[] | undefined;
 function namespaces(): string[] {
   // By import.meta.url, which the bundled CLI (scripts/build-dist.mjs) rewrites; import.meta.dirname it leaves empty.
-  known ??= (JSON.parse(readFileSync(new URL('../../reference/provider-namespaces.json', import.meta.url), 'utf8')) as NamespaceList).namespaces;
+  // The documentation's table (2020) and the namespaces of the api-version table (REST specs): one
+  // list of namespaces that exist, so a namespace the specs know is never "misspelt".
+  known ??= [
+    ...new Set([
+      ...(JSON.parse(readFileSync(new URL('../../reference/provider-namespaces.json', import.meta.url), 'utf8')) as NamespaceList).namespaces,
+      ...Object.keys((JSON.parse(readFileSync(new URL('../../reference/api-versions.json', import.meta.url), 'utf8')) as { namespaces: Record<string, unknown> }).namespaces),
+    ]),
+  ];
   return known;
 }
 

@@ -17,7 +17,7 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -45,12 +45,28 @@ export const shellUnassignedVariable: Rule = {
               ? `$${name} is assigned PowerShell-style on line ${powershell} ("$${name} = …"), which bash does not read as an assignment: here it expands to the empty string. Assign it as bash does (${name}="…", no spaces around "=") or run the block in PowerShell.`
               : `no step of the page assigns $${name} and the prose never says to set it: bash expands it to the empty string, so the command runs without that value. Assign it first (${name}="<value>") or use a placeholder the prose explains.`,
           });
+          const claim = proseClaimsEarlier(doc, name);
+          if (claim !== undefined)
+            hits.push({
+              line: claim,
+              stepId: command.step.id,
+              message: `the prose says ${name} was set in an earlier step, but no step of the page (or its includes) assigns it: $${name} on line ${w.line} expands to the empty string. Add the step that sets it (export ${name}="<value>") or point at the page that does.`,
+            });
         }
       }
     }
     return hits;
   },
 };
+
+// "relies on the `KEY_VAULT_NAME` … environment variables created in previous steps"
+const EARLIER = /\b(?:created|set|defined|assigned|exported)\b.*\b(?:previous|earlier|above|before|prior)\b/i;
+
+function proseClaimsEarlier(doc: Parameters<Rule['check']>[0], name: string): number | undefined {
+  const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`);
+  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && EARLIER.test(doc.line(n))) return n;
+  return undefined;
+}
 
 function proseGives(doc: Parameters<Rule['check']>[0], name: string): boolean {
   const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`);

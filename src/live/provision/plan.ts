@@ -58,6 +58,13 @@ export interface PlanInput {
   config: ProvisioningConfig;
   cloud: CloudEndpoints;
   now: Date;
+  /**
+   * `run` (the default): every name is made this run's own (tc-<run>-<group>, tc<run>st…), for a
+   * scenario written with fixed names. `as-given`: the scenario's names are used as they are — a
+   * tutorial's World, whose names are already the live target's run-unique role values or the page's
+   * own literals (what its commands type); the signed-in reader is then the runner too.
+   */
+  naming?: 'run' | 'as-given';
 }
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -77,11 +84,12 @@ export function buildProvisioningPlan(scenario: Scenario, input: PlanInput): Pro
   const base = `${config.prefix}${config.runId}`; // letters and digits only
   const dashed = `${config.prefix}-${config.runId}`;
   const numbered = (list: readonly unknown[], i: number): string => (list.length > 1 ? String(i + 1) : '');
+  const asGiven = input.naming === 'as-given';
   const renames: [string, string][] = [[scenario.subscriptionId, sub]];
   const notes: string[] = [];
 
   const rgName = new Map<string, string>();
-  for (const g of scenario.resourceGroups) rgName.set(g.name.toLowerCase(), `${dashed}-${g.name}`.slice(0, 90));
+  for (const g of scenario.resourceGroups) rgName.set(g.name.toLowerCase(), asGiven ? g.name : `${dashed}-${g.name}`.slice(0, 90));
   const rg = (name: string): string => {
     const live = rgName.get(name.toLowerCase());
     if (live === undefined) throw new Error(`scenario names resource group '${name}' that it does not define`);
@@ -90,11 +98,11 @@ export function buildProvisioningPlan(scenario: Scenario, input: PlanInput): Pro
   const rgId = (name: string): string => `/subscriptions/${sub}/resourceGroups/${rg(name)}`;
 
   const storageName = new Map<string, string>();
-  scenario.storageAccounts.forEach((a, i) => storageName.set(a.name.toLowerCase(), `${base}st${numbered(scenario.storageAccounts, i)}`));
+  scenario.storageAccounts.forEach((a, i) => storageName.set(a.name.toLowerCase(), asGiven ? a.name : `${base}st${numbered(scenario.storageAccounts, i)}`));
   const vaultName = new Map<string, string>();
-  scenario.keyVaults.forEach((v, i) => vaultName.set(v.name.toLowerCase(), `${base}kv${numbered(scenario.keyVaults, i)}`));
+  scenario.keyVaults.forEach((v, i) => vaultName.set(v.name.toLowerCase(), asGiven ? v.name : `${base}kv${numbered(scenario.keyVaults, i)}`));
   const identityName = new Map<string, string>();
-  for (const u of scenario.userAssignedIdentities) identityName.set(u.name.toLowerCase(), `${dashed}-${u.name}`.slice(0, 128));
+  for (const u of scenario.userAssignedIdentities) identityName.set(u.name.toLowerCase(), asGiven ? u.name : `${dashed}-${u.name}`.slice(0, 128));
   const adlsName = new Map<string, string>();
   scenario.dataLakeStores.forEach((d, i) => adlsName.set(d.name.toLowerCase(), `${base}dl${numbered(scenario.dataLakeStores, i)}`));
 
@@ -119,6 +127,8 @@ export function buildProvisioningPlan(scenario: Scenario, input: PlanInput): Pro
 
   const runnerIds = new Set<string>();
   if (scenario.vm.systemAssigned !== null) runnerIds.add(scenario.vm.systemAssigned.principalId.toLowerCase());
+  // A World's grants to the reader are the runner's: live, az runs with the run's own credential.
+  if (asGiven) runnerIds.add(scenario.cliPrincipal.toLowerCase());
   const identityByPrincipal = new Map(scenario.userAssignedIdentities.map((u) => [u.principalId.toLowerCase(), u.name]));
   const principalFor = (principalId: string): PlannedPrincipal | undefined => {
     const id = principalId.toLowerCase();

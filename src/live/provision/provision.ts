@@ -9,7 +9,7 @@ import { decodeJwt } from 'jose';
 import type { CloudEndpoints } from '../../config.ts';
 import { ArmError, type ArmClient } from '../arm/client.ts';
 import type { TokenSource } from '../tokens/types.ts';
-import type { PlannedRoleAssignment, ProvisioningPlan } from './plan.ts';
+import { RUN_TAG, type PlannedRoleAssignment, type ProvisioningPlan } from './plan.ts';
 import { sharedKeyAuthorization } from './shared-key.ts';
 
 export const API = {
@@ -29,6 +29,11 @@ export interface Ledger {
   roleAssignments: string[];
   /** Vaults to purge after their group is deleted (soft delete keeps them, and their names, otherwise). */
   keyVaults: { subscriptionId: string; name: string; location: string }[];
+  /**
+   * Resources a tutorial's own request created in a group that is not the run's (deleted one by one,
+   * with the api-version the page used; the group itself was there before and stays).
+   */
+  resources: { id: string; apiVersion: string }[];
 }
 
 export interface RunnerPrincipal {
@@ -57,6 +62,26 @@ export interface ProvisionedEnvironment {
   secrets: { value: string; label: string }[];
   /** How many 401/403 answers were waited out per grant, for the report's evidence. */
   propagationWaits: { grant: string; attempts: number }[];
+  /**
+   * Names the plan gives that this run could not have as its own, and why: a resource group that
+   * exists in the subscription without this run's tag (never touched, never deleted), a storage
+   * account or vault name taken elsewhere (they are global DNS names). Nothing under them is made.
+   */
+  unavailable: Unavailable[];
+}
+
+export interface Unavailable {
+  name: string;
+  /** "resource group", "storage account", "key vault". */
+  what: string;
+  why: string;
+}
+
+/** ARM's answers to a create whose global name someone else holds (Azure: 409; older APIs and the emulator: 400 saying so). */
+function nameTaken(err: unknown): boolean {
+  if (!(err instanceof ArmError)) return false;
+  if (['StorageAccountAlreadyTaken', 'StorageAccountAlreadyExists', 'VaultAlreadyExists', 'ConflictError'].includes(err.code)) return true;
+  return err.status < 500 && /already (?:taken|in use|exists)/i.test(err.message);
 }
 
 /** The principal behind the run's ARM token: who the roles and access policies are granted to. */
@@ -76,9 +101,21 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   const secrets: ProvisionedEnvironment['secrets'] = [];
   const propagationWaits: ProvisionedEnvironment['propagationWaits'] = [];
   const tags = plan.tags;
+  const unavailable: Unavailable[] = [];
+  const lost = new Set<string>(); // ids (lower case) of what is not ours: nothing is made under them
+  const under = (id: string): boolean => [...lost].some((l) => id.toLowerCase() === l || id.toLowerCase().startsWith(`${l}/`));
 
   for (const rg of plan.resourceGroups) {
     deps.signal?.throwIfAborted();
+    // A group of that name the subscription already has, not tagged as this run's, is someone
+    // else's (a page's literal `myResourceGroup`): never written to, never deleted.
+    const existing = ledger.resourceGroups.includes(rg.id) ? undefined : ((await deps.arm.get(rg.id, API.resourceGroups)) as { tags?: Record<string, string> } | undefined);
+    if (existing !== undefined && existing.tags?.[RUN_TAG] !== plan.runId) {
+      lost.add(rg.id.toLowerCase());
+      unavailable.push({ name: rg.name, what: 'resource group', why: `a resource group named ${rg.name} already exists in the subscription and is not this run's; it is left untouched (not written to, not deleted)` });
+      log(`resource group ${rg.name} exists and is not this run's: not used`);
+      continue;
+    }
     // Recorded before the PUT: a Ctrl-C while ARM is creating it must still delete it.
     if (!ledger.resourceGroups.includes(rg.id)) ledger.resourceGroups.push(rg.id);
     await deps.arm.put(rg.id, API.resourceGroups, { location: plan.location, tags });
@@ -88,6 +125,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
   const identityPrincipals = new Map<string, string>();
   for (const identity of plan.identities) {
     deps.signal?.throwIfAborted();
+    if (under(identity.id)) continue;
     const created = (await deps.arm.put(identity.id, API.identity, { location: plan.location, tags })) as { properties?: { principalId?: string; clientId?: string } };
     const principalId = created.properties?.principalId;
     if (principalId === undefined) throw new ArmError('PUT', identity.id, 200, 'MissingPrincipalId', 'the identity was created without properties.principalId');
@@ -97,13 +135,22 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
 
   for (const account of plan.storageAccounts) {
     deps.signal?.throwIfAborted();
-    await deps.arm.put(account.id, API.storage, {
-      location: plan.location,
-      tags,
-      sku: { name: 'Standard_LRS' },
-      kind: account.kind,
-      properties: { minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false, supportsHttpsTrafficOnly: true },
-    });
+    if (under(account.id)) continue;
+    try {
+      await deps.arm.put(account.id, API.storage, {
+        location: plan.location,
+        tags,
+        sku: { name: 'Standard_LRS' },
+        kind: account.kind,
+        properties: { minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false, supportsHttpsTrafficOnly: true },
+      });
+    } catch (err) {
+      if (!nameTaken(err)) throw err;
+      lost.add(account.id.toLowerCase());
+      unavailable.push({ name: account.name, what: 'storage account', why: `the storage account name ${account.name} is taken (storage account names are global): ${(err as Error).message}` });
+      log(`storage account ${account.name} could not be created: its name is taken`);
+      continue;
+    }
     log(`storage account ${account.name}`);
     const keys = (await deps.arm.post(`${account.id}/listKeys`, API.storage)) as { keys?: { value?: string }[] };
     const key = keys.keys?.[0]?.value;
@@ -129,18 +176,28 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
 
   for (const vault of plan.keyVaults) {
     deps.signal?.throwIfAborted();
+    if (under(vault.id)) continue;
+    try {
+      await deps.arm.put(vault.id, API.keyVault, {
+        location: plan.location,
+        tags,
+        properties: {
+          tenantId: runner.tenantId,
+          sku: { family: 'A', name: 'standard' },
+          enableRbacAuthorization: vault.enableRbacAuthorization,
+          accessPolicies:
+            vault.runnerSecretPermissions.length > 0 ? [{ tenantId: runner.tenantId, objectId: runner.objectId, permissions: { secrets: vault.runnerSecretPermissions } }] : [],
+        },
+      });
+    } catch (err) {
+      if (!nameTaken(err)) throw err;
+      lost.add(vault.id.toLowerCase());
+      unavailable.push({ name: vault.name, what: 'key vault', why: `the key vault name ${vault.name} is taken (vault names are global): ${(err as Error).message}` });
+      log(`key vault ${vault.name} could not be created: its name is taken`);
+      continue;
+    }
+    // Purged after its group goes (only ours: a taken name never gets here).
     if (!ledger.keyVaults.some((v) => v.name === vault.name)) ledger.keyVaults.push({ subscriptionId: plan.subscriptionId, name: vault.name, location: plan.location });
-    await deps.arm.put(vault.id, API.keyVault, {
-      location: plan.location,
-      tags,
-      properties: {
-        tenantId: runner.tenantId,
-        sku: { family: 'A', name: 'standard' },
-        enableRbacAuthorization: vault.enableRbacAuthorization,
-        accessPolicies:
-          vault.runnerSecretPermissions.length > 0 ? [{ tenantId: runner.tenantId, objectId: runner.objectId, permissions: { secrets: vault.runnerSecretPermissions } }] : [],
-      },
-    });
     log(`key vault ${vault.name}`);
     for (const secret of vault.secrets) {
       // Written through ARM: the provisioner needs no data-plane permission on the vault.
@@ -153,7 +210,10 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
 
   for (const ra of plan.roleAssignments) {
     deps.signal?.throwIfAborted();
+    if (under(ra.scope)) continue;
     const principalId = ra.principal.kind === 'runner' ? runner.objectId : identityPrincipals.get(ra.principal.name);
+    const { principal } = ra;
+    if (principal.kind === 'identity' && plan.identities.some((i) => i.name === principal.name && under(i.id))) continue;
     if (principalId === undefined) throw new Error(`role assignment ${ra.roleName} names identity ${JSON.stringify(ra.principal)} that was not created`);
     const id = await assignRole(ra, principalId, ra.principal.kind === 'runner' ? runner.principalType : 'ServicePrincipal', plan, ledger, deps);
     log(`role ${ra.roleName} at ${ra.scope}${id === undefined ? ' (already assigned)' : ''}`);
@@ -161,6 +221,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
 
   // Grants take effect after a delay on Azure: wait until the runner can read what the tutorials read.
   for (const account of plan.storageAccounts) {
+    if (under(account.id)) continue;
     const readable = plan.roleAssignments.some((ra) => ra.principal.kind === 'runner' && /Storage Blob Data/.test(ra.roleName) && account.id.toLowerCase().startsWith(ra.scope.toLowerCase()));
     const first = account.containers.flatMap((c) => c.blobs.map((b) => ({ container: c.name, blob: b.name })))[0];
     if (!readable || first === undefined) continue;
@@ -172,8 +233,14 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
     propagationWaits.push({ grant: `Storage Blob Data role on ${account.name}`, attempts });
   }
   for (const vault of plan.keyVaults) {
+    if (under(vault.id)) continue;
     const first = vault.secrets[0];
-    if (first === undefined || (vault.runnerSecretPermissions.length === 0 && !vault.enableRbacAuthorization)) continue;
+    // Waited for only when the plan gives the runner secret reads: a World without such a grant must
+    // not hold provisioning until the propagation limit (its page's steps meet Azure's 403 as written).
+    const granted = vault.enableRbacAuthorization
+      ? plan.roleAssignments.some((ra) => ra.principal.kind === 'runner' && /^Key Vault (?:Secrets User|Secrets Officer|Administrator)$/i.test(ra.roleName) && `${vault.id.toLowerCase()}/`.startsWith(`${ra.scope.toLowerCase()}/`))
+      : vault.runnerSecretPermissions.includes('get');
+    if (first === undefined || !granted) continue;
     const url = `https://${vault.name}.${deps.cloud.keyVaultSuffix}/secrets/${encodeURIComponent(first.name)}?api-version=${KEYVAULT_DATA_VERSION}`;
     const attempts = await untilGranted(`secret read on ${vault.name}`, deps, async () => {
       const token = await deps.tokens.getToken({ resource: 'https://vault.azure.net' });
@@ -182,7 +249,7 @@ export async function provision(plan: ProvisioningPlan, ledger: Ledger, deps: Pr
     propagationWaits.push({ grant: `access policy on ${vault.name}`, attempts });
   }
 
-  return { plan, runner, values, secrets, propagationWaits };
+  return { plan, runner, values, secrets, propagationWaits, unavailable };
 }
 
 async function assignRole(ra: PlannedRoleAssignment, principalId: string, principalType: string, plan: ProvisioningPlan, ledger: Ledger, deps: ProvisionDeps): Promise<string | undefined> {

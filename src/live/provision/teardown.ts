@@ -26,10 +26,13 @@ export async function teardown(ledger: Ledger, deps: { arm: ArmClient; log?: (li
   // Removing an assignment under a resource group that is about to go is still worth it: on Azure a
   // deleted scope can leave an orphaned assignment ("Identity not found") in the subscription's list.
   await Promise.all(ledger.roleAssignments.map((id) => attempt(id, API.roleAssignments)));
+  // What a tutorial created in a group that is not the run's: that group stays, so its resources go one by one.
+  await Promise.all(ledger.resources.map((r) => attempt(r.id, r.apiVersion)));
   await Promise.all(ledger.resourceGroups.map((id) => attempt(id, API.resourceGroups)));
+  ledger.resources = ledger.resources.filter((r) => result.failed.some((f) => f.id === r.id));
   ledger.roleAssignments = ledger.roleAssignments.filter((id) => result.failed.some((f) => f.id === id));
   ledger.resourceGroups = ledger.resourceGroups.filter((id) => result.failed.some((f) => f.id === id));
-  if (ledger.resourceGroups.length === 0) {
+  if (ledger.resourceGroups.length === 0 && ledger.resources.length === 0) {
     // Deleting a group soft-deletes its vaults; purge them so nothing of the run lingers.
     for (const v of ledger.keyVaults) {
       const path = `/subscriptions/${v.subscriptionId}/providers/Microsoft.KeyVault/locations/${v.location}/deletedVaults/${v.name}/purge`;

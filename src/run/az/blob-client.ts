@@ -4,7 +4,8 @@
 import { Readable } from 'node:stream';
 import { toCompatResponse, type CompatResponse, type RequestPolicy, type WebResourceLike } from '@azure/core-http-compat';
 import { createHttpHeaders, createPipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
-import { AnonymousCredential, BlockBlobClient, newPipeline, StorageSharedKeyCredential } from '@azure/storage-blob';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { AnonymousCredential, BlobServiceClient, BlockBlobClient, newPipeline, StorageSharedKeyCredential, type Pipeline } from '@azure/storage-blob';
 import type { Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
 import type { ObservedExchange } from '../observation.ts';
@@ -54,13 +55,36 @@ export class RecordingHttpClient implements RequestPolicy {
   }
 }
 
-export type BlobAuth = { kind: 'key'; account: string; key: string } | { kind: 'sas'; token: string };
+/**
+ * How az signs a data-plane call: the account key (Shared Key), a SAS in the URL, a bearer token for
+ * https://storage.azure.com (--auth-mode login), or nothing (az's key look-up failed: the request goes
+ * out anonymous, as az sends it).
+ */
+export type BlobAuth =
+  | { kind: 'key'; account: string; key: string }
+  | { kind: 'sas'; token: string }
+  | { kind: 'token'; getToken: () => Promise<AccessToken> }
+  | { kind: 'anonymous' };
+
+function pipelineFor(connector: Connector, auth: BlobAuth): { pipeline: Pipeline; recorder: RecordingHttpClient } {
+  const recorder = new RecordingHttpClient(connector);
+  const credential =
+    auth.kind === 'key' ? new StorageSharedKeyCredential(auth.account, auth.key)
+    : auth.kind === 'token' ? ({ getToken: auth.getToken } satisfies TokenCredential)
+    : new AnonymousCredential();
+  return { pipeline: newPipeline(credential, { httpClient: recorder, retryOptions: { maxTries: 1 } }), recorder };
+}
+
+const sasQuery = (auth: BlobAuth): string => (auth.kind === 'sas' ? `?${auth.token.replace(/^\?/, '')}` : '');
 
 export function blockBlobClient(connector: Connector, account: string, container: string, blob: string, auth: BlobAuth): { client: BlockBlobClient; recorder: RecordingHttpClient } {
-  const recorder = new RecordingHttpClient(connector);
-  const credential = auth.kind === 'key' ? new StorageSharedKeyCredential(auth.account, auth.key) : new AnonymousCredential();
-  const pipeline = newPipeline(credential, { httpClient: recorder, retryOptions: { maxTries: 1 } });
+  const { pipeline, recorder } = pipelineFor(connector, auth);
   const base = `https://${account}.blob.core.windows.net/${encodeURIComponent(container)}/${blob.split('/').map(encodeURIComponent).join('/')}`;
-  const sas = auth.kind === 'sas' ? `?${auth.token.replace(/^\?/, '')}` : '';
-  return { client: new BlockBlobClient(`${base}${sas}`, pipeline), recorder };
+  return { client: new BlockBlobClient(`${base}${sasQuery(auth)}`, pipeline), recorder };
+}
+
+/** The account's blob service, for container and list calls. */
+export function blobServiceClient(connector: Connector, account: string, auth: BlobAuth): { client: BlobServiceClient; recorder: RecordingHttpClient } {
+  const { pipeline, recorder } = pipelineFor(connector, auth);
+  return { client: new BlobServiceClient(`https://${account}.blob.core.windows.net/${sasQuery(auth)}`, pipeline), recorder };
 }

@@ -14,6 +14,8 @@ export interface AzInvocation {
 export interface AzCommandModule {
   path: readonly string[];
   options: OptionSpec[];
+  /** az's own validator for the command (storage/_validators.py and the like): a usage message before any request, or undefined. */
+  validate?(args: Readonly<Record<string, string>>, flags: ReadonlySet<string>): string | undefined;
   run(inv: AzInvocation): Promise<StepOutcome>;
 }
 

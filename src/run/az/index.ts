@@ -17,11 +17,16 @@ import { groupShow } from './group-show.ts';
 import { identityCreate } from './identity-create.ts';
 import { keyvaultCreate } from './keyvault-create.ts';
 import { keyvaultSecretSet } from './keyvault-secret-set.ts';
+import { keyvaultSecretList } from './keyvault-secret-list.ts';
 import { keyvaultSecretShow } from './keyvault-secret-show.ts';
 import { identityShow, keyvaultShow, storageAccountShow } from './resource-show.ts';
 import { storageAccountCreate } from './storage-account-create.ts';
 import { login } from './login.ts';
 import { roleAssignmentCreate } from './role-assignment-create.ts';
+import { roleAssignmentList } from './role-assignment-list.ts';
+import { storageAccountKeysList } from './storage-account-keys-list.ts';
+import { storageBlobList } from './storage-blob-list.ts';
+import { storageContainerCreate, storageContainerList } from './storage-container.ts';
 import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
@@ -30,6 +35,7 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
   groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
   identityShow, keyvaultShow, storageAccountShow,
+  storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
 ];
 
 export type AzLookup =

@@ -8,8 +8,16 @@ import type { AzCommandModule } from './command.ts';
 import { creationTarget } from './group-show.ts';
 
 export const KEYVAULT_API_VERSION = '2023-07-01';
-/** az keyvault create's default secret permissions for the creator of an access-policy vault. */
-const CREATOR_SECRET_PERMISSIONS = ['all'];
+/**
+ * az keyvault create's permissions for the creator of an access-policy vault, listed one by one as
+ * azure-cli's keyvault/custom.py create_vault does (never "all").
+ */
+const CREATOR_PERMISSIONS = {
+  keys: ['get', 'create', 'delete', 'list', 'update', 'import', 'backup', 'restore', 'recover'],
+  secrets: ['get', 'list', 'set', 'delete', 'backup', 'restore', 'recover'],
+  certificates: ['get', 'list', 'delete', 'create', 'import', 'update', 'managecontacts', 'getissuers', 'listissuers', 'setissuers', 'deleteissuers', 'manageissuers', 'recover'],
+  storage: ['get', 'list', 'delete', 'set', 'update', 'regeneratekey', 'setsas', 'listsas', 'getsas', 'deletesas'],
+};
 
 export const keyvaultCreate: AzCommandModule = {
   path: ['keyvault', 'create'],
@@ -30,7 +38,7 @@ export const keyvaultCreate: AzCommandModule = {
     const { session, sub, rg, location } = target;
     const rbac = (args['enable-rbac-authorization'] ?? 'true').toLowerCase() !== 'false';
     const creator = ctx.cliAccount.objectId;
-    const accessPolicies = rbac || creator === undefined ? [] : [{ tenantId: ctx.cliAccount.tenantId, objectId: creator, permissions: { keys: ['all'], secrets: CREATOR_SECRET_PERMISSIONS, certificates: ['all'], storage: ['all'] } }];
+    const accessPolicies = rbac || creator === undefined ? [] : [{ tenantId: ctx.cliAccount.tenantId, objectId: creator, permissions: CREATOR_PERMISSIONS }];
     const body = {
       location,
       properties: {

@@ -12,23 +12,33 @@ export function vaultUrl(args: Record<string, string>): string {
   return `https://${args['vault-name'] ?? ''}.vault.azure.net`;
 }
 
-/** A secret bundle as az prints it: every field az's model has, null where absent. */
-export function printedSecret(json: unknown): string {
-  const b = json as { value?: unknown; id?: unknown; contentType?: unknown; tags?: unknown; kid?: unknown; managed?: unknown; attributes?: Record<string, unknown> };
-  // Not registered as a run secret: a value the page's own command stored is the page's literal (public
-  // in the page, and redacting it would rewrite the page's text in the report); a seeded value is a
-  // known secret of the target already.
+type SecretJson = { value?: unknown; id?: unknown; contentType?: unknown; tags?: unknown; kid?: unknown; managed?: unknown; attributes?: Record<string, unknown> };
+
+/** A secret's properties as az prints them (an item of `secret list`; `show` adds kid and value). */
+export function printedSecretProperties(json: unknown): Record<string, unknown> {
+  const b = json as SecretJson;
   const a = b.attributes ?? {};
   const iso = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString().replace('.000Z', '+00:00') : null);
   const name = typeof b.id === 'string' ? (/\/secrets\/([^/]+)/.exec(b.id)?.[1] ?? null) : null;
-  return azJson({
+  return {
     attributes: { created: iso(a.created), enabled: a.enabled ?? null, expires: iso(a.exp), notBefore: iso(a.nbf), recoverableDays: a.recoverableDays ?? null, recoveryLevel: a.recoveryLevel ?? null, updated: iso(a.updated) },
     contentType: b.contentType ?? null,
     id: b.id ?? null,
-    kid: b.kid ?? null,
     managed: b.managed ?? null,
     name,
     tags: b.tags ?? null,
+  };
+}
+
+/** A secret bundle as az prints it: every field az's model has, null where absent. */
+export function printedSecret(json: unknown): string {
+  const b = json as SecretJson;
+  // Not registered as a run secret: a value the page's own command stored is the page's literal (public
+  // in the page, and redacting it would rewrite the page's text in the report); a seeded value is a
+  // known secret of the target already.
+  return azJson({
+    ...printedSecretProperties(json),
+    kid: b.kid ?? null,
     value: b.value ?? null,
   });
 }

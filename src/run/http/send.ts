@@ -186,6 +186,20 @@ async function viaNodeHttp(connector: Connector, req: OutgoingRequest): Promise<
   });
 }
 
+/**
+ * The emulator's own limits, which are no verdict on the page: what it does not model
+ * (x-emulator-not-emulated) and its own failure (x-emulator-error, e.g. a service that crashed or did
+ * not start on a loaded machine), both `unsupported`.
+ */
+export function emulatorLimit(response: ObservedResponse | undefined): ExecutionError | undefined {
+  const header = (name: string) => response?.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+  const notEmulated = header('x-emulator-not-emulated');
+  if (notEmulated) return { kind: 'unsupported', unsupported: 'not-emulated', message: notEmulated };
+  if (header('x-emulator-error') === undefined) return undefined;
+  const said = (response?.json as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return { kind: 'unsupported', unsupported: 'not-emulated', message: typeof said === 'string' ? said : `the emulator failed answering this request (${response?.status ?? 'no'} response)` };
+}
+
 export async function send(connector: Connector, req: OutgoingRequest): Promise<SendResult> {
   const started = performance.now();
   const headers = req.expectContinue ? [...req.headers, ['Expect', '100-continue'] as [string, string]] : req.headers;
@@ -195,8 +209,8 @@ export async function send(connector: Connector, req: OutgoingRequest): Promise<
     // The evidence holds at most CHECKED_BYTES of the body (a 600 MB body is no string); bodyBytes all of it.
     const response: ObservedResponse = { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers, ...decodeBody(capBytes(res.body), res.headers) };
     const exchange: ObservedExchange = { request, response, interim: res.interim, durationMs: performance.now() - started };
-    const notEmulated = res.headers.find(([n]) => n.toLowerCase() === 'x-emulator-not-emulated')?.[1];
-    return notEmulated ? { exchange, bodyBytes: res.body, error: { kind: 'unsupported', unsupported: 'not-emulated', message: notEmulated } } : { exchange, bodyBytes: res.body };
+    const limit = emulatorLimit(response);
+    return limit ? { exchange, bodyBytes: res.body, error: limit } : { exchange, bodyBytes: res.body };
   } catch (err) {
     return { exchange: { request, interim: [], durationMs: performance.now() - started }, error: errorKindOf(err) };
   }

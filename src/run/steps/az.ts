@@ -8,7 +8,7 @@ import { outcome } from '../context.ts';
 import type { UnsupportedReason } from '../../model.ts';
 import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
-import { substitute } from '../substitute.ts';
+import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { unmodelledMessage } from './support.ts';
 
 function usage(message: string, exitCode = 2): StepOutcome {
@@ -17,6 +17,30 @@ function usage(message: string, exitCode = 2): StepOutcome {
 
 function unsupported(reason: UnsupportedReason, message: string): StepOutcome {
   return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: reason, message } });
+}
+
+/**
+ * Whether az rejects this command line before it calls anything (an unknown word, its argument
+ * parser, the command's own validator): such a step fails as written even when a step it waits on
+ * failed, because the world it would have needed plays no part in the rejection.
+ */
+export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope): boolean {
+  const argv = step.az.argv;
+  const found = lookupAz(argv);
+  const show = (word: string): string => substitute(word, scope);
+  switch (found.kind) {
+    case 'usage':
+      return true;
+    case 'unmodelled':
+      return azArgumentError(argv, undefined, show) !== undefined;
+    case 'command': {
+      const args = parseArgs(step.az, found.module.options, scope, { command: found.command, path: found.module.path });
+      if (!args.ok) return args.kind === 'usage';
+      return found.module.validate?.(args.values, args.flags) !== undefined;
+    }
+    default:
+      return false;
+  }
 }
 
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
@@ -39,6 +63,8 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
     case 'command': {
       const args = parseArgs(step.az, found.module.options, ctx, { expand: ctx.expanded !== true, command: found.command, path: found.module.path });
       if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
+      const invalid = found.module.validate?.(args.values, args.flags);
+      if (invalid !== undefined) return usage(invalid);
       return found.module.run({ step, args: args.values, flags: args.flags, ctx });
     }
     default: {

@@ -7,11 +7,8 @@ import { send } from '../http/send.ts';
 import { mayResolvePublicly } from '../curl/host.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
-import { baseScenario, ROLE_NAMES } from '../../emulator/default-scenario.ts';
+import { baseScenario, emulatorRoleValues } from '../../emulator/default-scenario.ts';
 import { scenarioForWorld } from '../../emulator/world-seed.ts';
-import { userPrincipalNameOf } from '../../emulator/directory.ts';
-import { directoryOf } from '../../emulator/scenario.ts';
-import type { Role } from '../../world/roles.ts';
 import type { World } from '../../world/types.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
@@ -80,25 +77,6 @@ function secretsOf(scenario: Scenario): { value: string; label: string }[] {
     ...scenario.principals.flatMap((p) => (p.clientSecret ? [{ value: p.clientSecret, label: `${p.displayName} client secret` }] : [])),
     ...scenario.keyVaults.flatMap((v) => v.secrets.map((s) => ({ value: s.value, label: `${v.name}/${s.name} secret value` }))),
   ];
-}
-
-/** The emulator's answer for each role: its names (ROLE_NAMES), and the ids of its subscription, tenant, reader and VM. */
-export function emulatorRoleValues(scenario: Scenario): Partial<Record<Role, string>> {
-  const reader = scenario.principals.find((p) => p.principalId === scenario.cliPrincipal);
-  const vm = scenario.vm;
-  const sub = `/subscriptions/${scenario.subscriptionId}`;
-  return {
-    ...ROLE_NAMES,
-    'subscription-id': scenario.subscriptionId,
-    'tenant-id': scenario.tenantId,
-    'resource-group': vm.resourceGroup,
-    location: scenario.location,
-    vm: vm.name,
-    ...(reader ? { 'principal-id': reader.principalId, 'object-id': reader.principalId, 'user-name': userPrincipalNameOf(reader, directoryOf(scenario).tenantDomain) } : {}),
-    ...(vm.systemAssigned ? { 'client-id': vm.systemAssigned.clientId } : {}),
-    'resource-id': `${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
-    scope: `${sub}/resourceGroups/${vm.resourceGroup}`,
-  };
 }
 
 export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?: AzuriteProcess } = {}): Promise<Target & { handle: EmulatorHandle }> {

@@ -74,6 +74,11 @@ export const userAssignedIdentityRoutes: ArmRoute[] = [
       }
       const identity: Uami = { name, resourceGroup: group.name, location: input.location, principalId: randomUUID(), clientId: randomUUID() };
       call.ctx.state.data.userAssignedIdentities.push(identity);
+      // What the page states it grants this identity (portal steps) holds from its creation on.
+      for (const g of call.ctx.state.data.identityGrants ?? []) {
+        if (g.identity.toLowerCase() !== name.toLowerCase()) continue;
+        call.ctx.state.data.roleAssignments.push({ principalId: identity.principalId, role: g.role, scope: g.scope, name: randomUUID(), principalType: 'ServicePrincipal', ...(g.source !== undefined ? { source: g.source } : {}) });
+      }
       created.set(identity, call.ctx.now().toISOString());
       identityTags.set(identity, tags);
       return jsonResponse(201, body(call, identity, tags), call.baseHeaders);

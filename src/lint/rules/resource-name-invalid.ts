@@ -1,0 +1,95 @@
+// "az storage account create --name MyStorage-01": a literal resource name Azure's naming rules
+// reject (capitals or a dash in a storage account name, a vault name of 25 characters, a container
+// name with two dashes in a row). The create fails with 400 (AccountNameInvalid, VaultNameNotValid,
+// InvalidResourceName…), and every later step that uses the name has nothing to work on.
+// Rules: "Naming rules and restrictions for Azure resources", MicrosoftDocs/azure-docs
+// articles/azure-resource-manager/management/resource-name-rules.md (Microsoft.Storage,
+// Microsoft.KeyVault, Microsoft.ManagedIdentity, Microsoft.Resources).
+import type { Rule, RuleHit } from '../rule.ts';
+import { eachAz } from '../each.ts';
+
+interface NameRule {
+  what: string;
+  /** Why `name` breaks the rule, or undefined when it keeps it. */
+  broken(name: string): string | undefined;
+}
+
+const length = (name: string, min: number, max: number): string | undefined =>
+  name.length < min || name.length > max ? `it has ${name.length} characters (${min}-${max} allowed)` : undefined;
+
+const STORAGE_ACCOUNT: NameRule = {
+  what: 'a storage account name (3-24 characters, lower-case letters and digits only, unique across Azure)',
+  broken: (n) => length(n, 3, 24) ?? (/[^a-z0-9]/.test(n) ? `"${n.match(/[^a-z0-9]/)![0]}" is not a lower-case letter or digit` : undefined),
+};
+const VAULT: NameRule = {
+  what: 'a key vault name (3-24 characters: letters, digits and hyphens; starts with a letter, ends with a letter or digit, no "--")',
+  broken: (n) =>
+    length(n, 3, 24) ??
+    (/[^A-Za-z0-9-]/.test(n) ? `"${n.match(/[^A-Za-z0-9-]/)![0]}" is not a letter, digit or hyphen` : undefined) ??
+    (!/^[A-Za-z]/.test(n) ? 'it does not start with a letter' : undefined) ??
+    (/-$/.test(n) ? 'it ends with a hyphen' : undefined) ??
+    (n.includes('--') ? 'it has two hyphens in a row' : undefined),
+};
+const CONTAINER: NameRule = {
+  what: 'a blob container name (3-63 characters: lower-case letters, digits and hyphens; starts with a letter or digit, no "--")',
+  broken: (n) =>
+    n === '$root' || n === '$web' || n === '$logs'
+      ? undefined
+      : (length(n, 3, 63) ??
+        (/[^a-z0-9-]/.test(n) ? `"${n.match(/[^a-z0-9-]/)![0]}" is not a lower-case letter, digit or hyphen` : undefined) ??
+        (!/^[a-z0-9]/.test(n) ? 'it does not start with a letter or digit' : undefined) ??
+        (/-$/.test(n) ? 'it ends with a hyphen' : undefined) ??
+        (n.includes('--') ? 'it has two hyphens in a row' : undefined)),
+};
+const IDENTITY: NameRule = {
+  what: 'a user-assigned identity name (3-128 characters: letters, digits, hyphens and underscores; starts with a letter or digit)',
+  broken: (n) => length(n, 3, 128) ?? (/[^A-Za-z0-9_-]/.test(n) ? `"${n.match(/[^A-Za-z0-9_-]/)![0]}" is not a letter, digit, hyphen or underscore` : undefined) ?? (!/^[A-Za-z0-9]/.test(n) ? 'it does not start with a letter or digit' : undefined),
+};
+const RESOURCE_GROUP: NameRule = {
+  what: 'a resource group name (1-90 characters: letters, digits, underscores, hyphens, periods and parentheses; not ending with a period)',
+  broken: (n) => length(n, 1, 90) ?? (/[^\p{L}\p{N}_\-.()]/u.test(n) ? `"${n.match(/[^\p{L}\p{N}_\-.()]/u)![0]}" is not allowed` : undefined) ?? (n.endsWith('.') ? 'it ends with a period' : undefined),
+};
+
+// The commands that create the resource, and the option that names it.
+const CREATES: Record<string, { rule: NameRule; options: string[] }> = {
+  'storage account create': { rule: STORAGE_ACCOUNT, options: ['--name', '-n'] },
+  'keyvault create': { rule: VAULT, options: ['--name', '-n'] },
+  'storage container create': { rule: CONTAINER, options: ['--name', '-n'] },
+  'identity create': { rule: IDENTITY, options: ['--name', '-n'] },
+  'group create': { rule: RESOURCE_GROUP, options: ['--name', '-n', '--resource-group', '-g'] },
+};
+
+// A value the reader fills in or the shell computes: not a literal name.
+const NOT_LITERAL = /[<>{}$[\]`*%]|\\/;
+
+export const resourceNameInvalid: Rule = {
+  id: 'resource-name-invalid',
+  name: 'ResourceNameInvalid',
+  severity: 'error',
+  shortDescription: 'A create command gives a literal resource name that Azure\'s naming rules reject.',
+  fullDescription:
+    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens. Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders and variables are the reader\'s.',
+  help: 'Write a name the resource type accepts (the finding says which rule the name breaks), and use the same name in the later steps.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const { command, az } of eachAz(doc)) {
+      if (az.read.found.kind !== 'command') continue;
+      const create = CREATES[az.read.found.command.path];
+      if (!create) continue;
+      for (const o of az.options) {
+        if (o.lookup.kind !== 'parameter' || !o.lookup.parameter.names.some((n) => create.options.includes(n))) continue;
+        const value = o.value;
+        if (!value || value.value === '' || NOT_LITERAL.test(value.value)) continue;
+        const why = create.rule.broken(value.value);
+        if (!why) continue;
+        hits.push({
+          line: value.line,
+          column: value.column,
+          stepId: command.step.id,
+          message: `"${value.value}" is not ${create.rule.what}: ${why}. Resource Manager rejects the create with 400, and the later steps find no such resource.`,
+        });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,125 @@
+// api-version-currency (issue 16 item 3): the generated version table, where the rule finds a
+// version on a page (URL, Bicep, template, az / PowerShell parameter), what it says, and the real
+// pages where it must stay quiet.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.ts';
+import { renderApiVersions } from '../../src/reference/api-versions-source.ts';
+import { judgeApiVersion } from '../../src/lint/rules/api-version-currency.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const read = (page: string) => readFileSync(join(root, page), 'utf8');
+const found = (page: string, text = read(page)) => lintText(text, 'docfx', page).filter((f) => f.rule === 'api-version-currency');
+
+describe('src/reference/api-versions.json', () => {
+  it('is what scripts/generate-api-versions.ts makes of scripts/data/api-versions/*.txt (byte for byte)', () => {
+    const dir = join(root, 'scripts/data/api-versions');
+    const listings = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ file: `scripts/data/api-versions/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+    expect(renderApiVersions(listings)).toBe(read('src/reference/api-versions.json'));
+  });
+  it('rejects a listing line without a commit, naming file and line', () => {
+    expect(() => renderApiVersions([{ file: 'x.txt', text: 'repo a/b\nfolder f\nnamespace Microsoft.X\n2020-01-01/types.json\n' }])).toThrow(/x\.txt:4: expected "<path> <40-hex commit>"/);
+  });
+});
+
+describe('judgeApiVersion', () => {
+  it('a stable version more than two years behind the newest stable: warning naming it', () => {
+    expect(judgeApiVersion('Microsoft.Web', 'sites/config', '2020-06-01')).toMatchObject({ severity: 'warning', suggestion: '2025-03-01' });
+  });
+  it('within two years of the newest stable: nothing', () => {
+    expect(judgeApiVersion('Microsoft.Web', 'sites', '2024-04-01')).toBeUndefined();
+  });
+  it('a preview where a newer stable shipped less than two years later: note', () => {
+    expect(judgeApiVersion('Microsoft.KeyVault', 'vaults', '2024-12-01-preview')).toMatchObject({ severity: 'note', suggestion: '2026-05-15' });
+  });
+  it('a preview newer than every stable: nothing', () => {
+    expect(judgeApiVersion('Microsoft.KeyVault', 'vaults', '2026-06-01-preview')).toBeUndefined();
+  });
+  it('a version the namespace never published: warning; one newer than the listing: nothing (the listing may be older)', () => {
+    expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2019-06-02')?.message).toMatch(/not among the versions Microsoft\.Storage published.*NoRegisteredProviderFound/);
+    expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2030-01-01')).toBeUndefined();
+  });
+  it('a version ARM registers beyond the specs (the emulator\'s list: storage 2021-05-01) is known (stale, not unknown)', () => {
+    const verdict = judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2021-05-01');
+    expect(verdict?.message).not.toMatch(/not among/);
+    expect(verdict?.message).toMatch(/more than two years older/);
+  });
+  it('silent where the data cannot say: partial listing, a type not modelled, a namespace not covered, not a date', () => {
+    expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2019-02-02')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Authorization', 'elevateAccess', '2016-07-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Authorization', 'roleAssignments', '2017-05-01')?.message).not.toMatch(/not among/);
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2015-06-15')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2019-13-01')).toBeUndefined();
+  });
+  it("types the table does not cover but the emulator models (ARM's registered versions): partial, so stale but never unknown", () => {
+    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the stable version 2025-04-01 \(the listing may miss newer ones\)/);
+    expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2024-07-02')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2015-06-15')?.suggestion).toBe('2025-04-01');
+  });
+  it('per resource type for Microsoft.Authorization: roleAssignments against its own newest stable', () => {
+    expect(judgeApiVersion('Microsoft.Authorization', 'roleassignments', '2015-07-01')?.message).toMatch(/Microsoft\.Authorization\/roleassignments.*2022-04-01/);
+    expect(judgeApiVersion('Microsoft.Authorization', 'roleDefinitions', '2022-04-01')).toBeUndefined();
+  });
+});
+
+describe('where a page writes an api-version', () => {
+  const page = (...lines: string[]) => ['# Page', '', ...lines, ''].join('\n');
+  it('template "apiVersion" judged with the "type" of its resource, a few lines away', () => {
+    const text = page('```json', '{', '  "resources": [', '    {', '      "name": "x",', '      "type": "Microsoft.Storage/storageAccounts",', '      "location": "eastus",', '      "apiVersion": "2019-06-01"', '    }', '  ]', '}', '```');
+    expect(found('tests/lint/fixtures/t.md', text).map((f) => [f.line, f.column])).toEqual([[10, 22]]);
+  });
+  it('Bicep type@version, az --api-version with --namespace and --resource-type, PowerShell -ApiVersion with -ResourceType on the line before', () => {
+    const text = page(
+      '```bicep',
+      "resource sa 'Microsoft.Storage/storageAccounts@2019-06-01' = {",
+      '}',
+      '```',
+      '',
+      '```azurecli',
+      'az resource show -g rg -n app --namespace Microsoft.Web --resource-type sites --api-version 2018-02-01',
+      '```',
+      '',
+      '```powershell',
+      'Set-AzResource -ResourceGroupName rg `',
+      '-ResourceType Microsoft.Web/sites/config -ResourceName app/web `',
+      '-ApiVersion 2015-08-01 -Force',
+      '```',
+    );
+    expect(found('tests/lint/fixtures/t.md', text).map((f) => [f.line, f.message.slice(0, 40)])).toEqual([
+      [4, 'api-version 2019-06-01 of Microsoft.Stor'],
+      [9, 'api-version 2018-02-01 of Microsoft.Web '],
+      [15, 'api-version 2015-08-01 of Microsoft.Web '],
+    ]);
+  });
+  it('a URL whose placeholders hold spaces', () => {
+    const text = page('```bash', "curl -X POST 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>/providers/Microsoft.Storage/storageAccounts/<STORAGE ACCOUNT NAME>/listKeys?api-version=2016-12-01' -H \"Authorization: Bearer $T\"", '```');
+    expect(found('tests/lint/fixtures/t.md', text).map((f) => f.line)).toEqual([4]);
+  });
+  it('prose that cites a version is no request', () => {
+    expect(found('tests/lint/fixtures/t.md', page('Since api-version 2015-07-01 of Microsoft.Storage/storageAccounts the property exists.'))).toEqual([]);
+  });
+});
+
+describe('real pages', () => {
+  it('role-assignments-rest.md: 2015-07-01 twice and the 2018-09-01-preview, each on its URL', () => {
+    const f = found('tests/corpus/articles/role-based-access-control/role-assignments-rest.md');
+    expect(f.map((x) => [x.line, x.severity])).toEqual([[35, 'warning'], [78, 'warning'], [116, 'warning']]);
+    expect(f[2]?.message).toMatch(/2018-09-01-preview .* is a preview/);
+  });
+  it('quick-create-bicep.md: both Bicep resources at 2021-11-01-preview', () => {
+    expect(found('tests/corpus/articles/key-vault/keys/quick-create-bicep.md').map((x) => x.line)).toEqual([72, 95]);
+  });
+  it('silent on current versions and on what the table does not model (elevate-access-global-admin.md: roleAssignments, denyAssignments, roleDefinitions at 2022-04-01; elevateAccess 2016-07-01; Microsoft.Insights)', () => {
+    const page = 'tests/corpus/articles/role-based-access-control/elevate-access-global-admin.md';
+    expect(read(page)).toMatch(/roleAssignments\?api-version=2022-04-01/);
+    expect(read(page)).toMatch(/elevateAccess\?api-version=2016-07-01/);
+    expect(found(page)).toEqual([]);
+  });
+  it('a resource group URL (no /providers/ segment) in a tutorial: Microsoft.Resources/resourceGroups 2016-09-01', () => {
+    expect(found('tutorials/000-arm-system-assigned.md').map((x) => [x.line, x.severity])).toEqual([[71, 'warning']]);
+  });
+  it('silent on the data-plane and IMDS versions of the tutorials (no provider namespace in the URL)', () => {
+    expect(found('tutorials/000-key-vault.md')).toEqual([]);
+  });
+});
