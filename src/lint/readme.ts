@@ -33,7 +33,10 @@ export function renderReadme(): string {
   lines.push('- Every rule has a positive case in `tests/lint/rules.test.ts` (a one-line break of the clean fixture; issue 16\'s rules in');
   lines.push('  `findings-cases.ts`) and, for issue 16\'s rules, negatives on real pages where the pattern is written correctly');
   lines.push('  (`shell-rules.test.ts`, `example-request.test.ts`, `rbac-what-if.test.ts`, `findings-negatives.test.ts`,');
-  lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`).');
+  lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`); the rules about what a page shows and says around');
+  lines.push('  its commands (output, names, runtimes) in `findings-cases-output.ts` and `output-rules.test.ts`.');
+  lines.push('- `retired-runtime-version` reads `src/reference/runtime-lifecycle.json` (end-of-support dates, each with its source file and');
+  lines.push('  commit, judged against the file\'s `asOf` day, never the clock).');
   lines.push('- `rbac-what-if` reads the grants a page makes or states through `rbac-grants.ts`: `az role assignment create` as written');
   lines.push("  (counted even when that step fails), template `Microsoft.Authorization/roleAssignments` with a literal role GUID, and the page's");
   lines.push("  World (`world.ts`: prose and portal grants of any catalog role, the sidecar's grants the runner passes); a grant the World only");
@@ -51,7 +54,7 @@ export function renderReadme(): string {
   lines.push('  when also two years behind); a version the listing never had → warning, not error, since the listings hold the');
   lines.push('  versions that created resources and ARM registers more (the emulator\'s `services/arm/api-versions.ts` lists count as');
   lines.push('  known). ARM answers an unregistered version with 400 InvalidApiVersionParameter / NoRegisteredProviderFound and the');
-  lines.push('  supported list (`../shared/azure-behavior.md` §3.1). Namespaces, types or listings the table marks partial or does');
+  lines.push('  supported list (the documented Resource Manager error, learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider). Namespaces, types or listings the table marks partial or does');
   lines.push('  not cover are never judged unknown. A type the table lacks but the emulator models (Microsoft.Resources resource');
   lines.push('  groups and subscriptions, Microsoft.Compute virtual machines) is judged against the emulator\'s list as a partial one.');
   lines.push('');
@@ -60,6 +63,13 @@ export function renderReadme(): string {
   lines.push('| id | severity | finds | write instead |');
   lines.push('|---|---|---|---|');
   for (const r of rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${r.shortDescription.replace(/\|/g, '\\|')} | ${r.help.replace(/\|/g, '\\|')} |`);
+  lines.push('');
+  // What each rule's finding rests on: what bash, curl, az or Azure really does, and the source.
+  lines.push('## Why: what the programs and Azure do, and the sources');
+  lines.push('');
+  for (const r of rules) {
+    lines.push(`- \`${r.id}\`: ${r.fullDescription}`);
+  }
   lines.push('');
   return lines.join('\n');
 }

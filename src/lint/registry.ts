@@ -67,6 +67,15 @@ import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.t
 import { resourceNameInvalid } from './rules/resource-name-invalid.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
+import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
+import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
+import { outputInCommandFence } from './rules/output-in-command-fence.ts';
+import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
+import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
+import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
+import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
+import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
+import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -135,4 +144,13 @@ export const rules: readonly Rule[] = [
   resourceNameInvalid,
   exampleIdVsRequest,
   pageAssumesResource,
+  azGraphObjectidQuery,
+  htmlEntityInCode,
+  outputInCommandFence,
+  retiredRuntimeVersion,
+  inconsistentResourceName,
+  exampleProjectionKeys,
+  exampleRoleDefinitionDiffers,
+  exampleSecretFromFile,
+  linkReferenceMismatch,
 ];

@@ -73,4 +73,14 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-unknown-parameter': 'wrong-parameter',
   'az-retired-command': 'wrong-command',
   'page-assumes-resource': 'missing-prerequisite',
+  // issue 16, example-output / inconsistent-name / other
+  'az-graph-objectid-query': 'other',
+  'html-entity-in-code': 'other',
+  'output-in-command-fence': 'other',
+  'retired-runtime-version': 'other',
+  'inconsistent-resource-name': 'inconsistent-name',
+  'example-projection-keys': 'example-output',
+  'example-role-definition-differs': 'example-output',
+  'example-secret-from-file': 'example-output',
+  'link-reference-mismatch': 'other',
 };

@@ -1,0 +1,74 @@
+// A page pins a language runtime or an Azure Functions host version whose support has ended (or a
+// .NET version that was never released): in a workflow's `node-version: '14.x'`, an App Service stack
+// string `PYTHON|3.7`, `az … --runtime node --runtime-version 14`, FUNCTIONS_EXTENSION_VERSION=~3, or
+// prose that tells the reader to install "Core Tools version 3.x". Dates come from
+// src/reference/runtime-lifecycle.json, which names its sources.
+import type { Rule, RuleHit } from '../rule.ts';
+import { azOption } from '../commands.ts';
+import { eachAz } from '../each.ts';
+import { lifecycleAsOf, runtimeStatus, type RuntimeId } from '../../reference/runtime-lifecycle.ts';
+
+interface Pattern {
+  runtime: RuntimeId;
+  re: RegExp; // group 1: the version as written
+}
+
+const PATTERNS: readonly Pattern[] = [
+  // GitHub Actions inputs and workflow env, App Service settings (YAML, JSON, KEY=value).
+  { runtime: 'node', re: /\b(?:node[-_]?version|WEBSITE_NODE_DEFAULT_VERSION)["']?\s*[:=]\s*["']?(~?v?\d+(?:\.(?:x|\d+))*)(?![\w.])/gi },
+  { runtime: 'python', re: /\bpython[-_]?version["']?\s*[:=]\s*["']?(\d\.\d+(?:\.(?:x|\d+))?)(?![\w.])/gi },
+  { runtime: 'dotnet', re: /\bdotnet[-_]?version["']?\s*[:=]\s*["']?(\d+\.\d+(?:\.(?:x|\d+))?)(?![\w.])/gi },
+  // App Service / Functions stack strings: linuxFxVersion="PYTHON|3.7", --runtime "NODE|14-lts".
+  { runtime: 'node', re: /\bNODE\|(\d+(?:\.\d+)*)/gi },
+  { runtime: 'python', re: /\bPYTHON\|(\d\.\d+)/gi },
+  { runtime: 'dotnet', re: /\bDOTNET(?:CORE)?\|(\d+\.\d+)/gi },
+  { runtime: 'functions', re: /\bFUNCTIONS_EXTENSION_VERSION["']?\s*[:=]\s*["']?(~\d+)/gi },
+  // "Azure Functions Core Tools version 3.x", "the Core Tools are version 3.x", "Functions runtime version 2.x".
+  { runtime: 'functions', re: /\b(?:Functions(?: Core Tools| runtime| host)?|Core Tools)\]?(?:\([^)\s]*\))?(?: are| is)?,? (?:version |v)(\d\.x)\b/gi },
+];
+
+// A sentence that already says the version is over is right, not stale.
+const ALREADY_SAYS = /end of (?:life|support|extended support)|\bEOL\b|retired|no longer supported|deprecated|reached the end|isn't supported|not supported|unsupported|migrat/i;
+
+const AZ_RUNTIMES: Readonly<Record<string, RuntimeId>> = { node: 'node', python: 'python', dotnet: 'dotnet', 'dotnet-isolated': 'dotnet' };
+
+export const retiredRuntimeVersion: Rule = {
+  id: 'retired-runtime-version',
+  name: 'RetiredRuntimeVersion',
+  severity: 'warning',
+  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x) or that does not exist.',
+  fullDescription:
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+  help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const seen = new Set<string>();
+    const report = (line: number, column: number, runtime: RuntimeId, written: string, stepId?: string): void => {
+      const status = runtimeStatus(runtime, written);
+      if (status.kind === 'current' || seen.has(`${line}:${column}`)) return;
+      seen.add(`${line}:${column}`);
+      const message =
+        status.kind === 'ended'
+          ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") reached end of support ${status.date.length === 7 ? `at the end of ${status.date}` : `on ${status.date}`} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
+          : `${status.name} ${status.version} ("${written}") was never released (${status.source} lists ${status.known.join(', ')}): nothing installs it. Pin a released, supported version.`;
+      hits.push({ line, column, message, ...(stepId ? { stepId } : {}) });
+    };
+    for (let n = 1; n <= doc.lineCount; n++) {
+      const text = doc.line(n);
+      if (ALREADY_SAYS.test(text)) continue;
+      for (const p of PATTERNS) {
+        for (const m of text.matchAll(p.re)) {
+          const version = m[1] as string;
+          report(n, (m.index ?? 0) + m[0].lastIndexOf(version) + 1, p.runtime, version);
+        }
+      }
+    }
+    for (const { command, az } of eachAz(doc)) {
+      const runtime = AZ_RUNTIMES[(azOption(az, '--runtime')?.value?.value ?? '').toLowerCase()];
+      const version = azOption(az, '--runtime-version')?.value;
+      if (!runtime || !version || ALREADY_SAYS.test(doc.line(version.line))) continue;
+      report(version.line, version.column, runtime, version.value, command.step.id);
+    }
+    return hits.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  },
+};

@@ -1,0 +1,65 @@
+// When a language runtime or the Azure Functions host stopped being supported, from
+// runtime-lifecycle.json (each runtime names the files its dates are read from). Judged against the
+// file's own asOf date, never the clock, so that lint gives the same answer every day.
+import { readFileSync } from 'node:fs';
+
+export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions';
+
+interface RuntimeEntry {
+  name: string;
+  sources: { repo: string; path: string; commit?: string; url?: string; covers: string; for: string[] }[];
+  versions: Record<string, string>;
+  channels?: string[];
+}
+
+interface Lifecycle {
+  about: { asOf: string; note: string };
+  runtimes: Record<RuntimeId, RuntimeEntry>;
+}
+
+let data: Lifecycle | undefined;
+function lifecycle(): Lifecycle {
+  data ??= JSON.parse(readFileSync(new URL('./runtime-lifecycle.json', import.meta.url), 'utf8')) as Lifecycle;
+  return data;
+}
+
+export type RuntimeStatus =
+  | { kind: 'ended'; name: string; version: string; date: string; source: string }
+  | { kind: 'never-released'; name: string; version: string; known: string[]; source: string }
+  | { kind: 'current' };
+
+/** "2024-10" (a month) ends with that month: the first day after it is when it is over. */
+function dayAfter(date: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+const sourceOf = (e: RuntimeEntry, version: string): string => {
+  const s = e.sources.find((x) => x.for.includes(version)) ?? e.sources[0];
+  if (!s) return '';
+  return s.url ?? `${s.repo} ${s.path}${s.commit ? ` @${s.commit.slice(0, 12)}` : ''}`;
+};
+
+/**
+ * The support status of a version as a page writes it: Node.js by its major ("14", "14.x", "v14.17"),
+ * Python by major.minor ("3.7"), .NET by channel ("3.1", "6.0", "6"), Functions by major ("3").
+ */
+export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatus {
+  const e = lifecycle().runtimes[runtime];
+  const v = written.replace(/^[~v]/i, '');
+  let key: string | undefined;
+  if (runtime === 'node' || runtime === 'functions') key = /^(\d+)(?:\.|$|-)/.exec(v)?.[1];
+  else if (runtime === 'python') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
+  else {
+    const m = /^(\d+)(?:\.(\d+))?(?:\.|$)/.exec(v);
+    if (m) key = `${m[1]}.${m[2] ?? '0'}`;
+  }
+  if (key === undefined) return { kind: 'current' };
+  if (e.channels && !e.channels.includes(key)) return { kind: 'never-released', name: e.name, version: key, known: e.channels, source: sourceOf(e, key) };
+  const date = e.versions[key];
+  if (date === undefined || dayAfter(date) > lifecycle().about.asOf) return { kind: 'current' };
+  return { kind: 'ended', name: e.name, version: key, date, source: sourceOf(e, key) };
+}
+
+export const lifecycleAsOf = (): string => lifecycle().about.asOf;

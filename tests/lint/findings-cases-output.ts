@@ -1,0 +1,122 @@
+// Positive cases of the rules about what a page shows and says around its commands (issue 16:
+// example-output, inconsistent-name, other), merged into rules.test.ts's table. Their negative
+// cases on real pages are in output-rules.test.ts.
+const ROLE_CMD = 'az role assignment create';
+
+export const outputCases = {
+  'az-graph-objectid-query': [
+    {
+      name: 'object id of a service principal queried as objectId',
+      find: ROLE_CMD,
+      replace: (l: string) => `az ad sp show --id <CLIENT ID> --query objectId --output tsv\n${l}`,
+      message: /selects "objectId".*Query "id" \(--query "id"\)/,
+      severity: 'warning' as const,
+    },
+  ],
+  'html-entity-in-code': [
+    {
+      name: 'placeholder written with &lt; &gt; in a command block',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => l.replace('<RESOURCE GROUP>', '&lt;RESOURCE GROUP&gt;'),
+      message: /"&lt;", "&gt;" inside a code block \(azurecli\).*Write "az identity create -g <RESOURCE GROUP>/,
+      severity: 'warning' as const,
+    },
+  ],
+  'retired-runtime-version': [
+    {
+      name: 'prose asks for Functions Core Tools 3.x',
+      find: 'Create a file to upload:',
+      replace: (l: string) => `Install the Azure Functions Core Tools version 3.x. ${l}`,
+      message: /Azure Functions 3\.x \("3\.x"\) reached end of support on 2022-12-13/,
+      severity: 'warning' as const,
+    },
+  ],
+  'inconsistent-resource-name': [
+    {
+      name: 'the identity goes into another group than the one created',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => `az group create --name myGroup --location westus\n${l.replace('<RESOURCE GROUP>', 'myGroupName')}`,
+      offset: 1,
+      message: /uses the resource group "myGroupName", which no step creates or introduces; the page creates "myGroup" \(line \d+\)/,
+      severity: 'warning' as const,
+    },
+  ],
+  'example-projection-keys': [
+    {
+      name: 'az --query keeps two fields, the example shows the whole identity',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l: string) => `${l} --query "{clientId: clientId, principalId: principalId}"`,
+      expectAt: (text: string, changed: number) => text.split('\n').findIndex((l, i) => i >= changed && l.includes('"id": ')) + 1,
+      message: /The example shows "id", but --query "\{clientId: clientId, principalId: principalId\}" \(line \d+\) builds objects with the keys "clientId", "principalId" only/,
+      severity: 'warning' as const,
+    },
+  ],
+  'example-role-definition-differs': [
+    {
+      name: 'the created role is shown with an action its file does not grant',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        [
+          'Save this as role.json:',
+          '',
+          '```json',
+          '{"Name": "Blob Peeker", "IsCustom": true, "Actions": ["Microsoft.Storage/*/read"], "AssignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"]}',
+          '```',
+          '',
+          '```azurecli',
+          'az role definition create --role-definition role.json',
+          '```',
+          '',
+          '```output',
+          '{"roleName": "Blob Peeker", "permissions": [{"actions": ["Microsoft.Storage/*/read", "Microsoft.Storage/*/write"]}], "assignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"]}',
+          '```',
+          '',
+          l,
+        ].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('{"roleName": "Blob Peeker"')) + 1,
+      message: /"Blob Peeker" matches none.*actions "Microsoft\.Storage\/\*\/write" that it does not grant/,
+      severity: 'warning' as const,
+    },
+  ],
+  'example-secret-from-file': [
+    {
+      name: 'the value read back has its line breaks elsewhere than the file',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        [
+          'Create a text file called "note.txt" containing the following lines:',
+          '',
+          '```text',
+          'first line',
+          'second line',
+          '```',
+          '',
+          '```azurecli',
+          'az keyvault secret set --vault-name <KEY VAULT NAME> --name Note --file note.txt',
+          'az keyvault secret show --vault-name <KEY VAULT NAME> --name Note --query value',
+          '```',
+          '',
+          '```output',
+          '"first\\nline second line"',
+          '```',
+          '',
+          l,
+        ].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('"first\\n')) + 1,
+      message: /holds "first line\\nsecond line"/,
+      severity: 'warning' as const,
+    },
+  ],
+  'link-reference-mismatch': [
+    {
+      name: 'az login linked to Connect-AzAccount',
+      find: 'Create a file to upload:',
+      replace: (l: string) => `Sign in with [az login](/powershell/module/az.accounts/connect-azaccount). ${l}`,
+      message: /names an az command but points at the Azure PowerShell reference/,
+      severity: 'warning' as const,
+    },
+  ],
+  'output-in-command-fence': [
+    { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
+  ],
+};
