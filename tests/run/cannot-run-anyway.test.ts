@@ -34,11 +34,11 @@ const ZIP_PAGE = [
   '',
   '```bash',
   '# Bash',
-  'az webapp deploy --resource-group <group-name> --name <app-name> --src-path app.zip',
+  'az webapp deploy --resource-group <group-name> --name <app-name> --src-path <zip-package-path>',
   '```',
   '',
   '```bash',
-  'curl -u <deployment_user> https://<app_name>.scm.azurewebsites.net/api/deployments',
+  'curl -H "Authorization: Bearer <access-token>" https://<app_name>.scm.azurewebsites.net/api/deployments',
   '```',
   '',
 ].join('\n');
@@ -49,7 +49,7 @@ describe('defect: steps the tool cannot run anyway were blocked behind a --set t
     const deploy = step(t, 'az webapp deploy');
     expect(deploy.verdict).toBe('unsupported');
     expect(deploy.unsupported).toBe('az-no-equivalent');
-    expect(deploy.reason).toMatch(/az webapp deploy' is a real az command this tool has no REST equivalent for \(<app-name> would need a value too/);
+    expect(deploy.reason).toMatch(/az webapp deploy' is a real az command this tool has no REST equivalent for \(<zip-package-path> would need a value too/);
     const kudu = step(t, 'scm.azurewebsites.net');
     expect(kudu.verdict).toBe('unsupported');
     expect(kudu.unsupported).toBe('not-emulated');
@@ -66,7 +66,7 @@ describe('defect: steps the tool cannot run anyway were blocked behind a --set t
 
 describe('defect: with --set, a request to a host the emulator does not model failed with ENOTFOUND (a false fail)', () => {
   it('the Kudu host under azurewebsites.net is answered "not emulated" (http engine)', async () => {
-    const t = await run('zip-set.md', ZIP_PAGE, { sets: { APP_NAME: 'myapp', DEPLOYMENT_USER: 'deployer' } });
+    const t = await run('zip-set.md', ZIP_PAGE, { sets: { APP_NAME: 'myapp', ACCESS_TOKEN: 'not-a-real-token', ZIP_PACKAGE_PATH: 'app.zip' } });
     const kudu = step(t, 'scm.azurewebsites.net');
     expect(kudu.verdict).toBe('unsupported');
     expect(kudu.unsupported).toBe('not-emulated');
