@@ -135,7 +135,11 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (p.mode.kind !== 'execute') continue;
     const earlier = planned.slice(0, i).map((q) => q.step);
     const missing = filesRead(p.step).filter((f) => !isAbsolute(f) && !(p.step.kind === 'http' && f === p.step.curl.uploadFile && f.startsWith('@')) && !earlier.some((e) => filesWritten(e).includes(f)));
-    if (missing.length > 0) p.mode = { kind: 'blocked', why: `needs the local file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which no earlier step of the page creates: the page assumes the reader has ${missing.length > 1 ? 'them' : 'it'}, and the run's working folder starts empty (a step writing it, such as echo … > file or touch file, lets the run go on)` };
+    if (missing.length === 0) continue;
+    // What the engine could not run even with the file says that first (as for an unbound placeholder).
+    const cannot = options.unsupported?.(p.step);
+    if (cannot) p.mode = { kind: 'unsupported', reason: cannot.reason, why: `${cannot.why} (it reads ${missing.join(', ')}, which no earlier step creates, too)` };
+    else p.mode = { kind: 'blocked', why: `needs the local file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which no earlier step of the page creates: the page assumes the reader has ${missing.length > 1 ? 'them' : 'it'}, and the run's working folder starts empty (a step writing it, such as echo … > file or touch file, lets the run go on)` };
   }
 
   // A selected step still needs what it depends on, transitively.

@@ -57,6 +57,16 @@ describe('defect: steps the tool cannot run anyway were blocked behind a --set t
     expect((t.problems ?? []).filter((p) => p.code === 'E_PLACEHOLDER_UNBOUND')).toEqual([]);
   });
 
+  it('a Kudu upload of a local file no step creates is unsupported (the host), not blocked on the file', async () => {
+    // tests/corpus/articles/azure-functions/deployment-zip-push.md, shortened
+    const page = ['# Push a ZIP', '', '```bash', 'curl -X POST --data-binary @"app.zip" https://<app_name>.scm.azurewebsites.net/api/zipdeploy', '```', ''].join('\n');
+    const t = await run('zip-file.md', page);
+    const push = step(t, 'zipdeploy');
+    expect(push.verdict).toBe('unsupported');
+    expect(push.unsupported).toBe('not-emulated');
+    expect(push.reason).toMatch(/does not serve \*\.scm\.azurewebsites\.net.*it reads app\.zip, which no earlier step creates, too/);
+  });
+
   it('defect: a `# comment` line in a command block was a step that passed vacuously; it is no step now', async () => {
     const t = await run('comment.md', ZIP_PAGE);
     expect(t.steps.some((s) => s.raw.trim() === '# Bash')).toBe(false);
