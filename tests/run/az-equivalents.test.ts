@@ -1,43 +1,21 @@
 // az commands as their REST calls against the real emulator (HTTPS on 127.0.0.1:0, TLS verified
 // against its CA): az's own argument errors, the role lookup by name, identity create's flattened
 // output, and blob upload/download through the storage SDK over the run's connector.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AzStep } from '../../src/model.ts';
-import { parseAz } from '../../src/parse/index.ts';
-import type { StepContext } from '../../src/run/context.ts';
+import { describe, expect, it } from 'vitest';
+import { azHarness } from './az-harness.ts';
 import { createConnector } from '../../src/run/http/connector.ts';
 import { send } from '../../src/run/http/send.ts';
 import { RunSecrets } from '../../src/run/secrets.ts';
 import { runAzStep } from '../../src/run/steps/az.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
 import { CliTokenError, TokenCache } from '../../src/run/tokens.ts';
 import type { Observation } from '../../src/run/observation.ts';
 
-let target: Target & { handle: { scenario: { subscriptionId: string; storageAccounts: { name: string; keys: [string, string]; containers: { name: string }[] }[] } } };
-let secrets: RunSecrets;
-let tokens: TokenCache;
-const workdir = mkdtempSync(join(os.tmpdir(), 'tc-az-'));
+const h = azHarness('tc-az-');
 
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-  secrets = new RunSecrets();
-  tokens = new TokenCache(target.cli, secrets);
-});
-afterAll(async () => {
-  await target.close();
-});
-
-function azStep(text: string): AzStep {
-  return { kind: 'az', id: 's1', source: { file: 't.md', startLine: 1, endLine: 1 }, raw: text, section: '', marks: [], placeholders: [], az: parseAz(text) };
-}
-
-function ctx(earlier: Map<string, Observation> = new Map()): StepContext {
-  return { connector: target.connector, workdir, env: new Map(), values: [], expands: new Set(), secrets, tokens, cliAccount: target.cli.account, earlier };
-}
+const azStep = (text: string) => h.step(text);
+const ctx = (earlier: Map<string, Observation> = new Map()) => h.ctx({ earlier });
 
 describe('az usage errors, in az\'s words', () => {
   it('az vm assign-identity no longer exists', async () => {
@@ -62,7 +40,7 @@ describe('az usage errors, in az\'s words', () => {
 
 describe('az equivalents over REST', () => {
   it("role assignment create looks the role up by name: a smart-quoted 'Reader' is no role", async () => {
-    const sub = target.handle.scenario.subscriptionId;
+    const sub = h.target.handle.scenario.subscriptionId;
     const out = await runAzStep(azStep(`az role assignment create --assignee 9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d --role \u2018Reader\u2019 --scope "/subscriptions/${sub}/resourcegroups/mi-test"`), ctx());
     expect(out.error).toEqual({ kind: 'az-usage', message: "Role '\u2018Reader\u2019' doesn't exist." });
     const lookup = out.exchanges.find((e) => e.request.url.includes('roleDefinitions'));
@@ -84,7 +62,7 @@ describe('az equivalents over REST', () => {
     expect(printed).not.toHaveProperty('clientSecretUrl');
 
     const earlier = new Map<string, Observation>([['s1', { stepId: 's1', engine: 'http', startedAt: '', durationMs: 0, exchanges: [], files: [], bindings: {}, captured: {}, output: created.output! }]]);
-    const sub = target.handle.scenario.subscriptionId;
+    const sub = h.target.handle.scenario.subscriptionId;
     const assigned = await runAzStep(azStep(`az role assignment create --assignee ${printed.clientId} --role Reader --scope /subscriptions/${sub}/resourceGroups/mi-test`), ctx(earlier));
     expect(assigned.error).toBeUndefined();
     const flat = JSON.parse(assigned.output?.stdout ?? '') as Record<string, string>;
@@ -94,9 +72,9 @@ describe('az equivalents over REST', () => {
   });
 
   it('blob upload then download with the account key: the bytes come back into the working folder', async () => {
-    const account = target.handle.scenario.storageAccounts[0]!;
+    const account = h.target.handle.scenario.storageAccounts[0]!;
     const key = account.keys[0];
-    writeFileSync(join(workdir, 'test.txt'), 'This is a test file.\n');
+    writeFileSync(join(h.workdir, 'test.txt'), 'This is a test file.\n');
     const c = account.containers[0]!.name;
     const up = await runAzStep(azStep(`az storage blob upload -c ${c} -n test.txt -f test.txt --account-name ${account.name} --account-key ${key}`), ctx());
     expect(up.error).toBeUndefined();
@@ -106,10 +84,10 @@ describe('az equivalents over REST', () => {
     expect(up.exchanges[0]?.request.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1]).toMatch(/^SharedKey /);
     const down = await runAzStep(azStep(`az storage blob download -c ${c} -n test.txt -f back.txt --account-name ${account.name} --account-key ${key}`), ctx());
     expect(down.error).toBeUndefined();
-    expect(readFileSync(join(workdir, 'back.txt'), 'utf8')).toBe('This is a test file.\n');
+    expect(readFileSync(join(h.workdir, 'back.txt'), 'utf8')).toBe('This is a test file.\n');
     const props = JSON.parse(down.output?.stdout ?? '') as { properties: { contentLength: number; contentRange: string } };
     expect(props.properties).toMatchObject({ contentLength: 21, contentRange: 'bytes None-None/21' });
-    expect(secrets.values().map((s) => s.value)).toContain(key);
+    expect(h.secrets.values().map((s) => s.value)).toContain(key);
   });
 });
 
@@ -117,9 +95,9 @@ describe('the emulator target\'s connections', () => {
   it('verifies TLS against the emulator CA: without it the same request is refused', async () => {
     const url = 'https://management.azure.com/subscriptions?api-version=2022-12-01';
     const req = { method: 'GET', url, headers: [['Host', 'management.azure.com']] as [string, string][] };
-    const trusted = await send(target.connector, req);
+    const trusted = await send(h.target.connector, req);
     expect(trusted.exchange.response?.status).toBeGreaterThanOrEqual(400); // no token: ARM says so
-    const untrusted = createConnector({ router: { route: (h, p, proto) => target.connector.decide(h, p, proto) } });
+    const untrusted = createConnector({ router: { route: (host, p, proto) => h.target.connector.decide(host, p, proto) } });
     try {
       const refused = await send(untrusted, req);
       expect(refused.exchange.response).toBeUndefined();
@@ -131,15 +109,15 @@ describe('the emulator target\'s connections', () => {
   });
 
   it('never leaves the machine: a host outside Azure is not reached (unsupported), a name no DNS answers is not found', async () => {
-    const outside = await send(target.connector, { method: 'GET', url: 'https://example.com/', headers: [['Host', 'example.com']] });
+    const outside = await send(h.target.connector, { method: 'GET', url: 'https://example.com/', headers: [['Host', 'example.com']] });
     expect(outside.exchange.response).toBeUndefined();
     expect(outside.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
     expect(outside.error?.message).toMatch(/example\.com is outside Azure/);
     // `https://https://…` (a doubled scheme) asks for the host "https": no machine finds it.
-    const doubled = await send(target.connector, { method: 'GET', url: 'http://https/', headers: [['Host', 'https']] });
+    const doubled = await send(h.target.connector, { method: 'GET', url: 'http://https/', headers: [['Host', 'https']] });
     expect(doubled.error).toMatchObject({ kind: 'network' });
     expect(doubled.error?.message).toMatch(/ENOTFOUND/);
-    const reserved = await send(target.connector, { method: 'GET', url: 'https://docs.example/', headers: [['Host', 'docs.example']] });
+    const reserved = await send(h.target.connector, { method: 'GET', url: 'https://docs.example/', headers: [['Host', 'docs.example']] });
     expect(reserved.error?.message).toMatch(/ENOTFOUND/);
   });
 });
@@ -150,7 +128,7 @@ describe('the CLI token cache', () => {
     const sink = new RunSecrets();
     const cache = new TokenCache(
       {
-        account: target.cli.account,
+        account: h.target.cli.account,
         getToken: async (resource) => {
           calls += 1;
           if (resource === 'bad') throw new Error('AADSTS7000215: Invalid client secret provided.');

@@ -3,42 +3,16 @@
 // Manager when no credential is given, the token for https://storage.azure.com in login mode), its
 // printed shapes, and its answers to failures (a container that exists is {"created": false}, not an
 // error; a missing account; a role that does not exist; flags az rejects together).
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AzStep } from '../../src/model.ts';
-import { parseAz } from '../../src/parse/index.ts';
-import type { StepContext, StepOutcome } from '../../src/run/context.ts';
-import { RunSecrets } from '../../src/run/secrets.ts';
-import { runAzStep } from '../../src/run/steps/az.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
-import { TokenCache } from '../../src/run/tokens.ts';
+import { describe, expect, it } from 'vitest';
+import { azHarness } from './az-harness.ts';
+import type { StepOutcome } from '../../src/run/context.ts';
 
-type Scenario = { subscriptionId: string; storageAccounts: { name: string; resourceGroup: string; keys: [string, string]; containers: { name: string }[] }[] };
-let target: Target & { handle: { scenario: Scenario } };
-let secrets: RunSecrets;
-let tokens: TokenCache;
-const workdir = mkdtempSync(join(os.tmpdir(), 'tc-az-lists-'));
+const h = azHarness('tc-az-lists-');
 
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-  secrets = new RunSecrets();
-  tokens = new TokenCache(target.cli, secrets);
-});
-afterAll(async () => {
-  await target.close();
-});
-
-function az(text: string, env: Map<string, string> = new Map()): Promise<StepOutcome> {
-  const step: AzStep = { kind: 'az', id: 's1', source: { file: 't.md', startLine: 1, endLine: 1 }, raw: text, section: '', marks: [], placeholders: [], az: parseAz(text) };
-  const ctx: StepContext = { connector: target.connector, workdir, env, values: [], expands: new Set(), secrets, tokens, cliAccount: target.cli.account, earlier: new Map() };
-  return runAzStep(step, ctx);
-}
+const az = (text: string, env: Map<string, string> = new Map()): Promise<StepOutcome> => h.run(text, env);
 
 const calls = (out: StepOutcome): string[] => out.exchanges.map((e) => `${e.request.method} ${new URL(e.request.url).host}${new URL(e.request.url).pathname}`);
-const account = () => target.handle.scenario.storageAccounts[0]!;
+const account = () => h.target.handle.scenario.storageAccounts[0]!;
 
 describe('az storage container create', () => {
   it('without a credential: az warns, finds the key through Resource Manager, creates; a second create is {"created": false}, with --fail-on-exist an error', async () => {
@@ -48,8 +22,8 @@ describe('az storage container create', () => {
     expect(first.output).toMatchObject({ stdout: '{\n  "created": true\n}\n', exitCode: 0 });
     expect(first.output?.stderr).toContain('There are no credentials provided in your command and environment, we will query for account key for your storage account.');
     expect(calls(first).filter((c) => !c.startsWith('POST login.'))).toEqual([
-      `GET management.azure.com/subscriptions/${target.handle.scenario.subscriptionId}/providers/Microsoft.Storage/storageAccounts`,
-      `POST management.azure.com/subscriptions/${target.handle.scenario.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}/listKeys`,
+      `GET management.azure.com/subscriptions/${h.target.handle.scenario.subscriptionId}/providers/Microsoft.Storage/storageAccounts`,
+      `POST management.azure.com/subscriptions/${h.target.handle.scenario.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}/listKeys`,
       `PUT ${a.name}.blob.core.windows.net/fresh`,
     ]);
     const put = first.exchanges.at(-1)!;
@@ -136,7 +110,7 @@ describe('az storage account keys list', () => {
     expect(keys.map((k) => [k.keyName, k.value, k.permissions])).toEqual([['key1', a.keys[0], 'FULL'], ['key2', a.keys[1], 'FULL']]);
     expect(keys[0]!.creationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\+00:00$/);
     expect(calls(out).filter((c) => c.includes('management'))).toHaveLength(2);
-    const known = secrets.values().map((s) => s.value);
+    const known = h.secrets.values().map((s) => s.value);
     expect(known).toEqual(expect.arrayContaining([a.keys[0], a.keys[1]]));
   });
 
@@ -172,7 +146,7 @@ describe('az keyvault secret list', () => {
 
 describe('az role assignment list', () => {
   it('at the subscription by default: the assignments at exactly that scope, with the role and principal names az fills in', async () => {
-    const sub = target.handle.scenario.subscriptionId;
+    const sub = h.target.handle.scenario.subscriptionId;
     const out = await az('az role assignment list');
     const items = JSON.parse(out.output?.stdout ?? '') as { scope: string; roleDefinitionName: string; principalName: string }[];
     expect(items.length).toBeGreaterThan(0);
@@ -194,7 +168,7 @@ describe('az role assignment list', () => {
   });
 
   it("az's own errors: a role that does not exist, -g with --scope, --all with a scope; a management group scope is not emulated", async () => {
-    const sub = target.handle.scenario.subscriptionId;
+    const sub = h.target.handle.scenario.subscriptionId;
     expect((await az('az role assignment list --role "Readr"')).output).toMatchObject({ stderr: "ERROR: Role 'Readr' doesn't exist.\n", exitCode: 1 });
     expect((await az(`az role assignment list -g x --scope /subscriptions/${sub}`)).output?.stderr).toBe('ERROR: Resource group "x" is redundant because scope is supplied\n');
     expect((await az(`az role assignment list --all --scope /subscriptions/${sub}`)).output?.stderr).toBe('ERROR: group or scope are not required when --all is used\n');

@@ -3,47 +3,14 @@
 // command names its extension; a command that left the reference is `unsupported` with the day it left;
 // az's own errors (unknown word, a parameter az rejects or misses) fail before any request is sent.
 // The emulator target is real; usage and unsupported outcomes must not send anything.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AzStep } from '../../src/model.ts';
-import { parseAz } from '../../src/parse/index.ts';
+import { describe, expect, it } from 'vitest';
+import { azHarness } from './az-harness.ts';
 import { AZ_COMMANDS } from '../../src/run/az/index.ts';
-import type { StepContext } from '../../src/run/context.ts';
-import { RunSecrets } from '../../src/run/secrets.ts';
-import { runAzStep } from '../../src/run/steps/az.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
-import { TokenCache } from '../../src/run/tokens.ts';
 import { azCommand, parameter } from '../../src/reference/az-table.ts';
 
-let target: Target;
-let secrets: RunSecrets;
-let tokens: TokenCache;
-const workdir = mkdtempSync(join(os.tmpdir(), 'tc-az-table-'));
+const h = azHarness('tc-az-table-');
 
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-  secrets = new RunSecrets();
-  tokens = new TokenCache(target.cli, secrets);
-});
-afterAll(async () => {
-  await target.close();
-});
-
-function azStep(text: string): AzStep {
-  return { kind: 'az', id: 's1', source: { file: 't.md', startLine: 1, endLine: 1 }, raw: text, section: '', marks: [], placeholders: [], az: parseAz(text) };
-}
-
-function ctx(): StepContext {
-  return { connector: target.connector, workdir, env: new Map(), values: [], expands: new Set(), secrets, tokens, cliAccount: target.cli.account, earlier: new Map() };
-}
-
-async function run(text: string) {
-  const out = await runAzStep(azStep(text), ctx());
-  return out;
-}
+const run = (text: string) => h.run(text);
 
 describe('real az commands without an equivalent here are unsupported, never "not in the command group"', () => {
   it.each([
