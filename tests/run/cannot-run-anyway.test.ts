@@ -109,3 +109,16 @@ describe('defect: the az equivalents printed JSON whatever --query and -o asked 
     expect(quiet.output?.stdout).toBe('');
   });
 });
+
+describe('defect: a request to a server the page starts on the reader\'s machine (func start, then curl localhost:7071) failed with ECONNREFUSED', () => {
+  const LOCAL = ['# Run the function locally', '', '```console', 'func start', '```', '', '```bash', 'curl "http://localhost:7071/api/HttpExample?name=Functions"', '```', ''].join('\n');
+  for (const engine of ['http', 'shell'] as const) {
+    it(`is unsupported: the tool does not run the page's local server (${engine} engine)`, async () => {
+      const t = await run(`local-${engine}.md`, LOCAL, { engine });
+      const call = step(t, 'localhost:7071');
+      expect(call.verdict).toBe('unsupported');
+      expect(call.unsupported).toBe('not-emulated');
+      expect(call.reason).toMatch(/localhost(:7071)? is the reader's own machine/);
+    });
+  }
+});

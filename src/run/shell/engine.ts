@@ -32,7 +32,7 @@ import { substitutePlaceholders } from './placeholders.ts';
 import { liveRoutingOf, stepConnectTo, type LiveRouting } from './live-curl.ts';
 import { createRunDir, type CurlRouting, type RunDir } from './run-dir.ts';
 import { exchangesFromTrace, TRACE_BYTES } from './trace.ts';
-import { emulatorRouteOf, outsideHosts, unservedHostRules } from './unserved-hosts.ts';
+import { emulatorRouteOf, outsideHosts, outsideMessage, unservedHostRules } from './unserved-hosts.ts';
 import { parseIncludeOutput } from './transcript.ts';
 import { readCapped } from '../output-cap.ts';
 
@@ -239,7 +239,7 @@ export async function startShellEngine(opts: ShellEngineOptions): Promise<ShellE
       const error: ExecutionError | undefined = result.timedOut
         ? { kind: 'timeout', message: `the step did not finish within ${Math.round(timeoutMs / 1000)} s; its terminal was closed` }
         : outside.length > 0
-          ? { kind: 'unsupported', unsupported: 'not-emulated', message: `${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside Azure: the emulator run never leaves the machine, so the step could not reach ${outside.length > 1 ? 'them' : 'it'} (--target azure does)` }
+          ? { kind: 'unsupported', unsupported: 'not-emulated', message: outsideMessage(outside) }
           : errorOf(step, exchanges, scope, stderr, result.exitCode);
       // What the live target's IMDS stand-in marked on its answers, as the http engine reports it.
       const substitutions = [...new Set([...scope.invocations.map((i) => i.outcome.substitution), substitutionOf(curlExchanges)].filter((s): s is string => s !== undefined))];

@@ -54,17 +54,31 @@ function quoted(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** The reader's own machine (the emulator routes its own special ports there, e.g. the retired MSI one). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
 /**
  * The step's hosts outside Azure that public DNS may answer (a template on GitHub, the reader's own
- * site): the emulator run does not reach them, so a step that fails on one is `unsupported`, not the page's fault.
+ * site) or on the reader's own machine (a server the page starts): the emulator run does not reach them, so a
+ * step that fails on one is `unsupported`, not the page's fault.
  */
 export function outsideHosts(route: Route, step: Step, text: string, values: readonly BoundValue[]): string[] {
   const out = new Set<string>();
   for (const word of urlWords(step, text, values)) {
     const hp = curlHostPort(word);
-    if (hp && route(hp.host, hp.port) === undefined && mayResolvePublicly(hp.host)) out.add(hp.host);
+    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || LOOPBACK_HOSTS.has(hp.host))) out.add(hp.host);
   }
   return [...out];
+}
+
+/** Why a step that failed on these hosts is not judged. */
+export function outsideMessage(hosts: readonly string[]): string {
+  const local = hosts.filter((h) => LOOPBACK_HOSTS.has(h));
+  const remote = hosts.filter((h) => !LOOPBACK_HOSTS.has(h));
+  const parts: string[] = [];
+  if (remote.length > 0) parts.push(`${remote.join(', ')} ${remote.length > 1 ? 'are' : 'is'} outside Azure: the emulator run never leaves the machine, so the step could not reach ${remote.length > 1 ? 'them' : 'it'} (--target azure does)`);
+  if (local.length > 0) parts.push(`${local.join(', ')} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`);
+  return parts.join('; ');
 }
 
 /** connect-to lines (placed before the emulator's catch-all) for the step's hosts the emulator does not serve. */

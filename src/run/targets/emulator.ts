@@ -17,7 +17,9 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
   const d = handle.route(host, port);
   if (d === undefined) {
     const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-    if (LOOPBACK.has(h)) return { kind: 'refuse', reason: `nothing listens on ${h}:${port} on the VM` };
+    // The reader's own machine: a server a page starts there (func start, npm start) is not run here,
+    // so nothing says the page is wrong (the retired MSI extension port is the emulator's to refuse).
+    if (LOOPBACK.has(h)) return { kind: 'refuse', reason: `${h}:${port} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`, outside: true };
     // A real host outside Azure (a template on GitHub, the reader's own site) is one the emulator run
     // does not reach: it says so (unsupported), as the page may well work on the reader's machine.
     if (mayResolvePublicly(h)) return { kind: 'refuse', reason: `${h} is outside Azure: the emulator run never leaves the machine, so it is not reached here (--target azure reaches it)`, outside: true };
