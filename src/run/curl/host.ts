@@ -57,3 +57,21 @@ export function mayResolvePublicly(host: string): boolean {
   if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) return false;
   return !/\.(?:test|example|invalid|localhost|local)$/.test(host);
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** The reader's own machine (lower case; an IPv6 literal with or without its brackets). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host);
+}
+
+/** Why a request to the reader's own machine is not judged in an emulator run. */
+export function ownMachineReason(where: string): string {
+  return `${where} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`;
+}
+
+/** Why a request to a public host outside Azure is not judged in an emulator run. */
+export function outsideAzureReason(hosts: readonly string[]): string {
+  const many = hosts.length > 1;
+  return `${hosts.join(', ')} ${many ? 'are' : 'is'} outside Azure: the emulator run never leaves the machine, so ${many ? 'they are' : 'it is'} not reached here (--target azure reaches ${many ? 'them' : 'it'})`;
+}

@@ -7,7 +7,7 @@
 import type { Step } from '../../model.ts';
 import type { BoundValue } from '../substitute.ts';
 import type { Target } from '../target.ts';
-import { curlLookupName, mayResolvePublicly } from '../curl/host.ts';
+import { curlLookupName, isLoopbackHost, mayResolvePublicly, outsideAzureReason, ownMachineReason } from '../curl/host.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 
 type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
@@ -54,9 +54,6 @@ function quoted(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The reader's own machine (the emulator routes its own special ports there, e.g. the retired MSI one). */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
 /**
  * The step's hosts outside Azure that public DNS may answer (a template on GitHub, the reader's own
  * site) or on the reader's own machine (a server the page starts): the emulator run does not reach them, so a
@@ -66,18 +63,18 @@ export function outsideHosts(route: Route, step: Step, text: string, values: rea
   const out = new Set<string>();
   for (const word of urlWords(step, text, values)) {
     const hp = curlHostPort(word);
-    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || LOOPBACK_HOSTS.has(hp.host))) out.add(hp.host);
+    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || isLoopbackHost(hp.host))) out.add(hp.host);
   }
   return [...out];
 }
 
 /** Why a step that failed on these hosts is not judged. */
 export function outsideMessage(hosts: readonly string[]): string {
-  const local = hosts.filter((h) => LOOPBACK_HOSTS.has(h));
-  const remote = hosts.filter((h) => !LOOPBACK_HOSTS.has(h));
+  const local = hosts.filter(isLoopbackHost);
+  const remote = hosts.filter((h) => !isLoopbackHost(h));
   const parts: string[] = [];
-  if (remote.length > 0) parts.push(`${remote.join(', ')} ${remote.length > 1 ? 'are' : 'is'} outside Azure: the emulator run never leaves the machine, so the step could not reach ${remote.length > 1 ? 'them' : 'it'} (--target azure does)`);
-  if (local.length > 0) parts.push(`${local.join(', ')} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`);
+  if (remote.length > 0) parts.push(outsideAzureReason(remote));
+  if (local.length > 0) parts.push(ownMachineReason(local.join(', ')));
   return parts.join('; ');
 }
 

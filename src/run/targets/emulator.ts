@@ -4,14 +4,13 @@
 import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulator/index.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
-import { mayResolvePublicly } from '../curl/host.ts';
+import { isLoopbackHost, mayResolvePublicly, outsideAzureReason, ownMachineReason } from '../curl/host.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 import { baseScenario, emulatorRoleValues } from '../../emulator/default-scenario.ts';
 import { scenarioForWorld } from '../../emulator/world-seed.ts';
 import type { World } from '../../world/types.ts';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
 function decide(handle: EmulatorHandle, host: string, port: number): ConnectDecision {
   const d = handle.route(host, port);
@@ -19,10 +18,10 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
     const h = host.toLowerCase().replace(/^\[|\]$/g, '');
     // The reader's own machine: a server a page starts there (func start, npm start) is not run here,
     // so nothing says the page is wrong (the retired MSI extension port is the emulator's to refuse).
-    if (LOOPBACK.has(h)) return { kind: 'refuse', reason: `${h}:${port} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`, outside: true };
+    if (isLoopbackHost(h)) return { kind: 'refuse', reason: ownMachineReason(`${h}:${port}`), outside: true };
     // A real host outside Azure (a template on GitHub, the reader's own site) is one the emulator run
     // does not reach: it says so (unsupported), as the page may well work on the reader's machine.
-    if (mayResolvePublicly(h)) return { kind: 'refuse', reason: `${h} is outside Azure: the emulator run never leaves the machine, so it is not reached here (--target azure reaches it)`, outside: true };
+    if (mayResolvePublicly(h)) return { kind: 'refuse', reason: outsideAzureReason([h]), outside: true };
     return { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
   }
   return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason, ...(d.noSuchHost === true ? { noSuchHost: true } : {}) } : { kind: 'connect', host: d.host, port: d.port };
