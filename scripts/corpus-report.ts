@@ -71,6 +71,7 @@ if (asJson) {
   line(recallTable(rec));
   if (args.includes('--missed')) for (const m of rec.missed) line(`  missed      ${m.page} ${m.class}: ${JSON.stringify(m.where.slice(0, 100))}`);
   if (rec.unlocated.length > 0) line(`defects whose text is not on the page: ${rec.unlocated.length}`);
+  if (args.includes('--missed')) for (const m of rec.unlocated) line(`  unlocated   ${m.page} ${m.class}: ${JSON.stringify(m.where.slice(0, 100))}`);
   if (rec.unclassifiedRules.length > 0) line(`rules without a defect class (tests/corpus/defect-classes.ts): ${rec.unclassifiedRules.join(', ')}`);
   line(`reports: ${dir}`);
 }
