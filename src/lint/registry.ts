@@ -77,6 +77,14 @@ import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-di
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
 
+// issue 16, session 4: shell syntax, placeholders, URLs (shellph)
+import { shellUnclosedQuote } from './rules/shell-unclosed-quote.ts';
+import { shellVariableUnused } from './rules/shell-variable-unused.ts';
+import { httpRequestLineSpace } from './rules/http-request-line-space.ts';
+import { placeholderSpellingVaries } from './rules/placeholder-spelling-varies.ts';
+import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
+import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
+
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
   smartQuoteInCommand,
@@ -153,4 +161,11 @@ export const rules: readonly Rule[] = [
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
   linkReferenceMismatch,
+  // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
+  shellUnclosedQuote,
+  shellVariableUnused,
+  httpRequestLineSpace,
+  placeholderSpellingVaries,
+  exampleIdInInputFile,
+  placeholderUnquotedSpecial,
 ];

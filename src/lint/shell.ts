@@ -64,18 +64,31 @@ export type QuoteState = 'unquoted' | 'single' | 'double';
 /** Each unescaped `$` of a word as written, with the quotes it stands in. */
 export function dollarsIn(raw: string): { offset: number; state: QuoteState }[] {
   const out: { offset: number; state: QuoteState }[] = [];
+  walkQuotes(raw, raw.length, (i, state) => {
+    if (raw[i] === '$') out.push({ offset: i, state });
+  });
+  return out;
+}
+
+/** The quotes that offset `at` of a word as written stands in. */
+export function quoteStateAt(raw: string, at: number): QuoteState {
+  return walkQuotes(raw, at, () => {});
+}
+
+/** Calls `visit` for each character before `end` that is not a quote or an escape, with its quote state. */
+function walkQuotes(raw: string, end: number, visit: (i: number, state: QuoteState) => void): QuoteState {
   let state: QuoteState = 'unquoted';
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = 0; i < end && i < raw.length; i++) {
     const c = raw[i]!;
     if (state === 'single') {
       if (c === "'") state = 'unquoted';
-      else if (c === '$') out.push({ offset: i, state });
+      else visit(i, state);
       continue;
     }
     if (c === '\\') i++;
     else if (c === "'" && state === 'unquoted') state = 'single';
     else if (c === '"') state = state === 'double' ? 'unquoted' : 'double';
-    else if (c === '$') out.push({ offset: i, state });
+    else visit(i, state);
   }
-  return out;
+  return state;
 }

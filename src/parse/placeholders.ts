@@ -119,7 +119,10 @@ const HALF_OPEN = /(?<![<\\])<([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|[A-Z][A
  * Stand-ins every reader replaces: a GUID of one repeated digit (`00000000-0000-0000-0000-000000000000`,
  * `22222222-…`) and an e-mail address at a documentation domain (`user1@contoso.com`, `alain@example.com`).
  */
-const STAND_IN = /(?<![0-9A-Za-z-])([0-9a-fA-F])\1{7}-\1{4}-\1{4}-\1{4}-\1{12}(?![0-9A-Za-z-])|(?<![\w.@-])[A-Za-z0-9._%+-]+@(?:example\.(?:com|org|net)|contoso\.com|fabrikam\.com|domain\.com)(?![\w.-])/g;
+const STAND_IN_GUID_SOURCE = '(?<![0-9A-Za-z-])([0-9a-fA-F])\\1{7}-\\1{4}-\\1{4}-\\1{4}-\\1{12}(?![0-9A-Za-z-])';
+/** A fresh global regular expression for stand-in GUIDs (one repeated hexadecimal digit). */
+export const standInGuids = (): RegExp => new RegExp(STAND_IN_GUID_SOURCE, 'g');
+const STAND_IN = new RegExp(`${STAND_IN_GUID_SOURCE}|(?<![\\w.@-])[A-Za-z0-9._%+-]+@(?:example\\.(?:com|org|net)|contoso\\.com|fabrikam\\.com|domain\\.com)(?![\\w.-])`, 'g');
 
 /** Bare `YOUR_…` words, stand-ins and half-bracket placeholders, outside the spans already found. */
 function findBarePlaceholders(text: string, taken: readonly FoundPlaceholder[]): FoundPlaceholder[] {

@@ -83,4 +83,11 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-role-definition-differs': 'example-output',
   'example-secret-from-file': 'example-output',
   'link-reference-mismatch': 'other',
+  // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
+  'shell-unclosed-quote': 'shell-syntax',
+  'shell-variable-unused': 'other',
+  'http-request-line-space': 'other',
+  'placeholder-spelling-varies': 'placeholder',
+  'example-id-in-input-file': 'placeholder',
+  'placeholder-unquoted-special': 'shell-syntax',
 };

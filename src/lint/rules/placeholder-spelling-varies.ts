@@ -1,0 +1,86 @@
+// One placeholder written with different separators or letter case (<app-name> and <app_name>,
+// {objectid} and {objectID}): a reader's search-and-replace of one spelling leaves the other.
+import type { Rule, RuleHit } from '../rule.ts';
+import { codeFences, fenceAt } from '../fences.ts';
+import { findAnglePlaceholders, findBracePlaceholders } from '../../parse/placeholders.ts';
+
+// Blocks whose <…> and {…} are the page's own placeholders; program source (<T> generics), XML and
+// templates ({{ }}, Bicep objects) are not read.
+const READ_FENCES = new Set([
+  '', 'bash', 'sh', 'shell', 'console', 'azurecli', 'azurecli-interactive', 'azcli', 'cli', 'azure-cli', 'http', 'rest', 'json',
+  'output', 'text', 'powershell', 'azurepowershell', 'azurepowershell-interactive', 'pwsh', 'ps', 'cmd', 'dos', 'curl',
+]);
+
+interface Use {
+  spelling: string;
+  line: number;
+  column: number;
+  inCode: boolean;
+}
+
+/** `<App_Name>`, `\<app-name\>`, `{app.name}` → "<appname>": brackets kept, separators and case dropped. */
+const form = (spelling: string): string => {
+  const s = spelling.replace(/\\/g, '');
+  return `${s[0]}${s.slice(1, -1).replace(/[\s_.-]+/g, '').toLowerCase()}${s[s.length - 1]}`;
+};
+
+export const placeholderSpellingVaries: Rule = {
+  id: 'placeholder-spelling-varies',
+  name: 'PlaceholderSpellingVaries',
+  severity: 'warning',
+  shortDescription: 'One placeholder is written with different separators or letter case (<app-name> and <app_name>, {objectid} and {objectID}).',
+  fullDescription:
+    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
+  help: 'Spell the placeholder the same way everywhere (the page\'s most frequent spelling).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    if (!doc.hasText) return hits;
+    const fences = codeFences(doc);
+    const groups = new Map<string, Use[]>();
+    for (let n = 1; n <= doc.lineCount; n++) {
+      const fence = fenceAt(fences, n);
+      if (fence ? !READ_FENCES.has(fence.info) : !doc.isProse(n) && !doc.commands.some((c) => c.lines.some((l) => l.line === n))) continue;
+      const text = doc.line(n);
+      // In prose, only what the reader copies: inline code (`https://<app_name>.azurewebsites.net`).
+      const spans = fence || !doc.isProse(n) ? [[0, text.length]] : [...text.matchAll(/`[^`]+`/g)].map((m) => [m.index!, m.index! + m[0].length]);
+      for (const p of [...findAnglePlaceholders(text), ...findBracePlaceholders(text)]) {
+        if (!spans.some(([from, to]) => p.index >= from! && p.index < to!)) continue;
+        const spelling = p.spelling.replace(/\\/g, '');
+        // one-word lower-case <name> in prose is usually an HTML-ish tag or an English aside
+        if (spelling.length < 5) continue;
+        const key = form(spelling);
+        const list = groups.get(key) ?? [];
+        list.push({ spelling, line: n, column: p.index + 1, inCode: fence !== undefined });
+        groups.set(key, list);
+      }
+    }
+    for (const uses of groups.values()) {
+      const count = new Map<string, number>();
+      for (const u of uses) count.set(u.spelling, (count.get(u.spelling) ?? 0) + 1);
+      if (count.size < 2) continue;
+      const top = Math.max(...count.values());
+      const leaders = [...count.keys()].filter((s) => count.get(s) === top);
+      // With one most frequent spelling the others are the slips; on a tie each is named once.
+      const flagged = leaders.length === 1 ? [...count.keys()].filter((s) => s !== leaders[0]) : leaders;
+      for (const spelling of flagged) {
+        const at = uses.find((u) => u.spelling === spelling && u.inCode) ?? uses.find((u) => u.spelling === spelling)!;
+        const others = [...count.keys()].filter((s) => s !== spelling);
+        const where = (s: string) => uses.find((u) => u.spelling === s)!.line;
+        hits.push({
+          line: at.line,
+          column: at.column,
+          message: `${spelling} is written elsewhere on the page as ${others.map((o) => `${o} (line ${where(o)}, ${count.get(o)}×)`).join(' and ')}: the same value under spellings that differ only by ${separatorOrCase(spelling, others)}; a reader who replaces one leaves ${spelling} in place. Write ${leaders.length === 1 ? leaders[0] : 'one spelling'} everywhere.`,
+          ...(leaders.length === 1 ? { suggestion: leaders[0] } : {}),
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+function separatorOrCase(a: string, others: readonly string[]): string {
+  const sep = (s: string) => s.replace(/[A-Za-z0-9]/g, '');
+  const differsBySeparator = others.some((o) => sep(o) !== sep(a));
+  const differsByCase = others.some((o) => o.replace(/[\s_.-]/g, '') !== a.replace(/[\s_.-]/g, ''));
+  return differsBySeparator && differsByCase ? 'separators and letter case' : differsBySeparator ? 'a separator ("_", "-", " ")' : 'letter case';
+}
