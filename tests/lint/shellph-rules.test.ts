@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { CLEAN_DOCFX, lintText, mutate } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const CORPUS = 'tests/corpus/articles';
@@ -22,6 +22,8 @@ interface Negative {
   has: RegExp;
   /** The page also has the defect elsewhere: only the lines holding the correct form must be silent. */
   lines?: RegExp;
+  /** Or only these lines (where one text is both right and wrong on the page, e.g. in two scripts). */
+  onLines?: number[];
 }
 
 const negatives: Negative[] = [
@@ -31,6 +33,8 @@ const negatives: Negative[] = [
   // variables assigned and expanded later ($containerName, ${containerPrefix})
   { rule: 'shell-variable-unused', page: `${CORPUS}/storage/blobs/blob-containers-cli.md`, has: /containerName="demo-container-1"[\s\S]*\$containerName/, lines: /^(?!permissions=)/ },
   { rule: 'shell-variable-unused', page: `${CORPUS}/role-based-access-control/custom-roles-cli.md`, has: /az role definition create --role-definition/ },
+  // the first script reads location and passes --location $location
+  { rule: 'shell-variable-unused', page: `${CORPUS}/azure-resource-manager/management/manage-resources-cli.md`, has: /read location &&\n[\s\S]*?--location \$location/, onLines: [29, 31, 33, 44] },
   // request lines with {placeholders} and no space in the URL
   { rule: 'http-request-line-space', page: `${CORPUS}/role-based-access-control/role-assignments-rest.md`, has: /```http\n\s*PUT https:\/\/management\.azure\.com\/\{scope\}\/providers/ },
   { rule: 'http-request-line-space', page: `${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, has: /GET https:\/\/management\.azure\.com\/[^\n ]*\$filter=principalId\+eq\+'\{objectIdOfUser\}'/, lines: /\$filter=principalId/ },
@@ -50,7 +54,7 @@ describe('session-4 shell, placeholder and URL rules stay silent where a real pa
       expect(text).toMatch(n.has);
       const lines = text.split('\n');
       if (n.lines) expect(lines.some((l) => n.lines!.test(l))).toBe(true);
-      const silent = found.filter((f) => !n.lines || n.lines.test(lines[f.line - 1] ?? ''));
+      const silent = found.filter((f) => (!n.lines || n.lines.test(lines[f.line - 1] ?? '')) && (!n.onLines || n.onLines.includes(f.line)));
       expect(silent.map((f) => `${f.line}: ${f.message}`)).toEqual([]);
     });
   }
@@ -66,6 +70,11 @@ describe('session-4 shell, placeholder and URL rules report the real defects of 
     const { found } = lint(`${CORPUS}/storage/blobs/blob-containers-cli.md`, 'shell-variable-unused');
     expect(found.map((f) => f.line)).toEqual([339]);
     expect(found[0]?.message).toMatch(/--permissions dlrw literally.*"drwl" here, "dlrw" there/);
+  });
+  it('manage-resources-cli.md: the template script asks for a location and never uses it', () => {
+    const { found } = lint(`${CORPUS}/azure-resource-manager/management/manage-resources-cli.md`, 'shell-variable-unused');
+    expect(found.map((f) => f.line)).toEqual([46]);
+    expect(found[0]?.message).toMatch(/asks the reader to type location \(read location\), but no command after it uses \$location/);
   });
   it("elevate-access-global-admin.md: roleName+eq+'User Access Administrator' has literal spaces in the request line", () => {
     const { found } = lint(`${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, 'http-request-line-space');
@@ -90,5 +99,39 @@ describe('session-4 shell, placeholder and URL rules report the real defects of 
     const { found } = lint(`${CORPUS}/key-vault/secrets/overview-storage-keys.md`, 'placeholder-unquoted-special');
     expect(found.map((f) => f.line)).toEqual([127]);
     expect(found[0]?.message).toMatch(/"&"/);
+  });
+});
+
+describe('shell-unassigned-variable: a variable used before the step that assigns it', () => {
+  it('reports the use and names the later assignment', () => {
+    const { text, line } = mutate(CLEAN_DOCFX, 'az storage blob upload', (l) => l.replace('--account-name <STORAGE ACCOUNT>', '--account-name $account'));
+    const later = mutate(text, 'az storage blob download', (l) => `account=<STORAGE ACCOUNT>\n${l}`);
+    const found = lintText(later.text).filter((f) => f.rule === 'shell-unassigned-variable');
+    expect(found.map((f) => f.line)).toEqual([line]);
+    expect(found[0]?.message).toMatch(new RegExp(`first step that assigns it is on line ${later.line}, further down`));
+  });
+  it('stays silent when the assignment comes first', () => {
+    const { text } = mutate(CLEAN_DOCFX, 'az storage blob upload', (l) => `account=<STORAGE ACCOUNT>\n${l.replace('--account-name <STORAGE ACCOUNT>', '--account-name $account')}`);
+    expect(lintText(text).filter((f) => f.rule === 'shell-unassigned-variable')).toEqual([]);
+  });
+});
+
+describe('shell-unquoted-ampersand: in any command, not only curl', () => {
+  const at = (replace: (l: string) => string) => {
+    const { text, line } = mutate(CLEAN_DOCFX, 'az storage blob upload', replace);
+    return { line, found: lintText(text).filter((f) => f.rule === 'shell-unquoted-ampersand') };
+  };
+  it('an az option given a SAS URL unquoted', () => {
+    const { line, found } = at((l) => l.replace('-f test.txt', '-f test.txt --source-uri https://src.blob.core.windows.net/c/test.txt?sv=2022-11-02&sr=b&sp=r&sig=abc'));
+    expect(found.map((f) => f.line)).toEqual([line]);
+    expect(found[0]?.message).toMatch(/the URL is not quoted.*without "sr", "sp", "sig"/);
+  });
+  it('a SAS token written on its own, unquoted', () => {
+    const { line, found } = at((l) => l.replace('--auth-mode login', '--sas-token sv=2022-11-02&ss=b&srt=co&sp=rl&sig=abc'));
+    expect(found.map((f) => f.line)).toEqual([line]);
+    expect(found[0]?.message).toMatch(/the SAS token is not quoted.*without "ss", "srt", "sp", "sig".*Quote the whole token/);
+  });
+  it('stays silent on the same token in quotes', () => {
+    expect(at((l) => l.replace('--auth-mode login', "--sas-token 'sv=2022-11-02&ss=b&srt=co&sp=rl&sig=abc'")).found).toEqual([]);
   });
 });

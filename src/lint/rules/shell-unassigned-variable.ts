@@ -15,9 +15,9 @@ export const shellUnassignedVariable: Rule = {
   id: 'shell-unassigned-variable',
   name: 'ShellUnassignedVariable',
   severity: 'warning',
-  shortDescription: 'A command uses a shell variable that no step of the page assigns and the prose never says to set.',
+  shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order).',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -32,9 +32,21 @@ export const shellUnassignedVariable: Rule = {
           if (state === 'single') continue;
           const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(w.raw.slice(offset));
           const name = m?.[1] ?? m?.[2];
-          if (!name || ENVIRONMENT.has(name) || assigned.has(name) || reported.has(name)) continue;
+          if (!name || ENVIRONMENT.has(name) || reported.has(name)) continue;
           if (/^\$\{\w+:?[-=?+]/.test(w.raw.slice(offset))) continue; // ${name:-default}
-          if (proseGives(doc, name)) continue;
+          const at = assigned.get(name);
+          if (at !== undefined && at > command.step.source.endLine && !proseGives(doc, name)) {
+            // assigned, but only further down the page: the reader who follows the steps in order gets ""
+            reported.add(name);
+            hits.push({
+              line: w.line,
+              column: w.column + offset,
+              stepId: command.step.id,
+              message: `$${name} is used here, but the first step that assigns it is on line ${at}, further down: a reader who runs the steps in order gets the empty string here, so the command runs without that value. Move the assignment before this command.`,
+            });
+            continue;
+          }
+          if (at !== undefined || proseGives(doc, name)) continue;
           reported.add(name);
           const powershell = powershellAssignment(doc, name);
           hits.push({

@@ -1,6 +1,7 @@
 // A variable the page assigns and never expands, while a later command writes the option named
 // after it with a literal value: the reader who edits the variable changes nothing.
 import type { Rule, RuleHit } from '../rule.ts';
+import type { LintDocument } from '../document.ts';
 import { assignedVariables, bashCommands } from '../shell.ts';
 
 /** `permissions` → permissions, `containerName` → container-name, `storage_account` → storage-account. */
@@ -14,9 +15,9 @@ export const shellVariableUnused: Rule = {
   id: 'shell-variable-unused',
   name: 'ShellVariableUnused',
   severity: 'warning',
-  shortDescription: 'A variable the page assigns is never used, and a later command writes the option it is named after with a literal value.',
+  shortDescription: 'A variable the page assigns is never used while a later command writes the option it is named after literally, or a value the page asks the reader to type (read) is never used.',
   fullDescription:
-    'A value set in a variable is only used where the page expands it ($name or ${name}); bash does not connect a variable to an option of the same name. When the page assigns permissions="drwl" and the next command passes --permissions dlrw literally, the reader who changes the variable (as the page invites) changes nothing, and the variable and the literal can silently disagree. Source: GNU Bash Reference Manual §3.5.3 (a parameter is only substituted where "$" expands it).',
+    'A value set in a variable is only used where the page expands it ($name or ${name}); bash does not connect a variable to an option of the same name. When the page assigns permissions="drwl" and the next command passes --permissions dlrw literally, the reader who changes the variable (as the page invites) changes nothing, and the variable and the literal can silently disagree. Likewise a value the page prompts for with read and never expands before it is read again: the reader types it for nothing, and whatever it was meant to set (a location, a name) is taken from elsewhere. Source: GNU Bash Reference Manual §3.5.3 (a parameter is only substituted where "$" expands it).',
   help: 'Expand the variable where the value is used (--permissions $permissions), or drop the assignment.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -25,6 +26,7 @@ export const shellVariableUnused: Rule = {
     if (assigned.size === 0) return hits;
     let text = '';
     for (let n = 1; n <= doc.lineCount; n++) text += `${doc.line(n)}\n`;
+    hits.push(...unusedReads(doc));
     for (const [name, line] of assigned) {
       if (new RegExp(`\\$\\{?!?#?${name}(?![A-Za-z0-9_])`).test(text)) continue;
       const option = `--${optionName(name)}`;
@@ -43,6 +45,44 @@ export const shellVariableUnused: Rule = {
     return hits;
   },
 };
+
+const READ = /(?:^|&&|;|\|\|)\s*read\s+(?:-[a-z]+\s+(?:"[^"]*"\s+|'[^']*'\s+)?)*([A-Za-z_]\w*)\s*(?:&&|;|$)/;
+const ASSIGN_AT = (name: string) => new RegExp(`(?:^|[\\s;&|(])(?:export\\s+)?${name}=|\\bread\\s+(?:-[a-z]+\\s+(?:"[^"]*"\\s+)?)*${name}\\b|\\bfor\\s+${name}\\s+in\\b`);
+
+/**
+ * `read name` whose answer no command expands before the page assigns the name again (or ends):
+ * the page asks the reader to type a value and throws it away.
+ */
+function unusedReads(doc: LintDocument): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const lines = bashCommands(doc).flatMap((c) => c.lines.map((l) => ({ ...l, stepId: c.step.id })));
+  for (const [i, l] of lines.entries()) {
+    const name = READ.exec(l.text)?.[1];
+    if (!name) continue;
+    const use = new RegExp(`\\$\\{?!?#?${name}(?![A-Za-z0-9_])`);
+    const assign = ASSIGN_AT(name);
+    let used = false;
+    let next: number | undefined;
+    for (const later of lines.slice(i + 1)) {
+      if (use.test(later.text)) {
+        used = true;
+        break;
+      }
+      if (assign.test(later.text)) {
+        next = later.line;
+        break;
+      }
+    }
+    if (used) continue;
+    hits.push({
+      line: l.line,
+      column: l.text.indexOf(name) + 1,
+      stepId: l.stepId,
+      message: `the page asks the reader to type ${name} (read ${name}), but no command ${next === undefined ? 'after it' : `before line ${next} reads it again`} uses $${name}: the value is thrown away. Use $${name} where it is meant (e.g. --${optionName(name)} $${name}) or drop the prompt.`,
+    });
+  }
+  return hits;
+}
 
 /** The value of `name=value` on a line, quotes removed ('' when it cannot be read simply). */
 function assignedValue(line: string, name: string): string {
