@@ -84,6 +84,7 @@ import { httpRequestLineSpace } from './rules/http-request-line-space.ts';
 import { placeholderSpellingVaries } from './rules/placeholder-spelling-varies.ts';
 import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
 import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
+import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -168,4 +169,5 @@ export const rules: readonly Rule[] = [
   placeholderSpellingVaries,
   exampleIdInInputFile,
   placeholderUnquotedSpecial,
+  azcopyLegacySyntax,
 ];

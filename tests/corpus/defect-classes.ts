@@ -90,4 +90,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'placeholder-spelling-varies': 'placeholder',
   'example-id-in-input-file': 'placeholder',
   'placeholder-unquoted-special': 'shell-syntax',
+  'azcopy-legacy-syntax': 'wrong-parameter',
 };

@@ -42,6 +42,15 @@ export const shellphCases = {
       severity: 'warning' as const,
     },
   ],
+  'azcopy-legacy-syntax': [
+    {
+      name: 'AzCopy 7 options instead of azcopy copy',
+      find: UPLOAD,
+      replace: () => 'azcopy --source test.txt --destination https://<STORAGE ACCOUNT>.blob.core.windows.net/<CONTAINER NAME>/test.txt --dest-key <STORAGE KEY>',
+      message: /--source is an option of AzCopy 7\/8.*azcopy copy/,
+      severity: 'warning' as const,
+    },
+  ],
   'placeholder-unquoted-special': [
     { name: 'a SAS token placeholder left unquoted', find: UPLOAD, replace: (l: string) => l.replace('--auth-mode login', '--sas-token <SAS TOKEN>'), message: /<SAS TOKEN> is not quoted.*"&".*Quote it: '<SAS TOKEN>'/, severity: 'warning' as const },
   ],

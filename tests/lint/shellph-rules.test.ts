@@ -43,6 +43,8 @@ const negatives: Negative[] = [
   { rule: 'placeholder-spelling-varies', page: `${CORPUS}/role-based-access-control/role-assignments-rest.md`, has: /\{subscriptionId1\}[\s\S]*\{subscriptionId1\}/ },
   // the stand-in subscription of the updated role file: the page said earlier to replace the one in AssignableScopes
   { rule: 'example-id-in-input-file', page: `${CORPUS}/role-based-access-control/tutorial-custom-role-cli.md`, has: /In `AssignableScopes`, replace `\{subscriptionId1\}` with your subscription ID[\s\S]*"\/subscriptions\/00000000-0000-0000-0000-000000000000"/ },
+  // AzCopy v10: a command first, the URLs quoted (an excerpt of a real page: fixtures/real/README.md)
+  { rule: 'azcopy-legacy-syntax', page: 'tests/lint/fixtures/real/storage-use-azcopy-blobs-upload.excerpt.md', has: /```azcopy\nazcopy copy 'C:\\myDirectory\\myTextFile\.txt' 'https:/ },
   // the Kudu user and password in single quotes
   { rule: 'placeholder-unquoted-special', page: `${CORPUS}/app-service/deploy-zip.md`, has: /-u '<username>:<password>'/, lines: /-u '<username>:<password>'/ },
 ];
@@ -75,6 +77,14 @@ describe('session-4 shell, placeholder and URL rules report the real defects of 
     const { found } = lint(`${CORPUS}/azure-resource-manager/management/manage-resources-cli.md`, 'shell-variable-unused');
     expect(found.map((f) => f.line)).toEqual([46]);
     expect(found[0]?.message).toMatch(/asks the reader to type location \(read location\), but no command after it uses \$location/);
+  });
+  it('storage-quickstart-blobs-cli.md: azcopy written with AzCopy 7 options over continued lines', () => {
+    const { found } = lint(`${CORPUS}/storage/blobs/storage-quickstart-blobs-cli.md`, 'azcopy-legacy-syntax');
+    expect(found.map((f) => [f.line, f.message.split(' ')[0]])).toEqual([
+      [96, '--source'],
+      [97, '--destination'],
+      [98, '--dest-key'],
+    ]);
   });
   it("elevate-access-global-admin.md: roleName+eq+'User Access Administrator' has literal spaces in the request line", () => {
     const { found } = lint(`${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, 'http-request-line-space');
