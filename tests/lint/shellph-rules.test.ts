@@ -145,3 +145,16 @@ describe('shell-unquoted-ampersand: in any command, not only curl', () => {
     expect(at((l) => l.replace('--auth-mode login', "--sas-token 'sv=2022-11-02&ss=b&srt=co&sp=rl&sig=abc'")).found).toEqual([]);
   });
 });
+
+describe('shell-missing-continuation: an argument indented under its command without "\\"', () => {
+  it('reports the quoted URL on the next line that bash runs as a command', () => {
+    const { text, line } = mutate(CLEAN_DOCFX, "curl 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups", (l) => `curl -H "Authorization: Bearer <ACCESS TOKEN>"\n    ${l.replace(/^curl /, '').replace(/ -H "Authorization: Bearer <ACCESS TOKEN>"$/, '')}`);
+    const found = lintText(text).filter((f) => f.rule === 'shell-missing-continuation');
+    expect(found.map((f) => [f.line, f.endLine])).toEqual([[line, line + 1]]);
+    expect(found[0]?.message).toMatch(/indented line below continues the command.*without 'https:\/\/management\.azure\.com/);
+  });
+  it('stays silent when the line ends with "\\"', () => {
+    const { text } = mutate(CLEAN_DOCFX, "curl 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups", (l) => `curl -H "Authorization: Bearer <ACCESS TOKEN>" \\\n    ${l.replace(/^curl /, '').replace(/ -H "Authorization: Bearer <ACCESS TOKEN>"$/, '')}`);
+    expect(lintText(text).filter((f) => f.rule === 'shell-missing-continuation')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Option lines written under a command without a "\" on the line before: bash runs them on their own.
 import type { Rule, RuleHit } from '../rule.ts';
-import { bashCommands, endsInsideQuote } from '../shell.ts';
+import { bashCommands, endsInsideQuote, isFenceOrEnd } from '../shell.ts';
+import type { CommandView, LintDocument } from '../document.ts';
 
 export const shellMissingContinuation: Rule = {
   id: 'shell-missing-continuation',
@@ -8,7 +9,7 @@ export const shellMissingContinuation: Rule = {
   severity: 'error',
   shortDescription: 'A command is split over lines without a backslash at the end of a line.',
   fullDescription:
-    'bash ends a command at the end of a line unless the line ends with a backslash (or a quote is still open). A command whose options go on under it without "\\" runs without them, and each further line runs as a command of its own: "--file: command not found".',
+    'bash ends a command at the end of a line unless the line ends with a backslash (or a quote is still open). A command whose options go on under it without "\\" runs without them, and each further line runs as a command of its own: "--file: command not found". The same holds for an argument indented under its command (a quoted URL, @file, a <placeholder>): bash runs the command without it, then tries to run the argument. Source: GNU Bash Reference Manual §3.1.2.1 (escape character: a backslash-newline is a line continuation) and §3.2.4 (a newline ends a command).',
   help: 'End every line of the command but the last with " \\".',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -36,7 +37,42 @@ export const shellMissingContinuation: Rule = {
         });
         n = last;
       }
+      const detached = detachedArgument(doc, command);
+      if (detached) hits.push(detached);
     }
     return hits;
   },
 };
+
+const indent = (text: string): number => /^[ \t]*/.exec(text)![0].length;
+
+/**
+ * The line under a command, indented deeper and holding an argument rather than a command (a quoted
+ * value, a URL, @file, a <placeholder>): written as part of the command, but with no "\" before it
+ * bash runs the command without it and then tries to run the argument itself.
+ */
+function detachedArgument(doc: LintDocument, command: CommandView): RuleHit | undefined {
+  if (!doc.hasText) return undefined;
+  const { startLine, endLine } = command.step.source;
+  const prev = doc.line(endLine);
+  const next = endLine + 1;
+  if (isFenceOrEnd(doc, next) || /\\[ \t]*$/.test(prev)) return undefined;
+  const line = doc.line(next);
+  if (line.trim() === '' || indent(line) <= indent(doc.line(startLine))) return undefined;
+  if (!/^\s*(?:["']|https?:\/\/|@[\w.<]|<[A-Za-z])/.test(line)) return undefined;
+  if (doc.commands.some((c) => c.step.source.startLine === next)) return undefined;
+  const upto: string[] = [];
+  for (let k = startLine; k <= endLine; k++) upto.push(doc.line(k));
+  if (endsInsideQuote(upto.join('\n'))) return undefined;
+  const trimmed = line.trim();
+  const first = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
+  const cmd = doc.line(startLine).trim().split(/\s+/).slice(0, 3).join(' ');
+  return {
+    line: endLine,
+    endLine: next,
+    column: prev.length + 1,
+    stepId: command.step.id,
+    message: `no "\\" at the end of this line, but the indented line below continues the command: bash runs "${cmd} …" without ${first}, then tries to run it as a command of its own ("No such file or directory" or "command not found"). End the line with " \\".`,
+    suggestion: `${prev.replace(/[ \t]+$/, '')} \\`,
+  };
+}
