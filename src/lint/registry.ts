@@ -85,6 +85,7 @@ import { placeholderSpellingVaries } from './rules/placeholder-spelling-varies.t
 import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
 import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
+import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -170,4 +171,5 @@ export const rules: readonly Rule[] = [
   exampleIdInInputFile,
   placeholderUnquotedSpecial,
   azcopyLegacySyntax,
+  shellAssignmentSpaces,
 ];

@@ -91,4 +91,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-id-in-input-file': 'placeholder',
   'placeholder-unquoted-special': 'shell-syntax',
   'azcopy-legacy-syntax': 'wrong-parameter',
+  'shell-assignment-spaces': 'shell-syntax',
 };

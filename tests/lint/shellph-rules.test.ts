@@ -45,6 +45,9 @@ const negatives: Negative[] = [
   { rule: 'example-id-in-input-file', page: `${CORPUS}/role-based-access-control/tutorial-custom-role-cli.md`, has: /In `AssignableScopes`, replace `\{subscriptionId1\}` with your subscription ID[\s\S]*"\/subscriptions\/00000000-0000-0000-0000-000000000000"/ },
   // AzCopy v10: a command first, the URLs quoted (an excerpt of a real page: fixtures/real/README.md)
   { rule: 'azcopy-legacy-syntax', page: 'tests/lint/fixtures/real/storage-use-azcopy-blobs-upload.excerpt.md', has: /```azcopy\nazcopy copy 'C:\\myDirectory\\myTextFile\.txt' 'https:/ },
+  // assignments written NAME=value in bash; Python's "name = value" in a python block is not bash
+  { rule: 'shell-assignment-spaces', page: `${CORPUS}/storage/blobs/blob-containers-cli.md`, has: /\nstorageAccount="<storage-account>"\n/ },
+  { rule: 'shell-assignment-spaces', page: `${CORPUS}/key-vault/secrets/quick-create-python.md`, has: /```python[\s\S]*?\nkeyVaultName = os\.environ\["KEY_VAULT_NAME"\]/ },
   // the Kudu user and password in single quotes
   { rule: 'placeholder-unquoted-special', page: `${CORPUS}/app-service/deploy-zip.md`, has: /-u '<username>:<password>'/, lines: /-u '<username>:<password>'/ },
 ];
@@ -156,5 +159,14 @@ describe('shell-missing-continuation: an argument indented under its command wit
   it('stays silent when the line ends with "\\"', () => {
     const { text } = mutate(CLEAN_DOCFX, "curl 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups", (l) => `curl -H "Authorization: Bearer <ACCESS TOKEN>" \\\n    ${l.replace(/^curl /, '').replace(/ -H "Authorization: Bearer <ACCESS TOKEN>"$/, '')}`);
     expect(lintText(text).filter((f) => f.rule === 'shell-missing-continuation')).toEqual([]);
+  });
+});
+
+describe('shell-missing-continuation: a blank line after a trailing "\\"', () => {
+  it('reports the options the blank line cuts off', () => {
+    const { text, line } = mutate(CLEAN_DOCFX, 'az storage blob upload', (l) => l.replace(' -f test.txt', ' \\\n\n    -f test.txt'));
+    const found = lintText(text).filter((f) => f.rule === 'shell-missing-continuation');
+    expect(found.map((f) => [f.line, f.endLine])).toEqual([[line, line + 2]]);
+    expect(found[0]?.message).toMatch(/a blank line follows.*without -f test\.txt.*"-f: command not found"/);
   });
 });

@@ -55,11 +55,15 @@ function detachedArgument(doc: LintDocument, command: CommandView): RuleHit | un
   if (!doc.hasText) return undefined;
   const { startLine, endLine } = command.step.source;
   const prev = doc.line(endLine);
-  const next = endLine + 1;
-  if (isFenceOrEnd(doc, next) || /\\[ \t]*$/.test(prev)) return undefined;
+  let next = endLine + 1;
+  // "\" then a blank line: the blank line ends the command all the same
+  const blankAfterBackslash = /\\$/.test(prev) && !isFenceOrEnd(doc, next) && doc.line(next).trim() === '';
+  if (blankAfterBackslash) while (!isFenceOrEnd(doc, next) && doc.line(next).trim() === '') next++;
+  else if (/\\[ \t]*$/.test(prev)) return undefined;
+  if (isFenceOrEnd(doc, next)) return undefined;
   const line = doc.line(next);
-  if (line.trim() === '' || indent(line) <= indent(doc.line(startLine))) return undefined;
-  if (!/^\s*(?:["']|https?:\/\/|@[\w.<]|<[A-Za-z])/.test(line)) return undefined;
+  if (line.trim() === '' || (!blankAfterBackslash && indent(line) <= indent(doc.line(startLine)))) return undefined;
+  if (!/^\s*(?:["']|https?:\/\/|@[\w.<]|<[A-Za-z])/.test(line) && !(blankAfterBackslash && /^\s*-/.test(line))) return undefined;
   if (doc.commands.some((c) => c.step.source.startLine === next)) return undefined;
   const upto: string[] = [];
   for (let k = startLine; k <= endLine; k++) upto.push(doc.line(k));
@@ -67,6 +71,14 @@ function detachedArgument(doc: LintDocument, command: CommandView): RuleHit | un
   const trimmed = line.trim();
   const first = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   const cmd = doc.line(startLine).trim().split(/\s+/).slice(0, 3).join(' ');
+  if (blankAfterBackslash)
+    return {
+      line: endLine,
+      endLine: next,
+      column: prev.length,
+      stepId: command.step.id,
+      message: `this line ends with "\\" but a blank line follows: the backslash joins the blank line, which ends the command, so bash runs "${cmd} …" without ${first} and then runs that line as a command of its own ("${trimmed.split(/\s+/)[0]}: command not found"). Remove the blank line${next - endLine > 2 ? 's' : ''} between the parts of the command.`,
+    };
   return {
     line: endLine,
     endLine: next,
