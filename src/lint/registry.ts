@@ -80,7 +80,7 @@ import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
 // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
 import { shellUnclosedQuote } from './rules/shell-unclosed-quote.ts';
 import { shellVariableUnused } from './rules/shell-variable-unused.ts';
-import { httpRequestLineSpace } from './rules/http-request-line-space.ts';
+import { urlLiteralSpace } from './rules/url-literal-space.ts';
 import { placeholderSpellingVaries } from './rules/placeholder-spelling-varies.ts';
 import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
 import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
@@ -166,7 +166,7 @@ export const rules: readonly Rule[] = [
   // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
   shellUnclosedQuote,
   shellVariableUnused,
-  httpRequestLineSpace,
+  urlLiteralSpace,
   placeholderSpellingVaries,
   exampleIdInInputFile,
   placeholderUnquotedSpecial,

@@ -86,7 +86,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
   'shell-unclosed-quote': 'shell-syntax',
   'shell-variable-unused': 'other',
-  'http-request-line-space': 'other',
+  'url-literal-space': 'other',
   'placeholder-spelling-varies': 'placeholder',
   'example-id-in-input-file': 'placeholder',
   'placeholder-unquoted-special': 'shell-syntax',

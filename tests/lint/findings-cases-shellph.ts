@@ -18,13 +18,20 @@ export const shellphCases = {
       severity: 'warning' as const,
     },
   ],
-  'http-request-line-space': [
+  'url-literal-space': [
     {
       name: 'an OData filter with literal spaces in a request line',
       find: LAST_PROSE,
       replace: () => "```http\nGET https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourcegroups?api-version=2025-04-01&$filter=tagName eq 'env'\n```",
       offset: 1,
       message: /literal space.*\$filter=tagName%20eq%20'env'/,
+      severity: 'warning' as const,
+    },
+    {
+      name: 'an OData filter with literal spaces in a quoted curl URL',
+      find: "curl 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups",
+      replace: (l: string) => l.replace("2025-04-01'", "2025-04-01&%24filter=tagName eq env'"),
+      message: /URL given to curl has a literal space.*curl: \(3\).*%24filter=tagName%20eq%20env/,
       severity: 'warning' as const,
     },
   ],

@@ -36,8 +36,10 @@ const negatives: Negative[] = [
   // the first script reads location and passes --location $location
   { rule: 'shell-variable-unused', page: `${CORPUS}/azure-resource-manager/management/manage-resources-cli.md`, has: /read location &&\n[\s\S]*?--location \$location/, onLines: [29, 31, 33, 44] },
   // request lines with {placeholders} and no space in the URL
-  { rule: 'http-request-line-space', page: `${CORPUS}/role-based-access-control/role-assignments-rest.md`, has: /```http\n\s*PUT https:\/\/management\.azure\.com\/\{scope\}\/providers/ },
-  { rule: 'http-request-line-space', page: `${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, has: /GET https:\/\/management\.azure\.com\/[^\n ]*\$filter=principalId\+eq\+'\{objectIdOfUser\}'/, lines: /\$filter=principalId/ },
+  { rule: 'url-literal-space', page: `${CORPUS}/role-based-access-control/role-assignments-rest.md`, has: /```http\n\s*PUT https:\/\/management\.azure\.com\/\{scope\}\/providers/ },
+  // curl URLs whose only spaces are inside <PLACEHOLDER NAME>s the reader replaces
+  { rule: 'url-literal-space', page: 'tutorials/003-arm-user-assigned.md', has: /curl -H Metadata:true "http:\/\/169\.254\.169\.254\/[^"]*&client_id=<UAMI CLIENT ID>"/ },
+  { rule: 'url-literal-space', page: `${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, has: /GET https:\/\/management\.azure\.com\/[^\n ]*\$filter=principalId\+eq\+'\{objectIdOfUser\}'/, lines: /\$filter=principalId/ },
   // one spelling of each placeholder throughout: <app-name> eight times, {subscriptionId1} in the REST page
   { rule: 'placeholder-spelling-varies', page: `${CORPUS}/app-service/deploy-local-git.md`, has: /<app-name>[\s\S]*<app-name>/ },
   { rule: 'placeholder-spelling-varies', page: `${CORPUS}/role-based-access-control/role-assignments-rest.md`, has: /\{subscriptionId1\}[\s\S]*\{subscriptionId1\}/ },
@@ -90,7 +92,7 @@ describe('session-4 shell, placeholder and URL rules report the real defects of 
     ]);
   });
   it("elevate-access-global-admin.md: roleName+eq+'User Access Administrator' has literal spaces in the request line", () => {
-    const { found } = lint(`${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, 'http-request-line-space');
+    const { found } = lint(`${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, 'url-literal-space');
     expect(found.map((f) => f.line)).toEqual([252]);
     expect(found[0]?.message).toMatch(/'User%20Access%20Administrator'/);
   });
