@@ -172,3 +172,18 @@ describe('shell-missing-continuation: a blank line after a trailing "\\"', () =>
     expect(found[0]?.message).toMatch(/a blank line follows.*without -f test\.txt.*"-f: command not found"/);
   });
 });
+
+describe('placeholder-unquoted-special: only values that hold the character, not names after them', () => {
+  const found = (option: string) => {
+    const { text } = mutate(CLEAN_DOCFX, 'az storage blob upload', (l) => l.replace('--auth-mode login', option));
+    return lintText(text).filter((f) => f.rule === 'placeholder-unquoted-special').map((f) => f.message.split(' ')[0]);
+  };
+  it('a connection string and a SAS URL unquoted', () => {
+    expect(found('--connection-string <CONNECTION STRING>')).toEqual(['<CONNECTION']);
+    expect(found('--source-uri <SAS URL>')).toEqual(['<SAS']);
+  });
+  it('a SAS definition name and a connection name are not reported', () => {
+    expect(found('--sas-definition <SAS DEFINITION NAME>')).toEqual([]);
+    expect(found('--connection <CONNECTION NAME>')).toEqual([]);
+  });
+});

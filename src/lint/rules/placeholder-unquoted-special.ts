@@ -48,9 +48,11 @@ export const placeholderUnquotedSpecial: Rule = {
           if (quoteStateAt(w.raw, p.column - 1) !== 'unquoted') continue;
           const role = roleFromWords(p.key);
           const flag = words[i - 1]?.value;
+          // the value itself, not something named after it (<SAS DEFINITION NAME>, <CONNECTION NAME>)
+          const joined = p.key.replace(/_/g, '');
           let special: Special | undefined;
-          if (role === 'sas-token') special = SAS;
-          else if (role === 'connection-string') special = CONNECTION;
+          if (role === 'sas-token' && /SAS(?:TOKEN|URL|URI)|SAS$/.test(joined)) special = SAS;
+          else if (role === 'connection-string' && /CONNECTIONSTRING|CONNSTR/.test(joined)) special = CONNECTION;
           else if (role === 'user-name' && (flag === '-u' || flag === '--user') && callsKudu(doc, command)) special = SITE_USER;
           if (!special) continue;
           hits.push({
