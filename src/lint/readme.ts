@@ -36,7 +36,7 @@ export function renderReadme(): string {
   lines.push('  `api-version-currency.test.ts`, `resource-name-invalid.test.ts`); the rules about what a page shows and says around');
   lines.push('  its commands (output, names, runtimes) in `findings-cases-output.ts` and `output-rules.test.ts`.');
   lines.push('- Session 4\'s shell, placeholder and URL rules (`shell-unclosed-quote`, `shell-variable-unused`, `url-literal-space`,');
-  lines.push('  `placeholder-spelling-varies`, `example-id-in-input-file`, `placeholder-unquoted-special`, `azcopy-legacy-syntax`, `shell-assignment-spaces`): positive');
+  lines.push('  `placeholder-spelling-varies`, `example-id-in-input-file`, `placeholder-unquoted-special`, `azcopy-legacy-syntax`, `shell-assignment-spaces`, `az-query-backtick`): positive');
   lines.push('  cases in `findings-cases-shellph.ts`, negatives and real defects on corpus pages in `shellph-rules.test.ts` (a pattern the corpus');
   lines.push('  never writes correctly is read from a byte-exact excerpt of a real page in `tests/lint/fixtures/real/`, its source in that README).');
   lines.push('- `retired-runtime-version` reads `src/reference/runtime-lifecycle.json` (end-of-support dates, each with its source file and');

@@ -86,6 +86,7 @@ import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
 import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
 import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
+import { azQueryBacktick } from './rules/az-query-backtick.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -172,4 +173,5 @@ export const rules: readonly Rule[] = [
   placeholderUnquotedSpecial,
   azcopyLegacySyntax,
   shellAssignmentSpaces,
+  azQueryBacktick,
 ];

@@ -76,7 +76,7 @@ export function quoteStateAt(raw: string, at: number): QuoteState {
 }
 
 /** Calls `visit` for each character before `end` that is not a quote or an escape, with its quote state. */
-function walkQuotes(raw: string, end: number, visit: (i: number, state: QuoteState) => void): QuoteState {
+export function walkQuotes(raw: string, end: number, visit: (i: number, state: QuoteState) => void): QuoteState {
   let state: QuoteState = 'unquoted';
   for (let i = 0; i < end && i < raw.length; i++) {
     const c = raw[i]!;

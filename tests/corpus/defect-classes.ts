@@ -92,4 +92,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'placeholder-unquoted-special': 'shell-syntax',
   'azcopy-legacy-syntax': 'wrong-parameter',
   'shell-assignment-spaces': 'shell-syntax',
+  'az-query-backtick': 'shell-syntax',
 };

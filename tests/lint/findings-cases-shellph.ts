@@ -61,6 +61,9 @@ export const shellphCases = {
   'shell-assignment-spaces': [
     { name: 'NAME = value in a bash block', find: 'echo "This is a test file."', replace: (l: string) => `file_name = test.txt\n${l}`, message: /"file_name = …" has blanks around "=".*file_name: command not found.*Write file_name="test\.txt"/ },
   ],
+  'az-query-backtick': [
+    { name: 'a JMESPath literal in backticks inside a double-quoted --query', find: DOWNLOAD, replace: (l: string) => `${l} --query "[?properties.contentLength > \`20\`].name"`, message: /bash runs `20` as a command.*invalid jmespath_type value/ },
+  ],
   'placeholder-unquoted-special': [
     { name: 'a SAS token placeholder left unquoted', find: UPLOAD, replace: (l: string) => l.replace('--auth-mode login', '--sas-token <SAS TOKEN>'), message: /<SAS TOKEN> is not quoted.*"&".*Quote it: '<SAS TOKEN>'/, severity: 'warning' as const },
   ],

@@ -50,6 +50,8 @@ const negatives: Negative[] = [
   // assignments written NAME=value in bash; Python's "name = value" in a python block is not bash
   { rule: 'shell-assignment-spaces', page: `${CORPUS}/storage/blobs/blob-containers-cli.md`, has: /\nstorageAccount="<storage-account>"\n/ },
   { rule: 'shell-assignment-spaces', page: `${CORPUS}/key-vault/secrets/quick-create-python.md`, has: /```python[\s\S]*?\nkeyVaultName = os\.environ\["KEY_VAULT_NAME"\]/ },
+  // the Azure CLI's own query page: single quotes or \` in the Bash tab; its PowerShell and Cmd tabs follow their shells' rules
+  { rule: 'az-query-backtick', page: 'tests/lint/fixtures/real/query-azure-cli-concepts.excerpt.md', has: /### \[Bash\][\s\S]*--query "\[\?isDefault == \\`false\\`\]\.name"[\s\S]*### \[Cmd\][\s\S]*--query "\[\?isDefault == `false`\]\.name"/ },
   // the Kudu user and password in single quotes
   { rule: 'placeholder-unquoted-special', page: `${CORPUS}/app-service/deploy-zip.md`, has: /-u '<username>:<password>'/, lines: /-u '<username>:<password>'/ },
 ];
