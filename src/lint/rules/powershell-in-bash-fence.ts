@@ -14,7 +14,7 @@ export const powershellInBashFence: Rule = {
   severity: 'error',
   shortDescription: 'A bash (azurecli) block assigns a variable the PowerShell way ($name = value).',
   fullDescription:
-    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing).',
+    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing). A block of such lines is one mistake: it is reported once, at its first assignment, spanning its last.',
   help: 'In a bash block write name=value (tags=\'{"Owner":"Contoso"}\', tomorrow=$(date -u -d "+1 day" +%Y-%m-%dT%H:%MZ)); put PowerShell in a powershell block, with backtick continuations.',
   check(doc) {
     const hits: RuleHit[] = [];
