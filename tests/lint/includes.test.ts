@@ -10,6 +10,7 @@ import { lintFiles, lintTutorial, toSarif } from '../../src/lint/index.ts';
 import type { Finding } from '../../src/lint/finding.ts';
 import { includeResolver } from '../../src/parse/docset.ts';
 import { parseTutorialFile } from '../../src/parse/index.ts';
+import { expandedText, renderHtml } from '../../src/report/html.ts';
 import { renderJunit } from '../../src/report/junit.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { runTutorials } from '../../src/run/index.ts';
@@ -155,5 +156,12 @@ describe('report.json, JUnit: a step and a finding of an include name its file',
     const junit = renderJunit(report);
     expect(junit).toContain(`file="${incFile('create-group.md')}" line="${CREATE_LINE}"`);
     expect(junit).toMatch(new RegExp(`file="${t.file.replace(/[.]/g, '\\.')}" line="8"`));
+  });
+
+  it('the HTML report links the include\'s step and finding to the include\'s source (--source-url)', () => {
+    const html = expandedText(renderHtml({ ...report, settings: { ...report.settings, sourceUrl: 'https://example.com/src/{file}#L{line}' } } as Report));
+    const href = `https://example.com/src/${incFile('create-group.md')}#L${CREATE_LINE}`;
+    expect(html).toContain(`<a class="where" href="${href}">${incFile('create-group.md')}:${CREATE_LINE}</a>`);
+    expect(html).toContain(`<a class="fl" href="${href}">${incFile('create-group.md')}:${CREATE_LINE}:17</a>`);
   });
 });
