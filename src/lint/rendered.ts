@@ -140,15 +140,23 @@ function moveFix(fix: Fix, file: string, origin: (n: number) => LineOrigin | und
   return { ...fix, edits };
 }
 
-/** "line 40" in a message written on the rendered page → the line (and file, when not the page's) it is. */
+/** "line 40", "lines 40–42", "lines 3, 5 and 7" in a message written on the rendered page → the lines (and file, when not the page's) they are. */
 function relabelLines(message: string, rendered: RenderedPage, page: string): string {
   if (rendered.included === 0) return message;
-  return message.replace(/\b(lines?) (\d+)(?:([–-])(\d+))?\b/g, (whole, word: string, a: string, dash: string | undefined, b: string | undefined) => {
-    const from = rendered.origins[Number(a) - 1];
-    if (from === undefined) return whole;
-    const to = b !== undefined ? rendered.origins[Number(b) - 1] : undefined;
-    const where = from.file === page ? '' : ` of ${from.file}`;
-    if (b !== undefined && to !== undefined && to.file === from.file) return `${word} ${from.line}${dash}${to.line}${where}`;
-    return `${b !== undefined ? 'line' : word} ${from.line}${where}`;
+  return message.replace(/\b(lines?) (\d+(?:(?:, | and |[–-])\d+)*)\b/g, (whole, word: string, list: string) => {
+    const numbers = [...list.matchAll(/\d+/g)].map((m) => Number(m[0]));
+    const origins = numbers.map((n) => rendered.origins[n - 1]);
+    if (origins.some((o) => o === undefined)) return whole;
+    const files = new Set(origins.map((o) => o!.file));
+    let k = 0;
+    if (files.size === 1) {
+      const file = origins[0]!.file;
+      return `${word} ${list.replace(/\d+/g, () => String(origins[k++]!.line))}${file === page ? '' : ` of ${file}`}`;
+    }
+    // Lines of several files: each says its own.
+    return `${word} ${list.replace(/\d+/g, () => {
+      const o = origins[k++]!;
+      return o.file === page ? String(o.line) : `${o.line} of ${o.file}`;
+    })}`;
   });
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFiles, lintTutorial, toSarif } from '../../src/lint/index.ts';
 import type { Finding } from '../../src/lint/finding.ts';
 import { includeResolver } from '../../src/parse/docset.ts';
-import { parseTutorialFile } from '../../src/parse/index.ts';
+import { parseTutorialFile, parseTutorialText } from '../../src/parse/index.ts';
+import { placeFindings, renderIncludes } from '../../src/lint/rendered.ts';
 import { expandedText, renderHtml } from '../../src/report/html.ts';
 import { renderJunit } from '../../src/report/junit.ts';
 import type { Report } from '../../src/report/schema.ts';
@@ -116,6 +117,27 @@ describe('the page\'s world sees included text where the include line is', () =>
     expect(named[0]!.message).toContain(`"myGroup" (line 7 of ${incFile('make-group.md')})`);
     // Without the resolver, lint reads the page alone (as before included text was linted).
     expect(lintTutorial(t, { text }).some((f) => f.file !== t.file)).toBe(false);
+  });
+});
+
+describe('placing findings of the rendered page', () => {
+  // page: 1 "# P", 2 "", 3 include → inc lines 1-3 (rendered 4-6), then page 4 "", 5 "end" (rendered 7-8)
+  const rendered = renderIncludes('# P\n\n[!INCLUDE [x](inc.md)]\n\nend', 'p.md', (target) => (target === 'inc.md' ? { file: 'inc.md', text: 'a\nb\nc' } : { error: 'no' }));
+  const t = parseTutorialText('# P\n\nend\n', 'p.md');
+  const place = (message: string, line = 8): Finding => placeFindings([{ rule: 'r', severity: 'note', message, file: 'p.md', line }], rendered, t, t)[0]!;
+
+  it('maps each line to its file', () => {
+    expect(rendered.origins.map((o) => `${o.file}:${o.line}`)).toEqual(['p.md:1', 'p.md:2', 'p.md:3', 'inc.md:1', 'inc.md:2', 'inc.md:3', 'p.md:4', 'p.md:5']);
+    expect([place('x', 5)].map((f) => [f.file, f.line])).toEqual([['inc.md', 2]]);
+  });
+
+  it('relabels the lines a message cites: one, a range, a list, and lines of two files', () => {
+    expect(place('see line 5').message).toBe('see line 2 of inc.md');
+    expect(place('see lines 4–6').message).toBe('see lines 1–3 of inc.md');
+    expect(place('see lines 4, 5 and 6').message).toBe('see lines 1, 2 and 3 of inc.md');
+    expect(place('see lines 1 and 5').message).toBe('see lines 1 and 2 of inc.md');
+    expect(place('see line 8').message).toBe('see line 5');
+    expect(place('see line 99').message).toBe('see line 99');
   });
 });
 
