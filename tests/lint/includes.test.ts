@@ -139,6 +139,14 @@ describe('placing findings of the rendered page', () => {
     expect(place('see line 8').message).toBe('see line 5');
     expect(place('see line 99').message).toBe('see line 99');
   });
+
+  it('a fix is moved to the include\'s lines, or left out (said) when its edits are in two files', () => {
+    const withFix = (lines: number[]): Finding => ({ rule: 'r', severity: 'error', message: 'm', file: 'p.md', line: lines[0]!, fix: { description: 'd', edits: lines.map((line) => ({ line, column: 1, endColumn: 2, old: 'a', text: 'A' })) } });
+    const [moved, spanning] = placeFindings([withFix([4]), withFix([5, 7])], rendered, t, t);
+    expect([moved!.file, moved!.fix?.edits.map((e) => e.line)]).toEqual(['inc.md', [1]]);
+    expect(spanning!.fix).toBeUndefined();
+    expect(spanning!.message).toBe('m (no automatic fix: the correction would edit p.md as well as inc.md)');
+  });
 });
 
 describe('fixes inside an include', () => {
