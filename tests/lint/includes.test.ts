@@ -13,6 +13,9 @@ import { parseTutorialFile, parseTutorialText } from '../../src/parse/index.ts';
 import { placeFindings, renderIncludes } from '../../src/lint/rendered.ts';
 import { expandedText, renderHtml } from '../../src/report/html.ts';
 import { renderJunit } from '../../src/report/junit.ts';
+import { githubRun } from '../../src/report/reporters/github.ts';
+import { NO_COLOURS } from '../../src/cli/colour.ts';
+import { projectRoot } from '../../src/tutorials/manifest.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { runTutorials } from '../../src/run/index.ts';
 import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
@@ -186,6 +189,15 @@ describe('report.json, JUnit: a step and a finding of an include name its file',
     const junit = renderJunit(report);
     expect(junit).toContain(`file="${incFile('create-group.md')}" line="${CREATE_LINE}"`);
     expect(junit).toMatch(new RegExp(`file="${t.file.replace(/[.]/g, '\\.')}" line="8"`));
+  });
+
+  it('a GitHub annotation of the include\'s step is on the include\'s file and line', () => {
+    const t = report.tutorials[0]!;
+    expect(t.steps[0]!.verdict).toBe('fail');
+    const ctx = { style: NO_COLOURS, verbose: false, root: docs, projectRoot, failOn: ['fail' as const], tool: { name: 'tutorial-conformance', version: '0' } };
+    const lines = githubRun(report, ctx).stdout.split('\n').filter((l) => l.includes(`${t.steps[0]!.id} (az`));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^::error file=includes/create-group\\.md,line=${CREATE_LINE},endLine=${CREATE_LINE},`));
   });
 
   it('the HTML report links the include\'s step and finding to the include\'s source (--source-url)', () => {
