@@ -1,0 +1,81 @@
+// The page calls a feature preview ("(preview)" in a title or heading, "currently in preview" in a
+// note) that Azure has made generally available: readers avoid it in production or look for a
+// preview switch that no longer exists. Features and their sources: src/reference/ga-features.json.
+import type { Rule, RuleHit } from '../rule.ts';
+import { gaFeatures, gaSourceText, type GaFeature } from '../../reference/ga-features.ts';
+
+const PREVIEW = /\bpreview\b/i;
+// The sentence already says the preview is over, or speaks of the past.
+const ALREADY_SAYS = /generally available|\bGA\b|no longer (?:in )?preview|(?:was|were) (?:in )?(?:public )?preview|previously|formerly/i;
+
+/** The sentences of a line, with the column each starts at (a heading or a title is one sentence). */
+function sentences(text: string): { text: string; column: number }[] {
+  const out: { text: string; column: number }[] = [];
+  const re = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/g;
+  for (const m of text.matchAll(re)) if (m[0].trim()) out.push({ text: m[0], column: (m.index ?? 0) + 1 });
+  return out;
+}
+
+/** The page's own title (front matter `title:`) and first heading: what the whole page is about. */
+function pageTitle(lineCount: number, line: (n: number) => string): string {
+  const parts: string[] = [];
+  for (let n = 1; n <= Math.min(lineCount, 60); n++) {
+    const t = line(n);
+    if (/^title:\s/.test(t) || /^#\s/.test(t)) parts.push(t);
+  }
+  return parts.join('\n');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2020-01-15" → "on 15 January 2020", "2022-10" → "in October 2022", "2022" → "in 2022". */
+function gaDate(ga: string): string {
+  const [y, m, d] = ga.split('-');
+  const month = m === undefined ? undefined : MONTHS[Number(m) - 1];
+  if (month === undefined) return `in ${y}`;
+  return d === undefined ? `in ${month} ${y}` : `on ${Number(d)} ${month} ${y}`;
+}
+
+function matches(feature: GaFeature, sentence: string, title: string): RegExpExecArray | undefined {
+  if (feature.unless?.test(sentence)) return undefined;
+  for (const name of feature.names) {
+    const m = name.exec(sentence);
+    if (m && (!feature.context || feature.context.test(sentence) || feature.context.test(title))) return m;
+  }
+  return undefined;
+}
+
+export const proseStalePreview: Rule = {
+  id: 'prose-stale-preview',
+  name: 'ProseStalePreview',
+  severity: 'warning',
+  shortDescription: 'The page calls a feature preview that Azure has made generally available.',
+  fullDescription:
+    'Azure features leave preview: key auto-rotation in Key Vault, role assignment conditions for Azure Storage (GA October 2022), user delegation SAS for Blob Storage (GA January 2020). A title, heading or note that still says "(preview)" or "currently in preview", with the preview terms of use, tells readers the feature has no SLA and is not for production, which is no longer true. The feature list and the source of each GA (the az reference status, the feature\'s own documentation, Azure updates) are in src/reference/ga-features.json; parts still in preview (principal or environment attributes in conditions, user delegation SAS for Files, Tables and Queues) are left alone.',
+  help: 'Remove "(preview)" and the preview notice for the generally available feature (keep it only for the parts its documentation still lists as preview).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    const title = pageTitle(doc.lineCount, (n) => doc.line(n));
+    for (let n = 1; n <= doc.lineCount; n++) {
+      if (!doc.isProse(n)) continue;
+      const text = doc.line(n);
+      if (!PREVIEW.test(text)) continue;
+      for (const s of sentences(text)) {
+        if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text)) continue;
+        for (const feature of gaFeatures()) {
+          const m = matches(feature, s.text, title);
+          if (!m) continue;
+          const preview = PREVIEW.exec(s.text);
+          const since = gaDate(feature.ga);
+          hits.push({
+            line: n,
+            column: s.column + (preview?.index ?? m.index),
+            message: `"${m[0]}" is called preview here, but ${feature.feature} became generally available ${since} (${feature.sources.map(gaSourceText).join('; ')}). Remove the preview label and notice.`,
+          });
+          break;
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,115 @@
+// Where the stale-fact rules fire on real pages and where they stay silent (issue 16, session 4):
+// preview labels on GA features, deprecated az commands, SCM basic authentication, workflow YAML.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.ts';
+import { gaFeatures } from '../../src/reference/ga-features.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const corpus = (page: string) => join('tests/corpus/articles', page);
+const read = (page: string) => readFileSync(join(root, page), 'utf8');
+const found = (page: string, rule: string, text = read(page)) => lintText(text, 'docfx', page).filter((f) => f.rule === rule);
+const lines = (page: string, rule: string, text?: string) => found(page, rule, text).map((f) => f.line);
+const lineWith = (page: string, needle: string) => read(page).split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('prose-stale-preview', () => {
+  it('every feature of the data file names a source and a GA date', () => {
+    for (const f of gaFeatures()) {
+      expect(f.sources.length, f.id).toBeGreaterThan(0);
+      for (const s of f.sources) expect(s.url ?? (s.repo && s.path && s.commit), f.id).toBeTruthy();
+      expect(f.ga).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    }
+  });
+  it('how-to-configure-key-rotation.md: the title still says (preview)', () => {
+    const page = corpus('key-vault/keys/how-to-configure-key-rotation.md');
+    expect(lines(page, 'prose-stale-preview')).toEqual([lineWith(page, '# Configure key auto-rotation in Azure Key Vault (preview)')]);
+  });
+  it('conditions-role-assignments-cli.md: title, heading and the "currently in preview" note', () => {
+    const page = corpus('role-based-access-control/conditions-role-assignments-cli.md');
+    const note = lineWith(page, 'Azure ABAC and Azure role assignment conditions are currently in preview.');
+    expect(lines(page, 'prose-stale-preview')).toContain(note);
+    expect(found(page, 'prose-stale-preview').find((f) => f.line === note)?.message).toMatch(/generally available in October 2022 \(MicrosoftDocs\/azure-docs articles\/role-based-access-control\/conditions-overview\.md @012ad308577c\)/);
+    // The preview terms boilerplate names no feature.
+    expect(lines(page, 'prose-stale-preview')).not.toContain(note + 1);
+  });
+  it('silent on features really in preview and on other uses of the word (elevate-access-global-admin.md, role-assignments-cli.md, configure-authentication-api-version.md)', () => {
+    expect(read(corpus('role-based-access-control/elevate-access-global-admin.md'))).toMatch(/Elevate access log entries .* is currently in preview/);
+    expect(found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'prose-stale-preview')).toEqual([]);
+    expect(read(corpus('role-based-access-control/role-assignments-cli.md'))).toMatch(/preview role that has \*\*\(Preview\)\*\* in the name/);
+    expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'prose-stale-preview')).toEqual([]);
+    expect(found(corpus('app-service/configure-authentication-api-version.md'), 'prose-stale-preview')).toEqual([]);
+  });
+  it('silent on the parts still in preview and on sentences that say the preview is over', () => {
+    const text = [
+      '# Parts still in preview',
+      '',
+      'User delegation SAS for Azure Files and Azure Queues is currently in preview.',
+      '',
+      'Using custom security attributes (principal attributes) in role assignment conditions is in preview.',
+      '',
+      'Key auto-rotation in Azure Key Vault was in preview until 2022 and is now generally available.',
+      '',
+    ].join('\n');
+    expect(found('preview.md', 'prose-stale-preview', text)).toEqual([]);
+  });
+});
+
+describe('az-deprecated-command', () => {
+  it('quickstart-html.md: az webapp up, at each use', () => {
+    const page = corpus('app-service/quickstart-html.md');
+    const f = found(page, 'az-deprecated-command');
+    expect(f.map((x) => x.line)).toContain(lineWith(page, 'az webapp up --location westeurope --name <app_name> --html'));
+    expect(f[0]?.message).toMatch(/Use az webapp create and az webapp deploy\./);
+  });
+  it('silent on current commands (deploy-local-git.md az webapp create) and on a deprecation that names no replacement (az keyvault secret delete, a soft-delete notice)', () => {
+    expect(found(corpus('app-service/deploy-local-git.md'), 'az-deprecated-command')).toEqual([]);
+    const text = ['# Delete', '', '```azurecli', 'az keyvault secret delete --vault-name <VAULT> --name <SECRET>', '```', ''].join('\n');
+    expect(found('delete.md', 'az-deprecated-command', text)).toEqual([]);
+  });
+});
+
+describe('app-service-basic-auth-disabled', () => {
+  it('deploy-github-actions.md: the publish profile is downloaded without enabling basic authentication', () => {
+    const page = corpus('app-service/deploy-github-actions.md');
+    expect(lines(page, 'app-service-basic-auth-disabled')).toEqual([lineWith(page, 'select **Get Publish profile**')]);
+  });
+  it('deploy-local-git.md: the note says local Git requires it but never says to enable it (new apps have it off)', () => {
+    const page = corpus('app-service/deploy-local-git.md');
+    expect(lines(page, 'app-service-basic-auth-disabled')).toEqual([lineWith(page, 'This deployment method requires [SCM basic authentication]')]);
+  });
+  it('silent when the page enables it (--basic-auth Enabled), and on pages that do not deploy with it (configure-basic-auth-disable.md, deploy-configure-credentials.md)', () => {
+    const page = corpus('app-service/deploy-local-git.md');
+    const enabled = read(page).replace('--deployment-local-git', '--deployment-local-git --basic-auth Enabled');
+    expect(found(page, 'app-service-basic-auth-disabled', enabled)).toEqual([]);
+    const prose = read(page).replace('This deployment method requires', 'Enable SCM basic authentication first: this deployment method requires');
+    expect(found(page, 'app-service-basic-auth-disabled', prose)).toEqual([]);
+    expect(found(corpus('app-service/configure-basic-auth-disable.md'), 'app-service-basic-auth-disabled')).toEqual([]);
+    expect(found(corpus('app-service/deploy-configure-credentials.md'), 'app-service-basic-auth-disabled')).toEqual([]);
+  });
+});
+
+describe('yaml-duplicate-key and workflow-undefined-env', () => {
+  const page = corpus('app-service/deploy-github-actions.md');
+  it('deploy-github-actions.md: the JavaScript service-principal workflow has two top-level name keys', () => {
+    const f = found(page, 'yaml-duplicate-key');
+    expect(f.map((x) => x.line)).toEqual([lineWith(page, 'name: Node.js')]);
+    expect(f[0]?.message).toMatch(/"name" is already a key of this mapping \(line \d+\)/);
+  });
+  it('deploy-github-actions.md: the same workflow reads env.AZURE_WEBAPP_PACKAGE_PATH that its env block lacks; the eleven other workflows and the excerpts are silent', () => {
+    const f = found(page, 'workflow-undefined-env');
+    expect(f).toHaveLength(1);
+    const env = lineWith(page, 'name: Node.js') + 2;
+    expect(read(page).split('\n')[env - 1]).toBe('env:');
+    expect([f[0]?.line, f[0]?.endLine]).toEqual([env, env + 2]);
+    expect(f[0]?.message).toMatch(/env\.AZURE_WEBAPP_PACKAGE_PATH/);
+  });
+  it('silent once the workflow defines the variable, or writes $GITHUB_ENV', () => {
+    const fixed = read(page).replace("name: Node.js\n\nenv:\n", "\nenv:\n  AZURE_WEBAPP_PACKAGE_PATH: '.'\n");
+    expect(found(page, 'workflow-undefined-env', fixed)).toEqual([]);
+    expect(found(page, 'yaml-duplicate-key', fixed)).toEqual([]);
+    const written = read(page).replace('    - name: Setup Node ${{ env.NODE_VERSION }}', '    - run: echo "AZURE_WEBAPP_PACKAGE_PATH=." >> $GITHUB_ENV\n    - name: Setup Node ${{ env.NODE_VERSION }}');
+    expect(written).not.toBe(read(page));
+    expect(found(page, 'workflow-undefined-env', written)).toEqual([]);
+  });
+});
