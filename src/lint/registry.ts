@@ -82,6 +82,7 @@ import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
 import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disabled.ts';
 import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
 import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
+import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -165,4 +166,5 @@ export const rules: readonly Rule[] = [
   appServiceBasicAuthDisabled,
   yamlDuplicateKey,
   workflowUndefinedEnv,
+  retiredResourceSetting,
 ];

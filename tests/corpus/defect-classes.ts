@@ -89,4 +89,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'app-service-basic-auth-disabled': 'missing-prerequisite',
   'yaml-duplicate-key': 'other',
   'workflow-undefined-env': 'other',
+  'retired-resource-setting': 'other',
 };

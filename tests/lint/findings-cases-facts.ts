@@ -18,6 +18,9 @@ export const factsCases = {
   'yaml-duplicate-key': [
     { name: 'two top-level name keys in a workflow', find: 'This page is a test fixture', replace: () => WORKFLOW('PACKAGE_PATH: .', 'name: Node.js'), offset: 3, message: /"name" is already a key of this mapping \(line 9\).*GitHub Actions rejects the workflow file/, severity: 'warning' as const },
   ],
+  'retired-resource-setting': [
+    { name: 'legacy Blob storage account created', find: 'az identity create -g', replace: () => 'az storage account create -g <RESOURCE GROUP> -n <ACCOUNT> --sku Standard_LRS --kind BlobStorage --access-tier Hot', message: /--kind BlobStorage: general-purpose v1 \(kind Storage\) and legacy Blob storage \(kind BlobStorage\) accounts are retired/, severity: 'warning' as const },
+  ],
   'workflow-undefined-env': [
     { name: 'env.PACKAGE_PATH read, env block defines another name', find: 'This page is a test fixture', replace: () => WORKFLOW('APP_NAME: my-app'), offset: 3, message: /reads \$\{\{ env\.PACKAGE_PATH \}\} on line 19, but its env block \(lines 11-12\)/, severity: 'warning' as const },
   ],

@@ -113,3 +113,48 @@ describe('yaml-duplicate-key and workflow-undefined-env', () => {
     expect(found(page, 'workflow-undefined-env', written)).toEqual([]);
   });
 });
+
+describe('retired-resource-setting', () => {
+  it('reports kind Storage / BlobStorage and enableSoftDelete false in templates that declare the resource', () => {
+    const text = [
+      '# Templates',
+      '',
+      '```bicep',
+      "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+      "  name: 'store'",
+      "  kind: 'Storage'",
+      '}',
+      "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+      '  properties: {',
+      '    enableSoftDelete: false',
+      '  }',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    const f = found('templates.md', 'retired-resource-setting', text);
+    expect(f.map((x) => [x.line, x.column])).toEqual([[6, 10], [10, 23]]);
+    expect(f[1]?.message).toMatch(/soft delete can no longer be turned off/);
+  });
+  it('silent on current settings (manage-resource-groups-cli.md --kind StorageV2, quick-create-bicep.md enableSoftDelete: true) and on an output example that shows an existing account of kind Storage', () => {
+    expect(read(corpus('azure-resource-manager/management/manage-resource-groups-cli.md'))).toMatch(/--kind StorageV2/);
+    expect(found(corpus('azure-resource-manager/management/manage-resource-groups-cli.md'), 'retired-resource-setting')).toEqual([]);
+    expect(read(corpus('key-vault/keys/quick-create-bicep.md'))).toMatch(/enableSoftDelete: true/);
+    expect(found(corpus('key-vault/keys/quick-create-bicep.md'), 'retired-resource-setting')).toEqual([]);
+    const output = ['# Show', '', '```azurecli', 'az storage account show -g <GROUP> -n <ACCOUNT>', '```', '', '```json', '{', '  "id": "/subscriptions/<SUB>/resourceGroups/<GROUP>/providers/Microsoft.Storage/storageAccounts/<ACCOUNT>",', '  "kind": "Storage",', '  "type": "Microsoft.Storage/storageAccounts"', '}', '```', ''].join('\n');
+    expect(found('show.md', 'retired-resource-setting', output)).toEqual([]);
+  });
+});
+
+describe('prose-outdated-claim: Key Vault HSM FIPS level', () => {
+  it('hsm-protected-keys-byok.md: "nShield family of HSMs (FIPS 140-2 Level 2 validated)"', () => {
+    const page = corpus('key-vault/keys/hsm-protected-keys-byok.md');
+    const f = found(page, 'prose-outdated-claim');
+    expect(f.map((x) => x.line)).toEqual([lineWith(page, 'Key Vault uses the nCipher nShield family of HSMs (FIPS 140-2 Level 2 validated)')]);
+    expect(f[0]?.message).toMatch(/HSM platform 2, which is FIPS 140-3 Level 3 validated/);
+  });
+  it('silent where the sentence names the HSM platforms, and on Managed HSM at Level 3', () => {
+    const text = ['# Keys', '', 'Vaults protect older key versions with HSM platform 1 (FIPS 140-2 Level 2 HSMs) and new ones with HSM platform 2.', '', 'Managed HSM uses FIPS 140-2 Level 3 validated HSMs.', ''].join('\n');
+    expect(found('keys.md', 'prose-outdated-claim', text)).toEqual([]);
+  });
+});
