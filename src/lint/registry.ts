@@ -83,6 +83,7 @@ import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disa
 import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
 import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
 import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
+import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -167,4 +168,5 @@ export const rules: readonly Rule[] = [
   yamlDuplicateKey,
   workflowUndefinedEnv,
   retiredResourceSetting,
+  pythonBelowSdkMinimum,
 ];

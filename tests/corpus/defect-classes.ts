@@ -90,4 +90,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'yaml-duplicate-key': 'other',
   'workflow-undefined-env': 'other',
   'retired-resource-setting': 'other',
+  'python-below-sdk-minimum': 'other',
 };

@@ -21,6 +21,9 @@ export const factsCases = {
   'retired-resource-setting': [
     { name: 'legacy Blob storage account created', find: 'az identity create -g', replace: () => 'az storage account create -g <RESOURCE GROUP> -n <ACCOUNT> --sku Standard_LRS --kind BlobStorage --access-tier Hot', message: /--kind BlobStorage: general-purpose v1 \(kind Storage\) and legacy Blob storage \(kind BlobStorage\) accounts are retired/, severity: 'warning' as const },
   ],
+  'python-below-sdk-minimum': [
+    { name: 'Python 2.7+ or 3.5.3+ for pip install azure-identity', find: 'This page is a test fixture', replace: () => 'Install [Python 2.7+ or 3.5.3+](https://www.python.org/downloads), then run `pip install azure-identity`.', message: /require Python 3\.9 or later.*azure-core\/pyproject\.toml.*on Python 2\.7 or 3\.5 pip finds no current release/, severity: 'warning' as const },
+  ],
   'workflow-undefined-env': [
     { name: 'env.PACKAGE_PATH read, env block defines another name', find: 'This page is a test fixture', replace: () => WORKFLOW('APP_NAME: my-app'), offset: 3, message: /reads \$\{\{ env\.PACKAGE_PATH \}\} on line 19, but its env block \(lines 11-12\)/, severity: 'warning' as const },
   ],

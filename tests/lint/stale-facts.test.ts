@@ -20,6 +20,8 @@ describe('prose-stale-preview', () => {
       for (const s of f.sources) expect(s.url ?? (s.repo && s.path && s.commit), f.id).toBeTruthy();
       expect(f.ga).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
     }
+    const sdk = JSON.parse(read('src/reference/sdk-requirements.json')) as { python: { sources: { repo: string; path: string; commit: string }[] } };
+    for (const s of sdk.python.sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
   });
   it('how-to-configure-key-rotation.md: the title still says (preview)', () => {
     const page = corpus('key-vault/keys/how-to-configure-key-rotation.md');
@@ -156,5 +158,20 @@ describe('prose-outdated-claim: Key Vault HSM FIPS level', () => {
   it('silent where the sentence names the HSM platforms, and on Managed HSM at Level 3', () => {
     const text = ['# Keys', '', 'Vaults protect older key versions with HSM platform 1 (FIPS 140-2 Level 2 HSMs) and new ones with HSM platform 2.', '', 'Managed HSM uses FIPS 140-2 Level 3 validated HSMs.', ''].join('\n');
     expect(found('keys.md', 'prose-outdated-claim', text)).toEqual([]);
+  });
+});
+
+describe('python-below-sdk-minimum', () => {
+  const page = (prereq: string) => ['# Quickstart', '', `- ${prereq}`, '', '```console', 'pip install azure-keyvault-secrets azure-identity', '```', ''].join('\n');
+  it('reports a prerequisite that names only versions below the SDK minimum', () => {
+    expect(found('q.md', 'python-below-sdk-minimum', page('Install [Python 2.7+ or 3.5.3+](https://www.python.org/downloads).')).map((f) => f.line)).toEqual([3]);
+    expect(found('q.md', 'python-below-sdk-minimum', page('Python 3.8 or later.')).map((f) => f.line)).toEqual([3]);
+  });
+  it('silent when a named version meets the minimum, and on pages that install no azure-* package (quick-create-python.md installs them and names no version)', () => {
+    expect(found('q.md', 'python-below-sdk-minimum', page('Python 3.9 or later.'))).toEqual([]);
+    expect(found('q.md', 'python-below-sdk-minimum', page('Python 3.8 or 3.12.'))).toEqual([]);
+    expect(found('q.md', 'python-below-sdk-minimum', page('Python 3.7.').replace('pip install azure-keyvault-secrets azure-identity', 'pip install requests'))).toEqual([]);
+    expect(read(corpus('key-vault/keys/quick-create-python.md'))).toMatch(/pip install azure-keyvault-keys/);
+    expect(found(corpus('key-vault/keys/quick-create-python.md'), 'python-below-sdk-minimum')).toEqual([]);
   });
 });
