@@ -2,10 +2,11 @@
 // each block's document, a way from a node's offset back to the page's line, and whether the block
 // is a whole GitHub Actions workflow (a top-level mapping with `on` and `jobs`). Rules that judge
 // YAML read it here and never parse it themselves.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { LintDocument } from './document.ts';
 import { codeFences, type CodeFence } from './fences.ts';
 
+/** One YAML document of a code block (a block may hold several, separated by `---`). */
 export interface YamlBlock {
   fence: CodeFence;
   doc: Document;
@@ -13,6 +14,9 @@ export interface YamlBlock {
   at(offset: number): { line: number; column: number };
   /** A top-level mapping with `on` and `jobs`: a GitHub Actions workflow file. */
   workflow: boolean;
+  /** The page lines this document spans. */
+  from: number;
+  to: number;
 }
 
 const YAML_INFO = new Set(['yaml', 'yml']);
@@ -36,20 +40,19 @@ export function yamlBlocks(doc: LintDocument): YamlBlock[] {
       lines.push(t.slice(strip));
     }
     const counter = new LineCounter();
-    const parsed = parseDocument(lines.join('\n'), { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
+    const parsed = parseAllDocuments(lines.join('\n'), { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
     // A block that is not valid YAML (an excerpt with "...", a template placeholder) is not judged.
-    if (parsed.errors.length > 0) continue;
-    const top = parsed.contents;
-    const workflow = isMap(top) && ['on', 'jobs'].every((k) => top.items.some((p) => isScalar(p.key) && p.key.value === k));
-    out.push({
-      fence,
-      doc: parsed,
-      workflow,
-      at(offset) {
-        const { line, col } = counter.linePos(offset);
-        return { line: fence.open + line, column: col + (cut[line - 1] ?? 0) };
-      },
-    });
+    if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length > 0)) continue;
+    const at = (offset: number): { line: number; column: number } => {
+      const { line, col } = counter.linePos(offset);
+      return { line: fence.open + line, column: col + (cut[line - 1] ?? 0) };
+    };
+    for (const doc of parsed) {
+      const top = doc.contents;
+      const workflow = isMap(top) && ['on', 'jobs'].every((k) => top.items.some((p) => isScalar(p.key) && p.key.value === k));
+      const [start, , end] = doc.range;
+      out.push({ fence, doc, workflow, at, from: at(start).line, to: at(Math.max(end - 1, start)).line });
+    }
   }
   cache.set(doc, out);
   return out;

@@ -106,6 +106,10 @@ describe('yaml-duplicate-key and workflow-undefined-env', () => {
     expect([f[0]?.line, f[0]?.endLine]).toEqual([env, env + 2]);
     expect(f[0]?.message).toMatch(/env\.AZURE_WEBAPP_PACKAGE_PATH/);
   });
+  it('reads each document of a multi-document block (a repeated key in the second one)', () => {
+    const text = ['# Manifests', '', '```yaml', 'kind: Namespace', 'metadata:', '  name: demo', '---', 'kind: Service', 'metadata:', '  name: web', '  name: api', '```', ''].join('\n');
+    expect(found('k8s.md', 'yaml-duplicate-key', text).map((f) => [f.line, f.column])).toEqual([[11, 3]]);
+  });
   it('silent once the workflow defines the variable, or writes $GITHUB_ENV', () => {
     const fixed = read(page).replace("name: Node.js\n\nenv:\n", "\nenv:\n  AZURE_WEBAPP_PACKAGE_PATH: '.'\n");
     expect(found(page, 'workflow-undefined-env', fixed)).toEqual([]);

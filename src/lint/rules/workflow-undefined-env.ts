@@ -38,11 +38,11 @@ export const workflowUndefinedEnv: Rule = {
     for (const block of yamlBlocks(doc)) {
       if (!block.workflow) continue;
       let githubEnv = false;
-      for (let n = block.fence.open + 1; n < block.fence.close; n++) if (/\bGITHUB_ENV\b/.test(doc.line(n))) githubEnv = true;
+      for (let n = block.from; n <= block.to; n++) if (/\bGITHUB_ENV\b/.test(doc.line(n))) githubEnv = true;
       if (githubEnv) continue;
       const { names, top } = envOf(block);
       const reported = new Set<string>();
-      for (let n = block.fence.open + 1; n < block.fence.close; n++) {
+      for (let n = block.from; n <= block.to; n++) {
         for (const m of doc.line(n).matchAll(ENV_REF)) {
           const name = m[1] as string;
           if (names.has(name) || reported.has(name)) continue;
