@@ -57,6 +57,28 @@ describe('prose-stale-preview', () => {
   });
 });
 
+describe('prose-stale-preview: az commands against the Azure CLI reference', () => {
+  it('reports an az command called preview that the reference lists as GA', () => {
+    const text = ['# Rotate', '', 'The `az keyvault key rotate` command is currently in preview.', ''].join('\n');
+    const f = found('rotate.md', 'prose-stale-preview', text);
+    expect(f.map((x) => x.line)).toEqual([3]);
+    expect(f[0]?.message).toMatch(/"az keyvault key rotate" is called preview here, but the Azure CLI reference lists it as generally available/);
+  });
+  it('silent on commands the reference marks preview, on extensions named -preview, and on options', () => {
+    const text = [
+      '# Preview',
+      '',
+      'The `az acr agentpool create` command is in preview.',
+      '',
+      'Install the storage-preview extension before you run az storage account create.',
+      '',
+      'The --condition parameter of az role assignment create is in preview.',
+      '',
+    ].join('\n');
+    expect(found('p.md', 'prose-stale-preview', text)).toEqual([]);
+  });
+});
+
 describe('az-deprecated-command', () => {
   it('quickstart-html.md: az webapp up, at each use', () => {
     const page = corpus('app-service/quickstart-html.md');
@@ -86,6 +108,8 @@ describe('app-service-basic-auth-disabled', () => {
     expect(found(page, 'app-service-basic-auth-disabled', enabled)).toEqual([]);
     const prose = read(page).replace('This deployment method requires', 'Enable SCM basic authentication first: this deployment method requires');
     expect(found(page, 'app-service-basic-auth-disabled', prose)).toEqual([]);
+    const ensure = read(page).replace('This deployment method requires', 'Make sure that SCM basic authentication is enabled on the app. This deployment method requires');
+    expect(found(page, 'app-service-basic-auth-disabled', ensure)).toEqual([]);
     expect(found(corpus('app-service/configure-basic-auth-disable.md'), 'app-service-basic-auth-disabled')).toEqual([]);
     expect(found(corpus('app-service/deploy-configure-credentials.md'), 'app-service-basic-auth-disabled')).toEqual([]);
   });

@@ -28,7 +28,8 @@ const COMMAND_USES: readonly { re: RegExp; what: string }[] = [
 // The page has the reader enable basic authentication (a command, or prose that says to).
 const ENABLES_COMMAND = /--basic-auth[ =]+["']?Enabled\b|basicPublishingCredentialsPolicies\b.*\ballow["']?\s*[=:]\s*true\b/i;
 const ENABLES_PROSE = [
-  /\b(?:enable|turn on|switch on|allow)\b[^.]{0,80}\bbasic auth/i,
+  /\b(?:enabl(?:e|es|ing)|turn(?:ing)? on|switch(?:ing)? on|allow)\b[^.]{0,80}\bbasic auth/i,
+  /\b(?:make sure|ensure|verify|check)\b[^.]{0,60}\bbasic auth\w*\b[^.]{0,40}\b(?:is|are)\s+(?:enabled|turned on|on)\b/i,
   /\bbasic auth\w*\b[^.]{0,80}\b(?:must|needs? to|has to|should) be (?:enabled|turned on|allowed|on)\b/i,
   /\bBasic Auth Publishing Credentials\b[^.]{0,60}\*\*On\*\*/i,
 ];

@@ -3,8 +3,12 @@
 // preview switch that no longer exists. Features and their sources: src/reference/ga-features.json.
 import type { Rule, RuleHit } from '../rule.ts';
 import { gaFeatures, gaSourceText, type GaFeature } from '../../reference/ga-features.ts';
+import { azTableAbout, findCommand } from '../../reference/az-table.ts';
 
-const PREVIEW = /\bpreview\b/i;
+// "preview" as a word, not part of a name such as the storage-preview extension.
+const PREVIEW = /(?<![-\w])preview(?![-\w])/i;
+// An az command named in the sentence: `az keyvault key rotate`, az keyvault key rotate.
+const AZ_MENTION = /`?\baz((?: [a-z][a-z0-9-]*){1,6})/g;
 // The sentence already says the preview is over, or speaks of the past.
 const ALREADY_SAYS = /generally available|\bGA\b|no longer (?:in )?preview|(?:was|were) (?:in )?(?:public )?preview|previously|formerly/i;
 
@@ -45,13 +49,30 @@ function matches(feature: GaFeature, sentence: string, title: string): RegExpExe
   return undefined;
 }
 
+/**
+ * A sentence that calls an az command preview while the Azure CLI reference lists it without a
+ * preview or experimental mark. Sentences about an option (`--condition`) or an extension are left
+ * alone: the reference marks neither options nor extension builds here.
+ */
+function azPreviewClaim(sentence: string): string | undefined {
+  if (/\bextension\b|\s--?[a-z]/i.test(sentence)) return undefined;
+  for (const m of sentence.matchAll(AZ_MENTION)) {
+    const words = (m[1] as string).trim().split(' ');
+    const found = findCommand(words);
+    if (found.kind !== 'command' || found.command.preview || found.command.experimental) continue;
+    const { commit } = azTableAbout();
+    return `"az ${found.command.path}" is called preview here, but the Azure CLI reference lists it as generally available (no preview or experimental mark; MicrosoftDocs/azure-docs-cli @${commit.slice(0, 12)}). Remove the preview label.`;
+  }
+  return undefined;
+}
+
 export const proseStalePreview: Rule = {
   id: 'prose-stale-preview',
   name: 'ProseStalePreview',
   severity: 'warning',
   shortDescription: 'The page calls a feature preview that Azure has made generally available.',
   fullDescription:
-    'Azure features leave preview: key auto-rotation in Key Vault, role assignment conditions for Azure Storage (GA October 2022), user delegation SAS for Blob Storage (GA January 2020). A title, heading or note that still says "(preview)" or "currently in preview", with the preview terms of use, tells readers the feature has no SLA and is not for production, which is no longer true. The feature list and the source of each GA (the az reference status, the feature\'s own documentation, Azure updates) are in src/reference/ga-features.json; parts still in preview (principal or environment attributes in conditions, user delegation SAS for Files, Tables and Queues) are left alone.',
+    'Azure features leave preview: key auto-rotation in Key Vault, role assignment conditions for Azure Storage (GA October 2022), user delegation SAS for Blob Storage (GA January 2020). A title, heading or note that still says "(preview)" or "currently in preview", with the preview terms of use, tells readers the feature has no SLA and is not for production, which is no longer true. An az command the page calls preview is checked against the Azure CLI reference (its preview and experimental marks). The feature list and the source of each GA (the az reference status, the feature\'s own documentation, Azure updates) are in src/reference/ga-features.json; parts still in preview (principal or environment attributes in conditions, user delegation SAS for Files, Tables and Queues) are left alone.',
   help: 'Remove "(preview)" and the preview notice for the generally available feature (keep it only for the parts its documentation still lists as preview).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -62,6 +83,11 @@ export const proseStalePreview: Rule = {
       if (!PREVIEW.test(text)) continue;
       for (const s of sentences(text)) {
         if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text)) continue;
+        const az = azPreviewClaim(s.text);
+        if (az) {
+          hits.push({ line: n, column: s.column + (PREVIEW.exec(s.text)?.index ?? 0), message: az });
+          continue;
+        }
         for (const feature of gaFeatures()) {
           const m = matches(feature, s.text, title);
           if (!m) continue;
