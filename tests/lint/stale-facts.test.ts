@@ -42,6 +42,12 @@ describe('prose-stale-preview', () => {
     expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'prose-stale-preview')).toEqual([]);
     expect(found(corpus('app-service/configure-authentication-api-version.md'), 'prose-stale-preview')).toEqual([]);
   });
+  it('reports Azure AD authorization for blobs and queues called preview (GA since March 2019)', () => {
+    const text = ['# Authorize with Azure AD (Preview)', '', '> The preview of Azure AD authentication for blobs and queues is intended for non-production use only.', ''].join('\n');
+    const f = found('aad.md', 'prose-stale-preview', text);
+    expect(f.map((x) => x.line)).toEqual([3]);
+    expect(f[0]?.message).toMatch(/generally available on 28 March 2019/);
+  });
   it('silent on the parts still in preview and on sentences that say the preview is over', () => {
     const text = [
       '# Parts still in preview',
@@ -51,6 +57,8 @@ describe('prose-stale-preview', () => {
       'Using custom security attributes (principal attributes) in role assignment conditions is in preview.',
       '',
       'Key auto-rotation in Azure Key Vault was in preview until 2022 and is now generally available.',
+      '',
+      'Microsoft Entra ID authentication for Azure Files over SMB is in preview.',
       '',
     ].join('\n');
     expect(found('preview.md', 'prose-stale-preview', text)).toEqual([]);
