@@ -48,6 +48,10 @@ describe('prose-stale-preview', () => {
     expect(f.map((x) => x.line)).toEqual([3]);
     expect(f[0]?.message).toMatch(/generally available on 28 March 2019/);
   });
+  it('reads a sentence wrapped over lines of a note, and reports it where "preview" is', () => {
+    const text = ['# Conditions', '', '> [!IMPORTANT]', '> Azure role assignment conditions are currently', '> in preview for this scenario.', ''].join('\n');
+    expect(found('wrap.md', 'prose-stale-preview', text).map((f) => [f.line, f.column])).toEqual([[5, 6]]);
+  });
   it('silent on the parts still in preview and on sentences that say the preview is over', () => {
     const text = [
       '# Parts still in preview',

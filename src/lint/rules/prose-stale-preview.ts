@@ -2,6 +2,7 @@
 // note) that Azure has made generally available: readers avoid it in production or look for a
 // preview switch that no longer exists. Features and their sources: src/reference/ga-features.json.
 import type { Rule, RuleHit } from '../rule.ts';
+import type { LintDocument } from '../document.ts';
 import { gaFeatures, gaSourceText, type GaFeature } from '../../reference/ga-features.ts';
 import { azTableAbout, findCommand } from '../../reference/az-table.ts';
 
@@ -17,6 +18,54 @@ function sentences(text: string): { text: string; column: number }[] {
   const out: { text: string; column: number }[] = [];
   const re = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/g;
   for (const m of text.matchAll(re)) if (m[0].trim()) out.push({ text: m[0], column: (m.index ?? 0) + 1 });
+  return out;
+}
+
+interface Paragraph {
+  /** The paragraph's lines joined with spaces, blockquote markers left out. */
+  text: string;
+  /** The page line and column of an offset into `text`. */
+  place(offset: number): { line: number; column: number };
+}
+
+// A line that stands alone: a heading, a front matter title, a note marker such as "> [!NOTE]".
+const ALONE = /^(?:#{1,6}\s|title:\s|>\s*\[!)/;
+// A line that starts a new block: a list item.
+const STARTS = /^\s*(?:[-*+]|\d+\.)\s/;
+
+/**
+ * The prose of a page as paragraphs, so that a sentence wrapped over two lines ("… conditions are
+ * currently\nin preview.") is read whole; each offset maps back to its line.
+ */
+function paragraphs(doc: LintDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  let parts: { line: number; column: number; at: number; text: string }[] = [];
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const mine = parts;
+    out.push({
+      text: mine.map((p) => p.text).join(' '),
+      place(offset) {
+        const part = [...mine].reverse().find((p) => p.at <= offset) ?? mine[0]!;
+        return { line: part.line, column: part.column + Math.min(offset - part.at, part.text.length) };
+      },
+    });
+    parts = [];
+  };
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const raw = doc.line(n);
+    const quote = /^\s*(?:>\s?)*/.exec(raw)![0];
+    const text = raw.slice(quote.length);
+    if (!doc.isProse(n) || text.trim() === '') {
+      flush();
+      continue;
+    }
+    if (ALONE.test(text) || STARTS.test(text)) flush();
+    const at = parts.length === 0 ? 0 : parts.reduce((k, p) => k + p.text.length + 1, 0);
+    parts.push({ line: n, column: quote.length + 1, at, text });
+    if (ALONE.test(text)) flush();
+  }
+  flush();
   return out;
 }
 
@@ -77,26 +126,22 @@ export const proseStalePreview: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     const title = pageTitle(doc.lineCount, (n) => doc.line(n));
-    for (let n = 1; n <= doc.lineCount; n++) {
-      if (!doc.isProse(n)) continue;
-      const text = doc.line(n);
-      if (!PREVIEW.test(text)) continue;
-      for (const s of sentences(text)) {
+    for (const para of paragraphs(doc)) {
+      if (!PREVIEW.test(para.text)) continue;
+      for (const s of sentences(para.text)) {
         if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text)) continue;
+        const at = para.place(s.column - 1 + (PREVIEW.exec(s.text)?.index ?? 0));
         const az = azPreviewClaim(s.text);
         if (az) {
-          hits.push({ line: n, column: s.column + (PREVIEW.exec(s.text)?.index ?? 0), message: az });
+          hits.push({ ...at, message: az });
           continue;
         }
         for (const feature of gaFeatures()) {
           const m = matches(feature, s.text, title);
           if (!m) continue;
-          const preview = PREVIEW.exec(s.text);
-          const since = gaDate(feature.ga);
           hits.push({
-            line: n,
-            column: s.column + (preview?.index ?? m.index),
-            message: `"${m[0]}" is called preview here, but ${feature.feature} became generally available ${since} (${feature.sources.map(gaSourceText).join('; ')}). Remove the preview label and notice.`,
+            ...at,
+            message: `"${m[0]}" is called preview here, but ${feature.feature} became generally available ${gaDate(feature.ga)} (${feature.sources.map(gaSourceText).join('; ')}). Remove the preview label and notice.`,
           });
           break;
         }
