@@ -34,6 +34,8 @@ describe('prose-stale-preview', () => {
     expect(found(page, 'prose-stale-preview').find((f) => f.line === note)?.message).toMatch(/generally available in October 2022 \(MicrosoftDocs\/azure-docs articles\/role-based-access-control\/conditions-overview\.md @012ad308577c\)/);
     // The preview terms boilerplate names no feature.
     expect(lines(page, 'prose-stale-preview')).not.toContain(note + 1);
+    // Link titles in Next steps: the sentence runs past "../storage/blobs/…md" without ending there.
+    expect(lines(page, 'prose-stale-preview')).toContain(lineWith(page, '- [Example Azure role assignment conditions (Preview)](../storage/blobs/'));
   });
   it('silent on features really in preview and on other uses of the word (elevate-access-global-admin.md, role-assignments-cli.md, configure-authentication-api-version.md)', () => {
     expect(read(corpus('role-based-access-control/elevate-access-global-admin.md'))).toMatch(/Elevate access log entries .* is currently in preview/);

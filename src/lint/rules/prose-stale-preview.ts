@@ -13,11 +13,19 @@ const AZ_MENTION = /`?\baz((?: [a-z][a-z0-9-]*){1,6})/g;
 // The sentence already says the preview is over, or speaks of the past.
 const ALREADY_SAYS = /generally available|\bGA\b|no longer (?:in )?preview|(?:was|were) (?:in )?(?:public )?preview|previously|formerly/i;
 
-/** The sentences of a line, with the column each starts at (a heading or a title is one sentence). */
+/**
+ * The sentences of a paragraph, with the column each starts at: a sentence ends at ".", "!" or "?"
+ * followed by a space or the end, never inside a link target or a name ("../storage/x.md", "e.g").
+ */
 function sentences(text: string): { text: string; column: number }[] {
   const out: { text: string; column: number }[] = [];
-  const re = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/g;
-  for (const m of text.matchAll(re)) if (m[0].trim()) out.push({ text: m[0], column: (m.index ?? 0) + 1 });
+  let start = 0;
+  for (const m of text.matchAll(/[.!?]+(?=\s|$)/g)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (text.slice(start, end).trim()) out.push({ text: text.slice(start, end), column: start + 1 });
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push({ text: text.slice(start), column: start + 1 });
   return out;
 }
 
