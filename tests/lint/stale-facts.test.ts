@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
 import { gaFeatures } from '../../src/reference/ga-features.ts';
+import { findCommand } from '../../src/reference/az-table.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = (page: string) => join('tests/corpus/articles', page);
@@ -19,6 +20,11 @@ describe('prose-stale-preview', () => {
       expect(f.sources.length, f.id).toBeGreaterThan(0);
       for (const s of f.sources) expect(s.url ?? (s.repo && s.path && s.commit), f.id).toBeTruthy();
       expect(f.ga).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    }
+    // The key rotation entry cites the az reference: the generated table must agree that the commands are GA.
+    for (const path of ['keyvault key rotate', 'keyvault key rotation-policy update']) {
+      const c = findCommand(path.split(' '));
+      expect(c.kind === 'command' && !c.command.preview && !c.command.experimental, path).toBe(true);
     }
     const sdk = JSON.parse(read('src/reference/sdk-requirements.json')) as { python: { sources: { repo: string; path: string; commit: string }[] } };
     for (const s of sdk.python.sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
