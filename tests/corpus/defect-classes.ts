@@ -83,4 +83,12 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-role-definition-differs': 'example-output',
   'example-secret-from-file': 'example-output',
   'link-reference-mismatch': 'other',
+  // issue 16, stale facts (preview that is GA, deprecated commands, SCM basic auth, workflow YAML)
+  'prose-stale-preview': 'other',
+  'az-deprecated-command': 'other',
+  'app-service-basic-auth-disabled': 'missing-prerequisite',
+  'yaml-duplicate-key': 'other',
+  'workflow-undefined-env': 'other',
+  'retired-resource-setting': 'other',
+  'python-below-sdk-minimum': 'other',
 };
