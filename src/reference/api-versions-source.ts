@@ -15,6 +15,8 @@ export interface NamespaceVersions extends VersionSet {
   partial?: string;
   /** Versions per resource type (lower case type path → versions); when present, the namespace-wide lists are empty and only these types are known. */
   types?: Record<string, VersionSet>;
+  /** Top-level types (lower case) the namespace-wide lists do not speak for: they version apart (another spec, another folder). */
+  except?: string[];
 }
 
 export interface ApiVersionTable {
@@ -37,6 +39,8 @@ function add(set: VersionSet, version: string): void {
   if (!list.includes(version)) list.push(version);
 }
 
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+
 const sorted = (set: VersionSet): VersionSet => ({ stable: [...set.stable].sort(), preview: [...set.preview].sort() });
 
 /** One listing file → its namespace entry. Throws, naming the file and line, on anything it does not understand. */
@@ -49,7 +53,7 @@ export function readListing(file: string, text: string): { namespace: string; en
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const [key, ...rest] = line.split(' ');
-    if (['repo', 'folder', 'namespace', 'partial', 'types'].includes(key!)) {
+    if (['repo', 'folder', 'namespace', 'partial', 'types', 'only', 'except'].includes(key!)) {
       head[key!] = rest.join(' ');
       return;
     }
@@ -63,13 +67,18 @@ export function readListing(file: string, text: string): { namespace: string; en
       const type = AUTHORIZATION_FILES[parts[parts.length - 1]!];
       if (!type) throw new Error(`${file}:${i + 1}: ${parts[parts.length - 1]} names no known resource type`);
       add((types[type] ??= { stable: [], preview: [] }), version);
+    } else if (head.only !== undefined) {
+      // `only t1 t2`: a folder whose versions speak for these types alone (redis beside redisEnterprise).
+      for (const type of words(head.only)) add((types[type] ??= { stable: [], preview: [] }), version);
     } else add(versions, version);
   });
   for (const key of ['repo', 'folder', 'namespace']) if (!head[key]) throw new Error(`${file}: missing "${key}" line`);
+  const perType = head.types !== undefined || head.only !== undefined;
   const entry: NamespaceVersions = {
     source: { repo: head.repo!, folder: head.folder!, listing: file, commits: [...commits].sort() },
     ...(head.partial ? { partial: head.partial } : {}),
-    ...(head.types !== undefined ? { stable: [], preview: [], types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, sorted(types[t]!)])) } : sorted(versions)),
+    ...(perType ? { stable: [], preview: [], types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, sorted(types[t]!)])) } : sorted(versions)),
+    ...(head.except !== undefined && !perType ? { except: words(head.except).sort() } : {}),
   };
   return { namespace: head.namespace!, entry };
 }

@@ -63,6 +63,33 @@ describe('judgeApiVersion', () => {
   });
 });
 
+describe('listings scoped to the types they speak for (only / except)', () => {
+  it('Microsoft.Web/connections (Logic Apps API connections, 2016-06-01 only) is not judged by the sites and plans versions', () => {
+    expect(judgeApiVersion('Microsoft.Web', 'connections', '2016-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Web', 'customApis', '2016-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Web', 'serverfarms', '2016-09-01')?.severity).toBe('warning');
+  });
+  it('Microsoft.Cache: redis judged by the redis folder, redisEnterprise (another folder, other versions) not judged', () => {
+    expect(judgeApiVersion('Microsoft.Cache', 'redis', '2020-06-01')).toMatchObject({ severity: 'warning', suggestion: '2024-11-01' });
+    expect(judgeApiVersion('Microsoft.Cache', 'redis/firewallRules', '2024-03-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Cache', 'redisEnterprise', '2020-10-01-preview')).toBeUndefined();
+  });
+  it('Microsoft.Sql, Microsoft.Cdn, Microsoft.Logic: newest stable named; a preview older than it by two years: warning', () => {
+    expect(judgeApiVersion('Microsoft.Sql', 'servers/databases', '2014-04-01')?.suggestion).toBe('2023-08-01');
+    expect(judgeApiVersion('Microsoft.Sql', 'servers', '2021-11-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Sql', 'servers', '2015-05-01-preview')).toMatchObject({ severity: 'warning', suggestion: '2023-08-01' });
+    expect(judgeApiVersion('Microsoft.Cdn', 'profiles', '2016-04-02')?.suggestion).toBe('2025-06-01');
+    expect(judgeApiVersion('Microsoft.Logic', 'workflows', '2016-06-01')?.suggestion).toBe('2019-05-01');
+    expect(judgeApiVersion('Microsoft.Logic', 'workflows', '2019-05-01')).toBeUndefined();
+  });
+  it('`only` and `except` in a listing: per-type entry, or types the namespace-wide list does not speak for', () => {
+    const only = renderApiVersions([{ file: 'a.txt', text: 'repo a/b\nfolder f\nnamespace Microsoft.X\nonly things\n2020-01-01/types.md ' + 'a'.repeat(40) + '\n' }]);
+    expect(JSON.parse(only).namespaces['Microsoft.X']).toMatchObject({ stable: [], types: { things: { stable: ['2020-01-01'] } } });
+    const except = renderApiVersions([{ file: 'a.txt', text: 'repo a/b\nfolder f\nnamespace Microsoft.X\nexcept Others More\n2020-01-01/types.md ' + 'a'.repeat(40) + '\n' }]);
+    expect(JSON.parse(except).namespaces['Microsoft.X']).toMatchObject({ stable: ['2020-01-01'], except: ['more', 'others'] });
+  });
+});
+
 describe('where a page writes an api-version', () => {
   const page = (...lines: string[]) => ['# Page', '', ...lines, ''].join('\n');
   it('template "apiVersion" judged with the "type" of its resource, a few lines away', () => {

@@ -77,8 +77,9 @@ export function judgeApiVersion(namespace: string, type: string, version: string
   const { name, entry } = found;
   let set: VersionSet = entry;
   let what = name;
+  const top = type.split('/')[0]!.toLowerCase();
+  if (entry.except?.includes(top)) return undefined;
   if (entry.types) {
-    const top = type.split('/')[0]!.toLowerCase();
     const typed = entry.types[top];
     if (!typed) return undefined;
     set = typed;
