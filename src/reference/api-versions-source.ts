@@ -4,13 +4,23 @@
 // sets (Microsoft.Authorization) the versions per type instead. Pure: listings in, text out (sorted, no
 // clock), so the same listings always give the same bytes.
 
+export interface ListingSource {
+  repo: string;
+  folder: string;
+  listing: string;
+  commits: string[];
+}
+
 export interface VersionSet {
   stable: string[];
   preview: string[];
+  /** Where a type's versions come from when its namespace has several listings (one per spec folder). */
+  source?: ListingSource;
+  partial?: string;
 }
 
 export interface NamespaceVersions extends VersionSet {
-  source: { repo: string; folder: string; listing: string; commits: string[] };
+  source: ListingSource;
   /** Why the listing misses versions (the newest known stable is then only a lower bound). */
   partial?: string;
   /** Versions per resource type (lower case type path → versions); when present, the namespace-wide lists are empty and only these types are known. */
@@ -83,12 +93,31 @@ export function readListing(file: string, text: string): { namespace: string; en
   return { namespace: head.namespace!, entry };
 }
 
+/**
+ * Two listings of one namespace whose types version apart (Microsoft.Resources: deployments,
+ * resources, subscriptions; Microsoft.Authorization: RBAC types and locks): each type keeps the
+ * source and partialness of its own listing. Namespace-wide lists cannot be merged (which would win?).
+ */
+function merge(file: string, namespace: string, known: NamespaceVersions, added: NamespaceVersions): NamespaceVersions {
+  if (!known.types && !added.types) throw new Error(`${file}: ${namespace} has two namespace-wide listings: say which types one speaks for ("only …")`);
+  // A namespace-wide listing (Microsoft.Network) keeps its lists; per-type listings (DNS zones) add their types.
+  const [base, other] = known.types ? [added.types ? known : added, added.types ? added : known] : [known, added];
+  const own = (entry: NamespaceVersions, set: VersionSet): VersionSet => (set.source ? set : { ...set, source: entry.source, ...(entry.partial ? { partial: entry.partial } : {}) });
+  const types: Record<string, VersionSet> = {};
+  for (const [type, set] of Object.entries(base.types ?? {})) types[type] = own(base, set);
+  for (const [type, set] of Object.entries(other.types!)) {
+    if (types[type]) throw new Error(`${file}: ${namespace}/${type} is already listed by ${types[type]!.source!.listing}`);
+    types[type] = own(other, set);
+  }
+  return { ...base, types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, types[t]!])) };
+}
+
 export function renderApiVersions(listings: { file: string; text: string }[]): string {
   const namespaces: Record<string, NamespaceVersions> = {};
   for (const { file, text } of [...listings].sort((a, b) => a.file.localeCompare(b.file))) {
     const { namespace, entry } = readListing(file, text);
-    if (namespaces[namespace]) throw new Error(`${file}: ${namespace} is listed twice`);
-    namespaces[namespace] = entry;
+    const known = namespaces[namespace];
+    namespaces[namespace] = known ? merge(file, namespace, known, entry) : entry;
   }
   const ordered = Object.fromEntries(Object.keys(namespaces).sort().map((n) => [n, namespaces[n]!]));
   const table: ApiVersionTable = {

@@ -52,10 +52,29 @@ describe('judgeApiVersion', () => {
     expect(judgeApiVersion('Microsoft.Compute', 'disks', '2015-06-15')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2019-13-01')).toBeUndefined();
   });
-  it("types the table does not cover but the emulator models (ARM's registered versions): partial, so stale but never unknown", () => {
-    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the stable version 2025-04-01 \(the listing may miss newer ones\)/);
+  it("Microsoft.Resources and Microsoft.Compute per spec folder (the readmes' input files): each type against its own versions", () => {
+    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the newest stable version, 2025-04-01/);
+    expect(judgeApiVersion('Microsoft.Resources', 'deployments', '2019-10-01')?.suggestion).toBe('2025-04-01');
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2022-12-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2021-01-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2020-01-01')?.suggestion).toBe('2022-12-01');
+    expect(judgeApiVersion('Microsoft.Resources', 'deployments', '2019-06-02')?.message).toMatch(/not among the versions Microsoft\.Resources\/deployments published/);
+    expect(judgeApiVersion('Microsoft.Resources', 'templateSpecs', '2019-06-01-preview')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2024-07-02')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2015-06-15')?.suggestion).toBe('2025-04-01');
+    // disks version apart from virtual machines: 2023-10-02 is within two years of 2025-01-02.
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2023-10-02')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2019-07-01')?.suggestion).toBe('2025-01-02');
+    expect(judgeApiVersion('Microsoft.Compute', 'galleries', '2022-03-03')).toBeUndefined();
+  });
+  it('Microsoft.Authorization/locks from its own spec folder beside the RBAC types; Microsoft.Network DNS zones apart from the network folder', () => {
+    expect(judgeApiVersion('Microsoft.Authorization', 'locks', '2016-09-01')).toMatchObject({ severity: 'warning', suggestion: '2020-05-01' });
+    expect(judgeApiVersion('Microsoft.Authorization', 'locks', '2020-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'dnsZones', '2018-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'privateDnsZones', '2024-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'privateDnsZones', '2020-06-01')?.suggestion).toBe('2024-06-01');
+    expect(judgeApiVersion('Microsoft.Network', 'frontDoors', '2020-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2020-05-01')?.message).toMatch(/stable version 2025-03-01 \(the listing may miss newer ones\)/);
   });
   it('per resource type for Microsoft.Authorization: roleAssignments against its own newest stable', () => {
     expect(judgeApiVersion('Microsoft.Authorization', 'roleassignments', '2015-07-01')?.message).toMatch(/Microsoft\.Authorization\/roleassignments.*2022-04-01/);
