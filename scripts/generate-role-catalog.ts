@@ -7,7 +7,8 @@
 // the inputs only (sorted, no clock).
 //   npx tsx scripts/generate-role-catalog.ts           write the catalog
 //   npx tsx scripts/generate-role-catalog.ts --check   exit 1 when the committed catalog differs
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeOrCheck } from './write-generated.ts';
 import { join } from 'node:path';
 import { renderRoleCatalog } from '../src/reference/role-catalog-source.ts';
 
@@ -19,10 +20,4 @@ const pages = readdirSync(inputs)
   .sort()
   .map((f) => ({ file: `src/reference/rbac/${f}`, text: readFileSync(join(inputs, f), 'utf8') }));
 const text = renderRoleCatalog(pages);
-if (process.argv.includes('--check')) {
-  const same = readFileSync(out, 'utf8') === text;
-  process.stdout.write(same ? 'built-in-roles.json is up to date\n' : 'built-in-roles.json differs from its sources: run npx tsx scripts/generate-role-catalog.ts\n');
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-process.stdout.write(`wrote ${out}\n`);
+writeOrCheck(out, text, 'npx tsx scripts/generate-role-catalog.ts');
