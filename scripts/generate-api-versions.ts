@@ -4,17 +4,12 @@
 // each listing is and why).
 //   npx tsx scripts/generate-api-versions.ts           write the table
 //   npx tsx scripts/generate-api-versions.ts --check   exit 1 when the committed table differs
-import { readdirSync, readFileSync } from 'node:fs';
-import { writeOrCheck } from './write-generated.ts';
+import { readInputs, writeOrCheck } from './write-generated.ts';
 import { join } from 'node:path';
 import { renderApiVersions } from '../src/reference/api-versions-source.ts';
 
 const root = join(import.meta.dirname, '..');
-const inputs = join(root, 'scripts/data/api-versions');
 const out = join(root, 'src/reference/api-versions.json');
-const listings = readdirSync(inputs)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ file: `scripts/data/api-versions/${f}`, text: readFileSync(join(inputs, f), 'utf8') }));
+const listings = readInputs(root, 'scripts/data/api-versions', '.txt');
 const text = renderApiVersions(listings);
 writeOrCheck(out, text, 'npx tsx scripts/generate-api-versions.ts');

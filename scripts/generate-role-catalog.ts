@@ -7,17 +7,12 @@
 // the inputs only (sorted, no clock).
 //   npx tsx scripts/generate-role-catalog.ts           write the catalog
 //   npx tsx scripts/generate-role-catalog.ts --check   exit 1 when the committed catalog differs
-import { readdirSync, readFileSync } from 'node:fs';
-import { writeOrCheck } from './write-generated.ts';
+import { readInputs, writeOrCheck } from './write-generated.ts';
 import { join } from 'node:path';
 import { renderRoleCatalog } from '../src/reference/role-catalog-source.ts';
 
 const root = join(import.meta.dirname, '..');
-const inputs = join(root, 'src/reference/rbac');
 const out = join(root, 'src/reference/built-in-roles.json');
-const pages = readdirSync(inputs)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => ({ file: `src/reference/rbac/${f}`, text: readFileSync(join(inputs, f), 'utf8') }));
+const pages = readInputs(root, 'src/reference/rbac', '.md');
 const text = renderRoleCatalog(pages);
 writeOrCheck(out, text, 'npx tsx scripts/generate-role-catalog.ts');

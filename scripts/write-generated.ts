@@ -1,7 +1,16 @@
-// The end of every table generator: write the table, or with --check say whether the committed file
-// is exactly this regeneration (exit 1 when it is not), naming the command that refreshes it.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+// The two ends of every table generator: its saved inputs (one folder of listing files, in name order)
+// and the table, written or, with --check, compared with the committed file (exit 1 when it is not
+// exactly this regeneration), naming the command that refreshes it.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/** The files of `folder` (relative to `root`) ending in `ext`, sorted, each with its repository path and text. */
+export function readInputs(root: string, folder: string, ext: string): { file: string; text: string }[] {
+  return readdirSync(join(root, folder))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => ({ file: `${folder}/${f}`, text: readFileSync(join(root, folder, f), 'utf8') }));
+}
 
 export function writeOrCheck(out: string, text: string, regenerate: string): void {
   const name = basename(out);

@@ -79,6 +79,9 @@ export const findingsCases = {
   ],
   'provider-namespace-misspelt': [
     { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
+    { name: 'namespace with two letters swapped', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/Microsoft.Stroage/'), message: /"Microsoft\.Stroage".*Did you mean Microsoft\.Storage\?/ },
+    { name: 'resource type one letter short in a scope', find: 'az role assignment create', replace: (l: string) => l.replace('/storageAccounts/', '/storageAcounts/'), message: /Microsoft\.Storage has no resource type "storageAcounts".*InvalidResourceType.*Did you mean storageAccounts\?/ },
+    { name: 'resource type given to az with --namespace', find: 'az identity create', replace: () => 'az resource list --namespace Microsoft.KeyVault --resource-type vualts', message: /Microsoft\.KeyVault has no resource type "vualts".*Did you mean vaults\?/ },
   ],
   'example-id-vs-request': [
     { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },

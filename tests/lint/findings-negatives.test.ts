@@ -87,6 +87,19 @@ describe('provider-namespace-misspelt', () => {
     expect(misspeltNamespace('Microsoft.Compue')).toBe('Microsoft.Compute');
     expect(misspeltNamespace('Microsoft.App')).toBeUndefined(); // newer than the list, and too short to judge
     expect(misspeltNamespace('Contoso.Widgets')).toBeUndefined();
+    expect(misspeltNamespace('Microsoft.Stroage')).toBe('Microsoft.Storage');
+  });
+  it('resource types: a near miss of a listed type in a covered namespace, in any case; silent on listed, far and uncovered ones', async () => {
+    const { misspeltType } = await import('../../src/lint/rules/provider-namespace-misspelt.ts');
+    expect(misspeltType('Microsoft.Storage', 'storageAcounts')?.type).toBe('storageAccounts');
+    expect(misspeltType('Microsoft.Storage', 'storageAccount')?.type).toBe('storageAccounts');
+    expect(misspeltType('microsoft.keyvault', 'vualts')?.type).toBe('vaults');
+    expect(misspeltType('Microsoft.Storage', 'StorageAccounts')).toBeUndefined();
+    expect(misspeltType('Microsoft.KeyVault', 'deletedVaults')).toBeUndefined(); // a list-only type the built-in roles name
+    expect(misspeltType('Microsoft.KeyVault', 'managedHsms')).toBeUndefined();
+    expect(misspeltType('Microsoft.Storage', 'skus')).toBeUndefined(); // too short to judge
+    expect(misspeltType('Microsoft.Storage', 'storageTasks')).toBeUndefined(); // far from every listed type
+    expect(misspeltType('Microsoft.Compute', 'virtualMachnes')).toBeUndefined(); // namespace without a type listing
   });
   it('silent on real pages full of namespaces (resource-providers-and-types.md, role-assignments-rest.md, custom-roles-cli.md)', () => {
     for (const page of [
