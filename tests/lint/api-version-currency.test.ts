@@ -76,6 +76,13 @@ describe('judgeApiVersion', () => {
     expect(judgeApiVersion('Microsoft.Network', 'frontDoors', '2020-05-01')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2020-05-01')?.message).toMatch(/stable version 2025-03-01 \(the listing may miss newer ones\)/);
   });
+  it('Microsoft.ContainerService: managed clusters from the AKS readme (partial: it stops at 2024-07); fleets not judged', () => {
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2021-03-01')?.suggestion).toBe('2024-07-01');
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters/agentPools', '2024-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2023-05-02-preview')?.severity).toBe('note');
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2024-09-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.ContainerService', 'fleets', '2023-10-15')).toBeUndefined();
+  });
   it('per resource type for Microsoft.Authorization: roleAssignments against its own newest stable', () => {
     expect(judgeApiVersion('Microsoft.Authorization', 'roleassignments', '2015-07-01')?.message).toMatch(/Microsoft\.Authorization\/roleassignments.*2022-04-01/);
     expect(judgeApiVersion('Microsoft.Authorization', 'roleDefinitions', '2022-04-01')).toBeUndefined();
