@@ -76,6 +76,13 @@ describe('judgeApiVersion', () => {
     expect(judgeApiVersion('Microsoft.Network', 'frontDoors', '2020-05-01')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2020-05-01')?.message).toMatch(/stable version 2025-03-01 \(the listing may miss newer ones\)/);
   });
+  it('Microsoft.Insights per spec file (the monitor readme\'s newest tags, partial): metric alerts keep 2018-03-01 while scheduled query rules reach 2026', () => {
+    expect(judgeApiVersion('Microsoft.Insights', 'metricAlerts', '2018-03-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Insights', 'eventtypes/management/values', '2015-04-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Insights', 'scheduledQueryRules', '2022-08-01-preview')).toMatchObject({ severity: 'warning', suggestion: '2026-03-01' });
+    expect(judgeApiVersion('Microsoft.Insights', 'actionGroups', '2019-06-01')).toBeUndefined(); // not in the partial listing: not judged
+    expect(judgeApiVersion('Microsoft.Insights', 'diagnosticSettings', '2021-05-01-preview')).toBeUndefined();
+  });
   it('Microsoft.ContainerService: managed clusters from the AKS readme (partial: it stops at 2024-07); fleets not judged', () => {
     expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2021-03-01')?.suggestion).toBe('2024-07-01');
     expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters/agentPools', '2024-05-01')).toBeUndefined();
