@@ -53,3 +53,11 @@ describe('real pages', () => {
     expect(f.map((x) => [x.line, x.severity, x.suggestion])).toEqual([[120, 'warning', 'wrapKey']]);
   });
 });
+
+describe('where values are read', () => {
+  const page = (...lines: string[]) => ['# Page', '', ...lines, ''].join('\n');
+  it('JSON, Bicep and shell blocks and inline code; not program source, whose strings may be labels', () => {
+    const text = page('```bicep', "identity: { type: 'System Assigned' }", '```', '', '```python', 'client.create(kind="Blob Storage")', '```', '', 'Pass `"keyOps": ["sign ", "verify"]`.');
+    expect(lintText(text, 'docfx', 'tests/lint/fixtures/t.md').filter((f) => f.rule === 'enum-value-stray-space').map((f) => [f.line, f.suggestion])).toEqual([[4, 'SystemAssigned'], [11, 'sign']]);
+  });
+});
