@@ -101,6 +101,32 @@ describe('provider-namespace-misspelt', () => {
     expect(misspeltType('Microsoft.Storage', 'storageTasks')).toBeUndefined(); // far from every listed type
     expect(misspeltType('Microsoft.Compute', 'virtualMachnes')).toBeUndefined(); // namespace without a type listing
   });
+  it('resource types where pages write them: a template "type", a Bicep resource, az --resource-type with its namespace, a role action', () => {
+    const text = [
+      '# Page',
+      '',
+      '```json',
+      '{ "type": "Microsoft.KeyVault/vualts", "apiVersion": "2023-07-01", "name": "kv" }',
+      '```',
+      '',
+      '```bicep',
+      "resource sa 'Microsoft.Storage/storageAcounts@2023-01-01' = {",
+      '}',
+      '```',
+      '',
+      '```azurecli',
+      'az resource show -g rg -n id1 --resource-type Microsoft.ManagedIdentity/userAssignedIdentites',
+      'az role definition create --role-definition \'{"Actions": ["Microsoft.Storage/storageAccounts/read"]}\'',
+      '```',
+      '',
+    ].join('\n');
+    const f = found('tests/lint/fixtures/t.md', 'provider-namespace-misspelt', text);
+    expect(f.map((x) => [x.line, x.suggestion, x.severity])).toEqual([
+      [4, 'vaults', 'error'],
+      [8, 'storageAccounts', 'error'],
+      [13, 'userAssignedIdentities', 'error'],
+    ]);
+  });
   it('silent on real pages full of namespaces (resource-providers-and-types.md, role-assignments-rest.md, custom-roles-cli.md)', () => {
     for (const page of [
       'tests/corpus/articles/azure-resource-manager/management/resource-providers-and-types.md',
