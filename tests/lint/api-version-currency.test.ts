@@ -156,6 +156,10 @@ describe('where a page writes an api-version', () => {
     const text = page('```bash', "curl -X POST 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>/providers/Microsoft.Storage/storageAccounts/<STORAGE ACCOUNT NAME>/listKeys?api-version=2016-12-01' -H \"Authorization: Bearer $T\"", '```');
     expect(found('tests/lint/fixtures/t.md', text).map((f) => f.line)).toEqual([4]);
   });
+  it('registering a provider is judged as Microsoft.Resources/providers, not as a type of the namespace registered', () => {
+    const text = page('```bash', "az rest --method post --url 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/providers/Microsoft.Storage/register?api-version=2019-10-01'", '```');
+    expect(found('tests/lint/fixtures/t.md', text).map((f) => f.message.slice(0, 60))).toEqual(['api-version 2019-10-01 of Microsoft.Resources/providers is m']);
+  });
   it('prose that cites a version is no request', () => {
     expect(found('tests/lint/fixtures/t.md', page('Since api-version 2015-07-01 of Microsoft.Storage/storageAccounts the property exists.'))).toEqual([]);
   });
