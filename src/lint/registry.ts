@@ -78,6 +78,7 @@ import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
 // issue 16 items 3-4 (spec data): names that cannot exist
 import { enumValueStraySpace } from './rules/enum-value-stray-space.ts';
+import { identityTypeValue } from './rules/identity-type-value.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -157,4 +158,5 @@ export const rules: readonly Rule[] = [
   linkReferenceMismatch,
   // issue 16 items 3-4 (spec data)
   enumValueStraySpace,
+  identityTypeValue,
 ];

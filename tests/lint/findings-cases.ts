@@ -119,4 +119,7 @@ export const findingsCases = {
     { name: 'identity type with a space inside SystemAssigned (JSON)', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "System Assigned, UserAssigned" },`, message: /"System Assigned, UserAssigned" is not a value of ResourceIdentityType.*Write "SystemAssigned, UserAssigned"/, severity: 'warning' as const },
     { name: 'JWK operation with a leading space in inline code', find: 'Create a file to upload:', replace: () => 'Create a key whose `keyOps` are `["sign", " wrapKey"]`:', message: /" wrapKey" is not a value of JsonWebKeyOperation.*Write "wrapKey"/, severity: 'warning' as const },
   ],
+  'identity-type-value': [
+    { name: 'an identity type no spec defines', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "Managed" },`, message: /identity type "Managed" is none of/, severity: 'warning' as const },
+  ],
 };

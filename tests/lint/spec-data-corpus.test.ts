@@ -22,6 +22,9 @@ describe('spec-data rules on the corpus and the tutorials', () => {
   it('enum-value-stray-space: only quick-create-bicep.md\'s " wrapKey"; silent on kty "RSA", keyOps parameters, identity types as the specs spell them', () => {
     expect(of('enum-value-stray-space')).toEqual(['tests/corpus/articles/key-vault/keys/quick-create-bicep.md:120']);
   });
+  it('identity-type-value: silent (no page writes an identity type outside the specs\' values)', () => {
+    expect(of('identity-type-value')).toEqual([]);
+  });
   it('provider-namespace-misspelt: silent on every namespace and Storage, Key Vault and managed identity type the pages write (URLs, templates, Bicep, role actions)', () => {
     const typed = pages.filter((page) => /Microsoft\.(Storage|KeyVault|ManagedIdentity)\/[a-z]/i.test(readFileSync(join(root, page), 'utf8')));
     expect(typed.length).toBeGreaterThan(10);

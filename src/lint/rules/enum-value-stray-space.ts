@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Rule, RuleHit } from '../rule.ts';
 import type { SpecEnumTable } from '../../reference/spec-enums-source.ts';
-import { codeFences, fenceAt } from '../fences.ts';
+import { codeFences, fenceAt, isProgramSource } from '../fences.ts';
 
 interface Member {
   value: string;
@@ -45,10 +45,6 @@ export function spoiltEnumValue(written: string): Member | undefined {
   return byKey.get(squeeze(written))?.find((m) => spaces(written) > spaces(m.value));
 }
 
-// Program source (Python, C#, JavaScript…) holds display strings too ("Blob Storage" as a label is not
-// the Kind "BlobStorage"): only blocks that carry request data or commands are read, and inline code.
-const PROGRAM = /^(python|py|csharp|cs|c#|javascript|js|typescript|ts|java|go|golang|ruby|php|cpp|c|rust|kotlin|swift|sql|kusto|xml|html|css)$/;
-
 // A quoted string where a value stands: after `[`, `,`, `:`, `=` or `(` (JSON, Bicep, YAML, shell).
 const LITERAL = /([[,:=(]\s*)(["'])([^"'\n]{1,80})\2/g;
 const INLINE = /(`+)([^`]+)\1/g;
@@ -82,7 +78,7 @@ export const enumValueStraySpace: Rule = {
       const text = doc.line(n);
       const fence = fenceAt(fences, n);
       if (fence) {
-        if (!PROGRAM.test(fence.info)) scan(n, text, 0);
+        if (!isProgramSource(fence)) scan(n, text, 0);
         continue;
       }
       if (fences.some((f) => f.open === n || f.close === n)) continue;
