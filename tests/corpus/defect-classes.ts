@@ -93,4 +93,15 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'azcopy-legacy-syntax': 'wrong-parameter',
   'shell-assignment-spaces': 'shell-syntax',
   'az-query-backtick': 'shell-syntax',
+  // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
+  'enum-value-stray-space': 'other',
+  'identity-type-value': 'other',
+  // issue 16, stale facts (preview that is GA, deprecated commands, SCM basic auth, workflow YAML)
+  'prose-stale-preview': 'other',
+  'az-deprecated-command': 'other',
+  'app-service-basic-auth-disabled': 'missing-prerequisite',
+  'yaml-duplicate-key': 'other',
+  'workflow-undefined-env': 'other',
+  'retired-resource-setting': 'other',
+  'python-below-sdk-minimum': 'other',
 };
