@@ -13,6 +13,7 @@ import { describe, inferWorld } from '../../world/infer.ts';
 import type { Role } from '../../world/roles.ts';
 import type { WorldResource } from '../../world/types.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { assumedParents } from '../assumed-parents.ts';
 
 /** Roles a placeholder can make the page assume. Groups and VMs are where the reader works (their own, or made by a deploy the page runs): never. */
 const PLACEHOLDER_ROLES: ReadonlySet<Role> = new Set<Role>(['storage-account', 'container', 'blob', 'vault', 'secret', 'key']);
@@ -76,9 +77,12 @@ export const pageAssumesResource: Rule = {
     // A page that deploys what it does not name may well have made what it then uses (`az webapp up` makes appsvc_rg_*).
     const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
     for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys)) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
-    return [...byLine].map(([line, what]): RuleHit => ({
+    const hits = [...byLine].map(([line, what]): RuleHit => ({
       line,
       message: `the page assumes ${what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`} ${what.length === 1 ? 'exists' : 'exist'}; say so in the prerequisites`,
     }));
+    // Groups and plans a command needs before it can make something; a line the World already spoke for stays one finding.
+    for (const h of assumedParents(doc)) if (!byLine.has(h.line)) hits.push(h);
+    return hits;
   },
 };

@@ -1,0 +1,67 @@
+// What a command needs before it can make something (page-assumes-resource: a resource group a
+// deployment or `az … create` puts things in, a group a page acts on under a literal name it never
+// creates, an App Service plan for az webapp create) and names that refer back to what the page made
+// (inconsistent-resource-name: the group az webapp up names itself). Real pages, both ways.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const corpus = (p: string) => `tests/corpus/articles/${p}`;
+const read = (page: string) => readFileSync(join(root, page), 'utf8');
+const found = (page: string, rule: string, text = read(page)) => lintText(text, 'docfx', page).filter((f) => f.rule === rule);
+
+describe('page-assumes-resource: resource groups and plans a command needs', () => {
+  it('bicep/deploy-cli.md: deploys into testgroup and myResourceGroup while it creates only ExampleGroup (a group deployment never creates its group)', () => {
+    const page = corpus('azure-resource-manager/bicep/deploy-cli.md');
+    const f = found(page, 'page-assumes-resource');
+    expect(f.map((x) => x.line)).toEqual([105, 147]);
+    expect(f[0]?.message).toMatch(/resource group "testgroup", which no step creates \(the page creates "ExampleGroup" \(line 72\)\).*never creates its group.*ResourceGroupNotFound/);
+    expect(f[0]?.severity).toBe('warning');
+    // Not reported twice: the same names are not inconsistent-resource-name's.
+    expect(found(page, 'inconsistent-resource-name')).toEqual([]);
+  });
+  it('silent on deploy-cli.md once the page creates the groups it deploys into, or its prerequisites give the reader a group', () => {
+    const page = corpus('azure-resource-manager/bicep/deploy-cli.md');
+    const created = read(page).replace('az group create --name ExampleGroup --location "Central US"', 'az group create --name ExampleGroup --location "Central US"\naz group create --name testgroup --location "Central US"\naz group create --name myResourceGroup --location "Central US"');
+    expect(found(page, 'page-assumes-resource', created)).toEqual([]);
+    const stated = read(page).replace('You need a Bicep file to deploy,', 'You need a resource group and a Bicep file to deploy,');
+    expect(found(page, 'page-assumes-resource', stated)).toEqual([]);
+  });
+  it('delete-resource-group.md: deletes ExampleResourceGroup, which it never creates; the portal tab\'s "the resource group you want to delete" is not read by the CLI tab\'s reader', () => {
+    const f = found(corpus('azure-resource-manager/management/delete-resource-group.md'), 'page-assumes-resource');
+    expect(f.map((x) => x.line)).toEqual([65]);
+    expect(f[0]?.message).toMatch(/az group delete names the resource group "ExampleResourceGroup", which the page never creates.*one who has one deletes it/);
+  });
+  it('deploy-local-git.md: az webapp create --plan <plan-name>, while no step creates a plan and the page never speaks of one', () => {
+    const page = corpus('app-service/deploy-local-git.md');
+    const f = found(page, 'page-assumes-resource');
+    expect(f.map((x) => x.line)).toEqual([48]);
+    expect(f[0]?.message).toMatch(/App Service plan <plan-name>, which must already exist/);
+    // The group there is a placeholder: the reader's own.
+    expect(f[0]?.message).not.toMatch(/group-name/);
+    const planned = read(page).replace('- [Install Git]', '- An App Service plan (see [Manage an App Service plan](app-service-plan-manage.md)).\n\n- [Install Git]');
+    expect(found(page, 'page-assumes-resource', planned)).toEqual([]);
+  });
+  it('silent where groups are placeholders, created, or named by the prose (manage-resource-groups-cli.md keeps its names for inconsistent-resource-name), and on the tutorials', () => {
+    for (const p of ['key-vault/secrets/quick-create-cli.md', 'azure-functions/functions-how-to-use-azure-function-app-settings.md', 'azure-resource-manager/management/manage-resource-groups-cli.md', 'storage/common/storage-account-keys-manage.md', 'azure-resource-manager/management/tag-resources-cli.md'])
+      expect(found(corpus(p), 'page-assumes-resource').filter((f) => /resource group "|App Service plan/.test(f.message)), p).toEqual([]);
+    for (const t of ['000-storage-sas.md', '002-storage-user-assigned.md', '001-storage-access-key.md']) expect(found(`tutorials/${t}`, 'page-assumes-resource'), t).toEqual([]);
+  });
+});
+
+describe('inconsistent-resource-name: the group az webapp up names itself', () => {
+  it('quickstart-html.md: az group delete --name appsvc_rg_Windows_westeurope, a name az generated for the page writer (only the example output shows it)', () => {
+    const f = found(corpus('app-service/quickstart-html.md'), 'inconsistent-resource-name');
+    expect(f.map((x) => x.line)).toEqual([130]);
+    expect(f[0]?.message).toMatch(/az webapp up \(line 50\) creates without --resource-group, whose name az generates/);
+  });
+  it('silent when az webapp up is given the group, or the clean-up names a placeholder', () => {
+    const page = corpus('app-service/quickstart-html.md');
+    const given = read(page).replaceAll('az webapp up --location westeurope --name <app_name> --html', 'az webapp up --location westeurope --name <app_name> --html --resource-group appsvc_rg_Windows_westeurope');
+    expect(found(page, 'inconsistent-resource-name', given)).toEqual([]);
+    const placeholder = read(page).replace('az group delete --name appsvc_rg_Windows_westeurope', 'az group delete --name <resource-group>');
+    expect(found(page, 'inconsistent-resource-name', placeholder)).toEqual([]);
+  });
+});
