@@ -72,6 +72,7 @@ import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
+import { inconsistentPath } from './rules/inconsistent-path.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
@@ -153,4 +154,6 @@ export const rules: readonly Rule[] = [
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
   linkReferenceMismatch,
+  // issue 16 session 4: the page's world (names and prerequisites)
+  inconsistentPath,
 ];

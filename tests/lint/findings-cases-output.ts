@@ -22,6 +22,24 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  // issue 16 session 4: the page's world
+  'inconsistent-path': [
+    {
+      name: 'a file created by bare name, read from a folder nothing makes',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Create a new file named **role.json**.\n\n\`\`\`azurecli\naz role definition create --role-definition ~/roles/role.json\n\`\`\`\n\n${l}`,
+      message: /creates role\.json in the folder they are in, but line \d+ reads it as ~\/roles\/role\.json/,
+      severity: 'warning' as const,
+    },
+    {
+      name: 'a folder the prose names that no step makes, while the steps cd into another',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`bash\nmkdir lint-proj\ncd lint-proj\n\`\`\`\n\nRun the next command from the *LintProject* folder.\n\n${l}`,
+      offset: 5,
+      message: /no step makes or enters a folder named LintProject: the page's steps work in lint-proj/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-runtime-version': [
     {
       name: 'prose asks for Functions Core Tools 3.x',

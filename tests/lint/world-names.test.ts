@@ -65,3 +65,25 @@ describe('inconsistent-resource-name: the group az webapp up names itself', () =
     expect(found(page, 'inconsistent-resource-name', placeholder)).toEqual([]);
   });
 });
+
+describe('inconsistent-path', () => {
+  it('create-first-function-cli-java.md: "from the *LocalFunctionProj* folder" after cd fabrikam-functions (the artifactId)', () => {
+    const f = found(corpus('azure-functions/create-first-function-cli-java.md'), 'inconsistent-path');
+    expect(f.map((x) => x.line)).toEqual([123]);
+    expect(f[0]?.message).toMatch(/no step makes or enters a folder named LocalFunctionProj: the page's steps work in fabrikam-functions \(cd on line 93\)/);
+  });
+  it('tutorial-custom-role-cli.md: ReaderSupportRole.json created by bare name, read as ~/CustomRoles/ReaderSupportRole.json', () => {
+    const page = corpus('role-based-access-control/tutorial-custom-role-cli.md');
+    const f = found(page, 'inconsistent-path');
+    expect(f.map((x) => x.line)).toEqual([58]);
+    expect(f[0]?.message).toMatch(/lines 121, 228 read it as ~\/CustomRoles\/ReaderSupportRole\.json/);
+    // Silent once the page says where the folder is.
+    const said = read(page).replace('1. Create a new file named **ReaderSupportRole.json**.', '1. In a folder named CustomRoles in your home directory, create a new file named **ReaderSupportRole.json**.');
+    expect(found(page, 'inconsistent-path', said)).toEqual([]);
+  });
+  it('silent where the folder is the one the page enters (create-first-function-cli-node.md, -python.md: func init LocalFunctionProj, cd LocalFunctionProj), a subfolder path (src/functions), a page without cd (deployment-zip-push.md wwwroot), and a file read as ./name (configure-authentication-api-version.md)', () => {
+    for (const p of ['azure-functions/create-first-function-cli-node.md', 'azure-functions/create-first-function-cli-python.md', 'azure-functions/deployment-zip-push.md', 'app-service/configure-authentication-api-version.md', 'key-vault/secrets/quick-create-python.md', 'app-service/quickstart-html.md'])
+      expect(found(corpus(p), 'inconsistent-path'), p).toEqual([]);
+    expect(read(corpus('app-service/configure-authentication-api-version.md'))).toMatch(/--body @\.\/authsettings\.json/);
+  });
+});
