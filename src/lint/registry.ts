@@ -73,6 +73,7 @@ import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { inconsistentPath } from './rules/inconsistent-path.ts';
+import { fileShownAfterUse } from './rules/file-shown-after-use.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
@@ -156,4 +157,5 @@ export const rules: readonly Rule[] = [
   linkReferenceMismatch,
   // issue 16 session 4: the page's world (names and prerequisites)
   inconsistentPath,
+  fileShownAfterUse,
 ];

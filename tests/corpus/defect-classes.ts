@@ -85,4 +85,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'link-reference-mismatch': 'other',
   // issue 16 session 4, the page's world: names and prerequisites
   'inconsistent-path': 'inconsistent-name',
+  'file-shown-after-use': 'missing-prerequisite',
 };

@@ -40,6 +40,16 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'file-shown-after-use': [
+    {
+      name: 'a template deployed before the block that shows it',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz deployment group create --resource-group <RESOURCE GROUP> --template-file lint.bicep\n\`\`\`\n\nThe file lint.bicep:\n\n\`\`\`bicep\nparam prefix string\n\`\`\`\n\n${l}`,
+      offset: 1,
+      message: /reads lint\.bicep, but the page shows that file only after it \(line \d+\)/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-runtime-version': [
     {
       name: 'prose asks for Functions Core Tools 3.x',

@@ -87,3 +87,18 @@ describe('inconsistent-path', () => {
     expect(read(corpus('app-service/configure-authentication-api-version.md'))).toMatch(/--body @\.\/authsettings\.json/);
   });
 });
+
+describe('file-shown-after-use', () => {
+  it('manage-resource-groups-cli.md: deploys storage.bicep (line 74) before the block that shows it (line 79), never saying to save it', () => {
+    const page = corpus('azure-resource-manager/management/manage-resource-groups-cli.md');
+    const f = found(page, 'file-shown-after-use');
+    expect(f.map((x) => x.line)).toEqual([74]);
+    expect(f[0]?.message).toMatch(/reads storage\.bicep, but the page shows that file only after it \(line 79\)/);
+    const first = read(page).replace('To deploy an ARM template or Bicep file, use', 'Save the Bicep file shown below as storage.bicep. To deploy an ARM template or Bicep file, use');
+    expect(found(page, 'file-shown-after-use', first)).toEqual([]);
+  });
+  it('silent where the page says to save the file before deploying it (key-vault quick-create-bicep.md: "Save the Bicep file as **main.bicep**"), and where files are shown first or stated (custom-roles-cli.md, bicep/deploy-cli.md, quickstart-role-assignments-bicep.md)', () => {
+    for (const p of ['key-vault/secrets/quick-create-bicep.md', 'key-vault/keys/quick-create-bicep.md', 'role-based-access-control/custom-roles-cli.md', 'azure-resource-manager/bicep/deploy-cli.md', 'role-based-access-control/quickstart-role-assignments-bicep.md', 'role-based-access-control/tutorial-custom-role-cli.md'])
+      expect(found(corpus(p), 'file-shown-after-use'), p).toEqual([]);
+  });
+});
