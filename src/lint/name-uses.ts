@@ -4,6 +4,7 @@
 import type { LintDocument } from './document.ts';
 import { azOf, azOption, simpleCommands, type AzView } from './commands.ts';
 import { commandWords } from '../parse/shell-words.ts';
+import { nameWord } from './text.ts';
 
 export interface NameUse {
   kind: string; // the az command group of the resource: "group", "lock", "keyvault", "storage account"
@@ -89,7 +90,7 @@ export function introducedName(doc: LintDocument, all: readonly NameUse[], onlyP
   return (name) => {
     const known = cache.get(name);
     if (known !== undefined) return known;
-    const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.]/g, '\\.')}($|[^\\w-])`, 'i');
+    const word = nameWord(name);
     let found = false;
     // An az command line of another tab (not in this variant's steps) uses the name; it does not introduce it.
     for (let n = 1; n <= doc.lineCount && !found; n++) if (!commandLines.has(n) && !/^\s*az\s/.test(doc.line(n)) && (!onlyProse || doc.isProse(n)) && word.test(doc.line(n))) found = true;

@@ -5,14 +5,13 @@
 // open(): "[Errno 2] No such file or directory"; a .bicep file is handed to `bicep build`, which
 // reports the missing file).
 import type { Rule, RuleHit } from '../rule.ts';
+import { nameWord } from '../text.ts';
 import { azOf, simpleCommands } from '../commands.ts';
 import { codeFences } from '../fences.ts';
 
 /** A local file a command reads, as written: a plain relative or home path with a file extension. */
 const FILE = /^(?:~\/|\.\/)?(?:[\w.-]+\/)*[\w-][\w.-]*\.(?:bicep|bicepparam|json|jsonc|ya?ml|xml|txt|csv|sh|ps1|py|zip)$/;
 const SHELLS = /^(?:azurecli|azurecli-interactive|azure-cli|bash|sh|shell|console|azurepowershell|azurepowershell-interactive|powershell|pwsh|cmd|output|text)?$/;
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const fileShownAfterUse: Rule = {
   id: 'file-shown-after-use',
@@ -37,7 +36,7 @@ export const fileShownAfterUse: Rule = {
           if (!FILE.test(v) || (!asOption && !w.value.startsWith('@'))) return;
           const base = v.split('/').pop() as string;
           if (reported.has(base)) return;
-          const word = new RegExp(`(^|[^\\w.-])${escape(base)}($|[^\\w-])`, 'i');
+          const word = nameWord(base);
           // Named anywhere before the command (prose, another command, a block): the page introduced it.
           for (let n = 1; n < start; n++) if (word.test(doc.line(n))) return;
           // Shown after: a prose line naming it, then a non-shell block within a few lines.

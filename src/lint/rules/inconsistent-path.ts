@@ -6,14 +6,13 @@
 // relative path against the current folder only; az reads `@file` / `--role-definition file` the same
 // way, so the reader gets "No such file or directory" (bash) or "…does not exist" (az).
 import type { Rule, RuleHit } from '../rule.ts';
+import { nameWord } from '../text.ts';
 import { invocations } from '../commands.ts';
 
 /** "Create a (new) (JSON) file named **X**" with its place: the file the reader makes in the current folder. */
 const CREATE_FILE = /\bcreate (?:a |an )?(?:new |local )?(?:[A-Za-z]+ )?file (?:named|called) (?:\*\*|\*|`|_)([\w.-]+\.[A-Za-z0-9]+)(?:\*\*|\*|`|_)/gi;
 /** "from / in the *X* folder|directory": a folder the prose says the reader works in. */
 const FOLDER_REF = /\b(?:from|in|into|to) the (?:\*\*|\*|`|_)([A-Za-z0-9][\w.-]*)(?:\*\*|\*|`|_) (?:project )?(?:folder|directory)\b/g;
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const inconsistentPath: Rule = {
   id: 'inconsistent-path',
@@ -30,7 +29,7 @@ export const inconsistentPath: Rule = {
     for (const c of doc.commands) for (const l of c.lines) commandLines.add(l.line);
     // Where a name stands outside the commands that use it.
     const mentionedOutside = (word: string, except: ReadonlySet<number>): boolean => {
-      const re = new RegExp(`(^|[^\\w.-])${escape(word)}($|[^\\w-])`, 'i');
+      const re = nameWord(word);
       for (let n = 1; n <= doc.lineCount; n++) if (!except.has(n) && re.test(doc.line(n))) return true;
       return false;
     };
@@ -66,7 +65,7 @@ export const inconsistentPath: Rule = {
         if (cmd?.value === 'cd' && inv.words.length === 2 && dir && /^[A-Za-z0-9][\w.-]*$/.test(dir.value)) entered.push({ folder: dir.value, line: dir.line });
       }
     if (entered.length > 0) {
-      const inCommands = (name: string): boolean => doc.tutorial.steps.some((st) => st.kind !== 'manual' && new RegExp(`(^|[^\\w.-])${escape(name)}($|[^\\w-])`, 'i').test(st.raw));
+      const inCommands = (name: string): boolean => doc.tutorial.steps.some((st) => st.kind !== 'manual' && nameWord(name).test(st.raw));
       const reported = new Set<string>();
       for (let n = 1; n <= doc.lineCount; n++) {
         if (!doc.isProse(n)) continue;
