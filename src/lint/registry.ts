@@ -74,6 +74,7 @@ import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { inconsistentPath } from './rules/inconsistent-path.ts';
 import { fileShownAfterUse } from './rules/file-shown-after-use.ts';
+import { roleUsedBeforeCreated } from './rules/role-used-before-created.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
@@ -158,4 +159,5 @@ export const rules: readonly Rule[] = [
   // issue 16 session 4: the page's world (names and prerequisites)
   inconsistentPath,
   fileShownAfterUse,
+  roleUsedBeforeCreated,
 ];

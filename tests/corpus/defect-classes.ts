@@ -86,4 +86,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 4, the page's world: names and prerequisites
   'inconsistent-path': 'inconsistent-name',
   'file-shown-after-use': 'missing-prerequisite',
+  'role-used-before-created': 'missing-prerequisite',
 };

@@ -50,6 +50,16 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'role-used-before-created': [
+    {
+      name: 'a custom role listed before the definition that creates it',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz role definition list --name "Lint Operator"\n\`\`\`\n\nThe role:\n\n\`\`\`json\n{ "Name": "Lint Operator", "Actions": ["*/read"], "AssignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"] }\n\`\`\`\n\n\`\`\`azurecli\naz role definition create --role-definition lint.json\n\`\`\`\n\n${l}`,
+      offset: 1,
+      message: /the custom role "Lint Operator" is used here, but the page creates it only on line \d+/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-runtime-version': [
     {
       name: 'prose asks for Functions Core Tools 3.x',

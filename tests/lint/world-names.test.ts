@@ -102,3 +102,18 @@ describe('file-shown-after-use', () => {
       expect(found(corpus(p), 'file-shown-after-use'), p).toEqual([]);
   });
 });
+
+describe('role-used-before-created', () => {
+  it('custom-roles-cli.md: lists the custom role Virtual Machine Operator (lines 69-72) before the section that creates it (line 173)', () => {
+    const page = corpus('role-based-access-control/custom-roles-cli.md');
+    const f = found(page, 'role-used-before-created');
+    expect(f.map((x) => [x.line, x.endLine])).toEqual([[69, 72]]);
+    expect(f[0]?.message).toMatch(/"Virtual Machine Operator" is used here, but the page creates it only on line 173/);
+  });
+  it('silent where the page creates its custom role first (tutorial-custom-role-cli.md), on built-in roles, and on placeholders (role-assignments-cli.md)', () => {
+    for (const p of ['role-based-access-control/tutorial-custom-role-cli.md', 'role-based-access-control/role-assignments-cli.md', 'role-based-access-control/conditions-role-assignments-cli.md'])
+      expect(found(corpus(p), 'role-used-before-created'), p).toEqual([]);
+    const text = read(corpus('role-based-access-control/tutorial-custom-role-cli.md'));
+    expect(text.indexOf('az role definition create')).toBeLessThan(text.indexOf('az role definition list'));
+  });
+});
