@@ -75,6 +75,7 @@ import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts'
 import { inconsistentPath } from './rules/inconsistent-path.ts';
 import { fileShownAfterUse } from './rules/file-shown-after-use.ts';
 import { roleUsedBeforeCreated } from './rules/role-used-before-created.ts';
+import { proseValueDiffers } from './rules/prose-value-differs.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
@@ -160,4 +161,5 @@ export const rules: readonly Rule[] = [
   inconsistentPath,
   fileShownAfterUse,
   roleUsedBeforeCreated,
+  proseValueDiffers,
 ];

@@ -87,4 +87,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'inconsistent-path': 'inconsistent-name',
   'file-shown-after-use': 'missing-prerequisite',
   'role-used-before-created': 'missing-prerequisite',
+  'prose-value-differs': 'inconsistent-name',
 };

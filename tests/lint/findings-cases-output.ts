@@ -60,6 +60,15 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'prose-value-differs': [
+    {
+      name: 'the prose names one prefix, the command passes another',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `List the containers whose names begin with the prefix *logs-*:\n\n\`\`\`azurecli\nprefix="app-logs-"\naz storage container list --account-name <STORAGE ACCOUNT> --prefix $prefix --auth-mode login\n\`\`\`\n\n${l}`,
+      message: /the prose says prefix "logs-", but the command that follows passes \(line \d+\) "app-logs-"/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-runtime-version': [
     {
       name: 'prose asks for Functions Core Tools 3.x',

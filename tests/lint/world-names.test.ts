@@ -117,3 +117,16 @@ describe('role-used-before-created', () => {
     expect(text.indexOf('az role definition create')).toBeLessThan(text.indexOf('az role definition list'));
   });
 });
+
+describe('prose-value-differs', () => {
+  it('blob-containers-cli.md: "the prefix *container-*" while the block passes --prefix $containerPrefix (demo-container-); silent on "the **demo-container-** prefix" (line 130)', () => {
+    const f = found(corpus('storage/blobs/blob-containers-cli.md'), 'prose-value-differs');
+    expect(f.map((x) => x.line)).toEqual([89]);
+    expect(f[0]?.message).toMatch(/prefix "container-", but the command that follows passes \(line 107\) "demo-container-"/);
+  });
+  it('silent where the prose names the value the command passes ("the *eastus* location", quick-create-cli.md) or the next command has no such option (create-first-function-cli-java.md "`westus` region")', () => {
+    for (const p of ['key-vault/secrets/quick-create-cli.md', 'azure-functions/create-first-function-cli-java.md'])
+      expect(found(corpus(p), 'prose-value-differs'), p).toEqual([]);
+    expect(read(corpus('key-vault/secrets/quick-create-cli.md'))).toMatch(/\*eastus\* location/);
+  });
+});
