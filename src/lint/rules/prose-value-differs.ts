@@ -26,7 +26,7 @@ export const proseValueDiffers: Rule = {
   severity: 'warning',
   shortDescription: 'The sentence leading into a command names a value for an option that the command passes differently.',
   fullDescription:
-    'az uses the value the command passes. When the prose says the example lists containers with the prefix container- and the command passes demo-container-, the reader gets other results than the prose describes and cannot tell which one the page meant.',
+    "az uses the value the command passes. When the prose says the example lists containers with the prefix container- and the command passes demo-container-, the reader gets other results than the prose describes and cannot tell which one the page meant. Az passes an option the value the command gives it, nothing else (a shell variable expands to what the block assigned). A prose line within six lines before a command block that names a value by the option's own noun, emphasized (`the prefix *container-*`, `*eastus* location`; prefix → `--prefix`, location/region → `--location`/`-l`, sku → `--sku`), while the block's az commands pass that option only other values (variables resolved through `name=value` assignments of the same block) is a warning on the prose line. Silent when any command of the block passes the named value (case aside), when the value or the option is a placeholder or an unresolved variable, and when the block has no such option.",
   help: 'Name in the prose the value the command passes (or change the command).',
   check(doc) {
     if (!doc.hasText) return [];

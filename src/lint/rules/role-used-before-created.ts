@@ -23,7 +23,7 @@ export const roleUsedBeforeCreated: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a custom role before the step of the page that creates it.',
   fullDescription:
-    'A custom role exists only after az role definition create. A page that lists, shows or assigns the role in a section before the one that creates it gives a reader following it in order an empty list ([]) or "Role \'…\' doesn\'t exist", and shows output that reader cannot get.',
+    "A custom role exists only after az role definition create. A page that lists, shows or assigns the role in a section before the one that creates it gives a reader following it in order an empty list ([]) or \"Role '…' doesn't exist\", and shows output that reader cannot get. A custom role exists only once `az role definition create` has run. The role's name is the `\"Name\"` (or `\"roleName\"`) of the definition the page shows between the previous command and the create; an earlier `az role definition list|show|update|delete --name` or `az role assignment create --role` of that name (not a built-in role of the generated catalog, not a placeholder) is reported from the sentence leading into its block, when that sentence names the role, to the command. `az role definition list --name` filters the subscription's definitions by roleName and prints `[]` when none matches; `az role assignment create --role` fails with \"Role '…' doesn't exist.\" (Azure/azure-cli `src/azure-cli/azure/cli/command_modules/role/custom.py`, `_resolve_role_id`).",
   help: 'Create the role first, or say that the earlier sections assume a custom role the reader already has.',
   check(doc) {
     if (!doc.hasText) return [];
