@@ -80,6 +80,14 @@ import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
+// issue 16, stale facts
+import { proseStalePreview } from './rules/prose-stale-preview.ts';
+import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
+import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disabled.ts';
+import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
+import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
+import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
+import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -162,4 +170,12 @@ export const rules: readonly Rule[] = [
   fileShownAfterUse,
   roleUsedBeforeCreated,
   proseValueDiffers,
+  // issue 16, stale facts
+  proseStalePreview,
+  azDeprecatedCommand,
+  appServiceBasicAuthDisabled,
+  yamlDuplicateKey,
+  workflowUndefinedEnv,
+  retiredResourceSetting,
+  pythonBelowSdkMinimum,
 ];

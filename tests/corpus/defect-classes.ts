@@ -88,4 +88,12 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'file-shown-after-use': 'missing-prerequisite',
   'role-used-before-created': 'missing-prerequisite',
   'prose-value-differs': 'inconsistent-name',
+  // issue 16, stale facts (preview that is GA, deprecated commands, SCM basic auth, workflow YAML)
+  'prose-stale-preview': 'other',
+  'az-deprecated-command': 'other',
+  'app-service-basic-auth-disabled': 'missing-prerequisite',
+  'yaml-duplicate-key': 'other',
+  'workflow-undefined-env': 'other',
+  'retired-resource-setting': 'other',
+  'python-below-sdk-minimum': 'other',
 };
