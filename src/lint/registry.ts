@@ -80,6 +80,9 @@ import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
+// issue 16 items 3-4 (spec data): names that cannot exist
+import { enumValueStraySpace } from './rules/enum-value-stray-space.ts';
+import { identityTypeValue } from './rules/identity-type-value.ts';
 // issue 16, stale facts
 import { proseStalePreview } from './rules/prose-stale-preview.ts';
 import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
@@ -170,6 +173,9 @@ export const rules: readonly Rule[] = [
   fileShownAfterUse,
   roleUsedBeforeCreated,
   proseValueDiffers,
+  // issue 16 items 3-4 (spec data)
+  enumValueStraySpace,
+  identityTypeValue,
   // issue 16, stale facts
   proseStalePreview,
   azDeprecatedCommand,

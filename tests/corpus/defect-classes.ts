@@ -88,6 +88,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'file-shown-after-use': 'missing-prerequisite',
   'role-used-before-created': 'missing-prerequisite',
   'prose-value-differs': 'inconsistent-name',
+  // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
+  'enum-value-stray-space': 'other',
+  'identity-type-value': 'other',
   // issue 16, stale facts (preview that is GA, deprecated commands, SCM basic auth, workflow YAML)
   'prose-stale-preview': 'other',
   'az-deprecated-command': 'other',
