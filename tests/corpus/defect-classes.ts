@@ -93,6 +93,11 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'azcopy-legacy-syntax': 'wrong-parameter',
   'shell-assignment-spaces': 'shell-syntax',
   'az-query-backtick': 'shell-syntax',
+  // issue 16 session 4, the page's world: names and prerequisites
+  'inconsistent-path': 'inconsistent-name',
+  'file-shown-after-use': 'missing-prerequisite',
+  'role-used-before-created': 'missing-prerequisite',
+  'prose-value-differs': 'inconsistent-name',
   // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
   'enum-value-stray-space': 'other',
   'identity-type-value': 'other',
