@@ -77,6 +77,26 @@ export const outputCases = {
       message: /"Blob Peeker" matches none.*actions "Microsoft\.Storage\/\*\/write" that it does not grant/,
       severity: 'warning' as const,
     },
+    {
+      name: 'the built-in Reader is shown with an action it does not have and without one it has',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        [
+          '```azurecli',
+          'az role definition list --name Reader',
+          '```',
+          '',
+          '```output',
+          '[{"roleName": "Reader", "roleType": "BuiltInRole", "name": "acdd72a7-3385-48ef-bd42-f606fba81ae7",',
+          ' "permissions": [{"actions": ["Microsoft.Storage/*/read"], "notActions": [], "dataActions": [], "notDataActions": []}], "assignableScopes": ["/"]}]',
+          '```',
+          '',
+          l,
+        ].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('[{"roleName": "Reader"')) + 1,
+      message: /built-in role "Reader" is not its definition today: actions lacks "\*\/read"; actions has "Microsoft\.Storage\/\*\/read", which the role no longer has/,
+      severity: 'warning' as const,
+    },
   ],
   'example-secret-from-file': [
     {

@@ -205,9 +205,56 @@ describe('example-role-definition-differs', () => {
     expect(f.map((x) => x.line)).toEqual([76]);
     expect(f[0]?.message).toMatch(/against the one on line 189 it has 1 assignable scope where it has 3/);
   });
-  it('silent on role definitions the page does not write (role-assignments-cli.md lists the built-in Contributor)', () => {
-    expect(read(corpus('role-based-access-control/role-assignments-cli.md'))).toContain('"roleName": "Contributor"');
-    expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs')).toEqual([]);
+  it('role-assignments-cli.md: the built-in Contributor it lists lacks the NotActions the role has today', () => {
+    const f = found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs');
+    // The whole block: the stale description (line 108) is part of the same old definition.
+    expect(f.map((x) => [x.line, x.endLine])).toEqual([[102, 130]]);
+    expect(f[0]?.message).toMatch(/built-in role "Contributor" is not its definition today: notActions lacks "Microsoft\.Blueprint\/blueprintAssignments\/write"/);
+    expect(f[0]?.message).toMatch(/articles\/role-based-access-control\/built-in-roles\/privileged\.md @ 0b8729eaf7eb/);
+  });
+  it("silent on a built-in role shown as Azure defines it today (the Contributor block of the built-in roles page, after the page's az command)", () => {
+    // MicrosoftDocs/azure-docs articles/role-based-access-control/built-in-roles/privileged.md
+    // @ 0b8729eaf7eb0aabc6390cb17348d19761285f12, its Contributor ```json block verbatim.
+    const block = [
+      '{',
+      '  "assignableScopes": [',
+      '    "/"',
+      '  ],',
+      '  "description": "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.",',
+      '  "id": "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c",',
+      '  "name": "b24988ac-6180-42a0-ab88-20f7382dd24c",',
+      '  "permissions": [',
+      '    {',
+      '      "actions": [',
+      '        "*"',
+      '      ],',
+      '      "notActions": [',
+      '        "Microsoft.Authorization/*/Delete",',
+      '        "Microsoft.Authorization/*/Write",',
+      '        "Microsoft.Authorization/elevateAccess/Action",',
+      '        "Microsoft.Blueprint/blueprintAssignments/write",',
+      '        "Microsoft.Blueprint/blueprintAssignments/delete",',
+      '        "Microsoft.Compute/galleries/share/action",',
+      '        "Microsoft.Purview/consents/write",',
+      '        "Microsoft.Purview/consents/delete",',
+      '        "Microsoft.Resources/deploymentStacks/manageDenySetting/action",',
+      '        "Microsoft.Subscription/cancel/action",',
+      '        "Microsoft.Subscription/enable/action"',
+      '      ],',
+      '      "dataActions": [],',
+      '      "notDataActions": []',
+      '    }',
+      '  ],',
+      '  "roleName": "Contributor",',
+      '  "roleType": "BuiltInRole",',
+      '  "type": "Microsoft.Authorization/roleDefinitions"',
+      '}',
+    ];
+    const text = ['# Contributor', '', '```azurecli', 'az role definition list --name "Contributor"', '```', '', '```Output', '[', ...block, ']', '```', ''].join('\n');
+    expect(found('contributor.md', 'example-role-definition-differs', text)).toEqual([]);
+    // The same block with one NotAction fewer is reported: the negative is not silent by accident.
+    const stale = text.replace('        "Microsoft.Subscription/enable/action"\n', '').replace('"Microsoft.Subscription/cancel/action",', '"Microsoft.Subscription/cancel/action"');
+    expect(found('contributor.md', 'example-role-definition-differs', stale).map((x) => x.message)).toEqual([expect.stringMatching(/notActions lacks "Microsoft\.Subscription\/enable\/action"/)]);
   });
 });
 
