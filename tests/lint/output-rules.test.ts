@@ -284,3 +284,38 @@ describe('link-reference-mismatch', () => {
     expect(found(corpus('key-vault/secrets/multiline-secrets.md'), 'link-reference-mismatch')).toEqual([]);
   });
 });
+
+describe('contract-field-not-in-api on az role assignment list / update', () => {
+  it('elevate-access-global-admin.md: the list shown in an "Example" fence still has canDelegate', () => {
+    const f = found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'contract-field-not-in-api');
+    expect(f.map((x) => x.line)).toEqual([170]);
+    expect(f[0]?.message).toMatch(/^\[0\]\.canDelegate: canDelegate belonged to the preview role assignment APIs/);
+  });
+  it('conditions-role-assignments-cli.md: both the create and the update output', () => {
+    expect(lines(corpus('role-based-access-control/conditions-role-assignments-cli.md'), 'contract-field-not-in-api')).toEqual([48, 94]);
+  });
+  it("silent on what a jq or --query projection prints (role-assignments-cli.md's lists through jq)", () => {
+    const page = corpus('role-based-access-control/role-assignments-cli.md');
+    expect(read(page)).toContain("--output json | jq '.[] | {\"principalName\":.principalName");
+    for (const rule of ['contract-field-not-in-api', 'contract-type-mismatch', 'contract-invalid-guid']) expect(found(page, rule)).toEqual([]);
+  });
+  it("silent on today's shape: the list of elevate-access-global-admin.md as api-version 2022-04-01 returns it", () => {
+    const old = read(corpus('role-based-access-control/elevate-access-global-admin.md'));
+    const today = old.replace(
+      '    "canDelegate": null,\n',
+      [
+        '    "condition": null,',
+        '    "conditionVersion": null,',
+        '    "createdBy": "33333333-3333-3333-3333-333333333333",',
+        '    "createdOn": "2024-01-01T00:00:00.000000+00:00",',
+        '    "delegatedManagedIdentityResourceId": null,',
+        '    "description": null,',
+        '    "updatedBy": "33333333-3333-3333-3333-333333333333",',
+        '    "updatedOn": "2024-01-01T00:00:00.000000+00:00",',
+        '',
+      ].join('\n'),
+    );
+    expect(today).not.toBe(old);
+    expect(found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'contract-field-not-in-api', today)).toEqual([]);
+  });
+});
