@@ -65,6 +65,17 @@ describe('example-sas-fields', () => {
     expect(lint(text)).toEqual([]);
   });
 
+  it('az … generate-sas: spr only with --https-only, sip only with --ip (the Storage SDK adds a field only when its value is set)', () => {
+    const page = (options: string, token: string) =>
+      ['# SAS', '', '```azurecli', `az storage container generate-sas --account-name mystorageaccount --name mycontainer --permissions r --expiry 2027-01-01T00:00Z ${options}`, '```', '', '```output', `"${token}"`, '```', ''].join('\n');
+    const token = 'se=2027-01-01T00%3A00Z&sp=r&spr=https&sv=2022-11-02&sr=c&sig=abc%3D';
+    expect(lint(page('--https-only', token))).toEqual([]);
+    expect(lint(page('', token)).map((f) => f.message)).toEqual([expect.stringMatching(/spr=https \(protocol\), but the request on line 4 sends no --https-only/)]);
+    const withIp = token.replace('&spr=https', '&sip=168.1.5.60-168.1.5.70&spr=https');
+    expect(lint(page('--https-only --ip 168.1.5.60-168.1.5.70', withIp))).toEqual([]);
+    expect(lint(page('--https-only --ip 168.1.5.65', withIp)).map((f) => f.message)).toEqual([expect.stringMatching(/sip=168\.1\.5\.60-168\.1\.5\.70 \(IP range\).*--ip "168\.1\.5\.65"/)]);
+  });
+
   it('silent on the recorded List Service SAS exchange (no signedStart, no st)', () => {
     expect(lint(pageOf('StorageAccountListServiceSAS.json', 'listServiceSas'))).toEqual([]);
   });
