@@ -76,6 +76,8 @@ import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
+// issue 16 session 4, example-output (exout)
+import { exampleAzDefaultName } from './rules/example-az-default-name.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -153,4 +155,6 @@ export const rules: readonly Rule[] = [
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
   linkReferenceMismatch,
+  // issue 16 session 4, example-output (exout)
+  exampleAzDefaultName,
 ];

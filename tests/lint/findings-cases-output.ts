@@ -51,6 +51,17 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'example-az-default-name': [
+    {
+      name: 'az webapp up output with the old <user>_rg_<os>_<location> group name',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        ['```azurecli', 'az webapp up --location westeurope --name <app_name> --html', '```', '', '```output', '{', '  "resourcegroup": "appsvc_rg_Linux_westeurope",', '  "sku": "FREE"', '}', '```', '', l].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.includes('"resourcegroup": "appsvc_rg_Linux_westeurope"')) + 1,
+      message: /given no --resource-group.*today <user>_rg_<4 random digits>.*"appsvc_rg_Linux_westeurope" is the Linux\/westeurope form of older Azure CLI versions/,
+      severity: 'warning' as const,
+    },
+  ],
   'example-role-definition-differs': [
     {
       name: 'the created role is shown with an action its file does not grant',

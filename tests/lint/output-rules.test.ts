@@ -319,3 +319,23 @@ describe('contract-field-not-in-api on az role assignment list / update', () => 
     expect(found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'contract-field-not-in-api', today)).toEqual([]);
   });
 });
+
+describe('example-az-default-name', () => {
+  const page = corpus('app-service/quickstart-html.md');
+  it('quickstart-html.md: az webapp up without -g/--plan prints appsvc_rg_Windows_westeurope and appsvc_asp_Windows_westeurope, the old default names', () => {
+    const f = found(page, 'example-az-default-name');
+    expect(f.map((x) => x.line)).toEqual([71, 72]);
+    expect(f[0]?.message).toMatch(/az webapp up on line 50 is given no --resource-group.*_create_util\.py @ 90bd338da58f/);
+    expect(f[1]?.message).toMatch(/no --plan.*<user>_asp_<4 random digits>.*"appsvc_asp_Windows_westeurope"/);
+  });
+  it("silent on today's names, on names the command gives, and on placeholders (the same page, corrected each way)", () => {
+    const text = read(page);
+    const today = text.replace('appsvc_rg_Windows_westeurope",', 'appsvc_rg_4821",').replace('appsvc_asp_Windows_westeurope', 'appsvc_asp_4821');
+    expect(found(page, 'example-az-default-name', today)).toEqual([]);
+    const given = text.replace('az webapp up --location westeurope --name <app_name> --html', 'az webapp up --location westeurope --name <app_name> --html --resource-group appsvc_rg_Windows_westeurope --plan appsvc_asp_Windows_westeurope');
+    expect(found(page, 'example-az-default-name', given)).toEqual([]);
+    const placeholders = text.replace('"appsvc_rg_Windows_westeurope",', '"<your-resource-group-name>",').replace('"appsvc_asp_Windows_westeurope"', '"<your-app-service-plan-name>"');
+    expect(found(page, 'example-az-default-name', placeholders)).toEqual([]);
+    for (const t of ['000-storage-sas.md', '002-storage-user-assigned.md']) expect(found(`tutorials/${t}`, 'example-az-default-name')).toEqual([]);
+  });
+});
