@@ -206,3 +206,26 @@ describe('example-sas-st-without-signedStart (literal layer: the SAS shown again
     expect(run({ ...withStart, signedPermission: '<PERMISSIONS>' }, other).result.differences).toEqual([]);
   });
 });
+
+describe('example-id-vs-sent-path (literal layer: the id and name an ARM example shows against the path the run sent)', () => {
+  const RG = 'tutorials/000-arm-system-assigned.md';
+  const WRITTEN = 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/<ACCOUNT>?api-version=2023-05-01';
+  const SENT = 'https://management.azure.com/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/sa1?api-version=2023-05-01';
+  const claims = (example: unknown, written = WRITTEN) => {
+    const step = httpStep({ id: 's1', file: RG, line: 10, curl: curl({ url: written }) });
+    const withExample = { ...step, expectation: { kind: 'json' as const, source: { file: RG, startLine: 12, endLine: 12 }, raw: '', text: '', valid: true, hasComments: false, value: example, elided: [] } };
+    const obs = observation('s1', { exchanges: [exchange('GET', SENT, json(200, { id: '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/sa1', name: 'sa1' }))] });
+    return checkLiteral({ tutorial: tutorial(RG, 'rg', [withExample]), step: withExample, observation: obs, produced: producedBy(withExample, obs) }).result.differences;
+  };
+
+  it('a resource group the page wrote out and sent, shown as another group in the example id, is a claim difference', () => {
+    const d = claims({ id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/otherGroup/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' });
+    expect(d).toEqual([expect.objectContaining({ path: 'claim:example.id', kind: 'claim', expected: 'myResourceGroup', actual: 'otherGroup', message: expect.stringMatching(/has "otherGroup" where the request \(as the run sent it\) has "myResourceGroup", written so on the page/) })]);
+  });
+
+  it('silent where the run bound the segment from a placeholder (subscription, account name) or the example agrees without case', () => {
+    expect(claims({ id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/MYRESOURCEGROUP/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' })).toEqual([]);
+    // Written with a variable, sent with its value: the reader's, not compared.
+    expect(claims({ id: '/subscriptions/x/resourceGroups/otherGroup/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' }, WRITTEN.replace('myResourceGroup', '$rg'))).toEqual([]);
+  });
+});
