@@ -7,7 +7,7 @@ import type { Observation } from '../run/observation.ts';
 import type { Difference } from './verdict.ts';
 import { valueAt } from './issues.ts';
 import { tryJson } from './produced.ts';
-import { sasFieldMismatch, sasQueryFields, sasRequestOfBody } from '../reference/sas-fields.ts';
+import { sasFieldMismatch, sasKeyMismatch, sasQueryFields, sasRequestOfBody } from '../reference/sas-fields.ts';
 
 const TOKEN_KEYS = ['serviceSasToken', 'accountSasToken'];
 
@@ -33,5 +33,7 @@ export function sasClaims(written: WrittenRequest | undefined, obs: Observation,
     if (message === undefined) continue;
     out.push({ path: `claim:example.sas.${field}`, kind: 'claim', expected: value !== undefined ? `${field}=${value}` : `no ${field}`, actual: `${field}=${shown}`, message });
   }
+  const key = sasKeyMismatch(req, sasQueryFields(token), 'the request (as the run sent it)');
+  if (key !== undefined) out.push({ path: 'claim:example.sas.skoid', kind: 'claim', expected: 'no sk… fields', actual: 'skoid', message: key });
   return out;
 }

@@ -59,7 +59,7 @@ const AZ_NAMES: Record<string, string> = { st: '--start', se: '--expiry', sp: '-
 export function sasRequestOfAz(az: AzView): SasRequest | undefined {
   const [group, kind, verb] = az.path;
   if (group !== 'storage' || verb !== 'generate-sas' || !kind) return undefined;
-  const req: SasRequest = { fields: new Map(), names: AZ_NAMES, absent: new Set() };
+  const req: SasRequest = { fields: new Map(), names: AZ_NAMES, absent: new Set(), signedWith: azOption(az, '--as-user') ? 'user-delegation-key' : 'account-key' };
   for (const field of ['st', 'se', 'sp', 'sip', 'ss', 'srt']) {
     if ((field === 'ss' || field === 'srt') !== (kind === 'account')) continue;
     const o = azOption(az, AZ_NAMES[field]!);

@@ -18,6 +18,8 @@ export interface SasRequest {
   names: Readonly<Record<string, string>>;
   /** The fields the request could have set but did not: the token then has none. */
   absent: Set<string>;
+  /** What signs the token: the account key, or a user delegation key (az … generate-sas --as-user). */
+  signedWith?: 'account-key' | 'user-delegation-key';
 }
 
 export const BODY_NAMES: Readonly<Record<string, string>> = {
@@ -34,7 +36,8 @@ export function sasRequestOfBody(url: string, body: unknown): SasRequest | undef
   if (!account && !/\/listServiceSas\b/i.test(url)) return undefined;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const b = body as Record<string, unknown>;
-  const req: SasRequest = { fields: new Map(), names: BODY_NAMES, absent: new Set() };
+  // The resource provider signs with the account's key.
+  const req: SasRequest = { fields: new Map(), names: BODY_NAMES, absent: new Set(), signedWith: 'account-key' };
   for (const [field, name] of Object.entries(BODY_NAMES)) {
     const accountOnly = field === 'ss' || field === 'srt';
     if (accountOnly !== account && (accountOnly || field === 'sr')) continue;
@@ -97,4 +100,22 @@ export function sasFieldMismatch(req: SasRequest, field: string, shown: string, 
   if (same) return undefined;
   const expected = field === 'sp' && name === '--permissions' ? inAzOrder(asked) : asked;
   return `the example's SAS has ${field}=${shown} (${SAS_FIELD_NAME[field]}), but ${where} asks for ${name} ${JSON.stringify(asked)}: the token it returns has ${field}=${expected}. Show ${field}=${expected} (or change the request).`;
+}
+
+/**
+ * A token signed with a user delegation key carries the key's fields (skoid, sktid, skt, ske, sks,
+ * skv); one signed with the account key never does ("Create a user delegation SAS", Azure Storage
+ * REST reference). Why the token shown contradicts what signs it, or undefined.
+ */
+export function sasKeyMismatch(req: SasRequest, fields: ReadonlyMap<string, unknown>, where: string): string | undefined {
+  const delegated = fields.has('skoid');
+  const how = req.names === BODY_NAMES ? 'the resource provider signs listServiceSas/listAccountSas tokens with the account key' : req.signedWith === 'user-delegation-key' ? 'it is given --as-user' : 'it is given no --as-user';
+  if (req.signedWith === 'account-key' && delegated) {
+    return `the example's SAS has skoid and the other fields of a user delegation key, but ${where} is signed with the account key (${how}): such a token has no sk… fields. Show the token it returns (or ask for a user delegation SAS).`;
+  }
+  // Only a whole token says what it lacks (a URL broken over two lines leaves a tail with sig and no sv).
+  if (req.signedWith === 'user-delegation-key' && !delegated && fields.has('sig') && fields.has('sv')) {
+    return `the example's SAS has no skoid, sktid, skt, ske, sks, skv, but ${where} asks for a user delegation SAS (${how}), which always carries the fields of the key that signs it. Show the token it returns.`;
+  }
+  return undefined;
 }

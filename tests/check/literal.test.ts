@@ -205,6 +205,16 @@ describe('example-sas-st-without-signedStart (literal layer: the SAS shown again
     // The same permission bound from a placeholder is the reader's choice: not compared.
     expect(run({ ...withStart, signedPermission: '<PERMISSIONS>' }, other).result.differences).toEqual([]);
   });
+
+  it('a listServiceSas example with a user delegation key\'s fields: the resource provider signs with the account key', () => {
+    const step = httpStep({ id: 's6', file: SAS, line: 115, curl: written(PAGE_BODY) });
+    const token = 'sv=2018-11-09&sr=c&spr=https&se=2017-09-22T02%3A00%3A00Z&sp=rcw&skoid=00000000-0000-0000-0000-000000000000&sks=b&sig=abc%3D';
+    const withExample = { ...step, expectation: { kind: 'json' as const, source: { file: SAS, startLine: 123, endLine: 123 }, raw: '', text: '', valid: true, hasComments: false, value: { serviceSasToken: token }, elided: [] } };
+    const obs = observation('s6', { exchanges: [exchange('POST', SENT_URL, json(200, { serviceSasToken: 'sv=2015-04-05&sig=x' }), { body: JSON.stringify({ ...PAGE_BODY, signedExpiry: '2026-12-08T00:00:00Z' }) })] });
+    const d = checkLiteral({ tutorial: tutorial(SAS, 'sas', [withExample]), step: withExample, observation: obs, produced: producedBy(withExample, obs) }).result.differences;
+    expect(d.map((x) => x.path)).toEqual(['claim:example.sas.skoid']);
+    expect(d[0]!.message).toMatch(/signed with the account key \(the resource provider signs listServiceSas\/listAccountSas tokens with the account key\)/);
+  });
 });
 
 describe('example-id-vs-sent-path (literal layer: the id and name an ARM example shows against the path the run sent)', () => {
