@@ -16,7 +16,8 @@ const VAULT = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName
 /** 3–24 characters: letters, digits and hyphens; a letter first; no consecutive hyphens; not ending in a hyphen. */
 const VAULT_NAME = /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
-const SECRET_PERMISSIONS = new Set<SecretPermission>(['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge']);
+// The spec's SecretPermissions enum (keyvault.json): 'all' grants every secret operation.
+const SECRET_PERMISSIONS = new Set<SecretPermission>(['all', 'get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function vaultBody(call: ArmCall, v: Vault, tags: Record<string, string>): Record<string, unknown> {
@@ -118,9 +119,8 @@ export const keyVaultRoutes: ArmRoute[] = [
         vaultTags.set(existing, tags);
         return jsonResponse(200, vaultBody(call, existing, tags), call.baseHeaders);
       }
-      if (call.ctx.state.data.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) {
-        return armErrors.invalidParameter(`The vault name '${name}' is already in use.`);
-      }
+      if (call.ctx.state.data.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) return armErrors.vaultAlreadyExists(name);
+      if (deletedVaults.get(call.ctx.state)?.has(name.toLowerCase()) === true) return armErrors.vaultInDeletedState();
       const vault: Vault = {
         name,
         resourceGroup: group.name,
