@@ -7,22 +7,12 @@
 // the inputs only (sorted, no clock).
 //   npx tsx scripts/generate-role-catalog.ts           write the catalog
 //   npx tsx scripts/generate-role-catalog.ts --check   exit 1 when the committed catalog differs
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readInputs, writeOrCheck } from './write-generated.ts';
 import { join } from 'node:path';
 import { renderRoleCatalog } from '../src/reference/role-catalog-source.ts';
 
 const root = join(import.meta.dirname, '..');
-const inputs = join(root, 'src/reference/rbac');
 const out = join(root, 'src/reference/built-in-roles.json');
-const pages = readdirSync(inputs)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => ({ file: `src/reference/rbac/${f}`, text: readFileSync(join(inputs, f), 'utf8') }));
+const pages = readInputs(root, 'src/reference/rbac', '.md');
 const text = renderRoleCatalog(pages);
-if (process.argv.includes('--check')) {
-  const same = readFileSync(out, 'utf8') === text;
-  process.stdout.write(same ? 'built-in-roles.json is up to date\n' : 'built-in-roles.json differs from its sources: run npx tsx scripts/generate-role-catalog.ts\n');
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-process.stdout.write(`wrote ${out}\n`);
+writeOrCheck(out, text, 'npx tsx scripts/generate-role-catalog.ts');

@@ -77,4 +77,14 @@ describe('global names answer as Azure does', () => {
     expect(purge.status).toBe(202);
     expect((await call('PUT', vaultPath('gn-two', 'gn-vault-1'), vaultBody())).status).toBe(201);
   });
+
+  it('defect: a vault soft-deleted in one World survived the reset into the next, whose own create then got ConflictError', async () => {
+    expect((await call('PUT', `${group('gn-three')}?api-version=2021-04-01`, { location: 'westus' })).status).toBe(201);
+    expect((await call('PUT', vaultPath('gn-three', 'gn-vault-2'), vaultBody())).status).toBe(201);
+    expect((await call('DELETE', `${group('gn-three')}?api-version=2021-04-01`)).status).toBe(202);
+    expect((await call('PUT', vaultPath('gn-two', 'gn-vault-2'), vaultBody())).json.error?.code).toBe('ConflictError');
+    await emu.reset();
+    expect((await call('PUT', `${group('gn-three')}?api-version=2021-04-01`, { location: 'westus' })).status).toBe(201);
+    expect((await call('PUT', vaultPath('gn-three', 'gn-vault-2'), vaultBody())).status).toBe(201);
+  });
 });
