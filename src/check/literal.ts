@@ -1,5 +1,6 @@
 // Layer 3: what the page states literally — the final status of a transcript, the token it asks
-// for, the file contents the prose told the reader to write, and sizes and hashes that follow from
+// for, the SAS fields its request sets (sas-claims.ts), the resource id its ARM request names
+// (id-claims.ts), the file contents the prose told the reader to write, and sizes and hashes that follow from
 // the data sent. Claims about the page itself (its example contradicts its own request or data)
 // are drift; claims about what came back (the token is for another audience, the downloaded bytes
 // differ from the uploaded ones) break the step.
@@ -11,6 +12,8 @@ import { show, valueAt } from './issues.ts';
 import { normaliseText } from './example.ts';
 import { bodyText, tryJson, type Produced } from './produced.ts';
 import type { CheckResult, Difference, FailureKind } from './verdict.ts';
+import { sasClaims } from './sas-claims.ts';
+import { idClaims } from './id-claims.ts';
 
 export interface LiteralOutcome {
   result: CheckResult;
@@ -309,6 +312,8 @@ export function checkLiteral(input: { tutorial: Tutorial; step: Step; observatio
     ...blobClaims(step, tutorial, observation, produced),
     ...nameClaims(step, tutorial, produced),
     ...requestBodyClaims(step, tutorial),
+    ...sasClaims(writtenUrl(step), observation, exampleJson).map((diff) => ({ diff })),
+    ...idClaims(writtenUrl(step)?.url, observation, exampleJson).map((diff) => ({ diff })),
   ];
   const differences = claims.map((c) => c.diff);
   const breaking = claims.find((c) => c.breaks !== undefined);

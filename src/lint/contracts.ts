@@ -182,20 +182,36 @@ const AZ_IDENTITY_CREATE: Contract = {
   },
 };
 
+/** A role assignment as az prints it (RoleAssignment with its properties flattened). */
+const ROLE_ASSIGNMENT_FLAT: Readonly<Record<string, Field>> = {
+  id: { type: 'string', format: 'arm-id' }, name: uuid, type: str, resourceGroup: str,
+  scope: { type: 'string', format: 'arm-id' }, roleDefinitionId: { type: 'string', format: 'arm-id' }, principalId: uuid,
+  principalType: { type: 'string', enum: ['User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'] },
+  description: str, condition: str, conditionVersion: str, createdOn: str, updatedOn: str, createdBy: str, updatedBy: str,
+  delegatedManagedIdentityResourceId: str,
+};
+
+const ROLE_ASSIGNMENT_ABSENT = {
+  canDelegate:
+    'canDelegate belonged to the preview role assignment APIs (2017-10-01-preview to 2020-04-01-preview); the stable 2022-04-01 RoleAssignmentProperties the Azure CLI uses has no canDelegate, so az no longer prints it (and prints condition, conditionVersion, createdOn, updatedOn, createdBy, updatedBy, delegatedManagedIdentityResourceId instead)',
+};
+
 const AZ_ROLE_ASSIGNMENT_CREATE: Contract = {
-  operation: 'az role assignment create (RoleAssignments_Create, flattened)',
+  operation: 'az role assignment create / update (RoleAssignments_Create, flattened)',
   source: 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleAssignmentsCalls.json#/definitions/RoleAssignment (properties flattened by the CLI)',
   flat: true,
-  root: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'arm-id' }, name: uuid, type: str, resourceGroup: str,
-      scope: { type: 'string', format: 'arm-id' }, roleDefinitionId: { type: 'string', format: 'arm-id' }, principalId: uuid,
-      principalType: { type: 'string', enum: ['User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'] },
-      description: str, condition: str, conditionVersion: str, createdOn: str, updatedOn: str, createdBy: str, updatedBy: str,
-      delegatedManagedIdentityResourceId: str,
-    },
-  },
+  root: { type: 'object', properties: ROLE_ASSIGNMENT_FLAT },
+  absent: ROLE_ASSIGNMENT_ABSENT,
+};
+
+// az role assignment list adds the role's and the principal's names to each assignment it prints
+// (azure-cli role/custom.py list_role_assignments: roleDefinitionName, principalName).
+const AZ_ROLE_ASSIGNMENT_LIST: Contract = {
+  operation: 'az role assignment list (RoleAssignments_ListForScope, flattened, with names)',
+  source: 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/authorization-RoleAssignmentsCalls.json#/definitions/RoleAssignmentListResult (each RoleAssignment flattened by the CLI)',
+  flat: true,
+  root: { type: 'array', items: { type: 'object', properties: { ...ROLE_ASSIGNMENT_FLAT, roleDefinitionName: str, principalName: str } } },
+  absent: ROLE_ASSIGNMENT_ABSENT,
 };
 
 export interface OperationMatch {
@@ -224,8 +240,20 @@ function curlContract(curl: CurlView): Contract | undefined {
 function azContract(az: AzView): Contract | undefined {
   const path = az.path.join(' ');
   if (path === 'identity create') return AZ_IDENTITY_CREATE;
-  if (path === 'role assignment create') return AZ_ROLE_ASSIGNMENT_CREATE;
+  // update PUTs the assignment it read back and prints the answer, the same RoleAssignment.
+  if (path === 'role assignment create' || path === 'role assignment update') return AZ_ROLE_ASSIGNMENT_CREATE;
+  if (path === 'role assignment list') return AZ_ROLE_ASSIGNMENT_LIST;
   return undefined;
+}
+
+/**
+ * az prints the operation's answer itself only without --query and in JSON: a projection (--query,
+ * a jq after a pipe, --output tsv/table) prints other keys and shapes, which no contract describes.
+ */
+function printsAsIs(az: AzView): boolean {
+  if (az.options.some((o) => o.name === '--query')) return false;
+  const output = az.options.find((o) => o.name === '--output' || o.name === '-o')?.value?.value;
+  return output === undefined || output === 'json' || output === 'jsonc';
 }
 
 /** The contract of the request body a curl sends (`-d '{…}'`), when lint has one. */
@@ -237,7 +265,8 @@ export function requestBodyContract(curl: CurlView): Contract | undefined {
 export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch | undefined {
   const command = block.step ? doc.commandOf(block.step) : undefined;
   if (!command) return undefined;
-  for (const inv of invocations(command.words)) {
+  const all = invocations(command.words);
+  for (const [i, inv] of all.entries()) {
     if (inv.curl) {
       const c = curlContract(inv.curl);
       if (!c) continue;
@@ -247,7 +276,7 @@ export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch
       }
       return { contract: c, curl: inv.curl };
     }
-    if (inv.az && block.role === 'response') {
+    if (inv.az && block.role === 'response' && i === all.length - 1 && printsAsIs(inv.az)) {
       const c = azContract(inv.az);
       if (c) return { contract: c, az: inv.az };
     }
@@ -257,7 +286,7 @@ export function contractFor(doc: LintDocument, block: JsonBlock): OperationMatch
 
 export const contracts = {
   IMDS_TOKEN, LEGACY_TOKEN, RESOURCE_GROUP, LIST_KEYS, LIST_SERVICE_SAS, SERVICE_SAS_PARAMETERS, GET_SECRET, LIST_STATUS,
-  AZ_IDENTITY_CREATE, AZ_ROLE_ASSIGNMENT_CREATE,
+  AZ_IDENTITY_CREATE, AZ_ROLE_ASSIGNMENT_CREATE, AZ_ROLE_ASSIGNMENT_LIST,
 } as const;
 
 /** The field a path leads to (array indexes skip into items; flattened az output looks through "properties"). */
@@ -273,7 +302,8 @@ export function fieldAt(contract: Contract, path: readonly string[]): Field | un
       field = field.map;
       continue;
     }
-    if (contract.flat && key === 'properties' && field === contract.root && !field.properties?.properties) continue;
+    const answer = field === contract.root || (contract.root.type === 'array' && field === contract.root.items);
+    if (contract.flat && key === 'properties' && answer && !field.properties?.properties) continue;
     const props: Readonly<Record<string, Field>> = field.properties ?? {};
     field = field.caseInsensitive ? Object.entries(props).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1] : props[key];
   }

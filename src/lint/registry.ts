@@ -80,6 +80,8 @@ import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
+// issue 16 session 4, example-output (exout)
+import { exampleAzDefaultName } from './rules/example-az-default-name.ts';
 // issue 16 items 3-4 (spec data): names that cannot exist
 import { enumValueStraySpace } from './rules/enum-value-stray-space.ts';
 import { identityTypeValue } from './rules/identity-type-value.ts';
@@ -194,6 +196,8 @@ export const rules: readonly Rule[] = [
   fileShownAfterUse,
   roleUsedBeforeCreated,
   proseValueDiffers,
+  // issue 16 session 4, example-output (exout)
+  exampleAzDefaultName,
   // issue 16 items 3-4 (spec data)
   enumValueStraySpace,
   identityTypeValue,

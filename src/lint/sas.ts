@@ -4,6 +4,9 @@
 // "Create a service SAS" / "Create an account SAS" references.
 import type { LintDocument } from './document.ts';
 import { azOption, type AzView, type CurlView } from './commands.ts';
+import { sasRequestOfBody, type SasRequest } from '../reference/sas-fields.ts';
+
+export type { SasRequest } from '../reference/sas-fields.ts';
 
 /** One field of a SAS shown on a page, with where its name starts. */
 export interface SasField {
@@ -36,64 +39,36 @@ export function sasTokensIn(text: string, line: number): Map<string, SasField>[]
   return out;
 }
 
-/** What a request asked the SAS to contain, by SAS field (st, se, sp, sr, spr, ss, srt, sv). */
-export interface SasRequest {
-  fields: Map<string, string>;
-  /** How the request names each field, for messages ("signedStart", "--start"). */
-  names: Record<string, string>;
-  /** The fields the request could have set but did not. */
-  absent: Set<string>;
-}
-
-const BODY_NAMES: Record<string, string> = {
-  st: 'signedStart',
-  se: 'signedExpiry',
-  sp: 'signedPermission',
-  sr: 'signedResource',
-  spr: 'signedProtocol',
-  ss: 'signedServices',
-  srt: 'signedResourceTypes',
-};
-
-/** A POST to …/listServiceSas or …/listAccountSas with its JSON body. */
+/** A POST to …/listServiceSas or …/listAccountSas with its JSON body, as the page writes it. */
 export function sasRequestOfCurl(curl: CurlView): SasRequest | undefined {
   const url = curl.urls[0]?.value ?? '';
-  const account = /\/listAccountSas\b/i.test(url);
-  if (!account && !/\/listServiceSas\b/i.test(url)) return undefined;
-  let body: Record<string, unknown> | undefined;
+  let body: unknown;
   for (const d of curl.data) {
     try {
-      const v: unknown = JSON.parse(d.value);
-      if (v && typeof v === 'object' && !Array.isArray(v)) body = v as Record<string, unknown>;
+      body = JSON.parse(d.value);
     } catch {
       // a body that is not JSON says nothing about the fields
     }
   }
-  if (!body) return undefined;
-  const req: SasRequest = { fields: new Map(), names: BODY_NAMES, absent: new Set() };
-  for (const [field, name] of Object.entries(BODY_NAMES)) {
-    if (account !== (field === 'ss' || field === 'srt') && field !== 'st' && field !== 'se' && field !== 'sp' && field !== 'spr') continue;
-    const v = body[name];
-    if (typeof v === 'string') req.fields.set(field, v);
-    else req.absent.add(field);
-  }
-  return req;
+  return sasRequestOfBody(url, body);
 }
 
-const AZ_NAMES: Record<string, string> = { st: '--start', se: '--expiry', sp: '--permissions', spr: '--https-only', ss: '--services', srt: '--resource-types' };
+const AZ_NAMES: Record<string, string> = { st: '--start', se: '--expiry', sp: '--permissions', spr: '--https-only', sip: '--ip', ss: '--services', srt: '--resource-types' };
 
 /** `az storage container|blob|account generate-sas`: the options that become SAS fields. */
 export function sasRequestOfAz(az: AzView): SasRequest | undefined {
   const [group, kind, verb] = az.path;
   if (group !== 'storage' || verb !== 'generate-sas' || !kind) return undefined;
-  const req: SasRequest = { fields: new Map(), names: AZ_NAMES, absent: new Set() };
-  for (const field of ['st', 'se', 'sp', 'ss', 'srt']) {
+  const req: SasRequest = { fields: new Map(), names: AZ_NAMES, absent: new Set(), signedWith: azOption(az, '--as-user') ? 'user-delegation-key' : 'account-key' };
+  for (const field of ['st', 'se', 'sp', 'sip', 'ss', 'srt']) {
     if ((field === 'ss' || field === 'srt') !== (kind === 'account')) continue;
     const o = azOption(az, AZ_NAMES[field]!);
     if (o?.value) req.fields.set(field, o.value.value);
     else if (!o) req.absent.add(field);
   }
+  // --https-only is a flag: without it the SDK passes no protocol and the token has no spr.
   if (azOption(az, '--https-only')) req.fields.set('spr', 'https');
+  else req.absent.add('spr');
   if (kind === 'container') req.fields.set('sr', 'c');
   if (kind === 'blob') req.fields.set('sr', 'b');
   return req;

@@ -56,11 +56,13 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
 
 /**
  * A fence whose language says JSON may be in it: JSON itself, output, shell sessions (az prints
- * JSON), HTTP transcripts, or no language at all. The braces of PowerShell, YAML, XML and program
+ * JSON), HTTP transcripts, an "Example", or no language at all. The braces of PowerShell, YAML, XML and program
  * source (csharp, python, javascript…) are never JSON.
  */
 function mayHoldJson(fence: Fence): boolean {
   if (fence.info.trim() === '') return true;
+  // Learn pages label some output "Example" (```Example): the block may hold the JSON a command printed.
+  if (/^example$/i.test(fence.info.trim())) return true;
   const language = blockLanguage(fence.info);
   return language === 'json' || language === 'output' || language === 'shell' || language === 'http';
 }

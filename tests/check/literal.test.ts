@@ -170,3 +170,72 @@ describe('literal layer: var=$(curl … | jq -r .access_token)', () => {
     expect(run(wrong).breaks).toBe('token-audience-mismatch');
   });
 });
+
+describe('example-sas-st-without-signedStart (literal layer: the SAS shown against the request the run sent)', () => {
+  const written = (body: Record<string, string>) =>
+    curl({ url: 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>/providers/Microsoft.Storage/storageAccounts/<STORAGE ACCOUNT NAME>/listServiceSas/?api-version=2017-06-01', method: 'POST', data: [{ flag: '-d', value: JSON.stringify(body) }] });
+  const SENT_URL = 'https://management.azure.com/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/sa1/listServiceSas/?api-version=2017-06-01';
+  // 000-storage-sas.md line 115 as written: no signedStart, the expiry a placeholder.
+  const PAGE_BODY = { canonicalizedResource: '/blob/<STORAGE ACCOUNT NAME>/<CONTAINER NAME>', signedResource: 'c', signedPermission: 'rcw', signedProtocol: 'https', signedExpiry: '<EXPIRATION TIME>' };
+  const run = (body: Record<string, string>, sent: Record<string, string>) => {
+    const step = httpStep({ id: 's6', file: SAS, line: 115, curl: written(body), expectation: jsonExp(SAS, 123, 123) });
+    const bound = Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, v.replace('<STORAGE ACCOUNT NAME>', 'sa1').replace('<CONTAINER NAME>', 'c1')]));
+    const obs = observation('s6', { exchanges: [exchange('POST', SENT_URL, json(200, { serviceSasToken: 'sv=2015-04-05&sr=c&spr=https&se=2026-12-08T00%3A00%3A00Z&sp=rcw&sig=abc%3D' }), { body: JSON.stringify(bound) })] });
+    return checkLiteral({ tutorial: tutorial(SAS, 'sas', [step]), step, observation: obs, produced: producedBy(step, obs) });
+  };
+
+  it('000-storage-sas.md: the example shows st= but the request the run sent has no signedStart: drift, nothing broken', () => {
+    const r = run(PAGE_BODY, { ...PAGE_BODY, signedExpiry: '2026-12-08T00:00:00Z' });
+    expect(r.breaks).toBeUndefined();
+    expect(r.result.ok).toBe(false);
+    expect(r.result.differences).toEqual([
+      expect.objectContaining({ path: 'claim:example.sas.st', kind: 'claim', expected: 'no st', actual: 'st=2017-09-22T00:10:00Z', message: expect.stringMatching(/the request \(as the run sent it\) sends no signedStart: the service writes st into the token only when it is given one/) }),
+    ]);
+    // The expiry the run bound for <EXPIRATION TIME> is the reader's, not the page's: not compared.
+    expect(r.result.differences.some((d) => d.path.endsWith('.se'))).toBe(false);
+    // The signature is never part of the evidence.
+    expect(JSON.stringify(r)).not.toContain('QcVwljccgWcNMbe9roAJbD8J5oEkYoq');
+  });
+
+  it('silent on st once the request sends a start time; a literal value sent that the example contradicts is reported', () => {
+    const withStart = { ...PAGE_BODY, signedStart: '2017-09-22T00:10:00Z', signedExpiry: '2017-09-22T02:00:00Z' };
+    expect(run(withStart, withStart).result.differences).toEqual([]);
+    const other = { ...withStart, signedPermission: 'rw' };
+    expect(run(other, other).result.differences).toEqual([expect.objectContaining({ path: 'claim:example.sas.sp', expected: 'sp=rw', actual: 'sp=rcw' })]);
+    // The same permission bound from a placeholder is the reader's choice: not compared.
+    expect(run({ ...withStart, signedPermission: '<PERMISSIONS>' }, other).result.differences).toEqual([]);
+  });
+
+  it('a listServiceSas example with a user delegation key\'s fields: the resource provider signs with the account key', () => {
+    const step = httpStep({ id: 's6', file: SAS, line: 115, curl: written(PAGE_BODY) });
+    const token = 'sv=2018-11-09&sr=c&spr=https&se=2017-09-22T02%3A00%3A00Z&sp=rcw&skoid=00000000-0000-0000-0000-000000000000&sks=b&sig=abc%3D';
+    const withExample = { ...step, expectation: { kind: 'json' as const, source: { file: SAS, startLine: 123, endLine: 123 }, raw: '', text: '', valid: true, hasComments: false, value: { serviceSasToken: token }, elided: [] } };
+    const obs = observation('s6', { exchanges: [exchange('POST', SENT_URL, json(200, { serviceSasToken: 'sv=2015-04-05&sig=x' }), { body: JSON.stringify({ ...PAGE_BODY, signedExpiry: '2026-12-08T00:00:00Z' }) })] });
+    const d = checkLiteral({ tutorial: tutorial(SAS, 'sas', [withExample]), step: withExample, observation: obs, produced: producedBy(withExample, obs) }).result.differences;
+    expect(d.map((x) => x.path)).toEqual(['claim:example.sas.skoid']);
+    expect(d[0]!.message).toMatch(/signed with the account key \(the resource provider signs listServiceSas\/listAccountSas tokens with the account key\)/);
+  });
+});
+
+describe('example-id-vs-sent-path (literal layer: the id and name an ARM example shows against the path the run sent)', () => {
+  const RG = 'tutorials/000-arm-system-assigned.md';
+  const WRITTEN = 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/<ACCOUNT>?api-version=2023-05-01';
+  const SENT = 'https://management.azure.com/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/sa1?api-version=2023-05-01';
+  const claims = (example: unknown, written = WRITTEN) => {
+    const step = httpStep({ id: 's1', file: RG, line: 10, curl: curl({ url: written }) });
+    const withExample = { ...step, expectation: { kind: 'json' as const, source: { file: RG, startLine: 12, endLine: 12 }, raw: '', text: '', valid: true, hasComments: false, value: example, elided: [] } };
+    const obs = observation('s1', { exchanges: [exchange('GET', SENT, json(200, { id: '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/sa1', name: 'sa1' }))] });
+    return checkLiteral({ tutorial: tutorial(RG, 'rg', [withExample]), step: withExample, observation: obs, produced: producedBy(withExample, obs) }).result.differences;
+  };
+
+  it('a resource group the page wrote out and sent, shown as another group in the example id, is a claim difference', () => {
+    const d = claims({ id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/otherGroup/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' });
+    expect(d).toEqual([expect.objectContaining({ path: 'claim:example.id', kind: 'claim', expected: 'myResourceGroup', actual: 'otherGroup', message: expect.stringMatching(/has "otherGroup" where the request \(as the run sent it\) has "myResourceGroup", written so on the page/) })]);
+  });
+
+  it('silent where the run bound the segment from a placeholder (subscription, account name) or the example agrees without case', () => {
+    expect(claims({ id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/MYRESOURCEGROUP/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' })).toEqual([]);
+    // Written with a variable, sent with its value: the reader's, not compared.
+    expect(claims({ id: '/subscriptions/x/resourceGroups/otherGroup/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' }, WRITTEN.replace('myResourceGroup', '$rg'))).toEqual([]);
+  });
+});

@@ -145,6 +145,21 @@ describe('parsed tutorials: the request parameters the prose lists', () => {
   });
 });
 
+describe('example-sas-st-without-signedStart: the SAS the page shows against the request the run sent', () => {
+  it('000-storage-sas: the run sent no signedStart, so the st= of the example is drift naming it; with a start sent, silent', () => {
+    const t = parsed('000-storage-sas.md');
+    const s = stepAt(t, 115);
+    const url = 'https://management.azure.com/subscriptions/3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73/resourceGroups/mi-test/providers/Microsoft.Storage/storageAccounts/sa1/listServiceSas/?api-version=2017-06-01';
+    const ok = json(200, { serviceSasToken: 'sv=2015-04-05&sr=c&spr=https&se=2026-11-23T00%3A00%3A00Z&sp=rcw&sig=AAAA' });
+    const sent = { canonicalizedResource: '/blob/sa1/c1', signedResource: 'c', signedPermission: 'rcw', signedProtocol: 'https', signedExpiry: '2026-11-23T00:00:00Z' };
+    const r = checkStep({ tutorial: t, step: s, observation: observation(s.id, { exchanges: [exchange('POST', url, ok, { body: JSON.stringify(sent) })] }) });
+    expect(r.verdict).toBe('drift');
+    expect(r.reason).toMatch(/example's SAS has st=2017-09-22T00:10:00Z \(start time\), but the request \(as the run sent it\) sends no signedStart/);
+    const withStart = checkStep({ tutorial: t, step: s, observation: observation(s.id, { exchanges: [exchange('POST', url, ok, { body: JSON.stringify({ ...sent, signedStart: '2026-11-22T00:00:00Z' }) })] }) });
+    expect(withStart.checks.find((c) => c.layer === 'literal')!.differences.filter((d) => d.path.startsWith('claim:example.sas'))).toEqual([]);
+  });
+});
+
 describe('parsed tutorials: more suggestions', () => {
   it('000-arm-system-assigned: the no-break space after the Authorization header is shown with the words before it', () => {
     const t = parsed('000-arm-system-assigned.md');

@@ -98,6 +98,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'file-shown-after-use': 'missing-prerequisite',
   'role-used-before-created': 'missing-prerequisite',
   'prose-value-differs': 'inconsistent-name',
+  // issue 16 session 4, example-output (exout)
+  'example-az-default-name': 'example-output',
   // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
   'enum-value-stray-space': 'other',
   'identity-type-value': 'other',

@@ -102,7 +102,7 @@ describe('fix-patch round trip on a copy of tutorials/', () => {
     expect(fixedFails.sort()).toEqual([
       '000-arm-system-assigned.md s4 → drift', // U+00A0 after the Authorization header: 401 → works
       '000-arm-user-assigned.md s3 → drift', // blank inside --scope "…<RESOURCE GROUP> ": 404 → works
-      '000-storage-sas.md s6 → pass', // Content-Type added to listServiceSas: 415 → works
+      '000-storage-sas.md s6 → drift', // Content-Type added to listServiceSas: 415 → works; its example's st= was never sent (no fix: the writer decides)
       '002-storage-user-assigned.md s4 → pass', // az vm assign-identity → az vm identity assign, -–identities → --identities
       '002-storage-user-assigned.md s7 → drift', // ‘Reader’ → 'Reader', containers/ inserted into the scope
       '003-arm-user-assigned.md s3 → drift', // blank inside --scope

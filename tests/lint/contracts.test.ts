@@ -90,6 +90,19 @@ describe('contracts against vendor/specs', () => {
     for (const v of level.enum ?? []) expect(mine.properties?.['recoveryLevel']?.enum).toContain(v);
   });
 
+  it('AZ_ROLE_ASSIGNMENT_LIST: each item is the RoleAssignmentListResult value item, flattened, plus the names az adds', () => {
+    const def = specDefinition(contracts.AZ_ROLE_ASSIGNMENT_LIST);
+    const value = properties(def.schema, def.file, false).get('value')!;
+    const item = deref(deref(value.schema, value.file).schema.items!, value.file);
+    const spec = properties(item.schema, item.file, true);
+    const mine = Object.keys(contracts.AZ_ROLE_ASSIGNMENT_LIST.root.items?.properties ?? {});
+    for (const key of spec.keys()) expect(mine, `${key} from the spec`).toContain(key);
+    expect(mine.filter((k) => !spec.has(k)).sort()).toEqual(['principalName', 'resourceGroup', 'roleDefinitionName']);
+    // canDelegate is named as a field of the preview APIs only: the stable spec must not have it.
+    expect(spec.has('canDelegate')).toBe(false);
+    expect(Object.keys(contracts.AZ_ROLE_ASSIGNMENT_LIST.absent ?? {})).toEqual(['canDelegate']);
+  });
+
   it('uuid formats follow the spec where it says format uuid (identity ids)', () => {
     const def = specDefinition(contracts.AZ_IDENTITY_CREATE);
     const spec = properties(def.schema, def.file, true);

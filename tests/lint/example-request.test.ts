@@ -65,6 +65,28 @@ describe('example-sas-fields', () => {
     expect(lint(text)).toEqual([]);
   });
 
+  it('az … generate-sas: spr only with --https-only, sip only with --ip (the Storage SDK adds a field only when its value is set)', () => {
+    const page = (options: string, token: string) =>
+      ['# SAS', '', '```azurecli', `az storage container generate-sas --account-name mystorageaccount --name mycontainer --permissions r --expiry 2027-01-01T00:00Z ${options}`, '```', '', '```output', `"${token}"`, '```', ''].join('\n');
+    const token = 'se=2027-01-01T00%3A00Z&sp=r&spr=https&sv=2022-11-02&sr=c&sig=abc%3D';
+    expect(lint(page('--https-only', token))).toEqual([]);
+    expect(lint(page('', token)).map((f) => f.message)).toEqual([expect.stringMatching(/spr=https \(protocol\), but the request on line 4 sends no --https-only/)]);
+    const withIp = token.replace('&spr=https', '&sip=168.1.5.60-168.1.5.70&spr=https');
+    expect(lint(page('--https-only --ip 168.1.5.60-168.1.5.70', withIp))).toEqual([]);
+    expect(lint(page('--https-only --ip 168.1.5.65', withIp)).map((f) => f.message)).toEqual([expect.stringMatching(/sip=168\.1\.5\.60-168\.1\.5\.70 \(IP range\).*--ip "168\.1\.5\.65"/)]);
+  });
+
+  it('az … generate-sas: the user delegation key\'s fields (skoid…) only with --as-user', () => {
+    const page = (options: string, token: string) =>
+      ['# SAS', '', '```azurecli', `az storage container generate-sas --account-name mystorageaccount --name mycontainer --permissions r --expiry 2027-01-01T00:00Z ${options}`, '```', '', '```output', `"${token}"`, '```', ''].join('\n');
+    const delegated = 'se=2027-01-01T00%3A00Z&sp=r&sv=2022-11-02&sr=c&skoid=00000000-0000-0000-0000-000000000000&sktid=00000000-0000-0000-0000-000000000000&skt=2026-12-06T00%3A00%3A00Z&ske=2027-01-01T00%3A00%3A00Z&sks=b&skv=2022-11-02&sig=abc%3D';
+    expect(lint(page('--as-user --auth-mode login', delegated))).toEqual([]);
+    expect(lint(page('--account-key <KEY>', delegated)).map((f) => f.message)).toEqual([expect.stringMatching(/has skoid and the other fields of a user delegation key, but the request on line 4 is signed with the account key \(it is given no --as-user\)/)]);
+    const keyed = 'se=2027-01-01T00%3A00Z&sp=r&sv=2022-11-02&sr=c&sig=abc%3D';
+    expect(lint(page('--account-key <KEY>', keyed))).toEqual([]);
+    expect(lint(page('--as-user --auth-mode login', keyed)).map((f) => f.message)).toEqual([expect.stringMatching(/has no skoid.*asks for a user delegation SAS \(it is given --as-user\)/)]);
+  });
+
   it('silent on the recorded List Service SAS exchange (no signedStart, no st)', () => {
     expect(lint(pageOf('StorageAccountListServiceSAS.json', 'listServiceSas'))).toEqual([]);
   });

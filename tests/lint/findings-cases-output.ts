@@ -98,6 +98,17 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'example-az-default-name': [
+    {
+      name: 'az webapp up output with the old <user>_rg_<os>_<location> group name',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        ['```azurecli', 'az webapp up --location westeurope --name <app_name> --html', '```', '', '```output', '{', '  "resourcegroup": "appsvc_rg_Linux_westeurope",', '  "sku": "FREE"', '}', '```', '', l].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.includes('"resourcegroup": "appsvc_rg_Linux_westeurope"')) + 1,
+      message: /given no --resource-group.*today <user>_rg_<4 random digits>.*"appsvc_rg_Linux_westeurope" is the Linux\/westeurope form of older Azure CLI versions/,
+      severity: 'warning' as const,
+    },
+  ],
   'example-role-definition-differs': [
     {
       name: 'the created role is shown with an action its file does not grant',
@@ -122,6 +133,26 @@ export const outputCases = {
         ].join('\n'),
       expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('{"roleName": "Blob Peeker"')) + 1,
       message: /"Blob Peeker" matches none.*actions "Microsoft\.Storage\/\*\/write" that it does not grant/,
+      severity: 'warning' as const,
+    },
+    {
+      name: 'the built-in Reader is shown with an action it does not have and without one it has',
+      find: 'Create a file to upload:',
+      replace: (l: string) =>
+        [
+          '```azurecli',
+          'az role definition list --name Reader',
+          '```',
+          '',
+          '```output',
+          '[{"roleName": "Reader", "roleType": "BuiltInRole", "name": "acdd72a7-3385-48ef-bd42-f606fba81ae7",',
+          ' "permissions": [{"actions": ["Microsoft.Storage/*/read"], "notActions": [], "dataActions": [], "notDataActions": []}], "assignableScopes": ["/"]}]',
+          '```',
+          '',
+          l,
+        ].join('\n'),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('[{"roleName": "Reader"')) + 1,
+      message: /built-in role "Reader" is not its definition today: actions lacks "\*\/read"; actions has "Microsoft\.Storage\/\*\/read", which the role no longer has/,
       severity: 'warning' as const,
     },
   ],

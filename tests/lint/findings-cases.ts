@@ -47,6 +47,15 @@ export const findingsCases = {
   'example-sas-fields': [
     { name: 'st= without signedStart', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&se=', '&st=2026-12-31T00%3A00%3A00Z&se='), message: /sends no signedStart/, severity: 'warning' as const },
     { name: 'sp other than signedPermission', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&sp=r&', '&sp=rw&'), message: /signedPermission "r"/, severity: 'warning' as const },
+    { name: 'sip= without signedIp', find: '"serviceSasToken":"sv=', replace: (l: string) => l.replace('&spr=https', '&sip=168.1.5.65&spr=https'), message: /sip=168\.1\.5\.65 \(IP range\), but the request on line \d+ sends no signedIp/, severity: 'warning' as const },
+    {
+      name: 'spr=https from az generate-sas without --https-only',
+      find: 'az role assignment create',
+      replace: (l: string) => `az storage container generate-sas --account-name mystorageaccount --name mycontainer --permissions r --expiry 2027-01-01T00:00Z --account-key <KEY>\n\`\`\`\n\n\`\`\`output\n"se=2027-01-01T00%3A00Z&sp=r&spr=https&sv=2022-11-02&sr=c&sig=<SIGNATURE>"\n\`\`\`\n\n\`\`\`azurecli\n${l}`,
+      offset: 4,
+      message: /spr=https \(protocol\), but the request on line \d+ sends no --https-only/,
+      severity: 'warning' as const,
+    },
   ],
   'rbac-what-if': [
     { name: 'Reader granted, blob read with the identity', find: 'az role assignment create', replace: (l: string) => l.replace('"Storage Blob Data Reader"', '"Reader"'), message: /Reader grants no data action.*use Storage Blob Data Reader/ },

@@ -164,6 +164,21 @@ describe('example-id-vs-request', () => {
     expect(ids(page('prod-rg', 'Prod-RG', '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourcegroups/PROD-RG'))).toEqual([]);
     expect(ids(page('<RESOURCE GROUP>', 'myGroup', '/subscriptions/<SUBSCRIPTION ID>/resourceGroups/myGroup'))).toEqual([]);
   });
+  it('az create/show/update: the example names the resource the command names (--name, --resource-group)', () => {
+    const az = (cmd: string, name: string, group: string) =>
+      ['# Group', '', '```azurecli', cmd, '```', '', '```output', `{ "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}", "name": "${name}", "resourceGroup": "${group}" }`, '```', ''].join('\n');
+    const f = ids(az('az identity create --name myIdentity --resource-group myGroup', 'otherIdentity', 'otherGroup'));
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/the example's name is "otherIdentity" but az identity create on line 4 is given --name myIdentity/),
+      expect.stringMatching(/the example's resourceGroup is "otherGroup" but az identity create on line 4 is given --resource-group myGroup/),
+    ]);
+    expect(ids(az('az identity create -n MyIdentity -g mygroup', 'myidentity', 'MyGroup'))).toEqual([]);
+    expect(ids(az('az identity create --name <IDENTITY NAME> --resource-group <RESOURCE GROUP>', 'myIdentity', 'myGroup'))).toEqual([]);
+    // A projection prints what it selects, not the resource.
+    expect(ids(az('az identity create --name myIdentity --resource-group myGroup --query "{name: name}"', 'otherIdentity', 'otherGroup'))).toEqual([]);
+    // storage-require-secure-transfer.md: az storage account show/update with {placeholders} in both.
+    expect(found('tests/corpus/articles/storage/common/storage-require-secure-transfer.md', 'example-id-vs-request')).toEqual([]);
+  });
   it('silent on real pages whose ARM examples follow their requests (the tutorials 000-arm-*)', () => {
     for (const p of ['tutorials/000-arm-system-assigned.md', 'tutorials/000-arm-user-assigned.md', 'tutorials/003-arm-user-assigned.md']) {
       expect(read(p)).toMatch(/curl[^\n]*https:\/\/management\.azure\.com\/subscriptions\//);

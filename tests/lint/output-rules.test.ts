@@ -205,9 +205,56 @@ describe('example-role-definition-differs', () => {
     expect(f.map((x) => x.line)).toEqual([76]);
     expect(f[0]?.message).toMatch(/against the one on line 189 it has 1 assignable scope where it has 3/);
   });
-  it('silent on role definitions the page does not write (role-assignments-cli.md lists the built-in Contributor)', () => {
-    expect(read(corpus('role-based-access-control/role-assignments-cli.md'))).toContain('"roleName": "Contributor"');
-    expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs')).toEqual([]);
+  it('role-assignments-cli.md: the built-in Contributor it lists lacks the NotActions the role has today', () => {
+    const f = found(corpus('role-based-access-control/role-assignments-cli.md'), 'example-role-definition-differs');
+    // The whole block: the stale description (line 108) is part of the same old definition.
+    expect(f.map((x) => [x.line, x.endLine])).toEqual([[102, 130]]);
+    expect(f[0]?.message).toMatch(/built-in role "Contributor" is not its definition today: notActions lacks "Microsoft\.Blueprint\/blueprintAssignments\/write"/);
+    expect(f[0]?.message).toMatch(/articles\/role-based-access-control\/built-in-roles\/privileged\.md @ 0b8729eaf7eb/);
+  });
+  it("silent on a built-in role shown as Azure defines it today (the Contributor block of the built-in roles page, after the page's az command)", () => {
+    // MicrosoftDocs/azure-docs articles/role-based-access-control/built-in-roles/privileged.md
+    // @ 0b8729eaf7eb0aabc6390cb17348d19761285f12, its Contributor ```json block verbatim.
+    const block = [
+      '{',
+      '  "assignableScopes": [',
+      '    "/"',
+      '  ],',
+      '  "description": "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.",',
+      '  "id": "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c",',
+      '  "name": "b24988ac-6180-42a0-ab88-20f7382dd24c",',
+      '  "permissions": [',
+      '    {',
+      '      "actions": [',
+      '        "*"',
+      '      ],',
+      '      "notActions": [',
+      '        "Microsoft.Authorization/*/Delete",',
+      '        "Microsoft.Authorization/*/Write",',
+      '        "Microsoft.Authorization/elevateAccess/Action",',
+      '        "Microsoft.Blueprint/blueprintAssignments/write",',
+      '        "Microsoft.Blueprint/blueprintAssignments/delete",',
+      '        "Microsoft.Compute/galleries/share/action",',
+      '        "Microsoft.Purview/consents/write",',
+      '        "Microsoft.Purview/consents/delete",',
+      '        "Microsoft.Resources/deploymentStacks/manageDenySetting/action",',
+      '        "Microsoft.Subscription/cancel/action",',
+      '        "Microsoft.Subscription/enable/action"',
+      '      ],',
+      '      "dataActions": [],',
+      '      "notDataActions": []',
+      '    }',
+      '  ],',
+      '  "roleName": "Contributor",',
+      '  "roleType": "BuiltInRole",',
+      '  "type": "Microsoft.Authorization/roleDefinitions"',
+      '}',
+    ];
+    const text = ['# Contributor', '', '```azurecli', 'az role definition list --name "Contributor"', '```', '', '```Output', '[', ...block, ']', '```', ''].join('\n');
+    expect(found('contributor.md', 'example-role-definition-differs', text)).toEqual([]);
+    // The same block with one NotAction fewer is reported: the negative is not silent by accident.
+    const stale = text.replace('        "Microsoft.Subscription/enable/action"\n', '').replace('"Microsoft.Subscription/cancel/action",', '"Microsoft.Subscription/cancel/action"');
+    expect(found('contributor.md', 'example-role-definition-differs', stale).map((x) => x.message)).toEqual([expect.stringMatching(/notActions lacks "Microsoft\.Subscription\/enable\/action"/)]);
   });
 });
 
@@ -235,5 +282,60 @@ describe('link-reference-mismatch', () => {
     expect(found(corpus('role-based-access-control/role-assignments-cli.md'), 'link-reference-mismatch')).toEqual([]);
     expect(found(corpus('key-vault/keys/quick-create-python.md'), 'link-reference-mismatch')).toEqual([]);
     expect(found(corpus('key-vault/secrets/multiline-secrets.md'), 'link-reference-mismatch')).toEqual([]);
+  });
+});
+
+describe('contract-field-not-in-api on az role assignment list / update', () => {
+  it('elevate-access-global-admin.md: the list shown in an "Example" fence still has canDelegate', () => {
+    const f = found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'contract-field-not-in-api');
+    expect(f.map((x) => x.line)).toEqual([170]);
+    expect(f[0]?.message).toMatch(/^\[0\]\.canDelegate: canDelegate belonged to the preview role assignment APIs/);
+  });
+  it('conditions-role-assignments-cli.md: both the create and the update output', () => {
+    expect(lines(corpus('role-based-access-control/conditions-role-assignments-cli.md'), 'contract-field-not-in-api')).toEqual([48, 94]);
+  });
+  it("silent on what a jq or --query projection prints (role-assignments-cli.md's lists through jq)", () => {
+    const page = corpus('role-based-access-control/role-assignments-cli.md');
+    expect(read(page)).toContain("--output json | jq '.[] | {\"principalName\":.principalName");
+    for (const rule of ['contract-field-not-in-api', 'contract-type-mismatch', 'contract-invalid-guid']) expect(found(page, rule)).toEqual([]);
+  });
+  it("silent on today's shape: the list of elevate-access-global-admin.md as api-version 2022-04-01 returns it", () => {
+    const old = read(corpus('role-based-access-control/elevate-access-global-admin.md'));
+    const today = old.replace(
+      '    "canDelegate": null,\n',
+      [
+        '    "condition": null,',
+        '    "conditionVersion": null,',
+        '    "createdBy": "33333333-3333-3333-3333-333333333333",',
+        '    "createdOn": "2024-01-01T00:00:00.000000+00:00",',
+        '    "delegatedManagedIdentityResourceId": null,',
+        '    "description": null,',
+        '    "updatedBy": "33333333-3333-3333-3333-333333333333",',
+        '    "updatedOn": "2024-01-01T00:00:00.000000+00:00",',
+        '',
+      ].join('\n'),
+    );
+    expect(today).not.toBe(old);
+    expect(found(corpus('role-based-access-control/elevate-access-global-admin.md'), 'contract-field-not-in-api', today)).toEqual([]);
+  });
+});
+
+describe('example-az-default-name', () => {
+  const page = corpus('app-service/quickstart-html.md');
+  it('quickstart-html.md: az webapp up without -g/--plan prints appsvc_rg_Windows_westeurope and appsvc_asp_Windows_westeurope, the old default names', () => {
+    const f = found(page, 'example-az-default-name');
+    expect(f.map((x) => x.line)).toEqual([71, 72]);
+    expect(f[0]?.message).toMatch(/az webapp up on line 50 is given no --resource-group.*_create_util\.py @ 90bd338da58f/);
+    expect(f[1]?.message).toMatch(/no --plan.*<user>_asp_<4 random digits>.*"appsvc_asp_Windows_westeurope"/);
+  });
+  it("silent on today's names, on names the command gives, and on placeholders (the same page, corrected each way)", () => {
+    const text = read(page);
+    const today = text.replace('appsvc_rg_Windows_westeurope",', 'appsvc_rg_4821",').replace('appsvc_asp_Windows_westeurope', 'appsvc_asp_4821');
+    expect(found(page, 'example-az-default-name', today)).toEqual([]);
+    const given = text.replace('az webapp up --location westeurope --name <app_name> --html', 'az webapp up --location westeurope --name <app_name> --html --resource-group appsvc_rg_Windows_westeurope --plan appsvc_asp_Windows_westeurope');
+    expect(found(page, 'example-az-default-name', given)).toEqual([]);
+    const placeholders = text.replace('"appsvc_rg_Windows_westeurope",', '"<your-resource-group-name>",').replace('"appsvc_asp_Windows_westeurope"', '"<your-app-service-plan-name>"');
+    expect(found(page, 'example-az-default-name', placeholders)).toEqual([]);
+    for (const t of ['000-storage-sas.md', '002-storage-user-assigned.md']) expect(found(`tutorials/${t}`, 'example-az-default-name')).toEqual([]);
   });
 });

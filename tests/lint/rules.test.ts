@@ -67,6 +67,7 @@ const cases: Record<string, Case[]> = {
   'contract-field-not-in-api': [
     { name: 'refresh_token in an IMDS answer', find: '"access_token": "eyJ0eXAi..."', replace: (l) => `${l}\n  "refresh_token": "",`, offset: 1, message: /refresh_token/ },
     { name: 'clientSecretUrl in az identity create', find: '"clientId": "00001111', replace: (l) => `${l}\n  "clientSecretUrl": "https://control-westus.identity.azure.net/x",`, offset: 1, message: /2015-08-31-preview/ },
+    { name: 'canDelegate in az role assignment create', find: '"name": "11112222-3333-4444-5555-666677778888",', replace: (l) => `${l}\n  "canDelegate": null,`, offset: 1, message: /canDelegate belonged to the preview role assignment APIs.*2022-04-01/ },
   ],
   'contract-resource-id': [
     { name: 'blogServices in a scope', find: '"scope": "/subscriptions/', replace: (l) => l.replace('blobServices', 'blogServices'), message: /did you mean "blobServices"/ },

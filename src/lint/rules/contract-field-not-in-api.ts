@@ -18,9 +18,11 @@ export const contractFieldNotInApi: Rule = {
       for (const { leaf, field, parent } of leaves) {
         if (field || !parent || parent.map || parent.type !== 'object' || !parent.properties) continue;
         const key = leaf.path[leaf.path.length - 1] ?? '';
-        if (match.contract.flat && key === 'properties' && leaf.path.length === 1) continue; // az-output-shape says it
+        // The answer's object: the root, or each item of a list answer.
+        const depth = match.contract.root.type === 'array' ? 2 : 1;
+        if (match.contract.flat && key === 'properties' && leaf.path.length === depth) continue; // az-output-shape says it
         const at = locateKey(read, key) ?? { line: read.block.json.source.startLine, column: 1 };
-        const why = leaf.path.length === 1 ? match.contract.absent?.[key] : undefined;
+        const why = leaf.path.length === depth ? match.contract.absent?.[key] : undefined;
         hits.push({
           line: at.line,
           column: at.column,
