@@ -15,12 +15,19 @@ export function roleCatalog(): RoleCatalog {
   return loaded;
 }
 
+let byKey: Map<string, CatalogRole> | undefined;
+/** Roles by lower-case name and by GUID (names are unique in the catalog, as Azure requires). */
+function roleIndex(): Map<string, CatalogRole> {
+  byKey ??= new Map(roleCatalog().roles.flatMap((r) => [[r.roleName.toLowerCase(), r] as const, [r.id, r] as const]));
+  return byKey;
+}
+
 const SMART_QUOTES = /^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g;
 
 /** The catalog role a page names (by name, without case or surrounding quotes of any kind, or by GUID / definition id). */
 export function findRole(nameOrId: string): CatalogRole | undefined {
   const key = nameOrId.replace(SMART_QUOTES, '').replace(/^.*\/roleDefinitions\//i, '').toLowerCase();
-  return roleCatalog().roles.find((r) => r.roleName.toLowerCase() === key || r.id === key);
+  return roleIndex().get(key);
 }
 
 /** Azure's wildcard match of a permission pattern against an operation name. */
@@ -42,7 +49,7 @@ export function rolePermits(role: CatalogRole, need: Need): boolean {
 
 export type WhatIf =
   | { verdict: 'permitted'; by: CatalogRole }
-  /** Some granted role is not in the catalog (custom, or a page of the catalog not read yet), or carries a condition: no decision. */
+  /** Some granted role is not in the catalog (a custom role), or carries a condition: no decision. */
   | { verdict: 'unknown'; because: string[] }
   | { verdict: 'denied'; roles: CatalogRole[]; suggestion: CatalogRole | undefined };
 
@@ -62,8 +69,15 @@ export function whatIf(granted: readonly string[], need: Need): WhatIf {
 }
 
 /**
+ * A role a reader should not be pointed to while a general one exists: a preview or deprecated role,
+ * or one made for an Azure service's own identity ("Operator Nexus Key Vault Writer Service Role (Preview)").
+ */
+const niche = (r: CatalogRole): number => (/\((preview|deprecated)\)|\bservice role\b/i.test(r.roleName) ? 1 : 0);
+
+/**
  * The built-in role that grants `need` and reaches least beyond it: permissions outside the need's own
- * resource type count (a wildcard over a wider tree most), then the role's size, then its name. So
+ * resource type count (a wildcard over a wider tree most), then the role's size, then its name;
+ * niche roles (above) only when no other role permits. So
  * listing keys suggests Key Vault Crypto User, not a role that also reads certificates and secrets.
  */
 export function smallestRoleFor(need: Need): CatalogRole | undefined {
@@ -77,5 +91,5 @@ export function smallestRoleFor(need: Need): CatalogRole | undefined {
   const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
   return roleCatalog()
     .roles.filter((r) => !r.conditional && rolePermits(r, need))
-    .sort((a, b) => beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
+    .sort((a, b) => niche(a) - niche(b) || beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
 }
