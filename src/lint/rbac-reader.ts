@@ -137,7 +137,7 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
 }
 
 /** The prose line just before a command's block that introduces it (the block's lead-in sentence). */
-function introducing(doc: LintDocument, commandLine: number, says: RegExp): number | undefined {
+export function introducing(doc: LintDocument, commandLine: number, says: RegExp): number | undefined {
   if (!doc.hasText) return undefined;
   for (let n = commandLine - 1, seen = 0; n >= 1 && seen < 6; n--) {
     const text = doc.line(n);

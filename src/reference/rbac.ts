@@ -31,15 +31,34 @@ export function findRole(nameOrId: string): CatalogRole | undefined {
 }
 
 /** Azure's wildcard match of a permission pattern against an operation name. */
+const compiled = new Map<string, { prefix: string; re: RegExp }>();
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
-  return re.test(action);
+  // Compiled once per pattern (the catalog holds some 11,000); the literal text before the first "*"
+  // rejects most patterns of other providers without running the expression.
+  let c = compiled.get(pattern);
+  if (!c) {
+    c = { prefix: pattern.split('*')[0]!.toLowerCase(), re: new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i') };
+    compiled.set(pattern, c);
+  }
+  return action.slice(0, c.prefix.length).toLowerCase() === c.prefix && c.re.test(action);
 }
 
 export interface Need {
   kind: 'action' | 'dataAction';
   /** e.g. Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read */
   name: string;
+}
+
+const permitting = new Map<string, CatalogRole[]>();
+/** Every catalog role that permits `need` (conditional ones included), computed once per need. */
+export function rolesPermitting(need: Need): CatalogRole[] {
+  const key = `${need.kind} ${need.name.toLowerCase()}`;
+  let roles = permitting.get(key);
+  if (!roles) {
+    roles = roleCatalog().roles.filter((r) => rolePermits(r, need));
+    permitting.set(key, roles);
+  }
+  return roles;
 }
 
 export function rolePermits(role: CatalogRole, need: Need): boolean {
@@ -89,7 +108,7 @@ export function smallestRoleFor(need: Need): CatalogRole | undefined {
       return n + (p.includes('*') ? 10 : 1);
     }, 0);
   const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
-  return roleCatalog()
-    .roles.filter((r) => !r.conditional && rolePermits(r, need))
+  return rolesPermitting(need)
+    .filter((r) => !r.conditional)
     .sort((a, b) => niche(a) - niche(b) || beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
 }

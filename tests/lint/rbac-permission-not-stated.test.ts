@@ -1,0 +1,83 @@
+// rbac-permission-not-stated on real pages: commands that write Microsoft.Authorization resources
+// (role assignments, custom roles, locks) on pages that never say the reader needs a role beyond
+// Contributor; silent on real pages that state it (a role in the prerequisites, the action, the
+// requirement in words, prerequisites on another page).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTutorialText } from '../../src/parse/index.ts';
+import { findDocsetRoot, includeResolver } from '../../src/parse/docset.ts';
+import { lintTutorial } from '../../src/lint/index.ts';
+import { azAuthorizationNeed, requestNeed } from '../../src/reference/operation-actions.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const corpus = (page: string, edit: (t: string) => string = (t) => t) => {
+  const file = join(root, 'tests/corpus/articles', page);
+  const text = edit(readFileSync(file, 'utf8'));
+  const tutorial = parseTutorialText(text, `tests/corpus/articles/${page}`, { form: 'docfx', resolveInclude: includeResolver(findDocsetRoot(file)) });
+  return lintTutorial(tutorial, { text }).filter((f) => f.rule === 'rbac-permission-not-stated');
+};
+const at = (page: string, edit?: (t: string) => string) => corpus(page, edit).map((f) => [f.line, f.severity]);
+
+describe('rbac-permission-not-stated', () => {
+  it('role-assignments-cli.md: the Prerequisites (25) list only a shell, and az role assignment create (301) needs roleAssignments/write', () => {
+    const found = corpus('role-based-access-control/role-assignments-cli.md');
+    expect(found.map((f) => [f.line, f.severity])).toEqual([
+      [25, 'warning'],
+      [301, 'warning'],
+    ]);
+    expect(found[1]?.message).toMatch(/creating a role assignment needs Microsoft\.Authorization\/roleAssignments\/write, which Contributor does not grant.*403 AuthorizationFailed/);
+  });
+
+  it('configure-basic-auth-disable.md: az role definition create (118) and the sentence that leads it in (115); no Prerequisites section', () => {
+    const found = corpus('app-service/configure-basic-auth-disable.md');
+    expect(found.map((f) => f.line)).toEqual([115, 118]);
+    expect(found[1]?.message).toMatch(/Microsoft\.Authorization\/roleDefinitions\/write/);
+  });
+
+  it('manage-resources-cli.md: az lock create (102) in a script, and its lead-in (95)', () => {
+    const found = corpus('azure-resource-manager/management/manage-resources-cli.md');
+    expect(found.map((f) => f.line)).toEqual([95, 102]);
+    expect(found[1]?.message).toMatch(/creating a management lock needs Microsoft\.Authorization\/locks\/write/);
+  });
+
+  it('silent once the page names a role that grants the action (Owner, User Access Administrator, Locks Contributor) or the action', () => {
+    const prereq = (role: string) => (t: string) => t.replace('To manage access, you need one of the following:', `To manage access, you need ${role} and one of the following:`);
+    expect(at('role-based-access-control/role-assignments-cli.md', prereq('the User Access Administrator role'))).toEqual([]);
+    expect(at('role-based-access-control/role-assignments-cli.md', prereq('Microsoft.Authorization/roleAssignments/write'))).toEqual([]);
+    // lowercase "owner" is a word of English, not the role
+    expect(at('role-based-access-control/role-assignments-cli.md', prereq('the owner of the app'))).toHaveLength(2);
+    // a role that does not grant the action says nothing about it
+    expect(at('role-based-access-control/role-assignments-cli.md', prereq('Contributor'))).toHaveLength(2);
+    const lockPage = 'azure-resource-manager/management/manage-resources-cli.md';
+    expect(at(lockPage, (t) => t.replace("so the account can't be deleted.", "so the account can't be deleted. You need the Locks Contributor role."))).toEqual([]);
+  });
+
+  it('silent on real pages that state it: a role in the prerequisites, the requirement in words, prerequisites on another page', () => {
+    expect(at('role-based-access-control/custom-roles-cli.md')).toEqual([]); // Owner or User Access Administrator
+    expect(at('role-based-access-control/tutorial-custom-role-cli.md')).toEqual([]);
+    expect(at('role-based-access-control/quickstart-role-assignments-bicep.md')).toEqual([]); // roleAssignments/write, such as …
+    expect(at('storage/blobs/storage-blob-user-delegation-sas-create-cli.md')).toEqual([]); // "sufficient permissions to assign Azure roles"
+    expect(at('role-based-access-control/conditions-role-assignments-cli.md')).toEqual([]); // see [Conditions prerequisites](…)
+    expect(at('key-vault/secrets/quick-create-cli.md')).toEqual([]); // no Authorization write
+  });
+});
+
+describe('which az commands and requests write Microsoft.Authorization', () => {
+  it('role assignments, custom roles and locks at every level; create-for-rbac only with --role, identity assign only with --scope', () => {
+    const need = (cmd: string, ...flags: string[]) => azAuthorizationNeed(cmd.split(' '), (f) => flags.includes(f))?.name;
+    expect(need('role assignment create')).toBe('Microsoft.Authorization/roleAssignments/write');
+    expect(need('role assignment delete')).toBe('Microsoft.Authorization/roleAssignments/delete');
+    expect(need('role definition update')).toBe('Microsoft.Authorization/roleDefinitions/write');
+    expect(need('group lock delete')).toBe('Microsoft.Authorization/locks/delete');
+    expect(need('lock list')).toBeUndefined();
+    expect(need('ad sp create-for-rbac')).toBeUndefined();
+    expect(need('ad sp create-for-rbac', '--role')).toBe('Microsoft.Authorization/roleAssignments/write');
+    expect(need('vm identity assign')).toBeUndefined();
+    expect(need('vm identity assign', '--scope')).toBe('Microsoft.Authorization/roleAssignments/write');
+  });
+
+  it('a provider-level POST names the action without an empty type (elevateAccess)', () => {
+    expect(requestNeed('POST', 'https://management.azure.com/providers/Microsoft.Authorization/elevateAccess?api-version=2016-07-01')?.name).toBe('Microsoft.Authorization/elevateAccess/action');
+  });
+});
