@@ -81,3 +81,46 @@ describe('which az commands and requests write Microsoft.Authorization', () => {
     expect(requestNeed('POST', 'https://management.azure.com/providers/Microsoft.Authorization/elevateAccess?api-version=2016-07-01')?.name).toBe('Microsoft.Authorization/elevateAccess/action');
   });
 });
+
+// Item 3 of the round: the Key Vault permission model on a vault the page does not create.
+const whatIfOn = (page: string, edit: (t: string) => string = (t) => t) => {
+  const file = join(root, 'tests/corpus/articles', page);
+  const text = edit(readFileSync(file, 'utf8'));
+  const tutorial = parseTutorialText(text, `tests/corpus/articles/${page}`, { form: 'docfx', resolveInclude: includeResolver(findDocsetRoot(file)) });
+  return lintTutorial(tutorial, { text }).filter((f) => f.rule === 'rbac-what-if');
+};
+
+describe('data access to a vault the page does not create', () => {
+  it('multiline-secrets.md: az keyvault secret set (32) on the quickstart\'s vault, and the sentence that points to the quickstart (17)', () => {
+    const found = corpus('key-vault/secrets/multiline-secrets.md');
+    expect(found.map((f) => [f.line, f.severity])).toEqual([
+      [17, 'warning'],
+      [32, 'warning'],
+    ]);
+    expect(found[1]?.message).toMatch(/setting a secret needs the data action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action.*Key Vault Secrets Officer/);
+  });
+
+  it('silent once the page names a data role, access policies, or a template that may grant access', () => {
+    const say = (words: string) => (t: string) => t.replace('demonstrate how to store a single-line secret.', `demonstrate how to store a single-line secret. ${words}`);
+    expect(at('key-vault/secrets/multiline-secrets.md', say('You need the Key Vault Secrets Officer role on the vault.'))).toEqual([]);
+    expect(at('key-vault/secrets/multiline-secrets.md', say('Your account needs an access policy with set and get permissions.'))).toEqual([]);
+    expect(at('key-vault/secrets/multiline-secrets.md', say('Deploy to Azure with the template first.'))).toEqual([]);
+    // a control-plane role says nothing about the data
+    expect(at('key-vault/secrets/multiline-secrets.md', say('You need the Contributor role on the vault.'))).toHaveLength(2);
+  });
+
+  it('a vault the page creates is rbac-what-if\'s (quick-create-cli.md): this rule stays silent there', () => {
+    expect(at('key-vault/secrets/quick-create-cli.md')).toEqual([]);
+  });
+
+  it('overview-storage-keys.md: az keyvault set-policy (79) on the prerequisite\'s vault, which the page never says uses access policies', () => {
+    const found = whatIfOn('key-vault/secrets/overview-storage-keys.md').filter((f) => /set-policy works only/.test(f.message));
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[79, 'warning']]);
+    expect(found[0]?.message).toMatch(/access policy permission model.*Cannot set policies to a vault with '--enable-rbac-authorization' specified.*--enable-rbac-authorization false/);
+    // silent once the page says the vault uses access policies ("Key Vault access policy" is a policy, not the model)
+    const stated = whatIfOn('key-vault/secrets/overview-storage-keys.md', (t) => t.replace('[Create a key vault](quick-create-cli.md)', '[Create a key vault](quick-create-cli.md) that uses the Vault access policy permission model'));
+    expect(stated.filter((f) => /set-policy works only/.test(f.message))).toEqual([]);
+    const flag = whatIfOn('key-vault/secrets/overview-storage-keys.md', (t) => t.replace('[Create a key vault](quick-create-cli.md)', '[Create a key vault](quick-create-cli.md) with --enable-rbac-authorization false'));
+    expect(flag.filter((f) => /set-policy works only/.test(f.message))).toEqual([]);
+  });
+});

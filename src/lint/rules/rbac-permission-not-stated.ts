@@ -13,9 +13,9 @@ import type { LintDocument } from '../document.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz, eachCurl } from '../each.ts';
-import { introducing } from '../rbac-reader.ts';
+import { deploysTemplate, introducing } from '../rbac-reader.ts';
 import { rolesPermitting, whatIf } from '../../reference/rbac.ts';
-import { azAuthorizationNeed, requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
+import { azAuthorizationNeed, azNeed, requestNeed, type AzNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
 interface Use {
   line: number;
@@ -60,7 +60,12 @@ function statingPatterns(need: RequestNeed): RegExp[] {
  * The first line of the page's Prerequisites section, and whether the section says its prerequisites
  * elsewhere: an [!INCLUDE] (text the lint does not see) or a link to a prerequisites page.
  */
-function prerequisites(doc: LintDocument): { first: number; elsewhere: boolean } | undefined {
+interface Prerequisites {
+  first: number;
+  elsewhere: boolean;
+}
+
+function prerequisites(doc: LintDocument): Prerequisites | undefined {
   for (let n = 1; n <= doc.lineCount; n++) {
     if (!/^#{1,6}\s+(?:prerequisites|before you begin)\b/i.test(doc.line(n))) continue;
     let first: number | undefined;
@@ -78,18 +83,23 @@ export const rbacPermissionNotStated: Rule = {
   id: 'rbac-permission-not-stated',
   name: 'RbacPermissionNotStated',
   severity: 'warning',
-  shortDescription: 'A command needs a Microsoft.Authorization permission (role assignments, custom roles, locks) that Contributor lacks, and the page never says which role the reader needs.',
+  shortDescription: 'A command needs a permission the page never states: a Microsoft.Authorization write Contributor lacks (role assignments, custom roles, locks), or a data action on a vault or account the page does not create.',
   fullDescription:
-    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page.",
+    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page. Likewise the reader's own data-plane commands (az keyvault secret|key|certificate …, az storage blob|message … --auth-mode login) on a vault or account the page does not create (a quickstart's, a prerequisite's) need a data role or an access policy that nobody holds by default: creating a vault or account gives its creator none, and az keyvault create makes Azure RBAC vaults since Azure CLI 2.61 (MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization default true). Silent when the page names a role that grants the data action, the action, access policies, or deploys a template (which may grant anything).",
   help: 'Say in the prerequisites which role the reader needs (for example "Owner or User Access Administrator on the subscription", or the action Microsoft.Authorization/roleAssignments/write).',
   check(doc) {
     if (!doc.hasText) return [];
+    const pre = prerequisites(doc);
+    if (pre?.elsewhere) return []; // the prerequisites said elsewhere may state it
+    return [...authorizationHits(doc, pre), ...dataPlaneHits(doc, pre)];
+  },
+};
+
+function authorizationHits(doc: LintDocument, pre: Prerequisites | undefined): RuleHit[] {
     const use = firstUse(doc);
     if (!use) return [];
     const patterns = statingPatterns(use.need);
     for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && patterns.some((p) => p.test(doc.line(n)))) return [];
-    const pre = prerequisites(doc);
-    if (pre?.elsewhere) return []; // the prerequisites said elsewhere may state it
     const hits: RuleHit[] = [
       {
         line: use.line,
@@ -101,5 +111,47 @@ export const rbacPermissionNotStated: Rule = {
     if (where !== undefined && where !== use.line)
       hits.push({ line: where, message: `the page does not say that the reader needs ${use.need.name} (line ${use.line}: ${use.need.doing}); state the role, e.g. Owner or User Access Administrator${/roleAssignments/i.test(use.need.name) ? ' (or Role Based Access Control Administrator)' : ''} on the scope.` });
     return hits;
-  },
-};
+}
+
+const CREATES: Record<AzNeed['service'], string> = { vault: 'keyvault create', 'storage-account': 'storage account create' };
+/** Words that tell the reader how data access is given: access policies, or permissions on the data in words. */
+const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permissions?|access|rights?)\s+to\s+(?:get|set|read|write|list|manage|create|upload|download)\b[^.]{0,30}?\b(?:secrets?|keys?|certificates?|blobs?|messages?|data)\b/i;
+
+/**
+ * The reader's own data-plane command (az keyvault secret|key|certificate …, az storage blob|message …
+ * --auth-mode login) on a vault or account the page does not create (a prerequisite's, a quickstart's,
+ * the reader's own): it needs a data role or an access policy nobody has by default — creating a vault or
+ * account gives its creator none (src/lint/rbac-reader.ts judges the ones the page creates). Unless the
+ * page names a role that grants the data action, the data action, or access policies, warn on the first
+ * such command and where the resource comes from (the line linking the page that creates it, else the
+ * Prerequisites, else the command's lead-in).
+ */
+function dataPlaneHits(doc: LintDocument, pre: Prerequisites | undefined): RuleHit[] {
+  if (deploysTemplate(doc)) return [];
+  let use: { line: number; stepLine: number; stepId: string; need: AzNeed } | undefined;
+  for (const { command, az } of eachAz(doc)) {
+    const need = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
+    if (!need || doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === CREATES[need.service])) continue;
+    use = { line: az.words[0]?.line ?? command.step.source.startLine, stepLine: command.step.source.startLine, stepId: command.step.id, need };
+    break;
+  }
+  if (!use) return [];
+  const patterns = [...statingPatterns(use.need).slice(0, -2), DATA_ACCESS_WORDS, new RegExp(escape(use.need.name), 'i')];
+  for (let n = 1; n <= doc.lineCount; n++) if (patterns.some((p) => p.test(doc.line(n)))) return [];
+  const what = use.need.service === 'vault' ? 'vault' : 'storage account';
+  const role = whatIf([], use.need);
+  const suggestion = role.verdict === 'denied' && role.suggestion ? role.suggestion.roleName : 'a data role';
+  const hits: RuleHit[] = [
+    {
+      line: use.line,
+      stepId: use.stepId,
+      message: `${use.need.doing} needs the data action ${use.need.name} on the ${what}, and the page never says the reader must have it: creating a ${what} gives its creator no data role (a vault made today uses Azure RBAC), so the service answers 403. Say that the reader needs ${suggestion} on the ${what}${use.need.service === 'vault' ? ' (or an access policy, on a vault that uses them)' : ''}.`,
+    },
+  ];
+  let source: number | undefined;
+  for (let n = 1; n < use.line && source === undefined; n++) if (doc.isProse(n) && /\]\([^)]*create[^)]*\)/i.test(doc.line(n))) source = n;
+  const where = source ?? pre?.first ?? introducing(doc, use.stepLine, /\S/);
+  if (where !== undefined && where !== use.line)
+    hits.push({ line: where, message: `the ${what} this page works with comes from elsewhere, and the page does not say that the reader needs ${suggestion} on it (line ${use.line}: ${use.need.doing} needs ${use.need.name}).` });
+  return hits;
+}
