@@ -100,6 +100,13 @@ describe('data access to a vault the page does not create', () => {
     expect(found[1]?.message).toMatch(/setting a secret needs the data action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action.*Key Vault Secrets Officer/);
   });
 
+  it('hsm-protected-keys-byok.md: az keyvault key create (97) on the reader\'s vault, said where the Prerequisites start (45); a link to the command\'s reference (94) is not where the vault comes from', () => {
+    expect(at('key-vault/keys/hsm-protected-keys-byok.md')).toEqual([
+      [45, 'warning'],
+      [97, 'warning'],
+    ]);
+  });
+
   it('silent once the page names a data role, access policies, or a template that may grant access', () => {
     const say = (words: string) => (t: string) => t.replace('demonstrate how to store a single-line secret.', `demonstrate how to store a single-line secret. ${words}`);
     expect(at('key-vault/secrets/multiline-secrets.md', say('You need the Key Vault Secrets Officer role on the vault.'))).toEqual([]);

@@ -113,6 +113,8 @@ function authorizationHits(doc: LintDocument, pre: Prerequisites | undefined): R
     return hits;
 }
 
+/** A link to a page that creates something (quick-create-cli.md, storage-account-create.md), not to a command's reference (/cli/…#az-keyvault-key-create). */
+const LINKS_A_CREATING_PAGE = /\]\((?!\/(?:cli|powershell|rest)\/)[^)#?]*create[^)#?]*(?:[#?][^)]*)?\)/i;
 const CREATES: Record<AzNeed['service'], string> = { vault: 'keyvault create', 'storage-account': 'storage account create' };
 /** Words that tell the reader how data access is given: access policies, or permissions on the data in words. */
 const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permissions?|access|rights?)\s+to\s+(?:get|set|read|write|list|manage|create|upload|download)\b[^.]{0,30}?\b(?:secrets?|keys?|certificates?|blobs?|messages?|data)\b/i;
@@ -149,7 +151,7 @@ function dataPlaneHits(doc: LintDocument, pre: Prerequisites | undefined): RuleH
     },
   ];
   let source: number | undefined;
-  for (let n = 1; n < use.line && source === undefined; n++) if (doc.isProse(n) && /\]\([^)]*create[^)]*\)/i.test(doc.line(n))) source = n;
+  for (let n = 1; n < use.line && source === undefined; n++) if (doc.isProse(n) && LINKS_A_CREATING_PAGE.test(doc.line(n))) source = n;
   const where = source ?? pre?.first ?? introducing(doc, use.stepLine, /\S/);
   if (where !== undefined && where !== use.line)
     hits.push({ line: where, message: `the ${what} this page works with comes from elsewhere, and the page does not say that the reader needs ${suggestion} on it (line ${use.line}: ${use.need.doing} needs ${use.need.name}).` });
