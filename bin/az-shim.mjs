@@ -13,7 +13,10 @@ if (!socketPath) {
   process.exit(1);
 }
 
-const payload = JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() });
+// az reads its storage credentials from the environment too (AZURE_STORAGE_ACCOUNT, _KEY, _SAS_TOKEN,
+// _CONNECTION_STRING, _AUTH_MODE): what the page exported travels with the argv, nothing else does.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name, value]) => name.startsWith('AZURE_STORAGE_') && typeof value === 'string'));
+const payload = JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), env });
 const req = http.request(
   { socketPath, method: 'POST', path: '/az', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-tc-nonce': nonce } },
   (res) => {

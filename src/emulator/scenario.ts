@@ -87,7 +87,7 @@ export const ScenarioKeyVault = z.object({
   enableRbacAuthorization: z.boolean(),
   // Access policies as the portal's "Secret Management" template grants them.
   accessPolicies: z.array(
-    z.object({ objectId: Guid, secrets: z.array(z.enum(['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge'])), source: Source }),
+    z.object({ objectId: Guid, secrets: z.array(z.enum(['all', 'get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge'])), source: Source }),
   ),
   recoveryLevel: z.string().default('Recoverable+Purgeable'),
   secrets: z.array(ScenarioSecret),

@@ -24,6 +24,12 @@ const COMMAND_LEADIN = /(?:^|[.!?]\s+|,\s+)(?:(?:then|next|now|first|finally),?\
 const SHOWS_OUTPUT = /\b(?:display|show|print|look|similar to|like the following)/i;
 /** Fenced blocks that hold data, not something the reader runs: they do not stand between a request and its response. */
 const DATA_LANGUAGES: ReadonlySet<string> = new Set(['json', 'yaml', 'xml', 'output']);
+/**
+ * A lead-in that sends the reader to look somewhere else than the command's output — the web app,
+ * the browser, the portal, a viewer, the endpoint that received it ("View your web app to see the
+ * event you just sent."): what follows is what that place shows, not the step's response.
+ */
+const ELSEWHERE_LEADIN = /\b(?:(?:view|open|check|refresh|browse to|navigate to|go (?:back )?to|switch to|return to)\s+(?:to\s+)?(?:your|the)\s+(?:web ?app|site|browser|portal|viewer|endpoint|logs?|log stream)\b|\bin (?:the|your) (?:web ?app|browser|portal|viewer)\b|\b(?:web ?app|viewer|endpoint|browser|portal) (?:shows|displays|receives|lists)\b)/i;
 /** A lead-in that introduces request parameters rather than a response. */
 const EXAMPLE_LEADIN = /\b(?:request parameters|following (?:http )?(?:request )?parameters|request body|parameters? (?:in|for) the body)\b/i;
 
@@ -101,12 +107,14 @@ function attach(st: ScanState, exp: Expectation, first: number, last: number) {
     for (let k = st.leadIn.start; k <= st.leadIn.end && !cue; k++) cue = st.cont[k]!.includes('aramet') || st.cont[k]!.includes('body');
     exampleLead = cue && EXAMPLE_LEADIN.test(st.leadText());
   }
+  const elsewhere = st.leadIn !== undefined && ELSEWHERE_LEADIN.test(st.leadText());
   st.leadIn = undefined;
   if (st.recentProse.length > 0) st.recentProse = []; // prose about a response is not the next command's lead-in
-  if (exp.kind === 'json' && (exampleLead || !st.pending)) {
+  if (exp.kind === 'json' && (exampleLead || elsewhere || !st.pending)) {
     st.examples.push({ source: exp.source, json: exp });
     for (let k = first; k <= last; k++) st.role[k] = Role.Example;
-    if (!exampleLead) st.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
+    if (elsewhere && st.pending) st.diag('json-shown-elsewhere', 'info', first + 1, 'the lead-in sends the reader to another place (a web app, the browser, the portal) to see this JSON: kept as an example, not the previous step\'s response');
+    else if (!exampleLead) st.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
     return;
   }
   if (!st.pending) {

@@ -146,3 +146,34 @@ describe('rejected-before-any-request-is-not-blocked', () => {
     }
   }, 120_000);
 });
+
+describe('defect: the shell engine did not hand exported AZURE_STORAGE_* variables to az', () => {
+  it('az storage blob list with the account and auth mode only in the environment runs in both engines', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tc-own-env-'));
+    try {
+      writeFileSync(
+        join(own, 'a.md'),
+        [
+          '# Storage settings from the environment\n',
+          fence('az group create --name envGroup --location eastus'),
+          fence('az storage account create --name envstore123 --resource-group envGroup --sku Standard_LRS'),
+          fence('az role assignment create --role "Storage Blob Data Contributor" --assignee <your-object-id> --scope /subscriptions/<subscription-id>/resourceGroups/envGroup/providers/Microsoft.Storage/storageAccounts/envstore123'),
+          '```bash\nexport AZURE_STORAGE_ACCOUNT=envstore123\nexport AZURE_STORAGE_AUTH_MODE=login\n```\n',
+          fence('az storage container create --name docs'),
+          fence('az storage blob list --container-name docs'),
+        ].join('\n'),
+      );
+      for (const engine of ['http', 'shell'] as const) {
+        const { report } = await runTutorials({ paths: [own], targetInstance: target, engine });
+        const t = byName(report.tutorials, 'a.md');
+        const list = t.steps.find((s) => s.raw.startsWith('az storage blob list'))!;
+        expect([engine, list.verdict, list.reason]).toEqual([engine, 'pass', expect.anything()]);
+        expect(JSON.parse(list.output!.stdout)).toEqual([]);
+        // login mode came from the environment: no key look-up warning.
+        expect(list.output!.stderr).not.toMatch(/no credentials provided/);
+      }
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

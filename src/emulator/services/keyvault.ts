@@ -94,7 +94,7 @@ function checkAccess(req: EmulatorRequest, ctx: ServiceContext, vault: Vault, cl
       `Caller: ${caller}\r\nAction: '${action}'\r\nResource: '${resource}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: ${vault.name};location=${vault.location}\r\n`;
     return { ok: false, response: keyVaultError(req, vault.location, 403, 'Forbidden', message, 'ForbiddenByRbac') };
   }
-  const granted = vault.accessPolicies.some((p) => p.objectId.toLowerCase() === claims.oid.toLowerCase() && p.secrets.includes(permission));
+  const granted = vault.accessPolicies.some((p) => p.objectId.toLowerCase() === claims.oid.toLowerCase() && (p.secrets.includes(permission) || p.secrets.includes('all')));
   if (granted) return { ok: true };
   const message = `The user, group or application '${caller}' does not have secrets ${permission} permission on key vault '${vault.name};location=${vault.location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`;
   return { ok: false, response: keyVaultError(req, vault.location, 403, 'Forbidden', message, 'AccessDenied') };

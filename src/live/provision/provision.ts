@@ -77,10 +77,10 @@ export interface Unavailable {
   why: string;
 }
 
-/** ARM's answers to a create whose global name someone else holds (Azure: 409; older APIs and the emulator: 400 saying so). */
+/** ARM's answers to a create whose global name someone else holds (Azure: 409 with the provider's code; older APIs: 400 saying so). */
 function nameTaken(err: unknown): boolean {
   if (!(err instanceof ArmError)) return false;
-  if (['StorageAccountAlreadyTaken', 'StorageAccountAlreadyExists', 'VaultAlreadyExists', 'ConflictError'].includes(err.code)) return true;
+  if (['StorageAccountAlreadyTaken', 'StorageAccountAlreadyExists', 'StorageAccountInAnotherResourceGroup', 'VaultAlreadyExists', 'ConflictError'].includes(err.code)) return true;
   return err.status < 500 && /already (?:taken|in use|exists)/i.test(err.message);
 }
 

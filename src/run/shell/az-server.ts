@@ -38,12 +38,16 @@ export interface AzServer {
 interface AzRequest {
   argv: string[];
   cwd: string;
+  /** The AZURE_STORAGE_* variables exported in the step's shell (az reads its storage credentials there). */
+  env?: Record<string, string>;
 }
 
 function isAzRequest(v: unknown): v is AzRequest {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return Array.isArray(o.argv) && o.argv.every((a) => typeof a === 'string') && typeof o.cwd === 'string';
+  const env = o.env;
+  const envOk = env === undefined || (typeof env === 'object' && env !== null && Object.values(env).every((x) => typeof x === 'string'));
+  return Array.isArray(o.argv) && o.argv.every((a) => typeof a === 'string') && typeof o.cwd === 'string' && envOk;
 }
 
 /** The az command as the model describes it, carrying the source of the step whose text ran it. */
@@ -54,7 +58,8 @@ function azStepFor(step: Step, argv: string[]): AzStep {
 
 async function runOne(scope: AzStepScope, request: AzRequest): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   // bash already expanded the words: the equivalents get no values or variables to substitute again.
-  const ctx: StepContext = { ...scope.ctx, values: [], env: new Map(), workdir: request.cwd, expanded: true };
+  const env = new Map(Object.entries(request.env ?? {}).filter(([name]) => name.startsWith('AZURE_STORAGE_')));
+  const ctx: StepContext = { ...scope.ctx, values: [], env, workdir: request.cwd, expanded: true };
   let result: StepOutcome;
   try {
     result = await runAzStep(azStepFor(scope.step, request.argv), ctx);

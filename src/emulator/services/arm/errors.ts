@@ -31,7 +31,11 @@ export type ArmErrorCode =
   | 'InvalidRoleAssignmentId'
   | 'InvalidPrincipalId'
   | 'FailedIdentityOperation'
-  | 'InvalidParameter';
+  | 'InvalidParameter'
+  | 'StorageAccountAlreadyTaken'
+  | 'StorageAccountInAnotherResourceGroup'
+  | 'VaultAlreadyExists'
+  | 'ConflictError';
 
 export interface ArmError {
   status: number;
@@ -172,6 +176,28 @@ export const armErrors = {
     gateway: false,
   }),
   invalidParameter: (message: string): ArmError => ({ status: 400, code: 'InvalidParameter', message, gateway: false }),
+  // Storage and Key Vault names are global: azure-docs articles/azure-resource-manager/troubleshooting/
+  // error-storage-account-name.md; Key Vault's messages as its RP returns them (quoted in public
+  // issues, e.g. Azure/azure-powershell#15115, alan-turing-institute/data-safe-haven#2523).
+  storageAccountAlreadyTaken: (name: string): ArmError => ({ status: 409, code: 'StorageAccountAlreadyTaken', message: `The storage account named ${name} is already taken.`, gateway: false }),
+  storageAccountInAnotherResourceGroup: (name: string): ArmError => ({
+    status: 409,
+    code: 'StorageAccountInAnotherResourceGroup',
+    message: `The account ${name} is already in another resource group in this subscription.`,
+    gateway: false,
+  }),
+  vaultAlreadyExists: (name: string): ArmError => ({
+    status: 409,
+    code: 'VaultAlreadyExists',
+    message: `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name. For more information about VaultAlreadyExists, soft delete and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.`,
+    gateway: false,
+  }),
+  vaultInDeletedState: (): ArmError => ({
+    status: 409,
+    code: 'ConflictError',
+    message: 'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
+    gateway: false,
+  }),
 };
 
 export function armErrorResponse(err: ArmError, baseHeaders: Record<string, string>): EmulatorResponse {

@@ -16,7 +16,8 @@ const VAULT = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName
 /** 3–24 characters: letters, digits and hyphens; a letter first; no consecutive hyphens; not ending in a hyphen. */
 const VAULT_NAME = /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
-const SECRET_PERMISSIONS = new Set<SecretPermission>(['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge']);
+// The spec's SecretPermissions enum (keyvault.json): 'all' grants every secret operation.
+const SECRET_PERMISSIONS = new Set<SecretPermission>(['all', 'get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function vaultBody(call: ArmCall, v: Vault, tags: Record<string, string>): Record<string, unknown> {
@@ -59,14 +60,18 @@ function findVault(call: ArmCall): Vault | undefined {
 
 const vaultTags = new WeakMap<Vault, Record<string, string>>();
 
-/** Soft-deleted vaults (soft delete is always on): deleting a resource group keeps them until purged. */
-const deletedVaults = new WeakMap<EmulatorState, Map<string, { name: string; location: string; deletionDate: string }>>();
+/**
+ * Soft-deleted vaults (soft delete is always on): deleting a resource group keeps them until purged.
+ * Keyed by the state's data, which a reset replaces: a World starts with none (each page's reader
+ * has a fresh subscription), as resource-groups.ts keys the groups being deleted.
+ */
+const deletedVaults = new WeakMap<EmulatorState['data'], Map<string, { name: string; location: string; deletionDate: string }>>();
 
 export function recordDeletedVault(state: EmulatorState, vault: Vault, now: Date): void {
-  let map = deletedVaults.get(state);
+  let map = deletedVaults.get(state.data);
   if (map === undefined) {
     map = new Map();
-    deletedVaults.set(state, map);
+    deletedVaults.set(state.data, map);
   }
   map.set(vault.name.toLowerCase(), { name: vault.name, location: vault.location, deletionDate: now.toISOString() });
 }
@@ -79,7 +84,7 @@ export const keyVaultRoutes: ArmRoute[] = [
     action: 'Microsoft.KeyVault/locations/deletedVaults/purge/action',
     scope: (p) => `/subscriptions/${p.subscriptionId}`,
     handle(call) {
-      const map = deletedVaults.get(call.ctx.state);
+      const map = deletedVaults.get(call.ctx.state.data);
       const key = call.params.vaultName!.toLowerCase();
       const deleted = map?.get(key);
       if (deleted === undefined || deleted.location.toLowerCase() !== call.params.location!.toLowerCase()) {
@@ -118,9 +123,8 @@ export const keyVaultRoutes: ArmRoute[] = [
         vaultTags.set(existing, tags);
         return jsonResponse(200, vaultBody(call, existing, tags), call.baseHeaders);
       }
-      if (call.ctx.state.data.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) {
-        return armErrors.invalidParameter(`The vault name '${name}' is already in use.`);
-      }
+      if (call.ctx.state.data.keyVaults.some((v) => v.name.toLowerCase() === name.toLowerCase())) return armErrors.vaultAlreadyExists(name);
+      if (deletedVaults.get(call.ctx.state.data)?.has(name.toLowerCase()) === true) return armErrors.vaultInDeletedState();
       const vault: Vault = {
         name,
         resourceGroup: group.name,

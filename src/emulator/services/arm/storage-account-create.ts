@@ -41,8 +41,12 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
       const tags = input.tags !== null && typeof input.tags === 'object' ? (input.tags as Record<string, string>) : {};
       const existing = findStorageAccount(call.ctx.state, rg, name);
       if (existing !== undefined) return jsonResponse(200, storageAccountBody(call.ctx.state.data.subscriptionId, existing, tags, sku), call.baseHeaders);
-      const taken = call.ctx.state.data.storageAccounts.some((a) => a.name === name);
-      if (taken) return armErrors.invalidParameter(`The storage account named ${name} is already taken.`);
+      // The emulator is one subscription: a name another of its groups holds is Azure's "in another
+      // resource group"; a name held outside it (seeded as taken by someone else) is "already taken".
+      const holder = call.ctx.state.data.storageAccounts.find((a) => a.name === name);
+      if (holder !== undefined) {
+        return findResourceGroup(call.ctx.state, holder.resourceGroup) !== undefined ? armErrors.storageAccountInAnotherResourceGroup(name) : armErrors.storageAccountAlreadyTaken(name);
+      }
       const account: Account = {
         name,
         resourceGroup: group.name,
