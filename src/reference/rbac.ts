@@ -100,6 +100,10 @@ const niche = (r: CatalogRole): number => (/\((preview|deprecated)\)|\bservice r
  * listing keys suggests Key Vault Crypto User, not a role that also reads certificates and secrets.
  */
 export function smallestRoleFor(need: Need): CatalogRole | undefined {
+  // The service's own roles first: Microsoft.Storage → "Storage …", Microsoft.KeyVault → "Key Vault …"
+  // (not "CosmosDB Fleet Analytics Storage Data Writer", which also writes blobs).
+  const service = (need.name.split('/')[0] ?? '').replace(/^Microsoft\./i, '').toLowerCase();
+  const foreign = (r: CatalogRole) => (r.roleName.replace(/\s+/g, '').toLowerCase().startsWith(service) ? 0 : 1);
   const own = need.name.replace(/\/[^/]+\/action$|\/[^/]+$/i, '/').toLowerCase();
   const beyond = (r: CatalogRole) =>
     [...r.actions, ...r.dataActions].reduce((n, p) => {
@@ -110,5 +114,5 @@ export function smallestRoleFor(need: Need): CatalogRole | undefined {
   const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
   return rolesPermitting(need)
     .filter((r) => !r.conditional)
-    .sort((a, b) => niche(a) - niche(b) || beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
+    .sort((a, b) => niche(a) - niche(b) || foreign(a) - foreign(b) || beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
 }

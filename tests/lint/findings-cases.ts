@@ -70,6 +70,14 @@ export const findingsCases = {
       message: /the page does not say that the reader needs Microsoft\.Authorization\/roleAssignments\/write/,
       severity: 'warning' as const,
     },
+    {
+      name: 'blob upload with --auth-mode login, no data role stated for the account the page does not create',
+      find: 'Owner or User Access Administrator on the storage account',
+      replace: (l: string) => l.replace(', and Storage Blob Data Contributor on it to upload and download blobs', ''),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('az storage blob upload')) + 1,
+      message: /writing a blob needs the data action Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/blobs\/write.*Storage Blob Data Contributor/,
+      severity: 'warning' as const,
+    },
   ],
   'curl-upload-at': [
     { name: '-T @file', find: BLOB_CURL, replace: (l: string) => `${l} -X PUT -T @test.txt`, message: /Can't open '@test.txt'!.*Write -T test.txt/ },

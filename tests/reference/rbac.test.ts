@@ -133,6 +133,10 @@ describe('suggestions and az data-plane commands', () => {
     expect(suggest('Microsoft.KeyVault/vaults/secrets/getSecret/action')).toBe('Key Vault Secrets User');
     expect(suggest(BLOB_READ)).toBe('Storage Blob Data Reader');
     expect(suggest('Microsoft.Storage/storageAccounts/queueServices/queues/messages/add/action')).toBe('Storage Queue Data Message Sender');
+    // the service's own role, not another product's that also writes blobs (CosmosDB Fleet Analytics Storage Data Writer)
+    expect(suggest('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write')).toBe('Storage Blob Data Contributor');
+    // not a preview role made for one service's identity (Operator Nexus Key Vault Writer Service Role (Preview))
+    expect(suggest('Microsoft.KeyVault/vaults/secrets/setSecret/action')).toBe('Key Vault Secrets Officer');
   });
 
   it('az keyvault commands always use a token; az storage commands only with --auth-mode login', () => {
