@@ -19,7 +19,7 @@ const asJson = args.includes('--json');
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
 
-const manifest = JSON.parse(readFileSync(join(corpusRoot, 'manifest.json'), 'utf8')) as { pages: { path: string; heldOut: boolean }[] };
+const manifest = JSON.parse(readFileSync(join(corpusRoot, 'manifest.json'), 'utf8')) as { pages: { path: string; heldOut: boolean; includes: string[] }[] };
 const goldens = new Map<string, Golden>(goldenFiles().map((f) => loadGolden(f).golden).map((g) => [g.page, g]));
 // --report FILE judges a report.json kept from an earlier run (e.g. main's, for before/after figures)
 const savedAt = args.indexOf('--report');
@@ -37,7 +37,8 @@ if (savedAt >= 0) {
 }
 const j = judge(report, goldens, manifest.pages.map((p) => p.path));
 const heldOut = new Set(manifest.pages.filter((p) => p.heldOut).map((p) => p.path));
-const rec = recall(report, goldens, (page) => readFileSync(join(corpusRoot, page), 'utf8'), heldOut);
+const includes = new Map(manifest.pages.map((p) => [p.path, p.includes]));
+const rec = recall(report, goldens, (file) => readFileSync(join(corpusRoot, file), 'utf8'), heldOut, (page) => includes.get(page) ?? []);
 
 const summary = {
   pages: new Set(report.tutorials.map((t) => t.file)).size,
@@ -64,13 +65,13 @@ if (asJson) {
   line(`false fail: ${summary.falseFails} (held-out pages: ${summary.falseFailsHeldOut}); fail with a reason missing the defect: ${summary.wrongReasons}; unexpected lint errors: ${summary.unexpectedLintErrors}; golden steps not extracted: ${summary.missingSteps}`);
   for (const p of j.falseFails) line(`  false fail  ${p.page}:${p.step?.line.start} ${p.golden ? `(golden ${p.golden.expect})` : '(not in golden)'} ${p.step?.reason.slice(0, 160)}`);
   for (const p of j.wrongReasons) line(`  reason      ${p.page}:${p.step?.line.start} wants /${p.golden?.reason}/: ${p.step?.reason.slice(0, 160)}`);
-  for (const e of j.unexpectedLintErrors) line(`  lint        ${e.page}:${e.line} ${e.rule}: ${e.message.slice(0, 160)}`);
+  for (const e of j.unexpectedLintErrors) line(`  lint        ${e.page}${e.file !== undefined ? ` (${e.file})` : ""}:${e.line} ${e.rule}: ${e.message.slice(0, 160)}`);
   for (const p of j.missingSteps) line(`  not a step  ${p.page}: ${JSON.stringify(p.golden?.text.slice(0, 100))}`);
   line('');
   line('Recall per defect class (a mapped finding on the defect\'s lines, or a fail naming it):');
   line(recallTable(rec));
   if (args.includes('--missed')) for (const m of rec.missed) line(`  missed      ${m.page} ${m.class}: ${JSON.stringify(m.where.slice(0, 100))}`);
-  if (rec.unlocated.length > 0) line(`defects whose text is not on the page: ${rec.unlocated.length}`);
+  if (rec.unlocated.length > 0) line(`defects whose text is neither on the page nor in its includes: ${rec.unlocated.length}`);
   if (args.includes('--missed')) for (const m of rec.unlocated) line(`  unlocated   ${m.page} ${m.class}: ${JSON.stringify(m.where.slice(0, 100))}`);
   if (rec.unclassifiedRules.length > 0) line(`rules without a defect class (tests/corpus/defect-classes.ts): ${rec.unclassifiedRules.join(', ')}`);
   line(`reports: ${dir}`);

@@ -7,15 +7,14 @@
 // Output depends on the inputs only (sorted, no clock): the same commit gives the same bytes.
 //   npx tsx scripts/generate-role-catalog.ts [--source <git dir>]           write the catalog
 //   npx tsx scripts/generate-role-catalog.ts [--source <git dir>] --check   exit 1 when the committed catalog differs
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRoleCatalog } from '../src/reference/role-catalog-source.ts';
-import { readSnapshot } from './git-snapshot.ts';
+import { readSnapshot, type Snapshot } from './git-snapshot.ts';
+import { readInputs, writeOrCheck } from './write-generated.ts';
 
 const REPO = 'easimon/azure-builtin-roles';
 const FOLDER = 'azure-roles';
 const root = join(import.meta.dirname, '..');
-const inputs = join(root, 'src/reference/rbac');
 const out = join(root, 'src/reference/built-in-roles.json');
 const at = process.argv.indexOf('--source');
 const source = at >= 0 ? process.argv[at + 1] : (process.env.ROLE_SNAPSHOT_GIT ?? '/work/.mirror/easimon+azure-builtin-roles/repo');
@@ -23,11 +22,8 @@ if (!source) {
   process.stderr.write('--source needs the git directory of a clone of easimon/azure-builtin-roles\n');
   process.exit(2);
 }
-const pages = readdirSync(inputs)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => ({ file: `src/reference/rbac/${f}`, text: readFileSync(join(inputs, f), 'utf8') }));
-let snap;
+const pages = readInputs(root, 'src/reference/rbac', '.md');
+let snap: Snapshot;
 try {
   snap = readSnapshot(source, FOLDER, (p) => p.endsWith('.json'));
 } catch (e) {
@@ -35,10 +31,4 @@ try {
   process.exit(2);
 }
 const text = renderRoleCatalog(pages, { repo: REPO, folder: FOLDER, commit: snap.commit, date: snap.date, files: snap.files });
-if (process.argv.includes('--check')) {
-  const same = readFileSync(out, 'utf8') === text;
-  process.stdout.write(same ? 'built-in-roles.json is up to date\n' : `built-in-roles.json differs from its sources (snapshot ${snap.commit}): run npx tsx scripts/generate-role-catalog.ts\n`);
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-process.stdout.write(`wrote ${out} (${snap.files.length} roles listed at ${REPO}@${snap.commit}, ${snap.date})\n`);
+writeOrCheck(out, text, `npx tsx scripts/generate-role-catalog.ts --source <git dir of ${REPO}> (snapshot ${snap.commit})`);

@@ -252,14 +252,15 @@ async function runWithTarget(session: Session, early: EarlyStart): Promise<numbe
   if (baseline !== undefined) report.comparison = compareReports(report, baseline);
   // The corrections the tool is sure of: in report.json as review suggestions, and as --fix-patch.
   const root = repositoryRoot(env, process.cwd());
-  const fixes = (await import('../report/fixes/index.ts')).collectFixes(
+  const { collectFixes, tutorialFixes } = await import('../report/fixes/index.ts');
+  const fixes = collectFixes(
     report.tutorials.map((t) => ({ file: t.file, findings: t.findings })),
     { root, projectRoot, redact: (text) => secrets.redactor.redact(text) },
   );
   for (const t of report.tutorials) {
-    const f = fixes.byFile.get(t.file);
-    if (f !== undefined && f.fixes.length > 0) t.fixes = f.fixes;
-    if (f !== undefined && f.leftOut.length > 0) t.fixesLeftOut = f.leftOut;
+    const f = tutorialFixes(fixes.byFile, t);
+    if (f.fixes.length > 0) t.fixes = f.fixes;
+    if (f.leftOut.length > 0) t.fixesLeftOut = f.leftOut;
   }
   // --fail-on makes drift or unsupported a failure everywhere it is judged: the exit code and junit.xml alike.
   const rendered = renderReports(report, undefined, { redactor: secrets.redactor, failOn: opts.failOn, onWarning: (w: string) => io.stderr(`warning: ${w}\n`) });

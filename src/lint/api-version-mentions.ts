@@ -71,6 +71,12 @@ export function apiVersionMentions(doc: LintDocument): ApiVersionMention[] {
       }
       const [namespace, ...rest] = url.slice(at + '/providers/'.length).split('/').filter(Boolean);
       if (!namespace || !/^Microsoft\.[A-Za-z]+$/i.test(namespace) || rest.length === 0) continue;
+      // Registering a provider (POST /subscriptions/{id}/providers/Microsoft.Storage/register) is an
+      // operation of Microsoft.Resources' providers, at its versions, not one of the namespace's own types.
+      if (rest.length === 1 && /^(un)?register$/i.test(rest[0]!) && /\/subscriptions\/[^/]+$/i.test(url.slice(0, at))) {
+        out.push({ line: n, column: (m.index ?? 0) + m[0].indexOf('=') + 2, version: m[1]!, namespace: 'Microsoft.Resources', type: 'providers', how: 'url' });
+        continue;
+      }
       out.push({ line: n, column: (m.index ?? 0) + m[0].indexOf('=') + 2, version: m[1]!, namespace, type: typePath(rest), how: 'url' });
     }
     for (const m of text.matchAll(TEMPLATE_VERSION)) {

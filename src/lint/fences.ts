@@ -41,3 +41,12 @@ export function codeFences(doc: LintDocument): CodeFence[] {
 export function fenceAt(fences: readonly CodeFence[], line: number): CodeFence | undefined {
   return fences.find((f) => f.open < line && line < f.close);
 }
+
+// Program source (Python, C#, JavaScript…): its strings are the program's, labels included ("Blob
+// Storage" as a caption is not the storage Kind "BlobStorage"), not request data or command words.
+const PROGRAM = /^(python|py|csharp|cs|c#|javascript|js|typescript|ts|java|go|golang|ruby|php|cpp|c|rust|kotlin|swift|sql|kusto|xml|html|css)$/;
+
+/** Whether a fence's info string names a programming language (not JSON, Bicep, YAML, a shell or output). */
+export function isProgramSource(fence: CodeFence): boolean {
+  return PROGRAM.test(fence.info);
+}

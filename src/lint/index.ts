@@ -5,7 +5,9 @@ import { relative, resolve } from 'node:path';
 import type { SeedRef, Tutorial } from '../model.ts';
 import { manifestEntryFor, projectRoot } from '../tutorials/manifest.ts';
 import { ToolError } from '../errors.ts';
-import { parseTutorialFile } from '../parse/index.ts';
+import { findDocsetRoot, parseTutorialFile, parseTutorialText } from '../parse/index.ts';
+import { includeResolver } from '../parse/docset.ts';
+import { placeFindings, renderIncludes, type IncludeResolver } from './rendered.ts';
 import { buildDocument, type LintDocument } from './document.ts';
 import type { WorldGrant } from '../world/types.ts';
 import type { Finding, Severity } from './finding.ts';
@@ -26,12 +28,33 @@ export interface LintOptions {
   only?: readonly string[];
   /** Grants the page's sidecar declares (origin `author`): the runner reads the sidecar, the lint reads no file. */
   authorGrants?: readonly WorldGrant[];
+  /**
+   * Resolves `[!INCLUDE]` targets as the parser does (parse/docset.ts includeResolver). With it and
+   * `text`, included text is linted in its place and its findings name the include's file and line.
+   */
+  resolveInclude?: IncludeResolver;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Finding[] {
-  const doc: LintDocument = { ...buildDocument(tutorial, opts.text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}) };
+  if (opts.text === undefined || opts.resolveInclude === undefined || !opts.text.includes('[!')) return lintModel(tutorial, opts.text, opts);
+  const rendered = renderIncludes(opts.text, tutorial.file, opts.resolveInclude);
+  if (rendered.included === 0) return lintModel(tutorial, opts.text, opts);
+  let model: Tutorial;
+  try {
+    // Includes are already in place: the parser is told not to read them a second time.
+    model = parseTutorialText(rendered.text, tutorial.file, { form: tutorial.form, resolveInclude: () => ({ error: 'its text is linted in place' }) });
+  } catch {
+    return lintModel(tutorial, opts.text, opts);
+  }
+  if (tutorial.seed) model.seed = tutorial.seed;
+  return placeFindings(lintModel(model, rendered.text, opts), rendered, tutorial, model);
+}
+
+/** Every rule over one model and its text, findings sorted by place. */
+function lintModel(tutorial: Tutorial, text: string | undefined, opts: LintOptions): Finding[] {
+  const doc: LintDocument = { ...buildDocument(tutorial, text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}) };
   const seed = tutorial.seed ?? opts.seed;
   const active: readonly Rule[] = opts.only ? rules.filter((r) => opts.only?.includes(r.id)) : rules;
   const seen = new Set<string>();
@@ -100,7 +123,8 @@ export async function lintFiles(paths: readonly string[], opts: { docsetRoot?: s
     }
     const entry = manifestEntryFor(absolute);
     const seed = entry && absolute.startsWith(resolve(projectRoot, 'tutorials')) ? { file: entry.seed.file, firstLine: entry.seed.firstLine } : undefined;
-    results.push({ tutorial: tutorial.file || relative(projectRoot, absolute), findings: lintTutorial(tutorial, { text, ...(seed ? { seed } : {}) }) });
+    const resolveInclude = includeResolver(opts.docsetRoot ?? findDocsetRoot(absolute));
+    results.push({ tutorial: tutorial.file || relative(projectRoot, absolute), findings: lintTutorial(tutorial, { text, resolveInclude, ...(seed ? { seed } : {}) }) });
   }
   return results;
 }

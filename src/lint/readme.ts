@@ -15,6 +15,13 @@ export function renderReadme(): string {
   lines.push('');
   lines.push('- `lintTutorial(tutorial, { text })` is pure and deterministic (sorted by line, column, rule); the runner');
   lines.push('  puts its findings into every `report.json`. Without `text`, only command lines and examples are read.');
+  lines.push('- The page as rendered (`rendered.ts`): given `resolveInclude` (the parser\'s resolver; `lint` and `run` pass it),');
+  lines.push('  the text of each `[!INCLUDE]`d file (front matter dropped, indented into the list item it stands in) follows its');
+  lines.push('  include line and the whole is linted as one page, so rules about the page\'s world, prerequisites and order of');
+  lines.push('  creation see what an include does where it does it. A finding on included text names the include\'s file');
+  lines.push('  (project-relative, as `file` names pages) and line; "line N" in messages is relabelled likewise; a fix edits that');
+  lines.push('  file (left out, said in the message, when its edits span two files); an include used by two pages is reported for');
+  lines.push('  each, one used twice in one page once per place. SARIF names the page as a related location (`includedBy`).');
   lines.push('- One file per rule under `rules/`, registered in `registry.ts`; `document.ts` is the view every rule reads:');
   lines.push("  each command's words from the parser's word splitter (`parse/shell-words.ts`, with line and column), each");
   lines.push("  JSON block read once by the parser's JSON reader (`parse/json-reader.ts`: keys, values and errors with their");

@@ -78,6 +78,17 @@ import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
 import { linkReferenceMismatch } from './rules/link-reference-mismatch.ts';
+// issue 16 items 3-4 (spec data): names that cannot exist
+import { enumValueStraySpace } from './rules/enum-value-stray-space.ts';
+import { identityTypeValue } from './rules/identity-type-value.ts';
+// issue 16, stale facts
+import { proseStalePreview } from './rules/prose-stale-preview.ts';
+import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
+import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disabled.ts';
+import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
+import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
+import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
+import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -156,4 +167,15 @@ export const rules: readonly Rule[] = [
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
   linkReferenceMismatch,
+  // issue 16 items 3-4 (spec data)
+  enumValueStraySpace,
+  identityTypeValue,
+  // issue 16, stale facts
+  proseStalePreview,
+  azDeprecatedCommand,
+  appServiceBasicAuthDisabled,
+  yamlDuplicateKey,
+  workflowUndefinedEnv,
+  retiredResourceSetting,
+  pythonBelowSdkMinimum,
 ];

@@ -73,17 +73,25 @@ function variantStructure(st: ScanState) {
   st.linePlaces = placeLines(s, st.n, st.file, st.groups);
 }
 
-function frontMatter(st: ScanState) {
-  if (st.n === 0 || st.lines[0]!.trimEnd() !== '---') return;
-  for (let k = 1; k < st.n; k++) {
-    const l = st.lines[k]!.trimEnd();
-    if (l === '---' || l === '...') {
-      for (let m = 0; m <= k; m++) st.role[m] = Role.Skip;
-      st.bodyStart = k + 1;
-      return;
-    }
+/**
+ * Where the body starts after YAML front matter (`---` … `---` or `...` from line 0): the 0-based line
+ * after its closing marker; 0 without front matter; -1 when it is opened and never closed.
+ */
+export function frontMatterEnd(lines: readonly string[]): number {
+  if (lines.length === 0 || lines[0]!.trimEnd() !== '---') return 0;
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k]!.trimEnd();
+    if (l === '---' || l === '...') return k + 1;
   }
-  st.diag('unterminated-front-matter', 'warning', 1, 'front matter opened with "---" is never closed; it is read as text');
+  return -1;
+}
+
+function frontMatter(st: ScanState) {
+  const end = frontMatterEnd(st.lines);
+  if (end > 0) {
+    for (let m = 0; m < end; m++) st.role[m] = Role.Skip;
+    st.bodyStart = end;
+  } else if (end < 0) st.diag('unterminated-front-matter', 'warning', 1, 'front matter opened with "---" is never closed; it is read as text');
 }
 
 function detectForm(st: ScanState): 'docfx' | 'rendered' {

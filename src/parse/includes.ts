@@ -7,12 +7,13 @@ import { posix } from 'node:path';
 import type { IncludeResult, ScanState } from './scan-state.ts';
 import { NOWHERE, within } from './variants.ts';
 
-const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]\(([^)]*)\)\s*\]/gi;
+/** `[!INCLUDE [title](target)]`; group 1 is the target as written. */
+export const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]\(([^)]*)\)\s*\]/gi;
 /** Nesting deeper than this is taken for a cycle. */
-const MAX_DEPTH = 8;
+export const MAX_INCLUDE_DEPTH = 8;
 
 function resolve(st: ScanState, target: string): IncludeResult {
-  if ((st.opts.depth ?? 0) >= MAX_DEPTH) return { error: `includes nest more than ${MAX_DEPTH} deep (an include cycle?)` };
+  if ((st.opts.depth ?? 0) >= MAX_INCLUDE_DEPTH) return { error: `includes nest more than ${MAX_INCLUDE_DEPTH} deep (an include cycle?)` };
   if (st.opts.resolveInclude) return st.opts.resolveInclude(target, st.file);
   if (target.startsWith('~')) return { error: 'a docset-root path: the docset is not here' };
   if (!st.opts.readInclude || /^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(target)) return { error: 'no file is read for it' };

@@ -4,17 +4,29 @@
 // sets (Microsoft.Authorization) the versions per type instead. Pure: listings in, text out (sorted, no
 // clock), so the same listings always give the same bytes.
 
+export interface ListingSource {
+  repo: string;
+  folder: string;
+  listing: string;
+  commits: string[];
+}
+
 export interface VersionSet {
   stable: string[];
   preview: string[];
+  /** Where a type's versions come from when its namespace has several listings (one per spec folder). */
+  source?: ListingSource;
+  partial?: string;
 }
 
 export interface NamespaceVersions extends VersionSet {
-  source: { repo: string; folder: string; listing: string; commits: string[] };
+  source: ListingSource;
   /** Why the listing misses versions (the newest known stable is then only a lower bound). */
   partial?: string;
   /** Versions per resource type (lower case type path → versions); when present, the namespace-wide lists are empty and only these types are known. */
   types?: Record<string, VersionSet>;
+  /** Top-level types (lower case) the namespace-wide lists do not speak for: they version apart (another spec, another folder). */
+  except?: string[];
 }
 
 export interface ApiVersionTable {
@@ -37,6 +49,8 @@ function add(set: VersionSet, version: string): void {
   if (!list.includes(version)) list.push(version);
 }
 
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+
 const sorted = (set: VersionSet): VersionSet => ({ stable: [...set.stable].sort(), preview: [...set.preview].sort() });
 
 /** One listing file → its namespace entry. Throws, naming the file and line, on anything it does not understand. */
@@ -49,7 +63,7 @@ export function readListing(file: string, text: string): { namespace: string; en
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const [key, ...rest] = line.split(' ');
-    if (['repo', 'folder', 'namespace', 'partial', 'types'].includes(key!)) {
+    if (['repo', 'folder', 'namespace', 'partial', 'types', 'only', 'except'].includes(key!)) {
       head[key!] = rest.join(' ');
       return;
     }
@@ -63,23 +77,47 @@ export function readListing(file: string, text: string): { namespace: string; en
       const type = AUTHORIZATION_FILES[parts[parts.length - 1]!];
       if (!type) throw new Error(`${file}:${i + 1}: ${parts[parts.length - 1]} names no known resource type`);
       add((types[type] ??= { stable: [], preview: [] }), version);
+    } else if (head.only !== undefined) {
+      // `only t1 t2`: a folder whose versions speak for these types alone (redis beside redisEnterprise).
+      for (const type of words(head.only)) add((types[type] ??= { stable: [], preview: [] }), version);
     } else add(versions, version);
   });
   for (const key of ['repo', 'folder', 'namespace']) if (!head[key]) throw new Error(`${file}: missing "${key}" line`);
+  const perType = head.types !== undefined || head.only !== undefined;
   const entry: NamespaceVersions = {
     source: { repo: head.repo!, folder: head.folder!, listing: file, commits: [...commits].sort() },
     ...(head.partial ? { partial: head.partial } : {}),
-    ...(head.types !== undefined ? { stable: [], preview: [], types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, sorted(types[t]!)])) } : sorted(versions)),
+    ...(perType ? { stable: [], preview: [], types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, sorted(types[t]!)])) } : sorted(versions)),
+    ...(head.except !== undefined && !perType ? { except: words(head.except).sort() } : {}),
   };
   return { namespace: head.namespace!, entry };
+}
+
+/**
+ * Two listings of one namespace whose types version apart (Microsoft.Resources: deployments,
+ * resources, subscriptions; Microsoft.Authorization: RBAC types and locks): each type keeps the
+ * source and partialness of its own listing. Namespace-wide lists cannot be merged (which would win?).
+ */
+function merge(file: string, namespace: string, known: NamespaceVersions, added: NamespaceVersions): NamespaceVersions {
+  if (!known.types && !added.types) throw new Error(`${file}: ${namespace} has two namespace-wide listings: say which types one speaks for ("only …")`);
+  // A namespace-wide listing (Microsoft.Network) keeps its lists; per-type listings (DNS zones) add their types.
+  const [base, other] = known.types ? [added.types ? known : added, added.types ? added : known] : [known, added];
+  const own = (entry: NamespaceVersions, set: VersionSet): VersionSet => (set.source ? set : { ...set, source: entry.source, ...(entry.partial ? { partial: entry.partial } : {}) });
+  const types: Record<string, VersionSet> = {};
+  for (const [type, set] of Object.entries(base.types ?? {})) types[type] = own(base, set);
+  for (const [type, set] of Object.entries(other.types!)) {
+    if (types[type]) throw new Error(`${file}: ${namespace}/${type} is already listed by ${types[type]!.source!.listing}`);
+    types[type] = own(other, set);
+  }
+  return { ...base, types: Object.fromEntries(Object.keys(types).sort().map((t) => [t, types[t]!])) };
 }
 
 export function renderApiVersions(listings: { file: string; text: string }[]): string {
   const namespaces: Record<string, NamespaceVersions> = {};
   for (const { file, text } of [...listings].sort((a, b) => a.file.localeCompare(b.file))) {
     const { namespace, entry } = readListing(file, text);
-    if (namespaces[namespace]) throw new Error(`${file}: ${namespace} is listed twice`);
-    namespaces[namespace] = entry;
+    const known = namespaces[namespace];
+    namespaces[namespace] = known ? merge(file, namespace, known, entry) : entry;
   }
   const ordered = Object.fromEntries(Object.keys(namespaces).sort().map((n) => [n, namespaces[n]!]));
   const table: ApiVersionTable = {

@@ -4,7 +4,7 @@
 // A verdict `--fail-on` names (drift, unsupported) is a <failure> instead, as the exit code counts it.
 // A pure function of the report.
 import { FAILURE_KINDS, UNSUPPORTED_REASONS } from '../check/verdict.ts';
-import { tutorialLabel, type Report, type ReportStep, type ReportTutorial } from './schema.ts';
+import { stepFile, tutorialLabel, type Report, type ReportStep, type ReportTutorial } from './schema.ts';
 import { failing, type FailOn } from './exit-code.ts';
 
 export interface JunitOptions {
@@ -32,7 +32,7 @@ function seconds(ms: number): string {
 }
 
 function evidence(s: ReportStep, t: ReportTutorial): string {
-  const lines = [`${t.file}:${s.line.start}${t.seed ? ` (seed ${t.seed.file}:${s.line.start + t.seed.firstLine - 1})` : ''}`, s.raw.trim(), '', s.reason];
+  const lines = [`${stepFile(t, s)}:${s.line.start}${t.seed && s.file === undefined ? ` (seed ${t.seed.file}:${s.line.start + t.seed.firstLine - 1})` : ''}`, s.raw.trim(), '', s.reason];
   for (const c of s.checks) {
     if (c.skipped) lines.push(`[${c.layer}] skipped: ${c.skipped}`);
     for (const d of c.differences) lines.push(`[${c.layer}] ${d.path} (${d.kind}): ${d.message}`);
@@ -44,7 +44,7 @@ function evidence(s: ReportStep, t: ReportTutorial): string {
 function testcase(t: ReportTutorial, s: ReportStep, o: JunitOptions): string {
   const firstLine = s.raw.trim().split('\n')[0] ?? '';
   const name = `${s.id} ${s.kind} line ${s.line.start}: ${firstLine.length > 100 ? firstLine.slice(0, 99) + '…' : firstLine}`;
-  const open = `<testcase name="${xmlAttr(name)}" classname="${xmlAttr(tutorialLabel(t))}" file="${xmlAttr(t.file)}" line="${s.line.start}" time="${seconds(s.durationMs ?? 0)}">`;
+  const open = `<testcase name="${xmlAttr(name)}" classname="${xmlAttr(tutorialLabel(t))}" file="${xmlAttr(stepFile(t, s))}" line="${s.line.start}" time="${seconds(s.durationMs ?? 0)}">`;
   const props = `<properties><property name="verdict" value="${xmlAttr(s.verdict)}"/>${s.failure ? `<property name="failure" value="${xmlAttr(s.failure)}"/>` : ''}${s.unsupported ? `<property name="unsupported" value="${xmlAttr(s.unsupported)}"/>` : ''}</properties>`;
   const failOn = o.failOn ?? ['fail'];
   switch (s.verdict) {

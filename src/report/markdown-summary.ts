@@ -31,7 +31,12 @@ export function markdownSummary(report: Report, opts: { missingShards?: string[]
   // Teardown trouble first-hand: a nightly's reader must not have to open the CI log to find it.
   const trouble = (report.notes ?? []).filter((n) => /could not delete|teardown failed|warning:/.test(n));
   if (trouble.length > 0) lines.push('', '### Teardown', '', ...trouble.map((n) => `- ${escapeCell(n)}`));
-  const failed = report.tutorials.flatMap((t) => t.steps.filter((st) => st.verdict === 'fail').map((st) => `- \`${tutorialLabel({ file: shown(t.file), variant: t.variant })}:${st.line.start}\` ${escapeCell(st.reason)}`));
+  const failed = report.tutorials.flatMap((t) => t.steps.filter((st) => st.verdict === 'fail').map((st) => {
+    const page = tutorialLabel({ file: shown(t.file), variant: t.variant });
+    // A step of an included file: its own file and line, and the page that includes it.
+    const at = st.file !== undefined ? `\`${shown(st.file)}:${st.line.start}\` (in \`${page}\`)` : `\`${page}:${st.line.start}\``;
+    return `- ${at} ${escapeCell(st.reason)}`;
+  }));
   if (failed.length > 0) lines.push('', '### Failed steps', '', ...failed.slice(0, 100), ...(failed.length > 100 ? [`- … and ${failed.length - 100} more`] : []));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // report.json: the only data store of a run. HTML and JUnit are pure functions of it. Lines are the
-// tutorial file's lines; `seed.firstLine` maps them to the seed (seed line = line + firstLine − 1).
+// tutorial file's lines (a step or finding from an [!INCLUDE]d file names that file in its `file` and
+// has its lines); `seed.firstLine` maps the page's lines to the seed (seed line = line + firstLine − 1).
 import { z } from 'zod';
 import { CheckResult, FailureKind, UnsupportedReason, Verdict, type StepCheck } from '../check/verdict.ts';
 import { Finding } from '../lint/finding.ts';
@@ -15,6 +16,9 @@ export const ReportStep = z.object({
   id: z.string(),
   kind: z.enum(['http', 'az', 'shell', 'manual']),
   line: LineRange,
+  // The file the step is written in when it is not the tutorial's own: an [!INCLUDE]d file, named as
+  // ReportTutorial.file names pages (project-relative); `line` is that file's. Absent on the page's own steps.
+  file: z.string().optional(),
   section: z.string().optional(),
   // Where the step is written, when in a tab or a zone pivot: the tab id and the zone's pivots as
   // the page writes them (the same step is in every variant that shows it).
@@ -65,6 +69,8 @@ export type Assumption = z.infer<typeof Assumption>;
  * ones `--fix-patch` writes as a unified diff.
  */
 export const ReportFix = z.object({
+  // The file the correction edits when it is not the tutorial's own (an [!INCLUDE]d file; line and edits are its).
+  file: z.string().optional(),
   findings: z.array(z.string()).min(1), // finding ids: rule@line:column
   rules: z.array(z.string()).min(1),
   stepIds: z.array(z.string()).optional(), // the steps whose text the correction changes
@@ -77,6 +83,7 @@ export type ReportFix = z.infer<typeof ReportFix>;
 
 /** A fix left out of the patch and the suggestions (conflicting with another, or unplaceable), and why. */
 export const LeftOutFix = z.object({
+  file: z.string().optional(), // as ReportFix.file
   findings: z.array(z.string()),
   line: z.number().int().positive(),
   reason: z.string(),
@@ -117,6 +124,9 @@ export function summarise(tutorials: readonly Pick<ReportTutorial, 'steps'>[]): 
 }
 
 /** "file (variant)" for an entry of one variant of a page, else the file: how reports name an entry. */
+/** The file a step is written in: its include's, or the tutorial's own. */
+export const stepFile = (t: Pick<ReportTutorial, 'file'>, s: Pick<ReportStep, 'file'>): string => s.file ?? t.file;
+
 export function tutorialLabel(t: { file: string; variant?: string | undefined }): string {
   return t.variant === undefined ? t.file : `${t.file} (${t.variant})`;
 }
@@ -193,7 +203,8 @@ export interface StepOutcome {
   observation?: Observation;
 }
 
-export function reportStep(o: StepOutcome): ReportStep {
+/** A step as report.json shows it; `page` is the tutorial's file (a step of an include names its own). */
+export function reportStep(o: StepOutcome, page?: string): ReportStep {
   const { step, observation } = o;
   const exchanges = observation?.exchanges ?? [];
   const last = exchanges[exchanges.length - 1];
@@ -203,6 +214,7 @@ export function reportStep(o: StepOutcome): ReportStep {
     id: step.id,
     kind: step.kind,
     line: { start: step.source.startLine, end: step.source.endLine },
+    ...(page !== undefined && step.source.file !== '' && step.source.file !== page ? { file: step.source.file } : {}),
     section: step.section,
     ...(step.tab !== undefined ? { tab: step.tab } : {}),
     ...(step.pivot !== undefined ? { pivot: step.pivot } : {}),
@@ -241,7 +253,7 @@ export function buildReport(input: BuildReportInput): Report {
     ...(variant !== undefined ? { variant } : {}),
     ...(tutorial.seed ? { seed: tutorial.seed } : {}),
     title: tutorial.title,
-    steps: outcomes.map(reportStep),
+    steps: outcomes.map((o) => reportStep(o, tutorial.file)),
     findings: findings ?? [],
     ...(problems !== undefined && problems.length > 0 ? { problems } : {}),
     ...(assumptions !== undefined && assumptions.length > 0 ? { assumptions } : {}),

@@ -10,7 +10,8 @@ import { lintTutorial } from '../lint/index.ts';
 import type { Finding } from '../lint/finding.ts';
 import { ToolError } from '../errors.ts';
 import type { Tutorial } from '../model.ts';
-import { parseTutorialFile, projectPath } from '../parse/index.ts';
+import { findDocsetRoot, parseTutorialFile, projectPath } from '../parse/index.ts';
+import { includeResolver } from '../parse/docset.ts';
 import { buildPlan, hasSelectedSteps, type Plan } from '../plan/index.ts';
 import { sidecarGrants } from '../plan/author.ts';
 import { buildReport, type Report, type TutorialProblem } from '../report/schema.ts';
@@ -67,14 +68,17 @@ export interface RunResult {
   secrets: RunSecrets;
 }
 
-function lint(tutorial: Tutorial): Finding[] {
+function lint(tutorial: Tutorial, docsetRoot: string | undefined): Finding[] {
+  const path = resolve(tutorial.file);
   let text: string | undefined;
   try {
-    text = readFileSync(resolve(tutorial.file), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     text = undefined;
   }
-  return lintTutorial(tutorial, { ...(text === undefined ? {} : { text }), authorGrants: sidecarGrants(resolve(tutorial.file)) });
+  // Included text is linted in its place, read through the resolver the parse used.
+  const resolveInclude = includeResolver(docsetRoot ?? findDocsetRoot(path));
+  return lintTutorial(tutorial, { ...(text === undefined ? {} : { text }), authorGrants: sidecarGrants(path), resolveInclude });
 }
 
 /**
@@ -145,7 +149,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
       // An unreadable page has no text to lint; a lint rule's own failure is that page's problem, not the run's end.
       if (problems.get(t.file)?.some((p) => p.code === 'E_TUTORIAL_UNREADABLE' || p.code === 'E_PARSE')) continue;
       try {
-        findings.set(t.file, lint(t));
+        findings.set(t.file, lint(t, options.docsetRoot));
       } catch (err) {
         problems.set(t.file, [...(problems.get(t.file) ?? []), { code: 'E_INTERNAL', message: `lint failed on this page: ${err instanceof Error ? err.message : String(err)} (please report it)` }]);
       }

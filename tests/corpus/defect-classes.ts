@@ -85,4 +85,15 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'link-reference-mismatch': 'other',
   // issue 16 session 4 (rbacat): permissions a page never states, the Key Vault permission model
   'rbac-permission-not-stated': 'missing-prerequisite',
+  // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
+  'enum-value-stray-space': 'other',
+  'identity-type-value': 'other',
+  // issue 16, stale facts (preview that is GA, deprecated commands, SCM basic auth, workflow YAML)
+  'prose-stale-preview': 'other',
+  'az-deprecated-command': 'other',
+  'app-service-basic-auth-disabled': 'missing-prerequisite',
+  'yaml-duplicate-key': 'other',
+  'workflow-undefined-env': 'other',
+  'retired-resource-setting': 'other',
+  'python-below-sdk-minimum': 'other',
 };

@@ -26,7 +26,7 @@ export interface Judgement {
   /** Tool `fail` where the golden says `fail` but the reason does not match the golden's `reason`. */
   wrongReasons: Pairing[];
   /** Error-level lint findings no golden `lint.errors` entry covers. */
-  unexpectedLintErrors: { page: string; line: number; rule: string; message: string }[];
+  unexpectedLintErrors: { page: string; file?: string; line: number; rule: string; message: string }[];
   /** Golden steps the tool did not extract (the tool reads the page differently). */
   missingSteps: Pairing[];
   /** Pages of the corpus the report does not list. */
@@ -34,6 +34,8 @@ export interface Judgement {
 }
 
 const reportPath = (file: string): string => file.replace(/^.*?(?=articles\/)/, '');
+/** A report's file (project-relative or absolute) as the corpus names it: "articles/…", "includes/…". */
+export const corpusPath = (file: string): string => /(?:^|\/)tests\/corpus\/(.*)$/.exec(file)?.[1] ?? reportPath(file);
 
 function bump(matrix: Judgement['matrix'], g: MatrixGolden, v: MatrixVerdict): void {
   const row = matrix.get(g) ?? new Map<MatrixVerdict, number>();
@@ -93,8 +95,8 @@ export function pairSteps(page: string, golden: Golden | undefined, steps: reado
   return pairs;
 }
 
-function lineText(page: string, line: number): string {
-  const lines = readFileSync(join(corpusRoot, page), 'utf8').split('\n');
+function lineText(file: string, line: number): string {
+  const lines = readFileSync(join(corpusRoot, file), 'utf8').split('\n');
   return lines[line - 1] ?? '';
 }
 
@@ -123,12 +125,14 @@ export function judge(report: Report, goldens: ReadonlyMap<string, Golden>, corp
     const reported = new Set<string>();
     for (const f of entries.flatMap((t) => t.findings)) {
       if (f.severity !== 'error') continue;
-      const key = `${f.line}\u0000${f.column ?? ''}\u0000${f.rule}\u0000${f.message}`;
+      const key = `${f.file}\u0000${f.line}\u0000${f.column ?? ''}\u0000${f.rule}\u0000${f.message}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const text = [lineText(page, f.line), ...(f.endLine !== undefined && f.endLine > f.line ? [lineText(page, f.endLine)] : [])].join('\n');
+      // A finding on an include's text is on that file's line (the page's golden lists it all the same).
+      const file = f.file === '' ? page : corpusPath(f.file);
+      const text = [lineText(file, f.line), ...(f.endLine !== undefined && f.endLine > f.line ? [lineText(file, f.endLine)] : [])].join('\n');
       const listedError = (golden?.lint.errors ?? []).some((e) => text.includes(e.where) || e.where.includes(text.trim()));
-      if (!listedError) j.unexpectedLintErrors.push({ page, line: f.line, rule: f.rule, message: f.message });
+      if (!listedError) j.unexpectedLintErrors.push({ page, ...(file !== page ? { file } : {}), line: f.line, rule: f.rule, message: f.message });
     }
   }
   return j;

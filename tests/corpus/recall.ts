@@ -4,11 +4,14 @@
 //    lines holding the defect's `where` text, or
 //  - the step holding those lines is a `fail` whose reason matches the golden step's `reason`
 //    (the run itself showed the defect).
-// A `where` that is not in the page (e.g. text of an include) is never found; it is listed.
-// Pure: the report, the goldens and the pages' text in, figures out.
+// A `where` that is not on the page but in the text of a file the page includes (the manifest's
+// `includes`) is located there: found by a finding of its class on those lines of that file (lint
+// reads included text in place and names the include's file), or by a failing step written there.
+// A `where` in neither is never found; it is listed as unlocated.
+// Pure: the report, the goldens and the corpus files' text in, figures out.
 import type { Report } from '../../src/report/schema.ts';
 import { DEFECT_CLASSES, type Golden } from './golden.ts';
-import { pairSteps } from './judge.ts';
+import { corpusPath, pairSteps } from './judge.ts';
 import { RULE_CLASS, type DefectClassName } from './defect-classes.ts';
 
 export interface ClassRecall {
@@ -41,7 +44,17 @@ export function linesOf(text: string, where: string): [number, number][] {
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
 
-export function recall(report: Report, goldens: ReadonlyMap<string, Golden>, pageText: (page: string) => string, heldOut: ReadonlySet<string>): Recall {
+/**
+ * `text` reads a corpus file by its corpus path (a page or an include); `includesOf` lists the files
+ * a page includes (the manifest's `includes`), where defects not on the page itself are looked for.
+ */
+export function recall(
+  report: Report,
+  goldens: ReadonlyMap<string, Golden>,
+  text: (file: string) => string,
+  heldOut: ReadonlySet<string>,
+  includesOf: (page: string) => readonly string[] = () => [],
+): Recall {
   const byClass = new Map<DefectClassName, ClassRecall>(DEFECT_CLASSES.map((c) => [c, { defects: 0, found: 0, heldOutDefects: 0, heldOutFound: 0 }]));
   const r: Recall = { byClass, missed: [], unlocated: [], unclassifiedRules: [] };
   const unclassified = new Set<string>();
@@ -50,27 +63,32 @@ export function recall(report: Report, goldens: ReadonlyMap<string, Golden>, pag
   for (const t of report.tutorials) tutorials.set(reportPath(t.file), [...(tutorials.get(reportPath(t.file)) ?? []), t]);
   for (const [page, golden] of goldens) {
     const entries = tutorials.get(page) ?? [];
-    const text = pageText(page);
+    const files = [page, ...includesOf(page)];
     const findings = entries.flatMap((t) => t.findings).map((f) => {
       if (RULE_CLASS[f.rule] === undefined) unclassified.add(f.rule);
-      return { cls: RULE_CLASS[f.rule], at: [f.line, f.endLine ?? f.line] as [number, number] };
+      return { cls: RULE_CLASS[f.rule], file: corpusPath(f.file), at: [f.line, f.endLine ?? f.line] as [number, number] };
     });
     const failing = entries.length > 0
       ? pairSteps(page, golden, entries.flatMap((t) => t.steps))
           .filter((p) => p.step?.verdict === 'fail' && p.golden?.expect === 'fail' && p.golden.reason !== undefined && new RegExp(p.golden.reason, 'i').test(`${p.step.reason} ${p.step.output?.stderr ?? ''}`))
-          .map((p) => [p.step!.line.start, p.step!.line.end] as [number, number])
+          .map((p) => ({ file: p.step!.file !== undefined ? corpusPath(p.step!.file) : page, at: [p.step!.line.start, p.step!.line.end] as [number, number] }))
       : [];
     for (const d of golden.defects) {
       const c = byClass.get(d.class)!;
       const held = heldOut.has(page);
       c.defects++;
       if (held) c.heldOutDefects++;
-      const places = linesOf(text, d.where);
+      // On the page first; only a `where` the page does not hold is looked for in its includes.
+      let places: { file: string; at: [number, number] }[] = [];
+      for (const file of files) {
+        places = linesOf(text(file), d.where).map((at) => ({ file, at }));
+        if (places.length > 0) break;
+      }
       if (places.length === 0) {
         r.unlocated.push({ page, class: d.class, where: d.where });
         continue;
       }
-      const found = places.some((p) => findings.some((f) => f.cls === d.class && overlaps(f.at, p)) || failing.some((s) => overlaps(s, p)));
+      const found = places.some((p) => findings.some((f) => f.cls === d.class && f.file === p.file && overlaps(f.at, p.at)) || failing.some((s) => s.file === p.file && overlaps(s.at, p.at)));
       if (found) {
         c.found++;
         if (held) c.heldOutFound++;

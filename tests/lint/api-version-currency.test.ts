@@ -52,14 +52,74 @@ describe('judgeApiVersion', () => {
     expect(judgeApiVersion('Microsoft.Compute', 'disks', '2015-06-15')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Storage', 'storageAccounts', '2019-13-01')).toBeUndefined();
   });
-  it("types the table does not cover but the emulator models (ARM's registered versions): partial, so stale but never unknown", () => {
-    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the stable version 2025-04-01 \(the listing may miss newer ones\)/);
+  it("Microsoft.Resources and Microsoft.Compute per spec folder (the readmes' input files): each type against its own versions", () => {
+    expect(judgeApiVersion('Microsoft.Resources', 'resourceGroups', '2016-09-01')?.message).toMatch(/Microsoft\.Resources\/resourceGroups is more than two years older than the newest stable version, 2025-04-01/);
+    expect(judgeApiVersion('Microsoft.Resources', 'deployments', '2019-10-01')?.suggestion).toBe('2025-04-01');
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2022-12-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2021-01-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Resources', 'subscriptions', '2020-01-01')?.suggestion).toBe('2022-12-01');
+    expect(judgeApiVersion('Microsoft.Resources', 'deployments', '2019-06-02')?.message).toMatch(/not among the versions Microsoft\.Resources\/deployments published/);
+    expect(judgeApiVersion('Microsoft.Resources', 'templateSpecs', '2019-06-01-preview')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2024-07-02')).toBeUndefined();
     expect(judgeApiVersion('Microsoft.Compute', 'virtualMachines', '2015-06-15')?.suggestion).toBe('2025-04-01');
+    // disks version apart from virtual machines: 2023-10-02 is within two years of 2025-01-02.
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2023-10-02')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Compute', 'disks', '2019-07-01')?.suggestion).toBe('2025-01-02');
+    expect(judgeApiVersion('Microsoft.Compute', 'galleries', '2022-03-03')).toBeUndefined();
+  });
+  it('Microsoft.Authorization/locks from its own spec folder beside the RBAC types; Microsoft.Network DNS zones apart from the network folder', () => {
+    expect(judgeApiVersion('Microsoft.Authorization', 'locks', '2016-09-01')).toMatchObject({ severity: 'warning', suggestion: '2020-05-01' });
+    expect(judgeApiVersion('Microsoft.Authorization', 'locks', '2020-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'dnsZones', '2018-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'privateDnsZones', '2024-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'privateDnsZones', '2020-06-01')?.suggestion).toBe('2024-06-01');
+    expect(judgeApiVersion('Microsoft.Network', 'frontDoors', '2020-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Network', 'virtualNetworks', '2020-05-01')?.message).toMatch(/stable version 2025-03-01 \(the listing may miss newer ones\)/);
+  });
+  it('Microsoft.Insights per spec file (the monitor readme\'s newest tags, partial): metric alerts keep 2018-03-01 while scheduled query rules reach 2026', () => {
+    expect(judgeApiVersion('Microsoft.Insights', 'metricAlerts', '2018-03-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Insights', 'eventtypes/management/values', '2015-04-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Insights', 'scheduledQueryRules', '2022-08-01-preview')).toMatchObject({ severity: 'warning', suggestion: '2026-03-01' });
+    expect(judgeApiVersion('Microsoft.Insights', 'actionGroups', '2019-06-01')).toBeUndefined(); // not in the partial listing: not judged
+    expect(judgeApiVersion('Microsoft.Insights', 'diagnosticSettings', '2021-05-01-preview')).toBeUndefined();
+  });
+  it('Microsoft.ContainerService: managed clusters from the AKS readme (partial: it stops at 2024-07); fleets not judged', () => {
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2021-03-01')?.suggestion).toBe('2024-07-01');
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters/agentPools', '2024-05-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2023-05-02-preview')?.severity).toBe('note');
+    expect(judgeApiVersion('Microsoft.ContainerService', 'managedClusters', '2024-09-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.ContainerService', 'fleets', '2023-10-15')).toBeUndefined();
   });
   it('per resource type for Microsoft.Authorization: roleAssignments against its own newest stable', () => {
     expect(judgeApiVersion('Microsoft.Authorization', 'roleassignments', '2015-07-01')?.message).toMatch(/Microsoft\.Authorization\/roleassignments.*2022-04-01/);
     expect(judgeApiVersion('Microsoft.Authorization', 'roleDefinitions', '2022-04-01')).toBeUndefined();
+  });
+});
+
+describe('listings scoped to the types they speak for (only / except)', () => {
+  it('Microsoft.Web/connections (Logic Apps API connections, 2016-06-01 only) is not judged by the sites and plans versions', () => {
+    expect(judgeApiVersion('Microsoft.Web', 'connections', '2016-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Web', 'customApis', '2016-06-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Web', 'serverfarms', '2016-09-01')?.severity).toBe('warning');
+  });
+  it('Microsoft.Cache: redis judged by the redis folder, redisEnterprise (another folder, other versions) not judged', () => {
+    expect(judgeApiVersion('Microsoft.Cache', 'redis', '2020-06-01')).toMatchObject({ severity: 'warning', suggestion: '2024-11-01' });
+    expect(judgeApiVersion('Microsoft.Cache', 'redis/firewallRules', '2024-03-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Cache', 'redisEnterprise', '2020-10-01-preview')).toBeUndefined();
+  });
+  it('Microsoft.Sql, Microsoft.Cdn, Microsoft.Logic: newest stable named; a preview older than it by two years: warning', () => {
+    expect(judgeApiVersion('Microsoft.Sql', 'servers/databases', '2014-04-01')?.suggestion).toBe('2023-08-01');
+    expect(judgeApiVersion('Microsoft.Sql', 'servers', '2021-11-01')).toBeUndefined();
+    expect(judgeApiVersion('Microsoft.Sql', 'servers', '2015-05-01-preview')).toMatchObject({ severity: 'warning', suggestion: '2023-08-01' });
+    expect(judgeApiVersion('Microsoft.Cdn', 'profiles', '2016-04-02')?.suggestion).toBe('2025-06-01');
+    expect(judgeApiVersion('Microsoft.Logic', 'workflows', '2016-06-01')?.suggestion).toBe('2019-05-01');
+    expect(judgeApiVersion('Microsoft.Logic', 'workflows', '2019-05-01')).toBeUndefined();
+  });
+  it('`only` and `except` in a listing: per-type entry, or types the namespace-wide list does not speak for', () => {
+    const only = renderApiVersions([{ file: 'a.txt', text: 'repo a/b\nfolder f\nnamespace Microsoft.X\nonly things\n2020-01-01/types.md ' + 'a'.repeat(40) + '\n' }]);
+    expect(JSON.parse(only).namespaces['Microsoft.X']).toMatchObject({ stable: [], types: { things: { stable: ['2020-01-01'] } } });
+    const except = renderApiVersions([{ file: 'a.txt', text: 'repo a/b\nfolder f\nnamespace Microsoft.X\nexcept Others More\n2020-01-01/types.md ' + 'a'.repeat(40) + '\n' }]);
+    expect(JSON.parse(except).namespaces['Microsoft.X']).toMatchObject({ stable: ['2020-01-01'], except: ['more', 'others'] });
   });
 });
 
@@ -95,6 +155,10 @@ describe('where a page writes an api-version', () => {
   it('a URL whose placeholders hold spaces', () => {
     const text = page('```bash', "curl -X POST 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>/providers/Microsoft.Storage/storageAccounts/<STORAGE ACCOUNT NAME>/listKeys?api-version=2016-12-01' -H \"Authorization: Bearer $T\"", '```');
     expect(found('tests/lint/fixtures/t.md', text).map((f) => f.line)).toEqual([4]);
+  });
+  it('registering a provider is judged as Microsoft.Resources/providers, not as a type of the namespace registered', () => {
+    const text = page('```bash', "az rest --method post --url 'https://management.azure.com/subscriptions/<SUBSCRIPTION ID>/providers/Microsoft.Storage/register?api-version=2019-10-01'", '```');
+    expect(found('tests/lint/fixtures/t.md', text).map((f) => f.message.slice(0, 60))).toEqual(['api-version 2019-10-01 of Microsoft.Resources/providers is m']);
   });
   it('prose that cites a version is no request', () => {
     expect(found('tests/lint/fixtures/t.md', page('Since api-version 2015-07-01 of Microsoft.Storage/storageAccounts the property exists.'))).toEqual([]);

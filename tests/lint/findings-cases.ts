@@ -98,6 +98,9 @@ export const findingsCases = {
   ],
   'provider-namespace-misspelt': [
     { name: 'namespace without its dot', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/MicrosoftStorage/'), message: /"MicrosoftStorage".*Did you mean Microsoft\.Storage\?/ },
+    { name: 'namespace with two letters swapped', find: 'az role assignment create', replace: (l: string) => l.replace('providers/Microsoft.Storage/', 'providers/Microsoft.Stroage/'), message: /"Microsoft\.Stroage".*Did you mean Microsoft\.Storage\?/ },
+    { name: 'resource type one letter short in a scope', find: 'az role assignment create', replace: (l: string) => l.replace('/storageAccounts/', '/storageAcounts/'), message: /Microsoft\.Storage has no resource type "storageAcounts".*InvalidResourceType.*Did you mean storageAccounts\?/ },
+    { name: 'resource type given to az with --namespace', find: 'az identity create', replace: () => 'az resource list --namespace Microsoft.KeyVault --resource-type vualts', message: /Microsoft\.KeyVault has no resource type "vualts".*Did you mean vaults\?/ },
   ],
   'example-id-vs-request': [
     { name: 'id of another kind of resource', find: '"id": "/subscriptions/<SUBSCRIPTION ID>/resourceGroups/<RESOURCE GROUP>"', replace: (l: string) => l.replace('/resourceGroups/', '/resourceProviders/'), message: /"resourceProviders" where the request on line \d+ has "resourceGroups"/, severity: 'warning' as const },
@@ -129,5 +132,13 @@ export const findingsCases = {
   ],
   'powershell-in-bash-fence': [
     { name: 'a PowerShell assignment in the azurecli block', find: 'az identity create', replace: (l: string) => `$identityName = "<IDENTITY NAME>"\n${l}`, message: /"\$identityName =…" is a PowerShell assignment in a bash block \(azurecli\).*Write identityName=<value>/ },
+  ],
+  // issue 16 items 3-4 (spec data)
+  'enum-value-stray-space': [
+    { name: 'identity type with a space inside SystemAssigned (JSON)', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "System Assigned, UserAssigned" },`, message: /"System Assigned, UserAssigned" is not a value of ResourceIdentityType.*Write "SystemAssigned, UserAssigned"/, severity: 'warning' as const },
+    { name: 'JWK operation with a leading space in inline code', find: 'Create a file to upload:', replace: () => 'Create a key whose `keyOps` are `["sign", " wrapKey"]`:', message: /" wrapKey" is not a value of JsonWebKeyOperation.*Write "wrapKey"/, severity: 'warning' as const },
+  ],
+  'identity-type-value': [
+    { name: 'an identity type no spec defines', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "Managed" },`, message: /identity type "Managed" is none of/, severity: 'warning' as const },
   ],
 };

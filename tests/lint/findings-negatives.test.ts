@@ -87,6 +87,45 @@ describe('provider-namespace-misspelt', () => {
     expect(misspeltNamespace('Microsoft.Compue')).toBe('Microsoft.Compute');
     expect(misspeltNamespace('Microsoft.App')).toBeUndefined(); // newer than the list, and too short to judge
     expect(misspeltNamespace('Contoso.Widgets')).toBeUndefined();
+    expect(misspeltNamespace('Microsoft.Stroage')).toBe('Microsoft.Storage');
+  });
+  it('resource types: a near miss of a listed type in a covered namespace, in any case; silent on listed, far and uncovered ones', async () => {
+    const { misspeltType } = await import('../../src/lint/rules/provider-namespace-misspelt.ts');
+    expect(misspeltType('Microsoft.Storage', 'storageAcounts')?.type).toBe('storageAccounts');
+    expect(misspeltType('Microsoft.Storage', 'storageAccount')?.type).toBe('storageAccounts');
+    expect(misspeltType('microsoft.keyvault', 'vualts')?.type).toBe('vaults');
+    expect(misspeltType('Microsoft.Storage', 'StorageAccounts')).toBeUndefined();
+    expect(misspeltType('Microsoft.KeyVault', 'deletedVaults')).toBeUndefined(); // a list-only type the built-in roles name
+    expect(misspeltType('Microsoft.KeyVault', 'managedHsms')).toBeUndefined();
+    expect(misspeltType('Microsoft.Storage', 'skus')).toBeUndefined(); // too short to judge
+    expect(misspeltType('Microsoft.Storage', 'storageTasks')).toBeUndefined(); // far from every listed type
+    expect(misspeltType('Microsoft.Compute', 'virtualMachnes')).toBeUndefined(); // namespace without a type listing
+  });
+  it('resource types where pages write them: a template "type", a Bicep resource, az --resource-type with its namespace, a role action', () => {
+    const text = [
+      '# Page',
+      '',
+      '```json',
+      '{ "type": "Microsoft.KeyVault/vualts", "apiVersion": "2023-07-01", "name": "kv" }',
+      '```',
+      '',
+      '```bicep',
+      "resource sa 'Microsoft.Storage/storageAcounts@2023-01-01' = {",
+      '}',
+      '```',
+      '',
+      '```azurecli',
+      'az resource show -g rg -n id1 --resource-type Microsoft.ManagedIdentity/userAssignedIdentites',
+      'az role definition create --role-definition \'{"Actions": ["Microsoft.Storage/storageAccounts/read"]}\'',
+      '```',
+      '',
+    ].join('\n');
+    const f = found('tests/lint/fixtures/t.md', 'provider-namespace-misspelt', text);
+    expect(f.map((x) => [x.line, x.suggestion, x.severity])).toEqual([
+      [4, 'vaults', 'error'],
+      [8, 'storageAccounts', 'error'],
+      [13, 'userAssignedIdentities', 'error'],
+    ]);
   });
   it('silent on real pages full of namespaces (resource-providers-and-types.md, role-assignments-rest.md, custom-roles-cli.md)', () => {
     for (const page of [

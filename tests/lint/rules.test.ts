@@ -5,6 +5,7 @@ import { rules } from '../../src/lint/index.ts';
 import { CLEAN_DOCFX, CLEAN_RENDERED, lintText, mutate, lineOf } from './helpers.ts';
 import { findingsCases } from './findings-cases.ts';
 import { outputCases } from './findings-cases-output.ts';
+import { factsCases } from './findings-cases-facts.ts';
 
 interface Case {
   name: string;
@@ -27,6 +28,7 @@ const KV_CURL = 'vault.azure.net/secrets/<SECRET NAME>';
 const cases: Record<string, Case[]> = {
   ...findingsCases,
   ...outputCases,
+  ...factsCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

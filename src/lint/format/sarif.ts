@@ -72,6 +72,11 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
             physicalLocation: { artifactLocation: artifactLocation(f.file, opts), region: region(f) },
           },
         ],
+        // Text of an [!INCLUDE]d file: the result is at the include's line, and says which page read it
+        // there (an include used by two pages is part of both, and reported for each).
+        ...(f.file !== r.tutorial && r.tutorial !== ''
+          ? { relatedLocations: [{ id: 1, message: { text: `Included by ${r.tutorial}` }, physicalLocation: { artifactLocation: artifactLocation(r.tutorial, opts) } }] }
+          : {}),
         ...(f.seed
           ? {
               relatedLocations: [
@@ -108,6 +113,7 @@ export function toSarif(results: readonly { tutorial: string; findings: readonly
           : {}),
         properties: {
           ...(f.seed ? { seed: `${f.seed.file}:${f.seed.line}` } : {}),
+          ...(f.file !== r.tutorial && r.tutorial !== '' ? { includedBy: r.tutorial } : {}),
           ...(f.stepId !== undefined ? { stepId: f.stepId } : {}),
           ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
         },

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Rule, RuleHit } from '../rule.ts';
 import { apiVersionMentions, type ApiVersionMention } from '../api-version-mentions.ts';
-import type { ApiVersionTable, NamespaceVersions, VersionSet } from '../../reference/api-versions-source.ts';
+import type { ApiVersionTable, ListingSource, NamespaceVersions, VersionSet } from '../../reference/api-versions-source.ts';
 import { notADate } from './api-version-not-a-date.ts';
 import { API_VERSIONS } from '../../emulator/services/arm/api-versions.ts';
 
@@ -77,19 +77,22 @@ export function judgeApiVersion(namespace: string, type: string, version: string
   const { name, entry } = found;
   let set: VersionSet = entry;
   let what = name;
-  if (entry.types) {
-    const top = type.split('/')[0]!.toLowerCase();
-    const typed = entry.types[top];
-    if (!typed) return undefined;
+  let origin: { source: ListingSource; partial?: string | undefined } = entry;
+  const top = type.split('/')[0]!.toLowerCase();
+  const typed = entry.types?.[top];
+  if (!typed && (entry.except?.includes(top) || (entry.types && entry.stable.length + entry.preview.length === 0))) return undefined;
+  if (typed) {
     set = typed;
     what = `${name}/${type.split('/')[0]}`;
+    // A type from one of several listings of its namespace carries its own source and partialness.
+    if (typed.source) origin = { source: typed.source, partial: typed.partial };
   }
   const [y, m, d] = version.split('-').map(Number) as [number, number, number];
   if (notADate(y, m, d)) return undefined; // api-version-not-a-date says it
   const newest = set.stable[set.stable.length - 1];
-  const partial = entry.partial !== undefined;
+  const partial = origin.partial !== undefined;
   const newestText = newest && (partial ? `the stable version ${newest} (the listing may miss newer ones)` : `the newest stable version, ${newest}`);
-  const source = `${entry.source.repo} ${entry.source.folder}`;
+  const source = `${origin.source.repo} ${origin.source.folder}`;
   if (!set.stable.includes(version) && !set.preview.includes(version) && !registered(type, version)) {
     const latest = [...set.stable, ...set.preview].map(day).sort().pop();
     // A version newer than anything listed may postdate the listing; partial data proves nothing.

@@ -6,6 +6,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { blockLanguage } from '../../parse/language.ts';
 
 const ASSIGNMENT = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
+const FENCE = /^\s*(```|~~~)/;
 
 export const powershellInBashFence: Rule = {
   id: 'powershell-in-bash-fence',
@@ -13,30 +14,49 @@ export const powershellInBashFence: Rule = {
   severity: 'error',
   shortDescription: 'A bash (azurecli) block assigns a variable the PowerShell way ($name = value).',
   fullDescription:
-    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing).',
+    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing). A block of such lines is one mistake: it is reported once, at its first assignment, spanning its last.',
   help: 'In a bash block write name=value (tags=\'{"Owner":"Contoso"}\', tomorrow=$(date -u -d "+1 day" +%Y-%m-%dT%H:%MZ)); put PowerShell in a powershell block, with backtick continuations.',
   check(doc) {
     const hits: RuleHit[] = [];
+    // One finding per fenced block: a bash block holding a PowerShell script is one mistake (its tag),
+    // said at its first PowerShell assignment and spanning to its last.
+    const blocks = new Map<number, { hit: RuleHit; names: string[]; lines: number[] }>();
     // The parser marks such lines PowerShell (parse/powershell.ts) but keeps the fence they stand in.
     for (const step of doc.tutorial.steps) {
       if (step.kind === 'manual' || step.language !== 'powershell' || step.fence === undefined || blockLanguage(step.fence) !== 'shell') continue;
       if (step.source.file && doc.file && step.source.file !== doc.file) continue;
+      let open = step.source.startLine;
+      while (open > 1 && !FENCE.test(doc.line(open))) open--;
       // The rest of the fenced block: does it continue lines the bash way?
       let backslashes = false;
-      for (let n = step.source.startLine; n <= doc.lineCount && !/^\s*(```|~~~)/.test(doc.line(n)); n++) backslashes ||= /\\\s*$/.test(doc.line(n));
+      for (let n = step.source.startLine; n <= doc.lineCount && !FENCE.test(doc.line(n)); n++) backslashes ||= /\\\s*$/.test(doc.line(n));
       const raw = step.raw.split('\n');
       for (let n = step.source.startLine; n <= step.source.endLine; n++) {
         const text = doc.hasText ? doc.line(n) : (raw[n - step.source.startLine] ?? '');
         const m = ASSIGNMENT.exec(text);
         if (!m) continue;
         const name = m[1] as string;
-        hits.push({
+        const block = blocks.get(open);
+        if (block) {
+          block.names.push(name);
+          block.lines.push(n);
+          continue;
+        }
+        const hit: RuleHit = {
           line: n,
           column: text.indexOf('$') + 1,
           stepId: step.id,
           message: `"$${name}${/^\s*\$\w+\s+=/.test(text) ? ' =' : '='}…" is a PowerShell assignment in a bash block (${step.fence}): bash expands $${name} and runs the rest as a command (it fails), and $${name} stays unset for the commands after it. Write ${name}=<value> in bash${backslashes ? '; if the block is meant for PowerShell, put it in a powershell block and continue lines with a backtick, not "\\"' : ''}.`,
-        });
+        };
+        blocks.set(open, { hit, names: [], lines: [] });
+        hits.push(hit);
       }
+    }
+    for (const { hit, names, lines } of blocks.values()) {
+      if (names.length === 0) continue;
+      const last = lines[lines.length - 1]!;
+      hit.endLine = last;
+      hit.message += ` The block's other PowerShell assignments (${names.map((n) => `$${n}`).join(', ')}, ${lines.length === 1 ? `line ${last}` : `lines ${lines[0]}–${last}`}) fail the same way: if the block is a PowerShell script, tag it powershell.`;
     }
     return hits;
   },

@@ -3,7 +3,7 @@
 // files are read here (as bytes, to place every edit exactly); nothing is ever written to them.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Finding } from '../../lint/finding.ts';
+import { findingId, type Finding } from '../../lint/finding.ts';
 import { pathFromRoot } from '../reporters/paths.ts';
 import type { LeftOutFix, ReportFix } from '../schema.ts';
 import { renderPatch, fileSection, type PatchFile } from './patch.ts';
@@ -12,7 +12,26 @@ import { changedLines, planFile, type FilePlan } from './plan.ts';
 export interface FixSource {
   /** The tutorial as a report names it: relative to the project root, or absolute. */
   file: string;
+  /** Its findings; one on an [!INCLUDE]d file's text names that file, and its fix edits that file. */
   findings: readonly Finding[];
+}
+
+/**
+ * The findings with a fix by the file the fix edits (a finding's `file`: the page's, or an include's).
+ * An include read by two pages has the same findings in both: each is planned once.
+ */
+function byEditedFile(sources: readonly FixSource[]): FixSource[] {
+  const files = new Map<string, Map<string, Finding>>();
+  for (const source of sources) {
+    for (const f of source.findings) {
+      const file = f.file || source.file;
+      const own = files.get(file) ?? new Map<string, Finding>();
+      files.set(file, own);
+      const key = `${findingId(f)}\u0000${JSON.stringify(f.fix ?? null)}`;
+      if (!own.has(key)) own.set(key, f.file === file ? f : { ...f, file });
+    }
+  }
+  return [...files].map(([file, findings]) => ({ file, findings: [...findings.values()] }));
 }
 
 export interface FixContext {
@@ -31,7 +50,7 @@ export interface FileFixes {
 }
 
 export interface Fixes {
-  /** By the report's file name; only files with a fix or a left-out fix. */
+  /** By the edited file's name as the report writes it (a page's or an include's); only files with a fix or a left-out fix. */
   byFile: Map<string, FileFixes>;
   /** The patch text (comments only when there is no correction). */
   patch: string;
@@ -73,7 +92,7 @@ export function collectFixes(sources: readonly FixSource[], ctx: FixContext): Fi
     byFile.set(source.file, { fixes: [], leftOut: [{ findings: ids, line: source.findings.find((f) => f.fix)?.line ?? 1, reason }] });
     leftOutLines.push(`${shown}: ${ids.join(', ')}: ${reason}`);
   };
-  for (const source of sources) {
+  for (const source of byEditedFile(sources)) {
     if (!source.findings.some((f) => f.fix !== undefined)) continue;
     const abs = isAbsolute(source.file) ? source.file : resolve(ctx.projectRoot, source.file);
     const path = pathFromRoot(source.file, ctx.root, ctx.projectRoot);
@@ -112,4 +131,23 @@ export function collectFixes(sources: readonly FixSource[], ctx: FixContext): Fi
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const corrections = files.reduce((n, f) => n + f.plan.changes.reduce((k, c) => k + c.fixes.length, 0), 0);
   return { byFile, corrections, patch: renderPatch(files, { corrections, files: files.length, leftOut: leftOutLines, root: ctx.root }) };
+}
+
+/**
+ * The fixes report.json shows on one tutorial: those of its own file, and those of the included files
+ * its findings are on (each with `file`, limited to corrections of this tutorial's findings).
+ */
+export function tutorialFixes(byFile: ReadonlyMap<string, FileFixes>, t: { file: string; findings: readonly Finding[] }): FileFixes {
+  const own = byFile.get(t.file);
+  const fixes: ReportFix[] = [...(own?.fixes ?? [])];
+  const leftOut: LeftOutFix[] = [...(own?.leftOut ?? [])];
+  const included = new Map<string, Set<string>>();
+  for (const f of t.findings) if (f.file !== t.file) included.set(f.file, (included.get(f.file) ?? new Set()).add(findingId(f)));
+  for (const [file, ids] of included) {
+    const entry = byFile.get(file);
+    const mine = (found: readonly string[]) => found.some((id) => ids.has(id));
+    for (const fix of entry?.fixes ?? []) if (mine(fix.findings)) fixes.push({ ...fix, file });
+    for (const l of entry?.leftOut ?? []) if (mine(l.findings)) leftOut.push({ ...l, file });
+  }
+  return { fixes, leftOut };
 }

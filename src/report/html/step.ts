@@ -2,7 +2,7 @@
 // page's text with its invisible characters shown, the findings on its lines and the evidence.
 import { FAILURE_KINDS, UNSUPPORTED_REASONS } from '../../check/verdict.ts';
 import type { Finding } from '../../lint/finding.ts';
-import type { ReportStep, ReportTutorial } from '../schema.ts';
+import { stepFile, type ReportStep, type ReportTutorial } from '../schema.ts';
 import { asciiText, charNotes, describeNote, markedText } from './chars.ts';
 import { esc, plural } from './escape.ts';
 import { evidence } from './evidence.ts';
@@ -21,8 +21,8 @@ function range(a: number, b: number): string {
 
 // The place in the page only: a slice's place in its seed page is in report.json, and the tutorial's
 // header says where the slice starts (per step and per finding it was 1.5% of a large report).
-export function where(c: StepContext, start: number, end: number): string {
-  return sourceAnchor(c.link, c.t.file, start, `${c.t.file}:${range(start, end)}`, 'where');
+export function where(c: StepContext, start: number, end: number, file = c.t.file): string {
+  return sourceAnchor(c.link, file, start, `${file}:${range(start, end)}`, 'where');
 }
 
 export const stepAnchor = (ti: number, id: string) => `t${ti}-${id}`;
@@ -36,7 +36,7 @@ function stepHead(c: StepContext, s: ReportStep, findings: number): string {
   const blocked = s.blockedBy ? `<a class="blocked-by" href="#${esc(stepAnchor(c.ti, s.blockedBy))}">blocked by ${esc(s.blockedBy)}</a>` : '';
   const expected = s.expectedFailure !== undefined ? '<span class="xf">expected to fail</span>' : '';
   const nf = findings > 0 ? `<span class="nf">${esc(plural(findings, 'finding'))}</span>` : '';
-  return `<div class="sh"><span class="badge ${esc(s.verdict)}">${esc(s.verdict)}</span><b>${esc(s.id)}</b><span class="k">${esc(s.kind)}</span>${where(c, s.line.start, s.line.end)}${what}${expected}${blocked}${nf}</div><p class="reason">${esc(readableText(s.reason))}</p>`;
+  return `<div class="sh"><span class="badge ${esc(s.verdict)}">${esc(s.verdict)}</span><b>${esc(s.id)}</b><span class="k">${esc(s.kind)}</span>${where(c, s.line.start, s.line.end, stepFile(c.t, s))}${what}${expected}${blocked}${nf}</div><p class="reason">${esc(readableText(s.reason))}</p>`;
 }
 
 function copyable(text: string, label: string): string {
@@ -96,7 +96,7 @@ function pageSays(s: ReportStep): string {
 }
 
 export function findingItem(c: StepContext, f: Finding): string {
-  const at = sourceAnchor(c.link, f.file, f.line, `line ${f.line}${f.column ? `:${f.column}` : ''}`, 'fl');
+  const at = sourceAnchor(c.link, f.file, f.line, `${f.file !== c.t.file ? `${f.file}:` : 'line '}${f.line}${f.column ? `:${f.column}` : ''}`, 'fl');
   const sug = f.suggestion ? ` <span class="fs">write <code>${esc(f.suggestion)}</code></span>` : '';
   return `<li class="sev-${esc(f.severity)}"><span class="sev">${esc(f.severity)}</span> <code class="rule">${esc(f.rule)}</code> ${at} ${esc(readableText(f.message))}${sug}</li>`;
 }
@@ -120,7 +120,7 @@ export function findingsByStep(t: ReportTutorial): { byStep: Map<string, Finding
   const ids = new Set(t.steps.map((s) => s.id));
   for (const f of t.findings) {
     const inside = (r: { start: number; end: number } | undefined) => r !== undefined && f.line >= r.start && f.line <= r.end;
-    const id = f.stepId !== undefined && ids.has(f.stepId) ? f.stepId : t.steps.find((s) => inside(s.line) || inside(s.expectation?.line))?.id;
+    const id = f.stepId !== undefined && ids.has(f.stepId) ? f.stepId : t.steps.find((s) => stepFile(t, s) === f.file && (inside(s.line) || inside(s.expectation?.line)))?.id;
     if (id === undefined) rest.push(f);
     else byStep.set(id, [...(byStep.get(id) ?? []), f]);
   }

@@ -75,7 +75,7 @@ export function githubRun(report: Report, ctx: ReporterContext): ReporterOutput 
       const level = stepLevel(s, ctx);
       if (level === undefined) continue;
       const title = `tutorial-conformance ${s.verdict}: ${s.id} (${s.kind}${s.failure !== undefined ? `, ${s.failure}` : s.unsupported !== undefined ? `, ${s.unsupported}` : ''})`;
-      add(level, { file, line: s.line.start, endLine: s.line.end }, title, stepMessage(s), t.variant);
+      add(level, { file: s.file !== undefined ? pathFromRoot(s.file, ctx.root, ctx.projectRoot) : file, line: s.line.start, endLine: s.line.end }, title, stepMessage(s), t.variant);
     }
   }
   const lines = [...merged.values()].map((a) => annotation(a.level, { ...a.props, title: a.variants.length > 0 ? `${a.title} in ${a.variants.join(', ')}` : a.title }, a.message));

@@ -1,0 +1,78 @@
+// A page creates a resource with a setting Azure no longer accepts: a storage account of the
+// retired kinds (general-purpose v1 "Storage", legacy "BlobStorage"), or a key vault with soft
+// delete turned off. In az commands and in ARM/Bicep templates (blocks that declare the resource
+// with an api version, never an output example that merely shows an existing account's kind).
+import type { Rule, RuleHit } from '../rule.ts';
+import { azOption } from '../commands.ts';
+import { eachAz } from '../each.ts';
+import { codeFences } from '../fences.ts';
+
+interface Setting {
+  /** az command path and option whose value is retired. */
+  az: { path: string; option: string; value: RegExp };
+  /** The resource type a template block must declare (Bicep `'Type@version'` or ARM `"type"` with `"apiVersion"`). */
+  type: string;
+  /** The property line in a template. */
+  template: RegExp;
+  fact: string;
+  source: string;
+}
+
+const SETTINGS: readonly Setting[] = [
+  {
+    az: { path: 'storage account create', option: '--kind', value: /^(?:Storage|BlobStorage)$/ },
+    type: 'Microsoft.Storage/storageAccounts',
+    template: /^\s*["']?kind["']?\s*:\s*["'](Storage|BlobStorage)["']/,
+    fact: 'general-purpose v1 (kind Storage) and legacy Blob storage (kind BlobStorage) accounts are retired: Azure announced their retirement on 1 October 2025 (final retirement 13 October 2026, remaining accounts migrated to general-purpose v2) and disabled the creation of new ones before that date',
+    source: 'Azure updates "Retirement: General Purpose v1 (GPv1) and legacy blob storage accounts"; Learn "Overview of legacy blob storage account retirement" and "GPv1 storage account retirement overview"',
+  },
+  {
+    az: { path: 'keyvault create', option: '--enable-soft-delete', value: /^false$/i },
+    type: 'Microsoft.KeyVault/vaults',
+    template: /^\s*["']?enableSoftDelete["']?\s*:\s*(false)\b/,
+    fact: 'soft delete can no longer be turned off: Key Vault stopped accepting enableSoftDelete false for new vaults at the end of 2020 (creating such a vault fails, Azure/azure-cli#13247; Azure/azure-sdk-for-python#13680) and the REST spec says that once true it cannot be reverted; az marks --enable-soft-delete deprecated',
+    source: 'Learn "Azure Key Vault soft-delete will be enabled on all key vaults" (key-vault/general/soft-delete-change)',
+  },
+];
+
+/** The template blocks of a page: fenced JSON or Bicep that declares `type` with an api version. */
+function declares(lines: string[], type: string): boolean {
+  const text = lines.join('\n');
+  const t = type.replace(/[./]/g, (c) => `\\${c}`);
+  return new RegExp(`['"]${t}@\\d{4}-\\d{2}-\\d{2}`, 'i').test(text) || (new RegExp(`"type"\\s*:\\s*"${t}"`, 'i').test(text) && /"apiVersion"\s*:/.test(text));
+}
+
+export const retiredResourceSetting: Rule = {
+  id: 'retired-resource-setting',
+  name: 'RetiredResourceSetting',
+  severity: 'warning',
+  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false.',
+  fullDescription:
+    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
+  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const { command, az } of eachAz(doc)) {
+      const path = az.path.join(' ');
+      for (const s of SETTINGS) {
+        if (path !== s.az.path) continue;
+        const value = azOption(az, s.az.option)?.value;
+        if (!value || !s.az.value.test(value.value)) continue;
+        hits.push({ line: value.line, column: value.column, stepId: command.step.id, message: `${s.az.option} ${value.value}: ${s.fact} (${s.source}).` });
+      }
+    }
+    for (const fence of codeFences(doc)) {
+      if (!['json', 'bicep', 'jsonc', 'azurecli', ''].includes(fence.info) && !fence.info.startsWith('json')) continue;
+      const lines: string[] = [];
+      for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push(doc.line(n));
+      for (const s of SETTINGS) {
+        if (!declares(lines, s.type)) continue;
+        lines.forEach((text, i) => {
+          const m = s.template.exec(text);
+          if (m) hits.push({ line: fence.open + 1 + i, column: text.indexOf(m[1] as string) + 1, message: `${text.trim()} — ${s.fact} (${s.source}).` });
+        });
+      }
+    }
+    return hits;
+  },
+};
