@@ -74,6 +74,10 @@ import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
+import { inconsistentPath } from './rules/inconsistent-path.ts';
+import { fileShownAfterUse } from './rules/file-shown-after-use.ts';
+import { roleUsedBeforeCreated } from './rules/role-used-before-created.ts';
+import { proseValueDiffers } from './rules/prose-value-differs.ts';
 import { exampleProjectionKeys } from './rules/example-projection-keys.ts';
 import { exampleRoleDefinitionDiffers } from './rules/example-role-definition-differs.ts';
 import { exampleSecretFromFile } from './rules/example-secret-from-file.ts';
@@ -167,6 +171,11 @@ export const rules: readonly Rule[] = [
   exampleRoleDefinitionDiffers,
   exampleSecretFromFile,
   linkReferenceMismatch,
+  // issue 16 session 4: the page's world (names and prerequisites)
+  inconsistentPath,
+  fileShownAfterUse,
+  roleUsedBeforeCreated,
+  proseValueDiffers,
   // issue 16 items 3-4 (spec data)
   enumValueStraySpace,
   identityTypeValue,

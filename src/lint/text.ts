@@ -71,3 +71,8 @@ export function visible(s: string): string {
 export function quote(s: string): string {
   return `"${visible(s).replace(/"/g, '\\"')}"`;
 }
+
+/** A name as a whole word of a line: not inside a longer name of letters, digits, `_`, `.` or `-` (`myGroup` is not in `myGroupName`). */
+export function nameWord(name: string, flags = 'i'): RegExp {
+  return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, flags);
+}

@@ -85,6 +85,11 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'link-reference-mismatch': 'other',
   // issue 16 session 4 (rbacat): permissions a page never states, the Key Vault permission model
   'rbac-permission-not-stated': 'missing-prerequisite',
+  // issue 16 session 4, the page's world: names and prerequisites
+  'inconsistent-path': 'inconsistent-name',
+  'file-shown-after-use': 'missing-prerequisite',
+  'role-used-before-created': 'missing-prerequisite',
+  'prose-value-differs': 'inconsistent-name',
   // issue 16 items 3-4 (spec data): an enum value spoilt by white space has no class of its own
   'enum-value-stray-space': 'other',
   'identity-type-value': 'other',

@@ -22,6 +22,53 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  // issue 16 session 4: the page's world
+  'inconsistent-path': [
+    {
+      name: 'a file created by bare name, read from a folder nothing makes',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Create a new file named **role.json**.\n\n\`\`\`azurecli\naz role definition create --role-definition ~/roles/role.json\n\`\`\`\n\n${l}`,
+      message: /creates role\.json in the folder they are in, but line \d+ reads it as ~\/roles\/role\.json/,
+      severity: 'warning' as const,
+    },
+    {
+      name: 'a folder the prose names that no step makes, while the steps cd into another',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`bash\nmkdir lint-proj\ncd lint-proj\n\`\`\`\n\nRun the next command from the *LintProject* folder.\n\n${l}`,
+      offset: 5,
+      message: /no step makes or enters a folder named LintProject: the page's steps work in lint-proj/,
+      severity: 'warning' as const,
+    },
+  ],
+  'file-shown-after-use': [
+    {
+      name: 'a template deployed before the block that shows it',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz deployment group create --resource-group <RESOURCE GROUP> --template-file lint.bicep\n\`\`\`\n\nThe file lint.bicep:\n\n\`\`\`bicep\nparam prefix string\n\`\`\`\n\n${l}`,
+      offset: 1,
+      message: /reads lint\.bicep, but the page shows that file only after it \(line \d+\)/,
+      severity: 'warning' as const,
+    },
+  ],
+  'role-used-before-created': [
+    {
+      name: 'a custom role listed before the definition that creates it',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz role definition list --name "Lint Operator"\n\`\`\`\n\nThe role:\n\n\`\`\`json\n{ "Name": "Lint Operator", "Actions": ["*/read"], "AssignableScopes": ["/subscriptions/<SUBSCRIPTION ID>"] }\n\`\`\`\n\n\`\`\`azurecli\naz role definition create --role-definition lint.json\n\`\`\`\n\n${l}`,
+      offset: 1,
+      message: /the custom role "Lint Operator" is used here, but the page creates it only on line \d+/,
+      severity: 'warning' as const,
+    },
+  ],
+  'prose-value-differs': [
+    {
+      name: 'the prose names one prefix, the command passes another',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `List the containers whose names begin with the prefix *logs-*:\n\n\`\`\`azurecli\nprefix="app-logs-"\naz storage container list --account-name <STORAGE ACCOUNT> --prefix $prefix --auth-mode login\n\`\`\`\n\n${l}`,
+      message: /the prose says prefix "logs-", but the command that follows passes \(line \d+\) "app-logs-"/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-runtime-version': [
     {
       name: 'prose asks for Functions Core Tools 3.x',

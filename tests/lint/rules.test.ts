@@ -186,6 +186,21 @@ const cases: Record<string, Case[]> = {
       message: /^the page assumes the blob test\.txt in lintstore\/reports exists; say so in the prerequisites$/,
       severity: 'warning',
     },
+    {
+      name: 'an identity created in a resource group the page neither creates nor states',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l) => l.replace('<RESOURCE GROUP>', 'lintGroup'),
+      message: /^the page assumes the resource group lintGroup exists; say so in the prerequisites$/,
+      severity: 'warning',
+    },
+    {
+      name: 'az webapp create on a plan nothing creates',
+      find: 'az identity create -g <RESOURCE GROUP>',
+      replace: (l) => `${l}\naz webapp create -g <RESOURCE GROUP> --plan <PLAN NAME> -n <APP NAME> --runtime "NODE:20-lts"`,
+      offset: 1,
+      message: /App Service plan <PLAN NAME>, which must already exist \(az webapp create never creates a plan\)/,
+      severity: 'warning',
+    },
   ],
   'missing-prerequisite': [
     { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },

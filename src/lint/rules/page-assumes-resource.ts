@@ -13,6 +13,7 @@ import { describe, inferWorld } from '../../world/infer.ts';
 import type { Role } from '../../world/roles.ts';
 import type { WorldResource } from '../../world/types.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { assumedParents } from '../assumed-parents.ts';
 
 /** Roles a placeholder can make the page assume. Groups and VMs are where the reader works (their own, or made by a deploy the page runs): never. */
 const PLACEHOLDER_ROLES: ReadonlySet<Role> = new Set<Role>(['storage-account', 'container', 'blob', 'vault', 'secret', 'key']);
@@ -46,7 +47,7 @@ export const pageAssumesResource: Rule = {
   severity: 'warning',
   shortDescription: 'The page uses a resource it neither creates nor states as a prerequisite.',
   fullDescription:
-    'What a page uses must come from somewhere the reader can see: a command of the page that creates it, or a prerequisite that says it exists. A vault, storage account, container, blob or resource group the commands name but nothing introduces is found only by a reader who already has it.',
+    "What a page uses must come from somewhere the reader can see: a command of the page that creates it, or a prerequisite that says it exists. A vault, storage account, container, blob or resource group the commands name but nothing introduces is found only by a reader who already has it. It also speaks for what a command needs before it can make something (`assumed-parents.ts`): a resource group an `az deployment group create` or an `az … create` puts things in under a literal name no step creates (ARM answers 404 `ResourceGroupNotFound`; a resource group deployment never creates its own group, only a subscription deployment can — learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found, and the `az deployment group create` reference: `--resource-group` names an existing group); a group a page acts on (`az group delete --name ExampleResourceGroup`) under a literal name when it creates no group at all; and the App Service plan `az webapp create` / `az functionapp create --plan` runs on, which az requires to exist (MicrosoftDocs/azure-docs-cli `docs-ref-autogen/Latest-version/latest/webapp.yml`, `az webapp create`: \"--plan -p: Name or resource id of the app service plan\"; unlike `az webapp up`, it never creates one) when no step creates a plan and the page never speaks of one. Silent where a placeholder names the group (the reader's own), where the Prerequisites section speaks of a resource group, where a portal step of the same tab does (a tab the reader did not choose states nothing for them), where the prose names the group, where a step creates groups the page does not name (a subscription deployment of a real template, `az webapp up`, azd, Terraform, the Maven plugin), and on a group whose first use is a name that holds or is held by a created one (`myGroupName` for `myGroup`: inconsistent-resource-name's).",
   help: 'Say so in the prerequisites (for example "a key vault named myVault with a secret mySecret"), or add the command that creates it.',
   check(doc) {
     const text = doc.hasText ? Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).join('\n') : undefined;
@@ -76,9 +77,12 @@ export const pageAssumesResource: Rule = {
     // A page that deploys what it does not name may well have made what it then uses (`az webapp up` makes appsvc_rg_*).
     const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
     for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys)) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
-    return [...byLine].map(([line, what]): RuleHit => ({
+    const hits = [...byLine].map(([line, what]): RuleHit => ({
       line,
       message: `the page assumes ${what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`} ${what.length === 1 ? 'exists' : 'exist'}; say so in the prerequisites`,
     }));
+    // Groups and plans a command needs before it can make something; a line the World already spoke for stays one finding.
+    for (const h of assumedParents(doc)) if (!byLine.has(h.line)) hits.push(h);
+    return hits;
   },
 };
