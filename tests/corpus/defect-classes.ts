@@ -83,6 +83,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-role-definition-differs': 'example-output',
   'example-secret-from-file': 'example-output',
   'link-reference-mismatch': 'other',
+  // issue 16 session 4 (rbacat): permissions a page never states, the Key Vault permission model
+  'rbac-permission-not-stated': 'missing-prerequisite',
   // issue 16 session 4, the page's world: names and prerequisites
   'inconsistent-path': 'inconsistent-name',
   'file-shown-after-use': 'missing-prerequisite',
