@@ -8,7 +8,6 @@
 // The snapshot is read through git (ls-tree, cat-file), so a bare clone will do. The output depends
 // on the snapshot's HEAD only (no clock, every list sorted): regenerating from the same commit gives
 // the same bytes, and --check says whether the committed table is that regeneration (exit 1 if not).
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { TableCommand, TableParam, TableRetired } from '../src/reference/az-table.ts';
 import { retiredCommands } from './az-reference-history.ts';
+import { readSnapshot } from './git-snapshot.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DEFAULT_SOURCE = process.env.AZ_DOCS_CLI_GIT ?? '/work/.mirror/MicrosoftDocs+azure-docs-cli/repo';
@@ -57,35 +57,6 @@ type Group = z.infer<typeof Group>;
 
 /** n: takes no value · o: zero or more values · r: a value. */
 type Kind = 'n' | 'o' | 'r';
-
-function git(dir: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', ['-C', dir, ...args], { maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'], ...(input === undefined ? {} : { input }) });
-}
-
-/** The reference files at the snapshot's HEAD, read in one `git cat-file --batch`. */
-function readSnapshot(dir: string): { commit: string; date: string; files: Array<{ path: string; text: string }> } {
-  const [commit = '', date = ''] = git(dir, ['log', '-1', '--format=%H%n%cI', 'HEAD']).toString().trim().split('\n');
-  const entries = git(dir, ['ls-tree', '-r', '-z', 'HEAD', `${REFERENCE_DIR}/`])
-    .toString()
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      return { sha: line.slice(0, tab).split(' ')[2] ?? '', path: line.slice(tab + 1) };
-    })
-    .filter((e) => e.path.endsWith('.yml') && !e.path.endsWith('/TOC.yml'))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const out = git(dir, ['cat-file', '--batch'], `${entries.map((e) => e.sha).join('\n')}\n`);
-  const files: Array<{ path: string; text: string }> = [];
-  let at = 0;
-  for (const e of entries) {
-    const eol = out.indexOf(10, at);
-    const size = Number(out.subarray(at, eol).toString().split(' ')[2]);
-    files.push({ path: e.path, text: out.subarray(eol + 1, eol + 1 + size).toString('utf8') });
-    at = eol + 1 + size + 1;
-  }
-  return { commit, date, files };
-}
 
 const names = (p: Param): string[] => p.name.split(/[\s,]+/).filter(Boolean);
 /** The reference joins accepted values with ", "; a value may hold a bare comma ("SystemAssigned,UserAssigned"). */
@@ -170,7 +141,7 @@ function statusFlags(s: { isPreview?: string | undefined; isExperimental?: strin
 const POLICY_GROUP = 'Global Policy Arguments';
 
 async function generate(source: string): Promise<{ text: string; stats: Map<string, number> }> {
-  const snap = readSnapshot(source);
+  const snap = readSnapshot(source, REFERENCE_DIR, (p) => p.endsWith('.yml') && !p.endsWith('/TOC.yml'));
   const groups: Group[] = [];
   for (const f of snap.files) {
     const doc = Group.safeParse(parseYaml(f.text, { schema: 'failsafe' }));

@@ -1,18 +1,34 @@
 // Generates src/reference/built-in-roles.json, the catalog of Azure built-in roles the RBAC what-if
-// reads, from the role definitions of the Azure RBAC documentation (MicrosoftDocs/azure-docs,
-// articles/role-based-access-control/built-in-roles/<category>.md: one ```json block per role).
-// Input: src/reference/rbac/<category>.md, each the ```json blocks of one page read with the search
-// tool's read_file, headed by a comment naming repo, path, commit, length, and whether every role
-// of the page is there ("complete") or only those of the range read ("partial"). Output depends on
-// the inputs only (sorted, no clock).
-//   npx tsx scripts/generate-role-catalog.ts           write the catalog
-//   npx tsx scripts/generate-role-catalog.ts --check   exit 1 when the committed catalog differs
-import { readInputs, writeOrCheck } from './write-generated.ts';
+// reads (src/reference/role-catalog-source.ts says how), from
+// - src/reference/rbac/<category>.md: the ```json role definitions of the Azure RBAC documentation's
+//   built-in role pages (MicrosoftDocs/azure-docs), each headed by repo, path and commit;
+// - a git snapshot of easimon/azure-builtin-roles (`az role definition list`, one file per role under
+//   azure-roles/), for every role those pages do not hold.
+// Output depends on the inputs only (sorted, no clock): the same commit gives the same bytes.
+//   npx tsx scripts/generate-role-catalog.ts [--source <git dir>]           write the catalog
+//   npx tsx scripts/generate-role-catalog.ts [--source <git dir>] --check   exit 1 when the committed catalog differs
 import { join } from 'node:path';
 import { renderRoleCatalog } from '../src/reference/role-catalog-source.ts';
+import { readSnapshot, type Snapshot } from './git-snapshot.ts';
+import { readInputs, writeOrCheck } from './write-generated.ts';
 
+const REPO = 'easimon/azure-builtin-roles';
+const FOLDER = 'azure-roles';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/reference/built-in-roles.json');
+const at = process.argv.indexOf('--source');
+const source = at >= 0 ? process.argv[at + 1] : (process.env.ROLE_SNAPSHOT_GIT ?? '/work/.mirror/easimon+azure-builtin-roles/repo');
+if (!source) {
+  process.stderr.write('--source needs the git directory of a clone of easimon/azure-builtin-roles\n');
+  process.exit(2);
+}
 const pages = readInputs(root, 'src/reference/rbac', '.md');
-const text = renderRoleCatalog(pages);
-writeOrCheck(out, text, 'npx tsx scripts/generate-role-catalog.ts');
+let snap: Snapshot;
+try {
+  snap = readSnapshot(source, FOLDER, (p) => p.endsWith('.json'));
+} catch (e) {
+  process.stderr.write(`cannot read ${FOLDER}/ of ${REPO} at ${source}: ${(e as Error).message.split('\n')[0]}\nGive --source <git dir of a clone of https://github.com/${REPO}>\n`);
+  process.exit(2);
+}
+const text = renderRoleCatalog(pages, { repo: REPO, folder: FOLDER, commit: snap.commit, date: snap.date, files: snap.files });
+writeOrCheck(out, text, `npx tsx scripts/generate-role-catalog.ts --source <git dir of ${REPO}> (snapshot ${snap.commit})`);

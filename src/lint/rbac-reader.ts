@@ -136,8 +136,51 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
   return dedupe(hits);
 }
 
+/**
+ * Whether the page deploys a template (az deployment, PowerShell, the portal's Deploy to Azure button) or
+ * shows one that declares a vault or storage account: such a resource may have any permission model and
+ * grant any access, so the reader's own data access to it is not judged.
+ */
+export function deploysTemplate(doc: LintDocument): boolean {
+  if (doc.tutorial.steps.some((s) => s.kind === 'az' && /^(?:deployment (?:group |sub )?create|group deployment create)$/.test(s.az.path.join(' ')))) return true;
+  if (!doc.hasText) return false;
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const l = doc.line(n);
+    if (/#create\/Microsoft\.Template\b|\bDeploy to Azure\b|New-AzResourceGroupDeployment/i.test(l)) return true;
+    if (!doc.isProse(n) && /["']?type["']?\s*:\s*["']Microsoft\.(?:KeyVault\/vaults|Storage\/storageAccounts)["']|['"]Microsoft\.(?:KeyVault\/vaults|Storage\/storageAccounts)@/i.test(l)) return true;
+  }
+  return false;
+}
+
+/** A page that says its vault uses access policies: the az flag, the template property, the portal's option or the model's name. */
+const ACCESS_POLICY_MODEL = /--enable-rbac-authorization[\s=]+["']?false|enableRbacAuthorization["']?\s*:\s*false|access polic(?:y|ies) (?:permission )?model|permission model/i;
+/** The portal's option, by its name ("Key Vault access policy" is a policy, not the model). */
+const PORTAL_MODEL = /(?<!Key )\bVault access policy\b/;
+
+/**
+ * `az keyvault set-policy` on a vault the page does not create (a prerequisite, a quickstart's, the
+ * reader's own): it works only on a vault that uses the access policy permission model, and vaults made
+ * today use Azure RBAC (az keyvault create since Azure CLI 2.61; the portal's default), where az refuses
+ * it. Unless the page says its vault uses access policies, warn on the command.
+ */
+export function accessPolicyModelFindings(doc: LintDocument): RuleHit[] {
+  if (doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === 'keyvault create')) return []; // readerFindings judges created vaults
+  if (deploysTemplate(doc)) return [];
+  if (doc.hasText && Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).some((l) => ACCESS_POLICY_MODEL.test(l) || PORTAL_MODEL.test(l))) return [];
+  const first = eachAz(doc).find(({ az }) => az.path.join(' ') === 'keyvault set-policy');
+  if (!first) return [];
+  const at = first.az.words[0]?.line ?? first.command.step.source.startLine;
+  return [
+    {
+      line: at,
+      stepId: first.command.step.id,
+      message: `az keyvault set-policy works only on a vault that uses the access policy permission model, and the page never says its vault does: a vault created today (az keyvault create since Azure CLI 2.61, or the portal) uses Azure RBAC, where az refuses it ("Cannot set policies to a vault with '--enable-rbac-authorization' specified") and access policies are ignored. Say that the vault must use access policies (az keyvault create --enable-rbac-authorization false), or grant a Key Vault data role with az role assignment create instead.`,
+    },
+  ];
+}
+
 /** The prose line just before a command's block that introduces it (the block's lead-in sentence). */
-function introducing(doc: LintDocument, commandLine: number, says: RegExp): number | undefined {
+export function introducing(doc: LintDocument, commandLine: number, says: RegExp): number | undefined {
   if (!doc.hasText) return undefined;
   for (let n = commandLine - 1, seen = 0; n >= 1 && seen < 6; n--) {
     const text = doc.line(n);

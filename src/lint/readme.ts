@@ -57,6 +57,10 @@ export function renderReadme(): string {
   lines.push('  the page creates, since what fails there follows today\'s defaults (az keyvault create makes RBAC vaults since Azure CLI 2.61).');
   lines.push('  Data Lake Storage ACLs: a page that sets ACLs keeps the storage part silent (ACLs are checked when RBAC denies); the ACLs');
   lines.push('  themselves are not judged.');
+  lines.push('- `rbac-permission-not-stated` (issue 16, session 4) asks the same catalog which Microsoft.Authorization action the reader\'s own');
+  lines.push('  command needs (`azAuthorizationNeed` / `requestNeed` in `src/reference/operation-actions.ts`) and whether Contributor lacks it;');
+  lines.push('  the roles that would state it are every catalog role that grants the action, so the list follows the catalog; real pages that');
+  lines.push('  state it, in each of the ways it reads, are its negatives (`rbac-permission-not-stated.test.ts`).');
   lines.push('- `api-version-currency` reads where a page names an api-version with its namespace and type through');
   lines.push('  `api-version-mentions.ts` (URL `/providers/<Namespace>/<type>…?api-version=`, Bicep `type@version`, a template\'s');
   lines.push('  `"apiVersion"` beside its `"type"`, az `--api-version` / PowerShell `-ApiVersion` with the command\'s resource type;');

@@ -59,6 +59,8 @@ import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts
 import { exampleSasFields } from './rules/example-sas-fields.ts';
 import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { rbacNotactionsOnly } from './rules/rbac-notactions-only.ts';
+// issue 16 session 4 (rbacat): permissions a page never states
+import { rbacPermissionNotStated } from './rules/rbac-permission-not-stated.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
@@ -164,6 +166,7 @@ export const rules: readonly Rule[] = [
   exampleSasFields,
   rbacWhatIf,
   rbacNotactionsOnly,
+  rbacPermissionNotStated,
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,

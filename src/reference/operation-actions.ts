@@ -85,7 +85,8 @@ function armNeed(verb: string, segments: string[]): RequestNeed | undefined {
     // …/{type}/{name}/{action}: the odd segment is the action name
     if (rest.length % 2 === 0) return undefined;
     const action = types.pop()!;
-    return { kind: 'action', name: `${ns}/${types.join('/')}/${action}/action`, doing: `calling ${action}` };
+    // a provider-level action (POST /providers/Microsoft.Authorization/elevateAccess) has no type
+    return { kind: 'action', name: `${[ns, ...types, action].join('/')}/action`, doing: `calling ${action}` };
   }
   if (!suffix || types.length === 0) return undefined;
   return { kind: 'action', name: `${ns}/${types.join('/')}/${suffix}`, doing: `${verb} ${ns}/${types.join('/')}` };
@@ -145,4 +146,42 @@ export function azNeed(path: readonly string[], authModeLogin: boolean): AzNeed 
   const service = path[0] === 'keyvault' ? 'vault' : 'storage-account';
   if (service === 'storage-account' && !authModeLogin) return undefined;
   return { kind: 'dataAction', name: entry.name, doing: entry.doing, service };
+}
+
+const AUTHZ = 'Microsoft.Authorization';
+
+/**
+ * az commands that write or delete Microsoft.Authorization resources, the operation each sends
+ * (azure-cli src/azure-cli/azure/cli/command_modules/role/custom.py: create_role_assignment →
+ * RoleAssignments.create, create_role_definition → RoleDefinitions.create_or_update; resource/custom.py:
+ * create_lock → ManagementLocks.create_or_update_at_*_level, delete_lock → delete_at_*), named by the
+ * resource provider operation convention above.
+ */
+const AZ_AUTHZ: Record<string, { name: string; doing: string }> = {
+  'role assignment create': { name: `${AUTHZ}/roleAssignments/write`, doing: 'creating a role assignment' },
+  'role assignment update': { name: `${AUTHZ}/roleAssignments/write`, doing: 'updating a role assignment' },
+  'role assignment delete': { name: `${AUTHZ}/roleAssignments/delete`, doing: 'deleting a role assignment' },
+  'role definition create': { name: `${AUTHZ}/roleDefinitions/write`, doing: 'creating a custom role' },
+  'role definition update': { name: `${AUTHZ}/roleDefinitions/write`, doing: 'updating a custom role' },
+  'role definition delete': { name: `${AUTHZ}/roleDefinitions/delete`, doing: 'deleting a custom role' },
+  'lock create': { name: `${AUTHZ}/locks/write`, doing: 'creating a management lock' },
+  'lock update': { name: `${AUTHZ}/locks/write`, doing: 'updating a management lock' },
+  'lock delete': { name: `${AUTHZ}/locks/delete`, doing: 'deleting a management lock' },
+};
+
+/**
+ * The Microsoft.Authorization action an az command needs, or undefined. `has(flag)` says whether the
+ * command line gives an option: `az ad sp create-for-rbac` assigns a role only with --role ("By default,
+ * this command does not assign any role": MicrosoftDocs/azure-docs-cli ad/sp.yml), `az … identity
+ * assign` only with --scope.
+ */
+export function azAuthorizationNeed(path: readonly string[], has: (flag: string) => boolean): RequestNeed | undefined {
+  // `az group lock create`, `az resource lock delete`, `az account lock update` are the same operations at another level.
+  const key = path.join(' ').replace(/^(?:group|resource|account) lock /, 'lock ');
+  const entry = AZ_AUTHZ[key];
+  if (entry) return { kind: 'action', ...entry };
+  const assigns = { kind: 'action' as const, name: `${AUTHZ}/roleAssignments/write`, doing: 'assigning a role' };
+  if (key === 'ad sp create-for-rbac' && has('--role')) return assigns;
+  if (path.at(-2) === 'identity' && path.at(-1) === 'assign' && has('--scope')) return assigns;
+  return undefined;
 }

@@ -15,24 +15,50 @@ export function roleCatalog(): RoleCatalog {
   return loaded;
 }
 
+let byKey: Map<string, CatalogRole> | undefined;
+/** Roles by lower-case name and by GUID (names are unique in the catalog, as Azure requires). */
+function roleIndex(): Map<string, CatalogRole> {
+  byKey ??= new Map(roleCatalog().roles.flatMap((r) => [[r.roleName.toLowerCase(), r] as const, [r.id, r] as const]));
+  return byKey;
+}
+
 const SMART_QUOTES = /^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g;
 
 /** The catalog role a page names (by name, without case or surrounding quotes of any kind, or by GUID / definition id). */
 export function findRole(nameOrId: string): CatalogRole | undefined {
   const key = nameOrId.replace(SMART_QUOTES, '').replace(/^.*\/roleDefinitions\//i, '').toLowerCase();
-  return roleCatalog().roles.find((r) => r.roleName.toLowerCase() === key || r.id === key);
+  return roleIndex().get(key);
 }
 
 /** Azure's wildcard match of a permission pattern against an operation name. */
+const compiled = new Map<string, { prefix: string; re: RegExp }>();
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
-  return re.test(action);
+  // Compiled once per pattern (the catalog holds some 11,000); the literal text before the first "*"
+  // rejects most patterns of other providers without running the expression.
+  let c = compiled.get(pattern);
+  if (!c) {
+    c = { prefix: pattern.split('*')[0]!.toLowerCase(), re: new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i') };
+    compiled.set(pattern, c);
+  }
+  return action.slice(0, c.prefix.length).toLowerCase() === c.prefix && c.re.test(action);
 }
 
 export interface Need {
   kind: 'action' | 'dataAction';
   /** e.g. Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read */
   name: string;
+}
+
+const permitting = new Map<string, CatalogRole[]>();
+/** Every catalog role that permits `need` (conditional ones included), computed once per need. */
+export function rolesPermitting(need: Need): CatalogRole[] {
+  const key = `${need.kind} ${need.name.toLowerCase()}`;
+  let roles = permitting.get(key);
+  if (!roles) {
+    roles = roleCatalog().roles.filter((r) => rolePermits(r, need));
+    permitting.set(key, roles);
+  }
+  return roles;
 }
 
 export function rolePermits(role: CatalogRole, need: Need): boolean {
@@ -42,7 +68,7 @@ export function rolePermits(role: CatalogRole, need: Need): boolean {
 
 export type WhatIf =
   | { verdict: 'permitted'; by: CatalogRole }
-  /** Some granted role is not in the catalog (custom, or a page of the catalog not read yet), or carries a condition: no decision. */
+  /** Some granted role is not in the catalog (a custom role), or carries a condition: no decision. */
   | { verdict: 'unknown'; because: string[] }
   | { verdict: 'denied'; roles: CatalogRole[]; suggestion: CatalogRole | undefined };
 
@@ -62,11 +88,22 @@ export function whatIf(granted: readonly string[], need: Need): WhatIf {
 }
 
 /**
+ * A role a reader should not be pointed to while a general one exists: a preview or deprecated role,
+ * or one made for an Azure service's own identity ("Operator Nexus Key Vault Writer Service Role (Preview)").
+ */
+const niche = (r: CatalogRole): number => (/\((preview|deprecated)\)|\bservice role\b/i.test(r.roleName) ? 1 : 0);
+
+/**
  * The built-in role that grants `need` and reaches least beyond it: permissions outside the need's own
- * resource type count (a wildcard over a wider tree most), then the role's size, then its name. So
+ * resource type count (a wildcard over a wider tree most), then the role's size, then its name;
+ * niche roles (above) only when no other role permits. So
  * listing keys suggests Key Vault Crypto User, not a role that also reads certificates and secrets.
  */
 export function smallestRoleFor(need: Need): CatalogRole | undefined {
+  // The service's own roles first: Microsoft.Storage → "Storage …", Microsoft.KeyVault → "Key Vault …"
+  // (not "CosmosDB Fleet Analytics Storage Data Writer", which also writes blobs).
+  const service = (need.name.split('/')[0] ?? '').replace(/^Microsoft\./i, '').toLowerCase();
+  const foreign = (r: CatalogRole) => (r.roleName.replace(/\s+/g, '').toLowerCase().startsWith(service) ? 0 : 1);
   const own = need.name.replace(/\/[^/]+\/action$|\/[^/]+$/i, '/').toLowerCase();
   const beyond = (r: CatalogRole) =>
     [...r.actions, ...r.dataActions].reduce((n, p) => {
@@ -75,7 +112,7 @@ export function smallestRoleFor(need: Need): CatalogRole | undefined {
       return n + (p.includes('*') ? 10 : 1);
     }, 0);
   const size = (r: CatalogRole) => [...r.actions, ...r.dataActions].reduce((n, p) => n + (p.includes('*') ? 10 : 1), 0);
-  return roleCatalog()
-    .roles.filter((r) => !r.conditional && rolePermits(r, need))
-    .sort((a, b) => beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
+  return rolesPermitting(need)
+    .filter((r) => !r.conditional)
+    .sort((a, b) => niche(a) - niche(b) || foreign(a) - foreign(b) || beyond(a) - beyond(b) || size(a) - size(b) || a.roleName.localeCompare(b.roleName))[0];
 }

@@ -1,5 +1,13 @@
-// Reads the built-in role pages' ```json blocks (src/reference/rbac/*.md) into the catalog JSON.
-// Used by scripts/generate-role-catalog.ts and by the test that the committed catalog is current.
+// Builds the built-in role catalog (built-in-roles.json) from its two sources:
+// - the Azure RBAC documentation's built-in role pages (MicrosoftDocs/azure-docs,
+//   articles/role-based-access-control/built-in-roles/<category>.md), whose ```json blocks were read
+//   with the search tool into src/reference/rbac/<category>.md, each headed by repo, path and commit;
+// - every built-in role definition as `az role definition list` prints it, one file per role
+//   (easimon/azure-builtin-roles, azure-roles/<role name>.json, refreshed daily by its workflow), read
+//   from a git snapshot: it covers the 17 pages not copied.
+// A role on both keeps the documentation's definition (the page the issue names as the source); where
+// the two differ the catalog says so in `disagreements`. Used by scripts/generate-role-catalog.ts and
+// by the test that checks the documentation's roles are in the committed catalog as their pages say.
 export interface CatalogRole {
   roleName: string;
   id: string; // the role definition GUID
@@ -7,61 +15,137 @@ export interface CatalogRole {
   notActions: string[];
   dataActions: string[];
   notDataActions: string[];
-  /** Some permission block carries an ABAC condition: what it grants depends on the request. */
+  /** Some permission block carries an ABAC condition, or there are several blocks: no decision. */
   conditional: boolean;
-  source: string; // the documentation page's path
+  source: string; // the documentation page's path, or the snapshot folder
 }
 
 export interface CatalogSource {
   repo: string;
   path: string;
   commit: string;
-  chars: number;
+  /** The snapshot commit's date (the documentation pages' commits are recorded as read). */
+  date?: string;
+  chars?: number;
   complete: boolean;
   roles: number;
+}
+
+export interface CatalogDisagreement {
+  roleName: string;
+  /** Which lists (or the name) differ between the documentation and `az role definition list`. */
+  differs: string[];
+  kept: string; // the source whose definition the catalog holds
 }
 
 export interface RoleCatalog {
   generatedBy: string;
   sources: CatalogSource[];
+  disagreements: CatalogDisagreement[];
   roles: CatalogRole[];
+}
+
+interface Permission {
+  actions: string[];
+  notActions: string[];
+  dataActions: string[];
+  notDataActions: string[];
+  condition?: string | null;
 }
 
 interface Block {
   id: string;
   roleName: string;
-  permissions: { actions: string[]; notActions: string[]; dataActions: string[]; notDataActions: string[]; condition?: string }[];
+  permissions: Permission[];
 }
 
 const HEADER = /<!-- source: (\S+) (\S+) @ ([0-9a-f]{40}) \((\d+) chars/;
+const LISTS = ['actions', 'notActions', 'dataActions', 'notDataActions'] as const;
 
-export function renderRoleCatalog(pages: readonly { file: string; text: string }[]): string {
-  const catalog: RoleCatalog = { generatedBy: 'scripts/generate-role-catalog.ts', sources: [], roles: [] };
+function toRole(b: Block, source: string, where: string): CatalogRole {
+  const guid = b.id.replace(/^.*\//, '');
+  if (!/^[0-9a-f-]{36}$/.test(guid)) throw new Error(`${where}: ${b.roleName} has no role definition GUID`);
+  return {
+    roleName: b.roleName,
+    id: guid,
+    // Blocks are unioned: a role is granted as a whole. notActions subtract within their own block
+    // only, which the what-if keeps by refusing conditional roles rather than merging blocks wrongly.
+    actions: b.permissions.flatMap((p) => p.actions),
+    notActions: b.permissions.flatMap((p) => p.notActions),
+    dataActions: b.permissions.flatMap((p) => p.dataActions),
+    notDataActions: b.permissions.flatMap((p) => p.notDataActions),
+    conditional: b.permissions.some((p) => p.condition !== undefined && p.condition !== null) || b.permissions.length > 1,
+    source,
+  };
+}
+
+/** The roles of the documentation pages copied into src/reference/rbac/*.md, with each page's source. */
+export function documentationRoles(pages: readonly { file: string; text: string }[]): { sources: CatalogSource[]; roles: CatalogRole[] } {
+  const sources: CatalogSource[] = [];
+  const roles: CatalogRole[] = [];
   for (const page of pages) {
     const h = HEADER.exec(page.text);
     if (!h) throw new Error(`${page.file}: no "<!-- source: repo path @ commit (N chars" header`);
     const complete = /<!-- complete:/.test(page.text);
     if (!complete && !/<!-- partial:/.test(page.text)) throw new Error(`${page.file}: say "complete:" or "partial:" in a comment`);
     const blocks = [...page.text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as Block);
-    for (const b of blocks) {
-      const guid = b.id.replace(/^.*\//, '');
-      if (!/^[0-9a-f-]{36}$/.test(guid)) throw new Error(`${page.file}: ${b.roleName} has no role definition GUID`);
-      catalog.roles.push({
-        roleName: b.roleName,
-        id: guid,
-        // Blocks are unioned: a role is granted as a whole. notActions subtract within their own block
-        // only, which the what-if keeps by refusing conditional roles rather than merging blocks wrongly.
-        actions: b.permissions.flatMap((p) => p.actions),
-        notActions: b.permissions.flatMap((p) => p.notActions),
-        dataActions: b.permissions.flatMap((p) => p.dataActions),
-        notDataActions: b.permissions.flatMap((p) => p.notDataActions),
-        conditional: b.permissions.some((p) => p.condition !== undefined) || b.permissions.length > 1,
-        source: h[2]!,
-      });
-    }
-    catalog.sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, chars: Number(h[4]), complete, roles: blocks.length });
+    for (const b of blocks) roles.push(toRole(b, h[2]!, page.file));
+    sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, chars: Number(h[4]), complete, roles: blocks.length });
   }
-  catalog.roles.sort((a, b) => a.roleName.localeCompare(b.roleName));
-  catalog.sources.sort((a, b) => a.path.localeCompare(b.path));
-  return `${JSON.stringify(catalog, null, 1)}\n`;
+  return { sources, roles };
+}
+
+export interface RoleSnapshot {
+  repo: string;
+  folder: string;
+  commit: string;
+  date: string;
+  /** The folder's files: each one role definition as `az role definition list` prints it. */
+  files: ReadonlyArray<{ path: string; text: string }>;
+}
+
+interface ListedRole extends Block {
+  name: string;
+  roleType: string;
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+/** Which of a role's lists differ between two definitions of it (order aside). */
+function differences(a: CatalogRole, b: CatalogRole): string[] {
+  const out: string[] = LISTS.filter((k) => JSON.stringify(sorted(a[k])) !== JSON.stringify(sorted(b[k])));
+  if (a.roleName !== b.roleName) out.push('roleName');
+  return out;
+}
+
+/** The catalog JSON: the documentation's roles, then every other role of the snapshot; one role a line. */
+export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot): string {
+  const docs = documentationRoles(pages);
+  const byId = new Map(docs.roles.map((r) => [r.id, r]));
+  const disagreements: CatalogDisagreement[] = [];
+  const roles = [...docs.roles];
+  const snapshotIds = new Set<string>();
+  for (const f of snapshot.files) {
+    const def = JSON.parse(f.text) as ListedRole;
+    if (def.roleType !== 'BuiltInRole') throw new Error(`${f.path}: roleType ${def.roleType}, not a built-in role`);
+    snapshotIds.add(def.name);
+    const role = toRole({ ...def, id: def.name }, `${snapshot.folder}/`, f.path);
+    const doc = byId.get(role.id);
+    if (!doc) roles.push(role);
+    else {
+      const differs = differences(doc, role);
+      if (differs.length > 0) disagreements.push({ roleName: doc.roleName, differs, kept: doc.source });
+    }
+  }
+  // A role documented but not listed (e.g. assignable only at a tenant-level scope) is kept: say so.
+  for (const r of docs.roles) if (!snapshotIds.has(r.id)) disagreements.push({ roleName: r.roleName, differs: ['not listed by az role definition list'], kept: r.source });
+  const sources: CatalogSource[] = [
+    ...docs.sources.sort((a, b) => a.path.localeCompare(b.path)),
+    { repo: snapshot.repo, path: `${snapshot.folder}/`, commit: snapshot.commit, date: snapshot.date, complete: true, roles: snapshot.files.length },
+  ];
+  roles.sort((a, b) => a.roleName.localeCompare(b.roleName) || a.id.localeCompare(b.id));
+  disagreements.sort((a, b) => a.roleName.localeCompare(b.roleName));
+  const head = { generatedBy: 'scripts/generate-role-catalog.ts', sources, disagreements };
+  const headText = JSON.stringify(head, null, 1).replace(/\n}$/, '');
+  return `${headText},\n "roles": [\n${roles.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n ]\n}\n`;
 }

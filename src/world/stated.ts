@@ -58,14 +58,27 @@ export function builtInRoleName(text: string): string | undefined {
   return ROLE_NAMES.find((n) => n.toLowerCase() === want);
 }
 
+const matchers = new Map<string, { first: string; re: RegExp }>();
+function nameMatcher(name: string): { first: string; re: RegExp } {
+  let c = matchers.get(name);
+  if (!c) {
+    c = { first: name.split(' ')[0]!.toLowerCase(), re: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\w-])`, 'i') };
+    matchers.set(name, c);
+  }
+  return c;
+}
+
 /** Role names a sentence mentions (dashed spellings too), among `names` (longest first). */
 function rolesIn(sentence: string, names: readonly string[]): string[] {
   const flat = sentence.replace(/[-_]/g, ' ').replace(/[*`"“”']/g, '');
+  const lower = flat.toLowerCase();
   const found: string[] = [];
   let rest = flat;
   for (const name of names) {
-    const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\w-])`, 'i');
-    const m = re.exec(rest);
+    // The whole built-in catalog is some 900 names: a name whose first word is not in the sentence is skipped unread.
+    const c = nameMatcher(name);
+    if (!lower.includes(c.first)) continue;
+    const m = c.re.exec(rest);
     if (!m) continue;
     // "Reader" inside "Storage Blob Data Reader" was taken with the longer name.
     found.push(name);

@@ -93,6 +93,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'azcopy-legacy-syntax': 'wrong-parameter',
   'shell-assignment-spaces': 'shell-syntax',
   'az-query-backtick': 'shell-syntax',
+  // issue 16 session 4 (rbacat): permissions a page never states, the Key Vault permission model
+  'rbac-permission-not-stated': 'missing-prerequisite',
   // issue 16 session 4, the page's world: names and prerequisites
   'inconsistent-path': 'inconsistent-name',
   'file-shown-after-use': 'missing-prerequisite',

@@ -69,6 +69,25 @@ export const findingsCases = {
       severity: 'warning' as const,
     },
   ],
+  'rbac-permission-not-stated': [
+    {
+      name: 'role assignment, the role that allows it no longer in the prerequisites',
+      find: 'Owner or User Access Administrator on the storage account',
+      replace: (l: string) => l.replace('Owner or User Access Administrator on the storage account', 'A browser'),
+      // reported where the page should say it: the first line of its Prerequisites
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.includes('A Linux VM with a system-assigned')) + 1,
+      message: /the page does not say that the reader needs Microsoft\.Authorization\/roleAssignments\/write/,
+      severity: 'warning' as const,
+    },
+    {
+      name: 'blob upload with --auth-mode login, no data role stated for the account the page does not create',
+      find: 'Owner or User Access Administrator on the storage account',
+      replace: (l: string) => l.replace(', and Storage Blob Data Contributor on it to upload and download blobs', ''),
+      expectAt: (text: string) => text.split('\n').findIndex((l) => l.startsWith('az storage blob upload')) + 1,
+      message: /writing a blob needs the data action Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/blobs\/write.*Storage Blob Data Contributor/,
+      severity: 'warning' as const,
+    },
+  ],
   'curl-upload-at': [
     { name: '-T @file', find: BLOB_CURL, replace: (l: string) => `${l} -X PUT -T @test.txt`, message: /Can't open '@test.txt'!.*Write -T test.txt/ },
   ],
@@ -116,7 +135,7 @@ export const findingsCases = {
       find: 'Be sure to replace `<RESOURCE GROUP>`',
       replace: (l: string) => `Or with PowerShell:\n\n\`\`\`azurepowershell\nNew-AzUserAssignedIdentity\n    -ResourceGroupName <RESOURCE GROUP> -Name <IDENTITY NAME>\n\`\`\`\n\n${l}`,
       offset: 3,
-      message: /New-AzUserAssignedIdentity runs without the parameters below it and "-ResourceGroupName …" on line 22/,
+      message: /New-AzUserAssignedIdentity runs without the parameters below it and "-ResourceGroupName …" on line 23/,
       severity: 'warning' as const,
     },
   ],

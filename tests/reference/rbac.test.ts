@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderRoleCatalog } from '../../src/reference/role-catalog-source.ts';
+import { documentationRoles, renderRoleCatalog, type RoleCatalog } from '../../src/reference/role-catalog-source.ts';
 import { actionMatches, findRole, roleCatalog, whatIf } from '../../src/reference/rbac.ts';
 import { azNeed, requestNeed } from '../../src/reference/operation-actions.ts';
 
@@ -11,21 +11,58 @@ const root = join(import.meta.dirname, '..', '..');
 const BLOB_READ = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read';
 
 describe('built-in role catalog', () => {
-  it('is what scripts/generate-role-catalog.ts makes of src/reference/rbac/*.md (regenerate after changing a source)', () => {
-    const dir = join(root, 'src/reference/rbac');
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
-    expect(readFileSync(join(root, 'src/reference/built-in-roles.json'), 'utf8')).toBe(renderRoleCatalog(pages));
+  const dir = join(root, 'src/reference/rbac');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
+
+  it('holds every role of the documentation pages copied into src/reference/rbac/*.md exactly as its page gives it', () => {
+    const docs = documentationRoles(pages);
+    expect(docs.roles.length).toBe(75);
+    for (const r of docs.roles) expect(findRole(r.id)).toEqual(r);
   });
 
-  it('records repo, path and commit of every documentation page it comes from', () => {
+  it('records repo, path and commit of every source; the az role definition list snapshot supplies the rest, with its date', () => {
     const { sources, roles } = roleCatalog();
-    for (const s of sources) {
-      expect(s.repo).toBe('MicrosoftDocs/azure-docs');
-      expect(s.path).toMatch(/^articles\/role-based-access-control\/built-in-roles\/[a-z-]+\.md$/);
-      expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
-    }
+    const docs = sources.filter((s) => s.repo === 'MicrosoftDocs/azure-docs');
+    for (const s of docs) expect(s.path).toMatch(/^articles\/role-based-access-control\/built-in-roles\/[a-z-]+\.md$/);
+    for (const s of sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+    const snapshot = sources.find((s) => s.repo === 'easimon/azure-builtin-roles');
+    expect(snapshot).toMatchObject({ path: 'azure-roles/', complete: true });
+    expect(snapshot?.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(new Set(roles.map((r) => r.source))).toEqual(new Set(sources.map((s) => s.path)));
-    expect(sources.reduce((n, s) => n + s.roles, 0)).toBe(roles.length);
+    // every listed role is in the catalog once; a documented role az does not list is kept and said
+    const notListed = roleCatalog().disagreements.filter((d) => d.differs.includes('not listed by az role definition list')).length;
+    expect(roles.length).toBe((snapshot?.roles ?? 0) + notListed);
+    expect(new Set(roles.map((r) => r.id)).size).toBe(roles.length);
+    expect(new Set(roles.map((r) => r.roleName.toLowerCase())).size).toBe(roles.length);
+  });
+
+  it('renders a snapshot role from az role definition list output; a documented role keeps the page and a difference is recorded', () => {
+    const listed = (name: string, id: string, actions: string[]) =>
+      JSON.stringify({ name: id, id: `/providers/Microsoft.Authorization/roleDefinitions/${id}`, roleName: name, roleType: 'BuiltInRole', permissions: [{ actions, notActions: [], dataActions: [], notDataActions: [], condition: null }] });
+    const general = pages.filter((p) => p.file === 'general.md');
+    const text = renderRoleCatalog(general, {
+      repo: 'o/r', folder: 'azure-roles', commit: 'c'.repeat(40), date: '2026-01-01T00:00:00Z',
+      files: [
+        { path: 'azure-roles/Reader.json', text: listed('Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', ['*/read', 'X/extra']) },
+        { path: 'azure-roles/AcrPull.json', text: listed('AcrPull', '7f951dda-4ed3-4680-a7ca-43fe172d538d', ['Microsoft.ContainerRegistry/registries/pull/read']) },
+      ],
+    });
+    const cat = JSON.parse(text) as RoleCatalog;
+    expect(cat.roles.map((r) => [r.roleName, r.source, r.conditional])).toEqual([
+      ['AcrPull', 'azure-roles/', false],
+      ['Reader', 'articles/role-based-access-control/built-in-roles/general.md', false],
+    ]);
+    expect(cat.roles[1]?.actions).toEqual(['*/read']);
+    expect(cat.disagreements).toEqual([{ roleName: 'Reader', differs: ['actions'], kept: 'articles/role-based-access-control/built-in-roles/general.md' }]);
+    expect(() => renderRoleCatalog([], { repo: 'o/r', folder: 'azure-roles', commit: 'c', date: 'd', files: [{ path: 'azure-roles/x.json', text: JSON.stringify({ name: 'x', roleType: 'CustomRole', roleName: 'x', permissions: [] }) }] })).toThrow(/not a built-in role/);
+  });
+
+  it('covers the roles of every service, not only storage and security', () => {
+    expect(findRole('AcrPull')?.id).toBe('7f951dda-4ed3-4680-a7ca-43fe172d538d');
+    expect(findRole('Website Contributor')?.actions).toContain('Microsoft.Web/sites/*');
+    expect(findRole('Virtual Machine Contributor')?.id).toBe('9980e02c-c2be-4d73-94e8-173b1dc7cf3c');
+    expect(findRole('Monitoring Reader')?.id).toBe('43d0d8ad-25c7-4714-9337-8ba259a9fe05');
+    expect(findRole('Role Based Access Control Administrator')?.actions).toContain('Microsoft.Authorization/roleAssignments/write');
   });
 
   it('has the roles the tutorials grant, with their documented ids', () => {
@@ -96,6 +133,10 @@ describe('suggestions and az data-plane commands', () => {
     expect(suggest('Microsoft.KeyVault/vaults/secrets/getSecret/action')).toBe('Key Vault Secrets User');
     expect(suggest(BLOB_READ)).toBe('Storage Blob Data Reader');
     expect(suggest('Microsoft.Storage/storageAccounts/queueServices/queues/messages/add/action')).toBe('Storage Queue Data Message Sender');
+    // the service's own role, not another product's that also writes blobs (CosmosDB Fleet Analytics Storage Data Writer)
+    expect(suggest('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write')).toBe('Storage Blob Data Contributor');
+    // not a preview role made for one service's identity (Operator Nexus Key Vault Writer Service Role (Preview))
+    expect(suggest('Microsoft.KeyVault/vaults/secrets/setSecret/action')).toBe('Key Vault Secrets Officer');
   });
 
   it('az keyvault commands always use a token; az storage commands only with --auth-mode login', () => {

@@ -5,7 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import type { LintDocument } from '../document.ts';
 import { eachCurl } from '../each.ts';
 import { statedGrants, type StatedGrant } from '../rbac-grants.ts';
-import { readerFindings } from '../rbac-reader.ts';
+import { accessPolicyModelFindings, readerFindings } from '../rbac-reader.ts';
 import { findRole, rolePermits, whatIf, type CatalogRole } from '../../reference/rbac.ts';
 import { requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
@@ -54,11 +54,11 @@ export const rbacWhatIf: Rule = {
   severity: 'error',
   shortDescription: "The roles the page grants (or states) do not permit a request it makes with an identity's token, or the reader's own data-plane command.",
   fullDescription:
-    "Azure RBAC allows a request only when a role assigned to the caller includes its action (control plane) or data action (data plane). Control-plane roles such as Reader, Contributor or Owner include no data actions, so a bearer-token request to Blob storage or Key Vault answers 403 (AuthorizationPermissionMismatch, ForbiddenByRbac) whatever else works. Creating a vault or storage account gives its creator no data role, and az keyvault create makes vaults with Azure RBAC authorization by default since Azure CLI 2.61, where az keyvault set-policy is refused. The rule reads the grants the page makes (az role assignment create, also when that step fails for another reason; template role assignments), states (prose, portal steps) or its sidecar declares, and the permission each later request or az data-plane command needs (documented per operation), using the built-in role catalog generated from the Azure RBAC documentation; roles it does not know keep it silent. Requests with a managed identity's token are errors; the reader's own commands on what the page creates are warnings (they follow today's defaults).",
+    "Azure RBAC allows a request only when a role assigned to the caller includes its action (control plane) or data action (data plane). Control-plane roles such as Reader, Contributor or Owner include no data actions, so a bearer-token request to Blob storage or Key Vault answers 403 (AuthorizationPermissionMismatch, ForbiddenByRbac) whatever else works. Creating a vault or storage account gives its creator no data role, and az keyvault create makes vaults with Azure RBAC authorization by default since Azure CLI 2.61, where az keyvault set-policy is refused; so set-policy on a vault the page does not create is a warning unless the page says the vault uses access policies (--enable-rbac-authorization false, the Vault access policy model). The rule reads the grants the page makes (az role assignment create, also when that step fails for another reason; template role assignments), states (prose, portal steps) or its sidecar declares, and the permission each later request or az data-plane command needs (documented per operation), using the built-in role catalog generated from the Azure RBAC documentation and `az role definition list` (all 929 built-in roles, src/reference/README.md); custom roles it does not know keep it silent. Requests with a managed identity's token are errors; the reader's own commands on what the page creates are warnings (they follow today's defaults).",
   help: 'Grant a role that includes the (data) action before the request, e.g. Storage Blob Data Reader for reading blobs, Key Vault Secrets User for reading secrets, Key Vault Secrets Officer for setting them (or create the vault with --enable-rbac-authorization false and use access policies).',
   check(doc) {
     const grants = statedGrants(doc);
-    return [...identityFindings(doc, grants), ...readerFindings(doc, grants).map((h): RuleHit => ({ ...h, severity: 'warning' }))];
+    return [...identityFindings(doc, grants), ...[...readerFindings(doc, grants), ...accessPolicyModelFindings(doc)].map((h): RuleHit => ({ ...h, severity: 'warning' }))];
   },
 };
 
