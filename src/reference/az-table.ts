@@ -133,6 +133,8 @@ interface Loaded {
   specs: Map<number, AzParameter>;
   commands: Map<string, AzCommandInfo>;
   byName: Map<string, Map<string, AzParameter>>;
+  /** A group's direct members, worked out once: lint asks for the same groups on every page. */
+  members: Map<string, { commands: string[]; groups: string[] }>;
   globals: AzParameter[];
 }
 
@@ -160,7 +162,7 @@ function load(): Loaded {
   for (const path of Object.keys(raw.commands)) {
     for (let at = path.lastIndexOf(' '); at > 0 && !groups.has(path.slice(0, at)); at = path.lastIndexOf(' ', at - 1)) groups.add(path.slice(0, at));
   }
-  loaded = { raw, groups, specs: new Map(), commands: new Map(), byName: new Map(), globals: raw.globals.map((g) => decode(g, true)) };
+  loaded = { raw, groups, specs: new Map(), commands: new Map(), byName: new Map(), members: new Map(), globals: raw.globals.map((g) => decode(g, true)) };
   return loaded;
 }
 
@@ -267,15 +269,27 @@ export function findCommand(words: readonly string[]): AzLookup {
 
 /** A group's commands and subgroups: a scan of the table, only when the words stop at a group. */
 function groupOf(t: Loaded, path: string, rest: string[]): AzLookup {
-  const prefix = path ? `${path} ` : '';
-  const commands = new Set<string>();
-  const groups = new Set<string>();
-  for (const p of Object.keys(t.raw.commands)) {
-    if (!p.startsWith(prefix)) continue;
-    const word = p.slice(prefix.length).split(' ', 1)[0] as string;
-    (t.groups.has(prefix + word) ? groups : commands).add(word);
+  let members = t.members.get(path);
+  if (members === undefined) {
+    const prefix = path ? `${path} ` : '';
+    const commands = new Set<string>();
+    const groups = new Set<string>();
+    for (const p of Object.keys(t.raw.commands)) {
+      if (!p.startsWith(prefix)) continue;
+      const word = p.slice(prefix.length).split(' ', 1)[0] as string;
+      (t.groups.has(prefix + word) ? groups : commands).add(word);
+    }
+    members = { commands: [...commands].sort(), groups: [...groups].sort() };
+    t.members.set(path, members);
   }
-  return { kind: 'group', path, commands: [...commands].sort(), groups: [...groups].sort(), rest };
+  return { kind: 'group', path, commands: [...members.commands], groups: [...members.groups], rest };
+}
+
+let everyOption: Set<string> | undefined;
+/** Whether some az command has an option of this name (its own parameters, not the globals): read from the table's parameter list without decoding every command. */
+export function isAnyAzCommandOption(name: string): boolean {
+  everyOption ??= new Set(load().raw.params.flatMap((p) => p.n.split(' ')));
+  return everyOption.has(name);
 }
 
 /** The parameters `written` can name on this command: its own, then the globals it takes. */

@@ -4,7 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { invocations } from '../commands.ts';
 import type { CommandView, LintDocument } from '../document.ts';
-import { azCommand, azCommandPaths, parameter, type AzCommandInfo } from '../../reference/az-table.ts';
+import { isAnyAzCommandOption, parameter, type AzCommandInfo } from '../../reference/az-table.ts';
 import { editDistance } from '../../parse/placeholders.ts';
 
 const MENTION = /(?<![\w-])(--?[A-Za-z][\w-]*) parameter\b/g;
@@ -52,12 +52,6 @@ export const proseParameterNotInCommand: Rule = {
 // An option quoted in the prose ('--asingee-object-id') that no az command has, a slip away from an
 // option of the az command that follows: the reader copies the misspelling.
 const QUOTED_OPTION = /[`'"](--[a-z][a-z0-9-]+)[`'"]/g;
-let everyAzOption: Set<string> | undefined;
-
-function isAzOption(name: string): boolean {
-  everyAzOption ??= new Set(azCommandPaths().flatMap((p) => azCommand(p)?.parameters.flatMap((q) => q.names) ?? []));
-  return everyAzOption.has(name);
-}
 
 function misspeltOptions(doc: LintDocument): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -65,7 +59,7 @@ function misspeltOptions(doc: LintDocument): RuleHit[] {
     if (!doc.isProse(n)) continue;
     for (const m of doc.line(n).matchAll(QUOTED_OPTION)) {
       const flag = m[1] as string;
-      if (isAzOption(flag)) continue;
+      if (isAnyAzCommandOption(flag)) continue;
       const command = doc.commandAfter(n);
       const az = command && invocations(command.words).find((i) => i.az?.read.found.kind === 'command')?.az;
       if (!command || !az || az.read.found.kind !== 'command') continue;
