@@ -30,6 +30,22 @@ export function findRole(nameOrId: string): CatalogRole | undefined {
   return roleIndex().get(key);
 }
 
+let byName: Map<string, CatalogRole> | undefined;
+/**
+ * The built-in role with exactly this name (any case; quotes are part of the name, as az sees them):
+ * what `az role assignment create --role` resolves a name to, where a tenant's custom roles could also be.
+ */
+export function builtInRole(name: string): { name: string; id: string } | undefined {
+  byName ??= new Map(roleCatalog().roles.map((r) => [r.roleName.toLowerCase(), r] as const));
+  const role = byName.get(name.toLowerCase());
+  return role ? { name: role.roleName, id: role.id } : undefined;
+}
+
+/** Every built-in role's name, for "did you mean". */
+export function builtInRoleNames(): string[] {
+  return roleCatalog().roles.map((r) => r.roleName);
+}
+
 /** Azure's wildcard match of a permission pattern against an operation name. */
 const compiled = new Map<string, { prefix: string; re: RegExp }>();
 export function actionMatches(pattern: string, action: string): boolean {

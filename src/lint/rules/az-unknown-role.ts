@@ -2,7 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { BUILT_IN_ROLES, builtInRole } from '../azure-facts.ts';
+import { builtInRole, builtInRoleNames } from '../../reference/rbac.ts';
 import { editDistance } from '../../parse/placeholders.ts';
 import { isGuid } from '../guid.ts';
 
@@ -21,12 +21,12 @@ export const azUnknownRole: Rule = {
       const role = azOption(az, '--role')?.value;
       if (!role || /^<.*>$/.test(role.value) || isGuid(role.value) || builtInRole(role.value)) continue;
       const bare = role.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '').trim();
-      const near = Object.keys(BUILT_IN_ROLES)
+      const near = builtInRoleNames()
         .map((name) => ({ name, d: editDistance(name.toLowerCase(), bare.toLowerCase()) }))
         .sort((a, b) => a.d - b.d)[0];
       const guess = near && near.d <= 2 ? near.name : undefined;
-      // The facts list a few of Azure's hundreds of built-in roles, and a tenant has custom roles:
-      // a name is known wrong only when it carries look-alike quotes or is a slip of a known role.
+      // A tenant has custom roles too: a name is known wrong only when it carries look-alike quotes
+      // or is a slip of a built-in role (the generated catalog, src/reference/built-in-roles.json).
       if (!guess && bare === role.value) continue;
       hits.push({
         line: role.line,

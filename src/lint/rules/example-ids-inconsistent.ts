@@ -6,7 +6,7 @@ import { locateKey } from '../../parse/json-reader.ts';
 import type { ReadJson } from '../document.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { azOption } from '../commands.ts';
-import { builtInRole } from '../azure-facts.ts';
+import { builtInRole } from '../../reference/rbac.ts';
 
 type Obj = Record<string, unknown>;
 

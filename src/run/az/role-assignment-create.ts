@@ -7,7 +7,7 @@ import { ArmSession, armErrorText, azJson } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
 import { outcome } from '../context.ts';
-import { BUILT_IN_ROLES } from '../../lint/azure-facts.ts';
+import { builtInRole } from '../../reference/rbac.ts';
 import { AUTHORIZATION_API_VERSION, flattenAssignment, GUID, resolveAssignee, scopeNotEmulated } from './role-assignee.ts';
 
 
@@ -47,7 +47,7 @@ export const roleAssignmentCreate: AzCommandModule = {
       const defs = await session.call('GET', `${scope}/providers/Microsoft.Authorization/roleDefinitions?$filter=${filter}&api-version=${AUTHORIZATION_API_VERSION}`);
       if (!defs.ok) return failed(armErrorText(defs), { exchanges: session.exchanges, ...(defs.result.error ? { error: defs.result.error } : {}) });
       const found = (defs.json as { value?: { id?: string }[] } | undefined)?.value ?? [];
-      if ((found.length === 0 || !found[0]?.id) && Object.keys(BUILT_IN_ROLES).some((r) => r.toLowerCase() === (args.role ?? '').toLowerCase())) {
+      if ((found.length === 0 || !found[0]?.id) && builtInRole(args.role ?? '') !== undefined) {
         // A real built-in role the emulator's role table does not have: not the page's fault.
         return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${args.role ?? ''}' is not among the emulator's role definitions` } });
       }
