@@ -1,12 +1,13 @@
 // What `az role assignment create` and `list` share: az's resolution of --assignee to an object id
 // (an object id is used as given; a client id printed by an earlier step resolves to its principal; a
 // GUID is tried as an application id among service principal names; a sign-in name among users, any
-// other name among service principal names), the scope check, and an assignment printed as az prints
-// it (properties flattened, `resourceGroup` added).
+// other name among service principal names), the scope check, the role's lookup by name, and an
+// assignment printed as az prints it (properties flattened, `resourceGroup` added).
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import type { Observation } from '../observation.ts';
-import { type ArmSession, armErrorText, resourceGroupOf } from './arm.ts';
+import { type ArmSession, armErrorText, callFailed, resourceGroupOf } from './arm.ts';
+import { builtInRole } from '../../reference/rbac.ts';
 import { failed } from './command.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
@@ -31,6 +32,23 @@ function knownClientIds(earlier: ReadonlyMap<string, Observation>): Map<string, 
 export function scopeNotEmulated(scope: string): StepOutcome | undefined {
   if (/^\/subscriptions\//i.test(scope)) return undefined;
   return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message: `role assignments at the scope ${scope} (outside a subscription) are not emulated` } });
+}
+
+/**
+ * --role given by name → the role definition's id, looked up at `scope` as az does; or the step's
+ * outcome: a real built-in role (the catalog) the emulator's role table lacks is not the page's fault
+ * (unsupported), any other name is az's "Role '…' doesn't exist."
+ */
+export async function roleDefinitionIdByName(session: ArmSession, scope: string, role: string): Promise<{ id: string } | { failed: StepOutcome }> {
+  const defs = await session.call('GET', `${scope}/providers/Microsoft.Authorization/roleDefinitions?$filter=roleName eq '${role}'&api-version=${AUTHORIZATION_API_VERSION}`);
+  if (!defs.ok) return { failed: callFailed(session, defs) };
+  const id = (defs.json as { value?: { id?: unknown }[] } | undefined)?.value?.[0]?.id;
+  if (typeof id === 'string' && id !== '') return { id };
+  if (builtInRole(role) !== undefined) {
+    return { failed: outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${role}' is not among the emulator's role definitions` } }) };
+  }
+  const message = `Role '${role}' doesn't exist.`;
+  return { failed: failed(`ERROR: ${message}`, { exchanges: session.exchanges, error: { kind: 'az-usage', message } }) };
 }
 
 /** --assignee resolved to the principal's object id as az does, with a note when the runner stood in for Graph; or the step's outcome. */

@@ -7,8 +7,7 @@ import { ArmSession, armErrorText, azJson } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
 import { outcome } from '../context.ts';
-import { builtInRole } from '../../reference/rbac.ts';
-import { AUTHORIZATION_API_VERSION, flattenAssignment, GUID, resolveAssignee, scopeNotEmulated } from './role-assignee.ts';
+import { AUTHORIZATION_API_VERSION, flattenAssignment, GUID, resolveAssignee, roleDefinitionIdByName, scopeNotEmulated } from './role-assignee.ts';
 
 
 export const roleAssignmentCreate: AzCommandModule = {
@@ -43,19 +42,9 @@ export const roleAssignmentCreate: AzCommandModule = {
     if (GUID.test(args.role ?? '')) {
       roleDefinitionId = `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${args.role}`;
     } else {
-      const filter = `roleName eq '${args.role ?? ''}'`;
-      const defs = await session.call('GET', `${scope}/providers/Microsoft.Authorization/roleDefinitions?$filter=${filter}&api-version=${AUTHORIZATION_API_VERSION}`);
-      if (!defs.ok) return failed(armErrorText(defs), { exchanges: session.exchanges, ...(defs.result.error ? { error: defs.result.error } : {}) });
-      const found = (defs.json as { value?: { id?: string }[] } | undefined)?.value ?? [];
-      if ((found.length === 0 || !found[0]?.id) && builtInRole(args.role ?? '') !== undefined) {
-        // A real built-in role the emulator's role table does not have: not the page's fault.
-        return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${args.role ?? ''}' is not among the emulator's role definitions` } });
-      }
-      if (found.length === 0 || !found[0]?.id) {
-        const message = `Role '${args.role ?? ''}' doesn't exist.`;
-        return outcome({ engine: 'http', exchanges: session.exchanges, output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
-      }
-      roleDefinitionId = found[0].id;
+      const found = await roleDefinitionIdByName(session, scope, args.role ?? '');
+      if ('failed' in found) return found.failed;
+      roleDefinitionId = found.id;
     }
 
     const properties: Record<string, string> = { roleDefinitionId, principalId };

@@ -9,8 +9,7 @@ import { ArmSession, azJson, callFailed, callPrinted, type ArmCall } from './arm
 import type { AzCommandModule } from './command.ts';
 import { failed } from './command.ts';
 import { outcome } from '../context.ts';
-import { builtInRole } from '../../reference/rbac.ts';
-import { AUTHORIZATION_API_VERSION, flattenAssignment, GRAPH, GUID, resolveAssignee, scopeNotEmulated } from './role-assignee.ts';
+import { AUTHORIZATION_API_VERSION, flattenAssignment, GRAPH, GUID, resolveAssignee, roleDefinitionIdByName, scopeNotEmulated } from './role-assignee.ts';
 
 const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 
@@ -92,15 +91,9 @@ export const roleAssignmentList: AzCommandModule = {
       if (/^\/subscriptions\/.+\/providers\/Microsoft\.Authorization\/roleDefinitions\//i.test(args.role)) roleId = args.role;
       else if (GUID.test(args.role)) roleId = `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${args.role}`;
       else {
-        const defs = await session.call('GET', `${defsScope}/providers/Microsoft.Authorization/roleDefinitions?$filter=roleName eq '${args.role}'&api-version=${AUTHORIZATION_API_VERSION}`);
-        if (!defs.ok) return callFailed(session, defs);
-        const id = (defs.json as { value?: { id?: unknown }[] } | undefined)?.value?.[0]?.id;
-        if (typeof id !== 'string' && builtInRole(args.role ?? '') !== undefined) {
-          // A real built-in role the emulator's role table does not have: not the page's fault.
-          return outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${args.role}' is not among the emulator's role definitions` } });
-        }
-        if (typeof id !== 'string') return failed(`ERROR: Role '${args.role}' doesn't exist.`, { exchanges: session.exchanges, error: { kind: 'az-usage', message: `Role '${args.role}' doesn't exist.` } });
-        roleId = id;
+        const found = await roleDefinitionIdByName(session, defsScope, args.role);
+        if ('failed' in found) return found.failed;
+        roleId = found.id;
       }
       results = results.filter((a) => lower(a.roleDefinitionId) === roleId.toLowerCase());
     }
