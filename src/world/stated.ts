@@ -6,6 +6,7 @@
 import { BUILT_IN_ROLES } from '../emulator/roles.ts';
 import type { ManualStep, Tutorial } from '../model.ts';
 import type { ResourceRole, WorldAccessPolicy } from './types.ts';
+import { sentences } from '../parse/sentences.ts';
 
 export type ScopeHint = 'subscription' | 'resource-group' | 'storage-account' | 'vault' | 'container';
 
@@ -231,7 +232,7 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
     if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
-    for (const sentence of l.split(/(?<=[.!?])\s+/)) {
+    for (const { text: sentence } of sentences(l)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;
       for (const role of rolesIn(sentence, roleNames)) {
         if (out.grants.some((g) => g.role === role && g.line === line)) continue;
