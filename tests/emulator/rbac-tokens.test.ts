@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRbac, permissionMatches, scopeIncludes } from '../../src/emulator/rbac.ts';
 import { findRole } from '../../src/emulator/roles.ts';
 import { createState } from '../../src/emulator/state.ts';
-import { placeholderKey } from '../../src/emulator/default-scenario.ts';
+import { placeholderKey } from '../../src/parse/placeholders.ts';
 import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { createTokenAuthority } from '../../src/emulator/tokens.ts';
 
