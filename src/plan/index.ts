@@ -13,7 +13,7 @@ import { ROLES, type Role } from '../world/roles.ts';
 import type { World } from '../world/types.ts';
 import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
 import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
-import { EarlierSteps, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
+import { EarlierSteps, elevationDependencies, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
 import { normaliseKey } from './keys.ts';
@@ -127,6 +127,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   for (const e of unmatched) problems.push({ code: 'E_SIDECAR_STEP', message: `${e.file}: steps: no step of this tutorial contains ${JSON.stringify(e.match)}${e.occurrence > 1 ? ` ${e.occurrence} times` : ''}; the entry applies to nothing` });
 
   grantDependencies(planned);
+  elevationDependencies(planned);
 
   // A local file the step reads that no earlier step writes: the page assumes the reader has it, and
   // the run's fresh working folder does not. Blocked, said plainly, never a "No such file" fail.
