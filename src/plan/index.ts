@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Tutorial } from '../model.ts';
 import { projectRoot } from '../tutorials/manifest.ts';
+import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
+import { renderIncludes, type LineOrigin } from '../parse/rendered.ts';
 import { inferWorld } from '../world/infer.ts';
 import { placeholderRoles } from '../world/positions.ts';
 import { ROLES, type Role } from '../world/roles.ts';
@@ -38,6 +40,20 @@ function readText(tutorial: Tutorial): string | undefined {
   }
 }
 
+/**
+ * The prose the World reads: the page with its includes in place (parse/rendered.ts, read through
+ * the parser's resolver), so that a prerequisite or a grant an include states counts for the page as
+ * it does for lint; `origins` say where each line comes from.
+ */
+function worldText(tutorial: Tutorial, options: PlanOptions): { text?: string; origins?: LineOrigin[] } {
+  const text = options.text ?? readText(tutorial);
+  if (text === undefined) return {};
+  if (!text.includes('[!')) return { text };
+  const resolveInclude = options.resolveInclude ?? includeResolver(findDocsetRoot(resolve(projectRoot, tutorial.file)));
+  const rendered = renderIncludes(text, tutorial.file, resolveInclude);
+  return rendered.included === 0 ? { text } : { text: rendered.text, origins: rendered.origins };
+}
+
 function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
   if (grep === undefined) return new Set(tutorial.steps.map((s) => s.id));
   const needle = grep.toLowerCase();
@@ -63,11 +79,12 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const sources = valueSources(options, sidecar);
   const roles = placeholderRoles(tutorial);
   const author = authorWorld(sidecar, options.targetRoles?.['resource-group'] ?? 'mi-test');
-  const text = options.text ?? readText(tutorial);
+  const { text, origins } = worldText(tutorial, options);
   const infer = (): World =>
     inferWorld({
       tutorial,
       ...(text !== undefined ? { text } : {}),
+      ...(origins !== undefined ? { origins } : {}),
       roles,
       valueOf: (key: string, role: Role | undefined) => {
         const s = earlySource(sources, key, role) ?? targetSource(sources, key, role);
