@@ -17,10 +17,10 @@ import type { Report } from '../../src/report/schema.ts';
 const dir = mkdtempSync(join(os.tmpdir(), 'tc-request-steps-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(name: string, text: string): Promise<Report['tutorials'][number]> {
+async function run(name: string, text: string, engine: 'http' | 'shell' = 'http'): Promise<Report['tutorials'][number]> {
   const file = join(dir, name);
   writeFileSync(file, text);
-  const { report } = await runTutorials({ paths: [file] });
+  const { report } = await runTutorials({ paths: [file], engine });
   const t = report.tutorials[0];
   if (!t) throw new Error('no tutorial in the report');
   return t;
@@ -107,9 +107,29 @@ describe('an HTTP request in an http block is a request step', () => {
       'GET /not/a/request',
       '```',
       '',
+      '```http',
+      'PATCH https://management.azure.com/subscriptions/{subscriptionId}/resourcegroups/g?api-version=2021-04-01',
+      '```',
+      '',
+      'Request body:',
+      '',
+      '```json',
+      '{ "tags": { "env": "{environment}" } }',
+      '```',
+      '',
+      '## Response',
+      '',
+      '```json',
+      '{ "name": "g" }',
+      '```',
+      '',
     ].join('\n');
-    const [post, get, ...rest] = requests(text);
+    const [post, get, patch, ...rest] = requests(text);
     expect(rest).toEqual([]);
+    // A lead-in naming the body keeps the block the request's body; the block under "Response" is its response.
+    expect(patch!.curl.data[0]!.value).toBe('{ "tags": { "env": "{environment}" } }');
+    expect(patch!.placeholders).toEqual(['SUBSCRIPTIONID', 'ENVIRONMENT']);
+    expect(patch!.expectation).toMatchObject({ kind: 'json', source: { startLine: 36 } });
     expect(post!.request).toEqual({ httpVersion: 'HTTP/1.1' });
     expect(post!.curl.headers.map((h) => [h.name, h.value])).toEqual([
       ['Accept', 'application/json'],
@@ -123,9 +143,9 @@ describe('an HTTP request in an http block is a request step', () => {
 });
 
 describe('a request step runs as a REST client sends it', () => {
-  it('signs in to Resource Manager, sends the JSON body as JSON, binds {subscriptionId}: the resource group is created and read back (pass)', async () => {
+  it.each(['http', 'shell'] as const)('signs in to Resource Manager, sends the JSON body as JSON, binds {subscriptionId}: the resource group is created and read back (pass; %s engine: no shell reads a request line)', async (engine) => {
     const t = await run(
-      'rg.md',
+      `rg-${engine}.md`,
       [
         '# Create a resource group with the REST API',
         '',
@@ -146,6 +166,7 @@ describe('a request step runs as a REST client sends it', () => {
         '```',
         '',
       ].join('\n'),
+      engine,
     );
     expect(t.steps.map((s) => [s.kind, s.verdict])).toEqual([
       ['http', 'pass'],
