@@ -114,12 +114,12 @@ export function readRequest(st: ScanState, i: number, to: number, fence: Fence):
   return last + 1;
 }
 
-/** A lead-in between a request and its body block that names the body ("Request body:"). */
+/** Prose between a request and its body block that names the body ("Request body:"). */
 const BODY_LEADIN = /\b(?:request )?body\b/i;
 
 /**
  * JSON at lines first..last is the body of the request waiting for one when its block comes right
- * after the request's block (blank lines, or a lead-in naming the body, between): the request
+ * after the request's block (blank lines, or prose naming the body, between): the request
  * carries it, its placeholders are the request's, and the step still awaits its response.
  */
 export function takeRequestBody(st: ScanState, exp: Expectation, first: number, last: number): boolean {
@@ -129,11 +129,14 @@ export function takeRequestBody(st: ScanState, exp: Expectation, first: number, 
   while (open > waiting.after && st.isBlankAt(open)) open--;
   const fence = st.struct.fences.get(open);
   if (!fence || fence.close < last) return false;
-  const lead = st.leadIn;
-  const leadNamesBody = lead !== undefined && BODY_LEADIN.test(st.leadText());
+  // Prose may stand between when one of its paragraphs names the body ("With a request body like:";
+  // "In the request body, provide a link to your template…" then a note on `mode`, as
+  // azure-resource-manager/templates/deploy-rest.md writes it); anything else ends the wait.
+  const between = st.recentProse.filter((p) => p.start > waiting.after && p.end < open);
+  const namesBody = between.some((p) => BODY_LEADIN.test(st.paragraphText(p.start, p.end)));
   for (let k = waiting.after + 1; k < open; k++) {
     if (st.isBlankAt(k)) continue;
-    if (leadNamesBody && k >= lead.start && k <= lead.end) continue;
+    if (namesBody && between.some((p) => k >= p.start && k <= p.end)) continue;
     return false;
   }
   const { step } = waiting;

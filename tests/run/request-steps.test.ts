@@ -142,6 +142,61 @@ describe('an HTTP request in an http block is a request step', () => {
   });
 });
 
+describe('the body written after the request, as Resource Manager\'s REST pages write it', () => {
+  // MicrosoftDocs/azure-docs articles/azure-resource-manager/templates/deploy-rest.md at 0b8729eaf7eb0aabc6390cb17348d19761285f12 (steps 2 and 4, shortened)
+  const page = [
+    '# Deploy resources with ARM templates and Azure Resource Manager REST API',
+    '',
+    '1. If you\'re deploying to a resource group that doesn\'t exist, create the resource group.',
+    '',
+    '   ```HTTP',
+    '   PUT https://management.azure.com/subscriptions/<YourSubscriptionId>/resourcegroups/<YourResourceGroupName>?api-version=2020-06-01',
+    '   ```',
+    '',
+    '   With a request body like:',
+    '',
+    '   ```json',
+    '   {',
+    '    "location": "West US"',
+    '   }',
+    '   ```',
+    '',
+    '1. To deploy a template, provide your subscription ID, the name of the resource group, the name of the deployment in the request URI.',
+    '',
+    '   ```HTTP',
+    '   PUT https://management.azure.com/subscriptions/<YourSubscriptionId>/resourcegroups/<YourResourceGroupName>/providers/Microsoft.Resources/deployments/<YourDeploymentName>?api-version=2020-10-01',
+    '   ```',
+    '',
+    '   In the request body, provide a link to your template and parameter file.',
+    '',
+    '   Notice the `mode` is set to **Incremental**. To run a complete deployment, set `mode` to **Complete**.',
+    '',
+    '   ```json',
+    '   {',
+    '    "properties": {',
+    '      "mode": "Incremental"',
+    '    }',
+    '   }',
+    '   ```',
+    '',
+  ].join('\n');
+
+  it('takes the json block as the body through a lead-in naming it, and through two paragraphs of which one names it; ```HTTP is http', () => {
+    const [group, deployment, ...rest] = requests(page);
+    expect(rest).toEqual([]);
+    expect(group!.language).toBe('http');
+    expect(JSON.parse(group!.curl.data[0]!.value)).toEqual({ location: 'West US' });
+    expect(JSON.parse(deployment!.curl.data[0]!.value)).toEqual({ properties: { mode: 'Incremental' } });
+    expect([group!.expectation, deployment!.expectation]).toEqual([undefined, undefined]);
+  });
+
+  it('a json block after prose that does not name the body is not the request\'s body', () => {
+    const [put] = requests(['# P', '', '```http', 'PUT https://management.azure.com/subscriptions/{subscriptionId}/resourcegroups/g?api-version=2021-04-01', '```', '', 'The service answers:', '', '```json', '{ "name": "g" }', '```', ''].join('\n'));
+    expect(put!.curl.data).toEqual([]);
+    expect(put!.expectation).toMatchObject({ kind: 'json' });
+  });
+});
+
 describe('a request step runs as a REST client sends it', () => {
   it.each(['http', 'shell'] as const)('signs in to Resource Manager, sends the JSON body as JSON, binds {subscriptionId}: the resource group is created and read back (pass; %s engine: no shell reads a request line)', async (engine) => {
     const t = await run(
