@@ -5,7 +5,7 @@
 // saying how the page wrote it. Learn's REST pages put a PUT's body in the ```json block right after
 // the request's own ("Start with the following request and body:"); that block is the body, not the
 // response (takeRequestBody).
-import type { Expectation, HttpStep } from '../model.ts';
+import type { CharMark, Expectation, HttpStep } from '../model.ts';
 import { finish, registerStep } from './commands.ts';
 import { blockLanguage } from './language.ts';
 import { F_STATUS } from './lines.ts';
@@ -84,7 +84,7 @@ export function readRequest(st: ScanState, i: number, to: number, fence: Fence):
   const raw = st.rawOf(i, last);
   const host = headers.find((h) => h.name.toLowerCase() === 'host')?.value;
   const url = line.target.startsWith('/') ? `https://${host ?? ''}${line.target}` : line.target;
-  const marks = [];
+  const marks: CharMark[] = [];
   for (let n = i; n <= last; n++) marks.push(...marksInLine(st.lines[n]!, n + 1));
   const argv = ['-X', line.method, url, ...headers.flatMap((h) => ['-H', h.raw]), ...(body !== undefined ? ['--data-binary', body] : [])];
   const step = finish(
