@@ -105,4 +105,16 @@ describe('the fresh copies', () => {
     expect(md.filter((f) => !listed.some((l) => l.path === f))).toEqual([]);
     expect(listed.filter((f) => !/^[0-9a-f]{40}$/.test(f.commit) || f.repo.length === 0).map((f) => f.path)).toEqual([]);
   });
+
+  it('list every include a page uses, or say why it is missing', () => {
+    const wrong: string[] = [];
+    for (const p of manifest.pages) {
+      const used = [...readFileSync(join(freshRoot, p.path), 'utf8').matchAll(/\[!INCLUDE\s*\[[^\]]*\]\(([^)\s]+)\)\]/gi)].map((m) => m[1]!);
+      for (const target of used) {
+        const resolved = target.startsWith('~/') ? target.slice(2) : relative(freshRoot, join(freshRoot, p.path, '..', target));
+        if (!p.includes.includes(resolved) && !manifest.missingIncludes.some((m) => m.page === p.path && m.include === target)) wrong.push(`${p.path}: ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
