@@ -4,7 +4,7 @@
 import type { Expectation, TextExpectation } from '../model.ts';
 import { enterSection, isRenderedHeading } from './blocks.ts';
 import { httpExpectation, isTranscriptLine } from './http.ts';
-import { readIncludes } from './includes.ts';
+import { readIncludes, shellCodeInclude } from './includes.ts';
 import { blockLanguage } from './language.ts';
 import { jsonExpectation } from './json-expectation.ts';
 import { scanJsonEnd, type JsonScanState } from './json-reader.ts';
@@ -162,6 +162,8 @@ export function readProse(st: ScanState, i: number, to: number): number {
   const first = st.cont[i]!;
   if (first.startsWith(':::') || first.startsWith('[!')) {
     if (first.includes('[!INCLUDE')) readIncludes(st, i, trimEndAll(first));
+    const script = shellCodeInclude(first);
+    if (script !== undefined) st.diag('code-include', 'warning', i + 1, `the page shows a shell script from ${script} (a DocFX code include); this tool reads [!INCLUDE] files only, so that script's commands are neither run nor linted`);
     return i + 1; // the directive line alone: a note's text below it is prose
   }
   // Short text right after "The response contains …:" is the response itself; a list (ordered or
