@@ -1,0 +1,44 @@
+// Defects found by running the tool, as a new user would, on real pages it had never seen
+// (tests/fresh). Each test is named after the defect it pins.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliInTempDir } from '../helpers/processes.ts';
+import type { Report } from '../../src/report/schema.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\`\n`;
+
+describe('defect: a blocked step named its cause "s4 did not succeed … uses RESOURCE_GROUP from s4 ()"', () => {
+  // articles/aks/learn/quick-kubernetes-deploy-cli.md: export RANDOM_STRING=$(printf … "$RANDOM"), then
+  // RESOURCE_GROUP built from it, then every az command using $RESOURCE_GROUP.
+  it('says the step waited on was blocked, names the variable as the page spells it, and shows no empty "()"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
+    dirs.push(dir);
+    const page = join(dir, 'aks-like.md');
+    writeFileSync(
+      page,
+      `# Variables\n\nDefine them:\n\n${fence('bash', 'export RANDOM_STRING=$(printf \'%05d\' "$RANDOM")\nexport RESOURCE_GROUP="myGroup$RANDOM_STRING"\nendtime=$(date -ud "5 minutes" +%s)')}\nCreate the group:\n\n${fence('azurecli', 'az group create --name $RESOURCE_GROUP --location westus2')}\nWait:\n\n${fence('bash', 'while [[ $(date -u +%s) -le $endtime ]]\ndo\n  sleep 10\ndone')}`,
+    );
+    const run = runCliInTempDir([page]);
+    try {
+      await run.exited;
+      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
+      const steps = report.tutorials[0]!.steps;
+      const byLine = (line: number) => steps.find((s) => s.line.start === line)!;
+      expect(byLine(6).verdict).toBe('unsupported');
+      expect(byLine(7).reason).toBe('s1 could not be run here (unsupported) and this step uses $RANDOM_STRING from s1');
+      expect(byLine(14).verdict).toBe('blocked');
+      expect(byLine(14).reason).toBe('s2 was blocked and this step uses $RESOURCE_GROUP from s2');
+      // The page writes $endtime in lower case: the report does too.
+      expect(byLine(20).reason).toContain('uses $endtime from s3');
+      for (const s of steps) expect(s.reason ?? '').not.toContain('()');
+    } finally {
+      run.cleanup();
+    }
+  });
+});
