@@ -8,7 +8,7 @@ import { readIncludes } from './includes.ts';
 import { blockLanguage } from './language.ts';
 import { jsonExpectation } from './json-expectation.ts';
 import { scanJsonEnd, type JsonScanState } from './json-reader.ts';
-import { F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
+import { BULLET_ITEM, F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
 import { Role, type ScanState } from './scan-state.ts';
 import type { Fence } from './structure.ts';
 
@@ -164,8 +164,9 @@ export function readProse(st: ScanState, i: number, to: number): number {
     if (first.includes('[!INCLUDE')) readIncludes(st, i, trimEndAll(first));
     return i + 1; // the directive line alone: a note's text below it is prose
   }
-  // Short text right after "The response contains …:" is the response itself.
-  if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !trimEndAll(st.content(k)).endsWith(':')) {
+  // Short text right after "The response contains …:" is the response itself; a list (ordered or
+  // bulleted: "- **Vault URI**: …") after it names fields of the output, it does not quote it.
+  if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !BULLET_ITEM.test(st.content(i)) && !trimEndAll(st.content(k)).endsWith(':')) {
     const lead = st.leadText();
     if (lead.endsWith(':') && RESPONSE_LEADIN.test(lead)) {
       textExpectation(st, i, k, undefined);
