@@ -219,6 +219,14 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
       add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
       add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'create' }));
       break;
+    case 'vm create':
+      // The page's own VM: what later commands name by it is created here, not assumed.
+      add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+      add(name !== undefined && withGroup({ role: 'vm', name, verb: 'create' }));
+      break;
+    case 'vm delete':
+      add(name !== undefined && withGroup({ role: 'vm', name, verb: 'delete' }));
+      break;
     case 'identity delete':
       add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'delete' }));
       break;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliInTempDir } from '../helpers/processes.ts';
 import type { Report } from '../../src/report/schema.ts';
+import { lintText } from '../lint/helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -40,5 +41,33 @@ describe('defect: a blocked step named its cause "s4 did not succeed … uses RE
     } finally {
       run.cleanup();
     }
+  }, 120_000);
+});
+
+describe('defect: az vm create was not read as creating its VM, so the World provided it and its group (false fail on az group create)', () => {
+  // articles/virtual-machines/linux/quick-create-cli.md: az group create --location eastus, az vm create,
+  // then IP=$(az vm show … --name $VM_NAME): the VM was "assumed", the World seeded myResourceGroup in
+  // westus for it, and the page's own az group create failed 400 "already exists in location 'westus'".
+  const PAGE = `# VM\n\nVariables:\n\n${fence('azurecli-interactive', 'export RESOURCE_GROUP_NAME=myResourceGroup\nexport LOCATION=eastus\nexport VM_NAME=myVM')}\nCreate the group:\n\n${fence('azurecli-interactive', 'az group create --name $RESOURCE_GROUP_NAME --location $LOCATION')}\nCreate the VM:\n\n${fence('azurecli-interactive', 'az vm create \\\n  --resource-group $RESOURCE_GROUP_NAME \\\n  --name $VM_NAME \\\n  --image Debian11 \\\n  --generate-ssh-keys')}\nGet its address:\n\n${fence('azurecli-interactive', 'export IP_ADDRESS=$(az vm show --show-details --resource-group $RESOURCE_GROUP_NAME --name $VM_NAME --query publicIps --output tsv)')}`;
+
+  it('does not say the page assumes the VM it creates', () => {
+    expect(lintText(PAGE).filter((f) => f.rule === 'page-assumes-resource').map((f) => f.message)).toEqual([]);
   });
+
+  it("runs the page's az group create without a conflict with a provided group", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
+    dirs.push(dir);
+    const page = join(dir, 'vm.md');
+    writeFileSync(page, PAGE);
+    const run = runCliInTempDir([page]);
+    try {
+      await run.exited;
+      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
+      const create = report.tutorials[0]!.steps.find((s) => s.raw.startsWith('az group create'))!;
+      expect(create.verdict, create.reason).toBe('pass');
+      expect(report.tutorials[0]!.steps.filter((s) => s.verdict === 'fail')).toEqual([]);
+    } finally {
+      run.cleanup();
+    }
+  }, 120_000);
 });
