@@ -71,3 +71,37 @@ describe('defect: az vm create was not read as creating its VM, so the World pro
     }
   }, 120_000);
 });
+
+describe('defect: a group the page creates was seeded in the default region when it held an assumed resource (false fail on az group create)', () => {
+  // articles/azure-monitor/logs/azure-cli-log-analytics-workspace-sample.md: az group create --name ContosoRG
+  // --location eastus2, then --destination /subscriptions/…/resourceGroups/ContosoRG/…/storageAccounts/exportaccount:
+  // the World provided exportaccount and seeded ContosoRG in westus, so the page's own first command
+  // failed 400 "The Resource group already exists in location 'westus'".
+  it("seeds that group where the page's az group create puts it, so the command passes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
+    dirs.push(dir);
+    const page = join(dir, 'monitor.md');
+    writeFileSync(
+      page,
+      `# Export\n\nCreate:\n\n${fence('azurecli', 'az group create --name ContosoRG --location eastus2')}\nShow the account:\n\n${fence('azurecli', 'az storage account show --ids /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ContosoRG/providers/Microsoft.Storage/storageAccounts/exportaccount')}`,
+    );
+    const run = runCliInTempDir([page]);
+    try {
+      await run.exited;
+      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
+      const create = report.tutorials[0]!.steps.find((s) => s.raw.startsWith('az group create'))!;
+      expect(create.verdict, create.reason).toBe('pass');
+    } finally {
+      run.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('defect: lookalike-dash-in-flag told the reader to write "-subscription" for az\'s "–subscription"', () => {
+  it('suggests the two hyphens az long options take', () => {
+    const text = `# Delete\n\nRun:\n\n${fence('azurecli', 'az monitor log-analytics workspace table delete \u2013subscription ContosoSID --resource-group rg --workspace-name ws --name T_SRCH')}`;
+    const f = lintText(text).find((x) => x.rule === 'lookalike-dash-in-flag')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('Write "--subscription"');
+  });
+});
