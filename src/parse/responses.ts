@@ -71,11 +71,28 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
     end = lastNonBlank;
     st.diag('unterminated-json', 'warning', jsonStart + 1, 'a JSON block starts here but its brackets never balance; it is kept as invalid JSON');
   }
+  if (fence && end >= 0) end = strayClosers(st, end, to);
   const lines = st.lines.slice(i, end + 1);
   const exp = jsonExpectation(lines, { file: st.file, startLine: i + 1, endLine: end + 1 });
   if (fence) exp.language = blockLanguage(fence.info);
   attach(st, exp, i, end);
   return end + 1;
+}
+
+/**
+ * The JSON value closes at line `end`, yet the fence goes on with nothing but closing braces or
+ * brackets (first-query-rest-api.md: `"query": "…"⏎ }⏎ }`): the reader copies the whole block, which
+ * is not JSON. The block keeps those lines, so the example reads as the invalid JSON it is.
+ */
+function strayClosers(st: ScanState, end: number, to: number): number {
+  let last = end;
+  let k = end + 1;
+  for (; k < to; k++) {
+    if (st.isBlankAt(k)) continue;
+    if (!/^[}\]]+,?$/.test(st.content(k).trim())) return end;
+    last = k;
+  }
+  return last;
 }
 
 export function readTranscript(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
