@@ -1,0 +1,134 @@
+// The output a page shows right after an az command has the form az prints for that command's
+// --output and --query: nothing for `-o none`, bare tab-separated values for `-o tsv`, a table with
+// the query's keys as headers for `-o table`, JSON (a list for a projection) otherwise.
+import type { Rule, RuleHit } from '../rule.ts';
+import type { CommandView, LintDocument } from '../document.ts';
+import type { Expectation } from '../../model.ts';
+import { COMMAND_OPERATORS } from '../../parse/shell-words.ts';
+import { azOption, invocations, type AzView } from '../commands.ts';
+import { azOutputFormat, compileQuery, queryShape, shownTableColumns, tableColumns, type AzOutputFormat, type QueryShape } from '../../reference/az-output.ts';
+
+/** What the page shows, as far as its form goes. */
+type Shown =
+  | { form: 'json'; value: unknown }
+  | { form: 'table'; columns: string[]; line: number }
+  | { form: 'bare'; text: string }
+  | { form: 'other' };
+
+function shownForm(exp: Expectation): Shown {
+  if (exp.kind === 'http') return { form: 'other' };
+  const lines = exp.text.split('\n');
+  // a table in a block tagged json is still a table
+  const table = shownTableColumns(lines);
+  if (table) return { form: 'table', columns: table.columns, line: exp.source.startLine + rawOffset(exp, table.headerIndex) };
+  if (exp.kind === 'json') {
+    const v = exp.value;
+    return v !== null && typeof v === 'object' ? { form: 'json', value: v } : { form: 'other' };
+  }
+  const text = exp.text.trim();
+  if (/^"[^"\n]*"$/.test(text)) return { form: 'json', value: JSON.parse(text) as unknown };
+  if (/^[{[]/.test(text) && /[}\]]$/.test(text) && /"\s*:/.test(text)) return { form: 'json', value: {} };
+  if (lines.filter((l) => l.trim()).length === 1 && !/^[{["]/.test(text)) return { form: 'bare', text };
+  return { form: 'other' };
+}
+
+/** The line (0-based, in the raw block) of the text's line `i`: the raw text may open with a fence. */
+function rawOffset(exp: Expectation, i: number): number {
+  const raw = exp.raw.split('\n');
+  const first = raw.findIndex((l) => !/^\s*(```|~~~)/.test(l));
+  return Math.max(first, 0) + i;
+}
+
+/** A sentence between a command and a block that says the block is the command's output. */
+const OUTPUT_LEADIN = /\b(?:output|returns?|result|displays?|prints?|shows?|looks? like|similar to|like the following|response)\b/i;
+/** …and one that says it is something else: a file, a template, a request. */
+const OTHER_LEADIN = /\b(?:file|template|definition|request|body|parameters?|script|json file)\b/i;
+
+/** The block follows the command directly: only fences, blank lines and an output lead-in between. */
+function followsDirectly(doc: LintDocument, command: CommandView, exp: Expectation): boolean {
+  for (let n = command.step.source.endLine + 1; n < exp.source.startLine; n++) {
+    const text = doc.line(n).trim();
+    // blank lines, fences, and the "---" that closes a group of tabs (the output below is every tab's)
+    if (text === '' || /^(```|~~~)/.test(text) || /^-{3,}$/.test(text)) continue;
+    if (/^#/.test(text) || !OUTPUT_LEADIN.test(text) || OTHER_LEADIN.test(text)) return false;
+  }
+  return true;
+}
+
+/** The one az command a step runs with nothing around it that changes what the reader sees. */
+function loneAz(command: CommandView): AzView | undefined {
+  if (command.words.some((w) => !w.quoted && (COMMAND_OPERATORS.has(w.value) || /^\d?>/.test(w.value) || w.value.includes('$(')))) return undefined;
+  const inv = invocations(command.words);
+  return inv.length === 1 ? inv[0]!.az : undefined;
+}
+
+function describe(shape: QueryShape): string {
+  return shape.kind === 'list' ? 'a list ([…])' : shape.kind === 'object' ? 'one object ({…})' : `a ${shape.kind}`;
+}
+
+function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: QueryShape | undefined, query: string | undefined, shown: Shown): string | undefined {
+  const cmd = `az ${az.path.join(' ')}`;
+  if (format === 'none') {
+    return `${cmd} runs with --output none, and az's "none" format prints nothing (knack format_none returns ""): the reader sees no output. Remove the example, or drop --output none.`;
+  }
+  if (format === 'tsv' && shown.form === 'json') {
+    return `${cmd} --output tsv prints tab-separated values without quotes, braces or keys (knack _TsvOutput: a value per column, a row per list item), not the JSON shown. Show the bare values, or drop --output tsv.`;
+  }
+  if (format === 'table' && shown.form === 'json') {
+    return `${cmd} --output table prints a table (column headers, a line of dashes, one row per item), not the JSON shown. Show the table, or drop --output table.`;
+  }
+  if ((format === 'json' || format === 'jsonc') && shown.form === 'table') {
+    return `${cmd} prints JSON${explicit ? ` (--output ${format})` : ' (az\'s default output format; a table needs --output table)'}, not the table shown. Add --output table to the command, or show the JSON.`;
+  }
+  if (format === 'table' && shown.form === 'table' && shape) {
+    const expected = tableColumns(shape);
+    if (!expected || expected.length === 0) return undefined;
+    const wrong = shown.columns.filter((c) => !expected.includes(c));
+    const order = shown.columns.filter((c) => expected.includes(c));
+    const inOrder = order.every((c, i) => i === 0 || expected.indexOf(c) > expected.indexOf(order[i - 1]!));
+    if (wrong.length === 0 && inOrder) return undefined;
+    return `with --query "${query}", az --output table prints the columns ${expected.map((c) => `"${c}"`).join(', ')} in that order (the query's keys with their first letter upper-cased, without id, type and etag: knack _TableOutput), but the table shows ${shown.columns.map((c) => `"${c}"`).join(', ')}. Show the columns az prints, or change the query.`;
+  }
+  if ((format === 'json' || format === 'jsonc') && shape && query !== undefined) {
+    if (shown.form === 'json') {
+      const isList = Array.isArray(shown.value);
+      if (shape.kind === 'list' && !isList) return `--query "${query}" returns ${describe(shape)} (a projection always does), and az prints it as a JSON array, but the example shows one object. Show the array az prints, or end the query with [0] to get one item.`;
+      if (shape.kind === 'object' && isList) return `--query "${query}" returns ${describe(shape)} (a multiselect hash), but the example shows a JSON array. Show the object az prints, or project over the list ("[].{…}").`;
+    }
+    if (shown.form === 'bare' && !/[<>{}…]|\.\.\./.test(shown.text)) {
+      return `${cmd} prints its result as JSON: with --query "${query}" a string value comes out in double quotes ("${shown.text}"), not bare as shown. Add --output tsv to print the bare value (as scripts capture it), or show the quotes.`;
+    }
+  }
+  return undefined;
+}
+
+export const azOutputForm: Rule = {
+  id: 'az-output-form',
+  name: 'AzOutputForm',
+  severity: 'warning',
+  shortDescription: "The output shown after an az command has another form than the command's --output and --query print.",
+  fullDescription:
+    'The Azure CLI prints a result through its --output format (knack output.py, microsoft/knack @162e599): json (the default) as indented JSON, tsv as bare tab-separated values (no quotes, braces or keys), table as column headers over a line of dashes — with --query, the query\'s keys in order, first letter upper-cased, id, type and etag left out —, none as nothing at all. --query is JMESPath: a projection ([], [*], [?…]) returns a list, a multiselect hash ({…}) one object, and a single string comes out quoted in JSON. An example in another form was not printed by the command above it: the reader cannot recognise their output, and a script written from it reads the wrong shape.',
+  help: 'Show what the command prints with its --output and --query (or change them to print what the page shows).',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const { step, expectation } of doc.expectations) {
+      const command = doc.commandOf(step);
+      if (!command || step.language !== undefined && step.language !== 'shell') continue;
+      const az = loneAz(command);
+      if (!az || az.path.length < 2 || !followsDirectly(doc, command, expectation)) continue;
+      const written = azOption(az, '--output', '-o')?.value?.value;
+      const format = azOutputFormat(written);
+      if (!format || (written !== undefined && /[<>{}$]/.test(written))) continue;
+      const query = azOption(az, '--query')?.value?.value;
+      const node = query !== undefined && !/[<>$]/.test(query) ? compileQuery(query) : undefined;
+      const shape = node ? queryShape(node) : undefined;
+      const shown = shownForm(expectation);
+      if (format === 'none' && expectation.kind === 'text' && expectation.text.trim() === '') continue;
+      const message = judge(az, format, written !== undefined, shape, query, shown);
+      if (!message) continue;
+      hits.push({ line: shown.form === 'table' ? shown.line : expectation.source.startLine, stepId: step.id, message });
+    }
+    return hits;
+  },
+};
