@@ -40,7 +40,14 @@ export function azQuery(query: string, result: unknown): unknown {
  * or a multiselect list yields a list, a multiselect hash an object with its keys in order; a field
  * or an index yields whatever the data holds there ('any').
  */
-export type QueryShape = { kind: 'list'; items: QueryShape } | { kind: 'object'; keys: string[] } | { kind: 'any' } | { kind: 'number' } | { kind: 'boolean' } | { kind: 'string' };
+export type QueryShape =
+  | { kind: 'list'; items: QueryShape }
+  | { kind: 'object'; keys: string[] }
+  /** Whatever the data holds; `field`: the value of that field (a projection's item is the value itself, not an object keyed by it). */
+  | { kind: 'any'; field?: string }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
+  | { kind: 'string' };
 
 export function queryShape(node: JmesNode): QueryShape {
   const c = node.children ?? [];
@@ -64,6 +71,8 @@ export function queryShape(node: JmesNode): QueryShape {
     case 'OrExpression':
     case 'NotExpression':
       return node.type === 'Comparator' || node.type === 'NotExpression' ? { kind: 'boolean' } : { kind: 'any' };
+    case 'Field':
+      return { kind: 'any', field: node.name ?? '' };
     case 'Function':
       // sort_by, reverse… return their list argument reordered: its shape
       if (SAME_AS_FIRST.has(node.name ?? '') && c[0]) return queryShape(c[0]);

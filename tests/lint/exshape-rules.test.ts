@@ -21,14 +21,14 @@ describe('az output (src/reference/az-output.ts)', () => {
     expect(azOutputFormat('text')).toBeUndefined();
   });
   it('tells a query result by its form: projections are lists, a multiselect hash one object, a field anything', () => {
-    expect(shape('[].name')).toEqual({ kind: 'list', items: { kind: 'any' } });
+    expect(shape('[].name')).toEqual({ kind: 'list', items: { kind: 'any', field: 'name' } });
     expect(shape("[?location=='eastus']")).toMatchObject({ kind: 'list' });
     expect(shape('value[].id')).toMatchObject({ kind: 'list' });
     expect(shape('{KeyPolicy:keyPolicy}')).toEqual({ kind: 'object', keys: ['KeyPolicy'] });
     expect(shape('[].{Name:name, id:id}')).toEqual({ kind: 'list', items: { kind: 'object', keys: ['Name', 'id'] } });
     expect(shape('sort_by([].{Name:name, Size:size}, &Size)')).toMatchObject({ kind: 'list', items: { kind: 'object', keys: ['Name', 'Size'] } });
-    expect(shape('[0].name')).toEqual({ kind: 'any' });
-    expect(shape('[].name | [0]')).toEqual({ kind: 'any' });
+    expect(shape('[0].name')).toEqual({ kind: 'any', field: 'name' });
+    expect(shape('[].name | [0]')).toMatchObject({ kind: 'any' });
     expect(shape('length(@)')).toEqual({ kind: 'number' });
     expect(compileQuery('[?name==')).toBeUndefined();
   });
@@ -64,6 +64,14 @@ describe('az-output-form', () => {
   it('reports a table shown for a command that prints JSON, and a bare string for --query without tsv', () => {
     expect(form(page('az group list', 'Name     Location\n-------  ----------\nmyGroup  eastus')).map((x) => x.message)).toEqual([expect.stringMatching(/prints JSON \(az's default output format; a table needs --output table\)/)]);
     expect(form(page('az group show -n myGroup --query id', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup')).map((x) => x.message)).toEqual([expect.stringMatching(/comes out in double quotes/)]);
+  });
+  it('reports a list of plain values shown as objects keyed by the field, or under a column named after it', () => {
+    const header = form(page('az provider show -n Microsoft.Batch --query "resourceTypes[*].resourceType" -o table', 'ResourceType\n-------------\nbatchAccounts'));
+    expect(header.map((x) => x.message)).toEqual([expect.stringMatching(/under the column "Result" \(knack _TableOutput\), not "ResourceType".*\{ResourceType:resourceType\} in place of resourceType/)]);
+    expect(form(page('az provider show -n Microsoft.Batch --query "resourceTypes[*].resourceType" -o table', 'Result\n-------------\nbatchAccounts'))).toEqual([]);
+    const keyed = form(page('az group list --query "[].name"', '[\n  { "name": "a" },\n  { "name": "b" }\n]', 'json'));
+    expect(keyed.map((x) => x.message)).toEqual([expect.stringMatching(/returns the values of name themselves.*not objects with a "name" key/)]);
+    expect(form(page('az group list --query "[].name"', '[\n  "a",\n  "b"\n]', 'json'))).toEqual([]);
   });
   it('silent when the form agrees, when something else stands between command and block, and on pipes', () => {
     expect(form(page('az group list --query "[].{Name:name, Region:location}" -o table', 'Name     Region\n-------  --------\nmyGroup  eastus'))).toEqual([]);

@@ -62,6 +62,8 @@ function loneAz(command: CommandView): AzView | undefined {
   return inv.length === 1 ? inv[0]!.az : undefined;
 }
 
+const capitalizeFirst = (k: string): string => (k ? k[0]!.toUpperCase() + k.slice(1) : k);
+
 function describe(shape: QueryShape): string {
   return shape.kind === 'list' ? 'a list ([…])' : shape.kind === 'object' ? 'one object ({…})' : `a ${shape.kind}`;
 }
@@ -80,6 +82,11 @@ function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: Que
   if ((format === 'json' || format === 'jsonc') && shown.form === 'table') {
     return `${cmd} prints JSON${explicit ? ` (--output ${format})` : ' (az\'s default output format; a table needs --output table)'}, not the table shown. Add --output table to the command, or show the JSON.`;
   }
+  const field = shape?.kind === 'list' && shape.items.kind === 'any' ? shape.items.field : undefined;
+  if (format === 'table' && shown.form === 'table' && field && shown.columns.length === 1 && shown.columns[0] !== 'Result' && shown.columns[0]!.toLowerCase() === field.toLowerCase()) {
+    // knack _TableOutput: an item that is no object is put in a column named "Result"
+    return `--query "${query}" returns the values of ${field} themselves, not objects with a ${field} key, and az --output table prints a list of plain values under the column "Result" (knack _TableOutput), not "${shown.columns[0]}". Show "Result", or name the column with a multiselect hash ({${capitalizeFirst(field)}:${field}} in place of ${field}).`;
+  }
   if (format === 'table' && shown.form === 'table' && shape) {
     const expected = tableColumns(shape);
     if (!expected || expected.length === 0) return undefined;
@@ -93,6 +100,10 @@ function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: Que
     if (shown.form === 'json') {
       const isList = Array.isArray(shown.value);
       if (shape.kind === 'list' && !isList) return `--query "${query}" returns ${describe(shape)} (a projection always does), and az prints it as a JSON array, but the example shows one object. Show the array az prints, or end the query with [0] to get one item.`;
+      const items = isList ? (shown.value as unknown[]) : [];
+      if (field && items.length > 0 && items.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && Object.keys(v)[0] === field)) {
+        return `--query "${query}" returns the values of ${field} themselves (a projection keeps each item's value), so az prints a JSON array of those values, not objects with a "${field}" key as shown. Show the values, or build objects with a multiselect hash ({${field}:${field}} in place of ${field}).`;
+      }
       if (shape.kind === 'object' && isList) return `--query "${query}" returns ${describe(shape)} (a multiselect hash), but the example shows a JSON array. Show the object az prints, or project over the list ("[].{…}").`;
     }
     if (shown.form === 'bare' && !/[<>{}…]|\.\.\./.test(shown.text)) {
