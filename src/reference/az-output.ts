@@ -159,3 +159,19 @@ export function formatTsv(result: unknown, queried: boolean): string {
     .map((r) => `${r}\n`)
     .join('');
 }
+
+/**
+ * Commands whose result is None on success, so that az prints nothing on stdout whatever the
+ * output format (knack prints a result only when there is one); what the reader may see is a
+ * warning on stderr. Each with where the Azure CLI says so.
+ */
+export const AZ_PRINTS_NOTHING: readonly { path: readonly string[]; source: string }[] = [
+  { path: ['group', 'delete'], source: "azure-cli resource module: 'delete' is the SDK's begin_delete long-running operation, whose result is None" },
+  { path: ['role', 'assignment', 'delete'], source: 'azure-cli src/azure-cli/azure/cli/command_modules/role/custom.py, delete_role_assignments returns nothing' },
+  { path: ['provider', 'register'], source: 'azure-cli src/azure-cli/azure/cli/command_modules/resource/custom.py, register_provider returns nothing; without --wait it warns "Registering is still on-going. You can monitor using \'az provider show -n <namespace>\'" on stderr' },
+  { path: ['provider', 'unregister'], source: 'azure-cli src/azure-cli/azure/cli/command_modules/resource/custom.py, unregister_provider returns nothing' },
+];
+
+export function printsNothing(path: readonly string[]): { source: string } | undefined {
+  return AZ_PRINTS_NOTHING.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
+}

@@ -73,6 +73,10 @@ describe('az-output-form', () => {
     expect(keyed.map((x) => x.message)).toEqual([expect.stringMatching(/returns the values of name themselves.*not objects with a "name" key/)]);
     expect(form(page('az group list --query "[].name"', '[\n  "a",\n  "b"\n]', 'json'))).toEqual([]);
   });
+  it('reports JSON shown after a command that prints nothing on success; the stderr warning is fine', () => {
+    expect(form(page('az role assignment delete --assignee 00000000-0000-0000-0000-000000000000 --role Reader --scope /subscriptions/00000000-0000-0000-0000-000000000000', '{\n  "status": "Deleted"\n}', 'json')).map((x) => x.message)).toEqual([expect.stringMatching(/prints nothing on success.*delete_role_assignments returns nothing/)]);
+    expect(form(page('az provider register --namespace Microsoft.Batch', "Registering is still on-going. You can monitor using 'az provider show -n Microsoft.Batch'"))).toEqual([]);
+  });
   it('silent when the form agrees, when something else stands between command and block, and on pipes', () => {
     expect(form(page('az group list --query "[].{Name:name, Region:location}" -o table', 'Name     Region\n-------  --------\nmyGroup  eastus'))).toEqual([]);
     expect(form(page('az group show -n myGroup --query id -o tsv', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup'))).toEqual([]);

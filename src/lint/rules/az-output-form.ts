@@ -6,7 +6,7 @@ import type { CommandView, LintDocument } from '../document.ts';
 import type { Expectation } from '../../model.ts';
 import { COMMAND_OPERATORS } from '../../parse/shell-words.ts';
 import { azOption, invocations, type AzView } from '../commands.ts';
-import { azOutputFormat, compileQuery, queryShape, shownTableColumns, tableColumns, type AzOutputFormat, type QueryShape } from '../../reference/az-output.ts';
+import { azOutputFormat, compileQuery, printsNothing, queryShape, shownTableColumns, tableColumns, type AzOutputFormat, type QueryShape } from '../../reference/az-output.ts';
 
 /** What the page shows, as far as its form goes. */
 type Shown =
@@ -72,6 +72,10 @@ function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: Que
   const cmd = `az ${az.path.join(' ')}`;
   if (format === 'none') {
     return `${cmd} runs with --output none, and az's "none" format prints nothing (knack format_none returns ""): the reader sees no output. Remove the example, or drop --output none.`;
+  }
+  const nothing = printsNothing(az.path);
+  if (nothing && shown.form === 'json') {
+    return `${cmd} prints nothing on success: the command returns no result (${nothing.source}), so no output format prints this JSON. Remove the example, or show the command that reads the state (az … show).`;
   }
   if (format === 'tsv' && shown.form === 'json') {
     return `${cmd} --output tsv prints tab-separated values without quotes, braces or keys (knack _TsvOutput: a value per column, a row per list item), not the JSON shown. Show the bare values, or drop --output tsv.`;
