@@ -81,7 +81,10 @@ export function renderReadme(): string {
   lines.push('  output lead-in between; no pipe, redirection or `$( … )`), never a placeholder\'s value, and without `--query` never');
   lines.push('  a table\'s columns (az\'s table transformers choose them). `example-id-vs-request` compares the values a create or');
   lines.push('  update fixes (type from the example\'s own id, region, kind, SKU, tags) through `src/reference/arm-echo.ts`, which');
-  lines.push('  the check stage\'s id claims also use.');
+  lines.push('  the check stage\'s id claims also use. The runner prints an az step\'s `--query` (as json or tsv) and `-o none` through');
+  lines.push('  the same module (`azPrint`), so the check stage compares the page\'s example with what az would print and agrees');
+  lines.push('  with lint; a query that selects nothing in the equivalent\'s answer, `-o table`/`yaml` and tsv without a query stay');
+  lines.push('  `unsupported`.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

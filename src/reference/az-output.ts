@@ -175,3 +175,60 @@ export const AZ_PRINTS_NOTHING: readonly { path: readonly string[]; source: stri
 export function printsNothing(path: readonly string[]): { source: string } | undefined {
   return AZ_PRINTS_NOTHING.find((c) => c.path.length === path.length && c.path.every((p, i) => p === path[i]));
 }
+
+/** knack format_json: indented by two, keys sorted at every level, a newline at the end. */
+export function formatJson(result: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sorted(o[k])]));
+    }
+    return v;
+  };
+  return `${JSON.stringify(sorted(result), null, 2)}\n`;
+}
+
+/** A value with a null or an empty list or object anywhere in it. */
+function holdsNothing(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (Array.isArray(v)) return v.length === 0 || v.some(holdsNothing);
+  if (typeof v === 'object') {
+    const values = Object.values(v as object);
+    return values.length === 0 || values.some(holdsNothing);
+  }
+  return false;
+}
+
+/**
+ * What az prints for a result (its JSON) through --query and an output format, or why that cannot
+ * be told. `complete`: the result comes from an answer that may lack fields az's has (the runner's
+ * equivalents): a query that selects nothing there (null, an empty list, a null field) is not
+ * printed, since on Azure it may select something.
+ */
+export function azPrint(resultJson: string, query: string | undefined, format: AzOutputFormat, complete: boolean): { stdout: string } | { unknown: string } {
+  if (format === 'none') return { stdout: '' };
+  let result: unknown;
+  try {
+    result = JSON.parse(resultJson);
+  } catch {
+    return { unknown: 'the answer is not JSON' };
+  }
+  if (query !== undefined) {
+    if (!compileQuery(query)) return { unknown: `--query ${query} is not a JMESPath expression this tool reads` };
+    result = azQuery(query, result);
+    if (!complete && holdsNothing(result)) return { unknown: `--query ${query} selects nothing (or a null) in this tool's answer, which may lack fields Azure returns` };
+    // knack prints nothing when there is no result
+    if (result === null || result === undefined) return { stdout: '' };
+  }
+  switch (format) {
+    case 'json':
+    case 'jsonc':
+      return { stdout: formatJson(result) };
+    case 'tsv':
+      // without a query az's tsv lists every field of the answer in key order: only a query fixes the columns
+      return query !== undefined ? { stdout: formatTsv(result, true) } : { unknown: '-o tsv prints every field of the answer, which this tool does not know to be complete' };
+    default:
+      return { unknown: `-o ${format} is not computed by this tool` };
+  }
+}

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
-import { azOutputFormat, azQuery, compileQuery, formatTsv, queryShape, shownTableColumns, tableColumns } from '../../src/reference/az-output.ts';
+import { azOutputFormat, azPrint, azQuery, compileQuery, formatJson, formatTsv, printsNothing, queryShape, shownTableColumns, tableColumns } from '../../src/reference/az-output.ts';
 import { requestedMismatches, typeOfPath } from '../../src/reference/arm-echo.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -50,6 +50,29 @@ describe('az output (src/reference/az-output.ts)', () => {
     expect(formatTsv(azQuery('[].{Name:name, Location:location}', groups), true)).toBe('a\teastus\nb\twestus\n');
     expect(formatTsv('abc', true)).toBe('abc\n');
     expect(formatTsv(true, true)).toBe('true\n');
+  });
+});
+
+describe('what az prints (azPrint: the runner and lint read the same implementation)', () => {
+  const group = JSON.stringify({ name: 'g', location: 'westus', id: '/subscriptions/s/resourceGroups/g', tags: null });
+  it('prints JSON as knack format_json does: keys sorted at every level, two spaces, a final newline', () => {
+    expect(formatJson({ b: 1, a: { d: [1], c: true } })).toBe('{\n  "a": {\n    "c": true,\n    "d": [\n      1\n    ]\n  },\n  "b": 1\n}\n');
+  });
+  it('prints a query as json or tsv, nothing for -o none, and says what it cannot tell', () => {
+    expect(azPrint(group, 'id', 'tsv', false)).toEqual({ stdout: '/subscriptions/s/resourceGroups/g\n' });
+    expect(azPrint(group, 'id', 'json', false)).toEqual({ stdout: '"/subscriptions/s/resourceGroups/g"\n' });
+    expect(azPrint(group, '{Where:location, Name:name}', 'tsv', false)).toEqual({ stdout: 'westus\tg\n' });
+    expect(azPrint(group, undefined, 'none', false)).toEqual({ stdout: '' });
+    // a null selected from an answer that may lack fields is not printed; from a complete one az prints nothing
+    expect(azPrint(group, 'tags', 'json', false)).toEqual({ unknown: expect.stringMatching(/selects nothing/) });
+    expect(azPrint(group, 'tags', 'json', true)).toEqual({ stdout: '' });
+    expect(azPrint(group, undefined, 'tsv', false)).toEqual({ unknown: expect.stringMatching(/every field of the answer/) });
+    expect(azPrint(group, '{Name:name}', 'table', false)).toEqual({ unknown: '-o table is not computed by this tool' });
+    expect(azPrint('not json', 'id', 'json', false)).toEqual({ unknown: 'the answer is not JSON' });
+  });
+  it('knows the commands that print nothing on success', () => {
+    expect(printsNothing(['group', 'delete'])).toBeDefined();
+    expect(printsNothing(['group', 'create'])).toBeUndefined();
   });
 });
 
