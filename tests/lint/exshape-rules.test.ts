@@ -100,6 +100,23 @@ describe('az-output-form', () => {
     expect(form(page('az role assignment delete --assignee 00000000-0000-0000-0000-000000000000 --role Reader --scope /subscriptions/00000000-0000-0000-0000-000000000000', '{\n  "status": "Deleted"\n}', 'json')).map((x) => x.message)).toEqual([expect.stringMatching(/prints nothing on success.*delete_role_assignments returns nothing/)]);
     expect(form(page('az provider register --namespace Microsoft.Batch', "Registering is still on-going. You can monitor using 'az provider show -n Microsoft.Batch'"))).toEqual([]);
   });
+  it('notes a multiselect hash shown in its own key order: az sorts JSON keys (knack format_json sort_keys=True)', () => {
+    const f = form(page('az group show -n myGroup --query "{Name:name, Location:location}"', '{\n  "Name": "myGroup",\n  "Location": "eastus"\n}', 'json'));
+    expect(f.map((x) => [x.severity, x.message])).toEqual([['note', expect.stringMatching(/"Location", "Name", not "Name", "Location" as shown/)]]);
+    expect(form(page('az group show -n myGroup --query "{Name:name, Location:location}"', '{\n  "Location": "eastus",\n  "Name": "myGroup"\n}', 'json'))).toEqual([]);
+  });
+  it("reports a queried value that the page's own unfiltered output of the same command contradicts", () => {
+    const two = (shown: string) =>
+      ['# Site', '', '```azurecli', 'az storage account show -n mystore -g myGroup', '```', '', '```json', '{\n  "name": "mystore",\n  "primaryEndpoints": { "web": "https://mystore.z13.web.core.windows.net/" }\n}', '```', '',
+        '```azurecli', 'az storage account show -n mystore -g myGroup --query "primaryEndpoints.web" --output tsv', '```', '', '```output', shown, '```', ''].join('\n');
+    expect(form(two('https://mystore.z22.web.core.windows.net/')).map((x) => x.message)).toEqual([expect.stringMatching(/own output of this command without --query \(line 8\) has "https:\/\/mystore\.z13/)]);
+    expect(form(two('https://mystore.z13.web.core.windows.net/'))).toEqual([]);
+    expect(form(two('https://<ACCOUNT>.z13.web.core.windows.net/'))).toEqual([]);
+    expect(form(two('https://mystore.z22.web.core.windows.net/').replace('show -n mystore -g myGroup --query', 'show -n otherstore -g myGroup --query'))).toEqual([]);
+  });
+  it('reports a quoted scalar shown for --output tsv', () => {
+    expect(form(page('az group show -n myGroup --query name --output tsv', '"myGroup"')).map((x) => x.message)).toEqual([expect.stringMatching(/--output tsv prints tab-separated values without quotes/)]);
+  });
   it('silent when the form agrees, when something else stands between command and block, and on pipes', () => {
     expect(form(page('az group list --query "[].{Name:name, Region:location}" -o table', 'Name     Region\n-------  --------\nmyGroup  eastus'))).toEqual([]);
     expect(form(page('az group show -n myGroup --query id -o tsv', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup'))).toEqual([]);

@@ -3,10 +3,10 @@
 // the query's keys as headers for `-o table`, JSON (a list for a projection) otherwise.
 import type { Rule, RuleHit } from '../rule.ts';
 import type { CommandView, LintDocument } from '../document.ts';
-import type { Expectation } from '../../model.ts';
+import type { Expectation, Step } from '../../model.ts';
 import { COMMAND_OPERATORS } from '../../parse/shell-words.ts';
 import { azOption, invocations, type AzView } from '../commands.ts';
-import { azOutputFormat, compileQuery, printsNothing, queryShape, shownTableColumns, tableColumns, type AzOutputFormat, type QueryShape } from '../../reference/az-output.ts';
+import { azOutputFormat, azQuery, compileQuery, printsNothing, queryShape, shownTableColumns, tableColumns, type AzOutputFormat, type QueryShape } from '../../reference/az-output.ts';
 
 /** What the page shows, as far as its form goes. */
 type Shown =
@@ -23,7 +23,9 @@ function shownForm(exp: Expectation): Shown {
   if (table) return { form: 'table', columns: table.columns, line: exp.source.startLine + rawOffset(exp, table.headerIndex) };
   if (exp.kind === 'json') {
     const v = exp.value;
-    return v !== null && typeof v === 'object' ? { form: 'json', value: v } : { form: 'other' };
+    if (v !== null && typeof v === 'object') return { form: 'json', value: v };
+    // a lone JSON string ("…") is JSON too; a bare word the parser read as a number or true is not told apart
+    return typeof v === 'string' && exp.text.trim().startsWith('"') ? { form: 'json', value: v } : { form: 'other' };
   }
   const text = exp.text.trim();
   if (/^"[^"\n]*"$/.test(text)) return { form: 'json', value: JSON.parse(text) as unknown };
@@ -117,13 +119,53 @@ function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: Que
   return undefined;
 }
 
+/** The shown keys of a multiselect hash's object when they are not in the sorted order az prints. */
+function unsortedHashKeys(shape: QueryShape, value: unknown): { shown: string[]; sorted: string[] } | undefined {
+  const row = shape.kind === 'list' ? shape.items : shape;
+  if (row.kind !== 'object') return undefined;
+  const first = Array.isArray(value) ? value[0] : value;
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return undefined;
+  const shown = Object.keys(first);
+  if (shown.length < 2 || !shown.every((k) => row.keys.includes(k))) return undefined;
+  const sorted = [...shown].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.join('\0') === shown.join('\0') ? undefined : { shown, sorted };
+}
+
+const ELIDED = /[<>{}…]|\.\.\.|x{4,}|^\s*$/i;
+const optionsOf = (az: AzView): string =>
+  az.options
+    .filter((o) => !['--query', '--output', '-o'].includes(o.name))
+    .map((o) => `${o.lookup.kind === 'parameter' ? o.lookup.parameter.names[0] : o.name}=${o.value?.value ?? ''}`)
+    .sort()
+    .join(' ');
+
+/**
+ * The page's own unfiltered output of the same command (same path, same arguments, no --query):
+ * the value the query selects there, when the shown one is another.
+ */
+function unfilteredValue(doc: LintDocument, step: Step, az: AzView, query: string, shown: Shown, format: AzOutputFormat): string | undefined {
+  const text = shown.form === 'bare' ? shown.text : shown.form === 'json' && typeof shown.value === 'string' ? shown.value : undefined;
+  if (text === undefined || ELIDED.test(text) || (format === 'tsv' && shown.form === 'json')) return undefined;
+  const args = optionsOf(az);
+  for (const { step: s0, expectation: e0 } of doc.expectations) {
+    if (s0 === step || e0.kind !== 'json') continue;
+    const c0 = doc.commandOf(s0);
+    const az0 = c0 ? loneAz(c0) : undefined;
+    if (!az0 || az0.path.join(' ') !== az.path.join(' ') || azOption(az0, '--query') || optionsOf(az0) !== args) continue;
+    const selected = azQuery(query, e0.value);
+    if (typeof selected !== 'string' || ELIDED.test(selected) || selected === text) continue;
+    return `the page's own output of this command without --query (line ${e0.source.startLine}) has "${selected}" where --query "${query}" selects, but this example shows "${text}": one of the two was not printed for this page. Make them agree.`;
+  }
+  return undefined;
+}
+
 export const azOutputForm: Rule = {
   id: 'az-output-form',
   name: 'AzOutputForm',
   severity: 'warning',
   shortDescription: "The output shown after an az command has another form than the command's --output and --query print.",
   fullDescription:
-    'The Azure CLI prints a result through its --output format (knack output.py, microsoft/knack @162e599): json (the default) as indented JSON, tsv as bare tab-separated values (no quotes, braces or keys), table as column headers over a line of dashes — with --query, the query\'s keys in order, first letter upper-cased, id, type and etag left out —, none as nothing at all. --query is JMESPath: a projection ([], [*], [?…]) returns a list, a multiselect hash ({…}) one object, and a single string comes out quoted in JSON. An example in another form was not printed by the command above it: the reader cannot recognise their output, and a script written from it reads the wrong shape.',
+    'The Azure CLI prints a result through its --output format (knack output.py, microsoft/knack @162e599): json (the default) as indented JSON, tsv as bare tab-separated values (no quotes, braces or keys), table as column headers over a line of dashes — with --query, the query\'s keys in order, first letter upper-cased, id, type and etag left out —, none as nothing at all. --query is JMESPath: a projection ([], [*], [?…]) returns a list, a multiselect hash ({…}) one object, and a single string comes out quoted in JSON. JSON keys are printed sorted (sort_keys=True), those of a multiselect hash too (a note). Commands whose result is None print nothing on success (az group delete, az role assignment delete, az provider register: a warning on stderr at most). A queried value must be the one the page\'s own unfiltered output of the same command holds at that path. An example in another form was not printed by the command above it: the reader cannot recognise their output, and a script written from it reads the wrong shape.',
   help: 'Show what the command prints with its --output and --query (or change them to print what the page shows).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -141,8 +183,22 @@ export const azOutputForm: Rule = {
       const shown = shownForm(expectation);
       if (format === 'none' && expectation.kind === 'text' && expectation.text.trim() === '') continue;
       const message = judge(az, format, written !== undefined, shape, query, shown);
-      if (!message) continue;
-      hits.push({ line: shown.form === 'table' ? shown.line : expectation.source.startLine, stepId: step.id, message });
+      if (message) {
+        hits.push({ line: shown.form === 'table' ? shown.line : expectation.source.startLine, stepId: step.id, message });
+        continue;
+      }
+      const order = query !== undefined && (format === 'json' || format === 'jsonc') && shape && shown.form === 'json' ? unsortedHashKeys(shape, shown.value) : undefined;
+      if (order) {
+        hits.push({
+          line: expectation.source.startLine,
+          stepId: step.id,
+          severity: 'note',
+          message: `az prints JSON with its keys sorted (knack format_json, sort_keys=True), also the keys a --query multiselect hash builds: ${order.sorted.map((k) => `"${k}"`).join(', ')}, not ${order.shown.map((k) => `"${k}"`).join(', ')} as shown. Show the keys in az's order (or use --output table, which keeps the query's order).`,
+        });
+        continue;
+      }
+      const other = query !== undefined && (format === 'json' || format === 'jsonc' || format === 'tsv') ? unfilteredValue(doc, step, az, query, shown, format) : undefined;
+      if (other) hits.push({ line: expectation.source.startLine, stepId: step.id, message: other });
     }
     return hits;
   },
