@@ -118,3 +118,24 @@ export function requestedMismatches(requested: RequestedValues, example: unknown
   }
   return out;
 }
+
+/** location, kind, sku.name and tags of a PUT body as the page writes it (curl -d '{…}': one data argument, not @file). */
+export function requestedByBody(data: readonly string[]): RequestedValues | undefined {
+  if (data.length !== 1 || data[0]!.startsWith('@')) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(data[0]!);
+  } catch {
+    return undefined;
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  const out: RequestedValues = {};
+  if (typeof b['location'] === 'string') out.location = b['location'];
+  if (typeof b['kind'] === 'string') out.kind = b['kind'];
+  const sku = b['sku'];
+  if (sku && typeof sku === 'object' && typeof (sku as Record<string, unknown>)['name'] === 'string') out.sku = (sku as Record<string, unknown>)['name'] as string;
+  const tags = b['tags'];
+  if (tags && typeof tags === 'object' && !Array.isArray(tags) && Object.values(tags).every((v) => typeof v === 'string')) out.tags = tags as Record<string, string>;
+  return out;
+}

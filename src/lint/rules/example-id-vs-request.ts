@@ -5,7 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { armEchoMismatches, armResourcePath, regionKey, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
+import { armEchoMismatches, armResourcePath, regionKey, requestedByBody, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
 import type { AzView } from '../commands.ts';
 import type { ReadJson } from '../document.ts';
 
@@ -24,7 +24,7 @@ export const exampleIdVsRequest: Rule = {
       if (!path) continue;
       const block = doc.json.find((b) => b.role === 'response' && b.step === command.step);
       if (!block) continue;
-      const body = curl.method.toUpperCase() === 'PUT' ? bodyValues(curl.data.map((w) => w.value)) : undefined;
+      const body = curl.method.toUpperCase() === 'PUT' ? requestedByBody(curl.data.map((w) => w.value)) : undefined;
       for (const m of requestedMismatches(body ?? {}, block.read.value, { tagsExact: true })) hits.push(valueHit(block.read, m, command.step.id, `the request on line ${command.step.source.startLine}`));
       for (const m of armEchoMismatches(path, block.read.value)) {
         const at = locateKey(block.read, m.key) ?? { line: block.json.source.startLine, column: 1 };
@@ -92,27 +92,6 @@ function azRequested(az: AzView, create: boolean): RequestedValues {
     const words = tags.values.map((k) => az.words[k + 1]?.value ?? '');
     if (words.every((w) => !/^["']?$/.test(w))) out.tags = Object.fromEntries(words.map((w) => [w.split('=')[0]!, w.includes('=') ? w.slice(w.indexOf('=') + 1) : '']));
   }
-  return out;
-}
-
-/** location, kind, sku.name and tags of a PUT body written in the command (curl -d '{…}'). */
-function bodyValues(data: readonly string[]): RequestedValues | undefined {
-  if (data.length !== 1 || data[0]!.startsWith('@')) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(data[0]!);
-  } catch {
-    return undefined;
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  const out: RequestedValues = {};
-  if (typeof b['location'] === 'string') out.location = b['location'];
-  if (typeof b['kind'] === 'string') out.kind = b['kind'];
-  const sku = b['sku'];
-  if (sku && typeof sku === 'object' && typeof (sku as Record<string, unknown>)['name'] === 'string') out.sku = (sku as Record<string, unknown>)['name'] as string;
-  const tags = b['tags'];
-  if (tags && typeof tags === 'object' && !Array.isArray(tags) && Object.values(tags).every((v) => typeof v === 'string')) out.tags = tags as Record<string, string>;
   return out;
 }
 
