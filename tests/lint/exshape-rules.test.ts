@@ -114,6 +114,9 @@ describe('az-output-form', () => {
     expect(form(two('https://<ACCOUNT>.z13.web.core.windows.net/'))).toEqual([]);
     expect(form(two('https://mystore.z22.web.core.windows.net/').replace('show -n mystore -g myGroup --query', 'show -n otherstore -g myGroup --query'))).toEqual([]);
   });
+  it('reports JSON shown for --output yaml', () => {
+    expect(form(page('az group show -n myGroup --output yaml', '{\n  "name": "myGroup"\n}', 'json')).map((x) => x.message)).toEqual([expect.stringMatching(/--output yaml prints YAML/)]);
+  });
   it('reports a quoted scalar shown for --output tsv', () => {
     expect(form(page('az group show -n myGroup --query name --output tsv', '"myGroup"')).map((x) => x.message)).toEqual([expect.stringMatching(/--output tsv prints tab-separated values without quotes/)]);
   });

@@ -85,6 +85,9 @@ function judge(az: AzView, format: AzOutputFormat, explicit: boolean, shape: Que
   if (format === 'table' && shown.form === 'json') {
     return `${cmd} --output table prints a table (column headers, a line of dashes, one row per item), not the JSON shown. Show the table, or drop --output table.`;
   }
+  if ((format === 'yaml' || format === 'yamlc') && shown.form === 'json' && typeof shown.value === 'object') {
+    return `${cmd} --output ${format} prints YAML (knack format_yaml: "key: value" lines, "- " for list items), not the JSON shown. Show the YAML, or drop --output ${format}.`;
+  }
   if ((format === 'json' || format === 'jsonc') && shown.form === 'table') {
     return `${cmd} prints JSON${explicit ? ` (--output ${format})` : ' (az\'s default output format; a table needs --output table)'}, not the table shown. Add --output table to the command, or show the JSON.`;
   }
