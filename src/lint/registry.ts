@@ -106,6 +106,8 @@ import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
 import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
+// issue 16 session 5: az output form (exshape)
+import { azOutputForm } from './rules/az-output-form.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -212,4 +214,6 @@ export const rules: readonly Rule[] = [
   workflowUndefinedEnv,
   retiredResourceSetting,
   pythonBelowSdkMinimum,
+  // issue 16 session 5: what az prints (exshape)
+  azOutputForm,
 ];
