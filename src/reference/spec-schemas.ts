@@ -10,7 +10,6 @@
 // in between. A preview version, or a version with no vendored neighbour on one side, is not judged.
 import { readFileSync } from 'node:fs';
 import type { SchemaNode, SpecOperation, SpecSchemaTable } from './spec-schemas-source.ts';
-import { editDistance } from '../parse/placeholders.ts';
 
 let table: SpecSchemaTable | undefined;
 function load(): SpecSchemaTable {
@@ -135,16 +134,38 @@ export function notALiteral(v: string): boolean {
   return /^\[.*\]$|[<>{}$]|\.\.\.|…|^\s*$/s.test(v);
 }
 
-/** The one name of `names` that `written` is a near miss of: the same but for case, or a small misspelling. */
-export function nearMiss(written: string, names: Iterable<string>): string | undefined {
+/** Optimal string alignment distance: Levenshtein plus the swap of two adjacent characters (one typo). */
+export function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const prev = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * The one name of `names` that `written` is a near miss of: the same but for case, or one typo (a
+ * character missing, extra, wrong, or two swapped) on a name of six characters or more. With `swapOnly`
+ * (the values of an open enum, where a service adds "StandardV2_LRS" next to "Standard_LRS"), only two
+ * swapped characters count: no value a service adds is an anagram of one it has.
+ */
+export function nearMiss(written: string, names: Iterable<string>, swapOnly = false): string | undefined {
   const w = written.toLowerCase();
+  const sorted = (s: string) => [...s].sort().join('');
   const hits: string[] = [];
   for (const name of names) {
     const n = name.toLowerCase();
     if (n === w) return name;
-    if (Math.min(n.length, w.length) < 5 || Math.abs(n.length - w.length) > 2) continue;
-    const limit = Math.min(n.length, w.length) >= 10 ? 2 : 1;
-    if (editDistance(w, n) <= limit) hits.push(name);
+    if (Math.min(n.length, w.length) < 6 || typoDistance(w, n) !== 1) continue;
+    if (swapOnly && (n.length !== w.length || sorted(n) !== sorted(w))) continue;
+    hits.push(name);
   }
   return hits.length === 1 ? hits[0] : undefined;
 }
@@ -204,7 +225,7 @@ export function checkAgainstSchema(value: unknown, v: SchemaView): SchemaIssue[]
       if (!first.enum || notALiteral(val) || !ns.every((n) => sameJson(n.enum, first.enum) && n.open === first.open)) return;
       const values = first.enum;
       if (values.some((e) => e.toLowerCase() === val.toLowerCase())) return;
-      const meant = nearMiss(val, values);
+      const meant = nearMiss(val, values, first.open === true);
       if (first.open && !meant) return;
       issues.push({ kind: 'enum', path, written: val, allowed: values, ...(first.open ? { open: true } : {}), ...(meant ? { suggestion: meant } : {}) });
       return;
