@@ -76,7 +76,8 @@ export function renderReadme(): string {
   lines.push('- `request-body-schema` and `example-output-schema` read every JSON a page sends to, or shows back from, a Resource');
   lines.push('  Manager operation through `spec-subjects.ts` (`curl -d \'{…}\'`, `az rest --body \'{…}\'`, the JSON blocks after a raw');
   lines.push('  `PUT https://management.azure.com/…` line — the first is the body unless the prose above calls it the output —, the answer');
-  lines.push('  a curl or az rest step prints unprojected, each resource of an ARM template) and hold it with the one schema index');
+  lines.push('  a curl or az rest step prints unprojected, each resource of an ARM template, each `resource` of a Bicep block read by');
+  lines.push('  `parse/bicep-resources.ts`: literals only, expressions kept as `[…]`) and hold it with the one schema index');
   lines.push('  `src/reference/spec-schemas.ts` (generated `spec-schemas.json`: operation → api-version → body and answer schemas from');
   lines.push('  `vendor/specs`, $ref followed, allOf merged). A version is judged when vendored, or when the vendored stable versions');
   lines.push('  around it agree on the property (its name list, enum or type); never a preview or a provider with no vendored spec.');

@@ -1,13 +1,14 @@
 // Every JSON a page sends to, or shows back from, a Resource Manager operation whose schema the index
 // (src/reference/spec-schemas.ts) holds for that api-version: the body of `curl -d '{…}'` and
 // `az rest --body '{…}'`, the JSON block after a raw `PUT https://management.azure.com/…` request line,
-// the answer a curl or az rest step prints, and each resource of an ARM template. The request-body-schema
+// the answer a curl or az rest step prints, each resource of an ARM template and of a Bicep block. The request-body-schema
 // and example-output-schema rules report from this one reading.
 import type { JsonBlock, LintDocument } from './document.ts';
 import { azOption, hostAndPath, invocations, queryParams } from './commands.ts';
 import { contractFor, requestBodyContract } from './contracts.ts';
 import { codeFences, fenceAt } from './fences.ts';
-import { readJson, type JsonPosition, type JsonReading } from '../parse/json-reader.ts';
+import { readJson, type JsonPosition, type JsonString } from '../parse/json-reader.ts';
+import { bicepResources } from '../parse/bicep-resources.ts';
 import type { ShellWord } from '../parse/shell-words.ts';
 import { operationSchema, resourceSchema, type SchemaRole, type SchemaView } from '../reference/spec-schemas.ts';
 
@@ -17,7 +18,7 @@ export interface SchemaSubject {
   view: SchemaView;
   apiVersion: string;
   /** Where the value's keys are written; undefined when the JSON is a shell word with escapes. */
-  read: JsonReading | undefined;
+  keys: readonly JsonString[] | undefined;
   /** Keys from the reading's root to `value` (a template's resources[2]). */
   base: string[];
   /** Where to point when no key can be located. */
@@ -42,7 +43,7 @@ export function armTarget(url: string): { path: string; apiVersion: string } | u
 }
 
 /** A JSON body written in one shell word: parsed from its value, positioned exactly when single-quoted on one line. */
-function wordJson(word: ShellWord): { value: unknown; read: JsonReading | undefined } | undefined {
+function wordJson(word: ShellWord): { value: unknown; keys: JsonString[] | undefined } | undefined {
   const text = word.value.trim();
   if (!text.startsWith('{')) return undefined;
   let value: unknown;
@@ -51,9 +52,9 @@ function wordJson(word: ShellWord): { value: unknown; read: JsonReading | undefi
   } catch {
     return undefined; // invalid JSON is json-example-invalid's business
   }
-  if (word.raw !== `'${word.value}'` || word.value.includes('\n')) return { value, read: undefined };
+  if (word.raw !== `'${word.value}'` || word.value.includes('\n')) return { value, keys: undefined };
   const reading = readJson([{ line: word.line, text: ' '.repeat(word.column) + word.value }]);
-  return { value, read: reading.ok ? reading : undefined };
+  return { value, keys: reading.ok ? reading.strings : undefined };
 }
 
 function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<JsonBlock>): void {
@@ -84,7 +85,7 @@ function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Json
       for (const word of bodies) {
         const json = wordJson(word);
         const view = json && operationSchema(method, target.path, target.apiVersion, 'body');
-        if (json && view) out.push({ role: 'body', value: json.value, view, apiVersion: target.apiVersion, read: json.read, base: [], at: { line: word.line, column: word.column + 1 }, stepId });
+        if (json && view) out.push({ role: 'body', value: json.value, view, apiVersion: target.apiVersion, keys: json.keys, base: [], at: { line: word.line, column: word.column + 1 }, stepId });
       }
       const answer = responseOf.get(command.step);
       // An answer a hand contract of src/lint/contracts.ts judges (listKeys, a resource group) is left to it.
@@ -100,7 +101,7 @@ function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Json
 }
 
 function blockSubject(block: JsonBlock, role: SchemaRole, view: SchemaView, apiVersion: string, base: string[] = [], value: unknown = block.read.value): SchemaSubject {
-  return { role, value, view, apiVersion, read: block.read, base, at: { line: block.json.source.startLine, column: 1 }, ...(block.step?.id ? { stepId: block.step.id } : {}) };
+  return { role, value, view, apiVersion, keys: block.read.strings, base, at: { line: block.json.source.startLine, column: 1 }, ...(block.step?.id ? { stepId: block.step.id } : {}) };
 }
 
 // `PUT https://management.azure.com/…?api-version=…` alone on a line of a fence: a raw request the
@@ -174,24 +175,43 @@ function templateSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Jso
   }
 }
 
+// Keys of a Bicep resource body that are Bicep's, not the RP's body.
+const BICEP_KEYS = new Set(['name', 'parent', 'scope', 'dependsOn']);
+
+function bicepSubjects(doc: LintDocument, out: SchemaSubject[]): void {
+  for (const fence of codeFences(doc)) {
+    if (fence.info !== 'bicep') continue;
+    const lines = [];
+    for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push({ line: n, text: doc.line(n) });
+    for (const r of bicepResources(lines)) {
+      if (!/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+$/.test(r.type)) continue;
+      const view = resourceSchema(r.type, r.apiVersion, 'body');
+      if (!view) continue;
+      const value = Object.fromEntries(Object.entries(r.body).filter(([k]) => !BICEP_KEYS.has(k)));
+      out.push({ role: 'body', value, view, apiVersion: r.apiVersion, keys: r.keys, base: [], at: { line: r.line, column: 1 } });
+    }
+  }
+}
+
 export function schemaSubjects(doc: LintDocument): SchemaSubject[] {
   const out: SchemaSubject[] = [];
   const used = new Set<JsonBlock>();
   commandSubjects(doc, out, used);
   requestLineSubjects(doc, out, used);
   templateSubjects(doc, out, used);
+  bicepSubjects(doc, out);
   return out;
 }
 
 /** Where the key at `path` (below the subject's base) is written: the deepest key of the path that can be found. */
 export function locate(subject: SchemaSubject, path: readonly string[]): JsonPosition {
-  const read = subject.read;
-  if (!read) return subject.at;
+  const keys = subject.keys;
+  if (!keys) return subject.at;
   const full = [...subject.base, ...path];
   for (let len = full.length; len > 0; len--) {
     const want = full.slice(0, len);
     if (/^\d+$/.test(want[want.length - 1] as string)) continue;
-    const s = read.strings.find((x) => x.isKey && x.path.length === want.length && x.path.every((p, i) => p === want[i]));
+    const s = keys.find((x) => x.isKey && x.path.length === want.length && x.path.every((p, i) => p === want[i]));
     if (s) return { line: s.line, column: s.column };
   }
   return subject.at;

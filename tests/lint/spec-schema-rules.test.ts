@@ -87,6 +87,16 @@ describe('request-body-schema', () => {
     ]);
     expect(f[1]?.message).toMatch(/properties\.sku\.name is "basic", which is none of "standard", "premium" in the PUT body of Vaults_CreateOrUpdate, api-version 2023-07-01/);
   });
+  it('a Bicep resource body: the real manage-resource-groups-cli.md storage file at 2022-09-01 is silent; at 2023-05-01 with a misspelt property and a string for a boolean it is not', () => {
+    const page = 'tests/corpus/articles/azure-resource-manager/management/manage-resource-groups-cli.md';
+    expect(found(read(page), page)).toEqual([]);
+    const text = read(page).replace('storageAccounts@2022-09-01', 'storageAccounts@2023-05-01').replace('supportsHttpsTrafficOnly: true', "supportsHttpsTrafficOnly: 'yes'\n    accesTier: 'Hot'");
+    expect(brief(text)).toEqual([
+      ['request-body-schema', lineOf(text, 'supportsHttpsTrafficOnly'), 'error', undefined],
+      ['request-body-schema', lineOf(text, 'accesTier'), 'warning', 'accessTier'],
+    ]);
+    expect(found(text)[1]?.column).toBe(columnOf(text, 'accesTier'));
+  });
   it('silent on a preview version, an unvendored provider, placeholders and ARM expressions', () => {
     const text = [
       '```json',
