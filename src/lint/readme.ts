@@ -74,7 +74,8 @@ export function renderReadme(): string {
   lines.push('  groups and subscriptions, Microsoft.Compute virtual machines) is judged against the emulator\'s list as a partial one.');
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
   lines.push('- `request-body-schema` and `example-output-schema` read every JSON a page sends to, or shows back from, a Resource');
-  lines.push('  Manager operation through `spec-subjects.ts` (`curl -d \'{…}\'`, `az rest --body \'{…}\'`, the JSON blocks after a raw');
+  lines.push('  Manager operation through `spec-subjects.ts` (`curl -d \'{…}\'`, `az rest --body \'{…}\'`, the saved file a `@file.json` body');
+  lines.push('  sends (the last JSON block before it whose caption names the file), the JSON blocks after a raw');
   lines.push('  `PUT https://management.azure.com/…` line — the first is the body unless the prose above calls it the output —, the answer');
   lines.push('  a curl or az rest step prints unprojected, each resource of an ARM template, each `resource` of a Bicep block read by');
   lines.push('  `parse/bicep-resources.ts`: literals only, expressions kept as `[…]`) and hold it with the one schema index');

@@ -83,6 +83,16 @@ function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Json
       if (!target) continue;
       const stepId = command.step.id;
       for (const word of bodies) {
+        const file = /^@(?:\.\/)?([\w.-]+\.json)$/.exec(word.value)?.[1];
+        const saved = file ? savedFile(doc, file, command.step.source.startLine, used) : undefined;
+        if (saved) {
+          const view = operationSchema(method, target.path, target.apiVersion, 'body');
+          if (view) {
+            used.add(saved);
+            out.push(blockSubject(saved, 'body', view, target.apiVersion));
+          }
+          continue;
+        }
         const json = wordJson(word);
         const view = json && operationSchema(method, target.path, target.apiVersion, 'body');
         if (json && view) out.push({ role: 'body', value: json.value, view, apiVersion: target.apiVersion, keys: json.keys, base: [], at: { line: word.line, column: word.column + 1 }, stepId });
@@ -98,6 +108,22 @@ function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Json
       }
     }
   }
+}
+
+/** The JSON block the page has the reader save as `file` before `line`: the last one whose caption (the few lines above it) names the file. */
+function savedFile(doc: LintDocument, file: string, line: number, used: Set<JsonBlock>): JsonBlock | undefined {
+  const named = new RegExp(`(^|[^\\w.-])${file.replace(/[.]/g, '\\.')}($|[^\\w-])`);
+  const blocks = doc.json.filter((b) => b.json.source.endLine < line && !used.has(b) && b.role === 'example');
+  for (const block of blocks.reverse()) {
+    for (let n = block.json.source.startLine - 1, seen = 0; n >= 1 && seen < 3; n--) {
+      const text = doc.line(n);
+      if (/^\s*(```|~~~)/.test(text) || text.trim() === '') continue;
+      if (/^#/.test(text)) break;
+      seen++;
+      if (named.test(text)) return block;
+    }
+  }
+  return undefined;
 }
 
 function blockSubject(block: JsonBlock, role: SchemaRole, view: SchemaView, apiVersion: string, base: string[] = [], value: unknown = block.read.value): SchemaSubject {

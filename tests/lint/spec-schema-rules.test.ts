@@ -97,6 +97,26 @@ describe('request-body-schema', () => {
     ]);
     expect(found(text)[1]?.column).toBe(columnOf(text, 'accesTier'));
   });
+  it('a JSON file the page has the reader save and then sends with --body @file / -d @file', () => {
+    const page = (name: string) =>
+      [
+        'Save the following as `assignment.json`:',
+        '',
+        '```json',
+        `{ "properties": { "roleDefinitionId": "<ROLE ID>", "${name}": "<PRINCIPAL ID>", "principalType": "ServicePrincipal" } }`,
+        '```',
+        '',
+        '```azurecli',
+        'az rest --method put --url "https://management.azure.com/subscriptions/<SUB>/providers/Microsoft.Authorization/roleAssignments/<GUID>?api-version=2022-04-01" --body @assignment.json',
+        '```',
+        '',
+        '```bash',
+        'curl -X PUT "https://management.azure.com/subscriptions/<SUB>/providers/Microsoft.Authorization/roleAssignments/<GUID>?api-version=2022-04-01" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d @other.json',
+        '```',
+      ].join('\n');
+    expect(found(page('principalId'))).toEqual([]);
+    expect(brief(page('principalIdd'))).toEqual([['request-body-schema', 4, 'warning', 'principalId']]);
+  });
   it('silent on a preview version, an unvendored provider, placeholders and ARM expressions', () => {
     const text = [
       '```json',
