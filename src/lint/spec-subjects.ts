@@ -5,7 +5,7 @@
 // and example-output-schema rules report from this one reading.
 import type { JsonBlock, LintDocument } from './document.ts';
 import { azOption, hostAndPath, invocations, queryParams } from './commands.ts';
-import { contractFor, requestBodyContract } from './contracts.ts';
+import { contractFor, printsAsIs, requestBodyContract } from './contracts.ts';
 import { codeFences, fenceAt } from './fences.ts';
 import { readJson, type JsonPosition, type JsonString } from '../parse/json-reader.ts';
 import { bicepResources } from '../parse/bicep-resources.ts';
@@ -77,7 +77,7 @@ function commandSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<Json
         method = (azOption(inv.az, '--method', '-m')?.value?.value ?? 'GET').toUpperCase();
         const body = azOption(inv.az, '--body', '-b')?.value;
         if (body) bodies = [body];
-        if (azOption(inv.az, '--query', '--output', '-o')) printsAnswer = false;
+        if (!printsAsIs(inv.az)) printsAnswer = false;
       } else continue;
       const target = url ? armTarget(url) : undefined;
       if (!target) continue;
@@ -155,7 +155,10 @@ function requestLineSubjects(doc: LintDocument, out: SchemaSubject[], used: Set<
   for (const [k, request] of requests.entries()) {
     const target = armTarget(request.url);
     if (!target) continue;
-    const end = Math.min(requests[k + 1]?.line ?? Infinity, doc.commandAfter(request.line)?.step.source.startLine ?? Infinity);
+    // The request's own part of the page: up to the next request, command or heading.
+    let heading = request.line + 1;
+    while (heading <= doc.lineCount && !(doc.isProse(heading) && /^#{1,6}\s/.test(doc.line(heading)))) heading++;
+    const end = Math.min(requests[k + 1]?.line ?? Infinity, doc.commandAfter(request.line)?.step.source.startLine ?? Infinity, heading);
     const blocks = doc.json.filter((b) => b.json.source.startLine > request.line && b.json.source.startLine < end && !used.has(b));
     for (const [j, block] of blocks.entries()) {
       // The first block after a PUT/PATCH/POST is its body, unless the prose just before calls it the answer.
