@@ -83,7 +83,7 @@ export function renderReadme(): string {
   lines.push('  `vendor/specs`, $ref followed, allOf merged). A version is judged when vendored, or when the vendored stable versions');
   lines.push('  around it agree on the property (its name list, enum or type); never a preview or a provider with no vendored spec.');
   lines.push('  Bodies and answers the hand contracts of `contracts.ts` judge (listServiceSas, listKeys, a resource group, IMDS) are left');
-  lines.push('  to them. `tests/reference/spec-schemas.test.ts` holds the index silent on the 542 request/answer examples of the vendored');
+  lines.push('  to them. `tests/reference/spec-schemas.test.ts` holds the index silent on the 673 request/answer examples of the vendored');
   lines.push('  specs; `tests/lint/spec-schema-rules.test.ts` has the positives and the real pages where bodies are right.');
   lines.push('');
   lines.push('## Rules');
