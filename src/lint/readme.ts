@@ -85,6 +85,19 @@ export function renderReadme(): string {
   lines.push('  the same module (`azPrint`), so the check stage compares the page\'s example with what az would print and agrees');
   lines.push('  with lint; a query that selects nothing in the equivalent\'s answer, `-o table`/`yaml` and tsv without a query stay');
   lines.push('  `unsupported`.');
+  // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+  lines.push('- `request-body-schema` and `example-output-schema` read every JSON a page sends to, or shows back from, a Resource');
+  lines.push('  Manager operation through `spec-subjects.ts` (`curl -d \'{…}\'`, `az rest --body \'{…}\'`, the saved file a `@file.json` body');
+  lines.push('  sends (the last JSON block before it whose caption names the file), the JSON blocks after a raw');
+  lines.push('  `PUT https://management.azure.com/…` line — the first is the body unless the prose above calls it the output —, the answer');
+  lines.push('  a curl or az rest step prints unprojected, each resource of an ARM template, each `resource` of a Bicep block read by');
+  lines.push('  `parse/bicep-resources.ts`: literals only, expressions kept as `[…]`) and hold it with the one schema index');
+  lines.push('  `src/reference/spec-schemas.ts` (generated `spec-schemas.json`: operation → api-version → body and answer schemas from');
+  lines.push('  `vendor/specs`, $ref followed, allOf merged). A version is judged when vendored, or when the vendored stable versions');
+  lines.push('  around it agree on the property (its name list, enum or type); never a preview or a provider with no vendored spec.');
+  lines.push('  Bodies and answers the hand contracts of `contracts.ts` judge (listServiceSas, listKeys, a resource group, IMDS) are left');
+  lines.push('  to them. `tests/reference/spec-schemas.test.ts` holds the index silent on the 673 request/answer examples of the vendored');
+  lines.push('  specs; `tests/lint/spec-schema-rules.test.ts` has the positives and the real pages where bodies are right.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

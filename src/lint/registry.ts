@@ -108,6 +108,9 @@ import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
 // issue 16 session 5: az output form (exshape)
 import { azOutputForm } from './rules/az-output-form.ts';
+// issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+import { requestBodySchema } from './rules/request-body-schema.ts';
+import { exampleOutputSchema } from './rules/example-output-schema.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -216,4 +219,7 @@ export const rules: readonly Rule[] = [
   pythonBelowSdkMinimum,
   // issue 16 session 5: what az prints (exshape)
   azOutputForm,
+  // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+  requestBodySchema,
+  exampleOutputSchema,
 ];

@@ -8,6 +8,7 @@ import { outputCases } from './findings-cases-output.ts';
 import { shellphCases } from './findings-cases-shellph.ts';
 import { factsCases } from './findings-cases-facts.ts';
 import { exshapeCases, exshapeExtraCases } from './findings-cases-exshape.ts';
+import { specschemaCases } from './findings-cases-specschema.ts';
 
 interface Case {
   name: string;
@@ -33,6 +34,7 @@ const cases: Record<string, Case[]> = {
   ...shellphCases,
   ...factsCases,
   ...exshapeCases,
+  ...specschemaCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
