@@ -106,6 +106,9 @@ import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
 import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
+// issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
+import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
+import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -212,4 +215,7 @@ export const rules: readonly Rule[] = [
   workflowUndefinedEnv,
   retiredResourceSetting,
   pythonBelowSdkMinimum,
+  // issue 16 session 5 (other): retired SDKs and tools
+  retiredSdkPackage,
+  retiredAzurermModule,
 ];

@@ -113,4 +113,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'workflow-undefined-env': 'other',
   'retired-resource-setting': 'other',
   'python-below-sdk-minimum': 'other',
+  // issue 16 session 5 (other): retired SDKs and tools
+  'retired-sdk-package': 'other',
+  'retired-azurerm-module': 'other',
 };

@@ -7,6 +7,7 @@ import { findingsCases } from './findings-cases.ts';
 import { outputCases } from './findings-cases-output.ts';
 import { shellphCases } from './findings-cases-shellph.ts';
 import { factsCases } from './findings-cases-facts.ts';
+import { otherCases } from './findings-cases-other.ts';
 
 interface Case {
   name: string;
@@ -31,6 +32,7 @@ const cases: Record<string, Case[]> = {
   ...outputCases,
   ...shellphCases,
   ...factsCases,
+  ...otherCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

@@ -1,0 +1,12 @@
+// Positive cases of issue 16 session 5's rules about retired SDKs and tools, merged into
+// rules.test.ts's table (one-line breaks of the clean fixture). Their negatives on real pages are in
+// retired-sdk.test.ts.
+export const otherCases = {
+  'retired-sdk-package': [
+    { name: 'npm install of the retired azure-storage package', find: 'az identity create -g', replace: () => 'npm install azure-storage', message: /^azure-storage: this library reached end of support on 2023-03-31 .*Use @azure\/storage-blob/, severity: 'warning' as const },
+    { name: 'pip install of azure-storage-blob 2.x', find: 'az identity create -g', replace: () => 'pip install azure-storage-blob==2.1.0', message: /azure-storage-blob 2\.1\.0: that line of azure-storage-blob reached end of support on 2024-09-13/, severity: 'warning' as const },
+  ],
+  'retired-azurerm-module': [
+    { name: 'an AzureRM cmdlet', find: 'az identity create -g', replace: () => 'Get-AzureRmResourceGroup -Name myResourceGroup', message: /retired on 2024-02-29.*names it Get-AzResourceGroup/, severity: 'warning' as const },
+  ],
+};
