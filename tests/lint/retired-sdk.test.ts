@@ -66,6 +66,7 @@ describe('retired-sdk-package', () => {
     expect(at('<artifactId>azure-storage</artifactId>')[0]?.message).toMatch(/com\.microsoft\.azure:azure-storage.*com\.azure\/azure-storage-blob/);
     expect(at('import com.microsoft.azure.storage.CloudStorageAccount;')).toHaveLength(1);
     expect(at('nuget.org/packages/Microsoft.Azure.Management.Storage')[0]?.message).toMatch(/^the page links to Microsoft\.Azure\.Management\.Storage: .*2023-09-30.*Azure\.ResourceManager\.Storage/);
+    expect(at('Then run `npm install azure-keyvault`')[0]?.message).toMatch(/^azure-keyvault: .*2023-03-31.*@azure\/keyvault-keys/);
     expect(hits.every((h) => h.severity === 'warning')).toBe(true);
   });
   it('silent on the current libraries in the same fixture', () => {
@@ -95,6 +96,12 @@ describe('retired-azurerm-module', () => {
     expect(hits[0]?.message).toMatch(/retired on 2024-02-29 \(MicrosoftDocs\/azure-docs-powershell includes\/migrate-to-az-banner\.md @3f5446371dd2\)/);
     expect(hits[1]?.suggestion).toBe('Connect-AzAccount');
     expect(hits[2]?.suggestion).toBe('Get-AzResourceGroup');
+  });
+  it('reports prose that still promises AzureRM fixes (the updated-for-az include), not prose that says it is retired', () => {
+    const inc = 'tests/corpus/includes/updated-for-az.md';
+    const f = found(inc, 'retired-azurerm-module');
+    expect(f.map((x) => x.line)).toEqual([lineWith(read(inc), 'AzureRM will continue to get critical bugfix updates'), lineWith(read(inc), 'continued support for the AzureRM module')]);
+    expect(found('ok.md', 'retired-azurerm-module', '# t\n\nAzureRM will continue to get fixes until it is retired on 29 February 2024.\n')).toEqual([]);
   });
   it('silent on real pages that use Az (storage-require-secure-transfer.md) and on the Azure Pipelines task AzureRmWebAppDeployment (configure-basic-auth-disable.md)', () => {
     expect(read('tests/corpus/articles/storage/common/storage-require-secure-transfer.md')).toMatch(/Connect-AzAccount|Set-AzStorageAccount/);

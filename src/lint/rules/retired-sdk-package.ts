@@ -4,7 +4,7 @@
 // ADAL in every language, azure-common credentials… Facts from src/reference/retired-sdks.ts (the Azure
 // SDK release inventory, generated, plus a hand-edited file with a source per entry).
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences } from '../fences.ts';
+import { codeFences, fenceAt } from '../fences.ts';
 import { retiredPackage, retiredTools, versionRetired, type RetiredFact, type SdkLanguage } from '../../reference/retired-sdks.ts';
 
 interface Reference {
@@ -135,7 +135,18 @@ export const retiredSdkPackage: Rule = {
         }
       }
     }
+    const fences = codeFences(doc);
     for (let n = 1; n <= doc.lineCount; n++) {
+      // Inline code in prose ("run `pip install azure-storage-blob==2.1.0`"): install commands only.
+      if (doc.isProse(n) && !fenceAt(fences, n))
+        for (const span of doc.line(n).matchAll(/`([^`]+)`/g)) {
+          for (const ref of referencesOn(span[1] as string, 'inline', {})) {
+            const fact = retiredPackage(ref.language, ref.name);
+            if (!fact || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
+            seen.add(`${n}:${fact.language}:${fact.name}`);
+            hits.push({ line: n, column: (span.index ?? 0) + 2 + ref.index, message: message(fact, ref) });
+          }
+        }
       for (const m of doc.line(n).matchAll(REGISTRY_LINK)) {
         const ref: Reference = { language: REGISTRY_LANGUAGE[(m[1] as string).toLowerCase()] as SdkLanguage, name: m[2] as string, index: (m.index ?? 0) + m[0].indexOf(m[2] as string), ...(m[3] ? { version: m[3] } : {}) };
         const fact = retiredPackage(ref.language, ref.name);
