@@ -109,6 +109,7 @@ import { azQueryBacktick } from './rules/az-query-backtick.ts';
 // issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
 import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
+import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -218,4 +219,5 @@ export const rules: readonly Rule[] = [
   // issue 16 session 5 (other): retired SDKs and tools
   retiredSdkPackage,
   retiredAzurermModule,
+  bicepSnippetIsJson,
 ];

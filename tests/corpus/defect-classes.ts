@@ -116,4 +116,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 5 (other): retired SDKs and tools
   'retired-sdk-package': 'other',
   'retired-azurerm-module': 'other',
+  'bicep-snippet-is-json': 'other',
 };

@@ -6,6 +6,15 @@ export const otherCases = {
     { name: 'npm install of the retired azure-storage package', find: 'az identity create -g', replace: () => 'npm install azure-storage', message: /^azure-storage: this library reached end of support on 2023-03-31 .*Use @azure\/storage-blob/, severity: 'warning' as const },
     { name: 'pip install of azure-storage-blob 2.x', find: 'az identity create -g', replace: () => 'pip install azure-storage-blob==2.1.0', message: /azure-storage-blob 2\.1\.0: that line of azure-storage-blob reached end of support on 2024-09-13/, severity: 'warning' as const },
   ],
+  'bicep-snippet-is-json': [
+    {
+      name: 'a Bicep parameter shown as ARM template JSON',
+      find: 'This page is a test fixture',
+      replace: () => ['Your Bicep file might declare the location like this:', '', '```json', '"location": {', '  "type": "string",', '  "defaultValue": "eastus"', '}', '```'].join('\n'),
+      message: /introduces part of a Bicep file, but the block after it \(line \d+\) is ARM template JSON/,
+      severity: 'warning' as const,
+    },
+  ],
   'retired-azurerm-module': [
     { name: 'an AzureRM cmdlet', find: 'az identity create -g', replace: () => 'Get-AzureRmResourceGroup -Name myResourceGroup', message: /retired on 2024-02-29.*names it Get-AzResourceGroup/, severity: 'warning' as const },
   ],

@@ -119,3 +119,19 @@ describe('retired-runtime-version: Core Tools installs pinned to a retired major
     expect(f[0]?.message).toMatch(/Azure Functions 3\.x \("3"\) reached end of support on 2022-12-13/);
   });
 });
+
+describe('bicep-snippet-is-json', () => {
+  it('deploy-cli.md: "Your Bicep file might include a parameter like this one:" before an ARM JSON parameter declaration', () => {
+    const page = 'tests/corpus/articles/azure-resource-manager/bicep/deploy-cli.md';
+    const f = found(page, 'bicep-snippet-is-json');
+    expect(f.map((x) => x.line)).toEqual([lineWith(read(page), 'Your Bicep file might include a parameter like this one:')]);
+    // The JSON file the same page shows for --parameters @arrayContent.json is JSON by its name.
+    expect(read(page)).toMatch(/The _arrayContent\.json_ format is:/);
+  });
+  it('silent when the lead-in calls the block JSON, an ARM template or a parameters file, or the block is Bicep', () => {
+    const block = ['```json', '"location": {', '  "type": "string",', '  "defaultValue": "eastus"', '}', '```'];
+    for (const lead of ['The equivalent ARM template declares it like this:', 'For the Bicep file, the parameters file is:', 'A Bicep deployment can read a JSON parameters file:'])
+      expect(found('lead.md', 'bicep-snippet-is-json', ['# t', '', lead, '', ...block, ''].join('\n')), lead).toEqual([]);
+    expect(found('bicep.md', 'bicep-snippet-is-json', ['# t', '', 'Your Bicep file might include:', '', '```bicep', "param location string = 'eastus'", '```', ''].join('\n'))).toEqual([]);
+  });
+});
