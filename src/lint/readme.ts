@@ -55,7 +55,7 @@ export function renderReadme(): string {
   lines.push('  entry: ADAL, Python azure-keyvault 1.x and azure-storage, AzureRM, the namespaces/modules/classes code uses for them).');
   lines.push('  Code blocks of every language (dotnet/NuGet, pip and imports, npm/require, Maven/Gradle/imports) and registry links; a');
   lines.push('  name with a supported line (azure-storage-blob 12) only with a retired version or a class only the old line has.');
-  lines.push('  Cases in `tests/lint/retired-sdk.test.ts` (fixture `fixtures/retired-sdks.md`; negatives on corpus pages and the tutorials).');
+  lines.push('  Cases in `tests/lint/other-rules.test.ts` (fixture `fixtures/retired-sdks.md`; negatives on corpus pages and the tutorials).');
   lines.push('- `missing-prerequisite` also warns (`prerequisite-tools.ts`) about what a reader must have that the page never names:');
   lines.push('  a program a shell or PowerShell block runs (az, func, azcopy, jq, zip, git, mvn, dotnet, python, node, kubectl, bicep,');
   lines.push('  openssl, docker…) that no prose line or install step names, Az cmdlets with no mention of Azure PowerShell, an az');
@@ -63,6 +63,9 @@ export function renderReadme(): string {
   lines.push('  anywhere. Silent on pages that mention Cloud Shell (its image has every tool listed: Azure/CloudShell tests/command_list),');
   lines.push('  on Try It blocks (azurecli-interactive) and where the prerequisites are delegated to a linked page.');
   lines.push('  Cases in `tests/lint/prerequisite-tools.test.ts` (fixture `fixtures/prerequisite-tools.md`; negatives on corpus pages).');
+  lines.push('- `bicep-snippet-is-json` and `prose-vault-object-mismatch` (session 5, class other): a sentence that introduces a Bicep');
+  lines.push('  snippet before ARM template JSON, and one that describes a Key Vault sample\'s operations on another kind of object than');
+  lines.push('  its client (SecretClient / KeyClient / CertificateClient); positives in `findings-cases-other.ts`, real pages in `other-rules.test.ts`.');
   lines.push('- `rbac-what-if` reads the grants a page makes or states through `rbac-grants.ts`: `az role assignment create` as written');
   lines.push("  (counted even when that step fails), template `Microsoft.Authorization/roleAssignments` with a literal role GUID, and the page's");
   lines.push("  World (`world.ts`: prose and portal grants of any catalog role, the sidecar's grants the runner passes); a grant the World only");

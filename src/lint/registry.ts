@@ -110,6 +110,7 @@ import { azQueryBacktick } from './rules/az-query-backtick.ts';
 import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
+import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -220,4 +221,5 @@ export const rules: readonly Rule[] = [
   retiredSdkPackage,
   retiredAzurermModule,
   bicepSnippetIsJson,
+  proseVaultObjectMismatch,
 ];

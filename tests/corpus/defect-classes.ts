@@ -117,4 +117,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-sdk-package': 'other',
   'retired-azurerm-module': 'other',
   'bicep-snippet-is-json': 'other',
+  'prose-vault-object-mismatch': 'other',
 };

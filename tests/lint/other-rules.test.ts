@@ -1,6 +1,6 @@
-// Retired Azure SDKs and tools (issue 16, session 5): the generated inventory of deprecated packages,
-// the hand-edited facts with their sources, and where retired-sdk-package / retired-azurerm-module
-// fire on code of every language and stay silent on current code of real pages.
+// Issue 16, session 5 (class other): retired Azure SDKs and tools, Bicep snippets shown as ARM JSON, Key Vault sample descriptions;
+// the generated inventory and hand-edited facts with their sources, and where the rules
+// fire on real pages and the fixture and stay silent on correct code.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,5 +133,19 @@ describe('bicep-snippet-is-json', () => {
     for (const lead of ['The equivalent ARM template declares it like this:', 'For the Bicep file, the parameters file is:', 'A Bicep deployment can read a JSON parameters file:'])
       expect(found('lead.md', 'bicep-snippet-is-json', ['# t', '', lead, '', ...block, ''].join('\n')), lead).toEqual([]);
     expect(found('bicep.md', 'bicep-snippet-is-json', ['# t', '', 'Your Bicep file might include:', '', '```bicep', "param location string = 'eastus'", '```', ''].join('\n'))).toEqual([]);
+  });
+});
+
+describe('prose-vault-object-mismatch', () => {
+  const page = 'tests/corpus/articles/key-vault/keys/quick-create-python.md';
+  const sentence = 'The following code sample demonstrates how to create a client, set a secret, retrieve a secret, and delete a secret.';
+  it('key-vault/keys/quick-create-python.md: the sentence from the secrets quickstart above the KeyClient sample', () => {
+    expect(found(page, 'prose-vault-object-mismatch').map((f) => f.line)).toEqual([lineWith(read(page), sentence)]);
+  });
+  it('silent on the same page once the sentence says keys, and where the sample has no Key Vault client', () => {
+    const fixed = read(page).replace(sentence, 'The following code sample demonstrates how to create a client, create a key, retrieve a key, and delete a key.');
+    expect(found(page, 'prose-vault-object-mismatch', fixed)).toEqual([]);
+    const noClient = ['# t', '', 'The following example retrieves the first key.', '', '```python', 'print(keys[0])', '```', ''].join('\n');
+    expect(found('t.md', 'prose-vault-object-mismatch', noClient)).toEqual([]);
   });
 });
