@@ -1,5 +1,6 @@
-// Small text helpers shared by several rules: placeholders as written, their normalised keys, and
-// code point names for messages.
+// Small text helpers shared by several rules: placeholders as written, their normalised keys (the
+// model's placeholderKey), and code point names for messages.
+import { findAnglePlaceholders, placeholderKey } from '../parse/placeholders.ts';
 
 export interface PlaceholderHit {
   spelling: string; // as written, e.g. "<SUBSCRIPTON ID>"
@@ -7,27 +8,12 @@ export interface PlaceholderHit {
   column: number; // 1-based
 }
 
-// "<UAMI CLIENT ID>", "<secret-name>", "<YOUR_ADLS_NAME>", and the DocFX-escaped "\<ACCESS_TOKEN_VALUE\>".
-const PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _-]{0,40}?)\\?>/g;
-
-export function placeholderKey(name: string): string {
-  return name
-    .trim()
-    .toUpperCase()
-    .split(/[\s_-]+/)
-    .filter(Boolean)
-    .join('_');
-}
-
+/**
+ * The angle-bracket placeholders of a line as the model finds them (findAnglePlaceholders: "<UAMI CLIENT ID>",
+ * "<secret-name>", the DocFX-escaped "\<ACCESS_TOKEN_VALUE\>"; HTML tags are not placeholders), spelt without escapes.
+ */
 export function placeholdersIn(text: string): PlaceholderHit[] {
-  const out: PlaceholderHit[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1] as string;
-    // HTML-ish tags ("<br>", "<img …>") are lower-case single words; placeholders are not tags.
-    if (/^[a-z]+$/.test(name) && ['br', 'p', 'b', 'i', 'a', 'img', 'div', 'span'].includes(name)) continue;
-    out.push({ spelling: m[0].replace(/\\/g, ''), key: placeholderKey(name), column: (m.index ?? 0) + 1 });
-  }
-  return out;
+  return findAnglePlaceholders(text).map((p) => ({ spelling: p.spelling.replace(/\\/g, ''), key: placeholderKey(p.spelling), column: p.index + 1 }));
 }
 
 const NAMES: Record<number, string> = {

@@ -25,8 +25,6 @@ export interface WorldInput {
   author?: { resources?: WorldResource[]; grants?: WorldGrant[] };
   /** The placeholders' roles, when the caller has them already. */
   roles?: PlaceholderRoles;
-  /** Built-in role names prose can grant (default: the roles the emulator models; the lint passes the whole catalog). */
-  roleNames?: readonly string[];
 }
 
 const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -150,7 +148,7 @@ export function inferWorld(input: WorldInput): World {
   }
 
   const created = mentions.filter((x) => x.m.verb === 'create');
-  const stated = statedBy(tutorial, input.text, input.roleNames);
+  const stated = statedBy(tutorial, input.text);
   // Indexed by what makes a resource the same one (role, name, parent): a long page is read once.
   const byKey = new Map<string, WorldResource>();
   const provide = (m: Mention, origin: Origin, line: number, stepId?: string): WorldResource => {

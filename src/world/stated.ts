@@ -3,9 +3,10 @@
 // built-in role name in a sentence that assigns or grants it. A grant names its principal (the VM's
 // managed identity when the sentence speaks of one, else the reader) and its scope (the resource the
 // sentence names; the resource group otherwise).
-import { BUILT_IN_ROLES } from '../emulator/roles.ts';
+import { builtInRoleNames } from '../reference/rbac.ts';
 import type { ManualStep, Tutorial } from '../model.ts';
 import type { ResourceRole, WorldAccessPolicy } from './types.ts';
+import { sentences } from '../parse/sentences.ts';
 
 export type ScopeHint = 'subscription' | 'resource-group' | 'storage-account' | 'vault' | 'container';
 
@@ -49,13 +50,20 @@ const TEMPLATES: Record<string, WorldAccessPolicy['secrets']> = {
   'secret & certificate management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
 };
 
-/** Built-in role names, longest first so "Storage Blob Data Reader" wins over "Reader". */
-const ROLE_NAMES = BUILT_IN_ROLES.map((r) => r.roleName).sort((a, b) => b.length - a.length);
+let roleNames: readonly string[] | undefined;
+/** The catalog's built-in role names, longest first so "Storage Blob Data Reader" wins over "Reader". */
+function catalogRoleNames(): readonly string[] {
+  roleNames ??= builtInRoleNames().sort((a, b) => b.length - a.length);
+  return roleNames;
+}
 
+let byFolded: Map<string, string> | undefined;
 /** A role as the page spells it ("storage-blob-data-reader", "Reader") → Azure's name, or undefined. */
 export function builtInRoleName(text: string): string | undefined {
-  const want = text.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
-  return ROLE_NAMES.find((n) => n.toLowerCase() === want);
+  const fold = (s: string): string => s.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  // Longest name last, so that two names folding alike keep the first of the longest-first order.
+  byFolded ??= new Map([...catalogRoleNames()].reverse().map((n) => [fold(n), n] as const));
+  return byFolded.get(fold(text));
 }
 
 const matchers = new Map<string, { first: string; re: RegExp }>();
@@ -231,7 +239,7 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
     if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
-    for (const sentence of l.split(/(?<=[.!?])\s+/)) {
+    for (const { text: sentence } of sentences(l)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;
       for (const role of rolesIn(sentence, roleNames)) {
         if (out.grants.some((g) => g.role === role && g.line === line)) continue;
@@ -241,11 +249,8 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
   }
 }
 
-/**
- * What `tutorial` states. `roleNames` are the role names prose can grant: by default the roles the
- * emulator models (what the run can seed); the lint's what-if passes the whole built-in catalog.
- */
-export function statedBy(tutorial: Tutorial, text: string | undefined, roleNames: readonly string[] = ROLE_NAMES): Stated {
+/** What `tutorial` states. Prose can grant any role of the built-in catalog, for the run and the lint alike. */
+export function statedBy(tutorial: Tutorial, text: string | undefined): Stated {
   const out: Stated = { roles: new Map(), names: new Map(), grants: [], accessPolicies: [] };
   for (const step of tutorial.steps) if (step.kind === 'manual') fromManual(step, out);
   // The manual steps' grants are the portal's; prose states the others (the twelve's prose grants are manual steps too).
@@ -259,7 +264,7 @@ export function statedBy(tutorial: Tutorial, text: string | undefined, roleNames
       if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(n);
     }
     const manual = out.grants.length;
-    fromProse(text, out, skip, [...roleNames].sort((a, b) => b.length - a.length));
+    fromProse(text, out, skip, catalogRoleNames());
     out.grants = [...out.grants.slice(0, manual), ...out.grants.slice(manual).filter((g) => !out.grants.slice(0, manual).some((m) => m.role === g.role))];
   }
   return out;
