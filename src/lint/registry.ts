@@ -111,6 +111,11 @@ import { azOutputForm } from './rules/az-output-form.ts';
 // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
 import { requestBodySchema } from './rules/request-body-schema.ts';
 import { exampleOutputSchema } from './rules/example-output-schema.ts';
+// issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
+import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
+import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
+import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
+import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -222,4 +227,9 @@ export const rules: readonly Rule[] = [
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
   requestBodySchema,
   exampleOutputSchema,
+  // issue 16 session 5 (other): retired SDKs and tools
+  retiredSdkPackage,
+  retiredAzurermModule,
+  bicepSnippetIsJson,
+  proseVaultObjectMismatch,
 ];

@@ -118,4 +118,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
   'request-body-schema': 'wrong-parameter',
   'example-output-schema': 'example-output',
+  // issue 16 session 5 (other): retired SDKs and tools
+  'retired-sdk-package': 'other',
+  'retired-azurerm-module': 'other',
+  'bicep-snippet-is-json': 'other',
+  'prose-vault-object-mismatch': 'other',
 };

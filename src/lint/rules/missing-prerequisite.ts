@@ -4,6 +4,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz, eachCurl, eachEcho } from '../each.ts';
 import { azOption, hostAndPath, invocations } from '../commands.ts';
 import { placeholdersIn } from '../text.ts';
+import { prerequisiteToolHits } from '../prerequisite-tools.ts';
 
 // A numbered or bulleted instruction that uploads (portal "Upload" buttons included).
 const UPLOAD_STEP = /^\s*(?:\d+\.|[-*•\u2022])\s.*\bupload\b/i;
@@ -15,10 +16,10 @@ export const missingPrerequisite: Rule = {
   id: 'missing-prerequisite',
   name: 'MissingPrerequisite',
   severity: 'error',
-  shortDescription: 'A step uses a file, blob or folder that no earlier step or prerequisite creates.',
+  shortDescription: 'A step uses a file, blob or folder that no earlier step or prerequisite creates, or a tool, module, az extension or sign-in the page never names.',
   fullDescription:
-    'Following the page from the top must leave the reader with everything each command needs. A request that reads "the sample file which you previously uploaded" when no step uploads one gets 404 BlobNotFound; an upload of a local file nobody wrote fails with "No such file"; a placeholder for a folder the page names differently leaves the reader guessing.',
-  help: 'Add the step that creates the thing (an upload, an echo into the file), or point at the prerequisite that does.',
+    'Following the page from the top must leave the reader with everything each command needs. A request that reads "the sample file which you previously uploaded" when no step uploads one gets 404 BlobNotFound; an upload of a local file nobody wrote fails with "No such file"; a placeholder for a folder the page names differently leaves the reader guessing. Warnings: a program the page runs (func, azcopy, jq, zip, git, mvn, dotnet, python, node, kubectl, bicep, openssl…) that neither its prose nor an install step names ("command not found" otherwise); Az cmdlets on a page that never mentions Azure PowerShell; an az command from an extension the page never names (az prompts to install it only where it can prompt: extension.use_dynamic_install=yes_prompt); az commands with no sign-in anywhere on the page ("Please run \'az login\' to setup account."). Silent where the page mentions Azure Cloud Shell or runs the block with Try It (azurecli-interactive): Cloud Shell has those tools and signs the reader in (Azure/CloudShell tests/command_list @f9bfa1e18856; MicrosoftDocs/azure-docs articles/cloud-shell/features.md @30b18cc89240).',
+  help: 'Add the step that creates the thing (an upload, an echo into the file), or point at the prerequisite that does; name the tools, modules, extensions and sign-in the page needs in its prerequisites.',
   check(doc) {
     const hits: RuleHit[] = [];
     // Where the page first uploads a blob (an instruction, a portal step, az or curl), and where it
@@ -109,6 +110,8 @@ export const missingPrerequisite: Rule = {
           message: `az uploads ${file.value}, but no earlier step creates that file: az fails with "No such file or directory". Add a step that writes it.`,
         });
     }
+    // Tools, the Az module, az extensions and the sign-in a reader cannot guess (warnings).
+    hits.push(...prerequisiteToolHits(doc));
     return hits;
   },
 };

@@ -24,6 +24,9 @@ const PATTERNS: readonly Pattern[] = [
   { runtime: 'dotnet', re: /\bDOTNET(?:CORE)?\|(\d+\.\d+)/gi },
   { runtime: 'functions', re: /\bFUNCTIONS_EXTENSION_VERSION["']?\s*[:=]\s*["']?(~\d+)/gi },
   // "Azure Functions Core Tools version 3.x", "the Core Tools are version 3.x", "Functions runtime version 2.x".
+  // Core Tools installs pinned to a major (npm azure-functions-core-tools@3, choco/apt/brew
+  // azure-functions-core-tools-3 / @3): Core Tools N.x runs the Functions runtime N.x.
+  { runtime: 'functions', re: /\bazure-functions-core-tools[@-](\d)(?![\w.])/gi },
   { runtime: 'functions', re: /\b(?:Functions(?: Core Tools| runtime| host)?|Core Tools)\]?(?:\([^)\s]*\))?(?: are| is)?,? (?:version |v)(\d\.x)\b/gi },
 ];
 
@@ -38,7 +41,7 @@ export const retiredRuntimeVersion: Rule = {
   severity: 'warning',
   shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x) or that does not exist.',
   fullDescription:
-    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
   help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
   check(doc) {
     const hits: RuleHit[] = [];

@@ -1,0 +1,136 @@
+// Which Azure client libraries and tools are retired, from two data files:
+// - retired-packages.json, generated from the Azure SDK release inventory (every package whose
+//   Support is "deprecated", with end of support and replacement);
+// - retired-tools.json, edited by hand with a source per entry: ADAL, the pre-4.0 Python Key Vault
+//   package, the combined Python azure-storage package, AzureRM PowerShell, and the names code uses
+//   for retired packages (namespaces, modules, legacy classes).
+import { readFileSync } from 'node:fs';
+import type { RetiredPackage, RetiredPackagesFile, SdkLanguage } from './retired-packages-source.ts';
+
+export type { SdkLanguage } from './retired-packages-source.ts';
+
+interface Source {
+  repo: string;
+  path: string;
+  commit?: string;
+  url?: string;
+  says: string;
+}
+
+interface Family {
+  id: string;
+  name: string;
+  eol: string;
+  replacedIn?: string;
+  replacement: string;
+  guide?: string;
+  throughMajor?: number;
+  packages: Partial<Record<SdkLanguage, Record<string, string>>>;
+  sources: Source[];
+}
+
+export interface RetiredToolsFile {
+  azurerm: { name: string; retired: string; replacement: string; guide: string; sources: Source[] };
+  families: Family[];
+  codeNames: {
+    dotnet: Record<string, string>;
+    pythonClasses: Record<string, { package: string; classes: string[] }>;
+    pythonModules: Record<string, string>;
+    java: Record<string, string>;
+    sources: Source[];
+  };
+}
+
+/** A retired package as a finding states it: what, since when, by whose word, and what to use. */
+export interface RetiredFact {
+  language: SdkLanguage;
+  name: string;
+  /** End of support (ISO day), or "" when the source gives a replacement release instead. */
+  eol: string;
+  replacedIn?: string;
+  replacement: string;
+  guide?: string;
+  /** Only versions whose major is at most this are retired (a supported line has the same name). */
+  throughMajor?: number;
+  supportedFrom?: number;
+  source: string;
+}
+
+let inventory: RetiredPackagesFile | undefined;
+let tools: RetiredToolsFile | undefined;
+const load = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as T;
+export const retiredInventory = (): RetiredPackagesFile => (inventory ??= load<RetiredPackagesFile>('./retired-packages.json'));
+export const retiredTools = (): RetiredToolsFile => (tools ??= load<RetiredToolsFile>('./retired-tools.json'));
+
+export const sourceText = (s: { repo: string; path: string; commit?: string; url?: string }): string => `${s.repo} ${s.path}${s.commit ? ` @${s.commit.slice(0, 12)}` : ''}`;
+
+const LANGUAGE_FILE: Record<SdkLanguage, string> = { dotnet: 'dotnet-packages.csv', python: 'python-packages.csv', js: 'js-packages.csv', java: 'java-packages.csv' };
+
+/** NuGet and PyPI names are case-insensitive (PyPI also folds "_" and "." to "-"). */
+function normal(language: SdkLanguage, name: string): string {
+  if (language === 'python') return name.toLowerCase().replace(/[_.]+/g, '-');
+  if (language === 'dotnet') return name.toLowerCase();
+  return name;
+}
+
+let index: Map<string, RetiredFact> | undefined;
+function facts(): Map<string, RetiredFact> {
+  if (index) return index;
+  index = new Map();
+  const inv = retiredInventory();
+  for (const language of Object.keys(inv.packages) as SdkLanguage[]) {
+    for (const [name, p] of Object.entries(inv.packages[language]) as [string, RetiredPackage][]) {
+      index.set(`${language}:${normal(language, name)}`, {
+        language,
+        name,
+        eol: p.eol,
+        replacement: p.replace,
+        ...(p.guide ? { guide: p.guide } : {}),
+        ...(p.throughMajor !== undefined ? { throughMajor: p.throughMajor } : {}),
+        ...(p.supportedFrom !== undefined ? { supportedFrom: p.supportedFrom } : {}),
+        source: `${inv.about.repo} ${inv.about.folder}/${LANGUAGE_FILE[language]} @${inv.about.commit.slice(0, 12)} (Support "deprecated"${p.eol ? `, EOLDate ${p.eol}` : ''})`,
+      });
+    }
+  }
+  // The hand-edited families name what the inventory does not mark (it never overrides the inventory).
+  for (const f of retiredTools().families) {
+    for (const language of Object.keys(f.packages) as SdkLanguage[]) {
+      for (const [name, replacement] of Object.entries(f.packages[language] ?? {})) {
+        const key = `${language}:${normal(language, name)}`;
+        if (index.has(key)) continue;
+        index.set(key, {
+          language,
+          name,
+          eol: f.eol,
+          ...(f.replacedIn ? { replacedIn: f.replacedIn } : {}),
+          replacement,
+          ...(f.guide ? { guide: f.guide } : {}),
+          ...(f.throughMajor !== undefined ? { throughMajor: f.throughMajor } : {}),
+          source: f.sources.map((s) => `${sourceText(s)}: "${s.says}"`).join('; '),
+        });
+      }
+    }
+  }
+  return index;
+}
+
+/** The retired package of that name (Java: groupId:artifactId), if it is one. */
+export function retiredPackage(language: SdkLanguage, name: string): RetiredFact | undefined {
+  return facts().get(`${language}:${normal(language, name)}`);
+}
+
+/**
+ * Whether a written version falls in the retired line: always when the whole package is retired;
+ * for a name with a supported line, only a version whose major is at most throughMajor (no version
+ * written installs the supported line, so it is not retired).
+ */
+export function versionRetired(fact: RetiredFact, version: string | undefined): boolean {
+  if (fact.throughMajor === undefined) return true;
+  const m = /^\s*(<=?|[\^~=>!v\s]*)\s*(\d+)(?:\.(\d+))?/.exec(version ?? '');
+  if (!m) return false;
+  const major = Number(m[2]);
+  // "<12" (or "<12.0") caps the install below the supported line: the retired line is what pip finds.
+  if (m[1] === '<' && fact.supportedFrom !== undefined && major <= fact.supportedFrom && !Number(m[3] ?? 0)) return true;
+  if (m[1] === '<=' && fact.supportedFrom !== undefined && major < fact.supportedFrom) return true;
+  return major <= fact.throughMajor && !m[1]?.startsWith('>');
+}
