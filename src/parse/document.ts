@@ -11,6 +11,7 @@ import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
 import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
+import { isRequestStart, readRequest, requestFence } from './request.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
 import type { Fence, TabGroup } from './structure.ts';
@@ -113,6 +114,11 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
     }
     if (st.blank[i] === 1) {
       i++;
+      continue;
+    }
+    // An HTTP request as REST pages write it (`PUT https://…` in an http block): a request, not shell.
+    if (fence && requestFence(fence) && isRequestStart(st, i)) {
+      i = readRequest(st, i, to, fence);
       continue;
     }
     // PowerShell is read as PowerShell: its statements are steps (never run), its braces never JSON.

@@ -9,6 +9,7 @@ import { blockLanguage } from './language.ts';
 import { jsonExpectation } from './json-expectation.ts';
 import { scanJsonEnd, type JsonScanState } from './json-reader.ts';
 import { F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
+import { takeRequestBody } from './request.ts';
 import { Role, type ScanState } from './scan-state.ts';
 import type { Fence } from './structure.ts';
 
@@ -101,6 +102,7 @@ export function readTranscript(st: ScanState, i: number, to: number, fence: Fenc
 }
 
 function attach(st: ScanState, exp: Expectation, first: number, last: number) {
+  if (takeRequestBody(st, exp, first, last)) return;
   let exampleLead = false;
   if (st.leadIn) {
     let cue = false;

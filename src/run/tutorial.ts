@@ -144,7 +144,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         workdir,
         env,
         values: bound.values,
-        expands: new Set(expandedVariables(step.raw).map((v) => v.name)),
+        // A request written as HTTP has no shell: `$filter` in it is OData, expanded by nothing.
+        expands: step.kind === 'http' && step.request ? new Set<string>() : new Set(expandedVariables(step.raw).map((v) => v.name)),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,
@@ -154,7 +155,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       const t0 = performance.now();
       let result: StepOutcome;
       try {
-        result = await (input.executor ?? execute)(step, ctx);
+        // No shell reads a request written as HTTP (parse/request.ts): the http engine sends it under either engine.
+        result = await (input.executor !== undefined && !(step.kind === 'http' && step.request) ? input.executor : execute)(step, ctx);
       } catch (err) {
         // A bug of the tool's own is no verdict on the page: this step is blocked by it, said plainly,
         // and the rest of the tutorial (and the run) goes on.

@@ -5,6 +5,7 @@
 // sentence names; the resource group otherwise).
 import { builtInRoleNames } from '../reference/rbac.ts';
 import type { ManualStep, Tutorial } from '../model.ts';
+import type { LineOrigin } from '../parse/rendered.ts';
 import type { ResourceRole, WorldAccessPolicy } from './types.ts';
 import { sentences } from '../parse/sentences.ts';
 
@@ -219,13 +220,13 @@ function proseLines(text: string): { line: number; text: string }[] {
 }
 
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
-function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNames: readonly string[]): void {
+function fromProse(prose: readonly { line: number; at: string; text: string }[], out: Stated, skip: ReadonlySet<string>, roleNames: readonly string[]): void {
   let inPrerequisites = false;
   // A rendered page (the text of the web page) has its headings as plain lines: "Prerequisites" opens
   // the section, the next title-like line (short, unindented, no bullet, no closing punctuation) ends it.
   let plainSection = false;
-  for (const { line, text: l } of proseLines(text)) {
-    if (skip.has(line)) continue;
+  for (const { line, at, text: l } of prose) {
+    if (skip.has(at)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(l);
     if (heading) {
       inPrerequisites = /prerequisite|before you begin/i.test(heading[1]!);
@@ -249,22 +250,42 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
   }
 }
 
-/** What `tutorial` states. Prose can grant any role of the built-in catalog, for the run and the lint alike. */
-export function statedBy(tutorial: Tutorial, text: string | undefined): Stated {
+/**
+ * Prose lines of `text` with where each is: `at` names its file and line (steps are skipped by it),
+ * `line` the page line a reader finds it at. With `origins` (text is the page rendered with its
+ * includes, parse/rendered.ts), an included line is found at its [!INCLUDE] directive's line.
+ */
+function placedProse(text: string, page: string, origins: readonly LineOrigin[] | undefined): { line: number; at: string; text: string }[] {
+  const pageLine: number[] = [];
+  let last = 1;
+  for (const o of origins ?? []) {
+    if (o.file === page) last = o.line;
+    pageLine.push(last);
+  }
+  return proseLines(text).map(({ line, text: l }) => {
+    const o = origins?.[line - 1];
+    return o === undefined ? { line, at: `${page}\u0000${line}`, text: l } : { line: pageLine[line - 1]!, at: `${o.file}\u0000${o.line}`, text: l };
+  });
+}
+
+/**
+ * What `tutorial` states. Prose can grant any role of the built-in catalog, for the run and the lint
+ * alike. `origins`: `text` is the page rendered with its includes, and where each of its lines comes from.
+ */
+export function statedBy(tutorial: Tutorial, text: string | undefined, origins?: readonly LineOrigin[]): Stated {
   const out: Stated = { roles: new Map(), names: new Map(), grants: [], accessPolicies: [] };
   for (const step of tutorial.steps) if (step.kind === 'manual') fromManual(step, out);
   // The manual steps' grants are the portal's; prose states the others (the twelve's prose grants are manual steps too).
   if (text !== undefined) {
-    // Lines a step holds (its command, its example, a portal step already read) are not prose; steps
-    // from included files have their own line numbers.
-    const skip = new Set<number>();
+    // Lines a step holds (its command, its example, a portal step already read) are not prose, in
+    // whichever file (the page, an include) the step is written.
+    const skip = new Set<string>();
     for (const s of tutorial.steps) {
-      if (s.source.file !== tutorial.file) continue;
-      for (const n of range(s.source.startLine, s.source.endLine)) skip.add(n);
-      if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(n);
+      for (const n of range(s.source.startLine, s.source.endLine)) skip.add(`${s.source.file}\u0000${n}`);
+      if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(`${s.expectation.source.file}\u0000${n}`);
     }
     const manual = out.grants.length;
-    fromProse(text, out, skip, catalogRoleNames());
+    fromProse(placedProse(text, tutorial.file, origins), out, skip, catalogRoleNames());
     out.grants = [...out.grants.slice(0, manual), ...out.grants.slice(manual).filter((g) => !out.grants.slice(0, manual).some((m) => m.role === g.role))];
   }
   return out;
