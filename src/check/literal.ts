@@ -101,6 +101,12 @@ function azOption(step: AzStep, names: readonly string[]): string | undefined {
 }
 
 /** The curl URL the page wrote for this step (directly or inside `var=$(curl …)`). */
+/** The data arguments of the step's curl as the page writes them. */
+function writtenData(step: Step): string[] {
+  const curl = step.kind === 'http' ? step.curl : step.kind === 'shell' && step.shell.kind === 'assign' ? step.shell.curl : undefined;
+  return curl ? curl.data.map((d) => d.value) : [];
+}
+
 function writtenUrl(step: Step): { url: string; data: string } | undefined {
   if (step.kind === 'http') return { url: step.curl.url, data: step.curl.data.map((d) => d.value).join('&') };
   if (step.kind === 'shell' && step.shell.kind === 'assign' && step.shell.curl) return { url: step.shell.curl.url, data: step.shell.curl.data.map((d) => d.value).join('&') };
@@ -313,7 +319,7 @@ export function checkLiteral(input: { tutorial: Tutorial; step: Step; observatio
     ...nameClaims(step, tutorial, produced),
     ...requestBodyClaims(step, tutorial),
     ...sasClaims(writtenUrl(step), observation, exampleJson).map((diff) => ({ diff })),
-    ...idClaims(writtenUrl(step)?.url, observation, exampleJson).map((diff) => ({ diff })),
+    ...idClaims(writtenUrl(step)?.url, observation, exampleJson, writtenData(step)).map((diff) => ({ diff })),
   ];
   const differences = claims.map((c) => c.diff);
   const breaking = claims.find((c) => c.breaks !== undefined);

@@ -250,7 +250,7 @@ function azContract(az: AzView): Contract | undefined {
  * az prints the operation's answer itself only without --query and in JSON: a projection (--query,
  * a jq after a pipe, --output tsv/table) prints other keys and shapes, which no contract describes.
  */
-function printsAsIs(az: AzView): boolean {
+export function printsAsIs(az: AzView): boolean {
   if (az.options.some((o) => o.name === '--query')) return false;
   const output = az.options.find((o) => o.name === '--output' || o.name === '-o')?.value?.value;
   return output === undefined || output === 'json' || output === 'jsonc';

@@ -72,6 +72,32 @@ export function renderReadme(): string {
   lines.push('  supported list (the documented Resource Manager error, learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider). Namespaces, types or listings the table marks partial or does');
   lines.push('  not cover are never judged unknown. A type the table lacks but the emulator models (Microsoft.Resources resource');
   lines.push('  groups and subscriptions, Microsoft.Compute virtual machines) is judged against the emulator\'s list as a partial one.');
+  // issue 16 session 5 (exshape): what az prints
+  lines.push('- `az-output-form` (issue 16, session 5) reads what az prints through `src/reference/az-output.ts`, the one');
+  lines.push('  implementation of az\'s output: knack\'s formats (microsoft/knack `knack/output.py` @162e599: json with sorted keys,');
+  lines.push('  tsv, table with the query\'s keys as columns, none) and `--query` as JMESPath (the npm `jmespath` 0.16.0, pinned; a');
+  lines.push('  query\'s result shape is read from its syntax tree: projections are lists, a multiselect hash one object). It judges');
+  lines.push('  only a block that follows a lone az command directly (blank lines, fences, a tab group\'s closing `---` and an');
+  lines.push('  output lead-in between; no pipe, redirection or `$( … )`), never a placeholder\'s value, and without `--query` never');
+  lines.push('  a table\'s columns (az\'s table transformers choose them). `example-id-vs-request` compares the values a create or');
+  lines.push('  update fixes (type from the example\'s own id, region, kind, SKU, tags) through `src/reference/arm-echo.ts`, which');
+  lines.push('  the check stage\'s id claims also use. The runner prints an az step\'s `--query` (as json or tsv) and `-o none` through');
+  lines.push('  the same module (`azPrint`), so the check stage compares the page\'s example with what az would print and agrees');
+  lines.push('  with lint; a query that selects nothing in the equivalent\'s answer, `-o table`/`yaml` and tsv without a query stay');
+  lines.push('  `unsupported`.');
+  // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+  lines.push('- `request-body-schema` and `example-output-schema` read every JSON a page sends to, or shows back from, a Resource');
+  lines.push('  Manager operation through `spec-subjects.ts` (`curl -d \'{…}\'`, `az rest --body \'{…}\'`, the saved file a `@file.json` body');
+  lines.push('  sends (the last JSON block before it whose caption names the file), the JSON blocks after a raw');
+  lines.push('  `PUT https://management.azure.com/…` line — the first is the body unless the prose above calls it the output —, the answer');
+  lines.push('  a curl or az rest step prints unprojected, each resource of an ARM template, each `resource` of a Bicep block read by');
+  lines.push('  `parse/bicep-resources.ts`: literals only, expressions kept as `[…]`) and hold it with the one schema index');
+  lines.push('  `src/reference/spec-schemas.ts` (generated `spec-schemas.json`: operation → api-version → body and answer schemas from');
+  lines.push('  `vendor/specs`, $ref followed, allOf merged). A version is judged when vendored, or when the vendored stable versions');
+  lines.push('  around it agree on the property (its name list, enum or type); never a preview or a provider with no vendored spec.');
+  lines.push('  Bodies and answers the hand contracts of `contracts.ts` judge (listServiceSas, listKeys, a resource group, IMDS) are left');
+  lines.push('  to them. `tests/reference/spec-schemas.test.ts` holds the index silent on the 673 request/answer examples of the vendored');
+  lines.push('  specs; `tests/lint/spec-schema-rules.test.ts` has the positives and the real pages where bodies are right.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

@@ -106,6 +106,11 @@ import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
 import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
+// issue 16 session 5: az output form (exshape)
+import { azOutputForm } from './rules/az-output-form.ts';
+// issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+import { requestBodySchema } from './rules/request-body-schema.ts';
+import { exampleOutputSchema } from './rules/example-output-schema.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -212,4 +217,9 @@ export const rules: readonly Rule[] = [
   workflowUndefinedEnv,
   retiredResourceSetting,
   pythonBelowSdkMinimum,
+  // issue 16 session 5: what az prints (exshape)
+  azOutputForm,
+  // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+  requestBodySchema,
+  exampleOutputSchema,
 ];

@@ -62,3 +62,14 @@ export function quote(s: string): string {
 export function nameWord(name: string, flags = 'i'): RegExp {
   return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, flags);
 }
+
+// "Be sure to replace the placeholders `myResourceGroup`, … and `storageAccountName`", "In the
+// following example *myContainerRegistry007* is used. Update this to a unique value."
+const REPLACE_CUE = /\b(?:replace|substitute|placeholders?|update this|your own|unique (?:name|value))\b/i;
+
+/** True when a prose line marks `value` as code or emphasis and tells the reader to replace it. */
+export function tellsToReplace(line: string, value: string): boolean {
+  if (!REPLACE_CUE.test(line)) return false;
+  const v = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\`${v}\`|(?<![*\\w])\\*{1,2}${v}\\*{1,2}(?![*\\w])|(?<![_\\w])_${v}_(?![_\\w])`).test(line);
+}

@@ -109,7 +109,9 @@ export class EarlierSteps {
 
     for (const binding of bindings) {
       const { source } = binding;
-      if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${binding.key} from ${source.producer} (${source.path})` });
+      // Name the value as the page spells it ($endtime, not ENDTIME); a whole-output capture has no path to show.
+      const spelt = binding.spellings[0] ?? binding.key;
+      if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${spelt} from ${source.producer}${source.path ? ` (${source.path})` : ''}` });
       if (source.kind === 'shell-variable') add({ stepId: source.producer, reason: 'shell-variable', detail: `uses $${source.variable} set by ${source.producer}` });
     }
 

@@ -88,7 +88,7 @@ function lint(tutorial: Tutorial, docsetRoot: string | undefined): Finding[] {
 function parseOrListProblem(file: string, problems: Map<string, TutorialProblem[]>, docsetRoot: string | undefined): Tutorial {
   try {
     const t = parseTutorialFile(file, docsetRoot !== undefined ? { docsetRoot } : {});
-    const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
+    const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include' || d.code === 'code-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
     if (unresolved.length > 0) problems.set(t.file, unresolved);
     return t;
   } catch (err) {

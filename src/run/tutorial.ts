@@ -129,7 +129,9 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
       // A command az rejects before any request fails as written, whatever it waited on: it runs (no request leaves).
       if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }))) {
-        const how = verdicts.get(failedDep.stepId) === 'unsupported' ? 'could not be run here (unsupported)' : 'did not succeed';
+        const depVerdict = verdicts.get(failedDep.stepId);
+        // Say what happened to the step waited on: a blocked one never ran, so "did not succeed" would read as a failure.
+        const how = depVerdict === 'unsupported' ? 'could not be run here (unsupported)' : depVerdict === 'blocked' ? 'was blocked' : 'did not succeed';
         emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} ${how} and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
         continue;
       }

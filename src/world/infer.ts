@@ -168,6 +168,7 @@ export function inferWorld(input: WorldInput): World {
       cite: { line, ...(stepId ? { stepId } : {}) },
       ...(m.content !== undefined ? { content: m.content } : {}),
       ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
+      ...(m.location !== undefined ? { location: m.location } : {}),
     };
     world.resources.push(r);
     byKey.set(resourceKey(r), r);

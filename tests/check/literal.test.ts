@@ -233,6 +233,19 @@ describe('example-id-vs-sent-path (literal layer: the id and name an ARM example
     expect(d).toEqual([expect.objectContaining({ path: 'claim:example.id', kind: 'claim', expected: 'myResourceGroup', actual: 'otherGroup', message: expect.stringMatching(/has "otherGroup" where the request \(as the run sent it\) has "myResourceGroup", written so on the page/) })]);
   });
 
+  it('a PUT body\'s region, SKU and tags as the page writes them hold for the example too (arm-echo requestedMismatches, as lint\'s example-id-vs-request)', () => {
+    const put = (body: string, example: unknown) => {
+      const step = httpStep({ id: 's1', file: RG, line: 10, curl: curl({ url: WRITTEN, method: 'PUT', methodExplicit: true, data: [{ flag: '-d', value: body }] }) });
+      const withExample = { ...step, expectation: { kind: 'json' as const, source: { file: RG, startLine: 12, endLine: 12 }, raw: '', text: '', valid: true, hasComments: false, value: example, elided: [] } };
+      const obs = observation('s1', { exchanges: [exchange('PUT', SENT, json(200, { id: '/x', name: 'sa1' }), { body })] });
+      return checkLiteral({ tutorial: tutorial(RG, 'rg', [withExample]), step: withExample, observation: obs, produced: producedBy(withExample, obs) }).result.differences;
+    };
+    const shown = { id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage', location: 'westus', sku: { name: 'Standard_LRS' } };
+    expect(put('{"location": "East US 2", "sku": {"name": "Standard_LRS"}}', shown)).toEqual([expect.objectContaining({ path: 'claim:example.location', expected: 'East US 2', actual: 'westus' })]);
+    expect(put('{"location": "West US", "sku": {"name": "Standard_LRS"}}', shown)).toEqual([]);
+    expect(put('{"location": "<REGION>", "sku": {"name": "Standard_GRS"}}', shown).map((d) => d.path)).toEqual(['claim:example.sku']);
+  });
+
   it('silent where the run bound the segment from a placeholder (subscription, account name) or the example agrees without case', () => {
     expect(claims({ id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/MYRESOURCEGROUP/providers/Microsoft.Storage/storageAccounts/mystorage', name: 'mystorage' })).toEqual([]);
     // Written with a variable, sent with its value: the reader's, not compared.

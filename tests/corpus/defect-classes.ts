@@ -113,4 +113,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'workflow-undefined-env': 'other',
   'retired-resource-setting': 'other',
   'python-below-sdk-minimum': 'other',
+  // issue 16 session 5: what az prints (exshape)
+  'az-output-form': 'example-output',
+  // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
+  'request-body-schema': 'wrong-parameter',
+  'example-output-schema': 'example-output',
 };

@@ -144,7 +144,7 @@ export const findingsCases = {
   ],
   // issue 16 items 3-4 (spec data)
   'enum-value-stray-space': [
-    { name: 'identity type with a space inside SystemAssigned (JSON)', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "System Assigned, UserAssigned" },`, message: /"System Assigned, UserAssigned" is not a value of ResourceIdentityType.*Write "SystemAssigned, UserAssigned"/, severity: 'warning' as const },
+    { name: 'identity type with a space inside SystemAssigned (JSON)', find: '"location": "westus",', replace: (l: string) => `${l} "identity": { "type": "System Assigned, UserAssigned" },`, message: /"System Assigned, UserAssigned" is not a value of (ResourceIdentityType|ManagedServiceIdentityType).*Write "SystemAssigned, UserAssigned"/, severity: 'warning' as const },
     { name: 'JWK operation with a leading space in inline code', find: 'Create a file to upload:', replace: () => 'Create a key whose `keyOps` are `["sign", " wrapKey"]`:', message: /" wrapKey" is not a value of JsonWebKeyOperation.*Write "wrapKey"/, severity: 'warning' as const },
   ],
   'identity-type-value': [

@@ -7,6 +7,8 @@ import { findingsCases } from './findings-cases.ts';
 import { outputCases } from './findings-cases-output.ts';
 import { shellphCases } from './findings-cases-shellph.ts';
 import { factsCases } from './findings-cases-facts.ts';
+import { exshapeCases, exshapeExtraCases } from './findings-cases-exshape.ts';
+import { specschemaCases } from './findings-cases-specschema.ts';
 
 interface Case {
   name: string;
@@ -31,6 +33,8 @@ const cases: Record<string, Case[]> = {
   ...outputCases,
   ...shellphCases,
   ...factsCases,
+  ...exshapeCases,
+  ...specschemaCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
@@ -209,6 +213,8 @@ const cases: Record<string, Case[]> = {
     { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
   ],
 };
+
+for (const [id, more] of Object.entries(exshapeExtraCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {

@@ -97,16 +97,31 @@ describe('defect: with --set, a request to a host the emulator does not model fa
 });
 
 describe('defect: the az equivalents printed JSON whatever --query and -o asked for (a captured or compared value az would not print)', () => {
-  it('--query/-o tsv make a successful step unsupported (the calls are kept as evidence); -o none prints nothing and passes', async () => {
-    const page = ['# Groups', '', '```azurecli', 'az group create --name queryGroup --location westus --query id --output tsv', '```', '', '```azurecli', 'az group create --name quietGroup --location westus -o none', '```', ''].join('\n');
+  it('--query printed as json or tsv is what az prints (reference/az-output.ts); -o none prints nothing; -o table and a query selecting nothing stay unsupported', async () => {
+    const page = [
+      '# Groups', '',
+      '```azurecli', 'az group create --name queryGroup --location westus --query id --output tsv', '```', '',
+      '```azurecli', 'az group create --name hashGroup --location westus --query "{Name:name, Where:location}"', '```', '',
+      '```azurecli', 'az group create --name quietGroup --location westus -o none', '```', '',
+      '```azurecli', 'az group create --name tableGroup --location westus --query "{Name:name}" -o table', '```', '',
+      '```azurecli', 'az group create --name missingGroup --location westus --query properties.notAField', '```', '',
+    ].join('\n');
     const t = await run('query.md', page);
     const queried = step(t, 'queryGroup');
-    expect(queried.verdict).toBe('unsupported');
-    expect(queried.reason).toMatch(/--query id -o tsv, which this tool's equivalent does not compute/);
-    expect(queried.response?.status).toBe(201);
+    expect(queried.verdict).toBe('pass');
+    expect(queried.output?.stdout).toMatch(/^\/subscriptions\/[0-9a-f-]+\/resourceGroups\/queryGroup\n$/);
+    // knack format_json: keys sorted, indented by two
+    expect(step(t, 'hashGroup').output?.stdout).toBe('{\n  "Name": "hashGroup",\n  "Where": "westus"\n}\n');
     const quiet = step(t, 'quietGroup');
     expect(quiet.verdict).toBe('pass');
     expect(quiet.output?.stdout).toBe('');
+    const table = step(t, 'tableGroup');
+    expect(table.verdict).toBe('unsupported');
+    expect(table.reason).toMatch(/--query \{Name:name\} -o table, which this tool does not compute here \(-o table is not computed by this tool\)/);
+    expect(table.response?.status).toBe(201);
+    const missing = step(t, 'missingGroup');
+    expect(missing.verdict).toBe('unsupported');
+    expect(missing.reason).toMatch(/selects nothing \(or a null\) in this tool's answer/);
   });
 });
 

@@ -42,7 +42,10 @@ export function spoiltEnumValue(written: string): Member | undefined {
   const { byKey, all } = members();
   if (all.has(written)) return undefined;
   // Only more white space than the spec's spelling: "SystemAssigned,UserAssigned" (fewer) is how other providers write it.
-  return byKey.get(squeeze(written))?.find((m) => spaces(written) > spaces(m.value));
+  // The closest spelling: "System Assigned, UserAssigned" spoils "SystemAssigned, UserAssigned" (Compute),
+  // not "SystemAssigned,UserAssigned" (common-types v5), although both squeeze to the same key.
+  const candidates = (byKey.get(squeeze(written)) ?? []).filter((m) => spaces(written) > spaces(m.value));
+  return candidates.sort((a, b) => spaces(b.value) - spaces(a.value))[0];
 }
 
 // A quoted string where a value stands: after `[`, `,`, `:`, `=` or `(` (JSON, Bicep, YAML, shell).

@@ -5,16 +5,18 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { armEchoMismatches, armResourcePath } from '../../reference/arm-echo.ts';
+import { armEchoMismatches, armResourcePath, regionKey, requestedByBody, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
+import type { AzView } from '../commands.ts';
+import type { ReadJson } from '../document.ts';
 
 export const exampleIdVsRequest: Rule = {
   id: 'example-id-vs-request',
   name: 'ExampleIdVsRequest',
   severity: 'warning',
-  shortDescription: "A Resource Manager response example's id or name names another resource than the request's URL (or the az command's --name / --resource-group).",
+  shortDescription: "A Resource Manager response example's id, name, type, location, kind, SKU or tags differ from what its request (URL, body, az options) fixes.",
   fullDescription:
-    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup"), unless --query projects it.',
-  help: 'Show the id and name of the resource the request names (or change the request).',
+    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
+  help: 'Show the resource the request names with the values it sets (id, name, type, region, kind, SKU, tags), or change the request.',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, curl } of eachCurl(doc)) {
@@ -22,6 +24,8 @@ export const exampleIdVsRequest: Rule = {
       if (!path) continue;
       const block = doc.json.find((b) => b.role === 'response' && b.step === command.step);
       if (!block) continue;
+      const body = curl.method.toUpperCase() === 'PUT' ? requestedByBody(curl.data.map((w) => w.value)) : undefined;
+      for (const m of requestedMismatches(body ?? {}, block.read.value, { tagsExact: true })) hits.push(valueHit(block.read, m, command.step.id, `the request on line ${command.step.source.startLine}`));
       for (const m of armEchoMismatches(path, block.read.value)) {
         const at = locateKey(block.read, m.key) ?? { line: block.json.source.startLine, column: 1 };
         hits.push({
@@ -43,6 +47,22 @@ export const exampleIdVsRequest: Rule = {
       const obj = v as Record<string, unknown>;
       // An ARM resource az prints as it is (not a data-plane object, not a wrapper of several).
       if (typeof obj['id'] !== 'string' || !/^\/subscriptions\//i.test(obj['id'])) continue;
+      // The example names the resource the command names, but its id ends in another name: a
+      // resource's id ends with its name (the create prints one resource).
+      const given = azOption(az, '--name', '-n')?.value?.value;
+      const last = /\/([^/]+)\/?$/.exec(obj['id'])?.[1];
+      if (given !== undefined && last !== undefined && typeof obj['name'] === 'string' && obj['name'].toLowerCase() === given.toLowerCase() && !chosen(given) && !chosen(last) && last.toLowerCase() !== given.toLowerCase()) {
+        const at = locateKey(block.read, 'id') ?? { line: block.json.source.startLine, column: 1 };
+        hits.push({
+          line: at.line,
+          column: at.column,
+          stepId: command.step.id,
+          message: `the example's id ends in "${last}" but its name is "${given}", the --name az ${az.path.join(' ')} on line ${command.step.source.startLine} is given: a resource's id ends with its name. Show an id ending in /${given}.`,
+        });
+      }
+      const verb = az.path[az.path.length - 1];
+      const asked = verb === 'show' ? {} : azRequested(az, verb === 'create');
+      for (const m of requestedMismatches(asked, obj, { tagsExact: verb === 'create' })) hits.push(valueHit(block.read, m, command.step.id, `az ${az.path.join(' ')} on line ${command.step.source.startLine}`));
       for (const [key, names, what] of AZ_ECHOES) {
         const given = azOption(az, ...names)?.value?.value;
         const shown = obj[key];
@@ -68,3 +88,36 @@ const AZ_ECHOES: readonly [string, readonly string[], string][] = [
 ];
 /** A value the reader chooses, or one the page writes with HTML entities (another rule's finding). */
 const chosen = (s: string): boolean => /[<>{}$`&…]|\.\.\./.test(s) || s.trim() === '';
+
+/** What an az create or update command's own options set on the resource (az prints the resource back). */
+function azRequested(az: AzView, create: boolean): RequestedValues {
+  const one = (...names: string[]): string | undefined => azOption(az, ...names)?.value?.value;
+  const out: RequestedValues = {};
+  const location = create ? one('--location', '-l') : undefined;
+  const kind = one('--kind');
+  const sku = one('--sku');
+  if (location !== undefined) out.location = location;
+  if (kind !== undefined) out.kind = kind;
+  if (sku !== undefined) out.sku = sku;
+  // --tags takes space-separated key[=value] words (azure-cli validate_tags): all of them, not only the first
+  const tags = az.read.options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--tags'));
+  if (tags && tags.inline === undefined && tags.values.length > 0) {
+    const words = tags.values.map((k) => az.words[k + 1]?.value ?? '');
+    if (words.every((w) => !/^["']?$/.test(w))) out.tags = Object.fromEntries(words.map((w) => [w.split('=')[0]!, w.includes('=') ? w.slice(w.indexOf('=') + 1) : '']));
+  }
+  return out;
+}
+
+const WHAT: Readonly<Record<ValueMismatch['key'], string>> = {
+  type: 'Resource Manager gives a resource the type its id names (the provider namespace and the type segments)',
+  location: 'the resource is created in the region the request names (az sends a display name such as "East US" as its short name eastus)',
+  kind: 'the resource has the kind the request sets',
+  sku: 'the resource has the SKU the request sets',
+  tags: 'the resource carries the tags the request sets',
+};
+
+function valueHit(read: ReadJson, m: ValueMismatch, stepId: string, by: string): RuleHit {
+  const at = locateKey(read, m.key) ?? { line: read.block.json.source.startLine, column: 1 };
+  const expected = m.key === 'type' ? `the type of the example's own id, ${m.expected}` : `${m.expected}, which ${by} sets`;
+  return { line: at.line, column: at.column, stepId, message: `the example's ${m.key} is ${m.key === 'tags' ? m.shown : `"${m.shown}"`}, not ${expected}: ${WHAT[m.key]}. Show ${m.key === "tags" ? m.expected : `"${m.key === "location" ? regionKey(m.expected) : m.expected}"`} (or change the request).` };
+}

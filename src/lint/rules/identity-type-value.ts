@@ -18,7 +18,8 @@ function identityTypes(): { keys: Set<string>; values: string[]; files: string[]
   // By import.meta.url, which the bundled CLI (scripts/build-dist.mjs) rewrites; import.meta.dirname it leaves empty.
   const table = JSON.parse(readFileSync(new URL('../../reference/spec-enums.json', import.meta.url), 'utf8')) as SpecEnumTable;
   const families = FAMILIES.map((f) => table.families[f]).filter((f) => f !== undefined);
-  const values = [...new Set(families.flatMap((f) => f.values))].sort();
+  // One spelling per type: "SystemAssigned,UserAssigned" (common-types v5) is "SystemAssigned, UserAssigned" without the space.
+  const values = [...new Map([...new Set(families.flatMap((f) => f.values))].sort().reverse().map((v) => [norm(v), v])).values()].sort();
   accepted = { keys: new Set(values.map(norm)), values, files: [...new Set(families.flatMap((f) => f.files))].sort() };
   return accepted;
 }

@@ -10,6 +10,7 @@ import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
 import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { unmodelledMessage } from './support.ts';
+import { azOutputFormat, azPrint } from '../../reference/az-output.ts';
 
 function usage(message: string, exitCode = 2): StepOutcome {
   return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode }, error: { kind: 'az-usage', message } });
@@ -44,19 +45,24 @@ export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope
 }
 
 /**
- * The equivalents print az's JSON. `-o none` prints nothing, as az does; `--query` or another output
- * format (tsv, table, yaml) prints something this tool does not compute: the REST calls' answer is
- * known, what the page captures or shows from it is not, so a step that succeeded says so
- * (unsupported) rather than let a later step use or compare JSON az would not have printed.
+ * The equivalents print az's JSON. What az prints from it through --query and -o is computed by the
+ * one implementation of az's printing (reference/az-output.ts, which lint's az-output-form also
+ * reads): `-o none` prints nothing; a query printed as json or tsv is printed when it selects
+ * something whole in the equivalent's answer. A query that selects nothing there (the equivalent
+ * may lack the field), `-o table`/`yaml`, or tsv without a query print what this tool does not
+ * compute: a step that succeeded says so (unsupported) rather than let a later step use or compare
+ * output az would not have printed.
  */
 function printedAsAzWould(ran: StepOutcome, values: Readonly<Record<string, string>>): StepOutcome {
-  const format = values['output']?.toLowerCase();
+  const written = values['output'];
+  const format = azOutputFormat(written);
   if (format === 'none' && ran.output) return { ...ran, output: { ...ran.output, stdout: '' } };
   const query = values['query'];
-  const other = format !== undefined && format !== 'json' && format !== 'jsonc' && format !== 'none';
-  if ((query === undefined && !other) || ran.error !== undefined || (ran.output !== undefined && ran.output.exitCode !== 0)) return ran;
-  const what = [query !== undefined ? `--query ${query}` : '', other ? `-o ${format}` : ''].filter(Boolean).join(' ');
-  return { ...ran, error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: `the REST calls succeeded, but az would print their answer through ${what}, which this tool's equivalent does not compute (it prints az's JSON): what the page shows or captures from this command is not judged` } };
+  if ((query === undefined && (format === 'json' || format === 'jsonc')) || ran.error !== undefined || !ran.output || ran.output.exitCode !== 0) return ran;
+  const printed = format ? azPrint(ran.output.stdout, query, format, false) : { unknown: `-o ${written} is not an output format` };
+  if ('stdout' in printed) return { ...ran, output: { ...ran.output, stdout: printed.stdout } };
+  const what = [query !== undefined ? `--query ${query}` : '', written !== undefined && format !== 'json' ? `-o ${written}` : ''].filter(Boolean).join(' ');
+  return { ...ran, error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: `the REST calls succeeded, but az would print their answer through ${what}, which this tool does not compute here (${printed.unknown}): what the page shows or captures from this command is not judged` } };
 }
 
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
