@@ -8,7 +8,7 @@
 import type { EmulatorState } from './state.ts';
 import type { Rbac, RbacDecision } from './types.ts';
 import { findRole } from './roles.ts';
-import { rolePermits, type Need } from '../reference/rbac.ts';
+import { catalogRole, rolePermits, type CatalogRole, type Need } from '../reference/rbac.ts';
 import { timingOf } from './scenario.ts';
 
 /** Normalise an ARM scope for comparison: lower case, no trailing slash, "/" for the root. */
@@ -24,8 +24,18 @@ export function scopeIncludes(assignmentScope: string, targetScope: string): boo
   return a === '/' || t === a || t.startsWith(`${a}/`);
 }
 
+/**
+ * The definition an assignment's role has: a modelled role, or any other unconditional built-in role
+ * a seeded assignment holds (a grant the page states): Azure's own definition from the catalog, so it
+ * grants what it grants on Azure instead of nothing. Its definition is not served (roles.ts).
+ */
+function roleOf(a: Assignment): CatalogRole | undefined {
+  const role = findRole(a.role) ?? catalogRole(a.role);
+  return role?.conditional ? undefined : role;
+}
+
 function grantsAction(a: Assignment, action: string): boolean {
-  const role = findRole(a.role);
+  const role = roleOf(a);
   return role !== undefined && rolePermits(role, { kind: 'action', name: action });
 }
 
@@ -53,7 +63,7 @@ export function createRbac(state: EmulatorState, now: () => Date = () => new Dat
     const matchedRoles: string[] = [];
     for (const assignment of mine(principalId)) {
       if (!scopeIncludes(assignment.scope, scope)) continue;
-      const role = findRole(assignment.role);
+      const role = roleOf(assignment);
       if (role !== undefined && rolePermits(role, { kind, name: operation }) && !matchedRoles.includes(role.roleName)) matchedRoles.push(role.roleName);
     }
     return { allowed: matchedRoles.length > 0, matchedRoles };

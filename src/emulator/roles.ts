@@ -3,7 +3,9 @@
 // (src/reference/built-in-roles.json, see src/reference/role-catalog-source.ts), never copied here:
 // a role's permissions decide every ARM and data-plane check, so they must be exactly Azure's. A
 // real role outside this list is not among the emulator's role definitions: az role assignment
-// create with it is `unsupported` (src/run/az/role-assignee.ts), never "doesn't exist".
+// create with it is `unsupported` (src/run/az/role-assignee.ts), a PUT with its id not emulated,
+// never "doesn't exist"; a grant of it the page states is still seeded and evaluated by its catalog
+// definition (rbac.ts).
 import { catalogRole, type CatalogRole } from '../reference/rbac.ts';
 
 /** A modelled role: a catalog role with Azure's description (every role `az role definition list` prints has one). */

@@ -45,6 +45,20 @@ describe('RBAC', () => {
   });
 });
 
+describe('RBAC: a seeded grant of a built-in role the emulator does not model', () => {
+  // The World now reads every catalog role in prose; a stated grant of one was seeded and granted nothing,
+  // so the page's request got a 403 that Azure would not give.
+  it("grants what Azure's definition grants (Key Vault Crypto User: keys' crypto operations, not secrets)", () => {
+    const state = createState(scenario);
+    const rbac = createRbac(state);
+    const vault = `${rg}/providers/Microsoft.KeyVault/vaults/v1`;
+    state.data.roleAssignments.push({ principalId: vm.principalId, role: 'Key Vault Crypto User', scope: vault });
+    expect(rbac.checkDataAction(vm.principalId, 'Microsoft.KeyVault/vaults/keys/encrypt/action', vault)).toEqual({ allowed: true, matchedRoles: ['Key Vault Crypto User'] });
+    expect(rbac.checkDataAction(vm.principalId, 'Microsoft.KeyVault/vaults/secrets/getSecret/action', vault).allowed).toBe(false);
+    expect(findRole('Key Vault Crypto User')).toBeUndefined();
+  });
+});
+
 describe('default scenario', () => {
   it('holds the page prose values', () => {
     expect(scenario.storageAccounts[0]!.containers[0]!.blobs[0]).toMatchObject({ name: 'hello_world.txt', content: 'Hello world!' });

@@ -3,6 +3,8 @@
 // way around replication delay); 2015-07-01 answers 201 only and knows no principalType.
 import { jsonResponse } from '../../respond.ts';
 import { findRole, roleDefinitionResourceId } from '../../roles.ts';
+import { catalogRole } from '../../../reference/rbac.ts';
+import { notEmulatedResponse } from '../../router.ts';
 import { findPrincipal } from '../../state.ts';
 import { checkScopeExists } from './scopes.ts';
 import { normaliseScope, recordNewAssignment } from '../../rbac.ts';
@@ -57,7 +59,12 @@ export const roleAssignmentRoutes: ArmRoute[] = [
       if (typeof props.principalId !== 'string' || !GUID.test(props.principalId)) return armErrors.invalidPrincipalId();
       const roleRef = typeof props.roleDefinitionId === 'string' ? props.roleDefinitionId : '';
       const role = GUID.test(roleRef.split('/').pop() ?? '') ? findRole(roleRef) : undefined;
-      if (role === undefined) return armErrors.roleDefinitionDoesNotExist(roleRef.split('/').pop() ?? roleRef);
+      if (role === undefined) {
+        // A real built-in role the emulator does not model exists on Azure: say so, never "does not exist".
+        const real = GUID.test(roleRef.split('/').pop() ?? '') ? catalogRole(roleRef) : undefined;
+        if (real !== undefined) return notEmulatedResponse(`the built-in role '${real.roleName}' (${real.id}) is not among the emulator's role definitions`, call.req.requestId);
+        return armErrors.roleDefinitionDoesNotExist(roleRef.split('/').pop() ?? roleRef);
+      }
       const typeGiven = apiVersionAtLeast(call.apiVersion, '2018-09-01') && typeof props.principalType === 'string';
       const principal = findPrincipal(call.ctx.state, props.principalId);
       if (principal === undefined && !typeGiven) return armErrors.principalNotFound(props.principalId, call.ctx.state.data.tenantId);
