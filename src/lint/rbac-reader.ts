@@ -11,15 +11,15 @@
 import type { AzCommand } from '../model.ts';
 import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
-import { azOption } from './commands.ts';
+import { azOption, type AzView } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
 import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
-import { azNeed, type AzNeed } from '../reference/operation-actions.ts';
+import { AZ_SERVICES, azNeed, type AzNeed, type AzService } from '../reference/operation-actions.ts';
 
 interface Created {
-  service: 'vault' | 'storage-account';
+  service: AzService;
   /** As written: a literal, a placeholder or a variable (undefined: a template's, name unknown). */
   name: string | undefined;
   line: number;
@@ -47,6 +47,8 @@ function createdResources(doc: LintDocument): Created[] {
       out.push({ service: 'vault', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'az keyvault create makes it an Azure RBAC vault (the default since Azure CLI 2.61)' });
     }
     if (path === 'storage account create') out.push({ service: 'storage-account', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating an account gives its creator no data role' });
+    // App Configuration: with Microsoft Entra ID, even the store's Owner needs an App Configuration Data role (concept-enable-rbac).
+    if (path === 'appconfig create') out.push({ service: 'app-configuration', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating a store gives its creator no data role' });
   }
   // A template the page deploys: a vault with enableRbacAuthorization true.
   if (doc.hasText && doc.commands.some((c) => /\baz deployment (?:group|sub) create\b|New-AzResourceGroupDeployment/.test(c.step.raw))) {
@@ -60,7 +62,7 @@ function createdResources(doc: LintDocument): Created[] {
 /** Whether a grant (to the reader, or to an assignee as written) reaches the resource. */
 function reaches(g: StatedGrant, target: Created): boolean {
   if (g.principal.kind === 'vm' || g.principal.kind === 'identity') return false;
-  const ns = target.service === 'vault' ? 'microsoft.keyvault' : 'microsoft.storage';
+  const ns = AZ_SERVICES[target.service].namespace;
   if (g.scope !== undefined) {
     const scope = g.scope.split('/').filter(Boolean);
     const p = scope.findIndex((x) => x.toLowerCase() === 'providers');
@@ -73,6 +75,14 @@ function reaches(g: StatedGrant, target: Created): boolean {
   const s = g.worldScope;
   if (s?.kind === 'resource') return (s.role === 'vault') === (target.service === 'vault') && sameName(s.name, target.name);
   return true;
+}
+
+/** The resource an az data-plane command names: --vault-name / --id, --account-name, --name / --endpoint. */
+export function targetName(az: AzView, service: AzService): string | undefined {
+  const value = (...names: string[]) => azOption(az, ...names)?.value?.value;
+  if (service === 'vault') return value('--vault-name') ?? /^https:\/\/([^.]+)\.vault/i.exec(value('--id') ?? '')?.[1];
+  if (service === 'app-configuration') return value('--name', '-n') ?? /^https:\/\/([^.]+)\.azconfig/i.exec(value('--endpoint') ?? '')?.[1];
+  return value('--account-name');
 }
 
 const where = (c: Created) => (c.line > 0 ? `line ${c.line}` : 'in an included file');
@@ -100,17 +110,18 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     }
     const auth = azOption(az, '--auth-mode')?.value?.value;
     const need: AzNeed | undefined = azNeed(az.path, auth === 'login');
-    if (!need || (need.service === 'storage-account' && setsAcls)) continue;
-    const name = need.service === 'vault' ? (azOption(az, '--vault-name')?.value?.value ?? /^https:\/\/([^.]+)\.vault/i.exec(azOption(az, '--id')?.value?.value ?? '')?.[1]) : azOption(az, '--account-name')?.value?.value;
+    // An action (creating a container, a queue) is a control-plane permission the resource's creator holds.
+    if (!need || need.kind === 'action' || (need.service === 'storage-account' && setsAcls)) continue;
+    const name = targetName(az, need.service);
     const resource = target(need.service, name);
     if (!resource) continue;
     const before = grants.filter((g) => g.line < at && reaches(g, resource));
-    const what = need.service === 'vault' ? 'vault' : 'storage account';
+    const what = AZ_SERVICES[need.service].what;
     let message: string;
     if (before.length === 0) {
       const use = whatIf([], need);
       const suggestion = use.verdict === 'denied' && use.suggestion ? use.suggestion.roleName : undefined;
-      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${need.service === 'vault' ? 'ForbiddenByRbac' : 'AuthorizationPermissionMismatch'}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
+      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
     } else {
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
@@ -129,7 +140,7 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
   for (const [resource, at] of firstDenied) {
     for (let n = Math.max(resource.line + 1, 1); n < at && doc.hasText; n++) {
       if (!doc.isProse(n) || !/\bauthori[sz]ed\b|\bhave (?:full )?access\b|\bhas (?:full )?access\b/i.test(doc.line(n)) || !/\byour?\b|\baccount\b/i.test(doc.line(n))) continue;
-      hits.push({ line: n, message: `this holds no longer: the ${resource.service === 'vault' ? 'vault uses Azure RBAC authorization' : 'account gives its creator no data role'} (${where(resource)}), and the page grants the signed-in account no data role, so the command on line ${at} is denied.` });
+      hits.push({ line: n, message: `this holds no longer: the ${resource.service === 'vault' ? 'vault uses Azure RBAC authorization' : `${AZ_SERVICES[resource.service].what} gives its creator no data role`} (${where(resource)}), and the page grants the signed-in account no data role, so the command on line ${at} is denied.` });
       break;
     }
   }
