@@ -6,6 +6,7 @@ import type { LintDocument } from '../document.ts';
 import { eachCurl } from '../each.ts';
 import { statedGrants, type StatedGrant } from '../rbac-grants.ts';
 import { accessPolicyModelFindings, readerFindings } from '../rbac-reader.ts';
+import { scopeFindings } from '../rbac-scope.ts';
 import { findRole, rolePermits, whatIf, type CatalogRole } from '../../reference/rbac.ts';
 import { requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
@@ -58,7 +59,11 @@ export const rbacWhatIf: Rule = {
   help: 'Grant a role that includes the (data) action before the request, e.g. Storage Blob Data Reader for reading blobs, Key Vault Secrets User for reading secrets, Key Vault Secrets Officer for setting them (or create the vault with --enable-rbac-authorization false and use access policies).',
   check(doc) {
     const grants = statedGrants(doc);
-    return [...identityFindings(doc, grants), ...[...readerFindings(doc, grants), ...accessPolicyModelFindings(doc)].map((h): RuleHit => ({ ...h, severity: 'warning' }))];
+    // A grant at another scope explains a denial better than "no role on it": one finding a line.
+    const scope = scopeFindings(doc, grants);
+    const scoped = new Set(scope.map((h) => h.line));
+    const reader = readerFindings(doc, grants).filter((h) => !scoped.has(h.line));
+    return [...identityFindings(doc, grants), ...[...scope, ...reader, ...accessPolicyModelFindings(doc)].map((h): RuleHit => ({ ...h, severity: 'warning' }))];
   },
 };
 
