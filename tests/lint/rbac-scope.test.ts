@@ -70,3 +70,27 @@ describe('rbac-what-if: a role granted at a scope that does not contain the reso
     expect(lintText(page('$CONTAINER')).filter((f) => f.rule === 'rbac-what-if')).toEqual([]);
   });
 });
+
+describe('rbac-what-if: the vault permission model against the grants', () => {
+  const policyVault = (t: string) => t.replace('--resource-group "ContosoResourceGroup" --location eastus\n```', '--resource-group "ContosoResourceGroup" --location eastus --enable-rbac-authorization false\n```');
+  it('a Key Vault data role assigned on a vault the page creates with access policies permits nothing: reported on the grant', () => {
+    const found = corpus(QUICK, (t) => grantOn('Key Vault Secrets Officer', `${VAULTS}/Contoso-Vault2`)(policyVault(t)));
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[66, 'warning']]);
+    expect(found[0]?.message).toMatch(/Key Vault Secrets Officer is an Azure RBAC data role, but the page creates this vault with the access policy permission model \(line 53: az keyvault create --enable-rbac-authorization false\)/);
+  });
+  it('silent for the real page (an RBAC vault), for a control-plane role, and once the page moves the vault to RBAC', () => {
+    expect(corpus(QUICK, grantOn('Key Vault Secrets Officer', `${VAULTS}/Contoso-Vault2`))).toEqual([]);
+    expect(corpus(QUICK, (t) => grantOn('Key Vault Contributor', `${VAULTS}/Contoso-Vault2`)(policyVault(t)))).toEqual([]);
+    const moved = (t: string) => grantOn('Key Vault Secrets Officer', `${VAULTS}/Contoso-Vault2`)(policyVault(t)).replace('## Add a secret to Key Vault', '```azurecli\naz keyvault update --name "Contoso-Vault2" --enable-rbac-authorization true\n```\n\n## Add a secret to Key Vault');
+    expect(corpus(QUICK, moved)).toEqual([]);
+  });
+  it('a template vault with enableRbacAuthorization: false and no access policy, then az keyvault secret show: nobody has data access', () => {
+    const page = (policies: string) =>
+      `# Deploy a vault\n\n\`\`\`json\n{\n  "type": "Microsoft.KeyVault/vaults",\n  "name": "[parameters('keyVaultName')]",\n  "properties": {\n    "enableRbacAuthorization": false,\n    "accessPolicies": ${policies},\n    "tenantId": "[subscription().tenantId]"\n  }\n}\n\`\`\`\n\n\`\`\`azurecli\naz deployment group create --resource-group rg --template-file azuredeploy.json\n\`\`\`\n\n\`\`\`azurecli\naz keyvault secret show --vault-name <vault-name> --name adminpassword\n\`\`\`\n`;
+    const found = lintText(page('[]')).filter((f) => f.rule === 'rbac-what-if');
+    expect(found.map((f) => f.line)).toEqual([9, 20]);
+    expect(found[0]?.message).toMatch(/lists none, so nobody has data access/);
+    const withPolicy = page(`[ { "tenantId": "[subscription().tenantId]", "objectId": "[parameters('objectId')]", "permissions": { "secrets": [ "get" ] } } ]`);
+    expect(lintText(withPolicy).filter((f) => f.rule === 'rbac-what-if')).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { eachCurl } from '../each.ts';
 import { statedGrants, type StatedGrant } from '../rbac-grants.ts';
 import { accessPolicyModelFindings, readerFindings } from '../rbac-reader.ts';
 import { scopeFindings } from '../rbac-scope.ts';
+import { vaultModelFindings } from '../rbac-vault-model.ts';
 import { findRole, rolePermits, whatIf, type CatalogRole } from '../../reference/rbac.ts';
 import { requestNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
@@ -63,7 +64,7 @@ export const rbacWhatIf: Rule = {
     const scope = scopeFindings(doc, grants);
     const scoped = new Set(scope.map((h) => h.line));
     const reader = readerFindings(doc, grants).filter((h) => !scoped.has(h.line));
-    return [...identityFindings(doc, grants), ...[...scope, ...reader, ...accessPolicyModelFindings(doc)].map((h): RuleHit => ({ ...h, severity: 'warning' }))];
+    return [...identityFindings(doc, grants), ...[...scope, ...reader, ...accessPolicyModelFindings(doc), ...vaultModelFindings(doc, grants)].map((h): RuleHit => ({ ...h, severity: 'warning' }))];
   },
 };
 
