@@ -15,6 +15,7 @@ import { azOption, type AzView } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
+import { callerIsReader, sdkCalls } from './sdk-calls.ts';
 import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
 import { AZ_SERVICES, azNeed, type AzNeed, type AzService } from '../reference/operation-actions.ts';
 
@@ -85,6 +86,20 @@ export function targetName(az: AzView, service: AzService): string | undefined {
   return value('--account-name');
 }
 
+/** A data-plane use of a resource: an az command, or an SDK call of a program the page runs. */
+interface DataUse {
+  at: number;
+  endLine?: number;
+  stepId?: string;
+  need: AzNeed;
+  /** The resource as the use names it (undefined: an SDK call, which reaches the one resource of its service). */
+  name: string | undefined;
+  what: string;
+}
+
+/** The last resource of the service created before `at` with that name. */
+const targetOf = (created: readonly Created[], service: AzService, name: string | undefined, at: number) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
+
 const where = (c: Created) => (c.line > 0 ? `line ${c.line}` : 'in an included file');
 const lacking = (r: CatalogRole) => (r.dataActions.length === 0 ? `${r.roleName} grants no data action` : `${r.roleName} does not include it`);
 
@@ -95,45 +110,53 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
   const setsAcls = pageWorld(doc).dataLakes.length > 0 || eachAz(doc).some(({ az }) => az.path.join(' ').startsWith('storage fs access')) || eachCurl(doc).some(({ curl }) => curl.headers.some((h) => /^x-ms-acl$/i.test(h.name)));
   const hits: RuleHit[] = [];
   const firstDenied = new Map<Created, number>();
+  const uses: DataUse[] = [];
   for (const { command, az } of eachAz(doc)) {
     const at = command.step.source.startLine;
     const span = command.step.source.endLine > at ? { endLine: command.step.source.endLine } : {};
-    const path = az.path.join(' ');
-    const target = (service: Created['service'], name: string | undefined) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
-    if (path === 'keyvault set-policy') {
-      const vault = target('vault', azOption(az, '--name', '-n')?.value?.value);
+    if (az.path.join(' ') === 'keyvault set-policy') {
+      const vault = targetOf(created, 'vault', azOption(az, '--name', '-n')?.value?.value, at);
       if (!vault) continue;
       hits.push({ line: at, ...span, stepId: command.step.id, message: `the page creates this vault with Azure RBAC authorization (${where(vault)}: ${vault.how}); az keyvault set-policy refuses it ("Cannot set policies to a vault with '--enable-rbac-authorization' specified") and access policies are ignored there. Assign a Key Vault data role instead (e.g. az role assignment create --role "Key Vault Secrets Officer" --scope <vault id>), or create the vault with --enable-rbac-authorization false.` });
       const intro = introducing(doc, at, /set-policy|access polic/i);
       if (intro !== undefined) hits.push({ line: intro, message: `az keyvault set-policy (line ${at}) cannot authorize anyone on an Azure RBAC vault, which is what the page creates (${where(vault)}); grant a Key Vault data role instead.` });
       continue;
     }
-    const auth = azOption(az, '--auth-mode')?.value?.value;
-    const need: AzNeed | undefined = azNeed(az.path, auth === 'login');
+    const need: AzNeed | undefined = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
+    if (need) uses.push({ at, ...span, stepId: command.step.id, need, name: targetName(az, need.service), what: 'command' });
+  }
+  // The SDK programs the page runs as the signed-in reader: their calls reach the one resource of the service the page creates.
+  if (callerIsReader(doc)) {
+    for (const call of sdkCalls(doc)) {
+      if (call.service && created.filter((c) => c.service === call.service).length === 1) uses.push({ at: call.line, need: { ...call.need, service: call.service }, name: undefined, what: `${call.library} call` });
+    }
+  }
+  for (const use of uses.sort((a, b) => a.at - b.at)) {
+    const { at, need } = use;
+    const span = use.endLine !== undefined ? { endLine: use.endLine } : {};
     // An action (creating a container, a queue) is a control-plane permission the resource's creator holds.
-    if (!need || need.kind === 'action' || (need.service === 'storage-account' && setsAcls)) continue;
-    const name = targetName(az, need.service);
-    const resource = target(need.service, name);
+    if (need.kind === 'action' || (need.service === 'storage-account' && setsAcls)) continue;
+    const resource = targetOf(created, need.service, use.name, at);
     if (!resource) continue;
     const before = grants.filter((g) => g.line < at && reaches(g, resource));
     const what = AZ_SERVICES[need.service].what;
     let message: string;
     if (before.length === 0) {
-      const use = whatIf([], need);
-      const suggestion = use.verdict === 'denied' && use.suggestion ? use.suggestion.roleName : undefined;
+      const answer = whatIf([], need);
+      const suggestion = answer.verdict === 'denied' && answer.suggestion ? answer.suggestion.roleName : undefined;
       message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
     } else {
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
-      const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
-      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this command: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${use}.`;
+      const suggest = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
+      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this ${use.what}: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${suggest}.`;
       for (const g of before) {
         const role = findRole(g.role);
         if (!role || g.via === 'author') continue; // the sidecar's grant has no place in the page
-        hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${use}.` });
+        hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${suggest}.` });
       }
     }
-    hits.push({ line: at, ...span, stepId: command.step.id, message });
+    hits.push({ line: at, ...span, ...(use.stepId !== undefined ? { stepId: use.stepId } : {}), message });
     if (before.length === 0 && !firstDenied.has(resource)) firstDenied.set(resource, at);
   }
   // With no grant at all: a sentence between the creation and the first denied command that tells the reader they are authorized.

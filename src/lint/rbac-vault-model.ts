@@ -9,6 +9,12 @@
 //  - a template vault with enableRbacAuthorization: false and an empty accessPolicies list leaves
 //    nobody with data access: a later data-plane command on it is denied unless the page adds a policy.
 // The other direction (set-policy on an RBAC vault) is judged in rbac-reader.ts.
+// Likewise Azure Cosmos DB for NoSQL: its data plane is authorized by Cosmos DB's own role definitions
+// (Cosmos DB Built-in Data Reader / Contributor), assigned with az cosmosdb sql role assignment create;
+// Azure RBAC roles, built-in (Cosmos DB Operator, DocumentDB Account Contributor, Owner) or not, grant
+// no data access (learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access,
+// "Azure Cosmos DB data plane roles … can't be assigned through Azure RBAC"): a page that grants only
+// such a role and then reads or writes items with a Microsoft Entra token gets 403.
 import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
 import { azOption } from './commands.ts';
@@ -16,7 +22,10 @@ import { eachAz } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { targetName } from './rbac-reader.ts';
 import { findRole } from '../reference/rbac.ts';
-import { azNeed } from '../reference/operation-actions.ts';
+import { azNeed, requestNeed } from '../reference/operation-actions.ts';
+import { COSMOS_METADATA } from '../reference/data-actions.ts';
+import { eachCurl } from './each.ts';
+import { sdkCalls } from './sdk-calls.ts';
 
 const chosen = (s: string) => /[<>{}$%]/.test(s);
 const unquote = (s: string) => s.replace(/^["']|["']$/g, '');
@@ -47,7 +56,39 @@ const switchesToRbac = (doc: LintDocument) =>
 
 export function vaultModelFindings(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
   if (switchesToRbac(doc)) return [];
-  return [...rolesOnPolicyVaults(doc, grants), ...emptyPolicyTemplates(doc)];
+  return [...rolesOnPolicyVaults(doc, grants), ...emptyPolicyTemplates(doc), ...cosmosFindings(doc, grants)];
+}
+
+/** Page words that say the Cosmos DB data-plane role is given its own way. */
+const COSMOS_DATA_ROLE = /Cosmos DB Built-in Data (?:Reader|Contributor)|sqlRoleAssignments|sql role assignment|New-AzCosmosDBSqlRoleAssignment|00000000-0000-0000-0000-00000000000[12]/i;
+
+function cosmosFindings(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
+  const calls = [
+    ...sdkCalls(doc).filter((c) => c.need.name === COSMOS_METADATA).map((c) => ({ line: c.line, stepId: undefined as string | undefined })),
+    ...eachCurl(doc)
+      .filter(({ curl }) => curl.headers.some((h) => h.name.toLowerCase() === 'authorization' && /^(?:bearer|type%3daad)/i.test(h.value)) && requestNeed(curl.method, curl.urls[0]?.value ?? '')?.name === COSMOS_METADATA)
+      .map(({ command, curl }) => ({ line: curl.urls[0]!.line, stepId: command.step.id as string | undefined })),
+  ].sort((a, b) => a.line - b.line);
+  const first = calls[0];
+  if (!first) return [];
+  if (eachAz(doc).some(({ az }) => az.path.join(' ') === 'cosmosdb sql role assignment create')) return [];
+  if (doc.hasText && Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).some((l) => COSMOS_DATA_ROLE.test(l))) return [];
+  const armRoles = grants.filter((g) => {
+    if (g.via === 'author' || g.line > first.line) return false;
+    const role = findRole(g.role);
+    return role !== undefined && (/cosmos|documentdb/i.test(role.roleName) || /\/providers\/Microsoft\.DocumentDB\//i.test(g.scope ?? ''));
+  });
+  if (armRoles.length === 0) return [];
+  const names = armRoles.map((g) => `${findRole(g.role)!.roleName} (line ${g.line})`).join(', ');
+  return [
+    ...armRoles.map((g): RuleHit => ({
+      line: g.line,
+      ...(g.column !== undefined ? { column: g.column } : {}),
+      ...(g.stepId !== undefined ? { stepId: g.stepId } : {}),
+      message: `${findRole(g.role)!.roleName} is an Azure RBAC role: it grants no access to Azure Cosmos DB data, which is authorized by Cosmos DB's own role definitions (Cosmos DB Built-in Data Reader or Contributor, assigned with az cosmosdb sql role assignment create); the data request on line ${first.line} is refused.`,
+    })),
+    { line: first.line, ...(first.stepId !== undefined ? { stepId: first.stepId } : {}), message: `reading or writing Cosmos DB data with a Microsoft Entra token needs a Cosmos DB data-plane role (${COSMOS_METADATA} and the item actions), and the page grants only Azure RBAC roles (${names}), which Cosmos DB does not evaluate for data: the service answers 403 Forbidden. Assign Cosmos DB Built-in Data Contributor with az cosmosdb sql role assignment create.` },
+  ];
 }
 
 function rolesOnPolicyVaults(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
