@@ -1,7 +1,7 @@
 // The response (and request-body) contracts lint holds examples to: field names, types, formats and
 // enums of each operation the tutorials call, written from the REST specs in vendor/specs
 // (file and definition named on each entry) and, for az output, from what the CLI prints today
-// (../shared/azure-behavior.md §7). Hand-written so that lint stays pure and works where the specs
+// (the az source: each command's output is the SDK model it returns, serialized unchanged). Hand-written so that lint stays pure and works where the specs
 // folder is absent; tests/lint/contracts.test.ts checks the field lists against the spec files.
 import type { LintDocument, JsonBlock } from './document.ts';
 import { hostAndPath, invocations, type AzView, type CurlView } from './commands.ts';
@@ -56,7 +56,7 @@ const IMDS_TOKEN: Contract = {
 
 const LEGACY_TOKEN: Contract = {
   operation: 'MSI VM extension token (localhost:50342)',
-  source: 'no spec exists; fields from the 2018 how-to-use-vm-token page (../shared/azure-behavior.md §1.6)',
+  source: 'no spec exists; fields from the 2018 revision of how-to-use-vm-token (MicrosoftDocs/azure-docs articles/active-directory/managed-identities-azure-resources/how-to-use-vm-token.md)',
   root: {
     type: 'object',
     properties: { access_token: str, refresh_token: str, expires_in: str, expires_on: str, not_before: str, resource: str, token_type: str, client_id: uuid },

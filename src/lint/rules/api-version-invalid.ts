@@ -4,7 +4,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachCurl } from '../each.ts';
 import { hostAndPath, queryParams } from '../commands.ts';
 
-// From the IMDS documentation's "Supported API versions" (../shared/azure-behavior.md §1.1).
+// From the IMDS documentation's "Supported API versions" (MicrosoftDocs/azure-compute-docs articles/virtual-machines/instance-metadata-service.md).
 const IMDS_VERSIONS = new Set([
   '2025-04-07', '2024-07-17', '2024-03-15', '2023-11-15', '2023-07-01', '2021-12-13', '2021-11-15', '2021-11-01', '2021-10-01',
   '2021-08-01', '2021-05-01', '2021-03-01', '2021-02-01', '2021-01-01', '2020-12-01', '2020-10-01', '2020-09-01', '2020-07-15',
