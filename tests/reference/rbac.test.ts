@@ -16,8 +16,11 @@ describe('built-in role catalog', () => {
 
   it('holds every role of the documentation pages copied into src/reference/rbac/*.md exactly as its page gives it', () => {
     const docs = documentationRoles(pages);
-    expect(docs.roles.length).toBe(102);
-    for (const r of docs.roles) expect(findRole(r.id)).toEqual(r);
+    expect(docs.roles.length).toBe(144);
+    // a role Azure has renamed since the page was read carries the name az resolves today, and says so
+    const renamed = new Set(roleCatalog().disagreements.filter((d) => d.differs.includes('roleName')).map((d) => d.roleName));
+    for (const r of docs.roles) expect(findRole(r.id)).toEqual(renamed.has(r.roleName) ? { ...r, roleName: findRole(r.id)!.roleName } : r);
+    expect(findRole('Logic Apps Standard Contributor')?.id).toBe('ad710c24-b039-4e85-a019-deb4a06e8570');
   });
 
   it('records repo, path and commit of every source; the az role definition list snapshot supplies the rest, with its date', () => {
