@@ -225,7 +225,21 @@ const StepBase = z.object({
   pivot: z.string().optional(),
 });
 
-export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand });
+/**
+ * An HTTP request written as the protocol writes it (`PUT https://management.azure.com/…?api-version=…`,
+ * header lines, a body) in an http, rest or unlabelled fence, as REST how-to pages show them: no
+ * shell reads it, and the reader sends it with a REST client that signs them in (the page rarely
+ * shows the Authorization header). `curl` is the same request as curl would send it.
+ */
+export const HttpRequestForm = z.object({
+  httpVersion: z.string().optional(), // "HTTP/1.1" when the request line names it
+  // The body when it is the JSON block written right after the request's own block ("request and
+  // body"), not inside it; `curl.data` holds its text.
+  bodySource: SourceRange.optional(),
+});
+export type HttpRequestForm = z.infer<typeof HttpRequestForm>;
+
+export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand, request: HttpRequestForm.optional() });
 export const AzStep = StepBase.extend({ kind: z.literal('az'), az: AzCommand });
 export const ShellStep = StepBase.extend({ kind: z.literal('shell'), shell: ShellAction });
 export const ManualStep = StepBase.extend({

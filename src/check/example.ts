@@ -191,6 +191,8 @@ function checkText(exp: TextExpectation, produced: Produced): CheckResult {
     return { layer: 'example', ok: false, differences: [{ path: '/', kind: 'missing', expected: exp.text, message: `the example shows ${show(exp.text.trim())}; the step printed nothing` }] };
   }
   if (normaliseText(exp.text) === normaliseText(produced.text)) return { layer: 'example', ok: true, differences: [] };
+  const excerpt = checkExcerpt(exp.text, produced.text);
+  if (excerpt) return excerpt;
   const e = normaliseText(exp.text);
   const a = normaliseText(produced.text);
   return {
@@ -198,6 +200,30 @@ function checkText(exp: TextExpectation, produced: Produced): CheckResult {
     ok: false,
     differences: [{ path: '/', kind: 'value', expected: e, actual: show(a), message: `the response is ${show(a)}; the example shows ${show(e)}${nuance(e, a)}` }],
   };
+}
+
+// A line that stands for lines left out: `<...>`, `...`, `…`, `[...]`.
+const ELISION_LINE = /^\s*(?:<\s*(?:\.{3}|\u2026)\s*>|\.{3}|\u2026|\[\s*(?:\.{3}|\u2026)\s*\])\s*$/;
+
+/**
+ * An example with elision lines is an excerpt: it matches when each line it keeps appears in the
+ * output, in the page's order (indentation aside). Undefined when the example elides nothing.
+ */
+function checkExcerpt(example: string, output: string): CheckResult | undefined {
+  const lines = example.split('\n');
+  if (!lines.some((l) => ELISION_LINE.test(l))) return undefined;
+  const kept = lines.filter((l) => l.trim() !== '' && !ELISION_LINE.test(l)).map((l) => l.trim());
+  const got = output.split('\n').map((l) => l.trim());
+  let at = 0;
+  for (const line of kept) {
+    const found = got.indexOf(line, at);
+    if (found < 0) {
+      const message = `the example is an excerpt (its elided lines aside) and its line ${show(line)} is not in the response${at > 0 ? ' after the lines before it' : ''}`;
+      return { layer: 'example', ok: false, differences: [{ path: '/', kind: 'value', expected: line, actual: show(normaliseText(output)), message }] };
+    }
+    at = found + 1;
+  }
+  return { layer: 'example', ok: true, differences: [] };
 }
 
 export function checkExample(expectation: Expectation | undefined, produced: Produced, ctx: ExampleContext, opts: { httpStep?: boolean } = {}): CheckResult {

@@ -2,20 +2,10 @@
 // values the run bound to them. A misspelt twin (SUBSCRIPTON_ID) resolves through the tutorial's
 // `similarTo` links, so the page's typo does not turn into a false difference.
 import type { Tutorial } from '../model.ts';
-
-const ANGLE = /<([A-Za-z][A-Za-z0-9 _-]*)>/g;
-
-/** The model's normalisation: upper case, words joined by "_". */
-export function placeholderKey(spelling: string): string {
-  return spelling
-    .replace(/^<|>$/g, '')
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]+/g, '_');
-}
+import { findAnglePlaceholders, placeholderKey } from '../parse/placeholders.ts';
 
 export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(ANGLE)].map((m) => placeholderKey(m[1] ?? ''));
+  return findAnglePlaceholders(text).map((p) => placeholderKey(p.spelling));
 }
 
 export type BindingLookup = (key: string) => string | undefined;
@@ -42,11 +32,11 @@ function escapeRegExp(s: string): string {
 export function templateMatcher(example: string, lookup: BindingLookup): RegExp {
   let pattern = '';
   let last = 0;
-  for (const m of example.matchAll(ANGLE)) {
-    pattern += escapeRegExp(example.slice(last, m.index));
-    const bound = lookup(placeholderKey(m[1] ?? ''));
+  for (const p of findAnglePlaceholders(example)) {
+    pattern += escapeRegExp(example.slice(last, p.index));
+    const bound = lookup(placeholderKey(p.spelling));
     pattern += bound !== undefined ? `(?:${escapeRegExp(bound)})` : '[^/]+';
-    last = (m.index ?? 0) + m[0].length;
+    last = p.index + p.spelling.length;
   }
   pattern += escapeRegExp(example.slice(last));
   return new RegExp(`^${pattern}$`, 'i');

@@ -157,14 +157,3 @@ export function baseScenario(now: Date = new Date()): Scenario {
     },
   });
 }
-
-/** Normalise a placeholder as written ("<STORAGE ACCOUNT NAME>", "<secret-name>") to its `values` key. */
-export function placeholderKey(placeholder: string): string {
-  return placeholder
-    .replace(/^[<{$]+|[>}]+$/g, '')
-    .trim()
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean)
-    .join('_');
-}

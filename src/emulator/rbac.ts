@@ -1,29 +1,15 @@
 // Azure RBAC evaluation as ARM does it: a principal may perform an action at a scope when a role
 // assigned to it at that scope or any parent scope lists the action (wildcards allowed) and does not
-// exclude it through NotActions. Actions and scopes compare case-insensitively. Assignments are read
+// exclude it through NotActions (the one matcher of src/reference/rbac.ts, which the lint's what-if
+// uses too). Actions and scopes compare case-insensitively. Assignments are read
 // from the live state on every check, so an assignment the tutorial creates takes effect at once,
 // unless the scenario's timing delays it (`roleAssignmentDelaySeconds`, Azure's propagation time):
 // until then it grants nothing, as a fresh grant on Azure does.
 import type { EmulatorState } from './state.ts';
 import type { Rbac, RbacDecision } from './types.ts';
-import { findRole, type RoleDefinition } from './roles.ts';
+import { findRole } from './roles.ts';
+import { rolePermits, type Need } from '../reference/rbac.ts';
 import { timingOf } from './scenario.ts';
-
-const patternCache = new Map<string, RegExp>();
-
-/** ARM permission pattern match: `*` stands for any run of characters, `/` included. */
-export function permissionMatches(pattern: string, operation: string): boolean {
-  let re = patternCache.get(pattern);
-  if (re === undefined) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    re = new RegExp(`^${body}$`, 'i');
-    patternCache.set(pattern, re);
-  }
-  return re.test(operation);
-}
 
 /** Normalise an ARM scope for comparison: lower case, no trailing slash, "/" for the root. */
 export function normaliseScope(scope: string): string {
@@ -40,13 +26,7 @@ export function scopeIncludes(assignmentScope: string, targetScope: string): boo
 
 function grantsAction(a: Assignment, action: string): boolean {
   const role = findRole(a.role);
-  return role !== undefined && grants(role, action, 'action');
-}
-
-function grants(role: RoleDefinition, operation: string, kind: 'action' | 'data'): boolean {
-  const allow = kind === 'action' ? role.actions : role.dataActions;
-  const deny = kind === 'action' ? role.notActions : role.notDataActions;
-  return allow.some((p) => permissionMatches(p, operation)) && !deny.some((p) => permissionMatches(p, operation));
+  return role !== undefined && rolePermits(role, { kind: 'action', name: action });
 }
 
 type Assignment = EmulatorState['data']['roleAssignments'][number];
@@ -69,18 +49,18 @@ export function createRbac(state: EmulatorState, now: () => Date = () => new Dat
     const principal = principalId.toLowerCase();
     return state.data.roleAssignments.filter((a) => a.principalId.toLowerCase() === principal && effective(a));
   };
-  function decide(principalId: string, operation: string, scope: string, kind: 'action' | 'data'): RbacDecision {
+  function decide(principalId: string, operation: string, scope: string, kind: Need['kind']): RbacDecision {
     const matchedRoles: string[] = [];
     for (const assignment of mine(principalId)) {
       if (!scopeIncludes(assignment.scope, scope)) continue;
       const role = findRole(assignment.role);
-      if (role !== undefined && grants(role, operation, kind) && !matchedRoles.includes(role.roleName)) matchedRoles.push(role.roleName);
+      if (role !== undefined && rolePermits(role, { kind, name: operation }) && !matchedRoles.includes(role.roleName)) matchedRoles.push(role.roleName);
     }
     return { allowed: matchedRoles.length > 0, matchedRoles };
   }
   return {
     checkAction: (principalId, action, scope) => decide(principalId, action, scope, 'action'),
-    checkDataAction: (principalId, dataAction, scope) => decide(principalId, dataAction, scope, 'data'),
+    checkDataAction: (principalId, dataAction, scope) => decide(principalId, dataAction, scope, 'dataAction'),
     grantedWithin: (principalId, action, scope) =>
       mine(principalId).some((a) => (scopeIncludes(a.scope, scope) || scopeIncludes(scope, a.scope)) && grantsAction(a, action)),
     hasAnyAssignment: (principalId, scope) => mine(principalId).some((a) => scopeIncludes(a.scope, scope) || scopeIncludes(scope, a.scope)),

@@ -39,7 +39,10 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
   for (const g of groups) {
     if (s.resourceGroups.some((x) => eq(x.name, g))) continue;
     const r = of('resource-group').find((x) => eq(x.name, g));
-    s.resourceGroups.push({ name: g, location: s.location, tags: {}, ...(r ? { source: source(r) } : {}) });
+    // A group the page creates itself, holding something it assumes: seeded where the page creates it,
+    // so that its own az group create finds the group it asks for (Azure answers 200), not another region's.
+    const own = world.resources.find((x) => x.role === 'resource-group' && x.origin === 'created' && eq(x.name, g) && x.location !== undefined);
+    s.resourceGroups.push({ name: g, location: own?.location ?? s.location, tags: {}, ...(r ? { source: source(r) } : {}) });
   }
 
   for (const r of of('identity-name')) {

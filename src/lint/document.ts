@@ -72,6 +72,13 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
     for (let n = from; n <= to; n++) covered.add(n);
   };
 
+  const addExpectation = (step: Step): void => {
+    if (!step.expectation) return;
+    expectations.push({ step, expectation: step.expectation });
+    cover(step.expectation.source.startLine, step.expectation.source.endLine);
+    if (step.expectation.kind === 'json') json.push(jsonBlock(step.expectation, step, 'response', text === undefined ? undefined : lineOf));
+  };
+
   for (const step of tutorial.steps) {
     // A step pulled in from an [!INCLUDE] file has that file's line numbers: reading them from this
     // file would point at the wrong text. Such steps are linted with their own file.
@@ -87,15 +94,18 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
       cover(step.source.startLine, step.source.endLine);
       continue;
     }
+    // A request written as HTTP (`PUT https://…`) is no shell text either: its `&` and `$filter` are
+    // URL syntax. Its response is still the page's JSON to check.
+    if (step.kind === 'http' && step.request) {
+      cover(step.source.startLine, step.source.endLine);
+      addExpectation(step);
+      continue;
+    }
     const lines: SourceLine[] = [];
     for (let n = step.source.startLine; n <= step.source.endLine; n++) lines.push({ line: n, text: lineOf(n) });
     commands.push({ step, lines, words: commandWords(lines) });
     cover(step.source.startLine, step.source.endLine);
-    if (step.expectation) {
-      expectations.push({ step, expectation: step.expectation });
-      cover(step.expectation.source.startLine, step.expectation.source.endLine);
-      if (step.expectation.kind === 'json') json.push(jsonBlock(step.expectation, step, 'response', text === undefined ? undefined : lineOf));
-    }
+    addExpectation(step);
   }
   const stepAfter = firstAfter(
     tutorial.steps.filter((s) => s.kind !== 'manual'),

@@ -4,7 +4,7 @@
 // "Create a service SAS" / "Create an account SAS" references.
 import type { LintDocument } from './document.ts';
 import { azOption, type AzView, type CurlView } from './commands.ts';
-import { sasRequestOfBody, type SasRequest } from '../reference/sas-fields.ts';
+import { sasQueryParts, sasRequestOfBody, type SasRequest } from '../reference/sas-fields.ts';
 
 export type { SasRequest } from '../reference/sas-fields.ts';
 
@@ -21,19 +21,8 @@ const QUERY = /[A-Za-z]{2,6}=[^&\s"'<>]*(?:<[^>]*>[^&\s"'<>]*)*(?:&[A-Za-z]{2,6}
 export function sasTokensIn(text: string, line: number): Map<string, SasField>[] {
   const out: Map<string, SasField>[] = [];
   for (const m of text.matchAll(QUERY)) {
-    const fields = new Map<string, SasField>();
-    let at = m.index ?? 0;
-    for (const part of m[0].split('&')) {
-      const eq = part.indexOf('=');
-      let value = part.slice(eq + 1);
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        // shown as written
-      }
-      fields.set(part.slice(0, eq), { value, line, column: at + 1 });
-      at += part.length + 1;
-    }
+    const at = m.index ?? 0;
+    const fields = new Map(sasQueryParts(m[0]).map((p) => [p.name, { value: p.value, line, column: at + p.offset + 1 }] as const));
     if (fields.has('sig') || (fields.has('sv') && (fields.has('sp') || fields.has('se')))) out.push(fields);
   }
   return out;

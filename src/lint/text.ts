@@ -1,5 +1,6 @@
-// Small text helpers shared by several rules: placeholders as written, their normalised keys, and
-// code point names for messages.
+// Small text helpers shared by several rules: placeholders as written, their normalised keys (the
+// model's placeholderKey), and code point names for messages.
+import { findAnglePlaceholders, placeholderKey } from '../parse/placeholders.ts';
 
 export interface PlaceholderHit {
   spelling: string; // as written, e.g. "<SUBSCRIPTON ID>"
@@ -7,27 +8,12 @@ export interface PlaceholderHit {
   column: number; // 1-based
 }
 
-// "<UAMI CLIENT ID>", "<secret-name>", "<YOUR_ADLS_NAME>", and the DocFX-escaped "\<ACCESS_TOKEN_VALUE\>".
-const PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _-]{0,40}?)\\?>/g;
-
-export function placeholderKey(name: string): string {
-  return name
-    .trim()
-    .toUpperCase()
-    .split(/[\s_-]+/)
-    .filter(Boolean)
-    .join('_');
-}
-
+/**
+ * The angle-bracket placeholders of a line as the model finds them (findAnglePlaceholders: "<UAMI CLIENT ID>",
+ * "<secret-name>", the DocFX-escaped "\<ACCESS_TOKEN_VALUE\>"; HTML tags are not placeholders), spelt without escapes.
+ */
 export function placeholdersIn(text: string): PlaceholderHit[] {
-  const out: PlaceholderHit[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1] as string;
-    // HTML-ish tags ("<br>", "<img …>") are lower-case single words; placeholders are not tags.
-    if (/^[a-z]+$/.test(name) && ['br', 'p', 'b', 'i', 'a', 'img', 'div', 'span'].includes(name)) continue;
-    out.push({ spelling: m[0].replace(/\\/g, ''), key: placeholderKey(name), column: (m.index ?? 0) + 1 });
-  }
-  return out;
+  return findAnglePlaceholders(text).map((p) => ({ spelling: p.spelling.replace(/\\/g, ''), key: placeholderKey(p.spelling), column: p.index + 1 }));
 }
 
 const NAMES: Record<number, string> = {
@@ -75,4 +61,15 @@ export function quote(s: string): string {
 /** A name as a whole word of a line: not inside a longer name of letters, digits, `_`, `.` or `-` (`myGroup` is not in `myGroupName`). */
 export function nameWord(name: string, flags = 'i'): RegExp {
   return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, flags);
+}
+
+// "Be sure to replace the placeholders `myResourceGroup`, … and `storageAccountName`", "In the
+// following example *myContainerRegistry007* is used. Update this to a unique value."
+const REPLACE_CUE = /\b(?:replace|substitute|placeholders?|update this|your own|unique (?:name|value))\b/i;
+
+/** True when a prose line marks `value` as code or emphasis and tells the reader to replace it. */
+export function tellsToReplace(line: string, value: string): boolean {
+  if (!REPLACE_CUE.test(line)) return false;
+  const v = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\`${v}\`|(?<![*\\w])\\*{1,2}${v}\\*{1,2}(?![*\\w])|(?<![_\\w])_${v}_(?![_\\w])`).test(line);
 }

@@ -1,10 +1,8 @@
 // The page's World as the lint reads it: the same inference as the run (src/world), from the page's
 // own names only (no target values, no --set), built once per document and shared by the rules that
-// need it (page-assumes-resource, rbac-what-if). Prose may grant any role of the built-in catalog here,
-// not only the roles the emulator models.
+// need it (page-assumes-resource, rbac-what-if).
 import { inferWorld } from '../world/infer.ts';
 import type { World } from '../world/types.ts';
-import { roleCatalog } from '../reference/rbac.ts';
 import type { LintDocument } from './document.ts';
 
 const worlds = new WeakMap<LintDocument, World>();
@@ -18,7 +16,6 @@ export function pageWorld(doc: LintDocument): World {
       ...(text !== undefined ? { text } : {}),
       valueOf: () => undefined,
       defaults: { resourceGroup: '' },
-      roleNames: roleCatalog().roles.map((r) => r.roleName),
       ...(doc.authorGrants ? { author: { grants: [...doc.authorGrants] } } : {}),
     });
     worlds.set(doc, world);

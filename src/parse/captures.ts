@@ -2,6 +2,7 @@
 // producer is the nearest earlier step that can produce the value.
 import type { AzStep, Capture, Step } from '../model.ts';
 import { findAnglePlaceholders, placeholderKey } from './placeholders.ts';
+import { sentences } from './sentences.ts';
 
 const foldDashes = (s: string) => s.replace(/[\u2010-\u2015\u2212]/g, '-');
 
@@ -61,7 +62,7 @@ function proseCue(prose: ProseMap | undefined, step: Step, cue: RegExp): string 
   let best = '';
   let bestScore = -1;
   for (const p of paragraphs) {
-    for (const sentence of sentences(p.text)) {
+    for (const { text: sentence } of sentences(p.text)) {
       if (!cue.test(sentence)) continue;
       const score = /\b(?:returned|retrieved|obtained|previous|earlier)\b/i.test(sentence) ? 2 : /\b(?:replace|use the)\b/i.test(sentence) ? 1 : 0;
       if (score <= bestScore) continue;
@@ -71,21 +72,6 @@ function proseCue(prose: ProseMap | undefined, step: Step, cue: RegExp): string 
     }
   }
   return best;
-}
-
-/** Split prose after ".", ":", "!" or "?" followed by whitespace. */
-function sentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 58 || c === 33 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 160 || text.charCodeAt(i + 1) === 9)) {
-      out.push(text.slice(start, i + 1));
-      start = i + 2;
-    }
-  }
-  if (start < text.length) out.push(text.slice(start));
-  return out;
 }
 
 export type ProseMap = Map<Step, Array<{ text: string; line: number }>>;

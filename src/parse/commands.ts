@@ -3,6 +3,7 @@
 // `echo … > file`, `var=$(curl … | jq …)`, a `#` comment).
 import type { AzStep, CharMark, HttpStep, ShellAction, ShellStep, Step } from '../model.ts';
 import { parseAzArgv } from './az.ts';
+import { azSynopsisEnd } from './az-synopsis.ts';
 import { parseCurlArgv } from './curl.ts';
 import { blockLanguage } from './language.ts';
 import { F_HASH, indentOf } from './lines.ts';
@@ -17,6 +18,8 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
   let j = i;
   const c = st.content(i);
   let tk: TokenizeResult | undefined;
+  const synopsisEnd = /^az\s/.test(c) ? azSynopsisEnd(st, i, to) : -1;
+  if (synopsisEnd >= 0) return readSynopsis(st, i, synopsisEnd);
   if (!st.has(i, F_HASH)) {
     // `\` line continuations, exactly as bash reads them (the backslash must end the line); a line
     // ending in `&&`, `||` or `|` goes on too (bash reads the next command from the next line).
@@ -49,6 +52,17 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
   }
   const step = buildCommandStep(st, i, commandEnd, j, fence, tk);
   if (step) registerStep(st, i, j, step);
+  return j + 1;
+}
+
+/** An az usage synopsis (az-synopsis.ts) is reference text: no step, no response waits on it. */
+function readSynopsis(st: ScanState, i: number, j: number): number {
+  for (let k = i; k <= j; k++) st.role[k] = Role.Code;
+  const path = st.content(i).trim().split(/\s+/).filter((w) => /^[a-z][a-z0-9-]*$/.test(w));
+  st.diag('az-usage-synopsis', 'info', i + 1, `lines ${i + 1}-${j + 1} are the usage synopsis of '${path.join(' ')}' (parameter names only, as the az reference writes them), read as reference text, not as a command to run`);
+  st.pending = undefined;
+  st.recentProse = [];
+  st.leadIn = undefined;
   return j + 1;
 }
 

@@ -11,6 +11,7 @@ import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
 import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
+import { isRequestStart, readRequest, requestFence } from './request.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
 import type { Fence, TabGroup } from './structure.ts';
@@ -115,8 +116,13 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i++;
       continue;
     }
+    // An HTTP request as REST pages write it (`PUT https://…` in an http block): a request, not shell.
+    if (fence && requestFence(fence) && isRequestStart(st, i)) {
+      i = readRequest(st, i, to, fence);
+      continue;
+    }
     // PowerShell is read as PowerShell: its statements are steps (never run), its braces never JSON.
-    if (fence && (blockLanguage(fence.info) === 'powershell' || (shellFence(fence) && isPowerShellLine(st.content(i).trim())))) {
+    if (fence && (blockLanguage(fence.info) === 'powershell' || (shellFence(fence) && (isPowerShellLine(st.content(i).trim()) || continuedInPowerShellTab(st, i))))) {
       i = readPowerShell(st, i, to, fence);
       continue;
     }
@@ -219,4 +225,15 @@ function sharedSince(st: ScanState, steps: number, sections: number): boolean {
   const headed = st.sectionsOutsideZones;
   for (let k = headed.length - 1; k < st.sections.length; k++) headed.push(headed[k]! + (outside(st.sections[k]!.line) ? 1 : 0));
   return counted[st.steps.length]! > counted[steps]! || headed[st.sections.length]! > headed[sections]!;
+}
+
+/**
+ * A line of a shell block continued with a backtick under a PowerShell tab (`# [PowerShell](#tab/powershell)`):
+ * the reader of that tab runs the az command in PowerShell, where a final backtick continues the line
+ * (about_Parsing). Read as bash it would be a command substitution left open and options run alone.
+ */
+function continuedInPowerShellTab(st: ScanState, i: number): boolean {
+  if (!/\s`$/.test(st.content(i).trimEnd())) return false;
+  const place = st.linePlaces[i];
+  return place !== undefined && place.tabs.some((t) => /powershell|pwsh/i.test(t.id));
 }

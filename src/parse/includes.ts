@@ -9,6 +9,18 @@ import { NOWHERE, within } from './variants.ts';
 
 /** `[!INCLUDE [title](target)]`; group 1 is the target as written. */
 export const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]\(([^)]*)\)\s*\]/gi;
+/**
+ * DocFX code includes of a shell script, whose commands the page shows from another file:
+ * `[!code-azurecli-interactive[main](../x.sh "title")]`, `:::code language="azurecli" source="~/x.sh":::`.
+ */
+const SHELL_CODE_INCLUDE = /\[!code-(?:azurecli(?:-interactive)?|bash|sh|console)\[[^\]]*\]\(([^)\s"]+)|:::\s*code\s[^\n]*?language="(?:azurecli(?:-interactive)?|bash|sh|console)"[^\n]*?source="([^"]+)"|:::\s*code\s[^\n]*?source="([^"]+\.sh)"/i;
+
+/** The file a line's shell code include shows (as written), or undefined. */
+export function shellCodeInclude(line: string): string | undefined {
+  const m = SHELL_CODE_INCLUDE.exec(line);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
 /** Nesting deeper than this is taken for a cycle. */
 export const MAX_INCLUDE_DEPTH = 8;
 

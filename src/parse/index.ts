@@ -4,8 +4,9 @@
 //   parseTutorialText(text, file, o)   pure; never throws anything but ParseError/ToolError
 // and the readers that lint/, plan/ and run/ reuse: the word splitter (shellWords, tokenizeShell,
 // commandWords with positions), parseCurl(Argv), parseAz(Argv), placeholderKey. The stage's modules:
-// document (the scan) over scan-state, blocks, language, commands, responses, includes,
-// manual-steps, placeholders; shell-words and pipelines; json-reader and json-expectation.
+// document (the scan) over scan-state, blocks, language, commands, request (HTTP requests written
+// as HTTP), responses, includes, manual-steps, placeholders; shell-words and pipelines; json-reader
+// and json-expectation; rendered (the page with its includes in place, for lint and the World).
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';

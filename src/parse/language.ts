@@ -25,6 +25,7 @@ const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguag
   ['yml', 'yaml'],
   ['xml', 'xml'],
   ['http', 'http'],
+  ['rest', 'http'],
   ['output', 'output'],
   ['text', 'output'],
 ]);

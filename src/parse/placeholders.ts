@@ -375,11 +375,12 @@ export function findOccurrences(st: ScanState): FoundOccurrence[] {
     const r = st.role[k];
     if (r === Role.Skip || r === Role.Marker) continue;
     const line = st.lines[k]!;
-    const step = r === Role.Command || r === Role.Expectation ? st.lineStep[k] : undefined;
+    // An example line with a step is a request's body written in the block after it (request.ts): command text.
+    const step = r === Role.Command || r === Role.Expectation || r === Role.Example ? st.lineStep[k] : undefined;
     const inProse = r === Role.Prose || r === Role.Heading;
-    const found = r === Role.Command ? findCommandPlaceholders(line) : findAnglePlaceholders(line);
+    const found = r === Role.Command || (r === Role.Example && step) ? findCommandPlaceholders(line) : findAnglePlaceholders(line);
     for (const p of found) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse, ...(step ? { step } : {}) });
-    if (r === Role.Command) for (const p of findShellVariables(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse: false, ...(step ? { step } : {}) });
+    if (r === Role.Command && !(step?.kind === 'http' && step.request)) for (const p of findShellVariables(line)) out.push({ spelling: p.spelling, line: k + 1, column: p.index + 1, inProse: false, ...(step ? { step } : {}) });
   }
   return out;
 }

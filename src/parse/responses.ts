@@ -4,11 +4,12 @@
 import type { Expectation, TextExpectation } from '../model.ts';
 import { enterSection, isRenderedHeading } from './blocks.ts';
 import { httpExpectation, isTranscriptLine } from './http.ts';
-import { readIncludes } from './includes.ts';
+import { readIncludes, shellCodeInclude } from './includes.ts';
 import { blockLanguage } from './language.ts';
 import { jsonExpectation } from './json-expectation.ts';
 import { scanJsonEnd, type JsonScanState } from './json-reader.ts';
-import { F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
+import { BULLET_ITEM, F_COMMAND, F_HASH, F_ITEM, F_JSON, F_PROGRESS, F_STATUS, isBlank, prefixLength, trimEndAll } from './lines.ts';
+import { takeRequestBody } from './request.ts';
 import { Role, type ScanState } from './scan-state.ts';
 import type { Fence } from './structure.ts';
 
@@ -70,11 +71,28 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
     end = lastNonBlank;
     st.diag('unterminated-json', 'warning', jsonStart + 1, 'a JSON block starts here but its brackets never balance; it is kept as invalid JSON');
   }
+  if (fence && end >= 0) end = strayClosers(st, end, to);
   const lines = st.lines.slice(i, end + 1);
   const exp = jsonExpectation(lines, { file: st.file, startLine: i + 1, endLine: end + 1 });
   if (fence) exp.language = blockLanguage(fence.info);
   attach(st, exp, i, end);
   return end + 1;
+}
+
+/**
+ * The JSON value closes at line `end`, yet the fence goes on with nothing but closing braces or
+ * brackets (first-query-rest-api.md: `"query": "…"⏎ }⏎ }`): the reader copies the whole block, which
+ * is not JSON. The block keeps those lines, so the example reads as the invalid JSON it is.
+ */
+function strayClosers(st: ScanState, end: number, to: number): number {
+  let last = end;
+  let k = end + 1;
+  for (; k < to; k++) {
+    if (st.isBlankAt(k)) continue;
+    if (!/^[}\]]+,?$/.test(st.content(k).trim())) return end;
+    last = k;
+  }
+  return last;
 }
 
 export function readTranscript(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
@@ -101,6 +119,7 @@ export function readTranscript(st: ScanState, i: number, to: number, fence: Fenc
 }
 
 function attach(st: ScanState, exp: Expectation, first: number, last: number) {
+  if (takeRequestBody(st, exp, first, last)) return;
   let exampleLead = false;
   if (st.leadIn) {
     let cue = false;
@@ -162,10 +181,13 @@ export function readProse(st: ScanState, i: number, to: number): number {
   const first = st.cont[i]!;
   if (first.startsWith(':::') || first.startsWith('[!')) {
     if (first.includes('[!INCLUDE')) readIncludes(st, i, trimEndAll(first));
+    const script = shellCodeInclude(first);
+    if (script !== undefined) st.diag('code-include', 'warning', i + 1, `the page shows a shell script from ${script} (a DocFX code include); this tool reads [!INCLUDE] files only, so that script's commands are neither run nor linted`);
     return i + 1; // the directive line alone: a note's text below it is prose
   }
-  // Short text right after "The response contains …:" is the response itself.
-  if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !trimEndAll(st.content(k)).endsWith(':')) {
+  // Short text right after "The response contains …:" is the response itself; a list (ordered or
+  // bulleted: "- **Vault URI**: …") after it names fields of the output, it does not quote it.
+  if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !BULLET_ITEM.test(st.content(i)) && !trimEndAll(st.content(k)).endsWith(':')) {
     const lead = st.leadText();
     if (lead.endsWith(':') && RESPONSE_LEADIN.test(lead)) {
       textExpectation(st, i, k, undefined);

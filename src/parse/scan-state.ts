@@ -1,7 +1,7 @@
 // What one scan of a document shares between its readers (blocks, commands, responses, prose,
 // includes, manual steps): the lines with what each may start, the role each line was given, and
 // what has been found so far. Read line by line; nothing here looks further than the next lines.
-import type { Example, ParseDiagnostic, PlaceholderOccurrence, Section, SeedRef, Step } from '../model.ts';
+import type { Example, HttpStep, ParseDiagnostic, PlaceholderOccurrence, Section, SeedRef, Step } from '../model.ts';
 import { F_COMMAND, F_HASH, isBlank, lineFlags, prefixLength, trimEndAll } from './lines.ts';
 import type { Structure, TabGroup } from './structure.ts';
 import type { GroupTabs, Place } from './variants.ts';
@@ -144,6 +144,11 @@ export class ScanState {
     this.pivotSet.add(p);
     this.pivots.push(p);
   }
+  /**
+   * A PUT/POST/PATCH request line whose block held no body (request.ts): the JSON block right after
+   * that block (line `after`, 0-based, is its closing marker) is the request's body, not its response.
+   */
+  awaitingBody: { step: HttpStep; after: number } | undefined;
   /** The last prose paragraph since the last step or response. */
   leadIn: LineSpan | undefined;
   readonly paragraphs: LineSpan[] = [];

@@ -109,7 +109,9 @@ export class EarlierSteps {
 
     for (const binding of bindings) {
       const { source } = binding;
-      if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${binding.key} from ${source.producer} (${source.path})` });
+      // Name the value as the page spells it ($endtime, not ENDTIME); a whole-output capture has no path to show.
+      const spelt = binding.spellings[0] ?? binding.key;
+      if (source.kind === 'capture') add({ stepId: source.producer, reason: 'capture', detail: `uses ${spelt} from ${source.producer}${source.path ? ` (${source.path})` : ''}` });
       if (source.kind === 'shell-variable') add({ stepId: source.producer, reason: 'shell-variable', detail: `uses $${source.variable} set by ${source.producer}` });
     }
 
@@ -200,5 +202,46 @@ export function grantDependencies(planned: readonly { step: Step; bindings: Bind
         consumer.dependsOn.push({ stepId: g.id, reason: 'grant', detail: `uses a token of the identity ${shared} creates, which ${g.id} grants access` });
       }
     }
+  }
+}
+
+const ELEVATE = /\/providers\/Microsoft\.Authorization\/elevateAccess(?:[?#]|$)/i;
+const ARM_URL = /^https:\/\/management\.azure\.com(?=\/|$)/i;
+
+/** The Resource Manager path a step calls or names as its scope, when it names one. */
+function armPath(step: Step): string | undefined {
+  if (step.kind === 'http') {
+    const url = step.curl.url;
+    return ARM_URL.test(url) ? url.replace(ARM_URL, '') || '/' : undefined;
+  }
+  if (step.kind !== 'az') return undefined;
+  if (isAz(step, 'rest')) {
+    const url = azOption(step, '--url', '--uri', '-u');
+    return url === undefined ? undefined : url.startsWith('/') ? url : ARM_URL.test(url) ? url.replace(ARM_URL, '') || '/' : undefined;
+  }
+  return azOption(step, '--scope');
+}
+
+/** At the tenant root: `/` itself or a tenant-level provider path (not under a subscription or group). */
+const atTenantRoot = (path: string): boolean => path === '/' || /^\/providers\//i.test(path);
+
+/**
+ * elevateAccess (Microsoft Entra ID's Global Administrator elevating themselves) grants the caller
+ * User Access Administrator at the tenant root scope `/`; the page's later calls at that scope (list
+ * role or deny assignments at `/`, delete the elevated assignment) need that grant: they depend on
+ * the elevate step as on a role assignment, so that where it could not run they are `blocked`, not
+ * failed by the 403 any caller without elevated access gets.
+ */
+export function elevationDependencies(planned: readonly { step: Step; dependsOn: Dependency[] }[]): void {
+  let elevate: Step | undefined;
+  for (const p of planned) {
+    const path = armPath(p.step);
+    if (path === undefined) continue;
+    if (ELEVATE.test(path)) {
+      elevate = p.step;
+      continue;
+    }
+    if (elevate === undefined || !atTenantRoot(path.split('?')[0]!) || p.dependsOn.some((d) => d.stepId === elevate!.id)) continue;
+    p.dependsOn.push({ stepId: elevate.id, reason: 'grant', detail: `acts at the tenant root scope (/), which needs the User Access Administrator assignment at / that ${elevate.id}'s elevateAccess grants` });
   }
 }

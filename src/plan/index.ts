@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Tutorial } from '../model.ts';
 import { projectRoot } from '../tutorials/manifest.ts';
+import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
+import { renderIncludes, type LineOrigin } from '../parse/rendered.ts';
 import { inferWorld } from '../world/infer.ts';
 import { placeholderRoles } from '../world/positions.ts';
 import { ROLES, type Role } from '../world/roles.ts';
 import type { World } from '../world/types.ts';
 import { EMPTY_SIDECAR, loadSidecar, matchSidecarSteps, SidecarError, type Sidecar } from '../world/sidecar.ts';
 import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
-import { EarlierSteps, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
+import { EarlierSteps, elevationDependencies, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
 import { normaliseKey } from './keys.ts';
@@ -36,6 +38,20 @@ function readText(tutorial: Tutorial): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The prose the World reads: the page with its includes in place (parse/rendered.ts, read through
+ * the parser's resolver), so that a prerequisite or a grant an include states counts for the page as
+ * it does for lint; `origins` say where each line comes from.
+ */
+function worldText(tutorial: Tutorial, options: PlanOptions): { text?: string; origins?: LineOrigin[] } {
+  const text = options.text ?? readText(tutorial);
+  if (text === undefined) return {};
+  if (!text.includes('[!')) return { text };
+  const resolveInclude = options.resolveInclude ?? includeResolver(findDocsetRoot(resolve(projectRoot, tutorial.file)));
+  const rendered = renderIncludes(text, tutorial.file, resolveInclude);
+  return rendered.included === 0 ? { text } : { text: rendered.text, origins: rendered.origins };
 }
 
 function selected(tutorial: Tutorial, grep: string | undefined): Set<string> {
@@ -63,11 +79,12 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const sources = valueSources(options, sidecar);
   const roles = placeholderRoles(tutorial);
   const author = authorWorld(sidecar, options.targetRoles?.['resource-group'] ?? 'mi-test');
-  const text = options.text ?? readText(tutorial);
+  const { text, origins } = worldText(tutorial, options);
   const infer = (): World =>
     inferWorld({
       tutorial,
       ...(text !== undefined ? { text } : {}),
+      ...(origins !== undefined ? { origins } : {}),
       roles,
       valueOf: (key: string, role: Role | undefined) => {
         const s = earlySource(sources, key, role) ?? targetSource(sources, key, role);
@@ -127,6 +144,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   for (const e of unmatched) problems.push({ code: 'E_SIDECAR_STEP', message: `${e.file}: steps: no step of this tutorial contains ${JSON.stringify(e.match)}${e.occurrence > 1 ? ` ${e.occurrence} times` : ''}; the entry applies to nothing` });
 
   grantDependencies(planned);
+  elevationDependencies(planned);
 
   // A local file the step reads that no earlier step writes: the page assumes the reader has it, and
   // the run's fresh working folder does not. Blocked, said plainly, never a "No such file" fail.

@@ -1,6 +1,7 @@
 // The plan of one tutorial: for every step, where each of its placeholders gets its value, which
 // earlier steps it needs, and whether it is executed at all. Built before any request is sent, so an
 // unbound placeholder stops the run with a message instead of a half-run tutorial.
+import type { IncludeResolver } from '../parse/rendered.ts';
 import type { Step, Tutorial, UnsupportedReason } from '../model.ts';
 import type { Role } from '../world/roles.ts';
 import type { Sidecar } from '../world/sidecar.ts';
@@ -82,6 +83,8 @@ export interface PlanOptions {
   sidecar?: Sidecar;
   /** The page's text, for the prose the World reads (default: read from the file). */
   text?: string;
+  /** Reads the page's `[!INCLUDE]`s, as the parse did (default: the docset root found from the page). */
+  resolveInclude?: IncludeResolver;
   /** `--set KEY=VALUE`, by placeholder key. */
   sets: Readonly<Record<string, string>>;
   /** `--grep TEXT`: only steps whose text, tutorial title or file contains it (case-insensitive), plus what they need. */

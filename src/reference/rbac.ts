@@ -22,12 +22,24 @@ function roleIndex(): Map<string, CatalogRole> {
   return byKey;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The catalog role a reference names as Azure resolves it: a role definition GUID, a definition id
+ * (`/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/<guid>`), or a role name in
+ * any case. Quotes are part of a name here, as they are to ARM.
+ */
+export function catalogRole(ref: string): CatalogRole | undefined {
+  const trimmed = ref.trim();
+  const last = trimmed.split('/').filter(Boolean).pop() ?? '';
+  return roleIndex().get(GUID.test(last) ? last.toLowerCase() : trimmed.toLowerCase());
+}
+
 const SMART_QUOTES = /^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g;
 
-/** The catalog role a page names (by name, without case or surrounding quotes of any kind, or by GUID / definition id). */
+/** The catalog role a page names (as catalogRole, also inside quotes of any kind: "‘Reader’"). */
 export function findRole(nameOrId: string): CatalogRole | undefined {
-  const key = nameOrId.replace(SMART_QUOTES, '').replace(/^.*\/roleDefinitions\//i, '').toLowerCase();
-  return roleIndex().get(key);
+  return catalogRole(nameOrId.replace(SMART_QUOTES, ''));
 }
 
 let byName: Map<string, CatalogRole> | undefined;

@@ -18,6 +18,8 @@ export interface CatalogRole {
   /** Some permission block carries an ABAC condition, or there are several blocks: no decision. */
   conditional: boolean;
   source: string; // the documentation page's path, or the snapshot folder
+  /** Azure's description of the role, as `az role definition list` prints it (absent for a role it does not list). */
+  description?: string;
 }
 
 export interface CatalogSource {
@@ -107,6 +109,7 @@ export interface RoleSnapshot {
 interface ListedRole extends Block {
   name: string;
   roleType: string;
+  description?: string;
 }
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
@@ -130,9 +133,12 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     if (def.roleType !== 'BuiltInRole') throw new Error(`${f.path}: roleType ${def.roleType}, not a built-in role`);
     snapshotIds.add(def.name);
     const role = toRole({ ...def, id: def.name }, `${snapshot.folder}/`, f.path);
+    // The documentation's blocks were copied without descriptions: the listed one serves both.
+    if (typeof def.description === 'string') role.description = def.description;
     const doc = byId.get(role.id);
     if (!doc) roles.push(role);
     else {
+      if (role.description !== undefined) doc.description = role.description;
       const differs = differences(doc, role);
       if (differs.length > 0) disagreements.push({ roleName: doc.roleName, differs, kept: differs.includes('roleName') ? `${doc.source} (permissions); the name az role definition list gives, ${role.roleName}` : doc.source });
       // A renamed role: az resolves --role by the name Azure gives it now, so the catalog carries that

@@ -48,21 +48,53 @@ export function sasRequestOfBody(url: string, body: unknown): SasRequest | undef
   return req;
 }
 
-/** A token's fields ("sv=…&sr=c&…", with or without a leading "?"), values URL-decoded. */
-export function sasQueryFields(token: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of token.replace(/^\?/, '').split('&')) {
+/** One field of a SAS query as written: its name, its URL-decoded value, and where the name starts. */
+export interface SasQueryPart {
+  name: string;
+  value: string;
+  /** 0-based offset of the name in the token. */
+  offset: number;
+}
+
+/**
+ * The fields of a SAS token ("sv=…&sr=c&…", with or without a leading "?"), in order, values
+ * URL-decoded where they decode. An "&" inside a placeholder ("sp=<read&write>") does not end the
+ * field; a part without a name ("&=x", a bare "&x") is no field. The one reader of SAS queries for
+ * lint (tokens on a page's lines) and the check stage (the token of an example).
+ */
+export function sasQueryParts(token: string): SasQueryPart[] {
+  const out: SasQueryPart[] = [];
+  const from = token.startsWith('?') ? 1 : 0;
+  let start = from;
+  let depth = 0;
+  const take = (end: number): void => {
+    const part = token.slice(start, end);
     const eq = part.indexOf('=');
-    if (eq <= 0) continue;
+    if (eq <= 0) return;
     let value = part.slice(eq + 1);
     try {
       value = decodeURIComponent(value);
     } catch {
       // shown as written
     }
-    out.set(part.slice(0, eq), value);
+    out.push({ name: part.slice(0, eq), value, offset: start });
+  };
+  for (let i = from; i < token.length; i++) {
+    const c = token[i];
+    if (c === '<') depth++;
+    else if (c === '>' && depth > 0) depth--;
+    else if (c === '&' && depth === 0) {
+      take(i);
+      start = i + 1;
+    }
   }
+  take(token.length);
   return out;
+}
+
+/** A token's fields by name (the last of a repeated name), values URL-decoded. */
+export function sasQueryFields(token: string): Map<string, string> {
+  return new Map(sasQueryParts(token).map((p) => [p.name, p.value]));
 }
 
 /** A value the reader chooses (placeholder, variable, command substitution, elision): nothing to compare. */

@@ -88,7 +88,7 @@ function lint(tutorial: Tutorial, docsetRoot: string | undefined): Finding[] {
 function parseOrListProblem(file: string, problems: Map<string, TutorialProblem[]>, docsetRoot: string | undefined): Tutorial {
   try {
     const t = parseTutorialFile(file, docsetRoot !== undefined ? { docsetRoot } : {});
-    const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
+    const unresolved = t.diagnostics.filter((d) => d.code === 'missing-include' || d.code === 'code-include').map((d) => ({ code: d.code, line: d.line, message: `${d.file}:${d.line}: ${d.message}` }));
     if (unresolved.length > 0) problems.set(t.file, unresolved);
     return t;
   } catch (err) {
@@ -172,7 +172,7 @@ export async function runTutorials(options: RunOptions): Promise<RunResult> {
     // Each variant of a page (tabs × pivots) is a path of its own: planned, run and reported apart.
     const paths = tutorials.flatMap(runPaths);
     const planned: { path: RunPath; plan: Plan }[] = paths
-      .map((path) => ({ path, plan: buildPlan(path.tutorial, { targetValues: target.values, targetRoles: target.roleValues, targetName: target.name, sets, unsupported: (step) => staticUnsupported(step, options.engine === 'shell' ? 'shell' : 'http', target.serves?.bind(target)), ...(options.grep !== undefined ? { grep: options.grep } : {}) }) }))
+      .map((path) => ({ path, plan: buildPlan(path.tutorial, { targetValues: target.values, targetRoles: target.roleValues, targetName: target.name, sets, resolveInclude: includeResolver(options.docsetRoot ?? findDocsetRoot(resolve(path.tutorial.file))), unsupported: (step) => staticUnsupported(step, options.engine === 'shell' ? 'shell' : 'http', target.serves?.bind(target)), ...(options.grep !== undefined ? { grep: options.grep } : {}) }) }))
       // --grep leaves out the tutorials it selects nothing in; without it, every page is listed,
       // a page with nothing runnable (or nothing readable) too, with its lint findings and problems.
       .filter(({ plan }) => options.grep === undefined || hasSelectedSteps(plan));

@@ -129,7 +129,9 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
       // A command az rejects before any request fails as written, whatever it waited on: it runs (no request leaves).
       if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }))) {
-        const how = verdicts.get(failedDep.stepId) === 'unsupported' ? 'could not be run here (unsupported)' : 'did not succeed';
+        const depVerdict = verdicts.get(failedDep.stepId);
+        // Say what happened to the step waited on: a blocked one never ran, so "did not succeed" would read as a failure.
+        const how = depVerdict === 'unsupported' ? 'could not be run here (unsupported)' : depVerdict === 'blocked' ? 'was blocked' : 'did not succeed';
         emit({ step, verdict: 'blocked', reason: `${failedDep.stepId} ${how} and this step ${failedDep.detail}`, blockedBy: failedDep.stepId });
         continue;
       }
@@ -144,7 +146,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         workdir,
         env,
         values: bound.values,
-        expands: new Set(expandedVariables(step.raw).map((v) => v.name)),
+        // A request written as HTTP has no shell: `$filter` in it is OData, expanded by nothing.
+        expands: step.kind === 'http' && step.request ? new Set<string>() : new Set(expandedVariables(step.raw).map((v) => v.name)),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,
@@ -154,7 +157,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       const t0 = performance.now();
       let result: StepOutcome;
       try {
-        result = await (input.executor ?? execute)(step, ctx);
+        // No shell reads a request written as HTTP (parse/request.ts): the http engine sends it under either engine.
+        result = await (input.executor !== undefined && !(step.kind === 'http' && step.request) ? input.executor : execute)(step, ctx);
       } catch (err) {
         // A bug of the tool's own is no verdict on the page: this step is blocked by it, said plainly,
         // and the rest of the tutorial (and the run) goes on.

@@ -5,6 +5,7 @@
 // grants nor states, and a name that differs from the one the page created for the same role (the
 // page's typo must fail as Azure fails).
 import type { Step, Tutorial } from '../model.ts';
+import type { LineOrigin } from '../parse/rendered.ts';
 import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
 import { stepMentions, type Mention } from './mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
@@ -17,6 +18,8 @@ export interface WorldInput {
   tutorial: Tutorial;
   /** The page's text, for its prose (stated grants and prerequisites); the portal steps are in the model. */
   text?: string;
+  /** When `text` is the page rendered with its includes (parse/rendered.ts): where each of its lines comes from. */
+  origins?: readonly LineOrigin[];
   /** The value of a placeholder with this role, or undefined (the placeholder stays unbound). */
   valueOf(key: string, role: Role | undefined): WorldValue | undefined;
   /** The target's names for what a page never names: the group resources live in when it names none. */
@@ -25,8 +28,6 @@ export interface WorldInput {
   author?: { resources?: WorldResource[]; grants?: WorldGrant[] };
   /** The placeholders' roles, when the caller has them already. */
   roles?: PlaceholderRoles;
-  /** Built-in role names prose can grant (default: the roles the emulator models; the lint passes the whole catalog). */
-  roleNames?: readonly string[];
 }
 
 const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -150,7 +151,7 @@ export function inferWorld(input: WorldInput): World {
   }
 
   const created = mentions.filter((x) => x.m.verb === 'create');
-  const stated = statedBy(tutorial, input.text, input.roleNames);
+  const stated = statedBy(tutorial, input.text, input.origins);
   // Indexed by what makes a resource the same one (role, name, parent): a long page is read once.
   const byKey = new Map<string, WorldResource>();
   const provide = (m: Mention, origin: Origin, line: number, stepId?: string): WorldResource => {
@@ -167,6 +168,7 @@ export function inferWorld(input: WorldInput): World {
       cite: { line, ...(stepId ? { stepId } : {}) },
       ...(m.content !== undefined ? { content: m.content } : {}),
       ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
+      ...(m.location !== undefined ? { location: m.location } : {}),
     };
     world.resources.push(r);
     byKey.set(resourceKey(r), r);

@@ -18,6 +18,8 @@ export interface Mention {
   rbac?: boolean;
   /** A created secret's value or blob's content, when the command gives it. */
   content?: string;
+  /** A created resource group's location (az group create --location). */
+  location?: string;
 }
 
 export interface GrantMention {
@@ -146,9 +148,11 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   };
   const withGroup = (m: Mention): Mention => (group === undefined ? m : { ...m, group });
   switch (path) {
-    case 'group create':
-      add(name !== undefined && { role: 'resource-group', name, verb: 'create' });
+    case 'group create': {
+      const location = option(az, resolve, '--location', '-l');
+      add(name !== undefined && { role: 'resource-group', name, verb: 'create', ...(location !== undefined ? { location } : {}) });
       break;
+    }
     case 'group show':
     case 'group update':
     case 'group export':
@@ -218,6 +222,14 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
     case 'identity create':
       add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
       add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'create' }));
+      break;
+    case 'vm create':
+      // The page's own VM: what later commands name by it is created here, not assumed.
+      add(group !== undefined && { role: 'resource-group', name: group, verb: 'use' });
+      add(name !== undefined && withGroup({ role: 'vm', name, verb: 'create' }));
+      break;
+    case 'vm delete':
+      add(name !== undefined && withGroup({ role: 'vm', name, verb: 'delete' }));
       break;
     case 'identity delete':
       add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'delete' }));

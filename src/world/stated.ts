@@ -3,9 +3,11 @@
 // built-in role name in a sentence that assigns or grants it. A grant names its principal (the VM's
 // managed identity when the sentence speaks of one, else the reader) and its scope (the resource the
 // sentence names; the resource group otherwise).
-import { BUILT_IN_ROLES } from '../emulator/roles.ts';
+import { builtInRoleNames } from '../reference/rbac.ts';
 import type { ManualStep, Tutorial } from '../model.ts';
+import type { LineOrigin } from '../parse/rendered.ts';
 import type { ResourceRole, WorldAccessPolicy } from './types.ts';
+import { sentences } from '../parse/sentences.ts';
 
 export type ScopeHint = 'subscription' | 'resource-group' | 'storage-account' | 'vault' | 'container';
 
@@ -49,13 +51,20 @@ const TEMPLATES: Record<string, WorldAccessPolicy['secrets']> = {
   'secret & certificate management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
 };
 
-/** Built-in role names, longest first so "Storage Blob Data Reader" wins over "Reader". */
-const ROLE_NAMES = BUILT_IN_ROLES.map((r) => r.roleName).sort((a, b) => b.length - a.length);
+let roleNames: readonly string[] | undefined;
+/** The catalog's built-in role names, longest first so "Storage Blob Data Reader" wins over "Reader". */
+function catalogRoleNames(): readonly string[] {
+  roleNames ??= builtInRoleNames().sort((a, b) => b.length - a.length);
+  return roleNames;
+}
 
+let byFolded: Map<string, string> | undefined;
 /** A role as the page spells it ("storage-blob-data-reader", "Reader") → Azure's name, or undefined. */
 export function builtInRoleName(text: string): string | undefined {
-  const want = text.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
-  return ROLE_NAMES.find((n) => n.toLowerCase() === want);
+  const fold = (s: string): string => s.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  // Longest name last, so that two names folding alike keep the first of the longest-first order.
+  byFolded ??= new Map([...catalogRoleNames()].reverse().map((n) => [fold(n), n] as const));
+  return byFolded.get(fold(text));
 }
 
 const matchers = new Map<string, { first: string; re: RegExp }>();
@@ -211,13 +220,13 @@ function proseLines(text: string): { line: number; text: string }[] {
 }
 
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
-function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNames: readonly string[]): void {
+function fromProse(prose: readonly { line: number; at: string; text: string }[], out: Stated, skip: ReadonlySet<string>, roleNames: readonly string[]): void {
   let inPrerequisites = false;
   // A rendered page (the text of the web page) has its headings as plain lines: "Prerequisites" opens
   // the section, the next title-like line (short, unindented, no bullet, no closing punctuation) ends it.
   let plainSection = false;
-  for (const { line, text: l } of proseLines(text)) {
-    if (skip.has(line)) continue;
+  for (const { line, at, text: l } of prose) {
+    if (skip.has(at)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(l);
     if (heading) {
       inPrerequisites = /prerequisite|before you begin/i.test(heading[1]!);
@@ -231,7 +240,7 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
     if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
-    for (const sentence of l.split(/(?<=[.!?])\s+/)) {
+    for (const { text: sentence } of sentences(l)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;
       for (const role of rolesIn(sentence, roleNames)) {
         if (out.grants.some((g) => g.role === role && g.line === line)) continue;
@@ -242,24 +251,41 @@ function fromProse(text: string, out: Stated, skip: ReadonlySet<number>, roleNam
 }
 
 /**
- * What `tutorial` states. `roleNames` are the role names prose can grant: by default the roles the
- * emulator models (what the run can seed); the lint's what-if passes the whole built-in catalog.
+ * Prose lines of `text` with where each is: `at` names its file and line (steps are skipped by it),
+ * `line` the page line a reader finds it at. With `origins` (text is the page rendered with its
+ * includes, parse/rendered.ts), an included line is found at its [!INCLUDE] directive's line.
  */
-export function statedBy(tutorial: Tutorial, text: string | undefined, roleNames: readonly string[] = ROLE_NAMES): Stated {
+function placedProse(text: string, page: string, origins: readonly LineOrigin[] | undefined): { line: number; at: string; text: string }[] {
+  const pageLine: number[] = [];
+  let last = 1;
+  for (const o of origins ?? []) {
+    if (o.file === page) last = o.line;
+    pageLine.push(last);
+  }
+  return proseLines(text).map(({ line, text: l }) => {
+    const o = origins?.[line - 1];
+    return o === undefined ? { line, at: `${page}\u0000${line}`, text: l } : { line: pageLine[line - 1]!, at: `${o.file}\u0000${o.line}`, text: l };
+  });
+}
+
+/**
+ * What `tutorial` states. Prose can grant any role of the built-in catalog, for the run and the lint
+ * alike. `origins`: `text` is the page rendered with its includes, and where each of its lines comes from.
+ */
+export function statedBy(tutorial: Tutorial, text: string | undefined, origins?: readonly LineOrigin[]): Stated {
   const out: Stated = { roles: new Map(), names: new Map(), grants: [], accessPolicies: [] };
   for (const step of tutorial.steps) if (step.kind === 'manual') fromManual(step, out);
   // The manual steps' grants are the portal's; prose states the others (the twelve's prose grants are manual steps too).
   if (text !== undefined) {
-    // Lines a step holds (its command, its example, a portal step already read) are not prose; steps
-    // from included files have their own line numbers.
-    const skip = new Set<number>();
+    // Lines a step holds (its command, its example, a portal step already read) are not prose, in
+    // whichever file (the page, an include) the step is written.
+    const skip = new Set<string>();
     for (const s of tutorial.steps) {
-      if (s.source.file !== tutorial.file) continue;
-      for (const n of range(s.source.startLine, s.source.endLine)) skip.add(n);
-      if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(n);
+      for (const n of range(s.source.startLine, s.source.endLine)) skip.add(`${s.source.file}\u0000${n}`);
+      if (s.expectation) for (const n of range(s.expectation.source.startLine, s.expectation.source.endLine)) skip.add(`${s.expectation.source.file}\u0000${n}`);
     }
     const manual = out.grants.length;
-    fromProse(text, out, skip, [...roleNames].sort((a, b) => b.length - a.length));
+    fromProse(placedProse(text, tutorial.file, origins), out, skip, catalogRoleNames());
     out.grants = [...out.grants.slice(0, manual), ...out.grants.slice(manual).filter((g) => !out.grants.slice(0, manual).some((m) => m.role === g.role))];
   }
   return out;

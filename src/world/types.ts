@@ -41,6 +41,8 @@ export interface WorldResource {
   rbac?: boolean;
   /** A storage account's kind ("Storage" for general purpose v1). */
   kind?: string;
+  /** A resource group's location, when the page's az group create gives one. */
+  location?: string;
 }
 
 export type WorldPrincipal =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExample, inferSchema } from '../../src/check/example.ts';
 import { producedBy } from '../../src/check/produced.ts';
-import { bindingLookup } from '../../src/check/placeholders.ts';
+import { bindingLookup, placeholdersIn, templateMatcher } from '../../src/check/placeholders.ts';
 import { azStep, curl, exchange, httpExp, httpStep, imdsAnswer, json, jsonExp, observation, textExp, tutorial } from './fixtures.ts';
 
 const SAK = 'tutorials/000-storage-access-key.md';
@@ -203,5 +203,16 @@ describe('example layer: evidence never quotes a secret', () => {
     expect(text).not.toContain('rt-0123456789abcdef');
     expect(text).not.toContain(token);
     expect(text).toContain('(a 19-character string, not shown)');
+  });
+});
+
+describe('example layer: one placeholderKey with the model', () => {
+  // The check stage had its own copy that turned "_ " into "__": <ACCOUNT_ NAME> became ACCOUNT__NAME,
+  // the model's key is ACCOUNT_NAME, so the bound value was never found and any name was accepted.
+  it('<ACCOUNT_ NAME> in an example is the model key ACCOUNT_NAME, and holds the example to its bound value', () => {
+    expect(placeholdersIn('/accounts/<ACCOUNT_ NAME>/x')).toEqual(['ACCOUNT_NAME']);
+    const m = templateMatcher('/accounts/<ACCOUNT_ NAME>/x', (key) => ({ ACCOUNT_NAME: 'acct1' })[key]);
+    expect(m.test('/accounts/acct1/x')).toBe(true);
+    expect(m.test('/accounts/someoneelse/x')).toBe(false);
   });
 });

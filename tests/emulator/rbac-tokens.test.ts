@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRbac, permissionMatches, scopeIncludes } from '../../src/emulator/rbac.ts';
+import { createRbac, scopeIncludes } from '../../src/emulator/rbac.ts';
+import { actionMatches } from '../../src/reference/rbac.ts';
 import { findRole } from '../../src/emulator/roles.ts';
 import { createState } from '../../src/emulator/state.ts';
-import { placeholderKey } from '../../src/emulator/default-scenario.ts';
+import { placeholderKey } from '../../src/parse/placeholders.ts';
 import { defaultScenario } from '../../src/tutorials/scenario.ts';
 import { createTokenAuthority } from '../../src/emulator/tokens.ts';
 
@@ -13,10 +14,10 @@ const account = `${rg}/providers/Microsoft.Storage/storageAccounts/${scenario.va
 
 describe('RBAC', () => {
   it('matches ARM wildcards case-insensitively', () => {
-    expect(permissionMatches('*/read', 'Microsoft.Resources/subscriptions/resourceGroups/read')).toBe(true);
-    expect(permissionMatches('*/read', 'Microsoft.Storage/storageAccounts/listkeys/action')).toBe(false);
-    expect(permissionMatches('Microsoft.Storage/storageAccounts/*', 'microsoft.storage/STORAGEACCOUNTS/listKeys/action')).toBe(true);
-    expect(permissionMatches('Microsoft.Authorization/*/Write', 'Microsoft.Authorization/roleAssignments/write')).toBe(true);
+    expect(actionMatches('*/read', 'Microsoft.Resources/subscriptions/resourceGroups/read')).toBe(true);
+    expect(actionMatches('*/read', 'Microsoft.Storage/storageAccounts/listkeys/action')).toBe(false);
+    expect(actionMatches('Microsoft.Storage/storageAccounts/*', 'microsoft.storage/STORAGEACCOUNTS/listKeys/action')).toBe(true);
+    expect(actionMatches('Microsoft.Authorization/*/Write', 'Microsoft.Authorization/roleAssignments/write')).toBe(true);
   });
   it('inherits scope downwards only, on segment boundaries', () => {
     expect(scopeIncludes('/subscriptions/A/resourceGroups/rg', '/subscriptions/a/resourcegroups/RG/providers/x/y/z')).toBe(true);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
-import { permissionMatches } from '../../src/emulator/rbac.ts';
+import { actionMatches } from '../../src/reference/rbac.ts';
 
 let emu: EmulatorHandle;
 let agent: Dispatcher;
@@ -70,9 +70,9 @@ describe('robustness', () => {
   it('permission patterns: "*" matches everything, a literal only itself (case-insensitively)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z.]{1,10}(\/[A-Za-z.]{1,10}){0,4}$/), (action) => {
-        expect(permissionMatches('*', action)).toBe(true);
-        expect(permissionMatches(action, action.toUpperCase())).toBe(true);
-        expect(permissionMatches(`${action}x`, action)).toBe(false);
+        expect(actionMatches('*', action)).toBe(true);
+        expect(actionMatches(action, action.toUpperCase())).toBe(true);
+        expect(actionMatches(`${action}x`, action)).toBe(false);
       }),
     );
   });

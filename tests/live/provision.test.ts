@@ -46,6 +46,17 @@ describe('live provisioning against the emulator as the cloud', () => {
     expect(again.roleAssignments.map((r) => r.name)).toEqual(plan.roleAssignments.map((r) => r.name));
   });
 
+  it('grants on Azure any built-in role of the catalog, not only those the emulator models (it threw for Key Vault Crypto User)', () => {
+    const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'plan02' }, envFile: null });
+    const scenario = defaultScenario();
+    const rg = `/subscriptions/${scenario.subscriptionId}/resourceGroups/${scenario.resourceGroups[0]!.name}`;
+    scenario.roleAssignments.push({ principalId: scenario.vm.systemAssigned!.principalId, role: 'Key Vault Crypto User', scope: rg });
+    const plan = buildProvisioningPlan(scenario, { config: config.provisioning, cloud: config.cloud, now: new Date('2026-11-22T01:00:00Z') });
+    expect(plan.roleAssignments.find((r) => r.roleName === 'Key Vault Crypto User')?.roleDefinitionGuid).toBe('12338af0-0e69-4776-bea7-57ae8d297424');
+    scenario.roleAssignments.push({ principalId: scenario.vm.systemAssigned!.principalId, role: 'Key Vault Crypto Usr', scope: rg });
+    expect(() => buildProvisioningPlan(scenario, { config: config.provisioning, cloud: config.cloud, now: new Date() })).toThrow(/'Key Vault Crypto Usr' is not a built-in Azure role/);
+  });
+
   it('provisions everything, idempotently, survives faults, and teardown leaves nothing behind', async () => {
     const config = loadLiveConfig({ env: { ...h.env, TC_RUN_ID: 'prov01' }, envFile: null });
     const session = await openLiveSession(config, { pollIntervalMs: 50 });

@@ -128,3 +128,12 @@ describe('placeholderKey', () => {
     expect(placeholderKey('\\<ACCESS_TOKEN_VALUE\\>')).toBe('ACCESS_TOKEN_VALUE');
   });
 });
+
+describe('placeholderKey is the one normalisation (lint, check and the emulator read it too)', () => {
+  it('folds any run of separators into one "_" (a copy in check made <ACCOUNT_ NAME> ACCOUNT__NAME)', () => {
+    expect(placeholderKey('<ACCOUNT_ NAME>')).toBe('ACCOUNT_NAME');
+    expect(placeholderKey('<storage_-account>')).toBe('STORAGE_ACCOUNT');
+    expect(placeholderKey('<STORAGE ACCOUNT NAME>')).toBe('STORAGE_ACCOUNT_NAME');
+    expect(placeholderKey('<YOUR-KEY-VAULT-URL>')).toBe('YOUR_KEY_VAULT_URL');
+  });
+});

@@ -13,7 +13,7 @@ export const exampleIdVsRequest: Rule = {
   severity: 'warning',
   shortDescription: "A Resource Manager response example's id or name names another resource than the request's URL (or the az command's --name / --resource-group).",
   fullDescription:
-    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup"), unless --query projects it.',
+    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name), unless --query projects it.',
   help: 'Show the id and name of the resource the request names (or change the request).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -43,6 +43,19 @@ export const exampleIdVsRequest: Rule = {
       const obj = v as Record<string, unknown>;
       // An ARM resource az prints as it is (not a data-plane object, not a wrapper of several).
       if (typeof obj['id'] !== 'string' || !/^\/subscriptions\//i.test(obj['id'])) continue;
+      // The example names the resource the command names, but its id ends in another name: a
+      // resource's id ends with its name (the create prints one resource).
+      const given = azOption(az, '--name', '-n')?.value?.value;
+      const last = /\/([^/]+)\/?$/.exec(obj['id'])?.[1];
+      if (given !== undefined && last !== undefined && typeof obj['name'] === 'string' && obj['name'].toLowerCase() === given.toLowerCase() && !chosen(given) && !chosen(last) && last.toLowerCase() !== given.toLowerCase()) {
+        const at = locateKey(block.read, 'id') ?? { line: block.json.source.startLine, column: 1 };
+        hits.push({
+          line: at.line,
+          column: at.column,
+          stepId: command.step.id,
+          message: `the example's id ends in "${last}" but its name is "${given}", the --name az ${az.path.join(' ')} on line ${command.step.source.startLine} is given: a resource's id ends with its name. Show an id ending in /${given}.`,
+        });
+      }
       for (const [key, names, what] of AZ_ECHOES) {
         const given = azOption(az, ...names)?.value?.value;
         const shown = obj[key];

@@ -66,10 +66,12 @@ export const jsonExampleInvalid: Rule = {
         });
         continue;
       }
+      // The value closed early and the block goes on (a brace too many): say so, not "a missing comma".
+      const extra = /after JSON/i.test(read.error?.message ?? '') ? ` (the JSON value is complete before line ${where.line}; ${JSON.stringify(doc.line(where.line).trim())} there is one closing bracket too many)` : '';
       hits.push({
         ...where,
         ...(stepId ? { stepId } : {}),
-        message: `this ${what} is not valid JSON: ${read.error?.message}${commaNote}. Fix the syntax (a missing comma or quote, a trailing comma) so that the block parses.`,
+        message: `this ${what} is not valid JSON: ${read.error?.message}${commaNote}${extra}. Fix the syntax (${extra ? 'remove what follows the value' : 'a missing comma or quote, a trailing comma'}) so that the block parses.`,
         ...withFix(jsonRepair(doc, read)),
       });
     }

@@ -23,15 +23,18 @@ export const lookalikeDashInFlag: Rule = {
       const ch = (ctx.word.raw.match(DASHES) ?? ['?'])[0];
       const cleaned = ctx.word.value.replace(new RegExp(DASHES.source, 'gu'), '-');
       const isFlag = /^[-\u2010-\u2015\u2212]/u.test(ctx.word.value);
+      // One look-alike before a long name is what a word processor makes of "--": az has no
+      // "-subscription", only "--subscription" (its long options all take two hyphens).
+      const write = ctx.command.step.kind === 'az' && /^[\u2010-\u2015\u2212][A-Za-z][\w-]+/u.test(ctx.word.value) ? `-${cleaned}` : cleaned;
       hits.push({
         line: ctx.word.line,
         column: columnOf(ctx.word, DASHES),
         stepId: ctx.command.step.id,
         severity: isFlag ? 'error' : 'warning',
         message: isFlag
-          ? `${quote(ctx.word.value)} has ${describeChar(ch)} where "-" belongs: ${consequence(ctx, cleaned)}. Write ${quote(cleaned)}.`
+          ? `${quote(ctx.word.value)} has ${describeChar(ch)} where ${write === cleaned ? '"-"' : '"--"'} belongs: ${consequence(ctx, write)}. Write ${quote(write)}.`
           : `${quote(ctx.word.value)} contains ${describeChar(ch)}; ${consequence(ctx, cleaned)}. Write ${quote(cleaned)} if a hyphen is meant.`,
-        suggestion: cleaned,
+        suggestion: write,
         ...withFix(isFlag ? flagFix(doc, ctx.word) : undefined),
       });
     }

@@ -2,6 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { editDistance, nearKeyPairs, placeholderKey } from '../../parse/placeholders.ts';
 import { placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { spellingForm } from './placeholder-spelling-varies.ts';
 
 export const placeholderMisspelt: Rule = {
   id: 'placeholder-misspelt',
@@ -50,6 +51,9 @@ export const placeholderMisspelt: Rule = {
       const canonical = canonicalOf.get(hit.key);
       if (!canonical || fields.has(hit.key)) continue;
       const right = spelling.get(canonical) ?? canonical;
+      // Twins that differ only by separators and letter case (<Subscription ID>, <subscriptionId>)
+      // are one spelling written two ways: placeholder-spelling-varies says so, as a warning.
+      if (spellingForm(hit.spelling) === spellingForm(right)) continue;
       hits.push({
         line,
         column: hit.column,

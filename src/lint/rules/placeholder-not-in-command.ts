@@ -2,7 +2,8 @@
 // the placeholder the command really has stays unexplained.
 import type { Rule, RuleHit } from '../rule.ts';
 import type { CommandView } from '../document.ts';
-import { placeholderKey, placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { placeholdersIn, type PlaceholderHit } from '../text.ts';
+import { placeholderKey } from '../../parse/placeholders.ts';
 import { roleFromWords } from '../../world/roles.ts';
 
 const INSTRUCTION = /\b(replace|update the values?|update the value)\b/i;

@@ -19,7 +19,7 @@ interface Use {
 }
 
 /** `<App_Name>`, `\<app-name\>`, `{app.name}` → "<appname>": brackets kept, separators and case dropped. */
-const form = (spelling: string): string => {
+export const spellingForm = (spelling: string): string => {
   const s = spelling.replace(/\\/g, '');
   return `${s[0]}${s.slice(1, -1).replace(/[\s_.-]+/g, '').toLowerCase()}${s[s.length - 1]}`;
 };
@@ -48,7 +48,7 @@ export const placeholderSpellingVaries: Rule = {
         const spelling = p.spelling.replace(/\\/g, '');
         // one-word lower-case <name> in prose is usually an HTML-ish tag or an English aside
         if (spelling.length < 5) continue;
-        const key = form(spelling);
+        const key = spellingForm(spelling);
         const list = groups.get(key) ?? [];
         list.push({ spelling, line: n, column: p.index + 1, inCode: fence !== undefined });
         groups.set(key, list);

@@ -8,6 +8,8 @@ import { isAnyAzCommandOption, parameter, type AzCommandInfo } from '../../refer
 import { editDistance } from '../../parse/placeholders.ts';
 
 const MENTION = /(?<![\w-])(--?[A-Za-z][\w-]*) parameter\b/g;
+/** The sentence points back at a command already shown. */
+const BACKWARD = /\b(?:above|previous(?:ly)?|preceding|earlier)\b/i;
 
 export const proseParameterNotInCommand: Rule = {
   id: 'prose-parameter-not-in-command',
@@ -20,6 +22,14 @@ export const proseParameterNotInCommand: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     const flagsOf = new Map<CommandView, string[]>(); // each command's flags, read once
+    const flagsIn = (command: CommandView): string[] => {
+      let flags = flagsOf.get(command);
+      if (!flags) {
+        flags = invocations(command.words).flatMap((i) => i.words.filter((w) => w.value.startsWith('-')).map((w) => w.value));
+        flagsOf.set(command, flags);
+      }
+      return flags;
+    };
     for (let n = 1; n <= doc.lineCount; n++) {
       if (!doc.isProse(n)) continue;
       const text = doc.line(n);
@@ -27,13 +37,11 @@ export const proseParameterNotInCommand: Rule = {
         const flag = m[1] as string;
         const command = doc.commandAfter(n);
         if (!command) continue;
-        let flags = flagsOf.get(command);
-        if (!flags) {
-          flags = invocations(command.words).flatMap((i) => i.words.filter((w) => w.value.startsWith('-')).map((w) => w.value));
-          flagsOf.set(command, flags);
-        }
+        const flags = flagsIn(command);
         if (flags.some((f) => f.toLowerCase() === flag.toLowerCase())) continue;
         if (flags.length === 0) continue;
+        // "the name you provided to the --name parameter above": a command before the prose, not after it.
+        if (BACKWARD.test(text) && doc.commands.some((c) => c !== command && flagsIn(c).some((f) => f.toLowerCase() === flag.toLowerCase()))) continue;
         const near = flags.find((f) => f.replace(/^-+/, '').toLowerCase().startsWith(flag.replace(/^-+/, '').toLowerCase().slice(0, 5)));
         hits.push({
           line: n,

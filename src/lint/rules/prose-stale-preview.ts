@@ -5,6 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import type { LintDocument } from '../document.ts';
 import { gaFeatures, gaSourceText, type GaFeature } from '../../reference/ga-features.ts';
 import { azTableAbout, findCommand } from '../../reference/az-table.ts';
+import { sentences } from '../../parse/sentences.ts';
 
 // "preview" as a word, not part of a name such as the storage-preview extension.
 const PREVIEW = /(?<![-\w])preview(?![-\w])/i;
@@ -12,22 +13,6 @@ const PREVIEW = /(?<![-\w])preview(?![-\w])/i;
 const AZ_MENTION = /`?\baz((?: [a-z][a-z0-9-]*){1,6})/g;
 // The sentence already says the preview is over, or speaks of the past.
 const ALREADY_SAYS = /generally available|\bGA\b|no longer (?:in )?preview|(?:was|were) (?:in )?(?:public )?preview|previously|formerly/i;
-
-/**
- * The sentences of a paragraph, with the column each starts at: a sentence ends at ".", "!" or "?"
- * followed by a space or the end, never inside a link target or a name ("../storage/x.md", "e.g").
- */
-function sentences(text: string): { text: string; column: number }[] {
-  const out: { text: string; column: number }[] = [];
-  let start = 0;
-  for (const m of text.matchAll(/[.!?]+(?=\s|$)/g)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (text.slice(start, end).trim()) out.push({ text: text.slice(start, end), column: start + 1 });
-    start = end;
-  }
-  if (text.slice(start).trim()) out.push({ text: text.slice(start), column: start + 1 });
-  return out;
-}
 
 interface Paragraph {
   /** The paragraph's lines joined with spaces, blockquote markers left out. */
@@ -138,7 +123,7 @@ export const proseStalePreview: Rule = {
       if (!PREVIEW.test(para.text)) continue;
       for (const s of sentences(para.text)) {
         if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text)) continue;
-        const at = para.place(s.column - 1 + (PREVIEW.exec(s.text)?.index ?? 0));
+        const at = para.place(s.start + (PREVIEW.exec(s.text)?.index ?? 0));
         const az = azPreviewClaim(s.text);
         if (az) {
           hits.push({ ...at, message: az });

@@ -7,6 +7,7 @@
 // Microsoft.KeyVault, Microsoft.ManagedIdentity, Microsoft.Resources).
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
+import { tellsToReplace } from '../text.ts';
 
 interface NameRule {
   what: string;
@@ -68,7 +69,7 @@ export const resourceNameInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A create command gives a literal resource name that Azure\'s naming rules reject.',
   fullDescription:
-    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens. Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders and variables are the reader\'s.',
+    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens. Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s.',
   help: 'Write a name the resource type accepts (the finding says which rule the name breaks), and use the same name in the later steps.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -82,6 +83,10 @@ export const resourceNameInvalid: Rule = {
         if (!value || value.value === '' || NOT_LITERAL.test(value.value)) continue;
         const why = create.rule.broken(value.value);
         if (!why) continue;
+        // A name the prose tells the reader to replace is a placeholder written as a word.
+        let replaced = false;
+        for (let n = 1; n <= doc.lineCount && !replaced; n++) replaced = doc.isProse(n) && tellsToReplace(doc.line(n), value.value);
+        if (replaced) continue;
         hits.push({
           line: value.line,
           column: value.column,

@@ -2,6 +2,7 @@
 // expands it to the empty string and the command runs without that value.
 import type { Rule, RuleHit } from '../rule.ts';
 import { assignedVariables, bashCommands, dollarsIn } from '../shell.ts';
+import { shellCodeInclude } from '../../parse/includes.ts';
 
 // Set by bash, the login session, Cloud Shell or the Azure hosts the tutorials run on.
 const ENVIRONMENT = new Set([
@@ -17,7 +18,7 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order).',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -49,6 +50,19 @@ export const shellUnassignedVariable: Rule = {
           if (at !== undefined || proseGives(doc, name)) continue;
           reported.add(name);
           const powershell = powershellAssignment(doc, name);
+          const script = powershell === undefined ? shellCodeIncludeOf(doc) : undefined;
+          if (script !== undefined) {
+            // The page shows its script from a file (a DocFX code include) this tool does not read:
+            // the variable is most likely assigned there, so this is no defect the page shows.
+            hits.push({
+              line: w.line,
+              column: w.column + offset,
+              stepId: command.step.id,
+              severity: 'note',
+              message: `no step this tool can read assigns $${name}; the page shows its script from ${script.source} (a code include on line ${script.line}, not read here), which presumably assigns it.`,
+            });
+            continue;
+          }
           hits.push({
             line: w.line,
             column: w.column + offset,
@@ -70,6 +84,15 @@ export const shellUnassignedVariable: Rule = {
     return hits;
   },
 };
+
+/** The first shell script the page shows from another file (DocFX code include), if any. */
+function shellCodeIncludeOf(doc: Parameters<Rule['check']>[0]): { line: number; source: string } | undefined {
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const source = shellCodeInclude(doc.line(n));
+    if (source !== undefined) return { line: n, source };
+  }
+  return undefined;
+}
 
 // "relies on the `KEY_VAULT_NAME` … environment variables created in previous steps"
 const EARLIER = /\b(?:created|set|defined|assigned|exported)\b.*\b(?:previous|earlier|above|before|prior)\b/i;

@@ -25,18 +25,39 @@ export const smartQuoteInCommand: Rule = {
         ctx.program === 'az' && ctx.previous?.value === '--role'
           ? `az looks up a role definition named ${quote(ctx.word.value)} and fails: no role has curly quotes in its name`
           : `the quote characters are not removed`;
+      // "myConnectionString” -q "queue-name": a curly quote standing where the straight opening
+      // quote's closer belongs; bash reads on to the next straight quote.
+      const closer = misplacedCloser(ctx.word.raw);
+      const message = closer
+        ? `${describeChar(ch)} is not a shell quote: it stands where the closing ${closer.quote} of ${closer.meant} belongs, so bash keeps the string open up to the next ${closer.quote} and passes ${quote(ctx.word.value)} to ${ctx.program}${option}. Write ${closer.meant}.`
+        : `${describeChar(ch)} is not a shell quote: bash passes ${quote(ctx.word.value)} to ${ctx.program}${option}, and ${effect}. Write '${cleaned}'.`;
       hits.push({
         line: ctx.word.line,
         column: columnOf(ctx.word, SMART_QUOTES),
         stepId: ctx.command.step.id,
-        message: `${describeChar(ch)} is not a shell quote: bash passes ${quote(ctx.word.value)} to ${ctx.program}${option}, and ${effect}. Write '${cleaned}'.`,
-        suggestion: `'${cleaned}'`,
+        message,
+        suggestion: closer ? closer.meant : `'${cleaned}'`,
         ...withFix(quoteFix(doc, ctx.word)),
       });
     }
     return hits;
   },
 };
+
+/**
+ * A word that opens with an ASCII quote and has a curly closing quote of the same kind before any
+ * ASCII one: the writer closed the value with the curly quote. `meant` is the value quoted as meant.
+ */
+function misplacedCloser(raw: string): { quote: "'" | '"'; meant: string } | undefined {
+  const m = /^(-[^'"\u2018-\u201f=]*=)?(['"])/u.exec(raw);
+  if (!m) return undefined;
+  const q = m[2] as "'" | '"';
+  const start = (m[1] ?? '').length + 1;
+  const curly = raw.indexOf(q === '"' ? '\u201d' : '\u2019', start);
+  const straight = raw.indexOf(q, start);
+  if (curly < 0 || (straight >= 0 && straight < curly)) return undefined;
+  return { quote: q, meant: `${raw.slice(0, curly)}${q}` };
+}
 
 const OPENING: Readonly<Record<string, "'" | '"'>> = { '\u2018': "'", '\u201b': "'", '\u201c': '"', '\u201f': '"' };
 const CLOSING: Readonly<Record<string, "'" | '"'>> = { '\u2019': "'", '\u201d': '"' };

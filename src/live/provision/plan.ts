@@ -6,7 +6,7 @@
 // VM that principal's token is what stands in for the VM's IMDS token.
 import { createHash } from 'node:crypto';
 import type { CloudEndpoints, ProvisioningConfig } from '../../config.ts';
-import { BUILT_IN_ROLES } from '../../emulator/roles.ts';
+import { catalogRole } from '../../reference/rbac.ts';
 import type { Scenario } from '../../emulator/scenario.ts';
 
 export const RUN_TAG = 'tutorial-conformance-run';
@@ -162,8 +162,9 @@ export function buildProvisioningPlan(scenario: Scenario, input: PlanInput): Pro
   const roleAssignments: PlannedRoleAssignment[] = [];
   for (const ra of scenario.roleAssignments) {
     const principal = principalFor(ra.principalId);
-    const role = BUILT_IN_ROLES.find((r) => eq(r.roleName, ra.role) || eq(r.id, ra.role));
-    if (role === undefined) throw new Error(`scenario role '${ra.role}' is not a built-in role the tool knows`);
+    // Azure has every built-in role, not only those the emulator models.
+    const role = catalogRole(ra.role);
+    if (role === undefined) throw new Error(`scenario role '${ra.role}' is not a built-in Azure role (src/reference/built-in-roles.json)`);
     if (principal === undefined) {
       // The signed-in reader's own rights (Owner of the subscription) are the runner's real rights; never granted here.
       continue;

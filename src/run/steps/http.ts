@@ -5,8 +5,10 @@ import { outcome } from '../context.ts';
 import { buildCurl, CurlInputError } from '../curl/build.ts';
 import { executeCurl } from '../curl/execute.ts';
 import { substitutionOf } from '../../live/substitution.ts';
+import { runRequestStep } from './request.ts';
 
 export async function runHttpStep(step: HttpStep, ctx: StepContext): Promise<StepOutcome> {
+  if (step.request) return runRequestStep(step, ctx);
   let plan;
   try {
     plan = await buildCurl(step.curl, ctx, ctx.workdir);

@@ -3,7 +3,7 @@
 import { jsonResponse } from '../../respond.ts';
 import { notEmulatedResponse } from '../../router.ts';
 import { queryPairs, queryValue } from '../../respond.ts';
-import { BUILT_IN_ROLES, type RoleDefinition } from '../../roles.ts';
+import { builtInRoles, type RoleDefinition } from '../../roles.ts';
 import { apiVersionAtLeast } from './api-versions.ts';
 import { armErrors } from './errors.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
@@ -49,7 +49,7 @@ export const roleDefinitionRoutes: ArmRoute[] = [
     action: 'Microsoft.Authorization/roleDefinitions/read',
     scope: (p) => p.scope!,
     handle(call) {
-      const role = BUILT_IN_ROLES.find((r) => r.id === call.params.roleDefinitionId!.toLowerCase());
+      const role = builtInRoles().find((r) => r.id === call.params.roleDefinitionId!.toLowerCase());
       if (role === undefined) return armErrors.roleDefinitionNotFound(call.params.roleDefinitionId!);
       return jsonResponse(200, roleDefinitionBody(call, role), call.baseHeaders);
     },
@@ -62,12 +62,12 @@ export const roleDefinitionRoutes: ArmRoute[] = [
     scope: (p) => p.scope!,
     handle(call) {
       const filter = queryValue(queryPairs(call.req.rawTarget), '$filter');
-      let roles: readonly RoleDefinition[] = BUILT_IN_ROLES;
+      let roles: readonly RoleDefinition[] = builtInRoles();
       if (filter !== undefined) {
         const m = /^\s*roleName\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter);
         if (m === null) return notEmulatedResponse(`role definition $filter '${filter}' (only roleName eq '…' is modelled)`, call.req.requestId);
         const name = m[1]!.replace(/''/g, "'").toLowerCase();
-        roles = BUILT_IN_ROLES.filter((r) => r.roleName.toLowerCase() === name);
+        roles = builtInRoles().filter((r) => r.roleName.toLowerCase() === name);
       }
       return jsonResponse(200, { value: roles.map((r) => roleDefinitionBody(call, r)) }, call.baseHeaders);
     },
