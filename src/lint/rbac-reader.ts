@@ -11,15 +11,16 @@
 import type { AzCommand } from '../model.ts';
 import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
-import { azOption } from './commands.ts';
+import { azOption, type AzView } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
+import { callerIsReader, sdkCalls } from './sdk-calls.ts';
 import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
-import { azNeed, type AzNeed } from '../reference/operation-actions.ts';
+import { AZ_SERVICES, azNeed, type AzNeed, type AzService } from '../reference/operation-actions.ts';
 
 interface Created {
-  service: 'vault' | 'storage-account';
+  service: AzService;
   /** As written: a literal, a placeholder or a variable (undefined: a template's, name unknown). */
   name: string | undefined;
   line: number;
@@ -47,6 +48,8 @@ function createdResources(doc: LintDocument): Created[] {
       out.push({ service: 'vault', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'az keyvault create makes it an Azure RBAC vault (the default since Azure CLI 2.61)' });
     }
     if (path === 'storage account create') out.push({ service: 'storage-account', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating an account gives its creator no data role' });
+    // App Configuration: with Microsoft Entra ID, even the store's Owner needs an App Configuration Data role (concept-enable-rbac).
+    if (path === 'appconfig create') out.push({ service: 'app-configuration', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating a store gives its creator no data role' });
   }
   // A template the page deploys: a vault with enableRbacAuthorization true.
   if (doc.hasText && doc.commands.some((c) => /\baz deployment (?:group|sub) create\b|New-AzResourceGroupDeployment/.test(c.step.raw))) {
@@ -60,7 +63,7 @@ function createdResources(doc: LintDocument): Created[] {
 /** Whether a grant (to the reader, or to an assignee as written) reaches the resource. */
 function reaches(g: StatedGrant, target: Created): boolean {
   if (g.principal.kind === 'vm' || g.principal.kind === 'identity') return false;
-  const ns = target.service === 'vault' ? 'microsoft.keyvault' : 'microsoft.storage';
+  const ns = AZ_SERVICES[target.service].namespace;
   if (g.scope !== undefined) {
     const scope = g.scope.split('/').filter(Boolean);
     const p = scope.findIndex((x) => x.toLowerCase() === 'providers');
@@ -75,6 +78,28 @@ function reaches(g: StatedGrant, target: Created): boolean {
   return true;
 }
 
+/** The resource an az data-plane command names: --vault-name / --id, --account-name, --name / --endpoint. */
+export function targetName(az: AzView, service: AzService): string | undefined {
+  const value = (...names: string[]) => azOption(az, ...names)?.value?.value;
+  if (service === 'vault') return value('--vault-name') ?? /^https:\/\/([^.]+)\.vault/i.exec(value('--id') ?? '')?.[1];
+  if (service === 'app-configuration') return value('--name', '-n') ?? /^https:\/\/([^.]+)\.azconfig/i.exec(value('--endpoint') ?? '')?.[1];
+  return value('--account-name');
+}
+
+/** A data-plane use of a resource: an az command, or an SDK call of a program the page runs. */
+interface DataUse {
+  at: number;
+  endLine?: number;
+  stepId?: string;
+  need: AzNeed;
+  /** The resource as the use names it (undefined: an SDK call, which reaches the one resource of its service). */
+  name: string | undefined;
+  what: string;
+}
+
+/** The last resource of the service created before `at` with that name. */
+const targetOf = (created: readonly Created[], service: AzService, name: string | undefined, at: number) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
+
 const where = (c: Created) => (c.line > 0 ? `line ${c.line}` : 'in an included file');
 const lacking = (r: CatalogRole) => (r.dataActions.length === 0 ? `${r.roleName} grants no data action` : `${r.roleName} does not include it`);
 
@@ -85,51 +110,60 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
   const setsAcls = pageWorld(doc).dataLakes.length > 0 || eachAz(doc).some(({ az }) => az.path.join(' ').startsWith('storage fs access')) || eachCurl(doc).some(({ curl }) => curl.headers.some((h) => /^x-ms-acl$/i.test(h.name)));
   const hits: RuleHit[] = [];
   const firstDenied = new Map<Created, number>();
+  const uses: DataUse[] = [];
   for (const { command, az } of eachAz(doc)) {
     const at = command.step.source.startLine;
     const span = command.step.source.endLine > at ? { endLine: command.step.source.endLine } : {};
-    const path = az.path.join(' ');
-    const target = (service: Created['service'], name: string | undefined) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
-    if (path === 'keyvault set-policy') {
-      const vault = target('vault', azOption(az, '--name', '-n')?.value?.value);
+    if (az.path.join(' ') === 'keyvault set-policy') {
+      const vault = targetOf(created, 'vault', azOption(az, '--name', '-n')?.value?.value, at);
       if (!vault) continue;
       hits.push({ line: at, ...span, stepId: command.step.id, message: `the page creates this vault with Azure RBAC authorization (${where(vault)}: ${vault.how}); az keyvault set-policy refuses it ("Cannot set policies to a vault with '--enable-rbac-authorization' specified") and access policies are ignored there. Assign a Key Vault data role instead (e.g. az role assignment create --role "Key Vault Secrets Officer" --scope <vault id>), or create the vault with --enable-rbac-authorization false.` });
       const intro = introducing(doc, at, /set-policy|access polic/i);
       if (intro !== undefined) hits.push({ line: intro, message: `az keyvault set-policy (line ${at}) cannot authorize anyone on an Azure RBAC vault, which is what the page creates (${where(vault)}); grant a Key Vault data role instead.` });
       continue;
     }
-    const auth = azOption(az, '--auth-mode')?.value?.value;
-    const need: AzNeed | undefined = azNeed(az.path, auth === 'login');
-    if (!need || (need.service === 'storage-account' && setsAcls)) continue;
-    const name = need.service === 'vault' ? (azOption(az, '--vault-name')?.value?.value ?? /^https:\/\/([^.]+)\.vault/i.exec(azOption(az, '--id')?.value?.value ?? '')?.[1]) : azOption(az, '--account-name')?.value?.value;
-    const resource = target(need.service, name);
+    const need: AzNeed | undefined = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
+    if (need) uses.push({ at, ...span, stepId: command.step.id, need, name: targetName(az, need.service), what: 'command' });
+  }
+  // The SDK programs the page runs as the signed-in reader: their calls reach the one resource of the service the page creates.
+  if (callerIsReader(doc)) {
+    for (const call of sdkCalls(doc)) {
+      if (call.service && created.filter((c) => c.service === call.service).length === 1) uses.push({ at: call.line, need: { ...call.need, service: call.service }, name: undefined, what: `${call.library} call` });
+    }
+  }
+  for (const use of uses.sort((a, b) => a.at - b.at)) {
+    const { at, need } = use;
+    const span = use.endLine !== undefined ? { endLine: use.endLine } : {};
+    // An action (creating a container, a queue) is a control-plane permission the resource's creator holds.
+    if (need.kind === 'action' || (need.service === 'storage-account' && setsAcls)) continue;
+    const resource = targetOf(created, need.service, use.name, at);
     if (!resource) continue;
     const before = grants.filter((g) => g.line < at && reaches(g, resource));
-    const what = need.service === 'vault' ? 'vault' : 'storage account';
+    const what = AZ_SERVICES[need.service].what;
     let message: string;
     if (before.length === 0) {
-      const use = whatIf([], need);
-      const suggestion = use.verdict === 'denied' && use.suggestion ? use.suggestion.roleName : undefined;
-      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${need.service === 'vault' ? 'ForbiddenByRbac' : 'AuthorizationPermissionMismatch'}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
+      const answer = whatIf([], need);
+      const suggestion = answer.verdict === 'denied' && answer.suggestion ? answer.suggestion.roleName : undefined;
+      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
     } else {
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
-      const use = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
-      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this command: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${use}.`;
+      const suggest = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
+      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this ${use.what}: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${suggest}.`;
       for (const g of before) {
         const role = findRole(g.role);
         if (!role || g.via === 'author') continue; // the sidecar's grant has no place in the page
-        hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${use}.` });
+        hits.push({ line: g.line, ...(g.column !== undefined ? { column: g.column } : {}), ...(g.stepId !== undefined ? { stepId: g.stepId } : {}), message: `${lacking(role)}; ${need.doing} (line ${at}) needs ${need.name}${suggest}.` });
       }
     }
-    hits.push({ line: at, ...span, stepId: command.step.id, message });
+    hits.push({ line: at, ...span, ...(use.stepId !== undefined ? { stepId: use.stepId } : {}), message });
     if (before.length === 0 && !firstDenied.has(resource)) firstDenied.set(resource, at);
   }
   // With no grant at all: a sentence between the creation and the first denied command that tells the reader they are authorized.
   for (const [resource, at] of firstDenied) {
     for (let n = Math.max(resource.line + 1, 1); n < at && doc.hasText; n++) {
       if (!doc.isProse(n) || !/\bauthori[sz]ed\b|\bhave (?:full )?access\b|\bhas (?:full )?access\b/i.test(doc.line(n)) || !/\byour?\b|\baccount\b/i.test(doc.line(n))) continue;
-      hits.push({ line: n, message: `this holds no longer: the ${resource.service === 'vault' ? 'vault uses Azure RBAC authorization' : 'account gives its creator no data role'} (${where(resource)}), and the page grants the signed-in account no data role, so the command on line ${at} is denied.` });
+      hits.push({ line: n, message: `this holds no longer: the ${resource.service === 'vault' ? 'vault uses Azure RBAC authorization' : `${AZ_SERVICES[resource.service].what} gives its creator no data role`} (${where(resource)}), and the page grants the signed-in account no data role, so the command on line ${at} is denied.` });
       break;
     }
   }

@@ -75,6 +75,13 @@ export function renderReadme(): string {
   lines.push('  the page creates, since what fails there follows today\'s defaults (az keyvault create makes RBAC vaults since Azure CLI 2.61).');
   lines.push('  Data Lake Storage ACLs: a page that sets ACLs keeps the storage part silent (ACLs are checked when RBAC denies); the ACLs');
   lines.push('  themselves are not judged.');
+  lines.push('  Issue 16 session 5 (rolesdocs): the operation → (data) action map covers Queue, Table, File shares with OAuth, Data Lake');
+  lines.push('  (dfs), Key Vault keys and certificates, App Configuration, Service Bus / Event Hubs and Cosmos DB, with the documented');
+  lines.push('  alternatives (`src/reference/data-actions.ts`); `rbac-scope.ts` reports a grant whose scope (another account, vault or');
+  lines.push('  container, names literal on both sides) does not contain the resource a later request reaches; `rbac-vault-model.ts` a Key');
+  lines.push('  Vault data role on a vault created with access policies, a template vault with access policies and none listed, and Cosmos');
+  lines.push('  DB data used with only Azure RBAC roles granted; `sdk-calls.ts` reads the Azure SDK programs a page runs on the reader\'s');
+  lines.push('  machine (a token credential, a client call whose REST operation is certain) as the reader\'s own data-plane commands.');
   lines.push('- `rbac-permission-not-stated` (issue 16, session 4) asks the same catalog which Microsoft.Authorization action the reader\'s own');
   lines.push('  command needs (`azAuthorizationNeed` / `requestNeed` in `src/reference/operation-actions.ts`) and whether Contributor lacks it;');
   lines.push('  the roles that would state it are every catalog role that grants the action, so the list follows the catalog; real pages that');

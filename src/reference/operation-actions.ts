@@ -1,68 +1,29 @@
-// Which Azure RBAC permission a REST request needs, for the services the tutorials call. Each entry
-// cites the permission the service documents for the operation:
-//  - Blob storage: "Permissions for calling data operations", learn.microsoft.com/rest/api/storageservices/authorize-with-azure-active-directory
-//    (Get Blob / Get Blob Properties / List Blobs: …/containers/blobs/read; Put Blob: …/blobs/write;
-//    Delete Blob: …/blobs/delete; Create Container: …/blobServices/containers/write, an action).
-//  - Key Vault secrets: learn.microsoft.com/azure/key-vault/general/rbac-guide and the data actions of
-//    Microsoft.KeyVault (learn.microsoft.com/azure/role-based-access-control/permissions/security):
-//    Get Secret: vaults/secrets/getSecret/action; Set Secret: vaults/secrets/setSecret/action;
-//    Delete Secret: vaults/secrets/delete; Get Secrets (list) / Get Secret Versions: vaults/secrets/readMetadata/action.
-//  - Key Vault keys and certificates: the Microsoft.KeyVault data actions
-//    (learn.microsoft.com/azure/role-based-access-control/permissions/security#microsoftkeyvault):
-//    vaults/keys/read (get, list), keys/create/action, keys/import/action, keys/delete,
-//    keys/{encrypt,decrypt,sign,verify,wrap,unwrap,backup,restore,rotate,update}/action;
-//    vaults/certificates/read, certificates/create/action, certificates/import/action, certificates/delete.
-//  - Queue storage (same page as Blob): Put Message: …/queues/messages/add/action; Peek/Get Messages:
-//    …/queues/messages/read; Delete Message: …/queues/messages/delete.
-//  - Azure CLI data-plane commands: az keyvault secret|key|certificate … always call the vault with a
-//    Microsoft Entra token; az storage blob|message … do so only with --auth-mode login (else they use
-//    the account key, which RBAC data roles do not govern) (MicrosoftDocs/azure-docs-cli,
-//    docs-ref-autogen/Latest-version/latest/storage/blob.yml, --auth-mode).
-//  - Data Lake Storage Gen2: its ACLs are checked after RBAC and only when no role grants the data
-//    action (learn.microsoft.com/azure/storage/blobs/data-lake-storage-access-control-model); a role
-//    that grants it decides alone. The what-if judges the RBAC part: a denial by RBAC is not final
-//    when the page sets ACLs (the caller may still pass them), so it stays silent then.
+// Which Azure RBAC permission a request needs. Data-plane operations (storage, Key Vault, App
+// Configuration, Service Bus / Event Hubs, Cosmos DB) by each service's documented permission live in
+// data-actions.ts (sources there); this module reads a request's URL and adds:
 //  - Resource Manager: the operation naming convention of resource provider operations
 //    (learn.microsoft.com/azure/role-based-access-control/resource-provider-operations):
 //    {Namespace}/{type}[/{child type}…]/{read|write|delete}, POST …/{name}/action;
 //    resource groups are Microsoft.Resources/subscriptions/resourceGroups/….
-import type { Need } from './rbac.ts';
+//  - Azure CLI data-plane commands: az keyvault secret|key|certificate … always call the vault with a
+//    Microsoft Entra token; az storage blob|container|message|queue|entity|table|file|directory|fs … and
+//    az appconfig kv … do so only with --auth-mode login (else they use the account key or connection
+//    string, which RBAC data roles do not govern) (MicrosoftDocs/azure-docs-cli,
+//    docs-ref-autogen/Latest-version/latest/storage/blob.yml, appconfig/kv.yml: --auth-mode); az storage
+//    file|directory with a token also need --enable-file-backup-request-intent (storage/file.yml).
+import { BLOB, KV, NEEDS, dataPlaneNeed, type RequestNeed } from './data-actions.ts';
 
-export interface RequestNeed extends Need {
-  /** What the request does, in words ("reading a blob"). */
-  doing: string;
-}
-
-const BLOB = 'Microsoft.Storage/storageAccounts/blobServices/containers';
+export type { RequestNeed } from './data-actions.ts';
 
 /** The permission `method url` needs with a Microsoft Entra token, or undefined when not modelled. */
-export function requestNeed(method: string, url: string): RequestNeed | undefined {
+export function requestNeed(method: string, url: string, headers?: ReadonlyMap<string, string>): RequestNeed | undefined {
   const m = /^https?:\/\/([^/?#]+)([^?#]*)(\?[^#]*)?/i.exec(url);
   if (!m) return undefined;
   const host = m[1]!.toLowerCase();
   const segments = m[2]!.split('/').filter(Boolean);
   const query = (m[3] ?? '').toLowerCase();
-  const verb = method.toUpperCase();
-  if (/\.blob\.core\.windows\.net$|\.blob\.storage\.azure\.net$/.test(host) || host.startsWith('<') && /\.blob\./.test(host)) {
-    const isContainer = segments.length === 1 || /restype=container/.test(query);
-    if (isContainer && /comp=list/.test(query)) return { kind: 'dataAction', name: `${BLOB}/blobs/read`, doing: 'listing blobs' };
-    if (isContainer && verb === 'PUT') return { kind: 'action', name: `${BLOB}/write`, doing: 'creating a container' };
-    if (segments.length < 2) return undefined;
-    if (verb === 'GET' || verb === 'HEAD') return { kind: 'dataAction', name: `${BLOB}/blobs/read`, doing: 'reading a blob' };
-    if (verb === 'PUT') return { kind: 'dataAction', name: `${BLOB}/blobs/write`, doing: 'writing a blob' };
-    if (verb === 'DELETE') return { kind: 'dataAction', name: `${BLOB}/blobs/delete`, doing: 'deleting a blob' };
-    return undefined;
-  }
-  if (/\.vault\.azure\.net$/.test(host) && segments[0]?.toLowerCase() === 'secrets') {
-    const kv = 'Microsoft.KeyVault/vaults/secrets';
-    if (segments.length === 1 || segments[2]?.toLowerCase() === 'versions') return verb === 'GET' ? { kind: 'dataAction', name: `${kv}/readMetadata/action`, doing: 'listing secrets' } : undefined;
-    if (verb === 'GET') return { kind: 'dataAction', name: `${kv}/getSecret/action`, doing: "reading a secret's value" };
-    if (verb === 'PUT') return { kind: 'dataAction', name: `${kv}/setSecret/action`, doing: 'setting a secret' };
-    if (verb === 'DELETE') return { kind: 'dataAction', name: `${kv}/delete`, doing: 'deleting a secret' };
-    return undefined;
-  }
-  if (host === 'management.azure.com') return armNeed(verb, segments);
-  return undefined;
+  if (host === 'management.azure.com') return armNeed(method.toUpperCase(), segments);
+  return dataPlaneNeed(method, host, segments, query, headers);
 }
 
 function armNeed(verb: string, segments: string[]): RequestNeed | undefined {
@@ -92,60 +53,126 @@ function armNeed(verb: string, segments: string[]): RequestNeed | undefined {
   return { kind: 'action', name: `${ns}/${types.join('/')}/${suffix}`, doing: `${verb} ${ns}/${types.join('/')}` };
 }
 
-const KV = 'Microsoft.KeyVault/vaults';
-const STORAGE = 'Microsoft.Storage/storageAccounts';
+export type AzService = 'vault' | 'storage-account' | 'app-configuration';
 
-/** az data-plane commands (path after `az`) → the data action they need; `what` says what the request does. */
-const AZ_DATA: Record<string, { name: string; doing: string }> = {
-  'keyvault secret set': { name: `${KV}/secrets/setSecret/action`, doing: 'setting a secret' },
-  'keyvault secret show': { name: `${KV}/secrets/getSecret/action`, doing: "reading a secret's value" },
-  'keyvault secret download': { name: `${KV}/secrets/getSecret/action`, doing: "reading a secret's value" },
-  'keyvault secret list': { name: `${KV}/secrets/readMetadata/action`, doing: 'listing secrets' },
-  'keyvault secret list-versions': { name: `${KV}/secrets/readMetadata/action`, doing: "listing a secret's versions" },
-  'keyvault secret delete': { name: `${KV}/secrets/delete`, doing: 'deleting a secret' },
-  'keyvault key create': { name: `${KV}/keys/create/action`, doing: 'creating a key' },
-  'keyvault key import': { name: `${KV}/keys/import/action`, doing: 'importing a key' },
-  'keyvault key show': { name: `${KV}/keys/read`, doing: 'reading a key' },
-  'keyvault key list': { name: `${KV}/keys/read`, doing: 'listing keys' },
-  'keyvault key list-versions': { name: `${KV}/keys/read`, doing: "listing a key's versions" },
-  'keyvault key delete': { name: `${KV}/keys/delete`, doing: 'deleting a key' },
-  'keyvault key encrypt': { name: `${KV}/keys/encrypt/action`, doing: 'encrypting with a key' },
-  'keyvault key decrypt': { name: `${KV}/keys/decrypt/action`, doing: 'decrypting with a key' },
-  'keyvault key sign': { name: `${KV}/keys/sign/action`, doing: 'signing with a key' },
-  'keyvault key verify': { name: `${KV}/keys/verify/action`, doing: 'verifying with a key' },
-  'keyvault key rotate': { name: `${KV}/keys/rotate/action`, doing: 'rotating a key' },
-  'keyvault key backup': { name: `${KV}/keys/backup/action`, doing: 'backing up a key' },
-  'keyvault certificate create': { name: `${KV}/certificates/create/action`, doing: 'creating a certificate' },
-  'keyvault certificate import': { name: `${KV}/certificates/import/action`, doing: 'importing a certificate' },
-  'keyvault certificate show': { name: `${KV}/certificates/read`, doing: 'reading a certificate' },
-  'keyvault certificate list': { name: `${KV}/certificates/read`, doing: 'listing certificates' },
-  'keyvault certificate delete': { name: `${KV}/certificates/delete`, doing: 'deleting a certificate' },
-  'storage blob upload': { name: `${BLOB}/blobs/write`, doing: 'writing a blob' },
-  'storage blob upload-batch': { name: `${BLOB}/blobs/write`, doing: 'writing blobs' },
-  'storage blob download': { name: `${BLOB}/blobs/read`, doing: 'reading a blob' },
-  'storage blob download-batch': { name: `${BLOB}/blobs/read`, doing: 'reading blobs' },
-  'storage blob show': { name: `${BLOB}/blobs/read`, doing: "reading a blob's properties" },
-  'storage blob list': { name: `${BLOB}/blobs/read`, doing: 'listing blobs' },
-  'storage blob exists': { name: `${BLOB}/blobs/read`, doing: 'reading a blob' },
-  'storage blob delete': { name: `${BLOB}/blobs/delete`, doing: 'deleting a blob' },
-  'storage message put': { name: `${STORAGE}/queueServices/queues/messages/add/action`, doing: 'adding a queue message' },
-  'storage message peek': { name: `${STORAGE}/queueServices/queues/messages/read`, doing: 'peeking at queue messages' },
-  'storage message get': { name: `${STORAGE}/queueServices/queues/messages/read`, doing: 'reading queue messages' },
+/** az data-plane commands (path after `az`) → the permission they need, by the operation each calls. */
+const AZ_DATA: Record<string, RequestNeed> = {
+  'keyvault secret set': NEEDS.secretSet,
+  'keyvault secret show': NEEDS.secretGet,
+  'keyvault secret download': NEEDS.secretGet,
+  'keyvault secret list': NEEDS.secretList,
+  'keyvault secret list-versions': { ...NEEDS.secretList, doing: "listing a secret's versions" },
+  'keyvault secret set-attributes': NEEDS.secretUpdate,
+  'keyvault secret delete': NEEDS.secretDelete,
+  'keyvault secret backup': NEEDS.secretBackup,
+  'keyvault secret restore': NEEDS.secretRestore,
+  'keyvault key create': NEEDS.keyCreate,
+  'keyvault key import': NEEDS.keyImport,
+  'keyvault key show': NEEDS.keyRead,
+  'keyvault key download': NEEDS.keyRead,
+  'keyvault key list': { ...NEEDS.keyRead, doing: 'listing keys' },
+  'keyvault key list-versions': { ...NEEDS.keyRead, doing: "listing a key's versions" },
+  'keyvault key set-attributes': NEEDS.keyUpdate,
+  'keyvault key delete': NEEDS.keyDelete,
+  'keyvault key encrypt': { kind: 'dataAction', name: `${KV}/keys/encrypt/action`, doing: 'encrypting with a key' },
+  'keyvault key decrypt': { kind: 'dataAction', name: `${KV}/keys/decrypt/action`, doing: 'decrypting with a key' },
+  'keyvault key sign': { kind: 'dataAction', name: `${KV}/keys/sign/action`, doing: 'signing with a key' },
+  'keyvault key verify': { kind: 'dataAction', name: `${KV}/keys/verify/action`, doing: 'verifying with a key' },
+  'keyvault key rotate': NEEDS.keyRotate,
+  'keyvault key backup': NEEDS.keyBackup,
+  'keyvault key restore': NEEDS.keyRestore,
+  'keyvault certificate create': NEEDS.certCreate,
+  'keyvault certificate import': NEEDS.certImport,
+  'keyvault certificate show': NEEDS.certRead,
+  'keyvault certificate download': NEEDS.certRead,
+  'keyvault certificate list': { ...NEEDS.certRead, doing: 'listing certificates' },
+  'keyvault certificate list-versions': { ...NEEDS.certRead, doing: "listing a certificate's versions" },
+  'keyvault certificate set-attributes': NEEDS.certUpdate,
+  'keyvault certificate delete': NEEDS.certDelete,
+  'storage blob upload': NEEDS.blobWrite,
+  'storage blob upload-batch': { ...NEEDS.blobWrite, doing: 'writing blobs' },
+  'storage blob download': NEEDS.blobRead,
+  'storage blob download-batch': { ...NEEDS.blobRead, doing: 'reading blobs' },
+  'storage blob show': { ...NEEDS.blobRead, doing: "reading a blob's properties" },
+  'storage blob list': NEEDS.blobList,
+  'storage blob exists': NEEDS.blobRead,
+  'storage blob delete': NEEDS.blobDelete,
+  'storage blob set-tier': NEEDS.blobUpdate,
+  'storage blob metadata update': NEEDS.blobUpdate,
+  'storage blob tag set': NEEDS.blobTagsWrite,
+  'storage container create': NEEDS.containerCreate,
+  'storage container list': NEEDS.containerList,
+  'storage container delete': { kind: 'action', name: `${BLOB}/delete`, doing: 'deleting a container' },
+  'storage fs create': { ...NEEDS.containerCreate, doing: 'creating a file system' },
+  'storage fs list': { ...NEEDS.containerList, doing: 'listing file systems' },
+  'storage fs directory create': { ...NEEDS.blobWrite, doing: 'creating a directory' },
+  'storage fs directory delete': { ...NEEDS.blobDelete, doing: 'deleting a directory' },
+  'storage fs directory move': NEEDS.pathMove,
+  'storage fs file create': { ...NEEDS.blobWrite, doing: 'creating a file' },
+  'storage fs file upload': { ...NEEDS.blobWrite, doing: 'uploading a file' },
+  'storage fs file download': { ...NEEDS.blobRead, doing: 'downloading a file' },
+  'storage fs file show': { ...NEEDS.blobRead, doing: "reading a file's properties" },
+  'storage fs file list': { ...NEEDS.blobList, doing: 'listing paths' },
+  'storage fs file delete': { ...NEEDS.blobDelete, doing: 'deleting a file' },
+  'storage fs file move': NEEDS.pathMove,
+  'storage fs access set': NEEDS.aclSet,
+  'storage fs access set-recursive': NEEDS.aclSet,
+  'storage fs access update-recursive': NEEDS.aclSet,
+  'storage queue create': NEEDS.queueCreate,
+  'storage queue list': NEEDS.queueList,
+  'storage queue delete': { kind: 'action', name: 'Microsoft.Storage/storageAccounts/queueServices/queues/delete', doing: 'deleting a queue' },
+  'storage message put': NEEDS.messagePut,
+  'storage message get': NEEDS.messageGet,
+  'storage message peek': NEEDS.messagePeek,
+  'storage message delete': NEEDS.messageDelete,
+  'storage message clear': NEEDS.messageClear,
+  'storage message update': NEEDS.messageUpdate,
+  'storage table create': NEEDS.tableCreate,
+  'storage table list': NEEDS.tableList,
+  'storage entity insert': NEEDS.entityInsert,
+  'storage entity show': NEEDS.entityRead,
+  'storage entity query': NEEDS.entityRead,
+  'storage entity merge': NEEDS.entityUpdate,
+  'storage entity replace': NEEDS.entityUpdate,
+  'storage entity delete': NEEDS.entityDelete,
+  'storage file upload': NEEDS.fileWrite,
+  'storage file download': NEEDS.fileRead,
+  'storage file show': NEEDS.fileRead,
+  'storage file list': NEEDS.fileRead,
+  'storage file delete': NEEDS.fileWrite,
+  'storage directory create': NEEDS.fileWrite,
+  'storage directory delete': NEEDS.fileWrite,
+  'appconfig kv set': NEEDS.configWrite,
+  'appconfig kv set-keyvault': NEEDS.configWrite,
+  'appconfig kv import': NEEDS.configWrite,
+  'appconfig kv lock': NEEDS.configWrite,
+  'appconfig kv unlock': NEEDS.configWrite,
+  'appconfig kv show': NEEDS.configRead,
+  'appconfig kv list': NEEDS.configRead,
+  'appconfig kv export': NEEDS.configRead,
+  'appconfig kv delete': NEEDS.configDelete,
+};
+
+/** How a page and a message name each service an az data-plane command reaches. */
+export const AZ_SERVICES: Record<AzService, { what: string; namespace: string; denied: string; creates: string }> = {
+  vault: { what: 'vault', namespace: 'microsoft.keyvault', denied: 'ForbiddenByRbac', creates: 'keyvault create' },
+  'storage-account': { what: 'storage account', namespace: 'microsoft.storage', denied: 'AuthorizationPermissionMismatch', creates: 'storage account create' },
+  'app-configuration': { what: 'App Configuration store', namespace: 'microsoft.appconfiguration', denied: 'Forbidden', creates: 'appconfig create' },
 };
 
 export interface AzNeed extends RequestNeed {
-  /** Which service's resource the command reaches: a vault (--vault-name) or a storage account (--account-name). */
-  service: 'vault' | 'storage-account';
+  /** Which service's resource the command reaches: a vault (--vault-name), a storage account (--account-name), an App Configuration store (--name, --endpoint). */
+  service: AzService;
 }
 
-/** The data action an az data-plane command needs with a Microsoft Entra token, or undefined (not modelled, or not a token call). */
+/** The permission an az data-plane command needs with a Microsoft Entra token, or undefined (not modelled, or not a token call). */
 export function azNeed(path: readonly string[], authModeLogin: boolean): AzNeed | undefined {
-  const key = path.join(' ');
-  const entry = AZ_DATA[key];
+  const entry = AZ_DATA[path.join(' ')];
   if (!entry) return undefined;
-  const service = path[0] === 'keyvault' ? 'vault' : 'storage-account';
-  if (service === 'storage-account' && !authModeLogin) return undefined;
-  return { kind: 'dataAction', name: entry.name, doing: entry.doing, service };
+  const service: AzService = path[0] === 'keyvault' ? 'vault' : path[0] === 'appconfig' ? 'app-configuration' : 'storage-account';
+  // Storage and App Configuration commands use the account key / connection string unless --auth-mode login.
+  if (service !== 'vault' && !authModeLogin) return undefined;
+  return { ...entry, service };
 }
 
 const AUTHZ = 'Microsoft.Authorization';

@@ -75,12 +75,20 @@ export interface Need {
   kind: 'action' | 'dataAction';
   /** e.g. Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read */
   name: string;
+  /**
+   * When the service documents alternatives ("…/messages/process/action or (…/messages/delete and
+   * …/messages/read)"): the operation is permitted when every permission of one set is; `name` is
+   * the one named in messages. Absent: `[[name]]`.
+   */
+  anyOf?: readonly (readonly string[])[];
 }
+
+const alternatives = (need: Need): readonly (readonly string[])[] => need.anyOf ?? [[need.name]];
 
 const permitting = new Map<string, CatalogRole[]>();
 /** Every catalog role that permits `need` (conditional ones included), computed once per need. */
 export function rolesPermitting(need: Need): CatalogRole[] {
-  const key = `${need.kind} ${need.name.toLowerCase()}`;
+  const key = `${need.kind} ${alternatives(need).map((set) => set.join('&')).join('|').toLowerCase()}`;
   let roles = permitting.get(key);
   if (!roles) {
     roles = roleCatalog().roles.filter((r) => rolePermits(r, need));
@@ -89,9 +97,19 @@ export function rolesPermitting(need: Need): CatalogRole[] {
   return roles;
 }
 
+function permitsOne(role: CatalogRole, kind: Need['kind'], name: string): boolean {
+  const [allow, deny] = kind === 'action' ? [role.actions, role.notActions] : [role.dataActions, role.notDataActions];
+  return allow.some((p) => actionMatches(p, name)) && !deny.some((p) => actionMatches(p, name));
+}
+
+/** Whether one role alone permits `need` (every permission of one of its alternatives). */
 export function rolePermits(role: CatalogRole, need: Need): boolean {
-  const [allow, deny] = need.kind === 'action' ? [role.actions, role.notActions] : [role.dataActions, role.notDataActions];
-  return allow.some((p) => actionMatches(p, need.name)) && !deny.some((p) => actionMatches(p, need.name));
+  return alternatives(need).some((set) => set.every((name) => permitsOne(role, need.kind, name)));
+}
+
+/** Whether roles together permit `need`: Azure unions the permissions of every role assigned. */
+function rolesPermit(roles: readonly CatalogRole[], need: Need): boolean {
+  return alternatives(need).some((set) => set.every((name) => roles.some((r) => permitsOne(r, need.kind, name))));
 }
 
 export type WhatIf =
@@ -112,6 +130,8 @@ export function whatIf(granted: readonly string[], need: Need): WhatIf {
     else roles.push(r);
   }
   if (unknown.length > 0) return { verdict: 'unknown', because: unknown };
+  // Several roles may together hold every permission of one alternative (files/read + readFileBackupSemantics).
+  if (roles.length > 1 && rolesPermit(roles, need)) return { verdict: 'permitted', by: roles[0]! };
   return { verdict: 'denied', roles, suggestion: smallestRoleFor(need) };
 }
 

@@ -140,7 +140,10 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     else {
       if (role.description !== undefined) doc.description = role.description;
       const differs = differences(doc, role);
-      if (differs.length > 0) disagreements.push({ roleName: doc.roleName, differs, kept: doc.source });
+      if (differs.length > 0) disagreements.push({ roleName: doc.roleName, differs, kept: differs.includes('roleName') ? `${doc.source} (permissions); the name az role definition list gives, ${role.roleName}` : doc.source });
+      // A renamed role: az resolves --role by the name Azure gives it now, so the catalog carries that
+      // name (a page that names the role as az knows it is right); the page's name stays in the disagreement.
+      if (differs.includes('roleName')) roles[roles.indexOf(doc)] = { ...doc, roleName: role.roleName };
     }
   }
   // A role documented but not listed (e.g. assignable only at a tenant-level scope) is kept: say so.

@@ -16,14 +16,18 @@ describe('built-in role catalog', () => {
 
   it('holds every role of the documentation pages copied into src/reference/rbac/*.md exactly as its page gives it, with the description az lists', () => {
     const docs = documentationRoles(pages);
-    expect(docs.roles.length).toBe(75);
+    expect(docs.roles.length).toBe(144);
+    // a role Azure has renamed since the page was read carries the name az resolves today, and says so
+    const renamed = new Set(roleCatalog().disagreements.filter((d) => d.differs.includes('roleName')).map((d) => d.roleName));
+    const notListed = new Set(roleCatalog().disagreements.filter((d) => d.differs.includes('not listed by az role definition list')).map((d) => d.roleName));
     for (const r of docs.roles) {
       const { description, ...held } = findRole(r.id)!;
-      expect(held).toEqual(r);
+      expect(held).toEqual(renamed.has(r.roleName) ? { ...r, roleName: held.roleName } : r);
       // The pages' blocks were copied without descriptions; az role definition list gives them (not for a role it does not list).
-      if (r.roleName !== 'Reservations Administrator') expect(description, r.roleName).toMatch(/\w/);
+      if (!notListed.has(r.roleName)) expect(description, r.roleName).toMatch(/\w/);
     }
     expect(findRole('Reader')?.description).toBe('View all resources, but does not allow you to make any changes.');
+    expect(findRole('Logic Apps Standard Contributor')?.id).toBe('ad710c24-b039-4e85-a019-deb4a06e8570');
   });
 
   it('records repo, path and commit of every source; the az role definition list snapshot supplies the rest, with its date', () => {

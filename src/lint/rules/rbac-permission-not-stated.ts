@@ -15,7 +15,7 @@ import { azOption } from '../commands.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { deploysTemplate, introducing } from '../rbac-reader.ts';
 import { rolesPermitting, whatIf } from '../../reference/rbac.ts';
-import { azAuthorizationNeed, azNeed, requestNeed, type AzNeed, type RequestNeed } from '../../reference/operation-actions.ts';
+import { AZ_SERVICES, azAuthorizationNeed, azNeed, requestNeed, type AzNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
 interface Use {
   line: number;
@@ -115,7 +115,6 @@ function authorizationHits(doc: LintDocument, pre: Prerequisites | undefined): R
 
 /** A link to a page that creates something (quick-create-cli.md, storage-account-create.md), not to a command's reference (/cli/…#az-keyvault-key-create). */
 const LINKS_A_CREATING_PAGE = /\]\((?!\/(?:cli|powershell|rest)\/)[^)#?]*create[^)#?]*(?:[#?][^)]*)?\)/i;
-const CREATES: Record<AzNeed['service'], string> = { vault: 'keyvault create', 'storage-account': 'storage account create' };
 /** Words that tell the reader how data access is given: access policies, or permissions on the data in words. */
 const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permissions?|access|rights?)\s+to\s+(?:get|set|read|write|list|manage|create|upload|download)\b[^.]{0,30}?\b(?:secrets?|keys?|certificates?|blobs?|messages?|data)\b/i;
 
@@ -133,14 +132,14 @@ function dataPlaneHits(doc: LintDocument, pre: Prerequisites | undefined): RuleH
   let use: { line: number; stepLine: number; stepId: string; need: AzNeed } | undefined;
   for (const { command, az } of eachAz(doc)) {
     const need = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
-    if (!need || doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === CREATES[need.service])) continue;
+    if (!need || need.kind === 'action' || doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === AZ_SERVICES[need.service].creates)) continue;
     use = { line: az.words[0]?.line ?? command.step.source.startLine, stepLine: command.step.source.startLine, stepId: command.step.id, need };
     break;
   }
   if (!use) return [];
   const patterns = [...statingPatterns(use.need).slice(0, -2), DATA_ACCESS_WORDS, new RegExp(escape(use.need.name), 'i')];
   for (let n = 1; n <= doc.lineCount; n++) if (patterns.some((p) => p.test(doc.line(n)))) return [];
-  const what = use.need.service === 'vault' ? 'vault' : 'storage account';
+  const what = AZ_SERVICES[use.need.service].what;
   const role = whatIf([], use.need);
   const suggestion = role.verdict === 'denied' && role.suggestion ? role.suggestion.roleName : 'a data role';
   const hits: RuleHit[] = [
