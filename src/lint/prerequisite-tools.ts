@@ -85,11 +85,13 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   const installs = codeLines.filter((l) => /\binstall\b|\bdownload\b|\bcurl\b.*\|\s*(?:sudo\s+)?(?:ba)?sh/i.test(l)).join('\n');
   const stated = (t: Tool): boolean => t.named.test(proseText) || t.named.test(installs);
 
+  // An az usage synopsis (parse/az-synopsis.ts) is reference text the reader does not run.
+  const synopsis = new Set(doc.tutorial.diagnostics.filter((d) => d.code === 'az-usage-synopsis').map((d) => d.line));
   const reported = new Set<string>();
   for (const fence of fences) {
     if (!SHELL_FENCES.test(fence.info) || fence.info === 'azurecli-interactive' || fence.info === 'azurepowershell-interactive') continue; // "Try It" opens Cloud Shell
     for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) {
-      if (/^\s*#/.test(doc.line(n))) continue; // a comment
+      if (/^\s*#/.test(doc.line(n)) || synopsis.has(n)) continue; // a comment, or a synopsis
       if (POWERSHELL_FENCES.test(fence.info)) {
         const m = AZ_CMDLET.exec(doc.line(n));
         if (m && !reported.has('Az module') && !AZ_MODULE_NAMED.test(proseText) && !AZ_MODULE_NAMED.test(installs)) {

@@ -30,8 +30,10 @@ export function azSynopsisEnd(st: ScanState, i: number, to: number): number {
     parts.push(st.content(j));
   }
   const text = parts.join(' ');
-  const enums = /\{[^{}]*\}/.test(text);
-  const words = text.replace(/\{[^{}]*\}/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
+  // az writes an enum set with its values, at least two ("{true, false}"); one name in braces
+  // ("-g {ResourceGroupName}") is a placeholder the reader fills in, so the command has values.
+  const enums = /\{[^{},]*,[^{}]*\}/.test(text);
+  const words = text.replace(/\{[^{},]*,[^{}]*\}/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || !words.every((w) => PARAM_WORD.test(w))) return -1;
   if (enums || words.some((w) => w.startsWith('['))) return j;
   if (j > i && givesValuesElsewhere(st, path, i, j)) return j;

@@ -44,4 +44,10 @@ describe('defect: an az usage synopsis was read as a command to run', () => {
     expect(t.steps).toHaveLength(1);
     expect(lintText(alone).some((f) => f.rule === 'az-flag-without-value' && f.severity === 'error')).toBe(true);
   });
+
+  it('defect: "-g {ResourceGroupName}" read as an enum set made a command with values a synopsis (storage-require-secure-transfer.md lost its step)', () => {
+    const page = `# Check\n\nUse the following command to check the setting:\n\n${fence('azurecli-interactive', 'az storage account show -g {ResourceGroupName} -n {StorageAccountName}')}`;
+    const t = parseTutorialText(page, 'braces.md', { form: 'docfx' });
+    expect(t.steps.map((s) => s.raw.trim())).toEqual(['az storage account show -g {ResourceGroupName} -n {StorageAccountName}']);
+  });
 });
