@@ -26,7 +26,7 @@ export interface CatalogSource {
   repo: string;
   path: string;
   commit: string;
-  /** The snapshot commit's date (the documentation pages' commits are recorded as read). */
+  /** The snapshot commit's date; for a documentation page, its ms.date when it was recorded. */
   date?: string;
   chars?: number;
   complete: boolean;
@@ -62,6 +62,7 @@ interface Block {
 }
 
 const HEADER = /<!-- source: (\S+) (\S+) @ ([0-9a-f]{40}) \((\d+) chars/;
+const PAGE_DATE = /<!-- ms\.date: (\d{4}-\d{2}-\d{2})/;
 const LISTS = ['actions', 'notActions', 'dataActions', 'notDataActions'] as const;
 
 function toRole(b: Block, source: string, where: string): CatalogRole {
@@ -92,7 +93,10 @@ export function documentationRoles(pages: readonly { file: string; text: string 
     if (!complete && !/<!-- partial:/.test(page.text)) throw new Error(`${page.file}: say "complete:" or "partial:" in a comment`);
     const blocks = [...page.text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as Block);
     for (const b of blocks) roles.push(toRole(b, h[2]!, page.file));
-    sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, chars: Number(h[4]), complete, roles: blocks.length });
+    // The page's ms.date (its front matter, recorded in a comment when it was transcribed): the day
+    // the generated page was last refreshed from Azure's definitions.
+    const date = PAGE_DATE.exec(page.text)?.[1];
+    sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, ...(date ? { date } : {}), chars: Number(h[4]), complete, roles: blocks.length });
   }
   return { sources, roles };
 }
@@ -110,6 +114,7 @@ interface ListedRole extends Block {
   name: string;
   roleType: string;
   description?: string;
+  updatedOn?: string | null;
 }
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
@@ -124,6 +129,7 @@ function differences(a: CatalogRole, b: CatalogRole): string[] {
 /** The catalog JSON: the documentation's roles, then every other role of the snapshot; one role a line. */
 export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot): string {
   const docs = documentationRoles(pages);
+  const pageDates = new Map(docs.sources.filter((x) => x.date !== undefined).map((x) => [x.path, x.date!] as const));
   const byId = new Map(docs.roles.map((r) => [r.id, r]));
   const disagreements: CatalogDisagreement[] = [];
   const roles = [...docs.roles];
@@ -140,6 +146,16 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     else {
       if (role.description !== undefined) doc.description = role.description;
       const differs = differences(doc, role);
+      // Both are copies of Azure's one definition: where they differ, the role changed after the
+      // older copy was taken. Azure updated it after the page's ms.date: the listing is today's role
+      // (Key Vault Reader lost Microsoft.Resources/deployments/* on 2026-04-20; security.md is of 2026-02-23).
+      const pageDate = pageDates.get(doc.source);
+      const updated = typeof def.updatedOn === 'string' ? def.updatedOn.slice(0, 10) : undefined;
+      if (differs.length > 0 && pageDate !== undefined && updated !== undefined && updated > pageDate) {
+        disagreements.push({ roleName: doc.roleName, differs, kept: `${role.source} (updated ${updated}, after the page's ms.date ${pageDate})` });
+        roles[roles.indexOf(doc)] = role;
+        continue;
+      }
       if (differs.length > 0) disagreements.push({ roleName: doc.roleName, differs, kept: differs.includes('roleName') ? `${doc.source} (permissions); the name az role definition list gives, ${role.roleName}` : doc.source });
       // A renamed role: az resolves --role by the name Azure gives it now, so the catalog carries that
       // name (a page that names the role as az knows it is right); the page's name stays in the disagreement.

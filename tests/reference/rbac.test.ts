@@ -20,7 +20,11 @@ describe('built-in role catalog', () => {
     // a role Azure has renamed since the page was read carries the name az resolves today, and says so
     const renamed = new Set(roleCatalog().disagreements.filter((d) => d.differs.includes('roleName')).map((d) => d.roleName));
     const notListed = new Set(roleCatalog().disagreements.filter((d) => d.differs.includes('not listed by az role definition list')).map((d) => d.roleName));
+    // a role Azure updated after the page's ms.date is the listing's (role-catalog-dates.test.ts), and says so
+    const newer = new Set(roleCatalog().disagreements.filter((d) => /after the page's ms\.date/.test(d.kept)).map((d) => d.roleName));
+    expect(newer.size).toBe(18);
     for (const r of docs.roles) {
+      if (newer.has(r.roleName)) continue;
       const { description, ...held } = findRole(r.id)!;
       expect(held).toEqual(renamed.has(r.roleName) ? { ...r, roleName: held.roleName } : r);
       // The pages' blocks were copied without descriptions; az role definition list gives them (not for a role it does not list).
