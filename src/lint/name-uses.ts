@@ -5,6 +5,7 @@ import type { LintDocument } from './document.ts';
 import { azOf, azOption, simpleCommands, type AzView } from './commands.ts';
 import { commandWords } from '../parse/shell-words.ts';
 import { nameWord } from './text.ts';
+import { azCommand } from '../reference/az-table.ts';
 
 export interface NameUse {
   kind: string; // the az command group of the resource: "group", "lock", "keyvault", "storage account"
@@ -49,6 +50,19 @@ function uses(az: AzView, own: boolean, stepId: string | undefined): NameUse[] {
     if (!o || !v || !literalName(v.value) || (o.lookup.kind === 'parameter' && !o.lookup.parameter.names.includes(option))) continue;
     const createsGroup = parent === 'group' && CREATES_ITS_GROUP.has(command);
     out.push({ kind: parent, name: v.value, line: v.line, column: v.column, command, create: createsGroup, target: false, createsInside: !createsGroup && verb === 'create', own, ...step });
+  }
+  // az names a parent inside the same service by `--<noun>-name` (`az servicebus queue create
+  // --namespace-name`, `az eventhubs eventhub create --namespace-name`): the parent is the resource
+  // `az <group> <noun> create` makes, for the nearest group of the command's path that has it.
+  for (const o of az.options) {
+    const noun = /^--([a-z]+)-name$/.exec(o.lookup.kind === 'parameter' ? (o.lookup.parameter.names.find((n) => /^--[a-z]+-name$/.test(n)) ?? '') : '')?.[1];
+    const v = o.value;
+    if (!noun || !v || !literalName(v.value) || PARENT_OPTIONS[`--${noun}-name`]) continue;
+    // The nearest enclosing group that has the noun: `az monitor log-analytics workspace table create
+    // --workspace-name` → monitor log-analytics workspace.
+    const parent = az.path.slice(0, -1).map((_, i, p) => `${p.slice(0, p.length - i - 1).join(' ')} ${noun}`).find((c) => !c.startsWith(' ') && azCommand(`${c} create`));
+    if (!parent || parent === kind) continue;
+    out.push({ kind: parent, name: v.value, line: v.line, column: v.column, command, create: false, target: false, createsInside: verb === 'create', own, ...step });
   }
   if (CREATES_ITS_GROUP.has(command) && !azOption(az, '--resource-group')) {
     const at = az.words[0];

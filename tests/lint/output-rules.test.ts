@@ -168,6 +168,23 @@ describe('inconsistent-resource-name', () => {
   });
 });
 
+describe('inconsistent-resource-name: a parent named by --<noun>-name, a separator variant', () => {
+  const sb = (queueNamespace: string) => ['# Service Bus', '', '```azurecli', 'az group create --name my-group --location eastus2', 'az servicebus namespace create --name namespace-name --resource-group my-group', `az servicebus queue create --resource-group my-group --namespace-name ${queueNamespace} --name queue-name`, '```', ''].join('\n');
+  it('a queue created in namespace_name when the page created namespace-name', () => {
+    const f = found('sb.md', 'inconsistent-resource-name', sb('namespace_name'));
+    expect(f.map((x) => [x.line, x.column])).toEqual([[6, 71]]);
+    expect(f[0]?.message).toMatch(/uses the servicebus namespace "namespace_name", while the page creates "namespace-name" \(line 5\): the same name with other separators/);
+    expect(found('sb.md', 'inconsistent-resource-name', sb('namespace-name'))).toEqual([]);
+  });
+  it('the fresh service-bus-quickstart-cli.md (line 71), silent on event-hubs-quickstart-cli.md and the Log Analytics sample whose parents agree', () => {
+    const f = found('tests/fresh/articles/service-bus-messaging/service-bus-quickstart-cli.md', 'inconsistent-resource-name');
+    expect(f.map((x) => x.line)).toEqual([71]);
+    expect(f[0]?.message).toMatch(/"namespace_name", while the page creates "namespace-name" \(line 68\)/);
+    expect(found('tests/fresh/articles/event-hubs/event-hubs-quickstart-cli.md', 'inconsistent-resource-name')).toEqual([]);
+    expect(found('tests/fresh/articles/azure-monitor/logs/azure-cli-log-analytics-workspace-sample.md', 'inconsistent-resource-name')).toEqual([]);
+  });
+});
+
 describe('example-projection-keys', () => {
   it('custom-roles-cli.md: jq builds roleName and roleType, the output shows "type" (every object of the stream)', () => {
     const f = found(corpus('role-based-access-control/custom-roles-cli.md'), 'example-projection-keys');

@@ -1,6 +1,7 @@
 // The page creates a resource under one name and later uses another name nothing introduces for the
 // same kind of resource: `az group create --name demoResourceGroup` then `az group show --name
-// exampleGroup`, `az lock create --name LockGroup` then `az lock delete --name exampleLock`.
+// exampleGroup`, `az lock create --name LockGroup` then `az lock delete --name exampleLock`, `az servicebus namespace
+// create --name namespace-name` then `az servicebus queue create --namespace-name namespace_name`.
 import type { Rule, RuleHit } from '../rule.ts';
 import { groupsFirstUsedToCreateIn, introducedName, nameUses, type NameUse } from '../name-uses.ts';
 
@@ -10,7 +11,7 @@ export const inconsistentResourceName: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a resource name that nothing on the page introduces, while the page creates the same kind of resource under another name.',
   fullDescription:
-    "Azure finds a resource by its name only. When a page creates demoResourceGroup and then runs az group show --name exampleGroup, the reader gets \"(ResourceGroupNotFound) Resource group 'exampleGroup' could not be found.\" (az lock delete: \"LockNotFound\"), and every later step on that name fails the same way. A clean-up step that deletes a name the page never created leaves the reader's resources running and may delete an unrelated resource of theirs that happens to bear that name. Names the prose introduces (an existing group) are not reported. `az webapp up` without `--resource-group` counts as creating a group whose name az generates (`{user}_rg_{NNNN}` in current Azure CLI: Azure/azure-cli `src/azure-cli/azure/cli/command_modules/appservice/_create_util.py` @90bd338da58fe849520d55468d9c8b6c30cdf4d1, `get_rg_to_use`; older versions printed `appsvc_rg_<os>_<location>`): a later literal group name that only the page's example output shows is not the reader's group (a clean-up `az group delete` of it deletes nothing of theirs). A group no step creates whose first use makes something in it, under a name unlike any created one, is page-assumes-resource's (a missing prerequisite, not a second spelling).",
+    "Azure finds a resource by its name only. When a page creates demoResourceGroup and then runs az group show --name exampleGroup, the reader gets \"(ResourceGroupNotFound) Resource group 'exampleGroup' could not be found.\" (az lock delete: \"LockNotFound\"), and every later step on that name fails the same way. A clean-up step that deletes a name the page never created leaves the reader's resources running and may delete an unrelated resource of theirs that happens to bear that name. Names the prose introduces (an existing group) are not reported. A parent named by `--<noun>-name` (`az servicebus queue create --namespace-name`) is the resource `az <group> <noun> create` makes, for the nearest group of the command that has that command; a name that differs from a created one only by separators or case (namespace-name created, namespace_name used) is said to be that: Azure names are compared whole, so the queue create answers not found. `az webapp up` without `--resource-group` counts as creating a group whose name az generates (`{user}_rg_{NNNN}` in current Azure CLI: Azure/azure-cli `src/azure-cli/azure/cli/command_modules/appservice/_create_util.py` @90bd338da58fe849520d55468d9c8b6c30cdf4d1, `get_rg_to_use`; older versions printed `appsvc_rg_<os>_<location>`): a later literal group name that only the page's example output shows is not the reader's group (a clean-up `az group delete` of it deletes nothing of theirs). A group no step creates whose first use makes something in it, under a name unlike any created one, is page-assumes-resource's (a missing prerequisite, not a second spelling).",
   help: 'Use the name the page creates everywhere (or say in the prose which existing resource the other name is).',
   check(doc) {
     if (!doc.hasText) return [];
@@ -53,6 +54,9 @@ export const inconsistentResourceName: Rule = {
       const what = u.kind === 'group' ? 'resource group' : u.kind;
       const where = named.map((o) => `"${o.name}"${o.own ? ` (line ${o.line})` : ' (in an included file)'}`).join(', ');
       const gen = generated[0];
+      // namespace-name created, namespace_name used: one name to the writer, two to Azure.
+      const bare = (n: string): string => n.toLowerCase().replace(/[-_.]/g, '');
+      const variant = named.find((o) => bare(o.name) === bare(u.name));
       const madeBy = gen && named.length === 0
         ? `the only resource group the page makes is the one az ${gen.command} (line ${gen.line}) creates without --resource-group, whose name az generates ({user}_rg_NNNN in current Azure CLI; older versions printed other names): a name written on the page is not that group. Give az ${gen.command} --resource-group <name> and use that name, or tell the reader to use the "resourcegroup" value az printed`
         : `it created ${where}${gen ? ` and the group az ${gen.command} (line ${gen.line}) names itself` : ''}`;
@@ -62,6 +66,8 @@ export const inconsistentResourceName: Rule = {
         ...(u.stepId ? { stepId: u.stepId } : {}),
         message: gen && named.length === 0
           ? `az ${u.command} ${deletes ? 'deletes' : 'uses'} the ${what} "${u.name}", which no step creates: ${madeBy}.`
+          : variant && !deletes
+            ? `az ${u.command} uses the ${what} "${u.name}", while the page creates "${variant.name}"${variant.own ? ` (line ${variant.line})` : ' (in an included file)'}: the same name with other separators is another name to Azure, which does not find "${u.name}" (not found). Write "${variant.name}" here too.`
           : deletes && !first
             ? `az ${u.command} deletes the ${what} "${u.name}", which the page never created (${madeBy}): the reader's ${what} stays, and one of theirs named "${u.name}" would go. Use the name the page creates.`
             : `az ${u.command} uses the ${what} "${u.name}", which no step creates or introduces; the page creates ${where}. Azure finds resources by name: this step (and every later one on "${u.name}") fails with not found. Use one name.`,
