@@ -67,12 +67,38 @@ export interface RequestedValues {
   kind?: string;
   sku?: string;
   tags?: Readonly<Record<string, string>>;
+  /** Fields of the printed resource an option sets to a value az sends as given (AZ_SETTING_ECHOES). */
+  settings?: readonly { field: string; value: boolean | string; option: string }[];
 }
 
 export interface ValueMismatch {
-  key: 'type' | 'location' | 'kind' | 'sku' | 'tags';
+  key: 'type' | 'location' | 'kind' | 'sku' | 'tags' | 'setting';
   shown: string;
   expected: string;
+  /** For a setting: the example's field and the option that sets it. */
+  setting?: { field: string; option: string };
+}
+
+/**
+ * Options of an az create or update whose value the printed resource echoes in a top-level field, per
+ * command: only where the az source passes the option's value straight into that property. az acr
+ * create and update: `Registry(..., admin_user_enabled=admin_enabled)` (Azure/azure-cli
+ * src/azure-cli/azure/cli/command_modules/acr/custom.py, acr_create / acr_update_custom), printed
+ * flattened as "adminUserEnabled" (Microsoft.ContainerRegistry RegistryProperties.adminUserEnabled).
+ * `--admin-enabled` is a three-state flag: alone it means true.
+ */
+export const AZ_SETTING_ECHOES: Readonly<Record<string, readonly { option: string; field: string; type: 'boolean' }[]>> = {
+  'acr create': [{ option: '--admin-enabled', field: 'adminUserEnabled', type: 'boolean' }],
+  'acr update': [{ option: '--admin-enabled', field: 'adminUserEnabled', type: 'boolean' }],
+};
+
+/** A three-state flag's value as az reads it (azure-cli get_three_state_flag: true/false, yes/no, on/off…). */
+export function threeStateValue(written: string | undefined): boolean | undefined {
+  if (written === undefined) return true;
+  const w = written.toLowerCase();
+  if (['true', 'yes', 'on', 'enable', 'enabled', '1'].includes(w)) return true;
+  if (['false', 'no', 'off', 'disable', 'disabled', '0'].includes(w)) return false;
+  return undefined;
 }
 
 /**
@@ -86,7 +112,7 @@ const elided = (s: string): boolean => CHOSEN.test(s) || /x{4,}/i.test(s) || s.t
 
 /**
  * Where an example contradicts the values its request fixes: a location that is another region, a
- * kind or SKU other than the one asked for, tags other than those given (`tagsExact`: a create sends
+ * kind or SKU other than the one asked for, a field an option fixes (AZ_SETTING_ECHOES) shown otherwise, tags other than those given (`tagsExact`: a create sends
  * the whole set), a type other than its own id's. Elided and placeholder values match anything.
  */
 export function requestedMismatches(requested: RequestedValues, example: unknown, opts: { tagsExact: boolean }): ValueMismatch[] {
@@ -105,6 +131,13 @@ export function requestedMismatches(requested: RequestedValues, example: unknown
   const skuValue = obj['sku'];
   const sku = typeof skuValue === 'string' ? skuValue : skuValue && typeof skuValue === 'object' && typeof (skuValue as Record<string, unknown>)['name'] === 'string' ? ((skuValue as Record<string, unknown>)['name'] as string) : undefined;
   if (requested.sku && sku && !elided(requested.sku) && !elided(sku) && sku.toLowerCase() !== requested.sku.toLowerCase()) out.push({ key: 'sku', shown: sku, expected: requested.sku });
+  for (const set of requested.settings ?? []) {
+    const shown = obj[set.field];
+    if (shown === undefined || shown === null || (typeof shown === 'string' && elided(shown))) continue;
+    if (typeof set.value === 'string' && elided(set.value)) continue;
+    const differs = typeof set.value === 'boolean' ? typeof shown === 'boolean' && shown !== set.value : typeof shown === 'string' && shown.toLowerCase() !== set.value.toLowerCase();
+    if (differs) out.push({ key: 'setting', shown: String(shown), expected: String(set.value), setting: { field: set.field, option: set.option } });
+  }
   const tags = obj['tags'];
   if (requested.tags && tags && typeof tags === 'object' && !Array.isArray(tags)) {
     const shown = tags as Record<string, unknown>;

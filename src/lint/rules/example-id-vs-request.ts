@@ -5,7 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { armEchoMismatches, armResourcePath, regionKey, requestedByBody, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
+import { armEchoMismatches, armResourcePath, AZ_SETTING_ECHOES, regionKey, requestedByBody, threeStateValue, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
 import type { AzView } from '../commands.ts';
 import type { ReadJson } from '../document.ts';
 
@@ -15,7 +15,7 @@ export const exampleIdVsRequest: Rule = {
   severity: 'warning',
   shortDescription: "A Resource Manager response example's id, name, type, location, kind, SKU or tags differ from what its request (URL, body, az options) fixes.",
   fullDescription:
-    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
+    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and the fields an option sets where the az source passes its value straight through (az acr create/update --admin-enabled → adminUserEnabled: azure-cli command_modules/acr/custom.py, Registry(admin_user_enabled=admin_enabled); alone the flag means true), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
   help: 'Show the resource the request names with the values it sets (id, name, type, region, kind, SKU, tags), or change the request.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -99,6 +99,12 @@ function azRequested(az: AzView, create: boolean): RequestedValues {
   if (location !== undefined) out.location = location;
   if (kind !== undefined) out.kind = kind;
   if (sku !== undefined) out.sku = sku;
+  const settings = (AZ_SETTING_ECHOES[az.path.join(' ')] ?? []).flatMap((e) => {
+    const o = azOption(az, e.option);
+    const value = o ? threeStateValue(o.value?.value) : undefined;
+    return value === undefined ? [] : [{ field: e.field, value, option: e.option }];
+  });
+  if (settings.length > 0) out.settings = settings;
   // --tags takes space-separated key[=value] words (azure-cli validate_tags): all of them, not only the first
   const tags = az.read.options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--tags'));
   if (tags && tags.inline === undefined && tags.values.length > 0) {
@@ -114,10 +120,12 @@ const WHAT: Readonly<Record<ValueMismatch['key'], string>> = {
   kind: 'the resource has the kind the request sets',
   sku: 'the resource has the SKU the request sets',
   tags: 'the resource carries the tags the request sets',
+  setting: 'az sends the option\'s value as that property of the resource, and prints the resource back',
 };
 
 function valueHit(read: ReadJson, m: ValueMismatch, stepId: string, by: string): RuleHit {
-  const at = locateKey(read, m.key) ?? { line: read.block.json.source.startLine, column: 1 };
+  const at = locateKey(read, m.setting?.field ?? m.key) ?? { line: read.block.json.source.startLine, column: 1 };
+  if (m.setting) return { line: at.line, column: at.column, stepId, message: `the example's ${m.setting.field} is ${m.shown}, but ${by} gives ${m.setting.option}${m.expected === 'true' ? '' : ` ${m.expected}`}, which sets it to ${m.expected}: ${WHAT.setting}. Show "${m.setting.field}": ${m.expected} (or change the command).` };
   const expected = m.key === 'type' ? `the type of the example's own id, ${m.expected}` : `${m.expected}, which ${by} sets`;
   return { line: at.line, column: at.column, stepId, message: `the example's ${m.key} is ${m.key === 'tags' ? m.shown : `"${m.shown}"`}, not ${expected}: ${WHAT[m.key]}. Show ${m.key === "tags" ? m.expected : `"${m.key === "location" ? regionKey(m.expected) : m.expected}"`} (or change the request).` };
 }
