@@ -1,8 +1,9 @@
 // "$name" that no step of the page assigns and the prose never tells the reader to set: bash
-// expands it to the empty string and the command runs without that value.
+// expands it to the empty string (PowerShell to $null) and the command runs without that value.
 import type { Rule, RuleHit } from '../rule.ts';
 import { assignedVariables, bashCommands, dollarsIn } from '../shell.ts';
 import { shellCodeInclude } from '../../parse/includes.ts';
+import { isAutomaticVariable, readPowerShellLine, type PsScanState } from '../powershell-variables.ts';
 
 // Set by bash, the login session, Cloud Shell or the Azure hosts the tutorials run on.
 const ENVIRONMENT = new Set([
@@ -18,7 +19,7 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not. An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -81,9 +82,55 @@ export const shellUnassignedVariable: Rule = {
         }
       }
     }
+    if (shellCodeIncludeOf(doc) === undefined) hits.push(...powershellUnassigned(doc));
     return hits;
   },
 };
+
+/**
+ * PowerShell blocks (the page's and its includes', in page order): a `$name` that no PowerShell line
+ * assigns before it, that is no automatic variable and that the prose does not tell the reader to set.
+ * PowerShell, unlike bash under `set -u`, also expands it to $null without complaint.
+ */
+function powershellUnassigned(doc: Parameters<Rule['check']>[0]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const firstAssigned = new Map<string, { at: number; line: number; own: boolean }>(); // at: step index * 1e6 + line
+  const uses: { name: string; written: string; at: number; line: number; column: number; stepId: string }[] = [];
+  // A here-string or a <# … #> comment may span the statements the parser splits a fence into.
+  let state: PsScanState = { inBlockComment: false, hereString: undefined };
+  let previous: { file: string | undefined; end: number } | undefined;
+  doc.tutorial.steps.forEach((step, index) => {
+    if (step.kind === 'manual' || step.language !== 'powershell') return;
+    const own = !step.source.file || !doc.file || step.source.file === doc.file;
+    const sameFence = previous !== undefined && previous.file === step.source.file && previous.end < step.source.startLine && (!own || !doc.hasText || ![...Array(step.source.startLine - previous.end - 1).keys()].some((k) => /^\s*(```|:::)/.test(doc.line(previous!.end + 1 + k))));
+    if (!sameFence) state = { inBlockComment: false, hereString: undefined };
+    previous = { file: step.source.file, end: step.source.endLine };
+    step.raw.split('\n').forEach((raw, i) => {
+      const line = step.source.startLine + i;
+      const text = own && doc.hasText ? doc.line(line) : raw;
+      const at = index * 1e6 + line;
+      const read = readPowerShellLine(text, state);
+      for (const name of read.assigns) if (!firstAssigned.has(name)) firstAssigned.set(name, { at, line, own });
+      if (own) for (const u of read.uses) uses.push({ name: u.name, written: u.written, at, line, column: u.offset + 1, stepId: step.id });
+    });
+  });
+  const reported = new Set<string>();
+  for (const u of uses) {
+    if (reported.has(u.name) || isAutomaticVariable(u.name) || proseGives(doc, u.name.replace(/\W/g, ''), 'i')) continue;
+    const first = firstAssigned.get(u.name);
+    if (first !== undefined && first.at <= u.at) continue;
+    reported.add(u.name);
+    hits.push({
+      line: u.line,
+      column: u.column,
+      stepId: u.stepId,
+      message: first !== undefined
+        ? `${u.written} is used here, but the first PowerShell line that assigns it is line ${first.line}${first.own ? '' : ' of an included file'}, further down: PowerShell expands an unassigned variable to $null without complaint, so this command runs without that value. Assign it before this line.`
+        : `no PowerShell line of the page (or its includes) assigns ${u.written} and the prose never says to set it: PowerShell expands it to $null without complaint, so the command runs without that value. Assign it first (${u.written} = "<value>") or use the variable the page assigns.`,
+    });
+  }
+  return hits;
+}
 
 /** The first shell script the page shows from another file (DocFX code include), if any. */
 function shellCodeIncludeOf(doc: Parameters<Rule['check']>[0]): { line: number; source: string } | undefined {
@@ -103,8 +150,8 @@ function proseClaimsEarlier(doc: Parameters<Rule['check']>[0], name: string): nu
   return undefined;
 }
 
-function proseGives(doc: Parameters<Rule['check']>[0], name: string): boolean {
-  const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`);
+function proseGives(doc: Parameters<Rule['check']>[0], name: string, flags = ''): boolean {
+  const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`, flags);
   for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && GIVES.test(doc.line(n))) return true;
   return false;
 }

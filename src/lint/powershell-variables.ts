@@ -1,0 +1,109 @@
+// The variables PowerShell lines use and assign, read as PowerShell expands them (about_Quoting_Rules,
+// about_Variables): `$name` and `${name}` outside single quotes, comments and single-quoted
+// here-strings; a backtick escapes the `$`. Names compare without case, as PowerShell compares them.
+// Shared state across lines: a `<# … #>` comment and a here-string span lines.
+
+export interface PsVariable {
+  name: string; // lower-cased
+  written: string;
+  /** Offset of the `$` in the line. */
+  offset: number;
+}
+
+export interface PsLineReading {
+  uses: PsVariable[];
+  assigns: string[];
+}
+
+export interface PsScanState {
+  inBlockComment: boolean;
+  hereString: '"' | "'" | undefined;
+}
+
+/**
+ * Automatic and preference variables PowerShell (or the Az module session) sets itself: about_Automatic_Variables,
+ * about_Preference_Variables. Never the page's to assign.
+ */
+const AUTOMATIC = new Set(
+  [
+    '_', 'PSItem', 'true', 'false', 'null', 'args', 'input', 'this', 'PSScriptRoot', 'PSCommandPath', 'MyInvocation', 'PSVersionTable', 'Host', 'HOME', 'PWD',
+    'LASTEXITCODE', 'Error', 'Matches', 'PSBoundParameters', 'ExecutionContext', 'IsWindows', 'IsLinux', 'IsMacOS', 'IsCoreCLR', 'PID', 'PROFILE', 'ShellId', 'StackTrace',
+    'Sender', 'EventArgs', 'Event', 'EventSubscriber', 'foreach', 'switch', 'OFS', 'PSCmdlet', 'PSCulture', 'PSUICulture', 'PSHOME', 'PSEdition', 'PSStyle', 'NestedPromptLevel',
+    'ConsoleFileName', 'PSSenderInfo', 'PSDebugContext', 'EnabledExperimentalFeatures', 'ErrorActionPreference', 'ProgressPreference', 'VerbosePreference', 'WarningPreference',
+    'InformationPreference', 'DebugPreference', 'ConfirmPreference', 'WhatIfPreference', 'PSDefaultParameterValues', 'PSNativeCommandArgumentPassing',
+    'PSNativeCommandUseErrorActionPreference', 'PSModuleAutoLoadingPreference', 'FormatEnumerationLimit', 'MaximumHistoryCount', 'OutputEncoding', 'PSEmailServer',
+    'PSSessionApplicationName', 'PSSessionConfigurationName', 'PSSessionOption', 'ErrorView', 'LogCommandHealthEvent', 'Transcript',
+  ].map((n) => n.toLowerCase()),
+);
+
+/** `$env:X`, `$function:f`… name providers, not variables; `$global:x` and kin are variables in a scope. */
+const SCOPES = new Set(['global', 'script', 'local', 'private', 'using']);
+
+export const isAutomaticVariable = (name: string): boolean => AUTOMATIC.has(name.toLowerCase());
+
+const NAME = /^\$(?:\{([^}]+)\}|([A-Za-z_][\w]*(?::[A-Za-z_]\w*)?))/;
+
+function variableAt(line: string, k: number): { written: string; name: string; length: number } | undefined {
+  const m = NAME.exec(line.slice(k));
+  if (!m) return undefined;
+  let name = m[1] ?? m[2] ?? '';
+  const colon = name.indexOf(':');
+  if (colon >= 0) {
+    if (!SCOPES.has(name.slice(0, colon).toLowerCase())) return undefined; // $env:PATH, $function:…
+    name = name.slice(colon + 1);
+  }
+  // `$name:` in a double-quoted string ("$name: …") reads as a drive; a bare `$a:b` without a known scope is skipped above.
+  return { written: m[0], name: name.toLowerCase(), length: m[0].length };
+}
+
+/** Uses and assignments on one PowerShell line; `state` carries comments and here-strings to the next line. */
+export function readPowerShellLine(line: string, state: PsScanState): PsLineReading {
+  const uses: PsVariable[] = [];
+  const assigns: string[] = [];
+  if (state.hereString) {
+    if (new RegExp(`^${state.hereString}@`).test(line)) state.hereString = undefined;
+    else if (state.hereString === "'") return { uses, assigns };
+  }
+  let quote: '"' | "'" | undefined = state.hereString === '"' ? '"' : undefined;
+  const inHere = state.hereString === '"';
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k] as string;
+    if (state.inBlockComment) {
+      if (line.startsWith('#>', k)) { state.inBlockComment = false; k++; }
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      continue;
+    }
+    if (c === '`') { k++; continue; }
+    if (quote === '"') {
+      if (c === '"' && !inHere) { quote = undefined; continue; }
+    } else {
+      if (line.startsWith('<#', k)) { state.inBlockComment = true; k++; continue; }
+      if (c === '#') break;
+      if (line.startsWith("@'", k) && line.slice(k + 2).trim() === '') { state.hereString = "'"; break; }
+      if (line.startsWith('@"', k) && line.slice(k + 2).trim() === '') { state.hereString = '"'; break; }
+      if (c === "'") { quote = "'"; continue; }
+      if (c === '"') { quote = '"'; continue; }
+    }
+    if (c !== '$') continue;
+    const v = variableAt(line, k);
+    if (!v) continue;
+    uses.push({ name: v.name, written: v.written, offset: k });
+    k += v.length - 1;
+  }
+  // Assignments: `$a = …`, `[type]$a = …`, `$a, $b = …`, `$a += …`, `foreach ($a in …)`, `param($a, [int]$b)`,
+  // `-OutVariable a`, `Set-Variable -Name a`.
+  const code = line.replace(/'[^']*'/g, "''");
+  const lhs = /^\s*((?:\[[^\]]+\]\s*)?\$[\w:{}]+(?:\s*,\s*(?:\[[^\]]+\]\s*)?\$[\w:{}]+)*)\s*(?:[+\-*/]?=)(?!=)/.exec(code);
+  if (lhs) for (const m of lhs[1]!.matchAll(/\$\{?(?:(?:global|script|local|private):)?(\w+)\}?/gi)) assigns.push(m[1]!.toLowerCase());
+  for (const m of code.matchAll(/\bforeach\s*\(\s*\$(\w+)\s+in\b/gi)) assigns.push(m[1]!.toLowerCase());
+  for (const m of code.matchAll(/\bfor\s*\(\s*\$(\w+)\s*=/gi)) assigns.push(m[1]!.toLowerCase());
+  for (const param of code.matchAll(/\b(?:param\s*\(|function\s+[\w-]+\s*\()([^)]*)/gi)) for (const m of param[1]!.matchAll(/\$(\w+)/g)) assigns.push(m[1]!.toLowerCase());
+  for (const m of code.matchAll(/-(?:OutVariable|ov|ErrorVariable|ev|PipelineVariable|pv|WarningVariable|wv|InformationVariable|iv)\s*[:\s]\s*['"]?\+?(\w+)/gi)) assigns.push(m[1]!.toLowerCase());
+  for (const m of code.matchAll(/\b(?:Set|New)-Variable\s+(?:-Name\s+)?['"]?(\w+)/gi)) assigns.push(m[1]!.toLowerCase());
+  // A condition's `$a = …` inside if (…) or while (…) assigns too.
+  for (const m of code.matchAll(/\(\s*\$(\w+)\s*=(?!=)/g)) assigns.push(m[1]!.toLowerCase());
+  return { uses, assigns };
+}
