@@ -44,6 +44,7 @@ import { proseCaseSensitiveClaim } from './rules/prose-case-sensitive-claim.ts';
 import { proseOutdatedClaim } from './rules/prose-outdated-claim.ts';
 import { proseTokenAudience } from './rules/prose-token-audience.ts';
 import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-command.ts';
+import { proseAzOptionSingleDash } from './rules/prose-az-option-single-dash.ts';
 import { proseAzCommandUnknown } from './rules/prose-az-command-unknown.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
 import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
@@ -161,6 +162,7 @@ export const rules: readonly Rule[] = [
   proseOutdatedClaim,
   proseTokenAudience,
   proseParameterNotInCommand,
+  proseAzOptionSingleDash,
   proseAzCommandUnknown,
   missingPrerequisite,
   shellBackslashSpace,

@@ -79,6 +79,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'output-in-command-fence': 'other',
   'retired-runtime-version': 'other',
   'inconsistent-resource-name': 'inconsistent-name',
+  'prose-az-option-single-dash': 'wrong-parameter',
   'example-projection-keys': 'example-output',
   'example-role-definition-differs': 'example-output',
   'example-secret-from-file': 'example-output',

@@ -197,4 +197,13 @@ export const outputCases = {
   'output-in-command-fence': [
     { name: 'output block tagged bash', find: '```output', replace: () => '```bash', offset: 1, message: /inside a ```bash block/, severity: 'warning' as const },
   ],
+  'prose-az-option-single-dash': [
+    {
+      name: 'the resource group option written with one dash (logic-apps quickstart)',
+      find: 'Create a file to upload:',
+      replace: (l: string) => `Give the group with \`-resource-group -g\`. ${l}`,
+      message: /-resource-group is written with one dash: the az option is --resource-group/,
+      severity: 'warning' as const,
+    },
+  ],
 };
