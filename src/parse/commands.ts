@@ -1,6 +1,6 @@
 // Command recognition: how far a command runs (`\` continuations, an open quote, option lines
 // written under it without `\`), and what it is once bash has split it into words (curl, az, an
-// `echo … > file`, `var=$(curl … | jq …)`, a `#` comment).
+// `echo … > file`, `var=$(curl … | jq …)`, `var=$(az … [| tr -d …])`, a `#` comment).
 import type { AzStep, CharMark, HttpStep, ShellAction, ShellStep, Step } from '../model.ts';
 import { parseAzArgv } from './az.ts';
 import { azSynopsisEnd } from './az-synopsis.ts';

@@ -1,6 +1,7 @@
 // A `shell` step in the run's working folder: `echo … > file` writes the file, `var=$(curl … | jq -r
 // '.x')` runs the curl as an http request and keeps jq's output in the variable (and runs the curl
-// commands the line runs after it: command-list.ts), `var=value` sets it, comments do nothing.
+// commands the line runs after it: command-list.ts), `var=$(az … [| tr -d …])` runs the az command
+// through its equivalent and keeps what az prints, `var=value` sets it, comments do nothing.
 // Other commands are not run (no general shell), and the outcome says so.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';

@@ -53,7 +53,7 @@ export function shellConstructMessage(action: ShellAction): string | undefined {
       if (!action.literal && !action.curl) return `the http engine runs var=$(curl … | jq …) and var=$(az … [| tr -d …]) assignments only, not $(${action.pipeline})`;
       return undefined;
     case 'other':
-      return `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"`;
+      return `the http engine models echo > file, var=$(curl … | jq …), var=$(az … [| tr -d …]) and comments, not "${action.argv.join(' ')}"`;
     default:
       return undefined;
   }
