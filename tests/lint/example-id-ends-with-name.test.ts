@@ -17,8 +17,11 @@ describe("an az create example's id", () => {
   it('must end with the name the example and the command give (container-registry-get-started-azure-cli.md)', () => {
     const p = 'tests/fresh/articles/container-registry/container-registry-get-started-azure-cli.md';
     const found = ids(readFileSync(join(root, p), 'utf8'), p);
-    expect(found.map((f) => f.line)).toEqual([66]);
-    expect(found[0]?.message).toMatch(/ends in "myContainerRegistry1"/);
+    const endsIn = found.filter((f) => /ends in/.test(f.message));
+    expect(endsIn.map((f) => f.line)).toEqual([66]);
+    expect(endsIn[0]?.message).toMatch(/ends in "myContainerRegistry1"/);
+    // The same example's sku (Managed_Standard for --sku Basic) is the page's other real defect.
+    expect(found.filter((f) => !/ends in/.test(f.message)).map((f) => `${f.line} ${/sku is "Managed_Standard", not Basic/.test(f.message)}`)).toEqual(['72 true']);
   });
   it('is silent when it ends with the name, or when the shown name is not the --name', () => {
     expect(ids(page('/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/reg007', 'reg007'))).toEqual([]);
