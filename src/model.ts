@@ -133,6 +133,10 @@ export const ShellAction = z.discriminatedUnion('kind', [
     variable: z.string(),
     curl: CurlCommand.optional(),
     jqFilter: z.string().optional(),
+    // var=$(az … [| tr -d 'SET' …]): the az command, and the characters the tr filters delete from
+    // what az prints (absent when the substitution is az alone; the tail is anything else: no `az`).
+    az: AzCommand.optional(),
+    trDelete: z.string().optional(),
     pipeline: z.string(), // the text inside $( … ), or the value itself when `literal`
     literal: z.boolean().optional(), // var=value with no command substitution: bash just sets it
   }),

@@ -1,6 +1,6 @@
 // Command recognition: how far a command runs (`\` continuations, an open quote, option lines
 // written under it without `\`), and what it is once bash has split it into words (curl, az, an
-// `echo … > file`, `var=$(curl … | jq …)`, a `#` comment).
+// `echo … > file`, `var=$(curl … | jq …)`, `var=$(az … [| tr -d …])`, a `#` comment).
 import type { AzStep, CharMark, HttpStep, ShellAction, ShellStep, Step } from '../model.ts';
 import { parseAzArgv } from './az.ts';
 import { azSynopsisEnd } from './az-synopsis.ts';
@@ -206,6 +206,45 @@ export function finish(
   return step;
 }
 
+/** tr's escapes in a SET (tr(1)): the ones a page writes to strip quotes and carriage returns. */
+const TR_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', n: '\n', r: '\r', t: '\t' };
+
+/** The characters `tr -d SET` deletes, or undefined for a set this tool does not read exactly (ranges, classes, octal). */
+function trDeleteSet(words: readonly string[]): string | undefined {
+  if (words.length !== 3 || words[0] !== 'tr' || words[1] !== '-d') return undefined;
+  const set = words[2]!;
+  let chars = '';
+  for (let i = 0; i < set.length; i++) {
+    const c = set[i]!;
+    if (c === '[' || (c === '-' && i > 0 && i < set.length - 1)) return undefined;
+    if (c !== '\\') {
+      chars += c;
+      continue;
+    }
+    const escaped = TR_ESCAPES[set[i + 1] ?? ''];
+    if (escaped === undefined) return undefined;
+    chars += escaped;
+    i++;
+  }
+  return chars === '' ? undefined : chars;
+}
+
+/**
+ * `az …` alone inside $( … ), or piped through `tr -d SET` filters only: the argv after `az` and what
+ * the filters delete. Anything else in the pipeline (jq, sed, head) is left to bash.
+ */
+function azCapture(inner: readonly SimpleCommand[]): { words: string[]; trDelete?: string } | undefined {
+  const [az, ...tail] = inner;
+  if (!az || az.words[0] !== 'az' || az.redirects.length > 0) return undefined;
+  let trDelete = '';
+  for (const c of tail) {
+    const set = c.redirects.length === 0 ? trDeleteSet(c.words) : undefined;
+    if (set === undefined) return undefined;
+    trDelete += set;
+  }
+  return trDelete === '' ? { words: az.words.slice(1) } : { words: az.words.slice(1), trDelete };
+}
+
 function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[], first: number): ShellAction {
   const words = cmd.words;
   if (words[0] === 'echo') {
@@ -235,7 +274,13 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
       action.pipeline = sub[1]!;
       const tk = tokenizeShell(sub[1]!);
       if (tk.error) st.diag('unbalanced-quote', 'warning', first + 1, `${tk.error.message} inside $( … )`);
-      const inner = toPipelines(tk.tokens)[0]?.commands ?? [];
+      const pipelines = toPipelines(tk.tokens);
+      const inner = pipelines[0]?.commands ?? [];
+      const az = pipelines.length === 1 ? azCapture(inner) : undefined;
+      if (az) {
+        action.az = parseAzArgv(az.words);
+        if (az.trDelete !== undefined) action.trDelete = az.trDelete;
+      }
       const curl = inner.find((c) => c.words[0] === 'curl');
       if (curl) action.curl = parseCurlArgv(curl.words.slice(1));
       const jq = inner.find((c) => c.words[0] === 'jq');

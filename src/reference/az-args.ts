@@ -45,8 +45,11 @@ function valueCount(p: AzParameter, following: readonly string[]): number {
   while (n < following.length && !looksLikeOption(following[n] as string) && following[n] !== '--') n++;
   if (p.value === 'none') return 0;
   // az deployment's --parameters is nargs='+' with action='append' (key=value pairs after one flag),
-  // which the generated table does not mark as multiple.
-  if (p.multiple || p.names.includes('--parameters')) return n; // nargs '+' or '*'
+  // which the generated table does not mark as multiple. --tags is azure-cli core's tags_type
+  // (azure/cli/core/commands/parameters.py: nargs='*'), which commands reuse without their reference
+  // entry saying "space-separated" (az tag create/update: resource/_params.py, c.argument('tags', tags_type)).
+  // Taking more words can only drop an "unrecognized arguments" error, never add one.
+  if (p.multiple || p.names.includes('--parameters') || p.names.includes('--tags')) return n; // nargs '+' or '*'
   return Math.min(n, 1); // one value, or '?'
 }
 

@@ -23,6 +23,13 @@ describe('value kinds', () => {
     expect(error('vm create -g rg -n vm --image Ubuntu2204 --assign-identity')).toBeUndefined();
   });
 
+  it('az tag create --tags takes every key=value after it (core tags_type, nargs=*), though its reference entry does not say space-separated', () => {
+    // Regression: tag-resources-cli.md:111 failed with "unrecognized arguments: Status=Normal" once $group had a value.
+    expect(readAzArgv(argv('tag create --resource-id /x --tags Dept=Finance Status=Normal')).options.at(-1)?.values).toEqual([5, 6]);
+    expect(error('tag create --resource-id /x --tags Dept=Finance Status=Normal')).toBeUndefined();
+    expect(error('tag update --resource-id /x --operation Merge --tags CostCenter=00123 Environment=Production')).toBeUndefined();
+  });
+
   it('required: a value, else "expected one argument"; an option-like word is not a value, a negative number is', () => {
     expect(error('storage blob list --account-name a --container-name c --num-results')).toBe('argument --num-results: expected one argument');
     expect(error('storage blob list --account-name a --container-name c --num-results --auth-mode login')).toBe('argument --num-results: expected one argument');

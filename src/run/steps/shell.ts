@@ -1,10 +1,12 @@
 // A `shell` step in the run's working folder: `echo … > file` writes the file, `var=$(curl … | jq -r
 // '.x')` runs the curl as an http request and keeps jq's output in the variable (and runs the curl
-// commands the line runs after it: command-list.ts), `var=value` sets it, comments do nothing.
+// commands the line runs after it: command-list.ts), `var=$(az … [| tr -d …])` runs the az command
+// through its equivalent and keeps what az prints, `var=value` sets it, comments do nothing.
 // Other commands are not run (no general shell), and the outcome says so.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { ShellStep } from '../../model.ts';
+import type { AzCommand, ShellStep } from '../../model.ts';
+import { runAzStep } from './az.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import { buildCurl, CurlInputError } from '../curl/build.ts';
@@ -18,6 +20,26 @@ import { shellConstructMessage } from './support.ts';
 function unquote(filter: string): string {
   const m = /^'(.*)'$|^"(.*)"$/s.exec(filter.trim());
   return m ? (m[1] ?? m[2] ?? '') : filter.trim();
+}
+
+/**
+ * var=$(az … [| tr -d SET]): the az command runs through its equivalent (runAzStep, which prints
+ * what az would through --query and -o), tr deletes its characters, and $( … ) drops the trailing
+ * newlines. A command az fails is the step's failure, with az's error; what this tool cannot print as
+ * az would leaves the capture to bash (unsupported, shell-construct), with the reason.
+ */
+async function runAzCapture(step: ShellStep, az: AzCommand, variable: string, trDelete: string | undefined, ctx: StepContext): Promise<StepOutcome> {
+  const ran = await runAzStep({ ...step, kind: 'az', az }, ctx);
+  if (ran.error?.kind === 'unsupported') {
+    return { ...ran, error: { kind: 'unsupported', unsupported: 'shell-construct', message: `the http engine runs var=$(az …) through the command's REST equivalent, and ${ran.error.message}` } };
+  }
+  if (ran.error !== undefined || !ran.output || ran.output.exitCode !== 0) return ran;
+  let value = ran.output.stdout;
+  if (trDelete !== undefined) value = [...value].filter((c) => !trDelete.includes(c)).join('');
+  value = value.replace(/\n+$/, '');
+  ctx.env.set(variable, value);
+  // The assignment prints nothing: what az printed went into the variable; its stderr (warnings) stays.
+  return { ...ran, output: { ...ran.output, stdout: '' }, captured: { [`$${variable}`]: value } };
 }
 
 export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<StepOutcome> {
@@ -42,6 +64,7 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
         return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, captured: { [`$${action.variable}`]: value } });
       }
       const construct = shellConstructMessage(action);
+      if (construct === undefined && action.az) return runAzCapture(step, action.az, action.variable, action.trDelete, ctx);
       if (construct !== undefined || !action.curl) {
         return outcome({ engine: 'shell', error: { kind: 'unsupported', unsupported: 'shell-construct', message: construct ?? `$(${action.pipeline})` } });
       }

@@ -18,15 +18,42 @@ export function unmodelledMessage(path: string): string {
   return `'az ${path}' is a real az command this tool has no REST equivalent for`;
 }
 
+/**
+ * var=$(az …) runs through the az command's REST equivalent: without one, bash (the shell engine)
+ * is what runs the capture, as for any other command substitution.
+ */
+function azCaptureMessage(argv: string[]): string | undefined {
+  const why = azUnsupported(argv);
+  return why === undefined ? undefined : `the http engine runs var=$(az …) through the command's REST equivalent, and ${why.why}`;
+}
+
+/** Why the http engine cannot run this az command line, or undefined when it has an equivalent (or az rejects the line first). */
+function azUnsupported(argv: string[]): StaticUnsupported | undefined {
+  const found = lookupAz(argv);
+  switch (found.kind) {
+    case 'retired':
+      return { reason: 'az-no-equivalent', why: retiredRunMessage(found.retired) };
+    case 'extension':
+      return { reason: 'az-extension', why: extensionMessage(found.command, found.extension) };
+    case 'unmodelled':
+      // az rejects bad arguments before it calls anything: such a step runs (and fails) as written.
+      if (azArgumentError(argv, undefined, (w) => w) !== undefined) return undefined;
+      return { reason: 'az-no-equivalent', why: unmodelledMessage(found.command.path) };
+    default:
+      return undefined;
+  }
+}
+
 /** The http engine's message for a shell action it does not model (undefined: it models it). */
 export function shellConstructMessage(action: ShellAction): string | undefined {
   switch (action.kind) {
     case 'assign':
       if (action.literal && /[`$]/.test(action.pipeline)) return `the http engine sets var=value only for a value without $ expansions or backticks, not ${action.variable}=${action.pipeline}`;
-      if (!action.literal && !action.curl) return `the http engine runs var=$(curl … | jq …) assignments only, not $(${action.pipeline})`;
+      if (action.az) return azCaptureMessage(action.az.argv);
+      if (!action.literal && !action.curl) return `the http engine runs var=$(curl … | jq …) and var=$(az … [| tr -d …]) assignments only, not $(${action.pipeline})`;
       return undefined;
     case 'other':
-      return `the http engine models echo > file, var=$(curl … | jq …) and comments, not "${action.argv.join(' ')}"`;
+      return `the http engine models echo > file, var=$(curl … | jq …), var=$(az … [| tr -d …]) and comments, not "${action.argv.join(' ')}"`;
     default:
       return undefined;
   }
@@ -59,22 +86,7 @@ function hostNotServed(step: Step, serves: ((host: string, port: number) => bool
 export function staticUnsupported(step: Step, engine: 'http' | 'shell', serves?: (host: string, port: number) => boolean): StaticUnsupported | undefined {
   const host = hostNotServed(step, serves);
   if (host) return host;
-  if (step.kind === 'az') {
-    const argv = step.az.argv;
-    const found = lookupAz(argv);
-    switch (found.kind) {
-      case 'retired':
-        return { reason: 'az-no-equivalent', why: retiredRunMessage(found.retired) };
-      case 'extension':
-        return { reason: 'az-extension', why: extensionMessage(found.command, found.extension) };
-      case 'unmodelled':
-        // az rejects bad arguments before it calls anything: such a step runs (and fails) as written.
-        if (azArgumentError(argv, undefined, (w) => w) !== undefined) return undefined;
-        return { reason: 'az-no-equivalent', why: unmodelledMessage(found.command.path) };
-      default:
-        return undefined;
-    }
-  }
+  if (step.kind === 'az') return azUnsupported(step.az.argv);
   if (step.kind === 'shell' && engine === 'http') {
     const message = shellConstructMessage(step.shell);
     return message === undefined ? undefined : { reason: 'shell-construct', why: message };
