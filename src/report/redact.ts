@@ -121,12 +121,42 @@ function merged(spans: Span[]): Span[] {
   return out;
 }
 
+/**
+ * A secret as az prints it with -o json is a JSON string, quotes included ("abc…"). Its quotes are
+ * not the secret: redacting them with it would cut JSON apart wherever the value sits in a JSON
+ * text (a report.json that no longer parses, a lost report), so the value inside is the secret.
+ */
+function unquoted(secret: string): string {
+  if (!/^"[\s\S]*"$/.test(secret)) return secret;
+  try {
+    const inner: unknown = JSON.parse(secret);
+    return typeof inner === 'string' ? inner : secret;
+  } catch {
+    return secret;
+  }
+}
+
+function isJsonStructure(text: string): boolean {
+  const t = text.trim();
+  if (!/^[[{]/.test(t)) return false;
+  try {
+    const v: unknown = JSON.parse(t);
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return false;
+  }
+}
+
 export class Redactor {
   readonly #index = new SecretIndex();
 
   /** Record a secret; it and its encodings are replaced by [REDACTED:<label>] everywhere. */
   add(secret: string, label: string): void {
-    this.#index.add(secret, label);
+    const value = unquoted(secret);
+    // A JSON object or array is not one secret but a structure: cut out whole, it takes JSON syntax
+    // with it wherever it sits in a JSON text. Its secret fields are found by name where it was read.
+    if (isJsonStructure(value)) return;
+    this.#index.add(value, label);
   }
 
   /** Forms of known secrets looked for. */
