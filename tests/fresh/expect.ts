@@ -18,6 +18,8 @@ export const Expectation = z
     fails: z.array(z.object({ text: z.string().min(1), reason: z.string().min(1), ...Evidence }).strict()).default([]),
     /** Error-level lint findings that are real: the rule and a part of the text on the finding's line. */
     lintErrors: z.array(z.object({ rule: z.string().min(1), where: z.string().min(1), ...Evidence }).strict()).default([]),
+    /** Real defects the tool must report (any severity): the rule and a part of the text on the finding's line. Asserted, so recall on pages never tuned on cannot silently drop. */
+    finds: z.array(z.object({ rule: z.string().min(1), where: z.string().min(1), ...Evidence }).strict()).default([]),
     /** Real defects of the page the tool reports below error level (warning, drift…), or misses; for the record. */
     defects: z.array(z.object({ where: z.string().min(1), what: z.string().min(1), reported: z.string().min(1), cite: z.string().min(1) }).strict()).default([]),
     notes: z.string().optional(),

@@ -81,6 +81,16 @@ describe('the fresh pages in one run', () => {
     expect([...unexpected]).toEqual([]);
   });
 
+  it('reports each defect the reviewers list under finds, on its line', () => {
+    const missed: string[] = [];
+    for (const [page, runs] of byPage) {
+      const e = expectations.get(page);
+      const findings = runs.flatMap((t) => t.findings).map((f) => ({ rule: f.rule, text: lineOf(f.file === '' || f.file === undefined ? page : freshPath(f.file), f.line) }));
+      for (const want of e?.finds ?? []) if (!findings.some((f) => f.rule === want.rule && f.text.includes(want.where))) missed.push(`${page}: ${want.rule} on "${want.where}"`);
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('gives every unsupported step a reason from the closed list, said plainly', () => {
     const steps = report.tutorials.flatMap((t) => t.steps.filter((s) => s.verdict === 'unsupported').map((s) => ({ file: t.file, s })));
     expect(steps.filter(({ s }) => s.unsupported === undefined || !(s.unsupported in UNSUPPORTED_REASONS) || s.reason.trim().length < 20).map(({ file, s }) => `${file}:${s.line.start} ${s.unsupported} ${s.reason}`)).toEqual([]);
