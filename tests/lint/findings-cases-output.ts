@@ -206,4 +206,15 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  // issue 16 session 6, wild defects (wild-a)
+  'az-output-field-named': [
+    {
+      name: 'the prose names a create-for-rbac output field that az does not print',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz ad sp create-for-rbac --name lint-sp\n\`\`\`\n\nYour \`appId\`, \`password\`, \`sp_name\` and \`tenant\` are returned.\n\n${l}`,
+      offset: 4,
+      message: /az ad sp create-for-rbac \(line \d+\) prints appId, displayName, password, tenant; there is no `sp_name`/,
+      severity: 'warning' as const,
+    },
+  ],
 };
