@@ -217,4 +217,14 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  'resource-host-name-differs': [
+    {
+      name: 'a secret URL whose vault host drops the hyphen of the vault the page creates',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz keyvault create --name lint-vault2 --resource-group <RESOURCE GROUP>\n\`\`\`\n\nRead it at https://lintvault2.vault.azure.net/secrets/lint.\n\n${l}`,
+      offset: 4,
+      message: /the key vault lint-vault2, whose host is lint-vault2\.vault\.azure\.net; https:\/\/lintvault2\.vault\.azure\.net names another key vault/,
+      severity: 'warning' as const,
+    },
+  ],
 };
