@@ -73,13 +73,15 @@ export const azOutputFieldNamed: Rule = {
   help: 'Name the fields the command prints (for create-for-rbac: appId, displayName, password, tenant); for a --query projection, the keys it builds.',
   check(doc) {
     const hits: RuleHit[] = [];
+    const printedOf = new Map<CommandView, BuiltOutput | undefined>(); // each command read once
     for (let n = 1; n <= doc.lineCount; n++) {
       if (!doc.isProse(n)) continue;
       const text = doc.line(n);
-      if (!RETURNS.test(text)) continue;
+      if (!RETURNS.test(text) || !text.includes('`')) continue;
       const command = commandBefore(doc, n);
       if (!command) continue;
-      const printed = printedKeys(doc, command);
+      if (!printedOf.has(command)) printedOf.set(command, printedKeys(doc, command));
+      const printed = printedOf.get(command);
       if (!printed) continue;
       const known = new Set(printed.keys);
       for (const sentence of sentencesOf(text)) {
