@@ -139,6 +139,9 @@ export const ShellAction = z.discriminatedUnion('kind', [
     trDelete: z.string().optional(),
     pipeline: z.string(), // the text inside $( … ), or the value itself when `literal`
     literal: z.boolean().optional(), // var=value with no command substitution: bash just sets it
+    // A value whose only purpose is to be new each run (unique names): `$(openssl rand -hex N)` or
+    // `let "var=$RANDOM*$RANDOM"` (bash arithmetic over $RANDOM and digits). Any such value will do.
+    generator: z.enum(['openssl-rand-hex', 'bash-random']).optional(),
   }),
   z.object({ kind: z.literal('comment'), text: z.string() }),
   z.object({ kind: z.literal('other'), argv: z.array(z.string()) }),

@@ -54,6 +54,12 @@ export function assignedVariables(doc: LintDocument): Map<string, number> {
       const m = ASSIGN.exec(w.raw);
       if (m) note(m[1]!, w.line);
       if ((w.value === 'read' || w.value === 'for') && words[i + 1] && /^[A-Za-z_]\w*$/.test(words[i + 1]!.value)) note(words[i + 1]!.value, w.line);
+      // let "name=expr" …: each argument is an arithmetic assignment (the azure-docs CLI samples' let "randomIdentifier=$RANDOM*$RANDOM").
+      if (w.value === 'let') for (const a of words.slice(i + 1)) {
+        if (a.line !== w.line) break;
+        const m = /^([A-Za-z_]\w*)=/.exec(a.value);
+        if (m) note(m[1]!, a.line);
+      }
     }
   }
   return out;

@@ -174,7 +174,10 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
     if (construct !== undefined) step.shellConstruct = construct;
     return step;
   }
-  return finish(base, { kind: 'shell', shell: shellAction(st, firstCmd, pipelines[0]!.commands, first) });
+  const shell = shellAction(st, firstCmd, pipelines[0]!.commands, first);
+  // $RANDOM is bash's, new at each expansion: no placeholder of the page.
+  if (shell.kind === 'assign' && shell.generator === 'bash-random') return finish({ ...base, placeholders: base.placeholders.filter((p) => p !== 'RANDOM') }, { kind: 'shell', shell });
+  return finish(base, { kind: 'shell', shell });
 }
 
 function buildToolStep(st: ScanState, base: Parameters<typeof finish>[0], words: string[], detached: { line: number; argv: string[] }[], first: number): Step {
@@ -262,8 +265,13 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
   // `touch file` creates the file empty when it does not exist and leaves its content otherwise:
   // appending nothing does exactly that.
   if (words[0] === 'touch' && words.length === 2 && !words[1]!.startsWith('-') && cmd.redirects.length === 0) return { kind: 'write-file', file: words[1]!, content: '', append: true };
+  // let "var=$RANDOM*$RANDOM" (the azure-docs CLI samples' unique suffix): arithmetic over $RANDOM and digits.
+  const letRandom = words[0] === 'let' && words.length === 2 && pipeline.length === 1 ? /^([A-Za-z_][A-Za-z0-9_]*)=((?:\$RANDOM|\d+)(?:[*+](?:\$RANDOM|\d+))*)$/.exec(words[1]!) : null;
+  if (letRandom) return { kind: 'assign', variable: letRandom[1]!, pipeline: letRandom[2]!, generator: 'bash-random' };
   const assignWord = words[0] === 'export' && words.length === 2 ? words[1]! : words[0]!;
   const assign = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(assignWord);
+  // name=( … ) is a bash array (the tokenizer ends the word at the parenthesis): not a value the http engine sets.
+  if (assign && assign[2] === '' && /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\(/.test(st.content(first))) return { kind: 'other', argv: [st.content(first).trim()] };
   if (assign && pipeline.length === 1) {
     const value = assign[2]!;
     const action: ShellAction = { kind: 'assign', variable: assign[1]!, pipeline: value };
@@ -272,6 +280,7 @@ function shellAction(st: ScanState, cmd: SimpleCommand, pipeline: SimpleCommand[
     if (!sub && words.length === (words[0] === 'export' ? 2 : 1)) action.literal = true;
     if (sub) {
       action.pipeline = sub[1]!;
+      if (/^openssl\s+rand\s+-hex\s+\d+$/.test(sub[1]!.trim())) action.generator = 'openssl-rand-hex';
       const tk = tokenizeShell(sub[1]!);
       if (tk.error) st.diag('unbalanced-quote', 'warning', first + 1, `${tk.error.message} inside $( … )`);
       const pipelines = toPipelines(tk.tokens);

@@ -162,7 +162,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i = readTranscript(st, i, to, fence);
       continue;
     }
-    i = fence ? readFenceText(st, i, to, fence) : readProse(st, i, to);
+    i = fence ? readFenceText(st, i, to, fence, shellFence(fence) ? (k) => isProgramLine(st.content(k)) || isCompoundStart(st.content(k).trim()) : undefined) : readProse(st, i, to);
   }
 }
 

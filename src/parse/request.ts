@@ -8,6 +8,7 @@
 import type { CharMark, Expectation, HttpStep } from '../model.ts';
 import { finish, registerStep } from './commands.ts';
 import { blockLanguage } from './language.ts';
+import { jsonExpectation } from './json-expectation.ts';
 import { F_STATUS } from './lines.ts';
 import { marksInLine } from './marks.ts';
 import { findCommandPlaceholders, uniqueKeys } from './placeholders.ts';
@@ -72,6 +73,7 @@ export function readRequest(st: ScanState, i: number, to: number, fence: Fence):
   while (b < to && st.isBlankAt(b)) b++;
   const bodyStarts = b < to && !isRequestStart(st, b) && !st.has(b, F_STATUS) && (b > k || /^[{[<]/.test(st.content(b).trim()));
   let body: string | undefined;
+  let bodyEnd: number | undefined;
   if (bodyStarts) {
     let e = b;
     for (let m = b; m < to; m++) {
@@ -79,6 +81,7 @@ export function readRequest(st: ScanState, i: number, to: number, fence: Fence):
       if (!st.isBlankAt(m)) e = m;
     }
     body = st.rawOf(b, e);
+    bodyEnd = e;
     last = e;
   }
   const raw = st.rawOf(i, last);
@@ -109,6 +112,14 @@ export function readRequest(st: ScanState, i: number, to: number, fence: Fence):
     },
   ) as HttpStep;
   step.request = line.version !== undefined ? { httpVersion: line.version } : {};
+  // A JSON body written in the request's own block is the page's JSON as much as one in a block of
+  // its own (takeRequestBody): the rules read it as an example (a trailing comma is a 400 there too).
+  if (body !== undefined && bodyEnd !== undefined && /^[{[]/.test(body.trimStart())) {
+    const exp = jsonExpectation(st.lines.slice(b, bodyEnd + 1), { file: st.file, startLine: b + 1, endLine: bodyEnd + 1 });
+    exp.language = blockLanguage(fence.info);
+    st.examples.push({ source: exp.source, json: exp });
+    step.request = { ...step.request, bodySource: exp.source };
+  }
   registerStep(st, i, last, step);
   st.awaitingBody = body === undefined && WRITES.has(line.method) ? { step, after: fence.close } : undefined;
   return last + 1;

@@ -210,9 +210,11 @@ export function readProse(st: ScanState, i: number, to: number): number {
   return k + 1;
 }
 
-export function readFenceText(st: ScanState, i: number, to: number, fence: Fence): number {
+export function readFenceText(st: ScanState, i: number, to: number, fence: Fence, startsStep?: (k: number) => boolean): number {
   let k = i;
-  while (k + 1 < to && !isSpecial(st, k + 1, to)) k++;
+  // A line the block's reader makes a step of (in a shell block: an assignment, another program)
+  // ends the text: text never swallows the commands after it.
+  while (k + 1 < to && !isSpecial(st, k + 1, to) && !startsStep?.(k + 1)) k++;
   let last = k;
   while (last > i && st.isBlankAt(last)) last--;
   const lead = st.leadText();

@@ -243,7 +243,7 @@ export function azCommand(path: string): AzCommandInfo | undefined {
 export function retiredCommand(words: readonly string[]): AzRetired | undefined {
   const t = load();
   for (let n = words.length; n > 0; n--) {
-    const path = words.slice(0, n).join(' ');
+    const path = words.slice(0, n).join(' ').toLowerCase(); // as findCommand: knack lower-cases the command words
     const r = entry(t.raw.retired, path);
     if (r) return { path, left: r.left, commit: r.commit, replacement: r.use };
   }
@@ -256,7 +256,10 @@ export function findCommand(words: readonly string[]): AzLookup {
   let path = '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    const next = path ? `${path} ${word}` : word;
+    // knack lower-cases every word before the first option before it matches the command table
+    // (knack/invocation.py CommandInvoker._rudimentary_get_command: args[i] = current.lower()), so
+    // `az network dns record-set A add-record` is `... record-set a add-record` (Azure/azure-cli#3325).
+    const next = path ? `${path} ${word.toLowerCase()}` : word.toLowerCase();
     if (entry(t.raw.commands, next)) return { kind: 'command', command: azCommand(next) as AzCommandInfo, rest: words.slice(i + 1) };
     if (!t.groups.has(next)) {
       if (word.startsWith('-')) return groupOf(t, path, words.slice(i));

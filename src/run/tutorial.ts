@@ -223,7 +223,7 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
       if (s.kind === 'capture') value = obs?.captured[s.captureKey] ?? (obs && producer ? captureValue({ key: s.captureKey, producer: producerId, path: s.path, consumers: [], reason: s.reason }, producer, obs) : undefined);
       else value = obs?.captured[`$${s.variable}`];
       if (value === undefined) {
-        const what = s.kind === 'capture' ? `${s.path} for ${b.key}` : `$${s.variable}`;
+        const what = s.kind === 'capture' ? (s.path ? `${s.path} for ${b.key}` : `a value for ${b.key}`) : `$${s.variable}`;
         return { missing: { producer: producerId, reason: `${producerId} produced no ${what}, which this step needs` } };
       }
     }

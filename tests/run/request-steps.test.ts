@@ -130,7 +130,8 @@ describe('an HTTP request in an http block is a request step', () => {
     expect(patch!.curl.data[0]!.value).toBe('{ "tags": { "env": "{environment}" } }');
     expect(patch!.placeholders).toEqual(['SUBSCRIPTIONID', 'ENVIRONMENT']);
     expect(patch!.expectation).toMatchObject({ kind: 'json', source: { startLine: 36 } });
-    expect(post!.request).toEqual({ httpVersion: 'HTTP/1.1' });
+    // The inline JSON body is the page's JSON too (json-example-invalid reads it): its place is kept.
+    expect(post!.request).toEqual({ httpVersion: 'HTTP/1.1', bodySource: { file: 'page.md', startLine: 8, endLine: 8 } });
     expect(post!.curl.headers.map((h) => [h.name, h.value])).toEqual([
       ['Accept', 'application/json'],
       ['Content-Type', 'application/json'],

@@ -11,6 +11,7 @@
 import { azExtensionMissingMessage, type AzCommandInfo, type AzRetired } from '../../reference/az-table.ts';
 import { azStatus, retiredMessage } from '../../reference/az-status.ts';
 import type { AzCommandModule } from './command.ts';
+import { accountGetAccessToken } from './account-get-access-token.ts';
 import { groupCreate } from './group-create.ts';
 import { groupDelete } from './group-delete.ts';
 import { groupShow } from './group-show.ts';
@@ -36,6 +37,7 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
   identityShow, keyvaultShow, storageAccountShow,
   storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
+  accountGetAccessToken,
 ];
 
 export type AzLookup =

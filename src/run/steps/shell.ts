@@ -3,6 +3,7 @@
 // commands the line runs after it: command-list.ts), `var=$(az … [| tr -d …])` runs the az command
 // through its equivalent and keeps what az prints, `var=value` sets it, comments do nothing.
 // Other commands are not run (no general shell), and the outcome says so.
+import { randomBytes, randomInt } from 'node:crypto';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { AzCommand, ShellStep } from '../../model.ts';
@@ -14,7 +15,7 @@ import { executeCurl } from '../curl/execute.ts';
 import { withFollowingCurls } from './command-list.ts';
 import { evaluatePath, rawOutput, UnsupportedJqFilter } from '../jq.ts';
 import { substitute } from '../substitute.ts';
-import { shellConstructMessage } from './support.ts';
+import { shellConstructMessage, SIMPLE_EXPANSION } from './support.ts';
 
 /** Strip one layer of matching quotes from a jq filter argument as bash would have. */
 function unquote(filter: string): string {
@@ -42,6 +43,13 @@ async function runAzCapture(step: ShellStep, az: AzCommand, variable: string, tr
   return { ...ran, output: { ...ran.output, stdout: '' }, captured: { [`$${variable}`]: value } };
 }
 
+/** A value as new as bash or openssl would make it: `openssl rand -hex N` (N random bytes in hex) or bash arithmetic over $RANDOM (0…32767 each) and digits. */
+function generated(kind: 'openssl-rand-hex' | 'bash-random', pipeline: string): string {
+  if (kind === 'openssl-rand-hex') return randomBytes(Number(/\d+\s*$/.exec(pipeline)?.[0] ?? '3')).toString('hex');
+  const terms = pipeline.split('+').map((product) => product.split('*').reduce((acc, f) => acc * (f === '$RANDOM' ? randomInt(32768) : Number(f)), 1));
+  return String(terms.reduce((a, b) => a + b, 0));
+}
+
 export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<StepOutcome> {
   const action = step.shell;
   switch (action.kind) {
@@ -57,7 +65,12 @@ export async function runShellStep(step: ShellStep, ctx: StepContext): Promise<S
       return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, files: [{ path: file, content: await readFile(path, 'utf8') }] });
     }
     case 'assign': {
-      if (action.literal && !/[`$]/.test(action.pipeline)) {
+      if (action.generator) {
+        const value = generated(action.generator, action.pipeline);
+        ctx.env.set(action.variable, value);
+        return outcome({ engine: 'shell', output: { stdout: '', stderr: '', exitCode: 0 }, captured: { [`$${action.variable}`]: value } });
+      }
+      if (action.literal && !/[`$]/.test(action.pipeline.replace(SIMPLE_EXPANSION, ''))) {
         // name=value: bash sets the variable (placeholders in the value are the page's, bound by the plan).
         const value = substitute(action.pipeline, ctx);
         ctx.env.set(action.variable, value);

@@ -44,11 +44,19 @@ function azUnsupported(argv: string[]): StaticUnsupported | undefined {
   }
 }
 
+/**
+ * `$name` and `${name}` in a literal value: the plan binds them like any placeholder of the page (a
+ * variable an earlier step set), so `rg="msdocs-rg-$randomIdentifier"` is set as bash sets it.
+ * $RANDOM and the other specials are bash's own, never bound: the value stays a construct.
+ */
+export const SIMPLE_EXPANSION = /\$(?!(?:RANDOM|SECONDS|LINENO|BASHPID|EPOCHSECONDS|EPOCHREALTIME|SRANDOM)\b)(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})/g;
+
 /** The http engine's message for a shell action it does not model (undefined: it models it). */
 export function shellConstructMessage(action: ShellAction): string | undefined {
   switch (action.kind) {
     case 'assign':
-      if (action.literal && /[`$]/.test(action.pipeline)) return `the http engine sets var=value only for a value without $ expansions or backticks, not ${action.variable}=${action.pipeline}`;
+      if (action.generator) return undefined;
+      if (action.literal && /[`$]/.test(action.pipeline.replace(SIMPLE_EXPANSION, ''))) return `the http engine sets var=value only for a value whose expansions are $name or \${name}, not ${action.variable}=${action.pipeline}`;
       if (action.az) return azCaptureMessage(action.az.argv);
       if (!action.literal && !action.curl) return `the http engine runs var=$(curl … | jq …) and var=$(az … [| tr -d …]) assignments only, not $(${action.pipeline})`;
       return undefined;
