@@ -14,7 +14,7 @@ import { AUTHORIZATION_API_VERSION, flattenAssignment, GRAPH, GUID, resolveAssig
 const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 
 /** Every page of an ARM list (nextLink followed), or the failed call. */
-async function listAll(session: ArmSession, first: string): Promise<Record<string, unknown>[] | ArmCall> {
+export async function listAll(session: ArmSession, first: string): Promise<Record<string, unknown>[] | ArmCall> {
   const items: Record<string, unknown>[] = [];
   let next: string | undefined = first;
   while (next !== undefined) {
