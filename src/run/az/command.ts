@@ -28,3 +28,8 @@ export function printed(stdout: string, extra: Partial<StepOutcome> = {}, stderr
 export function failed(stderr: string, extra: Partial<StepOutcome> = {}): StepOutcome {
   return outcome({ engine: 'http', ...extra, output: { stdout: '', stderr: `${stderr}\n`, exitCode: 1 } });
 }
+
+/** An error az's own code raises before or between calls (CLIError, IncorrectUsageError): "ERROR: …", exit status 1. */
+export function azError(message: string): StepOutcome {
+  return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
+}

@@ -6,13 +6,10 @@
 // Printed as az prints GenericResourceExpanded: every attribute of the model (absent ones null) and
 // `resourceGroup` from the id.
 import { ArmSession, azJson, callFailed, callPrinted, resourceGroupOf } from './arm.ts';
-import type { AzCommandModule } from './command.ts';
-import { outcome } from '../context.ts';
+import { azError, type AzCommandModule } from './command.ts';
 import { RESOURCE_GROUP_API_VERSION } from './group-create.ts';
 import { parseTag } from './group-list.ts';
 import { listAll } from './role-assignment-list.ts';
-
-const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 
 /** The attributes of azure-mgmt-resource's GenericResourceExpanded, which az prints null when absent. */
 const MODEL_FIELDS = ['changedTime', 'createdTime', 'extendedLocation', 'id', 'identity', 'kind', 'location', 'managedBy', 'name', 'plan', 'properties', 'provisioningState', 'sku', 'tags', 'type'];
@@ -34,7 +31,7 @@ export const resourceList: AzCommandModule = {
     if (args.tag !== undefined) {
       // az's words, with its hint about configured defaults for the two that `az configure` can set.
       const clash = rg !== undefined ? `--resource-group'(If the default value for resource group is set, please use 'az configure --defaults group=""' command to clear it first)` : namespace !== undefined ? "--namespace'" : type !== undefined ? "--resource-type'" : name !== undefined ? "--name'" : location !== undefined ? `--location'(If the default value for location is set, please use 'az configure --defaults location=""' command to clear it first)` : undefined;
-      if (clash !== undefined) return usage(`you cannot use '--tag' with '${clash}`);
+      if (clash !== undefined) return azError(`you cannot use '--tag' with '${clash}`);
     }
     const filters: string[] = [];
     if (rg) filters.push(`resourceGroup eq '${rg}'`);
@@ -42,9 +39,9 @@ export const resourceList: AzCommandModule = {
     if (location) filters.push(`location eq '${location}'`);
     if (type) {
       if (namespace) filters.push(`resourceType eq '${namespace}/${type}'`);
-      else if (!/[^/]+\/[^/]+/.test(type)) return usage('Malformed resource-type: --resource-type=<namespace>/<resource-type> expected.');
+      else if (!/[^/]+\/[^/]+/.test(type)) return azError('Malformed resource-type: --resource-type=<namespace>/<resource-type> expected.');
       else filters.push(`resourceType eq '${type}'`);
-    } else if (namespace) return usage('--namespace also requires --resource-type');
+    } else if (namespace) return azError('--namespace also requires --resource-type');
     if (args.tag) {
       const { key, value } = parseTag(args.tag);
       if (key.endsWith('*')) filters.push(`startswith(tagname, '${key.slice(0, -1)}')`);

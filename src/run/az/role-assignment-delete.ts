@@ -9,10 +9,8 @@
 import { ArmSession, callFailed, callPrinted, type ArmCall } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { outcome } from '../context.ts';
-import { AUTHORIZATION_API_VERSION, flattenAssignment, GUID, resolveAssignee, roleDefinitionIdByName, scopeNotEmulated } from './role-assignee.ts';
+import { AUTHORIZATION_API_VERSION, buildRoleScope, flattenAssignment, GUID, resolveAssignee, roleDefinitionIdByName, scopeNotEmulated } from './role-assignee.ts';
 import { listAll } from './role-assignment-list.ts';
-
-const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 
 export const roleAssignmentDelete: AzCommandModule = {
   path: ['role', 'assignment', 'delete'],
@@ -43,11 +41,9 @@ export const roleAssignmentDelete: AzCommandModule = {
     if (args.assignee === undefined && args.role === undefined && rg === undefined && args.scope === undefined && !flags.has('yes')) {
       return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'az-no-equivalent', message: "without --assignee, --role, --resource-group, --scope or --yes az asks 'This will delete all role assignments under the subscription. Are you sure?' on the terminal; this tool gives no answer to a prompt" } });
     }
-    let scope: string;
-    if (args.scope !== undefined) {
-      if (rg !== undefined) return usage(`Resource group "${rg}" is redundant because scope is supplied`);
-      scope = args.scope;
-    } else scope = rg !== undefined ? `/subscriptions/${sub}/resourceGroups/${rg}` : `/subscriptions/${sub}`;
+    const built = buildRoleScope(args, sub);
+    if ('failed' in built) return built.failed;
+    const { scope } = built;
     const outside = scopeNotEmulated(scope);
     if (outside) return outside;
 

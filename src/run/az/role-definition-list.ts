@@ -12,10 +12,8 @@ import { catalogRole } from '../../reference/rbac.ts';
 import { ArmSession, azJson, callFailed, callPrinted } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { outcome, type StepOutcome } from '../context.ts';
-import { AUTHORIZATION_API_VERSION } from './role-assignee.ts';
+import { AUTHORIZATION_API_VERSION, buildRoleScope } from './role-assignee.ts';
 import { listAll } from './role-assignment-list.ts';
-
-const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 
 /** A RoleDefinition as az prints it: properties lifted, their `type` (BuiltInRole/CustomRole) as roleType. */
 export function flattenDefinition(json: Record<string, unknown>): Record<string, unknown> {
@@ -34,12 +32,9 @@ export const roleDefinitionList: AzCommandModule = {
   ],
   async run({ args, flags, ctx }) {
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const rg = args['resource-group'];
-    let scope: string;
-    if (args.scope !== undefined) {
-      if (rg !== undefined) return usage(`Resource group "${rg}" is redundant because scope is supplied`);
-      scope = args.scope;
-    } else scope = rg !== undefined ? `/subscriptions/${sub}/resourceGroups/${rg}` : `/subscriptions/${sub}`;
+    const built = buildRoleScope(args, sub);
+    if ('failed' in built) return built.failed;
+    const { scope } = built;
     const notJudged = (message: string, exchanges: StepOutcome['exchanges'] = []): StepOutcome => outcome({ engine: 'http', exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message } });
     if (!/^\/subscriptions\//i.test(scope)) return notJudged(`role definitions at the scope ${scope} (outside a subscription) are not emulated`);
     const name = args.name;
