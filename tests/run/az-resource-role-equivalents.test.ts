@@ -131,3 +131,20 @@ describe('az role definition list', () => {
     expect(all.exchanges).toEqual([]);
   });
 });
+
+describe('az account get-access-token', () => {
+  it('prints the signed-in account\'s ARM token as az does (no call to ARM), and a Graph token with --resource-type ms-graph', async () => {
+    const out = await az('az account get-access-token');
+    expect(out.error).toBeUndefined();
+    const printed = stdoutJson(out) as Record<string, unknown>;
+    expect(Object.keys(printed)).toEqual(['accessToken', 'expiresOn', 'expires_on', 'subscription', 'tenant', 'tokenType']);
+    expect(printed).toMatchObject({ tokenType: 'Bearer', subscription: sub(), tenant: h.target.handle.scenario.tenantId });
+    expect(printed.expiresOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.000000$/);
+    expect(out.exchanges.some((e) => new URL(e.request.url).host === 'management.azure.com')).toBe(false);
+    // The token is a secret of the run: it is registered with the run's secrets.
+    expect(h.secrets.values().map((v) => v.value)).toContain(printed.accessToken);
+    const graph = await az('az account get-access-token --resource-type ms-graph --query accessToken -o tsv');
+    const payload = JSON.parse(Buffer.from((graph.output?.stdout ?? '').trim().split('.')[1]!, 'base64url').toString()) as { aud: string };
+    expect(payload.aud).toMatch(/graph\.microsoft\.com/);
+  });
+});

@@ -28,6 +28,8 @@ const PAGE = [
   `Register Batch:\n\n${fence('azurecli', 'az provider register --namespace Microsoft.Batch')}`,
   `Show the Reader role:\n\n${fence('azurecli', 'az role definition list --name "Reader" --query "[].roleType" --output tsv')}`,
   `${fence('Output', 'BuiltInRole')}`,
+  `Get a token for Resource Manager and call it:\n\n${fence('bash', `TOKEN=$(az account get-access-token --query accessToken | tr -d '"')`)}`,
+  `${fence('bash', 'curl -s -H "Authorization: Bearer $TOKEN" "https://management.azure.com/subscriptions?api-version=2022-12-01"')}`,
   `Remove a role assignment granted in the portal:\n\n${fence('azurecli', 'az role assignment delete --role "Reader" --resource-group demoGroup')}`,
 ].join('\n');
 
@@ -49,6 +51,10 @@ describe('a page of resource and role commands through the http engine', () => {
       expect(verdictOf('az provider show')?.verdict).toBe('pass');
       expect(verdictOf('az provider register')).toMatchObject({ verdict: 'unsupported', reason: expect.stringContaining('Microsoft.Batch') });
       expect(verdictOf('az role definition list')?.verdict).toBe('pass');
+      expect(verdictOf('TOKEN=$(az account get-access-token')?.verdict).toBe('pass');
+      expect(verdictOf('curl -s -H "Authorization: Bearer $TOKEN"')?.verdict).toBe('pass');
+      // The token is a secret: never in the report.
+      expect(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
       // The page removes a grant made outside what ran: az's answer is shown, and the step is not judged.
       expect(verdictOf('az role assignment delete')).toMatchObject({ verdict: 'unsupported', reason: expect.stringContaining('No matched assignments were found to delete') });
       expect(steps.filter((s) => s.verdict === 'fail')).toEqual([]);

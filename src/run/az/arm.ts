@@ -80,12 +80,12 @@ export function armErrorText(call: ArmCall): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b, 'en')).map(([k, v]) => [k, sortKeys(v)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]));
   }
   return value;
 }
 
-/** az prints JSON indented by two spaces with keys sorted (its json output uses sort_keys). */
+/** az prints JSON indented by two spaces with keys sorted (knack's format_json: json.dumps sort_keys, which orders by code point: `expiresOn` before `expires_on`). */
 export function azJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }

@@ -31,6 +31,7 @@ import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
 import { groupList } from './group-list.ts';
+import { accountGetAccessToken } from './account-get-access-token.ts';
 import { resourceList } from './resource-list.ts';
 import { providerRegister, providerShow } from './provider-show.ts';
 import { roleAssignmentDelete } from './role-assignment-delete.ts';
@@ -41,7 +42,7 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
   identityShow, keyvaultShow, storageAccountShow,
   storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
-  groupList, resourceList, providerShow, providerRegister, roleAssignmentDelete, roleDefinitionList,
+  groupList, resourceList, providerShow, accountGetAccessToken, providerRegister, roleAssignmentDelete, roleDefinitionList,
 ];
 
 export type AzLookup =
