@@ -21,6 +21,7 @@ export const accountGetAccessToken: AzCommandModule = {
   options: [
     { dest: 'resource', names: ['--resource'] },
     { dest: 'resource-type', names: ['--resource-type'] },
+    { dest: 'subscription', names: ['--subscription', '--name', '-n', '-s'] },
   ],
   async run({ args, ctx }) {
     const type = args['resource-type'];

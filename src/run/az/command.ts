@@ -8,6 +8,8 @@ export interface AzInvocation {
   step: AzStep;
   args: Record<string, string>;
   flags: Set<string>;
+  /** Each option's words as bash split them (`--tags "Cost Center"=x y=z`: two words). */
+  lists: Record<string, string[]>;
   ctx: StepContext;
 }
 
