@@ -42,6 +42,14 @@ function bodyTags(call: ArmCall): { tags: Record<string, string> } | { answer: A
   return { tags };
 }
 
+/** A write: the group and the body's tags, or the answer that stops it. */
+function write(call: ArmCall, apply: (group: Group, tags: Record<string, string>) => ArmResult): ArmResult {
+  const g = groupOf(call);
+  if ('answer' in g) return g.answer;
+  const body = bodyTags(call);
+  return 'answer' in body ? body.answer : apply(g.group, body.tags);
+}
+
 export const tagRoutes: ArmRoute[] = [
   {
     method: 'GET',
@@ -60,14 +68,11 @@ export const tagRoutes: ArmRoute[] = [
     resourceType: 'resources',
     action: 'Microsoft.Resources/tags/write',
     scope: (p) => p.scope!,
-    handle(call) {
-      const g = groupOf(call);
-      if ('answer' in g) return g.answer;
-      const body = bodyTags(call);
-      if ('answer' in body) return body.answer;
-      g.group.tags = body.tags;
-      return tagsBody(call, g.group.tags);
-    },
+    handle: (call) =>
+      write(call, (group, tags) => {
+        group.tags = tags;
+        return tagsBody(call, group.tags);
+      }),
   },
   {
     method: 'PATCH',
@@ -75,29 +80,24 @@ export const tagRoutes: ArmRoute[] = [
     resourceType: 'resources',
     action: 'Microsoft.Resources/tags/write',
     scope: (p) => p.scope!,
-    handle(call) {
-      const g = groupOf(call);
-      if ('answer' in g) return g.answer;
-      const body = bodyTags(call);
-      if ('answer' in body) return body.answer;
-      const { group } = g;
-      const { tags } = body;
-      const operation = String((call.body as { operation?: unknown } | undefined)?.operation ?? '');
-      switch (operation.toLowerCase()) {
-        case 'merge':
-          group.tags = { ...group.tags, ...tags };
-          break;
-        case 'replace':
-          group.tags = tags;
-          break;
-        case 'delete':
-          group.tags = Object.fromEntries(Object.entries(group.tags).filter(([k, v]) => !(k in tags) || (tags[k] !== '' && tags[k] !== v)));
-          break;
-        default:
-          return notEmulatedResponse(`tags PATCH with operation '${operation}' (Merge, Replace and Delete are modelled)`, call.req.requestId);
-      }
-      return tagsBody(call, group.tags);
-    },
+    handle: (call) =>
+      write(call, (group, tags) => {
+        const operation = String((call.body as { operation?: unknown } | undefined)?.operation ?? '');
+        switch (operation.toLowerCase()) {
+          case 'merge':
+            group.tags = { ...group.tags, ...tags };
+            break;
+          case 'replace':
+            group.tags = tags;
+            break;
+          case 'delete':
+            group.tags = Object.fromEntries(Object.entries(group.tags).filter(([k, v]) => !(k in tags) || (tags[k] !== '' && tags[k] !== v)));
+            break;
+          default:
+            return notEmulatedResponse(`tags PATCH with operation '${operation}' (Merge, Replace and Delete are modelled)`, call.req.requestId);
+        }
+        return tagsBody(call, group.tags);
+      }),
   },
   {
     method: 'DELETE',
