@@ -180,3 +180,29 @@ describe('az tag create/update/list/delete on a resource group', () => {
     expect(named.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-no-equivalent' });
   });
 });
+
+describe('az rest', () => {
+  it('a path gets Resource Manager in front and {subscriptionId} the signed-in subscription; a JSON body is sent as JSON with the ARM token; the answer printed as az prints JSON', async () => {
+    const put = await az(`az rest --method put --url "/subscriptions/{subscriptionId}/resourcegroups/rest-rg?api-version=2022-09-01" --body '{"location": "westus"}'`);
+    expect(put.error).toBeUndefined();
+    const exchange = put.exchanges.at(-1)!;
+    expect(exchange.request.url).toBe(`https://management.azure.com/subscriptions/${sub()}/resourcegroups/rest-rg?api-version=2022-09-01`);
+    const header = (n: string) => exchange.request.headers.find(([k]) => k.toLowerCase() === n)?.[1];
+    expect(header('content-type')).toBe('application/json');
+    expect(header('authorization')).toMatch(/^Bearer ey/);
+    expect(stdoutJson(put)).toMatchObject({ name: 'rest-rg', location: 'westus' });
+    const get = await az(`az rest --url https://management.azure.com/subscriptions/${sub()}/resourcegroups/rest-rg?api-version=2022-09-01 --query name -o tsv`);
+    expect(get.output?.stdout).toBe('rest-rg\n');
+  });
+
+  it('an error status is az\'s "ERROR: <reason>(<body>)" (exit 1); an endpoint the emulator does not serve is unsupported; a URL with no derivable resource is sent without a token, after az\'s warning', async () => {
+    const missing = await az(`az rest --url "/subscriptions/{subscriptionId}/resourcegroups/nope-rg?api-version=2022-09-01"`);
+    expect(missing.output?.exitCode).toBe(1);
+    expect(missing.output?.stderr).toMatch(/^ERROR: Not Found\(\{"error":\{"code":"ResourceGroupNotFound"/);
+    const web = await az(`az rest --method put --url "/subscriptions/{subscriptionId}/resourceGroups/x/providers/Microsoft.Web/sites/y/config/authsettings?api-version=2020-06-01" --body '{}'`);
+    expect(web.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    const other = await az(`az rest --url https://${h.target.handle.scenario.storageAccounts[0]?.name ?? 'acct'}.blob.core.windows.net/?comp=list`);
+    expect(other.output?.stderr ?? '').toContain("Can't derive appropriate Azure AD resource from --url");
+    expect(other.exchanges.at(-1)?.request.headers.some(([k]) => k.toLowerCase() === 'authorization')).toBe(false);
+  });
+});

@@ -31,6 +31,7 @@ import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
 import { groupList } from './group-list.ts';
+import { rest } from './rest.ts';
 import { tagCreate, tagDelete, tagList, tagUpdate } from './tag.ts';
 import { accountGetAccessToken } from './account-get-access-token.ts';
 import { resourceList } from './resource-list.ts';
@@ -44,7 +45,7 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   identityShow, keyvaultShow, storageAccountShow,
   storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
   groupList, resourceList, providerShow, accountGetAccessToken, providerRegister, roleAssignmentDelete, roleDefinitionList,
-  tagCreate, tagUpdate, tagList, tagDelete,
+  tagCreate, tagUpdate, tagList, tagDelete, rest,
 ];
 
 export type AzLookup =
