@@ -201,6 +201,11 @@ describe('az rest', () => {
     expect(missing.output?.stderr).toMatch(/^ERROR: Not Found\(\{"error":\{"code":"ResourceGroupNotFound"/);
     const web = await az(`az rest --method put --url "/subscriptions/{subscriptionId}/resourceGroups/x/providers/Microsoft.Web/sites/y/config/authsettings?api-version=2020-06-01" --body '{}'`);
     expect(web.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    // defect: a --body @file the reader makes by hand was a false fail ("No such file or directory").
+    const byHand = await az('az rest --method PUT --url "/subscriptions/{subscriptionId}/resourcegroups/rest-rg?api-version=2022-09-01" --body @./authsettings.json');
+    expect(byHand.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    expect(byHand.error?.message).toContain("'./authsettings.json'");
+    expect(byHand.exchanges).toEqual([]);
     const other = await az(`az rest --url https://${h.target.handle.scenario.storageAccounts[0]?.name ?? 'acct'}.blob.core.windows.net/?comp=list`);
     expect(other.output?.stderr ?? '').toContain("Can't derive appropriate Azure AD resource from --url");
     expect(other.exchanges.at(-1)?.request.headers.some(([k]) => k.toLowerCase() === 'authorization')).toBe(false);

@@ -1,6 +1,7 @@
 // `az rest`, as azure-cli-core's util.py send_raw_request and the rest command do it: the method
 // (GET by default), the URL (a path gets Resource Manager's endpoint in front; `{subscriptionId}` is
-// the signed-in subscription), the body (`@file` read from the working folder; JSON gets Content-Type
+// the signed-in subscription), the body (`@file` read from the working folder — a file that is not
+// there is the reader's own work this run does not do: unsupported; JSON gets Content-Type
 // application/json unless --headers sets one), --headers (JSON or KEY=VALUE words), and a bearer token
 // for --resource or the resource derived from the URL (Resource Manager, Microsoft Graph; otherwise az
 // warns it cannot derive one and sends none). A status of 400 or more is az's
@@ -14,6 +15,7 @@ import { ARM, ARM_RESOURCE, AZ_USER_AGENT, azJson, requote } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { azError, failed, printed } from './command.ts';
 import { CliTokenError } from '../tokens.ts';
+import { outcome } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 
 const GRAPH = 'https://graph.microsoft.com';
@@ -62,7 +64,11 @@ export const rest: AzCommandModule = {
       try {
         body = file !== undefined ? await readFile(isAbsolute(file) ? file : join(ctx.workdir, file)) : Buffer.from(args.body, 'utf8');
       } catch (err) {
-        return azError(`${(err as NodeJS.ErrnoException).code === 'ENOENT' ? `[Errno 2] No such file or directory: '${file}'` : String(err)}`);
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return azError(String(err));
+        // A body file is the reader's own work (made by hand from what an earlier step printed, or by a
+        // step that did not run here): its absence from the run's folder says nothing about the page.
+        const message = `the file '${file}' that --body reads is not in the run's working folder: the page has the reader make it (by hand, or in a step that did not run here), which this run does not do, so the call is not judged (az without it: "[Errno 2] No such file or directory: '${file}'")`;
+        return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message } });
       }
       const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
       if (!hasType) {
