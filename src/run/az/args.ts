@@ -19,7 +19,8 @@ export interface OptionSpec {
 }
 
 export type ParsedArgs =
-  | { ok: true; values: Record<string, string>; flags: Set<string> }
+  /** `lists`: each option's words as bash split them (`values` joins them with spaces, as most equivalents read them). */
+  | { ok: true; values: Record<string, string>; lists: Record<string, string[]>; flags: Set<string> }
   /** usage: az rejects the words (exit 2); unsupported: az accepts them but the equivalent here does not model them. */
   | { ok: false; kind: 'usage' | 'unsupported'; message: string };
 
@@ -39,6 +40,7 @@ export function parseArgs(cmd: AzCommand, specs: readonly OptionSpec[], scope: S
   if (error) return { ok: false, kind: 'usage', message: error };
 
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   const flags = new Set<string>();
   const unmodelled: string[] = [];
   for (const o of read.options) {
@@ -53,7 +55,10 @@ export function parseArgs(cmd: AzCommand, specs: readonly OptionSpec[], scope: S
     const dest = spec?.dest ?? name.replace(/^-+/, '');
     const given = o.inline !== undefined ? [o.inline] : o.values.map((k) => argv[k] as string);
     if (given.length === 0) flags.add(dest);
-    else values[dest] = given.map(expand).join(' ');
+    else {
+      lists[dest] = given.map(expand);
+      values[dest] = lists[dest].join(' ');
+    }
   }
   if (unmodelled.length > 0) {
     const names = [...new Set(unmodelled)];
@@ -63,5 +68,5 @@ export function parseArgs(cmd: AzCommand, specs: readonly OptionSpec[], scope: S
   if (needed.length > 0) {
     return { ok: false, kind: 'unsupported', message: `the REST equivalent of 'az ${command.path}' here needs ${needed.map((s) => s.names[0]).join(', ')}; az itself does not require ${needed.length > 1 ? 'them' : 'it'} (it reads the value elsewhere)` };
   }
-  return { ok: true, values, flags };
+  return { ok: true, values, lists, flags };
 }

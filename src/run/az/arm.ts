@@ -8,6 +8,7 @@ import type { ObservedExchange } from '../observation.ts';
 import { send, type SendResult } from '../http/send.ts';
 import type { StepOutcome } from '../context.ts';
 import { failed, printed } from './command.ts';
+import { formatJson } from '../../reference/az-output.ts';
 
 export const ARM = 'https://management.azure.com';
 export const ARM_RESOURCE = 'https://management.core.windows.net/';
@@ -77,17 +78,12 @@ export function armErrorText(call: ArmCall): string {
   return `ERROR: Operation returned an invalid status '${response.statusText || response.status}'${response.body ? `\nContent: ${response.body}` : ''}`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b, 'en')).map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-
-/** az prints JSON indented by two spaces with keys sorted (its json output uses sort_keys). */
+/**
+ * What az prints for a result: knack's format_json (reference/az-output.ts, the one implementation lint
+ * uses too) — keys sorted by code point at every level (`expiresOn` before `expires_on`).
+ */
 export function azJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  return formatJson(value);
 }
 
 /** The outcome of a failed call: az's error text, the exchanges as evidence. */

@@ -8,6 +8,8 @@ export interface AzInvocation {
   step: AzStep;
   args: Record<string, string>;
   flags: Set<string>;
+  /** Each option's words as bash split them (`--tags "Cost Center"=x y=z`: two words). */
+  lists: Record<string, string[]>;
   ctx: StepContext;
 }
 
@@ -27,4 +29,9 @@ export function printed(stdout: string, extra: Partial<StepOutcome> = {}, stderr
 /** az failed after calling the service: the exchanges are the evidence; exit status 1. */
 export function failed(stderr: string, extra: Partial<StepOutcome> = {}): StepOutcome {
   return outcome({ engine: 'http', ...extra, output: { stdout: '', stderr: `${stderr}\n`, exitCode: 1 } });
+}
+
+/** An error az's own code raises before or between calls (CLIError, IncorrectUsageError): "ERROR: …", exit status 1. */
+export function azError(message: string): StepOutcome {
+  return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
 }

@@ -31,13 +31,21 @@ import { storageContainerCreate, storageContainerList } from './storage-containe
 import { storageBlobDownload } from './storage-blob-download.ts';
 import { storageBlobUpload } from './storage-blob-upload.ts';
 import { vmIdentityAssign } from './vm-identity-assign.ts';
+import { groupList } from './group-list.ts';
+import { rest } from './rest.ts';
+import { tagCreate, tagDelete, tagList, tagUpdate } from './tag.ts';
+import { resourceList } from './resource-list.ts';
+import { providerRegister, providerShow } from './provider-show.ts';
+import { roleAssignmentDelete } from './role-assignment-delete.ts';
+import { roleDefinitionList } from './role-definition-list.ts';
 
 export const AZ_COMMANDS: readonly AzCommandModule[] = [
   login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
   groupCreate, groupShow, groupDelete, keyvaultCreate, keyvaultSecretSet, keyvaultSecretShow, storageAccountCreate,
   identityShow, keyvaultShow, storageAccountShow,
   storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
-  accountGetAccessToken,
+  groupList, resourceList, providerShow, accountGetAccessToken, providerRegister, roleAssignmentDelete, roleDefinitionList,
+  tagCreate, tagUpdate, tagList, tagDelete, rest,
 ];
 
 export type AzLookup =

@@ -8,7 +8,7 @@ import { outcome } from '../context.ts';
 import type { Observation } from '../observation.ts';
 import { type ArmSession, armErrorText, callFailed, resourceGroupOf } from './arm.ts';
 import { builtInRole } from '../../reference/rbac.ts';
-import { failed } from './command.ts';
+import { azError, failed } from './command.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
 export const GRAPH = 'https://graph.microsoft.com';
@@ -92,4 +92,17 @@ export function flattenAssignment(json: unknown): Record<string, unknown> {
   const flat: Record<string, unknown> = { ...rest, ...(properties as Record<string, unknown> | undefined) };
   if (typeof flat.id === 'string') flat.resourceGroup = resourceGroupOf(flat.id);
   return flat;
+}
+
+/**
+ * azure-cli role/custom.py _build_role_scope: --scope (with -g too is az's "redundant" error), the
+ * group of -g, or the subscription; the scope, or az's error as the step's outcome.
+ */
+export function buildRoleScope(args: Readonly<Record<string, string>>, sub: string): { scope: string } | { failed: StepOutcome } {
+  const rg = args['resource-group'];
+  if (args.scope !== undefined) {
+    if (rg !== undefined) return { failed: azError(`Resource group "${rg}" is redundant because scope is supplied`) };
+    return { scope: args.scope };
+  }
+  return { scope: rg !== undefined ? `/subscriptions/${sub}/resourceGroups/${rg}` : `/subscriptions/${sub}` };
 }

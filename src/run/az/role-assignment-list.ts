@@ -7,14 +7,11 @@
 // principalName out, as az does (it only logs it).
 import { ArmSession, azJson, callFailed, callPrinted, type ArmCall } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
-import { failed } from './command.ts';
-import { outcome } from '../context.ts';
+import { azError } from './command.ts';
 import { AUTHORIZATION_API_VERSION, flattenAssignment, GRAPH, GUID, resolveAssignee, roleDefinitionIdByName, scopeNotEmulated } from './role-assignee.ts';
 
-const usage = (message: string) => outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode: 1 }, error: { kind: 'az-usage', message } });
-
 /** Every page of an ARM list (nextLink followed), or the failed call. */
-async function listAll(session: ArmSession, first: string): Promise<Record<string, unknown>[] | ArmCall> {
+export async function listAll(session: ArmSession, first: string): Promise<Record<string, unknown>[] | ArmCall> {
   const items: Record<string, unknown>[] = [];
   let next: string | undefined = first;
   while (next !== undefined) {
@@ -52,9 +49,9 @@ export const roleAssignmentList: AzCommandModule = {
     const rg = args['resource-group'];
     let scope: string | undefined;
     if (flags.has('all')) {
-      if (rg !== undefined || args.scope !== undefined) return usage('group or scope are not required when --all is used');
+      if (rg !== undefined || args.scope !== undefined) return azError('group or scope are not required when --all is used');
     } else if (args.scope !== undefined) {
-      if (rg !== undefined) return usage(`Resource group "${rg}" is redundant because scope is supplied`);
+      if (rg !== undefined) return azError(`Resource group "${rg}" is redundant because scope is supplied`);
       scope = args.scope;
     } else scope = rg !== undefined ? `/subscriptions/${sub}/resourceGroups/${rg}` : `/subscriptions/${sub}`;
     if (scope !== undefined) {

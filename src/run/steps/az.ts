@@ -87,7 +87,7 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
       const invalid = found.module.validate?.(args.values, args.flags);
       if (invalid !== undefined) return usage(invalid);
-      const ran = await found.module.run({ step, args: args.values, flags: args.flags, ctx });
+      const ran = await found.module.run({ step, args: args.values, lists: args.lists, flags: args.flags, ctx });
       return printedAsAzWould(ran, args.values);
     }
     default: {

@@ -21,6 +21,7 @@ import { provisioningRoutes } from './provisioning.ts';
 import { subscriptionRoutes, isSubscriptionId } from './subscriptions.ts';
 import { providerRoutes } from './providers.ts';
 import { listRoutes } from './lists.ts';
+import { tagRoutes } from './tags.ts';
 import { roleAssignmentListRoutes } from './role-assignment-list.ts';
 import { settleOperations } from './lro.ts';
 import { isGroupDeleting } from './resource-groups.ts';
@@ -29,6 +30,7 @@ const ROUTES: readonly ArmRoute[] = [
   ...subscriptionRoutes,
   ...providerRoutes,
   ...listRoutes,
+  ...tagRoutes,
   ...roleAssignmentListRoutes,
   ...resourceGroupRoutes,
   ...storageAccountRoutes,

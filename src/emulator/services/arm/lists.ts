@@ -41,16 +41,25 @@ export function allResources(state: EmulatorState): Listed[] {
   ].filter((r) => findResourceGroup(state, r.resourceGroup) !== undefined);
 }
 
-/** `$filter` clauses `resourceType eq '…'` and `name eq '…'` joined by `and`, the forms az resource list sends. */
-function parseResourceFilter(filter: string): { field: 'resourcetype' | 'name'; value: string }[] | undefined {
+type ResourceField = 'resourcetype' | 'name' | 'resourcegroup' | 'location';
+/**
+ * `$filter` clauses `resourceType`, `name`, `resourceGroup` and `location eq '…'` joined by `and`, the
+ * forms az resource list sends (Resources_List documents eq on these properties); tag filters are
+ * not modelled (the emulator keeps no tags on resources).
+ */
+function parseResourceFilter(filter: string): { field: ResourceField; value: string }[] | undefined {
   const clauses = filter.split(/\s+and\s+/i);
-  const out: { field: 'resourcetype' | 'name'; value: string }[] = [];
+  const out: { field: ResourceField; value: string }[] = [];
   for (const c of clauses) {
-    const m = /^\s*(resourceType|name)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(c);
+    const m = /^\s*(resourceType|name|resourceGroup|location)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(c);
     if (m === null) return undefined;
-    out.push({ field: m[1]!.toLowerCase() as 'resourcetype' | 'name', value: m[2]!.replace(/''/g, "'") });
+    out.push({ field: m[1]!.toLowerCase() as ResourceField, value: m[2]!.replace(/''/g, "'") });
   }
   return out;
+}
+
+function fieldOf(r: Listed, field: ResourceField): string {
+  return field === 'name' ? r.name : field === 'resourcetype' ? r.type : field === 'resourcegroup' ? r.resourceGroup : r.location;
 }
 
 function groupMissing(call: ArmCall): ArmResult | undefined {
@@ -68,11 +77,11 @@ function listResources(call: ArmCall): ArmResult {
   }
   const filterText = call.req.url.searchParams.get('$filter');
   const filter = filterText === null ? [] : parseResourceFilter(filterText);
-  if (filter === undefined) return notEmulatedResponse(`/resources $filter '${filterText}' (only resourceType eq and name eq are modelled)`, call.req.requestId);
+  if (filter === undefined) return notEmulatedResponse(`/resources $filter '${filterText}' (only resourceType, name, resourceGroup and location eq are modelled)`, call.req.requestId);
   const items = allResources(call.ctx.state).filter(
     (r) =>
       inScope(call, r.resourceGroup) &&
-      filter.every((f) => (f.field === 'name' ? r.name.toLowerCase() === f.value.toLowerCase() : r.type.toLowerCase() === f.value.toLowerCase())) &&
+      filter.every((f) => fieldOf(r, f.field).toLowerCase() === f.value.toLowerCase()) &&
       call.allowedAt(r.id, `${r.type}/read`),
   );
   return jsonResponse(200, { value: items.map(({ resourceGroup: _rg, ...r }) => r) }, call.baseHeaders);

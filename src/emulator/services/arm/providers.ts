@@ -6,7 +6,9 @@
 import { jsonResponse } from '../../respond.ts';
 import { notEmulatedResponse } from '../../router.ts';
 import { API_VERSIONS, type ArmResourceType } from './api-versions.ts';
-import type { ArmRoute } from './route.ts';
+import { armErrors } from './errors.ts';
+import type { ArmCall, ArmRoute } from './route.ts';
+import type { EmulatorResponse } from '../../types.ts';
 
 interface Namespace {
   namespace: string;
@@ -58,6 +60,29 @@ const LOCATION_NAMES: Record<string, string> = {
   southeastasia: 'Southeast Asia',
 };
 
+/** A namespace the emulator models, or its not-emulated answer. */
+function modelled(call: ArmCall): Namespace | EmulatorResponse {
+  const wanted = call.params.resourceProviderNamespace!.toLowerCase();
+  const ns = NAMESPACES.find((n) => n.namespace.toLowerCase() === wanted);
+  return ns ?? notEmulatedResponse(`resource provider namespace '${call.params.resourceProviderNamespace}'`, call.req.requestId);
+}
+
+/** The Provider as GET and register return it; every modelled namespace is registered. */
+function providerResponse(call: ArmCall, ns: Namespace): EmulatorResponse {
+  const location = call.ctx.state.data.location;
+  return jsonResponse(
+    200,
+    {
+      id: `/subscriptions/${call.ctx.state.data.subscriptionId}/providers/${ns.namespace}`,
+      namespace: ns.namespace,
+      registrationState: 'Registered',
+      registrationPolicy: ns.registrationPolicy,
+      resourceTypes: ns.types.map((t) => ({ resourceType: t.resourceType, locations: [LOCATION_NAMES[location.toLowerCase()] ?? location], apiVersions: API_VERSIONS[t.versions].versions })),
+    },
+    { ...call.baseHeaders, 'x-emulator-partial': 'resourceTypes lists only the types the emulator models' },
+  );
+}
+
 export const providerRoutes: ArmRoute[] = [
   {
     method: 'GET',
@@ -66,25 +91,30 @@ export const providerRoutes: ArmRoute[] = [
     action: 'Microsoft.Resources/subscriptions/providers/read',
     access: 'open',
     handle(call) {
-      const wanted = call.params.resourceProviderNamespace!.toLowerCase();
-      const ns = NAMESPACES.find((n) => n.namespace.toLowerCase() === wanted);
-      if (ns === undefined) return notEmulatedResponse(`resource provider namespace '${call.params.resourceProviderNamespace}'`, call.req.requestId);
+      const ns = modelled(call);
+      if (!('namespace' in ns)) return ns;
       // Any role in the subscription lets a caller read its providers; without one, ARM's answer is not documented.
       if (!call.ctx.rbac.hasAnyAssignment(call.caller.oid, `/subscriptions/${call.ctx.state.data.subscriptionId}`)) {
         return notEmulatedResponse(`provider read by a caller without any role assignment in the subscription`, call.req.requestId);
       }
-      const location = call.ctx.state.data.location;
-      return jsonResponse(
-        200,
-        {
-          id: `/subscriptions/${call.ctx.state.data.subscriptionId}/providers/${ns.namespace}`,
-          namespace: ns.namespace,
-          registrationState: 'Registered',
-          registrationPolicy: ns.registrationPolicy,
-          resourceTypes: ns.types.map((t) => ({ resourceType: t.resourceType, locations: [LOCATION_NAMES[location.toLowerCase()] ?? location], apiVersions: API_VERSIONS[t.versions].versions })),
-        },
-        { ...call.baseHeaders, 'x-emulator-partial': 'resourceTypes lists only the types the emulator models' },
-      );
+      return providerResponse(call, ns);
+    },
+  },
+  {
+    // Providers_Register (resources.json): 200 with the Provider. Registering is the namespace's own
+    // action, `{namespace}/register/action` at the subscription (Contributor's `*` has it, Reader not).
+    method: 'POST',
+    template: '/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register',
+    resourceType: 'providers',
+    action: '{namespace}/register/action',
+    access: 'open',
+    handle(call) {
+      const ns = modelled(call);
+      if (!('namespace' in ns)) return ns;
+      const scope = `/subscriptions/${call.ctx.state.data.subscriptionId}`;
+      const action = `${ns.namespace}/register/action`;
+      if (!call.allowedAt(scope, action)) return armErrors.authorizationFailed(call.caller.appid, call.caller.oid, action, scope);
+      return providerResponse(call, ns);
     },
   },
 ];
