@@ -111,6 +111,9 @@ import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
 // issue 16 session 5: az output form (exshape)
 import { azOutputForm } from './rules/az-output-form.ts';
+// issue 16 session 6, wild defects (wild-a): output fields az does not print
+import { azOutputFieldNamed } from './rules/az-output-field-named.ts';
+import { resourceHostNameDiffers } from './rules/resource-host-name-differs.ts';
 // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
 import { requestBodySchema } from './rules/request-body-schema.ts';
 import { exampleOutputSchema } from './rules/example-output-schema.ts';
@@ -239,4 +242,7 @@ export const rules: readonly Rule[] = [
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   azExtensionUpdateNotInstalled,
   shellVariableTwoNames,
+  // issue 16 session 6, wild defects (wild-a): output fields az does not print
+  azOutputFieldNamed,
+  resourceHostNameDiffers,
 ];
