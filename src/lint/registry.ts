@@ -47,6 +47,8 @@ import { proseParameterNotInCommand } from './rules/prose-parameter-not-in-comma
 import { proseAzOptionSingleDash } from './rules/prose-az-option-single-dash.ts';
 import { proseAzCommandUnknown } from './rules/prose-az-command-unknown.ts';
 import { missingPrerequisite } from './rules/missing-prerequisite.ts';
+import { azExtensionUpdateNotInstalled } from './rules/az-extension-update-not-installed.ts';
+import { shellVariableTwoNames } from './rules/shell-variable-two-names.ts';
 import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
@@ -237,6 +239,9 @@ export const rules: readonly Rule[] = [
   retiredAzurermModule,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
+  // issue 16 session 6 (wild-b): defects readers reported on real pages
+  azExtensionUpdateNotInstalled,
+  shellVariableTwoNames,
   // issue 16 session 6, wild defects (wild-a): output fields az does not print
   azOutputFieldNamed,
   resourceHostNameDiffers,

@@ -2,7 +2,7 @@
 // where a fenced block ends, and the shell variables a page assigns. Words come from the one word
 // splitter (parse/shell-words.ts) through LintDocument; these helpers read only lines and words.
 import type { CommandView, LintDocument } from './document.ts';
-import { tokenizeShell } from '../parse/shell-words.ts';
+import { tokenizeShell, type ShellWord } from '../parse/shell-words.ts';
 
 /** A command bash reads: from a shell fence (bash, azurecli, console…) or outside any fence. */
 export function isBash(command: CommandView): boolean {
@@ -63,6 +63,53 @@ export function assignedVariables(doc: LintDocument): Map<string, number> {
     }
   }
   return out;
+}
+
+/** Each `$name` / `${name…}` a bash command of the page expands (not in single quotes, not in a PowerShell-style block). */
+export function bashVariableUses(doc: LintDocument): { name: string; command: CommandView; word: ShellWord; offset: number; defaulted: boolean }[] {
+  const out: { name: string; command: CommandView; word: ShellWord; offset: number; defaulted: boolean }[] = [];
+  for (const command of bashCommands(doc)) {
+    // a block written for PowerShell keeps its own variables
+    if (/^\s*\$\w+\s*=/.test(doc.line(command.step.source.startLine))) continue;
+    for (const word of command.words)
+      for (const { offset, state } of dollarsIn(word.raw)) {
+        if (state === 'single') continue;
+        const rest = word.raw.slice(offset);
+        const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(rest);
+        const name = m?.[1] ?? m?.[2];
+        if (name) out.push({ name, command, word, offset, defaulted: /^\$\{\w+:?[-=?+]/.test(rest) });
+      }
+  }
+  return out;
+}
+
+// Set by bash, the login session, Cloud Shell or the Azure hosts the tutorials run on.
+export const SHELL_ENVIRONMENT: ReadonlySet<string> = new Set([
+  'HOME', 'USER', 'PATH', 'PWD', 'OLDPWD', 'SHELL', 'RANDOM', 'HOSTNAME', 'IFS', 'LANG', 'TERM', 'UID', 'EUID', 'PPID', 'SECONDS', 'LINENO',
+  'BASH', 'BASH_VERSION', 'EDITOR', 'TMPDIR', 'REPLY', 'OSTYPE', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_ENDPOINT', 'MSI_SECRET', 'ACC_CLOUD',
+  'AZURE_HTTP_USER_AGENT', 'GITHUB_WORKSPACE', 'GITHUB_OUTPUT', 'GITHUB_ENV',
+]);
+
+/**
+ * A variable the page assigns under a near spelling of `name`: one value named two ways. Twins are
+ * the same letters up to case, "_" and "-" (AKS_NAME, AKSNAME), or the same name with a "name" suffix
+ * more or less (FEDERATED_IDENTITY_CREDENTIAL, FEDERATED_IDENTITY_CREDENTIAL_NAME) when the assigned
+ * one holds a value the page writes (not one captured from a command: FW_PUBLIC_IP=$(az … --query
+ * ipAddress) is an address, not the FW_PUBLICIP_NAME it was read with). Environment variables are
+ * nobody's twin. bash names are exact and case-sensitive, so the other spelling expands to "".
+ */
+export function assignedTwin(doc: LintDocument, name: string, assigned: ReadonlyMap<string, number>): { name: string; line: number } | undefined {
+  if (SHELL_ENVIRONMENT.has(name)) return undefined;
+  const norm = (n: string) => n.toLowerCase().replace(/[_-]/g, '');
+  const a = norm(name);
+  for (const [other, line] of assigned) {
+    if (other === name) continue;
+    const b = norm(other);
+    if (a === b) return { name: other, line };
+    const captured = new RegExp(`\\b${other}=\\s*["']?(?:\\$\\(|\`)`).test(doc.line(line));
+    if ((a === b + 'name' || b === a + 'name') && !captured) return { name: other, line };
+  }
+  return undefined;
 }
 
 export type QuoteState = 'unquoted' | 'single' | 'double';

@@ -40,7 +40,7 @@ export function looksLikeOption(word: string): boolean {
 }
 
 /** How many values a parameter of this kind takes from the words that follow it (argparse's nargs). */
-function valueCount(p: AzParameter, following: readonly string[]): number {
+function valueCount(p: AzParameter, following: readonly string[], genericUpdate = false): number {
   let n = 0;
   while (n < following.length && !looksLikeOption(following[n] as string) && following[n] !== '--') n++;
   if (p.value === 'none') return 0;
@@ -49,6 +49,10 @@ function valueCount(p: AzParameter, following: readonly string[]): number {
   // (azure/cli/core/commands/parameters.py: nargs='*'), which commands reuse without their reference
   // entry saying "space-separated" (az tag create/update: resource/_params.py, c.argument('tags', tags_type)).
   // Taking more words can only drop an "unrecognized arguments" error, never add one.
+  // A generic update command (one with --force-string) takes --set KEY=VALUE …, --add LIST KEY=VALUE …
+  // and --remove LIST INDEX as nargs='+' (azure-cli core azure/cli/core/commands/arm.py,
+  // _cli_generic_update_command): "--remove delegations 0" is one option with two values.
+  if (genericUpdate && ['--set', '--add', '--remove'].some((n) => p.names.includes(n))) return n;
   if (p.multiple || p.names.includes('--parameters') || p.names.includes('--tags')) return n; // nargs '+' or '*'
   return Math.min(n, 1); // one value, or '?'
 }
@@ -79,7 +83,7 @@ export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): Az
     read.options.push(option);
     if (lookup.kind !== 'parameter' || inline !== undefined) continue;
     const p = lookup.parameter;
-    const take = valueCount(p, argv.slice(k + 1));
+    const take = valueCount(p, argv.slice(k + 1), info?.parameters.some((q) => q.names.includes('--force-string')) ?? false);
     for (let v = 1; v <= take; v++) option.values.push(k + v);
     k += take;
     if (take === 0 && p.value === 'required') option.missingValue = { sure: p.evidence !== 'none' };

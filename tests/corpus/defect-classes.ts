@@ -127,4 +127,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-azurerm-module': 'other',
   'bicep-snippet-is-json': 'other',
   'prose-vault-object-mismatch': 'other',
+  // issue 16 session 6 (wild-b): defects readers reported on real pages
+  'az-extension-update-not-installed': 'missing-prerequisite',
+  'shell-variable-two-names': 'inconsistent-name',
 };

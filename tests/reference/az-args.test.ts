@@ -30,6 +30,15 @@ describe('value kinds', () => {
     expect(error('tag update --resource-id /x --operation Merge --tags CostCenter=00123 Environment=Production')).toBeUndefined();
   });
 
+  it('generic update (--force-string): --remove LIST INDEX, --add LIST KEY=VALUE and --set KEY=VALUE … take every word after them (arm.py nargs=+)', () => {
+    // Regression: virtual-nodes-cli.md (azure-aks-docs 2019) "--remove delegations 0" failed with "unrecognized arguments: 0".
+    expect(readAzArgv(argv('network vnet subnet update -g rg --vnet-name v -n s --remove delegations 0')).options.at(-1)?.values).toEqual([11, 12]);
+    expect(error('network vnet subnet update -g rg --vnet-name v -n s --remove delegations 0')).toBeUndefined();
+    expect(error('network vnet subnet update -g rg --vnet-name v -n s --set a=1 b=2')).toBeUndefined();
+    // a command without generic update keeps one value per option: a stray word is still az's error
+    expect(error('login --identity myvalue')).toBe('unrecognized arguments: myvalue');
+  });
+
   it('required: a value, else "expected one argument"; an option-like word is not a value, a negative number is', () => {
     expect(error('storage blob list --account-name a --container-name c --num-results')).toBe('argument --num-results: expected one argument');
     expect(error('storage blob list --account-name a --container-name c --num-results --auth-mode login')).toBe('argument --num-results: expected one argument');

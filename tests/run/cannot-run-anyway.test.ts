@@ -137,3 +137,20 @@ describe('defect: a request to a server the page starts on the reader\'s machine
     });
   }
 });
+
+describe('defect: a request to a pod\'s private IP (virtual-nodes-cli.md: curl -L http://10.241.0.4 from a shell inside the cluster) failed with "No connection"', () => {
+  const POD = ['# Test the pod', '', 'Access the address of your pod, such as *http://10.241.0.4*:', '', '```console', 'curl -L http://10.241.0.4', '```', ''].join('\n');
+  for (const engine of ['http', 'shell'] as const) {
+    it(`is unsupported: a private address (RFC 1918) is reached only from inside its network (${engine} engine)`, async () => {
+      const t = await run(`pod-${engine}.md`, POD, { engine });
+      const call = step(t, '10.241.0.4');
+      expect(call.verdict).toBe('unsupported');
+      expect(call.unsupported).toBe('not-emulated');
+      expect(call.reason).toMatch(/10\.241\.0\.4(:80)? is a private address \(RFC 1918\)/);
+    });
+  }
+  it('a public-looking address that is not private stays the emulator\'s "no such host"', async () => {
+    const t = await run('public-ip.md', POD.replace(/10\.241\.0\.4/g, '203.0.113.7'));
+    expect(step(t, '203.0.113.7').reason).not.toMatch(/private address/);
+  });
+});

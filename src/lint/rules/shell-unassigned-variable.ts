@@ -1,16 +1,10 @@
 // "$name" that no step of the page assigns and the prose never tells the reader to set: bash
 // expands it to the empty string (PowerShell to $null) and the command runs without that value.
 import type { Rule, RuleHit } from '../rule.ts';
-import { assignedVariables, bashCommands, dollarsIn } from '../shell.ts';
+import { assignedTwin, assignedVariables, bashVariableUses, SHELL_ENVIRONMENT as ENVIRONMENT } from '../shell.ts';
 import { shellCodeInclude } from '../../parse/includes.ts';
 import { isAutomaticVariable, readPowerShellLine, type PsScanState } from '../powershell-variables.ts';
 
-// Set by bash, the login session, Cloud Shell or the Azure hosts the tutorials run on.
-const ENVIRONMENT = new Set([
-  'HOME', 'USER', 'PATH', 'PWD', 'OLDPWD', 'SHELL', 'RANDOM', 'HOSTNAME', 'IFS', 'LANG', 'TERM', 'UID', 'EUID', 'PPID', 'SECONDS', 'LINENO',
-  'BASH', 'BASH_VERSION', 'EDITOR', 'TMPDIR', 'REPLY', 'OSTYPE', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_ENDPOINT', 'MSI_SECRET', 'ACC_CLOUD',
-  'AZURE_HTTP_USER_AGENT', 'GITHUB_WORKSPACE', 'GITHUB_OUTPUT', 'GITHUB_ENV',
-]);
 const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
 
 export const shellUnassignedVariable: Rule = {
@@ -26,61 +20,53 @@ export const shellUnassignedVariable: Rule = {
     if (!doc.hasText) return hits;
     const assigned = assignedVariables(doc);
     const reported = new Set<string>();
-    for (const command of bashCommands(doc)) {
-      // a block written for PowerShell keeps its own variables
-      if (/^\s*\$\w+\s*=/.test(doc.line(command.step.source.startLine))) continue;
-      for (const w of command.words) {
-        for (const { offset, state } of dollarsIn(w.raw)) {
-          if (state === 'single') continue;
-          const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(w.raw.slice(offset));
-          const name = m?.[1] ?? m?.[2];
-          if (!name || ENVIRONMENT.has(name) || reported.has(name)) continue;
-          if (/^\$\{\w+:?[-=?+]/.test(w.raw.slice(offset))) continue; // ${name:-default}
-          const at = assigned.get(name);
-          if (at !== undefined && at > command.step.source.endLine && !proseGives(doc, name)) {
-            // assigned, but only further down the page: the reader who follows the steps in order gets ""
-            reported.add(name);
-            hits.push({
-              line: w.line,
-              column: w.column + offset,
-              stepId: command.step.id,
-              message: `$${name} is used here, but the first step that assigns it is on line ${at}, further down: a reader who runs the steps in order gets the empty string here, so the command runs without that value. Move the assignment before this command.`,
-            });
-            continue;
-          }
-          if (at !== undefined || proseGives(doc, name)) continue;
-          reported.add(name);
-          const powershell = powershellAssignment(doc, name);
-          const script = powershell === undefined ? shellCodeIncludeOf(doc) : undefined;
-          if (script !== undefined) {
-            // The page shows its script from a file (a DocFX code include) this tool does not read:
-            // the variable is most likely assigned there, so this is no defect the page shows.
-            hits.push({
-              line: w.line,
-              column: w.column + offset,
-              stepId: command.step.id,
-              severity: 'note',
-              message: `no step this tool can read assigns $${name}; the page shows its script from ${script.source} (a code include on line ${script.line}, not read here), which presumably assigns it.`,
-            });
-            continue;
-          }
-          hits.push({
-            line: w.line,
-            column: w.column + offset,
-            stepId: command.step.id,
-            message: powershell
-              ? `$${name} is assigned PowerShell-style on line ${powershell} ("$${name} = …"), which bash does not read as an assignment: here it expands to the empty string. Assign it as bash does (${name}="…", no spaces around "=") or run the block in PowerShell.`
-              : `no step of the page assigns $${name} and the prose never says to set it: bash expands it to the empty string, so the command runs without that value. Assign it first (${name}="<value>") or use a placeholder the prose explains.`,
-          });
-          const claim = proseClaimsEarlier(doc, name);
-          if (claim !== undefined)
-            hits.push({
-              line: claim,
-              stepId: command.step.id,
-              message: `the prose says ${name} was set in an earlier step, but no step of the page (or its includes) assigns it: $${name} on line ${w.line} expands to the empty string. Add the step that sets it (export ${name}="<value>") or point at the page that does.`,
-            });
-        }
+    for (const { name, command, word: w, offset, defaulted } of bashVariableUses(doc)) {
+      if (ENVIRONMENT.has(name) || reported.has(name)) continue;
+      if (defaulted) continue; // ${name:-default}
+      const at = assigned.get(name);
+      if (at !== undefined && at > command.step.source.endLine && !proseGives(doc, name)) {
+        // assigned, but only further down the page: the reader who follows the steps in order gets ""
+        reported.add(name);
+        hits.push({
+          line: w.line,
+          column: w.column + offset,
+          stepId: command.step.id,
+          message: `$${name} is used here, but the first step that assigns it is on line ${at}, further down: a reader who runs the steps in order gets the empty string here, so the command runs without that value. Move the assignment before this command.`,
+        });
+        continue;
       }
+      if (at !== undefined || proseGives(doc, name)) continue;
+      if (assignedTwin(doc, name, assigned)) continue; // shell-variable-two-names reports it: the page assigns it under another spelling
+      reported.add(name);
+      const powershell = powershellAssignment(doc, name);
+      const script = powershell === undefined ? shellCodeIncludeOf(doc) : undefined;
+      if (script !== undefined) {
+        // The page shows its script from a file (a DocFX code include) this tool does not read:
+        // the variable is most likely assigned there, so this is no defect the page shows.
+        hits.push({
+          line: w.line,
+          column: w.column + offset,
+          stepId: command.step.id,
+          severity: 'note',
+          message: `no step this tool can read assigns $${name}; the page shows its script from ${script.source} (a code include on line ${script.line}, not read here), which presumably assigns it.`,
+        });
+        continue;
+      }
+      hits.push({
+        line: w.line,
+        column: w.column + offset,
+        stepId: command.step.id,
+        message: powershell
+          ? `$${name} is assigned PowerShell-style on line ${powershell} ("$${name} = …"), which bash does not read as an assignment: here it expands to the empty string. Assign it as bash does (${name}="…", no spaces around "=") or run the block in PowerShell.`
+          : `no step of the page assigns $${name} and the prose never says to set it: bash expands it to the empty string, so the command runs without that value. Assign it first (${name}="<value>") or use a placeholder the prose explains.`,
+      });
+      const claim = proseClaimsEarlier(doc, name);
+      if (claim !== undefined)
+        hits.push({
+          line: claim,
+          stepId: command.step.id,
+          message: `the prose says ${name} was set in an earlier step, but no step of the page (or its includes) assigns it: $${name} on line ${w.line} expands to the empty string. Add the step that sets it (export ${name}="<value>") or point at the page that does.`,
+        });
     }
     if (shellCodeIncludeOf(doc) === undefined) hits.push(...powershellUnassigned(doc));
     return hits;

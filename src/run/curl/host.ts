@@ -70,6 +70,22 @@ export function ownMachineReason(where: string): string {
   return `${where} is the reader's own machine: whatever the page starts there (func start, npm start, a local server) is not run here, so this request is not judged`;
 }
 
+/**
+ * A private IPv4 address (RFC 1918: 10/8, 172.16/12, 192.168/16): reachable only from inside the
+ * network that holds it (a VNet, a pod of a cluster, the reader's LAN), never from this machine.
+ */
+export function isPrivateAddress(host: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!m || m.slice(1).some((o) => Number(o) > 255)) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** Why a request to a private address is not judged in an emulator run. */
+export function privateNetworkReason(where: string): string {
+  return `${where} is a private address (RFC 1918), reachable only from inside its network (a VNet, a pod of a cluster, the reader's LAN): the emulator run is not there, so this request is not judged`;
+}
+
 /** Why a request to a public host outside Azure is not judged in an emulator run. */
 export function outsideAzureReason(hosts: readonly string[]): string {
   const many = hosts.length > 1;

@@ -7,7 +7,7 @@
 import type { Step } from '../../model.ts';
 import type { BoundValue } from '../substitute.ts';
 import type { Target } from '../target.ts';
-import { curlLookupName, isLoopbackHost, mayResolvePublicly, outsideAzureReason, ownMachineReason } from '../curl/host.ts';
+import { curlLookupName, isLoopbackHost, isPrivateAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason } from '../curl/host.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 
 type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
@@ -56,14 +56,15 @@ function quoted(s: string): string {
 
 /**
  * The step's hosts outside Azure that public DNS may answer (a template on GitHub, the reader's own
- * site) or on the reader's own machine (a server the page starts): the emulator run does not reach them, so a
+ * site), on the reader's own machine (a server the page starts) or at a private address (a pod's IP):
+ * the emulator run does not reach them, so a
  * step that fails on one is `unsupported`, not the page's fault.
  */
 export function outsideHosts(route: Route, step: Step, text: string, values: readonly BoundValue[]): string[] {
   const out = new Set<string>();
   for (const word of urlWords(step, text, values)) {
     const hp = curlHostPort(word);
-    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || isLoopbackHost(hp.host))) out.add(hp.host);
+    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || isLoopbackHost(hp.host) || isPrivateAddress(hp.host))) out.add(hp.host);
   }
   return [...out];
 }
@@ -71,10 +72,12 @@ export function outsideHosts(route: Route, step: Step, text: string, values: rea
 /** Why a step that failed on these hosts is not judged. */
 export function outsideMessage(hosts: readonly string[]): string {
   const local = hosts.filter(isLoopbackHost);
-  const remote = hosts.filter((h) => !isLoopbackHost(h));
+  const inside = hosts.filter(isPrivateAddress);
+  const remote = hosts.filter((h) => !isLoopbackHost(h) && !isPrivateAddress(h));
   const parts: string[] = [];
   if (remote.length > 0) parts.push(outsideAzureReason(remote));
   if (local.length > 0) parts.push(ownMachineReason(local.join(', ')));
+  if (inside.length > 0) parts.push(privateNetworkReason(inside.join(', ')));
   return parts.join('; ');
 }
 

@@ -4,7 +4,7 @@
 import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulator/index.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
-import { isLoopbackHost, mayResolvePublicly, outsideAzureReason, ownMachineReason } from '../curl/host.ts';
+import { isLoopbackHost, isPrivateAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason } from '../curl/host.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 import { baseScenario, emulatorRoleValues } from '../../emulator/default-scenario.ts';
@@ -19,6 +19,8 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
     // The reader's own machine: a server a page starts there (func start, npm start) is not run here,
     // so nothing says the page is wrong (the retired MSI extension port is the emulator's to refuse).
     if (isLoopbackHost(h)) return { kind: 'refuse', reason: ownMachineReason(`${h}:${port}`), outside: true };
+    // A private address (a pod's IP, a VM's private IP) is reached from inside its network only.
+    if (isPrivateAddress(h)) return { kind: 'refuse', reason: privateNetworkReason(`${h}:${port}`), outside: true };
     // A real host outside Azure (a template on GitHub, the reader's own site) is one the emulator run
     // does not reach: it says so (unsupported), as the page may well work on the reader's machine.
     if (mayResolvePublicly(h)) return { kind: 'refuse', reason: outsideAzureReason([h]), outside: true };
