@@ -83,7 +83,7 @@ function toRole(b: Block, source: string, where: string): CatalogRole {
 }
 
 /** The roles of the documentation pages copied into src/reference/rbac/*.md, with each page's source. */
-export function documentationRoles(pages: readonly { file: string; text: string }[]): { sources: CatalogSource[]; roles: CatalogRole[] } {
+export function documentationRoles(pages: readonly { file: string; text: string }[]): { sources: CatalogSource[]; roles: CatalogRole[]; pageDisagreements: CatalogDisagreement[] } {
   const sources: CatalogSource[] = [];
   const roles: CatalogRole[] = [];
   for (const page of pages) {
@@ -98,7 +98,29 @@ export function documentationRoles(pages: readonly { file: string; text: string 
     const date = PAGE_DATE.exec(page.text)?.[1];
     sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, ...(date ? { date } : {}), chars: Number(h[4]), complete, roles: blocks.length });
   }
-  return { sources, roles };
+  return { sources, ...onePerRole(roles, sources) };
+}
+
+/**
+ * A role some pages share (Reservations Administrator is on privileged.md and
+ * management-and-governance.md): the catalog holds it once, as the page refreshed last (its ms.date)
+ * gives it; a page without a recorded date is the older. Copies that differ are said.
+ */
+function onePerRole(all: CatalogRole[], sources: readonly CatalogSource[]): { roles: CatalogRole[]; pageDisagreements: CatalogDisagreement[] } {
+  const dateOf = (r: CatalogRole) => sources.find((s) => s.path === r.source)?.date ?? '';
+  const kept = new Map<string, CatalogRole>();
+  for (const r of all) {
+    const held = kept.get(r.id);
+    if (!held || dateOf(r) > dateOf(held)) kept.set(r.id, r);
+  }
+  const pageDisagreements: CatalogDisagreement[] = [];
+  for (const r of all) {
+    const held = kept.get(r.id)!;
+    if (held === r) continue;
+    const differs = differences(held, r);
+    if (differs.length > 0) pageDisagreements.push({ roleName: held.roleName, differs, kept: `${held.source} (ms.date ${dateOf(held) || 'not recorded'}; ${r.source} has ${dateOf(r) || 'no recorded date'})` });
+  }
+  return { roles: all.filter((r) => kept.get(r.id) === r), pageDisagreements };
 }
 
 export interface RoleSnapshot {
@@ -131,7 +153,7 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
   const docs = documentationRoles(pages);
   const pageDates = new Map(docs.sources.filter((x) => x.date !== undefined).map((x) => [x.path, x.date!] as const));
   const byId = new Map(docs.roles.map((r) => [r.id, r]));
-  const disagreements: CatalogDisagreement[] = [];
+  const disagreements: CatalogDisagreement[] = [...docs.pageDisagreements];
   const roles = [...docs.roles];
   const snapshotIds = new Set<string>();
   for (const f of snapshot.files) {
