@@ -4,7 +4,7 @@
 //   with the search tool into src/reference/rbac/<category>.md, each headed by repo, path and commit;
 // - every built-in role definition as `az role definition list` prints it, one file per role
 //   (easimon/azure-builtin-roles, azure-roles/<role name>.json, refreshed daily by its workflow), read
-//   from a git snapshot: it covers the pages (or parts of a page) not copied, which src/reference/README.md lists.
+//   from a git snapshot: it covers the roles of the pages not copied (or copied only in part).
 // A role on both keeps the documentation's definition (the page the issue names as the source) unless
 // the listing shows Azure updated it after the page's ms.date; a role on several pages is held once, as
 // the page refreshed last gives it. Every difference is said in `disagreements`. Used by scripts/generate-role-catalog.ts and
@@ -84,7 +84,7 @@ function toRole(b: Block, source: string, where: string): CatalogRole {
 }
 
 /** The roles of the documentation pages copied into src/reference/rbac/*.md, with each page's source. */
-export function documentationRoles(pages: readonly { file: string; text: string }[]): { sources: CatalogSource[]; roles: CatalogRole[]; pageDisagreements: CatalogDisagreement[] } {
+export function documentationRoles(pages: readonly { file: string; text: string }[]): { sources: CatalogSource[]; roles: CatalogRole[] } {
   const sources: CatalogSource[] = [];
   const roles: CatalogRole[] = [];
   for (const page of pages) {
@@ -99,29 +99,7 @@ export function documentationRoles(pages: readonly { file: string; text: string 
     const date = PAGE_DATE.exec(page.text)?.[1];
     sources.push({ repo: h[1]!, path: h[2]!, commit: h[3]!, ...(date ? { date } : {}), chars: Number(h[4]), complete, roles: blocks.length });
   }
-  return { sources, ...onePerRole(roles, sources) };
-}
-
-/**
- * A role some pages share (Reservations Administrator is on privileged.md and
- * management-and-governance.md): the catalog holds it once, as the page refreshed last (its ms.date)
- * gives it; a page without a recorded date is the older. Copies that differ are said.
- */
-function onePerRole(all: CatalogRole[], sources: readonly CatalogSource[]): { roles: CatalogRole[]; pageDisagreements: CatalogDisagreement[] } {
-  const dateOf = (r: CatalogRole) => sources.find((s) => s.path === r.source)?.date ?? '';
-  const kept = new Map<string, CatalogRole>();
-  for (const r of all) {
-    const held = kept.get(r.id);
-    if (!held || dateOf(r) > dateOf(held)) kept.set(r.id, r);
-  }
-  const pageDisagreements: CatalogDisagreement[] = [];
-  for (const r of all) {
-    const held = kept.get(r.id)!;
-    if (held === r) continue;
-    const differs = differences(held, r);
-    if (differs.length > 0) pageDisagreements.push({ roleName: held.roleName, differs, kept: `${held.source} (ms.date ${dateOf(held) || 'not recorded'}; ${r.source} has ${dateOf(r) || 'no recorded date'})` });
-  }
-  return { roles: all.filter((r) => kept.get(r.id) === r), pageDisagreements };
+  return { sources, roles };
 }
 
 export interface RoleSnapshot {
@@ -153,8 +131,20 @@ function differences(a: CatalogRole, b: CatalogRole): string[] {
 export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot): string {
   const docs = documentationRoles(pages);
   const pageDates = new Map(docs.sources.filter((x) => x.date !== undefined).map((x) => [x.path, x.date!] as const));
-  const byId = new Map(docs.roles.map((r) => [r.id, r]));
-  const disagreements: CatalogDisagreement[] = [...docs.pageDisagreements];
+  const disagreements: CatalogDisagreement[] = [];
+  // A role may be on two category pages (Quantum Workspace Data Contributor: compute.md and quantum.md):
+  // the copy of the more recently refreshed page is kept, and a difference between the two is said.
+  const byId = new Map<string, CatalogRole>();
+  for (const r of docs.roles) {
+    const other = byId.get(r.id);
+    if (!other) { byId.set(r.id, r); continue; }
+    const newer = (pageDates.get(r.source) ?? '') > (pageDates.get(other.source) ?? '') ? r : other;
+    const older = newer === r ? other : r;
+    const differs = differences(older, newer);
+    if (differs.length > 0) disagreements.push({ roleName: newer.roleName, differs: differs.map((d) => `${d} (${older.source})`), kept: `${newer.source} (the more recently refreshed page)` });
+    byId.set(r.id, newer);
+  }
+  docs.roles = [...byId.values()];
   const roles = [...docs.roles];
   const snapshotIds = new Set<string>();
   for (const f of snapshot.files) {

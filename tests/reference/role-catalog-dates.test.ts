@@ -32,17 +32,4 @@ describe('the role catalog keeps the newer of two copies of a role', () => {
     expect(r?.actions).not.toContain('Microsoft.Resources/deployments/*');
     expect(r?.dataActions).toContain('Microsoft.KeyVault/vaults/secrets/readMetadata/action');
   });
-  it('holds a role two pages share once, as the page refreshed last gives it, and says when the copies differ', () => {
-    const other = (date: string, actions: string[]) => ({
-      file: 'y.md',
-      text: `<!-- source: MicrosoftDocs/azure-docs articles/y.md @ ${'b'.repeat(40)} (10 chars) -->\n<!-- ms.date: ${date} -->\n<!-- complete: -->\n\`\`\`json\n${JSON.stringify(block(actions))}\n\`\`\`\n`,
-    });
-    const both = (date: string, actions: string[]) => JSON.parse(renderRoleCatalog([page('2026-02-23'), other(date, actions)], snapshot('2020-01-01T00:00:00+00:00'))) as RoleCatalog;
-    const newer = both('2026-07-01', ['A/read']);
-    expect(newer.roles.map((r) => [r.source, r.actions])).toEqual([['articles/y.md', ['A/read']]]);
-    expect(newer.disagreements).toContainEqual({ roleName: 'Example Role', differs: ['actions'], kept: "articles/y.md (ms.date 2026-07-01; articles/x.md has 2026-02-23)" });
-    const older = both('2024-03-01', ['A/read', 'B/*']);
-    expect(older.roles.map((r) => r.source)).toEqual(['articles/x.md']);
-    expect(older.disagreements.filter((d) => d.kept.includes('ms.date'))).toEqual([]); // identical copies: nothing to say
-  });
 });
