@@ -109,6 +109,9 @@ import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
 // issue 16 session 5: az output form (exshape)
 import { azOutputForm } from './rules/az-output-form.ts';
+// issue 16 session 6, wild defects (wild-a): output fields az does not print
+import { azOutputFieldNamed } from './rules/az-output-field-named.ts';
+import { resourceHostNameDiffers } from './rules/resource-host-name-differs.ts';
 // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
 import { requestBodySchema } from './rules/request-body-schema.ts';
 import { exampleOutputSchema } from './rules/example-output-schema.ts';
@@ -234,4 +237,7 @@ export const rules: readonly Rule[] = [
   retiredAzurermModule,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
+  // issue 16 session 6, wild defects (wild-a): output fields az does not print
+  azOutputFieldNamed,
+  resourceHostNameDiffers,
 ];

@@ -116,6 +116,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'python-below-sdk-minimum': 'other',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',
+  // issue 16 session 6, wild defects (wild-a)
+  'az-output-field-named': 'example-output',
+  'resource-host-name-differs': 'example-output',
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
   'request-body-schema': 'wrong-parameter',
   'example-output-schema': 'example-output',

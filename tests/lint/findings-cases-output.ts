@@ -206,4 +206,25 @@ export const outputCases = {
       severity: 'warning' as const,
     },
   ],
+  // issue 16 session 6, wild defects (wild-a)
+  'az-output-field-named': [
+    {
+      name: 'the prose names a create-for-rbac output field that az does not print',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz ad sp create-for-rbac --name lint-sp\n\`\`\`\n\nYour \`appId\`, \`password\`, \`sp_name\` and \`tenant\` are returned.\n\n${l}`,
+      offset: 4,
+      message: /az ad sp create-for-rbac \(line \d+\) prints appId, displayName, password, tenant; there is no `sp_name`/,
+      severity: 'warning' as const,
+    },
+  ],
+  'resource-host-name-differs': [
+    {
+      name: 'a secret URL whose vault host drops the hyphen of the vault the page creates',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `\`\`\`azurecli\naz keyvault create --name lint-vault2 --resource-group <RESOURCE GROUP>\n\`\`\`\n\nRead it at https://lintvault2.vault.azure.net/secrets/lint.\n\n${l}`,
+      offset: 4,
+      message: /the key vault lint-vault2, whose host is lint-vault2\.vault\.azure\.net; https:\/\/lintvault2\.vault\.azure\.net names another key vault/,
+      severity: 'warning' as const,
+    },
+  ],
 };

@@ -58,7 +58,7 @@ function splitTopLevel(s: string): string[] {
 }
 
 /** What the command's last projection prints as keys, and which program says so. */
-function projection(doc: LintDocument, step: Step): { keys: string[]; by: string; line: number } | undefined {
+export function projection(doc: LintDocument, step: Step): { keys: string[]; by: string; line: number } | undefined {
   const command = doc.commandOf(step);
   if (!command) return undefined;
   let found: { keys: string[]; by: string; line: number } | undefined;
