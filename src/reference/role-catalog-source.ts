@@ -159,13 +159,16 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     else {
       if (role.description !== undefined) doc.description = role.description;
       const differs = differences(doc, role);
-      // Both are copies of Azure's one definition: where they differ, the role changed after the
-      // older copy was taken. Azure updated it after the page's ms.date: the listing is today's role
-      // (Key Vault Reader lost Microsoft.Resources/deployments/* on 2026-04-20; security.md is of 2026-02-23).
+      // Both are copies of Azure's one definition: where they differ, the copy taken later is today's
+      // role. The listing is dated by its snapshot (refreshed daily), the page by its ms.date. The role's
+      // own updatedOn is not the test: three pages dated after a role's updatedOn still lack that update
+      // (Disk Restore Operator: updated 2025-08-21, compute.md of 2025-09-03 has the older permissions),
+      // so a page's ms.date can be later than its content; keeping it would deny what Azure grants.
       const pageDate = pageDates.get(doc.source);
       const updated = typeof def.updatedOn === 'string' ? def.updatedOn.slice(0, 10) : undefined;
-      if (differs.length > 0 && pageDate !== undefined && updated !== undefined && updated > pageDate) {
-        disagreements.push({ roleName: doc.roleName, differs, kept: `${role.source} (updated ${updated}, after the page's ms.date ${pageDate})` });
+      const listedOn = snapshot.date.slice(0, 10);
+      if (differs.length > 0 && pageDate !== undefined && listedOn > pageDate) {
+        disagreements.push({ roleName: doc.roleName, differs, kept: `${role.source} (listed ${listedOn}, after the page's ms.date ${pageDate}${updated !== undefined ? `; Azure updated the role on ${updated}` : ''})` });
         roles[roles.indexOf(doc)] = role;
         continue;
       }

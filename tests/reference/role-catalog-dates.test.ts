@@ -1,6 +1,7 @@
 // defect: a documentation page older than Azure's role won over the az listing, so the catalog (and the
 // emulator, which grants from it) still let Key Vault Reader create deployments: Azure removed
 // Microsoft.Resources/deployments/* from the role on 2026-04-20, after security.md's ms.date 2026-02-23.
+// The later of the two copies wins: the listing is dated by its snapshot, the page by its ms.date.
 import { describe, expect, it } from 'vitest';
 import { renderRoleCatalog, type RoleCatalog } from '../../src/reference/role-catalog-source.ts';
 import { catalogRole } from '../../src/reference/rbac.ts';
@@ -21,10 +22,17 @@ describe('the role catalog keeps the newer of two copies of a role', () => {
   it('takes the az listing when Azure updated the role after the page was refreshed, and says so', () => {
     const c = render('2026-02-23', '2026-04-20T15:12:18+00:00');
     expect(c.roles[0]!.actions).toEqual(['A/read']);
-    expect(c.disagreements[0]!.kept).toMatch(/updated 2026-04-20, after the page's ms.date 2026-02-23/);
+    expect(c.disagreements[0]!.kept).toMatch(/listed 2026-08-22, after the page's ms.date 2026-02-23; Azure updated the role on 2026-04-20/);
   });
-  it('keeps the page when it is the newer copy, or when its date was not recorded', () => {
-    expect(render('2026-05-01', '2026-04-20T00:00:00+00:00').roles[0]!.actions).toEqual(['A/read', 'B/*']);
+  // defect: compute.md (ms.date 2025-09-03) lacks disks/beginGetAccess that Disk Restore Operator got on
+  // 2025-08-21: a page's ms.date can be later than its content, and the page's stricter copy was kept.
+  it('takes the later listing even when the role\'s updatedOn is before the page\'s ms.date', () => {
+    const c = render('2026-05-01', '2026-04-20T00:00:00+00:00');
+    expect(c.roles[0]!.actions).toEqual(['A/read']);
+    expect(c.disagreements[0]!.kept).toMatch(/listed 2026-08-22, after the page's ms.date 2026-05-01/);
+  });
+  it('keeps the page when it is the later copy, or when its date was not recorded', () => {
+    expect(render('2026-09-01', '2026-04-20T00:00:00+00:00').roles[0]!.actions).toEqual(['A/read', 'B/*']);
     expect(render(undefined, '2026-04-20T00:00:00+00:00').roles[0]!.actions).toEqual(['A/read', 'B/*']);
   });
   it('Key Vault Reader is today\'s role: no Microsoft.Resources/deployments/*', () => {
