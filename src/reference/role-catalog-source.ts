@@ -6,7 +6,7 @@
 //   (easimon/azure-builtin-roles, azure-roles/<role name>.json, refreshed daily by its workflow), read
 //   from a git snapshot: it covers the roles of the pages not copied (or copied only in part).
 // A role on both keeps the documentation's definition (the page the issue names as the source) unless
-// the listing shows Azure updated it after the page's ms.date; a role on several pages is held once, as
+// the two differ and the listing is the later copy (its snapshot after the page's ms.date); a role on several pages is held once, as
 // the page refreshed last gives it. Every difference is said in `disagreements`. Used by scripts/generate-role-catalog.ts and
 // by the test that checks the documentation's roles are in the committed catalog as their pages say.
 export interface CatalogRole {
