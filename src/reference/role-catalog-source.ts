@@ -4,7 +4,7 @@
 //   with the search tool into src/reference/rbac/<category>.md, each headed by repo, path and commit;
 // - every built-in role definition as `az role definition list` prints it, one file per role
 //   (easimon/azure-builtin-roles, azure-roles/<role name>.json, refreshed daily by its workflow), read
-//   from a git snapshot: it covers the 17 pages not copied.
+//   from a git snapshot: it covers the roles of the pages not copied (or copied only in part).
 // A role on both keeps the documentation's definition (the page the issue names as the source); where
 // the two differ the catalog says so in `disagreements`. Used by scripts/generate-role-catalog.ts and
 // by the test that checks the documentation's roles are in the committed catalog as their pages say.
@@ -130,8 +130,20 @@ function differences(a: CatalogRole, b: CatalogRole): string[] {
 export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot): string {
   const docs = documentationRoles(pages);
   const pageDates = new Map(docs.sources.filter((x) => x.date !== undefined).map((x) => [x.path, x.date!] as const));
-  const byId = new Map(docs.roles.map((r) => [r.id, r]));
   const disagreements: CatalogDisagreement[] = [];
+  // A role may be on two category pages (Quantum Workspace Data Contributor: compute.md and quantum.md):
+  // the copy of the more recently refreshed page is kept, and a difference between the two is said.
+  const byId = new Map<string, CatalogRole>();
+  for (const r of docs.roles) {
+    const other = byId.get(r.id);
+    if (!other) { byId.set(r.id, r); continue; }
+    const newer = (pageDates.get(r.source) ?? '') > (pageDates.get(other.source) ?? '') ? r : other;
+    const older = newer === r ? other : r;
+    const differs = differences(older, newer);
+    if (differs.length > 0) disagreements.push({ roleName: newer.roleName, differs: differs.map((d) => `${d} (${older.source})`), kept: `${newer.source} (the more recently refreshed page)` });
+    byId.set(r.id, newer);
+  }
+  docs.roles = [...byId.values()];
   const roles = [...docs.roles];
   const snapshotIds = new Set<string>();
   for (const f of snapshot.files) {
