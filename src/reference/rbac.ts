@@ -27,7 +27,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The catalog role a reference names as Azure resolves it: a role definition GUID, a definition id
  * (`/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/<guid>`), or a role name in
- * any case. Quotes are part of a name here, as they are to ARM.
+ * any case. Quotes are part of a name here, as they are to ARM and to az's --role. The one lookup of
+ * the catalog: the emulator, the runner's az equivalents, lint and the live target all resolve roles here.
  */
 export function catalogRole(ref: string): CatalogRole | undefined {
   const trimmed = ref.trim();
@@ -40,17 +41,6 @@ const SMART_QUOTES = /^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u
 /** The catalog role a page names (as catalogRole, also inside quotes of any kind: "‘Reader’"). */
 export function findRole(nameOrId: string): CatalogRole | undefined {
   return catalogRole(nameOrId.replace(SMART_QUOTES, ''));
-}
-
-let byName: Map<string, CatalogRole> | undefined;
-/**
- * The built-in role with exactly this name (any case; quotes are part of the name, as az sees them):
- * what `az role assignment create --role` resolves a name to, where a tenant's custom roles could also be.
- */
-export function builtInRole(name: string): { name: string; id: string } | undefined {
-  byName ??= new Map(roleCatalog().roles.map((r) => [r.roleName.toLowerCase(), r] as const));
-  const role = byName.get(name.toLowerCase());
-  return role ? { name: role.roleName, id: role.id } : undefined;
 }
 
 /** Every built-in role's name, for "did you mean". */

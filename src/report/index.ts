@@ -4,10 +4,12 @@
 // said through `onWarning`: never a stack trace, never a lost report. Formats live in one registry
 // keyed by the CLI's format names; where the files go, and how they get there whole, is ./outputs.ts.
 import { mkdir } from 'node:fs/promises';
+import { ToolError } from '../errors.ts';
 import { join } from 'node:path';
 import { writeFileAtomically } from './outputs.ts';
 import { mapHtmlText, renderHtml } from './html.ts';
 import { renderJunit, type JunitOptions } from './junit.ts';
+import { jsonProblem, redactJsonText } from './json-redact.ts';
 import { Redactor, type RedactionCounts } from './redact.ts';
 import { Report } from './schema.ts';
 
@@ -74,13 +76,22 @@ export function renderReports(report: Report, formats: readonly ReportFormat[] =
     const leaks: string[] = [];
     each(text, (part) => (leaks.push(...redactor.findLeaks(part)), part));
     if (leaks.length > 0) {
-      text = each(text, (part) => redactor.redact(part));
+      // Cut out of report.json's text, a secret would take JSON syntax with it: there it takes whole strings.
+      text = f === 'json' ? redactJsonText(text, redactor, w.file) : each(text, (part) => redactor.redact(part));
       options.onWarning?.(`${w.file}: the rendering held ${leaks.length} secret(s) no single field held (${[...new Set(leaks)].join(', ')}); redacted in that file`);
     }
+    // The run publishes these very bytes: a report.json that would not parse is our bug, said before anything is written.
+    const problem = f === 'json' ? jsonProblem(text) : undefined;
+    if (problem !== undefined) throw new ToolError('E_OUTPUT', `${w.file}: the rendered report does not parse as JSON (${problem}); nothing was written. This is a bug of tutorial-conformance: please report it with the page that was run`);
     files[f] = { file: w.file, text };
   }
   return { report: clean, files };
 }
+
+const writtenJsonProblem = (written: string): string | undefined => {
+  const problem = jsonProblem(written);
+  return problem === undefined ? undefined : `the report as written does not parse as JSON (${problem}). This is a bug of tutorial-conformance: please report it with the page that was run`;
+};
 
 /**
  * Every requested format straight into `dir` (merge's --out, tests), each file whole or not at all:
@@ -93,7 +104,8 @@ export async function writeReports(report: Report, dir: string, formats: readonl
   const written: Record<string, string> = {};
   for (const f of formats) {
     const r = rendered.files[f];
-    await writeFileAtomically(join(dir, r.file), r.text);
+    // What was written is read back: a report.json that does not parse is never put in place silently.
+    await writeFileAtomically(join(dir, r.file), r.text, f === 'json' ? writtenJsonProblem : undefined);
     written[f] = join(dir, r.file);
   }
   return written;

@@ -12,7 +12,7 @@
 // Where symlinks cannot be made, `latest` is a real folder, copied and swapped in by renames.
 // Older run folders are pruned to `keep`; the one `latest` points to always stays.
 import { randomBytes } from 'node:crypto';
-import { cp, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { releaseAtExit, removeAtExit } from '../temp-folders.ts';
@@ -125,12 +125,17 @@ function temporaryBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Whole or not at all: written under a temporary name, renamed over `path`. */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
+/**
+ * Whole or not at all: written under a temporary name, renamed over `path`. `check` (optional) reads
+ * what was written before it is put in place: a reason it gives keeps the file out (E_OUTPUT).
+ */
+export async function writeFileAtomically(path: string, text: string, check?: (written: string) => string | undefined): Promise<void> {
   const tmp = temporaryBeside(path);
   removeAtExit(tmp);
   try {
     await writeFile(tmp, text, 'utf8');
+    const problem = check?.(await readFile(tmp, 'utf8'));
+    if (problem !== undefined) throw new ToolError('E_OUTPUT', `${path}: ${problem}; it was not put in place`);
     await rename(tmp, path);
   } finally {
     await rm(tmp, { force: true });

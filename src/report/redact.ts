@@ -122,29 +122,25 @@ function merged(spans: Span[]): Span[] {
 }
 
 /**
- * A secret as az prints it with -o json is a JSON string, quotes included ("abc…"). Its quotes are
- * not the secret: redacting them with it would cut JSON apart wherever the value sits in a JSON
- * text (a report.json that no longer parses, a lost report), so the value inside is the secret.
+ * What of a registered value is the secret, read with one JSON.parse. A secret as az prints it with
+ * -o json is a JSON string, quotes (and the newline after them) included: its quotes are not the
+ * secret, and redacting them with it would cut JSON apart wherever the value sits in a JSON text (a
+ * report.json that no longer parses), so the value inside is the secret. A JSON object or array is
+ * not one secret but a structure (undefined): cut out whole, it would take JSON syntax with it; its
+ * secret fields are found by name where it was read.
  */
-function unquoted(secret: string): string {
-  if (!/^"[\s\S]*"$/.test(secret)) return secret;
+function secretPart(secret: string): string | undefined {
+  const t = secret.trim();
+  if (!/^["[{]/.test(t)) return secret;
+  let v: unknown;
   try {
-    const inner: unknown = JSON.parse(secret);
-    return typeof inner === 'string' ? inner : secret;
+    v = JSON.parse(t);
   } catch {
     return secret;
   }
-}
-
-function isJsonStructure(text: string): boolean {
-  const t = text.trim();
-  if (!/^[[{]/.test(t)) return false;
-  try {
-    const v: unknown = JSON.parse(t);
-    return typeof v === 'object' && v !== null;
-  } catch {
-    return false;
-  }
+  // A JSON string holding a structure (az printing a secret whose value is JSON) is that structure.
+  if (typeof v === 'string') return /^\s*[[{]/.test(v) ? secretPart(v) : v;
+  return typeof v === 'object' && v !== null ? undefined : secret;
 }
 
 export class Redactor {
@@ -152,11 +148,8 @@ export class Redactor {
 
   /** Record a secret; it and its encodings are replaced by [REDACTED:<label>] everywhere. */
   add(secret: string, label: string): void {
-    const value = unquoted(secret);
-    // A JSON object or array is not one secret but a structure: cut out whole, it takes JSON syntax
-    // with it wherever it sits in a JSON text. Its secret fields are found by name where it was read.
-    if (isJsonStructure(value)) return;
-    this.#index.add(value, label);
+    const value = secretPart(secret);
+    if (value !== undefined) this.#index.add(value, label);
   }
 
   /** Forms of known secrets looked for. */

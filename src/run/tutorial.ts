@@ -182,8 +182,9 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       };
       harvestObservation(observation, secrets);
       for (const capture of capturesBy.get(step.id) ?? []) {
-        const value = captureValue(capture, step, observation);
-        if (value !== undefined) {
+        const got = captureValue(capture, step, observation);
+        if ('value' in got) {
+          const value = got.value;
           observation.captured[capture.key] = value;
           if (/token|key|sas|secret|sig|password/i.test(`${capture.key} ${capture.path}`)) secrets.add(value, `${capture.key} captured from ${step.id}`);
         }
@@ -220,11 +221,18 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
       const producerId = s.producer;
       const obs = observations.get(producerId);
       const producer = stepsById.get(producerId);
-      if (s.kind === 'capture') value = obs?.captured[s.captureKey] ?? (obs && producer ? captureValue({ key: s.captureKey, producer: producerId, path: s.path, consumers: [], reason: s.reason }, producer, obs) : undefined);
-      else value = obs?.captured[`$${s.variable}`];
+      let why: string | undefined;
+      if (s.kind === 'capture') {
+        value = obs?.captured[s.captureKey];
+        if (value === undefined && obs && producer) {
+          const got = captureValue({ key: s.captureKey, producer: producerId, path: s.path, consumers: [], reason: s.reason }, producer, obs);
+          if ('value' in got) value = got.value;
+          else why = got.missing;
+        }
+      } else value = obs?.captured[`$${s.variable}`];
       if (value === undefined) {
         const what = s.kind === 'capture' ? (s.path ? `${s.path} for ${b.key}` : `a value for ${b.key}`) : `$${s.variable}`;
-        return { missing: { producer: producerId, reason: `${producerId} produced no ${what}, which this step needs` } };
+        return { missing: { producer: producerId, reason: `${producerId} produced no ${what}, which this step needs${why ? `: ${why}` : ''}` } };
       }
     }
     values.push({ spellings: b.spellings, value });

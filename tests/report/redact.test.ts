@@ -117,3 +117,20 @@ describe('defect: --set values of 16+ characters were secrets by length (role na
     }
   });
 });
+
+describe('defect: a secret as az prints it ("value" and a newline) kept its quotes, and redacting it cut the quotes out of JSON', () => {
+  it('one reading of the registered text: the quotes and blanks around a JSON string are not the secret; a structure is not registered', () => {
+    const r = new Redactor();
+    r.add('"s3cr3t-value-0123456789abcdef"\n', 'az printed');
+    const text = JSON.stringify({ key: 's3cr3t-value-0123456789abcdef', n: 1 }, null, 2);
+    const out = r.redact(text);
+    expect(JSON.parse(out)).toEqual({ key: '[REDACTED:az printed]', n: 1 });
+    const structure = new Redactor();
+    structure.add(' {"a": "s3cr3t-value-0123456789abcdef"}\n', 'az printed');
+    structure.add('"{\\"a\\": \\"s3cr3t-value-0123456789abcdef\\"}"', 'az printed, a JSON string holding JSON');
+    expect(structure.size).toBe(0);
+    const plain = new Redactor();
+    plain.add('[not-json-s3cr3t-0123456789abcdef', 'brackets');
+    expect(plain.redact('x [not-json-s3cr3t-0123456789abcdef y')).toBe('x [REDACTED:brackets] y');
+  });
+});

@@ -2,7 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOption } from '../commands.ts';
-import { builtInRole, builtInRoleNames } from '../../reference/rbac.ts';
+import { builtInRoleNames, catalogRole } from '../../reference/rbac.ts';
 import { editDistance } from '../../parse/placeholders.ts';
 import { isGuid } from '../guid.ts';
 
@@ -19,7 +19,7 @@ export const azUnknownRole: Rule = {
     for (const { command, az } of eachAz(doc)) {
       if (az.path.join(' ') !== 'role assignment create') continue;
       const role = azOption(az, '--role')?.value;
-      if (!role || /^<.*>$/.test(role.value) || isGuid(role.value) || builtInRole(role.value)) continue;
+      if (!role || /^<.*>$/.test(role.value) || isGuid(role.value) || catalogRole(role.value)) continue;
       const bare = role.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '').trim();
       const near = builtInRoleNames()
         .map((name) => ({ name, d: editDistance(name.toLowerCase(), bare.toLowerCase()) }))

@@ -6,7 +6,7 @@ import { locateKey } from '../../parse/json-reader.ts';
 import type { ReadJson } from '../document.ts';
 import { contractFor, contracts } from '../contracts.ts';
 import { azOption } from '../commands.ts';
-import { builtInRole } from '../../reference/rbac.ts';
+import { catalogRole } from '../../reference/rbac.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -97,10 +97,10 @@ export const exampleIdsInconsistent: Rule = {
         push('id', `the example's id ${JSON.stringify(id)} does not start with its own scope ${JSON.stringify(scope)}: a role assignment's id is <scope>/providers/Microsoft.Authorization/roleAssignments/<name>. Write the id under the scope.`);
       const role = azOption(match.az, '--role')?.value?.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '');
       const definition = str(value, 'roleDefinitionId');
-      const known = role ? builtInRole(role) : undefined;
+      const known = role ? catalogRole(role) : undefined;
       const guid = definition?.split('/').pop();
       if (known?.id && guid && !isPlaceholderish(guid) && guid.toLowerCase() !== known.id)
-        push('roleDefinitionId', `roleDefinitionId ends with ${guid}, but --role ${known.name} is role definition ${known.id}. Write ${known.id}.`);
+        push('roleDefinitionId', `roleDefinitionId ends with ${guid}, but --role ${known.roleName} is role definition ${known.id}. Write ${known.id}.`);
       const principal = str(value, 'principalId');
       const identity = identities[identities.length - 1];
       const identityPrincipal = identity ? str(identity.value, 'principalId') : undefined;

@@ -17,6 +17,12 @@ export function parseTags(text: string | undefined): Record<string, string> | un
   return tags;
 }
 
+/** The `tags` member of a request body for a command's --tags, or nothing when it has none: what az sends on every create that takes --tags. */
+export function tagsOf(args: Readonly<Record<string, string | undefined>>): { tags?: Record<string, string> } {
+  const tags = parseTags(args.tags);
+  return tags ? { tags } : {};
+}
+
 /** A resource group as az prints it. */
 export function printedGroup(json: unknown): string {
   const g = json as Record<string, unknown>;
@@ -34,8 +40,7 @@ export const groupCreate: AzCommandModule = {
   async run({ args, ctx }) {
     const session = new ArmSession(ctx);
     const sub = args.subscription ?? ctx.cliAccount.subscriptionId;
-    const tags = parseTags(args.tags);
-    const body = { location: args.location ?? '', ...(tags ? { tags } : {}), ...(args['managed-by'] ? { managedBy: args['managed-by'] } : {}) };
+    const body = { location: args.location ?? '', ...tagsOf(args), ...(args['managed-by'] ? { managedBy: args['managed-by'] } : {}) };
     const put = await session.call('PUT', `/subscriptions/${sub}/resourcegroups/${args.name ?? ''}?api-version=${RESOURCE_GROUP_API_VERSION}`, body);
     if (!put.ok || typeof put.json !== 'object' || put.json === null) return callFailed(session, put);
     return callPrinted(session, printedGroup(put.json));

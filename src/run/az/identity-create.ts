@@ -1,7 +1,9 @@
 // `az identity create -g RG -n NAME`: GET the resource group (for its location), then PUT the
 // user-assigned identity, and print the flattened resource as az does (properties lifted to the top,
 // `resourceGroup` added from the id; no `clientSecretUrl`, which only a 2015 preview returned).
+// --tags go in the PUT body as az sends them.
 import { azJson, armErrorText, resourceGroupOf } from './arm.ts';
+import { tagsOf } from './group-create.ts';
 import { creationTarget } from './group-show.ts';
 import type { AzCommandModule } from './command.ts';
 import { failed, printed } from './command.ts';
@@ -31,7 +33,7 @@ export const identityCreate: AzCommandModule = {
     const put = await session.call(
       'PUT',
       `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${args.name ?? ''}?api-version=${IDENTITY_API_VERSION}`,
-      { location },
+      { location, ...tagsOf(args) },
     );
     if (!put.ok || typeof put.json !== 'object' || put.json === null) return failed(armErrorText(put), { exchanges: session.exchanges, ...(put.result.error ? { error: put.result.error } : {}) });
     return printed(azJson(flattenIdentity(put.json as Record<string, unknown>)), { exchanges: session.exchanges, ...(session.tokenNote ? { substitution: session.tokenNote } : {}) });

@@ -5,6 +5,7 @@
 // false` creates an access-policy vault whose only policy is the creator's, with az's default permissions.
 import { azJson, callFailed, callPrinted, resourceGroupOf } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
+import { tagsOf } from './group-create.ts';
 import { creationTarget } from './group-show.ts';
 
 export const KEYVAULT_API_VERSION = '2023-07-01';
@@ -41,6 +42,7 @@ export const keyvaultCreate: AzCommandModule = {
     const accessPolicies = rbac || creator === undefined ? [] : [{ tenantId: ctx.cliAccount.tenantId, objectId: creator, permissions: CREATOR_PERMISSIONS }];
     const body = {
       location,
+      ...tagsOf(args),
       properties: {
         tenantId: ctx.cliAccount.tenantId,
         sku: { family: 'A', name: (args.sku ?? 'standard').toLowerCase() },

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ArmSession, callFailed, callPrinted } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
+import { tagsOf } from './group-create.ts';
 import { failed } from './command.ts';
 import { outcome } from '../context.ts';
 import { KEYVAULT_DATA_API_VERSION, KEYVAULT_RESOURCE, printedSecret, vaultUrl } from './keyvault-secret.ts';
@@ -38,6 +39,7 @@ export const keyvaultSecretSet: AzCommandModule = {
     const body = {
       value,
       ...(args['content-type'] ? { contentType: args['content-type'] } : {}),
+      ...tagsOf(args),
       ...(args.disabled?.toLowerCase() === 'true' ? { attributes: { enabled: false } } : {}),
     };
     const put = await session.callService('PUT', `${vaultUrl(args)}/secrets/${args.name ?? ''}?api-version=${KEYVAULT_DATA_API_VERSION}`, KEYVAULT_RESOURCE, body);

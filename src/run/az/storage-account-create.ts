@@ -4,7 +4,7 @@
 // ends and print the account as az prints it (with `resourceGroup`).
 import { azJson, callFailed, callPrinted, pollLro, resourceGroupOf } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
-import { parseTags } from './group-create.ts';
+import { tagsOf } from './group-create.ts';
 import { creationTarget } from './group-show.ts';
 
 export const STORAGE_API_VERSION = '2023-05-01';
@@ -28,12 +28,11 @@ export const storageAccountCreate: AzCommandModule = {
     const target = await creationTarget(inv);
     if ('failed' in target) return target.failed;
     const { session, sub, rg, location } = target;
-    const tags = parseTags(args.tags);
     const body = {
       location,
       sku: { name: args.sku ?? 'Standard_RAGRS' },
       kind: args.kind ?? 'StorageV2',
-      ...(tags ? { tags } : {}),
+      ...tagsOf(args),
       properties: {
         supportsHttpsTrafficOnly: (args['https-only'] ?? 'true').toLowerCase() !== 'false',
         minimumTlsVersion: args['min-tls-version'] ?? 'TLS1_2',
