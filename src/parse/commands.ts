@@ -156,6 +156,11 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
   }
   const words = firstCmd.words;
   if (construct === undefined && words.some((w) => w.includes('$(') || w.includes('`'))) construct = 'a command substitution $( … ) in its arguments';
+  // `az … > out.json`: bash writes the output to a file a later step may read; running the command
+  // alone would drop that file (and show output the reader never sees). /dev/null keeps nothing.
+  // A `>` with no file after it is bash's syntax error, not a file (`--scope </subscriptions/id>`).
+  const toFile = firstCmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '&>') && r.target !== '' && r.target !== '/dev/null');
+  if (construct === undefined && toFile !== undefined && (words[0] === 'az' || words[0] === 'curl')) construct = `a redirection of the output to ${toFile.target} (${toFile.op} ${toFile.target})`;
   const detached = [];
   for (let k = commandEnd + 1; k <= last; k++) {
     const w = toPipelines(tokenizeShell(st.content(k)).tokens)[0]?.commands[0]?.words ?? [];

@@ -3,6 +3,7 @@
 // unsupported or was blocked (or produced nothing it needs), `blocked`;
 // every other step is executed by its kind's executor, its secrets harvested, its captures read, and
 // checked. The fixed order inside a step: bind, send, harvest secrets, capture, check.
+import { stepConstructMessage } from './steps/support.ts';
 import { checkStep, type Verdict } from '../check/index.ts';
 import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
@@ -50,9 +51,8 @@ export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
   // One command per step: what bash does around it (a pipe, `&&` another command, a $( … )) is the shell engine's.
-  if (step.kind !== 'manual' && step.shellConstruct !== undefined) {
-    return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'shell-construct', message: `bash runs ${step.shellConstruct} here; the http engine runs the step's one ${step.kind === 'http' ? 'curl' : step.kind === 'az' ? 'az' : ''} command only` } });
-  }
+  const construct = stepConstructMessage(step);
+  if (construct !== undefined) return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'shell-construct', message: construct } });
   try {
     switch (step.kind) {
       case 'http':

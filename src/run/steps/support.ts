@@ -90,10 +90,19 @@ function hostNotServed(step: Step, serves: ((host: string, port: number) => bool
   return { reason: 'not-emulated', why: `the emulator does not serve *.${domain}, so this request would not be judged here whatever its placeholders become; a live subscription (--target azure) runs it` };
 }
 
+/** The http engine's message for a command bash runs with something around it (a pipe, `&&`, a redirect to a file). */
+export function stepConstructMessage(step: Step): string | undefined {
+  if (step.kind === 'manual' || step.shellConstruct === undefined) return undefined;
+  return `bash runs ${step.shellConstruct} here; the http engine runs the step's one ${step.kind === 'http' ? 'curl' : step.kind === 'az' ? 'az' : ''} command only`;
+}
+
 /** Why `engine` cannot run this step with any values (on a target serving `serves`), or undefined when it might. */
 export function staticUnsupported(step: Step, engine: 'http' | 'shell', serves?: (host: string, port: number) => boolean): StaticUnsupported | undefined {
   const host = hostNotServed(step, serves);
   if (host) return host;
+  // Whatever its placeholders become, the http engine would not run it: say so rather than ask for a --set.
+  const construct = engine === 'http' ? stepConstructMessage(step) : undefined;
+  if (construct !== undefined) return { reason: 'shell-construct', why: construct };
   if (step.kind === 'az') return azUnsupported(step.az.argv);
   if (step.kind === 'shell' && engine === 'http') {
     const message = shellConstructMessage(step.shell);
