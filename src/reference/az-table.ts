@@ -32,6 +32,8 @@ export interface AzParameter {
   global: boolean;
   /** A positional argument (`az find <CLI_TERM>`), not an option. */
   positional: boolean;
+  /** az accepts it but hides it from its help and the reference (az-hidden-options.json): where that says so. */
+  hiddenSource?: string;
 }
 
 /** Core CLI, or an extension: its name, or undefined where the reference does not name it. */
@@ -136,9 +138,24 @@ interface Loaded {
   /** A group's direct members, worked out once: lint asks for the same groups on every page. */
   members: Map<string, { commands: string[]; groups: string[] }>;
   globals: AzParameter[];
+  hidden: HiddenOption[];
 }
 
 const TABLE_URL = new URL('./az-commands.json', import.meta.url);
+const HIDDEN_URL = new URL('./az-hidden-options.json', import.meta.url);
+
+export interface HiddenOption extends TableParam {
+  command: string;
+  source: string;
+}
+
+/**
+ * Options az accepts but hides (deprecated with hide=True): absent from the reference, so the table
+ * alone would call them unknown. Each is a deprecated name of itself, so az's warning is said.
+ */
+export function hiddenOptions(): HiddenOption[] {
+  return (JSON.parse(readFileSync(HIDDEN_URL, 'utf8')) as { options: HiddenOption[] }).options;
+}
 let loaded: Loaded | undefined;
 
 /** A key of a parsed JSON object, never one of Object.prototype's ("constructor" is no az command). */
@@ -162,7 +179,7 @@ function load(): Loaded {
   for (const path of Object.keys(raw.commands)) {
     for (let at = path.lastIndexOf(' '); at > 0 && !groups.has(path.slice(0, at)); at = path.lastIndexOf(' ', at - 1)) groups.add(path.slice(0, at));
   }
-  loaded = { raw, groups, specs: new Map(), commands: new Map(), byName: new Map(), members: new Map(), globals: raw.globals.map((g) => decode(g, true)) };
+  loaded = { raw, groups, specs: new Map(), commands: new Map(), byName: new Map(), members: new Map(), globals: raw.globals.map((g) => decode(g, true)), hidden: hiddenOptions() };
   return loaded;
 }
 
@@ -230,7 +247,7 @@ export function azCommand(path: string): AzCommandInfo | undefined {
     experimental: flags.includes('x'),
     deprecated,
     replacement: raw.use ?? (deprecated ? groupReplacement(t, words) : undefined),
-    parameters: raw.p.map((i) => spec(t, i)),
+    parameters: [...raw.p.map((i) => spec(t, i)), ...t.hidden.filter((h) => h.command === path).map((h) => ({ ...decode({ ...h, dep: h.n.split(' ') }), hiddenSource: h.source }))],
   };
   t.commands.set(path, info);
   return info;
@@ -291,7 +308,7 @@ function groupOf(t: Loaded, path: string, rest: string[]): AzLookup {
 let everyOption: Set<string> | undefined;
 /** Whether some az command has an option of this name (its own parameters, not the globals): read from the table's parameter list without decoding every command. */
 export function isAnyAzCommandOption(name: string): boolean {
-  everyOption ??= new Set(load().raw.params.flatMap((p) => p.n.split(' ')));
+  everyOption ??= new Set([...load().raw.params, ...load().hidden].flatMap((p) => p.n.split(' ')));
   return everyOption.has(name);
 }
 

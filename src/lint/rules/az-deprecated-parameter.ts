@@ -25,7 +25,9 @@ export const azDeprecatedParameter: Rule = {
           line: o.nameWord.line,
           column: o.nameWord.column,
           stepId: command.step.id,
-          message: `'az ${path}' option ${o.lookup.written} is deprecated (the Azure CLI reference${current ? ` names ${current} instead` : ''}): az warns and still runs it, until a release removes it.${current ? ` Write ${current}.` : ''}`,
+          message: p.hiddenSource !== undefined
+            ? `'az ${path}' option ${o.lookup.written} is deprecated and hidden: the Azure CLI reference no longer lists it, but az still accepts it with a deprecation warning (${p.hiddenSource.split(':')[0]}: deprecate(hide=True)), until a release removes it. Drop it or use what the reference gives.`
+            : `'az ${path}' option ${o.lookup.written} is deprecated (the Azure CLI reference${current ? ` names ${current} instead` : ''}): az warns and still runs it, until a release removes it.${current ? ` Write ${current}.` : ''}`,
           ...(current ? { suggestion: current } : {}),
         });
       }
