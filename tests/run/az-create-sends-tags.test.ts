@@ -19,7 +19,9 @@ const EXERCISED = [
 
 describe('defect: an az create that takes --tags did not send them in its REST equivalent', () => {
   it('the equivalents that accept --tags are exactly the ones exercised below; one whose command takes --tags without declaring it is unsupported when given them, never silent', async () => {
-    const declaring = AZ_COMMANDS.filter((m) => m.options.some((o) => o.dest === 'tags')).map((m) => m.path.join(' '));
+    // az tag create/update set tags on another resource (Microsoft.Resources/tags), their whole job:
+    // tests/run/az-resource-role-equivalents.test.ts checks what they send.
+    const declaring = AZ_COMMANDS.filter((m) => m.path[0] !== 'tag' && m.options.some((o) => o.dest === 'tags')).map((m) => m.path.join(' '));
     expect(declaring.sort()).toEqual(EXERCISED.map((c) => /^az ((?:[a-z]+ )+?)--/.exec(c)![1]!.trim()).sort());
     const undeclared = AZ_COMMANDS.filter((m) => !m.options.some((o) => o.dest === 'tags') && azCommand(m.path.join(' '))?.parameters.some((p) => p.names.includes('--tags')));
     expect(undeclared.map((m) => m.path.join(' '))).toContain('storage blob upload');
