@@ -191,6 +191,14 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
       add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
       add(vault !== undefined && name !== undefined && { role: 'secret', name, vault, verb: 'delete' });
       break;
+    case 'keyvault certificate create':
+    case 'keyvault certificate import':
+      // A Key Vault certificate comes with an addressable key and secret of the same name (Key Vault
+      // docs, "About Azure Key Vault certificates": composition of a certificate): a page may read them.
+      add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
+      add(vault !== undefined && name !== undefined && { role: 'key', name, vault, verb: 'create' });
+      add(vault !== undefined && name !== undefined && { role: 'secret', name, vault, verb: 'create' });
+      break;
     case 'keyvault key create':
     case 'keyvault key import':
       add(vault !== undefined && { role: 'vault', name: vault, verb: 'use' });
