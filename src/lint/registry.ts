@@ -54,6 +54,7 @@ import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
 import { powershellMissingContinuation } from './rules/powershell-missing-continuation.ts';
 import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
+import { bashInPowershellFence } from './rules/bash-in-powershell-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
@@ -175,6 +176,7 @@ export const rules: readonly Rule[] = [
   shellMissingContinuation,
   powershellMissingContinuation,
   powershellInBashFence,
+  bashInPowershellFence,
   curlHelpFlag,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,

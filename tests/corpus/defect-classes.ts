@@ -51,6 +51,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-missing-continuation': 'shell-syntax',
   'powershell-missing-continuation': 'shell-syntax',
   'powershell-in-bash-fence': 'shell-syntax',
+  'bash-in-powershell-fence': 'shell-syntax',
   'curl-help-flag': 'curl-usage',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',

@@ -139,6 +139,16 @@ export const findingsCases = {
       severity: 'warning' as const,
     },
   ],
+  'bash-in-powershell-fence': [
+    {
+      name: 'a bash assignment in an azurepowershell block',
+      find: 'Be sure to replace `<RESOURCE GROUP>`',
+      replace: (l: string) => `Or with PowerShell:\n\n\`\`\`azurepowershell\nidentityName=myIdentity\n\`\`\`\n\n${l}`,
+      offset: 3,
+      message: /"identityName=…" is a bash assignment in a PowerShell block \(azurepowershell\)/,
+      severity: 'warning' as const,
+    },
+  ],
   'powershell-in-bash-fence': [
     { name: 'a PowerShell assignment in the azurecli block', find: 'az identity create', replace: (l: string) => `$identityName = "<IDENTITY NAME>"\n${l}`, message: /"\$identityName =…" is a PowerShell assignment in a bash block \(azurecli\).*Write identityName=<value>/ },
   ],
