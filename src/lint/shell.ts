@@ -21,6 +21,13 @@ export function isFenceOrEnd(doc: LintDocument, n: number): boolean {
   return n > doc.lineCount || FENCE.test(doc.line(n));
 }
 
+/** The line of the fence that opens the block holding line `n` (1 when none is above it). */
+export function openingFence(doc: LintDocument, n: number): number {
+  let open = n;
+  while (open > 1 && !FENCE.test(doc.line(open))) open--;
+  return open;
+}
+
 /** True when `text` ends inside a quote, `$(` or backtick: bash reads on whatever the next line holds. */
 export function endsInsideQuote(text: string): boolean {
   return tokenizeShell(text).error !== undefined;

@@ -6,12 +6,12 @@
 // so the options on the next lines run as commands of their own. The twin of powershell-in-bash-fence.
 import type { Rule, RuleHit } from '../rule.ts';
 import { blockLanguage } from '../../parse/language.ts';
+import { isFenceOrEnd, openingFence } from '../shell.ts';
 
 const BASH_ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?!=)/;
 /** " \" at the end of a line whose next line is an option: bash's continuation, not a path ending in "\". */
 const CONTINUED = /\s\\\s*$/;
 const OPTION_NEXT = /^\s+--?[A-Za-z]/;
-const FENCE = /^\s*(```|~~~)/;
 
 export const bashInPowershellFence: Rule = {
   id: 'bash-in-powershell-fence',
@@ -27,12 +27,11 @@ export const bashInPowershellFence: Rule = {
     for (const step of doc.tutorial.steps) {
       if (step.fence === undefined || blockLanguage(step.fence) !== 'powershell') continue;
       if (step.source.file && doc.file && step.source.file !== doc.file) continue;
-      let open = step.source.startLine;
-      while (open > 1 && !FENCE.test(doc.line(open))) open--;
+      const open = openingFence(doc, step.source.startLine);
       if (reported.has(open)) continue;
       // Brace depth from the fence on: a hashtable's Key=Value lines are PowerShell.
       let depth = 0;
-      for (let n = open + 1; n <= doc.lineCount && !FENCE.test(doc.line(n)); n++) {
+      for (let n = open + 1; !isFenceOrEnd(doc, n); n++) {
         const text = doc.line(n);
         const atTop = depth === 0;
         depth = Math.max(0, depth + (text.match(/\{/g)?.length ?? 0) - (text.match(/\}/g)?.length ?? 0));

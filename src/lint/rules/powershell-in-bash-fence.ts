@@ -4,9 +4,9 @@
 // stays unset for the commands after it.
 import type { Rule, RuleHit } from '../rule.ts';
 import { blockLanguage } from '../../parse/language.ts';
+import { isFenceOrEnd, openingFence } from '../shell.ts';
 
 const ASSIGNMENT = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
-const FENCE = /^\s*(```|~~~)/;
 
 export const powershellInBashFence: Rule = {
   id: 'powershell-in-bash-fence',
@@ -25,11 +25,10 @@ export const powershellInBashFence: Rule = {
     for (const step of doc.tutorial.steps) {
       if (step.kind === 'manual' || step.language !== 'powershell' || step.fence === undefined || blockLanguage(step.fence) !== 'shell') continue;
       if (step.source.file && doc.file && step.source.file !== doc.file) continue;
-      let open = step.source.startLine;
-      while (open > 1 && !FENCE.test(doc.line(open))) open--;
+      const open = openingFence(doc, step.source.startLine);
       // The rest of the fenced block: does it continue lines the bash way?
       let backslashes = false;
-      for (let n = step.source.startLine; n <= doc.lineCount && !FENCE.test(doc.line(n)); n++) backslashes ||= /\\\s*$/.test(doc.line(n));
+      for (let n = step.source.startLine; !isFenceOrEnd(doc, n); n++) backslashes ||= /\\\s*$/.test(doc.line(n));
       const raw = step.raw.split('\n');
       for (let n = step.source.startLine; n <= step.source.endLine; n++) {
         const text = doc.hasText ? doc.line(n) : (raw[n - step.source.startLine] ?? '');
