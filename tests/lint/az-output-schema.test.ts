@@ -119,3 +119,17 @@ describe('az-query-path on real pages mutated', () => {
     expect(found(page.replace('primaryEndpoint.web', 'primaryEndpoints.web'))).toEqual([]);
   });
 });
+
+describe("example-id-vs-request: the id's resource group against --resource-group (item 3)", () => {
+  const DNS = 'tests/fresh/articles/dns/dns-getstarted-cli.md'; // -g MyResourceGroup, id …/resourceGroups/myresourcegroup/…
+  const idHits = (text: string, page: string) => lintText(text, 'docfx', page).filter((f) => f.rule === 'example-id-vs-request' && /resource group "/.test(f.message));
+  it('silent where they agree, in any case (real pages)', () => {
+    expect(idHits(read(DNS), DNS)).toEqual([]);
+  });
+  it('an id in another resource group than the one the command names', () => {
+    const text = swap(read(DNS), '/resourceGroups/myresourcegroup/providers/Microsoft.Network/dnszones', '/resourceGroups/myOtherGroup/providers/Microsoft.Network/dnszones');
+    const f = idHits(text, DNS);
+    expect(f.map((x) => x.line)).toEqual([lineOf(text, 'myOtherGroup')]);
+    expect(f[0]?.message).toMatch(/the example's id is in resource group "myOtherGroup" but az network dns zone show on line \d+ is given --resource-group MyResourceGroup/);
+  });
+});
