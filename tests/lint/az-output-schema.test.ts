@@ -133,3 +133,19 @@ describe("example-id-vs-request: the id's resource group against --resource-grou
     expect(f[0]?.message).toMatch(/the example's id is in resource group "myOtherGroup" but az network dns zone show on line \d+ is given --resource-group MyResourceGroup/);
   });
 });
+
+describe('example-output-schema: a key of "properties" shown one level up in a REST answer (the flat az shape)', () => {
+  const ROLE_REST = 'tests/corpus/articles/role-based-access-control/role-assignments-rest.md'; // a raw PUT at 2015-07-01 and its answer
+  const restHits = (text: string) => lintText(text, 'docfx', ROLE_REST).filter((f) => f.rule === 'example-output-schema');
+  it('silent on the real answer; scope moved to the top is found', () => {
+    expect(restHits(read(ROLE_REST))).toEqual([]);
+    const text = swap(
+      swap(read(ROLE_REST), '        "scope": "/subscriptions/{subscriptionId1}",\n', ''),
+      '    "type": "Microsoft.Authorization/roleAssignments",\n    "name": "{roleAssignmentId1}"',
+      '    "type": "Microsoft.Authorization/roleAssignments",\n    "scope": "/subscriptions/{subscriptionId1}",\n    "name": "{roleAssignmentId1}"',
+    );
+    const f = restHits(text);
+    expect(f.map((x) => [x.line, x.suggestion])).toEqual([[lineOf(text, '    "scope": "/subscriptions/{subscriptionId1}",'), 'properties.scope']]);
+    expect(f[0]?.message).toMatch(/scope is not a key of the answer of RoleAssignments_Create, api-version 2015-07-01 .* at this level: the service writes it under "properties"/);
+  });
+});

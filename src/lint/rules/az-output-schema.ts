@@ -12,8 +12,9 @@ import { contractFor, printsAsIs } from '../contracts.ts';
 import { dotted } from '../contract-check.ts';
 import type { JsonPosition } from '../../parse/json-reader.ts';
 import type { SchemaNode } from '../../reference/spec-schemas-source.ts';
-import { checkAgainstSchema, resolve } from '../../reference/spec-schemas.ts';
-import { azNodeFacts, azPrintedResource, describeAzPrinted, type AzPrintedResource } from '../../reference/az-resource-output.ts';
+import { checkAgainstSchema } from '../../reference/spec-schemas.ts';
+import { azPrintedResource, describeAzPrinted, type AzPrintedResource } from '../../reference/az-resource-output.ts';
+import { levelMisses, type LevelMiss } from '../../reference/schema-levels.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,37 +60,6 @@ function at(block: JsonBlock, path: readonly string[]): JsonPosition {
     if (s) return { line: s.line, column: s.column };
   }
   return { line: block.json.source.startLine, column: 1 };
-}
-
-interface LevelMiss {
-  path: string[];
-  kind: 'flattened' | 'nested';
-  keys: string[];
-}
-
-/** Keys written at a level az does not print them at. */
-function levelMisses(value: unknown, node: SchemaNode, path: string[], out: LevelMiss[], depth = 0): void {
-  const n = resolve(node);
-  if (!n || depth > 20) return;
-  if (Array.isArray(value)) {
-    if (n.items) value.forEach((x, i) => levelMisses(x, n.items as SchemaNode, [...path, String(i)], out, depth + 1));
-    return;
-  }
-  if (!isObject(value) || !n.properties || n.map || n.polymorphic) return;
-  const inner = n.properties.properties ? resolve(n.properties.properties) : undefined;
-  for (const [k, x] of Object.entries(value)) {
-    const sub = n.properties[k];
-    if (sub) {
-      levelMisses(x, sub, [...path, k], out, depth + 1);
-      continue;
-    }
-    if (k === 'properties' && isObject(x) && azNodeFacts(n)?.flattened.includes('properties')) {
-      const lifted = Object.keys(x).filter((key) => key in (n.properties as object));
-      if (lifted.length) out.push({ path: [...path, k], kind: 'flattened', keys: lifted });
-      continue;
-    }
-    if (inner?.properties?.[k] && !inner.map && !inner.polymorphic) out.push({ path: [...path, k], kind: 'nested', keys: [k] });
-  }
 }
 
 export const azOutputSchema: Rule = {
