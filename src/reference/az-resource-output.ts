@@ -11,7 +11,7 @@
 // properties.vaultUri). The CLI also adds resourceGroup next to every id it prints (the resource-group
 // transform of results, Azure/azure-cli src/azure/cli/extensions/transform.py, now in azure-cli-core).
 import type { SchemaNode, SpecOperation } from './spec-schemas-source.ts';
-import { resolve, resourceOperations, type SchemaView } from './spec-schemas.ts';
+import { collectNames, resolve, resourceOperations, type SchemaView } from './spec-schemas.ts';
 
 interface AzResourceCommand {
   /** The az command path. */
@@ -142,6 +142,8 @@ export interface AzPrintedResource {
   operation: SpecOperation;
   /** Keys the command adds to the model. */
   adds: readonly string[];
+  /** az resource show: the provider's answer under "properties" as the service returns it. */
+  generic?: true;
 }
 
 const stable = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -182,7 +184,38 @@ function build(command: AzResourceCommand, withAdds: boolean): AzPrintedResource
   };
 }
 
+/**
+ * What `az resource show` prints for a resource of a type: the GenericResource of Microsoft.Resources
+ * (id, name, type, location, tags, sku, kind, identity, plan, managedBy, extendedLocation) with the
+ * provider's answer in "properties" as the service returns it (a JSON object, not an SDK model: no
+ * flattening, no renaming), plus the resourceGroup az adds. Source: Azure/azure-cli
+ * command_modules/resource/custom.py show_resource (GET of the resource id through the generic
+ * resources client) and resources.json#/definitions/GenericResource.
+ */
+export function azGenericResource(resourceType: string): AzPrintedResource | undefined {
+  const key = `resource show|${resourceType.toLowerCase()}`;
+  if (!cache.has(key)) cache.set(key, buildGeneric(resourceType) ?? null);
+  return cache.get(key) ?? undefined;
+}
+
+const GENERIC_TOP = ['id', 'name', 'type', 'location', 'extendedLocation', 'tags', 'plan', 'properties', 'kind', 'managedBy', 'sku', 'identity', 'resourceGroup'];
+
+function buildGeneric(resourceType: string): AzPrintedResource | undefined {
+  const ops = resourceOperations(resourceType).filter((o) => o.response && stable(o.apiVersion));
+  const newest = ops.sort((a, b) => (a.apiVersion < b.apiVersion ? 1 : -1))[0];
+  const model = newest?.response ? resolve(newest.response) : undefined;
+  const inner = model?.properties?.properties;
+  if (!newest || !inner) return undefined;
+  const known = new Set<string>();
+  for (const o of ops) collectNames(o.response as SchemaNode, known, new Set());
+  const properties: Record<string, SchemaNode> = {};
+  for (const k of GENERIC_TOP) properties[k] = k === 'properties' ? inner : (model?.properties?.[k] ?? {});
+  const item: SchemaNode = { type: 'object', properties };
+  return { command: 'az resource show', generic: true, list: false, item, view: { role: 'response', nodes: [item], operations: [newest], exact: true, known }, operation: newest, adds: [] };
+}
+
 /** "az storage account show prints the StorageAccounts_Create model (api-version 2023-05-01, vendor/specs/…) as the SDK shapes it" */
 export function describeAzPrinted(p: AzPrintedResource): string {
+  if (p.generic) return `${p.command} prints a GenericResource whose "properties" are the ${p.operation.operationId} answer's as the service returns them (api-version ${p.operation.apiVersion}, vendor/specs/${p.operation.file})`;
   return `${p.command} prints the ${p.operation.operationId} answer (api-version ${p.operation.apiVersion}, vendor/specs/${p.operation.file}) as the SDK model az serialises`;
 }

@@ -48,7 +48,7 @@ function view(candidates: SpecOperation[], apiVersion: string, role: SchemaRole)
   return { role, nodes: [before[role] as SchemaNode, after[role] as SchemaNode], operations: [before, after], exact: false, known };
 }
 
-function collectNames(node: SchemaNode, into: Set<string>, seen: Set<string>): void {
+export function collectNames(node: SchemaNode, into: Set<string>, seen: Set<string>): void {
   const n = resolve(node, seen);
   if (!n) return;
   for (const [k, v] of Object.entries(n.properties ?? {})) {

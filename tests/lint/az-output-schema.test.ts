@@ -149,3 +149,17 @@ describe('example-output-schema: a key of "properties" shown one level up in a R
     expect(f[0]?.message).toMatch(/scope is not a key of the answer of RoleAssignments_Create, api-version 2015-07-01 .* at this level: the service writes it under "properties"/);
   });
 });
+
+describe('az-query-path: az resource show prints the generic resource, the provider answer nested under "properties"', () => {
+  const SHOW = 'resource=$(az resource show -g demoGroup -n demostorage --resource-type Microsoft.Storage/storageAccounts --query "id" --output tsv)';
+  it('silent on the real page; a storage account field asked at the top is under properties', () => {
+    const text = swap(read(TAGS), SHOW, SHOW.replace('--query "id"', '--query "primaryEndpoints.blob"'));
+    const f = found(text, TAGS);
+    expect(f.map((x) => [x.line, x.suggestion])).toEqual([[lineOf(text, 'primaryEndpoints.blob'), 'properties.primaryEndpoints']]);
+    expect(f[0]?.message).toMatch(/az resource show prints a GenericResource whose "properties" are the StorageAccounts_Create answer's/);
+    // the right path, and the type given as --namespace + --resource-type, or by --ids
+    expect(found(swap(read(TAGS), SHOW, SHOW.replace('--query "id"', '--query "properties.primaryEndpoints.blob"')), TAGS)).toEqual([]);
+    const byNamespace = swap(read(TAGS), SHOW, 'resource=$(az resource show -g demoGroup -n demostorage --namespace Microsoft.Storage --resource-type storageAccounts --query properties.primaryendpoints.blob --output tsv)');
+    expect(found(byNamespace, TAGS).map((x) => x.suggestion)).toEqual(['properties.primaryEndpoints']);
+  });
+});
