@@ -64,7 +64,9 @@ export const exampleIdVsRequest: Rule = {
       // resource group's own commands name it with --name, which the check above covers).
       const group = az.path[0] === 'group' ? undefined : azOption(az, '--resource-group', '-g')?.value?.value;
       const idGroup = /\/resourceGroups\/([^/]+)/i.exec(obj['id'])?.[1];
-      if (group !== undefined && idGroup !== undefined && !chosen(group) && !chosen(idGroup) && group.toLowerCase() !== idGroup.toLowerCase()) {
+      // When the example's resourceGroup disagrees too, the check below says so once.
+      const shownGroup = typeof obj['resourceGroup'] === 'string' ? obj['resourceGroup'].toLowerCase() : undefined;
+      if (group !== undefined && idGroup !== undefined && !chosen(group) && !chosen(idGroup) && group.toLowerCase() !== idGroup.toLowerCase() && (shownGroup === undefined || shownGroup === group.toLowerCase())) {
         const at = locateKey(block.read, 'id') ?? { line: block.json.source.startLine, column: 1 };
         hits.push({
           line: at.line,
