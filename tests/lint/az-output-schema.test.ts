@@ -94,6 +94,19 @@ describe('az-output-schema on real pages mutated', () => {
   });
 });
 
+describe('az-output-schema: values', () => {
+  it('an object shown as a string (a storage account sku is an object)', () => {
+    const text = swap(secure(), '  "enableHttpsTrafficOnly": false,', '  "enableHttpsTrafficOnly": false,\n  "sku": "Standard_LRS",');
+    const f = found(text, SECURE);
+    expect(f.map((x) => x.line)).toEqual([lineOf(text, '"sku"')]);
+    expect(f[0]?.message).toMatch(/sku is shown as the string "Standard_LRS", but az storage account show prints .* where it is an object/);
+  });
+  it('a closed enum value no version allows (a storage account sku tier)', () => {
+    const text = swap(secure(), '  "enableHttpsTrafficOnly": false,', '  "enableHttpsTrafficOnly": false,\n  "sku": { "name": "Standard_LRS", "tier": "Standart" },');
+    expect(found(text, SECURE).map((x) => [x.line, x.suggestion])).toEqual([[lineOf(text, '"sku"'), 'Standard']]);
+  });
+});
+
 describe('az-query-path on real pages mutated', () => {
   it('the real queries are silent; properties.primaryEndpoints.web selects nothing (flattened)', () => {
     expect(found(read(STATIC), STATIC)).toEqual([]);

@@ -90,9 +90,9 @@ export const azOutputSchema: Rule = {
       };
       for (const issue of checkAgainstSchema(value, view)) {
         const name = dotted(issue.path);
-        if (issue.kind === 'property') push(issue.path, `${name} is not a key of what ${where}; it prints "${issue.suggestion}".`, issue.suggestion);
+        if (issue.kind === 'property') push(issue.path, `${name} is not a key az prints (${where}); it prints "${issue.suggestion}".`, issue.suggestion);
         else if (issue.kind === 'enum' && !issue.open)
-          push(issue.path, `${name} is ${JSON.stringify(issue.written)}, which is none of ${(issue.allowed ?? []).map((v) => JSON.stringify(v)).join(', ')}: ${where}${issue.suggestion ? `; it prints ${JSON.stringify(issue.suggestion)}` : ''}.`, issue.suggestion);
+          push(issue.path, `${name} is ${JSON.stringify(issue.written)}, which is none of ${(issue.allowed ?? []).map((v) => JSON.stringify(v)).join(', ')} (${where})${issue.suggestion ? `; it prints ${JSON.stringify(issue.suggestion)}` : ''}.`, issue.suggestion);
         else if (issue.kind === 'type' && (issue.expected === 'object' || issue.expected === 'array' || isObject(issue.written) || Array.isArray(issue.written)))
           push(issue.path, `${name} is shown as ${Array.isArray(issue.written) ? 'a list' : isObject(issue.written) ? 'an object' : `the ${typeof issue.written} ${JSON.stringify(issue.written)}`}, but ${where}, where it is ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.`);
       }
