@@ -88,6 +88,10 @@ describe('az-output-schema on real pages mutated', () => {
     expect(f.map((x) => x.line)).toEqual([lineOf(text, '"properties"')]);
     expect(f[0]?.message).toMatch(/lifted to the top \(x-ms-client-flatten\), so enableHttpsTrafficOnly, primaryEndpoints are printed at the top level, not under "properties"/);
   });
+  it('an output shortened with "..." is read without the elision (the page as written)', () => {
+    const text = swap(read(SECURE), '"enableHttpsTrafficOnly": false', '"enableHttpTrafficOnly": false');
+    expect(found(text, SECURE).map((x) => [x.line, x.suggestion])).toEqual([[lineOf(text, 'enableHttpTrafficOnly'), 'enableHttpsTrafficOnly']]);
+  });
   it('a misspelt key of the flattened model', () => {
     const text = swap(secure(), '"enableHttpsTrafficOnly": false', '"enableHttpTrafficOnly": false');
     expect(found(text, SECURE).map((x) => [x.line, x.suggestion])).toEqual([[lineOf(text, 'enableHttpTrafficOnly'), 'enableHttpsTrafficOnly']]);

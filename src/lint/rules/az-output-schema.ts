@@ -52,6 +52,18 @@ function notPrintedByAz(doc: LintDocument, block: JsonBlock, value: Json | unkno
   return false;
 }
 
+/** The example's value; one shortened with elision lines ("...", "…", as Learn pages shorten outputs) is read without them. */
+function shownValue(block: JsonBlock): unknown {
+  if (block.read.value !== undefined) return block.read.value;
+  const kept = block.read.lines.map((l) => l.text).filter((t) => !/^\s*(?:\.\.\.|…)\s*,?\s*$/.test(t));
+  if (kept.length === block.read.lines.length) return undefined;
+  try {
+    return JSON.parse(kept.join('\n').replace(/,(\s*[}\]])/g, '$1'));
+  } catch {
+    return undefined;
+  }
+}
+
 function at(block: JsonBlock, path: readonly string[]): JsonPosition {
   for (let len = path.length; len > 0; len--) {
     const want = path.slice(0, len);
@@ -75,7 +87,7 @@ export const azOutputSchema: Rule = {
     for (const block of doc.json) {
       const printed = printedBy(doc, block);
       if (!printed) continue;
-      const value = block.read.value;
+      const value = shownValue(block);
       if (!isObject(value) && !Array.isArray(value)) continue;
       if (notPrintedByAz(doc, block, value)) continue;
       let view = printed.view;
