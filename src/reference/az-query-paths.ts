@@ -32,7 +32,11 @@ const isList = (n: SchemaNode): boolean => n.type === 'array' && n.items !== und
 const FUNCTIONS_OVER_ITEMS = new Set(['sort_by', 'max_by', 'min_by', 'map', 'group_by']);
 const SAME_AS_FIRST = new Set(['sort_by', 'reverse', 'sort']);
 
-export function queryMisses(query: JmesNode, root: SchemaNode): QueryMiss[] {
+/**
+ * `known`: names some vendored version spells so (REST or SDK): a field written so is never called
+ * another case or a typo, since az's spelling of it is derived (azKeyOf) and the derivation may differ.
+ */
+export function queryMisses(query: JmesNode, root: SchemaNode, known: ReadonlySet<string> = new Set()): QueryMiss[] {
   const misses: QueryMiss[] = [];
 
   const field = (name: string, at: At | undefined): At | undefined => {
@@ -49,6 +53,7 @@ export function queryMisses(query: JmesNode, root: SchemaNode): QueryMiss[] {
     if (sub) return { node: sub, path: [...at.path, name] };
     const names = Object.keys(n.properties);
     const other = names.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (other && known.has(name)) return { node: n.properties[other] as SchemaNode, path: [...at.path, other] };
     if (other) {
       misses.push({ kind: 'case', field: name, written, meant: [...at.path, other].join('.') });
       return { node: n.properties[other] as SchemaNode, path: [...at.path, other] };
@@ -63,7 +68,7 @@ export function queryMisses(query: JmesNode, root: SchemaNode): QueryMiss[] {
       misses.push({ kind: 'nested', field: name, written, meant: [...at.path, 'properties', name].join('.') });
       return { node: inner.properties[name] as SchemaNode, path: [...at.path, 'properties', name] };
     }
-    const typo = nearMiss(name, names);
+    const typo = known.has(name) ? undefined : nearMiss(name, names);
     if (typo) {
       misses.push({ kind: 'typo', field: name, written, meant: [...at.path, typo].join('.') });
       return { node: n.properties[typo] as SchemaNode, path: [...at.path, typo] };

@@ -62,7 +62,7 @@ export const azQueryPath: Rule = {
         if (!ast) continue;
         const root = printed.view.nodes[0];
         if (!root) continue;
-        for (const m of queryMisses(ast, root)) {
+        for (const m of queryMisses(ast, root, printed.view.known)) {
           hits.push({
             line: query.line,
             column: query.column,
