@@ -60,6 +60,8 @@ const WHAT: Record<ResourceRole, string> = {
   key: 'key',
   'identity-name': 'user-assigned managed identity',
   vm: 'virtual machine',
+  'app-service-plan': 'App Service plan',
+  'web-app': 'app',
 };
 
 export function describe(r: Pick<WorldResource, 'role' | 'name' | 'vault' | 'account' | 'container'>): string {
@@ -169,6 +171,8 @@ export function inferWorld(input: WorldInput): World {
       ...(m.content !== undefined ? { content: m.content } : {}),
       ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
       ...(m.location !== undefined ? { location: m.location } : {}),
+      ...(m.kind !== undefined ? { kind: m.kind } : {}),
+      ...(m.plan !== undefined ? { plan: m.plan } : {}),
     };
     world.resources.push(r);
     byKey.set(resourceKey(r), r);
@@ -219,12 +223,13 @@ export function inferWorld(input: WorldInput): World {
   // Parents nobody names: the group a vault or account lives in, the vault of a secret, the account of a container.
   for (const r of [...world.resources]) {
     if (r.origin === 'created' || r.origin === 'author') continue;
-    if ((r.role === 'vault' || r.role === 'storage-account' || r.role === 'identity-name') && r.group === undefined) r.group = input.defaults.resourceGroup;
+    if ((r.role === 'vault' || r.role === 'storage-account' || r.role === 'identity-name' || r.role === 'web-app' || r.role === 'app-service-plan') && r.group === undefined) r.group = input.defaults.resourceGroup;
     const parents: Mention[] = [];
     if (r.group !== undefined && r.role !== 'resource-group') parents.push({ role: 'resource-group', name: r.group, verb: 'use' });
     if (r.vault !== undefined) parents.push({ role: 'vault', name: r.vault, verb: 'use', group: input.defaults.resourceGroup });
     if (r.account !== undefined) parents.push({ role: 'storage-account', name: r.account, verb: 'use', group: input.defaults.resourceGroup });
     if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
+    if (r.role === 'web-app' && r.plan !== undefined) parents.push({ role: 'app-service-plan', name: r.plan, verb: 'use', group: r.group });
     for (const p of parents) provide(p, 'implied', r.cite.line);
   }
   // A secret the reader was told to give "any value" holds the value the page's example shows when read:

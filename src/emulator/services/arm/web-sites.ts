@@ -22,6 +22,8 @@ const SITE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])$/;
 const KINDS = new Set(['app', 'app,linux', 'functionapp', 'functionapp,linux', 'app,linux,container', 'functionapp,linux,container', 'app,container,windows', 'functionapp,workflowapp', 'functionapp,linux,container,azurecontainerapps']);
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+/** A new site's configuration, the defaults of examples/CreateOrUpdateWebApp.json that do not depend on a runtime. */
+const SITE_CONFIG = { numberOfWorkers: 1, linuxFxVersion: '', alwaysOn: false, http20Enabled: false, minTlsVersion: '1.2', scmMinTlsVersion: '1.2', ftpsState: 'AllAllowed', use32BitWorkerProcess: true, webSocketsEnabled: false, managedPipelineMode: 'Integrated', loadBalancing: 'LeastRequests' } as const;
 
 export function findApp(state: EmulatorState, resourceGroup: string, name: string): WebApp | undefined {
   return appsOf(state).find((a) => eq(a.resourceGroup, resourceGroup) && eq(a.name, name));
@@ -183,7 +185,7 @@ export const webSiteRoutes: ArmRoute[] = [
       if (Array.isArray(raw)) app.appSettings = settings;
       if (tags !== undefined) app.tags = tags;
       if (existing === undefined) appsOf(state).push(app);
-      return jsonResponse(200, siteBody(state, app, { numberOfWorkers: 1, linuxFxVersion: '', alwaysOn: false, http20Enabled: false, minTlsVersion: '1.2', ftpsState: 'AllAllowed' }), call.baseHeaders);
+      return jsonResponse(200, siteBody(state, app, SITE_CONFIG), call.baseHeaders);
     },
   },
   {
@@ -227,6 +229,10 @@ export const webSiteRoutes: ArmRoute[] = [
     app.appSettings = settings;
     return jsonResponse(200, settingsBody(call.ctx.state, app), call.baseHeaders);
   }),
+  // SiteConfigResource (WebApps_GetConfiguration), what az webapp show adds as siteConfig.
+  configRoute('GET', 'web', 'Microsoft.Web/sites/config/read', (call, app) =>
+    jsonResponse(200, { id: `${siteId(call.ctx.state.data.subscriptionId, app)}/config/web`, name: app.name, type: 'Microsoft.Web/sites/config', location: regionDisplayName(app.location), properties: SITE_CONFIG }, call.baseHeaders),
+  ),
   configRoute('GET', 'slotConfigNames', 'Microsoft.Web/sites/config/read', (call, app) => jsonResponse(200, slotNamesBody(call.ctx.state, app), call.baseHeaders)),
   configRoute('PUT', 'slotConfigNames', 'Microsoft.Web/sites/config/write', (call, app) => {
     const names = ((call.body ?? {}) as { properties?: { appSettingNames?: unknown } }).properties?.appSettingNames;
