@@ -129,6 +129,7 @@ export const ScenarioAppServicePlan = z.object({
   linux: z.boolean(),
   /** "app", "linux", "functionapp", "elastic": what the plan was created as. */
   kind: z.string().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
   source: Source,
 });
 

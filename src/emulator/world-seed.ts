@@ -133,8 +133,8 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
   };
   for (const p of of('app-service-plan')) planFor(p.name, p.group ?? s.vm.resourceGroup, 'B1');
   for (const a of of('web-app')) {
-    if (apps.some((x) => eq(x.name, a.name))) continue;
     const group = a.group ?? s.vm.resourceGroup;
+    if (apps.some((x) => eq(x.name, a.name) && eq(x.resourceGroup, group))) continue;
     const fn = a.kind === 'functionapp';
     const plan = planFor(a.plan ?? `${a.name}-plan`, group, fn ? 'Y1' : 'B1');
     apps.push({

@@ -33,7 +33,7 @@ export interface WorldInput {
 const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /** The parent a resource's name is unique within (a secret in its vault, a blob in its container). */
-function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>): string {
+function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container' | 'group'>): string {
   switch (m.role) {
     case 'secret':
     case 'key':
@@ -42,13 +42,18 @@ function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>):
       return m.account ?? '';
     case 'blob':
       return `${m.account ?? ''}/${m.container ?? ''}`;
+    // An app or plan is named within its group as the page gives it: a page that writes the reader's
+    // group as a placeholder in one command and as a literal in another names the reader's one app twice.
+    case 'web-app':
+    case 'app-service-plan':
+      return m.group ?? '';
     default:
       return '';
   }
 }
 
 /** What makes two mentions the same resource: role, name and parent, case-insensitively. */
-const resourceKey = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>): string => `${a.role}\u0000${a.name.toLowerCase()}\u0000${parentOf(a).toLowerCase()}`;
+const resourceKey = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container' | 'group'>): string => `${a.role}\u0000${a.name.toLowerCase()}\u0000${parentOf(a).toLowerCase()}`;
 
 const WHAT: Record<ResourceRole, string> = {
   'resource-group': 'resource group',
@@ -206,7 +211,11 @@ export function inferWorld(input: WorldInput): World {
     if (byKey.has(resourceKey(m))) continue;
     const line = step.source.startLine;
     const rival = firstOfRole.get(`${m.role}\u0000${parentOf(m).toLowerCase()}`);
-    if (rival) {
+    // Another app or plan than the one the page creates is one the reader already has (pages move an
+    // existing function app to a plan they create, create a second app, then configure the first):
+    // apps are many per page, not a misspelling of the created one.
+    const existingSite = rival !== undefined && (m.role === 'web-app' || m.role === 'app-service-plan');
+    if (rival && !existingSite) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
       // The other name fails as on Azure once the page's own creation has run; if that creation failed,
       // the page's world never came to be and this step proves nothing: it waits on the creation.

@@ -86,6 +86,7 @@ export function planBody(state: EmulatorState, p: Plan): Record<string, unknown>
     type: 'Microsoft.Web/serverfarms',
     kind: p.kind ?? (p.linux ? 'linux' : 'app'),
     location,
+    tags: p.tags ?? {},
     properties: {
       status: 'Ready',
       maximumNumberOfWorkers: 30,
@@ -133,7 +134,7 @@ export const webPlanRoutes: ArmRoute[] = [
       const group = findResourceGroup(call.ctx.state, rg);
       if (group === undefined) return armErrors.resourceGroupNotFound(rg);
       if (!PLAN_NAME.test(name)) return notEmulatedResponse(`an App Service plan named '${name}' (the RP's answer to a name outside letters, digits and hyphens is not documented here)`, call.req.requestId);
-      const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; sku?: { name?: unknown }; properties?: { reserved?: unknown } };
+      const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; tags?: unknown; sku?: { name?: unknown }; properties?: { reserved?: unknown } };
       if (typeof input.location !== 'string' || input.location === '') return armErrors.locationRequired();
       if (typeof input.sku?.name !== 'string' || input.sku.name === '') return notEmulatedResponse(`an App Service plan without sku.name (the RP's default is not documented here)`, call.req.requestId);
       const skuName = input.sku.name;
@@ -144,6 +145,7 @@ export const webPlanRoutes: ArmRoute[] = [
         sku: skuName,
         linux: input.properties?.reserved === true,
         ...(typeof input.kind === 'string' ? { kind: input.kind } : {}),
+        ...(input.tags !== null && typeof input.tags === 'object' && !Array.isArray(input.tags) ? { tags: input.tags as Record<string, string> } : {}),
       };
       const plans = plansOf(call.ctx.state);
       const at = plans.findIndex((p) => eq(p.resourceGroup, rg) && eq(p.name, name));
