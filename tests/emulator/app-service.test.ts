@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Dispatcher } from 'undici';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createEmulatorDispatcher } from '../../src/emulator/dispatcher.ts';
+import { API_VERSIONS } from '../../src/emulator/services/arm/api-versions.ts';
+import { readFileSync } from 'node:fs';
 
 let emu: EmulatorHandle;
 let agent: Dispatcher;
@@ -53,6 +55,13 @@ afterAll(async () => {
 });
 
 describe('App Service plans', () => {
+  it('serves the Microsoft.Web stable versions the generated api-version table lists, no more, no fewer', () => {
+    const table = JSON.parse(readFileSync(new URL('../../src/reference/api-versions.json', import.meta.url), 'utf8')) as { namespaces: Record<string, { stable: string[] }> };
+    const listed = table.namespaces['Microsoft.Web']!.stable;
+    expect([...API_VERSIONS.webSites.versions].sort()).toEqual([...listed].sort());
+    expect(API_VERSIONS.webServerFarms.versions).toEqual(API_VERSIONS.webSites.versions);
+  });
+
   it('PUT creates the plan with its SKU tier and family; GET and the group list return it', async () => {
     const put = await call('PUT', `${plan('web-one', 'plan-one')}?${V}`, { location: 'westeurope', kind: 'linux', sku: { name: 'B1' }, properties: { reserved: true } });
     expect(put.status).toBe(200);
