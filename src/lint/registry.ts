@@ -128,6 +128,7 @@ import { powershellUnknownParameter } from './rules/powershell-unknown-parameter
 import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
 import { powershellMissingValue } from './rules/powershell-missing-value.ts';
 import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -257,4 +258,5 @@ export const rules: readonly Rule[] = [
   powershellAmbiguousParameter,
   powershellMissingValue,
   powershellEnumValue,
+  powershellVariableTwoNames,
 ];

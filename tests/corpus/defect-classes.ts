@@ -136,4 +136,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'powershell-ambiguous-parameter': 'wrong-parameter',
   'powershell-missing-value': 'wrong-parameter',
   'powershell-enum-value': 'wrong-parameter',
+  'powershell-variable-two-names': 'inconsistent-name',
 };
