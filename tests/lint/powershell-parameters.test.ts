@@ -79,3 +79,14 @@ describe('the four rules on real pages that write the cmdlets right', () => {
     expect(lint(readFileSync(file, 'utf8'), file)).toEqual([]);
   });
 });
+
+describe('splatting (about_Splatting)', () => {
+  it('binds the keys of a hashtable the page assigns literally, and reports an unknown key at the key', () => {
+    const found = lint(block(['$params = @{', "  ResourceGroupName = 'myRG'", "  Nmae = 'mysa'", "  Location = 'eastus'", "  SkuName = 'Standard_LRS'", '}', 'New-AzStorageAccount @params']));
+    expect(found.map((f) => [f.rule, f.line, f.column])).toEqual([['powershell-unknown-parameter', 6, 3]]);
+    expect(found[0]!.message).toMatch(/a key of the hashtable splatted as @params/);
+  });
+  it('leaves a hashtable assigned twice or built at run time alone', () => {
+    expect(lint(block(['$p = @{ Nmae = "x" }', '$p = @{ Name = "x" }', 'New-AzResourceGroup @p -Location eastus', '$q = Get-Params', 'New-AzResourceGroup @q']))).toEqual([]);
+  });
+});

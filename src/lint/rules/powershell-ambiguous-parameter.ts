@@ -16,7 +16,7 @@ export const powershellAmbiguousParameter: Rule = {
     for (const c of eachPowerShellCommand(doc)) {
       for (const b of bindNamed(c)) {
         if (b.resolution.kind !== 'ambiguous') continue;
-        const { line, column } = c.at(b.arg.offset);
+        const { line, column } = b.where;
         const names = b.resolution.candidates.map((p) => `-${p.name}`).join(' ');
         hits.push({
           line,

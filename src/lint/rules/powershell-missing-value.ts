@@ -17,7 +17,7 @@ export const powershellMissingValue: Rule = {
     for (const c of eachPowerShellCommand(doc)) {
       for (const b of bindNamed(c)) {
         if (!b.missingValue || b.resolution.kind !== 'parameter') continue;
-        const { line, column } = c.at(b.arg.offset);
+        const { line, column } = b.where;
         const type = dotnetType(b.resolution.parameter.type);
         const bool = type === 'System.Boolean' ? ` -${b.resolution.parameter.name} is a [bool], not a switch: write -${b.resolution.parameter.name} $true (or -${b.resolution.parameter.name}:$true).` : '';
         hits.push({

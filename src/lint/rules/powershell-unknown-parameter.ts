@@ -16,13 +16,13 @@ export const powershellUnknownParameter: Rule = {
     for (const c of eachPowerShellCommand(doc)) {
       for (const b of bindNamed(c)) {
         if (b.resolution.kind !== 'unknown') continue;
-        const { line, column } = c.at(b.arg.offset);
+        const { line, column } = b.where;
         const near = b.resolution.suggestions;
         hits.push({
           line,
           column,
           stepId: c.step.id,
-          message: `${c.cmdlet!.name} has no parameter -${b.written}: PowerShell stops with "A parameter cannot be found that matches parameter name '${b.written}'." before the cmdlet runs.${near.length ? ` Did you mean ${near.map((n) => `-${n}`).join(', ')}?` : ''} (help: ${c.cmdlet!.source.path})`,
+          message: `${c.cmdlet!.name} has no parameter -${b.written}${b.splat ? ` (a key of the hashtable splatted as @${b.splat})` : ''}: PowerShell stops with "A parameter cannot be found that matches parameter name '${b.written}'." before the cmdlet runs.${near.length ? ` Did you mean ${near.map((n) => `-${n}`).join(', ')}?` : ''} (help: ${c.cmdlet!.source.path})`,
           ...(near.length === 1 ? { suggestion: `-${near[0]}` } : {}),
         });
       }
