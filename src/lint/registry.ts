@@ -125,6 +125,12 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (psread): PowerShell read like az
+import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellMissingValue } from './rules/powershell-missing-value.ts';
+import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -252,4 +258,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (exout2): az output and --query against the resource model az prints
   azOutputSchema,
   azQueryPath,
+  // issue 16 session 7 (psread): PowerShell read like az
+  powershellUnknownParameter,
+  powershellAmbiguousParameter,
+  powershellMissingValue,
+  powershellEnumValue,
+  powershellVariableTwoNames,
 ];
