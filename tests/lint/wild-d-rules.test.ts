@@ -72,3 +72,47 @@ describe('app-gateway-rule-priority-missing', () => {
     expect(found(rule, 'other-gateway.md', base + rule2.replace('--gateway-name myAppGateway', '--gateway-name theirGateway'))).toEqual([]);
   });
 });
+
+describe('az after a reserved word that opens a command list is read as az (az-in-for-loop-not-read)', () => {
+  const BASIC_LB = 'tests/fresh/articles/load-balancer/quickstart-create-basic-load-balancer-cli.md';
+  it('quickstart-create-basic-load-balancer-cli.md: for i in `seq 1 2`; do az vm create … --image UbuntuLTS', () => {
+    const text = read(BASIC_LB);
+    expect(found('az-vm-image-alias-retired', BASIC_LB).map((h) => h.line)).toEqual([lineWith(text, '--image UbuntuLTS')]);
+  });
+  it('do, then and else open a list; a quoted "do" is an argument, not bash\'s word', () => {
+    for (const lead of ['for i in 1 2; do', 'if true; then', 'if false; then :; else']) {
+      const text = `# t\n\n\`\`\`azurecli\n${lead} az vm create -g rg -n vm --image UbuntuLTS\n\`\`\`\n`;
+      expect(found('az-vm-image-alias-retired', 'lead.md', text)).toHaveLength(1);
+    }
+    const quoted = '# t\n\n```azurecli\necho "do" az vm create -g rg -n vm --image UbuntuLTS\n```\n';
+    expect(found('az-vm-image-alias-retired', 'quoted.md', quoted)).toEqual([]);
+  });
+});
+
+describe('an az command on the line after a compound command\'s word is read as az (az-after-fi-not-read)', () => {
+  const MULTI_SITES = 'tests/fresh/articles/application-gateway/tutorial-multiple-sites-cli.md';
+  it('tutorial-multiple-sites-cli.md: if … then poolName=… fi, then az vmss create … --image UbuntuLTS inside the for loop', () => {
+    const text = read(MULTI_SITES);
+    expect(found('az-vm-image-alias-retired', MULTI_SITES).map((h) => h.line)).toEqual([lineWith(text, '--image UbuntuLTS')]);
+  });
+  it('a continued command keeps its words: "az" is no new command when it is an argument on the same line, or in quotes', () => {
+    const same = '# t\n\n```azurecli\necho az vm create -g rg -n vm --image UbuntuLTS\n```\n';
+    expect(found('az-vm-image-alias-retired', 'same.md', same)).toEqual([]);
+    const quoted = '# t\n\n```azurecli\necho \\\n  "az" vm create -g rg -n vm --image UbuntuLTS\n```\n';
+    expect(found('az-vm-image-alias-retired', 'quoted.md', quoted)).toEqual([]);
+  });
+});
+
+describe('retired-resource-setting: Application Gateway V1 SKUs (issue 16 session 7)', () => {
+  const MULTI_SITES = 'tests/fresh/articles/application-gateway/tutorial-multiple-sites-cli.md';
+  it('tutorial-multiple-sites-cli.md (2019) creates a Standard_Medium gateway', () => {
+    const text = read(MULTI_SITES);
+    const hits = found('retired-resource-setting', MULTI_SITES);
+    expect(hits.map((h) => h.line)).toEqual([lineWith(text, '--sku Standard_Medium')]);
+    expect(hits[0]?.message).toMatch(/Application Gateway V1.*28 April 2026/);
+  });
+  it('silent on the v2 gateways of the fixed tutorial and of the container instances page', () => {
+    expect(found('retired-resource-setting', MANAGE_TRAFFIC)).toEqual([]);
+    expect(found('retired-resource-setting', ACI_GATEWAY)).toEqual([]);
+  });
+});
