@@ -5,7 +5,7 @@ import { COMMAND_OPERATORS, type ShellWord } from '../parse/shell-words.ts';
 import { looksLikeOption, readAzArgv, type AzRead } from '../reference/az-args.ts';
 import type { AzParameterLookup } from '../reference/az-table.ts';
 
-const LIST_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', '{', '!']);
+const LIST_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', 'if', 'elif', 'while', 'until', '{', '!']);
 
 /** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
@@ -28,7 +28,8 @@ export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
       current = [];
     }
     // A reserved word that opens a command list ("for i in …; do az vm create …", "then", "else",
-    // "{", "!") is bash's, not the program's: the command is the word after it (bash(1), SHELL GRAMMAR).
+    // "if", "elif", "while", "until az … show; do", "{", "!") is bash's, not the program's: the command
+    // is the word after it (bash(1), SHELL GRAMMAR).
     if (current.length === 0 && !w.quoted && LIST_OPENERS.has(w.value)) continue;
     current.push(w);
   }

@@ -126,6 +126,7 @@ import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -253,4 +254,5 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   azVmImageAliasRetired,
   appGatewayRulePriorityMissing,
+  shellFdRedirectSpace,
 ];

@@ -134,4 +134,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',
+  'shell-fd-redirect-space': 'shell-syntax',
 };

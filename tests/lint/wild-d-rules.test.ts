@@ -116,3 +116,24 @@ describe('retired-resource-setting: Application Gateway V1 SKUs (issue 16 sessio
     expect(found('retired-resource-setting', ACI_GATEWAY)).toEqual([]);
   });
 });
+
+describe('shell-fd-redirect-space', () => {
+  const GPU = 'tests/lint/fixtures/real/gpu-profiling.excerpt.md';
+  it('silent on a real page that writes the descriptor against the operator (aks gpu-profiling: az … -o none 2>/dev/null)', () => {
+    const text = read(GPU);
+    expect(text).toMatch(/-o none 2>\/dev\/null/);
+    expect(found('shell-fd-redirect-space', GPU, `# t\n\n${text}\`\`\`\n`)).toEqual([]);
+  });
+  it('reports the same command with a space (2 >), and the Azure Files line readers reported (azure-docs#36169)', () => {
+    const spaced = `# t\n\n${read(GPU).replace('2>/dev/null', '2 >/dev/null')}\`\`\`\n`;
+    expect(found('shell-fd-redirect-space', 'spaced.md', spaced)).toHaveLength(1);
+    const files = '# t\n\n```azurecli\naz storage share create --name files --quota 2048 --connection-string $current_env_conn_string 1 > /dev/null\n```\n';
+    const hits = found('shell-fd-redirect-space', 'files.md', files);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[4, 'error']]);
+    expect(hits[0]?.message).toMatch(/unrecognized arguments: 1/);
+  });
+  it('silent on echo 1 > file (the command writes 1) and on a number that is an option\'s value', () => {
+    expect(found('shell-fd-redirect-space', 'echo.md', '# t\n\n```bash\necho 1 > file.txt\n```\n')).toEqual([]);
+    expect(found('shell-fd-redirect-space', 'value.md', '# t\n\n```azurecli\naz vm create -g rg -n vm --image Ubuntu2204 --count 2 > out.json\n```\n')).toEqual([]);
+  });
+});
