@@ -127,6 +127,12 @@ import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
+// issue 16 session 7 (psread): PowerShell read like az
+import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellMissingValue } from './rules/powershell-missing-value.ts';
+import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -255,4 +261,10 @@ export const rules: readonly Rule[] = [
   azVmImageAliasRetired,
   appGatewayRulePriorityMissing,
   shellFdRedirectSpace,
+  // issue 16 session 7 (psread): PowerShell read like az
+  powershellUnknownParameter,
+  powershellAmbiguousParameter,
+  powershellMissingValue,
+  powershellEnumValue,
+  powershellVariableTwoNames,
 ];

@@ -135,4 +135,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',
   'shell-fd-redirect-space': 'shell-syntax',
+  // issue 16 session 7 (psread): PowerShell read like az
+  'powershell-unknown-parameter': 'wrong-parameter',
+  'powershell-ambiguous-parameter': 'wrong-parameter',
+  'powershell-missing-value': 'wrong-parameter',
+  'powershell-enum-value': 'wrong-parameter',
+  'powershell-variable-two-names': 'inconsistent-name',
 };
