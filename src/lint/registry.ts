@@ -125,6 +125,10 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
+import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
 import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
@@ -258,6 +262,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (exout2): az output and --query against the resource model az prints
   azOutputSchema,
   azQueryPath,
+  // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+  azVmImageAliasRetired,
+  appGatewayRulePriorityMissing,
+  shellFdRedirectSpace,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

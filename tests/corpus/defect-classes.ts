@@ -134,6 +134,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   'az-extension-update-not-installed': 'missing-prerequisite',
   'shell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+  'az-vm-image-alias-retired': 'wrong-parameter',
+  'app-gateway-rule-priority-missing': 'wrong-parameter',
+  'shell-fd-redirect-space': 'shell-syntax',
   // issue 16 session 7 (psread): PowerShell read like az
   'powershell-unknown-parameter': 'wrong-parameter',
   'powershell-ambiguous-parameter': 'wrong-parameter',
