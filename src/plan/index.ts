@@ -128,7 +128,9 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
       if (step.language === 'powershell' && step.kind === 'shell' && options.unsupported !== undefined && cannot === undefined) {
         const bound = bindStep(index, step, sources, roles, () => undefined);
         if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
-        planned.push(plannedPowerShell(step, psAssigners, bound));
+        const p = plannedPowerShell(step, psAssigners, bound);
+        for (const u of usesByStep.get(step.id) ?? []) if (!p.dependsOn.some((d) => d.stepId === u.creator)) p.dependsOn.push({ stepId: u.creator, reason: 'created-resource', detail: `uses ${u.what}, which ${u.creator} creates` });
+        planned.push(p);
         continue;
       }
       // Listed, never run or bound: its `$names` (`%names%`) are the shell's variables, not the page's placeholders.

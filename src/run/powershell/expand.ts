@@ -4,7 +4,7 @@
 // expanded after a bare `$` in a string: "$rg.ResourceId" is the group's string form followed by
 // ".ResourceId", as in PowerShell. What is not a member chain (a call, an operator, a cmdlet inside
 // `$( … )`) is not evaluated here: said as `unsupported`, never guessed.
-import { memberOf, psString, type PsData, type PsVariables } from './values.ts';
+import { memberOf, PsObject, psString, type PsData, type PsVariables } from './values.ts';
 
 export type Evaluated = { value: PsData } | { unsupported: string };
 
@@ -44,7 +44,9 @@ export function evaluateExpression(text: string, vars: PsVariables): Evaluated {
     const member = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
     const index = /^\[\s*(-?\d+)\s*\]/.exec(rest);
     if (member && rest[member[0].length] !== '(') {
-      value = memberOf(value, member[1] ?? '');
+      const next = memberOf(value, member[1] ?? '');
+      if (next === undefined) return { unsupported: `${t}: ${member[1]} of a ${value instanceof PsObject ? value.typeName : 'value'} is not modelled here` };
+      value = next;
       rest = rest.slice(member[0].length);
     } else if (index) {
       const n = Number(index[1]);

@@ -36,6 +36,13 @@ function tableOf(objs: readonly PsObject[], properties: readonly PsViewItem[]): 
   return [row(properties.map(label)), row(widths.map((w) => '-'.repeat(w))), ...cells.map(row)].join('\n');
 }
 
+/** A hashtable: DictionaryEntry's table view (PowerShell's DotNetTypes.format.ps1xml), Name 30 characters wide. */
+function dictionary(h: PsHashtable): string {
+  const width = Math.max(30, ...h.entries.map(([k]) => k.length));
+  const row = (a: string, b: string): string => `${a.padEnd(width)} ${b}`.trimEnd();
+  return [row('Name', 'Value'), row('----', '-----'), ...h.entries.map(([k, v]) => row(k, cellText(v)))].join('\n');
+}
+
 /** The console text of what a statement outputs. */
 export function formatOutput(values: readonly PsData[]): string {
   const flat = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
@@ -48,7 +55,7 @@ export function formatOutput(values: readonly PsData[]): string {
       while (flat[k + 1] instanceof PsObject && (flat[k + 1] as PsObject).typeName === v.typeName) group.push(flat[++k] as PsObject);
       parts.push(`\n${tableOf(group, v.view.properties)}\n\n`);
     } else if (v instanceof PsObject) parts.push(`\n${listOf(v, v.view.properties)}\n\n`);
-    else if (v instanceof PsHashtable) parts.push(`\n${tableOf(v.entries.map(([k2, val]) => new PsObject('System.Collections.DictionaryEntry', [['Name', k2], ['Value', val]], { kind: 'table', properties: ['Name', 'Value'] })), ['Name', 'Value'])}\n\n`);
+    else if (v instanceof PsHashtable) parts.push(`\n${dictionary(v)}\n\n`);
     else parts.push(`${psString(v ?? null)}\n`);
   }
   return parts.join('');

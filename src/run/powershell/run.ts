@@ -5,7 +5,7 @@
 // objects a cmdlet returned for later statements. What is neither (another cmdlet, a keyword
 // statement, a script block, an operator expression) is `unsupported`, naming it.
 import type { PsCommand, PsStatement, PsValue } from '../../model.ts';
-import { readPowerShellStatements } from '../../parse/powershell-words.ts';
+import { bindArguments, readPowerShellStatements } from '../../parse/powershell-words.ts';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 import { findParameter, type PsCmdletModule, type PsResult } from './cmdlet.ts';
@@ -56,45 +56,37 @@ export function valueUnsupported(v: PsValue): string | undefined {
   }
 }
 
-/** Binds a command's arguments to its equivalent's parameters as PowerShell's binder does. */
+/** Binds a command's arguments to its equivalent's parameters as PowerShell's binder does: named first, then positional values to the unbound positional parameters in position order. */
 async function bind(module: PsCmdletModule, cmd: PsCommand, run: PsRun): Promise<{ args: Map<string, PsData>; switches: Set<string> } | { unsupported: string } | { error: string }> {
   const args = new Map<string, PsData>();
   const switches = new Set<string>();
   const positional: PsValue[] = [];
-  for (let k = 0; k < cmd.args.length; k++) {
-    const a = cmd.args[k]!;
+  const specOf = (param: string): ReturnType<typeof findParameter> => findParameter(param, module.parameters);
+  for (const a of bindArguments(cmd.args, (p) => { const f = specOf(p); return f !== undefined && 'spec' in f && f.spec.switch === true; })) {
     if (a.param === undefined) {
       if (a.value) positional.push(a.value);
       continue;
     }
-    const found = findParameter(a.param, module.parameters);
+    const found = specOf(a.param);
     if (found === undefined) return { unsupported: `${module.name} -${a.param} is not modelled by its equivalent here` };
     if ('ambiguous' in found) return { error: `Parameter cannot be processed because the parameter name '${a.param}' is ambiguous. Possible matches include: ${found.ambiguous.map((n) => `-${n}`).join(' ')}.` };
     const spec = found.spec;
-    let value = a.value;
-    if (spec.switch) {
-      if (value === undefined) {
-        switches.add(spec.name);
-        continue;
-      }
-      const got = await evaluate(value, run);
-      if (!('value' in got)) return got;
-      if (got.value === true) switches.add(spec.name);
+    if (spec.switch && a.value === undefined) {
+      switches.add(spec.name);
       continue;
     }
-    if (value === undefined) {
-      const next = cmd.args[k + 1];
-      if (next === undefined || next.param !== undefined || next.value === undefined) return { error: `Missing an argument for parameter '${spec.name}'. Specify a parameter of type 'System.String' and try again.` };
-      value = next.value;
-      k++;
-    }
-    const got = await evaluate(value, run);
+    if (a.value === undefined) return { error: `Missing an argument for parameter '${spec.name}'. Specify a parameter of type 'System.String' and try again.` };
+    const got = await evaluate(a.value, run);
     if (!('value' in got)) return got;
-    args.set(spec.name, got.value);
+    // `-Switch:$false` leaves the switch off.
+    if (spec.switch) {
+      if (got.value === true) switches.add(spec.name);
+    } else args.set(spec.name, got.value);
   }
+  const free = module.parameters.filter((p) => p.position !== undefined && !args.has(p.name)).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   for (const [i, v] of positional.entries()) {
-    const spec = module.parameters.find((p) => p.position === i);
-    if (!spec || args.has(spec.name)) return { error: `A positional parameter cannot be found that accepts argument '${v.text}'.` };
+    const spec = free[i];
+    if (!spec) return { error: `A positional parameter cannot be found that accepts argument '${v.text}'.` };
     const got = await evaluate(v, run);
     if (!('value' in got)) return got;
     args.set(spec.name, got.value);

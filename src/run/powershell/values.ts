@@ -38,6 +38,8 @@ export class PsObject {
     readonly typeName: string,
     readonly properties: [string, PsData][],
     readonly view: PsView,
+    /** Every public property of the type is modelled: a member it lacks is $null, as in PowerShell; otherwise it is not known here. */
+    readonly complete = false,
     /** The type's own ToString, when it overrides Object.ToString. */
     readonly text?: string,
   ) {}
@@ -47,14 +49,21 @@ export class PsObject {
   }
 }
 
-/** `$x.Name`: an object's property, a hashtable's key; on an array, each element's (member enumeration, PowerShell 3+). */
+/**
+ * `$x.Name`: an object's property, a hashtable's key; on an array, each element's (member enumeration,
+ * PowerShell 3+). Undefined when the value is an object whose type has more properties than are
+ * modelled here and this is not one of them: not known, never guessed as $null.
+ */
 export function memberOf(value: PsData | undefined, name: string): PsData | undefined {
-  if (value === undefined || value === null) return null;
-  if (value instanceof PsObject) return value.member(name) ?? null;
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (value instanceof PsObject) return value.member(name) ?? (value.complete ? null : undefined);
   if (value instanceof PsHashtable) return value.get(name) ?? (name.toLowerCase() === 'count' ? value.entries.length : null);
   if (Array.isArray(value)) {
     if (/^(?:count|length)$/i.test(name)) return value.length;
-    const each = value.map((v) => memberOf(v, name)).filter((v): v is PsData => v !== null && v !== undefined);
+    const all = value.map((v) => memberOf(v, name));
+    if (all.some((v) => v === undefined)) return undefined;
+    const each = all.filter((v): v is PsData => v !== null && v !== undefined);
     return each.length === 0 ? null : each.length === 1 ? (each[0] as PsData) : each;
   }
   if (typeof value === 'string' && /^length$/i.test(name)) return value.length;

@@ -61,7 +61,8 @@ export const selectObject: PsCmdletModule = {
     const out: PsData[] = [];
     for (const o of list(inv.args.get('InputObject'))) {
       const v = memberOf(o, psString(name));
-      if (v === null || v === undefined) return result([], [], { error: `Property "${psString(name)}" cannot be found.` });
+      if (v === undefined) return result([], [], { unsupported: `Select-Object -ExpandProperty ${psString(name)}: that property is not modelled here` });
+      if (v === null) return result([], [], { error: `Property "${psString(name)}" cannot be found.` });
       out.push(...list(v));
     }
     return result(out);

@@ -38,6 +38,7 @@ export function psResourceGroup(json: unknown): PsObject {
       ['ManagedBy', g.managedBy ?? null],
     ],
     { kind: 'list', properties: ['ResourceGroupName', 'Location', 'ProvisioningState', ['Tags', 'TagsTable'], 'ResourceId'] },
+    true, // PSResourceGroup's properties are these seven
   );
 }
 

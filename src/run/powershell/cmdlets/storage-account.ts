@@ -168,6 +168,7 @@ export const getAzStorageAccountKey: PsCmdletModule = {
         'Microsoft.Azure.Management.Storage.Models.StorageAccountKey',
         [['KeyName', k.keyName ?? null], ['Value', k.value ?? null], ['Permissions', k.permissions ? k.permissions.replace(/^./, (c) => c.toUpperCase()) : null], ['CreationTime', k.creationTime ?? null]],
         { kind: 'table', properties: ['KeyName', 'Value', 'Permissions', 'CreationTime'] },
+        true, // the SDK's StorageAccountKey has these four
       );
     });
     return result(keys, session.exchanges);
