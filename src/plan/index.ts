@@ -5,7 +5,7 @@
 // with the file and field named. The sidecar's step entries skip steps or mark expected failures.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { ShellStep, Tutorial } from '../model.ts';
+import type { ShellStep, Step, Tutorial } from '../model.ts';
 import { psVariableUse } from './powershell-variables.ts';
 import { projectRoot } from '../tutorials/manifest.ts';
 import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
@@ -124,7 +124,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     if (step.language === 'powershell' || step.language === 'cmd') {
       // A PowerShell statement runs when the engine has equivalents for all of it (options.unsupported
       // says); its `$names` are PowerShell's variables, linked to the statements that set them, never placeholders.
-      const cannot = step.language === 'powershell' ? options.unsupported?.(step) : undefined;
+      const cannot = step.language !== 'powershell' ? undefined : (alongsideCli(tutorial, step) ?? options.unsupported?.(step));
       if (step.language === 'powershell' && step.kind === 'shell' && options.unsupported !== undefined && cannot === undefined) {
         const bound = bindStep(index, step, sources, roles, () => undefined);
         if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
@@ -204,6 +204,19 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     for (const [i, u] of missing.entries()) problems.push({ code: 'E_PLACEHOLDER_UNBOUND', line: u.line, message: messages[i] ?? '' });
   }
   return { tutorial, steps: planned, problems, world, sidecar };
+}
+
+/**
+ * A PowerShell statement outside tabs on a page whose path also runs Azure CLI commands: Learn pages
+ * show one procedure in both languages one after the other (an azurecli block, then an
+ * azurepowershell one); a reader runs one of them. Run both, the second removes a group the first
+ * removed already. The run follows the Azure CLI blocks; a PowerShell tab is a path of its own.
+ */
+function alongsideCli(tutorial: Tutorial, step: Step): { reason: 'language'; why: string } | undefined {
+  if (step.tab !== undefined) return undefined;
+  const cli = tutorial.steps.some((s) => s.language !== 'powershell' && (s.kind === 'az' || (s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.az !== undefined)));
+  if (!cli) return undefined;
+  return { reason: 'language', why: `a PowerShell statement (\`\`\`${step.fence ?? 'powershell'} block) shown outside tabs next to the page's Azure CLI commands: a reader runs one language or the other, and this run follows the Azure CLI blocks` };
 }
 
 /**
