@@ -127,4 +127,17 @@ describe('what is not modelled is unsupported, what nothing sets blocks', () => 
     const { report } = await runTutorials({ paths: [file], engine: 'shell' });
     expect(report.tutorials[0]?.steps[0]).toMatchObject({ verdict: 'unsupported', unsupported: 'language' });
   });
+
+  it('a PowerShell block next to an Azure CLI block outside tabs is the same procedure: the run follows the CLI; in a PowerShell tab it runs', async () => {
+    // The shape of tests/fresh/articles/key-vault/secrets/quick-create-net.md's clean-up: az group delete, then Remove-AzResourceGroup.
+    const side = join(dir, 'side-by-side.md');
+    writeFileSync(side, '# p\n\n```azurecli\naz group create --name psrg-side -l eastus\n```\n\n```azurepowershell\nNew-AzResourceGroup -Name psrg-side -Location EastUS\n```\n');
+    const tabs = join(dir, 'tabs.md');
+    writeFileSync(tabs, '# p\n\n# [Azure CLI](#tab/azure-cli)\n\n```azurecli\naz group create --name psrg-tab -l eastus\n```\n\n# [Azure PowerShell](#tab/azure-powershell)\n\n```azurepowershell\nNew-AzResourceGroup -Name psrg-tab -Location EastUS\n```\n\n---\n');
+    const { report } = await runTutorials({ paths: [side, tabs] });
+    const ps = (file: string) => report.tutorials.filter((t) => t.file.endsWith(file)).flatMap((t) => t.steps).find((s) => s.raw.startsWith('New-AzResourceGroup'));
+    expect(ps('side-by-side.md')).toMatchObject({ verdict: 'unsupported', unsupported: 'language' });
+    expect(ps('side-by-side.md')?.reason).toMatch(/outside tabs next to the page's Azure CLI commands/);
+    expect(ps('tabs.md')?.verdict).toBe('pass');
+  });
 });

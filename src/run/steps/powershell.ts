@@ -6,6 +6,7 @@
 // does not model is `unsupported` (reason language), naming it.
 import type { ShellStep, PsStatement } from '../../model.ts';
 import { allCommands, readPowerShellStatements } from '../../parse/powershell-words.ts';
+import { findCommandPlaceholders } from '../../parse/placeholders.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import { formatOutput } from '../powershell/format.ts';
@@ -20,6 +21,9 @@ const PIPELINE_TAIL = /^(?:Out-Null|Select-Object)$/i;
 export function powerShellUnsupported(raw: string, statements: readonly PsStatement[] | undefined): string | undefined {
   const read = statements ?? readPowerShellStatements(raw);
   if (read.length === 0) return 'no PowerShell statement was read';
+  // The plan binds the page's <placeholders> in a PowerShell statement; `{Name}`, YOUR_NAME and the like it does not: not run with them as written.
+  const other = findCommandPlaceholders(raw).filter((p) => !p.spelling.startsWith('<') && !p.spelling.startsWith('$'));
+  if (other.length > 0) return `${other.map((p) => p.spelling).join(', ')}, a placeholder the reader replaces, which this tool binds in PowerShell only when written <like-this>`;
   for (const st of read) {
     if (st.keyword) return `the ${st.keyword} statement`;
     if (st.assignOp !== undefined && st.assignOp !== '=') return `the ${st.assignOp} assignment`;
