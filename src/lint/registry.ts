@@ -123,6 +123,12 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (psread): PowerShell read like az
+import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellMissingValue } from './rules/powershell-missing-value.ts';
+import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -247,4 +253,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 6, wild defects (wild-a): output fields az does not print
   azOutputFieldNamed,
   resourceHostNameDiffers,
+  // issue 16 session 7 (psread): PowerShell read like az
+  powershellUnknownParameter,
+  powershellAmbiguousParameter,
+  powershellMissingValue,
+  powershellEnumValue,
+  powershellVariableTwoNames,
 ];

@@ -9,11 +9,16 @@
 //   only the cmdlet's declaration says: the reader keeps them as two arguments (bindArguments pairs them).
 // - An element starting with `$`, a quote, a digit, `@`, `(` or `[` is an EXPRESSION (`$x = 'a'`, `$vm | Update-AzVM`).
 // - `if`/`foreach`/`function`/`try`… statements are recorded by keyword, not read further.
-// Nothing is expanded or repaired. Offsets are into the raw text given.
+// Nothing is expanded or repaired. Offsets are into the raw text given. One deliberate departure, as in the bash
+// reader (shell-words.ts): a documentation placeholder `<group-name>` is an opaque part of a word, not the `<`
+// operator PowerShell reserves, since the reader replaces it before running anything.
 
 import type { PsArg, PsCommand, PsStatement, PsValue, PsValueKind } from '../model.ts';
 
 export type { PsArg, PsCommand, PsStatement, PsValue, PsValueKind };
+
+/** A documentation placeholder at a `<`: `<group-name>`, `<username@example.com>`, `<SUBSCRIPTION ID>`. */
+const PLACEHOLDER_AT = /<[A-Za-z][A-Za-z0-9 _.@:\/-]{0,80}>/y;
 
 const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'function', 'filter', 'workflow', 'try', 'catch', 'finally', 'trap', 'param', 'begin', 'process', 'end', 'return', 'throw', 'break', 'continue', 'exit', 'class', 'enum', 'using', 'data', 'dynamicparam']);
 const CLOSE: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
@@ -102,6 +107,10 @@ function argumentEnd(src: string, i: number): number {
   let k = i;
   while (k < src.length && !ENDS_WORD.test(src[k] as string)) {
     const c = src[k] as string;
+    if (c === '<') {
+      PLACEHOLDER_AT.lastIndex = k;
+      if (PLACEHOLDER_AT.test(src)) { k = PLACEHOLDER_AT.lastIndex; continue; }
+    }
     if (c === '`') { k += 2; continue; }
     if (c === "'" || c === '"') { k = quotedEnd(src, k); continue; }
     if (c === '$' && src[k + 1] === '(') { k = balancedEnd(src, k + 1); continue; }
@@ -156,7 +165,9 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
     if (k >= end) break;
     const c = src[k] as string;
     if (c === '|' || c === ';' || c === '\n' || c === '\r' || c === ')' || c === '}') break;
-    const redirect = /^(?:[1-6*]?>>?(?:&[12])?|<)/.exec(src.slice(k));
+    PLACEHOLDER_AT.lastIndex = k;
+    const placeholder = c === '<' && PLACEHOLDER_AT.test(src);
+    const redirect = placeholder ? null : /^(?:[1-6*]?>>?(?:&[12])?|<)/.exec(src.slice(k));
     if (redirect && (c === '>' || c === '<' || /[1-6*]/.test(c))) {
       let r = k + redirect[0].length;
       if (!redirect[0].includes('&')) { r = skipSpace(src, r, true); r = argumentEnd(src, r); }

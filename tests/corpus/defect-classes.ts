@@ -131,4 +131,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   'az-extension-update-not-installed': 'missing-prerequisite',
   'shell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 7 (psread): PowerShell read like az
+  'powershell-unknown-parameter': 'wrong-parameter',
+  'powershell-ambiguous-parameter': 'wrong-parameter',
+  'powershell-missing-value': 'wrong-parameter',
+  'powershell-enum-value': 'wrong-parameter',
+  'powershell-variable-two-names': 'inconsistent-name',
 };

@@ -69,3 +69,12 @@ describe('keyword statements', () => {
     expect(all.map((s) => s.keyword ?? s.pipeline[0]!.name)).toEqual(['if', 'Get-AzContext']);
   });
 });
+
+describe('documentation placeholders', () => {
+  it('reads <placeholder> as part of a word, not as the reserved < operator, and the step lists it', () => {
+    const st = readPowerShellCommand('Remove-AzRoleAssignment -SignInName <username@example.com> -Scope "/" -ResourceGroupName <group name>')!;
+    expect(st.pipeline[0]!.args.map((a) => a.param ?? a.value?.text)).toEqual(['SignInName', '<username@example.com>', 'Scope', '"/"', 'ResourceGroupName', '<group name>']);
+    const t = parseTutorialText('# T\n\n```azurepowershell\nNew-AzStorageAccount -Name "<storage-account>" -ResourceGroupName <resource-group>\n```\n', 'p.md');
+    expect(t.steps[0]!.placeholders.length).toBe(2);
+  });
+});
