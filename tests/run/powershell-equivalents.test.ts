@@ -101,6 +101,8 @@ describe('what is not modelled is unsupported, what nothing sets blocks', () => 
     const { steps } = await run('limits.md', [
       'New-AzVM -Name myVM',
       'Get-AzResourceGroup -Name psrg-x -ApiVersion 2021-04-01',
+      'New-AzResourceGroup -Name psrg-typo -Location eastus -Tagz @{ a = "b" }',
+      'Remove-AzResourceGroup -Name psrg-typo -ErrorAction SilentlyContinue',
       'Get-AzResourceGroup -Name $neverSet',
       'New-AzResourceGroup -Name psrg-gone -Location eastus',
       'Remove-AzResourceGroup -Name psrg-gone -Force',
@@ -112,6 +114,12 @@ describe('what is not modelled is unsupported, what nothing sets blocks', () => 
     expect(at(steps, 'New-AzVM')).toMatchObject({ verdict: 'unsupported', unsupported: 'language' });
     expect(at(steps, 'New-AzVM').reason).toMatch(/New-AzVM has no REST equivalent/);
     expect(at(steps, '-ApiVersion').reason).toMatch(/Get-AzResourceGroup -ApiVersion is not modelled/);
+    // The cmdlet reference (src/reference/powershell-cmdlets.json) has no -Tagz: PowerShell's own error, before any request.
+    const typo = at(steps, '-Tagz');
+    expect(typo).toMatchObject({ verdict: 'fail', output: { stderr: "New-AzResourceGroup: A parameter cannot be found that matches parameter name 'Tagz'.\n", exitCode: 1 } });
+    expect(typo.exchanges ?? []).toEqual([]);
+    // A common parameter is real, but the equivalent does not model what it changes.
+    expect(at(steps, '-ErrorAction').reason).toMatch(/Remove-AzResourceGroup -ErrorAction is not modelled/);
     expect(at(steps, '$neverSet')).toMatchObject({ verdict: 'blocked' });
     expect(at(steps, '$neverSet').reason).toMatch(/reads \$neverset, which no earlier PowerShell statement of the page sets/);
     expect(at(steps, '$gone = ').verdict).toBe('fail');

@@ -8,7 +8,8 @@ import type { PsCommand, PsStatement, PsValue } from '../../model.ts';
 import { bindArguments, readPowerShellStatements } from '../../parse/powershell-words.ts';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
-import { findParameter, type PsCmdletModule, type PsResult } from './cmdlet.ts';
+import { findCmdlet, resolveParameter } from '../../reference/powershell-cmdlets.ts';
+import { findParameter, type PsCmdletModule, type PsParameterSpec, type PsResult } from './cmdlet.ts';
 import { PS_CMDLETS } from './cmdlets/index.ts';
 import { evaluateExpression, expandString, variable, type Evaluated } from './expand.ts';
 import { PsHashtable, PsObject, psString, type PsData, type PsVariables } from './values.ts';
@@ -27,7 +28,29 @@ export type PsRan = { values: PsData[] } | { error: string } | { unsupported: st
 
 const lookup = (name: string): PsCmdletModule | undefined => PS_CMDLETS.get(name.toLowerCase());
 
-/** Why this tool cannot run the command as written, or undefined when an equivalent reads every argument. */
+/**
+ * What a parameter written on a modelled cmdlet binds to. Where the generated cmdlet reference
+ * (src/reference/powershell-cmdlets.json) knows the cmdlet, PowerShell's own binding over it decides:
+ * a name the cmdlet does not have is PowerShell's error, the page's; a real parameter the equivalent
+ * does not read is `unsupported`, naming it. Without a reference entry (a PowerShell built-in), the
+ * equivalent's own declaration is all that is known: anything else is `unsupported`.
+ */
+export function resolveArg(module: PsCmdletModule, written: string): { spec: PsParameterSpec } | { unsupported: string } | { error: string } {
+  const entry = findCmdlet(module.name);
+  if (entry !== undefined) {
+    const r = resolveParameter(entry, written);
+    if (r.kind === 'unknown') return { error: `A parameter cannot be found that matches parameter name '${written}'.` };
+    if (r.kind === 'ambiguous') return { error: `Parameter cannot be processed because the parameter name '${written}' is ambiguous. Possible matches include: ${r.candidates.map((c) => `-${c.name}`).join(' ')}.` };
+    const spec = module.parameters.find((p) => p.name.toLowerCase() === r.parameter.name.toLowerCase());
+    return spec ? { spec } : { unsupported: `${module.name} -${r.parameter.name} is not modelled by its equivalent here` };
+  }
+  const found = findParameter(written, module.parameters);
+  if (found === undefined) return { unsupported: `${module.name} -${written} is not modelled by its equivalent here` };
+  if ('ambiguous' in found) return { error: `Parameter cannot be processed because the parameter name '${written}' is ambiguous. Possible matches include: ${found.ambiguous.map((n) => `-${n}`).join(' ')}.` };
+  return found;
+}
+
+/** Why this tool cannot run the command as written, or undefined when an equivalent reads every argument (or PowerShell rejects one, which runs and fails). */
 export function commandUnsupported(cmd: PsCommand): string | undefined {
   if (cmd.invocation) return `the ${cmd.invocation} call operator`;
   if (cmd.redirections?.length) return `the redirection ${cmd.redirections.join(' ')}`;
@@ -35,9 +58,8 @@ export function commandUnsupported(cmd: PsCommand): string | undefined {
   if (!module) return `the command ${cmd.name} has no REST equivalent or model here`;
   for (const a of cmd.args) {
     if (a.param === undefined) continue;
-    const found = findParameter(a.param, module.parameters);
-    if (found === undefined) return `${module.name} -${a.param} is not modelled by its equivalent here`;
-    if ('ambiguous' in found) return `-${a.param} is a prefix of several parameters of ${module.name} (${found.ambiguous.join(', ')})`;
+    const r = resolveArg(module, a.param);
+    if ('unsupported' in r) return r.unsupported;
   }
   return undefined;
 }
@@ -61,15 +83,17 @@ async function bind(module: PsCmdletModule, cmd: PsCommand, run: PsRun): Promise
   const args = new Map<string, PsData>();
   const switches = new Set<string>();
   const positional: PsValue[] = [];
-  const specOf = (param: string): ReturnType<typeof findParameter> => findParameter(param, module.parameters);
-  for (const a of bindArguments(cmd.args, (p) => { const f = specOf(p); return f !== undefined && 'spec' in f && f.spec.switch === true; })) {
+  const isSwitch = (p: string): boolean => {
+    const r = resolveArg(module, p);
+    return 'spec' in r && r.spec.switch === true;
+  };
+  for (const a of bindArguments(cmd.args, isSwitch)) {
     if (a.param === undefined) {
       if (a.value) positional.push(a.value);
       continue;
     }
-    const found = specOf(a.param);
-    if (found === undefined) return { unsupported: `${module.name} -${a.param} is not modelled by its equivalent here` };
-    if ('ambiguous' in found) return { error: `Parameter cannot be processed because the parameter name '${a.param}' is ambiguous. Possible matches include: ${found.ambiguous.map((n) => `-${n}`).join(' ')}.` };
+    const found = resolveArg(module, a.param);
+    if (!('spec' in found)) return found;
     const spec = found.spec;
     if (spec.switch && a.value === undefined) {
       switches.add(spec.name);
