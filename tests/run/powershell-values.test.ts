@@ -5,7 +5,7 @@ import { evaluateExpression, expandString } from '../../src/run/powershell/expan
 import { formatOutput } from '../../src/run/powershell/format.ts';
 import { PsHashtable, PsObject, PsVariables } from '../../src/run/powershell/values.ts';
 
-const obj = new PsObject('Contoso.Thing', [['Name', 'a'], ['Id', '/x/a'], ['Keys', ['k1', 'k2']]], { kind: 'list', properties: ['Name', 'Id', 'Keys'] });
+const obj = new PsObject('Contoso.Thing', [['Name', 'a'], ['Id', '/x/a'], ['Keys', ['k1', 'k2']]], { kind: 'list', properties: ['Name', 'Id', 'Keys'] }, true);
 const vars = new PsVariables();
 vars.set('Thing', obj);
 vars.set('name', 'rg1');
@@ -46,5 +46,19 @@ describe('default formatting', () => {
     const h = new PsHashtable();
     h.set('Env', 'Test');
     expect(formatOutput([h])).toBe(`\nName${' '.repeat(27)}Value\n----${' '.repeat(27)}-----\nEnv${' '.repeat(28)}Test\n\n`);
+  });
+});
+
+describe('what is not known is not guessed', () => {
+  it('a member a partly modelled type may have, or its string form, is unsupported; a fully modelled type gives $null and its type name', () => {
+    const partial = new PsObject('Contoso.Partial', [['Id', 'p']], { kind: 'list', properties: ['Id'] });
+    const whole = new PsObject('Contoso.Whole', [['Id', 'w']], { kind: 'list', properties: ['Id'] }, true);
+    const v = new PsVariables();
+    v.set('p', partial);
+    v.set('w', whole);
+    expect(evaluateExpression('$p.KeyPolicy', v)).toMatchObject({ unsupported: expect.stringMatching(/KeyPolicy of a Contoso.Partial is not modelled/) });
+    expect(value(evaluateExpression('$w.KeyPolicy', v))).toBeNull();
+    expect(expandString('$p', v)).toMatchObject({ unsupported: expect.stringMatching(/string form/) });
+    expect(value(expandString('$w', v))).toBe('Contoso.Whole');
   });
 });

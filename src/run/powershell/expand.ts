@@ -8,6 +8,13 @@ import { memberOf, PsObject, psString, type PsData, type PsVariables } from './v
 
 export type Evaluated = { value: PsData } | { unsupported: string };
 
+/** "$x" of a value: an object of a type not fully modelled and without its own ToString here has a string form this tool does not know. */
+export function stringForm(value: PsData): { value: string } | { unsupported: string } {
+  const unknown = (Array.isArray(value) ? value : [value]).find((v) => v instanceof PsObject && v.text === undefined && !v.complete);
+  if (unknown instanceof PsObject) return { unsupported: `the string form of a ${unknown.typeName} object, which is not modelled here` };
+  return { value: psString(value) };
+}
+
 /** PowerShell's automatic variables a page may read without assigning them. */
 const AUTOMATIC: Readonly<Record<string, PsData>> = { true: true, false: false, null: null };
 
@@ -111,7 +118,9 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
       if (end < 0) return { unsupported: `an unclosed $( in ${content}` };
       const got = evaluateExpression(content.slice(k + 2, end), vars);
       if ('unsupported' in got) return got;
-      out += psString(got.value);
+      const text = stringForm(got.value);
+      if ('unsupported' in text) return text;
+      out += text.value;
       k = end;
       continue;
     }
@@ -120,7 +129,9 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
       if (end < 0) return { unsupported: `an unclosed \${ in ${content}` };
       const got = variable(content.slice(k + 2, end), vars);
       if ('unsupported' in got) return got;
-      out += psString(got.value);
+      const text = stringForm(got.value);
+      if ('unsupported' in text) return text;
+      out += text.value;
       k = end;
       continue;
     }
@@ -135,7 +146,9 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
     }
     const got = variable(name, vars);
     if ('unsupported' in got) return got;
-    out += psString(got.value);
+    const text = stringForm(got.value);
+    if ('unsupported' in text) return text;
+    out += text.value;
     k += name.length;
   }
   return { value: out };

@@ -1,4 +1,4 @@
-// Connect-AzAccount and Set-AzContext (Az.Accounts). Signing in cannot open a browser here: as for
+// Connect-AzAccount, Set-AzContext and Get-AzContext (Az.Accounts). Signing in cannot open a browser here: as for
 // `az login`, the run takes a token for the same account the target issues and says so. The objects
 // are those the cmdlets return: PSAzureProfile (Connect-AzAccount: a table of Account,
 // SubscriptionName, TenantId, Environment) and PSAzureContext (Set-AzContext: Name, Account,
@@ -8,21 +8,23 @@ import type { StepContext } from '../../context.ts';
 import { result, type PsCmdletModule, type PsResult } from '../cmdlet.ts';
 import { PsObject, psString } from '../values.ts';
 
+/** The signed-in context: its Account, Subscription and Tenant are objects, as in Az.Accounts (their string forms are not modelled). */
 function context(ctx: StepContext): PsObject {
   const a = ctx.cliAccount;
   const name = `${a.subscriptionName} (${a.subscriptionId}) - ${a.tenantId} - ${a.user}`;
+  const account = new PsObject('Microsoft.Azure.Commands.Profile.Models.PSAzureRmAccount', [['Id', a.user], ['Type', a.userType === 'user' ? 'User' : 'ServicePrincipal']], { kind: 'list', properties: ['Id', 'Type'] });
+  const subscription = new PsObject('Microsoft.Azure.Commands.Profile.Models.PSAzureSubscription', [['Id', a.subscriptionId], ['Name', a.subscriptionName], ['State', 'Enabled'], ['TenantId', a.tenantId]], { kind: 'table', properties: ['Name', 'Id', 'TenantId', 'State'] });
+  const tenant = new PsObject('Microsoft.Azure.Commands.Profile.Models.PSAzureTenant', [['Id', a.tenantId]], { kind: 'table', properties: ['Id'] });
   return new PsObject(
     'Microsoft.Azure.Commands.Profile.Models.Core.PSAzureContext',
     [
       ['Name', name],
-      ['Account', a.user],
+      ['Account', account],
       ['Environment', 'AzureCloud'],
-      ['Subscription', a.subscriptionId],
-      ['SubscriptionName', a.subscriptionName],
-      ['Tenant', a.tenantId],
-      ['TenantId', a.tenantId],
+      ['Subscription', subscription],
+      ['Tenant', tenant],
     ],
-    { kind: 'table', properties: ['Name', 'Account', 'SubscriptionName', 'Environment', 'TenantId'] },
+    { kind: 'table', properties: ['Name', ['Account', 'Account.Id'], ['SubscriptionName', 'Subscription.Name'], 'Environment', ['TenantId', 'Tenant.Id']] },
   );
 }
 
@@ -67,6 +69,15 @@ export const setAzContext: PsCmdletModule = {
       return result([], [], { unsupported: `Set-AzContext -Subscription ${psString(sub)}: the target serves its own subscription only` });
     }
     if (tenant !== undefined && tenant !== null && psString(tenant) !== a.tenantId) return result([], [], { unsupported: `Set-AzContext -Tenant ${psString(tenant)}: the target has one tenant` });
+    return result([context(inv.ctx)]);
+  },
+};
+
+export const getAzContext: PsCmdletModule = {
+  name: 'Get-AzContext',
+  parameters: [],
+  async run(inv): Promise<PsResult> {
+    // The context the sign-in made: the target's account, subscription and tenant.
     return result([context(inv.ctx)]);
   },
 };

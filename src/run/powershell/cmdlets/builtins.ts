@@ -3,6 +3,7 @@
 // the pipeline; ConvertTo-SecureString -AsPlainText makes the SecureString -SecretValue binds;
 // Out-Null drops its input; Select-Object -ExpandProperty outputs a property of each input object.
 import { result, type PsCmdletModule, type PsResult } from '../cmdlet.ts';
+import { stringForm } from '../expand.ts';
 import { memberOf, PsSecureString, psString, type PsData } from '../values.ts';
 
 const list = (v: PsData | undefined): PsData[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -18,8 +19,13 @@ export const writeHost: PsCmdletModule = {
   ],
   async run(inv): Promise<PsResult> {
     const separator = inv.args.has('Separator') ? psString(inv.args.get('Separator') ?? null) : ' ';
-    const text = list(inv.args.get('Object')).map(psString).join(separator);
-    return result([], [], { host: `${text}${inv.switches.has('NoNewline') ? '' : '\n'}` });
+    const parts: string[] = [];
+    for (const o of list(inv.args.get('Object'))) {
+      const text = stringForm(o);
+      if ('unsupported' in text) return result([], [], text);
+      parts.push(text.value);
+    }
+    return result([], [], { host: `${parts.join(separator)}${inv.switches.has('NoNewline') ? '' : '\n'}` });
   },
 };
 
