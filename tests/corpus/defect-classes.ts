@@ -59,6 +59,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-odata-dollar-expanded': 'shell-syntax',
   'example-sas-fields': 'example-output',
   'rbac-what-if': 'rbac',
+  'retired-role': 'rbac',
   'rbac-notactions-only': 'rbac',
   'curl-upload-at': 'curl-usage',
   'shell-unassigned-variable': 'shell-syntax',
