@@ -6,7 +6,8 @@
 // value; nor does a `$name` bash would not expand (single quotes, `\$`, a comment).
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
 import { roleIn, type PlaceholderRoles, type RoleAt } from '../world/positions.ts';
-import { assignedBeforeUse, bashExpandsSpelling } from './expansion.ts';
+import { assignedBeforeUse, bashExpandsSpelling, expandedVariables } from './expansion.ts';
+import { odataOptionAt } from '../parse/odata-options.ts';
 import type { Binding, BindingSource } from './types.ts';
 import { normaliseKey } from './keys.ts';
 import { earlySource, targetSource, type ValueSources } from './values.ts';
@@ -77,6 +78,12 @@ export class BindIndex {
   }
 }
 
+/** Every place bash expands `$name` in `text` is an OData option of a URL (`?$filter=`, `&$top=`). */
+function odataOnly(text: string, name: string): boolean {
+  const uses = expandedVariables(text).filter((v) => v.name === name);
+  return uses.length > 0 && uses.every((u) => u.spelling === `$${name}` && odataOptionAt(text, u.index) !== undefined);
+}
+
 /** `assignerOf`: the latest earlier step assigning a shell variable (dependencies.ts's EarlierSteps). */
 export function bindStep(index: BindIndex, step: Step, sources: ValueSources, roles: PlaceholderRoles, assignerOf: (variable: string) => ShellStep | undefined): StepBindings {
   const bindings: Binding[] = [];
@@ -102,6 +109,9 @@ export function bindStep(index: BindIndex, step: Step, sources: ValueSources, ro
       else if (assigner && variable) source = { kind: 'shell-variable', producer: assigner.id, variable };
       else source = targetSource(sources, key, role?.role);
     }
+    // `"…?$filter=…"`: the page means an OData option, bash expands a variable nothing sets, to the
+    // empty string. The request is what bash sends (lint's shell-odata-dollar-expanded says so).
+    if (source === undefined && variable !== undefined && odataOnly(step.raw, variable)) source = { kind: 'unset', value: '', variable };
 
     if (source) bindings.push({ key, spellings, source });
     else {

@@ -216,7 +216,7 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
   for (const b of planned.bindings) {
     let value: string | undefined;
     const s = b.source;
-    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar' || s.kind === 'world') value = s.value;
+    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar' || s.kind === 'world' || s.kind === 'unset') value = s.value;
     else {
       const producerId = s.producer;
       const obs = observations.get(producerId);
