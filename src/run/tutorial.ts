@@ -147,7 +147,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         env,
         values: bound.values,
         // A request written as HTTP has no shell: `$filter` in it is OData, expanded by nothing.
-        expands: step.kind === 'http' && step.request ? new Set<string>() : new Set(expandedVariables(step.raw).map((v) => v.name)),
+        // `read RG` (modelled as RG="$RG", the value the reader types): RG is the one name it expands.
+        expands: step.kind === 'http' && step.request ? new Set<string>() : step.kind === 'shell' && step.shell.kind === 'assign' && step.shell.read ? new Set([step.shell.variable]) : new Set(expandedVariables(step.raw).map((v) => v.name)),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,
