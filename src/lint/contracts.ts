@@ -33,6 +33,8 @@ export interface Contract {
   absent?: Readonly<Record<string, string>>;
   /** az prints the resource flattened; a nested "properties" object is the REST shape, not the CLI's. */
   flat?: boolean;
+  /** The spec index entry `root` is read from (fromSpec), when it is: then only its overlay is by hand. */
+  spec?: { operationId: string; apiVersion: string; role: SchemaRole };
 }
 
 /** What a hand contract adds to the spec index's fields: formats, observed values, fields of later versions. */
@@ -105,6 +107,7 @@ const LEGACY_TOKEN: Contract = {
 const RESOURCE_GROUP: Contract = {
   operation: 'ResourceGroups_Get',
   source: 'resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json#/definitions/ResourceGroup',
+  spec: { operationId: 'ResourceGroups_Get', apiVersion: '2016-09-01', role: 'response' },
   root: fromSpec('ResourceGroups_Get', '2016-09-01', 'response', {
     // id is an ARM resource id (ARM's convention; the spec says only "string"); `type` is in every
     // answer and in the 2024-03-01 spec's ResourceGroup, not yet in 2016-09-01's.
@@ -115,6 +118,7 @@ const RESOURCE_GROUP: Contract = {
 const LIST_KEYS: Contract = {
   operation: 'StorageAccounts_ListKeys',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2016-12-01/storage.json#/definitions/StorageAccountListKeysResult',
+  spec: { operationId: 'StorageAccounts_ListKeys', apiVersion: '2016-12-01', role: 'response' },
   root: fromSpec('StorageAccounts_ListKeys', '2016-12-01', 'response', {
     properties: {
       keys: {
@@ -134,12 +138,14 @@ const LIST_KEYS: Contract = {
 const LIST_SERVICE_SAS: Contract = {
   operation: 'StorageAccounts_ListServiceSAS',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ListServiceSasResponse',
+  spec: { operationId: 'StorageAccounts_ListServiceSAS', apiVersion: '2017-06-01', role: 'response' },
   root: fromSpec('StorageAccounts_ListServiceSAS', '2017-06-01', 'response'),
 };
 
 const SERVICE_SAS_PARAMETERS: Contract = {
   operation: 'StorageAccounts_ListServiceSAS request body',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ServiceSasParameters',
+  spec: { operationId: 'StorageAccounts_ListServiceSAS', apiVersion: '2017-06-01', role: 'body' },
   root: fromSpec('StorageAccounts_ListServiceSAS', '2017-06-01', 'body', {
     properties: {
       // signedResource is modelAsString in the spec, but a service SAS signs only these (the Storage
