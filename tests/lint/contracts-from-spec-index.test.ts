@@ -6,6 +6,7 @@
 // contract's with the index's type and closed enum — except the overlays listed, each with its reason.
 import { describe, expect, it } from 'vitest';
 import { contracts, type Field } from '../../src/lint/contracts.ts';
+import { REST_CONTRACTS } from '../../src/check/contracts.ts';
 import { operationNode, resolvedNode } from '../../src/reference/spec-schemas.ts';
 import type { SchemaNode } from '../../src/reference/spec-schemas-source.ts';
 
@@ -49,4 +50,15 @@ describe('defect: hand-written contracts restated the spec index', () => {
       for (const [k, v] of Object.entries(top.properties ?? {})) compare(name, `.${k}`, v, c.root.properties?.[k], new Set(node!.ref ? [node!.ref] : []));
     });
   }
+
+  it("the run's REST contracts of the same operations name the index entry their zod schema is built from, and hold answers to the index's types", () => {
+    const indexed = Object.entries(REST_CONTRACTS).filter(([, c]) => c.index !== undefined).map(([k, c]) => `${k} ${c.index!.operationId} ${c.index!.apiVersion}`);
+    expect(indexed).toEqual(['arm.resourceGroups.get ResourceGroups_Get 2016-09-01', 'arm.storage.listKeys StorageAccounts_ListKeys 2016-12-01', 'arm.storage.listServiceSas StorageAccounts_ListServiceSAS 2017-06-01']);
+    const rg = REST_CONTRACTS['arm.resourceGroups.get'].schema!;
+    // managedBy and tags' values are strings in the index; id, name, location and provisioningState are in every answer (overlay).
+    expect(rg.safeParse({ id: '/subscriptions/s/resourceGroups/rg', name: 'rg', location: 'eastus', properties: { provisioningState: 'Succeeded' }, tags: { a: 'b' } }).success).toBe(true);
+    expect(rg.safeParse({ id: 'x', name: 'rg', location: 'eastus', managedBy: 3 }).error?.issues.map((i) => i.path.join('.'))).toEqual(['managedBy']);
+    expect(rg.safeParse({ name: 'rg', location: 'eastus', properties: {} }).error?.issues.map((i) => i.path.join('.'))).toEqual(['id', 'properties.provisioningState']);
+    expect(REST_CONTRACTS['arm.storage.listKeys'].schema!.safeParse({ keys: [{ keyName: 'key1', value: 'v', permissions: 'FULL' }] }).success).toBe(true);
+  });
 });
