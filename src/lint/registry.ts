@@ -119,11 +119,19 @@ import { resourceHostNameDiffers } from './rules/resource-host-name-differs.ts';
 // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
 import { requestBodySchema } from './rules/request-body-schema.ts';
 import { exampleOutputSchema } from './rules/example-output-schema.ts';
+import { azOutputSchema } from './rules/az-output-schema.ts';
+import { azQueryPath } from './rules/az-query-path.ts';
 // issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
 import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (psread): PowerShell read like az
+import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellMissingValue } from './rules/powershell-missing-value.ts';
+import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -249,4 +257,13 @@ export const rules: readonly Rule[] = [
   // issue 16 session 6, wild defects (wild-a): output fields az does not print
   azOutputFieldNamed,
   resourceHostNameDiffers,
+  // issue 16 session 7 (exout2): az output and --query against the resource model az prints
+  azOutputSchema,
+  azQueryPath,
+  // issue 16 session 7 (psread): PowerShell read like az
+  powershellUnknownParameter,
+  powershellAmbiguousParameter,
+  powershellMissingValue,
+  powershellEnumValue,
+  powershellVariableTwoNames,
 ];

@@ -58,6 +58,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-tilde-in-quotes': 'shell-syntax',
   'shell-odata-dollar-expanded': 'shell-syntax',
   'example-sas-fields': 'example-output',
+  // session 7 (exout2): az output and --query against the resource model az prints
+  'az-output-schema': 'example-output',
+  'az-query-path': 'other',
   'rbac-what-if': 'rbac',
   'retired-role': 'rbac',
   'rbac-notactions-only': 'rbac',
@@ -132,4 +135,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   'az-extension-update-not-installed': 'missing-prerequisite',
   'shell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 7 (psread): PowerShell read like az
+  'powershell-unknown-parameter': 'wrong-parameter',
+  'powershell-ambiguous-parameter': 'wrong-parameter',
+  'powershell-missing-value': 'wrong-parameter',
+  'powershell-enum-value': 'wrong-parameter',
+  'powershell-variable-two-names': 'inconsistent-name',
 };

@@ -11,6 +11,8 @@ import { exshapeCases, exshapeExtraCases } from './findings-cases-exshape.ts';
 import { specschemaCases } from './findings-cases-specschema.ts';
 import { otherCases } from './findings-cases-other.ts';
 import { wildCases } from './findings-cases-wild.ts';
+import { exout2Cases } from './findings-cases-exout2.ts';
+import { psreadCases } from './findings-cases-psread.ts';
 
 interface Case {
   name: string;
@@ -39,6 +41,8 @@ const cases: Record<string, Case[]> = {
   ...specschemaCases,
   ...otherCases,
   ...wildCases,
+  ...exout2Cases,
+  ...psreadCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
