@@ -8,7 +8,7 @@ export type ToolErrorCode =
   | 'E_CONFIG' // .env / environment settings invalid or missing
   | 'E_SCENARIO' // emulator scenario file invalid
   | 'E_TARGET' // target could not be started or reached
-  | 'E_OUTPUT'; // a report or output location that cannot be written (checked before the first step)
+  | 'E_OUTPUT'; // an output location that cannot be written (checked before the first step), or a rendered report that cannot be written (report.json that would not parse, a secret that cannot be redacted)
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -142,6 +142,9 @@ export const ShellAction = z.discriminatedUnion('kind', [
     // A value whose only purpose is to be new each run (unique names): `$(openssl rand -hex N)` or
     // `let "var=$RANDOM*$RANDOM"` (bash arithmetic over $RANDOM and digits). Any such value will do.
     generator: z.enum(['openssl-rand-hex', 'bash-random']).optional(),
+    // `read [-p prompt] var`: the value is what the reader types (`pipeline` is `$var`, bound like a
+    // placeholder: --set, sidecar, World); parse/read-prompts.ts.
+    read: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('comment'), text: z.string() }),
   z.object({ kind: z.literal('other'), argv: z.array(z.string()) }),

@@ -3,6 +3,7 @@
 // not name. `modelAsString` enums are open strings (specs/README.md, "Enum strictness").
 import { z } from 'zod';
 import type { AzOperationId, RestOperationId } from './operations.ts';
+import { zodFromSpec } from './spec-zod.ts';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
 const numericString = z.string().regex(/^\d+$/, 'expected digits in a string');
@@ -35,14 +36,12 @@ export const LegacyMsiTokenResponse = IdentityTokenResponse.extend({ refresh_tok
 // `error` is an enum with modelAsString: true → open string.
 export const IdentityErrorResponse = z.looseObject({ error: z.string(), error_description: z.string().optional() });
 
-// resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json #/definitions/ResourceGroup
-export const ResourceGroup = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  location: z.string(), // the only required property
-  managedBy: z.string().optional(),
-  tags: stringMap.optional(),
-  properties: z.looseObject({ provisioningState: z.string() }).optional(),
+// resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json #/definitions/ResourceGroup,
+// from the spec index. location is the spec's only required property; id, name and, inside properties,
+// provisioningState are in every answer (readOnly: the spec cannot say "always present").
+export const ResourceGroup = zodFromSpec('ResourceGroups_Get', '2016-09-01', 'response', {
+  required: ['id', 'name', 'location'],
+  fields: { properties: { required: ['provisioningState'] } },
 });
 
 // resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json #/definitions/CloudError
@@ -52,15 +51,18 @@ export const CloudError = z.looseObject({
 });
 
 // storage/resource-manager/Microsoft.Storage/stable/2016-12-01/storage.json #/definitions/StorageAccountListKeysResult
-// StorageAccountKey.permissions is enum Read/Full with modelAsString: false; compared case-insensitively.
-export const StorageAccountListKeysResult = z.looseObject({
-  keys: z.array(z.looseObject({ keyName: z.string(), value: z.string(), permissions: caseInsensitiveEnum(['Read', 'Full']) })),
+// (from the spec index). StorageAccountKey.permissions is enum Read/Full with modelAsString: false; compared
+// case-insensitively (real listKeys answers "FULL", azure-behavior.md §3.4). Every answer carries all of them.
+export const StorageAccountListKeysResult = zodFromSpec('StorageAccounts_ListKeys', '2016-12-01', 'response', {
+  required: ['keys'],
+  fields: { keys: { items: { required: ['keyName', 'value', 'permissions'], fields: { permissions: caseInsensitiveEnum(['Read', 'Full']) } } } },
 });
 
 // storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json #/definitions/ListServiceSasResponse
-// The token is a query string; the spec example shows sv, sr, se, sp and sig.
-export const ListServiceSasResponse = z.looseObject({
-  serviceSasToken: z.string().refine((t) => /(^|&)sv=/.test(t) && /(^|&)sig=/.test(t), { message: 'expected a SAS query string with sv= and sig=' }),
+// (from the spec index). The token is a query string; the spec example shows sv, sr, se, sp and sig.
+export const ListServiceSasResponse = zodFromSpec('StorageAccounts_ListServiceSAS', '2017-06-01', 'response', {
+  required: ['serviceSasToken'],
+  fields: { serviceSasToken: z.string().refine((t) => /(^|&)sv=/.test(t) && /(^|&)sig=/.test(t), { message: 'expected a SAS query string with sv= and sig=' }) },
 });
 
 // msi/resource-manager/Microsoft.ManagedIdentity/stable/2018-11-30/ManagedIdentity.json #/definitions/Identity
@@ -222,6 +224,8 @@ export interface Contract {
   success: readonly number[];
   body: BodyKind;
   schema?: z.ZodType;
+  /** The spec index entry the schema is built from (./spec-zod.ts), when it is. */
+  index?: { operationId: string; apiVersion: string };
   headers?: readonly HeaderRule[];
   error: ErrorEnvelope;
 }
@@ -233,9 +237,9 @@ const XMS_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 export const REST_CONTRACTS: Readonly<Record<RestOperationId, Contract>> = {
   'imds.token': { spec: 'imds/…/stable/2018-02-01/imds.json #/definitions/IdentityTokenResponse', success: [200], body: 'json', schema: IdentityTokenResponse, error: 'imds' },
   'msi-legacy.token': { spec: 'no spec; 2018 how-to-use-vm-token documentation', success: [200], body: 'json', schema: LegacyMsiTokenResponse, error: 'imds' },
-  'arm.resourceGroups.get': { spec: 'resources/…/2016-09-01/resources.json #/definitions/ResourceGroup', success: [200], body: 'json', schema: ResourceGroup, error: 'arm' },
-  'arm.storage.listKeys': { spec: 'storage/…/2016-12-01/storage.json #/definitions/StorageAccountListKeysResult', success: [200], body: 'json', schema: StorageAccountListKeysResult, error: 'arm' },
-  'arm.storage.listServiceSas': { spec: 'storage/…/2017-06-01/storage.json #/definitions/ListServiceSasResponse', success: [200], body: 'json', schema: ListServiceSasResponse, error: 'arm' },
+  'arm.resourceGroups.get': { spec: 'resources/…/2016-09-01/resources.json #/definitions/ResourceGroup', success: [200], body: 'json', schema: ResourceGroup, index: { operationId: 'ResourceGroups_Get', apiVersion: '2016-09-01' }, error: 'arm' },
+  'arm.storage.listKeys': { spec: 'storage/…/2016-12-01/storage.json #/definitions/StorageAccountListKeysResult', success: [200], body: 'json', schema: StorageAccountListKeysResult, index: { operationId: 'StorageAccounts_ListKeys', apiVersion: '2016-12-01' }, error: 'arm' },
+  'arm.storage.listServiceSas': { spec: 'storage/…/2017-06-01/storage.json #/definitions/ListServiceSasResponse', success: [200], body: 'json', schema: ListServiceSasResponse, index: { operationId: 'StorageAccounts_ListServiceSAS', apiVersion: '2017-06-01' }, error: 'arm' },
   'arm.identity.createOrUpdate': { spec: 'msi/…/2018-11-30/ManagedIdentity.json #/definitions/Identity', success: [200, 201], body: 'json', schema: Identity, error: 'arm' },
   'arm.identity.get': { spec: 'msi/…/2018-11-30/ManagedIdentity.json #/definitions/Identity', success: [200], body: 'json', schema: Identity, error: 'arm' },
   'arm.vm.get': { spec: 'compute/…/2018-06-01/compute.json #/definitions/VirtualMachine', success: [200], body: 'json', schema: VirtualMachine, error: 'arm' },

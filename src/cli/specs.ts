@@ -6,7 +6,7 @@ import type { CommandSpec } from './options.ts';
 const RUN_EXIT_CODES = [
   ['0', 'every executed step passed (drift, unsupported, blocked and manual do not fail by default); reports written'],
   ['1', 'a step failed, or drifted with --fail-on drift, or was unsupported with --fail-on unsupported; with --baseline, a step fails now that did not then; reports written'],
-  ['2', 'nothing could run: a bad option, no tutorial found or readable, --grep selected no step, an output location that cannot be written (checked before the first step); latest/ untouched'],
+  ['2', 'nothing could run: a bad option, no tutorial found or readable, --grep selected no step, an output location that cannot be written (checked before the first step), or a report that cannot be written as rendered (E_OUTPUT: a report.json that would not parse, a secret that cannot be redacted; nothing is written: a bug of the tool to report); latest/ untouched'],
   ['129/130/143', 'interrupted by SIGHUP/SIGINT/SIGTERM; the target was torn down first and no temporary file is left; latest/ untouched'],
 ] as const;
 

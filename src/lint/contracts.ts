@@ -5,6 +5,8 @@
 // folder is absent; tests/lint/contracts.test.ts checks the field lists against the spec files.
 import type { LintDocument, JsonBlock } from './document.ts';
 import { hostAndPath, invocations, type AzView, type CurlView } from './commands.ts';
+import { operationNode, resolvedNode, type SchemaRole } from '../reference/spec-schemas.ts';
+import type { SchemaNode } from '../reference/spec-schemas-source.ts';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
 
@@ -31,6 +33,45 @@ export interface Contract {
   absent?: Readonly<Record<string, string>>;
   /** az prints the resource flattened; a nested "properties" object is the REST shape, not the CLI's. */
   flat?: boolean;
+  /** The spec index entry `root` is read from (fromSpec), when it is: then only its overlay is by hand. */
+  spec?: { operationId: string; apiVersion: string; role: SchemaRole };
+}
+
+/** What a hand contract adds to the spec index's fields: formats, observed values, fields of later versions. */
+interface FieldOverlay extends Partial<Omit<Field, 'properties' | 'items'>> {
+  properties?: Readonly<Record<string, FieldOverlay>>;
+  items?: FieldOverlay;
+}
+
+function specField(node: SchemaNode, seen: Set<string>): Field {
+  const n = resolvedNode(node, new Set(seen)) ?? {};
+  const inner = new Set(seen);
+  if (node.ref) inner.add(node.ref);
+  const field: Field = { type: n.type ?? (n.properties ? 'object' : 'string') };
+  // An open enum (x-ms-enum modelAsString) takes any string: no closed list to hold a value to.
+  if (n.enum && !n.open) field.enum = n.enum;
+  if (n.properties) field.properties = Object.fromEntries(Object.entries(n.properties).map(([k, v]) => [k, specField(v, inner)]));
+  if (n.items) field.items = specField(n.items, inner);
+  if (n.map) field.map = specField(n.map, inner);
+  return field;
+}
+
+function overlaid(field: Field | undefined, over: FieldOverlay): Field {
+  const { properties, items, ...own } = over;
+  const out: Field = { ...(field ?? { type: 'string' }), ...own };
+  if (properties) out.properties = { ...out.properties, ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, overlaid(out.properties?.[k], v)])) };
+  if (items) out.items = overlaid(out.items, items);
+  return out;
+}
+
+/**
+ * A contract's fields as the spec index (src/reference/spec-schemas.json) gives them: names, types,
+ * closed enums, nested objects. `overlay` holds only what the specs cannot say, each with its source.
+ */
+function fromSpec(operationId: string, apiVersion: string, role: SchemaRole, overlay: FieldOverlay = {}): Field {
+  const node = operationNode(operationId, apiVersion, role);
+  if (!node) throw new Error(`the spec index has no ${role} of ${operationId} at ${apiVersion} (src/reference/spec-schemas.json)`);
+  return overlaid(specField(node, new Set()), overlay);
 }
 
 const str: Field = { type: 'string' };
@@ -66,53 +107,55 @@ const LEGACY_TOKEN: Contract = {
 const RESOURCE_GROUP: Contract = {
   operation: 'ResourceGroups_Get',
   source: 'resources/resource-manager/Microsoft.Resources/stable/2016-09-01/resources.json#/definitions/ResourceGroup',
-  root: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'arm-id' }, name: str, type: str, location: str, managedBy: str, tags,
-      properties: { type: 'object', properties: { provisioningState: str } },
-    },
-  },
+  spec: { operationId: 'ResourceGroups_Get', apiVersion: '2016-09-01', role: 'response' },
+  root: fromSpec('ResourceGroups_Get', '2016-09-01', 'response', {
+    // id is an ARM resource id (ARM's convention; the spec says only "string"); `type` is in every
+    // answer and in the 2024-03-01 spec's ResourceGroup, not yet in 2016-09-01's.
+    properties: { id: { format: 'arm-id' }, type: str },
+  }),
 };
 
 const LIST_KEYS: Contract = {
   operation: 'StorageAccounts_ListKeys',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2016-12-01/storage.json#/definitions/StorageAccountListKeysResult',
-  root: {
-    type: 'object',
+  spec: { operationId: 'StorageAccounts_ListKeys', apiVersion: '2016-12-01', role: 'response' },
+  root: fromSpec('StorageAccounts_ListKeys', '2016-12-01', 'response', {
     properties: {
       keys: {
-        type: 'array',
-        // The service sends "FULL" today; the spec's enum says "Full". Compared without case.
-        items: { type: 'object', properties: { keyName: str, value: str, permissions: { type: 'string', enum: ['Read', 'Full', 'READ', 'FULL'] }, creationTime: { type: 'string', format: 'date-time' } } },
+        items: {
+          properties: {
+            // The service sends "FULL" today; the spec's enum says "Full" (azure-behavior.md §3.4).
+            permissions: { enum: ['Read', 'Full', 'READ', 'FULL'] },
+            // StorageAccountKey.creationTime (format date-time) from api-version 2021-04-01 on; the index keeps no formats.
+            creationTime: { type: 'string', format: 'date-time' },
+          },
+        },
       },
     },
-  },
+  }),
 };
 
 const LIST_SERVICE_SAS: Contract = {
   operation: 'StorageAccounts_ListServiceSAS',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ListServiceSasResponse',
-  root: { type: 'object', properties: { serviceSasToken: str } },
+  spec: { operationId: 'StorageAccounts_ListServiceSAS', apiVersion: '2017-06-01', role: 'response' },
+  root: fromSpec('StorageAccounts_ListServiceSAS', '2017-06-01', 'response'),
 };
 
 const SERVICE_SAS_PARAMETERS: Contract = {
   operation: 'StorageAccounts_ListServiceSAS request body',
   source: 'storage/resource-manager/Microsoft.Storage/stable/2017-06-01/storage.json#/definitions/ServiceSasParameters',
-  root: {
-    type: 'object',
+  spec: { operationId: 'StorageAccounts_ListServiceSAS', apiVersion: '2017-06-01', role: 'body' },
+  root: fromSpec('StorageAccounts_ListServiceSAS', '2017-06-01', 'body', {
     properties: {
-      canonicalizedResource: str,
-      signedResource: { type: 'string', enum: ['b', 'c', 'f', 's'] },
-      signedPermission: str, // modelAsString: combinations such as "rcw" are accepted
-      signedIp: str,
-      signedProtocol: { type: 'string', enum: ['https,http', 'https'] },
-      signedStart: { type: 'string', format: 'date-time' },
-      signedExpiry: { type: 'string', format: 'date-time' },
-      signedIdentifier: str, startPk: str, endPk: str, startRk: str, endRk: str, keyToSign: str,
-      rscc: str, rscd: str, rsce: str, rscl: str, rsct: str,
+      // signedResource is modelAsString in the spec, but a service SAS signs only these (the Storage
+      // service SAS documentation's `sr` values: b, c, f, s); signedPermission stays open: combinations such as "rcw".
+      signedResource: { enum: ['b', 'c', 'f', 's'] },
+      // The spec's format: date-time, which the index does not keep.
+      signedStart: { format: 'date-time' },
+      signedExpiry: { format: 'date-time' },
     },
-  },
+  }),
 };
 
 const GET_SECRET: Contract = {

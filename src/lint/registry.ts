@@ -36,6 +36,7 @@ import { azScopeNotResourceId } from './rules/az-scope-not-resource-id.ts';
 import { azAssigneeIdKind } from './rules/az-assignee-id-kind.ts';
 import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
 import { retiredService } from './rules/retired-service.ts';
+import { retiredRole } from './rules/retired-role.ts';
 import { quickstartTemplateMoved } from './rules/quickstart-template-moved.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
@@ -172,6 +173,7 @@ export const rules: readonly Rule[] = [
   azAssigneeIdKind,
   legacyMsiEndpoint,
   retiredService,
+  retiredRole,
   quickstartTemplateMoved,
   apiVersionInvalid,
   blobBearerMissingVersion,

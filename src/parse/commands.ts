@@ -12,6 +12,7 @@ import { findCommandPlaceholders, findShellVariables, uniqueKeys } from './place
 import { Role, type ScanState } from './scan-state.ts';
 import { tokenizeShell, type TokenizeResult } from './shell-words.ts';
 import { toPipelines, type SimpleCommand } from './pipelines.ts';
+import { promptedCommand } from './read-prompts.ts';
 import type { Fence } from './structure.ts';
 
 export function readCommand(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
@@ -139,7 +140,14 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
     st.diag('unbalanced-quote', 'warning', first + 1 + (commandText.slice(0, tk.error.offset).split('\n').length - 1), `${tk.error.message}: bash would keep reading the following lines as part of this command; the parser reads the quote to the end of the command`);
   }
   const pipelines = toPipelines(tk.tokens);
-  const firstCmd = pipelines[0]?.commands[0];
+  // `echo "Enter …" && read RG && az … $RG`: the prompts print and take the reader's value; the step is its one other command.
+  const prompted = promptedCommand(pipelines);
+  const alone = prompted?.command === undefined ? prompted?.reads : undefined;
+  if (alone?.length === 1 && alone[0]!.variables.length === 1) {
+    const variable = alone[0]!.variables[0]!;
+    return finish({ ...base, placeholders: uniqueKeys(findCommandPlaceholders(raw), findShellVariables(raw), [{ spelling: `$${variable}`, index: 0 }]) }, { kind: 'shell', shell: { kind: 'assign', variable, pipeline: `$${variable}`, literal: true, read: true } });
+  }
+  const firstCmd = prompted?.command ?? pipelines[0]?.commands[0];
   if (!firstCmd || firstCmd.words.length === 0) {
     const comment = tk.tokens.find((t) => t.kind === 'comment');
     if (!comment || comment.kind !== 'comment') return undefined;
@@ -149,7 +157,7 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
   for (const p of pipelines) commands += p.commands.length;
   const isAssign = /^[A-Za-z_][A-Za-z0-9_]*=/.test(firstCmd.words[0]!);
   let construct: string | undefined;
-  if (pipelines.length > 1 || (commands > 1 && !isAssign)) {
+  if (prompted?.command === undefined && (pipelines.length > 1 || (commands > 1 && !isAssign))) {
     const extra = pipelines.length > 1 ? `${pipelines.length} commands (an unquoted ${JSON.stringify(pipelines[0]!.terminator ?? ';')} separates them)` : `a pipeline of ${commands} commands`;
     st.diag('several-commands', 'warning', first + 1, `bash reads ${extra} here; the step models the first`);
     construct = pipelines.length > 1 ? extra : `a pipeline (${pipelines[0]!.commands.map((c) => c.words[0] ?? '').join(' | ')})`;

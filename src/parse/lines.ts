@@ -57,7 +57,7 @@ const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^
  * (a plain `name=value` assignment it does: it sets the variable; `se=2019-07-27&sp=r…`, a SAS token
  * shown as output, is no assignment).
  */
-const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|set|unset|export|let|declare|typeset|readonly|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
+const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|read|set|unset|export|let|declare|typeset|readonly|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
 
 export function isProgramLine(content: string): boolean {
   return PROGRAM_LINE.test(content);

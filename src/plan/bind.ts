@@ -6,9 +6,12 @@
 // value; nor does a `$name` bash would not expand (single quotes, `\$`, a comment).
 import type { Capture, Placeholder, ShellStep, Step, Tutorial } from '../model.ts';
 import { roleIn, type PlaceholderRoles, type RoleAt } from '../world/positions.ts';
-import { assignedBeforeUse, bashExpandsSpelling } from './expansion.ts';
+import { assignedBeforeUse, bashExpandsSpelling, expandedVariables } from './expansion.ts';
+import { odataOptionAt } from '../parse/odata-options.ts';
 import type { Binding, BindingSource } from './types.ts';
 import { normaliseKey } from './keys.ts';
+import { placeholderKey } from '../parse/index.ts';
+import { readsVariable } from '../parse/read-prompts.ts';
 import { earlySource, targetSource, type ValueSources } from './values.ts';
 
 export { normaliseKey };
@@ -20,6 +23,8 @@ export interface UnboundPlaceholder {
   line: number;
   /** The role its position gives it, when one does. */
   role?: RoleAt;
+  /** The page asks the reader to type it at a `read` prompt. */
+  read?: boolean;
 }
 
 export interface StepBindings {
@@ -77,19 +82,28 @@ export class BindIndex {
   }
 }
 
+/** Every place bash expands `$name` in `text` is an OData option of a URL (`?$filter=`, `&$top=`). */
+function odataOnly(text: string, name: string): boolean {
+  const uses = expandedVariables(text).filter((v) => v.name === name);
+  return uses.length > 0 && uses.every((u) => u.spelling === `$${name}` && odataOptionAt(text, u.index) !== undefined);
+}
+
 /** `assignerOf`: the latest earlier step assigning a shell variable (dependencies.ts's EarlierSteps). */
 export function bindStep(index: BindIndex, step: Step, sources: ValueSources, roles: PlaceholderRoles, assignerOf: (variable: string) => ShellStep | undefined): StepBindings {
   const bindings: Binding[] = [];
   const unbound: UnboundPlaceholder[] = [];
 
+  // `read RG`: the reader types RG's value, bound here like a placeholder's (parse/read-prompts.ts).
+  const read = step.kind === 'shell' && step.shell.kind === 'assign' && step.shell.read ? step.shell.variable : undefined;
   for (const key of step.placeholders) {
     const placeholder = index.placeholders.get(key);
-    const spellings = index.spellingsInStep(step, key);
+    const reads = read !== undefined && placeholderKey(`$${read}`) === key;
+    const spellings = reads ? [`$${read}`] : index.spellingsInStep(step, key);
     // A `$name` bash leaves alone (inside single quotes, escaped, in a comment) is text, not a value to bind.
-    if (spellings.every((s) => shellVariableOf(s) !== undefined) && !spellings.some((s) => bashExpandsSpelling(step.raw, s))) continue;
+    if (!reads && spellings.every((s) => shellVariableOf(s) !== undefined) && !spellings.some((s) => bashExpandsSpelling(step.raw, s))) continue;
     // A `$name` the step's own text assigns before using it (`token=$(…) && curl … $token`): bash gives it its value.
     const names = spellings.map(shellVariableOf);
-    if (names.every((n) => n !== undefined && assignedBeforeUse(step.raw, n))) continue;
+    if (!reads && names.every((n) => n !== undefined && assignedBeforeUse(step.raw, n))) continue;
     const normal = normaliseKey(key);
     const capture = index.captureFor(step, normal, spellings);
     const variable = spellings.map(shellVariableOf).find((v) => v !== undefined);
@@ -100,13 +114,22 @@ export function bindStep(index: BindIndex, step: Step, sources: ValueSources, ro
     if (source === undefined) {
       if (capture) source = { kind: 'capture', producer: capture.producer, path: capture.path, captureKey: capture.key, reason: capture.reason };
       else if (assigner && variable) source = { kind: 'shell-variable', producer: assigner.id, variable };
-      else source = targetSource(sources, key, role?.role);
+      else {
+        source = targetSource(sources, key, role?.role);
+        // What the reader types at a `read` prompt comes from --set, the sidecars or the page's World,
+        // never from the target's stand-in for the role: that is not the value the page asks for.
+        if (source?.kind === 'target' && variable !== undefined && (reads || readsVariable(step.raw, variable))) source = undefined;
+      }
     }
+    // `"…?$filter=…"`: the page means an OData option, bash expands a variable nothing sets, to the
+    // empty string. The request is what bash sends (lint's shell-odata-dollar-expanded says so).
+    if (source === undefined && variable !== undefined && odataOnly(step.raw, variable)) source = { kind: 'unset', value: '', variable };
 
     if (source) bindings.push({ key, spellings, source });
     else {
       const occurrence = placeholder?.occurrences.find((o) => o.stepId === step.id);
-      unbound.push({ key: normal, spelling: spellings[0] ?? key, stepId: step.id, line: occurrence?.line ?? step.source.startLine, ...(role ? { role } : {}) });
+      const typed = variable !== undefined && (reads || readsVariable(step.raw, variable));
+      unbound.push({ key: normal, spelling: spellings[0] ?? key, stepId: step.id, line: occurrence?.line ?? step.source.startLine, ...(role ? { role } : {}), ...(typed ? { read: true } : {}) });
     }
   }
   return { bindings, unbound };

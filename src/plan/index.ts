@@ -27,6 +27,10 @@ export type { Binding, BindingSource, Dependency, Plan, PlannedStep, PlanOptions
 export { normaliseKey } from './bind.ts';
 
 function unboundMessage(tutorial: Tutorial, u: UnboundPlaceholder, options: PlanOptions): string {
+  if (u.read) {
+    const byRole = u.role ? ` or --set role:${u.role.role}=<value> (its position gives it the role ${u.role.role}: ${u.role.detail})` : '';
+    return `${tutorial.file}:${u.line}: ${u.spelling} is what the page asks the reader to type (read ${u.spelling.replace(/^\$\{?|\}$/g, '')}); add --set ${u.key}=<value>${byRole}, or give it in the page's sidecar (no earlier step, sidecar or thing the page creates provides it)`;
+  }
   const fills = ROLES.filter((r) => options.targetRoles?.[r] !== undefined);
   const byRole = u.role ? ` or --set role:${u.role.role}=<value> (its position gives it the role ${u.role.role}: ${u.role.detail}; the ${options.targetName} has no value for that role)` : '';
   const can = fills.length > 0 ? `; the ${options.targetName} fills the roles ${fills.join(', ')}` : '';

@@ -20,7 +20,9 @@ export type BindingSource =
   /** A field of an earlier step's response, as the parser linked them (`tutorial.captures`). */
   | { kind: 'capture'; producer: string; path: string; captureKey: string; reason: string }
   /** A shell variable an earlier `var=$(…)` step assigns. */
-  | { kind: 'shell-variable'; producer: string; variable: string };
+  | { kind: 'shell-variable'; producer: string; variable: string }
+  /** What bash gives a variable nothing sets: the empty string (`"…?$filter=…"`: the page meant an OData option, bash expands a variable). */
+  | { kind: 'unset'; value: ''; variable: string };
 
 export interface Binding {
   key: string;

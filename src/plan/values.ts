@@ -93,6 +93,8 @@ export function describeSource(s: BindingSource): string {
       return `captured from ${s.producer}`;
     case 'shell-variable':
       return `$${s.variable} set by ${s.producer}`;
+    case 'unset':
+      return `bash's expansion of $${s.variable}, which nothing sets: the empty string`;
     default: {
       const never: never = s;
       return never;

@@ -21,6 +21,26 @@ export interface CatalogRole {
   source: string; // the documentation page's path, or the snapshot folder
   /** Azure's description of the role, as `az role definition list` prints it (absent for a role it does not list). */
   description?: string;
+  /** The role is retired or deprecated (a grant of it may no longer work): said with its source. */
+  retired?: RoleRetirement;
+}
+
+export interface RoleRetirement {
+  /** `retired`: its service is gone; `deprecated`: Azure marks the role so; `planned`: a deprecation with a date to come. */
+  status: 'retired' | 'deprecated' | 'planned';
+  /** The source's own words. */
+  wording: string;
+  /** Where those words are (a URL, or the listing's file and commit). */
+  source: string;
+  /** The retirement's date (YYYY-MM-DD), when the source gives one. */
+  date?: string;
+  /** When `az role definition list` stopped listing the role, when it did. */
+  unlisted?: string;
+}
+
+/** src/reference/rbac/retired-roles.json: retirements the role pages do not state, each with its source. */
+export interface RetiredRolesFile {
+  retirements: { status: RoleRetirement['status']; date?: string; wording: string; source: string; roles: Record<string, string> }[];
 }
 
 export interface CatalogSource {
@@ -127,8 +147,26 @@ function differences(a: CatalogRole, b: CatalogRole): string[] {
   return out;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * What Azure's own definition says of a role's end: '(Deprecated)' in its name, a description that
+ * says it is deprecated, or one announcing a deprecation on a date ("Planned DEPRECATION on March 31, 2028").
+ */
+export function listedRetirement(roleName: string, description: string | undefined, source: string): RoleRetirement | undefined {
+  const d = description ?? '';
+  const planned = /\bplanned deprecation on (\w+) (\d{1,2}), (\d{4})/i.exec(d);
+  if (planned) {
+    const month = MONTHS.indexOf(planned[1]!.toLowerCase()) + 1;
+    const date = month > 0 ? `${planned[3]}-${String(month).padStart(2, '0')}-${planned[2]!.padStart(2, '0')}` : undefined;
+    return { status: 'planned', wording: d, source, ...(date ? { date } : {}) };
+  }
+  if (/\(deprecated\)/i.test(roleName) || /^(?:this role has been deprecated|deprecated role)\b/i.test(d.trim())) return { status: 'deprecated', wording: d.trim() !== '' ? d : roleName, source };
+  return undefined;
+}
+
 /** The catalog JSON: the documentation's roles, then every other role of the snapshot; one role a line. */
-export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot): string {
+export function renderRoleCatalog(pages: readonly { file: string; text: string }[], snapshot: RoleSnapshot, retiredRoles: RetiredRolesFile = { retirements: [] }): string {
   const docs = documentationRoles(pages);
   const pageDates = new Map(docs.sources.filter((x) => x.date !== undefined).map((x) => [x.path, x.date!] as const));
   const disagreements: CatalogDisagreement[] = [];
@@ -154,10 +192,13 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     const role = toRole({ ...def, id: def.name }, `${snapshot.folder}/`, f.path);
     // The documentation's blocks were copied without descriptions: the listed one serves both.
     if (typeof def.description === 'string') role.description = def.description;
+    const listed = listedRetirement(def.roleName, role.description, `${snapshot.repo} ${f.path} @ ${snapshot.commit.slice(0, 12)}`);
+    if (listed) role.retired = listed;
     const doc = byId.get(role.id);
     if (!doc) roles.push(role);
     else {
       if (role.description !== undefined) doc.description = role.description;
+      if (role.retired !== undefined) doc.retired = role.retired;
       const differs = differences(doc, role);
       // Both are copies of Azure's one definition: where they differ, the copy taken later is today's
       // role. The listing is dated by its snapshot (refreshed daily), the page by its ms.date. The role's
@@ -184,6 +225,14 @@ export function renderRoleCatalog(pages: readonly { file: string; text: string }
     ...docs.sources.sort((a, b) => a.path.localeCompare(b.path)),
     { repo: snapshot.repo, path: `${snapshot.folder}/`, commit: snapshot.commit, date: snapshot.date, complete: true, roles: snapshot.files.length },
   ];
+  const byName = new Map(roles.map((r) => [r.roleName, r]));
+  for (const r of retiredRoles.retirements) {
+    for (const [name, unlisted] of Object.entries(r.roles)) {
+      const role = byName.get(name);
+      if (!role) throw new Error(`retired-roles.json: no catalog role is named ${JSON.stringify(name)}`);
+      role.retired = { status: r.status, wording: r.wording, source: r.source, ...(r.date ? { date: r.date } : {}), ...(unlisted ? { unlisted } : {}) };
+    }
+  }
   roles.sort((a, b) => a.roleName.localeCompare(b.roleName) || a.id.localeCompare(b.id));
   disagreements.sort((a, b) => a.roleName.localeCompare(b.roleName));
   const head = { generatedBy: 'scripts/generate-role-catalog.ts', sources, disagreements };

@@ -118,6 +118,16 @@ export function operationSchema(method: string, path: string, apiVersion: string
   return view([...byVersion.values()], apiVersion, role);
 }
 
+/** An operation's body or response schema at one vendored api-version (by operationId), or undefined. */
+export function operationNode(operationId: string, apiVersion: string, role: SchemaRole): SchemaNode | undefined {
+  return load().operations.find((o) => o.operationId === operationId && o.apiVersion === apiVersion)?.[role];
+}
+
+/** A node with its reference followed (undefined for a reference already in `seen`: a cycle). */
+export function resolvedNode(node: SchemaNode, seen?: Set<string>): SchemaNode | undefined {
+  return resolve(node, seen);
+}
+
 export type SchemaIssueKind = 'property' | 'enum' | 'type';
 
 export interface SchemaIssue {

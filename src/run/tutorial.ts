@@ -151,7 +151,8 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         env,
         values: bound.values,
         // A request written as HTTP has no shell: `$filter` in it is OData, expanded by nothing.
-        expands: step.kind === 'http' && step.request ? new Set<string>() : new Set(expandedVariables(step.raw).map((v) => v.name)),
+        // `read RG` (modelled as RG="$RG", the value the reader types): RG is the one name it expands.
+        expands: step.kind === 'http' && step.request ? new Set<string>() : step.kind === 'shell' && step.shell.kind === 'assign' && step.shell.read ? new Set([step.shell.variable]) : new Set(expandedVariables(step.raw).map((v) => v.name)),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,
@@ -221,7 +222,7 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
   for (const b of planned.bindings) {
     let value: string | undefined;
     const s = b.source;
-    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar' || s.kind === 'world') value = s.value;
+    if (s.kind === 'set' || s.kind === 'target' || s.kind === 'sidecar' || s.kind === 'world' || s.kind === 'unset') value = s.value;
     else {
       const producerId = s.producer;
       const obs = observations.get(producerId);

@@ -57,6 +57,26 @@ describe('--version and help', () => {
     for (const code of ['0', '1', '2', '129/130/143']) expect(help).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
+  it("defect: E_OUTPUT (a rendered report.json that would not parse, or a secret that cannot be redacted in it: exit 2, nothing written) was neither in run's --help nor in the README's exit-code table", async () => {
+    // What the code does: the writer's refusal is a ToolError, and every ToolError is exit 2.
+    const { sampleReport } = await import('../report/sample-report.ts');
+    const { Redactor, renderReports } = await import('../../src/report/index.ts');
+    const { report } = await sampleReport();
+    const r = structuredClone(report);
+    r.tutorials[0]!.steps[0]!.durationMs = 918273645546372;
+    const redactor = new Redactor();
+    redactor.add('918273645546372', 'numeric secret');
+    const err = (() => { try { renderReports(r, ['json'], { redactor }); return undefined; } catch (e) { return e; } })();
+    expect(err).toBeInstanceOf(ToolError);
+    expect([(err as ToolError).code, (err as ToolError).exitCode]).toEqual(['E_OUTPUT', 2]);
+    // What the docs say about it: --help's row for 2 and the README's.
+    const help = commandHelp(COMMAND_SPECS.run).replace(/\s+/g, ' ');
+    expect(help).toMatch(/ 2 nothing could run:[^]*E_OUTPUT: a report\.json that would not parse, a secret that cannot be redacted; nothing is written[^]*; latest\/ untouched 129/);
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith('| 2 | nothing could run'));
+    expect(row).toMatch(/`E_OUTPUT`: a `report\.json` that would not parse as JSON, or a secret that cannot be redacted[^|]*nothing is written[^|]*\| `latest\/` untouched \|$/);
+  });
+
   it('the --reporter choices are the names of the reporter registry', () => {
     expect([...RUN_REPORTERS].sort()).toEqual(reportersFor('run').sort());
     expect([...LINT_REPORTERS].sort()).toEqual(reportersFor('lint').sort());

@@ -62,6 +62,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-output-schema': 'example-output',
   'az-query-path': 'other',
   'rbac-what-if': 'rbac',
+  'retired-role': 'rbac',
   'rbac-notactions-only': 'rbac',
   'curl-upload-at': 'curl-usage',
   'shell-unassigned-variable': 'shell-syntax',

@@ -173,6 +173,9 @@ const cases: Record<string, Case[]> = {
   'retired-service': [
     { name: 'Data Lake Gen1', find: KV_CURL, replace: () => 'curl https://<ADLS NAME>.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS -H "Authorization: Bearer <ACCESS TOKEN>"', message: /29 February 2024/ },
   ],
+  'retired-role': [
+    { name: 'a Media Services role', find: ROLE_CMD, replace: (l) => l.replace('Storage Blob Data Reader', 'Media Services Media Operator'), message: /retired service \(2024-06-30\): "Azure Media Services will be retired June 30th, 2024" \(.*learn\.microsoft\.com.*\); az role definition list no longer lists it/ },
+  ],
   'api-version-invalid': [
     { name: 'IMDS version not documented', find: TOKEN_CURL, replace: (l) => l.replace('api-version=2018-02-01', 'api-version=2017-09-01'), message: /2017-09-01/ },
     { name: 'api-version on a blob URL', find: BLOB_CURL, replace: (l) => l.replace('/test.txt ', '/test.txt?api-version=2016-09-01 '), message: /not a Blob storage parameter/ },

@@ -27,7 +27,8 @@ describe('built-in role catalog', () => {
       if (newer.has(r.roleName)) continue;
       // a role on two pages: the more recently refreshed page's copy is the catalog's
       if (findRole(r.id)?.source !== r.source && roleCatalog().roles.some((x) => x.id === r.id && x.source.endsWith('.md'))) continue;
-      const { description, ...held } = findRole(r.id)!;
+      // `retired` is the listing's or retired-roles.json's word, not the page's (tests/lint/retired-role.test.ts).
+      const { description, retired: _retired, ...held } = findRole(r.id)!;
       expect(held).toEqual(renamed.has(r.roleName) ? { ...r, roleName: held.roleName } : r);
       // The pages' blocks were copied without descriptions; az role definition list gives them (not for a role it does not list).
       if (!notListed.has(r.roleName)) expect(description, r.roleName).toMatch(/\w/);

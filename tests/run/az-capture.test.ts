@@ -4,14 +4,10 @@
 // shell engine (bash, the az shim) gives the same verdicts. A capture whose az command fails is that
 // step's failure (az's error), and the step using the variable is blocked. Emulator for real.
 // The page is shaped after tests/fresh/articles/storage/files/storage-how-to-use-files-cli.md.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.ts';
-import { runTutorials, RunSecrets } from '../../src/run/index.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
+import { RunSecrets } from '../../src/run/index.ts';
+import { emulatorRun } from '../helpers/emulator-run.ts';
 
 const PAGE = [
   '# Use a storage account key',
@@ -58,24 +54,9 @@ const FAILING = [
   '',
 ].join('\n');
 
-const dir = mkdtempSync(join(os.tmpdir(), 'tc-az-capture-'));
-let target: Target;
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 120_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(name: string, text: string, engine: 'http' | 'shell', secrets?: RunSecrets): Promise<Report['tutorials'][number]> {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  const { report } = await runTutorials({ paths: [file], targetInstance: target, engine, ...(secrets ? { secrets } : {}) });
-  const t = report.tutorials[0];
-  if (!t) throw new Error('no tutorial in the report');
-  return t;
-}
+const emulator = emulatorRun('az-capture');
+const run = (name: string, text: string, engine: 'http' | 'shell', secrets?: RunSecrets): Promise<Report['tutorials'][number]> =>
+  emulator.page(name, text, { engine, ...(secrets ? { secrets } : {}) });
 
 const verdicts = (t: Report['tutorials'][number]): string[] => t.steps.map((s) => `${s.id} ${s.verdict}`);
 

@@ -2,14 +2,10 @@
 // was dropped: no file was written for the steps that read it, and az's output was shown although bash
 // sends it to the file. The http engine now says the step is a shell construct it does not model;
 // `> /dev/null` keeps nothing and still runs. Emulator for real.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTutorials } from '../../src/run/index.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
+import { describe, expect, it } from 'vitest';
 import { parseTutorialText } from '../../src/parse/index.ts';
+import { emulatorRun } from '../helpers/emulator-run.ts';
 
 const PAGE = [
   '# List groups',
@@ -32,25 +28,14 @@ const PAGE = [
   '',
 ].join('\n');
 
-const dir = mkdtempSync(join(os.tmpdir(), 'tc-az-redirect-'));
-let target: Target;
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 120_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const emulator = emulatorRun('az-redirect');
 
 describe('an az command whose output bash writes to a file', () => {
   it('is a shell construct for the http engine, saying where the output goes; > /dev/null still runs', async () => {
-    const file = join(dir, 'redirect.md');
-    writeFileSync(file, PAGE);
-    const steps = parseTutorialText(PAGE, file).steps;
+    const steps = parseTutorialText(PAGE, join(emulator.dir, 'redirect.md')).steps;
     // A `>` with nothing after it is bash's syntax error, not a file: that step fails as written.
     expect(steps.map((s) => s.shellConstruct)).toEqual([undefined, 'a redirection of the output to groups.json (> groups.json)', undefined, undefined]);
-    const { report } = await runTutorials({ paths: [file], targetInstance: target });
-    const t = report.tutorials[0]!;
+    const t = await emulator.page('redirect.md', PAGE);
     expect(t.steps.map((s) => `${s.id} ${s.verdict}`)).toEqual(['s1 pass', 's2 unsupported', 's3 pass', 's4 fail']);
     expect(t.steps[1]?.unsupported).toBe('shell-construct');
     expect(t.steps[1]?.reason).toMatch(/groups\.json/);

@@ -2,18 +2,13 @@
 // (a shell step) took the last JSON response the step had received instead: a value the page's reader
 // never had in hand (the REST answer behind az, or an error body). A capture takes what the command
 // printed, or nothing — and then the steps that need it are blocked saying why. Emulator for real.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Step } from '../../src/model.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { captureValue } from '../../src/run/captures.ts';
-import { runTutorials } from '../../src/run/index.ts';
 import { Observation } from '../../src/run/observation.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
+import { emulatorRun } from '../helpers/emulator-run.ts';
 
 const page = (output: string): string =>
   [
@@ -35,24 +30,8 @@ const page = (output: string): string =>
     '',
   ].join('\n');
 
-const dir = mkdtempSync(join(os.tmpdir(), 'tc-capture-printed-'));
-let target: Target;
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-}, 120_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(name: string, text: string): Promise<Report['tutorials'][number]> {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  const { report } = await runTutorials({ paths: [file], targetInstance: target, engine: 'http' });
-  const t = report.tutorials[0];
-  if (!t) throw new Error('no tutorial in the report');
-  return t;
-}
+const emulator = emulatorRun('capture-printed');
+const run = (name: string, text: string): Promise<Report['tutorials'][number]> => emulator.page(name, text, { engine: 'http' });
 
 describe('defect: a capture fell back to the last JSON response when the command printed nothing', () => {
   it('az identity create -o none prints nothing: <CLIENT_ID> is not taken from the REST answer behind it; its user is blocked saying why', async () => {

@@ -1,14 +1,13 @@
 // "…?$filter=…" in double quotes or unquoted: bash expands $filter (an unset variable) to nothing.
 import type { Rule, RuleHit } from '../rule.ts';
 import { assignedVariables, bashCommands, dollarsIn } from '../shell.ts';
-
-const ODATA = ['filter', 'select', 'expand', 'orderby', 'top', 'skip', 'skiptoken', 'count', 'search', 'apply', 'format'];
+import { odataOptionAt } from '../../parse/odata-options.ts';
 
 /** `$option=` outside single quotes (and not escaped) in a word as written, after "?" or "&". */
 function expandedOptions(raw: string): { name: string; offset: number }[] {
   return dollarsIn(raw).flatMap(({ offset, state }) => {
-    const m = state !== 'single' ? /^\$([A-Za-z]+)=/.exec(raw.slice(offset)) : null;
-    return m && ODATA.includes(m[1]!.toLowerCase()) && /[?&]$/.test(raw.slice(0, offset)) ? [{ name: m[1]!, offset }] : [];
+    const name = state !== 'single' ? odataOptionAt(raw, offset) : undefined;
+    return name !== undefined ? [{ name, offset }] : [];
   });
 }
 
