@@ -123,6 +123,9 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (wild-c)
+import { azOptionRepeated } from './rules/az-option-repeated.ts';
+import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -247,4 +250,7 @@ export const rules: readonly Rule[] = [
   // issue 16 session 6, wild defects (wild-a): output fields az does not print
   azOutputFieldNamed,
   resourceHostNameDiffers,
+  // issue 16 session 7 (wild-c): defects readers reported on real pages
+  azOptionRepeated,
+  shellContinuationJoinsWords,
 ];

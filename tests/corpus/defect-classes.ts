@@ -131,4 +131,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   'az-extension-update-not-installed': 'missing-prerequisite',
   'shell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 7 (wild-c): defects readers reported on real pages
+  'az-option-repeated': 'wrong-parameter',
+  'shell-continuation-joins-words': 'shell-syntax',
 };
