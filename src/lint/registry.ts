@@ -126,6 +126,7 @@ import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts
 // issue 16 session 7 (wild-c)
 import { azOptionRepeated } from './rules/az-option-repeated.ts';
 import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
+import { proseOptionVariableDiffers } from './rules/prose-option-variable-differs.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -253,4 +254,5 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (wild-c): defects readers reported on real pages
   azOptionRepeated,
   shellContinuationJoinsWords,
+  proseOptionVariableDiffers,
 ];

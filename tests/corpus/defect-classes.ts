@@ -134,4 +134,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 7 (wild-c): defects readers reported on real pages
   'az-option-repeated': 'wrong-parameter',
   'shell-continuation-joins-words': 'shell-syntax',
+  'prose-option-variable-differs': 'inconsistent-name',
 };
