@@ -127,6 +127,7 @@ import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts
 import { azOptionRepeated } from './rules/az-option-repeated.ts';
 import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
 import { proseOptionVariableDiffers } from './rules/prose-option-variable-differs.ts';
+import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -255,4 +256,5 @@ export const rules: readonly Rule[] = [
   azOptionRepeated,
   shellContinuationJoinsWords,
   proseOptionVariableDiffers,
+  deploymentOutputNotDeclared,
 ];

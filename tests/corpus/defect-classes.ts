@@ -135,4 +135,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-option-repeated': 'wrong-parameter',
   'shell-continuation-joins-words': 'shell-syntax',
   'prose-option-variable-differs': 'inconsistent-name',
+  'deployment-output-not-declared': 'example-output',
 };
