@@ -59,6 +59,11 @@ async function main(): Promise<number> {
   // The VM identity may also write blobs (what 000-storage.md's "Storage Blob Data Contributor" variant grants).
   scenario.roleAssignments.push({ principalId: scenario.vm.systemAssigned!.principalId, role: 'Storage Blob Data Contributor', scope: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${account}` });
 
+  // An App Service plan with one web app in the group, for the appservice checks (Microsoft.Web).
+  const webPlanId = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Web/serverfarms/real-clients-plan`;
+  scenario.appServicePlans = [{ name: 'real-clients-plan', resourceGroup: rg, location: scenario.location, sku: 'B1', linux: false }];
+  scenario.webApps = [{ name: 'real-clients-app', resourceGroup: rg, location: scenario.location, kind: 'app', serverFarmId: webPlanId, appSettings: { EXISTING: 'kept' } }];
+
   const emu = await startEmulator({ scenario });
   const work = mkdtempSync(join(os.tmpdir(), 'tc-real-clients-'));
   const upload = join(work, 'upload.txt');
@@ -159,6 +164,40 @@ async function main(): Promise<number> {
         return a?.id === sub && a?.user?.type === 'servicePrincipal' && a?.user?.name === SP.clientId ? '' : `got ${o.slice(0, 200)}`;
       },
       source: "az's documented login output; GetSubscriptions.json",
+    },
+    {
+      label: 'az appservice plan create --sku B1',
+      argv: ['az', 'appservice', 'plan', 'create', '-g', rg, '-n', 'real-az-plan', '--sku', 'B1'],
+      expect: 0,
+      agree: (o) => has(json(o), ['id', 'name', 'sku.name', 'sku.tier', 'numberOfSites']),
+      source: 'web 2024-04-01 examples/CreateOrUpdateAppServicePlan.json, flattened as az prints the SDK model',
+    },
+    {
+      label: 'az webapp config appsettings set --settings B=2',
+      argv: ['az', 'webapp', 'config', 'appsettings', 'set', '-g', rg, '-n', 'real-clients-app', '--settings', 'B=2'],
+      expect: 0,
+      agree: (o) => {
+        const list = json(o);
+        return Array.isArray(list) && list.map((x: any) => x.name).sort().join() === 'B,EXISTING' ? '' : `got ${o.slice(0, 200)}`;
+      },
+      source: 'WebApps_ListApplicationSettings / WebApps_UpdateApplicationSettings (web 2024-04-01); azure-cli custom.py update_app_settings',
+    },
+    {
+      label: 'az webapp config appsettings list',
+      argv: ['az', 'webapp', 'config', 'appsettings', 'list', '-g', rg, '-n', 'real-clients-app'],
+      expect: 0,
+      agree: (o) => {
+        const list = json(o);
+        return Array.isArray(list) && list.some((x: any) => x.name === 'B' && x.value === '2' && x.slotSetting === false) ? '' : `got ${o.slice(0, 200)}`;
+      },
+      source: 'azure-cli custom.py get_app_settings: {name, value, slotSetting}',
+    },
+    {
+      label: 'az appservice plan list -g',
+      argv: ['az', 'appservice', 'plan', 'list', '-g', rg],
+      expect: 0,
+      agree: (o) => ((json(o) ?? []).map((p: any) => p.name).sort().join() === 'real-az-plan,real-clients-plan' ? '' : `got ${o.slice(0, 200)}`),
+      source: 'AppServicePlans_ListByResourceGroup (web 2024-04-01)',
     },
     { label: 'az account show', argv: ['az', 'account', 'show'], expect: 0, agree: (o) => (json(o)?.id === sub && json(o)?.name === 'Tutorial Subscription' ? '' : `got ${o.slice(0, 200)}`), source: 'GetSubscription.json' },
     {

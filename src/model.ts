@@ -211,6 +211,80 @@ export type Expectation = z.infer<typeof Expectation>;
 export const Example = z.object({ source: SourceRange, json: JsonExpectation });
 export type Example = z.infer<typeof Example>;
 
+// ---------- PowerShell statements (parse/powershell-words.ts reads them) ----------
+
+export const PsValueKind = z.enum([
+  'string', // '…' or a single-quoted here-string: literal
+  'expandable', // "…" or a double-quoted here-string: `$var`, `$(…)` expand
+  'bare', // an unquoted argument-mode word: a string to PowerShell
+  'variable', // $name, ${name}, $env:NAME
+  'member', // $x.Prop, $x[0], $x.Method()
+  'subexpression', // $( … ) or ( … )
+  'hashtable', // @{ … }
+  'array', // @( … ) or a comma list a,b
+  'scriptblock', // { … }
+  'splat', // @name
+  'number',
+  'bool', // $true / $false
+  'null', // $null
+  'expression', // anything else in expression mode ("a" + $b, [type]::Member, -not $x)
+]);
+export type PsValueKind = z.infer<typeof PsValueKind>;
+
+export interface PsValue {
+  kind: PsValueKind;
+  /** The value as written (quotes included). */
+  text: string;
+  /** A string's content ('string', 'expandable': quotes removed, escapes as written); the variable's name ('variable', 'member', 'splat'). */
+  content?: string;
+  /** Variables the value reads, lower-cased, without `$` (PowerShell's names compare without case). */
+  variables?: string[];
+  /** A hashtable's keys as written. */
+  keys?: string[];
+  /** The elements of an argument-mode comma list `a, b`. */
+  items?: PsValue[];
+  /** Offset of the value's first character in the step's raw text. */
+  offset: number;
+}
+export const PsValue: z.ZodType<PsValue> = z.lazy(() =>
+  z.object({
+    kind: PsValueKind,
+    text: z.string(),
+    content: z.string().optional(),
+    variables: z.array(z.string()).optional(),
+    keys: z.array(z.string()).optional(),
+    items: z.array(PsValue).optional(),
+    offset: z.number().int(),
+  }),
+);
+
+export const PsArg = z.object({
+  param: z.string().optional(), // the parameter as written, without its `-`
+  value: PsValue.optional(), // attached (`-Name:value`) or a word standing alone (binding pairs `-Name value`)
+  offset: z.number().int(), // of the argument's first character in the raw text
+});
+export type PsArg = z.infer<typeof PsArg>;
+
+export const PsCommand = z.object({
+  name: z.string(), // as written (`New-AzVM`, `az`, `./run.ps1`); '' when the element is an expression
+  args: z.array(PsArg),
+  expression: PsValue.optional(), // the element is an expression (`$vm | …`, `$x = 'a'`)
+  invocation: z.enum(['&', '.']).optional(),
+  redirections: z.array(z.string()).optional(), // `> out.txt`, `2>&1`
+  offset: z.number().int(),
+});
+export type PsCommand = z.infer<typeof PsCommand>;
+
+export const PsStatement = z.object({
+  assignTo: z.string().optional(), // `$rg = …` → "rg" (as written, scope removed)
+  assignOp: z.string().optional(), // `=`, `+=` …
+  pipeline: z.array(PsCommand), // empty for a keyword statement
+  keyword: z.string().optional(), // if, foreach, function, try…: read by keyword, body not read
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type PsStatement = z.infer<typeof PsStatement>;
+
 // ---------- steps ----------
 
 const StepBase = z.object({
@@ -248,7 +322,8 @@ export type HttpRequestForm = z.infer<typeof HttpRequestForm>;
 
 export const HttpStep = StepBase.extend({ kind: z.literal('http'), curl: CurlCommand, request: HttpRequestForm.optional() });
 export const AzStep = StepBase.extend({ kind: z.literal('az'), az: AzCommand });
-export const ShellStep = StepBase.extend({ kind: z.literal('shell'), shell: ShellAction });
+// `powershell`: the statements of a PowerShell step (language 'powershell'), read once for lint and run.
+export const ShellStep = StepBase.extend({ kind: z.literal('shell'), shell: ShellAction, powershell: z.array(PsStatement).optional() });
 export const ManualStep = StepBase.extend({
   kind: z.literal('manual'),
   // Portal instructions the runner cannot perform; `creates` names what the step sets up so that

@@ -27,6 +27,8 @@ export function scenarioReferenceErrors(s: Scenario): string[] {
   s.keyVaults.forEach((v, i) => check(`keyVaults.${i}`, v.resourceGroup));
   s.dataLakeStores.forEach((d, i) => check(`dataLakeStores.${i}`, d.resourceGroup));
   s.userAssignedIdentities.forEach((u, i) => check(`userAssignedIdentities.${i}`, u.resourceGroup));
+  (s.appServicePlans ?? []).forEach((p, i) => check(`appServicePlans.${i}`, p.resourceGroup));
+  (s.webApps ?? []).forEach((w, i) => check(`webApps.${i}`, w.resourceGroup));
   return errors;
 }
 

@@ -120,6 +120,35 @@ export const ScenarioDataLakeStore = z.object({
   source: Source,
 });
 
+/** An App Service plan (Microsoft.Web/serverfarms): its SKU name ("B1", "Y1", "EP1") and OS (`reserved`: Linux). */
+export const ScenarioAppServicePlan = z.object({
+  name: z.string(),
+  resourceGroup: z.string(),
+  location: z.string(),
+  sku: z.string(),
+  linux: z.boolean(),
+  /** "app", "linux", "functionapp", "elastic": what the plan was created as. */
+  kind: z.string().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  source: Source,
+});
+
+/** A web or function app (Microsoft.Web/sites) on a plan, with its app settings. */
+export const ScenarioWebApp = z.object({
+  name: z.string(),
+  resourceGroup: z.string(),
+  location: z.string(),
+  /** "app", "app,linux", "functionapp", "functionapp,linux". */
+  kind: z.string(),
+  /** The plan's ARM id. */
+  serverFarmId: z.string(),
+  appSettings: z.record(z.string(), z.string()),
+  /** App settings that stay with the slot on a swap (slotConfigNames). */
+  slotSettingNames: z.array(z.string()).optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  source: Source,
+});
+
 export const ScenarioRoleAssignment = z.object({
   principalId: Guid,
   role: z.string(), // built-in role name ("Reader") or role definition GUID
@@ -177,6 +206,9 @@ export const Scenario = z.object({
   storageAccounts: z.array(ScenarioStorageAccount),
   keyVaults: z.array(ScenarioKeyVault),
   dataLakeStores: z.array(ScenarioDataLakeStore),
+  /** App Service plans and apps (absent: none). */
+  appServicePlans: z.array(ScenarioAppServicePlan).optional(),
+  webApps: z.array(ScenarioWebApp).optional(),
   roleAssignments: z.array(ScenarioRoleAssignment),
   /**
    * Grants a page states (its portal steps, its prose) for a user-assigned identity its own commands

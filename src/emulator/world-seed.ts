@@ -120,6 +120,35 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
     });
   }
 
+  // App Service: a plan the page uses, and an app on the plan the page names or on a plan of its own
+  // (a function app's Consumption plan Y1, a web app's Basic B1: the tiers the quickstarts create).
+  const plans = (s.appServicePlans ??= []);
+  const apps = (s.webApps ??= []);
+  const planFor = (name: string, group: string, sku: string): { name: string; resourceGroup: string } => {
+    const found = plans.find((p) => eq(p.name, name) && eq(p.resourceGroup, group));
+    if (found) return found;
+    const made = { name, resourceGroup: group, location: s.location, sku, linux: false };
+    plans.push(made);
+    return made;
+  };
+  for (const p of of('app-service-plan')) planFor(p.name, p.group ?? s.vm.resourceGroup, 'B1');
+  for (const a of of('web-app')) {
+    const group = a.group ?? s.vm.resourceGroup;
+    if (apps.some((x) => eq(x.name, a.name) && eq(x.resourceGroup, group))) continue;
+    const fn = a.kind === 'functionapp';
+    const plan = planFor(a.plan ?? `${a.name}-plan`, group, fn ? 'Y1' : 'B1');
+    apps.push({
+      name: a.name,
+      resourceGroup: group,
+      location: s.location,
+      kind: fn ? 'functionapp' : 'app',
+      serverFarmId: `/subscriptions/${s.subscriptionId}/resourceGroups/${plan.resourceGroup}/providers/Microsoft.Web/serverfarms/${plan.name}`,
+      // What an assumed app holds is not the page's to say: no settings.
+      appSettings: {},
+      source: source(a),
+    });
+  }
+
   for (const lake of world.dataLakes) {
     if (s.dataLakeStores.some((x) => eq(x.name, lake.name))) continue;
     const owner = s.cliPrincipal;

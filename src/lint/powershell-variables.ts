@@ -2,6 +2,7 @@
 // about_Variables): `$name` and `${name}` outside single quotes, comments and single-quoted
 // here-strings; a backtick escapes the `$`. Names compare without case, as PowerShell compares them.
 // Shared state across lines: a `<# … #>` comment and a here-string span lines.
+import type { LintDocument } from './document.ts';
 
 export interface PsVariable {
   name: string; // lower-cased
@@ -106,4 +107,86 @@ export function readPowerShellLine(line: string, state: PsScanState): PsLineRead
   // A condition's `$a = …` inside if (…) or while (…) assigns too.
   for (const m of code.matchAll(/\(\s*\$(\w+)\s*=(?!=)/g)) assigns.push(m[1]!.toLowerCase());
   return { uses, assigns };
+}
+
+export interface PsAssignment {
+  /** Step index * 1e6 + line: the order a reader runs them in. */
+  at: number;
+  line: number;
+  /** The line is the page's own (not an include's). */
+  own: boolean;
+  /** The name as the assignment writes it (`resourceGroup`), for the twin test. */
+  written: string;
+}
+
+export interface PsUse {
+  name: string;
+  written: string;
+  at: number;
+  line: number;
+  column: number;
+  stepId: string;
+}
+
+/**
+ * Every PowerShell variable use of the page's own steps and the first assignment of each name (the page's and its
+ * includes' PowerShell steps, in page order). A here-string or a <# … #> comment may span the statements the parser
+ * splits a fence into, so the scan state carries over within one fence.
+ */
+export function scanPowerShellVariables(doc: LintDocument): { firstAssigned: Map<string, PsAssignment>; uses: PsUse[] } {
+  const firstAssigned = new Map<string, PsAssignment>();
+  const uses: PsUse[] = [];
+  let state: PsScanState = { inBlockComment: false, hereString: undefined };
+  let previous: { file: string | undefined; end: number } | undefined;
+  doc.tutorial.steps.forEach((step, index) => {
+    if (step.kind === 'manual' || step.language !== 'powershell') return;
+    const own = !step.source.file || !doc.file || step.source.file === doc.file;
+    const sameFence = previous !== undefined && previous.file === step.source.file && previous.end < step.source.startLine && (!own || !doc.hasText || ![...Array(step.source.startLine - previous.end - 1).keys()].some((k) => /^\s*(```|:::)/.test(doc.line(previous!.end + 1 + k))));
+    if (!sameFence) state = { inBlockComment: false, hereString: undefined };
+    previous = { file: step.source.file, end: step.source.endLine };
+    step.raw.split('\n').forEach((raw, i) => {
+      const line = step.source.startLine + i;
+      const text = own && doc.hasText ? doc.line(line) : raw;
+      const at = index * 1e6 + line;
+      const read = readPowerShellLine(text, state);
+      for (const name of read.assigns) {
+        if (firstAssigned.has(name)) continue;
+        const written = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?(${name})\\b`, 'i').exec(text)?.[1] ?? new RegExp(`\\b(${name})\\b`, 'i').exec(text)?.[1] ?? name;
+        firstAssigned.set(name, { at, line, own, written });
+      }
+      if (own) for (const u of read.uses) uses.push({ name: u.name, written: u.written, at, line, column: u.offset + 1, stepId: step.id });
+    });
+  });
+  return { firstAssigned, uses };
+}
+
+/** The words of a name as its writer split them: camelCase, PascalCase, `_` and `-` (`resourceGroupName` → resource, group, name). */
+function words(name: string): string[] {
+  return name.replace(/^\$\{?|\}$/g, '').split(/[_-]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+}
+
+/** Initials of a name of two words or more (`resourceGroup` → rg), also without a trailing "name" word (`storageAccountName` → sa). */
+function initials(name: string): string[] {
+  const w = words(name);
+  const out: string[] = [];
+  if (w.length >= 2) out.push(w.map((x) => x[0]).join(''));
+  if (w.length >= 3 && w[w.length - 1] === 'name') out.push(w.slice(0, -1).map((x) => x[0]).join(''));
+  return out;
+}
+
+/**
+ * The variable the page assigns that a used, never-assigned `$written` most likely means: the same name up to `_`
+ * and `-` (case never matters to PowerShell), the same with or without a "Name" suffix, or one is the initials of
+ * the other (`$rg` / `$resourceGroup`, `$sa` / `$storageAccountName`).
+ */
+export function powerShellTwin(written: string, assigned: ReadonlyMap<string, PsAssignment>): PsAssignment | undefined {
+  const usedName = written.replace(/^\$\{?|\}$/g, '').toLowerCase();
+  const used = words(written).join('');
+  for (const [name, a] of assigned) {
+    if (name === usedName) continue;
+    const other = words(a.written).join('');
+    if (other === used || other === `${used}name` || used === `${other}name`) return a;
+    if (initials(written).includes(other) || initials(a.written).includes(used)) return a;
+  }
+  return undefined;
 }

@@ -128,6 +128,12 @@ import { azOptionRepeated } from './rules/az-option-repeated.ts';
 import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
 import { proseOptionVariableDiffers } from './rules/prose-option-variable-differs.ts';
 import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
+// issue 16 session 7 (psread): PowerShell read like az
+import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellMissingValue } from './rules/powershell-missing-value.ts';
+import { powershellEnumValue } from './rules/powershell-enum-value.ts';
+import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -257,4 +263,10 @@ export const rules: readonly Rule[] = [
   shellContinuationJoinsWords,
   proseOptionVariableDiffers,
   deploymentOutputNotDeclared,
+  // issue 16 session 7 (psread): PowerShell read like az
+  powershellUnknownParameter,
+  powershellAmbiguousParameter,
+  powershellMissingValue,
+  powershellEnumValue,
+  powershellVariableTwoNames,
 ];

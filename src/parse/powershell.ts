@@ -8,6 +8,7 @@ import type { CharMark, Step } from '../model.ts';
 import { finish, registerStep } from './commands.ts';
 import { marksInLine } from './marks.ts';
 import { findAnglePlaceholders, uniqueKeys } from './placeholders.ts';
+import { readPowerShellStatements } from './powershell-words.ts';
 import type { ScanState } from './scan-state.ts';
 import type { Fence } from './structure.ts';
 
@@ -90,6 +91,7 @@ export function readPowerShell(st: ScanState, i: number, to: number, fence: Fenc
     { kind: 'shell', shell: { kind: 'other', argv: [word] } },
   );
   step.language = 'powershell'; // in a shell fence too: the line's syntax says PowerShell
+  if (step.kind === 'shell') step.powershell = readPowerShellStatements(raw);
   registerStep(st, i, j, step);
   return j + 1;
 }

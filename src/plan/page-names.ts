@@ -2,7 +2,8 @@
 // literal name elsewhere is that resource (`az group create -n myResourceGroup`, then
 // `--resource-group <resource-group-name>`: the reader types myResourceGroup); a placeholder that
 // names a resource group or VM the page creates gets a new name, never the target's own (creating
-// the target's group again at another location is Azure's 400, the page's fault it is not).
+// the target's group again at another location is Azure's 400, the page's fault it is not); so does an
+// app the page creates (site names are global: two placeholders must not become one app).
 // Decided from a first World inferred with the target's defaults; only placeholders whose value would
 // be the target's default are renamed (--set, the sidecar, captures and variables are left alone).
 import type { Role } from '../world/roles.ts';
@@ -26,9 +27,13 @@ export function pageNames(world: World): Map<string, { value: string; why: strin
   // Placeholders that name what the page creates, where the target's default is the target's own.
   const renamed = new Map<string, string>(); // created name (lower case) → new name
   for (const r of created) {
-    if (!TARGET_OWNED.has(r.role)) continue;
+    const site = r.role === 'web-app';
+    if (!TARGET_OWNED.has(r.role) && !site) continue;
     for (const [key, v] of Object.entries(world.values)) {
-      if (v.source !== 'target' || world.roles[key] !== r.role || v.value.toLowerCase() !== r.name.toLowerCase()) continue;
+      // An app's name is global (<name>.azurewebsites.net): every placeholder that would get the target's
+      // one default app name gets its own, so the app a page creates is never the app it uses elsewhere.
+      const sameRole = world.roles[key] === r.role || (site && world.roles[key] === 'function-app');
+      if (v.source !== 'target' || !sameRole || v.value.toLowerCase() !== r.name.toLowerCase()) continue;
       const name = freshName(key);
       renamed.set(r.name.toLowerCase(), name);
       out.set(normaliseKey(key), { value: name, why: `a new name for the ${r.role} the page creates at line ${r.cite.line}` });

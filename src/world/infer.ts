@@ -33,7 +33,7 @@ export interface WorldInput {
 const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /** The parent a resource's name is unique within (a secret in its vault, a blob in its container). */
-function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>): string {
+function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container' | 'group'>): string {
   switch (m.role) {
     case 'secret':
     case 'key':
@@ -42,13 +42,18 @@ function parentOf(m: Pick<Mention, 'role' | 'vault' | 'account' | 'container'>):
       return m.account ?? '';
     case 'blob':
       return `${m.account ?? ''}/${m.container ?? ''}`;
+    // An app or plan is named within its group as the page gives it: a page that writes the reader's
+    // group as a placeholder in one command and as a literal in another names the reader's one app twice.
+    case 'web-app':
+    case 'app-service-plan':
+      return m.group ?? '';
     default:
       return '';
   }
 }
 
 /** What makes two mentions the same resource: role, name and parent, case-insensitively. */
-const resourceKey = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container'>): string => `${a.role}\u0000${a.name.toLowerCase()}\u0000${parentOf(a).toLowerCase()}`;
+const resourceKey = (a: Pick<Mention, 'role' | 'name' | 'vault' | 'account' | 'container' | 'group'>): string => `${a.role}\u0000${a.name.toLowerCase()}\u0000${parentOf(a).toLowerCase()}`;
 
 const WHAT: Record<ResourceRole, string> = {
   'resource-group': 'resource group',
@@ -60,6 +65,8 @@ const WHAT: Record<ResourceRole, string> = {
   key: 'key',
   'identity-name': 'user-assigned managed identity',
   vm: 'virtual machine',
+  'app-service-plan': 'App Service plan',
+  'web-app': 'app',
 };
 
 export function describe(r: Pick<WorldResource, 'role' | 'name' | 'vault' | 'account' | 'container'>): string {
@@ -169,6 +176,8 @@ export function inferWorld(input: WorldInput): World {
       ...(m.content !== undefined ? { content: m.content } : {}),
       ...(m.rbac !== undefined ? { rbac: m.rbac } : {}),
       ...(m.location !== undefined ? { location: m.location } : {}),
+      ...(m.kind !== undefined ? { kind: m.kind } : {}),
+      ...(m.plan !== undefined ? { plan: m.plan } : {}),
     };
     world.resources.push(r);
     byKey.set(resourceKey(r), r);
@@ -202,7 +211,11 @@ export function inferWorld(input: WorldInput): World {
     if (byKey.has(resourceKey(m))) continue;
     const line = step.source.startLine;
     const rival = firstOfRole.get(`${m.role}\u0000${parentOf(m).toLowerCase()}`);
-    if (rival) {
+    // Another app or plan than the one the page creates is one the reader already has (pages move an
+    // existing function app to a plan they create, create a second app, then configure the first):
+    // apps are many per page, not a misspelling of the created one.
+    const existingSite = rival !== undefined && (m.role === 'web-app' || m.role === 'app-service-plan');
+    if (rival && !existingSite) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
       // The other name fails as on Azure once the page's own creation has run; if that creation failed,
       // the page's world never came to be and this step proves nothing: it waits on the creation.
@@ -219,12 +232,13 @@ export function inferWorld(input: WorldInput): World {
   // Parents nobody names: the group a vault or account lives in, the vault of a secret, the account of a container.
   for (const r of [...world.resources]) {
     if (r.origin === 'created' || r.origin === 'author') continue;
-    if ((r.role === 'vault' || r.role === 'storage-account' || r.role === 'identity-name') && r.group === undefined) r.group = input.defaults.resourceGroup;
+    if ((r.role === 'vault' || r.role === 'storage-account' || r.role === 'identity-name' || r.role === 'web-app' || r.role === 'app-service-plan') && r.group === undefined) r.group = input.defaults.resourceGroup;
     const parents: Mention[] = [];
     if (r.group !== undefined && r.role !== 'resource-group') parents.push({ role: 'resource-group', name: r.group, verb: 'use' });
     if (r.vault !== undefined) parents.push({ role: 'vault', name: r.vault, verb: 'use', group: input.defaults.resourceGroup });
     if (r.account !== undefined) parents.push({ role: 'storage-account', name: r.account, verb: 'use', group: input.defaults.resourceGroup });
     if (r.container !== undefined && r.account !== undefined) parents.push({ role: 'container', name: r.container, account: r.account, verb: 'use' });
+    if (r.role === 'web-app' && r.plan !== undefined) parents.push({ role: 'app-service-plan', name: r.plan, verb: 'use', group: r.group });
     for (const p of parents) provide(p, 'implied', r.cite.line);
   }
   // A secret the reader was told to give "any value" holds the value the page's example shows when read:

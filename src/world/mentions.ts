@@ -20,6 +20,10 @@ export interface Mention {
   content?: string;
   /** A created resource group's location (az group create --location). */
   location?: string;
+  /** A web app's kind ("app", "functionapp"). */
+  kind?: string;
+  /** The App Service plan a web app runs on (az webapp create --plan). */
+  plan?: string;
 }
 
 export interface GrantMention {
@@ -249,6 +253,11 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
       break;
     }
     default: {
+      const web = appServiceMentions(path, az, resolve, name, group);
+      if (web !== undefined) {
+        out.push(...web);
+        break;
+      }
       // Any other command names the resource by its -n when its group says what it is, and uses its parents.
       const own = ownRole(path);
       if (own !== undefined && name !== undefined) add(withGroup({ role: own, name, verb: 'use', ...(own === 'secret' || own === 'key' ? { vault } : {}), ...(own === 'container' ? { account } : {}), ...(own === 'blob' ? { account, container } : {}) } as Mention));
@@ -271,6 +280,41 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
     if (scope !== undefined) out.push(...idMentions(scope, 'use'));
   }
   return { resources: out, grants };
+}
+
+/**
+ * App Service and Functions: `az appservice plan …` / `az functionapp plan …` name a plan, `az webapp …`
+ * / `az functionapp …` an app by -n (its kind by the group), `webapp create` / `functionapp create`
+ * create one on the --plan they name (a function app also uses its --storage-account); commands that
+ * name no app (list, list-runtimes, deployment user) mention nothing but their group.
+ */
+function appServiceMentions(path: string, az: AzCommand, resolve: Resolve, name: string | undefined, group: string | undefined): Mention[] | undefined {
+  const words = path.split(' ');
+  if (words[0] !== 'webapp' && words[0] !== 'functionapp' && words[0] !== 'appservice') return undefined;
+  const out: Mention[] = [];
+  const withGroup = (m: Mention): Mention => (group === undefined ? m : { ...m, group });
+  if (group !== undefined) out.push({ role: 'resource-group', name: group, verb: 'use' });
+  const planCommand = /^(?:appservice|functionapp) plan (\S+)$/.exec(path)?.[1];
+  if (planCommand !== undefined) {
+    if (name === undefined || planCommand === 'list') return out;
+    out.push(withGroup({ role: 'app-service-plan', name, verb: planCommand === 'create' ? 'create' : planCommand === 'delete' ? 'delete' : 'use' }));
+    return out;
+  }
+  if (words[0] === 'appservice') return out;
+  const kind = words[0] === 'functionapp' ? 'functionapp' : 'app';
+  const plan = option(az, resolve, '--plan', '-p');
+  const planName = plan === undefined ? undefined : /\/serverfarms\/([^/]+)$/i.exec(plan)?.[1] ?? plan;
+  if (planName !== undefined && !/\/resourcegroups\//i.test(plan ?? '')) out.push(withGroup({ role: 'app-service-plan', name: planName, verb: 'use' }));
+  const command = words.slice(1).join(' ');
+  if (command === 'list' || command === 'list-runtimes' || /^deployment user\b/.test(command) || name === undefined) return out;
+  if (command === 'create' || command === 'up') {
+    const account = option(az, resolve, '--storage-account', '-s');
+    if (account !== undefined) out.push({ role: 'storage-account', name: account, verb: 'use', ...(group !== undefined ? { group } : {}) });
+    out.push(withGroup({ role: 'web-app', name, verb: 'create', kind, ...(planName !== undefined ? { plan: planName } : {}) }));
+    return out;
+  }
+  out.push(withGroup({ role: 'web-app', name, verb: command === 'delete' ? 'delete' : 'use', kind }));
+  return out;
 }
 
 /** The role of the resource a command group's `-n` names, for commands not listed above. */

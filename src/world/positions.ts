@@ -237,6 +237,14 @@ function mostFrequent(list: RoleAt[]): RoleAt {
 }
 
 /** The role of `key` in `step`: the step's own position first, then the page's. */
+const SITE_ROLES: ReadonlySet<Role> = new Set<Role>(['web-app', 'function-app']);
+
 export function roleIn(roles: PlaceholderRoles, stepId: string, key: string): RoleAt | undefined {
-  return roles.byStep.get(stepId)?.get(key) ?? roles.byKey.get(key);
+  const here = roles.byStep.get(stepId)?.get(key);
+  const page = roles.byKey.get(key);
+  // Web and function apps are one resource type (Microsoft.Web/sites): `az webapp … -n <app_name>` and
+  // `az functionapp … -n <app_name>` on one page name one app, so the placeholder keeps the page's role
+  // (two roles gave it two names, and the second command looked for an app nobody had).
+  if (here !== undefined && page !== undefined && SITE_ROLES.has(here.role) && SITE_ROLES.has(page.role)) return page;
+  return here ?? page;
 }

@@ -20,7 +20,7 @@ export interface Cite {
 }
 
 /** Roles the World holds resources of. */
-export type ResourceRole = 'resource-group' | 'storage-account' | 'container' | 'blob' | 'vault' | 'secret' | 'key' | 'identity-name' | 'vm';
+export type ResourceRole = 'resource-group' | 'storage-account' | 'container' | 'blob' | 'vault' | 'secret' | 'key' | 'identity-name' | 'vm' | 'app-service-plan' | 'web-app';
 
 export interface WorldResource {
   role: ResourceRole;
@@ -39,8 +39,10 @@ export interface WorldResource {
   content?: string;
   /** A vault's permission model: Azure RBAC (true, today's default) or access policies. */
   rbac?: boolean;
-  /** A storage account's kind ("Storage" for general purpose v1). */
+  /** A storage account's kind ("Storage" for general purpose v1); a web app's ("app", "functionapp"). */
   kind?: string;
+  /** The App Service plan a web app runs on, when the page names it. */
+  plan?: string;
   /** A resource group's location, when the page's az group create gives one. */
   location?: string;
 }

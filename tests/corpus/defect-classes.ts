@@ -136,4 +136,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-continuation-joins-words': 'shell-syntax',
   'prose-option-variable-differs': 'inconsistent-name',
   'deployment-output-not-declared': 'example-output',
+  // issue 16 session 7 (psread): PowerShell read like az
+  'powershell-unknown-parameter': 'wrong-parameter',
+  'powershell-ambiguous-parameter': 'wrong-parameter',
+  'powershell-missing-value': 'wrong-parameter',
+  'powershell-enum-value': 'wrong-parameter',
+  'powershell-variable-two-names': 'inconsistent-name',
 };

@@ -12,6 +12,7 @@ import { specschemaCases } from './findings-cases-specschema.ts';
 import { otherCases } from './findings-cases-other.ts';
 import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
+import { psreadCases } from './findings-cases-psread.ts';
 
 interface Case {
   name: string;
@@ -41,6 +42,7 @@ const cases: Record<string, Case[]> = {
   ...otherCases,
   ...wildCases,
   ...wild7Cases,
+  ...psreadCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

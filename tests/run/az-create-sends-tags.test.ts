@@ -15,6 +15,8 @@ const EXERCISED = [
   'az keyvault create --resource-group rg-tags --name kv-tags-4242 --enable-rbac-authorization false --tags env=test team=docs',
   'az keyvault secret set --vault-name kv-tags-4242 --name s1 --value hello --tags env=test team=docs',
   'az storage account create --resource-group rg-tags --name sttags4242 --sku Standard_LRS --tags env=test team=docs',
+  'az appservice plan create --resource-group rg-tags --name plan-tags --tags env=test team=docs',
+  'az functionapp plan create --resource-group rg-tags --name fplan-tags --sku EP1 --tags env=test team=docs',
 ];
 
 describe('defect: an az create that takes --tags did not send them in its REST equivalent', () => {

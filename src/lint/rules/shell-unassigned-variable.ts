@@ -3,7 +3,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { assignedTwin, assignedVariables, bashVariableUses, SHELL_ENVIRONMENT as ENVIRONMENT } from '../shell.ts';
 import { shellCodeInclude } from '../../parse/includes.ts';
-import { isAutomaticVariable, readPowerShellLine, type PsScanState } from '../powershell-variables.ts';
+import { isAutomaticVariable, powerShellTwin, scanPowerShellVariables } from '../powershell-variables.ts';
 
 const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
 
@@ -80,31 +80,13 @@ export const shellUnassignedVariable: Rule = {
  */
 function powershellUnassigned(doc: Parameters<Rule['check']>[0]): RuleHit[] {
   const hits: RuleHit[] = [];
-  const firstAssigned = new Map<string, { at: number; line: number; own: boolean }>(); // at: step index * 1e6 + line
-  const uses: { name: string; written: string; at: number; line: number; column: number; stepId: string }[] = [];
-  // A here-string or a <# … #> comment may span the statements the parser splits a fence into.
-  let state: PsScanState = { inBlockComment: false, hereString: undefined };
-  let previous: { file: string | undefined; end: number } | undefined;
-  doc.tutorial.steps.forEach((step, index) => {
-    if (step.kind === 'manual' || step.language !== 'powershell') return;
-    const own = !step.source.file || !doc.file || step.source.file === doc.file;
-    const sameFence = previous !== undefined && previous.file === step.source.file && previous.end < step.source.startLine && (!own || !doc.hasText || ![...Array(step.source.startLine - previous.end - 1).keys()].some((k) => /^\s*(```|:::)/.test(doc.line(previous!.end + 1 + k))));
-    if (!sameFence) state = { inBlockComment: false, hereString: undefined };
-    previous = { file: step.source.file, end: step.source.endLine };
-    step.raw.split('\n').forEach((raw, i) => {
-      const line = step.source.startLine + i;
-      const text = own && doc.hasText ? doc.line(line) : raw;
-      const at = index * 1e6 + line;
-      const read = readPowerShellLine(text, state);
-      for (const name of read.assigns) if (!firstAssigned.has(name)) firstAssigned.set(name, { at, line, own });
-      if (own) for (const u of read.uses) uses.push({ name: u.name, written: u.written, at, line, column: u.offset + 1, stepId: step.id });
-    });
-  });
+  const { firstAssigned, uses } = scanPowerShellVariables(doc);
   const reported = new Set<string>();
   for (const u of uses) {
     if (reported.has(u.name) || isAutomaticVariable(u.name) || proseGives(doc, u.name.replace(/\W/g, ''), 'i')) continue;
     const first = firstAssigned.get(u.name);
     if (first !== undefined && first.at <= u.at) continue;
+    if (first === undefined && powerShellTwin(u.written, firstAssigned)) continue; // powershell-variable-two-names reports it
     reported.add(u.name);
     hits.push({
       line: u.line,

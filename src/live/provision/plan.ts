@@ -188,6 +188,8 @@ export function buildProvisioningPlan(scenario: Scenario, input: PlanInput): Pro
   if (scenario.dataLakeStores.length > 0) {
     notes.push('Data Lake Storage Gen1 was retired on 2024-02-29 and cannot be created; the Data Lake tutorial runs against names that do not exist');
   }
+  const apps = [...(scenario.appServicePlans ?? []).map((p) => `plan ${p.name}`), ...(scenario.webApps ?? []).map((w) => `app ${w.name}`)];
+  if (apps.length > 0) notes.push(`App Service ${apps.join(', ')} is not provisioned: live provisioning does not create App Service plans or apps yet, so steps that use them find none`);
   notes.push(`no VM is created: IMDS steps get the run's token source instead (${scenario.vm.name} stays a name only)`);
 
   const values: Record<string, string> = {};

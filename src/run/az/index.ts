@@ -38,6 +38,11 @@ import { resourceList } from './resource-list.ts';
 import { providerRegister, providerShow } from './provider-show.ts';
 import { roleAssignmentDelete } from './role-assignment-delete.ts';
 import { roleDefinitionList } from './role-definition-list.ts';
+import {
+  appservicePlanCreate, appservicePlanDelete, appservicePlanList, appservicePlanShow, functionappDelete, functionappList, functionappPlanCreate,
+  functionappPlanDelete, functionappPlanList, functionappPlanShow, functionappShow, webappDelete, webappList, webappShow,
+} from './app-service.ts';
+import { functionappSettingsDelete, functionappSettingsList, functionappSettingsSet, webappSettingsDelete, webappSettingsList, webappSettingsSet } from './app-settings.ts';
 
 export const AZ_COMMANDS: readonly AzCommandModule[] = [
   login, identityCreate, vmIdentityAssign, roleAssignmentCreate, storageBlobUpload, storageBlobDownload,
@@ -46,6 +51,9 @@ export const AZ_COMMANDS: readonly AzCommandModule[] = [
   storageContainerCreate, storageContainerList, storageBlobList, storageAccountKeysList, keyvaultSecretList, roleAssignmentList,
   groupList, resourceList, providerShow, accountGetAccessToken, providerRegister, roleAssignmentDelete, roleDefinitionList,
   tagCreate, tagUpdate, tagList, tagDelete, rest,
+  appservicePlanCreate, appservicePlanShow, appservicePlanList, appservicePlanDelete, functionappPlanCreate, functionappPlanShow, functionappPlanList, functionappPlanDelete,
+  webappShow, webappList, webappDelete, functionappShow, functionappList, functionappDelete,
+  webappSettingsSet, webappSettingsList, webappSettingsDelete, functionappSettingsSet, functionappSettingsList, functionappSettingsDelete,
 ];
 
 export type AzLookup =

@@ -11,7 +11,9 @@ export type ArmResourceType =
   | 'virtualMachines'
   | 'roleAssignments'
   | 'roleDefinitions'
-  | 'vaults';
+  | 'vaults'
+  | 'webServerFarms'
+  | 'webSites';
 
 export interface ApiVersionRule {
   /** Type name as ARM writes it in NoRegisteredProviderFound ("storageAccounts"). */
@@ -28,6 +30,16 @@ const RESOURCES_VERSIONS = [
   '2019-05-10', '2019-05-01', '2019-03-01', '2018-11-01', '2018-09-01', '2018-08-01', '2018-07-01', '2018-06-01', '2018-05-01', '2018-02-01',
   '2018-01-01', '2017-12-01', '2017-08-01', '2017-06-01', '2017-05-10', '2017-05-01', '2017-03-01', '2016-09-01', '2016-07-01', '2016-06-01',
   '2016-02-01', '2015-11-01', '2015-01-01', '2014-04-01-preview', '2014-04-01', '2014-01-01', '2013-03-01',
+] as const;
+
+/**
+ * Microsoft.Web's stable versions as src/reference/api-versions.json lists them (generated from
+ * Azure/bicep-types-az generated/web/microsoft.web): the versions the specs give the namespace.
+ */
+const WEB_VERSIONS = [
+  '2025-03-01', '2024-11-01', '2024-04-01', '2023-12-01', '2023-01-01', '2022-09-01', '2022-03-01', '2021-03-01', '2021-02-01', '2021-01-15',
+  '2021-01-01', '2020-12-01', '2020-10-01', '2020-09-01', '2020-06-01', '2019-08-01', '2018-11-01', '2018-02-01', '2016-09-01', '2016-08-01',
+  '2016-06-01', '2016-03-01', '2015-08-01',
 ] as const;
 
 export const API_VERSIONS: Record<ArmResourceType, ApiVersionRule> = {
@@ -90,6 +102,8 @@ export const API_VERSIONS: Record<ArmResourceType, ApiVersionRule> = {
       '2018-02-14', '2016-10-01', '2015-06-01',
     ],
   },
+  webServerFarms: { typeName: 'serverfarms', armNative: false, versions: WEB_VERSIONS },
+  webSites: { typeName: 'sites', armNative: false, versions: WEB_VERSIONS },
 };
 
 /** Compare ARM api-versions by their date part (previews sort with their date). */

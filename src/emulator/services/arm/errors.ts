@@ -35,7 +35,9 @@ export type ArmErrorCode =
   | 'StorageAccountAlreadyTaken'
   | 'StorageAccountInAnotherResourceGroup'
   | 'VaultAlreadyExists'
-  | 'ConflictError';
+  | 'ConflictError'
+  | 'Conflict'
+  | 'NotFound';
 
 export interface ArmError {
   status: number;
@@ -43,6 +45,12 @@ export interface ArmError {
   message: string;
   gateway: boolean;
   headers?: Record<string, string>;
+  /**
+   * The App Service RP's own envelope: PascalCase at the top level with the ErrorEntity detail
+   * (`{"Code","Message","Target","Details":[…,{"ErrorEntity":{"ExtendedCode",…}}],"Innererror"}`), as
+   * quoted from real answers in Azure/RDS-Templates#365 and serverless/serverless-azure-functions#125.
+   */
+  web?: { extendedCode?: string; template?: string; parameters?: string[] };
 }
 
 const AUDIENCES = "'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'";
@@ -200,7 +208,34 @@ export const armErrors = {
   }),
 };
 
+/** The App Service RP's error body (see ArmError.web). */
+function webErrorBody(err: ArmError, web: NonNullable<ArmError['web']>): string {
+  // The ErrorEntity detail only where a captured answer shows its extended code.
+  const entity = web.extendedCode === undefined ? [] : [{ ErrorEntity: { ExtendedCode: web.extendedCode, MessageTemplate: web.template, Parameters: web.parameters, Code: err.code, Message: err.message } }];
+  return JSON.stringify({ Code: err.code, Message: err.message, Target: null, Details: [{ Message: err.message }, { Code: err.code }, ...entity], Innererror: null });
+}
+
+export const webErrors = {
+  /** 409 for a site name held anywhere (names are global: <name>.azurewebsites.net); ExtendedCode 54001. */
+  siteNameTaken: (name: string): ArmError => ({
+    status: 409,
+    code: 'Conflict',
+    message: `Website with given name ${name} already exists.`,
+    gateway: false,
+    web: { extendedCode: '54001', template: 'Website with given name {0} already exists.', parameters: [name] },
+  }),
+  /** 404 for a site whose serverFarmId names no plan (the text: microsoft/vscode-azurefunctions#2255, microsoft/fhir-server#3562). */
+  serverFarmNotFound: (name: string): ArmError => ({
+    status: 404,
+    code: 'NotFound',
+    message: `Cannot find ServerFarm with name ${name}.`,
+    gateway: false,
+    web: {},
+  }),
+};
+
 export function armErrorResponse(err: ArmError, baseHeaders: Record<string, string>): EmulatorResponse {
+  if (err.web !== undefined) return { status: err.status, headers: { ...baseHeaders, 'content-type': 'application/json; charset=utf-8' }, body: webErrorBody(err, err.web) };
   return {
     status: err.status,
     headers: {

@@ -24,6 +24,8 @@ import { listRoutes } from './lists.ts';
 import { tagRoutes } from './tags.ts';
 import { roleAssignmentListRoutes } from './role-assignment-list.ts';
 import { settleOperations } from './lro.ts';
+import { webPlanRoutes } from './web-plans.ts';
+import { webSiteRoutes } from './web-sites.ts';
 import { isGroupDeleting } from './resource-groups.ts';
 
 const ROUTES: readonly ArmRoute[] = [
@@ -39,6 +41,8 @@ const ROUTES: readonly ArmRoute[] = [
   ...roleAssignmentRoutes,
   ...roleDefinitionRoutes,
   ...provisioningRoutes,
+  ...webPlanRoutes,
+  ...webSiteRoutes,
 ];
 
 // management.core.windows.net is the classic Service Management API, not ARM: it gets the not-emulated answer.

@@ -38,6 +38,8 @@ export function allResources(state: EmulatorState): Listed[] {
     { id: rid(d.vm.resourceGroup, 'Microsoft.Compute/virtualMachines', d.vm.name), name: d.vm.name, type: 'Microsoft.Compute/virtualMachines', resourceGroup: d.vm.resourceGroup, location: d.vm.location },
     ...d.keyVaults.map((v) => ({ id: rid(v.resourceGroup, 'Microsoft.KeyVault/vaults', v.name), name: v.name, type: 'Microsoft.KeyVault/vaults', resourceGroup: v.resourceGroup, location: v.location })),
     ...d.dataLakeStores.map((s) => ({ id: rid(s.resourceGroup, 'Microsoft.DataLakeStore/accounts', s.name), name: s.name, type: 'Microsoft.DataLakeStore/accounts', resourceGroup: s.resourceGroup, location: s.location })),
+    ...(d.appServicePlans ?? []).map((p) => ({ id: rid(p.resourceGroup, 'Microsoft.Web/serverfarms', p.name), name: p.name, type: 'Microsoft.Web/serverfarms', resourceGroup: p.resourceGroup, location: p.location, kind: p.kind ?? (p.linux ? 'linux' : 'app'), sku: { name: p.sku } })),
+    ...(d.webApps ?? []).map((w) => ({ id: rid(w.resourceGroup, 'Microsoft.Web/sites', w.name), name: w.name, type: 'Microsoft.Web/sites', resourceGroup: w.resourceGroup, location: w.location, kind: w.kind })),
   ].filter((r) => findResourceGroup(state, r.resourceGroup) !== undefined);
 }
 

@@ -37,6 +37,16 @@ const NAMESPACES: readonly Namespace[] = [
     ],
   },
   {
+    namespace: 'Microsoft.Web',
+    registrationPolicy: 'RegistrationRequired',
+    types: [
+      { resourceType: 'serverfarms', versions: 'webServerFarms' },
+      { resourceType: 'sites', versions: 'webSites' },
+      { resourceType: 'sites/config', versions: 'webSites' },
+      { resourceType: 'checknameavailability', versions: 'webSites' },
+    ],
+  },
+  {
     namespace: 'Microsoft.Authorization',
     registrationPolicy: 'RegistrationFree',
     types: [

@@ -36,6 +36,8 @@ export function deleteGroupContents(state: EmulatorState, name: string, now: Dat
   for (const v of d.keyVaults.filter(inGroup)) recordDeletedVault(state, v, now);
   d.keyVaults = d.keyVaults.filter((v) => !inGroup(v));
   d.dataLakeStores = d.dataLakeStores.filter((s) => !inGroup(s));
+  if (d.webApps !== undefined) d.webApps = d.webApps.filter((w) => !inGroup(w));
+  if (d.appServicePlans !== undefined) d.appServicePlans = d.appServicePlans.filter((p) => !inGroup(p));
   const removedIdentities = new Set(d.userAssignedIdentities.filter(inGroup).map((u) => u.name.toLowerCase()));
   d.userAssignedIdentities = d.userAssignedIdentities.filter((u) => !inGroup(u));
   d.vm.userAssigned = d.vm.userAssigned.filter((n) => !removedIdentities.has(n.toLowerCase()));

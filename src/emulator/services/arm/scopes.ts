@@ -49,6 +49,10 @@ export function checkScopeExists(call: ArmCall, scope: string): ArmError | Emula
       return state.data.keyVaults.some((v) => eq(v.resourceGroup, rg) && eq(v.name, names[0]!)) ? undefined : notFound('Microsoft.KeyVault/vaults');
     case 'microsoft.datalakestore/accounts':
       return state.data.dataLakeStores.some((d) => eq(d.resourceGroup, rg) && eq(d.name, names[0]!)) ? undefined : notFound('Microsoft.DataLakeStore/accounts');
+    case 'microsoft.web/sites':
+      return (state.data.webApps ?? []).some((w) => eq(w.resourceGroup, rg) && eq(w.name, names[0]!)) ? undefined : notFound('Microsoft.Web/sites');
+    case 'microsoft.web/serverfarms':
+      return (state.data.appServicePlans ?? []).some((p) => eq(p.resourceGroup, rg) && eq(p.name, names[0]!)) ? undefined : notFound('Microsoft.Web/serverfarms');
     default:
       return notEmulatedResponse(`role assignment scope of resource type '${[namespace, ...pairs.map(([t]) => t)].join('/')}'`, call.req.requestId);
   }

@@ -1,0 +1,114 @@
+// The PowerShell commands of a page as the rules read them: each command of each PowerShell step (its
+// statements, parse/powershell-words.ts, nested `( … )`, `$( … )` and script blocks included), the cmdlet the
+// table knows under its name, where an offset of the step's text is in the file, and PowerShell's named-parameter
+// binding of each command — a splatted hashtable (`New-AzVM @params`, about_Splatting) included when the page
+// assigns that hashtable literally, once: its keys are the command's parameter names.
+import type { PsArg, PsValue, ShellStep } from '../model.ts';
+import { allCommands, type PsCommand } from '../parse/powershell-words.ts';
+import { findCmdlet, resolveParameter, type ParameterResolution, type PsCmdletEntry } from '../reference/powershell-cmdlets.ts';
+import type { LintDocument } from './document.ts';
+
+type Where = { line: number; column: number };
+
+export interface PsCommandAt {
+  step: ShellStep;
+  command: PsCommand;
+  /** The table's cmdlet of that name, when the table read it. */
+  cmdlet: PsCmdletEntry | undefined;
+  /** File line and 1-based column of an offset of the step's raw text. */
+  at(offset: number): Where;
+  /** The hashtables the page assigns literally, by lower-cased variable name (undefined: assigned more than once). */
+  hashtables: ReadonlyMap<string, SplatSource | undefined>;
+}
+
+export interface SplatSource {
+  value: PsValue;
+  at(offset: number): Where;
+}
+
+function locator(doc: LintDocument, step: ShellStep): (offset: number) => Where {
+  const starts = [0];
+  for (let k = 0; k < step.raw.length; k++) if (step.raw[k] === '\n') starts.push(k + 1);
+  return (offset) => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > offset) i--;
+    const raw = step.raw.slice(starts[i], starts[i + 1] === undefined ? undefined : starts[i + 1]! - 1);
+    const line = step.source.startLine + i;
+    const file = doc.hasText ? doc.line(line) : raw;
+    const indent = file.endsWith(raw) ? file.length - raw.length : 0; // the fence's indentation rawOf removed
+    return { line, column: indent + offset - starts[i]! + 1 };
+  };
+}
+
+export function eachPowerShellCommand(doc: LintDocument): PsCommandAt[] {
+  const out: PsCommandAt[] = [];
+  const hashtables = new Map<string, SplatSource | undefined>();
+  for (const step of doc.tutorial.steps) {
+    if (step.kind !== 'shell' || step.language !== 'powershell' || !step.powershell) continue;
+    if (step.source.file && doc.file && step.source.file !== doc.file) continue; // an include's text is linted where it lives
+    const at = locator(doc, step);
+    for (const st of step.powershell) {
+      if (!st.assignTo) continue;
+      const key = st.assignTo.toLowerCase();
+      const value = st.pipeline.length === 1 ? st.pipeline[0]!.expression : undefined;
+      hashtables.set(key, !hashtables.has(key) && value?.kind === 'hashtable' && st.assignOp === '=' ? { value, at } : undefined);
+    }
+    for (const command of allCommands(step.raw, step.powershell)) out.push({ step, command, cmdlet: findCmdlet(command.name), at, hashtables });
+  }
+  return out;
+}
+
+export interface PsBinding {
+  /** The parameter as written, without its `-` (or a splatted hashtable's key). */
+  written: string;
+  /** Where the parameter (or the key) is written. */
+  where: Where;
+  resolution: ParameterResolution;
+  /** The value bound to it: attached, the next argument when the parameter takes one, or the key's value. */
+  value: PsValue | undefined;
+  /** Where the value is written (a splatted key's value is not located). */
+  valueWhere: Where | undefined;
+  /** The next argument is another parameter, or there is none: PowerShell has no value for a non-switch parameter. */
+  missingValue: boolean;
+  /** The hashtable variable the parameter came from (`@params`). */
+  splat?: string;
+}
+
+/** Offset of `key =` inside a hashtable's text, at the start of an entry. */
+function keyOffset(text: string, key: string): number {
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(^@\\{|[;\\n{]|^)\\s*['"]?(${esc})['"]?\\s*=`, 'm').exec(text);
+  return m ? m.index + m[0].lastIndexOf(m[2]!) : 0;
+}
+
+/** PowerShell's named-parameter binding of one command against its cmdlet (about_Parameters); positional values are left alone. */
+export function bindNamed(c: PsCommandAt): PsBinding[] {
+  const out: PsBinding[] = [];
+  if (!c.cmdlet) return out;
+  const args = c.command.args;
+  args.forEach((arg: PsArg, k) => {
+    if (arg.param === undefined) {
+      if (arg.value?.kind !== 'splat' || !arg.value.content) return;
+      const source = c.hashtables.get(arg.value.content.toLowerCase());
+      if (!source) return; // not assigned on the page, assigned twice, or not a literal hashtable: not judged
+      for (const key of source.value.keys ?? []) {
+        if (!/^[A-Za-z_]\w*$/.test(key)) continue;
+        out.push({ written: key, where: source.at(source.value.offset + keyOffset(source.value.text, key)), resolution: resolveParameter(c.cmdlet!, key), value: undefined, valueWhere: undefined, missingValue: false, splat: arg.value.content });
+      }
+      return;
+    }
+    const resolution = resolveParameter(c.cmdlet!, arg.param);
+    const takesValue = resolution.kind === 'parameter' && !resolution.parameter.switch;
+    const next = args[k + 1];
+    const value = arg.value ?? (takesValue && next && next.param === undefined ? next.value : undefined);
+    out.push({
+      written: arg.param,
+      where: c.at(arg.offset),
+      resolution,
+      value,
+      valueWhere: value ? c.at(value.offset) : undefined,
+      missingValue: takesValue && arg.value === undefined && (next === undefined || next.param !== undefined),
+    });
+  });
+  return out;
+}
