@@ -118,6 +118,8 @@ import { resourceHostNameDiffers } from './rules/resource-host-name-differs.ts';
 // issue 16 session 5, bodies and outputs against the operation's schema (specschema)
 import { requestBodySchema } from './rules/request-body-schema.ts';
 import { exampleOutputSchema } from './rules/example-output-schema.ts';
+import { azOutputSchema } from './rules/az-output-schema.ts';
+import { azQueryPath } from './rules/az-query-path.ts';
 // issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
 import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
@@ -263,6 +265,9 @@ export const rules: readonly Rule[] = [
   shellContinuationJoinsWords,
   proseOptionVariableDiffers,
   deploymentOutputNotDeclared,
+  // issue 16 session 7 (exout2): az output and --query against the resource model az prints
+  azOutputSchema,
+  azQueryPath,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

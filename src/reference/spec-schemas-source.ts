@@ -23,6 +23,10 @@ export interface SchemaNode {
   readOnly?: true;
   /** A discriminator (polymorphic model): subtypes add properties this table does not list. */
   polymorphic?: true;
+  /** x-ms-client-flatten: the SDKs (and so az's output) lift this property's own properties into its parent. */
+  flatten?: true;
+  /** x-ms-client-name: the name the SDK models give the property (az prints it camel-cased). */
+  clientName?: string;
 }
 
 export interface SpecOperation {
@@ -64,6 +68,14 @@ export function resourceTypeOfPath(path: string): string | undefined {
   return [namespace, ...types].join('/');
 }
 
+/** What a property's schema says to the SDK generators: flatten it into its parent, call it otherwise. */
+function clientMarks(schema: Json): Pick<SchemaNode, 'flatten' | 'clientName'> {
+  return {
+    ...(schema['x-ms-client-flatten'] === true ? { flatten: true as const } : {}),
+    ...(typeof schema['x-ms-client-name'] === 'string' && schema['x-ms-client-name'] ? { clientName: schema['x-ms-client-name'] } : {}),
+  };
+}
+
 class Reader {
   readonly definitions = new Map<string, SchemaNode>();
   private readonly docs: Map<string, Json>;
@@ -100,7 +112,7 @@ class Reader {
   node(schema: Json, file: string): SchemaNode {
     if (typeof schema.$ref === 'string') {
       const ref = this.refName(schema.$ref, file);
-      return ref ? { ref, ...(schema.readOnly === true ? { readOnly: true as const } : {}) } : {};
+      return ref ? { ref, ...(schema.readOnly === true ? { readOnly: true as const } : {}), ...clientMarks(schema) } : {};
     }
     const out: SchemaNode = {};
     const merged: Record<string, SchemaNode> = {};
@@ -132,6 +144,7 @@ class Reader {
     }
     if (schema.readOnly === true) out.readOnly = true;
     if (polymorphic) out.polymorphic = true;
+    Object.assign(out, clientMarks(schema));
     return out;
   }
 

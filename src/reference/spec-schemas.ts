@@ -48,7 +48,7 @@ function view(candidates: SpecOperation[], apiVersion: string, role: SchemaRole)
   return { role, nodes: [before[role] as SchemaNode, after[role] as SchemaNode], operations: [before, after], exact: false, known };
 }
 
-function collectNames(node: SchemaNode, into: Set<string>, seen: Set<string>): void {
+export function collectNames(node: SchemaNode, into: Set<string>, seen: Set<string>): void {
   const n = resolve(node, seen);
   if (!n) return;
   for (const [k, v] of Object.entries(n.properties ?? {})) {
@@ -60,7 +60,7 @@ function collectNames(node: SchemaNode, into: Set<string>, seen: Set<string>): v
 }
 
 /** A node with its refs followed; undefined when `seen` already holds the ref (recursion). */
-function resolve(node: SchemaNode, seen?: Set<string>): SchemaNode | undefined {
+export function resolve(node: SchemaNode, seen?: Set<string>): SchemaNode | undefined {
   let n = node;
   for (let i = 0; n.ref && i < 20; i++) {
     if (seen) {
@@ -72,14 +72,19 @@ function resolve(node: SchemaNode, seen?: Set<string>): SchemaNode | undefined {
   return n;
 }
 
-/** The schema of a resource type's PUT body (an ARM template resource) or answer at an api-version. */
-export function resourceSchema(resourceType: string, apiVersion: string, role: SchemaRole): SchemaView | undefined {
+/** The PUT of a resource type, one per vendored api-version. */
+export function resourceOperations(resourceType: string): SpecOperation[] {
   const type = resourceType.toLowerCase();
   const ops = load().operations.filter((o) => o.resourceType?.toLowerCase() === type);
   // A type with several PUTs (deployments at each scope) is judged by the resource-group one, or the first.
   const byVersion = new Map<string, SpecOperation>();
   for (const o of ops) if (!byVersion.has(o.apiVersion) || /\/resourcegroups\//i.test(o.path)) byVersion.set(o.apiVersion, o);
-  return view([...byVersion.values()], apiVersion, role);
+  return [...byVersion.values()];
+}
+
+/** The schema of a resource type's PUT body (an ARM template resource) or answer at an api-version. */
+export function resourceSchema(resourceType: string, apiVersion: string, role: SchemaRole): SchemaView | undefined {
+  return view(resourceOperations(resourceType), apiVersion, role);
 }
 
 /** Spec path → a pattern over a real request path: `{x}` is one segment, ARM compares without case. */

@@ -12,6 +12,7 @@ import { specschemaCases } from './findings-cases-specschema.ts';
 import { otherCases } from './findings-cases-other.ts';
 import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
+import { exout2Cases } from './findings-cases-exout2.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 
 interface Case {
@@ -42,6 +43,7 @@ const cases: Record<string, Case[]> = {
   ...otherCases,
   ...wildCases,
   ...wild7Cases,
+  ...exout2Cases,
   ...psreadCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },

@@ -15,7 +15,7 @@ export const exampleIdVsRequest: Rule = {
   severity: 'warning',
   shortDescription: "A Resource Manager response example's id, name, type, location, kind, SKU or tags differ from what its request (URL, body, az options) fixes.",
   fullDescription:
-    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and the fields an option sets where the az source passes its value straight through (az acr create/update --admin-enabled → adminUserEnabled: azure-cli command_modules/acr/custom.py, Registry(admin_user_enabled=admin_enabled); alone the flag means true), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
+    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name, whose resourceGroups segment is the --resource-group given, in any case), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and the fields an option sets where the az source passes its value straight through (az acr create/update --admin-enabled → adminUserEnabled: azure-cli command_modules/acr/custom.py, Registry(admin_user_enabled=admin_enabled); alone the flag means true), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
   help: 'Show the resource the request names with the values it sets (id, name, type, region, kind, SKU, tags), or change the request.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -58,6 +58,21 @@ export const exampleIdVsRequest: Rule = {
           column: at.column,
           stepId: command.step.id,
           message: `the example's id ends in "${last}" but its name is "${given}", the --name az ${az.path.join(' ')} on line ${command.step.source.startLine} is given: a resource's id ends with its name. Show an id ending in /${given}.`,
+        });
+      }
+      // The id of a resource names the resource group it is in: the one --resource-group gives (a
+      // resource group's own commands name it with --name, which the check above covers).
+      const group = az.path[0] === 'group' ? undefined : azOption(az, '--resource-group', '-g')?.value?.value;
+      const idGroup = /\/resourceGroups\/([^/]+)/i.exec(obj['id'])?.[1];
+      // When the example's resourceGroup disagrees too, the check below says so once.
+      const shownGroup = typeof obj['resourceGroup'] === 'string' ? obj['resourceGroup'].toLowerCase() : undefined;
+      if (group !== undefined && idGroup !== undefined && !chosen(group) && !chosen(idGroup) && group.toLowerCase() !== idGroup.toLowerCase() && (shownGroup === undefined || shownGroup === group.toLowerCase())) {
+        const at = locateKey(block.read, 'id') ?? { line: block.json.source.startLine, column: 1 };
+        hits.push({
+          line: at.line,
+          column: at.column,
+          stepId: command.step.id,
+          message: `the example's id is in resource group "${idGroup}" but az ${az.path.join(' ')} on line ${command.step.source.startLine} is given --resource-group ${group}: a resource's id names the resource group it is in (…/resourceGroups/${group}/…). Show that id (or change the command).`,
         });
       }
       const verb = az.path[az.path.length - 1];
