@@ -5,6 +5,8 @@ import { COMMAND_OPERATORS, type ShellWord } from '../parse/shell-words.ts';
 import { looksLikeOption, readAzArgv, type AzRead } from '../reference/az-args.ts';
 import type { AzParameterLookup } from '../reference/az-table.ts';
 
+const LIST_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', 'if', 'elif', 'while', 'until', '{', '!']);
+
 /** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
   const out: ShellWord[][] = [];
@@ -17,6 +19,18 @@ export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
     }
     // "var=$(…" leaves "var=" alone in its command: an assignment, not a program.
     if (current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(w.value)) continue;
+    // Newlines are not kept as words, so a compound command's body reads as one list ("fi" on one
+    // line, "az vmss create …" on the next): an unquoted az that begins a later line than the word
+    // before it starts a command of its own (a continued command never puts the program name az first
+    // on a continuation line).
+    if (current.length > 0 && !w.quoted && w.value === 'az' && (current[current.length - 1] as ShellWord).line < w.line) {
+      out.push(current);
+      current = [];
+    }
+    // A reserved word that opens a command list ("for i in …; do az vm create …", "then", "else",
+    // "if", "elif", "while", "until az … show; do", "{", "!") is bash's, not the program's: the command
+    // is the word after it (bash(1), SHELL GRAMMAR).
+    if (current.length === 0 && !w.quoted && LIST_OPENERS.has(w.value)) continue;
     current.push(w);
   }
   if (current.length) out.push(current);

@@ -130,6 +130,10 @@ import { azOptionRepeated } from './rules/az-option-repeated.ts';
 import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
 import { proseOptionVariableDiffers } from './rules/prose-option-variable-differs.ts';
 import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
+// issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
+import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
 import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
@@ -268,6 +272,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (exout2): az output and --query against the resource model az prints
   azOutputSchema,
   azQueryPath,
+  // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+  azVmImageAliasRetired,
+  appGatewayRulePriorityMissing,
+  shellFdRedirectSpace,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

@@ -31,6 +31,14 @@ const DATA_LANGUAGES: ReadonlySet<string> = new Set(['json', 'yaml', 'xml', 'out
  * event you just sent."): what follows is what that place shows, not the step's response.
  */
 const ELSEWHERE_LEADIN = /\b(?:(?:view|open|check|refresh|browse to|navigate to|go (?:back )?to|switch to|return to)\s+(?:to\s+)?(?:your|the)\s+(?:web ?app|site|browser|portal|viewer|endpoint|logs?|log stream)\b|\bin (?:the|your) (?:web ?app|browser|portal|viewer)\b|\b(?:web ?app|viewer|endpoint|browser|portal) (?:shows|displays|receives|lists)\b)/i;
+/**
+ * A lead-in about a file the reader writes ("A settings file after this operation might look similar
+ * to the following:", "Create a file named `parameters.json` with this content:"): what follows is that
+ * file's content, not the previous command's response, unless the lead-in also says output or response.
+ */
+const FILE_LEADIN = /\b(?:file|[\w-]+\.(?:json|ya?ml|xml|bicep|tf|ps1|sh|txt))\b/i;
+/** Words by which a lead-in about a file still says the block is what the command printed ("contents" alone names the file's). */
+const OUTPUT_WORDS = /\b(?:respon[sd]\w*|output|returns?|result|prints?|displays?)\b/i;
 /** A lead-in that introduces request parameters rather than a response. */
 const EXAMPLE_LEADIN = /\b(?:request parameters|following (?:http )?(?:request )?parameters|request body|parameters? (?:in|for) the body)\b/i;
 
@@ -127,12 +135,14 @@ function attach(st: ScanState, exp: Expectation, first: number, last: number) {
     exampleLead = cue && EXAMPLE_LEADIN.test(st.leadText());
   }
   const elsewhere = st.leadIn !== undefined && ELSEWHERE_LEADIN.test(st.leadText());
+  const fileContent = st.leadIn !== undefined && FILE_LEADIN.test(st.leadText()) && !OUTPUT_WORDS.test(st.leadText());
   st.leadIn = undefined;
   if (st.recentProse.length > 0) st.recentProse = []; // prose about a response is not the next command's lead-in
-  if (exp.kind === 'json' && (exampleLead || elsewhere || !st.pending)) {
+  if (exp.kind === 'json' && (exampleLead || elsewhere || fileContent || !st.pending)) {
     st.examples.push({ source: exp.source, json: exp });
     for (let k = first; k <= last; k++) st.role[k] = Role.Example;
-    if (elsewhere && st.pending) st.diag('json-shown-elsewhere', 'info', first + 1, 'the lead-in sends the reader to another place (a web app, the browser, the portal) to see this JSON: kept as an example, not the previous step\'s response');
+    if (fileContent && st.pending) st.diag('json-file-content', 'info', first + 1, 'the lead-in says this JSON is a file\'s content, not the previous step\'s output: kept as an example');
+    else if (elsewhere && st.pending) st.diag('json-shown-elsewhere', 'info', first + 1, 'the lead-in sends the reader to another place (a web app, the browser, the portal) to see this JSON: kept as an example, not the previous step\'s response');
     else if (!exampleLead) st.diag('json-without-step', 'info', first + 1, 'JSON follows no step that lacks a response; kept as an example');
     return;
   }

@@ -139,6 +139,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-continuation-joins-words': 'shell-syntax',
   'prose-option-variable-differs': 'inconsistent-name',
   'deployment-output-not-declared': 'example-output',
+  // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
+  'az-vm-image-alias-retired': 'wrong-parameter',
+  'app-gateway-rule-priority-missing': 'wrong-parameter',
+  'shell-fd-redirect-space': 'shell-syntax',
   // issue 16 session 7 (psread): PowerShell read like az
   'powershell-unknown-parameter': 'wrong-parameter',
   'powershell-ambiguous-parameter': 'wrong-parameter',

@@ -33,6 +33,14 @@ const SETTINGS: readonly Setting[] = [
     fact: 'soft delete can no longer be turned off: Key Vault stopped accepting enableSoftDelete false for new vaults at the end of 2020 (creating such a vault fails, Azure/azure-cli#13247; Azure/azure-sdk-for-python#13680) and the REST spec says that once true it cannot be reverted; az marks --enable-soft-delete deprecated',
     source: 'Learn "Azure Key Vault soft-delete will be enabled on all key vaults" (key-vault/general/soft-delete-change)',
   },
+  // issue 16 session 7 (wild-d): Application Gateway V1 (readers' tutorials still create Standard_Medium gateways)
+  {
+    az: { path: 'network application-gateway create', option: '--sku', value: /^(?:Standard_(?:Small|Medium|Large)|WAF_(?:Medium|Large))$/i },
+    type: 'Microsoft.Network/applicationGateways',
+    template: /^\s*["']?name["']?\s*:\s*["'](Standard_(?:Small|Medium|Large)|WAF_(?:Medium|Large))["']/,
+    fact: 'Application Gateway V1 (the Standard and WAF tiers: Standard_Small/Medium/Large, WAF_Medium/Large) is retired: Azure announced its retirement on 28 April 2023, stopped the creation of new V1 gateways before the retirement date, and retired the V1 SKU on 28 April 2026; only the v2 SKUs (Standard_v2, WAF_v2) can be created',
+    source: 'Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026" (application-gateway/v1-retirement)',
+  },
 ];
 
 /** The template blocks of a page: fenced JSON or Bicep that declares `type` with an api version. */
@@ -46,10 +54,10 @@ export const retiredResourceSetting: Rule = {
   id: 'retired-resource-setting',
   name: 'RetiredResourceSetting',
   severity: 'warning',
-  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false.',
+  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…).',
   fullDescription:
-    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
-  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead).',
+    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
+  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules).',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
