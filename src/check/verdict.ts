@@ -39,7 +39,7 @@ export const UNSUPPORTED_REASONS: Readonly<Record<UnsupportedReason, Unsupported
   },
   language: {
     title: 'Block language not run',
-    runsIt: 'This tool runs bash and Azure CLI blocks; PowerShell and other languages are listed, not run.',
+    runsIt: 'This tool runs bash and Azure CLI blocks, and Azure PowerShell statements whose cmdlets have a REST equivalent in src/run/powershell/; other PowerShell and other languages are listed, not run.',
   },
   'shell-construct': {
     title: 'Shell construct the http engine does not model',

@@ -5,7 +5,8 @@
 // with the file and field named. The sidecar's step entries skip steps or mark expected failures.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Tutorial } from '../model.ts';
+import type { ShellStep, Step, Tutorial } from '../model.ts';
+import { psVariableUse } from './powershell-variables.ts';
 import { projectRoot } from '../tutorials/manifest.ts';
 import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
 import { renderIncludes, type LineOrigin } from '../parse/rendered.ts';
@@ -108,6 +109,8 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
   const usesByStep = new Map<string, World['uses']>();
   for (const u of world.uses) usesByStep.set(u.stepId, [...(usesByStep.get(u.stepId) ?? []), u]);
   const earlier = new EarlierSteps(tutorial);
+  /** PowerShell variable (lower-cased) → the latest step so far that assigns it. */
+  const psAssigners = new Map<string, string>();
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') {
       planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'manual', why: 'portal instructions the runner cannot perform' } });
@@ -119,9 +122,21 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     // tutorials' 14 and 50 of the corpus's 142 passes.
     if (step.kind === 'shell' && step.shell.kind === 'comment') continue;
     if (step.language === 'powershell' || step.language === 'cmd') {
+      // A PowerShell statement runs when the engine has equivalents for all of it (options.unsupported
+      // says); its `$names` are PowerShell's variables, linked to the statements that set them, never placeholders.
+      const cannot = step.language !== 'powershell' ? undefined : (alongsideCli(tutorial, step) ?? options.unsupported?.(step));
+      if (step.language === 'powershell' && step.kind === 'shell' && options.unsupported !== undefined && cannot === undefined) {
+        const bound = bindStep(index, step, sources, roles, () => undefined);
+        if (bound.unbound.length > 0) unbound.set(step.id, bound.unbound);
+        const p = plannedPowerShell(step, psAssigners, bound);
+        for (const u of usesByStep.get(step.id) ?? []) if (!p.dependsOn.some((d) => d.stepId === u.creator)) p.dependsOn.push({ stepId: u.creator, reason: 'created-resource', detail: `uses ${u.what}, which ${u.creator} creates` });
+        planned.push(p);
+        continue;
+      }
       // Listed, never run or bound: its `$names` (`%names%`) are the shell's variables, not the page's placeholders.
       const what = step.language === 'cmd' ? 'a Windows command prompt (cmd) line' : 'a PowerShell statement';
-      planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'unsupported', reason: 'language', why: `${what} (\`\`\`${step.fence ?? step.language} block)` } });
+      planned.push({ step, bindings: [], dependsOn: [], mode: { kind: 'unsupported', reason: 'language', why: cannot?.why ?? `${what} (\`\`\`${step.fence ?? step.language} block)` } });
+      if (step.kind === 'shell') for (const v of psVariableUse(step.powershell ?? []).assigns) psAssigners.set(v, step.id);
       continue;
     }
     const bound = bindStep(index, step, sources, roles, (variable) => earlier.assignerOf(variable));
@@ -189,6 +204,39 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     for (const [i, u] of missing.entries()) problems.push({ code: 'E_PLACEHOLDER_UNBOUND', line: u.line, message: messages[i] ?? '' });
   }
   return { tutorial, steps: planned, problems, world, sidecar };
+}
+
+/**
+ * A PowerShell statement outside tabs on a page whose path also runs Azure CLI commands: Learn pages
+ * show one procedure in both languages one after the other (an azurecli block, then an
+ * azurepowershell one); a reader runs one of them. Run both, the second removes a group the first
+ * removed already. The run follows the Azure CLI blocks; a PowerShell tab is a path of its own.
+ */
+function alongsideCli(tutorial: Tutorial, step: Step): { reason: 'language'; why: string } | undefined {
+  if (step.tab !== undefined) return undefined;
+  const cli = tutorial.steps.some((s) => s.language !== 'powershell' && (s.kind === 'az' || (s.kind === 'shell' && s.shell.kind === 'assign' && s.shell.az !== undefined)));
+  if (!cli) return undefined;
+  return { reason: 'language', why: `a PowerShell statement (\`\`\`${step.fence ?? 'powershell'} block) shown outside tabs next to the page's Azure CLI commands: a reader runs one language or the other, and this run follows the Azure CLI blocks` };
+}
+
+/**
+ * A PowerShell step the engine runs: bound like any step for its `<placeholders>`, depending on the
+ * statements that set the variables it reads; blocked when nothing on the page sets one.
+ */
+function plannedPowerShell(step: ShellStep, psAssigners: Map<string, string>, bound: { bindings: PlannedStep['bindings']; unbound: UnboundPlaceholder[] }): PlannedStep {
+  const use = psVariableUse(step.powershell ?? []);
+  const dependsOn: PlannedStep['dependsOn'] = [];
+  for (const b of bound.bindings) if (b.source.kind === 'capture') dependsOn.push({ stepId: b.source.producer, reason: 'capture', detail: `uses ${b.spellings[0] ?? b.key} from ${b.source.producer}` });
+  const unset: string[] = [];
+  for (const v of use.reads) {
+    const producer = psAssigners.get(v);
+    if (producer) dependsOn.push({ stepId: producer, reason: 'shell-variable', detail: `uses $${v} set by ${producer}` });
+    else unset.push(`$${v}`);
+  }
+  for (const v of use.assigns) psAssigners.set(v, step.id);
+  const planned: PlannedStep = { step, bindings: bound.bindings, dependsOn, mode: { kind: 'execute' } };
+  if (unset.length > 0) planned.mode = { kind: 'blocked', why: `reads ${unset.join(', ')}, which no earlier PowerShell statement of the page sets: the page assumes the reader has ${unset.length > 1 ? 'them' : 'it'} (PowerShell would use $null)` };
+  return planned;
 }
 
 /** Steps a `--grep` selects in this tutorial (none: the tutorial is left out of the run). */

@@ -6,6 +6,7 @@ import type { ExecutionError, ObservedExchange, Observation } from './observatio
 import type { BoundValue } from './substitute.ts';
 import type { CliCredential } from './target.ts';
 import type { TokenCache } from './tokens.ts';
+import type { PsVariables } from './powershell/values.ts';
 
 /** Anything that learns secret values so they are redacted before printing or writing. */
 export interface SecretSink {
@@ -27,6 +28,8 @@ export interface StepContext {
   cliAccount: CliCredential['account'];
   /** Earlier observations of this tutorial, by step id (az steps read created resources from them). */
   earlier: ReadonlyMap<string, Observation>;
+  /** The page's PowerShell variables (objects the cmdlets returned), shared by its PowerShell steps in page order. */
+  psVariables?: PsVariables;
   /** The command's words were already expanded by bash (the shell engine's az shim): substitute nothing again. */
   expanded?: boolean;
 }

@@ -20,6 +20,8 @@ import { harvestObservation, type RunSecrets } from './secrets.ts';
 import { azRejectsBeforeAnyRequest, runAzStep } from './steps/az.ts';
 import { runHttpStep } from './steps/http.ts';
 import { runShellStep } from './steps/shell.ts';
+import { runPowerShellStep } from './steps/powershell.ts';
+import { PsVariables } from './powershell/values.ts';
 import type { BoundValue } from './substitute.ts';
 import type { Target } from './target.ts';
 import { CliTokenError, type TokenCache } from './tokens.ts';
@@ -50,6 +52,7 @@ export interface TutorialRunInput {
 export type StepExecutor = (step: Step, ctx: StepContext) => Promise<StepOutcome>;
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
+  if (step.kind === 'shell' && step.language === 'powershell') return runPowerShellStep(step, ctx);
   // One command per step: what bash does around it (a pipe, `&&` another command, a $( … )) is the shell engine's.
   const construct = stepConstructMessage(step);
   if (construct !== undefined) return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'shell-construct', message: construct } });
@@ -91,6 +94,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
   const verdicts = new Map<string, string>();
   const outcomes: ReportOutcome[] = [];
   const env = new Map<string, string>();
+  const psVariables = new PsVariables();
   // Looked up per step: indexed once, so a page of 100,000 steps is not scanned 100,000 times.
   const capturesBy = new Map<string, Capture[]>();
   for (const c of tutorial.captures) {
@@ -152,6 +156,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         tokens: input.tokens,
         cliAccount: target.cli.account,
         earlier: observations,
+        psVariables,
       };
       const startedAt = new Date();
       const t0 = performance.now();

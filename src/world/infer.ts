@@ -8,6 +8,7 @@ import type { Step, Tutorial } from '../model.ts';
 import type { LineOrigin } from '../parse/rendered.ts';
 import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
 import { stepMentions, type Mention } from './mentions.ts';
+import { powerShellLiteralAssignments } from './powershell-mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
 import type { Role } from './roles.ts';
 import { builtInRoleName, statedBy, type Stated, type StatedPrincipal } from './stated.ts';
@@ -110,6 +111,15 @@ function resolver(tutorial: Tutorial, values: Record<string, WorldValue>): Resol
   };
   for (const step of tutorial.steps) {
     variablesBefore.set(step.id, new Map(vars));
+    // PowerShell's `$name = 'value'` sets what its later `$name` reads (a value that is not a literal makes it unknown).
+    if (step.kind === 'shell' && step.language === 'powershell') {
+      for (const a of powerShellLiteralAssignments(step.powershell ?? [])) {
+        const v = resolveWith(vars)(a.text);
+        if (v !== undefined) vars.set(a.variable, v);
+        else vars.delete(a.variable);
+      }
+      continue;
+    }
     if (step.kind === 'shell' && step.shell.kind === 'assign' && !/^\$\(|`/.test(step.shell.pipeline) && step.shell.curl === undefined) {
       const v = resolveWith(vars)(step.shell.pipeline);
       if (v !== undefined) vars.set(step.shell.variable, v);

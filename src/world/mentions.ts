@@ -5,6 +5,7 @@
 import type { AzCommand, Step } from '../model.ts';
 import { parseAz } from '../parse/az.ts';
 import type { ResourceRole } from './types.ts';
+import { powerShellMentions } from './powershell-mentions.ts';
 
 export interface Mention {
   role: ResourceRole;
@@ -340,6 +341,7 @@ export function stepMentions(step: Step, resolve: Resolve): StepMentions {
       return { resources: url === undefined ? [] : urlMentions(url, step.curl.method.toUpperCase()), grants: [] };
     }
     case 'shell': {
+      if (step.language === 'powershell') return powerShellMentions(step.powershell ?? [], resolve);
       // `x=$(az …)`: the command inside the substitution.
       if (step.shell.kind !== 'assign') return { resources: [], grants: [] };
       if (/^\s*az\s/.test(step.shell.pipeline)) {

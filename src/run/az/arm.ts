@@ -22,6 +22,16 @@ export function requote(url: string): string {
   );
 }
 
+/** Who makes the calls, as its headers say: az (the default) or Azure PowerShell's cmdlet. */
+export interface ArmClient {
+  userAgent: string;
+  commandName: string;
+  /** Extra headers the client sends on every call (Azure PowerShell: ParameterSetName). */
+  headers?: [string, string][];
+}
+
+const AZ_CLIENT: ArmClient = { userAgent: AZ_USER_AGENT, commandName: 'az' };
+
 export interface ArmCall {
   result: SendResult;
   json: unknown;
@@ -31,10 +41,12 @@ export interface ArmCall {
 export class ArmSession {
   readonly exchanges: ObservedExchange[] = [];
   readonly #ctx: StepContext;
+  readonly #client: ArmClient;
   tokenNote: string | undefined;
 
-  constructor(ctx: StepContext) {
+  constructor(ctx: StepContext, client: ArmClient = AZ_CLIENT) {
     this.#ctx = ctx;
+    this.#client = client;
   }
 
   async call(method: string, pathAndQuery: string, body?: unknown): Promise<ArmCall> {
@@ -52,10 +64,11 @@ export class ArmSession {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: [string, string][] = [
       ['Host', new URL(url).host],
-      ['User-Agent', AZ_USER_AGENT],
+      ['User-Agent', this.#client.userAgent],
       ['Accept', 'application/json'],
       ['x-ms-client-request-id', randomUUID()],
-      ['CommandName', 'az'],
+      ['CommandName', this.#client.commandName],
+      ...(this.#client.headers ?? []),
       ['Authorization', `Bearer ${token.token}`],
     ];
     if (payload) headers.push(['Content-Type', 'application/json'], ['Content-Length', String(payload.length)]);

@@ -7,6 +7,7 @@
 import type { ShellAction, Step, UnsupportedReason } from '../../model.ts';
 import { azArgumentError } from '../../reference/az-args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
+import { powerShellUnsupported } from './powershell.ts';
 
 export interface StaticUnsupported {
   reason: UnsupportedReason;
@@ -98,6 +99,11 @@ export function stepConstructMessage(step: Step): string | undefined {
 
 /** Why `engine` cannot run this step with any values (on a target serving `serves`), or undefined when it might. */
 export function staticUnsupported(step: Step, engine: 'http' | 'shell', serves?: (host: string, port: number) => boolean): StaticUnsupported | undefined {
+  if (step.kind === 'shell' && step.language === 'powershell') {
+    if (engine === 'shell') return { reason: 'language', why: `a PowerShell statement (\`\`\`${step.fence ?? 'powershell'} block): the shell engine runs bash; the http engine runs the Az cmdlets it has equivalents for` };
+    const why = powerShellUnsupported(step.raw, step.powershell);
+    return why === undefined ? undefined : { reason: 'language', why: `a PowerShell statement this tool does not run (\`\`\`${step.fence ?? 'powershell'} block): ${why}` };
+  }
   const host = hostNotServed(step, serves);
   if (host) return host;
   // Whatever its placeholders become, the http engine would not run it: say so rather than ask for a --set.

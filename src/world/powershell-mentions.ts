@@ -1,0 +1,98 @@
+// What an Azure PowerShell statement names, for the World, as mentions.ts reads az commands: the
+// resource groups and storage accounts the cmdlets the runner executes create, use or delete, with the
+// names as the reader would type them (placeholders and the page's own `$variables` resolved).
+// Parameters are matched as PowerShell binds them: full name or alias, else a unique prefix.
+import type { PsCommand, PsStatement, PsValue } from '../model.ts';
+import { bindArguments } from '../parse/powershell-words.ts';
+import type { Mention, Resolve, StepMentions } from './mentions.ts';
+
+interface CmdletMeaning {
+  /** Canonical parameter → its aliases; positions in array order when `positional`. */
+  params: Record<string, string[]>;
+  positional?: string[];
+  mentions(get: (param: string) => string | undefined): (Mention | undefined)[];
+}
+
+const RG = { Name: ['ResourceGroupName'], Location: [], Id: ['ResourceGroupId', 'ResourceId'] };
+const SA = { ResourceGroupName: [], Name: ['StorageAccountName', 'AccountName'], SkuName: ['StorageAccountType', 'AccountType', 'Type'], Location: [] };
+const NAME_RULE = /^[^\s<>{}$`"'|;&()]+$/;
+
+const group = (verb: Mention['verb'], get: (p: string) => string | undefined): Mention | undefined => {
+  const name = get('Name');
+  const location = get('Location');
+  return name === undefined ? undefined : { role: 'resource-group', name, verb, ...(verb === 'create' && location !== undefined ? { location } : {}) };
+};
+const account = (verb: Mention['verb'], get: (p: string) => string | undefined): (Mention | undefined)[] => {
+  const name = get('Name');
+  const rg = get('ResourceGroupName');
+  return [rg === undefined ? undefined : { role: 'resource-group', name: rg, verb: 'use' }, name === undefined ? undefined : { role: 'storage-account', name, verb, ...(rg !== undefined ? { group: rg } : {}) }];
+};
+
+const MEANINGS: Readonly<Record<string, CmdletMeaning>> = {
+  'new-azresourcegroup': { params: RG, positional: ['Name', 'Location'], mentions: (get) => [group('create', get)] },
+  'get-azresourcegroup': { params: RG, positional: ['Name'], mentions: (get) => [group('use', get)] },
+  'remove-azresourcegroup': { params: RG, positional: ['Name'], mentions: (get) => [group('delete', get)] },
+  'new-azstorageaccount': { params: SA, positional: ['ResourceGroupName', 'Name', 'SkuName', 'Location'], mentions: (get) => account('create', get) },
+  'get-azstorageaccount': { params: SA, positional: ['ResourceGroupName', 'Name'], mentions: (get) => account('use', get) },
+  'get-azstorageaccountkey': { params: SA, positional: ['ResourceGroupName', 'Name'], mentions: (get) => account('use', get) },
+};
+
+/** PowerShell's variable names compare without case: the World's resolver holds them lower-cased. */
+const lowerVariables = (text: string): string => text.replace(/\$(\{?)([A-Za-z_]\w*)/g, (_all, brace: string, name: string) => `$${brace}${name.toLowerCase()}`);
+
+/** The text a value stands for before resolution: a literal string's content, an expandable one's or a bare word with its `$names`. */
+function written(v: PsValue | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (v.kind === 'string') return v.content?.includes('$') ? undefined : v.content;
+  if (v.kind === 'expandable') return v.content === undefined ? undefined : lowerVariables(v.content);
+  if (v.kind === 'bare' || v.kind === 'variable') return lowerVariables(v.text);
+  return undefined;
+}
+
+function canonical(written: string, params: Record<string, string[]>): string | undefined {
+  const w = written.toLowerCase();
+  const all = Object.entries(params).map(([name, aliases]) => ({ name, names: [name, ...aliases].map((n) => n.toLowerCase()) }));
+  const exact = all.find((p) => p.names.includes(w));
+  if (exact) return exact.name;
+  const prefixed = all.filter((p) => p.names.some((n) => n.startsWith(w)));
+  return prefixed.length === 1 ? prefixed[0]!.name : undefined;
+}
+
+function commandMentions(cmd: PsCommand, resolve: Resolve): Mention[] {
+  const meaning = MEANINGS[cmd.name.toLowerCase()];
+  if (meaning === undefined) return [];
+  const values = new Map<string, PsValue | undefined>();
+  const positional: PsValue[] = [];
+  for (const a of bindArguments(cmd.args, () => false)) {
+    if (a.param === undefined) {
+      if (a.value) positional.push(a.value);
+      continue;
+    }
+    const name = canonical(a.param, meaning.params);
+    if (name !== undefined) values.set(name, a.value);
+  }
+  const free = (meaning.positional ?? []).filter((p) => !values.has(p));
+  for (const [i, v] of positional.entries()) if (free[i] !== undefined) values.set(free[i]!, v);
+  const get = (param: string): string | undefined => {
+    const text = written(values.get(param));
+    const v = text === undefined ? undefined : resolve(text);
+    return v !== undefined && NAME_RULE.test(v) ? v : undefined;
+  };
+  return meaning.mentions(get).filter((m): m is Mention => m !== undefined);
+}
+
+export function powerShellMentions(statements: readonly PsStatement[], resolve: Resolve): StepMentions {
+  return { resources: statements.flatMap((st) => st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve))), grants: [] };
+}
+
+/** `$name = 'value'` (or "…", a bare word): the value a later statement's `$name` reads, for the World's resolver. */
+export function powerShellLiteralAssignments(statements: readonly PsStatement[]): { variable: string; text: string }[] {
+  const out: { variable: string; text: string }[] = [];
+  for (const st of statements) {
+    const only = st.pipeline.length === 1 ? st.pipeline[0]?.expression : undefined;
+    if (st.assignTo === undefined || st.assignOp !== '=') continue;
+    const text = only?.kind === 'expandable' && only.content !== undefined ? lowerVariables(only.content) : only?.kind === 'string' && !only.content?.includes('$') ? only.content : undefined;
+    out.push({ variable: st.assignTo.toLowerCase(), text: text ?? '$(' });
+  }
+  return out;
+}
