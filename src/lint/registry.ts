@@ -126,6 +126,11 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
+// issue 16 session 7 (wild-c)
+import { azOptionRepeated } from './rules/az-option-repeated.ts';
+import { shellContinuationJoinsWords } from './rules/shell-continuation-joins-words.ts';
+import { proseOptionVariableDiffers } from './rules/prose-option-variable-differs.ts';
+import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
@@ -261,6 +266,11 @@ export const rules: readonly Rule[] = [
   // issue 16 session 6, wild defects (wild-a): output fields az does not print
   azOutputFieldNamed,
   resourceHostNameDiffers,
+  // issue 16 session 7 (wild-c): defects readers reported on real pages
+  azOptionRepeated,
+  shellContinuationJoinsWords,
+  proseOptionVariableDiffers,
+  deploymentOutputNotDeclared,
   // issue 16 session 7 (exout2): az output and --query against the resource model az prints
   azOutputSchema,
   azQueryPath,

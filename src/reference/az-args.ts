@@ -3,6 +3,7 @@
 // prefixes), which words are each option's values by the parameter's value kind (none, optional,
 // required), and what az would stop with. One reader for the runner (src/run/az/args.ts), lint and
 // the suggestions, over plain strings: callers that keep word positions index back into their words.
+import { configuredDefaultKey } from './az-configured-defaults.ts';
 import { azCommand, findCommand, parameter, type AzCommandInfo, type AzLookup, type AzParameter, type AzParameterLookup } from './az-table.ts';
 
 export interface AzReadOption {
@@ -109,7 +110,11 @@ export function azArgumentError(argv: readonly string[], read: AzRead = readAzAr
     if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
     if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;
   }
-  const missing = missingRequired(read);
+  // A parameter az can take from `az configure --defaults <key>=…` (the registry of az acr, the app of
+  // az webapp…) may come from the reader's configuration or from a configure step of the page, which
+  // the runner does not model: az's "required" message is not certain, so it is not claimed.
+  const path = read.found.command.path;
+  const missing = missingRequired(read).filter((p) => configuredDefaultKey(path, p.names) === undefined);
   if (missing.length > 0) return `the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}`;
   const extras = unrecognized(read);
   if (extras.length > 0) return `unrecognized arguments: ${extras.map((k) => show(argv[k] as string)).join(' ')}`;

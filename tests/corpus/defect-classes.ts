@@ -135,6 +135,11 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 6 (wild-b): defects readers reported on real pages
   'az-extension-update-not-installed': 'missing-prerequisite',
   'shell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 7 (wild-c): defects readers reported on real pages
+  'az-option-repeated': 'wrong-parameter',
+  'shell-continuation-joins-words': 'shell-syntax',
+  'prose-option-variable-differs': 'inconsistent-name',
+  'deployment-output-not-declared': 'example-output',
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',

@@ -11,6 +11,7 @@ import { exshapeCases, exshapeExtraCases } from './findings-cases-exshape.ts';
 import { specschemaCases } from './findings-cases-specschema.ts';
 import { otherCases } from './findings-cases-other.ts';
 import { wildCases } from './findings-cases-wild.ts';
+import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { psreadCases } from './findings-cases-psread.ts';
@@ -42,6 +43,7 @@ const cases: Record<string, Case[]> = {
   ...specschemaCases,
   ...otherCases,
   ...wildCases,
+  ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
   ...psreadCases,

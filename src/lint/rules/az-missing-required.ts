@@ -4,6 +4,18 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, missingRequired } from '../../reference/az-args.ts';
+import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
+
+// `az configure --defaults acr=<registry>` (web=, vm=, sql-server=…) supplies the options azure-cli
+// declares with configured_default='<key>': the reference entry of each says so ("You can configure
+// the default registry name using `az configure --defaults acr=<registry name>`"), read into
+// src/reference/az-configured-defaults.json by scripts/generate-az-repeatable.ts (read through
+// src/reference/az-configured-defaults.ts).
+// container-registry-artifact-streaming.md (tests/fresh) relies on acr=.
+function suppliedByDefault(path: string, names: readonly string[], defaults: ReadonlySet<string>): boolean {
+  const key = configuredDefaultKey(path, names);
+  return key !== undefined && defaults.has(`--${key}`);
+}
 
 export const azMissingRequired: Rule = {
   id: 'az-missing-required',
@@ -24,8 +36,9 @@ export const azMissingRequired: Rule = {
     }
     for (const { command, az } of all) {
       if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
+      const path = az.read.found.command.path;
       // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
-      const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && p.extension === undefined);
+      const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && !suppliedByDefault(path, p.names, defaults) && p.extension === undefined);
       if (missing.length === 0) continue;
       const first = az.words[1];
       hits.push({

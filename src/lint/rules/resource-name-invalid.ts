@@ -13,6 +13,8 @@ interface NameRule {
   what: string;
   /** Why `name` breaks the rule, or undefined when it keeps it. */
   broken(name: string): string | undefined;
+  /** Who refuses the name and how, when it is not Resource Manager's 400. */
+  refusal?: string;
 }
 
 const length = (name: string, min: number, max: number): string | undefined =>
@@ -46,6 +48,17 @@ const IDENTITY: NameRule = {
   what: 'a user-assigned identity name (3-128 characters: letters, digits, hyphens and underscores; starts with a letter or digit)',
   broken: (n) => length(n, 3, 128) ?? (/[^A-Za-z0-9_-]/.test(n) ? `"${n.match(/[^A-Za-z0-9_-]/)![0]}" is not a letter, digit, hyphen or underscore` : undefined) ?? (!/^[A-Za-z0-9]/.test(n) ? 'it does not start with a letter or digit' : undefined),
 };
+// Resource Manager: 5-50 alphanumerics (resource-name-rules.md, Microsoft.ContainerRegistry/registries).
+// az acr create checks before it sends anything: an upper-case letter stops it with "argument error:
+// Registry name must use only lowercase." and a dash with "Registry name cannot contain dashes."
+// (Azure/azure-cli src/azure-cli/azure/cli/command_modules/acr/custom.py, acr_create, commit
+// 04c41898c49799711115350ac4a9d7d7dd782ab8), which readers keep meeting on pages whose example name is
+// camel-cased (MicrosoftDocs/azure-docs#118892, #99520, #96176; Azure/azure-cli#22003).
+const REGISTRY: NameRule = {
+  what: 'a container registry name az acr create accepts (5-50 characters, lower-case letters and digits only; az stops an upper-case letter with "argument error: Registry name must use only lowercase.")',
+  broken: (n) => length(n, 5, 50) ?? (/[^a-z0-9]/.test(n) ? `"${n.match(/[^a-z0-9]/)![0]}" is not a lower-case letter or digit` : undefined),
+  refusal: 'az acr create stops before it sends anything ("argument error: Registry name must use only lowercase." for an upper-case letter, "… cannot contain dashes." for a dash; Resource Manager answers 400 for a name of another length)',
+};
 const RESOURCE_GROUP: NameRule = {
   what: 'a resource group name (1-90 characters: letters, digits, underscores, hyphens, periods and parentheses; not ending with a period)',
   broken: (n) => length(n, 1, 90) ?? (/[^\p{L}\p{N}_\-.()]/u.test(n) ? `"${n.match(/[^\p{L}\p{N}_\-.()]/u)![0]}" is not allowed` : undefined) ?? (n.endsWith('.') ? 'it ends with a period' : undefined),
@@ -58,6 +71,7 @@ const CREATES: Record<string, { rule: NameRule; options: string[] }> = {
   'storage container create': { rule: CONTAINER, options: ['--name', '-n'] },
   'identity create': { rule: IDENTITY, options: ['--name', '-n'] },
   'group create': { rule: RESOURCE_GROUP, options: ['--name', '-n', '--resource-group', '-g'] },
+  'acr create': { rule: REGISTRY, options: ['--name', '-n'] },
 };
 
 // A value the reader fills in or the shell computes: not a literal name.
@@ -69,7 +83,7 @@ export const resourceNameInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A create command gives a literal resource name that Azure\'s naming rules reject.',
   fullDescription:
-    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens. Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s.',
+    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens, a container registry name 5-50 letters and digits (and az acr create itself refuses upper-case letters and dashes: "argument error: Registry name must use only lowercase.", Azure/azure-cli acr/custom.py acr_create). Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s, but an example name that itself breaks the rule is reported as a warning (readers keep its form).',
   help: 'Write a name the resource type accepts (the finding says which rule the name breaks), and use the same name in the later steps.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -85,13 +99,32 @@ export const resourceNameInvalid: Rule = {
         if (!why) continue;
         // A name the prose tells the reader to replace is a placeholder written as a word.
         let replaced = false;
-        for (let n = 1; n <= doc.lineCount && !replaced; n++) replaced = doc.isProse(n) && tellsToReplace(doc.line(n), value.value);
-        if (replaced) continue;
+        let placeholder = false;
+        for (let n = 1; n <= doc.lineCount && !replaced; n++) {
+          replaced = doc.isProse(n) && tellsToReplace(doc.line(n), value.value);
+          placeholder = replaced && /placeholder/i.test(doc.line(n));
+        }
+        // "Replace the placeholders `storageAccountName` …": a word standing for the reader's name.
+        if (placeholder) continue;
+        if (replaced) {
+          // An example name ("In the following example *myContainerRegistry008* is used. Update this to a
+          // unique value"): the reader picks the name, but one in the example's form fails the same way: readers keep
+          // the example's casing (MicrosoftDocs/azure-docs#118892: "the example states to write --name
+          // myContainerRegistry008 … I get 'Registry name must use only lowercase'"). A warning.
+          hits.push({
+            line: value.line,
+            column: value.column,
+            stepId: command.step.id,
+            severity: 'warning',
+            message: `the example name "${value.value}", which the prose tells the reader to replace, is not ${create.rule.what}: ${why}. A name in the example's form fails the same way (${create.rule.refusal ?? 'Resource Manager rejects the create with 400'}); show a name the resource type accepts.`,
+          });
+          continue;
+        }
         hits.push({
           line: value.line,
           column: value.column,
           stepId: command.step.id,
-          message: `"${value.value}" is not ${create.rule.what}: ${why}. Resource Manager rejects the create with 400, and the later steps find no such resource.`,
+          message: `"${value.value}" is not ${create.rule.what}: ${why}. ${create.rule.refusal ?? 'Resource Manager rejects the create with 400'}, and the later steps find no such resource.`,
         });
       }
     }
