@@ -276,7 +276,7 @@ describe('ARM and IMDS negative cases: Azure status and code', () => {
     expect([r.status, r.json!.error.code]).toEqual([400, 'NoRegisteredProviderFound']);
   });
   it('unmodelled hosts and paths answer 501 not emulated', async () => {
-    const r = await call('GET', `${ARM}/subscriptions/${sub}/providers/Microsoft.Web/sites?api-version=2022-03-01`, bearer(vmToken));
+    const r = await call('GET', `${ARM}/subscriptions/${sub}/providers/Microsoft.Batch/batchAccounts?api-version=2024-07-01`, bearer(vmToken));
     expect(r.status).toBe(501);
     expect(r.headers['x-emulator-not-emulated']).toBeTruthy();
     const other = await call('GET', 'https://example.table.core.windows.net/Tables');
