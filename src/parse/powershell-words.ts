@@ -54,8 +54,8 @@ function quotedEnd(src: string, i: number): number {
   return src.length;
 }
 
-/** Index just past the bracket closing the one at `i` (`(`, `{`, `[`), honouring quotes, here-strings and comments. */
-export function balancedEnd(src: string, i: number): number {
+/** Index of the bracket closing the one at `i` (`(`, `{`, `[`), honouring quotes, here-strings and comments; -1 when it never closes. */
+export function closingBracket(src: string, i: number): number {
   const stack = [CLOSE[src[i] as string] ?? ')'];
   let k = i + 1;
   while (k < src.length && stack.length > 0) {
@@ -69,10 +69,19 @@ export function balancedEnd(src: string, i: number): number {
     if (c === '<' && src[k + 1] === '#') { const e = src.indexOf('#>', k + 2); k = e < 0 ? src.length : e + 2; continue; }
     if (c === '#' && (k === 0 || /\s|[;({]/.test(src[k - 1] as string))) { const e = src.indexOf('\n', k); k = e < 0 ? src.length : e; continue; }
     if (c in CLOSE) stack.push(CLOSE[c] as string);
-    else if (c === stack[stack.length - 1]) stack.pop();
+    else if (c === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return k;
+    }
     k++;
   }
-  return k;
+  return -1;
+}
+
+/** Index just past the bracket closing the one at `i`, or the end of `src` when it never closes. */
+export function balancedEnd(src: string, i: number): number {
+  const close = closingBracket(src, i);
+  return close < 0 ? src.length : close + 1;
 }
 
 /** Variables read in `text` outside single quotes (lower-cased, scope and `env:` names excluded), in order, unique. */

@@ -4,6 +4,7 @@
 // expanded after a bare `$` in a string: "$rg.ResourceId" is the group's string form followed by
 // ".ResourceId", as in PowerShell. What is not a member chain (a call, an operator, a cmdlet inside
 // `$( … )`) is not evaluated here: said as `unsupported`, never guessed.
+import { closingBracket } from '../../parse/powershell-words.ts';
 import { memberOf, PsObject, psString, type PsData, type PsVariables } from './values.ts';
 
 export type Evaluated = { value: PsData } | { unsupported: string };
@@ -37,7 +38,7 @@ const NAME = /^[A-Za-z0-9_?]+(?::[A-Za-z0-9_]+)?/;
  */
 export function evaluateExpression(text: string, vars: PsVariables): Evaluated {
   let t = text.trim();
-  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  while (t.startsWith('(') && t.endsWith(')') && closingBracket(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
   if (/^'(?:[^']|'')*'$/.test(t)) return { value: t.slice(1, -1).replace(/''/g, "'") };
   if (/^"(?:[^"`]|`.|"")*"$/s.test(t)) return expandString(t.slice(1, -1), vars);
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return { value: Number(t) };
@@ -65,32 +66,9 @@ export function evaluateExpression(text: string, vars: PsVariables): Evaluated {
   return { value: value ?? null };
 }
 
-function balanced(s: string): boolean {
-  let d = 0;
-  for (const c of s) {
-    if (c === '(') d++;
-    else if (c === ')' && --d < 0) return false;
-  }
-  return d === 0;
-}
-
-/** The end of a `$( … )` starting at `open` (the `(`), quotes respected; -1 when it never closes. */
-function closingParen(s: string, open: number): number {
-  let d = 0;
-  let quote: string | undefined;
-  for (let k = open; k < s.length; k++) {
-    const c = s[k] as string;
-    if (quote !== undefined) {
-      if (c === '`') k++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '`') k++;
-    else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') d++;
-    else if (c === ')' && --d === 0) return k;
-  }
-  return -1;
+/** The string form of an evaluated value, as expansion inserts it. */
+function textOf(got: Evaluated): { value: string } | { unsupported: string } {
+  return 'unsupported' in got ? got : stringForm(got.value);
 }
 
 /** The content of a double-quoted string (or a bareword argument) with its variables and escapes expanded. */
@@ -114,11 +92,9 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
       continue;
     }
     if (content[k + 1] === '(') {
-      const end = closingParen(content, k + 1);
+      const end = closingBracket(content, k + 1);
       if (end < 0) return { unsupported: `an unclosed $( in ${content}` };
-      const got = evaluateExpression(content.slice(k + 2, end), vars);
-      if ('unsupported' in got) return got;
-      const text = stringForm(got.value);
+      const text = textOf(evaluateExpression(content.slice(k + 2, end), vars));
       if ('unsupported' in text) return text;
       out += text.value;
       k = end;
@@ -127,9 +103,7 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
     if (content[k + 1] === '{') {
       const end = content.indexOf('}', k + 2);
       if (end < 0) return { unsupported: `an unclosed \${ in ${content}` };
-      const got = variable(content.slice(k + 2, end), vars);
-      if ('unsupported' in got) return got;
-      const text = stringForm(got.value);
+      const text = textOf(variable(content.slice(k + 2, end), vars));
       if ('unsupported' in text) return text;
       out += text.value;
       k = end;
@@ -144,9 +118,7 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
     if ((name.includes(':') && !/^env:/i.test(name)) || content[k + 1 + name.length] === ':') {
       return { unsupported: `"$${name}:" is a scope- or drive-qualified variable to PowerShell, which this tool does not read` };
     }
-    const got = variable(name, vars);
-    if ('unsupported' in got) return got;
-    const text = stringForm(got.value);
+    const text = textOf(variable(name, vars));
     if ('unsupported' in text) return text;
     out += text.value;
     k += name.length;

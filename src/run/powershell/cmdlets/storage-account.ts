@@ -75,6 +75,12 @@ export function psStorageAccount(json: unknown): PsObject {
   );
 }
 
+/** -ResourceGroupName and -Name (alias -StorageAccountName, -AccountName), positions 0 and 1: the same on Get-AzStorageAccount and Get-AzStorageAccountKey. */
+const ACCOUNT_PARAMETERS: PsCmdletModule['parameters'] = [
+  { name: 'ResourceGroupName', position: 0 },
+  { name: 'Name', aliases: ['StorageAccountName', 'AccountName'], position: 1 },
+];
+
 const accountPath = (ctx: StepContext, rg: string, name: string, op = ''): string =>
   `/subscriptions/${ctx.cliAccount.subscriptionId}/resourceGroups/${encodeURIComponent(rg)}/providers/Microsoft.Storage/storageAccounts/${encodeURIComponent(name)}${op}?api-version=${PS_STORAGE_API_VERSION}`;
 
@@ -125,10 +131,7 @@ export const newAzStorageAccount: PsCmdletModule = {
 
 export const getAzStorageAccount: PsCmdletModule = {
   name: 'Get-AzStorageAccount',
-  parameters: [
-    { name: 'ResourceGroupName', position: 0 },
-    { name: 'Name', aliases: ['StorageAccountName', 'AccountName'], position: 1 },
-  ],
+  parameters: ACCOUNT_PARAMETERS,
   async run(inv): Promise<PsResult> {
     const s = strings(inv, ['ResourceGroupName', 'Name']);
     if ('unsupported' in s) return result([], [], s);
@@ -150,10 +153,7 @@ export const getAzStorageAccount: PsCmdletModule = {
 
 export const getAzStorageAccountKey: PsCmdletModule = {
   name: 'Get-AzStorageAccountKey',
-  parameters: [
-    { name: 'ResourceGroupName', position: 0 },
-    { name: 'Name', aliases: ['StorageAccountName', 'AccountName'], position: 1 },
-  ],
+  parameters: ACCOUNT_PARAMETERS,
   async run(inv): Promise<PsResult> {
     const s = strings(inv, ['ResourceGroupName', 'Name']);
     if ('unsupported' in s) return result([], [], s);
