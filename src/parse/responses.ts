@@ -128,14 +128,15 @@ export function readTranscript(st: ScanState, i: number, to: number, fence: Fenc
 
 function attach(st: ScanState, exp: Expectation, first: number, last: number) {
   if (takeRequestBody(st, exp, first, last)) return;
+  const lead = st.leadIn !== undefined ? st.leadText() : undefined;
   let exampleLead = false;
-  if (st.leadIn) {
+  if (st.leadIn && lead !== undefined) {
     let cue = false;
     for (let k = st.leadIn.start; k <= st.leadIn.end && !cue; k++) cue = st.cont[k]!.includes('aramet') || st.cont[k]!.includes('body');
-    exampleLead = cue && EXAMPLE_LEADIN.test(st.leadText());
+    exampleLead = cue && EXAMPLE_LEADIN.test(lead);
   }
-  const elsewhere = st.leadIn !== undefined && ELSEWHERE_LEADIN.test(st.leadText());
-  const fileContent = st.leadIn !== undefined && FILE_LEADIN.test(st.leadText()) && !OUTPUT_WORDS.test(st.leadText());
+  const elsewhere = lead !== undefined && ELSEWHERE_LEADIN.test(lead);
+  const fileContent = lead !== undefined && FILE_LEADIN.test(lead) && !OUTPUT_WORDS.test(lead);
   st.leadIn = undefined;
   if (st.recentProse.length > 0) st.recentProse = []; // prose about a response is not the next command's lead-in
   if (exp.kind === 'json' && (exampleLead || elsewhere || fileContent || !st.pending)) {
