@@ -143,6 +143,15 @@ export function azOption(az: AzView, ...names: string[]): AzOptionView | undefin
   return az.options.find((o) => names.includes(o.name) || (o.lookup.kind === 'parameter' && o.lookup.parameter.names.some((n) => names.includes(n))));
 }
 
+/** The tags an az command's --tags gives: space-separated key[=value] words (azure-cli validate_tags), all of them, not only the first. */
+export function azTags(az: AzView): Record<string, string> | undefined {
+  const tags = az.read.options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--tags'));
+  if (!tags || tags.inline !== undefined || tags.values.length === 0) return undefined;
+  const words = tags.values.map((k) => az.words[k + 1]?.value ?? '');
+  if (words.some((w) => /^["']?$/.test(w))) return undefined;
+  return Object.fromEntries(words.map((w) => [w.split('=')[0]!, w.includes('=') ? w.slice(w.indexOf('=') + 1) : '']));
+}
+
 /** Query parameters of a URL as written (placeholders and all), decoded where decoding is possible. */
 export function queryParams(url: string): Map<string, string> {
   const out = new Map<string, string>();

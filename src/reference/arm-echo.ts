@@ -5,6 +5,8 @@
 /** A segment the reader chooses or the page elides: matches anything. */
 const CHOSEN = /[<>{}$…]|^\.\.\.$|^0{8}-0{4}-0{4}-0{4}-0{12}$|^x{8}/i;
 const same = (a: string, b: string) => CHOSEN.test(a) || CHOSEN.test(b) || a.toLowerCase() === b.toLowerCase();
+/** A value the reader chooses (<…>, {…}, $VAR), an elision (..., …, xxxxxxxx, an all-zero GUID), or nothing written: it matches anything. */
+export const isChosen = (s: string): boolean => CHOSEN.test(s) || /[&`*]/.test(s) || s.trim() === '';
 
 /** The path segments of an ARM URL naming one resource (type/name pairs), or undefined. */
 export function armResourcePath(method: string, url: string): string[] | undefined {

@@ -4,7 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { eachAz, eachCurl } from '../each.ts';
-import { azOption } from '../commands.ts';
+import { azOption, azTags } from '../commands.ts';
 import { armEchoMismatches, armResourcePath, AZ_SETTING_ECHOES, regionKey, requestedByBody, threeStateValue, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
 import type { AzView } from '../commands.ts';
 import type { ReadJson } from '../document.ts';
@@ -120,12 +120,8 @@ function azRequested(az: AzView, create: boolean): RequestedValues {
     return value === undefined ? [] : [{ field: e.field, value, option: e.option }];
   });
   if (settings.length > 0) out.settings = settings;
-  // --tags takes space-separated key[=value] words (azure-cli validate_tags): all of them, not only the first
-  const tags = az.read.options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--tags'));
-  if (tags && tags.inline === undefined && tags.values.length > 0) {
-    const words = tags.values.map((k) => az.words[k + 1]?.value ?? '');
-    if (words.every((w) => !/^["']?$/.test(w))) out.tags = Object.fromEntries(words.map((w) => [w.split('=')[0]!, w.includes('=') ? w.slice(w.indexOf('=') + 1) : '']));
-  }
+  const tags = azTags(az);
+  if (tags) out.tags = tags;
   return out;
 }
 
