@@ -73,6 +73,9 @@ import { apiVersionCurrency } from './rules/api-version-currency.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
 import { resourceNameInvalid } from './rules/resource-name-invalid.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
+import { exampleVaultObjectVsRequest } from './rules/example-vault-object-vs-request.ts';
+import { exampleBlobVsRequest } from './rules/example-blob-vs-request.ts';
+import { exampleAppHostVsRequest } from './rules/example-app-host-vs-request.ts';
 import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
@@ -284,4 +287,8 @@ export const rules: readonly Rule[] = [
   powershellMissingValue,
   powershellEnumValue,
   powershellVariableTwoNames,
+  // issue 16 session 9 (echo2): data-plane examples against the request that produced them
+  exampleVaultObjectVsRequest,
+  exampleBlobVsRequest,
+  exampleAppHostVsRequest,
 ];

@@ -150,4 +150,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'powershell-missing-value': 'wrong-parameter',
   'powershell-enum-value': 'wrong-parameter',
   'powershell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 9 (echo2): data-plane examples against the request that produced them
+  'example-vault-object-vs-request': 'example-output',
+  'example-blob-vs-request': 'example-output',
+  'example-app-host-vs-request': 'example-output',
 };
