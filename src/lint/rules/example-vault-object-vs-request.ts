@@ -69,7 +69,8 @@ export const exampleVaultObjectVsRequest: Rule = {
   help: 'Show the object the command names (its vault in the host, its name in the path) with the value, content type and tags the command sets, or change the command.',
   check(doc) {
     const hits: RuleHit[] = [];
-    const setValues: { vault: string; name: string; value: string; line: number }[] = [];
+    // every secret set, so that a show compares with the last set of that secret (one whose value the page does not write, or sets from a file, stops the comparison)
+    const sets: { vault: string; name: string; value: string | undefined; line: number }[] = [];
     for (const { command, az } of eachAz(doc)) {
       if (az.path[0] !== 'keyvault' || az.path.length !== 3) continue;
       const kind = AZ_KINDS[az.path[1]!];
@@ -79,7 +80,7 @@ export const exampleVaultObjectVsRequest: Rule = {
       if (vault === undefined || name === undefined || azOption(az, '--id', '--hsm-name', '--query')) continue;
       const by = `az ${az.path.join(' ')} on line ${command.step.source.startLine}`;
       const value = az.path[1] === 'secret' && az.path[2] === 'set' && !azOption(az, '--file', '-f') ? azOption(az, '--value')?.value?.value : undefined;
-      if (value !== undefined && !isChosen(vault) && !isChosen(name) && !isChosen(value)) setValues.push({ vault, name, value, line: command.step.source.startLine });
+      if (az.path[1] === 'secret' && az.path[2] === 'set') sets.push({ vault, name, value: value !== undefined && !isChosen(value) ? value : undefined, line: command.step.source.startLine });
       const block = responseOf(doc, command);
       const example = block ? obj(block.read.value) : undefined;
       if (!block || !example) continue;
@@ -91,9 +92,10 @@ export const exampleVaultObjectVsRequest: Rule = {
       if (az.path[2] === 'set') hits.push(...secretSetHits(block, example, az, value, by));
       else if (az.path[2] === 'show' && !azOption(az, '--version', '-v')) {
         // the value the page set on this secret last, before this show
-        const set = [...setValues].reverse().find((s) => s.line < command.step.source.startLine && s.vault.toLowerCase() === vault.toLowerCase() && s.name.toLowerCase() === name.toLowerCase());
+        const same = (a: string, b: string): boolean => isChosen(a) || isChosen(b) || a.toLowerCase() === b.toLowerCase();
+        const set = [...sets].reverse().find((s) => s.line < command.step.source.startLine && same(s.vault, vault) && same(s.name, name));
         const shown = str(example, 'value');
-        if (set && shown !== undefined && !isChosen(shown) && shown !== set.value)
+        if (set?.value !== undefined && !isChosen(vault) && !isChosen(name) && !isChosen(set.vault) && !isChosen(set.name) && shown !== undefined && !isChosen(shown) && shown !== set.value)
           hits.push(hit(block, 'value', `the example's value is "${shown}" but the secret ${name} was set to "${set.value}" on line ${set.line}: ${by} prints the secret's current value. Show "value": "${set.value}".`));
       }
     }
