@@ -3,8 +3,7 @@
 // variable named KEY_VAULT_NAME" (`export KEY_VAULT_NAME=quickstart-kv`) and main.go reads
 // os.Getenv("AZURE_KEY_VAULT_URI"). The program then runs with nothing where the vault should be.
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences, type CodeFence } from '../fences.ts';
-import type { LintDocument } from '../document.ts';
+import { codeFences, fenceAt } from '../fences.ts';
 
 interface EnvRead {
   name: string;
@@ -52,10 +51,6 @@ const SETS = [/(?:^|[\s;&|(])export\s+([A-Za-z_]\w*)=/g, /(?:^|[\s;&|(])set\s+"?
 /** Blocks a reader types into a shell (bash, cmd, PowerShell; Learn's azurecli and azurepowershell; no info string). */
 const SHELL = /^(?:bash|sh|zsh|shell|console|terminal|azurecli(?:-interactive)?|azurepowershell(?:-interactive)?|powershell|pwsh|ps1|cmd|bat|batch|)$/;
 
-function inFence(fences: readonly CodeFence[], line: number): CodeFence | undefined {
-  return fences.find((f) => f.open < line && line < f.close);
-}
-
 export const programEnvVarNotSet: Rule = {
   id: 'program-env-var-not-set',
   name: 'ProgramEnvVarNotSet',
@@ -73,7 +68,7 @@ export const programEnvVarNotSet: Rule = {
     const word = /[A-Za-z_]\w*/g;
     for (let n = 1; n <= doc.lineCount; n++) {
       const text = doc.line(n);
-      const fence = inFence(fences, n);
+      const fence = fenceAt(fences, n);
       const found = fence ? readsOn(text, fence.info) : [];
       for (const r of found) reads.push({ name: r.name, line: n, column: r.index + 1, unset: r.unset });
       if (found.length > 0) continue; // a program line that reads is no mention of what it reads
