@@ -141,6 +141,10 @@ import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
 import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
+import { powershellParameterRepeated } from './rules/powershell-parameter-repeated.ts';
+import { programEnvVarNotSet } from './rules/program-env-var-not-set.ts';
+import { goPackageNotImported } from './rules/go-package-not-imported.ts';
+import { azNamespaceServiceMismatch } from './rules/az-namespace-service-mismatch.ts';
 import { powershellMissingValue } from './rules/powershell-missing-value.ts';
 import { powershellEnumValue } from './rules/powershell-enum-value.ts';
 import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
@@ -284,6 +288,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,
+  powershellParameterRepeated,
+  programEnvVarNotSet,
+  goPackageNotImported,
+  azNamespaceServiceMismatch,
   powershellMissingValue,
   powershellEnumValue,
   powershellVariableTwoNames,

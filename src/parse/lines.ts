@@ -81,6 +81,9 @@ export function isJsonStart(content: string): boolean {
   // `{batchAccounts}` are not JSON.
   if (c === '{') return /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
   if (c !== '[') return false;
+  // `[3]: ./media/x.png` is a Markdown link reference definition (CommonMark 4.7), never JSON: no JSON
+  // value is followed by a colon.
+  if (/^\[[^\]]*\]:/.test(content)) return false;
   return /^\[\s*(?:$|[{["\d\]-]|true|false|null)/.test(content);
 }
 

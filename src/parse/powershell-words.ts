@@ -191,8 +191,11 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
       k = stop;
       continue;
     }
-    const param = /^[-\u2013\u2014]([A-Za-z_?][\w-]*)(:?)/.exec(src.slice(k));
-    if (param && c === '-' && !/^-\d/.test(src.slice(k))) {
+    // PowerShell reads an en dash, em dash or horizontal bar as the dash of a parameter (its tokenizer's
+    // SpecialCharacters.IsDash): `New-AzResourceGroup –Name rg` binds -Name, as pages pasted from
+    // Word write it.
+    const param = /^[-\u2013\u2014\u2015]([A-Za-z_?][\w-]*)(:?)/.exec(src.slice(k));
+    if (param && !/^[-\u2013\u2014\u2015]\d/.test(src.slice(k))) {
       const arg: PsArg = { param: param[1], offset: k };
       k += param[0].length;
       if (param[2] === ':') {

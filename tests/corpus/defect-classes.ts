@@ -147,6 +147,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 7 (psread): PowerShell read like az
   'powershell-unknown-parameter': 'wrong-parameter',
   'powershell-ambiguous-parameter': 'wrong-parameter',
+  'powershell-parameter-repeated': 'wrong-parameter',
+  'program-env-var-not-set': 'inconsistent-name',
+  'go-package-not-imported': 'other',
+  'az-namespace-service-mismatch': 'inconsistent-name',
   'powershell-missing-value': 'wrong-parameter',
   'powershell-enum-value': 'wrong-parameter',
   'powershell-variable-two-names': 'inconsistent-name',

@@ -14,6 +14,7 @@ import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
+import { wildECases } from './findings-cases-wild-e.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
 
@@ -47,6 +48,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildECases,
   ...psreadCases,
   ...echo2Cases,
   'lookalike-dash-in-flag': [
