@@ -88,6 +88,11 @@ const COMMANDS: readonly AzResourceCommand[] = [
   ...aazResource('network application-gateway', 'Microsoft.Network/applicationGateways'),
   ...aazResource('network lb', 'Microsoft.Network/loadBalancers'),
   ...aazResource('network private-endpoint', 'Microsoft.Network/privateEndpoints'),
+  ...aazResource('network nic', 'Microsoft.Network/networkInterfaces'),
+  ...aazResource('network route-table', 'Microsoft.Network/routeTables'),
+  ...aazResource('network profile', 'Microsoft.Network/networkProfiles'),
+  ...aazResource('network nat gateway', 'Microsoft.Network/natGateways'),
+  ...aazResource('network asg', 'Microsoft.Network/applicationSecurityGroups'),
   ...aazResource('eventhubs namespace', 'Microsoft.EventHub/namespaces'),
   ...aazResource('eventhubs eventhub', 'Microsoft.EventHub/namespaces/eventhubs'),
   // containerapp custom.py returns what ContainerAppClient's create_or_update, update and show return: r.json().
