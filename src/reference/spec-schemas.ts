@@ -82,6 +82,11 @@ export function resourceOperations(resourceType: string): SpecOperation[] {
   return [...byVersion.values()];
 }
 
+/** An operation at each vendored api-version (for a model no PUT returns: Providers_Get). */
+export function operationVersions(operationId: string): SpecOperation[] {
+  return load().operations.filter((o) => o.operationId === operationId);
+}
+
 /** The schema of a resource type's PUT body (an ARM template resource) or answer at an api-version. */
 export function resourceSchema(resourceType: string, apiVersion: string, role: SchemaRole): SchemaView | undefined {
   return view(resourceOperations(resourceType), apiVersion, role);

@@ -28,7 +28,7 @@ describe('src/reference/spec-schemas.json', () => {
 });
 
 // Every x-ms-examples file of the vendored Resource Manager specs: its request body and its 200/201
-// answer, sent to the path the example's own parameters fill in. 673 real bodies and answers at their own version (Web included), more read as a version in between.
+// answer, sent to the path the example's own parameters fill in. the real bodies and answers at their own version (Web, and since session 9 AKS, Network, ACR, Redis, Container Apps, Event Hubs and Batch, included), more read as a version in between.
 describe('precision: the specs\' own examples', () => {
   const manifest = JSON.parse(read('vendor/specs/MANIFEST.json')) as { files: { file: string }[] };
   type Op = { parameters?: { in?: string; name?: string }[]; 'x-ms-examples'?: Record<string, { $ref: string }> };
@@ -65,7 +65,13 @@ describe('precision: the specs\' own examples', () => {
         }
       }
     }
-    expect(issues).toEqual([]);
+    // Defects of the upstream examples themselves, not of the check: the Microsoft.Network 2024-01-01
+    // ApplicationGatewayGet/List/ListAll answers write a pool's backendAddresses as bare strings
+    // ("10.0.0.1"); the model is ApplicationGatewayBackendAddress ({"ipAddress": …} or {"fqdn": …}), as
+    // the same folder's ApplicationGatewayCreate.json request writes it and the service answers.
+    const upstreamDefect = /^network\/resource-manager\/Microsoft\.Network\/stable\/2024-01-01\/examples\/ApplicationGateway(Get|List|ListAll)\.json 2024-01-01 response: \{"kind":"type","path":\[[^\]]*"backendAddresses","\d+"\],"written":"10\.0\.0\.\d","expected":"object"\}$/;
+    expect(issues.filter((i) => !upstreamDefect.test(i))).toEqual([]);
+    expect(issues.length).toBe(6);
     expect(checked).toBeGreaterThan(700);
   });
 });
