@@ -14,6 +14,7 @@ import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
+import { wildFCases } from './findings-cases-wild-f.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 
 interface Case {
@@ -46,6 +47,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildFCases,
   ...psreadCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
