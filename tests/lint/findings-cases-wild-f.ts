@@ -5,6 +5,6 @@
 export const wildFCases = {
   'az-create-retired-service': [
     { name: 'az mysql server create (single server, retired 16 September 2024)', find: 'az identity create -g', replace: () => 'az mysql server create -g myResourceGroup -n mydemoserver -l westeurope --admin-user mylogin --sku-name GP_Gen5_2', message: /Azure Database for MySQL single server, which was retired on 16 September 2024.*az mysql flexible-server create/, severity: 'warning' as const },
-    { name: 'az postgres server create', find: 'az identity create -g', replace: () => 'az postgres server create -g myResourceGroup -n mydemoserver -l westeurope --admin-user mylogin --sku-name GP_Gen5_2', message: /PostgreSQL single server, which was retired on 28 March 2025/, severity: 'warning' as const },
+    { name: 'az mariadb server create', find: 'az identity create -g', replace: () => 'az mariadb server create -g myResourceGroup -n mydemoserver -l westeurope --admin-user mylogin --sku-name GP_Gen5_2', message: /Azure Database for MariaDB, which was retired on 19 September 2025/, severity: 'warning' as const },
   ],
 };

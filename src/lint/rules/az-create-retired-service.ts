@@ -1,7 +1,8 @@
-// An az command that creates a resource of a retired Azure service: Azure Database for MySQL and for
-// PostgreSQL single server, Azure Database for MariaDB, Data Lake Storage Gen1 and Data Lake
-// Analytics. The az commands are still in the CLI (they manage what is left, or print a deprecation
-// notice), so the az reference tables do not mark them; the service no longer creates the resource.
+// An az command that creates a resource of a retired Azure service: Azure Database for MySQL single
+// server, Azure Database for MariaDB, Data Lake Storage Gen1. The az commands are still in the CLI
+// reference (they manage what is left), so az-retired-command does not mark them; the service no
+// longer creates the resource. Retired services whose create command left the reference too
+// (az postgres server create, az dla account create) are az-retired-command's.
 // Only create commands are judged: a page that shows, lists or deletes such a server is about an
 // existing one, which is another matter. A warning, since the date a region stops accepting creates
 // is the service's, not the CLI's.
@@ -26,13 +27,6 @@ const RETIRED: readonly Retired[] = [
     source: 'Learn "What\'s happening to Azure Database for MySQL single server?" (mysql/migrate/whats-happening-to-mysql-single-server)',
   },
   {
-    path: 'postgres server create',
-    service: 'Azure Database for PostgreSQL single server',
-    fact: 'was retired on 28 March 2025 (az itself registers the "postgres server" group as deprecated, Azure/azure-cli#32185)',
-    instead: 'az postgres flexible-server create',
-    source: 'Learn "What\'s happening to Azure Database for PostgreSQL single server?" (postgresql/migrate/whats-happening-to-postgresql-single-server)',
-  },
-  {
     path: 'mariadb server create',
     service: 'Azure Database for MariaDB',
     fact: 'was retired on 19 September 2025',
@@ -46,23 +40,16 @@ const RETIRED: readonly Retired[] = [
     instead: 'az storage account create --kind StorageV2 --enable-hierarchical-namespace true (Data Lake Storage Gen2)',
     source: 'Learn "Azure Data Lake Storage Gen1 retirement" (data-lake-store/data-lake-store-overview, retirement notice)',
   },
-  {
-    path: 'dla account create',
-    service: 'Azure Data Lake Analytics',
-    fact: 'was retired on 29 February 2024',
-    instead: 'Azure Synapse Analytics or Azure Databricks',
-    source: 'Learn "Azure Data Lake Analytics retirement" (data-lake-analytics/migrate-azure-data-lake-analytics-to-synapse)',
-  },
 ];
 
 export const azCreateRetiredService: Rule = {
   id: 'az-create-retired-service',
   name: 'AzCreateRetiredService',
   severity: 'warning',
-  shortDescription: 'An az command creates a resource of a retired Azure service (MySQL or PostgreSQL single server, MariaDB, Data Lake Storage Gen1, Data Lake Analytics).',
+  shortDescription: 'An az command creates a resource of a retired Azure service (MySQL single server, MariaDB, Data Lake Storage Gen1).',
   fullDescription:
-    'Some services that old tutorials build on have been retired: Azure Database for MySQL single server on 16 September 2024, Azure Database for PostgreSQL single server on 28 March 2025 (az registers its "postgres server" group as deprecated, Azure/azure-cli#32185), Azure Database for MariaDB on 19 September 2025, Azure Data Lake Storage Gen1 and Azure Data Lake Analytics on 29 February 2024 (Learn: "What\'s happening to Azure Database for MySQL single server?", "What\'s happening to Azure Database for PostgreSQL single server?", "What\'s happening to Azure Database for MariaDB?", the Data Lake Storage Gen1 and Data Lake Analytics retirement notices). The az commands are still in the CLI, so az accepts the command line, but the service no longer creates the resource: the step and every step that uses the server after it cannot work. Only create commands are judged.',
-  help: 'Create the successor instead: az mysql flexible-server create, az postgres flexible-server create, a Data Lake Storage Gen2 account (az storage account create --enable-hierarchical-namespace true).',
+    'Some services that old tutorials build on have been retired: Azure Database for MySQL single server on 16 September 2024, Azure Database for MariaDB on 19 September 2025, Azure Data Lake Storage Gen1 on 29 February 2024 (Learn: "What\'s happening to Azure Database for MySQL single server?", "What\'s happening to Azure Database for MariaDB?", the Data Lake Storage Gen1 retirement notice). Their az commands are still in the CLI reference, so az accepts the command line, but the service no longer creates the resource: the step and every step that uses the server after it cannot work. Only create commands are judged. (az postgres server create and az dla account create, of the PostgreSQL single server and Data Lake Analytics retirements, have left the reference: az-retired-command reports them.)',
+  help: 'Create the successor instead: az mysql flexible-server create, a Data Lake Storage Gen2 account (az storage account create --enable-hierarchical-namespace true).',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
