@@ -23,6 +23,9 @@ export function codeFences(doc: LintDocument): CodeFence[] {
     const m = OPEN.exec(doc.line(n));
     if (!m) continue;
     const marker = m[2] as string;
+    // CommonMark §4.5: the info string of a backtick fence may not contain a backtick, so a line
+    // such as ```<name>``` and ```<group>``` (inline code in prose) opens no block.
+    if (marker[0] === '`' && doc.line(n).trim().slice(marker.length).includes('`')) continue;
     if (current === undefined) {
       current = { open: n, marker, info: (m[3] as string).toLowerCase() };
       continue;

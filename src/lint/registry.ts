@@ -102,6 +102,7 @@ import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disa
 import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
 import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
 import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
+import { azCreateRetiredService } from './rules/az-create-retired-service.ts';
 import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
 
 // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
@@ -256,6 +257,7 @@ export const rules: readonly Rule[] = [
   yamlDuplicateKey,
   workflowUndefinedEnv,
   retiredResourceSetting,
+  azCreateRetiredService,
   pythonBelowSdkMinimum,
   // issue 16 session 5: what az prints (exshape)
   azOutputForm,

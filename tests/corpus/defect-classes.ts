@@ -118,6 +118,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'yaml-duplicate-key': 'other',
   'workflow-undefined-env': 'other',
   'retired-resource-setting': 'other',
+  'az-create-retired-service': 'other',
   'python-below-sdk-minimum': 'other',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',

@@ -15,6 +15,7 @@ import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
+import { wildFCases } from './findings-cases-wild-f.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
 
@@ -49,6 +50,7 @@ const cases: Record<string, Case[]> = {
   ...exout2Cases,
   ...wildDCases,
   ...wildECases,
+  ...wildFCases,
   ...psreadCases,
   ...echo2Cases,
   'lookalike-dash-in-flag': [

@@ -18,6 +18,10 @@ interface Setting {
   source: string;
 }
 
+const SQL_GEN4 =
+  'Azure SQL Gen4 hardware is retired: it "has been retired and isn\'t available for provisioning, upscaling, or downscaling", so az stops with "Could not find sku in tier … with family \'Gen4\'" (readers reported it on the CLI samples, MicrosoftDocs/azure-docs#57703 and #68152)';
+const SQL_GEN4_SOURCE = 'Learn "vCore purchasing model - Azure SQL Database", section Gen4 (azure-sql/database/service-tiers-sql-database-vcore)';
+
 const SETTINGS: readonly Setting[] = [
   {
     az: { path: 'storage account create', option: '--kind', value: /^(?:Storage|BlobStorage)$/ },
@@ -41,6 +45,20 @@ const SETTINGS: readonly Setting[] = [
     fact: 'Application Gateway V1 (the Standard and WAF tiers: Standard_Small/Medium/Large, WAF_Medium/Large) is retired: Azure announced its retirement on 28 April 2023, stopped the creation of new V1 gateways before the retirement date, and retired the V1 SKU on 28 April 2026; only the v2 SKUs (Standard_v2, WAF_v2) can be created',
     source: 'Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026" (application-gateway/v1-retirement)',
   },
+  // issue 16 session 9 (wild-f): Azure SQL Gen4 hardware (readers hit "Could not find sku in tier
+  // 'GeneralPurpose' with family 'Gen4'", MicrosoftDocs/azure-docs#57703, #68152)
+  ...['sql db create', 'sql db update', 'sql elastic-pool create', 'sql elastic-pool update', 'sql mi create', 'sql mi update'].flatMap((path): Setting[] =>
+    [
+      { option: '--family', value: /^Gen4$/i },
+      { option: '--service-objective', value: /^(?:GP|BC|HS)_Gen4(?:_\d+)?$/i },
+    ].map((o) => ({
+      az: { path, ...o },
+      type: path.startsWith('sql mi') ? 'Microsoft.Sql/managedInstances' : path.startsWith('sql elastic-pool') ? 'Microsoft.Sql/servers/elasticPools' : 'Microsoft.Sql/servers/databases',
+      template: /^\s*["']?family["']?\s*:\s*["'](Gen4)["']/,
+      fact: SQL_GEN4,
+      source: SQL_GEN4_SOURCE,
+    })),
+  ),
 ];
 
 /** The template blocks of a page: fenced JSON or Bicep that declares `type` with an api version. */
@@ -54,10 +72,10 @@ export const retiredResourceSetting: Rule = {
   id: 'retired-resource-setting',
   name: 'RetiredResourceSetting',
   severity: 'warning',
-  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…).',
+  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…), an Azure SQL database, elastic pool or managed instance on Gen4 hardware.',
   fullDescription:
-    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
-  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules).',
+    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). Azure SQL Gen4 hardware has been retired and can no longer be provisioned, upscaled or downscaled (Learn "vCore purchasing model - Azure SQL Database", section Gen4): --family Gen4 or a GP_Gen4_… service objective fails with "Could not find sku in tier \'GeneralPurpose\' with family \'Gen4\'" (MicrosoftDocs/azure-docs#57703, #68152). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
+  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules); use Gen5 (standard-series) hardware for Azure SQL: --family Gen5 --capacity 2, or a GP_Gen5_2 service objective.',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
@@ -73,11 +91,13 @@ export const retiredResourceSetting: Rule = {
       if (!['json', 'bicep', 'jsonc', 'azurecli', ''].includes(fence.info) && !fence.info.startsWith('json')) continue;
       const lines: string[] = [];
       for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push(doc.line(n));
+      // several settings share a template property (Gen4 for each SQL command): one finding a line
+      const seen = new Set<number>();
       for (const s of SETTINGS) {
         if (!declares(lines, s.type)) continue;
         lines.forEach((text, i) => {
           const m = s.template.exec(text);
-          if (m) hits.push({ line: fence.open + 1 + i, column: text.indexOf(m[1] as string) + 1, message: `${text.trim()} — ${s.fact} (${s.source}).` });
+          if (m && !seen.has(i) && seen.add(i)) hits.push({ line: fence.open + 1 + i, column: text.indexOf(m[1] as string) + 1, message: `${text.trim()} — ${s.fact} (${s.source}).` });
         });
       }
     }

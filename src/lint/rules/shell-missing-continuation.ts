@@ -9,7 +9,7 @@ export const shellMissingContinuation: Rule = {
   severity: 'error',
   shortDescription: 'A command is split over lines without a backslash at the end of a line.',
   fullDescription:
-    'bash ends a command at the end of a line unless the line ends with a backslash (or a quote is still open). A command whose options go on under it without "\\" runs without them, and each further line runs as a command of its own: "--file: command not found". The same holds for an argument indented under its command (a quoted URL, @file, a <placeholder>): bash runs the command without it, then tries to run the argument. Source: GNU Bash Reference Manual §3.1.2.1 (escape character: a backslash-newline is a line continuation) and §3.2.4 (a newline ends a command).',
+    'bash ends a command at the end of a line unless the line ends with a backslash (or a quote is still open). A command whose options go on under it without "\\" runs without them, and each further line runs as a command of its own: "--file: command not found". The same holds for an argument indented under its command (a quoted URL, @file, a <placeholder>): bash runs the command without it, then tries to run the argument. A line ending in a backtick (the PowerShell continuation, about_Parsing) does not continue it either: bash reads the backtick as the start of a command substitution (§3.5.4). Source: GNU Bash Reference Manual §3.1.2.1 (escape character: a backslash-newline is a line continuation), §3.2.4 (a newline ends a command) and §3.5.4 (command substitution with backquotes).',
   help: 'End every line of the command but the last with " \\".',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -27,13 +27,18 @@ export const shellMissingContinuation: Rule = {
         while (last < endLine && /^\s*-/.test(doc.line(last + 1))) last++;
         const first = line.trim().split(/\s+/)[0] as string;
         const cmd = doc.line(startLine).trim().split(/\s+/).slice(0, 3).join(' ');
+        // A line ending in a backtick is PowerShell's continuation pasted into a bash block: say so,
+        // since the reader sees a continuation character and would not think of adding "\".
+        const backtick = /`[ \t]*$/.test(prev)
+          ? ` The line ends with "\`", PowerShell's line continuation: bash reads a backtick as the start of a command substitution (it runs the text up to the next backtick as a command and drops it), not as a continuation.`
+          : '';
         hits.push({
           line: n - 1,
           endLine: last,
           column: prev.length + 1,
           stepId: command.step.id,
-          message: `no "\\" at the end of this line, but the command goes on below: bash runs "${cmd} …" without the option${last > n ? 's' : ''} on line${last > n ? `s ${n}-${last}` : ` ${n}`}, then runs "${first} …" as a command of its own ("${first}: command not found"). End the line with " \\".`,
-          suggestion: `${prev.replace(/[ \t]+$/, '')} \\`,
+          message: `no "\\" at the end of this line, but the command goes on below: bash runs "${cmd} …" without the option${last > n ? 's' : ''} on line${last > n ? `s ${n}-${last}` : ` ${n}`}, then runs "${first} …" as a command of its own ("${first}: command not found").${backtick} End the line with " \\"${backtick ? ' instead of "`"' : ''}.`,
+          suggestion: backtick ? `${prev.replace(/`[ \t]*$/, '').replace(/[ \t]+$/, '')} \\` : `${prev.replace(/[ \t]+$/, '')} \\`,
         });
         n = last;
       }
