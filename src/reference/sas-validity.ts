@@ -126,6 +126,8 @@ export function sasDefects(sas: SasShown): SasDefect[] {
     const v = fields.get(f);
     return v === undefined || sasValueChosen(v) ? undefined : v.trim();
   };
+  // Whether the service reads letters in capitals is not documented: letters are judged without case.
+  const letters = (f: string): string | undefined => concrete(f)?.toLowerCase();
   const service = sas.url ? storageServiceOfHost(sas.url.host) : undefined;
 
   // Required fields, only of a token shown whole.
@@ -177,17 +179,17 @@ export function sasDefects(sas: SasShown): SasDefect[] {
   const se = concrete('se');
   if (st && se && !timeDefect('st', st) && !timeDefect('se', se) && Date.parse(st) >= Date.parse(se)) out.push({ field: 'st', message: `st=${st} is not before se=${se}: the token is never valid, and the service refuses it (403 AuthenticationFailed, "Signed expiry time … must be after signed start time …"). Give a start before the expiry (or no st).` });
 
-  const sr = concrete('sr');
+  const sr = letters('sr');
   if (sr && !BLOB_RESOURCES.has(sr) && !FILE_RESOURCES.has(sr)) out.push({ field: 'sr', message: `sr=${sr} is no signed resource: ${CREATE.service} lists b (blob), c (container), d (directory), bs (blob snapshot), bv (blob version), f (file) and s (share).` });
-  const spr = concrete('spr');
+  const spr = letters('spr');
   if (spr && spr !== 'https' && spr !== 'https,http') out.push({ field: 'spr', message: `spr=${spr} is no signed protocol: the only values are "https" and "https,http" (${source}); HTTP alone is not allowed.` });
-  const ss = concrete('ss');
+  const ss = letters('ss');
   const ssWhy = ss ? lettersDefect('ss', ss, 'bfqt', 'signed services') : undefined;
   if (ssWhy) out.push({ field: 'ss', message: `${ssWhy}: ${CREATE.account} has b (Blob), q (Queue), t (Table) and f (Files).` });
-  const srt = concrete('srt');
+  const srt = letters('srt');
   const srtWhy = srt ? lettersDefect('srt', srt, 'sco', 'signed resource types') : undefined;
   if (srtWhy) out.push({ field: 'srt', message: `${srtWhy}: ${CREATE.account} has s (service), c (container) and o (object).` });
-  const sp = concrete('sp');
+  const sp = letters('sp');
   if (sp) {
     const [allowed, what] =
       kind === 'account' ? [ACCOUNT_PERMISSIONS, 'an account SAS']
