@@ -29,18 +29,33 @@ interface QueryMatch {
   end: number;
 }
 
-function queriesOf(text: string, line: number): QueryMatch[] {
+function queriesOf(raw: string, line: number): QueryMatch[] {
+  // JSON written by PowerShell (ConvertTo-Json) escapes "&" as \u0026: read the token it stands for,
+  // and map every offset back to the line as written.
+  const at: number[] = [];
+  let text = '';
+  for (let i = 0; i < raw.length; ) {
+    at.push(i);
+    if (raw.startsWith('\\u0026', i)) {
+      text += '&';
+      i += 6;
+    } else {
+      text += raw[i];
+      i++;
+    }
+  }
+  at.push(raw.length);
   const out: QueryMatch[] = [];
   for (const m of text.matchAll(QUERY)) {
-    const at = m.index ?? 0;
+    const start = m.index ?? 0;
     const parts = sasQueryParts(m[0]);
     const fields = new Map<string, SasField>();
     parts.forEach((p, i) => {
       // The query's last value runs to the next space or quote: prose and Markdown glue "`", ")", "]", "|" and a full stop to it.
       const value = i === parts.length - 1 ? p.value.replace(/[`)\]|*\\].*$/s, '').replace(/[.,;:]+$/, '') : p.value;
-      fields.set(p.name, { value, line, column: at + p.offset + 1 });
+      fields.set(p.name, { value, line, column: (at[start + p.offset] ?? 0) + 1 });
     });
-    out.push({ fields, start: at, end: at + m[0].length });
+    out.push({ fields, start: at[start] ?? 0, end: at[start + m[0].length] ?? raw.length });
   }
   return out;
 }

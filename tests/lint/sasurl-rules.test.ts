@@ -53,6 +53,11 @@ describe('sas-token-invalid: what it judges', () => {
     expect(one('`sv=2022-11-02&sr=c&sp=r&se=2030-01-01&spr=http&sig=abc`')[0]?.message).toMatch(/spr=http is no signed protocol/);
     expect(one('`sv=2022-11-02&sr=c&sp=r&se=2030-01-01&skoid=x&sktid=y&sig=abc`')[0]?.message).toMatch(/user delegation SAS has no skt, ske, sks, skv/);
   });
+  it('a token in JSON that PowerShell wrote (ConvertTo-Json escapes "&" as \\u0026), reported where the field is written', () => {
+    const line = '  "sasToken": "sv=2022-11-02\\u0026sr=c\\u0026sp=rq\\u0026se=2030-01-01\\u0026sig=abc"';
+    const hits = one(`\`\`\`json\n{\n${line}\n}\n\`\`\``);
+    expect(hits.map((h) => [h.column, h.message.slice(0, 30)])).toEqual([[line.indexOf('sp=rq') + 1, 'sp=rq: "q" is no letter of a b']]);
+  });
   it('silent: sr=c on a blob URL (a container SAS reaches every blob in it), placeholders, elisions, versions newer than the list', () => {
     expect(one('https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sr=c&sp=r&se=2030-01-01T00:00:00Z&sig=abc')).toEqual([]);
     expect(one('azcopy copy "https://acct.blob.core.windows.net/c?$SAS" . --recursive\n\n`https://acct.blob.core.windows.net/c?<sas-token>`')).toEqual([]);
