@@ -62,6 +62,7 @@ import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
 import { shellOdataDollarExpanded } from './rules/shell-odata-dollar-expanded.ts';
 import { exampleSasFields } from './rules/example-sas-fields.ts';
+import { sasTokenInvalid } from './rules/sas-token-invalid.ts';
 import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { rbacNotactionsOnly } from './rules/rbac-notactions-only.ts';
 // issue 16 session 4 (rbacat): permissions a page never states
@@ -210,6 +211,7 @@ export const rules: readonly Rule[] = [
   shellTildeInQuotes,
   shellOdataDollarExpanded,
   exampleSasFields,
+  sasTokenInvalid,
   rbacWhatIf,
   rbacNotactionsOnly,
   rbacPermissionNotStated,

@@ -58,6 +58,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-tilde-in-quotes': 'shell-syntax',
   'shell-odata-dollar-expanded': 'shell-syntax',
   'example-sas-fields': 'example-output',
+  'sas-token-invalid': 'example-output',
   // session 7 (exout2): az output and --query against the resource model az prints
   'az-output-schema': 'example-output',
   'az-query-path': 'other',
