@@ -134,6 +134,8 @@ import { deploymentOutputNotDeclared } from './rules/deployment-output-not-decla
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { dateFormatMistake } from './rules/date-format-mistake.ts';
+import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
@@ -284,4 +286,7 @@ export const rules: readonly Rule[] = [
   powershellMissingValue,
   powershellEnumValue,
   powershellVariableTwoNames,
+  // issue 16 session 9 (fmtfence): timestamps formatted wrong, Markdown blocks left open
+  dateFormatMistake,
+  markdownBlockUnclosed,
 ];

@@ -150,4 +150,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'powershell-missing-value': 'wrong-parameter',
   'powershell-enum-value': 'wrong-parameter',
   'powershell-variable-two-names': 'inconsistent-name',
+  // issue 16 session 9 (fmtfence): timestamps formatted wrong, Markdown blocks left open
+  'date-format-mistake': 'other',
+  'markdown-block-unclosed': 'other',
 };
