@@ -129,6 +129,14 @@ export function renderReadme(): string {
   lines.push('  `arm-compute/quickstart-templates/aliases.json`, commit in the file): the aliases it lists today and those it dropped, with the');
   lines.push('  day. `app-gateway-rule-priority-missing` needs no data. Positives in `tests/lint/findings-cases-wild-d.ts`, real pages');
   lines.push('  (reader-reported defects and correct negatives) in `tests/lint/wild-d-rules.test.ts`.');
+  lines.push('- `date-format-mistake` reads date/time format strings through `date-formats.ts` (strftime for GNU/BSD `date +FORMAT`,');
+  lines.push('  Python `strftime` and `Get-Date -UFormat`; .NET custom and standard formats for `Get-Date -Format` and `.ToString(\"…\")`), and');
+  lines.push('  whether the value is UTC (`date -u`, `TZ=UTC`, `-AsUTC`, `.ToUniversalTime()`, `UtcNow`, `now(timezone.utc)`) or local; a');
+  lines.push('  value whose clock the line does not show is judged only for what the format itself gets wrong. `markdown-block-unclosed`');
+  lines.push('  reports the parser\'s own structure diagnostics (`src/parse/structure.ts`: an unterminated fence, a fence DocFX closes at');
+  lines.push('  `::: zone-end`, a tab group without `---`, a zone never closed, nested or closed twice, read as DocFX reads them), so lint');
+  lines.push('  and the parser agree on where a block ends, plus a fence whose next block\'s opener (```` ```lang ````) sits inside it.');
+  lines.push('  Positives in `tests/lint/findings-cases-fmtfence.ts`, real pages in `tests/lint/fmtfence-rules.test.ts`.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

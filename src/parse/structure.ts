@@ -249,13 +249,18 @@ export function readZones(lines: string[], from: number, s: Structure): void {
     const kind = zoneMarker(line);
     if (kind === 0) continue;
     if (kind > 0) {
+      // DocFX refuses a zone inside a zone (ZoneExtension.TryValidateAncestry: "Zones cannot be
+      // nested"): the line stays text and the next `::: zone-end` closes the outer zone.
+      if (stack.length > 0) {
+        s.nestedZones.set(k, stack[stack.length - 1]!.open);
+        continue;
+      }
       const attrs = ZONE_OPEN.exec(line)?.[1] ?? '';
       const pivot = /\bpivot\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
       const target = /\btarget\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
       const zone: Zone = { open: k, close: lines.length - 1, closed: false };
       if (pivot !== undefined) zone.pivots = pivot.split(',').map((p) => p.trim()).filter((p) => p !== '');
       if (target !== undefined) zone.target = target;
-      if (stack.length > 0) s.nestedZones.set(k, stack[stack.length - 1]!.open);
       stack.push(zone);
       s.zones.push(zone);
       s.zoneLines.set(k, zone);

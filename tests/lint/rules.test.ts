@@ -15,6 +15,7 @@ import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { psreadCases } from './findings-cases-psread.ts';
+import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 
 interface Case {
   name: string;
@@ -47,6 +48,7 @@ const cases: Record<string, Case[]> = {
   ...exout2Cases,
   ...wildDCases,
   ...psreadCases,
+  ...fmtfenceCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

@@ -5,6 +5,8 @@
 // where a block ends (a fence still open at `::: zone-end` ends there, as DocFX ends it).
 import type { ParseDiagnostic } from '../../model.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { codeFences } from '../fences.ts';
+import type { LintDocument } from '../document.ts';
 
 /** The parser's diagnostic codes this rule reports. */
 const CODES = new Set(['unterminated-fence', 'fence-closed-by-zone', 'tab-group-unclosed', 'zone-unclosed', 'zone-end-unmatched', 'zone-nested']);
@@ -29,9 +31,42 @@ export const markdownBlockUnclosed: Rule = {
       const message = messageOf(d, doc.hasText ? doc.line(d.line) : '', doc.hasText ? zoneEndAfter(doc, d.line) : undefined);
       if (message) hits.push({ line: d.line, message });
     }
+    hits.push(...swallowedOpeners(doc));
     return hits;
   },
 };
+
+// A line inside a block that would close it but for its info string ("```powershell"): the author
+// forgot the close before opening the next block. CommonMark takes the line as code (a closing fence
+// "may not be followed by an info string"), the next bare fence closes the first block, and what was
+// meant as the second block's content and the prose between are shown as one block.
+const OPENER_LIKE = /^\s*(`{3,}|~{3,})\s*([A-Za-z][\w+#.-]*)\s*$/;
+// Blocks that show Markdown may hold fences on purpose.
+const SHOWS_MARKDOWN = /^(markdown|md|mdx)$/;
+
+function swallowedOpeners(doc: LintDocument): RuleHit[] {
+  const hits: RuleHit[] = [];
+  if (!doc.hasText) return hits;
+  for (const fence of codeFences(doc)) {
+    if (fence.close > doc.lineCount || SHOWS_MARKDOWN.test(fence.info)) continue;
+    const own = FENCE.exec(doc.line(fence.open));
+    if (!own) continue;
+    const marker = own[1]!;
+    for (let n = fence.open + 1; n < fence.close; n++) {
+      const text = doc.line(n);
+      // a zone's end closes the fence first (the parser's fence-closed-by-zone)
+      if (ZONE_END.test(text)) break;
+      const m = OPENER_LIKE.exec(text);
+      if (!m || m[1]![0] !== marker[0] || m[1]!.length < marker.length) continue;
+      hits.push({
+        line: fence.open,
+        message: `the code block opened here (${marker}${fence.info}) is not closed before the next block opens on line ${n} (${m[1]}${m[2]}): a closing fence cannot carry an info string, so CommonMark (GitHub, Learn) reads that opener as a line of this block, which runs on to the bare fence on line ${fence.close}; the two blocks and the text between them are shown, and copied, as one. Close this block with ${marker} before line ${n}.`,
+      });
+      break;
+    }
+  }
+  return hits;
+}
 
 function zoneEndAfter(doc: { lineCount: number; line(n: number): string }, from: number): number | undefined {
   for (let n = from + 1; n <= doc.lineCount; n++) if (ZONE_END.test(doc.line(n))) return n;
@@ -53,7 +88,7 @@ function messageOf(d: ParseDiagnostic, text: string, zoneEnd: number | undefined
     case 'zone-end-unmatched':
       return `this "::: zone-end" closes no zone (none is open here): Learn shows the line as text. Remove it, or open the zone it was meant to close.`;
     case 'zone-nested':
-      return `${d.message.replace(/^the zone/, 'this zone')}; its "::: zone-end" then closes the outer zone. Close the outer zone with "::: zone-end" before opening this one.`;
+      return `${d.message.replace(/^the zone/, 'this zone')}. Close the outer zone with "::: zone-end" before opening this one.`;
     default:
       return undefined;
   }
