@@ -136,6 +136,8 @@ export function renderReadme(): string {
   lines.push('  reports the parser\'s own structure diagnostics (`src/parse/structure.ts`: an unterminated fence, a fence DocFX closes at');
   lines.push('  `::: zone-end`, a tab group without `---`, a zone never closed, nested or closed twice, read as DocFX reads them), so lint');
   lines.push('  and the parser agree on where a block ends, plus a fence whose next block\'s opener (```` ```lang ````) sits inside it.');
+  lines.push('  `date-gnu-option-on-macos` reports GNU date\'s -d/--date/--iso-8601 only in a block the page offers for macOS (a tab');
+  lines.push('  named so, or the sentence leading into the block), never from a generic "runs on macOS, Linux or Windows".');
   lines.push('  Positives in `tests/lint/findings-cases-fmtfence.ts`, real pages in `tests/lint/fmtfence-rules.test.ts`.');
   lines.push('');
   lines.push('## Rules');

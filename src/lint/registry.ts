@@ -136,6 +136,7 @@ import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
+import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
@@ -288,5 +289,6 @@ export const rules: readonly Rule[] = [
   powershellVariableTwoNames,
   // issue 16 session 9 (fmtfence): timestamps formatted wrong, Markdown blocks left open
   dateFormatMistake,
+  dateGnuOptionOnMacos,
   markdownBlockUnclosed,
 ];

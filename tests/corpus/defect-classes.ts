@@ -152,5 +152,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'powershell-variable-two-names': 'inconsistent-name',
   // issue 16 session 9 (fmtfence): timestamps formatted wrong, Markdown blocks left open
   'date-format-mistake': 'other',
+  'date-gnu-option-on-macos': 'other',
   'markdown-block-unclosed': 'other',
 };

@@ -62,6 +62,27 @@ describe('date-format-mistake', () => {
   });
 });
 
+describe('date-gnu-option-on-macos', () => {
+  const rule = 'date-gnu-option-on-macos';
+  it('silent where the page does not offer the block for macOS: date -u -d in blob-containers-cli.md (macOS named only as a place to install the CLI, 300 lines above), date -d in the registration key\'s "Azure CLI" tab', () => {
+    const text = read(BLOB_CONTAINERS);
+    expect(text).toMatch(/install it on macOS, Linux, or Windows/);
+    expect(found(rule, BLOB_CONTAINERS)).toEqual([]);
+    expect(read(AVD_KEY)).toContain("$(date -d '+24 hours' --iso-8601=ns)");
+    expect(found(rule, AVD_KEY)).toEqual([]);
+  });
+  it('the registration key\'s CLI tab offered for macOS (azure-docs#51634: "-d is not a valid argument in macOS")', () => {
+    const text = read(AVD_KEY).replace('# [Azure CLI](#tab/cli)', '# [Azure CLI (macOS, Linux)](#tab/cli)');
+    const hits = found(rule, 'mac-tab.md', text);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineWith(text, 'expiration-time=$(date -d'), 'warning']]);
+    expect(hits[0]?.message).toMatch(/date -d is GNU date's; the block is in the page's "Azure CLI \(macOS, Linux\)" tab/);
+  });
+  it('the BSD form (-v+30M) in a macOS tab is not reported; a sentence that excludes macOS does not offer the block for it', () => {
+    const text = '# T\n\n# [macOS](#tab/macos)\n\n```bash\nend=$(date -u -v+30M +%Y-%m-%dT%H:%MZ)\n```\n\n---\n\nThis works on Linux, not on macOS:\n\n```bash\nend=$(date -u -d "30 minutes" +%Y-%m-%dT%H:%MZ)\n```\n';
+    expect(found(rule, 'bsd.md', text)).toEqual([]);
+  });
+});
+
 describe('markdown-block-unclosed', () => {
   const rule = 'markdown-block-unclosed';
   it('tutorials/000-key-vault.md: a stray ``` (read as an opener) and a ```bash block never closed, the rest of the page shown as code', () => {
