@@ -16,6 +16,7 @@ const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l
 const BLOB_CONTAINERS = 'tests/corpus/articles/storage/blobs/blob-containers-cli.md';
 const EVENT_GRID = 'tests/fresh/articles/event-grid/custom-event-quickstart.md';
 const AVD_KEY = 'tests/lint/fixtures/real/add-session-hosts-host-pool.excerpt.md';
+const SAS_TEMPLATE = 'tests/lint/fixtures/real/secure-template-with-sas-token.excerpt.md';
 const MICROSERVICES = 'tests/fresh/articles/container-apps/communicate-between-microservices.md';
 const GITHUB_ACTIONS = 'tests/corpus/articles/app-service/deploy-github-actions.md';
 
@@ -70,6 +71,14 @@ describe('date-gnu-option-on-macos', () => {
     expect(found(rule, BLOB_CONTAINERS)).toEqual([]);
     expect(read(AVD_KEY)).toContain("$(date -d '+24 hours' --iso-8601=ns)");
     expect(found(rule, AVD_KEY)).toEqual([]);
+  });
+  it('silent on the page azure-docs#61207 was filed on, as fixed: the block is scoped to Cloud Shell\'s Bash; reported when its note offers it for macOS instead', () => {
+    const text = read(SAS_TEMPLATE);
+    expect(text).toContain('works with the Bash environment in Cloud Shell');
+    expect(found(rule, SAS_TEMPLATE)).toEqual([]);
+    expect(found('date-format-mistake', SAS_TEMPLATE)).toEqual([]);
+    const mac = text.replace('works with the Bash environment in Cloud Shell.', 'works in Bash on Linux and macOS.');
+    expect(found(rule, 'mac-note.md', mac).map((h) => h.line)).toEqual([lineWith(mac, "expiretime=$(date -u -d '30 minutes'")]);
   });
   it('the registration key\'s CLI tab offered for macOS (azure-docs#51634: "-d is not a valid argument in macOS")', () => {
     const text = read(AVD_KEY).replace('# [Azure CLI](#tab/cli)', '# [Azure CLI (macOS, Linux)](#tab/cli)');
