@@ -65,7 +65,9 @@ export function strftimeSlips(fmt: string, clock: Clock, program: string): Forma
   }
   const letters = new Set(parts.filter((p) => p.kind === 'spec').map((p) => p.letter));
   const twelve = parts.find((p) => p.kind === 'spec' && (p.letter === 'I' || p.letter === 'l'));
-  if (twelve && !letters.has('p') && !letters.has('P') && !letters.has('r')) {
+  // Judged in a timestamp (with a date), the value a program reads back; a clock shown to a person is left alone.
+  const dated = ['Y', 'y', 'F', 'G', 'D', 'd', 'j'].some((l) => letters.has(l));
+  if (twelve && dated && !letters.has('p') && !letters.has('P') && !letters.has('r')) {
     slips.push({ part: twelve.text, what: `${twelve.text} is the hour on a 12-hour clock (01–12) and the format has no %p (AM/PM): at ${AT} it prints 03:30, so an afternoon time is read as 12 hours earlier (an expiry already in the past); the 24-hour hour is %H` });
   }
   if (clock === 'local' && labelledUtc(parts) && !letters.has('z') && !letters.has('Z')) {
@@ -161,7 +163,8 @@ export function dotnetSlips(fmt: string, clock: Clock, program: string): FormatS
     slips.push({ part: literal[0], what: `.NET has no "${literal[0][0]}" specifier and copies "${literal[0]}" into the result unchanged (the year is "yyyy", the day "dd"): the value holds the letters ${literal[0]}, which no service reads as a date` });
   }
   const hour12 = parts.find((p) => p.kind === 'spec' && p.letter === 'h');
-  if (hour12 && !parts.some((p) => p.kind === 'spec' && p.letter === 't')) {
+  const dated = parts.some((p) => p.kind === 'spec' && (p.letter === 'y' || p.letter === 'd'));
+  if (hour12 && dated && !parts.some((p) => p.kind === 'spec' && p.letter === 't')) {
     slips.push({ part: hour12.text, what: `"${hour12.text}" is the hour on a 12-hour clock (01–12) and the format has no "tt" (AM/PM): at ${AT} it prints 03:30, so an afternoon time is read as 12 hours earlier (an expiry already in the past); the 24-hour hour is "HH"` });
   }
   if (clock === 'local' && /Z/.test(texts) && !parts.some((p) => p.kind === 'spec' && (p.letter === 'z' || p.letter === 'K'))) {

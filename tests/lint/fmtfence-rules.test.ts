@@ -53,6 +53,10 @@ describe('date-format-mistake', () => {
     const text = '# T\n\n```powershell\n$s = $start.ToString("yyyy-MM-ddTHH:mm:ssZ")\n$t = $start.ToString("YYYY-MM-DD")\n```\n';
     expect(found(rule, 'unknown.md', text).map((h) => h.line)).toEqual([5]);
   });
+  it('a 12-hour hour is judged in a timestamp (with a date), not in a clock shown to a person', () => {
+    const text = '# T\n\n```powershell\n$a = (Get-Date).ToString("hh:mm")\n$b = Get-Date -Format "yyyy-MM-dd hh:mm"\n```\n\n```bash\necho "$(date +%I:%M)"\nstamp=$(date -u +%Y%m%d-%I%M)\n```\n';
+    expect(found(rule, 'clock.md', text).map((h) => h.line)).toEqual([5, 10]);
+  });
   it('Python: datetime.now() labelled Z is reported, datetime.now(timezone.utc) and utcnow() are not', () => {
     const text = '# T\n\n```python\na = datetime.now().strftime("%Y-%m-%dT%H:%M:%SZ")\nb = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")\nc = datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")\n```\n';
     expect(found(rule, 'py.md', text).map((h) => h.line)).toEqual([4]);
