@@ -137,6 +137,16 @@ export function renderReadme(): string {
   lines.push('  `scripts/generate-storage-versions.ts` (`--check` compares) from Azure/Azurite `src/blob/utils/constants.ts`');
   lines.push('  `ValidAPIVersions` (commit in the file). Positives in `tests/lint/findings-cases-sasurl.ts`, real pages in');
   lines.push('  `tests/lint/sasurl-rules.test.ts`.');
+  lines.push('- `date-format-mistake` reads date/time format strings through `date-formats.ts` (strftime for GNU/BSD `date +FORMAT`,');
+  lines.push('  Python `strftime` and `Get-Date -UFormat`; .NET custom and standard formats for `Get-Date -Format` and `.ToString(\"…\")`), and');
+  lines.push('  whether the value is UTC (`date -u`, `TZ=UTC`, `-AsUTC`, `.ToUniversalTime()`, `UtcNow`, `now(timezone.utc)`) or local; a');
+  lines.push('  value whose clock the line does not show is judged only for what the format itself gets wrong. `markdown-block-unclosed`');
+  lines.push('  reports the parser\'s own structure diagnostics (`src/parse/structure.ts`: an unterminated fence, a fence DocFX closes at');
+  lines.push('  `::: zone-end`, a tab group without `---`, a zone never closed, nested or closed twice, read as DocFX reads them), so lint');
+  lines.push('  and the parser agree on where a block ends, plus a fence whose next block\'s opener (```` ```lang ````) sits inside it.');
+  lines.push('  `date-gnu-option-on-macos` reports GNU date\'s -d/--date/--iso-8601 only in a block the page offers for macOS (a tab');
+  lines.push('  named so, or the sentence leading into the block), never from a generic "runs on macOS, Linux or Windows".');
+  lines.push('  Positives in `tests/lint/findings-cases-fmtfence.ts`, real pages in `tests/lint/fmtfence-rules.test.ts`.');
   lines.push('');
   lines.push('## Rules');
   lines.push('');

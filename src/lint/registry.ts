@@ -139,6 +139,9 @@ import { deploymentOutputNotDeclared } from './rules/deployment-output-not-decla
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { dateFormatMistake } from './rules/date-format-mistake.ts';
+import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
+import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
@@ -303,4 +306,8 @@ export const rules: readonly Rule[] = [
   exampleVaultObjectVsRequest,
   exampleBlobVsRequest,
   exampleAppHostVsRequest,
+  // issue 16 session 9 (fmtfence): timestamps formatted wrong, Markdown blocks left open
+  dateFormatMistake,
+  dateGnuOptionOnMacos,
+  markdownBlockUnclosed,
 ];

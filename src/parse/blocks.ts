@@ -62,6 +62,10 @@ function variantStructure(st: ScanState) {
     if (!z.closed) st.diag('zone-unclosed', 'warning', z.open + 1, `the zone opened here is never closed with "::: zone-end": it runs to the end of the page`);
     for (const p of z.pivots ?? []) st.addPivot(p);
   }
+  for (const end of s.strayZoneEnds) st.diag('zone-end-unmatched', 'warning', end + 1, `"::: zone-end" here closes no zone (none is open): Learn shows the line as text`);
+  for (const [inner, outer] of s.nestedZones) {
+    st.diag('zone-nested', 'warning', inner + 1, `the zone opened here is inside the zone opened on line ${outer + 1}, which is not closed before it: DocFX refuses nested zones ("Zones cannot be nested") and shows this line as text; the next "::: zone-end" closes the outer zone`);
+  }
   for (const [open, zoneEnd] of s.closedByZone) {
     st.diag(
       'fence-closed-by-zone',

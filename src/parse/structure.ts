@@ -61,6 +61,10 @@ export interface Structure {
   zones: Zone[];
   /** Every `::: zone` and `::: zone-end` line outside code, with its zone. */
   zoneLines: Map<number, Zone>;
+  /** `::: zone-end` lines outside code with no zone open: DocFX shows them as text. */
+  strayZoneEnds: number[];
+  /** `::: zone` lines opened inside another zone (0-based line → the outer zone's line): DocFX refuses them ("Zones cannot be nested"). */
+  nestedZones: Map<number, number>;
 }
 
 const md = new MarkdownIt('commonmark', { html: true });
@@ -75,7 +79,7 @@ export function markdownTokens(text: string): Token[] {
 }
 
 export function emptyStructure(): Structure {
-  return { headings: new Map(), fences: new Map(), dangling: new Map(), closedByZone: new Map(), tabGroups: [], tabLines: new Map(), groupCloses: new Map(), zones: [], zoneLines: new Map() };
+  return { headings: new Map(), fences: new Map(), dangling: new Map(), closedByZone: new Map(), tabGroups: [], tabLines: new Map(), groupCloses: new Map(), zones: [], zoneLines: new Map(), strayZoneEnds: [], nestedZones: new Map() };
 }
 
 const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
@@ -245,6 +249,12 @@ export function readZones(lines: string[], from: number, s: Structure): void {
     const kind = zoneMarker(line);
     if (kind === 0) continue;
     if (kind > 0) {
+      // DocFX refuses a zone inside a zone (ZoneExtension.TryValidateAncestry: "Zones cannot be
+      // nested"): the line stays text and the next `::: zone-end` closes the outer zone.
+      if (stack.length > 0) {
+        s.nestedZones.set(k, stack[stack.length - 1]!.open);
+        continue;
+      }
       const attrs = ZONE_OPEN.exec(line)?.[1] ?? '';
       const pivot = /\bpivot\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
       const target = /\btarget\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
@@ -260,7 +270,7 @@ export function readZones(lines: string[], from: number, s: Structure): void {
         zone.close = k;
         zone.closed = true;
         s.zoneLines.set(k, zone);
-      }
+      } else s.strayZoneEnds.push(k);
     }
   }
 }

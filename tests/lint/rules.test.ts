@@ -19,6 +19,7 @@ import { wildFCases } from './findings-cases-wild-f.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
+import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 
 interface Case {
   name: string;
@@ -55,6 +56,7 @@ const cases: Record<string, Case[]> = {
   ...psreadCases,
   ...echo2Cases,
   ...sasurlCases,
+  ...fmtfenceCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

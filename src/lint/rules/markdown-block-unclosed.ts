@@ -1,0 +1,95 @@
+// A code fence, tab group or zone the page opens and never closes (or closes twice): what the
+// reader sees and copies is not what the author wrote. The parser (src/parse/structure.ts and
+// blocks.ts) finds these places while it reads the page's structure and reports them as
+// diagnostics; this rule turns those diagnostics into findings, so that lint and the parser agree on
+// where a block ends (a fence still open at `::: zone-end` ends there, as DocFX ends it).
+import type { ParseDiagnostic } from '../../model.ts';
+import type { Rule, RuleHit } from '../rule.ts';
+import { codeFences } from '../fences.ts';
+import type { LintDocument } from '../document.ts';
+
+/** The parser's diagnostic codes this rule reports. */
+const CODES = new Set(['unterminated-fence', 'fence-closed-by-zone', 'tab-group-unclosed', 'zone-unclosed', 'zone-end-unmatched', 'zone-nested']);
+
+const FENCE = /^[\s>]*(`{3,}|~{3,})\s*([^\s`]*)/;
+const ZONE_END = /^[\s>]*:::\s*zone-end\b/;
+
+export const markdownBlockUnclosed: Rule = {
+  id: 'markdown-block-unclosed',
+  name: 'MarkdownBlockUnclosed',
+  severity: 'warning',
+  shortDescription: 'A code fence, tab group or zone pivot is opened and never closed (or a zone is closed that was never opened, or opened inside another).',
+  fullDescription:
+    'CommonMark (spec 0.31.2, 4.5 Fenced code blocks): "If the end of the containing block (or document) is reached and no closing code fence has been found, the code block contains all of the lines after the opening code fence". GitHub and every CommonMark renderer then show the rest of the list item or page — prose, later commands, a second fence\'s opener as text — inside one code block, and its Copy button (Learn\'s too) pastes all of it into the shell. Learn\'s DocFX ends a fence still open at "::: zone-end" with the zone (dotnet/docfx TripleColonBlockParser: the zone is a container block and closing it closes what is open inside), so Learn shows that page right while GitHub\'s preview and other renderers do not. A DocFX tab group ("# [Azure CLI](#tab/azure-cli)") ends at a line "---"; without it Learn shows the rest of the page inside the group\'s last tab. A zone opened inside another zone is refused ("Zones cannot be nested", ZoneExtension.TryValidateAncestry) and its line shown as text, and its "::: zone-end" closes the outer zone; a "::: zone-end" with no zone open is shown as text.',
+  help: 'Close each code fence with a line of the same backticks before the prose or the next block, end each tab group with a line "---", and pair every "::: zone pivot=…" with one "::: zone-end" before the next zone opens.',
+  check(doc) {
+    const hits: RuleHit[] = [];
+    for (const d of doc.tutorial.diagnostics) {
+      if (!CODES.has(d.code)) continue;
+      // A diagnostic about an included file has that file's line numbers: it is the include's own.
+      if (d.file && doc.file && d.file !== doc.file) continue;
+      const message = messageOf(d, doc.hasText ? doc.line(d.line) : '', doc.hasText ? zoneEndAfter(doc, d.line) : undefined);
+      if (message) hits.push({ line: d.line, message });
+    }
+    hits.push(...swallowedOpeners(doc));
+    return hits;
+  },
+};
+
+// A line inside a block that would close it but for its info string ("```powershell"): the author
+// forgot the close before opening the next block. CommonMark takes the line as code (a closing fence
+// "may not be followed by an info string"), the next bare fence closes the first block, and what was
+// meant as the second block's content and the prose between are shown as one block.
+const OPENER_LIKE = /^\s*(`{3,}|~{3,})\s*([A-Za-z][\w+#.-]*)\s*$/;
+// Blocks that show Markdown may hold fences on purpose.
+const SHOWS_MARKDOWN = /^(markdown|md|mdx)$/;
+
+function swallowedOpeners(doc: LintDocument): RuleHit[] {
+  const hits: RuleHit[] = [];
+  if (!doc.hasText) return hits;
+  for (const fence of codeFences(doc)) {
+    if (fence.close > doc.lineCount || SHOWS_MARKDOWN.test(fence.info)) continue;
+    const own = FENCE.exec(doc.line(fence.open));
+    if (!own) continue;
+    const marker = own[1]!;
+    for (let n = fence.open + 1; n < fence.close; n++) {
+      const text = doc.line(n);
+      // a zone's end closes the fence first (the parser's fence-closed-by-zone)
+      if (ZONE_END.test(text)) break;
+      const m = OPENER_LIKE.exec(text);
+      if (!m || m[1]![0] !== marker[0] || m[1]!.length < marker.length) continue;
+      hits.push({
+        line: fence.open,
+        message: `the code block opened here (${marker}${fence.info}) is not closed before the next block opens on line ${n} (${m[1]}${m[2]}): a closing fence cannot carry an info string, so CommonMark (GitHub, Learn) reads that opener as a line of this block, which runs on to the bare fence on line ${fence.close}; the two blocks and the text between them are shown, and copied, as one. Close this block with ${marker} before line ${n}.`,
+      });
+      break;
+    }
+  }
+  return hits;
+}
+
+function zoneEndAfter(doc: { lineCount: number; line(n: number): string }, from: number): number | undefined {
+  for (let n = from + 1; n <= doc.lineCount; n++) if (ZONE_END.test(doc.line(n))) return n;
+  return undefined;
+}
+
+function messageOf(d: ParseDiagnostic, text: string, zoneEnd: number | undefined): string | undefined {
+  const marker = FENCE.exec(text);
+  const opener = marker ? `${marker[1]}${marker[2] ?? ''}` : 'the fence';
+  switch (d.code) {
+    case 'unterminated-fence':
+      return `the code block opened here (${opener}) is never closed: GitHub, Learn and every CommonMark renderer show every line after it, to the end of its list item or of the page, inside the code block (prose and the next blocks' fences included), and the block's Copy button pastes all of it into the shell. Close it with a line ${marker?.[1] ?? '```'} where its content ends.`;
+    case 'fence-closed-by-zone':
+      return `the code block opened here (${opener}) is not closed before "::: zone-end"${zoneEnd ? ` on line ${zoneEnd}` : ''}: Learn ends it with the zone, but GitHub's preview and other CommonMark renderers show the zone markers and the rest of the page inside the code block, and its Copy button pastes them. Close the fence (${marker?.[1] ?? '```'}) before "::: zone-end".`;
+    case 'tab-group-unclosed':
+      return `the tab group that starts here is never closed with a line "---": Learn shows the rest of the page inside its last tab, so a reader who picks another tab does not see it. End the group with "---" after its last tab's content.`;
+    case 'zone-unclosed':
+      return `the zone opened here is never closed with "::: zone-end": DocFX warns ("No \\"::: zone-end\\" found") and the zone runs to the end of the page, so everything after it belongs to this zone (shown only for its pivot or target). Close it with "::: zone-end".`;
+    case 'zone-end-unmatched':
+      return `this "::: zone-end" closes no zone (none is open here): Learn shows the line as text. Remove it, or open the zone it was meant to close.`;
+    case 'zone-nested':
+      return `${d.message.replace(/^the zone/, 'this zone')}. Close the outer zone with "::: zone-end" before opening this one.`;
+    default:
+      return undefined;
+  }
+}
