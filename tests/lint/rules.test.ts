@@ -15,6 +15,7 @@ import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { psreadCases } from './findings-cases-psread.ts';
+import { psparityCases } from './findings-cases-psparity.ts';
 
 interface Case {
   name: string;
@@ -230,6 +231,7 @@ const cases: Record<string, Case[]> = {
 };
 
 for (const [id, more] of Object.entries(exshapeExtraCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
