@@ -52,6 +52,12 @@ describe('az-vm-image-alias-retired on New-AzVM -Image', () => {
   it('is silent on the same quickstart today: -image Debian11', () => {
     expect(found(rule, `${REAL}/quick-create-powershell-linux.excerpt.md`)).toEqual([]);
   });
+  it('the command of Azure/azure-powershell#23581, with the error New-AzVM printed', () => {
+    const text = ['# Page', '', '```azurepowershell', 'New-AzVM -ResourceGroupName <ResourceGroupName> -Name myVM -Image UbuntuLTS -Credential (Get-Credential)', '```', ''].join('\n');
+    const hits = lintText(text, 'docfx', 'p.md').filter((f) => f.rule === rule);
+    expect(hits.map((f) => f.line)).toEqual([4]);
+    expect(hits[0]!.message).toContain(`New-AzVM stops with "Can't find the image 'ubuntults'."`);
+  });
 });
 
 describe('resource-name-invalid on New-AzKeyVault -Name', () => {
