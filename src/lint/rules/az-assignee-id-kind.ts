@@ -25,7 +25,10 @@ function kindOfPsValue(v: PsValue): Kind | undefined {
   if (placeholder) return kindOfKey(placeholder.key);
   if (v.kind !== 'variable' && v.kind !== 'member') return undefined;
   const last = /([A-Za-z_]\w*)\W*$/.exec(v.text.replace(/\(\)$/, ''))?.[1] ?? '';
-  return kindOfKey(last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase());
+  const key = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  // `$appObjectId` names both kinds (the app registration's object id): not known.
+  if (/(^|_)(CLIENT|APP|APPLICATION)(_|$)/.test(key) && /(^|_)(PRINCIPAL|OBJECT|OID)(_|$)/.test(key)) return undefined;
+  return kindOfKey(key);
 }
 
 // The Azure PowerShell parameters that take one kind of id (Az.Resources, Az.KeyVault help): an object id, or an
