@@ -2,9 +2,12 @@
 // accept today, and the ones they once accepted and no longer do, from the history of the file az
 // reads them from, Azure/azure-rest-api-specs arm-compute/quickstart-templates/aliases.json (azure-cli
 // core cloud.py endpoint vm_image_alias_doc; azure/cli/command_modules/vm/_actions.py
-// load_images_from_aliases_doc). Same commit, same bytes.
+// load_images_from_aliases_doc). Same commit, same bytes. Azure PowerShell's New-AzVM does not read that document: it
+// resolves -Image from Az.Compute's embedded Images.json, whose removals its ChangeLog records; the saved ChangeLog
+// excerpt src/reference/vm-image-aliases-powershell.md (repo, path, commit, verbatim lines) gives the `powershell` part.
 //   npx tsx scripts/generate-vm-image-aliases.ts [--source <git dir>]           write the table
 //   npx tsx scripts/generate-vm-image-aliases.ts [--source <git dir>] --check   exit 1 when the committed table differs
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from './git-snapshot.ts';
 import { writeOrCheck } from './write-generated.ts';
@@ -83,6 +86,38 @@ const retired = [...byLower.values()]
   .sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()))
   .map(([alias, v]) => ({ alias, removed: v.date.slice(0, 10), commit: v.commit.slice(0, 12) }));
 
+/**
+ * The aliases Az.Compute removed, from the ChangeLog excerpt: each `## Version X` names them on a `removed:` line,
+ * and every name must stand in backticks in that version's quoted lines (so the list says what the ChangeLog says).
+ */
+function powershellRemovals(text: string): { source: { repo: string; path: string; commit: string }; removed: { alias: string; version: string }[] } {
+  const lines = text.split('\n');
+  const m = /^source: (\S+\/\S+) (\S+) ([0-9a-f]{40})$/.exec(lines[0] ?? '');
+  if (!m) throw new Error('vm-image-aliases-powershell.md: the first line must be "source: <repo> <path> <commit>"');
+  const removed: { alias: string; version: string }[] = [];
+  let version = '';
+  let names: string[] = [];
+  let quoted = '';
+  const close = (): void => {
+    for (const n of names) {
+      if (!quoted.includes(`\`${n}\``)) throw new Error(`vm-image-aliases-powershell.md: Version ${version} lists ${n}, which its ChangeLog lines do not name`);
+      removed.push({ alias: n, version });
+    }
+    names = [];
+    quoted = '';
+  };
+  for (const line of lines.slice(1)) {
+    const v = /^## Version (\S+)$/.exec(line);
+    if (v) {
+      close();
+      version = v[1]!;
+    } else if (line.startsWith('removed: ')) names = line.slice('removed: '.length).split(',').map((n) => n.trim()).filter(Boolean);
+    else if (version) quoted += `${line}\n`;
+  }
+  close();
+  return { source: { repo: m[1]!, path: m[2]!, commit: m[3]! }, removed: removed.sort((a, b) => a.alias.toLowerCase().localeCompare(b.alias.toLowerCase())) };
+}
+
 const table = {
   about: {
     source: `https://github.com/${REPO}`,
@@ -94,5 +129,6 @@ const table = {
   },
   current: [...current].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
   retired,
+  powershell: powershellRemovals(readFileSync(join(root, 'src/reference/vm-image-aliases-powershell.md'), 'utf8')),
 };
 writeOrCheck(out, `${JSON.stringify(table, null, 1)}\n`, `npx tsx scripts/generate-vm-image-aliases.ts --source <git dir of ${REPO}> (snapshot ${head.commit})`);

@@ -112,3 +112,23 @@ export function bindNamed(c: PsCommandAt): PsBinding[] {
   });
   return out;
 }
+
+/** The literal text of a value, or undefined when PowerShell computes it (variables, subexpressions) or a placeholder stands in it. */
+export function psLiteral(v: PsValue): string | undefined {
+  if (v.variables?.length) return undefined;
+  const text = v.kind === 'string' || v.kind === 'expandable' ? v.content : v.kind === 'bare' ? v.text : undefined;
+  if (text === undefined || text === '' || /[<>{}$`*]/.test(text)) return undefined;
+  return text;
+}
+
+/** The binding of one declared parameter (by its name, however the page abbreviates or aliases it) on a command, when it is given. */
+export function psParameter(c: PsCommandAt, name: string): PsBinding | undefined {
+  const n = name.toLowerCase();
+  return bindNamed(c).find((b) => b.resolution.kind === 'parameter' && b.resolution.parameter.name.toLowerCase() === n);
+}
+
+/** The commands of a page that run one of the named cmdlets (the table's spelling, compared without case). */
+export function eachCmdlet(doc: LintDocument, ...names: string[]): (PsCommandAt & { cmdlet: PsCmdletEntry })[] {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return eachPowerShellCommand(doc).filter((c): c is PsCommandAt & { cmdlet: PsCmdletEntry } => c.cmdlet !== undefined && wanted.has(c.cmdlet.name.toLowerCase()));
+}

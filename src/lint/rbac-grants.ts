@@ -1,5 +1,6 @@
 // The role grants a page makes or states, for the RBAC what-if:
-//  - created: its own `az role assignment create --role …` steps, read from the command as written
+//  - created: its own `az role assignment create --role …` steps and Azure PowerShell
+//    `New-AzRoleAssignment -RoleDefinitionName …` commands, read from the command as written
 //    (placeholders and all; counted even when the step itself fails, e.g. on smart quotes), REST PUTs
 //    of a role assignment (curl … /providers/Microsoft.Authorization/roleAssignments/{id}), and
 //    role assignments its Bicep/ARM templates declare (`Microsoft.Authorization/roleAssignments`
@@ -10,6 +11,7 @@
 import type { LintDocument } from './document.ts';
 import { azOption } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
+import { eachCmdlet, psLiteral, psParameter } from './powershell-commands.ts';
 import { pageWorld } from './world.ts';
 import { findRole } from '../reference/rbac.ts';
 import type { WorldPrincipal, WorldScope } from '../world/types.ts';
@@ -27,7 +29,7 @@ export interface StatedGrant {
   /** Who gets it: `reader` for the signed-in reader; `id` for an assignee as written. */
   principal: WorldPrincipal;
   /** How the page makes it: a command (az role assignment create, or a REST PUT of a role assignment), a template, prose or portal steps, the sidecar. */
-  via: 'az role assignment create' | 'rest' | 'template' | 'stated' | 'author';
+  via: 'az role assignment create' | 'New-AzRoleAssignment' | 'rest' | 'template' | 'stated' | 'author';
 }
 
 const unquote = (s: string): string => s.replace(/^[\s'"\u2018\u2019\u201c\u201d]+|[\s'"\u2018\u2019\u201c\u201d]+$/g, '');
@@ -50,7 +52,7 @@ export function statedGrants(doc: LintDocument): StatedGrant[] {
       via: 'az role assignment create',
     });
   }
-  grants.push(...armGrants(doc), ...templateGrants(doc));
+  grants.push(...powershellGrants(doc), ...armGrants(doc), ...templateGrants(doc));
   const made = new Set(grants.map((g) => (findRole(g.role)?.roleName ?? unquote(g.role)).toLowerCase()));
   for (const g of pageWorld(doc).grants) {
     if (g.origin === 'created') continue; // read above, as written
@@ -77,6 +79,31 @@ function columnOf(line: string, role: string): number | undefined {
   const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const at = line.search(new RegExp(`(?<![\\w-])${words.join('[\\s_-]+')}(?![\\w-])`, 'i'));
   return at < 0 ? undefined : at + 1;
+}
+
+/**
+ * `New-AzRoleAssignment -RoleDefinitionName 'Storage Blob Data Reader' -ObjectId … -Scope …`: the role as PowerShell
+ * reads it (curly quotes are quotes to PowerShell), the principal by object id, application id or sign-in name.
+ */
+function powershellGrants(doc: LintDocument): StatedGrant[] {
+  const out: StatedGrant[] = [];
+  for (const c of eachCmdlet(doc, 'New-AzRoleAssignment')) {
+    const role = psParameter(c, 'RoleDefinitionName');
+    const v = role?.value;
+    if (!v || !role.valueWhere || !['string', 'expandable', 'bare'].includes(v.kind)) continue;
+    const name = (v.kind === 'bare' ? v.text : (v.content ?? '')).replace(/[\u2018\u2019\u201c\u201d]/gu, '');
+    const scope = psParameter(c, 'Scope')?.value;
+    const who = psParameter(c, 'ObjectId') ?? psParameter(c, 'ApplicationId') ?? psParameter(c, 'SignInName');
+    out.push({
+      role: name,
+      ...role.valueWhere,
+      stepId: c.step.id,
+      ...(scope ? { scope: psLiteral(scope) ?? scope.text } : {}),
+      principal: { kind: 'id', id: who?.value ? (psLiteral(who.value) ?? who.value.text) : '' },
+      via: 'New-AzRoleAssignment',
+    });
+  }
+  return out;
 }
 
 /**

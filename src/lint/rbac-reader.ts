@@ -149,7 +149,9 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
       const suggest = answer.suggestion ? ` — use ${answer.suggestion.roleName}` : '';
-      message = `the roles this page grants on the ${what} (${answer.roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this ${use.what}: ${need.doing} needs the data action ${need.name}, and ${answer.roles.map(lacking).join('; ')}. The service answers 403${suggest}.`;
+      // One role granted twice (the az and the PowerShell tab of one step) is named once.
+      const roles = [...new Map(answer.roles.map((r) => [r.roleName, r])).values()];
+      message = `the roles this page grants on the ${what} (${roles.map((r) => r.roleName).join(', ')}, ${[...new Set(before.map((g) => (g.via === 'author' ? 'the sidecar' : `line ${g.line}`)))].join(', ')}) do not permit this ${use.what}: ${need.doing} needs the data action ${need.name}, and ${roles.map(lacking).join('; ')}. The service answers 403${suggest}.`;
       for (const g of before) {
         const role = findRole(g.role);
         if (!role || g.via === 'author') continue; // the sidecar's grant has no place in the page

@@ -1,8 +1,12 @@
-// --assignee given one kind of id (client/app id) where the prose speaks of the other (principal/object id).
+// --assignee given one kind of id (client/app id) where the prose speaks of the other (principal/object id); in Azure
+// PowerShell, a value named as one kind given to the parameter that takes the other (New-AzRoleAssignment -ObjectId
+// $clientId, Set-AzKeyVaultAccessPolicy -ObjectId <APP_ID>, -ApplicationId/-ServicePrincipalName $principalId).
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOption } from '../commands.ts';
 import { placeholdersIn } from '../text.ts';
+import { eachCmdlet, psParameter } from '../powershell-commands.ts';
+import type { PsValue } from '../../model.ts';
 
 type Kind = 'client' | 'principal';
 
@@ -11,6 +15,30 @@ function kindOfKey(key: string): Kind | undefined {
   if (/(^|_)(PRINCIPAL|OBJECT|OID)(_|$)|PRINCIPALID|OBJECTID/.test(key)) return 'principal';
   return undefined;
 }
+
+/**
+ * The kind of id a PowerShell value names: a <placeholder>'s key, or a variable's (last member's) name in camel or
+ * snake case (`$clientId`, `$identity.ClientId`, `$sp.AppId`, `$env:PRINCIPAL_ID`); undefined when nothing says.
+ */
+function kindOfPsValue(v: PsValue): Kind | undefined {
+  const placeholder = placeholdersIn(v.text)[0];
+  if (placeholder) return kindOfKey(placeholder.key);
+  if (v.kind !== 'variable' && v.kind !== 'member') return undefined;
+  const last = /([A-Za-z_]\w*)\W*$/.exec(v.text.replace(/\(\)$/, ''))?.[1] ?? '';
+  const key = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  // `$appObjectId` names both kinds (the app registration's object id): not known.
+  if (/(^|_)(CLIENT|APP|APPLICATION)(_|$)/.test(key) && /(^|_)(PRINCIPAL|OBJECT|OID)(_|$)/.test(key)) return undefined;
+  return kindOfKey(key);
+}
+
+// The Azure PowerShell parameters that take one kind of id (Az.Resources, Az.KeyVault help): an object id, or an
+// application (client) id — New-AzRoleAssignment -ApplicationId's aliases are -ServicePrincipalName and -SPN.
+const PS_TAKES: { cmdlet: string; parameter: string; takes: Kind }[] = [
+  { cmdlet: 'New-AzRoleAssignment', parameter: 'ObjectId', takes: 'principal' },
+  { cmdlet: 'New-AzRoleAssignment', parameter: 'ApplicationId', takes: 'client' },
+  { cmdlet: 'Set-AzKeyVaultAccessPolicy', parameter: 'ObjectId', takes: 'principal' },
+  { cmdlet: 'Set-AzKeyVaultAccessPolicy', parameter: 'ServicePrincipalName', takes: 'client' },
+];
 
 function kindOfProse(text: string): Kind | undefined {
   const client = /\bclient[ _-]?id\b|\bapp(lication)?[ _-]?id\b/i.test(text);
@@ -23,9 +51,9 @@ export const azAssigneeIdKind: Rule = {
   id: 'az-assignee-id-kind',
   name: 'AzAssigneeIdKind',
   severity: 'warning',
-  shortDescription: 'az role assignment create --assignee gets a client id where the prose says principal id, or vice versa.',
+  shortDescription: 'az role assignment create --assignee gets a client id where the prose says principal id, or vice versa; New-AzRoleAssignment / Set-AzKeyVaultAccessPolicy -ObjectId gets a value named as a client (app) id, or -ApplicationId/-ServicePrincipalName one named as an object id.',
   fullDescription:
-    'A managed identity has two ids: the client (application) id and the principal (object) id, which role assignments are made for. --assignee with a client id makes az look the service principal up in Microsoft Graph first, which fails for a freshly created identity (replication delay) or without Graph read permission. When the prose and the placeholder disagree about which id to use, readers paste the wrong one.',
+    'A managed identity has two ids: the client (application) id and the principal (object) id, which role assignments are made for. --assignee with a client id makes az look the service principal up in Microsoft Graph first, which fails for a freshly created identity (replication delay) or without Graph read permission. When the prose and the placeholder disagree about which id to use, readers paste the wrong one. Azure PowerShell names the kind in the parameter: New-AzRoleAssignment and Set-AzKeyVaultAccessPolicy -ObjectId take the object (principal) id, -ApplicationId (alias -ServicePrincipalName, -SPN) and Set-AzKeyVaultAccessPolicy -ServicePrincipalName the application (client) id (Azure/azure-powershell Az.Resources and Az.KeyVault help: "Specify the application ID, also known as client ID"); a <placeholder> or variable whose name says the other kind ($clientId, <APP_ID>, $identity.ClientId) is reported.',
   help: 'Use --assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal with the identity\'s principalId, and make the prose name the same property.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -59,6 +87,21 @@ export const azAssigneeIdKind: Rule = {
           ...at,
           message: `--assignee is given the identity's client id (${assignee.value}${proseLine ? `, as the prose on line ${proseLine} says` : ''}): the assignment is made for its principal id, so az must first resolve the client id through Microsoft Graph, which fails for a just-created identity ("Cannot find user or service principal in graph database") and needs Graph read permission. Write --assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal with the principalId returned by az identity create.`,
           suggestion: '--assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal',
+        });
+      }
+    }
+    for (const t of PS_TAKES) {
+      for (const c of eachCmdlet(doc, t.cmdlet)) {
+        const b = psParameter(c, t.parameter);
+        const given = b?.value ? kindOfPsValue(b.value) : undefined;
+        if (!b?.value || !b.valueWhere || !given || given === t.takes) continue;
+        hits.push({
+          ...b.valueWhere,
+          stepId: c.step.id,
+          message:
+            t.takes === 'principal'
+              ? `${t.cmdlet} -${b.written} is given ${b.value.text}, a client (application) id by its name, but -${t.parameter} takes the principal's object id: the two ids of one identity differ, so no principal has that object id and the ${t.cmdlet === 'New-AzRoleAssignment' ? 'role assignment' : 'access policy'} is refused (or, where the lookup is bypassed, made for an id the app never signs in as). Pass the object id (the identity's PrincipalId, the service principal's Id)${t.cmdlet === 'New-AzRoleAssignment' ? ', or the client id with -ApplicationId' : ', or the client id with -ServicePrincipalName'}.`
+              : `${t.cmdlet} -${b.written} is given ${b.value.text}, an object (principal) id by its name, but -${t.parameter} takes the application (client) id and looks the service principal up by it: an object id finds none. Pass the app's client id (AppId, ClientId), or the object id with -ObjectId.`,
         });
       }
     }

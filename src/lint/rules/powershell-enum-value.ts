@@ -1,16 +1,7 @@
 // A literal value outside a parameter's ValidateSet: PowerShell rejects it before the cmdlet runs ("Cannot validate
 // argument on parameter 'X'. The argument "v" does not belong to the set "…" specified by the ValidateSet attribute.").
 import type { Rule, RuleHit } from '../rule.ts';
-import type { PsValue } from '../../model.ts';
-import { bindNamed, eachPowerShellCommand } from '../powershell-commands.ts';
-
-/** The literal text of a value, or undefined when PowerShell computes it (variables, subexpressions) or a placeholder stands in it. */
-function literal(v: PsValue): string | undefined {
-  if (v.variables?.length) return undefined;
-  const text = v.kind === 'string' || v.kind === 'expandable' ? v.content : v.kind === 'bare' ? v.text : undefined;
-  if (text === undefined || text === '' || /[<>{}$`*]/.test(text)) return undefined;
-  return text;
-}
+import { bindNamed, eachPowerShellCommand, psLiteral } from '../powershell-commands.ts';
 
 export const powershellEnumValue: Rule = {
   id: 'powershell-enum-value',
@@ -28,7 +19,7 @@ export const powershellEnumValue: Rule = {
         const set = b.resolution.parameter.values;
         const values = b.value.kind === 'array' && b.value.items ? b.value.items : [b.value];
         for (const v of values) {
-          const text = literal(v);
+          const text = psLiteral(v);
           if (text === undefined || set.some((s) => s.toLowerCase() === text.toLowerCase())) continue;
           const { line, column } = c.at(v.offset);
           hits.push({

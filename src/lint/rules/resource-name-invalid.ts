@@ -8,6 +8,8 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { tellsToReplace } from '../text.ts';
+import type { LintDocument } from '../document.ts';
+import { eachCmdlet, psLiteral, psParameter } from '../powershell-commands.ts';
 
 interface NameRule {
   what: string;
@@ -74,6 +76,47 @@ const CREATES: Record<string, { rule: NameRule; options: string[] }> = {
   'acr create': { rule: REGISTRY, options: ['--name', '-n'] },
 };
 
+// New-AzContainerRegistry sends the name as written: Resource Manager's rule (5-50 letters and digits) is the
+// judge, and it takes upper-case letters (the Az.ContainerRegistry help's own example creates "MyRegistry").
+const REGISTRY_ARM: NameRule = {
+  what: 'a container registry name (5-50 characters, letters and digits only)',
+  broken: (n) => length(n, 5, 50) ?? (/[^A-Za-z0-9]/.test(n) ? `"${n.match(/[^A-Za-z0-9]/)![0]}" is not a letter or digit` : undefined),
+};
+
+// The Azure PowerShell cmdlets that create the resource; -Name names it.
+const PS_CREATES: Record<string, NameRule> = {
+  'New-AzStorageAccount': STORAGE_ACCOUNT,
+  'New-AzKeyVault': VAULT,
+  'New-AzContainerRegistry': REGISTRY_ARM,
+};
+
+/** The finding for a literal name a create gives, or undefined when the name keeps the rule or the prose makes it the reader's. */
+function judge(doc: LintDocument, rule: NameRule, name: string, at: { line: number; column: number; stepId: string }): RuleHit | undefined {
+  const why = rule.broken(name);
+  if (!why) return undefined;
+  // A name the prose tells the reader to replace is a placeholder written as a word.
+  let replaced = false;
+  let placeholder = false;
+  for (let n = 1; n <= doc.lineCount && !replaced; n++) {
+    replaced = doc.isProse(n) && tellsToReplace(doc.line(n), name);
+    placeholder = replaced && /placeholder/i.test(doc.line(n));
+  }
+  // "Replace the placeholders `storageAccountName` …": a word standing for the reader's name.
+  if (placeholder) return undefined;
+  if (replaced) {
+    // An example name ("In the following example *myContainerRegistry008* is used. Update this to a
+    // unique value"): the reader picks the name, but one in the example's form fails the same way: readers keep
+    // the example's casing (MicrosoftDocs/azure-docs#118892: "the example states to write --name
+    // myContainerRegistry008 … I get 'Registry name must use only lowercase'"). A warning.
+    return {
+      ...at,
+      severity: 'warning',
+      message: `the example name "${name}", which the prose tells the reader to replace, is not ${rule.what}: ${why}. A name in the example's form fails the same way (${rule.refusal ?? 'Resource Manager rejects the create with 400'}); show a name the resource type accepts.`,
+    };
+  }
+  return { ...at, message: `"${name}" is not ${rule.what}: ${why}. ${rule.refusal ?? 'Resource Manager rejects the create with 400'}, and the later steps find no such resource.` };
+}
+
 // A value the reader fills in or the shell computes: not a literal name.
 const NOT_LITERAL = /[<>{}$[\]`*%]|\\/;
 
@@ -81,9 +124,9 @@ export const resourceNameInvalid: Rule = {
   id: 'resource-name-invalid',
   name: 'ResourceNameInvalid',
   severity: 'error',
-  shortDescription: 'A create command gives a literal resource name that Azure\'s naming rules reject.',
+  shortDescription: 'A create command (az or Azure PowerShell) gives a literal resource name that Azure\'s naming rules reject.',
   fullDescription:
-    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens, a container registry name 5-50 letters and digits (and az acr create itself refuses upper-case letters and dashes: "argument error: Registry name must use only lowercase.", Azure/azure-cli acr/custom.py acr_create). Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s, but an example name that itself breaks the rule is reported as a warning (readers keep its form).',
+    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens, a container registry name 5-50 letters and digits (and az acr create itself refuses upper-case letters and dashes: "argument error: Registry name must use only lowercase.", Azure/azure-cli acr/custom.py acr_create). Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Azure PowerShell\'s New-AzStorageAccount, New-AzKeyVault and New-AzContainerRegistry -Name are judged by the same rules (a registry name by Resource Manager\'s, which takes upper-case letters). Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s, but an example name that itself breaks the rule is reported as a warning (readers keep its form).',
   help: 'Write a name the resource type accepts (the finding says which rule the name breaks), and use the same name in the later steps.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -95,37 +138,18 @@ export const resourceNameInvalid: Rule = {
         if (o.lookup.kind !== 'parameter' || !o.lookup.parameter.names.some((n) => create.options.includes(n))) continue;
         const value = o.value;
         if (!value || value.value === '' || NOT_LITERAL.test(value.value)) continue;
-        const why = create.rule.broken(value.value);
-        if (!why) continue;
-        // A name the prose tells the reader to replace is a placeholder written as a word.
-        let replaced = false;
-        let placeholder = false;
-        for (let n = 1; n <= doc.lineCount && !replaced; n++) {
-          replaced = doc.isProse(n) && tellsToReplace(doc.line(n), value.value);
-          placeholder = replaced && /placeholder/i.test(doc.line(n));
-        }
-        // "Replace the placeholders `storageAccountName` …": a word standing for the reader's name.
-        if (placeholder) continue;
-        if (replaced) {
-          // An example name ("In the following example *myContainerRegistry008* is used. Update this to a
-          // unique value"): the reader picks the name, but one in the example's form fails the same way: readers keep
-          // the example's casing (MicrosoftDocs/azure-docs#118892: "the example states to write --name
-          // myContainerRegistry008 … I get 'Registry name must use only lowercase'"). A warning.
-          hits.push({
-            line: value.line,
-            column: value.column,
-            stepId: command.step.id,
-            severity: 'warning',
-            message: `the example name "${value.value}", which the prose tells the reader to replace, is not ${create.rule.what}: ${why}. A name in the example's form fails the same way (${create.rule.refusal ?? 'Resource Manager rejects the create with 400'}); show a name the resource type accepts.`,
-          });
-          continue;
-        }
-        hits.push({
-          line: value.line,
-          column: value.column,
-          stepId: command.step.id,
-          message: `"${value.value}" is not ${create.rule.what}: ${why}. ${create.rule.refusal ?? 'Resource Manager rejects the create with 400'}, and the later steps find no such resource.`,
-        });
+        const hit = judge(doc, create.rule, value.value, { line: value.line, column: value.column, stepId: command.step.id });
+        if (hit) hits.push(hit);
+      }
+    }
+    // Azure PowerShell: -Name of the New-Az* cmdlets (or its alias, -StorageAccountName, -VaultName…, as the table binds it).
+    for (const [cmdlet, rule] of Object.entries(PS_CREATES)) {
+      for (const c of eachCmdlet(doc, cmdlet)) {
+        const b = psParameter(c, 'Name');
+        const name = b?.value ? psLiteral(b.value) : undefined;
+        if (name === undefined || !b?.valueWhere || NOT_LITERAL.test(name)) continue;
+        const hit = judge(doc, rule, name, { ...b.valueWhere, stepId: c.step.id });
+        if (hit) hits.push(hit);
       }
     }
     return hits;

@@ -1,15 +1,21 @@
 // A page creates a resource with a setting Azure no longer accepts: a storage account of the
 // retired kinds (general-purpose v1 "Storage", legacy "BlobStorage"), or a key vault with soft
-// delete turned off. In az commands and in ARM/Bicep templates (blocks that declare the resource
+// delete turned off. In az commands, Azure PowerShell cmdlets and ARM/Bicep templates (blocks that declare the resource
 // with an api version, never an output example that merely shows an existing account's kind).
 import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz } from '../each.ts';
 import { codeFences } from '../fences.ts';
+import { bindNamed, eachCmdlet, psLiteral } from '../powershell-commands.ts';
 
 interface Setting {
   /** az command path and option whose value is retired. */
   az: { path: string; option: string; value: RegExp };
+  /**
+   * The Azure PowerShell cmdlet and parameter (as written, or as the table binds it) whose value is retired; no
+   * `value`: the parameter itself is the setting (a switch, or one the cmdlet no longer has).
+   */
+  ps: { cmdlet: string; parameter: RegExp; value?: RegExp }[];
   /** The resource type a template block must declare (Bicep `'Type@version'` or ARM `"type"` with `"apiVersion"`). */
   type: string;
   /** The property line in a template. */
@@ -25,6 +31,7 @@ const SQL_GEN4_SOURCE = 'Learn "vCore purchasing model - Azure SQL Database", se
 const SETTINGS: readonly Setting[] = [
   {
     az: { path: 'storage account create', option: '--kind', value: /^(?:Storage|BlobStorage)$/ },
+    ps: [{ cmdlet: 'New-AzStorageAccount', parameter: /^Kind$/i, value: /^(?:Storage|BlobStorage)$/i }],
     type: 'Microsoft.Storage/storageAccounts',
     template: /^\s*["']?kind["']?\s*:\s*["'](Storage|BlobStorage)["']/,
     fact: 'general-purpose v1 (kind Storage) and legacy Blob storage (kind BlobStorage) accounts are retired: Azure announced their retirement on 1 October 2025 (final retirement 13 October 2026, remaining accounts migrated to general-purpose v2) and disabled the creation of new ones before that date',
@@ -32,6 +39,12 @@ const SETTINGS: readonly Setting[] = [
   },
   {
     az: { path: 'keyvault create', option: '--enable-soft-delete', value: /^false$/i },
+    // Az.KeyVault removed -DisableSoftDelete (and -EnableSoftDelete) from New-AzKeyVault when soft delete became
+    // mandatory; pages written before still pass them (powershell-unknown-parameter says the binder refuses them).
+    ps: [
+      { cmdlet: 'New-AzKeyVault', parameter: /^DisableSoftDelete$/i },
+      { cmdlet: 'New-AzKeyVault', parameter: /^EnableSoftDelete$/i, value: /^\$false$/i },
+    ],
     type: 'Microsoft.KeyVault/vaults',
     template: /^\s*["']?enableSoftDelete["']?\s*:\s*(false)\b/,
     fact: 'soft delete can no longer be turned off: Key Vault stopped accepting enableSoftDelete false for new vaults at the end of 2020 (creating such a vault fails, Azure/azure-cli#13247; Azure/azure-sdk-for-python#13680) and the REST spec says that once true it cannot be reverted; az marks --enable-soft-delete deprecated',
@@ -40,6 +53,7 @@ const SETTINGS: readonly Setting[] = [
   // issue 16 session 7 (wild-d): Application Gateway V1 (readers' tutorials still create Standard_Medium gateways)
   {
     az: { path: 'network application-gateway create', option: '--sku', value: /^(?:Standard_(?:Small|Medium|Large)|WAF_(?:Medium|Large))$/i },
+    ps: [{ cmdlet: 'New-AzApplicationGatewaySku', parameter: /^Name$/i, value: /^(?:Standard_(?:Small|Medium|Large)|WAF_(?:Medium|Large))$/i }],
     type: 'Microsoft.Network/applicationGateways',
     template: /^\s*["']?name["']?\s*:\s*["'](Standard_(?:Small|Medium|Large)|WAF_(?:Medium|Large))["']/,
     fact: 'Application Gateway V1 (the Standard and WAF tiers: Standard_Small/Medium/Large, WAF_Medium/Large) is retired: Azure announced its retirement on 28 April 2023, stopped the creation of new V1 gateways before the retirement date, and retired the V1 SKU on 28 April 2026; only the v2 SKUs (Standard_v2, WAF_v2) can be created',
@@ -74,8 +88,8 @@ export const retiredResourceSetting: Rule = {
   severity: 'warning',
   shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…), an Azure SQL database, elastic pool or managed instance on Gen4 hardware.',
   fullDescription:
-    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). Azure SQL Gen4 hardware has been retired and can no longer be provisioned, upscaled or downscaled (Learn "vCore purchasing model - Azure SQL Database", section Gen4): --family Gen4 or a GP_Gen4_… service objective fails with "Could not find sku in tier \'GeneralPurpose\' with family \'Gen4\'" (MicrosoftDocs/azure-docs#57703, #68152). A page that still creates them fails or sets the reader up on a retired configuration. Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
-  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules); use Gen5 (standard-series) hardware for Azure SQL: --family Gen5 --capacity 2, or a GP_Gen5_2 service objective.',
+    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). Azure SQL Gen4 hardware has been retired and can no longer be provisioned, upscaled or downscaled (Learn "vCore purchasing model - Azure SQL Database", section Gen4): --family Gen4 or a GP_Gen4_… service objective fails with "Could not find sku in tier \'GeneralPurpose\' with family \'Gen4\'" (MicrosoftDocs/azure-docs#57703, #68152). A page that still creates them fails or sets the reader up on a retired configuration. Azure PowerShell is judged the same way: New-AzStorageAccount -Kind Storage/BlobStorage, New-AzKeyVault -DisableSoftDelete (Az.KeyVault removed the parameter when soft delete became mandatory, so the binder refuses it as well) or -EnableSoftDelete:$false, New-AzApplicationGatewaySku -Name Standard_Medium (the parameters as the Az help of Azure/azure-powershell declares them, abbreviations and aliases bound as PowerShell does). Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
+  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules); use Gen5 (standard-series) hardware for Azure SQL: --family Gen5 --capacity 2, or a GP_Gen5_2 service objective. In PowerShell: -Kind StorageV2, no soft-delete switch on New-AzKeyVault, New-AzApplicationGatewaySku -Name Standard_v2 -Tier Standard_v2.',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
@@ -85,6 +99,22 @@ export const retiredResourceSetting: Rule = {
         const value = azOption(az, s.az.option)?.value;
         if (!value || !s.az.value.test(value.value)) continue;
         hits.push({ line: value.line, column: value.column, stepId: command.step.id, message: `${s.az.option} ${value.value}: ${s.fact} (${s.source}).` });
+      }
+    }
+    for (const s of SETTINGS) {
+      for (const p of s.ps) {
+        for (const c of eachCmdlet(doc, p.cmdlet)) {
+          for (const b of bindNamed(c)) {
+            // The name as written (a parameter the cmdlet no longer has), or the declared one it binds to.
+            const declared = b.resolution.kind === 'parameter' ? b.resolution.parameter.name : b.written;
+            if (!p.parameter.test(b.written) && !p.parameter.test(declared)) continue;
+            // `-EnableSoftDelete:$false`: the constant as written.
+            const text = b.value ? (b.value.kind === 'bool' ? b.value.text : psLiteral(b.value)) : undefined;
+            if (p.value && (text === undefined || !p.value.test(text))) continue;
+            const where = p.value && b.valueWhere ? b.valueWhere : b.where;
+            hits.push({ ...where, stepId: c.step.id, message: `${c.cmdlet.name} -${b.written}${p.value ? ` ${text}` : ''}: ${s.fact} (${s.source}).` });
+          }
+        }
       }
     }
     for (const fence of codeFences(doc)) {

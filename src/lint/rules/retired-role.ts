@@ -8,6 +8,7 @@ import type { RoleRetirement } from '../../reference/role-catalog-source.ts';
 
 const HOW = {
   'az role assignment create': 'az role assignment create assigns',
+  'New-AzRoleAssignment': 'New-AzRoleAssignment assigns',
   rest: 'a REST PUT of a role assignment assigns',
   template: "the page's template assigns",
   stated: 'the page grants',
@@ -32,7 +33,7 @@ export const retiredRole: Rule = {
   severity: 'warning',
   shortDescription: 'The page grants a built-in role that is retired or deprecated.',
   fullDescription:
-    'A built-in role of a retired service (the Media Services roles: "Azure Media Services will be retired June 30th, 2024", and az role definition list no longer lists them since 2025-06-24), or one Azure\'s own definition marks deprecated ("(Deprecated)" in its name, "This role has been deprecated"), cannot be counted on: the assignment may fail (az: "Role \'…\' doesn\'t exist.") or grant access to nothing that still works. The catalog (src/reference/built-in-roles.json) keeps each retirement with its source; a grant of such a role made by a command, a template, a REST call or stated in prose is reported where it is made (a note when the deprecation is announced for a later date).',
+    'A built-in role of a retired service (the Media Services roles: "Azure Media Services will be retired June 30th, 2024", and az role definition list no longer lists them since 2025-06-24), or one Azure\'s own definition marks deprecated ("(Deprecated)" in its name, "This role has been deprecated"), cannot be counted on: the assignment may fail (az: "Role \'…\' doesn\'t exist.") or grant access to nothing that still works. The catalog (src/reference/built-in-roles.json) keeps each retirement with its source; a grant of such a role made by a command (az role assignment create, New-AzRoleAssignment), a template, a REST call or stated in prose is reported where it is made (a note when the deprecation is announced for a later date).',
   help: "Grant a role that exists today for what the page needs, or say on the page that the service (and its roles) is retired.",
   check(doc) {
     const hits: RuleHit[] = [];

@@ -1,11 +1,13 @@
 // A page pins a language runtime or an Azure Functions host version whose support has ended (or a
 // .NET version that was never released): in a workflow's `node-version: '14.x'`, an App Service stack
 // string `PYTHON|3.7`, `az … --runtime node --runtime-version 14`, FUNCTIONS_EXTENSION_VERSION=~3, or
-// prose that tells the reader to install "Core Tools version 3.x". Dates come from
+// prose that tells the reader to install "Core Tools version 3.x"; in Azure PowerShell, New-AzFunctionApp -Runtime Node
+// -RuntimeVersion 14 / -FunctionsVersion 3 and Set-AzWebApp -NetFrameworkVersion v6.0. Dates come from
 // src/reference/runtime-lifecycle.json, which names its sources.
 import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz } from '../each.ts';
+import { eachCmdlet, psLiteral, psParameter, type PsCommandAt } from '../powershell-commands.ts';
 import { lifecycleAsOf, runtimeStatus, type RuntimeId } from '../../reference/runtime-lifecycle.ts';
 
 interface Pattern {
@@ -41,7 +43,7 @@ export const retiredRuntimeVersion: Rule = {
   severity: 'warning',
   shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x) or that does not exist.',
   fullDescription:
-    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
   help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -71,6 +73,26 @@ export const retiredRuntimeVersion: Rule = {
       const version = azOption(az, '--runtime-version')?.value;
       if (!runtime || !version || ALREADY_SAYS.test(doc.line(version.line))) continue;
       report(version.line, version.column, runtime, version.value, command.step.id);
+    }
+    // Azure PowerShell: the same versions through New-AzFunctionApp's and Set-AzWebApp's parameters (Az.Functions,
+    // Az.Websites help; src/reference/powershell-cmdlets.json binds abbreviations and aliases as PowerShell does).
+    const psValue = (c: PsCommandAt, name: string): { text: string; line: number; column: number } | undefined => {
+      const b = psParameter(c, name);
+      // A version written as a number (`-RuntimeVersion 14`) reaches the [string] parameter as its digits.
+      const text = b?.value ? (b.value.kind === 'number' ? b.value.text : psLiteral(b.value)) : undefined;
+      return text !== undefined && b?.valueWhere ? { text, ...b.valueWhere } : undefined;
+    };
+    for (const c of eachCmdlet(doc, 'New-AzFunctionApp')) {
+      const runtime = AZ_RUNTIMES[(psValue(c, 'Runtime')?.text ?? '').toLowerCase()];
+      const version = psValue(c, 'RuntimeVersion');
+      if (runtime && version && !ALREADY_SAYS.test(doc.line(version.line))) report(version.line, version.column, runtime, version.text, c.step.id);
+      const host = psValue(c, 'FunctionsVersion');
+      if (host && /^~?\d+(?:\.\d+)?$/.test(host.text) && !ALREADY_SAYS.test(doc.line(host.line))) report(host.line, host.column, 'functions', host.text, c.step.id);
+    }
+    for (const c of eachCmdlet(doc, 'Set-AzWebApp')) {
+      // netFrameworkVersion v5.0 and later is .NET (Core); v4.x is the .NET Framework, whose lifecycle is not this data's.
+      const v = psValue(c, 'NetFrameworkVersion');
+      if (v && Number(/^v?(\d+)\.\d+$/i.exec(v.text)?.[1] ?? 0) >= 5 && !ALREADY_SAYS.test(doc.line(v.line))) report(v.line, v.column, 'dotnet', v.text, c.step.id);
     }
     return hits.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   },
