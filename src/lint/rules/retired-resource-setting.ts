@@ -67,6 +67,8 @@ const SETTINGS: readonly Setting[] = [
       { option: '--service-objective', value: /^(?:GP|BC|HS)_Gen4(?:_\d+)?$/i },
     ].map((o) => ({
       az: { path, ...o },
+      // New-AzSqlDatabase -ComputeGeneration Gen4 is not judged: Az.Sql is not in the generated cmdlet table yet
+      ps: [],
       type: path.startsWith('sql mi') ? 'Microsoft.Sql/managedInstances' : path.startsWith('sql elastic-pool') ? 'Microsoft.Sql/servers/elasticPools' : 'Microsoft.Sql/servers/databases',
       template: /^\s*["']?family["']?\s*:\s*["'](Gen4)["']/,
       fact: SQL_GEN4,
