@@ -153,6 +153,7 @@ import { azNamespaceServiceMismatch } from './rules/az-namespace-service-mismatc
 import { powershellMissingValue } from './rules/powershell-missing-value.ts';
 import { powershellEnumValue } from './rules/powershell-enum-value.ts';
 import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
+import { leadInCommandNotRun } from './rules/lead-in-command-not-run.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -310,4 +311,6 @@ export const rules: readonly Rule[] = [
   dateFormatMistake,
   dateGnuOptionOnMacos,
   markdownBlockUnclosed,
+  // issue 16 session 9 (leadin): what the lead-in names against what the block runs
+  leadInCommandNotRun,
 ];

@@ -164,4 +164,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'date-format-mistake': 'other',
   'date-gnu-option-on-macos': 'other',
   'markdown-block-unclosed': 'other',
+  // issue 16 session 9 (leadin): what the lead-in names against what the block runs
+  'lead-in-command-not-run': 'wrong-command',
 };
