@@ -154,6 +154,7 @@ import { powershellMissingValue } from './rules/powershell-missing-value.ts';
 import { powershellEnumValue } from './rules/powershell-enum-value.ts';
 import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 import { leadInCommandNotRun } from './rules/lead-in-command-not-run.ts';
+import { azBatchSourceDestinationSwapped } from './rules/az-batch-source-destination-swapped.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -313,4 +314,5 @@ export const rules: readonly Rule[] = [
   markdownBlockUnclosed,
   // issue 16 session 9 (leadin): what the lead-in names against what the block runs
   leadInCommandNotRun,
+  azBatchSourceDestinationSwapped,
 ];

@@ -166,4 +166,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'markdown-block-unclosed': 'other',
   // issue 16 session 9 (leadin): what the lead-in names against what the block runs
   'lead-in-command-not-run': 'wrong-command',
+  'az-batch-source-destination-swapped': 'wrong-parameter',
 };

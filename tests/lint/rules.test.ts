@@ -16,6 +16,7 @@ import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
+import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
@@ -54,6 +55,7 @@ const cases: Record<string, Case[]> = {
   ...wildDCases,
   ...wildECases,
   ...wildFCases,
+  ...leadinCases,
   ...psreadCases,
   ...echo2Cases,
   ...sasurlCases,
