@@ -144,7 +144,7 @@ export function readPrivateDns(doc: LintDocument): { endpoints: EndpointRead[]; 
     lines.forEach((line, i) => {
       if (declaresZone) for (const m of line.matchAll(TEMPLATE_ZONE)) addZone(m[1]!, { line: fence.open + 1 + i, column: (m.index ?? 0) + 2, via: 'a template\'s private DNS zone' });
       if (!declaresEndpoint || !TEMPLATE_GROUP_ANY.test(line)) return;
-      const m = new RegExp(TEMPLATE_GROUP.source).exec(line);
+      const m = new RegExp(TEMPLATE_GROUP.source).exec(lines.slice(i, i + 4).join(' ')); // `groupIds: [` with its items on the next lines
       endpoints.push({ line: fence.open + 1 + i, ...(m ? { groupId: m[1]! } : {}) }); // no literal: an endpoint of unknown sub-resource
     });
   }
