@@ -138,6 +138,7 @@ import { proseOptionVariableDiffers } from './rules/prose-option-variable-differ
 import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
+import { privateDnsZoneName } from './rules/private-dns-zone-name.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
@@ -315,4 +316,6 @@ export const rules: readonly Rule[] = [
   // issue 16 session 9 (leadin): what the lead-in names against what the block runs
   leadInCommandNotRun,
   azBatchSourceDestinationSwapped,
+  // issue 16 session 9 (dnszone): private DNS zone names no private endpoint resolves through
+  privateDnsZoneName,
 ];

@@ -152,3 +152,21 @@ export function walkQuotes(raw: string, end: number, visit: (i: number, state: Q
   }
   return state;
 }
+
+/**
+ * The one literal value the page gives a shell variable (`VM_IMAGE=debian`, `export VM_IMAGE="debian"`),
+ * or undefined when it assigns none, several, or a computed one.
+ */
+export function literalAssignment(doc: LintDocument, name: string): { value: string; line: number } | undefined {
+  const found: { value: string; line: number }[] = [];
+  const assign = new RegExp(`^\\s*(?:export\\s+|declare\\s+|local\\s+|readonly\\s+)?${name}=(.*)$`);
+  for (let n = 1; n <= doc.lineCount; n++) {
+    if (doc.isProse(n)) continue;
+    const m = assign.exec(doc.line(n));
+    if (!m) continue;
+    const v = /^(["']?)([A-Za-z0-9][\w.:-]*)\1\s*(?:#.*)?$/.exec(m[1]!.trim());
+    if (!v) return undefined; // computed, quoted with spaces, or a substitution: not a literal
+    found.push({ value: v[2]!, line: n });
+  }
+  return found.length > 0 && found.every((f) => f.value === found[0]!.value) ? found[0] : undefined;
+}

@@ -167,4 +167,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 9 (leadin): what the lead-in names against what the block runs
   'lead-in-command-not-run': 'wrong-command',
   'az-batch-source-destination-swapped': 'wrong-parameter',
+  // issue 16 session 9 (dnszone): a private DNS zone named otherwise than the endpoint's documented zone (a wrong host name zone)
+  'private-dns-zone-name': 'endpoint',
 };

@@ -22,6 +22,7 @@ import { echo2Cases } from './findings-cases-echo2.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
+import { dnszoneCases } from './findings-cases-dnszone.ts';
 
 interface Case {
   name: string;
@@ -60,6 +61,7 @@ const cases: Record<string, Case[]> = {
   ...echo2Cases,
   ...sasurlCases,
   ...fmtfenceCases,
+  ...dnszoneCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Rule, RuleHit } from '../rule.ts';
 import type { LintDocument } from '../document.ts';
 import { azOption } from '../commands.ts';
+import { literalAssignment } from '../shell.ts';
 import { eachAz } from '../each.ts';
 import { eachCmdlet, psLiteral, psParameter } from '../powershell-commands.ts';
 
@@ -28,24 +29,6 @@ function aliases(): AliasTable {
 }
 
 const COMMANDS = new Set(['vm create', 'vmss create']);
-
-/**
- * The one literal value the page gives a shell variable (`VM_IMAGE=debian`, `export VM_IMAGE="debian"`),
- * or undefined when it assigns none, several, or a computed one.
- */
-function literalOf(doc: LintDocument, name: string): { value: string; line: number } | undefined {
-  const found: { value: string; line: number }[] = [];
-  const assign = new RegExp(`^\\s*(?:export\\s+|declare\\s+|local\\s+|readonly\\s+)?${name}=(.*)$`);
-  for (let n = 1; n <= doc.lineCount; n++) {
-    if (doc.isProse(n)) continue;
-    const m = assign.exec(doc.line(n));
-    if (!m) continue;
-    const v = /^(["']?)([A-Za-z0-9][\w.:-]*)\1\s*(?:#.*)?$/.exec(m[1]!.trim());
-    if (!v) return undefined; // computed, quoted with spaces, or a substitution: not a literal
-    found.push({ value: v[2]!, line: n });
-  }
-  return found.length > 0 && found.every((f) => f.value === found[0]!.value) ? found[0] : undefined;
-}
 
 /** Names the page gives its own images (`az image create -n X`, `az sig image-definition create … -i X`): an image az would find in the group. */
 function ownImages(doc: LintDocument): Set<string> {
@@ -81,7 +64,7 @@ export const azVmImageAliasRetired: Rule = {
       let via = '';
       const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(value);
       if (variable) {
-        const literal = literalOf(doc, variable[1]!);
+        const literal = literalAssignment(doc, variable[1]!);
         if (!literal) continue;
         value = literal.value;
         via = ` (the value of $${variable[1]}, line ${literal.line})`;
