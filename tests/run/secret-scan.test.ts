@@ -168,7 +168,8 @@ describe.each(['http', 'shell'] as const)('the secret scan, %s engine', (engine)
       for (const [where, text] of scan.outputs) if (recoverable(text, part, 16).length > 0) found.push(`${label} in ${where}`);
     }
     expect(found).toEqual([]);
-  });
+    // Tries every secret against every output under each transform: CPU-bound, past 30 s on a loaded machine.
+  }, 120_000);
 
   it('the run left no temporary folder behind (its traces hold tokens)', () => {
     expect(scans[engine]!.leftovers).toEqual([]);
