@@ -1,42 +1,39 @@
-// The fenced code blocks of a page as CommonMark reads them: an opening run of three or more
-// backticks or tildes (indented up to the enclosing list item), closed by a run of the same
-// character at least as long; an unclosed fence runs to the end of the file. Rules that judge a
-// block as a whole (its info string against its content) read it here.
+// The fenced code blocks of a page, read as the parser reads them (src/parse/structure.ts, markdown-it
+// CommonMark plus DocFX): a fence still open at the `::: zone-end` of the zone it opened in ends there, as
+// DocFX ends it; a fence that never closes runs to the end of the file, as the page renders it (the parser
+// also reads the lines it swallowed again for commands; those blocks are not listed here, since the reader
+// sees them inside the unclosed block). Rules that judge a block as a whole (its info string against its
+// content) read it here: one reading of the page's blocks for lint and the parser.
 import type { LintDocument } from './document.ts';
+import { readStructure } from '../parse/structure.ts';
 
 export interface CodeFence {
   /** Line of the opening fence. */
   open: number;
-  /** Line of the closing fence (lineCount + 1 when the fence is never closed). */
+  /** Line of the closing fence (a `::: zone-end` the zone closed it at; lineCount + 1 when the fence is never closed). */
   close: number;
   /** The info string's first word, lower case ("azurecli-interactive", "" when none). */
   info: string;
 }
 
-const OPEN = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/;
+const read = new WeakMap<LintDocument, CodeFence[]>();
 
 export function codeFences(doc: LintDocument): CodeFence[] {
+  if (!doc.hasText) return [];
+  const known = read.get(doc);
+  if (known) return known;
+  const lines: string[] = [];
+  for (let n = 1; n <= doc.lineCount; n++) lines.push(doc.line(n));
+  const s = readStructure(lines, 0, lines.length);
+  const word = (info: string): string => (info.split(/\s/)[0] ?? '').toLowerCase();
+  const all: CodeFence[] = [
+    ...[...s.fences.values()].map((f) => ({ open: f.open + 1, close: f.close + 1, info: word(f.info) })),
+    ...[...s.dangling].map(([line, info]) => ({ open: line + 1, close: doc.lineCount + 1, info: word(info) })),
+  ].sort((a, b) => a.open - b.open);
+  // Blocks the parser found again inside an unclosed fence's swallowed lines stay part of that fence.
   const out: CodeFence[] = [];
-  if (!doc.hasText) return out;
-  let current: { open: number; marker: string; info: string } | undefined;
-  for (let n = 1; n <= doc.lineCount; n++) {
-    const m = OPEN.exec(doc.line(n));
-    if (!m) continue;
-    const marker = m[2] as string;
-    // CommonMark §4.5: the info string of a backtick fence may not contain a backtick, so a line
-    // such as ```<name>``` and ```<group>``` (inline code in prose) opens no block.
-    if (marker[0] === '`' && doc.line(n).trim().slice(marker.length).includes('`')) continue;
-    if (current === undefined) {
-      current = { open: n, marker, info: (m[3] as string).toLowerCase() };
-      continue;
-    }
-    // A closing fence: same character, at least as long, nothing after it.
-    if (marker[0] === current.marker[0] && marker.length >= current.marker.length && doc.line(n).trim() === marker) {
-      out.push({ open: current.open, close: n, info: current.info });
-      current = undefined;
-    }
-  }
-  if (current) out.push({ open: current.open, close: doc.lineCount + 1, info: current.info });
+  for (const f of all) if (!out.some((o) => o.open < f.open && f.open < o.close)) out.push(f);
+  read.set(doc, out);
   return out;
 }
 

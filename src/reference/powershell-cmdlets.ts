@@ -34,6 +34,8 @@ export function allCmdlets(): PsCmdletEntry[] {
 export type ParameterResolution =
   | { kind: 'parameter'; parameter: PsParameterEntry; common: boolean; how: 'name' | 'alias' | 'prefix' }
   | { kind: 'ambiguous'; candidates: PsParameterEntry[] }
+  /** A parameter a release after the help added (the module's ChangeLog): PowerShell binds it, its type is not known. */
+  | { kind: 'later'; name: string; release: string }
   | { kind: 'unknown'; suggestions: string[] };
 
 /**
@@ -49,6 +51,10 @@ export function resolveParameter(cmdlet: PsCmdletEntry, written: string): Parame
   ];
   for (const { p, common } of all) if (p.name.toLowerCase() === w) return { kind: 'parameter', parameter: p, common, how: 'name' };
   for (const { p, common } of all) if (p.aliases.some((a) => a.toLowerCase() === w)) return { kind: 'parameter', parameter: p, common, how: 'alias' };
+  // A parameter the help lacks but a later release added binds too; a prefix of one is not judged either, since
+  // its aliases are not known.
+  const later = cmdlet.later.find((l) => l.name.toLowerCase().startsWith(w));
+  if (later) return { kind: 'later', name: later.name, release: later.release };
   const fits = all.filter(({ p }) => [p.name, ...p.aliases].some((n) => n.toLowerCase().startsWith(w)));
   const unique = [...new Map(fits.map((f) => [f.p.name, f])).values()];
   if (unique.length === 1) return { kind: 'parameter', parameter: unique[0]!.p, common: unique[0]!.common, how: 'prefix' };

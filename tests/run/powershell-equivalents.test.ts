@@ -114,9 +114,12 @@ describe('what is not modelled is unsupported, what nothing sets blocks', () => 
     expect(at(steps, 'New-AzVM')).toMatchObject({ verdict: 'unsupported', unsupported: 'language' });
     expect(at(steps, 'New-AzVM').reason).toMatch(/New-AzVM has no REST equivalent/);
     expect(at(steps, '-ApiVersion').reason).toMatch(/Get-AzResourceGroup -ApiVersion is not modelled/);
-    // The cmdlet reference (src/reference/powershell-cmdlets.json) has no -Tagz: PowerShell's own error, before any request.
+    // The cmdlet reference (src/reference/powershell-cmdlets.json) has no -Tagz, but New-AzResourceGroup's help was not
+    // compared with Az.Resources' ChangeLog (freshness unknown): a later release might have added it, so no fail is
+    // claimed (tests/reference/powershell-changelog.test.ts has the compared case).
     const typo = at(steps, '-Tagz');
-    expect(typo).toMatchObject({ verdict: 'fail', output: { stderr: "New-AzResourceGroup: A parameter cannot be found that matches parameter name 'Tagz'.\n", exitCode: 1 } });
+    expect(typo).toMatchObject({ verdict: 'unsupported' });
+    expect(typo.reason).toMatch(/New-AzResourceGroup -Tagz is not in its help at [0-9a-f]{7}, which was not compared with the module's ChangeLog/);
     expect(typo.exchanges ?? []).toEqual([]);
     // A common parameter is real, but the equivalent does not model what it changes.
     expect(at(steps, '-ErrorAction').reason).toMatch(/Remove-AzResourceGroup -ErrorAction is not modelled/);
