@@ -378,6 +378,13 @@ export function everyWord(words: readonly ShellWord[]): ShellWord[] {
   return out;
 }
 
+/** `words` and, depth first, the word list of each substitution in them: each simple-command context once. */
+export function wordLists(words: readonly ShellWord[]): (readonly ShellWord[])[] {
+  const out: (readonly ShellWord[])[] = [words];
+  for (const w of words) for (const s of w.substitutions ?? []) out.push(...wordLists(s.words));
+  return out;
+}
+
 function push(out: ShellWord[], index: LineIndex, value: string, raw: string, offset: number, quoted: boolean): ShellWord {
   const p = index.at(offset);
   const w: ShellWord = { value, raw, line: p.line, column: p.column, quoted };
