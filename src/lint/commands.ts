@@ -7,24 +7,36 @@ import type { AzParameterLookup } from '../reference/az-table.ts';
 
 const LIST_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', 'if', 'elif', 'while', 'until', '{', '!']);
 
-/** Cuts words into simple commands at pipes, `;`, `&&` and command substitutions. */
+/**
+ * Cuts words into simple commands at pipes, `;` and `&&`. Each command substitution in a word
+ * (`"$(az … -o tsv)"`, backticks, nested) is a command bash runs too: its simple commands come just
+ * before the command whose word holds it (bash runs them first), while that command keeps the word whole.
+ */
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
   const out: ShellWord[][] = [];
+  // the substitutions of the words read since the last command was pushed (assignments included)
+  let inner: ShellWord[][] = [];
+  const flush = (cmd: ShellWord[] | undefined): void => {
+    out.push(...inner);
+    inner = [];
+    if (cmd?.length) out.push(cmd);
+  };
   let current: ShellWord[] = [];
   for (const w of words) {
+    for (const s of w.substitutions ?? []) inner.push(...simpleCommands(s.words));
     if (!w.quoted && COMMAND_OPERATORS.has(w.value)) {
-      if (current.length) out.push(current);
+      flush(current);
       current = [];
       continue;
     }
-    // "var=$(…" leaves "var=" alone in its command: an assignment, not a program.
-    if (current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(w.value)) continue;
+    // "var=$(…)" and "NAME=value az …": assignments before the program name are bash's, not a program.
+    if (current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw)) continue;
     // Newlines are not kept as words, so a compound command's body reads as one list ("fi" on one
     // line, "az vmss create …" on the next): an unquoted az that begins a later line than the word
     // before it starts a command of its own (a continued command never puts the program name az first
     // on a continuation line).
     if (current.length > 0 && !w.quoted && w.value === 'az' && (current[current.length - 1] as ShellWord).line < w.line) {
-      out.push(current);
+      flush(current);
       current = [];
     }
     // A reserved word that opens a command list ("for i in …; do az vm create …", "then", "else",
@@ -33,7 +45,7 @@ export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
     if (current.length === 0 && !w.quoted && LIST_OPENERS.has(w.value)) continue;
     current.push(w);
   }
-  if (current.length) out.push(current);
+  flush(current);
   return out;
 }
 

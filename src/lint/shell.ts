@@ -2,7 +2,7 @@
 // where a fenced block ends, and the shell variables a page assigns. Words come from the one word
 // splitter (parse/shell-words.ts) through LintDocument; these helpers read only lines and words.
 import type { CommandView, LintDocument } from './document.ts';
-import { tokenizeShell, type ShellWord } from '../parse/shell-words.ts';
+import { everyWord, tokenizeShell, type ShellWord } from '../parse/shell-words.ts';
 
 /** A command bash reads: from a shell fence (bash, azurecli, console…) or outside any fence. */
 export function isBash(command: CommandView): boolean {
@@ -56,7 +56,8 @@ export function assignedVariables(doc: LintDocument): Map<string, number> {
     const words = command.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const starts = i === 0 || (!words[i - 1]!.quoted && ['|', ';', '&', '&&', '(', '$(', 'export', 'declare', 'local', 'readonly'].includes(words[i - 1]!.value));
+      // (the words of a command substitution are not walked: what it assigns, a subshell forgets)
+      const starts = i === 0 || (!words[i - 1]!.quoted && ['|', ';', '&', '&&', '(', 'export', 'declare', 'local', 'readonly'].includes(words[i - 1]!.value));
       if (!starts) continue;
       const m = ASSIGN.exec(w.raw);
       if (m) note(m[1]!, w.line);
@@ -78,9 +79,11 @@ export function bashVariableUses(doc: LintDocument): { name: string; command: Co
   for (const command of bashCommands(doc)) {
     // a block written for PowerShell keeps its own variables
     if (/^\s*\$\w+\s*=/.test(doc.line(command.step.source.startLine))) continue;
-    for (const word of command.words)
+    // Each word once, a substitution's own words included; in the word holding a substitution its
+    // text is left to those words, which know their quotes and their lines.
+    for (const word of everyWord(command.words))
       for (const { offset, state } of dollarsIn(word.raw)) {
-        if (state === 'single') continue;
+        if (state === 'single' || word.substitutions?.some((s) => offset >= s.from && offset < s.to)) continue;
         const rest = word.raw.slice(offset);
         const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(rest);
         const name = m?.[1] ?? m?.[2];

@@ -8,8 +8,9 @@
 // One deliberate departure from bash: a documentation placeholder `<SOME NAME>` is read as an
 // opaque part of a word (the reader replaces it before running), so its spaces do not split the word
 // and its angle brackets are not redirections.
-// Tokens carry offsets; `commandWords` turns them into words with file lines and columns, with each
-// unquoted `$( … )` also split into the words of the command inside it (what lint reads).
+// Tokens carry offsets; `commandWords` turns them into words with file lines and columns, each word
+// whole as the outer command receives it, and each command substitution in it (`$( … )` or
+// backticks, quoted or not, nested) also read as the words of the command inside it (what lint reads).
 import { ParseError } from './errors.ts';
 import { LineIndex, type SourceLine } from './source-lines.ts';
 
@@ -22,7 +23,11 @@ export type ShellToken =
       end: number;
       /** Some part of the word was inside '…' or "…". */
       quoted: boolean;
-      /** Start and end (after the `)`) of each unquoted `$( … )` in the word; end -1 when unclosed. */
+      /**
+       * Start and end (after the `)` or closing backtick) of each command substitution in the word,
+       * `$( … )` or backticks, inside double quotes or not (not nested ones: those are found when the
+       * body is read); end -1 when unclosed.
+       */
       subs?: number[];
       /** Offsets of `\` line continuations inside the word, outside quotes (not part of it). */
       conts?: number[];
@@ -167,12 +172,26 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
         } else if (d === '$' && src[k + 1] === '(') {
           const close = closeOfSubstitution(src, k + 2);
           if (close < 0) {
+            (subs ??= []).push(k, -1);
             s += src.slice(k);
             k = n;
             error ??= { message: 'unclosed $( inside double quotes', offset: k };
           } else {
+            (subs ??= []).push(k, close + 1);
             s += src.slice(k, close + 1);
             k = close + 1;
+          }
+        } else if (d === '`') {
+          // "…`cmd`…": bash runs the command inside double quotes too; the quote goes on after it.
+          let e = k + 1;
+          while (e < n && src[e] !== '`') e += src[e] === '\\' ? 2 : 1;
+          if (e >= n) {
+            s += src.slice(k);
+            k = n;
+          } else {
+            (subs ??= []).push(k, e + 1);
+            s += src.slice(k, e + 1);
+            k = e + 1;
           }
         } else {
           s += d;
@@ -220,10 +239,12 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced backtick', offset: i };
+        (subs ??= []).push(i, -1);
         cur += src.slice(i);
         i = n;
         break;
       }
+      (subs ??= []).push(i, k + 1);
       cur += src.slice(i, k + 1);
       i = k + 1;
       continue;
@@ -305,9 +326,17 @@ export function shellWords(src: string, opts: { file?: string; firstLine?: numbe
 
 // ---------- words with positions ----------
 
-/** A word where the page writes it. Operators (`|`, `;`, `&&`, `$(`, `)`…) are words of their own. */
+/** A command substitution in a word: the words of the command inside, and where it stands in the word's `raw`. */
+export interface Substitution {
+  words: ShellWord[];
+  /** Offsets in the word's `raw` of the `$(` or opening backtick and just after its close. */
+  from: number;
+  to: number;
+}
+
+/** A word where the page writes it. Operators (`|`, `;`, `&&`, `(`, `)`…) are words of their own. */
 export interface ShellWord {
-  /** The word after quote removal, as the program receives it. */
+  /** The word after quote removal, as the program receives it (a substitution's text kept as written). */
   value: string;
   /** The word's characters as written, quotes included, line continuations left out. */
   raw: string;
@@ -315,16 +344,19 @@ export interface ShellWord {
   column: number; // 1-based UTF-16 column of the word's first character
   /** True when some part of the word was inside '…' or "…". */
   quoted: boolean;
+  /** Each command substitution in the word (`$( … )` or backticks, in double quotes or not), in order. */
+  substitutions?: Substitution[];
 }
 
 /** Operators a word list keeps as words: they cut a command line into simple commands. */
-export const COMMAND_OPERATORS: ReadonlySet<string> = new Set(['|', ';', '&', '&&', '(', ')', '$(']);
+export const COMMAND_OPERATORS: ReadonlySet<string> = new Set(['|', ';', '&', '&&', '(', ')']);
 
 /**
  * The words of a command written over `lines` (continuation lines joined by a trailing backslash),
- * with where each starts. Comments and newlines are dropped; operators are kept as words; each
- * unquoted `$( … )` gives the words before it, `$(`, the words of the command inside, `)` and the
- * words after it, so that the commands inside a substitution can be read like any other.
+ * with where each starts. Comments and newlines are dropped; operators are kept as words. A word
+ * holding a command substitution stays whole (`--value "$(az … -o tsv)" --vault-name x` keeps its
+ * three words for the outer command), and carries the words of each command inside it, with their
+ * own file lines and columns, so that those commands can be read like any other.
  */
 export function commandWords(lines: readonly SourceLine[]): ShellWord[] {
   const index = new LineIndex(lines);
@@ -333,9 +365,31 @@ export function commandWords(lines: readonly SourceLine[]): ShellWord[] {
   return out;
 }
 
-function push(out: ShellWord[], index: LineIndex, value: string, raw: string, offset: number, quoted: boolean) {
+/** Every word of `words` and, depth first, of the substitutions in them (each word once). */
+export function everyWord(words: readonly ShellWord[]): ShellWord[] {
+  const out: ShellWord[] = [];
+  const visit = (ws: readonly ShellWord[]): void => {
+    for (const w of ws) {
+      out.push(w);
+      for (const s of w.substitutions ?? []) visit(s.words);
+    }
+  };
+  visit(words);
+  return out;
+}
+
+/** `words` and, depth first, the word list of each substitution in them: each simple-command context once. */
+export function wordLists(words: readonly ShellWord[]): (readonly ShellWord[])[] {
+  const out: (readonly ShellWord[])[] = [words];
+  for (const w of words) for (const s of w.substitutions ?? []) out.push(...wordLists(s.words));
+  return out;
+}
+
+function push(out: ShellWord[], index: LineIndex, value: string, raw: string, offset: number, quoted: boolean): ShellWord {
   const p = index.at(offset);
-  out.push({ value, raw, line: p.line, column: p.column, quoted });
+  const w: ShellWord = { value, raw, line: p.line, column: p.column, quoted };
+  out.push(w);
+  return w;
 }
 
 /** Words of src[from, to): each word is a token of that slice, offsets shifted back to src. */
@@ -353,21 +407,8 @@ function wordsOf(src: string, from: number, to: number, index: LineIndex, out: S
       } else push(out, index, t.op, t.op, start, false);
       continue;
     }
-    if (t.subs) {
-      let cur = start;
-      for (let k = 0; k < t.subs.length; k += 2) {
-        const open = t.subs[k]! + from;
-        const closed = t.subs[k + 1]! >= 0;
-        const end = closed ? t.subs[k + 1]! + from : t.end + from;
-        if (open > cur) wordsOf(src, cur, open, index, out);
-        push(out, index, '$(', '$(', open, false);
-        wordsOf(src, open + 2, closed ? end - 1 : end, index, out);
-        if (closed) push(out, index, ')', ')', end - 1, false);
-        cur = end;
-      }
-      if (cur < t.end + from) wordsOf(src, cur, t.end + from, index, out);
-      continue;
-    }
+    // raw leaves line continuations out: an offset of `text` in the word is that many characters less in raw
+    const rawAt = (offset: number): number => offset - t.start - 2 * (t.conts ?? []).filter((c) => c < offset).length;
     let raw = text.slice(t.start, t.end);
     if (t.conts) {
       let kept = '';
@@ -378,6 +419,17 @@ function wordsOf(src: string, from: number, to: number, index: LineIndex, out: S
       }
       raw = kept + text.slice(last, t.end);
     }
-    push(out, index, t.text, raw, start, t.quoted);
+    const word = push(out, index, t.text, raw, start, t.quoted);
+    if (!t.subs) continue;
+    word.substitutions = [];
+    for (let k = 0; k < t.subs.length; k += 2) {
+      const open = t.subs[k]!;
+      const closed = t.subs[k + 1]! >= 0;
+      const end = closed ? t.subs[k + 1]! : t.end;
+      const body = open + (text[open] === '`' ? 1 : 2);
+      const inner: ShellWord[] = [];
+      wordsOf(src, body + from, (closed ? end - 1 : end) + from, index, inner);
+      word.substitutions.push({ words: inner, from: rawAt(open), to: rawAt(end) });
+    }
   }
 }

@@ -86,26 +86,46 @@ describe('$( … ): one word for the parser, the command inside for lint', () =>
     expect(tokens[0]).toMatchObject({ kind: 'word', text, start: 0, end: text.length, subs: [6, text.length] });
     expect(shellWords(text)).toEqual([text]);
   });
-  it('is split into the words before it, "$(", the inner words with their own positions, ")"', () => {
-    expect(commandWords(lines(text)).map((w) => [w.value, w.column])).toEqual([
-      ['token=', 1],
-      ['$(', 7],
-      ['curl', 9],
-      ['http://h/t', 14],
-      ['-H', 27],
-      ['Metadata:true', 30],
-      ['|', 44],
-      ['jq', 46],
-      ['-r', 49],
-      ['.access_token', 52],
-      [')', 65],
+  const sub = (w: ShellWord | undefined, k = 0): [string, number, number][] => (w?.substitutions?.[k]?.words ?? []).map((x) => [x.value, x.line, x.column]);
+  it('stays one word for the outer command, and gives the words of the command inside with their own positions', () => {
+    const words = commandWords(lines(text));
+    expect(words.map((w) => w.value)).toEqual([text]);
+    expect(sub(words[0])).toEqual([
+      ['curl', 1, 9],
+      ['http://h/t', 1, 14],
+      ['-H', 1, 27],
+      ['Metadata:true', 1, 30],
+      ['|', 1, 44],
+      ['jq', 1, 46],
+      ['-r', 1, 49],
+      ['.access_token', 1, 52],
     ]);
+    expect(words[0]!.substitutions![0]).toMatchObject({ from: 6, to: text.length });
   });
-  it('splits nested and later substitutions, keeps the words after ")", and leaves quoted ones whole', () => {
-    expect(commandWords(lines('a$(b $(c))d "$(e f)"')).map((w) => w.value)).toEqual(['a', '$(', 'b', '$(', 'c', ')', ')', 'd', '$(e f)']);
+  it('az inside a quoted command substitution is never linted: "$( … )" in double quotes gives its command too, the outer words intact', () => {
+    const words = commandWords(lines('az keyvault secret set --value "$(az keyvault secret show -n s --query value -o tsv)" --vault-name kv'));
+    expect(words.map((w) => w.value)).toEqual(['az', 'keyvault', 'secret', 'set', '--value', '$(az keyvault secret show -n s --query value -o tsv)', '--vault-name', 'kv']);
+    expect(sub(words[5])[0]).toEqual(['az', 1, 35]);
+    expect(sub(words[5]).map((x) => x[0]).join(' ')).toBe('az keyvault secret show -n s --query value -o tsv');
+  });
+  it('reads nested substitutions and backticks, quoted or not, each at its own line and column', () => {
+    const words = commandWords([
+      { line: 7, text: 'a$(b $(c))d "$(e f)" `g h` "x`i`" \\' },
+      { line: 8, text: '  $(j \\' },
+      { line: 9, text: '   k)' },
+    ]);
+    expect(words.map((w) => w.value.slice(0, 3))).toEqual(['a$(', '$(e', '`g ', 'x`i', '$(j']);
+    expect(sub(words[0])).toEqual([['b', 7, 4], ['$(c)', 7, 6]]);
+    expect(sub(words[0]!.substitutions![0]!.words[1])).toEqual([['c', 7, 8]]);
+    expect(sub(words[1])).toEqual([['e', 7, 16], ['f', 7, 18]]);
+    expect(sub(words[2])).toEqual([['g', 7, 23], ['h', 7, 25]]);
+    expect(sub(words[3])).toEqual([['i', 7, 31]]);
+    expect(sub(words[4])).toEqual([['j', 8, 5], ['k', 9, 4]]);
   });
   it('an unclosed substitution reads to the end without a ")"', () => {
-    expect(commandWords(lines('x=$(curl h')).map((w) => w.value)).toEqual(['x=', '$(', 'curl', 'h']);
+    const words = commandWords(lines('x=$(curl h'));
+    expect(words.map((w) => w.value)).toEqual(['x=$(curl h']);
+    expect(sub(words[0]).map((x) => x[0])).toEqual(['curl', 'h']);
   });
 });
 

@@ -4,16 +4,8 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames } from '../../reference/az-args.ts';
-import type { ShellWord } from '../../parse/shell-words.ts';
 
 const LONE_FLAG = /^(\s*)(--?[A-Za-z][\w-]*)\s*$/;
-
-/** The word after the option is an unquoted `$(`: a command substitution is its value. */
-function substitutionFollows(words: readonly ShellWord[], nameWord: ShellWord): boolean {
-  const at = words.indexOf(nameWord);
-  const next = at < 0 ? undefined : words[at + 1];
-  return next !== undefined && !next.quoted && next.value === '$(';
-}
 
 export const azFlagWithoutValue: Rule = {
   id: 'az-flag-without-value',
@@ -29,9 +21,6 @@ export const azFlagWithoutValue: Rule = {
     for (const { command, az } of eachAz(doc)) {
       for (const o of az.options) {
         if (o.value !== undefined || o.lookup.kind !== 'parameter' || !o.missingValue?.sure) continue;
-        // `--id $(az aks show … -o tsv)`: the simple command ends where the substitution starts, but bash
-        // gives the option the substitution's output as its value.
-        if (substitutionFollows(command.words, o.nameWord)) continue;
         reported.add(o.nameWord.line);
         const names = azOptionNames(o.lookup.parameter);
         const ownLine = o.nameWord.line !== command.step.source.startLine && LONE_FLAG.test(doc.line(o.nameWord.line));

@@ -1,6 +1,6 @@
 // "~/file" in quotes: bash expands a tilde only at the start of an unquoted word.
 import type { ShellWord } from '../../parse/shell-words.ts';
-import { COMMAND_OPERATORS } from '../../parse/shell-words.ts';
+import { COMMAND_OPERATORS, wordLists } from '../../parse/shell-words.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { bashCommands } from '../shell.ts';
 
@@ -27,12 +27,15 @@ export const shellTildeInQuotes: Rule = {
   help: 'Write the path unquoted (~/dir/file.json) or with $HOME inside the quotes ("$HOME/dir/file.json").',
   check(doc) {
     const hits: RuleHit[] = [];
-    for (const command of bashCommands(doc)) {
-      command.words.forEach((w, i) => {
+    // each word list on its own: the command's, and each substitution's (whose program is its own first word)
+    for (const command of bashCommands(doc)) for (const words of wordLists(command.words)) {
+      words.forEach((w, i) => {
         const m = QUOTED_TILDE.exec(w.raw);
         if (!m) return;
+        // a tilde inside a substitution is read in the substitution's own words
+        if (w.substitutions?.some((s) => (m.index ?? 0) >= s.from && (m.index ?? 0) < s.to)) return;
         const fixed = w.raw.replace(QUOTED_TILDE, `$1$2$HOME$3`).replace(/^'(.*)'$/, '"$1"');
-        const az = programOf(command.words, i) === 'az';
+        const az = programOf(words, i) === 'az';
         hits.push({
           line: w.line,
           column: w.column + (m.index ?? 0) + (m[1] as string).length,
