@@ -5,19 +5,14 @@
 //   npx tsx scripts/generate-retired-packages.ts [--source <git dir>] --check   exit 1 when the committed table differs
 import { join } from 'node:path';
 import { renderRetiredPackages, SDK_LANGUAGES } from '../src/reference/retired-packages-source.ts';
-import { readSnapshot, type Snapshot } from './git-snapshot.ts';
+import { readSnapshot, type Snapshot, snapshotSource } from './git-snapshot.ts';
 import { writeOrCheck } from './write-generated.ts';
 
 const REPO = 'Azure/azure-sdk';
 const FOLDER = '_data/releases/latest';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/reference/retired-packages.json');
-const at = process.argv.indexOf('--source');
-const source = at >= 0 ? process.argv[at + 1] : (process.env.AZURE_SDK_SNAPSHOT_GIT ?? '/work/.mirror/Azure+azure-sdk/repo');
-if (!source) {
-  process.stderr.write('--source needs the git directory of a clone of Azure/azure-sdk\n');
-  process.exit(2);
-}
+const source = snapshotSource('Azure/azure-sdk', 'AZURE_SDK_SNAPSHOT_GIT', '/work/.mirror/Azure+azure-sdk/repo');
 const wanted = new Set(SDK_LANGUAGES.map((l) => `${FOLDER}/${l}-packages.csv`));
 let snap: Snapshot;
 try {

@@ -11,19 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRoleCatalog, type RetiredRolesFile } from '../src/reference/role-catalog-source.ts';
-import { readSnapshot, type Snapshot } from './git-snapshot.ts';
+import { readSnapshot, type Snapshot, snapshotSource } from './git-snapshot.ts';
 import { readInputs, writeOrCheck } from './write-generated.ts';
 
 const REPO = 'easimon/azure-builtin-roles';
 const FOLDER = 'azure-roles';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/reference/built-in-roles.json');
-const at = process.argv.indexOf('--source');
-const source = at >= 0 ? process.argv[at + 1] : (process.env.ROLE_SNAPSHOT_GIT ?? '/work/.mirror/easimon+azure-builtin-roles/repo');
-if (!source) {
-  process.stderr.write('--source needs the git directory of a clone of easimon/azure-builtin-roles\n');
-  process.exit(2);
-}
+const source = snapshotSource('easimon/azure-builtin-roles', 'ROLE_SNAPSHOT_GIT', '/work/.mirror/easimon+azure-builtin-roles/repo');
 const pages = readInputs(root, 'src/reference/rbac', '.md');
 let snap: Snapshot;
 try {

@@ -7,19 +7,14 @@
 //   npx tsx scripts/generate-storage-versions.ts [--source <git dir>]           write the table
 //   npx tsx scripts/generate-storage-versions.ts [--source <git dir>] --check   exit 1 when the committed table differs
 import { join } from 'node:path';
-import { git } from './git-snapshot.ts';
+import { git, snapshotSource } from './git-snapshot.ts';
 import { writeOrCheck } from './write-generated.ts';
 
 const REPO = 'Azure/Azurite';
 const FILE = 'src/blob/utils/constants.ts';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/reference/storage-versions.json');
-const at = process.argv.indexOf('--source');
-const source = at >= 0 ? process.argv[at + 1] : (process.env.AZURITE_GIT ?? '/work/.mirror/Azure+Azurite/repo');
-if (!source) {
-  process.stderr.write(`--source needs the git directory of a clone of ${REPO}\n`);
-  process.exit(2);
-}
+const source = snapshotSource(REPO, 'AZURITE_GIT', '/work/.mirror/Azure+Azurite/repo');
 
 let commit = '';
 let date = '';

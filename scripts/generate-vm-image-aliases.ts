@@ -9,19 +9,14 @@
 //   npx tsx scripts/generate-vm-image-aliases.ts [--source <git dir>] --check   exit 1 when the committed table differs
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git } from './git-snapshot.ts';
+import { git, snapshotSource } from './git-snapshot.ts';
 import { writeOrCheck } from './write-generated.ts';
 
 const REPO = 'Azure/azure-rest-api-specs';
 const FILE = 'arm-compute/quickstart-templates/aliases.json';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/reference/vm-image-aliases.json');
-const at = process.argv.indexOf('--source');
-const source = at >= 0 ? process.argv[at + 1] : (process.env.AZURE_REST_API_SPECS_GIT ?? '/work/.mirror/swathipil+azure-rest-api-specs/repo');
-if (!source) {
-  process.stderr.write(`--source needs the git directory of a clone of ${REPO}\n`);
-  process.exit(2);
-}
+const source = snapshotSource(REPO, 'AZURE_REST_API_SPECS_GIT', '/work/.mirror/swathipil+azure-rest-api-specs/repo');
 
 /** The aliases one version of the file lists (Linux and Windows), or undefined when it does not parse. */
 function aliasesOf(text: string): string[] | undefined {

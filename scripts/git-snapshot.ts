@@ -38,3 +38,17 @@ export function readSnapshot(dir: string, folder: string, keep: (path: string) =
   }
   return { commit, date, files };
 }
+
+/**
+ * The git directory of a snapshot of `repo`: `--source DIR`, else the environment variable `env`, else
+ * the `fetch` mirror `mirror`. Exits 2 when --source is given without a directory.
+ */
+export function snapshotSource(repo: string, env: string, mirror: string): string {
+  const at = process.argv.indexOf('--source');
+  const source = at >= 0 ? process.argv[at + 1] : (process.env[env] ?? mirror);
+  if (!source) {
+    process.stderr.write(`--source needs the git directory of a clone of ${repo}\n`);
+    process.exit(2);
+  }
+  return source;
+}
