@@ -6,14 +6,9 @@
 // - existing-app-was-a-rival: a page that creates a new function app and also configures the reader's
 //   existing one had the existing one "not provided" (the misspelling rule), a 404 false fail;
 // - app-in-two-groups: one app named with the reader's group as a placeholder and as a literal.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.ts';
-import { runTutorials } from '../../src/run/index.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
+import { emulatorRun } from '../helpers/emulator-run.ts';
 
 const fence = (text: string): string => `\`\`\`azurecli\n${text}\n\`\`\`\n`;
 const TWO_GROUPS = [
@@ -30,30 +25,22 @@ const TWO_GROUPS = [
   fence('az functionapp plan delete --name <NEW_PREMIUM_PLAN_NAME> --resource-group <MY_RESOURCE_GROUP> --yes'),
 ].join('\n');
 
-let target: Target & { close(): Promise<void> };
-let dir: string;
-let report: Report;
+const run = emulatorRun('web-world');
+let page: Report['tutorials'][number];
 beforeAll(async () => {
-  target = await startEmulatorTarget();
-  dir = mkdtempSync(join(tmpdir(), 'tc-web-world-'));
-  writeFileSync(join(dir, 'functions.md'), TWO_GROUPS);
-  ({ report } = await runTutorials({ paths: [dir], targetInstance: target }));
+  page = await run.page('functions.md', TWO_GROUPS);
 }, 180_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('App Service in the World', () => {
   it('the reader\'s function app is assumed and listed; every App Service step of the page passes', () => {
-    const t = report.tutorials[0]!;
+    const t = page;
     const verdicts = t.steps.map((s) => `${s.verdict} ${s.raw.split('\n')[0]}`);
     expect(verdicts.filter((v) => !v.startsWith('pass')), verdicts.join('\n')).toEqual([]);
     expect(t.assumptions).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'web-app', what: expect.stringMatching(/^the app /) })]));
   });
 
   it('the plan list query reads the tier of the plan the app runs on, and the created plan is counted by family', () => {
-    const t = report.tutorials[0]!;
+    const t = page;
     const tier = t.steps.find((s) => s.raw.startsWith('az appservice plan list'))!;
     expect(tier.verdict).toBe('pass');
     const premium = t.steps.find((s) => s.raw.startsWith('az functionapp plan list'))!;
