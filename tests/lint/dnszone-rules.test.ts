@@ -2,14 +2,11 @@
 // configuration" says for the endpoint's sub-resource, held on the page where it happened (tests/fresh) and
 // kept silent where the zone is right on a real page (tests/fresh, tests/lint/fixtures/real, see its README
 // for repository and commit).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { readRepoFile, ruleFindings } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const found = (rule: string, file: string, text = read(file)) => lintText(text, 'docfx', file).filter((f) => f.rule === rule);
+const read = readRepoFile;
+const found = ruleFindings;
 const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const MYSQL_PRIVATE_LINK = 'tests/fresh/articles/mysql/howto-configure-privatelink-cli.md';

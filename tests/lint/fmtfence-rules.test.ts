@@ -1,15 +1,13 @@
 // Issue 16 session 9 (fmtfence): timestamps formatted wrong (date-format-mistake) and Markdown
 // blocks left open (markdown-block-unclosed), each held on real pages: silent where the page writes
 // the pattern right, reported where a page (or the same page with the slip readers reported) does not.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { readRepoFile, ruleFindings } from './helpers.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const found = (rule: string, file: string, text = read(file), form: 'docfx' | 'rendered' = 'docfx') => lintText(text, form, file).filter((f) => f.rule === rule);
+const read = readRepoFile;
+const found = ruleFindings;
 const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 // MicrosoftDocs/azure-docs pages (byte-exact copies in the corpus, fresh pages and fixtures/real).

@@ -14,6 +14,18 @@ export function lintText(text: string, form: 'docfx' | 'rendered' = 'docfx', fil
   return lintTutorial(parseTutorialText(text, file, { form }), { text });
 }
 
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A file of the repository by its path from the root: a fresh page, a real-page excerpt. */
+export function readRepoFile(file: string): string {
+  return readFileSync(join(repoRoot, file), 'utf8');
+}
+
+/** One rule's findings on a repository file, or on `text` linted as that file. */
+export function ruleFindings(rule: string, file: string, text = readRepoFile(file), form: 'docfx' | 'rendered' = 'docfx'): Finding[] {
+  return lintText(text, form, file).filter((f) => f.rule === rule);
+}
+
 /**
  * Replaces the first line containing `find` (1-based line returned) with `replace(line)`.
  * Fails loudly when the fixture no longer has the line, so a test never passes on nothing.

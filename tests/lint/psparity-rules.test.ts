@@ -2,14 +2,12 @@
 // equivalents (parameters bound through the generated cmdlet table). Each extension is held on a real page that
 // writes the retired or wrong value, and kept silent on a real page that writes the cmdlet right. Excerpts of
 // pages: tests/lint/fixtures/real/README.md (repository, path, commit).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { lintText, readRepoFile, ruleFindings } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const found = (rule: string, file: string) => lintText(read(file), 'docfx', file).filter((f) => f.rule === rule);
+const read = readRepoFile;
+const found = ruleFindings;
 const lineWith = (file: string, needle: string) => read(file).split('\n').findIndex((l) => l.includes(needle)) + 1;
 const REAL = 'tests/lint/fixtures/real';
 

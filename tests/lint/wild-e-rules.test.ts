@@ -1,14 +1,12 @@
 // Issue 16 session 9 (wild-e): rules written for defects readers reported on Service Bus, Event Hubs and Key
 // Vault SDK pages (tests/fresh), each held on the reported page and kept silent where the same thing is
 // written correctly on a real page (tests/lint/fixtures/real, provenance in its README).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { readRepoFile, ruleFindings } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const found = (rule: string, file: string, text = read(file)) => lintText(text, 'docfx', file).filter((f) => f.rule === rule);
+const read = readRepoFile;
+const found = ruleFindings;
 const lineWith = (text: string, needle: string, from = 0) => text.split('\n').findIndex((l, i) => i >= from && l.includes(needle)) + 1;
 
 const AUTO_FORWARD = 'tests/fresh/articles/service-bus-messaging/enable-auto-forward.md';

@@ -1,14 +1,11 @@
 // Issue 16 session 9 (wild-f): defects readers reported on storage, SQL and networking pages
 // (tests/fresh), each held on the reported page and kept silent where the same command is written
 // correctly on a real page (tests/lint/fixtures/real, see its README for repository and commit).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.ts';
+import { readRepoFile, ruleFindings } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const found = (rule: string, file: string, text = read(file)) => lintText(text, 'docfx', file).filter((f) => f.rule === rule);
+const read = readRepoFile;
+const found = ruleFindings;
 const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const PRIVATE_ENDPOINT = 'tests/fresh/articles/private-link/create-private-endpoint-cli.md';
