@@ -77,7 +77,7 @@ async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
     if (err instanceof CliTokenError) {
       return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${err.message}\n`, exitCode: 1 }, error: { kind: 'network', message: err.message } });
     }
-    if (err && typeof err === 'object' && 'code' in err) return outcome({ engine: 'http', error: errorKindOf(err) });
+    if (err && typeof err === 'object' && 'code' in err) return outcome({ engine: 'http', error: errorKindOf(err, ctx.connector.ownServer) });
     throw err;
   }
 }

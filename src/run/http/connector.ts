@@ -25,6 +25,12 @@ export interface ConnectorOptions {
   /** Extra trusted CA (the emulator's); undefined means the system store only. */
   ca?: string;
   connectTimeoutMs?: number;
+  /**
+   * The tool's own server every routed connection reaches (the embedded emulator), if it is one. A
+   * connection that server resets or closes mid-request is its fault, never the page's: Azure did not
+   * answer, so nothing about the page was learnt.
+   */
+  ownServer?: string;
 }
 
 export interface Connector {
@@ -34,6 +40,8 @@ export interface Connector {
   openSocket(url: URL): Promise<net.Socket>;
   /** The router's answer for a host, without connecting (curl's extra URL words). */
   decide(host: string, port: number, protocol: 'http:' | 'https:'): ConnectDecision;
+  /** See ConnectorOptions.ownServer. */
+  ownServer?: string;
   close(): Promise<void>;
 }
 
@@ -96,5 +104,11 @@ export function createConnector(options: ConnectorOptions): Connector {
     });
   }
 
-  return { agent, openSocket, decide: (host, port, protocol) => router.route(host, port, protocol), close: () => agent.close() };
+  return {
+    agent,
+    openSocket,
+    decide: (host, port, protocol) => router.route(host, port, protocol),
+    ...(options.ownServer === undefined ? {} : { ownServer: options.ownServer }),
+    close: () => agent.close(),
+  };
 }

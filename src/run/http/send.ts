@@ -64,11 +64,18 @@ function decodeBody(bytes: Buffer, headers: HeaderList): Pick<ObservedResponse, 
   return json === undefined ? { body: text, bodyEncoding: 'utf8' } : { body: text, bodyEncoding: 'utf8', json };
 }
 
-export function errorKindOf(err: unknown): ExecutionError {
+/** A connection the server reset or closed after it was established (undici: UND_ERR_SOCKET "other side closed"). */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+/** `ownServer`: the connector's own server (the emulator); a connection it dropped is its limit, not the page's. */
+export function errorKindOf(err: unknown, ownServer?: string): ExecutionError {
   const e = err as { code?: string; message?: string; name?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code ?? '';
   const message = e.cause?.message ? `${e.message ?? ''}: ${e.cause.message}` : (e.message ?? String(err));
   if (code === OUTSIDE_TARGET) return { kind: 'unsupported', unsupported: 'not-emulated', message: e.message ?? message };
+  if (ownServer !== undefined && DROPPED.has(code)) {
+    return { kind: 'unsupported', unsupported: 'not-emulated', message: `${ownServer} dropped the connection before answering (${code}: ${message}); that is a fault of ${ownServer}, not Azure behaviour, so the step says nothing about the page` };
+  }
   if (/TIMEOUT|ETIMEDOUT/.test(code)) return { kind: 'timeout', message };
   if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN' || code === 'ERR_UNESCAPED_CHARACTERS' || e.name === 'InvalidArgumentError' || err instanceof TypeError) {
     return { kind: 'invalid-command', message: `the HTTP client refused to send the request as written: ${message}` };
@@ -212,6 +219,6 @@ export async function send(connector: Connector, req: OutgoingRequest): Promise<
     const limit = emulatorLimit(response);
     return limit ? { exchange, bodyBytes: res.body, error: limit } : { exchange, bodyBytes: res.body };
   } catch (err) {
-    return { exchange: { request, interim: [], durationMs: performance.now() - started }, error: errorKindOf(err) };
+    return { exchange: { request, interim: [], durationMs: performance.now() - started }, error: errorKindOf(err, connector.ownServer) };
   }
 }

@@ -64,7 +64,7 @@ async function runOne(scope: AzStepScope, request: AzRequest): Promise<{ stdout:
   try {
     result = await runAzStep(azStepFor(scope.step, request.argv), ctx);
   } catch (err) {
-    if (err && typeof err === 'object' && 'code' in err) result = outcome({ engine: 'http', error: errorKindOf(err) });
+    if (err && typeof err === 'object' && 'code' in err) result = outcome({ engine: 'http', error: errorKindOf(err, ctx.connector.ownServer) });
     else {
       scope.bug ??= err;
       return { stdout: '', stderr: `ERROR: internal error in the az equivalent: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };

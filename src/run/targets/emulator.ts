@@ -84,7 +84,7 @@ function secretsOf(scenario: Scenario): { value: string; label: string }[] {
 
 export async function startEmulatorTarget(opts: { scenario?: Scenario; azurite?: AzuriteProcess } = {}): Promise<Target & { handle: EmulatorHandle }> {
   const handle = await startEmulator({ ...(opts.scenario ? { scenario: opts.scenario } : {}), ...(opts.azurite ? { azurite: opts.azurite } : {}) });
-  const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem });
+  const connector = createConnector({ router: { route: (host, port) => decide(handle, host, port) }, ca: handle.caPem, ownServer: 'the embedded emulator' });
   // A tutorial's World is seeded on the target itself: the scenario the caller gave, else the base
   // (the twelve tutorials' resources are their Worlds, not the target's).
   const base = opts.scenario ?? baseScenario();
