@@ -2,15 +2,16 @@
 // or group id, each connects to, and the target's resource type when the page writes it) and the
 // private DNS zones it creates or links. Read from az commands (src/lint/commands.ts), Azure
 // PowerShell commands (the one PowerShell reader, src/lint/powershell-commands.ts: Az.Network's
-// New-AzPrivateLinkServiceConnection and Az.PrivateDns's cmdlets are not in the generated cmdlet
-// table, so their parameters are matched by their full names only) and ARM/Bicep/Terraform blocks.
+// New-AzPrivateLinkServiceConnection and Az.PrivateDns's New-AzPrivateDnsZone / New-AzPrivateDnsVirtualNetworkLink
+// are bound through the generated cmdlet table, so an abbreviated or aliased parameter is read as PowerShell binds
+// it; a cmdlet the table lacks is matched by full parameter names) and ARM/Bicep/Terraform blocks.
 // A value is read as written, or from the one literal the page assigns to the shell variable it uses
 // (src/lint/shell.ts literalAssignment); anything else (a placeholder, a computed value) is not read.
 import type { LintDocument } from './document.ts';
 import { azOption } from './commands.ts';
 import { eachAz } from './each.ts';
 import { codeFences } from './fences.ts';
-import { eachPowerShellCommand, psLiteral, type PsCommandAt } from './powershell-commands.ts';
+import { bindNamed, eachPowerShellCommand, psLiteral, type PsCommandAt } from './powershell-commands.ts';
 import { literalAssignment } from './shell.ts';
 import type { PsValue } from '../model.ts';
 
@@ -65,6 +66,11 @@ function zoneName(value: string): string | undefined {
 /** A PowerShell argument by its full parameter name (the cmdlets are not in the table: no abbreviations). */
 function psArg(c: PsCommandAt, ...names: string[]): { value: PsValue; where: { line: number; column: number } } | undefined {
   const wanted = names.map((n) => n.toLowerCase());
+  if (c.cmdlet) {
+    // The cmdlet's help is in the table: bind as PowerShell does (a unique prefix, an alias: -Zone, -GroupI).
+    const b = bindNamed(c).find((x) => x.resolution.kind === 'parameter' && wanted.includes(x.resolution.parameter.name.toLowerCase()));
+    return b?.value && b.valueWhere ? { value: b.value, where: b.valueWhere } : undefined;
+  }
   const args = c.command.args;
   for (let k = 0; k < args.length; k++) {
     const a = args[k]!;

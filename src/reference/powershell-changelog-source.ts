@@ -3,12 +3,16 @@
 // after it can add parameters (New-AzVM's help at d7fcc15 lacks -IfMatch, -IfNoneMatch and -SshKeyType, which
 // Az.Compute 8.0.0 and 8.4.0 added): a page using them would be told, falsely, that PowerShell rejects them.
 // A block per cmdlet names the ChangeLog read (repo, path, commit) and its newest release (`through:`), shows with a
-// verbatim line which release the help already covers (`help-covers:`), and gives every later verbatim line that
-// adds a parameter to the cmdlet (`added:`). A cmdlet without a block has a help whose freshness was not
+// verbatim line which release the help already covers (`help-covers:`: parameters of the help that release added, the
+// parameter sets it introduced, or `(cmdlet)` where that release replaced the cmdlet by the one the help describes),
+// and gives every later verbatim line that adds a parameter to the cmdlet (`added:`). A cmdlet without a block has a help whose freshness was not
 // established; the lint rules say so (a warning, not an error) rather than trust it.
 import type { PsCmdletEntry } from './powershell-help-source.ts';
 
 export class ChangeLogExcerptError extends Error {}
+
+/** A name as a whole word: not inside a longer parameter or cmdlet name (`Name` is not in `ResourceGroupName`). */
+const wholeWord = (pattern: string): RegExp => new RegExp(`(^|[^\\w-])${pattern}([^\\w-]|$)`, 'i');
 
 export interface PsFreshness {
   /** `changelog`: the help was compared with the module's ChangeLog through `through`; `unknown`: it was not. */
@@ -42,7 +46,7 @@ export function readChangeLogExcerpt(file: string, text: string, help: (name: st
   let cmdlet: PsCmdletEntry | undefined;
   let release: string | undefined;
   // The names a release line declares (help-covers or added, with the spelling the line uses) wait for that line.
-  let pending: { names: string[]; written?: string; kind: 'covers' | 'added'; at: number } | undefined;
+  let pending: { names: string[]; written?: string; kind: 'covers' | 'added'; cmdlet?: boolean; at: number } | undefined;
   const finish = (k: number): void => {
     if (pending) fail(pending.at, 'a help-covers:/added: line needs the verbatim ChangeLog line after it');
     if (!block) return;
@@ -71,7 +75,12 @@ export function readChangeLogExcerpt(file: string, text: string, help: (name: st
     if ((m = /^## (Version \d+\.\d+\.\d+)$/.exec(line))) { release = m[1]!; return; }
     if ((m = /^help-covers: (.+)$/.exec(line))) {
       const sets = /^\(parameter sets (.+)\)$/.exec(m[1]!);
-      if (sets) {
+      if (m[1] === '(cmdlet)') {
+        // The release that made the cmdlet the one the help describes (a module rewritten, the old cmdlet replaced by
+        // the generated one, Az.EventHub 4.0.0): the help is of the new cmdlet, so it covers that release; the
+        // verbatim line must name the cmdlet.
+        pending = { names: [], kind: 'covers', cmdlet: true, at: k + 1 };
+      } else if (sets) {
         // The help has the parameter sets that release introduced: evidence without a parameter name.
         for (const s of sets[1]!.split(', ')) if (!cmdlet.parameterSets.some((p) => p.name === s)) fail(k + 1, `${cmdlet.name}'s help has no parameter set ${s}`);
         pending = { names: [], kind: 'covers', at: k + 1 };
@@ -93,10 +102,11 @@ export function readChangeLogExcerpt(file: string, text: string, help: (name: st
     if (line.startsWith('* ') || line.startsWith('  ')) {
       if (!pending) return; // a further verbatim line of the release
       const r = release ?? fail(k + 1, 'a ChangeLog line before any "## Version" line');
-      // The verbatim line must name each parameter (as `-Name` or `Name`), or the one spelling `written:` records.
+      // The verbatim line must name each parameter, or the one spelling `written:` records, and the cmdlet, each as a
+      // whole word (`-Name`, `Name`, "[-Name]", Name): ChangeLogs quote them in several ways, never as part of a longer name.
       const spellings = pending.written ? [pending.written] : pending.names;
-      for (const s of spellings) if (!new RegExp(`\`-?${s.replace(/[-]/g, '\\-')}\``, 'i').test(line)) fail(k + 1, `the line does not name ${s}`);
-      if (pending.names.length && !new RegExp(`\`${cmdlet.name}\``, 'i').test(line)) fail(k + 1, `the line does not name ${cmdlet.name}`);
+      for (const s of spellings) if (!wholeWord(`-?${s.replace(/[-]/g, '\\-')}`).test(line)) fail(k + 1, `the line does not name ${s}`);
+      if ((pending.names.length || pending.cmdlet) && !wholeWord(cmdlet.name.replace(/[-]/g, '\\-')).test(line)) fail(k + 1, `the line does not name ${cmdlet.name}`);
       if (pending.kind === 'added') for (const n of pending.names) block.later.push({ name: n, release: r });
       pending = undefined;
       return;

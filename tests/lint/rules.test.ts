@@ -15,6 +15,7 @@ import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
+import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
@@ -243,6 +244,8 @@ const cases: Record<string, Case[]> = {
     { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
   ],
 };
+// psfresh's cases add to rules that already have some (a spread would replace them).
+for (const [rule, more] of Object.entries(psfreshCases)) cases[rule] = [...(cases[rule] ?? []), ...more];
 
 for (const [id, more] of Object.entries(exshapeExtraCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[id] ?? []), ...more];

@@ -36,7 +36,7 @@ describe('New-AzVM -SshKeyType reported unknown (help older than Az.Compute 8.4.
 describe('a help not compared with its ChangeLog', () => {
   it('is recorded as such in the table', () => {
     expect(findCmdlet('New-AzResourceGroup')!.freshness).toEqual({ checked: 'unknown' });
-    expect(allCmdlets().filter((c) => c.freshness.checked === 'changelog').map((c) => c.name).sort()).toEqual(['New-AzServiceBusSubscription', 'New-AzVM', 'Set-AzServiceBusQueue', 'Set-AzServiceBusSubscription']);
+    expect(allCmdlets().filter((c) => c.freshness.checked === 'changelog').map((c) => c.name).sort()).toEqual(['New-AzEventHubNamespace', 'New-AzRoleAssignment', 'New-AzServiceBusSubscription', 'New-AzVM', 'Remove-AzResourceGroup', 'Set-AzKeyVaultSecret', 'Set-AzServiceBusQueue', 'Set-AzServiceBusSubscription']);
   });
   it('makes an unknown parameter a warning that says the help may be stale', () => {
     const found = lint(block(['New-AzResourceGroup -Nmae myRG -Location eastus']));
@@ -49,6 +49,20 @@ describe('a help not compared with its ChangeLog', () => {
   });
 });
 
+describe('New-AzEventHubNamespace -NamespaceName reported by a reader (azure-docs#113192): the alias went with Az.EventHub 4.0.0', () => {
+  it('the generated help, compared with the ChangeLog, makes -NamespaceName an error and -Name bind', () => {
+    expect(findCmdlet('New-AzEventHubNamespace')!.freshness).toMatchObject({ checked: 'changelog', helpCovers: 'Version 4.0.0', through: 'Version 5.0.1' });
+    const found = lint(block(['New-AzEventHubNamespace -ResourceGroupName myResourceGroup -NamespaceName namespace_name -Location eastus']));
+    expect(found.map((f) => [f.severity, f.line])).toEqual([['error', 4]]);
+    expect(lint(block(['New-AzEventHubNamespace -ResourceGroupName myResourceGroup -Name namespace_name -Location eastus']))).toEqual([]);
+  });
+  it('New-AzEventHub, whose help predates parameters 4.1.0 added unnamed, stays unknown: a warning', () => {
+    expect(findCmdlet('New-AzEventHub')!.freshness).toEqual({ checked: 'unknown' });
+    const found = lint(block(['New-AzEventHub -ResourceGroupName rg -NamespaceName ns -EventHubName eh -MessageRetentionInDays 3']));
+    expect(found.map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
 describe('readChangeLogExcerpt', () => {
   const help = readHelpExcerpt('h.md', `Module Name: Az.Test\n\n# New-AzThing\nsource: Azure/azure-powershell src/Test/help/New-AzThing.md ${'a'.repeat(40)}\n## SYNTAX\nNew-AzThing [-Name] <String> [-Force]\n`);
   const find = (n: string) => help.find((c) => c.name.toLowerCase() === n.toLowerCase());
@@ -56,6 +70,16 @@ describe('readChangeLogExcerpt', () => {
   it('reads the later parameters with their release', () => {
     const [b] = readChangeLogExcerpt('c.md', `${head}## Version 2.0.0\nadded: Tag\n* Added parameter \`-Tag\` to \`New-AzThing\`.\n`, find);
     expect(b).toMatchObject({ cmdlet: 'New-AzThing', freshness: { checked: 'changelog', helpCovers: 'Version 1.0.0', through: 'Version 2.0.0' }, later: [{ name: 'Tag', release: 'Version 2.0.0' }] });
+  });
+  it('takes a name quoted any way as a whole word, never inside a longer name', () => {
+    const [b] = readChangeLogExcerpt('c.md', `${head}## Version 2.0.0\nadded: Tag\n* \`New-AzThing\` - support parameter "[-Tag]".\n`, find);
+    expect(b!.later).toEqual([{ name: 'Tag', release: 'Version 2.0.0' }]);
+    expect(() => readChangeLogExcerpt('c.md', `${head}## Version 2.0.0\nadded: Tag\n* Added \`-ResourceTag\` to \`New-AzThing\`.\n`, find)).toThrow(/does not name Tag/);
+  });
+  it('reads help-covers: (cmdlet) only from a line that names the cmdlet', () => {
+    const cover = (line: string) => `# New-AzThing\nsource: Azure/azure-powershell src/Test/Test/ChangeLog.md ${'b'.repeat(40)}\nthrough: Version 2.0.0\n## Version 2.0.0\nhelp-covers: (cmdlet)\n${line}\n`;
+    expect(readChangeLogExcerpt('c.md', cover('* Replaced `New-AzThing` by the generated cmdlet.'), find)[0]!.freshness.helpCovers).toBe('Version 2.0.0');
+    expect(() => readChangeLogExcerpt('c.md', cover('* Moved cmdlets to V4'), find)).toThrow(/does not name New-AzThing/);
   });
   it('refuses an added parameter the verbatim line does not name, one the help has, and a cover the help lacks', () => {
     expect(() => readChangeLogExcerpt('c.md', `${head}## Version 2.0.0\nadded: Tag\n* Added parameter \`-Zone\` to \`New-AzThing\`.\n`, find)).toThrow(ChangeLogExcerptError);
