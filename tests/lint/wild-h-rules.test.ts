@@ -1,0 +1,41 @@
+// Issue 16 session 10 (wild-h): a rule written for a defect readers reported on an Azure AI services
+// page (tests/fresh), held on the reported page and kept silent where the same request is written
+// correctly: the same page as its authors fixed it, and a variable that holds a name, not a URL.
+import { describe, expect, it } from 'vitest';
+import { readRepoFile, ruleFindings } from './helpers.ts';
+
+const read = readRepoFile;
+const found = ruleFindings;
+const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+const CHATGPT_REST = 'tests/fresh/articles/cognitive-services/openai/includes/chatgpt-rest.md';
+const IMAGE_ANALYSIS = 'tests/fresh/articles/ai-services/computer-vision/includes/image-analysis-curl-quickstart-40.md';
+
+describe('variable-url-after-scheme', () => {
+  const rule = 'variable-url-after-scheme';
+  it('chatgpt-rest.md (azure-docs#106642): curl https://$OPENAI_API_BASE/… with OPENAI_API_BASE="REPLACE_WITH_YOUR_ENDPOINT_HERE"', () => {
+    const text = read(CHATGPT_REST);
+    const hits = found(rule, CHATGPT_REST);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineWith(text, 'curl https://$OPENAI_API_BASE/'), 'warning']]);
+    expect(hits[0]?.message).toMatch(/\$OPENAI_API_BASE follows "https:\/\/".*"REPLACE_WITH_YOUR_ENDPOINT_HERE", line 51.*Could not resolve host: https.*Write "\$OPENAI_API_BASE\/…" without the scheme/);
+  });
+  it('silent on the fix the page received: curl $OPENAI_API_BASE/openai/… (the endpoint carries its scheme)', () => {
+    // MicrosoftDocs/azure-docs articles/ai-services/openai/includes/chatgpt-rest.md @12f43d9 writes curl $AZURE_OPENAI_ENDPOINT/openai/deployments/…
+    const fixed = read(CHATGPT_REST).replace('curl https://$OPENAI_API_BASE/', 'curl $OPENAI_API_BASE/');
+    expect(fixed).not.toBe(read(CHATGPT_REST));
+    expect(found(rule, 'fixed.md', fixed)).toEqual([]);
+  });
+  it('silent when the variable holds a name the URL completes (https://$NAME.openai.azure.com/…), or a host only', () => {
+    const named = read(CHATGPT_REST)
+      .replaceAll('OPENAI_API_BASE', 'OPENAI_RESOURCE')
+      .replace('"REPLACE_WITH_YOUR_ENDPOINT_HERE"', '"REPLACE_WITH_YOUR_RESOURCE_NAME_HERE"')
+      .replace('curl https://$OPENAI_RESOURCE/', 'curl https://$OPENAI_RESOURCE.openai.azure.com/');
+    expect(found(rule, 'named.md', named)).toEqual([]);
+    const host = read(CHATGPT_REST).replaceAll('"REPLACE_WITH_YOUR_ENDPOINT_HERE"', '"docs-test-001.openai.azure.com"');
+    expect(found(rule, 'host.md', host)).toEqual([]);
+  });
+  it('silent when the page gives the variable no URL (a placeholder <endpoint> is placeholder-url-after-scheme\'s)', () => {
+    expect(found(rule, IMAGE_ANALYSIS)).toEqual([]);
+    expect(found('placeholder-url-after-scheme', IMAGE_ANALYSIS).map((h) => h.line)).toEqual([lineWith(read(IMAGE_ANALYSIS), 'https://<endpoint>/computervision')]);
+  });
+});
