@@ -39,3 +39,23 @@ describe('variable-url-after-scheme', () => {
     expect(found('placeholder-url-after-scheme', IMAGE_ANALYSIS).map((h) => h.line)).toEqual([lineWith(read(IMAGE_ANALYSIS), 'https://<endpoint>/computervision')]);
   });
 });
+
+const TRANSLATOR_V3 = 'tests/fresh/articles/cognitive-services/Translator/reference/v3-0-reference.md';
+
+describe('url-literal-space: a space inside the quotes around a curl URL', () => {
+  const rule = 'url-literal-space';
+  it('v3-0-reference.md (azure-docs#100037): curl -X POST " my-ch-n.cognitiveservices.azure.com/…" (a space first, no scheme)', () => {
+    const text = read(TRANSLATOR_V3);
+    const hits = found(rule, TRANSLATOR_V3);
+    expect(hits.map((h) => h.line)).toEqual([lineWith(text, 'curl -X POST " my-ch-n')]);
+    expect(hits[0]?.message).toMatch(/starts with a space inside its quotes.*curl: \(3\) URL using bad\/illegal format.*https:\/\/my-ch-n\.cognitiveservices\.azure\.com\/translator\/text\/v3\.0\/translate\?to=fr/);
+  });
+  it('silent on the page\'s other curl requests, written with the scheme and no padding, and on the fixed example', () => {
+    const fixed = read(TRANSLATOR_V3).replace('curl -X POST " my-ch-n.', 'curl -X POST "https://my-ch-n.');
+    expect(found(rule, 'fixed.md', fixed)).toEqual([]);
+  });
+  it('a trailing space is refused the same way; a quoted non-URL argument with spaces is not judged', () => {
+    const trailing = read(TRANSLATOR_V3).replace('curl -X POST " my-ch-n.cognitiveservices.azure.com/translator/text/v3.0/translate?to=fr"', 'curl -X POST "https://my-ch-n.cognitiveservices.azure.com/translator/text/v3.0/translate?to=fr "');
+    expect(found(rule, 'trailing.md', trailing).map((h) => h.message)).toEqual([expect.stringMatching(/ends with a space inside its quotes.*Remove the space: https:\/\/my-ch-n/)]);
+  });
+});
