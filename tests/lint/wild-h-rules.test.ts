@@ -59,3 +59,13 @@ describe('url-literal-space: a space inside the quotes around a curl URL', () =>
     expect(found(rule, 'trailing.md', trailing).map((h) => h.message)).toEqual([expect.stringMatching(/ends with a space inside its quotes.*Remove the space: https:\/\/my-ch-n/)]);
   });
 });
+
+describe('url-literal-space: no-break spaces glued after the quoted URL are not a padded URL', () => {
+  it('003-arm-user-assigned.md line 92 ("…client_id=<UAMI CLIENT ID>" followed by U+00A0 ×3) is left to nonascii-space-in-command', () => {
+    const file = 'tutorials/003-arm-user-assigned.md';
+    const text = read(file);
+    const line = lineWith(text, 'curl -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com/&client_id=<UAMI CLIENT ID>"');
+    expect(found('url-literal-space', file).filter((h) => h.line === line)).toEqual([]);
+    expect(found('nonascii-space-in-command', file).some((h) => h.line === line)).toBe(true);
+  });
+});

@@ -43,9 +43,10 @@ export const urlLiteralSpace: Rule = {
       for (const url of curl.urls) {
         // A space before or after the URL inside its quotes (" my-ch-n.cognitiveservices.azure.com/…",
         // azure-docs#100037): curl refuses it the same way; the scheme may be missing too (curl guesses http).
-        const padded = url.value !== url.value.trim() && /^(?:https?:\/\/|[\w-]+(?:\.[\w-]+)+[/:?])/i.test(url.value.trim());
+        // ASCII spaces only: a no-break space glued to the URL is nonascii-space-in-command's finding.
+        const trimmed = url.value.replace(/^[ \t]+|[ \t]+$/g, '');
+        const padded = url.value !== trimmed && /^(?:https?:\/\/|[\w-]+(?:\.[\w-]+)+[/:?])/i.test(trimmed);
         if (padded) {
-          const trimmed = url.value.trim();
           const where = url.value.startsWith(trimmed) ? 'ends with' : 'starts with';
           hits.push({
             line: url.line,
