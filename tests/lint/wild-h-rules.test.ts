@@ -2,11 +2,10 @@
 // page (tests/fresh), held on the reported page and kept silent where the same request is written
 // correctly: the same page as its authors fixed it, and a variable that holds a name, not a URL.
 import { describe, expect, it } from 'vitest';
-import { readRepoFile, ruleFindings } from './helpers.ts';
+import { lineOf, readRepoFile, ruleFindings } from './helpers.ts';
 
 const read = readRepoFile;
 const found = ruleFindings;
-const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const CHATGPT_REST = 'tests/fresh/articles/cognitive-services/openai/includes/chatgpt-rest.md';
 const IMAGE_ANALYSIS = 'tests/fresh/articles/ai-services/computer-vision/includes/image-analysis-curl-quickstart-40.md';
@@ -16,7 +15,7 @@ describe('variable-url-after-scheme', () => {
   it('chatgpt-rest.md (azure-docs#106642): curl https://$OPENAI_API_BASE/… with OPENAI_API_BASE="REPLACE_WITH_YOUR_ENDPOINT_HERE"', () => {
     const text = read(CHATGPT_REST);
     const hits = found(rule, CHATGPT_REST);
-    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineWith(text, 'curl https://$OPENAI_API_BASE/'), 'warning']]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineOf(text, 'curl https://$OPENAI_API_BASE/'), 'warning']]);
     expect(hits[0]?.message).toMatch(/\$OPENAI_API_BASE follows "https:\/\/".*"REPLACE_WITH_YOUR_ENDPOINT_HERE", line 51.*Could not resolve host: https.*Write "\$OPENAI_API_BASE\/…" without the scheme/);
   });
   it('silent on the fix the page received: curl $OPENAI_API_BASE/openai/… (the endpoint carries its scheme)', () => {
@@ -36,7 +35,7 @@ describe('variable-url-after-scheme', () => {
   });
   it('silent when the page gives the variable no URL (a placeholder <endpoint> is placeholder-url-after-scheme\'s)', () => {
     expect(found(rule, IMAGE_ANALYSIS)).toEqual([]);
-    expect(found('placeholder-url-after-scheme', IMAGE_ANALYSIS).map((h) => h.line)).toEqual([lineWith(read(IMAGE_ANALYSIS), 'https://<endpoint>/computervision')]);
+    expect(found('placeholder-url-after-scheme', IMAGE_ANALYSIS).map((h) => h.line)).toEqual([lineOf(read(IMAGE_ANALYSIS), 'https://<endpoint>/computervision')]);
   });
 });
 
@@ -47,7 +46,7 @@ describe('url-literal-space: a space inside the quotes around a curl URL', () =>
   it('v3-0-reference.md (azure-docs#100037): curl -X POST " my-ch-n.cognitiveservices.azure.com/…" (a space first, no scheme)', () => {
     const text = read(TRANSLATOR_V3);
     const hits = found(rule, TRANSLATOR_V3);
-    expect(hits.map((h) => h.line)).toEqual([lineWith(text, 'curl -X POST " my-ch-n')]);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, 'curl -X POST " my-ch-n')]);
     expect(hits[0]?.message).toMatch(/starts with a space inside its quotes.*curl: \(3\) URL using bad\/illegal format.*https:\/\/my-ch-n\.cognitiveservices\.azure\.com\/translator\/text\/v3\.0\/translate\?to=fr/);
   });
   it('silent on the page\'s other curl requests, written with the scheme and no padding, and on the fixed example', () => {
@@ -64,7 +63,7 @@ describe('url-literal-space: no-break spaces glued after the quoted URL are not 
   it('003-arm-user-assigned.md line 92 ("…client_id=<UAMI CLIENT ID>" followed by U+00A0 ×3) is left to nonascii-space-in-command', () => {
     const file = 'tutorials/003-arm-user-assigned.md';
     const text = read(file);
-    const line = lineWith(text, 'curl -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com/&client_id=<UAMI CLIENT ID>"');
+    const line = lineOf(text, 'curl -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com/&client_id=<UAMI CLIENT ID>"');
     expect(found('url-literal-space', file).filter((h) => h.line === line)).toEqual([]);
     expect(found('nonascii-space-in-command', file).some((h) => h.line === line)).toBe(true);
   });
