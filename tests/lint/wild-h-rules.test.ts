@@ -68,3 +68,22 @@ describe('url-literal-space: no-break spaces glued after the quoted URL are not 
     expect(found('nonascii-space-in-command', file).some((h) => h.line === line)).toBe(true);
   });
 });
+
+const TRANSLATOR_QUICKSTART = 'tests/fresh/articles/cognitive-services/Translator/quickstart-translator.md';
+
+describe('mkdir-then-run-folder', () => {
+  const rule = 'mkdir-then-run-folder';
+  it('quickstart-translator.md, Java tab: mkdir translator-text-app && translator-text-app', () => {
+    const text = read(TRANSLATOR_QUICKSTART);
+    expect(found(rule, TRANSLATOR_QUICKSTART).map((h) => [h.line, h.severity])).toEqual([[lineOf(text, 'mkdir translator-text-app && translator-text-app'), 'warning']]);
+  });
+  it('silent on the same page\'s Node.js tab (mkdir translator-app && cd translator-app) and its PowerShell lines (mkdir …; cd …)', () => {
+    const text = read(TRANSLATOR_QUICKSTART);
+    expect(text).toContain('mkdir translator-app && cd translator-app');
+    expect(text).toContain('mkdir translator-text-app; cd translator-text-app');
+    expect(found(rule, 'fixed.md', text.replace('mkdir translator-text-app && translator-text-app', 'mkdir translator-text-app && cd translator-text-app'))).toEqual([]);
+  });
+  it('silent when the next command is a program that shares the folder\'s name, or another folder', () => {
+    expect(found(rule, 'git.md', '# T\n\n```bash\nmkdir git && git init\nmkdir src && ls\n```\n')).toEqual([]);
+  });
+});
