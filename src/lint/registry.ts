@@ -140,6 +140,8 @@ import { deploymentOutputNotDeclared } from './rules/deployment-output-not-decla
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
 import { privateDnsZoneName } from './rules/private-dns-zone-name.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
+import { variableUrlAfterScheme } from './rules/variable-url-after-scheme.ts';
+import { mkdirThenRunFolder } from './rules/mkdir-then-run-folder.ts';
 import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
 import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
@@ -295,6 +297,9 @@ export const rules: readonly Rule[] = [
   azVmImageAliasRetired,
   appGatewayRulePriorityMissing,
   shellFdRedirectSpace,
+  // issue 16 session 10 (wild-h): defects readers reported on Azure AI services pages
+  variableUrlAfterScheme,
+  mkdirThenRunFolder,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

@@ -162,7 +162,8 @@ function buildCommandStep(st: ScanState, first: number, commandEnd: number, last
     st.diag('several-commands', 'warning', first + 1, `bash reads ${extra} here; the step models the first`);
     construct = pipelines.length > 1 ? extra : `a pipeline (${pipelines[0]!.commands.map((c) => c.words[0] ?? '').join(' | ')})`;
   }
-  const words = firstCmd.words;
+  // curl.exe (Windows' own curl, the command prompt's name for it) is read as the curl it is.
+  const words = firstCmd.words[0] === 'curl.exe' ? ['curl', ...firstCmd.words.slice(1)] : firstCmd.words;
   if (construct === undefined && words.some((w) => w.includes('$(') || w.includes('`'))) construct = 'a command substitution $( … ) in its arguments';
   // `az … > out.json`: bash writes the output to a file a later step may read; running the command
   // alone would drop that file (and show output the reader never sees). /dev/null keeps nothing.

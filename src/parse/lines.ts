@@ -49,7 +49,9 @@ export function isBlank(line: string): boolean {
 }
 
 // `touch file` (one file name, nothing else on the line): a prose line never reads like that.
-const COMMAND_START = /^(?:curl(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
+// `curl.exe`: the curl Windows ships (System32 since Windows 10 1803), which AI services quickstarts write
+// for the command prompt; it takes curl's options.
+const COMMAND_START = /^(?:curl(?:\.exe)?(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
 
 /**
  * Programs a page tells the reader to run in a shell block besides az and curl. Only read inside a

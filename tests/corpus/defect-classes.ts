@@ -145,6 +145,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',
+  'variable-url-after-scheme': 'placeholder',
+  'mkdir-then-run-folder': 'shell-syntax',
   'shell-fd-redirect-space': 'shell-syntax',
   // issue 16 session 7 (psread): PowerShell read like az
   'powershell-unknown-parameter': 'wrong-parameter',

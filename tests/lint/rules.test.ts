@@ -14,6 +14,7 @@ import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
+import { wildHCases } from './findings-cases-wild-h.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
 import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
@@ -55,6 +56,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildHCases,
   ...wildECases,
   ...wildFCases,
   ...leadinCases,

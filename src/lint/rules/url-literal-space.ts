@@ -16,7 +16,7 @@ export const urlLiteralSpace: Rule = {
   severity: 'warning',
   shortDescription: 'A request URL (an HTTP request line, or the URL given to curl) has a literal space.',
   fullDescription:
-    'An HTTP/1.1 request line is "method SP request-target SP HTTP-version" and the target may not contain a space (RFC 9112 §3, RFC 3986 §2): a client or proxy that sends the line as written splits the URL at the space and the server answers 400 Bad Request, and tools that take the line (REST clients, az rest --url, curl) send a cut or differently encoded URL. curl refuses a URL with a space before sending anything: "curl: (3) URL using bad/illegal format or missing URL" (or "URL rejected: Malformed input to a URL function"). An OData value such as roleName eq \'User Access Administrator\' must be percent-encoded in the URL. Sources: RFC 9112 §3 (request-line), curl\'s URL parser (curl.se/libcurl/c/libcurl-errors.html, CURLE_URL_MALFORMAT), RFC 3986 §2 (a space is not a URI character) and the OData URL conventions (query option values are percent-encoded).',
+    'An HTTP/1.1 request line is "method SP request-target SP HTTP-version" and the target may not contain a space (RFC 9112 §3, RFC 3986 §2): a client or proxy that sends the line as written splits the URL at the space and the server answers 400 Bad Request, and tools that take the line (REST clients, az rest --url, curl) send a cut or differently encoded URL. curl refuses a URL with a space before sending anything: "curl: (3) URL using bad/illegal format or missing URL" (or "URL rejected: Malformed input to a URL function"). An OData value such as roleName eq \'User Access Administrator\' must be percent-encoded in the URL. A space inside the quotes before or after the URL is refused the same way (curl 7.88: "curl: (3) URL using bad/illegal format or missing URL"): readers hit it on the Translator v3 reference, whose custom-endpoint example was curl -X POST " my-ch-n.cognitiveservices.azure.com/translator/text/v3.0/translate?to=fr" (https://github.com/MicrosoftDocs/azure-docs/issues/100037, which also notes the missing https://). Sources: RFC 9112 §3 (request-line), curl\'s URL parser (curl.se/libcurl/c/libcurl-errors.html, CURLE_URL_MALFORMAT), RFC 3986 §2 (a space is not a URI character) and the OData URL conventions (query option values are percent-encoded).',
   help: "Percent-encode the spaces in the URL: $filter=roleName%20eq%20'User%20Access%20Administrator'.",
   check(doc) {
     const hits: RuleHit[] = [];
@@ -41,6 +41,22 @@ export const urlLiteralSpace: Rule = {
     }
     for (const { command, curl } of eachCurl(doc)) {
       for (const url of curl.urls) {
+        // A space before or after the URL inside its quotes (" my-ch-n.cognitiveservices.azure.com/…",
+        // azure-docs#100037): curl refuses it the same way; the scheme may be missing too (curl guesses http).
+        // ASCII spaces only: a no-break space glued to the URL is nonascii-space-in-command's finding.
+        const trimmed = url.value.replace(/^[ \t]+|[ \t]+$/g, '');
+        const padded = url.value !== trimmed && /^(?:https?:\/\/|[\w-]+(?:\.[\w-]+)+[/:?])/i.test(trimmed);
+        if (padded) {
+          const where = url.value.startsWith(trimmed) ? 'ends with' : 'starts with';
+          hits.push({
+            line: url.line,
+            column: url.column,
+            stepId: command.step.id,
+            message: `the URL given to curl ${where} a space inside its quotes ("${url.value.slice(0, 40)}${url.value.length > 40 ? '…' : ''}"): curl refuses it before sending anything ("curl: (3) URL using bad/illegal format or missing URL"). Remove the space${/^https?:\/\//i.test(trimmed) ? '' : ' and write the scheme (without one curl guesses http://)'}: ${/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`}`,
+            suggestion: trimmed,
+          });
+          continue;
+        }
         if (!/^https?:\/\//i.test(url.value)) continue;
         const space = spaceAt(url.value);
         if (space < 0) continue;
