@@ -57,7 +57,7 @@ export function pageTemplates(doc: LintDocument): PageTemplate[] {
     const t = fence.info === 'bicep' ? readBicep(fence, body) : fence.info === 'json' || fence.info === 'jsonc' ? readArmJson(fence, body) : undefined;
     if (!t) continue;
     const lead = leadIn(doc, fence);
-    t.file = fileNamed(lead, t.kind);
+    t.file = fileNamed(lead, t.kind) ?? savedAsAfter(doc, fence, t.kind);
     t.partial = PART.test(lead) || body.some((l) => ELISION.test(l));
     out.push(t);
   }
@@ -134,6 +134,19 @@ function leadIn(doc: LintDocument, fence: CodeFence): string {
 function fileNamed(lead: string, kind: PageTemplate['kind']): string | undefined {
   const names = [...lead.matchAll(FILE_NAME)].map((m) => m[1] as string).filter((f) => (kind === 'bicep' ? /\.bicep$/i : /\.json$/i).test(f) && !/parameters?\.json$/i.test(f));
   return names.length > 0 && names.every((f) => f.toLowerCase() === names[0]!.toLowerCase()) ? names[0] : undefined;
+}
+
+// "To deploy this file, save it as main.bicep on your local computer": the name given just after the block.
+const SAVE_AS = /\bsave (?:it|this (?:file|template)|the (?:bicep )?(?:file|template)) as \W{0,2}([\w.-]+\.(?:bicep|json))\b/i;
+
+function savedAsAfter(doc: LintDocument, fence: CodeFence, kind: PageTemplate['kind']): string | undefined {
+  for (let n = fence.close + 1; n <= Math.min(doc.lineCount, fence.close + 3); n++) {
+    const l = doc.line(n);
+    if (/^\s*(?:```|~~~|:::)/.test(l)) break;
+    const m = doc.isProse(n) ? SAVE_AS.exec(l) : null;
+    if (m) return (kind === 'bicep' ? /\.bicep$/i : /\.json$/i).test(m[1] as string) ? m[1] : undefined;
+  }
+  return undefined;
 }
 
 /** A `:::code` reference to a template file the page does not show (`source="~/quickstart-templates/…/main.bicep"`). */

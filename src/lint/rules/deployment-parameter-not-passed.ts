@@ -26,18 +26,28 @@ export const deploymentParameterNotPassed: Rule = {
       if (d.otherSources) continue;
       const found = templateDeployed(doc, d.templateFile, d.line);
       if (!found) continue;
-      const passed = (name: string): boolean =>
-        d.tool === 'az'
-          ? d.passed.some((p) => p.name === name)
-          : d.passed.some((p) => name.toLowerCase().startsWith(p.name.toLowerCase()) && p.name.length > 0);
-      const missing = found.template.parameters.filter((p) => !p.optional && !passed(p.name));
+      const names = found.template.parameters.map((p) => p.name);
+      const bound = new Set<string>();
+      for (const p of d.passed) {
+        if (d.tool === 'az') {
+          bound.add(p.name); // az looks the name up exactly (custom.py, _find_missing_parameters)
+          continue;
+        }
+        // PowerShell binds a name without case, exactly, or by a prefix that fits one parameter only (about_Parameters).
+        const w = p.name.toLowerCase();
+        const exact = names.find((n) => n.toLowerCase() === w);
+        const prefixed = names.filter((n) => n.toLowerCase().startsWith(w));
+        const to = exact ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+        if (to) bound.add(to);
+      }
+      const missing = found.template.parameters.filter((p) => !p.optional && !bound.has(p.name));
       if (missing.length === 0) continue;
       // The prose around the command (a few lines either side, outside code) says the reader is prompted.
       const end = d.step.source.endLine;
       let said = false;
       for (let n = Math.max(1, d.step.source.startLine - 8); n <= Math.min(doc.lineCount, end + 8) && !said; n++) said = doc.isProse(n) && SAYS_PROMPT.test(doc.line(n));
       if (said) continue;
-      const names = missing.map((p) => p.name).join(', ');
+      const missingNames = missing.map((p) => p.name).join(', ');
       const what =
         d.tool === 'az'
           ? `az stops to ask "Please provide … value for '${missing[0]!.name}' (? for help): " and, without a terminal, fails with "Missing input parameters: ${[...missing.map((p) => p.name)].sort().join(', ')}"`
@@ -46,7 +56,7 @@ export const deploymentParameterNotPassed: Rule = {
         line: d.line,
         column: d.column,
         stepId: d.step.id,
-        message: `${d.command} deploys ${d.templateFile} without ${names}, which ${found.template.file ?? 'the template'} on this page (line ${missing[0]!.line}) declares without a default value, and the page says nothing of a prompt: ${what}. Pass ${missing.length === 1 ? 'it' : 'them'} in the command, or give ${missing.length === 1 ? 'it' : 'them'} a default.`,
+        message: `${d.command} deploys ${d.templateFile} without ${missingNames}, which ${found.template.file ?? 'the template'} on this page (line ${missing[0]!.line}) declares without a default value, and the page says nothing of a prompt: ${what}. Pass ${missing.length === 1 ? 'it' : 'them'} in the command, or give ${missing.length === 1 ? 'it' : 'them'} a default.`,
       });
     }
     return hits;
