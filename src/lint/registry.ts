@@ -160,6 +160,7 @@ import { azBatchSourceDestinationSwapped } from './rules/az-batch-source-destina
 import { deploymentParameterNotDeclared } from './rules/deployment-parameter-not-declared.ts';
 import { deploymentParameterNotPassed } from './rules/deployment-parameter-not-passed.ts';
 import { deploymentScopeMismatch } from './rules/deployment-scope-mismatch.ts';
+import { powershellParameterEquals } from './rules/powershell-parameter-equals.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -326,4 +327,5 @@ export const rules: readonly Rule[] = [
   deploymentParameterNotDeclared,
   deploymentParameterNotPassed,
   deploymentScopeMismatch,
+  powershellParameterEquals,
 ];

@@ -145,6 +145,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'deployment-parameter-not-declared': 'other',
   'deployment-parameter-not-passed': 'other',
   'deployment-scope-mismatch': 'other',
+  'powershell-parameter-equals': 'wrong-parameter',
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',
