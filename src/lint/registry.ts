@@ -158,6 +158,11 @@ import { powershellEnumValue } from './rules/powershell-enum-value.ts';
 import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
 import { leadInCommandNotRun } from './rules/lead-in-command-not-run.ts';
 import { azBatchSourceDestinationSwapped } from './rules/az-batch-source-destination-swapped.ts';
+// issue 16 session 10 (deploy-params): a deployment command against the template the page shows
+import { deploymentParameterNotDeclared } from './rules/deployment-parameter-not-declared.ts';
+import { deploymentParameterNotPassed } from './rules/deployment-parameter-not-passed.ts';
+import { deploymentScopeMismatch } from './rules/deployment-scope-mismatch.ts';
+import { powershellParameterEquals } from './rules/powershell-parameter-equals.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -323,4 +328,9 @@ export const rules: readonly Rule[] = [
   azBatchSourceDestinationSwapped,
   // issue 16 session 9 (dnszone): private DNS zone names no private endpoint resolves through
   privateDnsZoneName,
+  // issue 16 session 10 (deploy-params): a deployment command against the template the page shows
+  deploymentParameterNotDeclared,
+  deploymentParameterNotPassed,
+  deploymentScopeMismatch,
+  powershellParameterEquals,
 ];

@@ -142,6 +142,10 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-continuation-joins-words': 'shell-syntax',
   'prose-option-variable-differs': 'inconsistent-name',
   'deployment-output-not-declared': 'example-output',
+  'deployment-parameter-not-declared': 'other',
+  'deployment-parameter-not-passed': 'other',
+  'deployment-scope-mismatch': 'other',
+  'powershell-parameter-equals': 'wrong-parameter',
   // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
   'az-vm-image-alias-retired': 'wrong-parameter',
   'app-gateway-rule-priority-missing': 'wrong-parameter',

@@ -15,6 +15,7 @@ import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { wildHCases } from './findings-cases-wild-h.ts';
+import { deployParamsCases } from './findings-cases-deploy-params.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
 import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
@@ -65,6 +66,7 @@ const cases: Record<string, Case[]> = {
   ...sasurlCases,
   ...fmtfenceCases,
   ...dnszoneCases,
+  ...deployParamsCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
