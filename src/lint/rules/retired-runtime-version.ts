@@ -52,9 +52,13 @@ export const retiredRuntimeVersion: Rule = {
       const status = runtimeStatus(runtime, written);
       if (status.kind === 'current' || seen.has(`${line}:${column}`)) return;
       seen.add(`${line}:${column}`);
+      const ended = (s: Extract<typeof status, { kind: 'ended' }>): string =>
+        s.before ? `went out of support before ${s.before}, whose standard support ended at the end of ${s.date}` : `reached end of support ${s.date.length === 7 ? `at the end of ${s.date}` : `on ${s.date}`}`;
       const message =
-        status.kind === 'ended'
-          ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") reached end of support ${status.date.length === 7 ? `at the end of ${status.date}` : `on ${status.date}`} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
+        status.kind === 'ended' && runtime === 'kubernetes'
+          ? `Kubernetes ${status.version} ("${written}") ${ended(status)} on AKS (${status.source}; as of ${lifecycleAsOf()}): AKS no longer creates clusters or node pools with it, az stops with "Version ${written} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region" (readers reported it: MicrosoftDocs/azure-docs#56752). Leave --kubernetes-version out (AKS picks its default) or pin a version az aks get-versions lists.`
+          : status.kind === 'ended'
+          ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") ${ended(status)} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
           : `${status.name} ${status.version} ("${written}") was never released (${status.source} lists ${status.known.join(', ')}): nothing installs it. Pin a released, supported version.`;
       hits.push({ line, column, message, ...(stepId ? { stepId } : {}) });
     };
@@ -73,6 +77,13 @@ export const retiredRuntimeVersion: Rule = {
       const version = azOption(az, '--runtime-version')?.value;
       if (!runtime || !version || ALREADY_SAYS.test(doc.line(version.line))) continue;
       report(version.line, version.column, runtime, version.value, command.step.id);
+    }
+    // AKS: the Kubernetes version a cluster or node pool is created or upgraded to (az aks create -k, nodepool add, upgrade).
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path[0] !== 'aks') continue;
+      const version = azOption(az, '--kubernetes-version', '-k')?.value;
+      if (!version || !/^\d+\.\d+(?:\.\d+)?$/.test(version.value) || ALREADY_SAYS.test(doc.line(version.line))) continue;
+      report(version.line, version.column, 'kubernetes', version.value, command.step.id);
     }
     // Azure PowerShell: the same versions through New-AzFunctionApp's and Set-AzWebApp's parameters (Az.Functions,
     // Az.Websites help; src/reference/powershell-cmdlets.json binds abbreviations and aliases as PowerShell does).
