@@ -105,6 +105,9 @@ import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
 import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
 import { azCreateRetiredService } from './rules/az-create-retired-service.ts';
 import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
+// issue 16 session 10 (wild-g): container pages
+import { kubernetesApiRemoved } from './rules/kubernetes-api-removed.ts';
+import { kubectlWithoutCredentials } from './rules/kubectl-without-credentials.ts';
 
 // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
 import { shellUnclosedQuote } from './rules/shell-unclosed-quote.ts';
@@ -274,6 +277,9 @@ export const rules: readonly Rule[] = [
   retiredResourceSetting,
   azCreateRetiredService,
   pythonBelowSdkMinimum,
+  // issue 16 session 10 (wild-g): container pages
+  kubernetesApiRemoved,
+  kubectlWithoutCredentials,
   // issue 16 session 5: what az prints (exshape)
   azOutputForm,
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)

@@ -3,13 +3,15 @@
 // file's own asOf date, never the clock, so that lint gives the same answer every day.
 import { readFileSync } from 'node:fs';
 
-export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions';
+export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions' | 'kubernetes';
 
 interface RuntimeEntry {
   name: string;
   sources: { repo: string; path: string; commit?: string; url?: string; covers: string; for: string[] }[];
   versions: Record<string, string>;
   channels?: string[];
+  /** Versions older than this one (major.minor) ended on or before its date, though the source no longer lists them. */
+  olderThan?: { version: string; date: string };
 }
 
 interface Lifecycle {
@@ -24,7 +26,7 @@ function lifecycle(): Lifecycle {
 }
 
 export type RuntimeStatus =
-  | { kind: 'ended'; name: string; version: string; date: string; source: string }
+  | { kind: 'ended'; name: string; version: string; date: string; source: string; before?: string }
   | { kind: 'never-released'; name: string; version: string; known: string[]; source: string }
   | { kind: 'current' };
 
@@ -50,7 +52,7 @@ export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatu
   const v = written.replace(/^[~v]/i, '');
   let key: string | undefined;
   if (runtime === 'node' || runtime === 'functions') key = /^(\d+)(?:\.|$|-)/.exec(v)?.[1];
-  else if (runtime === 'python') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
+  else if (runtime === 'python' || runtime === 'kubernetes') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
   else {
     const m = /^(\d+)(?:\.(\d+))?(?:\.|$)/.exec(v);
     if (m) key = `${m[1]}.${m[2] ?? '0'}`;
@@ -58,8 +60,20 @@ export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatu
   if (key === undefined) return { kind: 'current' };
   if (e.channels && !e.channels.includes(key)) return { kind: 'never-released', name: e.name, version: key, known: e.channels, source: sourceOf(e, key) };
   const date = e.versions[key];
+  if (date === undefined && e.olderThan && olderMinor(key, e.olderThan.version)) {
+    const before = e.olderThan;
+    if (dayAfter(before.date) > lifecycle().about.asOf) return { kind: 'current' };
+    return { kind: 'ended', name: e.name, version: key, date: before.date, source: sourceOf(e, before.version), before: before.version };
+  }
   if (date === undefined || dayAfter(date) > lifecycle().about.asOf) return { kind: 'current' };
   return { kind: 'ended', name: e.name, version: key, date, source: sourceOf(e, key) };
+}
+
+/** "1.15" is older than "1.27" (major.minor compared as numbers). */
+function olderMinor(a: string, b: string): boolean {
+  const [am, an] = a.split('.').map(Number) as [number, number];
+  const [bm, bn] = b.split('.').map(Number) as [number, number];
+  return am < bm || (am === bm && an < bn);
 }
 
 export const lifecycleAsOf = (): string => lifecycle().about.asOf;

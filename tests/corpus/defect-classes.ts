@@ -121,6 +121,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-resource-setting': 'other',
   'az-create-retired-service': 'other',
   'python-below-sdk-minimum': 'other',
+  // issue 16 session 10 (wild-g): container pages
+  'kubernetes-api-removed': 'api-version',
+  'kubectl-without-credentials': 'missing-prerequisite',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',
   // issue 16 session 6, wild defects (wild-a)

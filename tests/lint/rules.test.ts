@@ -19,6 +19,7 @@ import { deployParamsCases } from './findings-cases-deploy-params.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
 import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
+import { wildGCases } from './findings-cases-wild-g.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
@@ -60,6 +61,7 @@ const cases: Record<string, Case[]> = {
   ...wildHCases,
   ...wildECases,
   ...wildFCases,
+  ...wildGCases,
   ...leadinCases,
   ...psreadCases,
   ...echo2Cases,

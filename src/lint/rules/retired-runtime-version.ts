@@ -2,7 +2,8 @@
 // .NET version that was never released): in a workflow's `node-version: '14.x'`, an App Service stack
 // string `PYTHON|3.7`, `az … --runtime node --runtime-version 14`, FUNCTIONS_EXTENSION_VERSION=~3, or
 // prose that tells the reader to install "Core Tools version 3.x"; in Azure PowerShell, New-AzFunctionApp -Runtime Node
-// -RuntimeVersion 14 / -FunctionsVersion 3 and Set-AzWebApp -NetFrameworkVersion v6.0. Dates come from
+// -RuntimeVersion 14 / -FunctionsVersion 3 and Set-AzWebApp -NetFrameworkVersion v6.0; on AKS, az aks … --kubernetes-version
+// 1.15.7 (Az.Aks is not in the cmdlet table, so New-AzAksCluster -KubernetesVersion is not read). Dates come from
 // src/reference/runtime-lifecycle.json, which names its sources.
 import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
@@ -41,9 +42,9 @@ export const retiredRuntimeVersion: Rule = {
   id: 'retired-runtime-version',
   name: 'RetiredRuntimeVersion',
   severity: 'warning',
-  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x) or that does not exist.',
+  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x, Kubernetes 1.15 on AKS) or that does not exist.',
   fullDescription:
-    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Kubernetes versions on AKS (az aks create / nodepool add / upgrade --kubernetes-version) are judged against the AKS Kubernetes release calendar (MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md: End of life, LTS End of life for the LTS minors; a minor older than the calendar\'s oldest row went out of support before it): AKS does not create clusters with them, and az stops with "Version 1.16.7 is not supported in this region" (a reader reported it: MicrosoftDocs/azure-docs#56752). Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
   help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -52,9 +53,13 @@ export const retiredRuntimeVersion: Rule = {
       const status = runtimeStatus(runtime, written);
       if (status.kind === 'current' || seen.has(`${line}:${column}`)) return;
       seen.add(`${line}:${column}`);
+      const ended = (s: Extract<typeof status, { kind: 'ended' }>): string =>
+        s.before ? `went out of support before ${s.before}, whose standard support ended at the end of ${s.date}` : `reached end of support ${s.date.length === 7 ? `at the end of ${s.date}` : `on ${s.date}`}`;
       const message =
-        status.kind === 'ended'
-          ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") reached end of support ${status.date.length === 7 ? `at the end of ${status.date}` : `on ${status.date}`} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
+        status.kind === 'ended' && runtime === 'kubernetes'
+          ? `Kubernetes ${status.version} ("${written}") ${ended(status)} on AKS (${status.source}; as of ${lifecycleAsOf()}): AKS no longer creates clusters or node pools with it, az stops with "Version ${written} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region" (readers reported it: MicrosoftDocs/azure-docs#56752). Leave --kubernetes-version out (AKS picks its default) or pin a version az aks get-versions lists.`
+          : status.kind === 'ended'
+          ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") ${ended(status)} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
           : `${status.name} ${status.version} ("${written}") was never released (${status.source} lists ${status.known.join(', ')}): nothing installs it. Pin a released, supported version.`;
       hits.push({ line, column, message, ...(stepId ? { stepId } : {}) });
     };
@@ -73,6 +78,13 @@ export const retiredRuntimeVersion: Rule = {
       const version = azOption(az, '--runtime-version')?.value;
       if (!runtime || !version || ALREADY_SAYS.test(doc.line(version.line))) continue;
       report(version.line, version.column, runtime, version.value, command.step.id);
+    }
+    // AKS: the Kubernetes version a cluster or node pool is created or upgraded to (az aks create -k, nodepool add, upgrade).
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path[0] !== 'aks') continue;
+      const version = azOption(az, '--kubernetes-version', '-k')?.value;
+      if (!version || !/^\d+\.\d+(?:\.\d+)?$/.test(version.value) || ALREADY_SAYS.test(doc.line(version.line))) continue;
+      report(version.line, version.column, 'kubernetes', version.value, command.step.id);
     }
     // Azure PowerShell: the same versions through New-AzFunctionApp's and Set-AzWebApp's parameters (Az.Functions,
     // Az.Websites help; src/reference/powershell-cmdlets.json binds abbreviations and aliases as PowerShell does).
