@@ -16,7 +16,7 @@ import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
 import { callerIsReader, sdkCalls } from './sdk-calls.ts';
-import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
+import { findRole, rolePermits, smallestRoleFor, whatIf, type CatalogRole } from '../reference/rbac.ts';
 import { AZ_SERVICES, azNeed, type AzNeed, type AzService } from '../reference/operation-actions.ts';
 
 interface Created {
@@ -131,7 +131,7 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
       if (call.service && created.filter((c) => c.service === call.service).length === 1) uses.push({ at: call.line, need: { ...call.need, service: call.service }, name: undefined, what: `${call.library} call` });
     }
   }
-  for (const use of uses.sort((a, b) => a.at - b.at)) {
+  for (const use of strongestFirst(uses)) {
     const { at, need } = use;
     const span = use.endLine !== undefined ? { endLine: use.endLine } : {};
     // An action (creating a container, a queue) is a control-plane permission the resource's creator holds.
@@ -170,6 +170,21 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     }
   }
   return dedupe(hits);
+}
+
+/**
+ * The uses in page order; within one step (a command and the substitutions inside it, `az keyvault secret
+ * set --value "$(az keyvault secret show …)"`), the strongest need first: the one whose smallest role also
+ * permits the step's other needs (Key Vault Secrets Officer, which reads and sets, before Secrets User).
+ * One finding is kept per line, so the step's finding names what the whole step needs.
+ */
+function strongestFirst(uses: readonly DataUse[]): DataUse[] {
+  const covers = (u: DataUse) => {
+    const role = smallestRoleFor(u.need);
+    return role ? uses.filter((o) => o.at === u.at && rolePermits(role, o.need)).length : 0;
+  };
+  const rank = new Map(uses.map((u) => [u, covers(u)]));
+  return [...uses].sort((a, b) => a.at - b.at || rank.get(b)! - rank.get(a)!);
 }
 
 /**
