@@ -47,10 +47,15 @@ function vaultName(c: PsCommandAt): string | undefined {
 
 const lineOf = (c: PsCommandAt) => c.at(c.command.offset).line;
 
+/** A page's PowerShell commands, read once per document: several rules' helpers ask for them. */
+const commandsRead = new WeakMap<LintDocument, PsCommandAt[]>();
+
 /** The commands that run one of the cmdlets, by the name as written (the cmdlet table need not know them). */
 const commandsOf = (doc: LintDocument, ...names: string[]) => {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
-  return eachPowerShellCommand(doc).filter((c) => wanted.has(c.command.name.toLowerCase()));
+  let all = commandsRead.get(doc);
+  if (!all) commandsRead.set(doc, (all = doc.tutorial.steps.some((s) => s.kind === 'shell' && s.language === 'powershell') ? eachPowerShellCommand(doc) : []));
+  return all.filter((c) => wanted.has(c.command.name.toLowerCase()));
 };
 
 export function psVaults(doc: LintDocument): PsVault[] {
