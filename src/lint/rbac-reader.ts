@@ -16,7 +16,8 @@ import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
 import { callerIsReader, sdkCalls } from './sdk-calls.ts';
-import { findRole, whatIf, type CatalogRole } from '../reference/rbac.ts';
+import { psAccessPolicySets, psVaults, psVaultUses } from './keyvault-powershell.ts';
+import { findRole, rolePermits, smallestRoleFor, whatIf, type CatalogRole } from '../reference/rbac.ts';
 import { AZ_SERVICES, azNeed, type AzNeed, type AzService } from '../reference/operation-actions.ts';
 
 interface Created {
@@ -25,6 +26,8 @@ interface Created {
   name: string | undefined;
   line: number;
   how: string;
+  /** Created by an Azure PowerShell step (New-AzKeyVault): the page's az and PowerShell tabs are alternatives. */
+  powershell?: boolean;
 }
 
 /** A name the reader fills in (placeholder, variable): it may be any name, so it matches any. */
@@ -51,6 +54,8 @@ function createdResources(doc: LintDocument): Created[] {
     // App Configuration: with Microsoft Entra ID, even the store's Owner needs an App Configuration Data role (concept-enable-rbac).
     if (path === 'appconfig create') out.push({ service: 'app-configuration', name: opt(step.az, '--name', '-n') ?? undefined, line, how: 'creating a store gives its creator no data role' });
   }
+  // New-AzKeyVault without -DisableRbacAuthorization (keyvault-powershell.ts: the default since Az.KeyVault 6.0.0).
+  for (const v of psVaults(doc)) if (v.rbac) out.push({ service: 'vault', name: v.name, line: v.line, how: 'New-AzKeyVault makes it an Azure RBAC vault (the default since Az.KeyVault 6.0.0)', powershell: true });
   // A template the page deploys: a vault with enableRbacAuthorization true.
   if (doc.hasText && doc.commands.some((c) => /\baz deployment (?:group|sub) create\b|New-AzResourceGroupDeployment/.test(c.step.raw))) {
     for (let n = 1; n <= doc.lineCount; n++) {
@@ -95,10 +100,25 @@ interface DataUse {
   /** The resource as the use names it (undefined: an SDK call, which reaches the one resource of its service). */
   name: string | undefined;
   what: string;
+  /** A PowerShell cmdlet's use (its tab's vault first). */
+  powershell?: boolean;
+}
+
+/**
+ * How many resources of the service the page creates. A vault created in the page's az tab and again in
+ * its PowerShell tab is one vault: the tabs are alternatives (key-vault-python-qs-rg-kv-creation.md).
+ */
+function resourcesOf(created: readonly Created[], service: AzService): number {
+  const of = created.filter((c) => c.service === service);
+  return Math.max(of.filter((c) => !c.powershell).length, of.filter((c) => c.powershell).length);
 }
 
 /** The last resource of the service created before `at` with that name. */
-const targetOf = (created: readonly Created[], service: AzService, name: string | undefined, at: number) => [...created].reverse().find((c) => c.service === service && c.line < at && sameName(c.name, name));
+const targetOf = (created: readonly Created[], service: AzService, name: string | undefined, at: number, powershell = false) => {
+  const candidates = [...created].reverse().filter((c) => c.service === service && c.line < at && sameName(c.name, name));
+  // The vault of the command's own tab first: an az command's vault is the one az keyvault create made.
+  return candidates.find((c) => !!c.powershell === powershell) ?? candidates[0];
+};
 
 const where = (c: Created) => (c.line > 0 ? `line ${c.line}` : 'in an included file');
 const lacking = (r: CatalogRole) => (r.dataActions.length === 0 ? `${r.roleName} grants no data action` : `${r.roleName} does not include it`);
@@ -125,18 +145,25 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     const need: AzNeed | undefined = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
     if (need) uses.push({ at, ...span, stepId: command.step.id, need, name: targetName(az, need.service), what: 'command' });
   }
+  // Set-AzKeyVaultAccessPolicy on such a vault: ARM stores the policy, Key Vault never evaluates it.
+  for (const set of psAccessPolicySets(doc)) {
+    const vault = targetOf(created, 'vault', set.name, set.at, true);
+    if (!vault) continue;
+    hits.push({ line: set.at, stepId: set.stepId, message: `the page creates this vault with Azure RBAC authorization (${where(vault)}: ${vault.how}); Set-AzKeyVaultAccessPolicy writes an access policy that Key Vault does not evaluate on such a vault (enableRbacAuthorization: "the access policies specified in vault properties will be ignored"), so it grants nothing and the later secret, key or certificate operations get 403 Forbidden (ForbiddenByRbac). Assign a Key Vault data role instead (New-AzRoleAssignment -RoleDefinitionName "Key Vault Secrets Officer" -Scope <vault id>), or create the vault with New-AzKeyVault -DisableRbacAuthorization.` });
+  }
+  for (const use of psVaultUses(doc)) uses.push({ at: use.at, stepId: use.stepId, need: use.need, name: use.name, what: 'command', powershell: true });
   // The SDK programs the page runs as the signed-in reader: their calls reach the one resource of the service the page creates.
   if (callerIsReader(doc)) {
     for (const call of sdkCalls(doc)) {
-      if (call.service && created.filter((c) => c.service === call.service).length === 1) uses.push({ at: call.line, need: { ...call.need, service: call.service }, name: undefined, what: `${call.library} call` });
+      if (call.service && resourcesOf(created, call.service) === 1) uses.push({ at: call.line, need: { ...call.need, service: call.service }, name: undefined, what: `${call.library} call` });
     }
   }
-  for (const use of uses.sort((a, b) => a.at - b.at)) {
+  for (const use of strongestFirst(uses)) {
     const { at, need } = use;
     const span = use.endLine !== undefined ? { endLine: use.endLine } : {};
     // An action (creating a container, a queue) is a control-plane permission the resource's creator holds.
     if (need.kind === 'action' || (need.service === 'storage-account' && setsAcls)) continue;
-    const resource = targetOf(created, need.service, use.name, at);
+    const resource = targetOf(created, need.service, use.name, at, use.powershell);
     if (!resource) continue;
     const before = grants.filter((g) => g.line < at && reaches(g, resource));
     const what = AZ_SERVICES[need.service].what;
@@ -144,7 +171,7 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     if (before.length === 0) {
       const answer = whatIf([], need);
       const suggestion = answer.verdict === 'denied' && answer.suggestion ? answer.suggestion.roleName : undefined;
-      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? ', or create the vault with --enable-rbac-authorization false' : ''}.`;
+      message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? (/^New-AzKeyVault/.test(resource.how) ? ', or create the vault with New-AzKeyVault -DisableRbacAuthorization' : ', or create the vault with --enable-rbac-authorization false') : ''}.`;
     } else {
       const answer = whatIf(before.map((g) => g.role), need);
       if (answer.verdict !== 'denied') continue;
@@ -170,6 +197,21 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     }
   }
   return dedupe(hits);
+}
+
+/**
+ * The uses in page order; within one step (a command and the substitutions inside it, `az keyvault secret
+ * set --value "$(az keyvault secret show …)"`), the strongest need first: the one whose smallest role also
+ * permits the step's other needs (Key Vault Secrets Officer, which reads and sets, before Secrets User).
+ * One finding is kept per line, so the step's finding names what the whole step needs.
+ */
+function strongestFirst(uses: readonly DataUse[]): DataUse[] {
+  const covers = (u: DataUse) => {
+    const role = smallestRoleFor(u.need);
+    return role ? uses.filter((o) => o.at === u.at && rolePermits(role, o.need)).length : 0;
+  };
+  const rank = new Map(uses.map((u) => [u, covers(u)]));
+  return [...uses].sort((a, b) => a.at - b.at || rank.get(b)! - rank.get(a)!);
 }
 
 /**
@@ -200,7 +242,7 @@ const PORTAL_MODEL = /(?<!Key )\bVault access policy\b/;
  * it. Unless the page says its vault uses access policies, warn on the command.
  */
 export function accessPolicyModelFindings(doc: LintDocument): RuleHit[] {
-  if (doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === 'keyvault create')) return []; // readerFindings judges created vaults
+  if (doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === 'keyvault create') || psVaults(doc).length > 0) return []; // readerFindings judges created vaults
   if (deploysTemplate(doc)) return [];
   if (doc.hasText && Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).some((l) => ACCESS_POLICY_MODEL.test(l) || PORTAL_MODEL.test(l))) return [];
   const first = eachAz(doc).find(({ az }) => az.path.join(' ') === 'keyvault set-policy');

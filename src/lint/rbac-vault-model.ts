@@ -21,6 +21,7 @@ import { azOption } from './commands.ts';
 import { eachAz } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { targetName } from './rbac-reader.ts';
+import { psVaults } from './keyvault-powershell.ts';
 import { findRole } from '../reference/rbac.ts';
 import { azNeed, requestNeed } from '../reference/operation-actions.ts';
 import { COSMOS_METADATA } from '../reference/data-actions.ts';
@@ -47,8 +48,23 @@ function accessPolicyVaults(doc: LintDocument): PolicyVault[] {
     if (rbac === undefined || !/^false$/i.test(unquote(rbac))) continue;
     out.push({ name: azOption(az, '--name', '-n')?.value?.value, line: az.words[0]?.line ?? command.step.source.startLine, how: 'az keyvault create --enable-rbac-authorization false' });
   }
+  for (const v of psVaults(doc)) if (!v.rbac) out.push({ name: v.name, line: v.line, how: 'New-AzKeyVault -DisableRbacAuthorization' });
+  // The portal's choice, as the page states it ("select `Vault access policy` for **Permission model**"),
+  // unless the page also offers Azure RBAC as the model (tabs, alternatives): then the model is the reader's.
+  if (doc.hasText) {
+    const lines = Array.from({ length: doc.lineCount }, (_, i) => i + 1).filter((n) => doc.isProse(n));
+    const chooses = (n: number, model: RegExp) => model.test(doc.line(n)) && /\b(?:select|choose|pick|set)\b/i.test(doc.line(n)) && /permission model|access configuration/i.test(doc.line(n));
+    const portal = lines.find((n) => chooses(n, PORTAL_POLICY_MODEL));
+    if (portal !== undefined && !lines.some((n) => chooses(n, /\bAzure role-based access control\b|\bAzure RBAC\b/i))) out.push({ name: undefined, line: portal, how: "the portal's Vault access policy permission model, as the page says to select" });
+  }
   return out;
 }
+
+/** How many vaults the page creates, in either model: its az and PowerShell tabs are alternatives, so the larger count. */
+const createdVaultCount = (doc: LintDocument) => Math.max(eachAz(doc).filter(({ az }) => az.path.join(' ') === 'keyvault create').length, psVaults(doc).length);
+
+/** The portal's name of the access policy model ("Key Vault access policy" is a policy, not the model). */
+const PORTAL_POLICY_MODEL = /(?<!Key )\bVault access policy\b/;
 
 /** Whether the page later moves the vault to Azure RBAC (az keyvault update --enable-rbac-authorization true). */
 const switchesToRbac = (doc: LintDocument) =>
@@ -93,7 +109,9 @@ function cosmosFindings(doc: LintDocument, grants: readonly StatedGrant[]): Rule
 
 function rolesOnPolicyVaults(doc: LintDocument, grants: readonly StatedGrant[]): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const vault of accessPolicyVaults(doc)) {
+  const vaults = accessPolicyVaults(doc);
+  const onlyVault = vaults.length === 1 && createdVaultCount(doc) === 1;
+  for (const vault of vaults) {
     for (const g of grants) {
       if (g.line < vault.line || g.via === 'author') continue;
       const role = findRole(g.role);
@@ -102,14 +120,17 @@ function rolesOnPolicyVaults(doc: LintDocument, grants: readonly StatedGrant[]):
       if (g.scope !== undefined) {
         const parts = g.scope.split('/').filter(Boolean);
         const p = parts.findIndex((x) => x.toLowerCase() === 'providers');
-        about = p >= 0 && parts[p + 1]?.toLowerCase() === 'microsoft.keyvault' && sameName(parts[p + 3], vault.name);
+        // A scope the page computes ($keyVault.ResourceId, $(az keyvault show … --query id)) is the vault's
+        // when the page creates only this one vault: a Key Vault data role is granted for a vault.
+        const computed = p < 0 && /[$<{]/.test(g.scope) && onlyVault;
+        about = computed || (p >= 0 && parts[p + 1]?.toLowerCase() === 'microsoft.keyvault' && sameName(parts[p + 3], vault.name));
       } else if (g.worldScope?.kind === 'resource' && g.worldScope.role === 'vault') about = sameName(g.worldScope.name, vault.name);
       if (!about) continue;
       hits.push({
         line: g.line,
         ...(g.column !== undefined ? { column: g.column } : {}),
         ...(g.stepId !== undefined ? { stepId: g.stepId } : {}),
-        message: `${role.roleName} is an Azure RBAC data role, but the page creates this vault with the access policy permission model (line ${vault.line}: ${vault.how}), where Key Vault does not evaluate role assignments for data access: the assignment permits nothing. Grant access with az keyvault set-policy, or create the vault with Azure RBAC authorization (the default).`,
+        message: `${role.roleName} is an Azure RBAC data role, but the page creates this vault with the access policy permission model (line ${vault.line}: ${vault.how}), where Key Vault does not evaluate role assignments for data access: the assignment permits nothing. ${/^New-AzKeyVault/.test(vault.how) ? 'Grant access with Set-AzKeyVaultAccessPolicy, or create the vault without -DisableRbacAuthorization (Azure RBAC, the default)' : /^the portal/.test(vault.how) ? 'Add an access policy for the principal (Access policies, + Create, or az keyvault set-policy), or select Azure role-based access control as the permission model' : 'Grant access with az keyvault set-policy, or create the vault with Azure RBAC authorization (the default)'}.`,
       });
     }
   }

@@ -100,12 +100,14 @@ describe('rbac-what-if: the reader on a vault or account the page creates', () =
     expect(found[0]?.message).toMatch(/\(Key Vault Reader, the sidecar\) do not permit this command/);
   });
 
-  it('keys/quick-create-bicep.md: the Bicep vault has enableRbacAuthorization: true; Contributor (stated, line 26) has no data action: key list (the step on lines 160-163)', () => {
+  it('keys/quick-create-bicep.md: the Bicep vault has enableRbacAuthorization: true; Contributor (stated, line 26) has no data action: key list (the step on lines 160-163) and the PowerShell tab\'s Get-AzKeyVaultKey (line 170)', () => {
     const found = corpus('key-vault/keys/quick-create-bicep.md');
     expect(found.map((f) => [f.line, f.endLine])).toEqual([
       [26, undefined],
       [160, 163],
+      [170, undefined],
     ]);
+    expect(found[2]?.message).toMatch(/reading a key needs the data action Microsoft\.KeyVault\/vaults\/keys\/read, and Contributor grants no data action/);
     expect(found[0]?.message).toBe('Contributor grants no data action; listing keys (line 160) needs Microsoft.KeyVault/vaults/keys/read — use Key Vault Crypto User.');
   });
 

@@ -103,6 +103,15 @@ function judge(doc: LintDocument, rule: NameRule, name: string, at: { line: numb
   }
   // "Replace the placeholders `storageAccountName` …": a word standing for the reader's name.
   if (placeholder) return undefined;
+  // "your_key_vault_name": a name that says it is the reader's own, a placeholder written as a word
+  // (expressroute-howto-macsec.md). Its form still misleads: a name in that form fails the same way.
+  if (/^your[_-]/i.test(name)) {
+    return {
+      ...at,
+      severity: 'warning',
+      message: `the placeholder "${name}" stands for the reader's own name, but it is not in the form of ${rule.what}: ${why}. A name in the placeholder's form fails the same way (${rule.refusal ?? 'Resource Manager rejects the create with 400'}); write it in angle brackets or in a form the resource type accepts.`,
+    };
+  }
   if (replaced) {
     // An example name ("In the following example *myContainerRegistry008* is used. Update this to a
     // unique value"): the reader picks the name, but one in the example's form fails the same way: readers keep
@@ -126,7 +135,7 @@ export const resourceNameInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A create command (az or Azure PowerShell) gives a literal resource name that Azure\'s naming rules reject.',
   fullDescription:
-    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens, a container registry name 5-50 letters and digits (and az acr create itself refuses upper-case letters and dashes: "argument error: Registry name must use only lowercase.", Azure/azure-cli acr/custom.py acr_create). Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Azure PowerShell\'s New-AzStorageAccount, New-AzKeyVault and New-AzContainerRegistry -Name are judged by the same rules (a registry name by Resource Manager\'s, which takes upper-case letters). Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s, but an example name that itself breaks the rule is reported as a warning (readers keep its form).',
+    'Each resource type has naming rules (MicrosoftDocs/azure-docs articles/azure-resource-manager/management/resource-name-rules.md): a storage account name is 3-24 lower-case letters and digits, a key vault name 3-24 letters, digits and hyphens starting with a letter, a blob container name 3-63 lower-case letters, digits and single hyphens, a container registry name 5-50 letters and digits (and az acr create itself refuses upper-case letters and dashes: "argument error: Registry name must use only lowercase.", Azure/azure-cli acr/custom.py acr_create). Resource Manager rejects a create with another name (400 AccountNameInvalid, VaultNameNotValid, InvalidResourceName, ContainerNameInvalid… the service\'s message restates the rule), so the resource the rest of the page uses never exists. Azure PowerShell\'s New-AzStorageAccount, New-AzKeyVault and New-AzContainerRegistry -Name are judged by the same rules (a registry name by Resource Manager\'s, which takes upper-case letters). Only literal names are judged: placeholders, variables and names the prose tells the reader to replace ("replace the placeholders `storageAccountName` …") are the reader\'s, but an example name that itself breaks the rule is reported as a warning (readers keep its form), as is a placeholder written as a name (\"your_key_vault_name\").',
   help: 'Write a name the resource type accepts (the finding says which rule the name breaks), and use the same name in the later steps.',
   check(doc) {
     const hits: RuleHit[] = [];
