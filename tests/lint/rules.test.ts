@@ -16,6 +16,7 @@ import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
+import { retlibsCases } from './findings-cases-retlibs.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
@@ -56,6 +57,7 @@ const cases: Record<string, Case[]> = {
   ...wildDCases,
   ...wildECases,
   ...wildFCases,
+  ...retlibsCases,
   ...leadinCases,
   ...psreadCases,
   ...echo2Cases,
