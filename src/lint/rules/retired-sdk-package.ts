@@ -26,6 +26,9 @@ const PACKAGE_FILES = /^(json|xml|groovy|gradle|kotlin|)$/;
 const GO = /^(go|golang)$/;
 // A Go module or package path: a host with a dot, then at least one path segment.
 const GO_PATH = String.raw`[\w-]+(?:\.[\w-]+)+\/[\w.~\/-]+`;
+const GO_GET_ARG = new RegExp(String.raw`(?<=^|\s)(${GO_PATH})(?:@(\S+))?`, 'g');
+const GO_IMPORT = new RegExp(String.raw`^\s*(?:import\s+)?(?:[\w.]+\s+)?"(${GO_PATH})"\s*(?:\/\/.*)?$`);
+const GO_REQUIRE = new RegExp(String.raw`^\s*(?:require\s+)?(${GO_PATH})\s+(v\d\S*)`);
 
 /** Every package reference one line of code makes, by the conventions of its language's tools. */
 function referencesOn(text: string, info: string, pendingGroup: { id?: string }): Reference[] {
@@ -101,10 +104,10 @@ function referencesOn(text: string, info: string, pendingGroup: { id?: string })
   if ((m = /\bgo\s+(?:get|install)\s+(.+)$/.exec(text))) {
     const args = m[1] as string;
     const start = (m.index ?? 0) + m[0].indexOf(args);
-    for (const r of args.matchAll(new RegExp(String.raw`(?<=^|\s)(${GO_PATH})(?:@(\S+))?`, 'g'))) add('go', r[1] as string, start + (r.index ?? 0), r[2]);
+    for (const r of args.matchAll(GO_GET_ARG)) add('go', r[1] as string, start + (r.index ?? 0), r[2]);
   }
-  if (GO.test(info) && (m = new RegExp(String.raw`^\s*(?:import\s+)?(?:[\w.]+\s+)?"(${GO_PATH})"\s*(?:\/\/.*)?$`).exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string));
-  if ((m = new RegExp(String.raw`^\s*(?:require\s+)?(${GO_PATH})\s+(v\d\S*)`).exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string), m[2]);
+  if (GO.test(info) && (m = GO_IMPORT.exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string));
+  if ((m = GO_REQUIRE.exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string), m[2]);
   if (JAVA.test(info) && (m = /^\s*import\s+(?:static\s+)?([\w.]+)/.exec(text))) {
     const imp = m[1] as string;
     const prefix = Object.keys(retiredTools().codeNames.java).find((p) => imp === p || imp.startsWith(`${p}.`));
