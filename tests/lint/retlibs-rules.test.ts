@@ -105,7 +105,7 @@ describe('retired-azure-powershell-module', () => {
     expect(hits[1]?.message).toMatch(/Add-AzureAccount is a cmdlet of the Azure Service Management \(classic\) PowerShell module.*only in Windows PowerShell 5\.1/);
     expect(hits[2]?.message).toMatch(/its Resource Manager cmdlet is New-AzVM, with different parameters/);
   });
-  it('never matches Az, AzureRM, AzureAD or Azure Stack names, nor a line that says the module is retired', () => {
+  it('never matches Az, AzureRM, AzureAD or Azure Stack names, nor a line that says the module is retired, nor an output block quoting the old name', () => {
     const text = [
       '```powershell',
       'set-AzStorageblobcontent -File a.jpg -Container c -Context $ctx',
@@ -113,6 +113,10 @@ describe('retired-azure-powershell-module', () => {
       'Enable-AzureRmAlias; Get-AzureRmResourceGroup',
       'Test-AzureStack; Get-AzureStackLog -OutputSharePath $p',
       '# New-AzureStorageContext is retired: use New-AzStorageContext',
+      '```',
+      '',
+      '```output',
+      "New-AzureStorageContext : The term 'New-AzureStorageContext' is not recognized as the name of a cmdlet",
       '```',
       '',
     ].join('\n');

@@ -4,7 +4,7 @@
 // retired-azurerm-module's. Names come from the generated table retired-powershell.json, so Az
 // (Verb-AzNoun), AzureAD (Verb-AzureADNoun) and Azure Stack cmdlets never match.
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences } from '../fences.ts';
+import { codeFences, isProgramSource } from '../fences.ts';
 import { retiredCmdlet, retiredPowerShell } from '../../reference/retired-powershell.ts';
 
 const CMDLET = /(?<![\w-])([A-Za-z]+-Azure[A-Za-z0-9]+)\b/g;
@@ -35,6 +35,8 @@ export const retiredAzurePowershellModule: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     for (const fence of codeFences(doc)) {
+      // What a command printed (an error quoting the old name) and program source are not commands the reader runs.
+      if (/^(output|console)$/.test(fence.info) || isProgramSource(fence)) continue;
       for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) {
         const text = doc.line(n);
         if (ALREADY_SAYS.test(text)) continue;
