@@ -132,6 +132,8 @@ import { azQueryPath } from './rules/az-query-path.ts';
 // issue 16 session 5 (other): retired SDKs and tools, prerequisites a reader cannot guess
 import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
+// issue 16 session 10 (retlibs): the pre-Az Service Management and Azure.Storage modules
+import { retiredAzurePowershellModule } from './rules/retired-azure-powershell-module.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 // issue 16 session 7 (wild-c)
@@ -288,6 +290,7 @@ export const rules: readonly Rule[] = [
   // issue 16 session 5 (other): retired SDKs and tools
   retiredSdkPackage,
   retiredAzurermModule,
+  retiredAzurePowershellModule,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
   // issue 16 session 6 (wild-b): defects readers reported on real pages

@@ -4,10 +4,23 @@
 // Only what a page can name is kept: the package (Java: groupId:artifactId), the end-of-support day,
 // the replacement and its migration guide, and — when the same name also has a supported row (Python
 // azure-storage-blob 2.x vs 12.x) — the last deprecated major, so that only that line is reported.
+// Go rows name a package by its path in Azure/azure-sdk-for-go ("sdk/…", "services/…") or, for the
+// modules of other repositories, by a short name whose pkg.go.dev link ("GHDocs") is the import path:
+// the table keys Go packages by their full import path (github.com/Azure/…), which is what pages write.
 // Pure: CSV texts in, JSON text out (sorted, no clock). Used by scripts/generate-retired-packages.ts.
 
-export type SdkLanguage = 'dotnet' | 'python' | 'js' | 'java';
-export const SDK_LANGUAGES: readonly SdkLanguage[] = ['dotnet', 'java', 'js', 'python'];
+export type SdkLanguage = 'dotnet' | 'python' | 'js' | 'java' | 'go';
+export const SDK_LANGUAGES: readonly SdkLanguage[] = ['dotnet', 'go', 'java', 'js', 'python'];
+
+const GO_SDK_REPO = 'github.com/Azure/azure-sdk-for-go';
+
+/** The import path a Go row names: sdk/… and services/… are in azure-sdk-for-go; others say it in their pkg.go.dev link. */
+export function goImportPath(pkg: string, docs: string): string {
+  const name = pkg.trim();
+  if (/^(sdk|services|profiles)\//.test(name)) return `${GO_SDK_REPO}/${name}`;
+  const m = /^https?:\/\/pkg\.go\.dev\/([^#?\s]+?)\/?(?:[#?].*)?$/.exec(docs.trim());
+  return m ? (m[1] as string) : name;
+}
 
 export interface RetiredPackage {
   /** End of support, ISO day ("" when the inventory gives none). */
@@ -75,8 +88,13 @@ export function retiredPackagesOf(language: SdkLanguage, csv: string): Record<st
   const [header, ...rows] = parseCsv(csv);
   if (!header) return {};
   const col = (name: string): number => header.indexOf(name);
-  const at = { pkg: col('Package'), group: col('GroupId'), ga: col('VersionGA'), preview: col('VersionPreview'), support: col('Support'), eol: col('EOLDate'), replace: col('Replace'), guide: col('ReplaceGuide') };
-  const keyOf = (r: string[]): string => (language === 'java' && at.group >= 0 ? `${r[at.group]}:${r[at.pkg]}` : (r[at.pkg] ?? '')).trim();
+  const at = { pkg: col('Package'), group: col('GroupId'), ga: col('VersionGA'), preview: col('VersionPreview'), support: col('Support'), eol: col('EOLDate'), replace: col('Replace'), guide: col('ReplaceGuide'), docs: col('GHDocs') };
+  const keyOf = (r: string[]): string => {
+    if (language === 'go') return goImportPath(r[at.pkg] ?? '', r[at.docs] ?? '');
+    return (language === 'java' && at.group >= 0 ? `${r[at.group]}:${r[at.pkg]}` : (r[at.pkg] ?? '')).trim();
+  };
+  // Go replacements are written like packages ("sdk/messaging/azservicebus"): give their import path too.
+  const replacement = (text: string): string => (language === 'go' ? text.split(/\s*,\s*/).map((t) => (t ? goImportPath(t, '') : t)).join(', ') : text.replace(/\s*,\s*/g, ', '));
   const supported = new Map<string, number>(); // name → lowest major of a row not deprecated
   for (const r of rows) {
     if ((r[at.support] ?? '').trim().toLowerCase() === 'deprecated') continue;
@@ -88,7 +106,7 @@ export function retiredPackagesOf(language: SdkLanguage, csv: string): Record<st
     if ((r[at.support] ?? '').trim().toLowerCase() !== 'deprecated') continue;
     const key = keyOf(r);
     const version = clean(r[at.ga]) || clean(r[at.preview]);
-    const entry: RetiredPackage = { eol: isoDay(r[at.eol] ?? ''), replace: clean(r[at.replace]).replace(/\s*,\s*/g, ', '), version };
+    const entry: RetiredPackage = { eol: isoDay(r[at.eol] ?? ''), replace: replacement(clean(r[at.replace])), version };
     const guide = clean(r[at.guide]);
     if (guide) entry.guide = guide;
     const newer = supported.get(key);

@@ -64,12 +64,15 @@ export const retiredTools = (): RetiredToolsFile => (tools ??= load<RetiredTools
 
 export const sourceText = (s: { repo: string; path: string; commit?: string; url?: string }): string => `${s.repo} ${s.path}${s.commit ? ` @${s.commit.slice(0, 12)}` : ''}`;
 
-const LANGUAGE_FILE: Record<SdkLanguage, string> = { dotnet: 'dotnet-packages.csv', python: 'python-packages.csv', js: 'js-packages.csv', java: 'java-packages.csv' };
+const LANGUAGE_FILE: Record<SdkLanguage, string> = { dotnet: 'dotnet-packages.csv', python: 'python-packages.csv', js: 'js-packages.csv', java: 'java-packages.csv', go: 'go-packages.csv' };
 
-/** NuGet and PyPI names are case-insensitive (PyPI also folds "_" and "." to "-"). */
+/**
+ * NuGet and PyPI names are case-insensitive (PyPI also folds "_" and "." to "-"); Go import paths on
+ * GitHub are written in either case by pages (github.com/azure/…), which name the same repository.
+ */
 function normal(language: SdkLanguage, name: string): string {
   if (language === 'python') return name.toLowerCase().replace(/[_.]+/g, '-');
-  if (language === 'dotnet') return name.toLowerCase();
+  if (language === 'dotnet' || language === 'go') return name.toLowerCase();
   return name;
 }
 
@@ -116,7 +119,34 @@ function facts(): Map<string, RetiredFact> {
 
 /** The retired package of that name (Java: groupId:artifactId), if it is one. */
 export function retiredPackage(language: SdkLanguage, name: string): RetiredFact | undefined {
+  if (language === 'go') return retiredGoPackage(name);
   return facts().get(`${language}:${normal(language, name)}`);
+}
+
+/**
+ * Go: an import path is retired when it is, or is under, a retired path (services/storage/mgmt/2019-06-01
+ * covers …/storage; the whole services/ tree is one row). A module root outside azure-sdk-for-go
+ * (github.com/Azure/azure-storage-blob-go, as `go get` writes it) stands for its retired package.
+ */
+function retiredGoPackage(path: string): RetiredFact | undefined {
+  const parts = normal('go', path.replace(/@.*$/, '')).split('/');
+  for (let k = parts.length; k >= 3; k--) {
+    const fact = facts().get(`go:${parts.slice(0, k).join('/')}`);
+    if (fact) return fact;
+  }
+  return parts.length === 3 ? goModuleRoots().get(parts.join('/')) : undefined;
+}
+
+let roots: Map<string, RetiredFact> | undefined;
+function goModuleRoots(): Map<string, RetiredFact> {
+  if (roots) return roots;
+  roots = new Map();
+  for (const [key, fact] of facts()) {
+    if (!key.startsWith('go:')) continue;
+    const parts = key.slice(3).split('/');
+    if (parts.length > 3 && parts[2] !== 'azure-sdk-for-go') roots.set(parts.slice(0, 3).join('/'), fact);
+  }
+  return roots;
 }
 
 /**

@@ -135,6 +135,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 5 (other): retired SDKs and tools
   'retired-sdk-package': 'other',
   'retired-azurerm-module': 'other',
+  'retired-azure-powershell-module': 'other',
   'bicep-snippet-is-json': 'other',
   'prose-vault-object-mismatch': 'other',
   // issue 16 session 6 (wild-b): defects readers reported on real pages

@@ -20,6 +20,7 @@ import { wildECases } from './findings-cases-wild-e.ts';
 import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
 import { wildGCases } from './findings-cases-wild-g.ts';
+import { retlibsCases } from './findings-cases-retlibs.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
@@ -62,6 +63,7 @@ const cases: Record<string, Case[]> = {
   ...wildECases,
   ...wildFCases,
   ...wildGCases,
+  ...retlibsCases,
   ...leadinCases,
   ...psreadCases,
   ...echo2Cases,

@@ -1,7 +1,8 @@
 // A code block installs, references or imports an Azure client library that Microsoft has retired:
 // WindowsAzure.Storage / Microsoft.Azure.Storage.*, Microsoft.Azure.KeyVault, Python azure-storage-blob
 // 2.x (BlockBlobService) and azure-keyvault 1.x (KeyVaultClient), npm azure-storage and azure-keyvault,
-// ADAL in every language, azure-common credentials… Facts from src/reference/retired-sdks.ts (the Azure
+// ADAL in every language, azure-common credentials, Go track-1 packages (azure-sdk-for-go/services/…,
+// azure-storage-blob-go) and the moved Go Key Vault modules (sdk/keyvault/azsecrets)… Facts from src/reference/retired-sdks.ts (the Azure
 // SDK release inventory, generated, plus a hand-edited file with a source per entry).
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, fenceAt } from '../fences.ts';
@@ -22,6 +23,12 @@ const PYTHON = /^(python|py|python3)$/;
 const JAVA = /^(java)$/;
 const JSLIKE = /^(javascript|js|typescript|ts|node|nodejs)$/;
 const PACKAGE_FILES = /^(json|xml|groovy|gradle|kotlin|)$/;
+const GO = /^(go|golang)$/;
+// A Go module or package path: a host with a dot, then at least one path segment.
+const GO_PATH = String.raw`[\w-]+(?:\.[\w-]+)+\/[\w.~\/-]+`;
+const GO_GET_ARG = new RegExp(String.raw`(?<=^|\s)(${GO_PATH})(?:@(\S+))?`, 'g');
+const GO_IMPORT = new RegExp(String.raw`^\s*(?:import\s+)?(?:[\w.]+\s+)?"(${GO_PATH})"\s*(?:\/\/.*)?$`);
+const GO_REQUIRE = new RegExp(String.raw`^\s*(?:require\s+)?(${GO_PATH})\s+(v\d\S*)`);
 
 /** Every package reference one line of code makes, by the conventions of its language's tools. */
 function referencesOn(text: string, info: string, pendingGroup: { id?: string }): Reference[] {
@@ -92,6 +99,15 @@ function referencesOn(text: string, info: string, pendingGroup: { id?: string })
     }
     for (const r of text.matchAll(/['"]([\w.-]+):([\w.-]+):([\w.-]+)['"]/g)) add('java', `${r[1]}:${r[2]}`, (r.index ?? 0) + 1, r[3]);
   }
+  // Go: go get / go install (path@version), import lines (single or in an import block), and
+  // go.mod require lines ("require path v1.2.3", or "path v1.2.3" inside a require block).
+  if ((m = /\bgo\s+(?:get|install)\s+(.+)$/.exec(text))) {
+    const args = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(args);
+    for (const r of args.matchAll(GO_GET_ARG)) add('go', r[1] as string, start + (r.index ?? 0), r[2]);
+  }
+  if (GO.test(info) && (m = GO_IMPORT.exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string));
+  if ((m = GO_REQUIRE.exec(text))) add('go', m[1] as string, text.indexOf(m[1] as string), m[2]);
   if (JAVA.test(info) && (m = /^\s*import\s+(?:static\s+)?([\w.]+)/.exec(text))) {
     const imp = m[1] as string;
     const prefix = Object.keys(retiredTools().codeNames.java).find((p) => imp === p || imp.startsWith(`${p}.`));
@@ -102,7 +118,9 @@ function referencesOn(text: string, info: string, pendingGroup: { id?: string })
 
 // A link to the package's page on its registry (prose "see the .NET SDK" lists, install notes).
 const REGISTRY_LINK = /https?:\/\/(?:www\.)?(nuget\.org\/packages|npmjs\.com\/package|pypi\.org\/project)\/((?:@[\w.-]+\/)?[\w.-]+)(?:\/(\d[\w.-]*))?/gi;
-const REGISTRY_LANGUAGE: Record<string, SdkLanguage> = { 'nuget.org/packages': 'dotnet', 'npmjs.com/package': 'js', 'pypi.org/project': 'python' };
+// Go packages are linked by their import path on pkg.go.dev (or the older godoc.org), version after "@".
+const GO_LINK = /https?:\/\/(pkg\.go\.dev|godoc\.org)\/([\w-]+(?:\.[\w-]+)+\/[\w.~\/-]*[\w-])(?:@(v[\w.+-]+))?/gi;
+const REGISTRY_LANGUAGE: Record<string, SdkLanguage> = { 'nuget.org/packages': 'dotnet', 'npmjs.com/package': 'js', 'pypi.org/project': 'python', 'pkg.go.dev': 'go', 'godoc.org': 'go' };
 
 function message(fact: RetiredFact, ref: Reference, link = false): string {
   const what = ref.legacyClass ? `${ref.legacyClass} is a class of ${fact.name} ${fact.throughMajor !== undefined ? `${fact.throughMajor}.x and earlier` : ''}`.trim() : `${fact.name}${ref.version ? ` ${ref.version}` : ''}`;
@@ -115,9 +133,9 @@ export const retiredSdkPackage: Rule = {
   id: 'retired-sdk-package',
   name: 'RetiredSdkPackage',
   severity: 'warning',
-  shortDescription: 'A code block installs, references or imports an Azure client library that Microsoft has retired (legacy Storage and Key Vault SDKs, ADAL, azure-common credentials…).',
+  shortDescription: 'A code block installs, references or imports an Azure client library that Microsoft has retired (legacy Storage and Key Vault SDKs, ADAL, azure-common credentials, Go track-1 packages…).',
   fullDescription:
-    'The Azure SDK release inventory (Azure/azure-sdk, _data/releases/latest/<language>-packages.csv) marks each retired package "deprecated" with its end-of-support date and replacement: WindowsAzure.Storage and Microsoft.Azure.Storage.* (.NET), Microsoft.Azure.KeyVault, npm azure-storage and azure-keyvault, Python azure-storage-blob 2.x and azure-common, Java com.microsoft.azure:azure-storage — most ended on 31 March 2023. ADAL ended on 30 June 2023 (MicrosoftDocs/azure-docs msal-migration.md) and Python azure-keyvault 1.x (KeyVaultClient) was replaced in 4.0.0. Code written against them still installs but gets no fixes, and their authentication (account keys, ADAL tokens) is what current guidance replaces with Microsoft Entra ID through Azure.Identity. A package whose name also has a supported line (Python azure-storage-blob 12, @azure/cosmos 4) is reported only when the version written, or a class only the old line has (BlockBlobService), says it is the retired one. Data: src/reference/retired-packages.json (generated) and retired-tools.json (sources per entry).',
+    'The Azure SDK release inventory (Azure/azure-sdk, _data/releases/latest/<language>-packages.csv) marks each retired package "deprecated" with its end-of-support date and replacement: WindowsAzure.Storage and Microsoft.Azure.Storage.* (.NET), Microsoft.Azure.KeyVault, npm azure-storage and azure-keyvault, Python azure-storage-blob 2.x and azure-common, Java com.microsoft.azure:azure-storage — most ended on 31 March 2023; for Go, the track-1 packages github.com/Azure/azure-sdk-for-go/services/… (30 September 2023) and github.com/Azure/azure-storage-blob-go (13 September 2024), keyed by import path and read from go get, import lines, go.mod require lines and pkg.go.dev links. The Go Key Vault modules under sdk/keyvault moved to sdk/security/keyvault in 0.13.0 (Azure/azure-sdk-for-go sdk/security/keyvault/azsecrets/CHANGELOG.md; sdk/keyvault/azkeys/go.mod "// Deprecated: use …/sdk/security/keyvault/azkeys instead"; reader report MicrosoftDocs/azure-docs#122893). ADAL ended on 30 June 2023 (MicrosoftDocs/azure-docs msal-migration.md) and Python azure-keyvault 1.x (KeyVaultClient) was replaced in 4.0.0. Code written against them still installs but gets no fixes, and their authentication (account keys, ADAL tokens) is what current guidance replaces with Microsoft Entra ID through Azure.Identity. A package whose name also has a supported line (Python azure-storage-blob 12, @azure/cosmos 4) is reported only when the version written, or a class only the old line has (BlockBlobService), says it is the retired one. Data: src/reference/retired-packages.json (generated) and retired-tools.json (sources per entry).',
   help: 'Rewrite the code for the replacement the finding names (Azure.Storage.Blobs, azure-storage-blob 12, @azure/storage-blob, Azure.Security.KeyVault.Secrets, MSAL or Azure.Identity), following its migration guide.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -147,7 +165,7 @@ export const retiredSdkPackage: Rule = {
             hits.push({ line: n, column: (span.index ?? 0) + 2 + ref.index, message: message(fact, ref) });
           }
         }
-      for (const m of doc.line(n).matchAll(REGISTRY_LINK)) {
+      for (const m of [...doc.line(n).matchAll(REGISTRY_LINK), ...doc.line(n).matchAll(GO_LINK)]) {
         const ref: Reference = { language: REGISTRY_LANGUAGE[(m[1] as string).toLowerCase()] as SdkLanguage, name: m[2] as string, index: (m.index ?? 0) + m[0].indexOf(m[2] as string), ...(m[3] ? { version: m[3] } : {}) };
         const fact = retiredPackage(ref.language, ref.name);
         if (!fact || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
