@@ -4,6 +4,7 @@
 // shows a resource the command does not return.
 import type { Rule, RuleHit } from '../rule.ts';
 import type { PsCommand, PsStatement, ShellStep } from '../../model.ts';
+import type { LintDocument } from '../document.ts';
 import { bindNamed, eachPowerShellCommand, psLiteral, type PsCommandAt } from '../powershell-commands.ts';
 import { readPowerShellStatements } from '../../parse/powershell-words.ts';
 import { readPowerShellObject, type PsOutputField } from '../../parse/powershell-output.ts';
@@ -43,18 +44,18 @@ export const examplePowerShellVsRequest: Rule = {
     for (const step of doc.tutorial.steps) {
       if (step.kind !== 'shell' || step.language !== 'powershell' || !step.powershell) continue;
       if (step.source.file && doc.file && step.source.file !== doc.file) continue;
-      const out = step.expectation;
-      if (out?.kind !== 'text') continue;
+      const out = shownOutput(doc, step);
+      if (!out) continue;
       const object = readPowerShellObject(out.text);
       if (!object || object.fields.some((f) => /^(PSJobTypeName|HasMoreData)$/i.test(f.key))) continue;
       const producer = object.prompt ? fromPrompt(step, object.prompt.text) : fromStep(step, commands);
       if (!producer) continue;
-      const by = object.prompt ? `${producer.name} on the output's prompt line ${out.source.startLine + object.prompt.line}` : `${producer.name} on line ${producer.line}`;
+      const by = object.prompt ? `${producer.name} on the output's prompt line ${out.startLine + object.prompt.line}` : `${producer.name} on line ${producer.line}`;
       for (const field of object.fields) {
         const idGroup = /^(Id|ResourceId)$/i.test(field.key) ? /\/resourceGroups\/([^/]+)/i.exec(field.value)?.[1] : undefined;
         const given = producer.given.find((g) => g.keys.has(idGroup !== undefined ? 'resourcegroupname' : field.key.toLowerCase()));
         if (!given || agrees(idGroup !== undefined ? { ...field, key: 'ResourceGroupName', value: idGroup } : field, given.value)) continue;
-        const line = out.source.startLine + field.line;
+        const line = out.startLine + field.line;
         const text = doc.hasText ? doc.line(line) : '';
         const column = text.indexOf(field.value) >= 0 ? text.indexOf(field.value) + 1 : field.column + 1;
         hits.push({
@@ -121,6 +122,27 @@ function givenBy(c: PsCommandAt): Given[] {
     if (value !== undefined) out.push({ keys: new Set([a.param.toLowerCase()]), param: a.param, value });
   });
   return out;
+}
+
+/**
+ * The output the page shows for the step: the block after it, or — where the page writes the output
+ * in the command's own fence under it (`Get-AzX …`, then the object, as older pages do; the reader
+ * of PowerShell fences skips such lines) — the fence's lines after the command, when they read as one
+ * printed object.
+ */
+function shownOutput(doc: LintDocument, step: ShellStep): { text: string; startLine: number } | undefined {
+  const e = step.expectation;
+  if (e?.kind === 'text') return { text: e.text, startLine: e.source.startLine };
+  if (e || !doc.hasText) return undefined;
+  const indent = /^\s*/.exec(doc.line(step.source.startLine))![0].length;
+  const lines: string[] = [];
+  let n = step.source.endLine + 1;
+  while (n <= doc.lineCount && doc.line(n).trim() === '') n++;
+  const startLine = n;
+  for (; n <= doc.lineCount && !/^\s*(```|~~~)/.test(doc.line(n)); n++) lines.push(doc.line(n).slice(Math.min(indent, /^\s*/.exec(doc.line(n))![0].length)));
+  if (n > doc.lineCount || lines.length === 0) return undefined;
+  const text = lines.join('\n');
+  return readPowerShellObject(text)?.form === 'list' ? { text, startLine } : undefined;
 }
 
 /** The one statement of the step that prints an object a New-Az or Get-Az cmdlet returns (not assigned, not piped into another cmdlet). */
