@@ -19,6 +19,7 @@ import { wildFCases } from './findings-cases-wild-f.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
+import { echo3Cases } from './findings-cases-echo3.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
@@ -59,6 +60,7 @@ const cases: Record<string, Case[]> = {
   ...leadinCases,
   ...psreadCases,
   ...echo2Cases,
+  ...echo3Cases,
   ...sasurlCases,
   ...fmtfenceCases,
   ...dnszoneCases,

@@ -18,6 +18,8 @@ import { isChosen, regionKey } from '../../reference/arm-echo.ts';
  * alias ResourceGroupName, the property the group prints its name under).
  */
 const ENVELOPE = new Set(['name', 'resourcegroupname', 'location', 'kind', 'sku', 'skuname']);
+/** The most lines an object printed under its command in the same fence is read over. */
+const MAX_LINES = 80;
 /** Verbs whose cmdlets print the resource their parameters name (Set/Add/Update ones often print the object piped in). */
 const PRINTS_NAMED = /^(New|Get)-Az[A-Za-z]+$/i;
 /** Formatting cmdlets after it print the same object's properties. */
@@ -139,8 +141,9 @@ function shownOutput(doc: LintDocument, step: ShellStep): { text: string; startL
   let n = step.source.endLine + 1;
   while (n <= doc.lineCount && doc.line(n).trim() === '') n++;
   const startLine = n;
-  for (; n <= doc.lineCount && !/^\s*(```|~~~)/.test(doc.line(n)); n++) lines.push(doc.line(n).slice(Math.min(indent, /^\s*/.exec(doc.line(n))![0].length)));
-  if (n > doc.lineCount || lines.length === 0) return undefined;
+  // An object's list is short: a fence that does not close soon is not one command and its output.
+  for (; n <= doc.lineCount && lines.length <= MAX_LINES && !/^\s*(```|~~~)/.test(doc.line(n)); n++) lines.push(doc.line(n).slice(Math.min(indent, /^\s*/.exec(doc.line(n))![0].length)));
+  if (n > doc.lineCount || lines.length === 0 || lines.length > MAX_LINES) return undefined;
   const text = lines.join('\n');
   return readPowerShellObject(text)?.form === 'list' ? { text, startLine } : undefined;
 }
