@@ -74,6 +74,7 @@ import { apiVersionCurrency } from './rules/api-version-currency.ts';
 import { providerNamespaceMisspelt } from './rules/provider-namespace-misspelt.ts';
 import { resourceNameInvalid } from './rules/resource-name-invalid.ts';
 import { exampleIdVsRequest } from './rules/example-id-vs-request.ts';
+import { examplePowerShellVsRequest } from './rules/example-powershell-vs-request.ts';
 import { exampleVaultObjectVsRequest } from './rules/example-vault-object-vs-request.ts';
 import { exampleBlobVsRequest } from './rules/example-blob-vs-request.ts';
 import { exampleAppHostVsRequest } from './rules/example-app-host-vs-request.ts';
@@ -240,6 +241,7 @@ export const rules: readonly Rule[] = [
   providerNamespaceMisspelt,
   resourceNameInvalid,
   exampleIdVsRequest,
+  examplePowerShellVsRequest,
   pageAssumesResource,
   azGraphObjectidQuery,
   htmlEntityInCode,

@@ -202,6 +202,11 @@ export interface AzPrintedResource {
   shape: AzShape;
 }
 
+/** The resource type whose model `az <path>` prints (this table), or undefined for a command it does not hold. */
+export function azCommandResourceType(path: readonly string[]): string | undefined {
+  return COMMANDS.find((c) => c.path === path.join(' '))?.resourceType;
+}
+
 const stable = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 const cache = new Map<string, AzPrintedResource | null>();
 

@@ -72,6 +72,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'provider-namespace-misspelt': 'name-rule',
   'resource-name-invalid': 'name-rule',
   'example-id-vs-request': 'example-output',
+  'example-powershell-vs-request': 'example-output',
   // az reference table rules (issue 11) and the World's assumptions (issue 12)
   'az-enum-value': 'wrong-parameter',
   'az-deprecated-parameter': 'wrong-parameter',

@@ -24,6 +24,7 @@ import { retlibsCases } from './findings-cases-retlibs.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
 import { echo2Cases } from './findings-cases-echo2.ts';
+import { echo3Cases } from './findings-cases-echo3.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
@@ -67,6 +68,7 @@ const cases: Record<string, Case[]> = {
   ...leadinCases,
   ...psreadCases,
   ...echo2Cases,
+  ...echo3Cases,
   ...sasurlCases,
   ...fmtfenceCases,
   ...dnszoneCases,

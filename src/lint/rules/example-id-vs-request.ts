@@ -5,7 +5,8 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { locateKey } from '../../parse/json-reader.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { azOption, azTags } from '../commands.ts';
-import { armEchoMismatches, armResourcePath, AZ_SETTING_ECHOES, regionKey, requestedByBody, threeStateValue, requestedMismatches, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
+import { armEchoMismatches, armResourcePath, AZ_SETTING_ECHOES, regionKey, requestedByBody, threeStateValue, requestedMismatches, typeOfPath, type RequestedValues, type ValueMismatch } from '../../reference/arm-echo.ts';
+import { azCommandResourceType } from '../../reference/az-resource-output.ts';
 import type { AzView } from '../commands.ts';
 import type { ReadJson } from '../document.ts';
 
@@ -15,7 +16,7 @@ export const exampleIdVsRequest: Rule = {
   severity: 'warning',
   shortDescription: "A Resource Manager response example's id, name, type, location, kind, SKU or tags differ from what its request (URL, body, az options) fixes.",
   fullDescription:
-    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name, whose resourceGroups segment is the --resource-group given, in any case), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and the fields an option sets where the az source passes its value straight through (az acr create/update --admin-enabled → adminUserEnabled: azure-cli command_modules/acr/custom.py, Registry(admin_user_enabled=admin_enabled); alone the flag means true), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything.',
+    'Resource Manager answers a GET, PUT or PATCH of a resource with that resource: its "id" is the request path (any letter case) and its "name" the last segment. An example whose id or name differs in a segment the page wrote out (not a placeholder) shows a resource the request does not return, and a check built from the page fails on every real response. az create, show and update print the resource their --name and --resource-group name in the same way (its "name", its "resourceGroup", and an "id" ending in that name, whose resourceGroups segment is the --resource-group given, in any case), unless --query projects it. The values a create request sends come back the same way: the location it names (az sends a display name such as "East US" as its short name eastus: azure-cli src/azure-cli-core/azure/cli/core/commands/parameters.py, get_location_name_type; a region is compared by its short name, the display name lower-cased without spaces), the kind and SKU it sets (--kind, --sku, or the PUT body\'s kind and sku.name), and the tags it gives (az --tags key=value …, azure-cli validate_tags; a create sends the whole set, an update only merges), and the fields an option sets where the az source passes its value straight through (az acr create/update --admin-enabled → adminUserEnabled: azure-cli command_modules/acr/custom.py, Registry(admin_user_enabled=admin_enabled); alone the flag means true), and every resource\'s "type" is the namespace and type segments of its own id. Placeholders and elided values (<…>, ..., xxxx) match anything. An example is compared with the az command before it only when it is that command\'s output: one whose id is of another resource type than the command prints (a VM shown after az group create; the command\'s type from src/reference/az-resource-output.ts), or, in a step of several create/show/update commands, one whose name is not this command\'s --name, is another command\'s output and is not judged against this command.',
   help: 'Show the resource the request names with the values it sets (id, name, type, region, kind, SKU, tags), or change the request.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -39,14 +40,15 @@ export const exampleIdVsRequest: Rule = {
         });
       }
     }
-    for (const { command, az } of eachAz(doc)) {
-      if (!AZ_VERBS.has(az.path[az.path.length - 1] ?? '') || az.options.some((o) => o.name === '--query')) continue;
+    const printing = eachAz(doc).filter(({ az }) => AZ_VERBS.has(az.path[az.path.length - 1] ?? '') && !az.options.some((o) => o.name === '--query'));
+    for (const { command, az } of printing) {
       const block = doc.json.find((b) => b.role === 'response' && b.step === command.step);
       const v = block?.read.value;
       if (!block || !v || typeof v !== 'object' || Array.isArray(v)) continue;
       const obj = v as Record<string, unknown>;
       // An ARM resource az prints as it is (not a data-plane object, not a wrapper of several).
       if (typeof obj['id'] !== 'string' || !/^\/subscriptions\//i.test(obj['id'])) continue;
+      if (!printedBy(az, obj, printing.filter((p) => p.command.step === command.step).map((p) => p.az))) continue;
       // The example names the resource the command names, but its id ends in another name: a
       // resource's id ends with its name (the create prints one resource).
       const given = azOption(az, '--name', '-n')?.value?.value;
@@ -94,6 +96,26 @@ export const exampleIdVsRequest: Rule = {
     return hits;
   },
 };
+
+/**
+ * Whether the example is the output of this az command, when the page may show another command's
+ * output after it (a VM's after az group create, or one output after a step of several commands):
+ * then only what both carry could be compared, and what this command sets is not in it. An example
+ * whose id is of another type than the one the command prints (az-resource-output.ts) is another
+ * command's; in a step of several printing commands, the example is the one whose --name it shows.
+ */
+function printedBy(az: AzView, obj: Record<string, unknown>, inStep: readonly AzView[]): boolean {
+  const idType = typeOfPath(String(obj['id']).split('/').filter(Boolean));
+  const printed = azCommandResourceType(az.path);
+  if (idType && printed && idType.toLowerCase() !== printed.toLowerCase()) return false;
+  if (inStep.length < 2) return true;
+  const shown = typeof obj['name'] === 'string' ? obj['name'].toLowerCase() : undefined;
+  const named = (a: AzView): boolean => {
+    const n = azOption(a, '--name', '-n')?.value?.value;
+    return shown !== undefined && n !== undefined && !chosen(n) && n.toLowerCase() === shown;
+  };
+  return named(az) && inStep.filter(named).length === 1;
+}
 
 /** az commands that print the one resource their --name and --resource-group name. */
 const AZ_VERBS = new Set(['create', 'show', 'update']);
