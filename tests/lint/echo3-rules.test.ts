@@ -26,7 +26,7 @@ describe('example-powershell-vs-request: a printed object against the command th
     expect(ruleFindings(PS, 'tests/fresh/articles/dns/dns-getstarted-powershell.md')).toEqual([]);
   });
 
-  const ACI = 'tests/fresh/articles/container-instances/container-instances-quickstart-powershell.md';
+  const ACI = 'tests/lint/fixtures/real/container-instances-quickstart-powershell.md';
   it('container-instances-quickstart-powershell.md (azure-docs @02affc86): an output after another command names its own on a PS prompt; compared with that one, it agrees', () => {
     expect(ruleFindings(PS, ACI)).toEqual([]);
     const other = readRepoFile(ACI).replace('Name                     : myContainerGroup', 'Name                     : aci-demo');
