@@ -15,8 +15,13 @@ export class ChangeLogExcerptError extends Error {}
 const wholeWord = (pattern: string): RegExp => new RegExp(`(^|[^\\w-])${pattern}([^\\w-]|$)`, 'i');
 
 export interface PsFreshness {
-  /** `changelog`: the help was compared with the module's ChangeLog through `through`; `unknown`: it was not. */
-  checked: 'changelog' | 'unknown';
+  /**
+   * `current`: the help is the published help of the Az release `release` (powershell-docs-source.ts);
+   * `changelog`: the help was compared with the module's ChangeLog through `through`; `unknown`: it was not.
+   */
+  checked: 'current' | 'changelog' | 'unknown';
+  /** The Az release whose published help the cmdlet was read from (`Az 16.2.0`), where `current`. */
+  release?: string;
   source?: { repo: string; path: string; commit: string };
   /** The ChangeLog's newest release read (`Version 9.0.0`). */
   through?: string;

@@ -41,7 +41,7 @@ export function resolveArg(module: PsCmdletModule, written: string): { spec: PsP
     const r = resolveParameter(entry, written);
     // A parameter a later release added is real but not modelled; one the help lacks is PowerShell's error only
     // where the help was compared with the module's ChangeLog (else a later release may have added it).
-    if (r.kind === 'later') return { unsupported: `${module.name} -${r.name} (added in Az ${entry.module} ${r.release}) is not modelled by its equivalent here` };
+    if (r.kind === 'later') return { unsupported: `${module.name} -${r.name} (${r.release.startsWith('Version') ? `added in Az ${entry.module} ${r.release}` : r.release}) is not modelled by its equivalent here` };
     if (r.kind === 'unknown' && entry.freshness.checked === 'unknown') return { unsupported: `${module.name} -${written} is not in its help at ${entry.source.commit.slice(0, 7)}, which was not compared with the module's ChangeLog` };
     if (r.kind === 'unknown') return { error: `A parameter cannot be found that matches parameter name '${written}'.` };
     if (r.kind === 'ambiguous') return { error: `Parameter cannot be processed because the parameter name '${written}' is ambiguous. Possible matches include: ${r.candidates.map((c) => `-${c.name}`).join(' ')}.` };
