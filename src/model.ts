@@ -244,6 +244,8 @@ export interface PsValue {
   variables?: string[];
   /** A hashtable's keys as written. */
   keys?: string[];
+  /** A literal hashtable's entries whose value is one token (what a splat binds), in order. */
+  entries?: { key: string; value: PsValue }[];
   /** The elements of an argument-mode comma list `a, b`. */
   items?: PsValue[];
   /** Offset of the value's first character in the step's raw text. */
@@ -256,6 +258,7 @@ export const PsValue: z.ZodType<PsValue> = z.lazy(() =>
     content: z.string().optional(),
     variables: z.array(z.string()).optional(),
     keys: z.array(z.string()).optional(),
+    entries: z.array(z.object({ key: z.string(), value: PsValue })).optional(),
     items: z.array(PsValue).optional(),
     offset: z.number().int(),
   }),

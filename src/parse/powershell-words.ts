@@ -130,6 +130,25 @@ function argumentEnd(src: string, i: number): number {
   return k;
 }
 
+/**
+ * The value of one hashtable entry `Key = value` when it is a single token ending the entry (a quoted
+ * string, a number, a bare word, a variable): what a splat (`New-AzResourceGroup @rg`) binds to `-Key`
+ * (about_Splatting). A value that is an expression or spans more is left out: not judged, never guessed.
+ */
+function entryValue(body: string, from: number, base: number): PsValue | undefined {
+  let i = from;
+  while (body[i] === ' ' || body[i] === '\t') i++;
+  const c = body[i];
+  if (c === undefined) return undefined;
+  const end = c === "'" || c === '"' ? quotedEnd(body, i) : argumentEnd(body, i);
+  if (end <= i) return undefined;
+  let k = end;
+  while (body[k] === ' ' || body[k] === '\t') k++;
+  if (k < body.length && !/[;\r\n]/.test(body[k]!) && !(body[k] === '#')) return undefined;
+  const value = classifyValue(body.slice(i, end), base + i);
+  return value.kind === 'string' || value.kind === 'expandable' || value.kind === 'bare' || value.kind === 'number' || value.kind === 'variable' || value.kind === 'bool' ? value : undefined;
+}
+
 /** Classifies one value token as written. */
 export function classifyValue(text: string, offset: number): PsValue {
   const v = (kind: PsValueKind, extra: Partial<PsValue> = {}): PsValue => ({ kind, text, offset, ...extra });
@@ -144,8 +163,14 @@ export function classifyValue(text: string, offset: number): PsValue {
   if (variable && variable[0].length === text.length) return v('variable', { content: variable[1] ?? variable[2], ...vars() });
   if (variable && /^(?:\.[A-Za-z_]\w*(?:\(.*\))?|\[[^\]]*\])+$/s.test(text.slice(variable[0].length))) return v('member', { content: variable[1] ?? variable[2], ...vars() });
   if (text.startsWith('@{') && balancedEnd(text, 1) === text.length) {
-    const keys = [...text.slice(2, -1).matchAll(/(?:^|[;\n{])\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))\s*=/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-    return v('hashtable', { keys, ...vars() });
+    const body = text.slice(2, -1);
+    const found = [...body.matchAll(/(?:^|[;\n{])\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))\s*=/g)];
+    const keys = found.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+    const entries = found.flatMap((m, n) => {
+      const value = entryValue(body, (m.index ?? 0) + m[0].length, offset + 2);
+      return value === undefined ? [] : [{ key: keys[n]!, value }];
+    });
+    return v('hashtable', { keys, ...(entries.length ? { entries } : {}), ...vars() });
   }
   if (text.startsWith('@(') && balancedEnd(text, 1) === text.length) return v('array', vars());
   if (/^@[A-Za-z_]\w*$/.test(text)) return v('splat', { content: text.slice(1) });

@@ -4,11 +4,11 @@
 // listed), the grants its prose states. Two things are never provided: a permission the page neither
 // grants nor states, and a name that differs from the one the page created for the same role (the
 // page's typo must fail as Azure fails).
-import type { Step, Tutorial } from '../model.ts';
+import type { PsValue, Step, Tutorial } from '../model.ts';
 import type { LineOrigin } from '../parse/rendered.ts';
 import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
 import { stepMentions, type Mention } from './mentions.ts';
-import { powerShellLiteralAssignments } from './powershell-mentions.ts';
+import { powerShellLiteralAssignments, updateSplats } from './powershell-mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
 import type { Role } from './roles.ts';
 import { builtInRoleName, statedBy, type Stated, type StatedPrincipal } from './stated.ts';
@@ -155,10 +155,12 @@ export function inferWorld(input: WorldInput): World {
   const mentions: { m: Mention; step: Step; pos: number }[] = [];
   const createdGrants: { role: string; assignee: string; scope: string | undefined; group: string | undefined; step: Step }[] = [];
   let dataLakeName: { name: string; line: number } | undefined;
+  const splats = new Map<string, PsValue>();
   for (const step of tutorial.steps) {
     if (step.kind === 'manual') continue;
     const r = resolve.at(step);
-    const found = stepMentions(step, r);
+    const found = stepMentions(step, r, splats);
+    if (step.kind === 'shell' && step.language === 'powershell') updateSplats(splats, step.powershell ?? []);
     for (const m of found.resources) mentions.push({ m, step, pos: mentions.length });
     for (const g of found.grants) createdGrants.push({ ...g, step });
     if (step.kind === 'http' && dataLakeName === undefined) {

@@ -5,7 +5,7 @@
 import type { AzCommand, Step } from '../model.ts';
 import { parseAz } from '../parse/az.ts';
 import type { ResourceRole } from './types.ts';
-import { powerShellMentions } from './powershell-mentions.ts';
+import { powerShellMentions, type Splats } from './powershell-mentions.ts';
 
 export interface Mention {
   role: ResourceRole;
@@ -332,7 +332,8 @@ function ownRole(path: string): ResourceRole | undefined {
 }
 
 /** What one step names. */
-export function stepMentions(step: Step, resolve: Resolve): StepMentions {
+/** `splats`: the literal hashtables the page assigned before this step (PowerShell's `@name`). */
+export function stepMentions(step: Step, resolve: Resolve, splats?: Splats): StepMentions {
   switch (step.kind) {
     case 'az':
       return azMentions(step.az, resolve);
@@ -341,7 +342,7 @@ export function stepMentions(step: Step, resolve: Resolve): StepMentions {
       return { resources: url === undefined ? [] : urlMentions(url, step.curl.method.toUpperCase()), grants: [] };
     }
     case 'shell': {
-      if (step.language === 'powershell') return powerShellMentions(step.powershell ?? [], resolve);
+      if (step.language === 'powershell') return powerShellMentions(step.powershell ?? [], resolve, splats);
       // `x=$(az …)`: the command inside the substitution.
       if (step.shell.kind !== 'assign') return { resources: [], grants: [] };
       if (/^\s*az\s/.test(step.shell.pipeline)) {

@@ -58,12 +58,23 @@ function canonical(written: string, params: Record<string, string[]>): string | 
   return prefixed.length === 1 ? prefixed[0]!.name : undefined;
 }
 
-function commandMentions(cmd: PsCommand, resolve: Resolve): Mention[] {
+/** Literal hashtables the page has assigned so far, by lower-cased variable name: what `@name` splats. */
+export type Splats = ReadonlyMap<string, PsValue>;
+
+function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Mention[] {
   const meaning = MEANINGS[cmd.name.toLowerCase()];
   if (meaning === undefined) return [];
   const values = new Map<string, PsValue | undefined>();
   const positional: PsValue[] = [];
   for (const a of bindArguments(cmd.args, () => false)) {
+    if (a.param === undefined && a.value?.kind === 'splat') {
+      // `New-AzResourceGroup @rg` binds each key of $rg's hashtable as a named parameter (about_Splatting).
+      for (const e of splats.get((a.value.content ?? '').toLowerCase())?.entries ?? []) {
+        const name = canonical(e.key, meaning.params);
+        if (name !== undefined) values.set(name, e.value);
+      }
+      continue;
+    }
     if (a.param === undefined) {
       if (a.value) positional.push(a.value);
       continue;
@@ -81,8 +92,24 @@ function commandMentions(cmd: PsCommand, resolve: Resolve): Mention[] {
   return meaning.mentions(get).filter((m): m is Mention => m !== undefined);
 }
 
-export function powerShellMentions(statements: readonly PsStatement[], resolve: Resolve): StepMentions {
-  return { resources: statements.flatMap((st) => st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve))), grants: [] };
+export function powerShellMentions(statements: readonly PsStatement[], resolve: Resolve, splatsBefore: Splats = new Map()): StepMentions {
+  const splats = new Map(splatsBefore);
+  const resources: Mention[] = [];
+  for (const st of statements) {
+    resources.push(...st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve, splats)));
+    updateSplats(splats, [st]);
+  }
+  return { resources, grants: [] };
+}
+
+/** `$name = @{ … }` makes `@name` splat that literal hashtable; any other assignment to `$name` makes it unknown. */
+export function updateSplats(splats: Map<string, PsValue>, statements: readonly PsStatement[]): void {
+  for (const st of statements) {
+    if (st.assignTo === undefined) continue;
+    const only = st.pipeline.length === 1 ? st.pipeline[0]?.expression : undefined;
+    if (st.assignOp === '=' && only?.kind === 'hashtable') splats.set(st.assignTo.toLowerCase(), only);
+    else splats.delete(st.assignTo.toLowerCase());
+  }
 }
 
 /** `$name = 'value'` (or "…", a bare word): the value a later statement's `$name` reads, for the World's resolver. */
