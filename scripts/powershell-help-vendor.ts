@@ -1,4 +1,5 @@
 // Where the vendored Az help lives and how its manifest reads: shared by the copier and the table's generator.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,8 +14,17 @@ export interface VendoredHelpManifest {
   files: { path: string; sha1: string }[];
 }
 
+/** Git's object id of a file's bytes (`git hash-object`): what the manifest records and the test checks. */
+export function gitBlobSha1(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+export function readVendoredManifest(root: string): VendoredHelpManifest {
+  return JSON.parse(readFileSync(join(root, POWERSHELL_HELP_VENDOR, 'MANIFEST.json'), 'utf8')) as VendoredHelpManifest;
+}
+
 export function readVendoredHelp(root: string): { commit: string; files: { path: string; text: string }[] } {
   const base = join(root, POWERSHELL_HELP_VENDOR);
-  const manifest = JSON.parse(readFileSync(join(base, 'MANIFEST.json'), 'utf8')) as VendoredHelpManifest;
+  const manifest = readVendoredManifest(root);
   return { commit: manifest.source.commit, files: manifest.files.map((f) => ({ path: f.path, text: readFileSync(join(base, f.path), 'utf8') })) };
 }

@@ -3,11 +3,10 @@
 // each file's git blob SHA-1, so that the table's generator and its test read nothing outside the repository.
 //   npx tsx scripts/vendor-powershell-help.ts [--source <git dir>]           copy (replaces the folder)
 //   npx tsx scripts/vendor-powershell-help.ts [--source <git dir>] --check   exit 1 when the copies differ
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readSnapshot, snapshotSource } from './git-snapshot.ts';
-import { POWERSHELL_HELP_RELEASE, POWERSHELL_HELP_REPO, POWERSHELL_HELP_VENDOR, type VendoredHelpManifest } from './powershell-help-vendor.ts';
+import { gitBlobSha1, POWERSHELL_HELP_RELEASE, POWERSHELL_HELP_REPO, POWERSHELL_HELP_VENDOR, type VendoredHelpManifest } from './powershell-help-vendor.ts';
 
 const root = join(import.meta.dirname, '..');
 const wanted = new Set(readFileSync(join(root, 'src/reference/powershell-docs-cmdlets.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter(Boolean));
@@ -20,10 +19,9 @@ if (missing.length > 0) {
   process.stderr.write(`${POWERSHELL_HELP_RELEASE} of ${POWERSHELL_HELP_REPO} has no help for: ${missing.join(', ')} (remove them from src/reference/powershell-docs-cmdlets.txt or move the release on)\n`);
   process.exit(2);
 }
-const blobSha = (bytes: Buffer): string => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 const manifest: VendoredHelpManifest = {
   source: { repository: POWERSHELL_HELP_REPO, commit: snap.commit, commitDate: snap.date, release: POWERSHELL_HELP_RELEASE },
-  files: snap.files.map((f) => ({ path: f.path, sha1: blobSha(Buffer.from(f.text, 'utf8')) })),
+  files: snap.files.map((f) => ({ path: f.path, sha1: gitBlobSha1(Buffer.from(f.text, 'utf8')) })),
 };
 const base = join(root, POWERSHELL_HELP_VENDOR);
 const manifestText = `${JSON.stringify(manifest, null, 1)}\n`;

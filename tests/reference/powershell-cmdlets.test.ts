@@ -1,13 +1,13 @@
 // The Az cmdlet table: read from the help excerpts by the generator (platyPS syntax notation), committed exactly as
 // the generator writes it, and covering the Az cmdlets the corpus, fresh pages and tutorials run with parameters.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsExcerpt, readDocsCmdlet } from '../../src/reference/powershell-docs-source.ts';
 import { HelpExcerptError, readHelpExcerpt, readSyntaxLine, renderCmdletTable } from '../../src/reference/powershell-help-source.ts';
 import { allCmdlets, findCmdlet } from '../../src/reference/powershell-cmdlets.ts';
+import { gitBlobSha1, readVendoredManifest } from '../../scripts/powershell-help-vendor.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -83,12 +83,12 @@ describe('src/reference/powershell-cmdlets.json', () => {
     expect(execFileSync('npx', ['tsx', 'scripts/generate-powershell-table.ts', '--check'], { cwd: root, encoding: 'utf8' })).toMatch(/up to date/);
   });
   it('reads help copied byte for byte: each vendored file has the git blob SHA-1 its manifest records from upstream', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'vendor/azure-docs-powershell/MANIFEST.json'), 'utf8')) as { source: { commit: string }; files: { path: string; sha1: string }[] };
+    const manifest = readVendoredManifest(root);
     expect(manifest.source.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(manifest.files.length).toBe(allCmdlets().length);
     for (const f of manifest.files) {
       const bytes = readFileSync(join(root, 'vendor/azure-docs-powershell', f.path));
-      expect(createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex'), f.path).toBe(f.sha1);
+      expect(gitBlobSha1(bytes), f.path).toBe(f.sha1);
     }
   });
   it('records a repo, path and commit for every cmdlet, read from Az 16.2.0 where that release has it', () => {
