@@ -67,6 +67,8 @@ import { rbacWhatIf } from './rules/rbac-what-if.ts';
 import { rbacNotactionsOnly } from './rules/rbac-notactions-only.ts';
 // issue 16 session 4 (rbacat): permissions a page never states
 import { rbacPermissionNotStated } from './rules/rbac-permission-not-stated.ts';
+// issue 16 session 11 (lead): "only Owner and User Access Administrator" against the role catalog
+import { proseOnlyRolesClaim } from './rules/prose-only-roles-claim.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
@@ -234,6 +236,7 @@ export const rules: readonly Rule[] = [
   rbacWhatIf,
   rbacNotactionsOnly,
   rbacPermissionNotStated,
+  proseOnlyRolesClaim,
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,

@@ -102,6 +102,41 @@ function rolesPermit(roles: readonly CatalogRole[], need: Need): boolean {
   return alternatives(need).some((set) => set.every((name) => roles.some((r) => permitsOne(r, need.kind, name))));
 }
 
+// Expansions a claimed wildcard is probed with, so that a NotActions pattern such as
+// Microsoft.Authorization/<any>/Write is seen to cut into the locks wildcard.
+const PROBES = ['read', 'write', 'delete', 'action', 'x/read', 'x/write', 'x/delete', 'x/action'];
+
+const known = new Map<string, string[]>();
+/** The concrete operations some catalog role names that a wildcard covers (Locks Contributor's locks/read, write, delete). */
+function knownOperations(kind: Need['kind'], pattern: string): string[] {
+  const key = `${kind} ${pattern.toLowerCase()}`;
+  let ops = known.get(key);
+  if (!ops) {
+    const names = roleCatalog().roles.flatMap((r) => (kind === 'action' ? r.actions : r.dataActions)).filter((p) => !p.includes('*') && actionMatches(pattern, p));
+    ops = [...new Map(names.map((n) => [n.toLowerCase(), n] as const)).values()];
+    known.set(key, ops);
+  }
+  return ops;
+}
+
+/**
+ * Whether one role permits every operation a permission pattern names: a concrete operation as
+ * rolePermits decides; a wildcard ("Microsoft.Authorization/locks/*") when an allowed pattern covers
+ * it whole (the same pattern, or one ending in "*" that matches it read literally) and no
+ * not-pattern takes any of its expansions away, or when the role permits each operation under it
+ * that the catalog knows (Locks Contributor lists locks/read, write and delete one by one). Used
+ * where a page claims which roles hold a permission.
+ */
+export function roleCoversPattern(role: CatalogRole, kind: Need['kind'], pattern: string): boolean {
+  if (!pattern.includes('*')) return rolePermits(role, { kind, name: pattern });
+  const [allow, deny] = kind === 'action' ? [role.actions, role.notActions] : [role.dataActions, role.notDataActions];
+  const whole = allow.some((p) => p.toLowerCase() === pattern.toLowerCase() || (p.endsWith('*') && actionMatches(p, pattern)));
+  const cut = deny.some((n) => actionMatches(n, pattern) || PROBES.some((x) => actionMatches(n, pattern.replace(/\*/g, x))));
+  if (whole && !cut) return true;
+  const ops = knownOperations(kind, pattern);
+  return ops.length > 0 && ops.every((op) => permitsOne(role, kind, op));
+}
+
 export type WhatIf =
   | { verdict: 'permitted'; by: CatalogRole }
   /** Some granted role is not in the catalog (a custom role), or carries a condition: no decision. */

@@ -41,6 +41,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'arm-body-content-type': 'curl-usage',
   'prose-case-sensitive-claim': 'other',
   'prose-outdated-claim': 'other',
+  'prose-only-roles-claim': 'other',
   'prose-token-audience': 'audience',
   'prose-parameter-not-in-command': 'wrong-parameter',
   'prose-az-command-unknown': 'wrong-command',
