@@ -69,6 +69,7 @@ import { rbacNotactionsOnly } from './rules/rbac-notactions-only.ts';
 import { rbacPermissionNotStated } from './rules/rbac-permission-not-stated.ts';
 // issue 16 session 11 (lead): "only Owner and User Access Administrator" against the role catalog
 import { proseOnlyRolesClaim } from './rules/prose-only-roles-claim.ts';
+import { proseSasFieldNotSet } from './rules/prose-sas-field-not-set.ts';
 import { curlUploadAt } from './rules/curl-upload-at.ts';
 import { shellUnassignedVariable } from './rules/shell-unassigned-variable.ts';
 import { apiVersionNotADate } from './rules/api-version-not-a-date.ts';
@@ -237,6 +238,7 @@ export const rules: readonly Rule[] = [
   rbacNotactionsOnly,
   rbacPermissionNotStated,
   proseOnlyRolesClaim,
+  proseSasFieldNotSet,
   curlUploadAt,
   shellUnassignedVariable,
   apiVersionNotADate,

@@ -42,6 +42,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'prose-case-sensitive-claim': 'other',
   'prose-outdated-claim': 'other',
   'prose-only-roles-claim': 'other',
+  'prose-sas-field-not-set': 'other',
   'prose-token-audience': 'audience',
   'prose-parameter-not-in-command': 'wrong-parameter',
   'prose-az-command-unknown': 'wrong-command',
