@@ -239,13 +239,13 @@ describe('ARM and IMDS negative cases: Azure status and code', () => {
     const r = await call('PUT', `${ARM}/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Authorization/roleAssignments/8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a5b?api-version=2022-04-01`, { ...bearer(cliToken), 'content-type': 'application/json' }, JSON.stringify({ properties: { roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`, principalId: '99999999-9999-4999-8999-999999999999' } }));
     expect([r.status, r.json!.error.code]).toEqual([400, 'PrincipalNotFound']);
   });
-  it('ARM: role assignment with a real built-in role the emulator does not model is not emulated, never RoleDefinitionDoesNotExist; a made-up GUID is', async () => {
+  it('ARM: role assignment with a real built-in role the emulator does not model (a conditional one) is not emulated, never RoleDefinitionDoesNotExist; a made-up GUID is', async () => {
     const put = (guid: string, name: string) =>
       call('PUT', `${ARM}/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, { ...bearer(cliToken), 'content-type': 'application/json' }, JSON.stringify({ properties: { roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${guid}`, principalId: emu.scenario.vm.systemAssigned!.principalId } }));
-    // Key Vault Crypto User, from the built-in role catalog
-    const real = await put('12338af0-0e69-4776-bea7-57ae8d297424', '8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a60');
+    // Key Vault Data Access Administrator, from the built-in role catalog: its ABAC condition is not evaluated here
+    const real = await put('8b54135c-b56d-4d72-a534-26097cfdc8d8', '8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a60');
     expect(real.status).toBe(501);
-    expect(String(real.headers['x-emulator-not-emulated'])).toContain("the built-in role 'Key Vault Crypto User'");
+    expect(String(real.headers['x-emulator-not-emulated'])).toContain("the built-in role 'Key Vault Data Access Administrator' (8b54135c-b56d-4d72-a534-26097cfdc8d8) is not among the emulator's role definitions: it carries an ABAC condition");
     const madeUp = await put('12338af0-0e69-4776-bea7-57ae8d297425', '8e1c2b3a-4d5e-4f60-8a9b-0c1d2e3f4a61');
     expect([madeUp.status, madeUp.json!.error.code]).toEqual([400, 'RoleDefinitionDoesNotExist']);
   });

@@ -45,7 +45,7 @@ describe('RBAC', () => {
   });
 });
 
-describe('RBAC: a seeded grant of a built-in role the emulator does not model', () => {
+describe('RBAC: a seeded grant of a catalog role beyond the tutorials\' eleven', () => {
   // The World now reads every catalog role in prose; a stated grant of one was seeded and granted nothing,
   // so the page's request got a 403 that Azure would not give.
   it("grants what Azure's definition grants (Key Vault Crypto User: keys' crypto operations, not secrets)", () => {
@@ -55,7 +55,6 @@ describe('RBAC: a seeded grant of a built-in role the emulator does not model', 
     state.data.roleAssignments.push({ principalId: vm.principalId, role: 'Key Vault Crypto User', scope: vault });
     expect(rbac.checkDataAction(vm.principalId, 'Microsoft.KeyVault/vaults/keys/encrypt/action', vault)).toEqual({ allowed: true, matchedRoles: ['Key Vault Crypto User'] });
     expect(rbac.checkDataAction(vm.principalId, 'Microsoft.KeyVault/vaults/secrets/getSecret/action', vault).allowed).toBe(false);
-    expect(findRole('Key Vault Crypto User')).toBeUndefined();
   });
 });
 

@@ -48,13 +48,13 @@ describe('az equivalents over REST', () => {
     expect(lookup?.response?.status).toBe(200);
   });
 
-  it("defect: a real built-in role the emulator does not define ('Key Vault Crypto User') failed as \"doesn't exist\"; it is unsupported (the catalog knows it), and a made-up name still fails", async () => {
+  it("defect: a real built-in role the emulator does not define ('Key Vault Crypto User', then outside its eleven roles) failed as \"doesn't exist\"; a role it cannot model (a conditional one) is unsupported, and a made-up name still fails", async () => {
     const sub = h.target.handle.scenario.subscriptionId;
     const scope = `/subscriptions/${sub}/resourcegroups/mi-test`;
-    const real = await runAzStep(azStep(`az role assignment create --assignee 9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d --role "Key Vault Crypto User" --scope "${scope}"`), ctx());
-    expect(real.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
-    expect(real.error?.message).toMatch(/Key Vault Crypto User' is not among the emulator's role definitions/);
-    const listed = await runAzStep(azStep(`az role assignment list --role "Key Vault Crypto User" --scope "${scope}"`), ctx());
+    const conditional = await runAzStep(azStep(`az role assignment create --assignee 9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d --role "Key Vault Data Access Administrator" --scope "${scope}"`), ctx());
+    expect(conditional.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    expect(conditional.error?.message).toMatch(/Key Vault Data Access Administrator' is not among the emulator's role definitions: it carries an ABAC condition/);
+    const listed = await runAzStep(azStep(`az role assignment list --role "Key Vault Data Access Administrator" --scope "${scope}"`), ctx());
     expect(listed.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
     const madeUp = await runAzStep(azStep(`az role assignment create --assignee 9a4b6c8d-1e2f-4a3b-8c5d-6e7f8a9b0c1d --role "Key Vault Crypto Usr" --scope "${scope}"`), ctx());
     expect(madeUp.error).toEqual({ kind: 'az-usage', message: "Role 'Key Vault Crypto Usr' doesn't exist." });

@@ -8,6 +8,7 @@ import { outcome } from '../context.ts';
 import type { Observation } from '../observation.ts';
 import { type ArmSession, armErrorText, callFailed, resourceGroupOf } from './arm.ts';
 import { catalogRole } from '../../reference/rbac.ts';
+import { notModelledBecause } from '../../emulator/roles.ts';
 import { azError, failed } from './command.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
@@ -44,8 +45,9 @@ export async function roleDefinitionIdByName(session: ArmSession, scope: string,
   if (!defs.ok) return { failed: callFailed(session, defs) };
   const id = (defs.json as { value?: { id?: unknown }[] } | undefined)?.value?.[0]?.id;
   if (typeof id === 'string' && id !== '') return { id };
-  if (catalogRole(role) !== undefined) {
-    return { failed: outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${role}' is not among the emulator's role definitions` } }) };
+  const real = catalogRole(role);
+  if (real !== undefined) {
+    return { failed: outcome({ engine: 'http', exchanges: session.exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message: `the built-in role '${role}' is not among the emulator's role definitions: ${notModelledBecause(real)}` } }) };
   }
   const message = `Role '${role}' doesn't exist.`;
   return { failed: failed(`ERROR: ${message}`, { exchanges: session.exchanges, error: { kind: 'az-usage', message } }) };

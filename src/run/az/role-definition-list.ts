@@ -5,9 +5,11 @@
 // --custom-role-only (roleType CustomRole). Printed flattened as az prints RoleDefinition
 // (properties.type is roleType).
 //
-// The emulator holds a few of Azure's built-in roles and no custom role (role definition create is
-// not modelled), so only a look-up by name of a role it holds is judged; a full list, or a name it
-// does not hold (a built-in it lacks, or a custom role the page may have created), is `unsupported`.
+// The emulator holds Azure's built-in roles as the generated catalog lists them and no custom role
+// (role definition create is not modelled), so only a look-up by name of a role it holds is judged; a
+// full list (a subscription's custom roles are in it, and the catalog may lag Azure's newest roles),
+// or a name it does not hold (a conditional or retired built-in role, or a custom role the page may
+// have created), is `unsupported`.
 import { catalogRole } from '../../reference/rbac.ts';
 import { ArmSession, azJson, callFailed, callPrinted } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
@@ -38,7 +40,7 @@ export const roleDefinitionList: AzCommandModule = {
     const notJudged = (message: string, exchanges: StepOutcome['exchanges'] = []): StepOutcome => outcome({ engine: 'http', exchanges, error: { kind: 'unsupported', unsupported: 'not-emulated', message } });
     if (!/^\/subscriptions\//i.test(scope)) return notJudged(`role definitions at the scope ${scope} (outside a subscription) are not emulated`);
     const name = args.name;
-    if (name === undefined || name === '') return notJudged("the emulator holds only a few of Azure's built-in roles and no custom role, so a list of every role definition is not judged");
+    if (name === undefined || name === '') return notJudged("the emulator holds Azure's built-in roles as its generated catalog lists them and no custom role, so a list of every role definition (custom roles included, and roles newer than the catalog) is not judged");
 
     const session = new ArmSession(ctx);
     const listed = await listAll(session, `${scope}/providers/Microsoft.Authorization/roleDefinitions?api-version=${AUTHORIZATION_API_VERSION}`);

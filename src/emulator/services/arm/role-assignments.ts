@@ -2,7 +2,7 @@
 // principal must exist in the directory unless the caller states its principalType (the documented
 // way around replication delay); 2015-07-01 answers 201 only and knows no principalType.
 import { jsonResponse } from '../../respond.ts';
-import { findRole, roleDefinitionResourceId } from '../../roles.ts';
+import { findRole, notModelledBecause, roleDefinitionResourceId } from '../../roles.ts';
 import { catalogRole } from '../../../reference/rbac.ts';
 import { notEmulatedResponse } from '../../router.ts';
 import { findPrincipal } from '../../state.ts';
@@ -62,7 +62,7 @@ export const roleAssignmentRoutes: ArmRoute[] = [
       if (role === undefined) {
         // A real built-in role the emulator does not model exists on Azure: say so, never "does not exist".
         const real = GUID.test(roleRef.split('/').pop() ?? '') ? catalogRole(roleRef) : undefined;
-        if (real !== undefined) return notEmulatedResponse(`the built-in role '${real.roleName}' (${real.id}) is not among the emulator's role definitions`, call.req.requestId);
+        if (real !== undefined) return notEmulatedResponse(`the built-in role '${real.roleName}' (${real.id}) is not among the emulator's role definitions: ${notModelledBecause(real)}`, call.req.requestId);
         return armErrors.roleDefinitionDoesNotExist(roleRef.split('/').pop() ?? roleRef);
       }
       const typeGiven = apiVersionAtLeast(call.apiVersion, '2018-09-01') && typeof props.principalType === 'string';
