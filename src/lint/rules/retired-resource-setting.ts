@@ -6,7 +6,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz } from '../each.ts';
 import { codeFences } from '../fences.ts';
-import { bindNamed, eachCmdlet, psLiteral, type PsCommandAt } from '../powershell-commands.ts';
+import { bindNamed, eachPowerShellCommand, psLiteral, type PsCommandAt } from '../powershell-commands.ts';
 import { NETWORK_SETTINGS } from '../retired-network-settings.ts';
 
 /**
@@ -129,9 +129,12 @@ export const retiredResourceSetting: Rule = {
         hits.push({ line: value.line, column: value.column, stepId: command.step.id, message: `${s.az.option} ${value.value}: ${s.fact} (${s.source}).` });
       }
     }
+    // the page's PowerShell commands read once: the settings name a dozen cmdlets
+    const commands = eachPowerShellCommand(doc);
     for (const s of SETTINGS) {
       for (const p of s.ps) {
-        for (const c of eachCmdlet(doc, p.cmdlet)) {
+        for (const c of commands) {
+          if (c.cmdlet?.name.toLowerCase() !== p.cmdlet.toLowerCase()) continue;
           for (const b of bindNamed(c)) {
             // The name as written (a parameter the cmdlet no longer has), or the declared one it binds to.
             const declared = b.resolution.kind === 'parameter' ? b.resolution.parameter.name : b.written;
