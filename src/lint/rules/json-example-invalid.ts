@@ -39,12 +39,16 @@ export const jsonExampleInvalid: Rule = {
       const before = doc.line(block.json.source.startLine - 1).trim();
       const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);
       const template = ARM_TEMPLATE.test(block.json.raw);
+      // An output shown only in part, cut at its end: its last line ends inside a value ("…": {, a member
+      // and its comma) and the fence closes (the VPN gateway CLI page's az network public-ip show). A
+      // request body cut the same way is still sent as written, so only a response is let off.
+      const cutShort = block.role !== 'example' && /[,{[:]$/.test(block.json.raw.trimEnd());
       // A trailing comma is where the writer slipped; JSON.parse stops at the brace after it.
       const comma = trailingComma(doc, read.error);
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
-      if (elision >= 0 || excerpt || template) {
-        const why = elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)';
+      if (elision >= 0 || excerpt || template || cutShort) {
+        const why = elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
           ...where,
           ...(stepId ? { stepId } : {}),

@@ -6,20 +6,32 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz } from '../each.ts';
 import { codeFences } from '../fences.ts';
-import { bindNamed, eachCmdlet, psLiteral } from '../powershell-commands.ts';
+import { bindNamed, eachPowerShellCommand, psLiteral, type PsCommandAt } from '../powershell-commands.ts';
+import { NETWORK_SETTINGS } from '../retired-network-settings.ts';
 
-interface Setting {
-  /** az command path and option whose value is retired. */
-  az: { path: string; option: string; value: RegExp };
+/**
+ * A setting that is retired only while another option keeps its default or a given value: a VPN gateway's Standard
+ * SKU (the ExpressRoute gateway's Standard SKU is current), an NSG flow log being enabled (turning one off is not a
+ * create). Absent: az's or the cmdlet's default applies, and the default is the retired case.
+ */
+export interface Only {
+  option: string;
+  value: RegExp;
+}
+
+export interface Setting {
+  /** az command path and option whose value is retired (`only`: and only while that option is absent or matches). */
+  az?: { path: string; option: string; value: RegExp; only?: Only };
   /**
    * The Azure PowerShell cmdlet and parameter (as written, or as the table binds it) whose value is retired; no
-   * `value`: the parameter itself is the setting (a switch, or one the cmdlet no longer has).
+   * `value`: the parameter itself is the setting (a switch, or one the cmdlet no longer has). `only`: a declared
+   * parameter that must be absent or have that literal value.
    */
-  ps: { cmdlet: string; parameter: RegExp; value?: RegExp }[];
+  ps: { cmdlet: string; parameter: RegExp; value?: RegExp; only?: Only }[];
   /** The resource type a template block must declare (Bicep `'Type@version'` or ARM `"type"` with `"apiVersion"`). */
   type: string;
-  /** The property line in a template. */
-  template: RegExp;
+  /** The property line in a template (none: the value is not distinctive enough there, e.g. a sku named Basic). */
+  template?: RegExp;
   fact: string;
   source: string;
 }
@@ -76,7 +88,17 @@ const SETTINGS: readonly Setting[] = [
       source: SQL_GEN4_SOURCE,
     })),
   ),
+  // issue 16 session 11 (wild-k): networking retirements readers hit (Basic public IPs and load balancers, non-AZ
+  // and legacy VPN gateway SKUs, CDN classic and Edgio/Akamai profiles, NSG flow logs)
+  ...NETWORK_SETTINGS,
 ];
+
+/** The literal value of a named parameter on a PowerShell command (undefined: absent; null: given but not a literal). */
+function psValueOf(c: PsCommandAt, parameter: string): string | undefined | null {
+  const b = bindNamed(c).find((x) => (x.resolution.kind === 'parameter' ? x.resolution.parameter.name : x.written).toLowerCase() === parameter.toLowerCase());
+  if (!b) return undefined;
+  return (b.value && psLiteral(b.value)) ?? null;
+}
 
 /** The template blocks of a page: fenced JSON or Bicep that declares `type` with an api version. */
 function declares(lines: string[], type: string): boolean {
@@ -89,24 +111,30 @@ export const retiredResourceSetting: Rule = {
   id: 'retired-resource-setting',
   name: 'RetiredResourceSetting',
   severity: 'warning',
-  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…), an Azure SQL database, elastic pool or managed instance on Gen4 hardware.',
+  shortDescription: 'A resource is created with a setting Azure has retired: a storage account of kind Storage (GPv1) or BlobStorage, a key vault with enableSoftDelete false, an Application Gateway of a V1 SKU (Standard_Medium…, WAF_Medium…), an Azure SQL database, elastic pool or managed instance on Gen4 hardware, a Basic or Dynamic public IP, a Basic load balancer, a non-AZ (VpnGw1-5) or legacy VPN gateway SKU, a classic, Edgio (Verizon) or Akamai CDN profile, an NSG flow log.',
   fullDescription:
-    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). Azure SQL Gen4 hardware has been retired and can no longer be provisioned, upscaled or downscaled (Learn "vCore purchasing model - Azure SQL Database", section Gen4): --family Gen4 or a GP_Gen4_… service objective fails with "Could not find sku in tier \'GeneralPurpose\' with family \'Gen4\'" (MicrosoftDocs/azure-docs#57703, #68152). A page that still creates them fails or sets the reader up on a retired configuration. Azure PowerShell is judged the same way: New-AzStorageAccount -Kind Storage/BlobStorage, New-AzKeyVault -DisableSoftDelete (Az.KeyVault removed the parameter when soft delete became mandatory, so the binder refuses it as well) or -EnableSoftDelete:$false, New-AzApplicationGatewaySku -Name Standard_Medium, New-AzSqlDatabase -ComputeGeneration Gen4 or -RequestedServiceObjectiveName GP_Gen4_2 (the parameters as the Az help of Azure/azure-powershell declares them, abbreviations and aliases bound as PowerShell does). Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
-  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules); use Gen5 (standard-series) hardware for Azure SQL: --family Gen5 --capacity 2, or a GP_Gen5_2 service objective. In PowerShell: -Kind StorageV2, no soft-delete switch on New-AzKeyVault, New-AzApplicationGatewaySku -Name Standard_v2 -Tier Standard_v2, New-AzSqlDatabase -ComputeGeneration Gen5.',
+    'Some settings that old tutorials use are no longer accepted. Azure Storage retired general-purpose v1 accounts (kind Storage) and legacy Blob storage accounts (kind BlobStorage): the retirement was announced on 1 October 2025, new ones can no longer be created, and the remaining ones are migrated to general-purpose v2 (Learn "Overview of legacy blob storage account retirement"). Key Vault has refused to create vaults with soft delete disabled since the end of 2020 (Learn "soft-delete will be enabled on all key vaults"; Azure/azure-cli#13247). Application Gateway V1 (SKUs Standard_Small/Medium/Large and WAF_Medium/Large) was retired on 28 April 2026 after new V1 gateways could no longer be created (Learn "Migrate your Application Gateways from V1 SKU to V2 SKU by April 28, 2026"). Azure SQL Gen4 hardware has been retired and can no longer be provisioned, upscaled or downscaled (Learn "vCore purchasing model - Azure SQL Database", section Gen4): --family Gen4 or a GP_Gen4_… service objective fails with "Could not find sku in tier \'GeneralPurpose\' with family \'Gen4\'" (MicrosoftDocs/azure-docs#57703, #68152). A page that still creates them fails or sets the reader up on a retired configuration. Azure PowerShell is judged the same way: New-AzStorageAccount -Kind Storage/BlobStorage, New-AzKeyVault -DisableSoftDelete (Az.KeyVault removed the parameter when soft delete became mandatory, so the binder refuses it as well) or -EnableSoftDelete:$false, New-AzApplicationGatewaySku -Name Standard_Medium, New-AzSqlDatabase -ComputeGeneration Gen4 or -RequestedServiceObjectiveName GP_Gen4_2 (the parameters as the Az help of Azure/azure-powershell declares them, abbreviations and aliases bound as PowerShell does). Networking (src/lint/retired-network-settings.ts, each fact quoted from the service\'s retirement notice): Basic SKU public IPs can no longer be created since 31 March 2025 and were retired on 30 September 2025, and dynamic allocation exists only on them, so az network public-ip create --sku Basic or --allocation-method Dynamic, az vm create --public-ip-sku Basic, New-AzPublicIpAddress -Sku Basic or -AllocationMethod Dynamic and a template\'s publicIPAllocationMethod Dynamic fail (IPv4BasicSkuPublicIpCountLimitReached, or StandardSkuPublicIPAddressesMustBeStatic now that Standard is the default; readers reported it, MicrosoftDocs/azure-docs#113829, #42889); Basic Load Balancer was retired on 30 September 2025 (az network lb create --sku Basic, az vmss create --lb-sku Basic, New-AzLoadBalancer -Sku Basic); VPN gateways can no longer be created with the non-AZ SKUs VpnGw1-5 since 1 January 2025 (Learn "VPN Gateway SKU consolidation and migration") nor with the legacy Standard and HighPerformance SKUs, retired on 30 September 2025 (judged only for a gateway of type Vpn: an ExpressRoute gateway\'s Standard SKU is current); Azure CDN Standard from Microsoft (classic) creates no new profiles since 15 August 2025, Azure CDN from Edgio (the Verizon SKUs) and from Akamai are retired (az cdn profile create --sku, New-AzCdnProfile -SkuName, a Microsoft.Cdn/profiles template\'s sku name); NSG flow logs can no longer be created since 30 June 2025 (az network watcher flow-log create --nsg, and the retired flow-log configure unless it turns one off with --enabled false). Output examples that show an existing account\'s kind are not judged: only az create commands and template blocks that declare the resource with an api version.',
+  help: 'Create a general-purpose v2 account (--kind StorageV2, kind: \'StorageV2\'), or BlockBlobStorage / FileStorage for premium; remove enableSoftDelete false (soft delete is always on; use purge protection settings and the retention days instead); create Application Gateways with --sku Standard_v2 or WAF_v2 (and a Standard public IP, and --priority on their rules); use Gen5 (standard-series) hardware for Azure SQL: --family Gen5 --capacity 2, or a GP_Gen5_2 service objective. In PowerShell: -Kind StorageV2, no soft-delete switch on New-AzKeyVault, New-AzApplicationGatewaySku -Name Standard_v2 -Tier Standard_v2, New-AzSqlDatabase -ComputeGeneration Gen5. Networking: Standard public IPs with Static allocation (--sku Standard --allocation-method Static), Standard load balancers, AZ VPN gateway SKUs (VpnGw1AZ-5AZ), Azure Front Door Standard/Premium instead of a CDN classic profile (az afd profile create --sku Standard_AzureFrontDoor, New-AzFrontDoorCdnProfile), virtual network flow logs (az network watcher flow-log create --vnet).',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
       const path = az.path.join(' ');
       for (const s of SETTINGS) {
-        if (path !== s.az.path) continue;
+        if (!s.az || path !== s.az.path) continue;
         const value = azOption(az, s.az.option)?.value;
         if (!value || !s.az.value.test(value.value)) continue;
+        // `--gateway-type ExpressRoute --sku Standard` is current; a variable there is not judged either
+        const only = s.az.only && azOption(az, s.az.only.option);
+        if (s.az.only && only && !s.az.only.value.test(only.value?.value ?? 'true')) continue; // a bare flag (--enabled) is true
         hits.push({ line: value.line, column: value.column, stepId: command.step.id, message: `${s.az.option} ${value.value}: ${s.fact} (${s.source}).` });
       }
     }
+    // the page's PowerShell commands read once: the settings name a dozen cmdlets
+    const commands = eachPowerShellCommand(doc);
     for (const s of SETTINGS) {
       for (const p of s.ps) {
-        for (const c of eachCmdlet(doc, p.cmdlet)) {
+        for (const c of commands) {
+          if (c.cmdlet?.name.toLowerCase() !== p.cmdlet.toLowerCase()) continue;
           for (const b of bindNamed(c)) {
             // The name as written (a parameter the cmdlet no longer has), or the declared one it binds to.
             const declared = b.resolution.kind === 'parameter' ? b.resolution.parameter.name : b.written;
@@ -114,6 +142,10 @@ export const retiredResourceSetting: Rule = {
             // `-EnableSoftDelete:$false`: the constant as written.
             const text = b.value ? (b.value.kind === 'bool' ? b.value.text : psLiteral(b.value)) : undefined;
             if (p.value && (text === undefined || !p.value.test(text))) continue;
+            if (p.only) {
+              const other = psValueOf(c, p.only.option);
+              if (other === null || (other !== undefined && !p.only.value.test(other))) continue;
+            }
             const where = p.value && b.valueWhere ? b.valueWhere : b.where;
             hits.push({ ...where, stepId: c.step.id, message: `${c.cmdlet.name} -${b.written}${p.value ? ` ${text}` : ''}: ${s.fact} (${s.source}).` });
           }
@@ -127,9 +159,9 @@ export const retiredResourceSetting: Rule = {
       // several settings share a template property (Gen4 for each SQL command): one finding a line
       const seen = new Set<number>();
       for (const s of SETTINGS) {
-        if (!declares(lines, s.type)) continue;
+        if (!s.template || !declares(lines, s.type)) continue;
         lines.forEach((text, i) => {
-          const m = s.template.exec(text);
+          const m = s.template?.exec(text);
           if (m && !seen.has(i) && seen.add(i)) hits.push({ line: fence.open + 1 + i, column: text.indexOf(m[1] as string) + 1, message: `${text.trim()} — ${s.fact} (${s.source}).` });
         });
       }
