@@ -42,7 +42,10 @@ function uses(az: AzView, own: boolean, stepId: string | undefined): NameUse[] {
   const command = az.path.join(' ');
   const step = stepId ? { stepId } : {};
   const name = azOption(az, '--name')?.value;
-  if (name && kind && literalName(name.value)) out.push({ kind, name: name.value, line: name.line, column: name.column, command, create: CREATING_VERBS.has(verb), target: true, createsInside: false, own, ...step });
+  // `az extension add/remove --name x` names a CLI extension on the reader's machine, not an Azure
+  // resource: removing one the page never added (before installing its newer build from a wheel,
+  // as the Azure Arc quickstarts do) is no second spelling of a name.
+  if (name && kind && kind !== 'extension' && literalName(name.value)) out.push({ kind, name: name.value, line: name.line, column: name.column, command, create: CREATING_VERBS.has(verb), target: true, createsInside: false, own, ...step });
   for (const [option, parent] of Object.entries(PARENT_OPTIONS)) {
     const o = azOption(az, option);
     const v = o?.value;

@@ -3,7 +3,7 @@
 // file's own asOf date, never the clock, so that lint gives the same answer every day.
 import { readFileSync } from 'node:fs';
 
-export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions' | 'kubernetes';
+export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions' | 'kubernetes' | 'powershell';
 
 interface RuntimeEntry {
   name: string;
@@ -45,14 +45,15 @@ const sourceOf = (e: RuntimeEntry, version: string): string => {
 
 /**
  * The support status of a version as a page writes it: Node.js by its major ("14", "14.x", "v14.17"),
- * Python by major.minor ("3.7"), .NET by channel ("3.1", "6.0", "6"), Functions by major ("3").
+ * Python and PowerShell by major.minor ("3.7", "7.2"), .NET by channel ("3.1", "6.0", "6"), Functions by major ("3").
  */
 export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatus {
   const e = lifecycle().runtimes[runtime];
   const v = written.replace(/^[~v]/i, '');
   let key: string | undefined;
-  if (runtime === 'node' || runtime === 'functions') key = /^(\d+)(?:\.|$|-)/.exec(v)?.[1];
-  else if (runtime === 'python' || runtime === 'kubernetes') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
+  // "NODE:20LTS" is how az webapp list-runtimes names Windows Node.js stacks.
+  if (runtime === 'node' || runtime === 'functions') key = /^(\d+)(?:\.|$|-|lts$)/i.exec(v)?.[1];
+  else if (runtime === 'python' || runtime === 'kubernetes' || runtime === 'powershell') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
   else {
     const m = /^(\d+)(?:\.(\d+))?(?:\.|$)/.exec(v);
     if (m) key = `${m[1]}.${m[2] ?? '0'}`;

@@ -32,6 +32,11 @@ export interface StepContext {
   psVariables?: PsVariables;
   /** The command's words were already expanded by bash (the shell engine's az shim): substitute nothing again. */
   expanded?: boolean;
+  /**
+   * The page installs an Azure CLI extension from a file or URL (`az extension add --source …`): it may
+   * redefine commands the reference describes, so az's argument check is not certain (run/az/side-loaded.ts).
+   */
+  sideLoadedExtension?: string;
 }
 
 /** The part of an Observation a step executor fills in; the runner adds id, times and bindings. */

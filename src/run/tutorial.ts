@@ -18,6 +18,7 @@ import { errorKindOf } from './http/send.ts';
 import type { Observation } from './observation.ts';
 import { harvestObservation, type RunSecrets } from './secrets.ts';
 import { azRejectsBeforeAnyRequest, runAzStep } from './steps/az.ts';
+import { sideLoadedSource } from './az/side-loaded.ts';
 import { runHttpStep } from './steps/http.ts';
 import { runShellStep } from './steps/shell.ts';
 import { runPowerShellStep } from './steps/powershell.ts';
@@ -103,6 +104,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
     else capturesBy.set(c.producer, [c]);
   }
   const stepsById = new Map(tutorial.steps.map((s) => [s.id, s]));
+  const sideLoadedExtension = sideLoadedSource(tutorial);
   const emit = (o: ReportOutcome): void => {
     outcomes.push(o);
     const verdict: Verdict = o.check?.verdict ?? o.verdict ?? 'skipped';
@@ -132,7 +134,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
       // A command az rejects before any request fails as written, whatever it waited on: it runs (no request leaves).
-      if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }))) {
+      if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }, sideLoadedExtension))) {
         const depVerdict = verdicts.get(failedDep.stepId);
         // Say what happened to the step waited on: a blocked one never ran, so "did not succeed" would read as a failure.
         const how = depVerdict === 'unsupported' ? 'could not be run here (unsupported)' : depVerdict === 'blocked' ? 'was blocked' : 'did not succeed';
@@ -158,6 +160,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         cliAccount: target.cli.account,
         earlier: observations,
         psVariables,
+        ...(sideLoadedExtension !== undefined ? { sideLoadedExtension } : {}),
       };
       const startedAt = new Date();
       const t0 = performance.now();

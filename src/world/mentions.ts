@@ -154,8 +154,9 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const withGroup = (m: Mention): Mention => (group === undefined ? m : { ...m, group });
   switch (path) {
     case 'group create': {
-      const location = option(az, resolve, '--location', '-l');
-      add(name !== undefined && { role: 'resource-group', name, verb: 'create', ...(location !== undefined ? { location } : {}) });
+      // A location may be a display name with a space (--location "West Europe"): read as given, not as a name.
+      const location = text(az, resolve, '--location', '-l');
+      add(name !== undefined && { role: 'resource-group', name, verb: 'create', ...(location !== undefined && !/[<>{}$`]/.test(location) ? { location } : {}) });
       break;
     }
     case 'group show':

@@ -28,6 +28,7 @@ import { echo3Cases } from './findings-cases-echo3.ts';
 import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
+import { wildICases } from './findings-cases-wild-i.ts';
 import { dnszoneCases } from './findings-cases-dnszone.ts';
 import { lead11Cases } from './findings-cases-lead11.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
@@ -263,6 +264,7 @@ for (const [rule, more] of Object.entries(psfreshCases)) cases[rule] = [...(case
 for (const [id, more] of Object.entries(exshapeExtraCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildKCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildICases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {

@@ -5,6 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, missingRequired } from '../../reference/az-args.ts';
 import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
+import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
 
 // `az configure --defaults acr=<registry>` (web=, vm=, sql-server=…) supplies the options azure-cli
 // declares with configured_default='<key>': the reference entry of each says so ("You can configure
@@ -23,7 +24,7 @@ export const azMissingRequired: Rule = {
   severity: 'error',
   shortDescription: 'An az command lacks an argument the command requires.',
   fullDescription:
-    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made.',
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
   help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -34,6 +35,8 @@ export const azMissingRequired: Rule = {
       if (az.path.join(' ') !== 'configure') continue;
       for (const w of az.words) for (const m of w.value.matchAll(/(?:^|\s)([a-z-]+)=/g)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
     }
+    // An extension installed from a file or URL may redefine the command (appservice-kube makes az webapp create's --plan optional).
+    const sideLoaded = sideLoadedExtensions(doc)[0];
     for (const { command, az } of all) {
       if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
       const path = az.read.found.command.path;
@@ -45,7 +48,8 @@ export const azMissingRequired: Rule = {
         line: first?.line ?? command.step.source.startLine,
         column: first?.column ?? 1,
         stepId: command.step.id,
-        message: `az stops with "the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}" ('az ${az.read.found.command.path}' requires ${missing.length > 1 ? 'them' : 'it'}).`,
+        ...(sideLoaded ? { severity: 'warning' as const } : {}),
+        message: `${sideLoaded ? 'Without an extension that redefines the command, ' : ''}az stops with "the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}" ('az ${az.read.found.command.path}' requires ${missing.length > 1 ? 'them' : 'it'}).${sideLoaded ? sideLoadedCaveat(sideLoaded) : ''}`,
       });
     }
     return hits;

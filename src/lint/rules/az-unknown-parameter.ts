@@ -4,6 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { unrecognized } from '../../reference/az-args.ts';
+import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
 
 const PLACEHOLDER = /[<>{}$[\]`]/;
 
@@ -13,23 +14,26 @@ export const azUnknownParameter: Rule = {
   severity: 'error',
   shortDescription: 'An az option that the command does not have, or an abbreviation that matches several.',
   fullDescription:
-    'az reads its options with Python\'s argparse: an option the command does not define (per the Azure CLI reference) ends the command with "unrecognized arguments: …" and an abbreviation of several options with "ambiguous option: --x could match …", before any request is made. Options that were removed or renamed (az role assignment create --resource-group) fail the same way.',
+    'az reads its options with Python\'s argparse: an option the command does not define (per the Azure CLI reference) ends the command with "unrecognized arguments: …" and an abbreviation of several options with "ambiguous option: --x could match …", before any request is made. Options that were removed or renamed (az role assignment create --resource-group) fail the same way. Where the page installs an extension from a file or URL (az extension add --source …), which the reference does not describe and which may redefine core commands (the appservice-kube wheel of the Azure Arc quickstarts adds --custom-location to az webapp create and az functionapp create: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
   help: 'Use the option the command\'s reference lists (az <command> --help), written in full.',
   check(doc) {
     const hits: RuleHit[] = [];
+    // An extension installed from a file or URL may add options the reference does not list.
+    const sideLoaded = sideLoadedExtensions(doc)[0];
     for (const { command, az } of eachAz(doc)) {
       const found = az.read.found;
       if (found.kind !== 'command') continue;
       // An extension's reference entry may lag the extension: a warning there.
-      const severity = found.command.source.kind === 'extension' ? { severity: 'warning' as const } : {};
+      const severity = found.command.source.kind === 'extension' || sideLoaded ? { severity: 'warning' as const } : {};
+      const caveat = sideLoaded ? sideLoadedCaveat(sideLoaded) : '';
       const stray = new Set(unrecognized(az.read));
       for (const o of az.options) {
         if (!/^--?[A-Za-z]/.test(o.name) || PLACEHOLDER.test(o.name)) continue;
         const at = az.read.options.find((r) => az.words[r.at + 1] === o.nameWord);
         if (o.lookup.kind === 'ambiguous') {
-          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `az stops with "ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}" (argparse abbreviations must be unique). Write the option in full.` });
+          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `az stops with "ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}" (argparse abbreviations must be unique). Write the option in full.${caveat}` });
         } else if (o.lookup.kind === 'unknown' && at && stray.has(at.at)) {
-          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `'az ${found.command.path}' has no option ${o.name}: az stops with "unrecognized arguments: ${o.name}${o.value ? ` ${o.value.value}` : ''}". See az ${found.command.path} --help for the options it takes.` });
+          hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `${sideLoaded ? 'Without an extension that adds it, ' : ''}'az ${found.command.path}' has no option ${o.name}: az stops with "unrecognized arguments: ${o.name}${o.value ? ` ${o.value.value}` : ''}". See az ${found.command.path} --help for the options it takes.${caveat}` });
         }
       }
     }

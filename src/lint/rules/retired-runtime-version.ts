@@ -24,7 +24,9 @@ const PATTERNS: readonly Pattern[] = [
   // App Service / Functions stack strings: linuxFxVersion="PYTHON|3.7", --runtime "NODE|14-lts".
   { runtime: 'node', re: /\bNODE\|(\d+(?:\.\d+)*)/gi },
   { runtime: 'python', re: /\bPYTHON\|(\d\.\d+)/gi },
-  { runtime: 'dotnet', re: /\bDOTNET(?:CORE)?\|(\d+\.\d+)/gi },
+  { runtime: 'dotnet', re: /\bDOTNET(?:CORE|-ISOLATED)?\|(\d+\.\d+)/gi },
+  // Functions on Linux: linuxFxVersion "DOTNET-ISOLATED|7.0" (above), "POWERSHELL|7.2".
+  { runtime: 'powershell', re: /\bPOWERSHELL\|(\d+\.\d+)/gi },
   { runtime: 'functions', re: /\bFUNCTIONS_EXTENSION_VERSION["']?\s*[:=]\s*["']?(~\d+)/gi },
   // "Azure Functions Core Tools version 3.x", "the Core Tools are version 3.x", "Functions runtime version 2.x".
   // Core Tools installs pinned to a major (npm azure-functions-core-tools@3, choco/apt/brew
@@ -36,15 +38,21 @@ const PATTERNS: readonly Pattern[] = [
 // A sentence that already says the version is over is right, not stale.
 const ALREADY_SAYS = /end of (?:life|support|extended support)|\bEOL\b|retired|no longer supported|deprecated|reached the end|isn't supported|not supported|unsupported|migrat/i;
 
-const AZ_RUNTIMES: Readonly<Record<string, RuntimeId>> = { node: 'node', python: 'python', dotnet: 'dotnet', 'dotnet-isolated': 'dotnet' };
+const AZ_RUNTIMES: Readonly<Record<string, RuntimeId>> = { node: 'node', python: 'python', dotnet: 'dotnet', 'dotnet-isolated': 'dotnet', powershell: 'powershell' };
+
+// App Service stack strings as az webapp create / up --runtime takes them today, "NODE:18-lts", "PYTHON:3.12",
+// "DOTNETCORE:8.0", "dotnet:8" (az webapp list-runtimes prints this form; the older "NODE|18-lts" is matched
+// on any line by PATTERNS). Read only inside az's stack options, where the colon cannot be a Docker tag.
+const STACKS: Readonly<Record<string, RuntimeId>> = { node: 'node', python: 'python', dotnetcore: 'dotnet', dotnet: 'dotnet', 'dotnet-isolated': 'dotnet', powershell: 'powershell' };
+const STACK_OPTIONS = ['--runtime', '-r', '--linux-fx-version', '--windows-fx-version'];
 
 export const retiredRuntimeVersion: Rule = {
   id: 'retired-runtime-version',
   name: 'RetiredRuntimeVersion',
   severity: 'warning',
-  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x, Kubernetes 1.15 on AKS) or that does not exist.',
+  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, PowerShell 7.2, Azure Functions 3.x, Kubernetes 1.15 on AKS) or that does not exist.',
   fullDescription:
-    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Kubernetes versions on AKS (az aks create / nodepool add / upgrade --kubernetes-version) are judged against the AKS Kubernetes release calendar (MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md: End of life, LTS End of life for the LTS minors; a minor older than the calendar\'s oldest row went out of support before it): AKS does not create clusters with them, and az stops with "Version 1.16.7 is not supported in this region" (a reader reported it: MicrosoftDocs/azure-docs#56752). Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. PowerShell (az functionapp create --runtime powershell --runtime-version 7.0, linuxFxVersion POWERSHELL|7.2, New-AzFunctionApp -Runtime PowerShell -RuntimeVersion 7.2) is judged against MicrosoftDocs/PowerShell-Docs PowerShell-Support-Lifecycle.md (7.0 ended 3 December 2022, 7.2 on 8 November 2024; a reader reported a --runtime-version the Arc quickstart pinned and Functions no longer offered: MicrosoftDocs/azure-docs#105025). App Service stack strings are read in both forms az has used: NODE|14-lts, PYTHON|3.7, DOTNET-ISOLATED|7.0 anywhere, and the colon form az webapp list-runtimes prints today (az webapp create / up --runtime "NODE:16-lts", PYTHON:3.9, DOTNETCORE:3.1, --linux-fx-version) inside az\'s stack options only, where a colon is no Docker tag; az webapp/functionapp create and config set --net-framework-version v6.0 as Set-AzWebApp -NetFrameworkVersion (readers reported "NODE|12-lts" as not valid on the Arc web app quickstart: MicrosoftDocs/azure-docs#95163, and python|3.4 on the 2017 Python quickstart: #6092). Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Kubernetes versions on AKS (az aks create / nodepool add / upgrade --kubernetes-version) are judged against the AKS Kubernetes release calendar (MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md: End of life, LTS End of life for the LTS minors; a minor older than the calendar\'s oldest row went out of support before it): AKS does not create clusters with them, and az stops with "Version 1.16.7 is not supported in this region" (a reader reported it: MicrosoftDocs/azure-docs#56752). Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
   help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -78,6 +86,21 @@ export const retiredRuntimeVersion: Rule = {
       const version = azOption(az, '--runtime-version')?.value;
       if (!runtime || !version || ALREADY_SAYS.test(doc.line(version.line))) continue;
       report(version.line, version.column, runtime, version.value, command.step.id);
+    }
+    // az webapp create / up --runtime "NODE:16-lts", az webapp config set --linux-fx-version "PYTHON:3.8".
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path[0] !== 'webapp' && az.path[0] !== 'functionapp') continue;
+      const value = azOption(az, ...STACK_OPTIONS)?.value;
+      const m = value ? /^([A-Za-z-]+):(\d[\w.-]*)$/.exec(value.value) : null;
+      const runtime = m ? STACKS[(m[1] as string).toLowerCase()] : undefined;
+      if (!value || !m || !runtime || ALREADY_SAYS.test(doc.line(value.line))) continue;
+      report(value.line, value.column, runtime, m[2] as string, command.step.id);
+    }
+    // az webapp / functionapp create or config set --net-framework-version v6.0, as Set-AzWebApp -NetFrameworkVersion below.
+    for (const { command, az } of eachAz(doc)) {
+      if (az.path[0] !== 'webapp' && az.path[0] !== 'functionapp') continue;
+      const v = azOption(az, '--net-framework-version')?.value;
+      if (v && Number(/^v?(\d+)\.\d+$/i.exec(v.value)?.[1] ?? 0) >= 5 && !ALREADY_SAYS.test(doc.line(v.line))) report(v.line, v.column, 'dotnet', v.value, command.step.id);
     }
     // AKS: the Kubernetes version a cluster or node pool is created or upgraded to (az aks create -k, nodepool add, upgrade).
     for (const { command, az } of eachAz(doc)) {

@@ -10,9 +10,10 @@ import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
 import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { unmodelledMessage } from './support.ts';
+import { sideLoadedMessage } from '../az/side-loaded.ts';
 import { azOutputFormat, azPrint } from '../../reference/az-output.ts';
 
-function usage(message: string, exitCode = 2): StepOutcome {
+function usageError(message: string, exitCode = 2): StepOutcome {
   return outcome({ engine: 'http', output: { stdout: '', stderr: `ERROR: ${message}\n`, exitCode }, error: { kind: 'az-usage', message } });
 }
 
@@ -25,7 +26,9 @@ function unsupported(reason: UnsupportedReason, message: string): StepOutcome {
  * parser, the command's own validator): such a step fails as written even when a step it waits on
  * failed, because the world it would have needed plays no part in the rejection.
  */
-export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope): boolean {
+export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope, sideLoaded?: string): boolean {
+  // An extension the page installs from a file may accept what the table rejects (run/az/side-loaded.ts).
+  if (sideLoaded !== undefined) return false;
   const argv = step.az.argv;
   const found = lookupAz(argv);
   const show = (word: string): string => substitute(word, scope);
@@ -69,6 +72,9 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
   const argv = step.az.argv;
   const found = lookupAz(argv);
   const show = (word: string): string => (ctx.expanded === true ? word : substitute(word, ctx));
+  // On a page that installs an extension from a file, az's argument check is the extension's, which this tool does not know.
+  const sideLoaded = ctx.sideLoadedExtension;
+  const usage = (message: string): StepOutcome => (sideLoaded !== undefined ? unsupported('az-extension', sideLoadedMessage(sideLoaded, step.az.path, message)) : usageError(message));
   switch (found.kind) {
     case 'usage':
       return usage(found.message);

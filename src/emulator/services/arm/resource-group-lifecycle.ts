@@ -64,7 +64,8 @@ export const resourceGroupLifecycleRoutes: ArmRoute[] = [
       const existing = findResourceGroup(call.ctx.state, name);
       if (existing !== undefined && isGroupDeleting(call.ctx.state, existing.name)) return armErrors.resourceGroupBeingDeleted(existing.name);
       if (existing !== undefined) {
-        if (existing.location.toLowerCase() !== input.location.toLowerCase()) {
+        // ARM reads a location's display name as its name: "West Europe" is westeurope.
+        if (existing.location.toLowerCase().replace(/\s+/g, '') !== input.location.toLowerCase().replace(/\s+/g, '')) {
           return armErrors.invalidParameter(`Invalid resource group location '${input.location}'. The Resource group already exists in location '${existing.location}'.`);
         }
         existing.tags = tags;
