@@ -29,6 +29,7 @@ import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
 import { dnszoneCases } from './findings-cases-dnszone.ts';
+import { wildMCases } from './findings-cases-wild-m.ts';
 
 interface Case {
   name: string;
@@ -73,6 +74,7 @@ const cases: Record<string, Case[]> = {
   ...fmtfenceCases,
   ...dnszoneCases,
   ...deployParamsCases,
+  ...wildMCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
