@@ -183,4 +183,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 11 (wild-m): defects readers reported on monitoring, messaging and Azure OpenAI pages
   'openai-deployment-name-fixed': 'inconsistent-name',
   'app-insights-instrumentation-key': 'other',
+  'az-extension-removed': 'wrong-command',
 };

@@ -9,4 +9,7 @@ export const wildMCases = {
   'app-insights-instrumentation-key': [
     { name: 'the APPINSIGHTS_INSTRUMENTATIONKEY app setting (azure-docs#117192)', find: 'az identity create -g', replace: () => 'az webapp config appsettings set -g myResourceGroup -n myApp --settings APPINSIGHTS_INSTRUMENTATIONKEY=$KEY', message: /sets the APPINSIGHTS_INSTRUMENTATIONKEY app setting alone.*support ended on 31 March 2025.*APPLICATIONINSIGHTS_CONNECTION_STRING/, severity: 'warning' as const },
   ],
+  'az-extension-removed': [
+    { name: 'az extension add --name azure-cli-iot-ext (azure-docs#33950)', find: 'az identity create -g', replace: () => 'az extension add --name azure-cli-iot-ext', message: /"azure-cli-iot-ext" was removed from the Azure CLI extension index on 2021-01-29.*No matching extensions for 'azure-cli-iot-ext'.*az extension add --name azure-iot/, severity: 'error' as const },
+  ],
 };

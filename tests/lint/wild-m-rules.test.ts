@@ -108,3 +108,31 @@ describe('app-insights-instrumentation-key: ingestion configured by instrumentat
     expect(found(rule, 'dotnet.md', text).map((h) => h.line)).toEqual([4, 9]);
   });
 });
+
+const IOT_NODE_2019 = 'tests/fresh/articles/iot-hub/quickstart-send-telemetry-node.md';
+
+describe('az-extension-removed: az extension add of an extension the index no longer has', () => {
+  const rule = 'az-extension-removed';
+  it('quickstart-send-telemetry-node.md, 2019 (azure-docs#33950): az extension add --name azure-cli-iot-ext is an error naming azure-iot', () => {
+    const text = read(IOT_NODE_2019);
+    const hits = found(rule, IOT_NODE_2019);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineOf(text, 'az extension add --name azure-cli-iot-ext'), 'error']]);
+    expect(hits[0]?.message).toMatch(/No matching extensions for 'azure-cli-iot-ext'.*az extension add --name azure-iot.*PR #2950/);
+  });
+  it('silent on the page with the extension that replaced it (az extension add --name azure-iot)', () => {
+    const fixed = read(IOT_NODE_2019).replace('az extension add --name azure-cli-iot-ext', 'az extension add --name azure-iot');
+    expect(fixed).not.toBe(read(IOT_NODE_2019));
+    expect(found(rule, 'fixed.md', fixed)).toEqual([]);
+  });
+  it('silent on real pages that add or update current extensions (aks-preview, azure-firewall)', () => {
+    expect(found(rule, 'tests/fresh/articles/aks/windows-container-cli.md')).toEqual([]);
+    expect(found(rule, 'tests/fresh/articles/aks/limit-egress-traffic.md')).toEqual([]);
+  });
+  it('the deprecated show-connection-string commands on the same page stay az-retired-command\'s (azure-docs#61717)', () => {
+    const text = read(IOT_NODE_2019);
+    expect(found('az-retired-command', IOT_NODE_2019).map((h) => h.line)).toEqual([
+      lineOf(text, 'az iot hub device-identity show-connection-string'),
+      lineOf(text, 'az iot hub show-connection-string'),
+    ]);
+  });
+});
