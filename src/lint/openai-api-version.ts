@@ -11,6 +11,14 @@ import { openaiApiVersions, openaiRetiredOn } from '../reference/openai-api-vers
 const AZURE_OPENAI = /\/openai\/|\.openai\.azure\.com|\bAzureOpenAI\b|\bAZURE_OPENAI_\w+|openai\.api_type\s*=\s*["']azure/;
 // api-version=2023-09-01-preview in a URL, api_version="…" / api_version='…' / "api-version": "…" in code.
 const VERSION_AT = /\bapi[-_]version\b["']?\s*[=:]\s*["']?(\d{4}-\d{2}-\d{2}(?:-preview)?)\b/gi;
+// A literal host on the line that is not Azure OpenAI's: the version is that service's (Azure AI Search
+// has its own 2023-07-01-Preview and 2023-10-01-Preview, called from the same "on your data" blocks).
+const OTHER_HOST = /https?:\/\/([a-z0-9.-]+)(?=[/:?"'\s]|$)/gi;
+const OPENAI_HOST = /(?:^|\.)(?:openai\.azure\.com|cognitiveservices\.azure\.com)$/i;
+
+function otherServiceOnLine(text: string): boolean {
+  return [...text.matchAll(OTHER_HOST)].some((m) => !OPENAI_HOST.test(m[1] as string));
+}
 
 export function openaiRetiredVersionHits(doc: LintDocument): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -20,6 +28,7 @@ export function openaiRetiredVersionHits(doc: LintDocument): RuleHit[] {
     for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push({ n, text: doc.line(n) });
     if (!lines.some((l) => AZURE_OPENAI.test(l.text))) continue;
     for (const { n, text } of lines) {
+      if (otherServiceOnLine(text)) continue;
       for (const m of text.matchAll(VERSION_AT)) {
         const version = m[1] as string;
         const day = openaiRetiredOn(version);

@@ -66,9 +66,14 @@ describe('api-version-invalid: Azure OpenAI preview api-versions retired on 1 Ju
     );
     expect(found(rule, 'python.md', text).map((h) => h.line)).toEqual([lineOf(text, 'api-version=2023-09-01-preview \\'), lineOf(text, 'api_version="2023-12-01-preview"')]);
   });
-  it('silent on the same dates outside Azure OpenAI (another service\'s 2023-07-01-preview)', () => {
+  it('silent on the same dates outside Azure OpenAI (Azure AI Search\'s 2023-07-01-Preview), also inside a block that calls Azure OpenAI', () => {
     const text = '# Search\n\n```bash\ncurl -X GET "https://mysearch.search.windows.net/indexes?api-version=2023-07-01-preview" -H "api-key: $KEY"\n```\n';
     expect(found(rule, 'search.md', text)).toEqual([]);
+    const mixed = read(WHISPER_REST).replace(
+      '## Output',
+      '```bash\ncurl "https://mysearch.search.windows.net/indexes?api-version=2023-07-01-Preview" -H "api-key: $SEARCH_KEY"\ncurl "$AZURE_OPENAI_ENDPOINT/openai/deployments/YourDeploymentName/chat/completions?api-version=2024-02-01"\n```\n\n## Output',
+    );
+    expect(found(rule, 'mixed.md', mixed).map((h) => h.line)).toEqual([lineOf(mixed, 'api-version=2023-09-01-preview \\')]);
   });
 });
 
