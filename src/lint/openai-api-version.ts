@@ -4,7 +4,7 @@
 // Read by api-version-invalid; the versions come from src/reference/openai-api-versions.ts.
 import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
-import { codeFences } from './fences.ts';
+import { codeFences, fenceLines } from './fences.ts';
 import { openaiApiVersions, openaiRetiredOn } from '../reference/openai-api-versions.ts';
 
 // The block speaks to Azure OpenAI (not to another service whose versions share the same dates).
@@ -24,10 +24,9 @@ export function openaiRetiredVersionHits(doc: LintDocument): RuleHit[] {
   const hits: RuleHit[] = [];
   const table = openaiApiVersions();
   for (const fence of codeFences(doc)) {
-    const lines: { n: number; text: string }[] = [];
-    for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push({ n, text: doc.line(n) });
+    const lines = fenceLines(doc, fence);
     if (!lines.some((l) => AZURE_OPENAI.test(l.text))) continue;
-    for (const { n, text } of lines) {
+    for (const { line: n, text } of lines) {
       if (otherServiceOnLine(text)) continue;
       for (const m of text.matchAll(VERSION_AT)) {
         const version = m[1] as string;

@@ -5,7 +5,7 @@
 // reports: MicrosoftDocs/azure-docs#96067 (javascript-react-plugin.md), #110936 (sdk-connection-string.md),
 // #117192 (configure-monitoring.md), #83729.
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences } from '../fences.ts';
+import { codeFences, fenceLines } from '../fences.ts';
 
 // The key set on its own. A connection string also starts with "InstrumentationKey=" but carries its value
 // unquoted after "=" inside one string ("InstrumentationKey=0000…;IngestionEndpoint=…"): the patterns
@@ -33,11 +33,10 @@ export const appInsightsInstrumentationKey: Rule = {
     const hits: RuleHit[] = [];
     if (!doc.hasText) return hits;
     for (const fence of codeFences(doc)) {
-      const lines: { n: number; text: string }[] = [];
-      for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) lines.push({ n, text: doc.line(n) });
+      const lines = fenceLines(doc, fence);
       const block = lines.map((l) => l.text).join('\n');
       if (CONNECTION_STRING.test(block) || ARM_ANSWER.test(block)) continue;
-      for (const { n, text } of lines) {
+      for (const { line: n, text } of lines) {
         const found = SETTINGS.map((s) => ({ s, m: s.re.exec(text) })).find((x) => x.m);
         if (!found?.m) continue;
         const key = found.m[1] as string;
