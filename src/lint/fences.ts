@@ -37,6 +37,13 @@ export function codeFences(doc: LintDocument): CodeFence[] {
   return out;
 }
 
+/** The lines inside a fence (between its opening and closing lines), with their numbers. */
+export function fenceLines(doc: LintDocument, fence: CodeFence): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) out.push({ line: n, text: doc.line(n) });
+  return out;
+}
+
 /** The fence holding a line, if any. */
 export function fenceAt(fences: readonly CodeFence[], line: number): CodeFence | undefined {
   return fences.find((f) => f.open < line && line < f.close);

@@ -151,6 +151,10 @@ import { privateDnsZoneName } from './rules/private-dns-zone-name.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { variableUrlAfterScheme } from './rules/variable-url-after-scheme.ts';
 import { mkdirThenRunFolder } from './rules/mkdir-then-run-folder.ts';
+// issue 16 session 11 (wild-m): defects readers reported on monitoring, messaging and Azure OpenAI pages
+import { openaiDeploymentNameFixed } from './rules/openai-deployment-name-fixed.ts';
+import { appInsightsInstrumentationKey } from './rules/app-insights-instrumentation-key.ts';
+import { azExtensionRemoved } from './rules/az-extension-removed.ts';
 import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
 import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
@@ -321,6 +325,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 10 (wild-h): defects readers reported on Azure AI services pages
   variableUrlAfterScheme,
   mkdirThenRunFolder,
+  // issue 16 session 11 (wild-m): defects readers reported on monitoring, messaging and Azure OpenAI pages
+  openaiDeploymentNameFixed,
+  appInsightsInstrumentationKey,
+  azExtensionRemoved,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

@@ -182,4 +182,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-batch-source-destination-swapped': 'wrong-parameter',
   // issue 16 session 9 (dnszone): a private DNS zone named otherwise than the endpoint's documented zone (a wrong host name zone)
   'private-dns-zone-name': 'endpoint',
+  // issue 16 session 11 (wild-m): defects readers reported on monitoring, messaging and Azure OpenAI pages
+  'openai-deployment-name-fixed': 'inconsistent-name',
+  'app-insights-instrumentation-key': 'other',
+  'az-extension-removed': 'wrong-command',
 };
