@@ -125,6 +125,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 10 (wild-g): container pages
   'kubernetes-api-removed': 'api-version',
   'kubectl-without-credentials': 'missing-prerequisite',
+  'kubernetes-ingress-v1-fields': 'api-version',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',
   // issue 16 session 6, wild defects (wild-a)
