@@ -126,6 +126,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'kubernetes-api-removed': 'api-version',
   'kubectl-without-credentials': 'missing-prerequisite',
   'kubernetes-ingress-v1-fields': 'api-version',
+  'helm-2-command': 'wrong-command',
+  'aks-retired-addon': 'other',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',
   // issue 16 session 6, wild defects (wild-a)
