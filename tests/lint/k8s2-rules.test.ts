@@ -16,6 +16,7 @@ const linesWith = (text: string, needle: string) => text.split('\n').flatMap((l,
 const TROUBLESHOOT = 'tests/fresh/articles/application-gateway/ingress-controller-troubleshoot.md';
 const INSTALL_EXISTING = 'tests/fresh/articles/application-gateway/ingress-controller-install-existing.md';
 const HTTP_ROUTING = 'tests/fresh/articles/aks/http-application-routing.md';
+const BEST_PRACTICES_NETWORK = 'tests/fresh/articles/aks/operator-best-practices-network.md';
 const WORKLOAD_IDENTITY = 'tests/fresh/articles/aks/workload-identity-deploy-cluster.md';
 const VIRTUAL_NODES = 'tests/fresh/articles/aks/virtual-nodes-cli.md';
 const WINDOWS = 'tests/fresh/articles/aks/windows-container-cli.md';
@@ -56,6 +57,12 @@ describe('kubernetes-ingress-v1-fields', () => {
     const hits = found(rule, TROUBLESHOOT);
     expect(hits.map((h) => [h.line, h.severity])).toEqual([[linesWith(text, '          - path: /')[0], 'error']]);
     expect(hits[0]?.message).toMatch(/strict decoding error: unknown field "spec\.rules\[0\]\.http\.paths\[0\]\.backend\.serviceName", unknown field "spec\.rules\[0\]\.http\.paths\[0\]\.backend\.servicePort".*pathType: Required value: pathType must be specified/);
+  });
+  it('operator-best-practices-network.md (azure-aks-docs @fb060abe, current): a v1 Ingress whose service ports are bare numbers (port: 80) and whose paths have no pathType', () => {
+    const text = read(BEST_PRACTICES_NETWORK);
+    const hits = found(rule, BEST_PRACTICES_NETWORK);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[linesWith(text, '      - path: /blog')[0], 'error']]);
+    expect(hits[0]?.message).toMatch(/paths\[0\]\.backend\.service\.port is a bare value where v1 wants an object.*paths\[1\]\.backend\.service\.port.*pathType: Required value: pathType must be specified/);
   });
   it('silent on a v1 Ingress written right (install-existing\'s pet-supplies-ingress: service.name, port.number, pathType on each path) and on extensions/v1beta1 Ingresses, which kubernetes-api-removed judges', () => {
     expect(read(INSTALL_EXISTING)).toMatch(/apiVersion: networking\.k8s\.io\/v1\nkind: Ingress/);

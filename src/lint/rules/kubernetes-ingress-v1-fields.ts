@@ -1,6 +1,6 @@
 // An Ingress that says networking.k8s.io/v1 but still has the v1beta1 shape: a backend with
 // serviceName/servicePort (v1 has service.name and service.port), spec.backend (v1: defaultBackend),
-// or a path without pathType (required in v1). Pages half-migrated from extensions/v1beta1 changed
+// a path without pathType (required in v1), or a service port written as a bare number (v1: port: {number}). Pages half-migrated from extensions/v1beta1 changed
 // the apiVersion line only; kubectl apply then fails on every cluster. A reader reported it on the
 // Application Gateway troubleshooting page: MicrosoftDocs/azure-docs#96261.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
@@ -17,7 +17,7 @@ function field(map: YAMLMap, name: string): { value: unknown; offset: number } |
 interface Problem {
   offset: number;
   path: string;
-  what: 'unknown' | 'required';
+  what: 'unknown' | 'required' | 'port';
 }
 
 /** The v1beta1 leftovers of one Ingress spec, with the field path the API server names. */
@@ -29,6 +29,10 @@ function problems(spec: YAMLMap): Problem[] {
       const f = field(map, old);
       if (f) out.push({ offset: f.offset, path: `${path}.${old}`, what: 'unknown' });
     }
+    // v1's service.port is an object (number or name); servicePort's bare value moved there is not.
+    const service = field(map, 'service')?.value;
+    const port = isMap(service) ? field(service, 'port') : undefined;
+    if (port && isScalar(port.value) && port.value.value !== null) out.push({ offset: port.offset, path: `${path}.service.port`, what: 'port' });
   };
   const oldDefault = field(spec, 'backend');
   if (oldDefault) out.push({ offset: oldDefault.offset, path: 'spec.backend', what: 'unknown' });
@@ -69,7 +73,7 @@ export const kubernetesIngressV1Fields: Rule = {
   severity: 'error',
   shortDescription: 'An Ingress in networking.k8s.io/v1 still uses v1beta1 fields (backend serviceName/servicePort, spec.backend) or leaves out pathType.',
   fullDescription:
-    'networking.k8s.io/v1 renamed the Ingress backend fields: serviceName and servicePort became service.name and service.port.number (or .name), spec.backend became spec.defaultBackend, and every HTTP path needs a pathType (Kubernetes API reference, Ingress v1; Deprecated API Migration Guide #ingress-v122). An Ingress that declares v1 but keeps the old fields is rejected: kubectl 1.25 and later validates fields strictly by default and the API server answers \'Ingress in version "v1" cannot be handled as a Ingress: strict decoding error: unknown field "spec.rules[0].http.paths[0].backend.serviceName"\'; older kubectl printed \'ValidationError(Ingress.spec.rules[0].http.paths[0].backend): unknown field "serviceName" in io.k8s.api.networking.v1.IngressBackend\' (a reader reported exactly this on the Application Gateway troubleshooting page, MicrosoftDocs/azure-docs#96261); a path without pathType fails validation with \'spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified\' (kubernetes/kubernetes pkg/apis/networking/validation/validation.go, validateHTTPIngressPath). Manifests are read from YAML blocks and from here-documents kubectl applies.',
+    'networking.k8s.io/v1 renamed the Ingress backend fields: serviceName and servicePort became service.name and service.port.number (or .name), spec.backend became spec.defaultBackend, and every HTTP path needs a pathType (Kubernetes API reference, Ingress v1; Deprecated API Migration Guide #ingress-v122). An Ingress that declares v1 but keeps the old fields is rejected: kubectl 1.25 and later validates fields strictly by default and the API server answers \'Ingress in version "v1" cannot be handled as a Ingress: strict decoding error: unknown field "spec.rules[0].http.paths[0].backend.serviceName"\'; older kubectl printed \'ValidationError(Ingress.spec.rules[0].http.paths[0].backend): unknown field "serviceName" in io.k8s.api.networking.v1.IngressBackend\' (a reader reported exactly this on the Application Gateway troubleshooting page, MicrosoftDocs/azure-docs#96261); a bare service port (port: 80 instead of port: {number: 80}) cannot be decoded into the v1 ServiceBackendPort object; a path without pathType fails validation with \'spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified\' (kubernetes/kubernetes pkg/apis/networking/validation/validation.go, validateHTTPIngressPath). Manifests are read from YAML blocks and from here-documents kubectl applies.',
   help: 'Write backend: service: name: <service> port: number: <port>, spec.defaultBackend for spec.backend, and give each path a pathType (Prefix, Exact or ImplementationSpecific).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -83,10 +87,12 @@ export const kubernetesIngressV1Fields: Rule = {
       const at = block.at(first.offset);
       const unknown = found.filter((p) => p.what === 'unknown').map((p) => `unknown field "${p.path}"`);
       const required = found.filter((p) => p.what === 'required').map((p) => `${p.path}: Required value: pathType must be specified`);
+      const ports = found.filter((p) => p.what === 'port').map((p) => `${p.path} is a bare value where v1 wants an object (port: {number: …})`);
+      const decoding = [...(unknown.length ? [`'strict decoding error: ${unknown.join(', ')}'`] : []), ...ports];
       hits.push({
         line: at.line,
         column: at.column,
-        message: `This Ingress says networking.k8s.io/v1 but keeps the v1beta1 shape, so kubectl apply is rejected: ${unknown.length ? `'strict decoding error: ${unknown.join(', ')}'` : `'${required.join('; ')}'`}${unknown.length && required.length ? `, and then '${required[0]}'` : ''}. In v1 a backend is service: {name, port: {number}}, spec.backend is spec.defaultBackend, and each path needs a pathType (reader report: MicrosoftDocs/azure-docs#96261).`,
+        message: `This Ingress says networking.k8s.io/v1 but keeps the v1beta1 shape, so kubectl apply is rejected: ${decoding.length ? decoding.join(', ') : `'${required.join('; ')}'`}${decoding.length && required.length ? `, and then '${required[0]}'` : ''}. In v1 a backend is service: {name, port: {number}}, spec.backend is spec.defaultBackend, and each path needs a pathType (reader report: MicrosoftDocs/azure-docs#96261).`,
       });
     }
     return hits;
