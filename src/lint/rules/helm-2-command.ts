@@ -89,7 +89,7 @@ function judge(words: readonly ShellWord[]): Found | undefined {
 
 export const helm2Command: Rule = {
   id: 'helm-2-command',
-  name: 'Helm2Command',
+  name: 'HelmTwoCommand',
   severity: 'error',
   shortDescription: 'A Helm 2 command that Helm 3 rejects: helm init, helm install --name, helm install <chart> without a release name, or the removed stable/incubator chart repositories.',
   fullDescription:

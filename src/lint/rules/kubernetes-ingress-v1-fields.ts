@@ -69,7 +69,7 @@ function ingressV1Spec(block: YamlBlock): YAMLMap | undefined {
 
 export const kubernetesIngressV1Fields: Rule = {
   id: 'kubernetes-ingress-v1-fields',
-  name: 'KubernetesIngressV1Fields',
+  name: 'KubernetesIngressVersionOneFields',
   severity: 'error',
   shortDescription: 'An Ingress in networking.k8s.io/v1 still uses v1beta1 fields (backend serviceName/servicePort, spec.backend) or leaves out pathType.',
   fullDescription:
