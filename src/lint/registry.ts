@@ -111,6 +111,9 @@ import { azCreateRetiredService } from './rules/az-create-retired-service.ts';
 import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
 // issue 16 session 10 (wild-g): container pages
 import { kubernetesApiRemoved } from './rules/kubernetes-api-removed.ts';
+import { kubernetesIngressV1Fields } from './rules/kubernetes-ingress-v1-fields.ts';
+import { helm2Command } from './rules/helm-2-command.ts';
+import { aksRetiredAddon } from './rules/aks-retired-addon.ts';
 import { kubectlWithoutCredentials } from './rules/kubectl-without-credentials.ts';
 
 // issue 16, session 4: shell syntax, placeholders, URLs (shellph)
@@ -293,6 +296,10 @@ export const rules: readonly Rule[] = [
   // issue 16 session 10 (wild-g): container pages
   kubernetesApiRemoved,
   kubectlWithoutCredentials,
+  // issue 16 session 11 (k8s2): Kubernetes and Helm
+  kubernetesIngressV1Fields,
+  helm2Command,
+  aksRetiredAddon,
   // issue 16 session 5: what az prints (exshape)
   azOutputForm,
   // issue 16 session 5, bodies and outputs against the operation's schema (specschema)

@@ -2,9 +2,13 @@
 // each block's document, a way from a node's offset back to the page's line, and whether the block
 // is a whole GitHub Actions workflow (a top-level mapping with `on` and `jobs`). Rules that judge
 // YAML read it here and never parse it themselves.
+// A manifest can also stand inside a shell block, as the body of a here-document that kubectl reads
+// (`cat <<EOF | kubectl apply -f -`, `kubectl apply -f - <<EOF`) or that writes a .yaml file
+// (`cat <<EOF > app.yaml`): that body is what kubectl applies, so it is read here too, as YAML.
 import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { LintDocument } from './document.ts';
 import { codeFences, type CodeFence } from './fences.ts';
+import { blockLanguage } from '../parse/language.ts';
 
 /** One YAML document of a code block (a block may hold several, separated by `---`). */
 export interface YamlBlock {
@@ -17,6 +21,8 @@ export interface YamlBlock {
   /** The page lines this document spans. */
   from: number;
   to: number;
+  /** Read from the body of a here-document in a shell block (the line of its `<<`), not a YAML block. */
+  heredoc?: number;
 }
 
 const YAML_INFO = new Set(['yaml', 'yml']);
@@ -28,33 +34,76 @@ export function yamlBlocks(doc: LintDocument): YamlBlock[] {
   if (cached) return cached;
   const out: YamlBlock[] = [];
   for (const fence of codeFences(doc)) {
-    if (!YAML_INFO.has(fence.info) || fence.close > doc.lineCount) continue;
-    // A block inside a list item is indented like its fence: that indentation is not YAML's.
-    const indent = /^\s*/.exec(doc.line(fence.open))?.[0].length ?? 0;
-    const lines: string[] = [];
-    const cut: number[] = [];
-    for (let n = fence.open + 1; n < fence.close; n++) {
-      const t = doc.line(n);
-      const strip = /^\s*/.exec(t)![0].length >= indent ? indent : 0;
-      cut.push(strip);
-      lines.push(t.slice(strip));
-    }
-    const counter = new LineCounter();
-    const parsed = parseAllDocuments(lines.join('\n'), { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
-    // A block that is not valid YAML (an excerpt with "...", a template placeholder) is not judged.
-    if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length > 0)) continue;
-    const at = (offset: number): { line: number; column: number } => {
-      const { line, col } = counter.linePos(offset);
-      return { line: fence.open + line, column: col + (cut[line - 1] ?? 0) };
-    };
-    for (const doc of parsed) {
-      const top = doc.contents;
-      const workflow = isMap(top) && ['on', 'jobs'].every((k) => top.items.some((p) => isScalar(p.key) && p.key.value === k));
-      const [start, , end] = doc.range;
-      out.push({ fence, doc, workflow, at, from: at(start).line, to: at(Math.max(end - 1, start)).line });
+    if (fence.close > doc.lineCount) continue;
+    if (YAML_INFO.has(fence.info)) out.push(...readYaml(doc, fence, fence.open + 1, fence.close));
+    else if (fence.info === '' || blockLanguage(fence.info) === 'shell') {
+      for (const h of manifestHeredocs(doc, fence)) out.push(...readYaml(doc, fence, h.from, h.to, h.at));
     }
   }
   cache.set(doc, out);
+  return out;
+}
+
+/** The YAML documents of page lines [from, to) of a fence (its indentation removed). */
+function readYaml(doc: LintDocument, fence: CodeFence, from: number, to: number, heredoc?: number): YamlBlock[] {
+  const out: YamlBlock[] = [];
+  // A block inside a list item is indented like its fence: that indentation is not YAML's.
+  const indent = /^\s*/.exec(doc.line(fence.open))?.[0].length ?? 0;
+  const lines: string[] = [];
+  const cut: number[] = [];
+  for (let n = from; n < to; n++) {
+    const t = doc.line(n);
+    const strip = /^\s*/.exec(t)![0].length >= indent ? indent : 0;
+    cut.push(strip);
+    lines.push(t.slice(strip));
+  }
+  if (lines.length === 0) return out;
+  const counter = new LineCounter();
+  const parsed = parseAllDocuments(lines.join('\n'), { uniqueKeys: false, lineCounter: counter, prettyErrors: false });
+  // A block that is not valid YAML (an excerpt with "...", a template placeholder) is not judged.
+  if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length > 0)) return out;
+  const at = (offset: number): { line: number; column: number } => {
+    const { line, col } = counter.linePos(offset);
+    return { line: from - 1 + line, column: col + (cut[line - 1] ?? 0) };
+  };
+  for (const doc of parsed) {
+    const top = doc.contents;
+    const workflow = isMap(top) && ['on', 'jobs'].every((k) => top.items.some((p) => isScalar(p.key) && p.key.value === k));
+    const [start, , end] = doc.range;
+    out.push({ fence, doc, workflow, at, from: at(start).line, to: at(Math.max(end - 1, start)).line, ...(heredoc !== undefined ? { heredoc } : {}) });
+  }
+  return out;
+}
+
+// `<<EOF`, `<<-EOF`, `<< 'EOF'`, `<<"EOF"` (bash: a quoted word only stops expansion, the body is the same).
+const HEREDOC = /(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
+// What makes a here-document a manifest: kubectl reads it (on the same line, piped or `-f -`), or it
+// is written to a .yaml/.yml file. Anything else (a JSON body, a script, a config file) is not YAML
+// the page applies to a cluster, and is left alone.
+const KUBECTL = /(^|[\s|;&(])kubectl\s/;
+const YAML_FILE = />\s*['"]?[^\s'"|;&]+\.ya?ml\b/;
+
+/** The bodies of the manifest here-documents of a shell block: page lines [from, to), and the `<<` line. */
+function manifestHeredocs(doc: LintDocument, fence: CodeFence): { at: number; from: number; to: number }[] {
+  const out: { at: number; from: number; to: number }[] = [];
+  const indent = /^\s*/.exec(doc.line(fence.open))?.[0].length ?? 0;
+  for (let n = fence.open + 1; n < fence.close; n++) {
+    const text = doc.line(n);
+    const m = HEREDOC.exec(text);
+    if (!m || !(KUBECTL.test(text) || YAML_FILE.test(text))) continue;
+    const [, dash, , word] = m;
+    // The body ends at the line that is the word alone (after the fence's indentation; `<<-` also strips tabs).
+    let end = n + 1;
+    const ends = (t: string): boolean => {
+      const body = t.slice(Math.min(indent, /^\s*/.exec(t)![0].length));
+      return (dash ? body.replace(/^\t+/, '') : body).trimEnd() === word;
+    };
+    while (end < fence.close && !ends(doc.line(end))) end++;
+    // A body never closed inside the block is not a whole manifest: not judged.
+    if (end >= fence.close) break;
+    out.push({ at: n, from: n + 1, to: end });
+    n = end;
+  }
   return out;
 }
 

@@ -127,6 +127,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 10 (wild-g): container pages
   'kubernetes-api-removed': 'api-version',
   'kubectl-without-credentials': 'missing-prerequisite',
+  'kubernetes-ingress-v1-fields': 'api-version',
+  'helm-2-command': 'wrong-command',
+  'aks-retired-addon': 'other',
   // issue 16 session 5: what az prints (exshape)
   'az-output-form': 'example-output',
   // issue 16 session 6, wild defects (wild-a)

@@ -20,6 +20,7 @@ import { wildECases } from './findings-cases-wild-e.ts';
 import { psfreshCases } from './findings-cases-psfresh.ts';
 import { wildFCases } from './findings-cases-wild-f.ts';
 import { wildGCases } from './findings-cases-wild-g.ts';
+import { k8s2Cases } from './findings-cases-k8s2.ts';
 import { retlibsCases } from './findings-cases-retlibs.ts';
 import { leadinCases } from './findings-cases-leadin.ts';
 import { psreadCases } from './findings-cases-psread.ts';
@@ -68,6 +69,7 @@ const cases: Record<string, Case[]> = {
   ...wildECases,
   ...wildFCases,
   ...wildGCases,
+  ...k8s2Cases,
   ...retlibsCases,
   ...leadinCases,
   ...psreadCases,
