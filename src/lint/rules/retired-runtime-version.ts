@@ -38,14 +38,23 @@ const ALREADY_SAYS = /end of (?:life|support|extended support)|\bEOL\b|retired|n
 
 const AZ_RUNTIMES: Readonly<Record<string, RuntimeId>> = { node: 'node', python: 'python', dotnet: 'dotnet', 'dotnet-isolated': 'dotnet' };
 
+/** The engine version a managed database server or cache is created (or upgraded) with, and its lifecycle. */
+const ENGINE_OPTIONS: readonly { path: string; options: string[]; runtime: RuntimeId }[] = [
+  { path: 'postgres flexible-server create', options: ['--version'], runtime: 'postgresql' },
+  { path: 'postgres flexible-server upgrade', options: ['--version', '-v'], runtime: 'postgresql' },
+  { path: 'mysql flexible-server create', options: ['--version'], runtime: 'mysql' },
+  { path: 'mysql flexible-server upgrade', options: ['--version', '-v'], runtime: 'mysql' },
+  { path: 'redis create', options: ['--redis-version'], runtime: 'redis' },
+];
+
 export const retiredRuntimeVersion: Rule = {
   id: 'retired-runtime-version',
   name: 'RetiredRuntimeVersion',
   severity: 'warning',
-  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x, Kubernetes 1.15 on AKS) or that does not exist.',
+  shortDescription: 'The page pins a runtime version whose support has ended (Node.js 14, Python 3.7, .NET Core 3.1, Azure Functions 3.x, Kubernetes 1.15 on AKS, PostgreSQL 11 or MySQL 5.7 on a flexible server, Redis 4 on Azure Cache for Redis) or that does not exist.',
   fullDescription:
-    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Kubernetes versions on AKS (az aks create / nodepool add / upgrade --kubernetes-version) are judged against the AKS Kubernetes release calendar (MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md: End of life, LTS End of life for the LTS minors; a minor older than the calendar\'s oldest row went out of support before it): AKS does not create clusters with them, and az stops with "Version 1.16.7 is not supported in this region" (a reader reported it: MicrosoftDocs/azure-docs#56752). Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
-  help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x) and update the steps that depend on it.',
+    'Language runtimes and the Azure Functions host have published end-of-support dates (nodejs/Release schedule.json, python/devguide release-cycle.json, dotnet/core releases-index.json, Learn "Azure Functions runtime versions overview": versions 2.x and 3.x ended on 13 December 2022). A tutorial that pins such a version sets its readers up on a runtime without security fixes: setup actions and App Service stacks drop them, az functionapp create rejects --functions-version 3, and new apps cannot be created on them. Azure PowerShell is judged the same way: New-AzFunctionApp -Runtime Node -RuntimeVersion 14 and -FunctionsVersion 3, Set-AzWebApp -NetFrameworkVersion v6.0 (.NET 5 and later; the parameters as the Az.Functions and Az.Websites help of Azure/azure-powershell declare them). Core Tools installs pinned to a major (npm install -g azure-functions-core-tools@3, apt-get install azure-functions-core-tools-2) are judged as that Functions version, since Core Tools N.x runs runtime N.x. A .NET version that was never released (3.3) is not installable at all. Kubernetes versions on AKS (az aks create / nodepool add / upgrade --kubernetes-version) are judged against the AKS Kubernetes release calendar (MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md: End of life, LTS End of life for the LTS minors; a minor older than the calendar\'s oldest row went out of support before it): AKS does not create clusters with them, and az stops with "Version 1.16.7 is not supported in this region" (a reader reported it: MicrosoftDocs/azure-docs#56752). The engines of managed databases and caches are judged where a page creates or upgrades a server: az postgres flexible-server create/upgrade --version against the \"Retirement date (Azure)\" of Learn \"Azure Database for PostgreSQL flexible server versioning policy\" (MicrosoftDocs/azure-databases-docs; \"You won\'t be able to create new database servers for the retired version\"), az mysql flexible-server create/upgrade --version against the \"Azure Standard Support End Date\" of the MySQL version support policy (after it a server is enrolled in billed Extended Support), az redis create --redis-version against \"Redis version 4 retirement\" (retired 30 June 2023; all new caches are version 6). Dates are judged against the data file\'s asOf day, not the clock (src/reference/runtime-lifecycle.json).',
+  help: 'Pin a supported version (Node.js 22, Python 3.12, .NET 8 or later, Azure Functions 4.x; PostgreSQL 17, MySQL 8.4, Redis 6 for the managed services) and update the steps that depend on it.',
   check(doc) {
     const hits: RuleHit[] = [];
     const seen = new Set<string>();
@@ -56,7 +65,9 @@ export const retiredRuntimeVersion: Rule = {
       const ended = (s: Extract<typeof status, { kind: 'ended' }>): string =>
         s.before ? `went out of support before ${s.before}, whose standard support ended at the end of ${s.date}` : `reached end of support ${s.date.length === 7 ? `at the end of ${s.date}` : `on ${s.date}`}`;
       const message =
-        status.kind === 'ended' && runtime === 'kubernetes'
+        status.kind === 'ended' && status.consequence
+          ? `${status.name} ${status.version} ("${written}") ${ended(status)} (${status.source}; as of ${lifecycleAsOf()}): ${status.consequence}. Pin a version the service still supports.`
+          : status.kind === 'ended' && runtime === 'kubernetes'
           ? `Kubernetes ${status.version} ("${written}") ${ended(status)} on AKS (${status.source}; as of ${lifecycleAsOf()}): AKS no longer creates clusters or node pools with it, az stops with "Version ${written} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region" (readers reported it: MicrosoftDocs/azure-docs#56752). Leave --kubernetes-version out (AKS picks its default) or pin a version az aks get-versions lists.`
           : status.kind === 'ended'
           ? `${status.name} ${status.version}${runtime === 'functions' ? '.x' : ''} ("${written}") ${ended(status)} (${status.source}; as of ${lifecycleAsOf()}): readers get a runtime without security fixes that Azure and the setup tools are dropping. Pin a supported version.`
@@ -85,6 +96,14 @@ export const retiredRuntimeVersion: Rule = {
       const version = azOption(az, '--kubernetes-version', '-k')?.value;
       if (!version || !/^\d+\.\d+(?:\.\d+)?$/.test(version.value) || ALREADY_SAYS.test(doc.line(version.line))) continue;
       report(version.line, version.column, 'kubernetes', version.value, command.step.id);
+    }
+    // Managed databases and caches: az postgres|mysql flexible-server create/upgrade --version, az redis create --redis-version.
+    for (const { command, az } of eachAz(doc)) {
+      const path = az.path.join(' ');
+      const engine = ENGINE_OPTIONS.find((e) => e.path === path);
+      const version = engine ? azOption(az, ...engine.options)?.value : undefined;
+      if (!engine || !version || !/^\d+(?:\.\d+){0,2}$/.test(version.value) || ALREADY_SAYS.test(doc.line(version.line))) continue;
+      report(version.line, version.column, engine.runtime, version.value, command.step.id);
     }
     // Azure PowerShell: the same versions through New-AzFunctionApp's and Set-AzWebApp's parameters (Az.Functions,
     // Az.Websites help; src/reference/powershell-cmdlets.json binds abbreviations and aliases as PowerShell does).
