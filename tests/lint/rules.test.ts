@@ -29,6 +29,7 @@ import { sasurlCases } from './findings-cases-sasurl.ts';
 import { fmtfenceCases } from './findings-cases-fmtfence.ts';
 import { psparityCases } from './findings-cases-psparity.ts';
 import { dnszoneCases } from './findings-cases-dnszone.ts';
+import { wildJCases } from './findings-cases-wild-j.ts';
 
 interface Case {
   name: string;
@@ -259,6 +260,7 @@ for (const [rule, more] of Object.entries(psfreshCases)) cases[rule] = [...(case
 
 for (const [id, more] of Object.entries(exshapeExtraCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildJCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
