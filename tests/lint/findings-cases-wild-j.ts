@@ -18,4 +18,8 @@ export const wildJCases = {
   'az-retired-command': [
     { name: 'az cosmosdb dts copy in a PowerShell fence (azure-docs#105003)', find: FIND, replace: () => ['```azurepowershell-interactive', 'az cosmosdb dts copy `', '    --resource-group $resourceGroup `', '    --account-name $accountName', '```'].join('\n'), offset: 1, message: /'az cosmosdb dts copy' left the Azure CLI reference/, severity: warning },
   ],
+  'azure-classic-cli': [
+    { name: 'azure rediscache create in an indented block (azure-docs#105978)', find: FIND, replace: () => ['To create a cache, use the following command:', '', '    azure rediscache create --name mycache --resource-group myResourceGroup --location westus', ''].join('\n'), offset: 2, message: /azure rediscache is a command of the Azure classic CLI.*Write it with az redis/, severity: warning },
+    { name: 'azure config mode arm in a bash fence', find: FIND, replace: azcli('azure config mode arm'), offset: 1, message: /azure config is a command of the Azure classic CLI.*drop the step/, severity: warning },
+  ],
 };

@@ -70,3 +70,17 @@ describe('retired-resource-setting: Azure Cache for Redis minimum TLS 1.0/1.1', 
     expect(findings('retired-resource-setting', ['# T', '', '```bicep', bicep, '```', ''].join('\n'))).toEqual([]);
   });
 });
+
+describe('azure-classic-cli', () => {
+  it('cache-manage-cli.md: every azure rediscache command of its indented blocks, prompt or not (azure-docs#105978)', () => {
+    const file = `${FRESH}/articles/azure-cache-for-redis/cache-manage-cli.md`;
+    const f = findings('azure-classic-cli', readRepoFile(file), file);
+    expect(f.map((x) => x.line)).toEqual([64, 96, 100, 129, 133, 152, 156, 174, 178, 199, 203, 224, 230, 250, 254]);
+    expect(f[1]?.message).toMatch(/^azure rediscache is a command of the Azure classic CLI.*Write it with az redis/);
+  });
+  it('is silent on the page that does it with az (scripts/create-manage-cache.md: az redis create) and on azure/login@ in a workflow', () => {
+    for (const file of [`${FRESH}/articles/azure-cache-for-redis/scripts/create-manage-cache.md`, 'tests/corpus/articles/app-service/deploy-github-actions.md']) {
+      expect(findings('azure-classic-cli', readRepoFile(file), file)).toEqual([]);
+    }
+  });
+});
