@@ -4,7 +4,7 @@
 // blocks (old pages write them so), on a line that starts with `azure` and one of the classic CLI's command
 // groups — never prose, never `azure/login@v2` or another tool whose name starts with azure.
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences, fenceAt } from '../fences.ts';
+import { codeFences } from '../fences.ts';
 
 /** The classic CLI's top-level groups (its `azure -h`), and the az group of today where one exists. */
 const GROUPS: Readonly<Record<string, string | undefined>> = {
@@ -31,13 +31,18 @@ export const azureClassicCli: Rule = {
     const hits: RuleHit[] = [];
     let previousBlank = true;
     let indentedBlock = false;
+    // The fences are sorted and disjoint: one cursor walks them with the lines (fenceAt per line would be
+    // quadratic on a page of many blocks).
+    let k = 0;
     for (let n = 1; n <= doc.lineCount; n++) {
       const text = doc.line(n);
-      const fence = fenceAt(fences, n);
+      while (k < fences.length && fences[k]!.close <= n) k++;
+      const next = fences[k];
+      const fence = next && next.open < n ? next : undefined;
       // An indented code block: four spaces after a blank line (or going on from one), outside every fence.
       if (!fence) indentedBlock = /^ {4,}\S/.test(text) && (previousBlank || indentedBlock);
       previousBlank = text.trim() === '';
-      if (fence ? !SHELL_FENCES.has(fence.info) || n === fence.open : !indentedBlock) continue;
+      if (fence ? !SHELL_FENCES.has(fence.info) : !indentedBlock) continue;
       const m = COMMAND.exec(text);
       if (!m || !(m[2]! in GROUPS)) continue;
       const group = m[2]!;
