@@ -124,6 +124,7 @@ import { placeholderSpellingVaries } from './rules/placeholder-spelling-varies.t
 import { exampleIdInInputFile } from './rules/example-id-in-input-file.ts';
 import { placeholderUnquotedSpecial } from './rules/placeholder-unquoted-special.ts';
 import { azcopyLegacySyntax } from './rules/azcopy-legacy-syntax.ts';
+import { azureClassicCli } from './rules/azure-classic-cli.ts';
 import { shellAssignmentSpaces } from './rules/shell-assignment-spaces.ts';
 import { azQueryBacktick } from './rules/az-query-backtick.ts';
 // issue 16 session 5: az output form (exshape)
@@ -272,6 +273,7 @@ export const rules: readonly Rule[] = [
   exampleIdInInputFile,
   placeholderUnquotedSpecial,
   azcopyLegacySyntax,
+  azureClassicCli,
   shellAssignmentSpaces,
   azQueryBacktick,
   // issue 16 session 4: the page's world (names and prerequisites)

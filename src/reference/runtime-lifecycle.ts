@@ -3,7 +3,7 @@
 // file's own asOf date, never the clock, so that lint gives the same answer every day.
 import { readFileSync } from 'node:fs';
 
-export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions' | 'kubernetes' | 'powershell';
+export type RuntimeId = 'node' | 'python' | 'dotnet' | 'functions' | 'kubernetes' | 'powershell' | 'postgresql' | 'mysql' | 'redis';
 
 interface RuntimeEntry {
   name: string;
@@ -12,6 +12,8 @@ interface RuntimeEntry {
   channels?: string[];
   /** Versions older than this one (major.minor) ended on or before its date, though the source no longer lists them. */
   olderThan?: { version: string; date: string };
+  /** What happens to a reader who pins an ended version of a managed service's engine (the source's words). */
+  consequence?: string;
 }
 
 interface Lifecycle {
@@ -26,7 +28,7 @@ function lifecycle(): Lifecycle {
 }
 
 export type RuntimeStatus =
-  | { kind: 'ended'; name: string; version: string; date: string; source: string; before?: string }
+  | { kind: 'ended'; name: string; version: string; date: string; source: string; before?: string; consequence?: string }
   | { kind: 'never-released'; name: string; version: string; known: string[]; source: string }
   | { kind: 'current' };
 
@@ -52,8 +54,13 @@ export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatu
   const v = written.replace(/^[~v]/i, '');
   let key: string | undefined;
   // "NODE:20LTS" is how az webapp list-runtimes names Windows Node.js stacks.
-  if (runtime === 'node' || runtime === 'functions') key = /^(\d+)(?:\.|$|-|lts$)/i.exec(v)?.[1];
-  else if (runtime === 'python' || runtime === 'kubernetes' || runtime === 'powershell') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
+  if (runtime === 'node' || runtime === 'functions' || runtime === 'redis') key = /^(\d+)(?:\.|$|-|lts$)/i.exec(v)?.[1];
+  else if (runtime === 'python' || runtime === 'kubernetes' || runtime === 'powershell' || runtime === 'mysql') key = /^(\d+\.\d+)(?:\.|$)/.exec(v)?.[1];
+  else if (runtime === 'postgresql') {
+    // PostgreSQL's major is its first number from 10 on, its first two before ("9.6"; concepts-version-policy, "version syntax").
+    const m = /^(\d+)(?:\.(\d+))?(?:\.|$)/.exec(v);
+    if (m) key = Number(m[1]) >= 10 ? m[1] : m[2] === undefined ? undefined : `${m[1]}.${m[2]}`;
+  }
   else {
     const m = /^(\d+)(?:\.(\d+))?(?:\.|$)/.exec(v);
     if (m) key = `${m[1]}.${m[2] ?? '0'}`;
@@ -67,7 +74,7 @@ export function runtimeStatus(runtime: RuntimeId, written: string): RuntimeStatu
     return { kind: 'ended', name: e.name, version: key, date: before.date, source: sourceOf(e, before.version), before: before.version };
   }
   if (date === undefined || dayAfter(date) > lifecycle().about.asOf) return { kind: 'current' };
-  return { kind: 'ended', name: e.name, version: key, date, source: sourceOf(e, key) };
+  return { kind: 'ended', name: e.name, version: key, date, source: sourceOf(e, key), ...(e.consequence ? { consequence: e.consequence } : {}) };
 }
 
 /** "1.15" is older than "1.27" (major.minor compared as numbers). */

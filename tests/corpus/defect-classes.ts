@@ -101,6 +101,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-id-in-input-file': 'placeholder',
   'placeholder-unquoted-special': 'shell-syntax',
   'azcopy-legacy-syntax': 'wrong-parameter',
+  'azure-classic-cli': 'wrong-command',
   'shell-assignment-spaces': 'shell-syntax',
   'az-query-backtick': 'shell-syntax',
   // issue 16 session 4 (rbacat): permissions a page never states, the Key Vault permission model

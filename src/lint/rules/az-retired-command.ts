@@ -2,7 +2,22 @@
 // this is a warning with the day it left and what its last entry said to use, never an error.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-import { azStatus, retiredMessage } from '../../reference/az-status.ts';
+import { eachAzInPowerShell } from '../powershell-az.ts';
+import { azStatus, retiredMessage, type AzStatus } from '../../reference/az-status.ts';
+import { azCommand } from '../../reference/az-table.ts';
+
+/**
+ * The replacement to write, when it is a command of the reference: a group's rename applied to a command
+ * name can name none (`cosmosdb dts copy` → `cosmosdb copy copy`; the command is `cosmosdb copy create`).
+ */
+const writeInstead = (status: Extract<AzStatus, { kind: 'retired' }>): string | undefined => {
+  const r = status.retired.replacement;
+  return r && azCommand(r) ? r : undefined;
+};
+const message = (status: Extract<AzStatus, { kind: 'retired' }>): string => {
+  const r = writeInstead(status);
+  return `${retiredMessage(status.retired)}.${r ? ` Write "az ${r}".` : ''}`;
+};
 
 export const azRetiredCommand: Rule = {
   id: 'az-retired-command',
@@ -10,7 +25,7 @@ export const azRetiredCommand: Rule = {
   severity: 'warning',
   shortDescription: 'An az command that is no longer in the Azure CLI reference.',
   fullDescription:
-    'The Azure CLI reference stopped listing the command (its git history says when). The CLI hides deprecated commands before it removes them, so the command may still run, with a deprecation warning, or may be gone: a reader cannot find it in the documentation either way.',
+    'The Azure CLI reference stopped listing the command (its git history says when). The CLI hides deprecated commands before it removes them, so the command may still run, with a deprecation warning, or may be gone: a reader cannot find it in the documentation either way. az commands written in a PowerShell fence (backtick continuations) are judged by their command path too: a reader of azure-docs how-to-container-copy.md reported `az cosmosdb dts copy` failing with "unrecognized arguments" (MicrosoftDocs/azure-docs#105003) before the dts group left the reference.',
   help: 'Use the command its last reference entry named (the finding says which), or the current equivalent.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -22,9 +37,14 @@ export const azRetiredCommand: Rule = {
         line: word?.line ?? command.step.source.startLine,
         column: word?.column ?? 1,
         stepId: command.step.id,
-        message: `${retiredMessage(status.retired)}.${status.retired.replacement ? ` Write "az ${status.retired.replacement}".` : ''}`,
-        ...(status.retired.replacement ? { suggestion: `az ${status.retired.replacement}` } : {}),
+        message: message(status),
+        ...(writeInstead(status) ? { suggestion: `az ${writeInstead(status)}` } : {}),
       });
+    }
+    for (const { step, path, where } of eachAzInPowerShell(doc)) {
+      const status = azStatus(path);
+      if (status.kind !== 'retired') continue;
+      hits.push({ ...where, stepId: step.id, message: message(status) });
     }
     return hits;
   },

@@ -28,6 +28,9 @@ export const placeholderMisspelt: Rule = {
       const a = keys[i] as string;
       const b = keys[j] as string;
       if (a.length < 5) return;
+      // Members of a numbered series (<key1>/<key2>, <value1>/<value2> of a format like
+      // {"<key1>":"<value1>","<key2>":"<value2>"}) differ only in their numbers: two values, not a slip.
+      if (/\d/.test(a) && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#')) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
       // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.
