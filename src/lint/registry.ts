@@ -135,6 +135,8 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 // issue 16 session 10 (retlibs): the pre-Az Service Management and Azure.Storage modules
 import { retiredAzurePowershellModule } from './rules/retired-azure-powershell-module.ts';
+import { retiredAzureadPowershellModule } from './rules/retired-azuread-powershell-module.ts';
+import { azureAdGraphRetired } from './rules/azure-ad-graph-retired.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 // issue 16 session 7 (wild-c)
@@ -293,6 +295,8 @@ export const rules: readonly Rule[] = [
   retiredSdkPackage,
   retiredAzurermModule,
   retiredAzurePowershellModule,
+  retiredAzureadPowershellModule,
+  azureAdGraphRetired,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
   // issue 16 session 6 (wild-b): defects readers reported on real pages

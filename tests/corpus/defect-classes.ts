@@ -137,6 +137,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-sdk-package': 'other',
   'retired-azurerm-module': 'other',
   'retired-azure-powershell-module': 'other',
+  'retired-azuread-powershell-module': 'other',
+  'azure-ad-graph-retired': 'other',
   'bicep-snippet-is-json': 'other',
   'prose-vault-object-mismatch': 'other',
   // issue 16 session 6 (wild-b): defects readers reported on real pages
