@@ -133,7 +133,8 @@ export function renderReadme(): string {
   lines.push('- `retired-azuread-powershell-module` and `azure-ad-graph-retired` read the `azuread` and `aadGraph` entries of');
   lines.push('  `src/reference/retired-tools.json` (hand-edited, a source with commit per entry): AzureAD/AzureADPreview/MSOnline cmdlets');
   lines.push('  (Verb-AzureADNoun, Verb-MsolNoun with an approved PowerShell verb, outside quotes and comments), once per code block, and');
-  lines.push('  graph.windows.net in any step (bash, PowerShell, HTTP) as the API called or the token resource. Positives in');
+  lines.push('  graph.windows.net in any step (bash, PowerShell, HTTP) as the API called or the token resource; `az-create-for-rbac-role-scopes`');
+  lines.push('  needs no data (azure-cli role/custom.py\'s usage check, cited in the rule). Positives in');
   lines.push('  `tests/lint/findings-cases-wild-l.ts`, real pages (reader-reported defects and correct negatives) in `tests/lint/wild-l-rules.test.ts`.');
   // issue 16 session 9 (sasurl): SAS tokens anywhere on a page
   lines.push('- `sas-token-invalid` reads every SAS token of a page through `src/lint/sas.ts` (`sasTokensOfPage`: the one SAS query');

@@ -137,6 +137,7 @@ import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { retiredAzurePowershellModule } from './rules/retired-azure-powershell-module.ts';
 import { retiredAzureadPowershellModule } from './rules/retired-azuread-powershell-module.ts';
 import { azureAdGraphRetired } from './rules/azure-ad-graph-retired.ts';
+import { azCreateForRbacRoleScopes } from './rules/az-create-for-rbac-role-scopes.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 // issue 16 session 7 (wild-c)
@@ -297,6 +298,7 @@ export const rules: readonly Rule[] = [
   retiredAzurePowershellModule,
   retiredAzureadPowershellModule,
   azureAdGraphRetired,
+  azCreateForRbacRoleScopes,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
   // issue 16 session 6 (wild-b): defects readers reported on real pages

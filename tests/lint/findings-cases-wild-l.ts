@@ -10,4 +10,7 @@ export const wildLCases = {
     { name: 'a token for resource https://graph.windows.net from IMDS (azure-docs#41259)', find: 'az identity create -g', replace: () => "curl 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://graph.windows.net' -H Metadata:true", message: /asks for a token for Azure AD Graph \(resource https:\/\/graph\.windows\.net\), which was retired on 2025-08-31.*resource=https:\/\/graph\.microsoft\.com\//, severity: 'warning' as const },
     { name: 'a call to graph.windows.net', find: 'az identity create -g', replace: () => 'curl -X POST "https://graph.windows.net/myorganization/servicePrincipals/<ID>/getMemberGroups?api-version=1.6" -H "Authorization: Bearer $TOKEN"', message: /calls Azure AD Graph \(https:\/\/graph\.windows\.net\), retired on 2025-08-31.*403/, severity: 'warning' as const },
   ],
+  'az-create-for-rbac-role-scopes': [
+    { name: 'az ad sp create-for-rbac --role contributor without --scopes (Azure/azure-cli#21960)', find: 'az identity create -g', replace: () => 'az ad sp create-for-rbac -n "http://AzureArcServers" --role contributor', message: /--role contributor without --scopes: az stops with "Usage error: To create role assignments, specify both --role and --scopes\." and creates nothing/, severity: 'error' as const },
+  ],
 };

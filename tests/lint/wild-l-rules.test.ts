@@ -82,3 +82,33 @@ describe('azure-ad-graph-retired', () => {
     expect(found(rule, APP_ROLE_CLI)).toEqual([]);
   });
 });
+
+describe('az-create-for-rbac-role-scopes', () => {
+  const rule = 'az-create-for-rbac-role-scopes';
+  const GITHUB_ACTIONS = 'tests/corpus/articles/app-service/deploy-github-actions.md';
+  const TERRAFORM = 'tests/fresh/articles/virtual-machines/linux/terraform-install-configure.md';
+  it('silent where both are given: --role contributor \\ --scopes … over two lines (deploy-github-actions.md), --role="Contributor" --scopes="…" (terraform-install-configure.md)', () => {
+    expect(read(GITHUB_ACTIONS)).toMatch(/az ad sp create-for-rbac --name "myApp" --role contributor \\\n\s+--scopes/);
+    expect(found(rule, GITHUB_ACTIONS)).toEqual([]);
+    expect(read(TERRAFORM)).toMatch(/az ad sp create-for-rbac --role="Contributor" --scopes="\/subscriptions\/\$\{SUBSCRIPTION_ID\}"/);
+    expect(found(rule, TERRAFORM)).toEqual([]);
+  });
+  it('an error on --role alone, on --scopes alone, on --role=X alone; silent on neither (no role assignment), --scope (the prefix az reads as --scopes), --role "" and a word that may expand to options', () => {
+    const page = [
+      '# p', '', 'Sign in with `az login`.', '', '```azurecli',
+      'az ad sp create-for-rbac --name a1 --role Contributor',
+      'az ad sp create-for-rbac --name a2 \\',
+      '    --scopes /subscriptions/<SUBSCRIPTION ID>',
+      'az ad sp create-for-rbac --name a3 --role="Contributor" --sdk-auth',
+      'az ad sp create-for-rbac --name b1',
+      'az ad sp create-for-rbac --name b2 --role Reader --scope /subscriptions/<SUBSCRIPTION ID>',
+      'az ad sp create-for-rbac --name b3 --role "" ',
+      'az ad sp create-for-rbac --name b4 --role Reader $SCOPE_ARGS',
+      '```', '',
+    ].join('\n');
+    const hits = found(rule, 'rbac.md', page);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[6, 'error'], [8, 'error'], [9, 'error']]);
+    expect(hits[1]?.message).toMatch(/--scopes \/subscriptions\/<SUBSCRIPTION ID> without --role/);
+    expect(hits[2]?.message).toMatch(/^az ad sp create-for-rbac --role="Contributor" without --scopes/);
+  });
+});
