@@ -142,6 +142,9 @@ import { retiredSdkPackage } from './rules/retired-sdk-package.ts';
 import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 // issue 16 session 10 (retlibs): the pre-Az Service Management and Azure.Storage modules
 import { retiredAzurePowershellModule } from './rules/retired-azure-powershell-module.ts';
+import { retiredAzureadPowershellModule } from './rules/retired-azuread-powershell-module.ts';
+import { azureAdGraphRetired } from './rules/azure-ad-graph-retired.ts';
+import { azCreateForRbacRoleScopes } from './rules/az-create-for-rbac-role-scopes.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
 // issue 16 session 7 (wild-c)
@@ -311,6 +314,9 @@ export const rules: readonly Rule[] = [
   retiredSdkPackage,
   retiredAzurermModule,
   retiredAzurePowershellModule,
+  retiredAzureadPowershellModule,
+  azureAdGraphRetired,
+  azCreateForRbacRoleScopes,
   bicepSnippetIsJson,
   proseVaultObjectMismatch,
   // issue 16 session 6 (wild-b): defects readers reported on real pages

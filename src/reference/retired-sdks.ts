@@ -2,8 +2,9 @@
 // - retired-packages.json, generated from the Azure SDK release inventory (every package whose
 //   Support is "deprecated", with end of support and replacement);
 // - retired-tools.json, edited by hand with a source per entry: ADAL, the pre-4.0 Python Key Vault
-//   package, the combined Python azure-storage package, AzureRM PowerShell, and the names code uses
-//   for retired packages (namespaces, modules, legacy classes).
+//   package, the combined Python azure-storage package, AzureRM PowerShell, AzureAD/MSOnline
+//   PowerShell and Azure AD Graph, and the names code uses for retired packages (namespaces, modules,
+//   legacy classes).
 import { readFileSync } from 'node:fs';
 import type { RetiredPackage, RetiredPackagesFile, SdkLanguage } from './retired-packages-source.ts';
 
@@ -31,6 +32,10 @@ interface Family {
 
 export interface RetiredToolsFile {
   azurerm: { name: string; retired: string; replacement: string; guide: string; sources: Source[] };
+  /** AzureAD, AzureADPreview and MSOnline PowerShell (Verb-AzureADNoun, Verb-MsolNoun). */
+  azuread: { name: string; deprecated: string; replacement: string; guide: string; sources: Source[] };
+  /** Azure AD Graph, the API those modules call (https://graph.windows.net). */
+  aadGraph: { name: string; retired: string; replacement: string; guide: string; sources: Source[] };
   families: Family[];
   codeNames: {
     dotnet: Record<string, string>;

@@ -143,6 +143,9 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'retired-sdk-package': 'other',
   'retired-azurerm-module': 'other',
   'retired-azure-powershell-module': 'other',
+  'retired-azuread-powershell-module': 'other',
+  'azure-ad-graph-retired': 'other',
+  'az-create-for-rbac-role-scopes': 'wrong-parameter',
   'bicep-snippet-is-json': 'other',
   'prose-vault-object-mismatch': 'other',
   // issue 16 session 6 (wild-b): defects readers reported on real pages

@@ -14,6 +14,7 @@ import { wildCases } from './findings-cases-wild.ts';
 import { wild7Cases } from './findings-cases-wild7.ts';
 import { exout2Cases } from './findings-cases-exout2.ts';
 import { wildDCases } from './findings-cases-wild-d.ts';
+import { wildLCases } from './findings-cases-wild-l.ts';
 import { wildHCases } from './findings-cases-wild-h.ts';
 import { deployParamsCases } from './findings-cases-deploy-params.ts';
 import { wildECases } from './findings-cases-wild-e.ts';
@@ -66,6 +67,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildLCases,
   ...wildHCases,
   ...wildECases,
   ...wildFCases,
