@@ -81,6 +81,29 @@ function keyOffset(text: string, key: string): number {
   return m ? m.index + m[0].lastIndexOf(m[2]!) : 0;
 }
 
+/**
+ * A parameter the page wrote with its value glued on by "=" (`-dnsPrefix=<dns-prefix>`), which PowerShell never binds as
+ * the page means: the reader (powershell-words.ts) has it as one parameter named `dnsPrefix=<dns-prefix>`, as PowerShell
+ * does, or — a quote inside (`-key="<ssh-key>"`) — as one string argument passed by position. `name` is the parameter
+ * the page meant, `value` the value as written, `quoted` which of the two PowerShell read.
+ */
+export interface GluedParameter {
+  name: string;
+  value: string;
+  quoted: boolean;
+}
+
+export function gluedParameter(raw: string, arg: PsArg): GluedParameter | undefined {
+  if (arg.param !== undefined) {
+    const eq = arg.param.indexOf('=');
+    if (eq <= 0) return undefined;
+    const end = arg.value ? arg.value.offset + arg.value.text.length : arg.offset + 1 + arg.param.length; // `-a=b:c` as written
+    return { name: arg.param.slice(0, eq), value: raw.slice(arg.offset + 1 + eq + 1, end), quoted: false };
+  }
+  const m = arg.value?.kind === 'bare' ? /^[-\u2013\u2014\u2015]([A-Za-z_?][^\s=&(),.;[{|}:'"]*)=(.*)$/s.exec(arg.value.text) : null;
+  return m ? { name: m[1]!, value: m[2]!, quoted: true } : undefined;
+}
+
 /** PowerShell's named-parameter binding of one command against its cmdlet (about_Parameters); positional values are left alone. */
 export function bindNamed(c: PsCommandAt): PsBinding[] {
   const out: PsBinding[] = [];
@@ -97,6 +120,9 @@ export function bindNamed(c: PsCommandAt): PsBinding[] {
       }
       return;
     }
+    // `-Name=value`: a parameter no cmdlet has, which powershell-parameter-equals reports; binding it to nothing here
+    // keeps the value rules from judging "=value" and powershell-unknown-parameter from saying it twice.
+    if (arg.param.includes('=')) return;
     const resolution = resolveParameter(c.cmdlet!, arg.param);
     const takesValue = resolution.kind === 'parameter' && !resolution.parameter.switch;
     const next = args[k + 1];

@@ -216,14 +216,11 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
       k = stop;
       continue;
     }
-    // PowerShell reads an en dash, em dash or horizontal bar as the dash of a parameter (its tokenizer's
-    // SpecialCharacters.IsDash): `New-AzResourceGroup –Name rg` binds -Name, as pages pasted from
-    // Word write it.
-    const param = /^[-\u2013\u2014\u2015]([A-Za-z_?][\w-]*)(:?)/.exec(src.slice(k));
-    if (param && !/^[-\u2013\u2014\u2015]\d/.test(src.slice(k))) {
-      const arg: PsArg = { param: param[1], offset: k };
-      k += param[0].length;
-      if (param[2] === ':') {
+    const param = parameterAt(src, k);
+    if (param) {
+      const arg: PsArg = { param: param.name, offset: k };
+      k = param.end;
+      if (param.colon) {
         const vs = skipSpace(src, k, true);
         const ve = valueEnd(src, vs);
         arg.value = valueOf(src, vs, ve);
@@ -238,6 +235,35 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
     k = ve;
   }
   return { command, next: k };
+}
+
+// What ends a parameter name in argument mode (PowerShell's tokenizer, ScanParameter): whitespace, a newline, and
+// & ( ) , . ; [ { | }. A colon ends it too and attaches the value (`-Name:value`). Every other character is part
+// of the name, `=` included: `-dnsPrefix=<dns-prefix>` is ONE parameter named "dnsPrefix=<dns-prefix>", which
+// no cmdlet has (powershell-parameter-equals). A quote anywhere makes the whole token an argument, not a parameter
+// (`-Name="x"` is the string -Name=x). Departures: a backtick before a newline continues the line here, where the
+// tokenizer would keep the backtick in the name (the name stops before it); a placeholder `<your name>` is read
+// whole, spaces included, as the values' reader does.
+const ENDS_PARAMETER = /[\s&(),.;[{|}:]/;
+const QUOTES = /['"\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
+
+/** The parameter token at `i` (`-Name`, `-Name:`), as PowerShell reads it in argument mode; undefined when the token there is no parameter. */
+function parameterAt(src: string, i: number): { name: string; colon: boolean; end: number } | undefined {
+  // PowerShell reads an en dash, em dash or horizontal bar as the dash of a parameter (its tokenizer's
+  // SpecialCharacters.IsDash): `New-AzResourceGroup –Name rg` binds -Name, as pages pasted from Word write it.
+  if (!/[-\u2013\u2014\u2015]/.test(src[i] ?? '') || !/[A-Za-z_?]/.test(src[i + 1] ?? '')) return undefined;
+  let k = i + 1;
+  while (k < src.length && !ENDS_PARAMETER.test(src[k]!)) {
+    if (QUOTES.test(src[k]!)) return undefined;
+    if (src[k] === '`' && /[\r\n]/.test(src[k + 1] ?? '')) break;
+    if (src[k] === '<') {
+      PLACEHOLDER_AT.lastIndex = k; // an opaque part of the word, as everywhere in this reader
+      if (PLACEHOLDER_AT.test(src)) { k = PLACEHOLDER_AT.lastIndex; continue; }
+    }
+    k++;
+  }
+  const colon = src[k] === ':';
+  return { name: src.slice(i + 1, k), colon, end: colon ? k + 1 : k };
 }
 
 /** End of an argument-mode value starting at `i`, a comma list `a, b, c` included. */
