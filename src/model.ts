@@ -244,8 +244,11 @@ export interface PsValue {
   variables?: string[];
   /** A hashtable's keys as written. */
   keys?: string[];
-  /** A literal hashtable's entries whose value is one token (what a splat binds), in order. */
-  entries?: { key: string; value: PsValue }[];
+  /**
+   * A literal hashtable's entries, in order: the key, the offset of its first character (inside its quotes), and the
+   * value when it is one token (what a splat binds; an expression or a nested hashtable is not read).
+   */
+  entries?: { key: string; keyOffset: number; value?: PsValue }[];
   /** The elements of an argument-mode comma list `a, b`. */
   items?: PsValue[];
   /** Offset of the value's first character in the step's raw text. */
@@ -258,7 +261,7 @@ export const PsValue: z.ZodType<PsValue> = z.lazy(() =>
     content: z.string().optional(),
     variables: z.array(z.string()).optional(),
     keys: z.array(z.string()).optional(),
-    entries: z.array(z.object({ key: z.string(), value: PsValue })).optional(),
+    entries: z.array(z.object({ key: z.string(), keyOffset: z.number().int(), value: PsValue.optional() })).optional(),
     items: z.array(PsValue).optional(),
     offset: z.number().int(),
   }),

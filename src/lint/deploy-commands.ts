@@ -7,7 +7,7 @@ import type { ShellWord } from '../parse/shell-words.ts';
 import type { CommandStep } from './document.ts';
 import type { LintDocument } from './document.ts';
 import { azOf, simpleCommands } from './commands.ts';
-import { eachPowerShellCommand } from './powershell-commands.ts';
+import { eachPowerShellCommand, gluedParameter } from './powershell-commands.ts';
 import type { DeploymentScope } from './page-templates.ts';
 
 export interface PassedParameter {
@@ -107,6 +107,12 @@ export function deployments(doc: LintDocument): Deployment[] {
     const passed: PassedParameter[] = [];
     let otherSources = false;
     args.forEach((a) => {
+      // `-dnsPrefix=<dns-prefix>`: PowerShell binds no -dnsPrefix (powershell-parameter-equals says so); the page meant to pass it.
+      const glued = gluedParameter(c.step.raw, a);
+      if (glued) {
+        passed.push({ name: glued.name, ...c.at(a.offset) });
+        return;
+      }
       if (a.param === undefined) {
         if (a.value?.kind === 'splat') otherSources = true;
         return;

@@ -2,7 +2,7 @@
 // statements, parse/powershell-words.ts, nested `( … )`, `$( … )` and script blocks included), the cmdlet the
 // table knows under its name, where an offset of the step's text is in the file, and PowerShell's named-parameter
 // binding of each command — a splatted hashtable (`New-AzVM @params`, about_Splatting) included when the page
-// assigns that hashtable literally, once: its keys are the command's parameter names.
+// assigns that hashtable literally, once, before: its keys are the command's parameter names, its one-token values their values.
 import type { PsArg, PsValue, ShellStep } from '../model.ts';
 import { allCommands, type PsCommand } from '../parse/powershell-words.ts';
 import { findCmdlet, resolveParameter, type ParameterResolution, type PsCmdletEntry } from '../reference/powershell-cmdlets.ts';
@@ -17,7 +17,7 @@ export interface PsCommandAt {
   cmdlet: PsCmdletEntry | undefined;
   /** File line and 1-based column of an offset of the step's raw text. */
   at(offset: number): Where;
-  /** The hashtables the page assigns literally, by lower-cased variable name (undefined: assigned more than once). */
+  /** The hashtables the page has assigned literally up to this command's step, by lower-cased variable name (undefined: assigned more than once). */
   hashtables: ReadonlyMap<string, SplatSource | undefined>;
 }
 
@@ -53,7 +53,9 @@ export function eachPowerShellCommand(doc: LintDocument): PsCommandAt[] {
       const value = st.pipeline.length === 1 ? st.pipeline[0]!.expression : undefined;
       hashtables.set(key, !hashtables.has(key) && value?.kind === 'hashtable' && st.assignOp === '=' ? { value, at } : undefined);
     }
-    for (const command of allCommands(step.raw, step.powershell)) out.push({ step, command, cmdlet: findCmdlet(command.name), at, hashtables });
+    // What `@name` splats is the hashtable assigned so far (PowerShell runs the steps in order), not one assigned further down.
+    const assigned = new Map(hashtables);
+    for (const command of allCommands(step.raw, step.powershell)) out.push({ step, command, cmdlet: findCmdlet(command.name), at, hashtables: assigned });
   }
   return out;
 }
@@ -64,21 +66,39 @@ export interface PsBinding {
   /** Where the parameter (or the key) is written. */
   where: Where;
   resolution: ParameterResolution;
-  /** The value bound to it: attached, the next argument when the parameter takes one, or the key's value. */
+  /** The value bound to it: attached, the next argument when the parameter takes one, or the key's value when it is one token. */
   value: PsValue | undefined;
-  /** Where the value is written (a splatted key's value is not located). */
+  /** Where the value is written (a splatted key's: in the hashtable). */
   valueWhere: Where | undefined;
+  /** File line and column of an offset in the value (an array's item): the command's step, or the splatted hashtable's. */
+  at(offset: number): Where;
   /** The next argument is another parameter, or there is none: PowerShell has no value for a non-switch parameter. */
   missingValue: boolean;
   /** The hashtable variable the parameter came from (`@params`). */
   splat?: string;
 }
 
-/** Offset of `key =` inside a hashtable's text, at the start of an entry. */
-function keyOffset(text: string, key: string): number {
-  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(^@\\{|[;\\n{]|^)\\s*['"]?(${esc})['"]?\\s*=`, 'm').exec(text);
-  return m ? m.index + m[0].lastIndexOf(m[2]!) : 0;
+/**
+ * A parameter the page wrote with its value glued on by "=" (`-dnsPrefix=<dns-prefix>`), which PowerShell never binds as
+ * the page means: the reader (powershell-words.ts) has it as one parameter named `dnsPrefix=<dns-prefix>`, as PowerShell
+ * does, or — a quote inside (`-key="<ssh-key>"`) — as one string argument passed by position. `name` is the parameter
+ * the page meant, `value` the value as written, `quoted` which of the two PowerShell read.
+ */
+export interface GluedParameter {
+  name: string;
+  value: string;
+  quoted: boolean;
+}
+
+export function gluedParameter(raw: string, arg: PsArg): GluedParameter | undefined {
+  if (arg.param !== undefined) {
+    const eq = arg.param.indexOf('=');
+    if (eq <= 0) return undefined;
+    const end = arg.value ? arg.value.offset + arg.value.text.length : arg.offset + 1 + arg.param.length; // `-a=b:c` as written
+    return { name: arg.param.slice(0, eq), value: raw.slice(arg.offset + 1 + eq + 1, end), quoted: false };
+  }
+  const m = arg.value?.kind === 'bare' ? /^[-\u2013\u2014\u2015]([A-Za-z_?][^\s=&(),.;[{|}:'"]*)=(.*)$/s.exec(arg.value.text) : null;
+  return m ? { name: m[1]!, value: m[2]!, quoted: true } : undefined;
 }
 
 /** PowerShell's named-parameter binding of one command against its cmdlet (about_Parameters); positional values are left alone. */
@@ -91,12 +111,16 @@ export function bindNamed(c: PsCommandAt): PsBinding[] {
       if (arg.value?.kind !== 'splat' || !arg.value.content) return;
       const source = c.hashtables.get(arg.value.content.toLowerCase());
       if (!source) return; // not assigned on the page, assigned twice, or not a literal hashtable: not judged
-      for (const key of source.value.keys ?? []) {
+      // Each key binds as the named parameter of that name, its value (when one token, powershell-words.ts) as the value.
+      for (const { key, keyOffset, value } of source.value.entries ?? []) {
         if (!/^[A-Za-z_]\w*$/.test(key)) continue;
-        out.push({ written: key, where: source.at(source.value.offset + keyOffset(source.value.text, key)), resolution: resolveParameter(c.cmdlet!, key), value: undefined, valueWhere: undefined, missingValue: false, splat: arg.value.content });
+        out.push({ written: key, where: source.at(keyOffset), resolution: resolveParameter(c.cmdlet!, key), value, valueWhere: value ? source.at(value.offset) : undefined, at: source.at, missingValue: false, splat: arg.value.content });
       }
       return;
     }
+    // `-Name=value`: a parameter no cmdlet has, which powershell-parameter-equals reports; binding it to nothing here
+    // keeps the value rules from judging "=value" and powershell-unknown-parameter from saying it twice.
+    if (arg.param.includes('=')) return;
     const resolution = resolveParameter(c.cmdlet!, arg.param);
     const takesValue = resolution.kind === 'parameter' && !resolution.parameter.switch;
     const next = args[k + 1];
@@ -107,6 +131,7 @@ export function bindNamed(c: PsCommandAt): PsBinding[] {
       resolution,
       value,
       valueWhere: value ? c.at(value.offset) : undefined,
+      at: c.at,
       missingValue: takesValue && arg.value === undefined && (next === undefined || next.param !== undefined),
     });
   });

@@ -149,6 +149,42 @@ function entryValue(body: string, from: number, base: number): PsValue | undefin
   return value.kind === 'string' || value.kind === 'expandable' || value.kind === 'bare' || value.kind === 'number' || value.kind === 'variable' || value.kind === 'bool' ? value : undefined;
 }
 
+/**
+ * `body` with what lies inside its nested brackets, quoted strings and comments blanked out (same length, so offsets
+ * hold): what is left is the hashtable's own `key = value` separators. A quoted string keeps its quotes and length.
+ */
+function topLevel(body: string): string {
+  let out = '';
+  let k = 0;
+  while (k < body.length) {
+    const c = body[k]!;
+    let end = -1;
+    if (c === '@') end = hereStringEnd(body, k);
+    if (end < 0 && (c === "'" || c === '"')) end = quotedEnd(body, k);
+    if (end >= 0) {
+      out += c + 'x'.repeat(Math.max(0, end - k - 2)) + (end - k >= 2 ? body[end - 1]! : '');
+      k = end;
+      continue;
+    }
+    if (c === '(' || c === '{' || c === '[') {
+      end = balancedEnd(body, k);
+      out += c + ' '.repeat(Math.max(0, end - k - 1));
+      k = end;
+      continue;
+    }
+    if (c === '#' && (k === 0 || /\s/.test(body[k - 1]!))) {
+      const nl = body.indexOf('\n', k);
+      end = nl < 0 ? body.length : nl;
+      out += ' '.repeat(end - k);
+      k = end;
+      continue;
+    }
+    out += c;
+    k++;
+  }
+  return out;
+}
+
 /** Classifies one value token as written. */
 export function classifyValue(text: string, offset: number): PsValue {
   const v = (kind: PsValueKind, extra: Partial<PsValue> = {}): PsValue => ({ kind, text, offset, ...extra });
@@ -164,11 +200,19 @@ export function classifyValue(text: string, offset: number): PsValue {
   if (variable && /^(?:\.[A-Za-z_]\w*(?:\(.*\))?|\[[^\]]*\])+$/s.test(text.slice(variable[0].length))) return v('member', { content: variable[1] ?? variable[2], ...vars() });
   if (text.startsWith('@{') && balancedEnd(text, 1) === text.length) {
     const body = text.slice(2, -1);
-    const found = [...body.matchAll(/(?:^|[;\n{])\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))\s*=/g)];
-    const keys = found.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-    const entries = found.flatMap((m, n) => {
+    // Keys are read where the table's own entries start: not inside a nested @{ … }, a ( … ) or a quoted value.
+    const found = [...topLevel(body).matchAll(/(?:^|[;\n{])\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))\s*=/g)];
+    const keyAt = (m: RegExpMatchArray): string => {
+      const start = (m.index ?? 0) + /^[;\n{]?\s*/.exec(m[0])![0].length;
+      const quoted = m[1] !== undefined || m[2] !== undefined;
+      return body.slice(start + (quoted ? 1 : 0), start + (quoted ? 1 : 0) + (m[1] ?? m[2] ?? m[3] ?? '').length);
+    };
+    const keys = found.map(keyAt);
+    const entries = found.map((m, n) => {
       const value = entryValue(body, (m.index ?? 0) + m[0].length, offset + 2);
-      return value === undefined ? [] : [{ key: keys[n]!, value }];
+      // the key's first character: after the separator and spaces, inside its quotes
+      const lead = /^[;\n{]?\s*['"]?/.exec(m[0])![0].length;
+      return { key: keys[n]!, keyOffset: offset + 2 + (m.index ?? 0) + lead, ...(value ? { value } : {}) };
     });
     return v('hashtable', { keys, ...(entries.length ? { entries } : {}), ...vars() });
   }
@@ -216,14 +260,11 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
       k = stop;
       continue;
     }
-    // PowerShell reads an en dash, em dash or horizontal bar as the dash of a parameter (its tokenizer's
-    // SpecialCharacters.IsDash): `New-AzResourceGroup –Name rg` binds -Name, as pages pasted from
-    // Word write it.
-    const param = /^[-\u2013\u2014\u2015]([A-Za-z_?][\w-]*)(:?)/.exec(src.slice(k));
-    if (param && !/^[-\u2013\u2014\u2015]\d/.test(src.slice(k))) {
-      const arg: PsArg = { param: param[1], offset: k };
-      k += param[0].length;
-      if (param[2] === ':') {
+    const param = parameterAt(src, k);
+    if (param) {
+      const arg: PsArg = { param: param.name, offset: k };
+      k = param.end;
+      if (param.colon) {
         const vs = skipSpace(src, k, true);
         const ve = valueEnd(src, vs);
         arg.value = valueOf(src, vs, ve);
@@ -238,6 +279,35 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
     k = ve;
   }
   return { command, next: k };
+}
+
+// What ends a parameter name in argument mode (PowerShell's tokenizer, ScanParameter): whitespace, a newline, and
+// & ( ) , . ; [ { | }. A colon ends it too and attaches the value (`-Name:value`). Every other character is part
+// of the name, `=` included: `-dnsPrefix=<dns-prefix>` is ONE parameter named "dnsPrefix=<dns-prefix>", which
+// no cmdlet has (powershell-parameter-equals). A quote anywhere makes the whole token an argument, not a parameter
+// (`-Name="x"` is the string -Name=x). Departures: a backtick before a newline continues the line here, where the
+// tokenizer would keep the backtick in the name (the name stops before it); a placeholder `<your name>` is read
+// whole, spaces included, as the values' reader does.
+const ENDS_PARAMETER = /[\s&(),.;[{|}:]/;
+const QUOTES = /['"\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
+
+/** The parameter token at `i` (`-Name`, `-Name:`), as PowerShell reads it in argument mode; undefined when the token there is no parameter. */
+function parameterAt(src: string, i: number): { name: string; colon: boolean; end: number } | undefined {
+  // PowerShell reads an en dash, em dash or horizontal bar as the dash of a parameter (its tokenizer's
+  // SpecialCharacters.IsDash): `New-AzResourceGroup –Name rg` binds -Name, as pages pasted from Word write it.
+  if (!/[-\u2013\u2014\u2015]/.test(src[i] ?? '') || !/[A-Za-z_?]/.test(src[i + 1] ?? '')) return undefined;
+  let k = i + 1;
+  while (k < src.length && !ENDS_PARAMETER.test(src[k]!)) {
+    if (QUOTES.test(src[k]!)) return undefined;
+    if (src[k] === '`' && /[\r\n]/.test(src[k + 1] ?? '')) break;
+    if (src[k] === '<') {
+      PLACEHOLDER_AT.lastIndex = k; // an opaque part of the word, as everywhere in this reader
+      if (PLACEHOLDER_AT.test(src)) { k = PLACEHOLDER_AT.lastIndex; continue; }
+    }
+    k++;
+  }
+  const colon = src[k] === ':';
+  return { name: src.slice(i + 1, k), colon, end: colon ? k + 1 : k };
 }
 
 /** End of an argument-mode value starting at `i`, a comma list `a, b, c` included. */

@@ -70,6 +70,7 @@ function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Ment
     if (a.param === undefined && a.value?.kind === 'splat') {
       // `New-AzResourceGroup @rg` binds each key of $rg's hashtable as a named parameter (about_Splatting).
       for (const e of splats.get((a.value.content ?? '').toLowerCase())?.entries ?? []) {
+        if (e.value === undefined) continue; // not one token: not read
         const name = canonical(e.key, meaning.params);
         if (name !== undefined) values.set(name, e.value);
       }

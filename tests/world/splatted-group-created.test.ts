@@ -12,13 +12,22 @@ describe('splatted group created', () => {
   it('a literal hashtable keeps each one-token entry value with its offset; expressions and nested tables are left out', () => {
     const text = "@{\n  Name = 'rg1'\n  Location = 'EastUS' # a comment\n  Tag = @{ a = 1 }\n  Sku = $sku; N = 3\n  When = (Get-Date)\n}";
     const v = classifyValue(text, 100);
-    expect(v.entries?.map((e) => [e.key, e.value.kind, e.value.text])).toEqual([
+    expect(v.entries?.flatMap((e) => (e.value ? [[e.key, e.value.kind, e.value.text]] : []))).toEqual([
       ['Name', 'string', "'rg1'"],
       ['Location', 'string', "'EastUS'"],
       ['Sku', 'variable', '$sku'],
       ['N', 'number', '3'],
     ]);
-    expect(v.entries?.[0]?.value.offset).toBe(100 + text.indexOf("'rg1'"));
+    expect(v.entries?.[0]?.value?.offset).toBe(100 + text.indexOf("'rg1'"));
+    // every key is an entry, with where it is written (what the lint's binder locates a splatted parameter by)
+    expect(v.entries?.map((e) => [e.key, e.keyOffset - 100, e.value === undefined])).toEqual([
+      ['Name', text.indexOf('Name'), false],
+      ['Location', text.indexOf('Location'), false],
+      ['Tag', text.indexOf('Tag'), true],
+      ['Sku', text.indexOf('Sku'), false],
+      ['N', text.indexOf('N = 3'), false],
+      ['When', text.indexOf('When'), true],
+    ]);
   });
 
   it('New-AzResourceGroup @rg creates the group its hashtable names: removing it later assumes nothing', () => {

@@ -21,7 +21,7 @@ export const powershellEnumValue: Rule = {
         for (const v of values) {
           const text = psLiteral(v);
           if (text === undefined || set.some((s) => s.toLowerCase() === text.toLowerCase())) continue;
-          const { line, column } = c.at(v.offset);
+          const { line, column } = b.at(v.offset); // a splatted value is written in its hashtable
           hits.push({
             line,
             column,

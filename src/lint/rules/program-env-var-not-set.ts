@@ -4,6 +4,7 @@
 // os.Getenv("AZURE_KEY_VAULT_URI"). The program then runs with nothing where the vault should be.
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, fenceAt } from '../fences.ts';
+import { assigns, envVarAssignments, setsEnvironment, type EnvAssignment } from '../env-var-assignments.ts';
 
 interface EnvRead {
   name: string;
@@ -46,8 +47,6 @@ function readsOn(text: string, info: string): { name: string; index: number; uns
   return out;
 }
 
-/** Environment variables a shell line sets for the programs it starts: bash export, cmd set/setx, PowerShell $env:. */
-const SETS = [/(?:^|[\s;&|(])export\s+([A-Za-z_]\w*)=/g, /(?:^|[\s;&|(])set\s+"?([A-Za-z_]\w*)=/gi, /(?:^|[\s;&|(])setx\s+([A-Za-z_]\w*)\s/gi, /\$env:([A-Za-z_]\w*)\s*=/gi];
 /** Blocks a reader types into a shell (bash, cmd, PowerShell; Learn's azurecli and azurepowershell; no info string). */
 const SHELL = /^(?:bash|sh|zsh|shell|console|terminal|azurecli(?:-interactive)?|azurepowershell(?:-interactive)?|powershell|pwsh|ps1|cmd|bat|batch|)$/;
 
@@ -57,13 +56,14 @@ export const programEnvVarNotSet: Rule = {
   severity: 'warning',
   shortDescription: 'A program on the page reads an environment variable the page never sets, while it sets others for the program.',
   fullDescription:
-    'Quickstarts for the Azure SDKs pass the vault, account or endpoint to the sample program in an environment variable the reader sets first (export X=…, set X=…, setx X …, $env:X = …). When the program reads a name the page never sets and never mentions, it runs without the value: Go\'s os.Getenv returns "", Python\'s os.environ["X"] raises KeyError, process.env.X is undefined, Environment.GetEnvironmentVariable and System.getenv return null — and the client then fails with an error about an empty URL, far from the cause. Found on MicrosoftDocs/azure-docs key-vault/secrets/quick-create-go.md, which exports KEY_VAULT_NAME while main.go reads AZURE_KEY_VAULT_URI (reader report https://github.com/MicrosoftDocs/azure-docs/issues/107530, fixed by MicrosoftDocs/azure-security-docs PR #4). The rule speaks only when the page sets at least one environment variable and the name the program reads appears nowhere else on the page (prose, commands, settings files, includes).',
+    'Quickstarts for the Azure SDKs pass the vault, account or endpoint to the sample program in an environment variable the reader sets first (export X=…, set X=…, setx X …, $env:X = …, [Environment]::SetEnvironmentVariable(\'X\', …)). When the program reads a name the page never sets and never mentions, it runs without the value: Go\'s os.Getenv returns "", Python\'s os.environ["X"] raises KeyError, process.env.X is undefined, Environment.GetEnvironmentVariable and System.getenv return null — and the client then fails with an error about an empty URL, far from the cause. Found on MicrosoftDocs/azure-docs key-vault/secrets/quick-create-go.md, which exports KEY_VAULT_NAME while main.go reads AZURE_KEY_VAULT_URI (reader report https://github.com/MicrosoftDocs/azure-docs/issues/107530, fixed by MicrosoftDocs/azure-security-docs PR #4). The rule speaks only when the page sets at least one environment variable and the name the program reads appears nowhere else on the page (prose, commands, settings files, includes).',
   help: 'Set the variable the program reads (export NAME=…) or make the program read the one the page sets.',
   check(doc) {
     if (!doc.hasText) return [];
     const fences = codeFences(doc);
     const reads: EnvRead[] = [];
     const sets = new Map<string, number>();
+    const setForms: EnvAssignment[] = [];
     const mentions = new Map<string, number>();
     const word = /[A-Za-z_]\w*/g;
     for (let n = 1; n <= doc.lineCount; n++) {
@@ -73,7 +73,12 @@ export const programEnvVarNotSet: Rule = {
       for (const r of found) reads.push({ name: r.name, line: n, column: r.index + 1, unset: r.unset });
       if (found.length > 0) continue; // a program line that reads is no mention of what it reads
       if (fence !== undefined && SHELL.test(fence.info)) {
-        for (const re of SETS) for (const m of text.matchAll(re)) if (!sets.has(m[1] as string)) sets.set(m[1] as string, n);
+        // The environment variables the line sets for the programs it starts (export, set, setx, $env:…; env-var-assignments.ts).
+        for (const set of envVarAssignments(text)) {
+          if (!setsEnvironment(set)) continue;
+          setForms.push(set);
+          if (!sets.has(set.name)) sets.set(set.name, n);
+        }
       }
       for (const m of text.matchAll(word)) mentions.set(m[0], (mentions.get(m[0]) ?? 0) + 1);
     }
@@ -82,8 +87,9 @@ export const programEnvVarNotSet: Rule = {
     const elsewhere = doc.tutorial.steps.filter((s) => s.source.file && doc.file && s.source.file !== doc.file).map((s) => s.raw).join('\n');
     const hits: RuleHit[] = [];
     const said = new Set<string>();
+    const isSet = (name: string): boolean => setForms.some((set) => assigns(set, name));
     for (const r of reads) {
-      if (said.has(r.name) || sets.has(r.name) || mentions.has(r.name) || new RegExp(`\\b${r.name}\\b`).test(elsewhere)) continue;
+      if (said.has(r.name) || isSet(r.name) || mentions.has(r.name) || new RegExp(`\\b${r.name}\\b`).test(elsewhere)) continue;
       said.add(r.name);
       const setNames = [...sets.entries()];
       const shown = setNames.slice(0, 3).map(([name, line]) => `${name} (line ${line})`).join(', ');

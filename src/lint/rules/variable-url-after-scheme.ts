@@ -4,6 +4,7 @@
 import type { LintDocument } from '../document.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { bashVariableUses } from '../shell.ts';
+import { assigns, envVarAssignments, unquoted } from '../env-var-assignments.ts';
 
 /** What the page puts into a variable: a URL, or a placeholder that asks for one, with its line. */
 interface UrlValue {
@@ -13,17 +14,6 @@ interface UrlValue {
   literal: boolean;
 }
 
-// Every way a page sets a variable for the shell or its programs: bash (export) name=…, echo export
-// name=… >> file (Azure OpenAI quickstarts' /etc/environment), cmd set/setx, PowerShell $env:name = …
-// and [System.Environment]::SetEnvironmentVariable('name', '…').
-const SETTERS: ((name: string) => RegExp)[] = [
-  (n) => new RegExp(`^\\s*(?:echo\\s+)?(?:export\\s+)?${n}=("[^"]*"|'[^']*'|\\S+)`),
-  (n) => new RegExp(`(?:^|[\\s;&])setx\\s+${n}\\s+("[^"]*"|\\S+)`, 'i'),
-  (n) => new RegExp(`(?:^|[\\s;&])set\\s+"?${n}=([^"\\s]+)`, 'i'),
-  (n) => new RegExp(`\\$env:${n}\\s*=\\s*("[^"]*"|'[^']*')`, 'i'),
-  (n) => new RegExp(`SetEnvironmentVariable\\(\\s*['"]${n}['"]\\s*,\\s*('[^']*'|"[^"]*")`, 'i'),
-];
-
 // A placeholder value that asks for a URL: REPLACE_WITH_YOUR_ENDPOINT_HERE, <your-endpoint>, {endpoint},
 // YOUR_RESOURCE_URL. A name (YOUR_RESOURCE_NAME) or a host (<your-host-name>) is what belongs after the scheme.
 const ASKS_FOR_URL = /(?:^|[^a-z])(endpoint|url|uri)(?:[^a-z]|$)/i;
@@ -31,14 +21,13 @@ const PLACEHOLDER = /^(?:<[^<>]+>|\{[^{}]+\}|\[[^[\]]+\]|[A-Z][A-Z0-9_-]*)$/;
 
 function urlValues(doc: LintDocument, name: string): UrlValue[] {
   const out: UrlValue[] = [];
-  const setters = SETTERS.map((s) => s(name));
   for (let n = 1; n <= doc.lineCount; n++) {
     if (doc.isProse(n)) continue;
-    const text = doc.line(n);
-    for (const re of setters) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const value = m[1]!.replace(/^(["'])(.*)\1$/, '$2').trim();
+    // Every way a line sets a variable for the shell or its programs (env-var-assignments.ts); a value the
+    // line computes ($env:X = $y) is not one the page states.
+    for (const set of envVarAssignments(doc.line(n))) {
+      if (!assigns(set, name) || set.value === undefined) continue;
+      const value = unquoted(set.value).trim();
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) out.push({ line: n, value, literal: true });
       else if (PLACEHOLDER.test(value) && ASKS_FOR_URL.test(value)) out.push({ line: n, value, literal: false });
       else return []; // the page also gives it a host or a name: not ours to judge
