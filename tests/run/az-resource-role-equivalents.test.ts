@@ -98,9 +98,14 @@ describe('az role assignment delete', () => {
   });
 
   it('defect: a delete of a grant made by a step that did not run was a false fail — a role the emulator lacks is unsupported, never "No matched assignments"', async () => {
-    const out = await az('az role assignment delete --assignee 33333333-3333-3333-3333-333333333333 --role "Virtual Machine Contributor" --resource-group tagged-rg');
+    // A role the emulator cannot model (an ABAC condition): unsupported, saying so.
+    const out = await az('az role assignment delete --assignee 33333333-3333-3333-3333-333333333333 --role "Key Vault Data Access Administrator" --resource-group tagged-rg');
     expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
-    expect(out.error?.message).toContain("built-in role 'Virtual Machine Contributor'");
+    expect(out.error?.message).toContain("built-in role 'Key Vault Data Access Administrator'");
+    // A role it models (every evaluable catalog role since issue 16 session 11) whose grant no step made: still unsupported, never a fail.
+    const modelled = await az('az role assignment delete --assignee 33333333-3333-3333-3333-333333333333 --role "Virtual Machine Contributor" --resource-group tagged-rg');
+    expect(modelled.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
+    expect(modelled.error?.message).toMatch(/^no role assignment at \/subscriptions\//);
   });
 
   it('a management-group scope is not emulated: unsupported', async () => {
@@ -121,9 +126,13 @@ describe('az role definition list', () => {
   });
 
   it('a built-in role the emulator lacks, a custom role, or the whole list: unsupported, each saying why (never an empty list as the answer)', async () => {
-    const lacks = await az('az role definition list --name "Virtual Machine Contributor"');
+    const lacks = await az('az role definition list --name "Key Vault Data Access Administrator"');
     expect(lacks.error).toMatchObject({ kind: 'unsupported', unsupported: 'not-emulated' });
-    expect(lacks.error?.message).toContain("built-in role 'Virtual Machine Contributor'");
+    expect(lacks.error?.message).toContain("built-in role 'Key Vault Data Access Administrator' is not among the emulator's role definitions: it carries an ABAC condition");
+    // Every catalog role the emulator can evaluate is held (it held the tutorials' eleven): Virtual Machine Contributor is printed.
+    const held = await az('az role definition list --name "Virtual Machine Contributor"');
+    expect(held.error).toBeUndefined();
+    expect((stdoutJson(held) as Record<string, unknown>[]).map((r) => r.name)).toEqual(['9980e02c-c2be-4d73-94e8-173b1dc7cf3c']);
     const custom = await az('az role definition list --name "Virtual Machine Operator"');
     expect(custom.error?.message).toContain('custom role definitions are not emulated');
     const all = await az('az role definition list');

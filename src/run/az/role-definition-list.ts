@@ -11,6 +11,7 @@
 // or a name it does not hold (a conditional or retired built-in role, or a custom role the page may
 // have created), is `unsupported`.
 import { catalogRole } from '../../reference/rbac.ts';
+import { notModelledBecause } from '../../emulator/roles.ts';
 import { ArmSession, azJson, callFailed, callPrinted } from './arm.ts';
 import type { AzCommandModule } from './command.ts';
 import { outcome, type StepOutcome } from '../context.ts';
@@ -50,7 +51,7 @@ export const roleDefinitionList: AzCommandModule = {
     if (customOnly) roles = roles.filter((r) => r.roleType === 'CustomRole');
     if (roles.length === 0 && !customOnly) {
       const builtIn = catalogRole(name);
-      const why = builtIn !== undefined ? `the built-in role '${builtIn.roleName}' is not among the emulator's role definitions` : `custom role definitions are not emulated (az role definition create does not run here), so whether '${name}' exists is not judged`;
+      const why = builtIn !== undefined ? `the built-in role '${builtIn.roleName}' is not among the emulator's role definitions: ${notModelledBecause(builtIn)}` : `custom role definitions are not emulated (az role definition create does not run here), so whether '${name}' exists is not judged`;
       return notJudged(why, session.exchanges);
     }
     if (roles.length === 0) return notJudged(`custom role definitions are not emulated, so whether a custom role '${name}' exists is not judged`, session.exchanges);
