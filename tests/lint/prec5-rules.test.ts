@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
+import { storageAccountOption } from '../../src/world/mentions.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
@@ -36,5 +37,39 @@ describe('prose-stale-preview: the preview of another thing pinned on a GA comma
       '',
     ].join('\n');
     expect(found('rotate.md', 'prose-stale-preview', text).map((f) => f.line)).toEqual([3, 5, 7]);
+  });
+});
+
+describe('page-assumes-resource: a Cosmos DB --account-name called "the storage account"', () => {
+  // The copy job of tests/fresh/articles/cosmos-db/how-to-container-copy.md as the reference now spells
+  // it (az cosmosdb copy create), in an azurecli fence: --account-name is the Azure Cosmos DB account.
+  const text = [
+    '# Copy a container',
+    '',
+    '```azurecli',
+    'az cosmosdb copy create --resource-group myResourceGroup --account-name mycosmosaccount --job-name myjob --src-nosql database=db1 container=c1 --dest-nosql database=db2 container=c2',
+    '```',
+    '',
+    '```azurecli',
+    'az batch pool list --account-name mybatchaccount --account-endpoint https://mybatchaccount.westeurope.batch.azure.com',
+    '```',
+    '',
+    '```azurecli',
+    'az storage container create --account-name mystorageaccount --name mycontainer --auth-mode login',
+    '```',
+    '',
+  ].join('\n');
+  it('never names a Cosmos DB or Batch account a storage account; still names the storage account of az storage', () => {
+    const f = found('copy.md', 'page-assumes-resource', text);
+    expect(f.map((x) => x.message).join('\n')).not.toMatch(/storage account (?:mycosmosaccount|mybatchaccount)/);
+    expect(f.find((x) => x.line === 4)?.message).toBe('the page assumes the resource group myResourceGroup exists; say so in the prerequisites');
+    expect(f.find((x) => x.line === 12)?.message).toMatch(/the storage account mystorageaccount exists/);
+  });
+  it('the World reads --account-name as a storage account only in storage commands', () => {
+    expect(storageAccountOption('storage container create')).toBe(true);
+    expect(storageAccountOption('keyvault storage sas-definition create')).toBe(true);
+    expect(storageAccountOption('webapp config storage-account add')).toBe(true);
+    expect(storageAccountOption('cosmosdb copy create')).toBe(false);
+    expect(storageAccountOption('batch pool list')).toBe(false);
   });
 });
