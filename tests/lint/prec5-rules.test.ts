@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from './helpers.ts';
 import { storageAccountOption } from '../../src/world/mentions.ts';
+import { azCommand, retiredCommand } from '../../src/reference/az-table.ts';
+import { lastAdvice } from '../../scripts/az-reference-history.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
@@ -71,5 +73,40 @@ describe('page-assumes-resource: a Cosmos DB --account-name called "the storage 
     expect(storageAccountOption('webapp config storage-account add')).toBe(true);
     expect(storageAccountOption('cosmosdb copy create')).toBe(false);
     expect(storageAccountOption('batch pool list')).toBe(false);
+  });
+});
+
+describe('az-commands.json: cosmosdb dts copy recorded as replaced by "cosmosdb copy copy" (a group rename applied to a command name)', () => {
+  // The removed reference page, as azure-docs-cli held it before fae8cd29f9fe (latest/docs-ref-autogen/cosmosdb/dts.yml), cut to what the advice reads.
+  const implicit = "This command is implicitly deprecated because command group 'cosmosdb dts' is deprecated and will be removed in a future release. Use 'cosmosdb copy' instead.";
+  const dts = {
+    name: 'az cosmosdb dts',
+    deprecateInfo: "This command group has been deprecated and will be removed in a future release. Use 'cosmosdb copy' instead.",
+    directCommands: [
+      { name: 'az cosmosdb dts copy', summary: 'Creates a Data Transfer Copy Job.', deprecateInfo: implicit },
+      { name: 'az cosmosdb dts show', summary: 'Get a Data Transfer Job.', deprecateInfo: implicit },
+    ],
+  };
+  const today = new Map([
+    ['cosmosdb copy create', 'Creates a container copy job.'],
+    ['cosmosdb copy show', 'Get a container copy job.'],
+    ['cosmosdb copy list', 'Get a container copy job.'],
+  ]);
+  it('the generator leads the renamed group to its command: same name when it exists, else the one command whose summary starts and ends alike, else the group', () => {
+    expect(lastAdvice(dts, 'cosmosdb dts show', today)).toBe('cosmosdb copy show');
+    expect(lastAdvice(dts, 'cosmosdb dts copy', today)).toBe('cosmosdb copy create');
+    expect(lastAdvice(dts, 'cosmosdb dts copy', new Map([['cosmosdb copy list', 'List jobs.']]))).toBe('cosmosdb copy');
+  });
+  it('an implicit deprecation moves the command with the group it names, not with its own page group', () => {
+    const page = { name: 'az spring-cloud connection create', directCommands: [{ name: 'az spring-cloud connection create redis', summary: 'Create a Spring Cloud connection to redis.', deprecateInfo: "This command is implicitly deprecated because command group 'spring-cloud' is deprecated and will be removed in a future release. Use 'spring' instead." }] };
+    expect(lastAdvice(page, 'spring-cloud connection create redis', new Map([['spring connection create redis', 'Create a Spring Cloud connection to redis.']]))).toBe('spring connection create redis');
+  });
+  it('the committed table says cosmosdb copy create, a command of the reference, and az-retired-command writes it on how-to-container-copy.md', () => {
+    expect(retiredCommand(['cosmosdb', 'dts', 'copy'])?.replacement).toBe('cosmosdb copy create');
+    expect(azCommand('cosmosdb copy create')).toBeDefined();
+    const page = 'tests/fresh/articles/cosmos-db/how-to-container-copy.md';
+    const f = found(page, 'az-retired-command').filter((x) => x.line === lineWith(page, 'az cosmosdb dts copy `'));
+    expect(f[0]?.message).toMatch(/Write "az cosmosdb copy create"\.$/);
+    expect(found(page, 'az-retired-command').map((x) => x.message).join('\n')).not.toContain('cosmosdb copy copy');
   });
 });
