@@ -7,6 +7,7 @@ import { lintText } from './helpers.ts';
 import { storageAccountOption } from '../../src/world/mentions.ts';
 import { azCommand, retiredCommand } from '../../src/reference/az-table.ts';
 import { lastAdvice } from '../../scripts/az-reference-history.ts';
+import { rules } from '../../src/lint/registry.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
@@ -108,5 +109,18 @@ describe('az-commands.json: cosmosdb dts copy recorded as replaced by "cosmosdb 
     const f = found(page, 'az-retired-command').filter((x) => x.line === lineWith(page, 'az cosmosdb dts copy `'));
     expect(f[0]?.message).toMatch(/Write "az cosmosdb copy create"\.$/);
     expect(found(page, 'az-retired-command').map((x) => x.message).join('\n')).not.toContain('cosmosdb copy copy');
+  });
+});
+
+describe('retired-azure-powershell-module: description said AzureAD cmdlets are "never reported"', () => {
+  it('points to retired-azuread-powershell-module, which reports them', () => {
+    const asm = rules.find((r) => r.id === 'retired-azure-powershell-module');
+    expect(asm?.fullDescription).not.toMatch(/AzureAD[^.]*never reported/);
+    expect(asm?.fullDescription).toMatch(/AzureAD, AzureADPreview and MSOnline cmdlets[^.]*by retired-azuread-powershell-module/);
+    expect(rules.some((r) => r.id === 'retired-azuread-powershell-module')).toBe(true);
+    // And that rule does report one (Connect-AzureAD in a PowerShell block), which the ASM rule leaves alone.
+    const text = ['# Sign in', '', '```powershell', 'Connect-AzureAD -TenantId $tenantId', '```', ''].join('\n');
+    expect(found('ad.md', 'retired-azuread-powershell-module', text).map((f) => f.line)).toEqual([4]);
+    expect(found('ad.md', 'retired-azure-powershell-module', text)).toEqual([]);
   });
 });
