@@ -73,26 +73,58 @@ async function scanHistory(dir: string): Promise<{ ever: Set<string>; lastRemova
 /** "Use 'deployment group' instead" → "deployment group". */
 const redirect = (info: unknown): string | undefined => (typeof info === 'string' ? /Use '([^']+)' instead/.exec(info)?.[1]?.replace(/^az /, '') : undefined);
 
-/** What the command's last entry said to use: its own deprecation, else its group's (moving the command with the group). */
-function lastAdvice(page: unknown, path: string): string | undefined {
+/** The first and last words of a summary, lower-cased: "Creates a Data Transfer Copy Job." → "creates … job". */
+const gistOf = (summary: unknown): string | undefined => {
+  const words = typeof summary === 'string' ? summary.toLowerCase().match(/[a-z]+/g) ?? [] : [];
+  return words.length < 2 ? undefined : `${words[0]} … ${words[words.length - 1]}`;
+};
+
+/**
+ * A group's rename applied to one of its commands. The same name in the new group when today's
+ * reference has it (`cosmosdb dts show` → `cosmosdb copy show`); else the one command at the same
+ * place in the new group whose summary starts and ends with the same words (`cosmosdb dts copy`,
+ * "Creates a Data Transfer Copy Job." → `cosmosdb copy create`, "Creates a container copy job."),
+ * since a rename of the group may rename its commands too; else the new group itself, which is what
+ * the entry said.
+ */
+function renamed(groupUse: string, rest: string, summary: unknown, today: ReadonlyMap<string, string>): string {
+  const same = `${groupUse} ${rest}`;
+  if (today.has(same) || today.size === 0) return same;
+  const gist = gistOf(summary);
+  const parent = same.slice(0, same.lastIndexOf(' '));
+  const depth = same.split(' ').length;
+  const alike = [...today].filter(([path, s]) => gist !== undefined && path.startsWith(`${parent} `) && path.split(' ').length === depth && gistOf(s) === gist);
+  return alike.length === 1 ? (alike[0] as [string, string])[0] : groupUse;
+}
+
+/**
+ * What the command's last entry said to use: its own deprecation, else its group's (moving the
+ * command with the group). `today`: today's commands and their summaries (empty: no check).
+ */
+export function lastAdvice(page: unknown, path: string, today: ReadonlyMap<string, string>): string | undefined {
   if (typeof page !== 'object' || page === null) return undefined;
   const group = page as { name?: unknown; deprecateInfo?: unknown; directCommands?: unknown };
-  const commands = Array.isArray(group.directCommands) ? (group.directCommands as Array<{ name?: unknown; deprecateInfo?: unknown }>) : [];
+  const commands = Array.isArray(group.directCommands) ? (group.directCommands as Array<{ name?: unknown; deprecateInfo?: unknown; summary?: unknown }>) : [];
   const own = commands.find((c) => c.name === `az ${path}`);
   const implicit = typeof own?.deprecateInfo === 'string' && own.deprecateInfo.includes('implicitly deprecated because command group');
   const direct = implicit ? undefined : redirect(own?.deprecateInfo);
   if (direct) return direct;
   const groupUse = redirect(group.deprecateInfo) ?? (implicit ? redirect(own?.deprecateInfo) : undefined);
   if (!groupUse || typeof group.name !== 'string') return undefined;
-  const groupPath = group.name.replace(/^az /, '');
-  return path.startsWith(`${groupPath} `) ? `${groupUse} ${path.slice(groupPath.length + 1)}` : groupUse;
+  // The group the rename is of: the page's own, or the ancestor an implicit deprecation names
+  // ("… because command group 'spring-cloud' is deprecated …": `spring-cloud connection create x`
+  // moves to `spring connection create x`, not `spring x`).
+  const named = redirect(group.deprecateInfo) === undefined && typeof own?.deprecateInfo === 'string' ? /command group '([^']+)' is deprecated/.exec(own.deprecateInfo)?.[1]?.replace(/^az /, '') : undefined;
+  const groupPath = named !== undefined && path.startsWith(`${named} `) ? named : group.name.replace(/^az /, '');
+  return path.startsWith(`${groupPath} `) ? renamed(groupUse, path.slice(groupPath.length + 1), own?.summary, today) : groupUse;
 }
 
 /**
  * The commands that left the reference (never groups: a name that other names continue), keyed by
- * path, sorted. `isCurrent` says whether a path is a command or group of today's table.
+ * path, sorted. `isCurrent` says whether a path is a command or group of today's table; `today`
+ * maps today's commands to their summaries (where a group's rename leads).
  */
-export async function retiredCommands(dir: string, isCurrent: (path: string) => boolean): Promise<Array<[string, RetiredCommand]>> {
+export async function retiredCommands(dir: string, isCurrent: (path: string) => boolean, today: ReadonlyMap<string, string> = new Map()): Promise<Array<[string, RetiredCommand]>> {
   const { ever, lastRemoval } = await scanHistory(dir);
   const prefixes = new Set<string>();
   for (const name of ever) for (let at = name.indexOf(' '); at > 0; at = name.indexOf(' ', at + 1)) prefixes.add(name.slice(0, at));
@@ -122,7 +154,7 @@ export async function retiredCommands(dir: string, isCurrent: (path: string) => 
   }
   return gone.map((name): [string, RetiredCommand] => {
     const r = lastRemoval.get(name) as Removal;
-    const use = lastAdvice(pages.get(`${r.commit}^:${r.file}`), name);
+    const use = lastAdvice(pages.get(`${r.commit}^:${r.file}`), name, today);
     return [name, { left: r.date.slice(0, 10), commit: r.commit.slice(0, 12), ...(use ? { use } : {}) }];
   });
 }

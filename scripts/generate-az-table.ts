@@ -42,6 +42,7 @@ const Status = {
 };
 const Command = z.object({
   name: z.string(),
+  summary: z.string().optional(),
   sourceType: z.string().optional(),
   extensionSuffix: z.string().optional(),
   ...Status,
@@ -290,7 +291,9 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     current.add(path);
     for (let at = path.indexOf(' '); at > 0; at = path.indexOf(' ', at + 1)) current.add(path.slice(0, at));
   }
-  const retired: Array<[string, TableRetired]> = await retiredCommands(source, (path) => current.has(path));
+  const summaries = new Map<string, string>();
+  for (const g of groups) for (const c of g.directCommands ?? []) summaries.set(c.name.replace(/^az /, ''), c.summary ?? '');
+  const retired: Array<[string, TableRetired]> = await retiredCommands(source, (path) => current.has(path), summaries);
 
   const paramCount = entries.reduce((n, e) => n + e.params.length, 0);
   const about = {
@@ -303,7 +306,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     counts: { commands: entries.length, parameters: paramCount, specs: pool.length, retired: retired.length },
     legend: {
       commands: 'path → p: indices into params; f: p preview, x experimental, d deprecated, g takes the global policy arguments, s takes the global --subscription; x: extension name ("" when the reference does not name it); also: extensions that redefine the command; use: the replacement a deprecation names',
-      retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead',
+      retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead; a group\'s rename leads to the same name in the new group, else to the one command there whose summary starts with the same verb, else to the new group',
       params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it',
     },
   };

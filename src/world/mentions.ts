@@ -138,13 +138,22 @@ function environmentAccount(az: AzCommand, path: string, resolve: Resolve): stri
   return v !== undefined && NAME_RULE.test(v) ? v : undefined;
 }
 
+/** A command whose --account-name names a storage account: a storage command or group (a path word `storage…`). */
+export function storageAccountOption(path: string): boolean {
+  return path.split(' ').some((w) => /^storage(?:-account)?$/.test(w));
+}
+
 /** The mentions of an az command, by its meaning. */
 export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const path = az.path.join(' ');
   const name = option(az, resolve, '--name', '-n');
   const group = option(az, resolve, '--resource-group', '-g');
   const vault = option(az, resolve, '--vault-name');
-  const account = option(az, resolve, '--account-name') ?? environmentAccount(az, path, resolve);
+  // --account-name is a storage account only in storage commands (`az storage …`, `az keyvault storage …`,
+  // `az webapp config storage-account …`); elsewhere it is the account of the command's own service
+  // (`az cosmosdb copy create --account-name` an Azure Cosmos DB account, `az batch … --account-name` a
+  // Batch account), which the World has no role for: it names nothing here rather than a storage account.
+  const account = (storageAccountOption(path) ? option(az, resolve, '--account-name') : undefined) ?? environmentAccount(az, path, resolve);
   const container = option(az, resolve, '--container-name', '-c');
   const out: Mention[] = [];
   const grants: GrantMention[] = [];

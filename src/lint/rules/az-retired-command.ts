@@ -7,8 +7,10 @@ import { azStatus, retiredMessage, type AzStatus } from '../../reference/az-stat
 import { azCommand } from '../../reference/az-table.ts';
 
 /**
- * The replacement to write, when it is a command of the reference: a group's rename applied to a command
- * name can name none (`cosmosdb dts copy` → `cosmosdb copy copy`; the command is `cosmosdb copy create`).
+ * The replacement to write, when it is a command of the reference. The table leads a group's rename to
+ * the command of the new group (`cosmosdb dts copy` → `cosmosdb copy create`, scripts/az-reference-history.ts)
+ * or, when it cannot tell which, to the new group itself (`spring-cloud connection create x` → `spring`):
+ * a group is named as what the entry said, never written as a command.
  */
 const writeInstead = (status: Extract<AzStatus, { kind: 'retired' }>): string | undefined => {
   const r = status.retired.replacement;

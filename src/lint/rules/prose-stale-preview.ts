@@ -13,6 +13,13 @@ const PREVIEW = /(?<![-\w])preview(?![-\w])/i;
 const AZ_MENTION = /`?\baz((?: [a-z][a-z0-9-]*){1,6})/g;
 // The sentence already says the preview is over, or speaks of the past.
 const ALREADY_SAYS = /generally available|\bGA\b|no longer (?:in )?preview|(?:was|were) (?:in )?(?:public )?preview|previously|formerly/i;
+// The preview the sentence speaks of is another thing's, during which the named feature or command
+// is not offered: "`az webapp up` is not supported during the public preview" (of App Service on
+// Azure Arc, tests/fresh quickstart-arc.md). The named thing is not the one in preview.
+const OTHERS_PREVIEW = /(?:\bnot|n't)\s+(?:yet\s+|currently\s+)?(?:supported|available|offered|allowed|possible|used)\b[^.;]*?\b(?:during|in|for|with)\s+(?:the\s+|this\s+)?(?:public\s+|private\s+)?preview\b/i;
+// After a command's name: the command is the subject of "preview" ("`az x` (preview)", "the az x
+// command is currently in public preview", "az x is a preview command"), not just in the sentence.
+const SUBJECT_OF_PREVIEW = /^`?\s*(?:\(preview\)|(?:command\s+)?(?:is|are)\s+(?:currently\s+|still\s+|now\s+|only\s+)?(?:in\s+)?(?:an?\s+)?(?:public\s+|private\s+|limited\s+)?preview\b)/i;
 
 interface Paragraph {
   /** The paragraph's lines joined with spaces, blockquote markers left out. */
@@ -92,8 +99,8 @@ function matches(feature: GaFeature, sentence: string, title: string): RegExpExe
 }
 
 /**
- * A sentence that calls an az command preview while the Azure CLI reference lists it without a
- * preview or experimental mark. Sentences about an option (`--condition`) or an extension are left
+ * A sentence that calls an az command preview — the command is the subject of "preview" — while
+ * the Azure CLI reference lists it without a preview or experimental mark. Sentences about an option (`--condition`) or an extension are left
  * alone: the reference marks neither options nor extension builds here.
  */
 function azPreviewClaim(sentence: string): string | undefined {
@@ -102,6 +109,10 @@ function azPreviewClaim(sentence: string): string | undefined {
     const words = (m[1] as string).trim().split(' ');
     const found = findCommand(words);
     if (found.kind !== 'command' || found.command.preview || found.command.experimental) continue;
+    // What follows the command's own words (AZ_MENTION may have taken prose words after them).
+    const start = (m.index ?? 0) + m[0].indexOf('az');
+    const after = sentence.slice(start + `az ${found.command.path}`.length);
+    if (!SUBJECT_OF_PREVIEW.test(after)) continue;
     const { commit } = azTableAbout();
     return `"az ${found.command.path}" is called preview here, but the Azure CLI reference lists it as generally available (no preview or experimental mark; MicrosoftDocs/azure-docs-cli @${commit.slice(0, 12)}). Remove the preview label.`;
   }
@@ -114,7 +125,7 @@ export const proseStalePreview: Rule = {
   severity: 'warning',
   shortDescription: 'The page calls a feature preview that Azure has made generally available.',
   fullDescription:
-    'Azure features leave preview: key auto-rotation in Key Vault, role assignment conditions for Azure Storage (GA October 2022), user delegation SAS for Blob Storage (GA January 2020). A title, heading or note that still says "(preview)" or "currently in preview", with the preview terms of use, tells readers the feature has no SLA and is not for production, which is no longer true. An az command the page calls preview is checked against the Azure CLI reference (its preview and experimental marks). The feature list and the source of each GA (the az reference status, the feature\'s own documentation, Azure updates) are in src/reference/ga-features.json; parts still in preview (principal or environment attributes in conditions, user delegation SAS for Files, Tables and Queues) are left alone.',
+    'Azure features leave preview: key auto-rotation in Key Vault, role assignment conditions for Azure Storage (GA October 2022), user delegation SAS for Blob Storage (GA January 2020). A title, heading or note that still says "(preview)" or "currently in preview", with the preview terms of use, tells readers the feature has no SLA and is not for production, which is no longer true. An az command the page calls preview (the command is the subject: "`az x` is currently in preview", "az x (preview)") is checked against the Azure CLI reference (its preview and experimental marks); a sentence that names a GA command or feature as not offered during a preview ("`az webapp up` is not supported during the public preview", of App Service on Azure Arc) speaks of another thing\'s preview and is left alone. The feature list and the source of each GA (the az reference status, the feature\'s own documentation, Azure updates) are in src/reference/ga-features.json; parts still in preview (principal or environment attributes in conditions, user delegation SAS for Files, Tables and Queues) are left alone.',
   help: 'Remove "(preview)" and the preview notice for the generally available feature (keep it only for the parts its documentation still lists as preview).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -122,7 +133,7 @@ export const proseStalePreview: Rule = {
     for (const para of paragraphs(doc)) {
       if (!PREVIEW.test(para.text)) continue;
       for (const s of sentences(para.text)) {
-        if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text)) continue;
+        if (!PREVIEW.test(s.text) || ALREADY_SAYS.test(s.text) || OTHERS_PREVIEW.test(s.text)) continue;
         const at = para.place(s.start + (PREVIEW.exec(s.text)?.index ?? 0));
         const az = azPreviewClaim(s.text);
         if (az) {

@@ -1,8 +1,9 @@
 // A code block runs or installs a cmdlet of the retired pre-Az "Azure" PowerShell modules: the Azure
 // Service Management module (Add-AzureAccount, New-AzureVM: classic resources) or Azure.Storage
 // (New-AzureStorageContext, Set-AzureStorageBlobContent). AzureRM cmdlets (Verb-AzureRmNoun) are
-// retired-azurerm-module's. Names come from the generated table retired-powershell.json, so Az
-// (Verb-AzNoun), AzureAD (Verb-AzureADNoun) and Azure Stack cmdlets never match.
+// retired-azurerm-module's, AzureAD cmdlets (Verb-AzureADNoun) retired-azuread-powershell-module's.
+// Names come from the generated table retired-powershell.json, so Az (Verb-AzNoun), AzureAD and
+// Azure Stack cmdlets never match here.
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, isProgramSource } from '../fences.ts';
 import { retiredCmdlet, retiredPowerShell } from '../../reference/retired-powershell.ts';
@@ -30,7 +31,7 @@ export const retiredAzurePowershellModule: Rule = {
   severity: 'warning',
   shortDescription: 'A code block runs or installs a cmdlet of the retired Azure Service Management ("Azure") or Azure.Storage PowerShell module (New-AzureStorageContext, Add-AzureAccount, New-AzureVM…).',
   fullDescription:
-    'Before Az, Azure PowerShell shipped the Azure Service Management module "Azure" (classic resources: Add-AzureAccount, New-AzureVM, Get-AzureStorageKey) and Azure.Storage (New-AzureStorageContext, Get-AzureStorageBlob, Set-AzureStorageBlobContent), both with the bare "Azure" noun prefix. MicrosoftDocs/azure-docs-powershell removed their reference "for unsupported versions" (commit 915c5bc56e2b, January 2026; its banner said ASM "is scheduled for retirement" and the module "only works with Windows PowerShell"); the Az migration guide (migrate-az-1.0.0.md) lists Azure.Storage as the AzureRM-era module Az.Storage replaced and gives the rename rule (Azure noun prefix → Az). A script written with these cmdlets fails on a current setup with "The term … is not recognized". The cmdlet names and their Az names are generated from that repository (scripts/generate-retired-powershell.ts: the azuresmps-4.0.0 reference file names before the removal, and the newest azps-<version>/Az.* folder); Az, AzureRM (retired-azurerm-module), AzureAD and Azure Stack cmdlets are not in the table and are never reported. A line that already says the module is retired or classic is not reported.',
+    'Before Az, Azure PowerShell shipped the Azure Service Management module "Azure" (classic resources: Add-AzureAccount, New-AzureVM, Get-AzureStorageKey) and Azure.Storage (New-AzureStorageContext, Get-AzureStorageBlob, Set-AzureStorageBlobContent), both with the bare "Azure" noun prefix. MicrosoftDocs/azure-docs-powershell removed their reference "for unsupported versions" (commit 915c5bc56e2b, January 2026; its banner said ASM "is scheduled for retirement" and the module "only works with Windows PowerShell"); the Az migration guide (migrate-az-1.0.0.md) lists Azure.Storage as the AzureRM-era module Az.Storage replaced and gives the rename rule (Azure noun prefix → Az). A script written with these cmdlets fails on a current setup with "The term … is not recognized". The cmdlet names and their Az names are generated from that repository (scripts/generate-retired-powershell.ts: the azuresmps-4.0.0 reference file names before the removal, and the newest azps-<version>/Az.* folder); Az and Azure Stack cmdlets are not in the table and are not reported here; AzureRM cmdlets are reported by retired-azurerm-module and AzureAD, AzureADPreview and MSOnline cmdlets (Verb-AzureADNoun, Verb-MsolNoun) by retired-azuread-powershell-module. A line that already says the module is retired or classic is not reported.',
   help: 'Use the Az module: Install-Module -Name Az, and the Az name of each cmdlet (New-AzStorageContext, Get-AzStorageBlob, Set-AzStorageBlobContent, Connect-AzAccount).',
   check(doc) {
     const hits: RuleHit[] = [];
