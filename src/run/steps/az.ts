@@ -6,6 +6,7 @@ import { azRejection } from '../../reference/az-command-validators.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
 import { azError } from '../az/command.ts';
+import { readSubscription } from '../az/subscription.ts';
 import type { UnsupportedReason } from '../../model.ts';
 import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
@@ -94,6 +95,12 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
       const invalid = found.module.validate?.(args.values, args.flags);
       if (invalid !== undefined) return usage(invalid);
+      const subscription = args.values['subscription'];
+      if (subscription !== undefined && found.module.noManagementClient !== true) {
+        const read = readSubscription(subscription, ctx.cliAccount);
+        if (read.kind === 'not-found') return read.outcome;
+        args.values['subscription'] = read.id;
+      }
       const ran = await found.module.run({ step, args: args.values, lists: args.lists, flags: args.flags, ctx });
       return printedAsAzWould(ran, args.values);
     }
