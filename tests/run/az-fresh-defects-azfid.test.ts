@@ -1,34 +1,13 @@
 // Defects other helpers saw on never-seen pages (tests/fresh) in the run's az equivalents, each test
 // named after the defect it pins: the run must fail where az fails, with az's own words, and never
 // pass where az fails. Each page is run by the CLI on the embedded emulator, over real sockets.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCliInTempDir } from '../helpers/processes.ts';
-import type { Report } from '../../src/report/schema.ts';
+import { describe, expect, it } from 'vitest';
+import { pageVerdicts, type StepVerdict } from '../helpers/page-verdicts.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 const fence = (text: string) => `\`\`\`azurecli\n${text}\n\`\`\`\n`;
 
-/** The page's steps as the run judged them: start line, verdict, reason. */
-async function verdicts(blocks: string[]): Promise<{ line: number; verdict: string; reason: string }[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-azfid-'));
-  dirs.push(dir);
-  const file = join(dir, 'page.md');
-  writeFileSync(file, `# Page\n\n${blocks.map((b) => `Run:\n\n${fence(b)}`).join('\n')}`);
-  const run = runCliInTempDir([file]);
-  try {
-    await run.exited;
-    const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-    return report.tutorials[0]!.steps.map((s) => ({ line: s.line.start, verdict: s.verdict, reason: s.reason ?? '' }));
-  } finally {
-    run.cleanup();
-  }
-}
+/** A page of one azurecli block per command, run by the CLI. */
+const verdicts = (blocks: string[]): Promise<StepVerdict[]> => pageVerdicts(`# Page\n\n${blocks.map((b) => `Run:\n\n${fence(b)}`).join('\n')}`, 'tc-azfid-');
 
 const USAGE = /Usage error: To create role assignments, specify both --role and --scopes\./;
 
