@@ -7,35 +7,14 @@
 // that gives az webapp create and az functionapp create --custom-location (Azure/azure-cli-extensions
 // src/appservice-kube/azext_appservice_kube/_params.py). A side-loaded extension is not in the reference the
 // command table comes from: what the table rejects is not certain there, so the step is unsupported, not failed.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCliInTempDir } from '../helpers/processes.ts';
-import type { Report } from '../../src/report/schema.ts';
+import { describe, expect, it } from 'vitest';
+import { pageVerdicts } from '../helpers/page-verdicts.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\`\n`;
 const INSTALL = fence('azurecli-interactive', 'az extension add --yes --source "https://aka.ms/appsvc/appservice_kube-latest-py2.py3-none-any.whl"');
 const CREATE = fence('azurecli', 'az functionapp create --resource-group myResourceGroup --name myapp --custom-location westus --storage-account mystorage --functions-version 4 --runtime node --runtime-version 22');
 
-async function verdicts(page: string): Promise<{ line: number; verdict: string; reason: string }[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-sideload-'));
-  dirs.push(dir);
-  const file = join(dir, 'page.md');
-  writeFileSync(file, page);
-  const run = runCliInTempDir([file]);
-  try {
-    await run.exited;
-    const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-    return report.tutorials[0]!.steps.map((s) => ({ line: s.line.start, verdict: s.verdict, reason: s.reason ?? '' }));
-  } finally {
-    run.cleanup();
-  }
-}
+const verdicts = (page: string) => pageVerdicts(page, 'tc-sideload-');
 
 describe('defect: az functionapp create --custom-location failed on a page that side-loads the appservice-kube extension', () => {
   it('is unsupported (az-extension) with the wheel named, not a fail, when the page installs an extension from a file', async () => {

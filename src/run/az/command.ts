@@ -19,6 +19,11 @@ export interface AzCommandModule {
   /** az's own validator for the command (storage/_validators.py and the like): a usage message before any request, or undefined. */
   validate?(args: Readonly<Record<string, string>>, flags: ReadonlySet<string>): string | undefined;
   run(inv: AzInvocation): Promise<StepOutcome>;
+  /**
+   * az runs it with a data-plane client only (a storage or key vault data call, az rest): it never asks
+   * the profile for --subscription, which then only gets az's "not recognized" warning (run/az/subscription.ts).
+   */
+  noManagementClient?: true;
 }
 
 /** What az prints on success. */

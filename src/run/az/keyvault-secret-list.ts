@@ -7,6 +7,7 @@ import { KEYVAULT_DATA_API_VERSION, KEYVAULT_RESOURCE, printedSecretProperties, 
 
 export const keyvaultSecretList: AzCommandModule = {
   path: ['keyvault', 'secret', 'list'],
+  noManagementClient: true,
   options: [
     { dest: 'vault-name', names: ['--vault-name'] },
     { dest: 'id', names: ['--id'] },

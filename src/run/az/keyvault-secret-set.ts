@@ -11,6 +11,7 @@ import { KEYVAULT_DATA_API_VERSION, KEYVAULT_RESOURCE, printedSecret, vaultUrl }
 
 export const keyvaultSecretSet: AzCommandModule = {
   path: ['keyvault', 'secret', 'set'],
+  noManagementClient: true,
   options: [
     { dest: 'vault-name', names: ['--vault-name'], required: true },
     { dest: 'name', names: ['--name', '-n'], required: true },

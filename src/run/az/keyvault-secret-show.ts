@@ -6,6 +6,7 @@ import { KEYVAULT_DATA_API_VERSION, KEYVAULT_RESOURCE, printedSecret, vaultUrl }
 
 export const keyvaultSecretShow: AzCommandModule = {
   path: ['keyvault', 'secret', 'show'],
+  noManagementClient: true,
   options: [
     { dest: 'vault-name', names: ['--vault-name'] },
     { dest: 'name', names: ['--name', '-n'] },

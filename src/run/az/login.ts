@@ -7,6 +7,7 @@ import { printed } from './command.ts';
 
 export const login: AzCommandModule = {
   path: ['login'],
+  noManagementClient: true,
   options: [
     { dest: 'tenant', names: ['--tenant', '-t'] },
     { dest: 'username', names: ['--username', '-u'] },

@@ -44,6 +44,7 @@ function parseHeaders(words: readonly string[] | undefined): Record<string, stri
 
 export const rest: AzCommandModule = {
   path: ['rest'],
+  noManagementClient: true,
   options: [
     { dest: 'url', names: ['--uri', '--url', '-u'], required: true },
     { dest: 'method', names: ['--method', '-m'] },

@@ -15,6 +15,7 @@ async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffe
 
 export const storageBlobDownload: AzCommandModule = {
   path: ['storage', 'blob', 'download'],
+  noManagementClient: true,
   options: [...BLOB_OPTIONS.filter((o) => o.dest !== 'file'), { dest: 'file', names: ['--file', '-f'], required: true }],
   async run({ args, ctx }) {
     const container = args['container-name'] ?? '';

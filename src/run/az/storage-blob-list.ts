@@ -44,6 +44,7 @@ function printedItem(container: string, b: BlobItem): Record<string, unknown> {
 
 export const storageBlobList: AzCommandModule = {
   path: ['storage', 'blob', 'list'],
+  noManagementClient: true,
   options: [
     { dest: 'container-name', names: ['--container-name', '-c'], required: true },
     { dest: 'prefix', names: ['--prefix'] },

@@ -12,6 +12,7 @@ const PROGRESS = `Finished[${'#'.repeat(61)}]  100.0000%\n`;
 
 export const storageBlobUpload: AzCommandModule = {
   path: ['storage', 'blob', 'upload'],
+  noManagementClient: true,
   options: [...BLOB_OPTIONS, { dest: 'overwrite', names: ['--overwrite'], flag: true }, { dest: 'content-type', names: ['--content-type'] }],
   // az's validator (azure-cli storage/_validators.py validate_upload_blob), before any request; --data is not modelled here.
   validate: (args) => (args.file === undefined ? 'usage error: please specify one of --file and --data to upload.' : undefined),

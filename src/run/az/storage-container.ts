@@ -14,6 +14,7 @@ const PUBLIC_ACCESS: Record<string, 'blob' | 'container' | undefined> = { off: u
 
 export const storageContainerCreate: AzCommandModule = {
   path: ['storage', 'container', 'create'],
+  noManagementClient: true,
   options: [
     { dest: 'name', names: ['--name', '-n'], required: true },
     { dest: 'public-access', names: ['--public-access'] },
@@ -53,6 +54,7 @@ export function numResults(text: string | undefined): number | '*' {
 
 export const storageContainerList: AzCommandModule = {
   path: ['storage', 'container', 'list'],
+  noManagementClient: true,
   options: [
     { dest: 'prefix', names: ['--prefix'] },
     { dest: 'num-results', names: ['--num-results'] },

@@ -2,9 +2,11 @@
 // as the REST calls az would make — or `unsupported` when this tool has no equivalent (a real command
 // without one, an extension's command, one that left the reference), said with what would run it.
 import type { AzStep } from '../../model.ts';
-import { azArgumentError } from '../../reference/az-args.ts';
+import { azRejection } from '../../reference/az-command-validators.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
+import { azError } from '../az/command.ts';
+import { readSubscription } from '../az/subscription.ts';
 import type { UnsupportedReason } from '../../model.ts';
 import { parseArgs } from '../az/args.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
@@ -36,7 +38,7 @@ export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope
     case 'usage':
       return true;
     case 'unmodelled':
-      return azArgumentError(argv, undefined, show) !== undefined;
+      return azRejection(argv, show) !== undefined;
     case 'command': {
       const args = parseArgs(step.az, found.module.options, scope, { command: found.command, path: found.module.path });
       if (!args.ok) return args.kind === 'usage';
@@ -83,9 +85,9 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
     case 'extension':
       return unsupported('az-extension', extensionMessage(found.command, found.extension));
     case 'unmodelled': {
-      // az checks the arguments before it calls anything: what it would reject fails here too.
-      const error = azArgumentError(argv, undefined, show);
-      if (error) return usage(error);
+      // az checks the arguments, then the command's own code its usage, before it calls anything: what it would reject fails here too.
+      const error = azRejection(argv, show);
+      if (error) return error.kind === 'parse' || sideLoaded !== undefined ? usage(error.message) : azError(error.message);
       return unsupported('az-no-equivalent', unmodelledMessage(found.command.path));
     }
     case 'command': {
@@ -93,6 +95,12 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       if (!args.ok) return args.kind === 'usage' ? usage(args.message) : unsupported('az-no-equivalent', args.message);
       const invalid = found.module.validate?.(args.values, args.flags);
       if (invalid !== undefined) return usage(invalid);
+      const subscription = args.values['subscription'];
+      if (subscription !== undefined && found.module.noManagementClient !== true) {
+        const read = readSubscription(subscription, ctx.cliAccount);
+        if (read.kind === 'not-found') return read.outcome;
+        args.values['subscription'] = read.id;
+      }
       const ran = await found.module.run({ step, args: args.values, lists: args.lists, flags: args.flags, ctx });
       return printedAsAzWould(ran, args.values);
     }

@@ -5,7 +5,7 @@
 // make the step run (a new user adding --set APP_NAME=… to `az webapp deploy` still gets unsupported).
 // The run-time steps (az.ts, shell.ts) say the same in the same words.
 import type { ShellAction, Step, UnsupportedReason } from '../../model.ts';
-import { azArgumentError } from '../../reference/az-args.ts';
+import { azRejection } from '../../reference/az-command-validators.ts';
 import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
 import { powerShellUnsupported } from './powershell.ts';
 
@@ -38,7 +38,7 @@ function azUnsupported(argv: string[]): StaticUnsupported | undefined {
       return { reason: 'az-extension', why: extensionMessage(found.command, found.extension) };
     case 'unmodelled':
       // az rejects bad arguments before it calls anything: such a step runs (and fails) as written.
-      if (azArgumentError(argv, undefined, (w) => w) !== undefined) return undefined;
+      if (azRejection(argv) !== undefined) return undefined;
       return { reason: 'az-no-equivalent', why: unmodelledMessage(found.command.path) };
     default:
       return undefined;
