@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliInTempDir } from './processes.ts';
-import type { Report } from '../../src/report/schema.ts';
+import type { Report, ReportStep } from '../../src/report/schema.ts';
 
 export interface StepVerdict {
   line: number;
@@ -12,18 +12,23 @@ export interface StepVerdict {
   reason: string;
 }
 
-/** The page's steps as the run judged them: start line, verdict, reason. */
-export async function pageVerdicts(page: string, prefix = 'tc-page-'): Promise<StepVerdict[]> {
+/** The page's steps as the report holds them, after one CLI run of the page written to a temporary folder. */
+export async function pageSteps(page: string, prefix = 'tc-page-', name = 'page.md'): Promise<ReportStep[]> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const file = join(dir, 'page.md');
+  const file = join(dir, name);
   writeFileSync(file, page);
   const run = runCliInTempDir([file]);
   try {
     await run.exited;
     const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-    return report.tutorials[0]!.steps.map((s) => ({ line: s.line.start, verdict: s.verdict, reason: s.reason ?? '' }));
+    return report.tutorials[0]!.steps;
   } finally {
     run.cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The page's steps as the run judged them: start line, verdict, reason. */
+export async function pageVerdicts(page: string, prefix = 'tc-page-'): Promise<StepVerdict[]> {
+  return (await pageSteps(page, prefix)).map((s) => ({ line: s.line.start, verdict: s.verdict, reason: s.reason ?? '' }));
 }

@@ -1,36 +1,21 @@
 // Defects found by running the tool, as a new user would, on real pages it had never seen
 // (tests/fresh). Each test is named after the defect it pins.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCliInTempDir } from '../helpers/processes.ts';
-import type { Report } from '../../src/report/schema.ts';
+import { describe, expect, it } from 'vitest';
+import { pageSteps } from '../helpers/page-verdicts.ts';
 import { lintText } from '../lint/helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text}\n\`\`\`\n`;
 
 describe('defect: a blocked step named its cause "s4 did not succeed … uses RESOURCE_GROUP from s4 ()"', () => {
   // articles/aks/learn/quick-kubernetes-deploy-cli.md: export RANDOM_STRING=$(printf … "$RANDOM"), then
   // RESOURCE_GROUP built from it, then every az command using $RESOURCE_GROUP.
   it('says the step waited on was blocked, names the variable as the page spells it, and shows no empty "()"', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
-    dirs.push(dir);
-    const page = join(dir, 'aks-like.md');
-    writeFileSync(
-      page,
+    const steps = await pageSteps(
       `# Variables\n\nDefine them:\n\n${fence('bash', 'export RANDOM_STRING=$(printf \'%05d\' "$RANDOM")\nexport RESOURCE_GROUP="myGroup$RANDOM_STRING"\nendtime=$(date -ud "5 minutes" +%s)')}\nCreate the group:\n\n${fence('azurecli', 'az group create --name $RESOURCE_GROUP --location westus2')}\nWait:\n\n${fence('bash', 'while [[ $(date -u +%s) -le $endtime ]]\ndo\n  sleep 10\ndone')}`,
+      'tc-fresh-',
+      'aks-like.md',
     );
-    const run = runCliInTempDir([page]);
-    try {
-      await run.exited;
-      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-      const steps = report.tutorials[0]!.steps;
-      const byLine = (line: number) => steps.find((s) => s.line.start === line)!;
+    const byLine = (line: number) => steps.find((s) => s.line.start === line)!;
       expect(byLine(6).verdict).toBe('unsupported');
       expect(byLine(7).reason).toBe('s1 could not be run here (unsupported) and this step uses $RANDOM_STRING from s1');
       expect(byLine(14).verdict).toBe('blocked');
@@ -38,9 +23,6 @@ describe('defect: a blocked step named its cause "s4 did not succeed … uses RE
       // The page writes $endtime in lower case: the report does too.
       expect(byLine(20).reason).toContain('uses $endtime from s3');
       for (const s of steps) expect(s.reason ?? '').not.toContain('()');
-    } finally {
-      run.cleanup();
-    }
   }, 120_000);
 });
 
@@ -55,20 +37,10 @@ describe('defect: az vm create was not read as creating its VM, so the World pro
   });
 
   it("runs the page's az group create without a conflict with a provided group", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
-    dirs.push(dir);
-    const page = join(dir, 'vm.md');
-    writeFileSync(page, PAGE);
-    const run = runCliInTempDir([page]);
-    try {
-      await run.exited;
-      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-      const create = report.tutorials[0]!.steps.find((s) => s.raw.startsWith('az group create'))!;
-      expect(create.verdict, create.reason).toBe('pass');
-      expect(report.tutorials[0]!.steps.filter((s) => s.verdict === 'fail')).toEqual([]);
-    } finally {
-      run.cleanup();
-    }
+    const steps = await pageSteps(PAGE, 'tc-fresh-', 'vm.md');
+    const create = steps.find((s) => s.raw.startsWith('az group create'))!;
+    expect(create.verdict, create.reason).toBe('pass');
+    expect(steps.filter((s) => s.verdict === 'fail')).toEqual([]);
   }, 120_000);
 });
 
@@ -78,22 +50,13 @@ describe('defect: a group the page creates was seeded in the default region when
   // the World provided exportaccount and seeded ContosoRG in westus, so the page's own first command
   // failed 400 "The Resource group already exists in location 'westus'".
   it("seeds that group where the page's az group create puts it, so the command passes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tc-fresh-'));
-    dirs.push(dir);
-    const page = join(dir, 'monitor.md');
-    writeFileSync(
-      page,
+    const steps = await pageSteps(
       `# Export\n\nCreate:\n\n${fence('azurecli', 'az group create --name ContosoRG --location eastus2')}\nShow the account:\n\n${fence('azurecli', 'az storage account show --ids /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ContosoRG/providers/Microsoft.Storage/storageAccounts/exportaccount')}`,
+      'tc-fresh-',
+      'monitor.md',
     );
-    const run = runCliInTempDir([page]);
-    try {
-      await run.exited;
-      const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-      const create = report.tutorials[0]!.steps.find((s) => s.raw.startsWith('az group create'))!;
-      expect(create.verdict, create.reason).toBe('pass');
-    } finally {
-      run.cleanup();
-    }
+    const create = steps.find((s) => s.raw.startsWith('az group create'))!;
+    expect(create.verdict, create.reason).toBe('pass');
   }, 120_000);
 });
 
