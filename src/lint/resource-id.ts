@@ -32,6 +32,8 @@ export interface IdProblem {
   /** Offset in the id where the problem starts. */
   offset: number;
   message: string;
+  /** The namespace in another case, written wholly in lower case ("microsoft.keyvault"). */
+  lowercaseNamespace?: boolean;
 }
 
 export interface IdCheck {
@@ -77,7 +79,11 @@ export function checkResourceId(id: string): IdCheck {
     const ns = segments[i + 1] ?? '';
     const canonical = Object.keys(NAMESPACES).find((k) => k.toLowerCase() === ns.toLowerCase());
     if (canonical && canonical !== ns) {
-      problems.push({ offset: offsetOf(i + 1), message: `the provider namespace is written "${ns}"; Azure returns "${canonical}"` });
+      problems.push({
+        offset: offsetOf(i + 1),
+        message: `the provider namespace is written "${ns}"; Azure returns "${canonical}"`,
+        ...(ns === ns.toLowerCase() ? { lowercaseNamespace: true } : {}),
+      });
       fixed[i + 1] = canonical;
     }
     let node: TypeNode | undefined = canonical ? NAMESPACES[canonical] : undefined;

@@ -5,8 +5,8 @@ import { withFix } from '../fix.ts';
 import { jsonRepair } from '../json-repair.ts';
 import type { LintDocument } from '../document.ts';
 
-/** A line that stands for left-out content: "...", "…", "(...)", "< JSON data removed for brevity. >". */
-const ELISION = /^(?:\.{3}|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
+/** A line that stands for left-out content: "...", ". . .", "…", "(...)", "< JSON data removed for brevity. >". */
+const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
 
@@ -35,6 +35,13 @@ export const jsonExampleInvalid: Rule = {
       while (after <= doc.lineCount && doc.line(after).trim() === '') after++;
       if (elision < 0 && after <= doc.lineCount && ELISION.test(doc.line(after).trim())) elision = after - block.json.source.startLine;
       const elided = elision < lines.length ? lines[elision] : doc.line(after);
+      // JSON.parse reads left to right: a slip it stops at before the elided line (the missing comma
+      // after "kind": "vector" above ". . ." on azure-docs vector-search-how-to-query.md, reported by a
+      // reader on the same page as MicrosoftDocs/azure-docs#119801) is no part of the elision. Only a
+      // message that gives its position says where it stopped ("Unexpected token" is located by the
+      // token's first use, which may be a number's dot above the elision).
+      const stoppedAt = read.error && /position \d+/.test(read.error.message) ? read.error.line : undefined;
+      if (elision >= 0 && elision < lines.length && stoppedAt !== undefined && stoppedAt < block.json.source.startLine + elision) elision = -1;
       // JSON members right before the value: the block is cut out of a longer output.
       const before = doc.line(block.json.source.startLine - 1).trim();
       const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);

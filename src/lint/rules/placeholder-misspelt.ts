@@ -4,6 +4,20 @@ import { editDistance, nearKeyPairs, placeholderKey } from '../../parse/placehol
 import { placeholdersIn, type PlaceholderHit } from '../text.ts';
 import { spellingForm } from './placeholder-spelling-varies.ts';
 
+// Words that name what kind of value a placeholder is. Two keys that differ only by swapping one of
+// them for another (<service-id>, a resource id, beside <service-GUID>, a subscription GUID, on
+// azure-docs how-to-manage-workspace-cli.md) are two names for two values, not a slip of the keyboard.
+const KIND_WORDS = new Set(['ID', 'GUID', 'UUID', 'OID', 'IP', 'URL', 'URI', 'KEY', 'NAME']);
+
+/** True when `a` and `b` differ in exactly one word (of `_`-joined keys) and both words are kind words. */
+export function differentKinds(a: string, b: string): boolean {
+  const wa = a.split('_');
+  const wb = b.split('_');
+  if (wa.length !== wb.length) return false;
+  const differ = wa.flatMap((w, i) => (w === wb[i] ? [] : [i]));
+  return differ.length === 1 && KIND_WORDS.has(wa[differ[0]!]!) && KIND_WORDS.has(wb[differ[0]!]!);
+}
+
 export const placeholderMisspelt: Rule = {
   id: 'placeholder-misspelt',
   name: 'PlaceholderMisspelt',
@@ -31,6 +45,7 @@ export const placeholderMisspelt: Rule = {
       // Members of a numbered series (<key1>/<key2>, <value1>/<value2> of a format like
       // {"<key1>":"<value1>","<key2>":"<value2>"}) differ only in their numbers: two values, not a slip.
       if (/\d/.test(a) && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#')) return;
+      if (differentKinds(a, b)) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
       // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.
