@@ -4,6 +4,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachCurl } from '../each.ts';
 import { hostAndPath, queryParams } from '../commands.ts';
 import { openaiRetiredVersionHits } from '../openai-api-version.ts';
+import { searchRetiredVersionHits } from '../search-api-version.ts';
 
 // From the IMDS documentation's "Supported API versions" (MicrosoftDocs/azure-compute-docs articles/virtual-machines/instance-metadata-service.md).
 const IMDS_VERSIONS = new Set([
@@ -22,8 +23,8 @@ export const apiVersionInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A request carries an api-version the service does not take, or lacks a mandatory one.',
   fullDescription:
-    'Blob storage has no api-version query parameter (its version is the x-ms-version header), IMDS identity tokens need one of the documented versions from 2018-02-01 on, and Key Vault has no default version. A wrong or missing value gets 400, or is silently ignored while the real version header is missing. Azure OpenAI retired its early preview api-versions (2023-03-15-preview, 2023-07-01-preview, 2023-08-01-preview, 2023-09-01-preview and 2023-12-01-preview on 1 July 2024: they "will be retired and will stop accepting API requests", Azure OpenAI API preview lifecycle, MicrosoftDocs/azure-docs articles/ai-services/openai/api-version-deprecation.md @0b74e485, generated into src/reference/openai-api-versions.json by scripts/generate-openai-api-versions.ts); a code block that talks to Azure OpenAI (an /openai/ path, an *.openai.azure.com host, the AzureOpenAI client, AZURE_OPENAI_* settings) and writes one of them gets a warning, since what the retired version answers is not documented. Readers asked which versions still work on the REST reference (azure-docs#119770, #120041, #120425).',
-  help: 'Use the version the service documents: x-ms-version for Blob, api-version=2018-02-01 or later for IMDS, a current Key Vault version such as 7.4, a supported Azure OpenAI version (a GA version such as 2024-10-21).',
+    'Blob storage has no api-version query parameter (its version is the x-ms-version header), IMDS identity tokens need one of the documented versions from 2018-02-01 on, and Key Vault has no default version. A wrong or missing value gets 400, or is silently ignored while the real version header is missing. Azure OpenAI retired its early preview api-versions (2023-03-15-preview, 2023-07-01-preview, 2023-08-01-preview, 2023-09-01-preview and 2023-12-01-preview on 1 July 2024: they "will be retired and will stop accepting API requests", Azure OpenAI API preview lifecycle, MicrosoftDocs/azure-docs articles/ai-services/openai/api-version-deprecation.md @0b74e485, generated into src/reference/openai-api-versions.json by scripts/generate-openai-api-versions.ts); a code block that talks to Azure OpenAI (an /openai/ path, an *.openai.azure.com host, the AzureOpenAI client, AZURE_OPENAI_* settings) and writes one of them gets a warning, since what the retired version answers is not documented. Readers asked which versions still work on the REST reference (azure-docs#119770, #120041, #120425). Azure AI Search (formerly Azure Cognitive Search) data-plane versions the Learn page "API versions in Azure AI Search" says are no longer supported are judged the same way, as warnings, where a code block calls *.search.windows.net with them (or sets api_version in a block that calls Search and not Azure OpenAI): 2023-07-01-Preview, the first vector search preview ("deprecated on April 8, 2024 and is no longer supported as of July 8, 2024"; readers got its retirement notice: Azure-Samples/azure-search-openai-demo#1805, Azure/azure-sdk-for-net#44645), and 2015-02-28, 2015-02-28-Preview, 2014-07-31-Preview, 2014-10-20-Preview ("Support for the above-listed versions ended on October 15, 2020") — MicrosoftDocs/azure-ai-docs articles/search/search-api-versions.md @00bb5540, generated into src/reference/search-api-versions.json by scripts/generate-search-api-versions.ts; a retirement dated after the day the lint runs is not reported.',
+  help: 'Use the version the service documents: x-ms-version for Blob, api-version=2018-02-01 or later for IMDS, a current Key Vault version such as 7.4, a supported Azure OpenAI version (a GA version such as 2024-10-21), a supported Azure AI Search version (such as 2024-07-01).',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, curl } of eachCurl(doc)) {
@@ -57,6 +58,7 @@ export const apiVersionInvalid: Rule = {
       }
     }
     hits.push(...openaiRetiredVersionHits(doc));
+    hits.push(...searchRetiredVersionHits(doc));
     return hits;
   },
 };
