@@ -8,6 +8,7 @@ import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
 import { codeFences, fenceAt } from './fences.ts';
 import { eachAz } from './each.ts';
+import { extensionRetired } from './rules/az-extension-retired.ts';
 import { findCommand } from '../reference/az-table.ts';
 
 interface Tool {
@@ -128,8 +129,12 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
     const found = findCommand(az.path);
     if (found.kind !== 'command') continue;
     const path = found.command.path;
-    const ext = found.command.source.kind === 'extension' ? found.command.source.extension : undefined;
-    if (ext && !reported.has(`ext:${ext}`) && !extensionNamed(ext, proseText, codeLines)) {
+    const primary = found.command.source.kind === 'extension' ? found.command.source.extension : undefined;
+    // A command two extensions define (az ml workspace create: azure-cli-ml and ml) needs either; the
+    // one to name is one whose support has not ended (ml, not the retired CLI v1 azure-cli-ml).
+    const defining = primary ? [primary, ...found.command.alsoIn] : [];
+    const ext = defining.find((e) => !extensionRetired(e)) ?? primary;
+    if (ext && !reported.has(`ext:${ext}`) && !defining.some((e) => extensionNamed(e, proseText, codeLines))) {
       reported.add(`ext:${ext}`);
       hits.push({
         line,

@@ -162,6 +162,7 @@ import { mkdirThenRunFolder } from './rules/mkdir-then-run-folder.ts';
 import { openaiDeploymentNameFixed } from './rules/openai-deployment-name-fixed.ts';
 import { appInsightsInstrumentationKey } from './rules/app-insights-instrumentation-key.ts';
 import { azExtensionRemoved } from './rules/az-extension-removed.ts';
+import { azExtensionRetired } from './rules/az-extension-retired.ts';
 import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
 import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
@@ -344,6 +345,7 @@ export const rules: readonly Rule[] = [
   openaiDeploymentNameFixed,
   appInsightsInstrumentationKey,
   azExtensionRemoved,
+  azExtensionRetired,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellAmbiguousParameter,

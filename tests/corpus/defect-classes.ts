@@ -193,4 +193,5 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'openai-deployment-name-fixed': 'inconsistent-name',
   'app-insights-instrumentation-key': 'other',
   'az-extension-removed': 'wrong-command',
+  'az-extension-retired': 'other',
 };
