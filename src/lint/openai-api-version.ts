@@ -20,6 +20,12 @@ function otherServiceOnLine(text: string): boolean {
   return [...text.matchAll(OTHER_HOST)].some((m) => !OPENAI_HOST.test(m[1] as string));
 }
 
+/** A warning on the version `m` matched on line `n`, with the step that line belongs to. */
+export function versionWarning(doc: LintDocument, n: number, m: RegExpMatchArray, version: string, message: string): RuleHit {
+  const command = doc.commands.find((c) => c.step.source.startLine <= n && n <= c.step.source.endLine);
+  return { line: n, column: (m.index ?? 0) + m[0].indexOf(version) + 1, severity: 'warning', ...(command ? { stepId: command.step.id } : {}), message };
+}
+
 export function openaiRetiredVersionHits(doc: LintDocument): RuleHit[] {
   const hits: RuleHit[] = [];
   const table = openaiApiVersions();
@@ -32,14 +38,9 @@ export function openaiRetiredVersionHits(doc: LintDocument): RuleHit[] {
         const version = m[1] as string;
         const day = openaiRetiredOn(version);
         if (!day) continue;
-        const command = doc.commands.find((c) => c.step.source.startLine <= n && n <= c.step.source.endLine);
-        hits.push({
-          line: n,
-          column: (m.index ?? 0) + m[0].indexOf(version) + 1,
-          severity: 'warning',
-          ...(command ? { stepId: command.step.id } : {}),
-          message: `api-version ${version} is an Azure OpenAI preview that was retired on ${day}: the service no longer accepts requests that carry it (Azure OpenAI API preview lifecycle: "will be retired and will stop accepting API requests"). Use a supported version: the GA ${table.latestGa} or later, or a current preview for preview-only features.`,
-        });
+        hits.push(
+          versionWarning(doc, n, m, version, `api-version ${version} is an Azure OpenAI preview that was retired on ${day}: the service no longer accepts requests that carry it (Azure OpenAI API preview lifecycle: "will be retired and will stop accepting API requests"). Use a supported version: the GA ${table.latestGa} or later, or a current preview for preview-only features.`),
+        );
       }
     }
   }

@@ -7,6 +7,7 @@ import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
 import { codeFences, fenceLines } from './fences.ts';
 import { searchRetired } from '../reference/search-api-versions.ts';
+import { versionWarning } from './openai-api-version.ts';
 
 // A Search service host, literal or templated ({{search-service-name}}.search.windows.net).
 const SEARCH_HOST = /\.search\.windows\.net\b/i;
@@ -30,14 +31,7 @@ export function searchRetiredVersionHits(doc: LintDocument): RuleHit[] {
         const version = m[1] as string;
         const retired = searchRetired(version);
         if (!retired || retired.day > today()) continue;
-        const command = doc.commands.find((c) => c.step.source.startLine <= n && n <= c.step.source.endLine);
-        hits.push({
-          line: n,
-          column: (m.index ?? 0) + m[0].indexOf(version) + 1,
-          severity: 'warning',
-          ...(command ? { stepId: command.step.id } : {}),
-          message: `api-version ${version} is an Azure AI Search REST version that is no longer supported since ${retired.day} (Learn "API versions in Azure AI Search": ${retired.says}): the request relies on an API Microsoft has withdrawn, and its request and index shapes differ from the current ones. Use a supported version from the Search REST API reference (for example 2024-07-01, the first GA version with vector search) and the request shape of that version.`,
-        });
+        hits.push(versionWarning(doc, n, m, version, `api-version ${version} is an Azure AI Search REST version that is no longer supported since ${retired.day} (Learn "API versions in Azure AI Search": ${retired.says}): the request relies on an API Microsoft has withdrawn, and its request and index shapes differ from the current ones. Use a supported version from the Search REST API reference (for example 2024-07-01, the first GA version with vector search) and the request shape of that version.`));
       }
     }
   }
