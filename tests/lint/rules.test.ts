@@ -35,6 +35,7 @@ import { dnszoneCases } from './findings-cases-dnszone.ts';
 import { lead11Cases } from './findings-cases-lead11.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
+import { wildOCases } from './findings-cases-wild-o.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
 
 interface Case {
@@ -84,6 +85,7 @@ const cases: Record<string, Case[]> = {
   ...deployParamsCases,
   ...lead11Cases,
   ...wildMCases,
+  ...wildOCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
