@@ -87,3 +87,17 @@ describe('page-assumes-resource: az vm extension set --name names the extension,
     for (const h of hits) expect(h.message).not.toMatch(/AzureMonitor(?:Windows|Linux)Agent/);
   });
 });
+
+describe('shell-unassigned-variable: a runbook\'s multi-line param( ) block assigns its parameters', () => {
+  it('automation-deploy-template-runbook.md: $storageAccountKey and $storageFileName, declared under [Parameter(Mandatory=$true)], are not unassigned', () => {
+    const text = read(DEPLOY_TEMPLATE);
+    expect(text).toMatch(/\[Parameter\(Mandatory=\$true\)\]\n {4}\[string\]\n {4}\$storageAccountKey,/);
+    const hits = found('shell-unassigned-variable', DEPLOY_TEMPLATE);
+    expect(hits.filter((h) => /\$storage(?:AccountKey|FileName)\b/.test(h.message))).toEqual([]);
+  });
+  it('a variable used after the block closes is still reported', () => {
+    const page = '# p\n\n```powershell\nparam (\n    [Parameter(Mandatory=$true)]\n    [string]\n    $name\n)\nWrite-Output $name $other\n```\n';
+    const hits = found('shell-unassigned-variable', 'param.md', page);
+    expect(hits.map((h) => /\$other\b/.test(h.message))).toEqual([true]);
+  });
+});
