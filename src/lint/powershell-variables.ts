@@ -19,7 +19,12 @@ export interface PsLineReading {
 export interface PsScanState {
   inBlockComment: boolean;
   hereString: '"' | "'" | undefined;
+  /** Open parentheses of a param( … ) block that spans lines (a script's or runbook's parameters); absent: none open. */
+  paramDepth?: number;
 }
+
+/** Opening minus closing parentheses of a line's code (quoted text already blanked). */
+const parenBalance = (code: string): number => (code.match(/\(/g)?.length ?? 0) - (code.match(/\)/g)?.length ?? 0);
 
 /**
  * Automatic and preference variables PowerShell (or the Az module session) sets itself: about_Automatic_Variables,
@@ -102,6 +107,19 @@ export function readPowerShellLine(line: string, state: PsScanState): PsLineRead
   for (const m of code.matchAll(/\bforeach\s*\(\s*\$(\w+)\s+in\b/gi)) assigns.push(m[1]!.toLowerCase());
   for (const m of code.matchAll(/\bfor\s*\(\s*\$(\w+)\s*=/gi)) assigns.push(m[1]!.toLowerCase());
   for (const param of code.matchAll(/\b(?:param\s*\(|function\s+[\w-]+\s*\()([^)]*)/gi)) for (const m of param[1]!.matchAll(/\$(\w+)/g)) assigns.push(m[1]!.toLowerCase());
+  // A param( block over several lines, its parameters written one a line with attributes such as
+  // [Parameter(Mandatory=$true)] (a runbook's or script's parameters): the caller gives each a value.
+  if (state.paramDepth) {
+    for (const m of code.replace(/#.*$/, '').matchAll(/\$(\w+)/g)) assigns.push(m[1]!.toLowerCase());
+    const depth = state.paramDepth + parenBalance(code.replace(/#.*$/, ''));
+    state.paramDepth = depth > 0 ? depth : undefined;
+  } else {
+    const open = /\bparam\s*\(/i.exec(code.replace(/#.*$/, ''));
+    if (open) {
+      const depth = parenBalance(code.replace(/#.*$/, '').slice(open.index));
+      if (depth > 0) state.paramDepth = depth;
+    }
+  }
   for (const m of code.matchAll(/-(?:OutVariable|ov|ErrorVariable|ev|PipelineVariable|pv|WarningVariable|wv|InformationVariable|iv)\s*[:\s]\s*['"]?\+?(\w+)/gi)) assigns.push(m[1]!.toLowerCase());
   for (const m of code.matchAll(/\b(?:Set|New)-Variable\s+(?:-Name\s+)?['"]?(\w+)/gi)) assigns.push(m[1]!.toLowerCase());
   // A condition's `$a = …` inside if (…) or while (…) assigns too.

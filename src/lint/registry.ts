@@ -144,6 +144,8 @@ import { retiredAzurermModule } from './rules/retired-azurerm-module.ts';
 import { retiredAzurePowershellModule } from './rules/retired-azure-powershell-module.ts';
 import { retiredAzureadPowershellModule } from './rules/retired-azuread-powershell-module.ts';
 import { azureAdGraphRetired } from './rules/azure-ad-graph-retired.ts';
+// issue 16 session 12 (wild-o): Azure Automation Run As accounts, retired on 30 September 2023
+import { automationRunAsAccount } from './rules/automation-run-as-account.ts';
 import { azCreateForRbacRoleScopes } from './rules/az-create-for-rbac-role-scopes.ts';
 import { bicepSnippetIsJson } from './rules/bicep-snippet-is-json.ts';
 import { proseVaultObjectMismatch } from './rules/prose-vault-object-mismatch.ts';
@@ -374,4 +376,6 @@ export const rules: readonly Rule[] = [
   deploymentParameterNotPassed,
   deploymentScopeMismatch,
   powershellParameterEquals,
+  // issue 16 session 12 (wild-o): operations pages (Automation, Azure Monitor agents)
+  automationRunAsAccount,
 ];

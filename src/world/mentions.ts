@@ -337,7 +337,8 @@ function ownRole(path: string): ResourceRole | undefined {
   if (/^storage container (?:show|metadata|exists|set-permission|show-permission|generate-sas|lease|policy)/.test(path)) return 'container';
   if (/^storage blob (?:show|download|exists|metadata|set-tier|generate-sas|url)/.test(path)) return 'blob';
   if (/^identity (?:show|update)$/.test(path)) return 'identity-name';
-  if (/^vm (?:show|identity|start|stop|deallocate|restart|update|extension)/.test(path)) return 'vm';
+  // `az vm extension set/show/delete -n` names the extension (its type, e.g. AzureMonitorLinuxAgent); the VM is --vm-name or --ids
+  if (/^vm (?:show|identity|start|stop|deallocate|restart|update)/.test(path)) return 'vm';
   return undefined;
 }
 

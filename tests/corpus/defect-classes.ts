@@ -194,4 +194,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'app-insights-instrumentation-key': 'other',
   'az-extension-removed': 'wrong-command',
   'az-extension-retired': 'other',
+  // issue 16 session 12 (wild-o): operations pages (Automation Run As accounts)
+  'automation-run-as-account': 'other',
 };

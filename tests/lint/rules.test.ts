@@ -36,6 +36,7 @@ import { lead11Cases } from './findings-cases-lead11.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildNCases } from './findings-cases-wild-n.ts';
+import { wildOCases } from './findings-cases-wild-o.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
 
 interface Case {
@@ -86,6 +87,7 @@ const cases: Record<string, Case[]> = {
   ...lead11Cases,
   ...wildMCases,
   ...wildNCases,
+  ...wildOCases,
   'lookalike-dash-in-flag': [
     { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
     { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
