@@ -36,6 +36,7 @@ import { lead11Cases } from './findings-cases-lead11.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
+import { wildPCases } from './findings-cases-wild-p.ts';
 
 interface Case {
   name: string;
@@ -67,6 +68,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildPCases,
   ...wildLCases,
   ...wildHCases,
   ...wildECases,
