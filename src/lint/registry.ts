@@ -109,6 +109,7 @@ import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
 import { workflowActionRefused } from './rules/workflow-action-refused.ts';
 import { workflowActionInputMissing } from './rules/workflow-action-input-missing.ts';
 import { workflowStepUnknownKey } from './rules/workflow-step-unknown-key.ts';
+import { hostedImageRetired } from './rules/hosted-image-retired.ts';
 import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
 import { azCreateRetiredService } from './rules/az-create-retired-service.ts';
 import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
@@ -301,6 +302,7 @@ export const rules: readonly Rule[] = [
   workflowActionRefused,
   workflowActionInputMissing,
   workflowStepUnknownKey,
+  hostedImageRetired,
   retiredResourceSetting,
   azCreateRetiredService,
   pythonBelowSdkMinimum,

@@ -125,6 +125,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'workflow-action-refused': 'other',
   'workflow-action-input-missing': 'other',
   'workflow-step-unknown-key': 'other',
+  'hosted-image-retired': 'other',
   'retired-resource-setting': 'other',
   'az-create-retired-service': 'other',
   'python-below-sdk-minimum': 'other',

@@ -84,3 +84,22 @@ describe('workflow-action-input-missing', () => {
     expect(found(rule, 'excerpt.md', text)).toEqual([]);
   });
 });
+
+describe('hosted-image-retired', () => {
+  const rule = 'hosted-image-retired';
+  it('silent on the current labels of real workflows (runs-on: ubuntu-latest, windows-latest)', () => {
+    for (const page of [STORAGE, FUNCTIONS, PUBLISH_PROFILE, ACI, APP_SERVICE]) expect(found(rule, page), page).toEqual([]);
+  });
+  it('reports each removed label of a runs-on list and a vmImage, and leaves self-hosted runners and excerpts without on/jobs alone', () => {
+    const workflow = ['# W', '', '```yaml', 'on: [push]', 'jobs:', '  a:', '    runs-on: windows-2019', '  b:', '    runs-on: [self-hosted, ubuntu-18.04]', '  c:', '    runs-on: macos-12', '```', ''].join('\n');
+    expect(found(rule, 'w.md', workflow).map((h) => h.line)).toEqual([7, 11]);
+    const excerpt = ['# Job', '', '```yaml', 'runs-on: ubuntu-18.04', '```', ''].join('\n');
+    expect(found(rule, 'e.md', excerpt)).toEqual([]);
+    const pipeline = ['# P', '', '```yaml', 'pool:', "  vmImage: 'Ubuntu-16.04'", '```', ''].join('\n');
+    expect(found(rule, 'p.md', pipeline).map((h) => h.line)).toEqual([5]);
+  });
+  it('windows-2019 and macOS labels are judged on GitHub only (the Azure Pipelines dates were not read)', () => {
+    const pipeline = ['# P', '', '```yaml', 'pool:', '  vmImage: windows-2019', '```', ''].join('\n');
+    expect(found(rule, 'p.md', pipeline)).toEqual([]);
+  });
+});
