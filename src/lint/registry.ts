@@ -106,6 +106,10 @@ import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
 import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disabled.ts';
 import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
 import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
+import { workflowActionRefused } from './rules/workflow-action-refused.ts';
+import { workflowActionInputMissing } from './rules/workflow-action-input-missing.ts';
+import { workflowStepUnknownKey } from './rules/workflow-step-unknown-key.ts';
+import { hostedImageRetired } from './rules/hosted-image-retired.ts';
 import { retiredResourceSetting } from './rules/retired-resource-setting.ts';
 import { azCreateRetiredService } from './rules/az-create-retired-service.ts';
 import { pythonBelowSdkMinimum } from './rules/python-below-sdk-minimum.ts';
@@ -298,6 +302,10 @@ export const rules: readonly Rule[] = [
   appServiceBasicAuthDisabled,
   yamlDuplicateKey,
   workflowUndefinedEnv,
+  workflowActionRefused,
+  workflowActionInputMissing,
+  workflowStepUnknownKey,
+  hostedImageRetired,
   retiredResourceSetting,
   azCreateRetiredService,
   pythonBelowSdkMinimum,

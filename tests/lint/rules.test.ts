@@ -38,6 +38,7 @@ import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildNCases } from './findings-cases-wild-n.ts';
 import { wildOCases } from './findings-cases-wild-o.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
+import { wildPCases } from './findings-cases-wild-p.ts';
 
 interface Case {
   name: string;
@@ -69,6 +70,7 @@ const cases: Record<string, Case[]> = {
   ...wild7Cases,
   ...exout2Cases,
   ...wildDCases,
+  ...wildPCases,
   ...wildLCases,
   ...wildHCases,
   ...wildECases,
