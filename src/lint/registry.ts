@@ -154,6 +154,7 @@ import { proseOptionVariableDiffers } from './rules/prose-option-variable-differ
 import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
+import { vmImageUbuntuOffer } from './rules/vm-image-ubuntu-offer.ts';
 import { privateDnsZoneName } from './rules/private-dns-zone-name.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { variableUrlAfterScheme } from './rules/variable-url-after-scheme.ts';
@@ -372,4 +373,6 @@ export const rules: readonly Rule[] = [
   deploymentParameterNotPassed,
   deploymentScopeMismatch,
   powershellParameterEquals,
+  // issue 16 session 12 (wild-q): defects readers reported on Batch and VM pages
+  vmImageUbuntuOffer,
 ];

@@ -193,4 +193,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'openai-deployment-name-fixed': 'inconsistent-name',
   'app-insights-instrumentation-key': 'other',
   'az-extension-removed': 'wrong-command',
+  // issue 16 session 12 (wild-q): defects readers reported on Batch and VM pages
+  'vm-image-ubuntu-offer': 'wrong-parameter',
 };

@@ -8,6 +8,7 @@ import { eachAz } from '../each.ts';
 import { codeFences } from '../fences.ts';
 import { bindNamed, eachPowerShellCommand, psLiteral, type PsCommandAt } from '../powershell-commands.ts';
 import { NETWORK_SETTINGS } from '../retired-network-settings.ts';
+import { COMPUTE_SETTINGS } from '../retired-compute-settings.ts';
 
 /**
  * A setting that is retired only while another option keeps its default or a given value: a VPN gateway's Standard
@@ -20,8 +21,11 @@ export interface Only {
 }
 
 export interface Setting {
-  /** az command path and option whose value is retired (`only`: and only while that option is absent or matches). */
-  az?: { path: string; option: string; value: RegExp; only?: Only };
+  /**
+   * az command path and option whose value is retired (`only`: and only while that option is absent or matches); no
+   * `value`: the option itself is the setting (a flag such as --use-unmanaged-disk).
+   */
+  az?: { path: string; option: string; value?: RegExp; only?: Only };
   /**
    * The Azure PowerShell cmdlet and parameter (as written, or as the table binds it) whose value is retired; no
    * `value`: the parameter itself is the setting (a switch, or one the cmdlet no longer has). `only`: a declared
@@ -32,6 +36,11 @@ export interface Setting {
   type: string;
   /** The property line in a template (none: the value is not distinctive enough there, e.g. a sku named Basic). */
   template?: RegExp;
+  /**
+   * What marks a block as the resource's own body when it declares no ARM type: a Batch pool's nodeAgentSkuId (the
+   * data-plane Pool - Add request a page shows after its POST). A command's shown response is never judged.
+   */
+  marks?: RegExp;
   fact: string;
   source: string;
 }
@@ -100,6 +109,9 @@ const SETTINGS: readonly Setting[] = [
   // issue 16 session 11 (wild-k): networking retirements readers hit (Basic public IPs and load balancers, non-AZ
   // and legacy VPN gateway SKUs, CDN classic and Edgio/Akamai profiles, NSG flow logs)
   ...NETWORK_SETTINGS,
+  // issue 16 session 12 (wild-q): retired VM sizes (Av1, NC/NCv2/ND/NV, NCv3), Batch node agents of end-of-life
+  // operating systems, unmanaged disks
+  ...COMPUTE_SETTINGS,
 ];
 
 /** The literal value of a named parameter on a PowerShell command (undefined: absent; null: given but not a literal). */
@@ -130,12 +142,15 @@ export const retiredResourceSetting: Rule = {
       const path = az.path.join(' ');
       for (const s of SETTINGS) {
         if (!s.az || path !== s.az.path) continue;
-        const value = azOption(az, s.az.option)?.value;
-        if (!value || !s.az.value.test(value.value)) continue;
+        const option = azOption(az, s.az.option);
+        if (!option) continue;
+        const value = option.value;
+        if (s.az.value ? !value || !s.az.value.test(value.value) : value && !/^true$/i.test(value.value)) continue;
         // `--gateway-type ExpressRoute --sku Standard` is current; a variable there is not judged either
         const only = s.az.only && azOption(az, s.az.only.option);
         if (s.az.only && only && !s.az.only.value.test(only.value?.value ?? 'true')) continue; // a bare flag (--enabled) is true
-        hits.push({ line: value.line, column: value.column, stepId: command.step.id, message: `${s.az.option} ${value.value}: ${s.fact} (${s.source}).` });
+        const at = value ?? option.nameWord;
+        hits.push({ line: at.line, column: at.column, stepId: command.step.id, message: `${s.az.option}${s.az.value && value ? ` ${value.value}` : ''}: ${s.fact} (${s.source}).` });
       }
     }
     // the page's PowerShell commands read once: the settings name a dozen cmdlets
@@ -161,6 +176,9 @@ export const retiredResourceSetting: Rule = {
         }
       }
     }
+    // a block a command's shown response: an existing resource, not one the page creates
+    const responses = new Set<number>();
+    for (const b of doc.json) if (b.role === 'response') for (let n = b.json.source.startLine; n <= b.json.source.endLine; n++) responses.add(n);
     for (const fence of codeFences(doc)) {
       if (!['json', 'bicep', 'jsonc', 'azurecli', ''].includes(fence.info) && !fence.info.startsWith('json')) continue;
       const lines: string[] = [];
@@ -168,7 +186,7 @@ export const retiredResourceSetting: Rule = {
       // several settings share a template property (Gen4 for each SQL command): one finding a line
       const seen = new Set<number>();
       for (const s of SETTINGS) {
-        if (!s.template || !declares(lines, s.type)) continue;
+        if (!s.template || !(declares(lines, s.type) || (s.marks && s.marks.test(lines.join('\n')) && !responses.has(fence.open + 1)))) continue;
         lines.forEach((text, i) => {
           const m = s.template?.exec(text);
           if (m && !seen.has(i) && seen.add(i)) hits.push({ line: fence.open + 1 + i, column: text.indexOf(m[1] as string) + 1, message: `${text.trim()} — ${s.fact} (${s.source}).` });
