@@ -71,7 +71,7 @@ const UNMANAGED_SOURCE = 'Learn "Migrate your Azure unmanaged disks by March 31,
 /** The retired sizes: one setting per series and place a size is given (az, New-AzVM, a template's or pool body's vmSize). */
 function sizeSettings(): Setting[] {
   return RETIRED_SIZE_SERIES.filter((s) => s.retired <= RETIRED_AS_OF).flatMap(({ sizes: value, fact, source }): Setting[] => {
-    const template = new RegExp(`^\\s*["']?vmSize["']?\\s*:\\s*["'](${value.source.replace(/^\^|\$$/g, '')})["']`, 'i');
+    const template = new RegExp(`\\bvmSize["']?\\s*:\\s*["'](${value.source.replace(/^\^|\$$/g, '')})["']`, 'i');
     return [
       { az: { path: 'vm create', option: '--size', value }, ps: [{ cmdlet: 'New-AzVM', parameter: /^Size$/i, value }], type: 'Microsoft.Compute/virtualMachines', template, fact, source },
       { az: { path: 'vm resize', option: '--size', value }, ps: [], type: 'Microsoft.Compute/virtualMachines', fact, source },
@@ -95,4 +95,7 @@ export const COMPUTE_SETTINGS: readonly Setting[] = [
   // --use-unmanaged-disk is a flag: the option itself is the setting
   { az: { path: 'vm create', option: '--use-unmanaged-disk' }, ps: [], type: 'Microsoft.Compute/virtualMachines', fact: UNMANAGED, source: UNMANAGED_SOURCE },
   { az: { path: 'vmss create', option: '--use-unmanaged-disk' }, ps: [], type: 'Microsoft.Compute/virtualMachineScaleSets', fact: UNMANAGED, source: UNMANAGED_SOURCE },
+  // in a template, a disk given as a VHD blob ("vhd": { "uri": … }) or a scale set's vhdContainers is unmanaged
+  { ps: [], type: 'Microsoft.Compute/virtualMachines', template: /^\s*["']?(vhd)["']?\s*:\s*\{/, fact: UNMANAGED, source: UNMANAGED_SOURCE },
+  { ps: [], type: 'Microsoft.Compute/virtualMachineScaleSets', template: /^\s*["']?(vhdContainers)["']?\s*:/, fact: UNMANAGED, source: UNMANAGED_SOURCE },
 ];
