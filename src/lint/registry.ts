@@ -160,6 +160,7 @@ import { proseOptionVariableDiffers } from './rules/prose-option-variable-differ
 import { deploymentOutputNotDeclared } from './rules/deployment-output-not-declared.ts';
 // issue 16 session 7 (wild-d): defects readers reported on VM, network and identity pages
 import { azVmImageAliasRetired } from './rules/az-vm-image-alias-retired.ts';
+import { vmImageUbuntuOffer } from './rules/vm-image-ubuntu-offer.ts';
 import { privateDnsZoneName } from './rules/private-dns-zone-name.ts';
 import { appGatewayRulePriorityMissing } from './rules/app-gateway-rule-priority-missing.ts';
 import { variableUrlAfterScheme } from './rules/variable-url-after-scheme.ts';
@@ -386,4 +387,6 @@ export const rules: readonly Rule[] = [
   powershellParameterEquals,
   // issue 16 session 12 (wild-o): operations pages (Automation, Azure Monitor agents)
   automationRunAsAccount,
+  // issue 16 session 12 (wild-q): defects readers reported on Batch and VM pages
+  vmImageUbuntuOffer,
 ];

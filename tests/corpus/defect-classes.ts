@@ -200,4 +200,6 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-extension-retired': 'other',
   // issue 16 session 12 (wild-o): operations pages (Automation Run As accounts)
   'automation-run-as-account': 'other',
+  // issue 16 session 12 (wild-q): defects readers reported on Batch and VM pages
+  'vm-image-ubuntu-offer': 'wrong-parameter',
 };

@@ -39,6 +39,7 @@ import { wildNCases } from './findings-cases-wild-n.ts';
 import { wildOCases } from './findings-cases-wild-o.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
 import { wildPCases } from './findings-cases-wild-p.ts';
+import { wildQCases } from './findings-cases-wild-q.ts';
 
 interface Case {
   name: string;
@@ -279,6 +280,7 @@ for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[i
 for (const [id, more] of Object.entries(wildKCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildICases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildJCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildQCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
