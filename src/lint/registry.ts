@@ -85,6 +85,7 @@ import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
+import { fenceLanguageAsCommand } from './rules/fence-language-as-command.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { inconsistentPath } from './rules/inconsistent-path.ts';
@@ -262,6 +263,7 @@ export const rules: readonly Rule[] = [
   azGraphObjectidQuery,
   htmlEntityInCode,
   outputInCommandFence,
+  fenceLanguageAsCommand,
   retiredRuntimeVersion,
   inconsistentResourceName,
   exampleProjectionKeys,
