@@ -86,6 +86,7 @@ import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
 import { fenceLanguageAsCommand } from './rules/fence-language-as-command.ts';
+import { azKeyValueOptionBare } from './rules/az-key-value-option-bare.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { inconsistentPath } from './rules/inconsistent-path.ts';
@@ -264,6 +265,7 @@ export const rules: readonly Rule[] = [
   htmlEntityInCode,
   outputInCommandFence,
   fenceLanguageAsCommand,
+  azKeyValueOptionBare,
   retiredRuntimeVersion,
   inconsistentResourceName,
   exampleProjectionKeys,

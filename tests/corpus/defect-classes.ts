@@ -155,6 +155,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'az-option-repeated': 'wrong-parameter',
   'shell-continuation-joins-words': 'shell-syntax',
   'fence-language-as-command': 'shell-syntax',
+  'az-key-value-option-bare': 'wrong-parameter',
   'prose-option-variable-differs': 'inconsistent-name',
   'deployment-output-not-declared': 'example-output',
   'deployment-parameter-not-declared': 'other',

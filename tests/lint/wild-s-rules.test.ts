@@ -10,6 +10,8 @@ const found = ruleFindings;
 const GEN1_POWERSHELL = 'tests/fresh/articles/data-lake-store/data-lake-store-get-started-powershell.md';
 const ADLA_CLI = 'tests/fresh/articles/data-lake-analytics/data-lake-analytics-get-started-cli.md';
 const GEN2_CREATE = 'tests/fresh/articles/storage/blobs/data-lake-storage-quickstart-create-account.md';
+const ADX_CLI_2019 = 'tests/fresh/articles/data-explorer/create-cluster-database-cli.md';
+const ADX_CLI_FIXED = 'tests/lint/fixtures/real/create-cluster-database-cli.dataexplorer-docs.md';
 const APIM_CLI = 'tests/fresh/articles/api-management/get-started-create-service-instance-cli.md';
 
 describe('az-create-retired-service: the Azure PowerShell create cmdlets of retired services', () => {
@@ -63,5 +65,26 @@ describe('fence-language-as-command: a language id on the first line of a bare f
   it('an Azure PowerShell id is answered by PowerShell', () => {
     const text = '```\nazurepowershell\nConnect-AzAccount\n```\n';
     expect(found(rule, 'ps.md', text)[0]?.message).toMatch(/The term 'azurepowershell' is not recognized as a name of a cmdlet/);
+  });
+});
+
+describe('az-key-value-option-bare: az kusto options that read KEY=VALUE words', () => {
+  const rule = 'az-key-value-option-bare';
+  it('create-cluster-database-cli.md (2019): az kusto cluster create --sku D11_v2 (readers: azure-cli#13330, #13753)', () => {
+    const text = read(ADX_CLI_2019);
+    const hits = found(rule, ADX_CLI_2019);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineOf(text, '--sku D11_v2'), 'warning']]);
+    expect(hits[0]?.column).toBe(text.split('\n')[lineOf(text, '--sku D11_v2') - 1]!.indexOf('D11_v2') + 1);
+    expect(hits[0]?.message).toMatch(/usage error: --sku \[KEY=VALUE \.\.\.\].*Write --sku name=Standard_D11_v2 tier=Standard/);
+  });
+  it('silent on the page as fixed for the kusto extension (dataexplorer-docs @92caf10: --sku name="Standard_E8ads_v5" tier="Standard", --read-write-database soft-delete-period=P365D …)', () => {
+    expect(read(ADX_CLI_FIXED)).toContain('--sku name="Standard_E8ads_v5" tier="Standard"');
+    expect(found(rule, ADX_CLI_FIXED)).toEqual([]);
+  });
+  it('a bare --read-write-database value is reported; a variable or a placeholder is not judged', () => {
+    const text = '```azurecli\naz kusto database create --cluster-name c --database-name d -g rg --read-write-database P365D\naz kusto cluster create -n c -g rg --sku $SKU\naz kusto cluster create -n c -g rg --sku <sku>\n```\n';
+    const hits = found(rule, 'kv.md', text);
+    expect(hits.map((h) => h.line)).toEqual([2]);
+    expect(hits[0]?.message).toMatch(/--read-write-database soft-delete-period=P365D hot-cache-period=P31D/);
   });
 });
