@@ -85,6 +85,8 @@ import { pageAssumesResource } from './rules/page-assumes-resource.ts';
 import { azGraphObjectidQuery } from './rules/az-graph-objectid-query.ts';
 import { htmlEntityInCode } from './rules/html-entity-in-code.ts';
 import { outputInCommandFence } from './rules/output-in-command-fence.ts';
+import { fenceLanguageAsCommand } from './rules/fence-language-as-command.ts';
+import { azKeyValueOptionBare } from './rules/az-key-value-option-bare.ts';
 import { retiredRuntimeVersion } from './rules/retired-runtime-version.ts';
 import { inconsistentResourceName } from './rules/inconsistent-resource-name.ts';
 import { inconsistentPath } from './rules/inconsistent-path.ts';
@@ -270,6 +272,8 @@ export const rules: readonly Rule[] = [
   azGraphObjectidQuery,
   htmlEntityInCode,
   outputInCommandFence,
+  fenceLanguageAsCommand,
+  azKeyValueOptionBare,
   retiredRuntimeVersion,
   inconsistentResourceName,
   exampleProjectionKeys,

@@ -158,6 +158,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   // issue 16 session 7 (wild-c): defects readers reported on real pages
   'az-option-repeated': 'wrong-parameter',
   'shell-continuation-joins-words': 'shell-syntax',
+  'fence-language-as-command': 'shell-syntax',
+  'az-key-value-option-bare': 'wrong-parameter',
   'prose-option-variable-differs': 'inconsistent-name',
   'deployment-output-not-declared': 'example-output',
   'deployment-parameter-not-declared': 'other',

@@ -37,6 +37,7 @@ import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildNCases } from './findings-cases-wild-n.ts';
 import { wildOCases } from './findings-cases-wild-o.ts';
+import { wildSCases } from './findings-cases-wild-s.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
 import { wildPCases } from './findings-cases-wild-p.ts';
 import { wildQCases } from './findings-cases-wild-q.ts';
@@ -281,6 +282,7 @@ for (const [id, more] of Object.entries(wildKCases)) cases[id] = [...(cases[id] 
 for (const [id, more] of Object.entries(wildICases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildJCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildQCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildSCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
