@@ -61,6 +61,13 @@ function uses(az: AzView, own: boolean, stepId: string | undefined): NameUse[] {
     const noun = /^--([a-z]+)-name$/.exec(o.lookup.kind === 'parameter' ? (o.lookup.parameter.names.find((n) => /^--[a-z]+-name$/.test(n)) ?? '') : '')?.[1];
     const v = o.value;
     if (!noun || !v || !literalName(v.value) || PARENT_OPTIONS[`--${noun}-name`]) continue;
+    // A create that makes a child of what it creates under that name: `az network vnet create --subnet-name
+    // subnet-1` makes the subnet a later `az network vnet subnet update --name subnet-1` uses, as `az network vnet
+    // subnet create` would (`az aks create --nodepool-name` likewise, the child command group existing).
+    if (verb === 'create' && kind && azCommand(`${kind} ${noun} create`)) {
+      out.push({ kind: `${kind} ${noun}`, name: v.value, line: v.line, column: v.column, command, create: true, target: false, createsInside: false, own, ...step });
+      continue;
+    }
     // The nearest enclosing group that has the noun: `az monitor log-analytics workspace table create
     // --workspace-name` → monitor log-analytics workspace.
     const parent = az.path.slice(0, -1).map((_, i, p) => `${p.slice(0, p.length - i - 1).join(' ')} ${noun}`).find((c) => !c.startsWith(' ') && azCommand(`${c} create`));

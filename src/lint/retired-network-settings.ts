@@ -30,6 +30,15 @@ const NSG_FLOW_LOG =
   'NSG flow logs can no longer be created: "you\'ll no longer be able to create new NSG flow logs starting June 30, 2025", and NSG flow logs retire on 30 September 2027; a virtual network flow log (--vnet) replaces them';
 const NSG_FLOW_LOG_SOURCE = 'Learn "Virtual network flow logs" (network-watcher/vnet-flow-logs-overview) and "Migrate to virtual network flow logs" (network-watcher/nsg-flow-logs-migrate)';
 
+const WAF_CONFIG =
+  'an Application Gateway WAF_v2 can no longer be given a (legacy) WAF configuration: "No creation of new WAF configuration deployments: March 15, 2025. The ability to create new WAF configuration deployments on the Application Gateway WAF V2 SKU is discontinued", and WAF configuration retires on 15 March 2027; readers asked for WAF policies instead (MicrosoftDocs/azure-docs#43902)';
+const WAF_CONFIG_SOURCE = 'Learn "Upgrade to Azure Application Gateway WAF policy", Retirement timelines (MicrosoftDocs/azure-docs articles/web-application-firewall/ag/upgrade-ag-waf-policy.md)';
+const WAF_CRS =
+  'the OWASP Core Rule Sets 2.2.9, 3.0 and 3.1 can no longer be used for a new Application Gateway WAF policy: CRS 2.2.9 has not been supported since 15 March 2025, and since DRS 2.2 was released (February 2026) CRS 3.0 and 3.1 are the N-3 version, of which "new Azure WAF policies can\'t be created with the N-3 version, and any existing WAF policies with the N-3 version can\'t be attached" (their support ends on 26 February 2027)';
+const WAF_CRS_SOURCE = 'Learn "Azure Web Application Firewall managed ruleset support policy" (MicrosoftDocs/azure-docs articles/web-application-firewall/ruleset-support-policy.md @8c1218e598b4)';
+const WAF_FD_DRS1 =
+  'the Front Door Default Rule Sets 1.0, 1.1 and 1.2 can no longer be used for a new Front Door WAF policy: since DRS 2.2 was released (February 2026) they are the N-3 version, and "new Azure WAF policies can\'t be created with the N-3 version" (their support ends on 26 February 2027)';
+
 /** A gateway of type Vpn (the default of az and of the cmdlet): an ExpressRoute gateway's Standard and HighPerformance SKUs are current. */
 const VPN_TYPE = { option: '--gateway-type', value: /^Vpn$/i };
 const VPN_TYPE_PS = { option: 'GatewayType', value: /^Vpn$/i };
@@ -90,6 +99,35 @@ export const NETWORK_SETTINGS: readonly Setting[] = [
       source: k.source,
     }),
   ),
+  // issue 16 session 12 (wild-u): Web Application Firewall — the legacy WAF configuration of an Application Gateway
+  // (readers: MicrosoftDocs/azure-docs#43902) and the managed rule set versions new WAF policies no longer take.
+  {
+    az: { path: 'network application-gateway waf-config set', option: '--enabled', value: /^true$/i },
+    ps: [], // Set-AzApplicationGatewayWebApplicationFirewallConfiguration is not in the cmdlet table
+    type: 'Microsoft.Network/applicationGateways',
+    template: /^\s*["']?(webApplicationFirewallConfiguration)["']?\s*:/,
+    fact: WAF_CONFIG,
+    source: WAF_CONFIG_SOURCE,
+  },
+  // CRS versions exist only for --type OWASP (bot manager, DRS and HTTP DDoS rule sets have other numbers)
+  ...['network application-gateway waf-policy create', 'network application-gateway waf-policy managed-rule rule-set add', 'network application-gateway waf-policy managed-rule rule-set update'].map(
+    (path): Setting => ({
+      az: { path, option: '--version', value: /^(?:2\.2\.9|3\.0|3\.1)$/ },
+      ps: [],
+      type: 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+      template: /^\s*["']?ruleSetVersion["']?\s*:\s*["'](2\.2\.9|3\.0|3\.1)["']/,
+      fact: WAF_CRS,
+      source: WAF_CRS_SOURCE,
+    }),
+  ),
+  // Front Door's bot manager rule set is also numbered 1.0 and 1.1: only the default rule set is judged
+  {
+    az: { path: 'network front-door waf-policy managed-rules add', option: '--version', value: /^1\.[012]$/, only: { option: '--type', value: /^(?:Microsoft_)?DefaultRuleSet$/i } },
+    ps: [],
+    type: 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies', // no template line: "ruleSetVersion": "1.0" is also the bot manager's
+    fact: WAF_FD_DRS1,
+    source: WAF_CRS_SOURCE,
+  },
   // --nsg names the network security group the flow log is for; `configure --enabled false` turns one off, no create
   ...['network watcher flow-log create', 'network watcher flow-log configure'].map(
     (path): Setting => ({
