@@ -36,6 +36,7 @@ import { lead11Cases } from './findings-cases-lead11.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
+import { wildRCases } from './findings-cases-wild-r.ts';
 
 interface Case {
   name: string;
@@ -273,6 +274,7 @@ for (const [id, more] of Object.entries(psparityCases)) cases[id] = [...(cases[i
 for (const [id, more] of Object.entries(wildKCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildICases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildJCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildRCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
