@@ -65,3 +65,19 @@ describe('contract-resource-id: the id of a provider action\'s response is not a
     expect(checkResourceId('/subscriptions/<S>/resourceGroups/<RG>/providers/Microsoft.NotificationHubs/namespaces/<NS>/<HUB>').problems).toHaveLength(1);
   });
 });
+
+describe('prose-stale-preview: Azure Web PubSub is generally available (stable API since 2021-10-01, az webpubsub GA)', () => {
+  it('quickstart-cli-create.md: its include cli-awps-creation.md says "Since the Web PubSub service is still in preview"', () => {
+    const file = `${FRESH}/azure-web-pubsub/includes/cli-awps-creation.md`;
+    const text = readRepoFile(file);
+    const f = findings('prose-stale-preview', text, file);
+    expect(f.map((x) => x.line)).toEqual([lineOf(text, 'Since the Web PubSub service is still in preview')]);
+    expect(f[0]?.message).toMatch(/"Web PubSub service" is called preview here, but Azure Web PubSub .* became generally available in 2021/);
+  });
+  it('is silent where a part of it is what the sentence calls preview (Socket.IO, MQTT), and where no preview is said', () => {
+    const page = (line: string) => ['# Azure Web PubSub', '', line, ''].join('\n');
+    expect(findings('prose-stale-preview', page('Web PubSub for Socket.IO is in public preview.'))).toEqual([]);
+    expect(findings('prose-stale-preview', page('MQTT support in Web PubSub is in preview.'))).toEqual([]);
+    expect(findings('prose-stale-preview', page('Create a Web PubSub instance with az webpubsub create.'))).toEqual([]);
+  });
+});
