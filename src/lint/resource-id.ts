@@ -96,6 +96,13 @@ export function checkResourceId(id: string): IdCheck {
     let k = i + 2;
     for (const [type, name] of pairs) {
       if (type === undefined) break;
+      if ((name === undefined || name === '') && k === i + 2 && j >= segments.length && !(node && Object.keys(node).some((t) => t.toLowerCase() === type.toLowerCase()))) {
+        // "/subscriptions/{id}/providers/Microsoft.NotificationHubs/CheckNamespaceAvailability": one segment right
+        // after the namespace that is not one of its resource types is a provider-level action, and ARM echoes that
+        // path as the id of the action's response (the Notification Hubs REST spec's own example,
+        // 2017-04-01/examples/Namespaces/NHNameSpaceCheckNameAvailability.json, returns exactly that id).
+        break;
+      }
       if (name === undefined || name === '') {
         // "blobServices/default/<CONTAINER NAME>": a name where a child type and name belong.
         const child = node ? Object.keys(node) : [];

@@ -4,7 +4,9 @@
 //  - only ASCII space, tab and newline separate words (U+00A0 is an ordinary character to bash, so
 //    `Metadata:true<NBSP>` is one word and a lone `<NBSP>` is a word of its own);
 //  - smart quotes (‘ ’ “ ”) are ordinary characters, not quotes;
-//  - `$var` stays literally in the word (the model records it; run/ substitutes it).
+//  - `$var` stays literally in the word (the model records it; run/ substitutes it). Where a quote joins
+//    it to more name characters (`$NAME"Group"`, `"$NAME"Group`), it is written `${NAME}`: bash ends the
+//    name at the quote, and the word without its quotes would read as `$NAMEGroup`, another variable.
 // One deliberate departure from bash: a documentation placeholder `<SOME NAME>` is read as an
 // opaque part of a word (the reader replaces it before running), so its spaces do not split the word
 // and its angle brackets are not redirections.
@@ -52,6 +54,16 @@ const OPS2 = ['&&', '||', '>>', ';;', '>&', '<<', '&>', '|&'];
 const ORDINARY = new Uint8Array(128).fill(1);
 for (const ch of ' \t\n\\\'"$`#<>|&;()') ORDINARY[ch.charCodeAt(0)] = 0;
 const OPS1 = new Set(['|', '&', ';', '>', '<', '(', ')']);
+
+// `$NAME` at the end of the text read so far (not bash's dynamic variables, which run/ leaves unexpanded).
+const TRAILING_VARIABLE = /\$(?!(?:RANDOM|SECONDS|LINENO|BASHPID|EPOCHSECONDS|EPOCHREALTIME|SRANDOM)$)([A-Za-z_][A-Za-z0-9_]*)$/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/** `text` with a trailing `$NAME` written `${NAME}`, for when a quote joins more name characters to it. */
+function bracedEnd(text: string): string {
+  const m = TRAILING_VARIABLE.exec(text);
+  return m ? `${text.slice(0, m.index)}\${${m[1]}}` : text;
+}
 
 /** Index of the `)` closing a `$(` whose body starts at `from`, or -1. Quotes inside are honoured. */
 function closeOfSubstitution(src: string, from: number): number {
@@ -151,6 +163,7 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
         i = n;
         break;
       }
+      if (NAME_CHAR.test(src[i + 1] ?? '')) cur = bracedEnd(cur); // $NAME'Group'
       cur += src.slice(i + 1, j);
       i = j + 1;
       continue;
@@ -198,7 +211,9 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
           k++;
         }
       }
+      if (NAME_CHAR.test(s[0] ?? '')) cur = bracedEnd(cur); // $NAME"Group"
       cur += s;
+      if (k < n && NAME_CHAR.test(src[k + 1] ?? '')) cur = bracedEnd(cur); // "$NAME"Group
       if (spans) spans.push(i, Math.min(k, n));
       if (k >= n) {
         error ??= { message: 'unbalanced double quote', offset: i };

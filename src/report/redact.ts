@@ -38,6 +38,9 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> =
   [/(\bsig(?:=|%3D))(?!\[REDACTED:)([^&\s"'<>]+)/gi, (_m, p) => `${p}${R('sas-signature')}`],
   [/(\bSharedKey(?:Lite)?\s+[^:\s]+:)([A-Za-z0-9+/=]{16,})/g, (_m, p) => `${p}${R('shared-key-signature')}`],
   [/(\bAccountKey=)(?!\[REDACTED:)([^;\s"']+)/g, (_m, p) => `${p}${R('account-key')}`],
+  // Service Bus, Event Hubs, Notification Hubs and Relay (SharedAccessKey=), SignalR and Web PubSub (AccessKey=)
+  // connection strings: a key is base64 of 32 bytes; the pages' placeholders (SharedAccessKey=yourKey, <key>) stay.
+  [/(\b(?:Shared)?AccessKey=)([A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])/g, (_m, p) => `${p}${R('access-key')}`],
   [/(\bclient_secret=)(?!\[REDACTED:)([^&\s"']+)/g, (_m, p) => `${p}${R('client-secret')}`],
   // Not the page's elided examples ("eyJ0eXAiOiJ..."): those are text, and already shortened.
   [/("(?:access_token|refresh_token|client_secret)"\s*:\s*")([^"]{8,})(")/g, (m, p, v, s) => (isElided(v) ? m : `${p}${R('token')}${s}`)],
@@ -49,7 +52,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (m: string, ...g: string[]) => string]> =
  * Text none of PATTERNS can match: it holds none of these words. A report holds thousands of short
  * strings (ids, verdicts, header names); testing them once is cheaper than nine replaces each.
  */
-const PATTERN_TRIGGER = /eyJ|Bearer|Basic|sig|SharedKey|AccountKey|client_secret|access_token|refresh_token|"value"/i;
+const PATTERN_TRIGGER = /eyJ|Bearer|Basic|sig|SharedKey|AccountKey|AccessKey|client_secret|access_token|refresh_token|"value"/i;
 
 /** A Key Vault secret body: its "value" is a secret whatever its shape. */
 const KV_BODY = /"id"\s*:\s*"https:\/\/[^"]+\/secrets\//;
@@ -90,7 +93,7 @@ export function isSecretSetting(key: string, value: string): boolean {
   const v = value.trim();
   if (/^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(v)) return true; // a JWT
   if (/(?:^|[?&])sig=[^&]+/.test(v)) return true; // a SAS token or URL
-  if (/(?:AccountKey|SharedAccessKey|Password)=[^;]+/i.test(v)) return true; // a connection string with a key
+  if (/(?:AccountKey|AccessKey|Password)=[^;]+/i.test(v)) return true; // a connection string with a key (AccessKey: SharedAccessKey too)
   if (/^[A-Za-z0-9_\-.~]{3}\dQ~[A-Za-z0-9_\-.~]{31,34}$/.test(v)) return true; // an Entra client secret
   if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(v) && v.length % 4 === 0) {
     const bytes = Buffer.from(v, 'base64').length;

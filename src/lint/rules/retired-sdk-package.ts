@@ -7,6 +7,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, fenceAt } from '../fences.ts';
 import { retiredPackage, retiredTools, versionRetired, type RetiredFact, type SdkLanguage } from '../../reference/retired-sdks.ts';
+import { WCF_RELAY_PACKAGE, wcfRelayOnly } from '../wcf-relay.ts';
 
 interface Reference {
   language: SdkLanguage;
@@ -141,17 +142,20 @@ export const retiredSdkPackage: Rule = {
   severity: 'warning',
   shortDescription: 'A code block installs, references or imports an Azure client library that Microsoft has retired (legacy Storage and Key Vault SDKs, ADAL, azure-common credentials, Go track-1 packages…).',
   fullDescription:
-    'The Azure SDK release inventory (Azure/azure-sdk, _data/releases/latest/<language>-packages.csv) marks each retired package "deprecated" with its end-of-support date and replacement: WindowsAzure.Storage and Microsoft.Azure.Storage.* (.NET), Microsoft.Azure.KeyVault, npm azure-storage and azure-keyvault, Python azure-storage-blob 2.x and azure-common, Java com.microsoft.azure:azure-storage — most ended on 31 March 2023; for Go, the track-1 packages github.com/Azure/azure-sdk-for-go/services/… (30 September 2023) and github.com/Azure/azure-storage-blob-go (13 September 2024), keyed by import path and read from go get, import lines, go.mod require lines and pkg.go.dev links. The Go Key Vault modules under sdk/keyvault moved to sdk/security/keyvault in 0.13.0 (Azure/azure-sdk-for-go sdk/security/keyvault/azsecrets/CHANGELOG.md; sdk/keyvault/azkeys/go.mod "// Deprecated: use …/sdk/security/keyvault/azkeys instead"; reader report MicrosoftDocs/azure-docs#122893). ADAL ended on 30 June 2023 (MicrosoftDocs/azure-docs msal-migration.md) and Python azure-keyvault 1.x (KeyVaultClient) was replaced in 4.0.0. The Azure Machine Learning SDK v1 for Python (azureml-core, azureml-sdk; from azureml.core import …) is deprecated since 31 March 2025 and its support ended on 30 June 2026 ("Support for it will end on June 30, 2026", MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md): its successor is azure-ai-ml (SDK v2). An end of support dated after the day the lint runs is not reported. Code written against them still installs but gets no fixes, and their authentication (account keys, ADAL tokens) is what current guidance replaces with Microsoft Entra ID through Azure.Identity. A package whose name also has a supported line (Python azure-storage-blob 12, @azure/cosmos 4) is reported only when the version written, or a class only the old line has (BlockBlobService), says it is the retired one. Data: src/reference/retired-packages.json (generated) and retired-tools.json (sources per entry).',
+    'The Azure SDK release inventory (Azure/azure-sdk, _data/releases/latest/<language>-packages.csv) marks each retired package "deprecated" with its end-of-support date and replacement: WindowsAzure.Storage and Microsoft.Azure.Storage.* (.NET), Microsoft.Azure.KeyVault, npm azure-storage and azure-keyvault, Python azure-storage-blob 2.x and azure-common, Java com.microsoft.azure:azure-storage — most ended on 31 March 2023; for Go, the track-1 packages github.com/Azure/azure-sdk-for-go/services/… (30 September 2023) and github.com/Azure/azure-storage-blob-go (13 September 2024), keyed by import path and read from go get, import lines, go.mod require lines and pkg.go.dev links. The Go Key Vault modules under sdk/keyvault moved to sdk/security/keyvault in 0.13.0 (Azure/azure-sdk-for-go sdk/security/keyvault/azsecrets/CHANGELOG.md; sdk/keyvault/azkeys/go.mod "// Deprecated: use …/sdk/security/keyvault/azkeys instead"; reader report MicrosoftDocs/azure-docs#122893). ADAL ended on 30 June 2023 (MicrosoftDocs/azure-docs msal-migration.md) and Python azure-keyvault 1.x (KeyVaultClient) was replaced in 4.0.0. The Azure Machine Learning SDK v1 for Python (azureml-core, azureml-sdk; from azureml.core import …) is deprecated since 31 March 2025 and its support ended on 30 June 2026 ("Support for it will end on June 30, 2026", MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md): its successor is azure-ai-ml (SDK v2). An end of support dated after the day the lint runs is not reported. Code written against them still installs but gets no fixes, and their authentication (account keys, ADAL tokens) is what current guidance replaces with Microsoft Entra ID through Azure.Identity. A package whose name also has a supported line (Python azure-storage-blob 12, @azure/cosmos 4) is reported only when the version written, or a class only the old line has (BlockBlobService), says it is the retired one. Data: src/reference/retired-packages.json (generated) and retired-tools.json (sources per entry). One exception is kept: WindowsAzure.ServiceBus is the only library of Azure WCF Relay and stays supported with it (Azure updates, "Some Azure Service Bus SDK libraries will be retired on 30 September 2026": "Azure WCF Relay still uses this library, and support of this library in combination with this service will continue until further notice"), so a page that uses a WCF relay binding (NetTcpRelayBinding, TransportClientEndpointBehavior…) and no Service Bus messaging or Event Hubs type is not told to move to Azure.Messaging.ServiceBus, which has no relay.',
   help: 'Rewrite the code for the replacement the finding names (Azure.Storage.Blobs, azure-storage-blob 12, @azure/storage-blob, Azure.Security.KeyVault.Secrets, MSAL or Azure.Identity), following its migration guide.',
   check(doc) {
     const hits: RuleHit[] = [];
     const seen = new Set<string>();
+    // WindowsAzure.ServiceBus stays supported with WCF Relay (src/lint/wcf-relay.ts): not retired on such a page.
+    const relayOnly = wcfRelayOnly(doc);
+    const supported = (fact: RetiredFact): boolean => relayOnly && fact.language === 'dotnet' && fact.name.toLowerCase() === WCF_RELAY_PACKAGE;
     for (const fence of codeFences(doc)) {
       const pending: { id?: string } = {};
       for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) {
         for (const ref of referencesOn(doc.line(n), fence.info, pending)) {
           const fact = retiredPackage(ref.language, ref.name);
-          if (!fact || !ended(fact) || !(ref.legacyClass || versionRetired(fact, ref.version))) continue;
+          if (!fact || !ended(fact) || supported(fact) || !(ref.legacyClass || versionRetired(fact, ref.version))) continue;
           const key = `${n}:${fact.language}:${fact.name}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -166,7 +170,7 @@ export const retiredSdkPackage: Rule = {
         for (const span of doc.line(n).matchAll(/`([^`]+)`/g)) {
           for (const ref of referencesOn(span[1] as string, 'inline', {})) {
             const fact = retiredPackage(ref.language, ref.name);
-            if (!fact || !ended(fact) || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
+            if (!fact || !ended(fact) || supported(fact) || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
             seen.add(`${n}:${fact.language}:${fact.name}`);
             hits.push({ line: n, column: (span.index ?? 0) + 2 + ref.index, message: message(fact, ref) });
           }
@@ -174,7 +178,7 @@ export const retiredSdkPackage: Rule = {
       for (const m of [...doc.line(n).matchAll(REGISTRY_LINK), ...doc.line(n).matchAll(GO_LINK)]) {
         const ref: Reference = { language: REGISTRY_LANGUAGE[(m[1] as string).toLowerCase()] as SdkLanguage, name: m[2] as string, index: (m.index ?? 0) + m[0].indexOf(m[2] as string), ...(m[3] ? { version: m[3] } : {}) };
         const fact = retiredPackage(ref.language, ref.name);
-        if (!fact || !ended(fact) || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
+        if (!fact || !ended(fact) || supported(fact) || !versionRetired(fact, ref.version) || seen.has(`${n}:${fact.language}:${fact.name}`)) continue;
         seen.add(`${n}:${fact.language}:${fact.name}`);
         hits.push({ line: n, column: ref.index + 1, message: `the page links to ${message(fact, ref, true)}` });
       }
