@@ -57,6 +57,8 @@ import { powershellMissingContinuation } from './rules/powershell-missing-contin
 import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
 import { bashInPowershellFence } from './rules/bash-in-powershell-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
+import { shellCommandPastedTwice } from './rules/shell-command-pasted-twice.ts';
+import { kubernetesMetadataMisplaced } from './rules/kubernetes-metadata-misplaced.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
@@ -239,6 +241,8 @@ export const rules: readonly Rule[] = [
   powershellInBashFence,
   bashInPowershellFence,
   curlHelpFlag,
+  shellCommandPastedTwice,
+  kubernetesMetadataMisplaced,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,
   shellTildeInQuotes,

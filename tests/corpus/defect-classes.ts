@@ -55,6 +55,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'powershell-in-bash-fence': 'shell-syntax',
   'bash-in-powershell-fence': 'shell-syntax',
   'curl-help-flag': 'curl-usage',
+  'shell-command-pasted-twice': 'shell-syntax',
+  'kubernetes-metadata-misplaced': 'other',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',
   'shell-tilde-in-quotes': 'shell-syntax',

@@ -1,0 +1,11 @@
+// Positive cases of the rules the lead wrote in issue 16 session 12 (a command pasted into itself, a
+// manifest's name beside an empty metadata), merged into rules.test.ts's table. Their real pages,
+// positive and negative, are in lead12-rules.test.ts.
+export const lead12Cases = {
+  'shell-command-pasted-twice': [
+    { name: 'kubectl apply -f kubectl apply -f URL (azure-docs#81583)', find: 'This page is a test fixture', replace: () => '```bash\nkubectl apply -f kubectl apply -f https://example.com/adapter.yaml -n custom-metrics\n```', offset: 1, message: /kubectl reads "kubectl" as the file for -f/, severity: 'warning' as const },
+  ],
+  'kubernetes-metadata-misplaced': [
+    { name: 'name at the level of metadata: (azure-docs#124028)', find: 'This page is a test fixture', replace: () => '```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\nname: settings\ndata:\n  a: b\n```', offset: 4, message: /name stands beside an empty metadata: .*resource name may not be empty/, severity: 'error' as const },
+  ],
+};

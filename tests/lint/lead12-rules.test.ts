@@ -1,0 +1,68 @@
+// Issue 16 session 12 (lead): the Application Gateway autoscaling page (tests/fresh, azure-docs @a904abc0)
+// and its reader reports — a kubectl command pasted twice (azure-docs#81583), an ExternalMetric whose name
+// lost its indentation and an HPA in autoscaling/v2beta1 (fixed by azure-docs#124028), a variable's name
+// passed without $ — each held on that page and kept silent where the same thing is right on a real page.
+import { describe, expect, it } from 'vitest';
+import { readRepoFile, ruleFindings } from './helpers.ts';
+
+const AUTOSCALE = 'tests/fresh/articles/application-gateway/ingress-controller-autoscale-pods.md';
+const WORKLOAD_IDENTITY = 'tests/fresh/articles/aks/workload-identity-deploy-cluster.md';
+const VIRTUAL_NODES = 'tests/fresh/articles/aks/virtual-nodes-cli.md';
+const HPA_V2 = 'tests/lint/fixtures/real/horizontal-pod-autoscaler.excerpt.md';
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('shell-command-pasted-twice', () => {
+  it('reports kubectl apply -f kubectl apply -f on the autoscaling page, at the second copy', () => {
+    const text = readRepoFile(AUTOSCALE);
+    const hits = ruleFindings('shell-command-pasted-twice', AUTOSCALE, text);
+    expect(hits.map((h) => [h.line, h.column])).toEqual([[lineOf(text, 'kubectl apply -f kubectl apply'), 22]]);
+    expect(hits[0]!.message).toContain('error: the path "kubectl" does not exist');
+  });
+  it('silent on real pages that pipe a here-document to kubectl apply -f - and run kubectl apply -f file', () => {
+    for (const page of [WORKLOAD_IDENTITY, VIRTUAL_NODES]) expect(ruleFindings('shell-command-pasted-twice', page, readRepoFile(page))).toEqual([]);
+  });
+  it('silent on kubectl exec … -- kubectl get (a command that runs the program again on purpose)', () => {
+    expect(ruleFindings('shell-command-pasted-twice', 'x.md', '```bash\nkubectl exec -it pod -- kubectl get pods\n```\n')).toEqual([]);
+  });
+});
+
+describe('kubernetes-metadata-misplaced', () => {
+  it('reports the ExternalMetric whose name stands beside metadata:, at the name line', () => {
+    const text = readRepoFile(AUTOSCALE);
+    const hits = ruleFindings('kubernetes-metadata-misplaced', AUTOSCALE, text);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, '    name: appgw-request-count-metric')]);
+    expect(hits[0]!.message).toContain('ExternalMetric has no metadata.name');
+  });
+  it('silent on real manifests with their name under metadata (the workload identity page\'s here-documents, the HPA page)', () => {
+    for (const page of [WORKLOAD_IDENTITY, HPA_V2]) expect(ruleFindings('kubernetes-metadata-misplaced', page, readRepoFile(page))).toEqual([]);
+  });
+});
+
+describe('kubernetes-api-removed: removals of 1.25 to 1.32 from the current migration guide', () => {
+  it('reports the HPA in autoscaling/v2beta1 (removed in 1.25), which the 2021 table missed', () => {
+    const text = readRepoFile(AUTOSCALE);
+    const hits = ruleFindings('kubernetes-api-removed', AUTOSCALE, text);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, 'apiVersion: autoscaling/v2beta1')]);
+    expect(hits[0]!.message).toMatch(/since Kubernetes 1\.25.*Use autoscaling\/v2 .*#horizontalpodautoscaler-v125/);
+  });
+  it('reports a CronJob in batch/v1beta1 and an HPA in autoscaling/v2beta2 (1.26)', () => {
+    const page = '```yaml\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\n```\n\n```yaml\napiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n```\n';
+    expect(ruleFindings('kubernetes-api-removed', 'x.md', page).map((h) => h.message.match(/since Kubernetes ([\d.]+)/)?.[1])).toEqual(['1.25', '1.26']);
+  });
+  it('silent on the HPA page\'s autoscaling/v2 HorizontalPodAutoscalers', () => {
+    expect(ruleFindings('kubernetes-api-removed', HPA_V2, readRepoFile(HPA_V2))).toEqual([]);
+  });
+});
+
+describe('shell-variable-unused: a variable\'s name passed without $', () => {
+  it('reports --scopes applicationGatewayGroupId after applicationGatewayGroupId=$(az group show …)', () => {
+    const text = readRepoFile(AUTOSCALE);
+    const hits = ruleFindings('shell-variable-unused', AUTOSCALE, text);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, '--scopes applicationGatewayGroupId')]);
+    expect(hits[0]!.message).toContain('Write --scopes $applicationGatewayGroupId');
+  });
+  it('silent when the name is a --query field or a short lowercase word, and when the variable is expanded', () => {
+    const page = '```bash\nstorageId=$(az storage account show -n a -g g --query id -o tsv)\naz role assignment create --scope $storageId --role Reader --assignee x\naz storage account show -n a -g g --query storageId\nlocation=westus\naz group create -n g -l location\n```\n';
+    expect(ruleFindings('shell-variable-unused', 'x.md', page).filter((h) => h.message.includes('passes the text'))).toEqual([]);
+  });
+});
