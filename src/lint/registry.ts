@@ -59,6 +59,7 @@ import { bashInPowershellFence } from './rules/bash-in-powershell-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellCommandPastedTwice } from './rules/shell-command-pasted-twice.ts';
 import { kubernetesMetadataMisplaced } from './rules/kubernetes-metadata-misplaced.ts';
+import { proseVariableListUnused } from './rules/prose-variable-list-unused.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
@@ -243,6 +244,7 @@ export const rules: readonly Rule[] = [
   curlHelpFlag,
   shellCommandPastedTwice,
   kubernetesMetadataMisplaced,
+  proseVariableListUnused,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,
   shellTildeInQuotes,

@@ -57,6 +57,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'curl-help-flag': 'curl-usage',
   'shell-command-pasted-twice': 'shell-syntax',
   'kubernetes-metadata-misplaced': 'other',
+  'prose-variable-list-unused': 'inconsistent-name',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',
   'shell-tilde-in-quotes': 'shell-syntax',

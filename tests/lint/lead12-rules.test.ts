@@ -66,3 +66,23 @@ describe('shell-variable-unused: a variable\'s name passed without $', () => {
     expect(ruleFindings('shell-variable-unused', 'x.md', page).filter((h) => h.message.includes('passes the text'))).toEqual([]);
   });
 });
+
+const APP_ROLE_CLI = 'tests/fresh/articles/active-directory/managed-identities-azure-resources/how-to-assign-app-role-managed-identity-cli.md';
+const APP_ROLE_POWERSHELL = 'tests/fresh/articles/active-directory/managed-identities-azure-resources/how-to-assign-app-role-managed-identity-powershell.md';
+
+describe('prose-variable-list-unused', () => {
+  it('reports the CLI app role page\'s list (managedIdentityObjectId, serverServicePrincipalObjectId, appRoleId) whose script reads $oidForMI, $serverSPOID, $roleguid', () => {
+    const text = readRepoFile(APP_ROLE_CLI);
+    const hits = ruleFindings('prose-variable-list-unused', APP_ROLE_CLI, text);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, '* `managedIdentityObjectId`')]);
+    expect(hits[0]!.message).toContain('the script reads $oidForMI, $serverSPOID, $roleguid');
+  });
+  it('silent on the PowerShell twin of that page, whose script uses the listed names', () => {
+    expect(ruleFindings('prose-variable-list-unused', APP_ROLE_POWERSHELL, readRepoFile(APP_ROLE_POWERSHELL))).toEqual([]);
+  });
+  it('silent on a list of plain words (terraform\'s ARM_ variables are explained without a colon; policy parameters are option names)', () => {
+    for (const page of ['tests/fresh/articles/virtual-machines/linux/terraform-install-configure.md', 'tests/fresh/articles/governance/policy/assign-policy-azurecli.md']) {
+      expect(ruleFindings('prose-variable-list-unused', page, readRepoFile(page))).toEqual([]);
+    }
+  });
+});
