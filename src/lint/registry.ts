@@ -60,6 +60,7 @@ import { curlHelpFlag } from './rules/curl-help-flag.ts';
 import { shellCommandPastedTwice } from './rules/shell-command-pasted-twice.ts';
 import { kubernetesMetadataMisplaced } from './rules/kubernetes-metadata-misplaced.ts';
 import { proseVariableListUnused } from './rules/prose-variable-list-unused.ts';
+import { kubernetesKindGroupMismatch } from './rules/kubernetes-kind-group-mismatch.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
@@ -245,6 +246,7 @@ export const rules: readonly Rule[] = [
   shellCommandPastedTwice,
   kubernetesMetadataMisplaced,
   proseVariableListUnused,
+  kubernetesKindGroupMismatch,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,
   shellTildeInQuotes,

@@ -58,6 +58,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-command-pasted-twice': 'shell-syntax',
   'kubernetes-metadata-misplaced': 'other',
   'prose-variable-list-unused': 'inconsistent-name',
+  'kubernetes-kind-group-mismatch': 'api-version',
   'shell-unquoted-ampersand': 'shell-syntax',
   'shell-single-quoted-variable': 'shell-syntax',
   'shell-tilde-in-quotes': 'shell-syntax',

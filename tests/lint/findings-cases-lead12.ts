@@ -8,6 +8,9 @@ export const lead12Cases = {
   'prose-variable-list-unused': [
     { name: 'listed names no code uses, the script reads others (entra-docs#277)', find: 'This page is a test fixture', replace: () => 'You need:\n* `managedIdentityObjectId`: the object ID.\n* `appRoleId`: the app role ID.\n\n```bash\naz rest -m POST -u https://graph.microsoft.com/v1.0/servicePrincipals/$oidForMI/appRoleAssignments -b "{\\"appRoleId\\": \\"$roleguid\\"}"\n```', offset: 1, message: /the script reads \$oidForMI, \$roleguid/, severity: 'warning' as const },
   ],
+  'kubernetes-kind-group-mismatch': [
+    { name: 'a Deployment declared in networking.k8s.io/v1', find: 'This page is a test fixture', replace: () => '```yaml\napiVersion: networking.k8s.io/v1\nkind: Deployment\nmetadata:\n  name: web\n```', offset: 1, message: /Deployment is served by apps\/v1, not networking\.k8s\.io\/v1/, severity: 'error' as const },
+  ],
   'kubernetes-metadata-misplaced': [
     { name: 'name at the level of metadata: (azure-docs#124028)', find: 'This page is a test fixture', replace: () => '```yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\nname: settings\ndata:\n  a: b\n```', offset: 4, message: /name stands beside an empty metadata: .*resource name may not be empty/, severity: 'error' as const },
   ],

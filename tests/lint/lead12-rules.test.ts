@@ -86,3 +86,17 @@ describe('prose-variable-list-unused', () => {
     }
   });
 });
+
+describe('kubernetes-kind-group-mismatch', () => {
+  it('reports the autoscaling page\'s scaleTargetRef (kind Deployment, apiVersion networking.k8s.io/v1) as a warning', () => {
+    const text = readRepoFile(AUTOSCALE);
+    const hits = ruleFindings('kubernetes-kind-group-mismatch', AUTOSCALE, text);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineOf(text, '    apiVersion: networking.k8s.io/v1'), 'warning']]);
+    expect(hits[0]!.message).toContain('FailedGetScale');
+  });
+  it('silent on real manifests whose kinds are in their groups (the HPA page, the workload identity page), on a core v1 Event and on a custom resource', () => {
+    for (const page of [HPA_V2, WORKLOAD_IDENTITY]) expect(ruleFindings('kubernetes-kind-group-mismatch', page, readRepoFile(page))).toEqual([]);
+    const page = '```yaml\napiVersion: v1\nkind: Event\nmetadata:\n  name: e\n```\n\n```yaml\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n```\n';
+    expect(ruleFindings('kubernetes-kind-group-mismatch', 'x.md', page)).toEqual([]);
+  });
+});

@@ -24,7 +24,7 @@ interface Table {
 }
 
 let table: Table | undefined;
-const removedApis = (): Table =>
+export const removedApis = (): Table =>
   (table ??= JSON.parse(readFileSync(new URL('../../reference/kubernetes-removed-apis.json', import.meta.url), 'utf8')) as Table);
 
 /** The removal entry for a kind in an apiVersion, if the API server stopped serving it. */
