@@ -100,3 +100,16 @@ describe('kubernetes-kind-group-mismatch', () => {
     expect(ruleFindings('kubernetes-kind-group-mismatch', 'x.md', page)).toEqual([]);
   });
 });
+
+describe('az-flag-without-value: a switch-like option is not inferred to take a value from other commands', () => {
+  // Regression: false error on az aks list-vm-skus --zone (aks-list-skus.md): the table inferred a value
+  // from --zone elsewhere (az vm create --zone 1), though the reference describes a switch.
+  it('silent on az aks list-vm-skus --zone (aks-list-skus.md)', () => {
+    const page = 'tests/lint/fixtures/real/aks-list-skus.excerpt.md';
+    expect(ruleFindings('az-flag-without-value', page, readRepoFile(page))).toEqual([]);
+  });
+  it('still reports --container-name with no value', () => {
+    const page = '```azurecli\naz storage blob list --container-name\n```\n';
+    expect(ruleFindings('az-flag-without-value', 'x.md', page).map((h) => h.line)).toEqual([2]);
+  });
+});
