@@ -113,3 +113,34 @@ describe('az-flag-without-value: a switch-like option is not inferred to take a 
     expect(ruleFindings('az-flag-without-value', 'x.md', page).map((h) => h.line)).toEqual([2]);
   });
 });
+
+describe('contract-invalid-guid: a value masked whole is a placeholder', () => {
+  // Regression: false errors on an az identity create output whose ids are written
+  // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (agentic-cli-for-aks-service-account-workload-identity-setup.md,
+  // MicrosoftDocs/azure-aks-docs @fb060abe): a reader sees a redaction, not an id to copy.
+  const page = (value: string) =>
+    `# t\n\n\`\`\`azurecli\naz identity create --name id1 --resource-group rg1\n\`\`\`\n\n\`\`\`output\n{\n  "clientId": "${value}",\n  "name": "id1",\n  "type": "Microsoft.ManagedIdentity/userAssignedIdentities"\n}\n\`\`\`\n`;
+  it('silent on xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', () => {
+    expect(ruleFindings('contract-invalid-guid', 'x.md', page('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'))).toEqual([]);
+  });
+  it('still reports an id that is almost a GUID (a z among hex digits)', () => {
+    expect(ruleFindings('contract-invalid-guid', 'x.md', page('00001111-aaaa-2222-bbbb-3333cccc444z')).length).toBe(1);
+  });
+});
+
+describe('for loops with here-documents (app-routing-gateway-api-dns-tls.md)', () => {
+  // Regression: 5 false errors of shell-missing-continuation on a Gateway manifest's "- name:" lines
+  // inside a here-document in a for loop, and a false az-unknown-parameter that read the next line's
+  // "kubectl apply -n $ns -f -" as options of the az command above it in the loop body.
+  const page = 'tests/lint/fixtures/real/app-routing-gateway-api-dns-tls.excerpt.md';
+  it('no shell-missing-continuation inside the here-document bodies', () => {
+    expect(ruleFindings('shell-missing-continuation', page, readRepoFile(page))).toEqual([]);
+  });
+  it('the az command in the loop body ends at its line: no unknown option -f', () => {
+    expect(ruleFindings('az-unknown-parameter', page, readRepoFile(page))).toEqual([]);
+  });
+  it('still reports an option line under a command without a backslash, after a here-document closed', () => {
+    const text = '```bash\nfor ns in a b; do\n  kubectl apply -n $ns -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF\n  az group create --name $ns\n    --location westus\ndone\n```\n';
+    expect(ruleFindings('shell-missing-continuation', 'x.md', text).map((h) => h.line)).toEqual([9]);
+  });
+});
