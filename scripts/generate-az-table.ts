@@ -63,6 +63,7 @@ const names = (p: Param): string[] => p.name.split(/[\s,]+/).filter(Boolean);
 /** The reference joins accepted values with ", "; a value may hold a bare comma ("SystemAssigned,UserAssigned"). */
 const acceptedValues = (p: Param): string[] | undefined => p.acceptedValues?.split(', ').map((v) => v.trim()).filter(Boolean);
 const BOOL_WORDS = new Set(['0', '1', 'f', 'false', 'n', 'no', 't', 'true', 'y', 'yes']);
+const SWITCH_SUMMARY = /^(?:Show only|Only show|Show (?:skus|sizes|results) (?:that|supporting)|Whether to|Whether or not|If (?:set|specified|present|true|given),|Indicates? whether|Enable or disable)\b/i;
 const LIST_SUMMARY = /space[- ]separated|separated by spaces?|space[- ]delimited/i;
 
 interface ExampleUse {
@@ -188,6 +189,10 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
    * when at least 9 in 10 of the commands that show it agree; else az's default, a value, unconfirmed. */
   function kindOf(p: Param, own: { kind: Kind; rule: string } | undefined): { v: string; rule: string } {
     if (own) return { v: own.kind, rule: own.rule };
+    // A summary that describes a switch ("Show only VM SKUs that support availability zones",
+    // "Whether to …") is a flag's, whatever the same name does elsewhere: az aks list-vm-skus --zone
+    // is a flag while az vm create --zone takes one.
+    if (SWITCH_SUMMARY.test(p.summary ?? '')) return { v: 'r?', rule: 'a switch-like summary' };
     const counts = nameEvidence.get(names(p)[0] ?? '');
     if (counts) {
       const total = counts.n + counts.o + counts.r;

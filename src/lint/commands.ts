@@ -12,6 +12,9 @@ const LIST_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', 'if', '
  * (`"$(az … -o tsv)"`, backticks, nested) is a command bash runs too: its simple commands come just
  * before the command whose word holds it (bash runs them first), while that command keeps the word whole.
  */
+// Programs a page's scripts run that no command takes as the first word of a continuation line.
+const LINE_PROGRAMS = new Set(['az', 'kubectl', 'helm', 'docker', 'curl', 'echo', 'export', 'printf', 'sleep', 'cd', 'mkdir', 'git']);
+
 export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
   const out: ShellWord[][] = [];
   // the substitutions of the words read since the last command was pushed (assignments included)
@@ -32,10 +35,10 @@ export function simpleCommands(words: readonly ShellWord[]): ShellWord[][] {
     // "var=$(…)" and "NAME=value az …": assignments before the program name are bash's, not a program.
     if (current.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw)) continue;
     // Newlines are not kept as words, so a compound command's body reads as one list ("fi" on one
-    // line, "az vmss create …" on the next): an unquoted az that begins a later line than the word
-    // before it starts a command of its own (a continued command never puts the program name az first
-    // on a continuation line).
-    if (current.length > 0 && !w.quoted && w.value === 'az' && (current[current.length - 1] as ShellWord).line < w.line) {
+    // line, "az vmss create …" on the next, "kubectl apply -f - <<EOF" under an az command in a for
+    // loop): an unquoted program name that begins a later line than the word before it starts a
+    // command of its own (a continued command does not put a program name first on a continuation line).
+    if (current.length > 0 && !w.quoted && LINE_PROGRAMS.has(w.value) && (current[current.length - 1] as ShellWord).line < w.line) {
       flush(current);
       current = [];
     }

@@ -66,8 +66,12 @@ function inlineBodies(doc: LintDocument): { read: ReadJson; match: OperationMatc
 }
 
 export function isPlaceholderValue(v: unknown): boolean {
-  // <name>, {name} and {{name}} are the page's placeholders (Learn writes all three), "abc..." an elision.
-  return typeof v === 'string' && (/^<[^>]+>$/.test(v) || /^\{\{?[A-Za-z][\w .-]*\}\}?$/.test(v) || /\.\.\.$|…$/.test(v));
+  // <name>, {name} and {{name}} are the page's placeholders (Learn writes all three), "abc..." an elision,
+  // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (or ****, ####) a value masked whole in an output example.
+  return (
+    typeof v === 'string' &&
+    (/^<[^>]+>$/.test(v) || /^\{\{?[A-Za-z][\w .-]*\}\}?$/.test(v) || /\.\.\.$|…$/.test(v) || /^(?=(?:[^-]*[xX*#]){8})[xX*#-]+$/.test(v))
+  );
 }
 
 export function typeOf(v: unknown): string {

@@ -57,6 +57,10 @@ import { powershellMissingContinuation } from './rules/powershell-missing-contin
 import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
 import { bashInPowershellFence } from './rules/bash-in-powershell-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
+import { shellCommandPastedTwice } from './rules/shell-command-pasted-twice.ts';
+import { kubernetesMetadataMisplaced } from './rules/kubernetes-metadata-misplaced.ts';
+import { proseVariableListUnused } from './rules/prose-variable-list-unused.ts';
+import { kubernetesKindGroupMismatch } from './rules/kubernetes-kind-group-mismatch.ts';
 import { shellUnquotedAmpersand } from './rules/shell-unquoted-ampersand.ts';
 import { shellSingleQuotedVariable } from './rules/shell-single-quoted-variable.ts';
 import { shellTildeInQuotes } from './rules/shell-tilde-in-quotes.ts';
@@ -249,6 +253,10 @@ export const rules: readonly Rule[] = [
   powershellInBashFence,
   bashInPowershellFence,
   curlHelpFlag,
+  shellCommandPastedTwice,
+  kubernetesMetadataMisplaced,
+  proseVariableListUnused,
+  kubernetesKindGroupMismatch,
   shellUnquotedAmpersand,
   shellSingleQuotedVariable,
   shellTildeInQuotes,

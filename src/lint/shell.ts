@@ -173,3 +173,31 @@ export function literalAssignment(doc: LintDocument, name: string): { value: str
   }
   return found.length > 0 && found.every((f) => f.value === found[0]!.value) ? found[0] : undefined;
 }
+
+/** `<<EOF`, `<<-EOF`, `<< 'EOF'` (not `<<<`): the dash, the quote and the delimiter word. */
+export const HEREDOC = /(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
+
+/**
+ * The here-document bodies between `from` and `to` (page lines): each opening line, and the body's
+ * first and last lines (the delimiter line excluded). The body ends at the line that is the word
+ * alone after `indent` columns (a list item's fence indentation); `<<-` also strips leading tabs. A
+ * body not closed by `to` is not returned.
+ */
+export function heredocBodies(doc: LintDocument, from: number, to: number, indent = 0): { at: number; from: number; to: number }[] {
+  const out: { at: number; from: number; to: number }[] = [];
+  for (let n = from; n <= to; n++) {
+    const m = HEREDOC.exec(doc.line(n));
+    if (!m) continue;
+    const [, dash, , word] = m;
+    const ends = (t: string): boolean => {
+      const body = t.slice(Math.min(indent, /^\s*/.exec(t)![0].length));
+      return (dash ? body.replace(/^\t+/, '') : body).trimEnd() === word;
+    };
+    let end = n + 1;
+    while (end <= to && !ends(doc.line(end))) end++;
+    if (end > to) break;
+    out.push({ at: n, from: n + 1, to: end - 1 });
+    n = end;
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Do
 import type { LintDocument } from './document.ts';
 import { codeFences, type CodeFence } from './fences.ts';
 import { blockLanguage } from '../parse/language.ts';
+import { heredocBodies } from './shell.ts';
 
 /** One YAML document of a code block (a block may hold several, separated by `---`). */
 export interface YamlBlock {
@@ -75,9 +76,8 @@ function readYaml(doc: LintDocument, fence: CodeFence, from: number, to: number,
   return out;
 }
 
-// `<<EOF`, `<<-EOF`, `<< 'EOF'`, `<<"EOF"` (bash: a quoted word only stops expansion, the body is the same).
-const HEREDOC = /(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
-// What makes a here-document a manifest: kubectl reads it (on the same line, piped or `-f -`), or it
+// Here-documents (`<<EOF`, `<<-EOF`, `<< 'EOF'`: a quoted word only stops expansion) are found by
+// heredocBodies (shell.ts). What makes a here-document a manifest: kubectl reads it (on the same line, piped or `-f -`), or it
 // is written to a .yaml/.yml file. Anything else (a JSON body, a script, a config file) is not YAML
 // the page applies to a cluster, and is left alone.
 const KUBECTL = /(^|[\s|;&(])kubectl\s/;
@@ -85,26 +85,11 @@ const YAML_FILE = />\s*['"]?[^\s'"|;&]+\.ya?ml\b/;
 
 /** The bodies of the manifest here-documents of a shell block: page lines [from, to), and the `<<` line. */
 function manifestHeredocs(doc: LintDocument, fence: CodeFence): { at: number; from: number; to: number }[] {
-  const out: { at: number; from: number; to: number }[] = [];
   const indent = /^\s*/.exec(doc.line(fence.open))?.[0].length ?? 0;
-  for (let n = fence.open + 1; n < fence.close; n++) {
-    const text = doc.line(n);
-    const m = HEREDOC.exec(text);
-    if (!m || !(KUBECTL.test(text) || YAML_FILE.test(text))) continue;
-    const [, dash, , word] = m;
-    // The body ends at the line that is the word alone (after the fence's indentation; `<<-` also strips tabs).
-    let end = n + 1;
-    const ends = (t: string): boolean => {
-      const body = t.slice(Math.min(indent, /^\s*/.exec(t)![0].length));
-      return (dash ? body.replace(/^\t+/, '') : body).trimEnd() === word;
-    };
-    while (end < fence.close && !ends(doc.line(end))) end++;
-    // A body never closed inside the block is not a whole manifest: not judged.
-    if (end >= fence.close) break;
-    out.push({ at: n, from: n + 1, to: end });
-    n = end;
-  }
-  return out;
+  // A body never closed inside the block is not a whole manifest: not judged.
+  return heredocBodies(doc, fence.open + 1, fence.close - 1, indent)
+    .filter((h) => KUBECTL.test(doc.line(h.at)) || YAML_FILE.test(doc.line(h.at)))
+    .map((h) => ({ at: h.at, from: h.from, to: h.to + 1 }));
 }
 
 /** Every mapping of a block, with its pairs. */

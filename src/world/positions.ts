@@ -130,6 +130,9 @@ function azParameterRole(text: string, at: number, flag: string, spelling: strin
     const words = roleFromWords(placeholderKey(spelling));
     if (words && PRINCIPAL_ROLES.has(words)) return { role: words, how: 'position', detail: `${what}, which takes any principal: its name says which` };
   }
+  // --account-name names a storage account only in the storage groups: in az cosmosdb, batch,
+  // automation or cognitiveservices it is that service's own account.
+  if (canonical === '--account-name' && !path.startsWith('storage ')) return undefined;
   const role = AZ_PARAMETERS[canonical];
   return role ? { role, how: 'position', detail: what } : undefined;
 }

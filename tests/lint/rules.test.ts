@@ -33,6 +33,7 @@ import { psparityCases } from './findings-cases-psparity.ts';
 import { wildICases } from './findings-cases-wild-i.ts';
 import { dnszoneCases } from './findings-cases-dnszone.ts';
 import { lead11Cases } from './findings-cases-lead11.ts';
+import { lead12Cases } from './findings-cases-lead12.ts';
 import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildNCases } from './findings-cases-wild-n.ts';
@@ -91,6 +92,7 @@ const cases: Record<string, Case[]> = {
   ...dnszoneCases,
   ...deployParamsCases,
   ...lead11Cases,
+  ...lead12Cases,
   ...wildMCases,
   ...wildNCases,
   ...wildOCases,

@@ -1,6 +1,6 @@
 // Option lines written under a command without a "\" on the line before: bash runs them on their own.
 import type { Rule, RuleHit } from '../rule.ts';
-import { bashCommands, endsInsideQuote, isFenceOrEnd } from '../shell.ts';
+import { bashCommands, endsInsideQuote, heredocBodies, isFenceOrEnd } from '../shell.ts';
 import type { CommandView, LintDocument } from '../document.ts';
 
 export const shellMissingContinuation: Rule = {
@@ -15,7 +15,11 @@ export const shellMissingContinuation: Rule = {
     const hits: RuleHit[] = [];
     for (const command of bashCommands(doc)) {
       const { startLine, endLine } = command.step.source;
+      // A here-document's body is data, not command lines (a manifest's "- name:" inside a for loop).
+      const bodies = heredocBodies(doc, startLine, endLine);
+      const inBody = (n: number) => bodies.some((b) => b.from <= n && n <= b.to + 1);
       for (let n = startLine + 1; n <= endLine; n++) {
+        if (inBody(n)) continue;
         const prev = doc.line(n - 1);
         if (/\\[ \t]*$/.test(prev)) continue; // continued (or "\ ", which shell-backslash-space reports)
         const upto: string[] = [];

@@ -29,6 +29,11 @@ export const shellVariableUnused: Rule = {
     hits.push(...unusedReads(doc));
     for (const [name, line] of assigned) {
       if (new RegExp(`\\$\\{?!?#?${name}(?![A-Za-z0-9_])`).test(text)) continue;
+      const bare = bareNameUse(doc, name, line);
+      if (bare) {
+        hits.push(bare);
+        continue;
+      }
       const option = `--${optionName(name)}`;
       const use = bashCommands(doc)
         .filter((c) => c.step.source.startLine > line)
@@ -45,6 +50,33 @@ export const shellVariableUnused: Rule = {
     return hits;
   },
 };
+
+// Options whose value names an output field or format, where a variable's name can be meant literally.
+const FIELD_OPTIONS = new Set(['--query', '--output', '-o', '--query-examples', '--jmespath']);
+
+/**
+ * The variable's own name written as an option's value where $name was meant
+ * (`--scopes applicationGatewayGroupId` after `applicationGatewayGroupId=$(az group show …)`): bash
+ * passes the text of the name. Only names no one would type as a value (camelCase, snake_case or
+ * CAPS with an underscore, six characters or more) count, so `--query id` or `--name web` never do.
+ */
+function bareNameUse(doc: LintDocument, name: string, assignedAt: number): RuleHit | undefined {
+  if (name.length < 6 || !/[a-z][A-Z]|_/.test(name)) return undefined;
+  for (const c of bashCommands(doc)) {
+    if (c.step.source.startLine < assignedAt) continue;
+    for (const [i, w] of c.words.entries()) {
+      const option = c.words[i - 1];
+      if (i < 2 || w.value !== name || !option || !option.value.startsWith('-') || FIELD_OPTIONS.has(option.value)) continue;
+      return {
+        line: w.line,
+        column: w.column,
+        stepId: c.step.id,
+        message: `${option.value} ${name} passes the text "${name}", not the value of the variable ${name} assigned on line ${assignedAt}: without $ bash does not expand it, and no command on the page ever does. Write ${option.value} $${name}.`,
+      };
+    }
+  }
+  return undefined;
+}
 
 const READ = /(?:^|&&|;|\|\|)\s*read\s+(?:-[a-z]+\s+(?:"[^"]*"\s+|'[^']*'\s+)?)*([A-Za-z_]\w*)\s*(?:&&|;|$)/;
 const ASSIGN_AT = (name: string) => new RegExp(`(?:^|[\\s;&|(])(?:export\\s+)?${name}=|\\bread\\s+(?:-[a-z]+\\s+(?:"[^"]*"\\s+)?)*${name}\\b|\\bfor\\s+${name}\\s+in\\b`);
