@@ -57,226 +57,236 @@ interface Case {
   severity?: 'error' | 'warning' | 'note';
 }
 
+function mergeCases(...tables: Record<string, readonly Case[]>[]): Record<string, Case[]> {
+  const out: Record<string, Case[]> = {};
+  for (const t of tables) for (const [rule, list] of Object.entries(t)) (out[rule] ??= []).push(...list);
+  return out;
+}
+
 const TOKEN_CURL = "resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true";
 const BLOB_CURL = 'curl https://<STORAGE ACCOUNT>.blob.core.windows.net';
 const ROLE_CMD = 'az role assignment create';
 const UPLOAD = 'az storage blob upload';
 const KV_CURL = 'vault.azure.net/secrets/<SECRET NAME>';
 
-const cases: Record<string, Case[]> = {
-  ...findingsCases,
-  ...outputCases,
-  ...shellphCases,
-  ...factsCases,
-  ...exshapeCases,
-  ...specschemaCases,
-  ...otherCases,
-  ...wildCases,
-  ...wild7Cases,
-  ...exout2Cases,
-  ...wildDCases,
-  ...wildPCases,
-  ...wildLCases,
-  ...wildHCases,
-  ...wildECases,
-  ...wildFCases,
-  ...wildGCases,
-  ...k8s2Cases,
-  ...retlibsCases,
-  ...leadinCases,
-  ...psreadCases,
-  ...echo2Cases,
-  ...echo3Cases,
-  ...sasurlCases,
-  ...fmtfenceCases,
-  ...dnszoneCases,
-  ...deployParamsCases,
-  ...lead11Cases,
-  ...lead12Cases,
-  ...wildMCases,
-  ...wildNCases,
-  ...wildOCases,
-  'lookalike-dash-in-flag': [
-    { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
-    { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
-  ],
-  'smart-quote-in-command': [
-    { name: 'curly double quotes around a role', find: ROLE_CMD, replace: (l) => l.replace('"Storage Blob Data Reader"', '\u201cStorage Blob Data Reader\u201d'), message: /not a shell quote/ },
-  ],
-  'nonascii-space-in-command': [
-    { name: 'NBSP word after the command', find: TOKEN_CURL, replace: (l) => `${l} \u00a0`, message: /one more URL.*exits non-zero/ },
-    { name: 'NBSP glued to Metadata:true', find: TOKEN_CURL, replace: (l) => `${l}\u00a0`, message: /"true\\u00a0".*IMDS/ },
-  ],
-  'zero-width-in-command': [
-    { name: 'zero width space inside a flag', find: UPLOAD, replace: (l) => l.replace('--account-name', '--account\u200b-name'), message: /U\+200B/ },
-  ],
-  mojibake: [
-    { name: 'in prose', find: 'Create a file to upload:', replace: () => 'Create a file thatâ€™s uploaded next:', message: /â€™.*U\+2019/, severity: 'warning' },
-    { name: 'in a command', find: 'echo "This is a test file."', replace: () => 'echo "This isnâ€™t a test file." > test.txt', severity: 'error' },
-  ],
-  'json-example-invalid': [
-    { name: 'missing comma', find: '"location": "westus",', replace: (l) => l.replace(',', ''), offset: 1, message: /not valid JSON/ },
-    { name: 'comment', find: '"location": "westus",', replace: (l) => `${l} // the identity's region`, message: /"\/\/" comments/ },
-  ],
-  'contract-invalid-guid': [
-    { name: 'clientId with a z', find: '"clientId": "00001111', replace: (l) => l.replace('4444"', '444z"'), message: /"z" is not a hexadecimal digit/ },
-    { name: 'principalId that is a number string', find: '"principalId": "aaaaaaaa', replace: (l) => l.replace(/"aaaaaaaa-[^"]+"/, '"9012"'), message: /"9012".*not a GUID/ },
-  ],
-  'contract-type-mismatch': [
-    { name: 'IMDS expires_in as a number', find: '"expires_in": "86399"', replace: (l) => l.replace('"86399"', '86399'), message: /expires_in.*string/ },
-  ],
-  'contract-enum-value': [
-    { name: 'recoveryLevel Purgeable', find: '"recoveryLevel":"Recoverable+Purgeable"', replace: (l) => l.replace('"Recoverable+Purgeable"', '"Purgeable"'), message: /soft delete is mandatory/ },
-    { name: 'principalType outside the enum', find: '"principalType": "ServicePrincipal"', replace: (l) => l.replace('ServicePrincipal', 'Robot'), severity: 'error' },
-  ],
-  'contract-field-not-in-api': [
-    { name: 'refresh_token in an IMDS answer', find: '"access_token": "eyJ0eXAi..."', replace: (l) => `${l}\n  "refresh_token": "",`, offset: 1, message: /refresh_token/ },
-    { name: 'clientSecretUrl in az identity create', find: '"clientId": "00001111', replace: (l) => `${l}\n  "clientSecretUrl": "https://control-westus.identity.azure.net/x",`, offset: 1, message: /2015-08-31-preview/ },
-    { name: 'canDelegate in az role assignment create', find: '"name": "11112222-3333-4444-5555-666677778888",', replace: (l) => `${l}\n  "canDelegate": null,`, offset: 1, message: /canDelegate belonged to the preview role assignment APIs.*2022-04-01/ },
-  ],
-  'contract-resource-id': [
-    { name: 'blogServices in a scope', find: '"scope": "/subscriptions/', replace: (l) => l.replace('blobServices', 'blogServices'), message: /did you mean "blobServices"/ },
-  ],
-  'az-output-shape': [
-    { name: 'nested properties', find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",', replace: () => '  "properties": { "principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222" },', offset: 0, message: /flat object/ },
-  ],
-  'placeholder-misspelt': [
-    { name: 'SUBSCRIPTON', find: ROLE_CMD, replace: (l) => l.replace('<SUBSCRIPTION ID>', '<SUBSCRIPTON ID>'), message: /<SUBSCRIPTON ID> is a misspelt twin of <SUBSCRIPTION ID>/ },
-  ],
-  'placeholder-not-in-command': [
-    { name: 'prose names another placeholder', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => l.replace('<PRINCIPAL ID>', '<OBJECT ID>'), message: /contains no <OBJECT ID>/ },
-  ],
-  'placeholder-url-after-scheme': [
-    { name: 'vault URL after https://', find: KV_CURL, replace: (l) => l.replace('<KEY VAULT NAME>.vault.azure.net', '<KEY-VAULT-URL>'), message: /Could not resolve host: https/ },
-  ],
-  'placeholder-two-names': [
-    { name: '<STORAGE ACCOUNT NAME> in one command only', find: BLOB_CURL, replace: (l) => l.replace('<STORAGE ACCOUNT>', '<STORAGE ACCOUNT NAME>'), message: /use <STORAGE ACCOUNT> here too/, severity: 'note' },
-  ],
-  'inconsistent-file-name': [
-    { name: 'spaces and underscores', find: 'Create a file to upload:', replace: () => 'Create a file named my notes.txt, then copy my_notes.txt:', message: /"my_notes.txt" is called "my notes.txt"/ },
-  ],
-  'stated-content-mismatch': [
-    { name: 'output differs from echo', find: 'This is a test file.', replace: (l) => l, offset: 0 },
-  ],
-  'blob-properties-mismatch': [
-    { name: 'contentLength 16', find: '"contentLength": 21', replace: (l) => l.replace('21', '16'), message: /21 bytes/ },
-    { name: 'MD5 of other bytes', find: '"contentMd5"', replace: (l) => l.replace('LSghAvpnElYyfUdn7CO8aw==', 'Aryr///Rb+D8JQ8IytleDA=='), message: /LSghAvpnElYyfUdn7CO8aw==/ },
-  ],
-  'token-resource-mismatch': [
-    { name: 'trailing slash dropped', find: '"resource": "https://storage.azure.com/"', replace: (l) => l.replace('.com/"', '.com"'), message: /with the trailing slash/ },
-  ],
-  'example-ids-inconsistent': [
-    {
-      // The identity created first gets another principalId; the role assignment made for it below now disagrees.
-      name: 'principal differs from the identity',
-      find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",',
-      replace: (l) => l.replace('aaaaaaaa', 'bbbbbbbb'),
-      expectAt: (text, changed) => lineOf(text, '"principalId"', changed),
-      message: /not the principalId of the identity created above \("bbbbbbbb/,
-    },
-    {
-      // The identity is created in the group without --location, so it must show the group's location.
-      name: 'identity location differs from its resource group',
-      find: '"location": "westus",',
-      replace: (l) => l.replace('westus', 'westcentralus'),
-      expectAt: (text, changed) => lineOf(text, '"location"', changed),
-      message: /without --location is shown in "westcentralus"/,
-    },
-  ],
-  'az-removed-command': [
-    { name: 'vm assign-identity', find: UPLOAD, replace: () => 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME> --identities <IDENTITY ID>', message: /az vm identity assign/ },
-  ],
-  'az-flag-without-value': [
-    { name: 'last flag bare', find: UPLOAD, replace: (l) => l.replace('--account-name <STORAGE ACCOUNT> ', '') + ' --account-name', message: /expected one argument/ },
-  ],
-  'az-unknown-command': [
-    { name: 'a misspelt command word', find: UPLOAD, replace: (l) => l.replace('blob upload', 'blob uplaod'), message: /'uplaod' is misspelled or not recognized by the system\. .*az storage blob upload/ },
-    { name: 'a group given as a command', find: UPLOAD, replace: () => 'az storage blob', message: /command group, not a command/, severity: 'warning' },
-  ],
-  'az-retired-command': [
-    { name: 'group deployment create', find: UPLOAD, replace: () => 'az group deployment create -g <RESOURCE GROUP> --template-file azuredeploy.json', message: /left the Azure CLI reference on \d{4}-\d\d-\d\d.*az deployment group create/, severity: 'warning' },
-  ],
-  'az-unknown-parameter': [
-    { name: 'role assignment create --resource-group (removed from az)', find: ROLE_CMD, replace: (l) => `${l} --resource-group <RESOURCE GROUP>`, message: /unrecognized arguments: --resource-group <RESOURCE GROUP>/ },
-    { name: 'an ambiguous abbreviation', find: UPLOAD, replace: (l) => l.replace('-c <CONTAINER NAME>', '--con <CONTAINER NAME>'), message: /ambiguous option: --con could match/ },
-  ],
-  'az-missing-required': [
-    { name: 'role assignment create without --scope', find: ROLE_CMD, replace: (l) => l.replace(/ --scope "[^"]*"/, ''), message: /the following arguments are required: --scope/ },
-  ],
-  'az-enum-value': [
-    { name: 'a principal type az does not know', find: ROLE_CMD, replace: (l) => l.replace('ServicePrincipal', 'ManagedIdentity'), message: /the values it takes are ForeignGroup, Group, ServicePrincipal, User/ },
-  ],
-  'az-value-trailing-space': [
-    { name: 'scope with a space before the closing quote', find: ROLE_CMD, replace: (l) => l.replace('<CONTAINER NAME>"', '<CONTAINER NAME> "') },
-  ],
-  'az-unknown-role': [
-    { name: 'typo in a role name', find: ROLE_CMD, replace: (l) => l.replace('Data Reader', 'Data Raeder'), message: /Write --role 'Storage Blob Data Reader'/ },
-  ],
-  'az-scope-not-resource-id': [
-    { name: 'container without containers/', find: ROLE_CMD, replace: (l) => l.replace('/containers/<CONTAINER NAME>', '/<CONTAINER NAME>'), message: /containers\/<CONTAINER NAME>/ },
-  ],
-  'az-assignee-id-kind': [
-    { name: 'client id where the prose says principalId', find: ROLE_CMD, replace: (l) => l.replace('--assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal', '--assignee <CLIENT ID>'), severity: 'error' },
-  ],
-  'legacy-msi-endpoint': [
-    { name: 'localhost:50342', find: TOKEN_CURL, replace: () => "curl 'http://localhost:50342/oauth2/token?resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true", message: /169\.254\.169\.254/ },
-  ],
-  'retired-service': [
-    { name: 'Data Lake Gen1', find: KV_CURL, replace: () => 'curl https://<ADLS NAME>.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS -H "Authorization: Bearer <ACCESS TOKEN>"', message: /29 February 2024/ },
-  ],
-  'retired-role': [
-    { name: 'a Media Services role', find: ROLE_CMD, replace: (l) => l.replace('Storage Blob Data Reader', 'Media Services Media Operator'), message: /retired service \(2024-06-30\): "Azure Media Services will be retired June 30th, 2024" \(.*learn\.microsoft\.com.*\); az role definition list no longer lists it/ },
-  ],
-  'api-version-invalid': [
-    { name: 'IMDS version not documented', find: TOKEN_CURL, replace: (l) => l.replace('api-version=2018-02-01', 'api-version=2017-09-01'), message: /2017-09-01/ },
-    { name: 'api-version on a blob URL', find: BLOB_CURL, replace: (l) => l.replace('/test.txt ', '/test.txt?api-version=2016-09-01 '), message: /not a Blob storage parameter/ },
-  ],
-  'blob-bearer-missing-version': [
-    { name: 'no x-ms-version', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version: 2017-11-09" ', ''), message: /Authentication scheme Bearer is not supported/ },
-  ],
-  'arm-body-content-type': [
-    { name: 'JSON body without Content-Type', find: 'listServiceSas?api-version', replace: (l) => l.replace('-H "Content-Type: application/json" ', ''), message: /application\/x-www-form-urlencoded/ },
-  ],
-  'prose-case-sensitive-claim': [
-    { name: 'uppercase G note', find: 'Resource Manager paths and resource group names are case-insensitive', replace: () => 'The URL is case-sensitive, so keep the uppercase "G" in resourceGroups.' },
-  ],
-  'prose-outdated-claim': [
-    { name: 'Storage without Entra', find: 'Create a file to upload:', replace: () => "Azure Storage doesn't natively support Microsoft Entra authentication, so create a file to upload:", message: /2017-11-09/ },
-  ],
-  'prose-token-audience': [
-    { name: 'storage token said to be for Resource Manager', find: 'The response looks like this (the token is shortened):', replace: () => 'The response includes the access token you need to access Resource Manager.', message: /storage\.azure\.com/ },
-  ],
-  'prose-parameter-not-in-command': [
-    { name: '--assignee named, --assignee-object-id used', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => `${l} Pass it as the --assignee parameter.`, message: /uses --assignee-object-id/ },
-  ],
-  'page-assumes-resource': [
-    {
-      name: 'a download from an account and container nothing creates or states',
-      find: 'az storage blob download',
-      replace: (l) => l.replace('-c <CONTAINER NAME>', '-c reports').replace('--account-name <STORAGE ACCOUNT>', '--account-name lintstore'),
-      message: /^the page assumes the blob test\.txt in lintstore\/reports exists; say so in the prerequisites$/,
-      severity: 'warning',
-    },
-    {
-      name: 'an identity created in a resource group the page neither creates nor states',
-      find: 'az identity create -g <RESOURCE GROUP>',
-      replace: (l) => l.replace('<RESOURCE GROUP>', 'lintGroup'),
-      message: /^the page assumes the resource group lintGroup exists; say so in the prerequisites$/,
-      severity: 'warning',
-    },
-    {
-      name: 'az webapp create on a plan nothing creates',
-      find: 'az identity create -g <RESOURCE GROUP>',
-      replace: (l) => `${l}\naz webapp create -g <RESOURCE GROUP> --plan <PLAN NAME> -n <APP NAME> --runtime "NODE:20-lts"`,
-      offset: 1,
-      message: /App Service plan <PLAN NAME>, which must already exist \(az webapp create never creates a plan\)/,
-      severity: 'warning',
-    },
-  ],
-  'missing-prerequisite': [
-    { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
-  ],
-};
+// Each branch's table is merged key by key: two tables with cases for the same rule add up (an
+// object spread would keep only the last one's, silently dropping the others' cases).
+const cases: Record<string, Case[]> = mergeCases(
+  findingsCases,
+  outputCases,
+  shellphCases,
+  factsCases,
+  exshapeCases,
+  specschemaCases,
+  otherCases,
+  wildCases,
+  wild7Cases,
+  exout2Cases,
+  wildDCases,
+  wildPCases,
+  wildLCases,
+  wildHCases,
+  wildECases,
+  wildFCases,
+  wildGCases,
+  k8s2Cases,
+  retlibsCases,
+  leadinCases,
+  psreadCases,
+  echo2Cases,
+  echo3Cases,
+  sasurlCases,
+  fmtfenceCases,
+  dnszoneCases,
+  deployParamsCases,
+  lead11Cases,
+  lead12Cases,
+  wildMCases,
+  wildNCases,
+  wildOCases,
+  {
+    'lookalike-dash-in-flag': [
+      { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
+      { name: 'en dash flag in az', find: UPLOAD, replace: (l) => l.replace('--account-name', '\u2013-account-name'), message: /unrecognized arguments.*--account-name/ },
+    ],
+    'smart-quote-in-command': [
+      { name: 'curly double quotes around a role', find: ROLE_CMD, replace: (l) => l.replace('"Storage Blob Data Reader"', '\u201cStorage Blob Data Reader\u201d'), message: /not a shell quote/ },
+    ],
+    'nonascii-space-in-command': [
+      { name: 'NBSP word after the command', find: TOKEN_CURL, replace: (l) => `${l} \u00a0`, message: /one more URL.*exits non-zero/ },
+      { name: 'NBSP glued to Metadata:true', find: TOKEN_CURL, replace: (l) => `${l}\u00a0`, message: /"true\\u00a0".*IMDS/ },
+    ],
+    'zero-width-in-command': [
+      { name: 'zero width space inside a flag', find: UPLOAD, replace: (l) => l.replace('--account-name', '--account\u200b-name'), message: /U\+200B/ },
+    ],
+    mojibake: [
+      { name: 'in prose', find: 'Create a file to upload:', replace: () => 'Create a file thatâ€™s uploaded next:', message: /â€™.*U\+2019/, severity: 'warning' },
+      { name: 'in a command', find: 'echo "This is a test file."', replace: () => 'echo "This isnâ€™t a test file." > test.txt', severity: 'error' },
+    ],
+    'json-example-invalid': [
+      { name: 'missing comma', find: '"location": "westus",', replace: (l) => l.replace(',', ''), offset: 1, message: /not valid JSON/ },
+      { name: 'comment', find: '"location": "westus",', replace: (l) => `${l} // the identity's region`, message: /"\/\/" comments/ },
+    ],
+    'contract-invalid-guid': [
+      { name: 'clientId with a z', find: '"clientId": "00001111', replace: (l) => l.replace('4444"', '444z"'), message: /"z" is not a hexadecimal digit/ },
+      { name: 'principalId that is a number string', find: '"principalId": "aaaaaaaa', replace: (l) => l.replace(/"aaaaaaaa-[^"]+"/, '"9012"'), message: /"9012".*not a GUID/ },
+    ],
+    'contract-type-mismatch': [
+      { name: 'IMDS expires_in as a number', find: '"expires_in": "86399"', replace: (l) => l.replace('"86399"', '86399'), message: /expires_in.*string/ },
+    ],
+    'contract-enum-value': [
+      { name: 'recoveryLevel Purgeable', find: '"recoveryLevel":"Recoverable+Purgeable"', replace: (l) => l.replace('"Recoverable+Purgeable"', '"Purgeable"'), message: /soft delete is mandatory/ },
+      { name: 'principalType outside the enum', find: '"principalType": "ServicePrincipal"', replace: (l) => l.replace('ServicePrincipal', 'Robot'), severity: 'error' },
+    ],
+    'contract-field-not-in-api': [
+      { name: 'refresh_token in an IMDS answer', find: '"access_token": "eyJ0eXAi..."', replace: (l) => `${l}\n  "refresh_token": "",`, offset: 1, message: /refresh_token/ },
+      { name: 'clientSecretUrl in az identity create', find: '"clientId": "00001111', replace: (l) => `${l}\n  "clientSecretUrl": "https://control-westus.identity.azure.net/x",`, offset: 1, message: /2015-08-31-preview/ },
+      { name: 'canDelegate in az role assignment create', find: '"name": "11112222-3333-4444-5555-666677778888",', replace: (l) => `${l}\n  "canDelegate": null,`, offset: 1, message: /canDelegate belonged to the preview role assignment APIs.*2022-04-01/ },
+    ],
+    'contract-resource-id': [
+      { name: 'blogServices in a scope', find: '"scope": "/subscriptions/', replace: (l) => l.replace('blobServices', 'blogServices'), message: /did you mean "blobServices"/ },
+    ],
+    'az-output-shape': [
+      { name: 'nested properties', find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",', replace: () => '  "properties": { "principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222" },', offset: 0, message: /flat object/ },
+    ],
+    'placeholder-misspelt': [
+      { name: 'SUBSCRIPTON', find: ROLE_CMD, replace: (l) => l.replace('<SUBSCRIPTION ID>', '<SUBSCRIPTON ID>'), message: /<SUBSCRIPTON ID> is a misspelt twin of <SUBSCRIPTION ID>/ },
+    ],
+    'placeholder-not-in-command': [
+      { name: 'prose names another placeholder', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => l.replace('<PRINCIPAL ID>', '<OBJECT ID>'), message: /contains no <OBJECT ID>/ },
+    ],
+    'placeholder-url-after-scheme': [
+      { name: 'vault URL after https://', find: KV_CURL, replace: (l) => l.replace('<KEY VAULT NAME>.vault.azure.net', '<KEY-VAULT-URL>'), message: /Could not resolve host: https/ },
+    ],
+    'placeholder-two-names': [
+      { name: '<STORAGE ACCOUNT NAME> in one command only', find: BLOB_CURL, replace: (l) => l.replace('<STORAGE ACCOUNT>', '<STORAGE ACCOUNT NAME>'), message: /use <STORAGE ACCOUNT> here too/, severity: 'note' },
+    ],
+    'inconsistent-file-name': [
+      { name: 'spaces and underscores', find: 'Create a file to upload:', replace: () => 'Create a file named my notes.txt, then copy my_notes.txt:', message: /"my_notes.txt" is called "my notes.txt"/ },
+    ],
+    'stated-content-mismatch': [
+      { name: 'output differs from echo', find: 'This is a test file.', replace: (l) => l, offset: 0 },
+    ],
+    'blob-properties-mismatch': [
+      { name: 'contentLength 16', find: '"contentLength": 21', replace: (l) => l.replace('21', '16'), message: /21 bytes/ },
+      { name: 'MD5 of other bytes', find: '"contentMd5"', replace: (l) => l.replace('LSghAvpnElYyfUdn7CO8aw==', 'Aryr///Rb+D8JQ8IytleDA=='), message: /LSghAvpnElYyfUdn7CO8aw==/ },
+    ],
+    'token-resource-mismatch': [
+      { name: 'trailing slash dropped', find: '"resource": "https://storage.azure.com/"', replace: (l) => l.replace('.com/"', '.com"'), message: /with the trailing slash/ },
+    ],
+    'example-ids-inconsistent': [
+      {
+        // The identity created first gets another principalId; the role assignment made for it below now disagrees.
+        name: 'principal differs from the identity',
+        find: '"principalId": "aaaaaaaa-bbbb-cccc-1111-222222222222",',
+        replace: (l) => l.replace('aaaaaaaa', 'bbbbbbbb'),
+        expectAt: (text, changed) => lineOf(text, '"principalId"', changed),
+        message: /not the principalId of the identity created above \("bbbbbbbb/,
+      },
+      {
+        // The identity is created in the group without --location, so it must show the group's location.
+        name: 'identity location differs from its resource group',
+        find: '"location": "westus",',
+        replace: (l) => l.replace('westus', 'westcentralus'),
+        expectAt: (text, changed) => lineOf(text, '"location"', changed),
+        message: /without --location is shown in "westcentralus"/,
+      },
+    ],
+    'az-removed-command': [
+      { name: 'vm assign-identity', find: UPLOAD, replace: () => 'az vm assign-identity -g <RESOURCE GROUP> -n <VM NAME> --identities <IDENTITY ID>', message: /az vm identity assign/ },
+    ],
+    'az-flag-without-value': [
+      { name: 'last flag bare', find: UPLOAD, replace: (l) => l.replace('--account-name <STORAGE ACCOUNT> ', '') + ' --account-name', message: /expected one argument/ },
+    ],
+    'az-unknown-command': [
+      { name: 'a misspelt command word', find: UPLOAD, replace: (l) => l.replace('blob upload', 'blob uplaod'), message: /'uplaod' is misspelled or not recognized by the system\. .*az storage blob upload/ },
+      { name: 'a group given as a command', find: UPLOAD, replace: () => 'az storage blob', message: /command group, not a command/, severity: 'warning' },
+    ],
+    'az-retired-command': [
+      { name: 'group deployment create', find: UPLOAD, replace: () => 'az group deployment create -g <RESOURCE GROUP> --template-file azuredeploy.json', message: /left the Azure CLI reference on \d{4}-\d\d-\d\d.*az deployment group create/, severity: 'warning' },
+    ],
+    'az-unknown-parameter': [
+      { name: 'role assignment create --resource-group (removed from az)', find: ROLE_CMD, replace: (l) => `${l} --resource-group <RESOURCE GROUP>`, message: /unrecognized arguments: --resource-group <RESOURCE GROUP>/ },
+      { name: 'an ambiguous abbreviation', find: UPLOAD, replace: (l) => l.replace('-c <CONTAINER NAME>', '--con <CONTAINER NAME>'), message: /ambiguous option: --con could match/ },
+    ],
+    'az-missing-required': [
+      { name: 'role assignment create without --scope', find: ROLE_CMD, replace: (l) => l.replace(/ --scope "[^"]*"/, ''), message: /the following arguments are required: --scope/ },
+    ],
+    'az-enum-value': [
+      { name: 'a principal type az does not know', find: ROLE_CMD, replace: (l) => l.replace('ServicePrincipal', 'ManagedIdentity'), message: /the values it takes are ForeignGroup, Group, ServicePrincipal, User/ },
+    ],
+    'az-value-trailing-space': [
+      { name: 'scope with a space before the closing quote', find: ROLE_CMD, replace: (l) => l.replace('<CONTAINER NAME>"', '<CONTAINER NAME> "') },
+    ],
+    'az-unknown-role': [
+      { name: 'typo in a role name', find: ROLE_CMD, replace: (l) => l.replace('Data Reader', 'Data Raeder'), message: /Write --role 'Storage Blob Data Reader'/ },
+    ],
+    'az-scope-not-resource-id': [
+      { name: 'container without containers/', find: ROLE_CMD, replace: (l) => l.replace('/containers/<CONTAINER NAME>', '/<CONTAINER NAME>'), message: /containers\/<CONTAINER NAME>/ },
+    ],
+    'az-assignee-id-kind': [
+      { name: 'client id where the prose says principalId', find: ROLE_CMD, replace: (l) => l.replace('--assignee-object-id <PRINCIPAL ID> --assignee-principal-type ServicePrincipal', '--assignee <CLIENT ID>'), severity: 'error' },
+    ],
+    'legacy-msi-endpoint': [
+      { name: 'localhost:50342', find: TOKEN_CURL, replace: () => "curl 'http://localhost:50342/oauth2/token?resource=https%3A%2F%2Fstorage.azure.com%2F' -H Metadata:true", message: /169\.254\.169\.254/ },
+    ],
+    'retired-service': [
+      { name: 'Data Lake Gen1', find: KV_CURL, replace: () => 'curl https://<ADLS NAME>.azuredatalakestore.net/webhdfs/v1/?op=LISTSTATUS -H "Authorization: Bearer <ACCESS TOKEN>"', message: /29 February 2024/ },
+    ],
+    'retired-role': [
+      { name: 'a Media Services role', find: ROLE_CMD, replace: (l) => l.replace('Storage Blob Data Reader', 'Media Services Media Operator'), message: /retired service \(2024-06-30\): "Azure Media Services will be retired June 30th, 2024" \(.*learn\.microsoft\.com.*\); az role definition list no longer lists it/ },
+    ],
+    'api-version-invalid': [
+      { name: 'IMDS version not documented', find: TOKEN_CURL, replace: (l) => l.replace('api-version=2018-02-01', 'api-version=2017-09-01'), message: /2017-09-01/ },
+      { name: 'api-version on a blob URL', find: BLOB_CURL, replace: (l) => l.replace('/test.txt ', '/test.txt?api-version=2016-09-01 '), message: /not a Blob storage parameter/ },
+    ],
+    'blob-bearer-missing-version': [
+      { name: 'no x-ms-version', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version: 2017-11-09" ', ''), message: /Authentication scheme Bearer is not supported/ },
+    ],
+    'arm-body-content-type': [
+      { name: 'JSON body without Content-Type', find: 'listServiceSas?api-version', replace: (l) => l.replace('-H "Content-Type: application/json" ', ''), message: /application\/x-www-form-urlencoded/ },
+    ],
+    'prose-case-sensitive-claim': [
+      { name: 'uppercase G note', find: 'Resource Manager paths and resource group names are case-insensitive', replace: () => 'The URL is case-sensitive, so keep the uppercase "G" in resourceGroups.' },
+    ],
+    'prose-outdated-claim': [
+      { name: 'Storage without Entra', find: 'Create a file to upload:', replace: () => "Azure Storage doesn't natively support Microsoft Entra authentication, so create a file to upload:", message: /2017-11-09/ },
+    ],
+    'prose-token-audience': [
+      { name: 'storage token said to be for Resource Manager', find: 'The response looks like this (the token is shortened):', replace: () => 'The response includes the access token you need to access Resource Manager.', message: /storage\.azure\.com/ },
+    ],
+    'prose-parameter-not-in-command': [
+      { name: '--assignee named, --assignee-object-id used', find: 'Replace `<PRINCIPAL ID>`', replace: (l) => `${l} Pass it as the --assignee parameter.`, message: /uses --assignee-object-id/ },
+    ],
+    'page-assumes-resource': [
+      {
+        name: 'a download from an account and container nothing creates or states',
+        find: 'az storage blob download',
+        replace: (l) => l.replace('-c <CONTAINER NAME>', '-c reports').replace('--account-name <STORAGE ACCOUNT>', '--account-name lintstore'),
+        message: /^the page assumes the blob test\.txt in lintstore\/reports exists; say so in the prerequisites$/,
+        severity: 'warning',
+      },
+      {
+        name: 'an identity created in a resource group the page neither creates nor states',
+        find: 'az identity create -g <RESOURCE GROUP>',
+        replace: (l) => l.replace('<RESOURCE GROUP>', 'lintGroup'),
+        message: /^the page assumes the resource group lintGroup exists; say so in the prerequisites$/,
+        severity: 'warning',
+      },
+      {
+        name: 'az webapp create on a plan nothing creates',
+        find: 'az identity create -g <RESOURCE GROUP>',
+        replace: (l) => `${l}\naz webapp create -g <RESOURCE GROUP> --plan <PLAN NAME> -n <APP NAME> --runtime "NODE:20-lts"`,
+        offset: 1,
+        message: /App Service plan <PLAN NAME>, which must already exist \(az webapp create never creates a plan\)/,
+        severity: 'warning',
+      },
+    ],
+    'missing-prerequisite': [
+      { name: 'upload of a file nobody wrote', find: 'echo "This is a test file."', replace: () => 'pwd', offset: 6, message: /no earlier step creates that file/ },
+    ],
+  },
+);
 // psfresh's cases add to rules that already have some (a spread would replace them).
 for (const [rule, more] of Object.entries(psfreshCases)) cases[rule] = [...(cases[rule] ?? []), ...more];
 
