@@ -67,6 +67,9 @@ export function earlySource(src: ValueSources, key: string, role: Role | undefin
 }
 
 /** The page's own name for it, else the target's value: for this placeholder name, else for its role. */
+// Scope placeholders the page's resource group (or a generic scope) answers.
+const GROUP_SCOPE = /^(?:(?:YOUR_|MY_|THE_)?(?:SCOPE|ASSIGNMENT_SCOPE|ROLE_SCOPE|RESOURCE_GROUP(?:_NAME)?(?:_ID|_SCOPE|_RESOURCE_ID)?|RG(?:_ID|_SCOPE)?|GROUP(?:_ID|_SCOPE)))$/;
+
 export function targetSource(src: ValueSources, key: string, role: Role | undefined): BindingSource | undefined {
   const normal = normaliseKey(key);
   const own = src.pageNames.get(normal);
@@ -74,6 +77,11 @@ export function targetSource(src: ValueSources, key: string, role: Role | undefi
   const byName = src.targetValues.get(normal);
   if (byName !== undefined) return { kind: 'target', value: byName, target: src.targetName };
   if (role === undefined) return undefined;
+  // The target's scope stand-in is the page's resource group: a scope placeholder that names another
+  // resource (<apiserver-subnet-resource-id>, <cluster-subnet-resource-id>) is not it, and two such
+  // placeholders would both become that group — the second role assignment then answers 409
+  // RoleAssignmentExists, a failure the page does not have. Such a scope is left for --set.
+  if (role === 'scope' && !GROUP_SCOPE.test(normal)) return undefined;
   const byRole = src.targetRoles[role];
   return byRole === undefined ? undefined : { kind: 'target', value: shaped(normal, role, byRole), target: src.targetName, role };
 }

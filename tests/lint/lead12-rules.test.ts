@@ -144,3 +144,17 @@ describe('for loops with here-documents (app-routing-gateway-api-dns-tls.md)', (
     expect(ruleFindings('shell-missing-continuation', 'x.md', text).map((h) => h.line)).toEqual([9]);
   });
 });
+
+describe('az table: an option whose summary quotes argparse\'s "[X ...]" usage takes several words', () => {
+  // Regression: az acr token create --repository REPO content/write content/read was read as one value
+  // and two unrecognized arguments (a false fail on ai-toolchain-operator-fine-tune.md, azure-aks-docs
+  // @fb060abe); its reference says: Use the format "--repository REPO [ACTION1 ACTION2 ...]".
+  it('az-unknown-parameter is silent on --repository REPO ACTION ACTION', () => {
+    const page = '```azurecli\naz acr token create --name t --registry r --repository repo content/write content/read\n```\n';
+    expect(ruleFindings('az-unknown-parameter', 'x.md', page)).toEqual([]);
+  });
+  it('az monitor action-group create --action email admin admin@contoso.com is one option with three words', () => {
+    const page = '```azurecli\naz monitor action-group create --name g --resource-group rg --action email admin admin@contoso.com\n```\n';
+    expect(ruleFindings('az-unknown-parameter', 'x.md', page)).toEqual([]);
+  });
+});
