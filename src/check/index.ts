@@ -1,6 +1,7 @@
 // The check stage's entry: judge one executed step against the page (example), the operation's
 // REST contract and the page's literal claims, in that fixed order, and decide its verdict.
 // No I/O: everything judged is in the Observation; everything expected is in the Tutorial.
+import { otherSubscription } from './subscription-switch.ts';
 import type { Step, Tutorial } from '../model.ts';
 import type { Observation } from '../run/observation.ts';
 import { checkContract } from './contract.ts';
@@ -127,6 +128,9 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
     const e: ServiceError = serviceError(final);
     const foreign = foreignSubscription(step, e);
     if (foreign !== undefined) return unsupported('not-emulated', `the page writes the example subscription ${foreign} literally; the target serves only its own subscription, so it answered ${final.status} ${e.code}. A reader puts their own subscription id there (a placeholder for it would let --set bind it)`, checks);
+    const elsewhere = otherSubscription(tutorial, step);
+    if (elsewhere !== undefined)
+      return unsupported('not-emulated', `the page works in another subscription here (line ${elsewhere.line}: az account set --subscription ${elsewhere.written}, after ${elsewhere.first}); the target serves one subscription, where this answered ${final.status} ${e.code}, which says nothing about the page's other subscription`, checks);
     const kind: FailureKind = isAudienceError(e) ? 'token-audience-mismatch' : 'http-error-status';
     // The detail (Storage's AuthenticationErrorDetail, Key Vault's inner code) is the specific part; it goes first.
     const said = [e.code, e.detail && e.detail !== e.code ? e.detail : undefined, e.message].filter(Boolean).join(': ');

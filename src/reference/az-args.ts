@@ -106,6 +106,9 @@ export function azOptionNames(p: AzParameter): string {
  */
 export function azArgumentError(argv: readonly string[], read: AzRead = readAzArgv(argv), show: (word: string) => string = (w) => w): string | undefined {
   if (read.found.kind !== 'command') return undefined;
+  // `az aks nodepool add ... --max-pods 20`: the page elides the options the reader already has; what az
+  // would say of the words left is not what the page asks the reader to run.
+  if (argv.some((w) => w === '...' || w === '…')) return undefined;
   for (const o of read.options) {
     if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
     if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;

@@ -158,3 +158,14 @@ describe('az table: an option whose summary quotes argparse\'s "[X ...]" usage t
     expect(ruleFindings('az-unknown-parameter', 'x.md', page)).toEqual([]);
   });
 });
+
+describe('az-missing-required: an elided command', () => {
+  // Regression: false error on `az aks nodepool add ... --max-pods 20` (aks-legacy-migration.md,
+  // azure-aks-docs @fb060abe): "..." stands for the options the reader already has.
+  it('silent when the command holds ... or …', () => {
+    for (const dots of ['...', '…']) expect(ruleFindings('az-missing-required', 'x.md', `\`\`\`azurecli\naz aks nodepool add ${dots} --max-pods 20\n\`\`\`\n`)).toEqual([]);
+  });
+  it('still reports the same command written whole without its cluster', () => {
+    expect(ruleFindings('az-missing-required', 'x.md', '```azurecli\naz aks nodepool add --resource-group rg --name np --max-pods 20\n```\n').length).toBe(1);
+  });
+});

@@ -39,6 +39,8 @@ export const azMissingRequired: Rule = {
     const sideLoaded = sideLoadedExtensions(doc)[0];
     for (const { command, az } of all) {
       if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
+      // `az aks nodepool add ... --max-pods 20`: the page elides the rest of the command on purpose.
+      if (az.words.some((w) => !w.quoted && /^(?:\.\.\.|…)$/.test(w.value))) continue;
       const path = az.read.found.command.path;
       // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
       const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && !suppliedByDefault(path, p.names, defaults) && p.extension === undefined);

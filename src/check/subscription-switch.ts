@@ -1,0 +1,38 @@
+// A page that works in two subscriptions (a cross-tenant walkthrough: `az account set --subscription
+// $TENANT_A_SUBSCRIPTION_ID`, later `… $TENANT_B_SUBSCRIPTION_ID`) makes the same names mean different
+// resources: Tenant B's resource group is not Tenant A's. The target serves one subscription, so after the
+// page switches to another one, an error answer (404 for a group the page deleted "in Tenant A") says
+// nothing about the page. `az account set` itself is not run (no REST equivalent); the switch is read
+// from its --subscription as written.
+import type { Step, Tutorial } from '../model.ts';
+
+const SUBSCRIPTION_OPTIONS = new Set(['--subscription', '-s', '--name', '-n']);
+
+function subscriptionWritten(step: Step): string | undefined {
+  if (step.kind !== 'az' || step.az.path.join(' ') !== 'account set') return undefined;
+  const argv = step.az.argv;
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i] as string;
+    if (SUBSCRIPTION_OPTIONS.has(w)) return argv[i + 1];
+    const eq = /^--(?:subscription|name)=(.*)$/.exec(w);
+    if (eq) return eq[1];
+  }
+  return undefined;
+}
+
+/**
+ * The `az account set` before `step` that moved the page to another subscription than its first one
+ * (as written: `$TENANT_B_SUBSCRIPTION_ID` after `$TENANT_A_SUBSCRIPTION_ID`), if the page is there now.
+ */
+export function otherSubscription(tutorial: Tutorial, step: Step): { line: number; written: string; first: string } | undefined {
+  let first: string | undefined;
+  let current: { line: number; written: string } | undefined;
+  for (const s of tutorial.steps) {
+    if (s.source.startLine >= step.source.startLine) break;
+    const written = subscriptionWritten(s);
+    if (written === undefined) continue;
+    first ??= written;
+    current = { line: s.source.startLine, written };
+  }
+  return first !== undefined && current !== undefined && current.written !== first ? { ...current, first } : undefined;
+}
