@@ -169,3 +169,15 @@ describe('az-missing-required: an elided command', () => {
     expect(ruleFindings('az-missing-required', 'x.md', '```azurecli\naz aks nodepool add --resource-group rg --name np --max-pods 20\n```\n').length).toBe(1);
   });
 });
+
+describe('placeholder-misspelt: a second of the same kind', () => {
+  // Regression: false errors on <node-pool-name-2> and <kubernetes-version-2> beside <node-pool-name> and
+  // <kubernetes-version> (upgrade-node-pools.md, azure-aks-docs @fb060abe): the output shows a second node pool.
+  const page = '# t\n\n```azurecli\naz aks nodepool upgrade --name <node-pool-name> --kubernetes-version <kubernetes-version>\naz aks nodepool show --name <node-pool-name>\n```\n\n```output\n{"name": "<node-pool-name-2>", "orchestratorVersion": "<kubernetes-version-2>"}\n```\n';
+  it('silent on <name> and <name-2>', () => {
+    expect(ruleFindings('placeholder-misspelt', 'x.md', page)).toEqual([]);
+  });
+  it('still reports a slip of one letter', () => {
+    expect(ruleFindings('placeholder-misspelt', 'x.md', page.replace('<node-pool-name-2>', '<node-pol-name>')).length).toBe(1);
+  });
+});

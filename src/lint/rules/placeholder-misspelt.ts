@@ -45,6 +45,10 @@ export const placeholderMisspelt: Rule = {
       // Members of a numbered series (<key1>/<key2>, <value1>/<value2> of a format like
       // {"<key1>":"<value1>","<key2>":"<value2>"}) differ only in their numbers: two values, not a slip.
       if (/\d/.test(a) && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#')) return;
+      // A second of the same kind numbered after the first (<node-pool-name> and <node-pool-name-2>,
+      // <kubernetes-version>/<kubernetes-version-2>): another node pool, not a slip of the first.
+      const unnumbered = (k: string): string => k.replace(/[-_ ]?\d+$/, '');
+      if ((/\d$/.test(a) || /\d$/.test(b)) && unnumbered(a) === unnumbered(b)) return;
       if (differentKinds(a, b)) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
