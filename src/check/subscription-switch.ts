@@ -5,19 +5,15 @@
 // nothing about the page. `az account set` itself is not run (no REST equivalent); the switch is read
 // from its --subscription as written.
 import type { Step, Tutorial } from '../model.ts';
+import { readAzArgv } from '../reference/az-args.ts';
 
-const SUBSCRIPTION_OPTIONS = new Set(['--subscription', '-s', '--name', '-n']);
-
+/** The subscription `az account set` is given, as written (`$TENANT_B_SUBSCRIPTION_ID`), read as az reads its argv. */
 function subscriptionWritten(step: Step): string | undefined {
   if (step.kind !== 'az' || step.az.path.join(' ') !== 'account set') return undefined;
   const argv = step.az.argv;
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    if (SUBSCRIPTION_OPTIONS.has(w)) return argv[i + 1];
-    const eq = /^--(?:subscription|name)=(.*)$/.exec(w);
-    if (eq) return eq[1];
-  }
-  return undefined;
+  const option = readAzArgv(argv).options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--subscription'));
+  if (!option) return undefined;
+  return option.inline ?? (option.values[0] === undefined ? undefined : argv[option.values[0]]);
 }
 
 /**

@@ -99,6 +99,11 @@ export function mappings(block: YamlBlock): YAMLMap[] {
   return out;
 }
 
+/** The pair of a mapping whose key is the scalar `name` (`apiVersion`, `metadata`…). */
+export function pairNamed(map: YAMLMap, name: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === name);
+}
+
 /** A pair's key as text (scalars only), and the offset it starts at. */
 export function keyOf(pair: Pair): { name: string; offset: number } | undefined {
   if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return undefined;

@@ -92,6 +92,14 @@ export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): Az
   return read;
 }
 
+/**
+ * `az aks nodepool add ... --max-pods 20`: the page elides the options the reader already has, so what
+ * az would say of the words left is not what the page asks the reader to run.
+ */
+export function elides(words: readonly string[]): boolean {
+  return words.some((w) => w === '...' || w === '…');
+}
+
 /** The option names az lists for a parameter in its messages: "--name/-n". */
 export function azOptionNames(p: AzParameter): string {
   return p.names.join('/');
@@ -106,9 +114,7 @@ export function azOptionNames(p: AzParameter): string {
  */
 export function azArgumentError(argv: readonly string[], read: AzRead = readAzArgv(argv), show: (word: string) => string = (w) => w): string | undefined {
   if (read.found.kind !== 'command') return undefined;
-  // `az aks nodepool add ... --max-pods 20`: the page elides the options the reader already has; what az
-  // would say of the words left is not what the page asks the reader to run.
-  if (argv.some((w) => w === '...' || w === '…')) return undefined;
+  if (elides(argv)) return undefined;
   for (const o of read.options) {
     if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
     if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;

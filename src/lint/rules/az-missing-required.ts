@@ -3,7 +3,7 @@
 // `az configure --defaults` on the page counts as given.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-import { azOptionNames, missingRequired } from '../../reference/az-args.ts';
+import { azOptionNames, elides, missingRequired } from '../../reference/az-args.ts';
 import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
 import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
 
@@ -39,8 +39,7 @@ export const azMissingRequired: Rule = {
     const sideLoaded = sideLoadedExtensions(doc)[0];
     for (const { command, az } of all) {
       if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
-      // `az aks nodepool add ... --max-pods 20`: the page elides the rest of the command on purpose.
-      if (az.words.some((w) => !w.quoted && /^(?:\.\.\.|…)$/.test(w.value))) continue;
+      if (elides(az.words.filter((w) => !w.quoted).map((w) => w.value))) continue;
       const path = az.read.found.command.path;
       // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
       const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && !suppliedByDefault(path, p.names, defaults) && p.extension === undefined);

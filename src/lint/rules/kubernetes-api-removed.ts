@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar } from 'yaml';
 import type { Rule, RuleHit } from '../rule.ts';
-import { yamlBlocks } from '../yaml-blocks.ts';
+import { pairNamed, yamlBlocks } from '../yaml-blocks.ts';
 
 interface Removed {
   kinds: string[];
@@ -46,7 +46,7 @@ export const kubernetesApiRemoved: Rule = {
     for (const block of yamlBlocks(doc)) {
       const top = block.doc.contents;
       if (!isMap(top)) continue;
-      const field = (name: string) => top.items.find((p) => isScalar(p.key) && p.key.value === name);
+      const field = (name: string) => pairNamed(top, name);
       const apiPair = field('apiVersion');
       const kindPair = field('kind');
       if (!apiPair || !kindPair || !isScalar(apiPair.value) || !isScalar(kindPair.value) || !apiPair.value.range) continue;

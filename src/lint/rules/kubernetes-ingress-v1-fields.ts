@@ -5,11 +5,11 @@
 // Application Gateway troubleshooting page: MicrosoftDocs/azure-docs#96261.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Rule, RuleHit } from '../rule.ts';
-import { yamlBlocks, type YamlBlock } from '../yaml-blocks.ts';
+import { pairNamed, yamlBlocks, type YamlBlock } from '../yaml-blocks.ts';
 
 /** A mapping's value under a scalar key, and the key's offset. */
 function field(map: YAMLMap, name: string): { value: unknown; offset: number } | undefined {
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === name);
+  const pair = pairNamed(map, name);
   if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
   return { value: pair.value, offset: pair.key.range[0] };
 }

@@ -5,7 +5,7 @@
 // so the check knows exactly the kinds that guide names.
 import { isScalar, type YAMLMap } from 'yaml';
 import type { Rule, RuleHit } from '../rule.ts';
-import { keyOf, mappings, yamlBlocks } from '../yaml-blocks.ts';
+import { mappings, pairNamed, yamlBlocks } from '../yaml-blocks.ts';
 import { removedApis } from './kubernetes-api-removed.ts';
 
 const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
@@ -29,7 +29,7 @@ function tables(): { served: Map<string, string>; builtIn: Set<string> } {
 }
 
 function scalarField(map: YAMLMap, name: string): { value: string; offset: number } | undefined {
-  const pair = map.items.find((p) => keyOf(p)?.name === name);
+  const pair = pairNamed(map, name);
   if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'string' || !pair.value.range) return undefined;
   return { value: pair.value.value, offset: pair.value.range[0] };
 }

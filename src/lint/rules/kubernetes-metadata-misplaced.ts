@@ -6,7 +6,7 @@
 // kubectl apply cannot create it. A reader's fix: MicrosoftDocs/azure-docs#124028 ("Fix format").
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { Rule, RuleHit } from '../rule.ts';
-import { keyOf, yamlBlocks } from '../yaml-blocks.ts';
+import { keyOf, pairNamed, yamlBlocks } from '../yaml-blocks.ts';
 
 // The fields of ObjectMeta a page writes by hand (Kubernetes API reference, ObjectMeta).
 const META_FIELDS = new Set(['name', 'namespace', 'labels', 'annotations', 'generateName']);
@@ -27,7 +27,7 @@ export const kubernetesMetadataMisplaced: Rule = {
     for (const block of yamlBlocks(doc)) {
       const top = block.doc.contents;
       if (!isMap(top)) continue;
-      const pairOf = (name: string) => top.items.find((p) => keyOf(p)?.name === name);
+      const pairOf = (name: string) => pairNamed(top, name);
       const apiVersion = pairOf('apiVersion');
       const kind = pairOf('kind');
       if (!apiVersion || !kind || !isScalar(kind.value) || !isScalar(apiVersion.value)) continue;

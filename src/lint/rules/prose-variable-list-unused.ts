@@ -5,7 +5,7 @@
 // reads. Readers reported it: MicrosoftDocs/entra-docs#277 ("all 3 variable names are incorrect in
 // the bulleted list"), MicrosoftDocs/azure-docs#114665.
 import type { Rule, RuleHit } from '../rule.ts';
-import { codeFences, type CodeFence } from '../fences.ts';
+import { codeFences, fenceLines, type CodeFence } from '../fences.ts';
 import { blockLanguage } from '../../parse/language.ts';
 
 // A list item that opens with a code span naming an identifier and explains it: "* `appRoleId`: the …".
@@ -30,7 +30,7 @@ export const proseVariableListUnused: Rule = {
     const fences = codeFences(doc);
     const inFence = (n: number) => fences.some((f) => f.open <= n && n <= f.close);
     const scripts = fences.filter((f) => ['shell', 'powershell'].includes(blockLanguage(f.info)));
-    const body = (f: CodeFence) => Array.from({ length: Math.max(0, Math.min(f.close, doc.lineCount + 1) - f.open - 1) }, (_, i) => doc.line(f.open + 1 + i)).join('\n');
+    const body = (f: CodeFence) => fenceLines(doc, f).map((l) => l.text).join('\n');
     const allCode = fences.map(body).join('\n');
     for (let n = 1; n <= doc.lineCount; n++) {
       if (inFence(n) || !ITEM.test(doc.line(n))) continue;
