@@ -45,6 +45,12 @@ afterAll(async () => {
 });
 
 describe('global names answer as Azure does', () => {
+  it('storage-account-name-invalid-code: a malformed name answers 400 AccountNameInvalid, as Azure does (was InvalidParameter)', async () => {
+    const r = await call('PUT', accountPath('gn-one', 'myAKSStorageAccount'), accountBody);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toEqual({ code: 'AccountNameInvalid', message: 'myAKSStorageAccount is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.' });
+  });
+
   it('a storage account name another group of the subscription holds: 409 StorageAccountInAnotherResourceGroup', async () => {
     expect((await call('PUT', accountPath('gn-one', 'gnshared1'), accountBody)).status).toBe(202);
     const again = await call('PUT', accountPath('gn-two', 'gnshared1'), accountBody);

@@ -32,6 +32,7 @@ export type ArmErrorCode =
   | 'InvalidPrincipalId'
   | 'FailedIdentityOperation'
   | 'InvalidParameter'
+  | 'AccountNameInvalid'
   | 'StorageAccountAlreadyTaken'
   | 'StorageAccountInAnotherResourceGroup'
   | 'VaultAlreadyExists'
@@ -187,6 +188,14 @@ export const armErrors = {
   // Storage and Key Vault names are global: azure-docs articles/azure-resource-manager/troubleshooting/
   // error-storage-account-name.md; Key Vault's messages as its RP returns them (quoted in public
   // issues, e.g. Azure/azure-powershell#15115, alan-turing-institute/data-safe-haven#2523).
+  // The create's own code for a malformed name (quoted by readers: pulumi/templates#274 'Code="AccountNameInvalid"',
+  // Azure/AzureMonitorStarterPacks#171 "(Code: AccountNameInvalid, Target: …)"), not a generic InvalidParameter.
+  storageAccountNameInvalid: (name: string): ArmError => ({
+    status: 400,
+    code: 'AccountNameInvalid',
+    message: `${name} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`,
+    gateway: false,
+  }),
   storageAccountAlreadyTaken: (name: string): ArmError => ({ status: 409, code: 'StorageAccountAlreadyTaken', message: `The storage account named ${name} is already taken.`, gateway: false }),
   storageAccountInAnotherResourceGroup: (name: string): ArmError => ({
     status: 409,

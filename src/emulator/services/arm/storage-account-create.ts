@@ -30,7 +30,7 @@ export const storageAccountCreateRoutes: ArmRoute[] = [
       const group = findResourceGroup(call.ctx.state, rg);
       if (group === undefined) return armErrors.resourceGroupNotFound(rg);
       if (!ACCOUNT_NAME.test(name)) {
-        return armErrors.invalidParameter(`${name} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`);
+        return armErrors.storageAccountNameInvalid(name);
       }
       const input = (call.body ?? {}) as { location?: unknown; kind?: unknown; sku?: { name?: unknown }; tags?: unknown; properties?: { supportsHttpsTrafficOnly?: unknown; allowBlobPublicAccess?: unknown } };
       if (typeof input.location !== 'string' || input.location === '') return armErrors.locationRequired();
