@@ -78,7 +78,7 @@ if (sample.pages.length === 0) fail(`no page to sweep in ${docset}${values.under
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'pages.txt'), `${sample.pages.join('\n')}\n`);
-process.stderr.write(`sweeping ${sample.pages.length} of ${sample.available} pages (seed ${values.seed}, ${sample.skipped} skipped as already in the repository) …\n`);
+process.stderr.write(`sweeping ${sample.pages.length} of ${sample.available} pages (seed ${values.seed}, ${sample.skipped} left out: in tests/fresh, tests/corpus or a --skip list) …\n`);
 const t0 = performance.now();
 // Loaded only now, so a usage error answers at once instead of after the whole tool is compiled.
 const { runTutorials } = await import('../src/run/index.ts');

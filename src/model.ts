@@ -10,7 +10,7 @@ import { z } from 'zod';
  * serve, an az command without an equivalent, a shell construct the http engine does not model) and
  * report. check/verdict.ts says what would run each.
  */
-export const UnsupportedReason = z.enum(['not-emulated', 'az-no-equivalent', 'az-extension', 'language', 'shell-construct']);
+export const UnsupportedReason = z.enum(['not-emulated', 'az-no-equivalent', 'az-extension', 'language', 'shell-construct', 'assumed-access']);
 export type UnsupportedReason = z.infer<typeof UnsupportedReason>;
 
 /** A place in a source file. Lines are 1-based and inclusive; columns are 1-based UTF-16 offsets. */

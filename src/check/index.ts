@@ -2,6 +2,8 @@
 // REST contract and the page's literal claims, in that fixed order, and decide its verdict.
 // No I/O: everything judged is in the Observation; everything expected is in the Tutorial.
 import { otherSubscription } from './subscription-switch.ts';
+import { assumedAccessRefusal } from './assumed-access.ts';
+import type { World } from '../world/types.ts';
 import type { Step, Tutorial } from '../model.ts';
 import type { Observation } from '../run/observation.ts';
 import { checkContract } from './contract.ts';
@@ -96,7 +98,7 @@ function foreignSubscription(step: Step, e: ServiceError): string | undefined {
   return id !== undefined && step.raw.toLowerCase().includes(id.toLowerCase()) ? id : undefined;
 }
 
-export function checkStep(input: { tutorial: Tutorial; step: Step; observation: Observation }): StepCheck {
+export function checkStep(input: { tutorial: Tutorial; step: Step; observation: Observation; world?: World }): StepCheck {
   const { tutorial, step, observation } = input;
 
   // 1. The step could not produce a response at all.
@@ -131,6 +133,8 @@ export function checkStep(input: { tutorial: Tutorial; step: Step; observation: 
     const elsewhere = otherSubscription(tutorial, step);
     if (elsewhere !== undefined)
       return unsupported('not-emulated', `the page works in another subscription here (line ${elsewhere.line}: az account set --subscription ${elsewhere.written}, after ${elsewhere.first}); the target serves one subscription, where this answered ${final.status} ${e.code}, which says nothing about the page's other subscription`, checks);
+    const assumed = lastRequest ? assumedAccessRefusal(input.world, step, lastRequest.url, final.status, e) : undefined;
+    if (assumed !== undefined) return unsupported('assumed-access', assumed, checks);
     const kind: FailureKind = isAudienceError(e) ? 'token-audience-mismatch' : 'http-error-status';
     // The detail (Storage's AuthenticationErrorDetail, Key Vault's inner code) is the specific part; it goes first.
     const said = [e.code, e.detail && e.detail !== e.code ? e.detail : undefined, e.message].filter(Boolean).join(': ');

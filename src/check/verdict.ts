@@ -45,6 +45,10 @@ export const UNSUPPORTED_REASONS: Readonly<Record<UnsupportedReason, Unsupported
     title: 'Shell construct the http engine does not model',
     runsIt: '--engine shell runs this step in bash as written.',
   },
+  'assumed-access': {
+    title: "Access to a resource the page assumes",
+    runsIt: "A sidecar grant (docs/conformance.yaml) or a prerequisite on the page that states the reader's access to the resource the page uses without creating it; the World never assumes a permission.",
+  },
 };
 
 export const FailureKind = z.enum([

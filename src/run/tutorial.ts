@@ -200,7 +200,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       for (const value of Object.values(result.captured)) if (/^eyJ/.test(value)) secrets.add(value, `token captured by ${step.id}`);
       observations.set(step.id, observation);
-      const check = checkStep({ tutorial, step, observation });
+      const check = checkStep({ tutorial, step, observation, world: plan.world });
       // Judged on all that was read; reported with at most KEPT_BYTES per text.
       emit(expected(planned, { step, check, observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)) }));
     }

@@ -11,6 +11,7 @@ import { createConnector } from '../../src/run/http/connector.ts';
 import { send } from '../../src/run/http/send.ts';
 import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
 import { azStep, observation, tutorial } from '../check/fixtures.ts';
+import { psCallFailure } from '../../src/run/powershell/cmdlets/arm.ts';
 
 /** A server that reads a request and then drops the connection: with a reset (RST) or a plain close. */
 async function dropping(how: 'reset' | 'close'): Promise<{ port: number; close(): Promise<void> }> {
@@ -57,6 +58,23 @@ describe('emulator dropped connection is not a fail', () => {
       const result = await send(connector, request);
       expect(result.error).toMatchObject({ kind: 'network' });
       expect(result.error?.message).toContain('ECONNRESET');
+    } finally {
+      await connector.close();
+    }
+  });
+
+  // The same drop under an Az cmdlet (tests/fresh on a loaded machine: quick-kubernetes-deploy-bicep.md's
+  // Remove-AzResourceGroup) became PowerShell's error record, exit status 1 and a fail whose own reason
+  // said the step "says nothing about the page".
+  it('powershell-dropped-connection-failed-the-page: an Az cmdlet whose call the own server drops is unsupported, not an error record', async () => {
+    const port = servers[0]!.port;
+    const connector = createConnector({ router: { route: () => ({ kind: 'connect', host: '127.0.0.1', port }) }, ownServer: 'the embedded emulator' });
+    try {
+      const result = await send(connector, { ...request, method: 'DELETE', url: 'http://management.azure.com/subscriptions/s/resourcegroups/g?api-version=2022-09-01' });
+      const failure = psCallFailure({ result, json: undefined, ok: false });
+      expect(failure).toMatchObject({ unsupportedReason: 'not-emulated' });
+      expect('unsupported' in failure ? failure.unsupported : '').toMatch(/^the embedded emulator dropped the connection before answering/);
+      expect('error' in failure).toBe(false);
     } finally {
       await connector.close();
     }

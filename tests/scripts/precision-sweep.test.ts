@@ -59,7 +59,7 @@ describe('precision-sweep script', { timeout: 300_000 }, () => {
     const d = docset();
     const out = join(tmp, 'out1');
     const first = sweep(['--docset', d, '--sample', '10', '--warnings', '0', '--out', out]);
-    expect(first.stderr).toMatch(/sweeping 2 of 3 pages \(seed 1, 1 skipped as already in the repository\)/);
+    expect(first.stderr).toMatch(/sweeping 2 of 3 pages \(seed 1, 1 left out: in tests\/fresh, tests\/corpus or a --skip list\)/);
     expect(first.status).toBe(0);
     expect(readFileSync(join(out, 'pages.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md']);
     const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')) as { items: ReviewItem[] };

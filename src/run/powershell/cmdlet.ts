@@ -3,6 +3,7 @@
 // binds the words written to those parameters (about_Parameters): a parameter's full name or alias,
 // else a unique prefix of one; `-Switch`, `-Switch:$false`; positional values by position. What the
 // cmdlet declares but the equivalent does not read stays `unsupported`, naming it (never a guess).
+import type { UnsupportedReason } from '../../model.ts';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 import type { PsData, PsVariables } from './values.ts';
@@ -36,6 +37,8 @@ export interface PsResult {
   host?: string;
   /** The equivalent cannot judge this invocation (a value it does not model): said, never guessed. */
   unsupported?: string;
+  /** Why, when it is the target's limit rather than the language's (the emulator dropped the connection). */
+  unsupportedReason?: UnsupportedReason;
 }
 
 export interface PsCmdletModule {

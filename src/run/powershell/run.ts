@@ -4,7 +4,7 @@
 // -ExpandProperty); values are read as PowerShell reads them (expand.ts) and `$x = …` keeps the
 // objects a cmdlet returned for later statements. What is neither (another cmdlet, a keyword
 // statement, a script block, an operator expression) is `unsupported`, naming it.
-import type { PsCommand, PsStatement, PsValue } from '../../model.ts';
+import type { PsCommand, PsStatement, PsValue, UnsupportedReason } from '../../model.ts';
 import { bindArguments, readPowerShellStatements } from '../../parse/powershell-words.ts';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
@@ -24,7 +24,7 @@ export interface PsRun {
 }
 
 /** The outcome of one statement or command: its output, its error (PowerShell's "<Cmdlet>: message"), or what is not modelled. */
-export type PsRan = { values: PsData[] } | { error: string } | { unsupported: string };
+export type PsRan = { values: PsData[] } | { error: string } | { unsupported: string; reason?: UnsupportedReason };
 
 const lookup = (name: string): PsCmdletModule | undefined => PS_CMDLETS.get(name.toLowerCase());
 
@@ -231,7 +231,7 @@ async function runCommand(cmd: PsCommand, input: PsData[] | undefined, run: PsRu
   run.exchanges.push(...done.exchanges);
   if (done.substitution) run.substitutions.push(done.substitution);
   if (done.host !== undefined) run.stdout += done.host;
-  if (done.unsupported !== undefined) return { unsupported: done.unsupported };
+  if (done.unsupported !== undefined) return { unsupported: done.unsupported, ...(done.unsupportedReason !== undefined ? { reason: done.unsupportedReason } : {}) };
   if (done.error !== undefined) return { error: `${module.name}: ${done.error}` };
   return { values: done.output };
 }

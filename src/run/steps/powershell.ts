@@ -4,7 +4,7 @@
 // replaced by their bound values first, as the reader would have typed them. A statement PowerShell
 // reports an error for ends the step (exit status 1, "<Cmdlet>: message" on stderr); what this tool
 // does not model is `unsupported` (reason language), naming it.
-import type { ShellStep, PsStatement } from '../../model.ts';
+import type { ShellStep, PsStatement, UnsupportedReason } from '../../model.ts';
 import { allCommands, readPowerShellStatements } from '../../parse/powershell-words.ts';
 import { findCommandPlaceholders } from '../../parse/placeholders.ts';
 import type { StepContext, StepOutcome } from '../context.ts';
@@ -50,8 +50,10 @@ export function powerShellUnsupported(raw: string, statements: readonly PsStatem
   return undefined;
 }
 
-function unsupported(message: string, run?: PsRun): StepOutcome {
-  return outcome({ engine: 'http', exchanges: run?.exchanges ?? [], error: { kind: 'unsupported', unsupported: 'language', message: `a PowerShell statement this tool does not run: ${message}` } });
+/** `reason`: the target's limit (the emulator dropped the connection), said as that; else the statement is one this tool does not run. */
+function unsupported(message: string, run?: PsRun, reason?: UnsupportedReason): StepOutcome {
+  const error = reason !== undefined && reason !== 'language' ? { kind: 'unsupported' as const, unsupported: reason, message } : { kind: 'unsupported' as const, unsupported: 'language' as const, message: `a PowerShell statement this tool does not run: ${message}` };
+  return outcome({ engine: 'http', exchanges: run?.exchanges ?? [], error });
 }
 
 export async function runPowerShellStep(step: ShellStep, ctx: StepContext): Promise<StepOutcome> {
@@ -64,7 +66,7 @@ export async function runPowerShellStep(step: ShellStep, ctx: StepContext): Prom
   let stderr = '';
   for (const st of statements) {
     const ran = await runStatement(st, run);
-    if ('unsupported' in ran) return unsupported(ran.unsupported, run);
+    if ('unsupported' in ran) return unsupported(ran.unsupported, run, ran.reason);
     if ('error' in ran) {
       stderr = `${ran.error}\n`;
       break;

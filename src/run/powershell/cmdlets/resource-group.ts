@@ -8,7 +8,7 @@ import { RESOURCE_GROUP_API_VERSION } from '../../az/group-create.ts';
 import { result, type PsCmdletModule, type PsInvocation, type PsResult } from '../cmdlet.ts';
 import { stringArg } from '../run.ts';
 import { PsHashtable, PsObject, psString, type PsData } from '../values.ts';
-import { psCallError, psSession } from './arm.ts';
+import { psCallFailure, psSession } from './arm.ts';
 
 export const PS_RESOURCE_GROUP = 'Microsoft.Azure.Commands.ResourceManager.Cmdlets.SdkModels.PSResourceGroup';
 
@@ -85,7 +85,7 @@ export const newAzResourceGroup: PsCmdletModule = {
     // update unless -Force; either way the PUT follows. The emulator serves no HEAD: the PUT is the call judged.
     const session = psSession(inv.ctx, this.name, 'Default');
     const put = await session.call('PUT', groupPath(inv.ctx.cliAccount.subscriptionId, name), { location, ...(tags.tags ? { tags: tags.tags } : {}) });
-    if (!put.ok) return result([], session.exchanges, { error: psCallError(put) });
+    if (!put.ok) return result([], session.exchanges, psCallFailure(put));
     return result([psResourceGroup(put.json)], session.exchanges);
   },
 };
@@ -108,11 +108,11 @@ export const getAzResourceGroup: PsCmdletModule = {
       const get = await session.call('GET', groupPath(sub, name));
       // Az.Resources turns ResourceGroupNotFound into its own message (Resources.ResourceGroupDoesntExists).
       if (get.result.exchange.response?.status === 404) return result([], session.exchanges, { error: 'Provided resource group does not exist.' });
-      if (!get.ok) return result([], session.exchanges, { error: psCallError(get) });
+      if (!get.ok) return result([], session.exchanges, psCallFailure(get));
       return result([psResourceGroup(get.json)], session.exchanges);
     }
     const list = await session.call('GET', `/subscriptions/${sub}/resourcegroups?api-version=${RESOURCE_GROUP_API_VERSION}`);
-    if (!list.ok) return result([], session.exchanges, { error: psCallError(list) });
+    if (!list.ok) return result([], session.exchanges, psCallFailure(list));
     const groups = ((list.json as { value?: unknown[] } | undefined)?.value ?? []).map(psResourceGroup);
     const location = s.values.Location?.toLowerCase().replace(/\s+/g, '');
     return result(location === undefined ? groups : groups.filter((g) => psString(g.member('Location') ?? null).toLowerCase() === location), session.exchanges);
@@ -135,7 +135,7 @@ export const removeAzResourceGroup: PsCmdletModule = {
     const session = psSession(inv.ctx, this.name, s.values.Name !== undefined ? 'RemoveByResourceGroupName' : 'RemoveByResourceGroupId');
     const del = await session.call('DELETE', groupPath(inv.ctx.cliAccount.subscriptionId, name));
     const done = del.ok ? await pollLro(session, del) : del;
-    if (!done.ok) return result([], session.exchanges, { error: psCallError(done) });
+    if (!done.ok) return result([], session.exchanges, psCallFailure(done));
     // Without -Force the cmdlet asks (ConfirmAction → ShouldContinue, which -Confirm:$false does not silence) "Are you sure you want to remove resource group …"; the reader answers yes.
     const asked = !inv.switches.has('Force');
     return result([true], session.exchanges, asked ? { substitution: `Remove-AzResourceGroup asks to confirm removing '${name}'; answered Yes, as the reader following the page does` } : {});

@@ -8,7 +8,7 @@ import { pollLro } from '../../az/arm.ts';
 import type { StepContext } from '../../context.ts';
 import { result, type PsCmdletModule, type PsResult } from '../cmdlet.ts';
 import { PsHashtable, PsObject, psTruthy, type PsData } from '../values.ts';
-import { psCallError, psSession } from './arm.ts';
+import { psCallFailure, psSession } from './arm.ts';
 import { strings, tagArg } from './resource-group.ts';
 
 export const PS_STORAGE_API_VERSION = '2022-05-01';
@@ -121,10 +121,10 @@ export const newAzStorageAccount: PsCmdletModule = {
     const session = psSession(inv.ctx, this.name, 'AccountNameParameterSet');
     const put = await session.call('PUT', accountPath(inv.ctx, v.ResourceGroupName, v.Name), body);
     const done = put.ok ? await pollLro(session, put) : put;
-    if (!done.ok) return result([], session.exchanges, { error: psCallError(done) });
+    if (!done.ok) return result([], session.exchanges, psCallFailure(done));
     // The cmdlet reads the account back once it exists.
     const get = typeof done.json === 'object' && done.json !== null && 'properties' in done.json ? done : await session.call('GET', accountPath(inv.ctx, v.ResourceGroupName, v.Name));
-    if (!get.ok) return result([], session.exchanges, { error: psCallError(get) });
+    if (!get.ok) return result([], session.exchanges, psCallFailure(get));
     return result([psStorageAccount(get.json)], session.exchanges);
   },
 };
@@ -139,14 +139,14 @@ export const getAzStorageAccount: PsCmdletModule = {
     const session = psSession(inv.ctx, this.name, name !== undefined ? 'AccountNameParameterSet' : 'ResourceGroupParameterSet');
     if (rg !== undefined && name !== undefined) {
       const get = await session.call('GET', accountPath(inv.ctx, rg, name));
-      if (!get.ok) return result([], session.exchanges, { error: psCallError(get) });
+      if (!get.ok) return result([], session.exchanges, psCallFailure(get));
       return result([psStorageAccount(get.json)], session.exchanges);
     }
     if (name !== undefined) return result([], [], { unsupported: 'Get-AzStorageAccount -Name without -ResourceGroupName' });
     const sub = inv.ctx.cliAccount.subscriptionId;
     const path = rg !== undefined ? `/subscriptions/${sub}/resourceGroups/${encodeURIComponent(rg)}/providers/Microsoft.Storage/storageAccounts` : `/subscriptions/${sub}/providers/Microsoft.Storage/storageAccounts`;
     const list = await session.call('GET', `${path}?api-version=${PS_STORAGE_API_VERSION}`);
-    if (!list.ok) return result([], session.exchanges, { error: psCallError(list) });
+    if (!list.ok) return result([], session.exchanges, psCallFailure(list));
     return result(((list.json as { value?: unknown[] } | undefined)?.value ?? []).map(psStorageAccount), session.exchanges);
   },
 };
@@ -161,7 +161,7 @@ export const getAzStorageAccountKey: PsCmdletModule = {
     if (rg === undefined || name === undefined) return result([], [], { unsupported: 'Get-AzStorageAccountKey without -ResourceGroupName and -Name prompts for them' });
     const session = psSession(inv.ctx, this.name, 'AccountNameParameterSet');
     const post = await session.call('POST', accountPath(inv.ctx, rg, name, '/listKeys'));
-    if (!post.ok) return result([], session.exchanges, { error: psCallError(post) });
+    if (!post.ok) return result([], session.exchanges, psCallFailure(post));
     const keys = ((post.json as { keys?: { keyName?: string; value?: string; permissions?: string; creationTime?: string }[] } | undefined)?.keys ?? []).map((k) => {
       if (typeof k.value === 'string') inv.ctx.secrets.add(k.value, `storage account key ${k.keyName ?? ''} of ${name}`);
       return new PsObject(
