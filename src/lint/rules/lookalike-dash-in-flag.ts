@@ -8,6 +8,8 @@ import { describeChar, quote } from '../text.ts';
 import { charEdits, fixOf, withFix } from '../fix.ts';
 
 const DASH = new RegExp(DASHES.source, 'u');
+/** Programs whose multi-letter options all take "--" (GNU getopt_long, Go's pflag/cobra, .NET's System.CommandLine). */
+const DOUBLE_DASH_PROGRAMS = new Set(['az', 'kubectl', 'helm', 'docker', 'curl', 'oras', 'notation', 'azcopy', 'func', 'git', 'npm', 'dotnet', 'kubelogin', 'azd', 'terraform', 'flux']);
 
 export const lookalikeDashInFlag: Rule = {
   id: 'lookalike-dash-in-flag',
@@ -24,8 +26,11 @@ export const lookalikeDashInFlag: Rule = {
       const cleaned = ctx.word.value.replace(new RegExp(DASHES.source, 'gu'), '-');
       const isFlag = /^[-\u2010-\u2015\u2212]/u.test(ctx.word.value);
       // One look-alike before a long name is what a word processor makes of "--": az has no
-      // "-subscription", only "--subscription" (its long options all take two hyphens).
-      const write = ctx.command.step.kind === 'az' && /^[\u2010-\u2015\u2212][A-Za-z][\w-]+/u.test(ctx.word.value) ? `-${cleaned}` : cleaned;
+      // "-subscription", only "--subscription" (its long options all take two hyphens), and neither have
+      // the programs whose long options are GNU- or pflag-style (kubectl reads "-from-literal" as the
+      // shorthands -f -r -o …). Programs with single-dash words (PowerShell, openssl, find) keep "-".
+      const longOptions = ctx.command.step.kind === 'az' || DOUBLE_DASH_PROGRAMS.has(ctx.program);
+      const write = longOptions && /^[\u2010-\u2015\u2212][A-Za-z][\w-]+/u.test(ctx.word.value) ? `-${cleaned}` : cleaned;
       hits.push({
         line: ctx.word.line,
         column: columnOf(ctx.word, DASHES),
