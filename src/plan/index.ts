@@ -174,7 +174,8 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     for (const p of planned) {
       if (p.mode.kind !== 'execute') continue;
       const r = readerReplaces(pageText, tutorial, p.step);
-      if (r) p.mode = { kind: 'blocked', why: `the page asks the reader to replace "${r.name}" with their own value (line ${r.line}), and no other step of the page uses that name: as written it names nothing the page has, so the step is not run (a value for it cannot be given with --set; the step runs once the page writes a placeholder or the name the page uses)` };
+      // What the engine could not run anyway says that first (as for an unbound placeholder).
+      if (r && !options.unsupported?.(p.step)) p.mode = { kind: 'blocked', why: `the page asks the reader to replace "${r.name}" with their own value (line ${r.line}), and no other step of the page uses that name: as written it names nothing the page has, so the step is not run (a value for it cannot be given with --set; the step runs once the page writes a placeholder or the name the page uses)` };
     }
   }
 
