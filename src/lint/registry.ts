@@ -54,6 +54,7 @@ import { shellBackslashSpace } from './rules/shell-backslash-space.ts';
 import { shellTrailingBackslash } from './rules/shell-trailing-backslash.ts';
 import { shellMissingContinuation } from './rules/shell-missing-continuation.ts';
 import { powershellMissingContinuation } from './rules/powershell-missing-continuation.ts';
+import { powershellBacktickSpace } from './rules/powershell-backtick-space.ts';
 import { powershellInBashFence } from './rules/powershell-in-bash-fence.ts';
 import { bashInPowershellFence } from './rules/bash-in-powershell-fence.ts';
 import { curlHelpFlag } from './rules/curl-help-flag.ts';
@@ -250,6 +251,7 @@ export const rules: readonly Rule[] = [
   shellTrailingBackslash,
   shellMissingContinuation,
   powershellMissingContinuation,
+  powershellBacktickSpace,
   powershellInBashFence,
   bashInPowershellFence,
   curlHelpFlag,

@@ -19,6 +19,7 @@ import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
 import { EarlierSteps, elevationDependencies, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
+import { readerReplaces } from './reader-replaces.ts';
 import { normaliseKey } from './keys.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
 import { describeSource, earlySource, targetSource, valueSources } from './values.ts';
@@ -164,6 +165,19 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
 
   grantDependencies(planned);
   elevationDependencies(planned);
+
+  // A literal name the block's lead-in tells the reader to replace ('Replace "myResourceGroup" with the name of
+  // your resource group'), which no other step uses: it stands for nothing the page has, so the step is not run
+  // as written (reader-replaces.ts). Blocked, said plainly, never a ResourceGroupNotFound fail.
+  const pageText = options.text ?? readText(tutorial);
+  if (pageText !== undefined) {
+    for (const p of planned) {
+      if (p.mode.kind !== 'execute') continue;
+      const r = readerReplaces(pageText, tutorial, p.step);
+      // What the engine could not run anyway says that first (as for an unbound placeholder).
+      if (r && !options.unsupported?.(p.step)) p.mode = { kind: 'blocked', why: `the page asks the reader to replace "${r.name}" with their own value (line ${r.line}), and no other step of the page uses that name: as written it names nothing the page has, so the step is not run (a value for it cannot be given with --set; the step runs once the page writes a placeholder or the name the page uses)` };
+    }
+  }
 
   // A local file the step reads that no earlier step writes: the page assumes the reader has it, and
   // the run's fresh working folder does not. Blocked, said plainly, never a "No such file" fail.

@@ -52,6 +52,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'shell-trailing-backslash': 'shell-syntax',
   'shell-missing-continuation': 'shell-syntax',
   'powershell-missing-continuation': 'shell-syntax',
+  'powershell-backtick-space': 'shell-syntax',
   'powershell-in-bash-fence': 'shell-syntax',
   'bash-in-powershell-fence': 'shell-syntax',
   'curl-help-flag': 'curl-usage',

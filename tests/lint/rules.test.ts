@@ -44,6 +44,7 @@ import { wildPCases } from './findings-cases-wild-p.ts';
 import { wildQCases } from './findings-cases-wild-q.ts';
 import { wildUCases } from './findings-cases-wild-u.ts';
 import { wildRCases } from './findings-cases-wild-r.ts';
+import { wildVCases } from './findings-cases-wild-v.ts';
 
 interface Case {
   name: string;
@@ -299,6 +300,7 @@ for (const [id, more] of Object.entries(wildQCases)) cases[id] = [...(cases[id] 
 for (const [id, more] of Object.entries(wildSCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildUCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildRCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildVCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
