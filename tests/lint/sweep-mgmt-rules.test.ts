@@ -1,0 +1,30 @@
+// Regressions from a precision sweep of 50 never-seen pages of MicrosoftDocs/azure-management-docs
+// @d923d588 (articles/azure-linux, lighthouse, quotas, azure-portal, copilot; seed 44). Each case is
+// a byte-exact excerpt in tests/lint/fixtures/real (README there records repo, path, commit, lines).
+import { describe, expect, it } from 'vitest';
+import { isJsonStart } from '../../src/parse/lines.ts';
+import { parseTutorialText } from '../../src/parse/index.ts';
+import { readRepoFile, ruleFindings } from './helpers.ts';
+
+const MANAGE_PACKAGES = 'tests/lint/fixtures/real/azure-linux-manage-packages.excerpt.md';
+
+describe('dnf progress lines are no JSON arrays', () => {
+  // Defect: manage-packages.md shows dnf5's output, whose progress lines open "[1/3] Verify package
+  // files … 100% | …". A "[" and a digit was read as the start of a JSON array, so each such line
+  // became a "request body example" and json-example-invalid said 7 false errors on the page.
+  it('is no JSON start, while arrays of numbers still are', () => {
+    expect(isJsonStart('[1/3] Verify package files                                100% | 500.0   B/s |   1.0   B |  00m00s')).toBe(false);
+    expect(isJsonStart('[2024-05-01 10:00:00] INFO started')).toBe(false);
+    expect(isJsonStart('[1, 2, 3]')).toBe(true);
+    expect(isJsonStart('[1]')).toBe(true);
+    expect(isJsonStart('[-1.5e3,')).toBe(true);
+    expect(isJsonStart('[ 42')).toBe(true);
+    expect(isJsonStart('[')).toBe(true);
+  });
+  it('draws no json-example-invalid finding on the dnf install and dnf remove outputs (manage-packages.md)', () => {
+    expect(ruleFindings('json-example-invalid', MANAGE_PACKAGES)).toEqual([]);
+  });
+  it('reads no JSON example out of the dnf outputs', () => {
+    expect(parseTutorialText(readRepoFile(MANAGE_PACKAGES), MANAGE_PACKAGES).examples).toEqual([]);
+  });
+});
