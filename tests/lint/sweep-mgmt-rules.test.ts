@@ -7,6 +7,7 @@ import { parseTutorialText } from '../../src/parse/index.ts';
 import { readRepoFile, ruleFindings } from './helpers.ts';
 
 const MANAGE_PACKAGES = 'tests/lint/fixtures/real/azure-linux-manage-packages.excerpt.md';
+const QUICK_CREATE = 'tests/lint/fixtures/real/azure-linux-quick-create-aks.excerpt.md';
 
 describe('dnf progress lines are no JSON arrays', () => {
   // Defect: manage-packages.md shows dnf5's output, whose progress lines open "[1/3] Verify package
@@ -26,5 +27,29 @@ describe('dnf progress lines are no JSON arrays', () => {
   });
   it('reads no JSON example out of the dnf outputs', () => {
     expect(parseTutorialText(readRepoFile(MANAGE_PACKAGES), MANAGE_PACKAGES).examples).toEqual([]);
+  });
+});
+
+describe('an HTML comment between "Example output:" and its block is not the output', () => {
+  // Defect: quick-create-azure-linux-aks.md writes "Example output:", a blank line, then
+  // "<!-- expected_similarity=0.3 -->" (Innovation Engine's annotation, not rendered) above the JSON.
+  // The comment was read as the response's text, so run said drift on az group create ("the example
+  // shows <!-- expected_similarity=0.3 -->"), and the JSON below became an example of no step.
+  it('attaches the JSON after the comment to az group create and to az aks create', () => {
+    const text = readRepoFile(QUICK_CREATE);
+    const t = parseTutorialText(text, QUICK_CREATE);
+    const group = t.steps.find((s) => s.raw.startsWith('az group create'));
+    const aks = t.steps.find((s) => s.raw.startsWith('az aks create'));
+    expect(group?.expectation).toMatchObject({ kind: 'json', source: { startLine: 23 } });
+    expect(aks?.expectation).toMatchObject({ kind: 'json', source: { startLine: 48 } });
+    expect(t.examples).toEqual([]);
+  });
+  it('still reads a short text after an output lead-in as the response', () => {
+    const page = '# t\n\n```azurecli\naz group exists --name rg1\n```\n\nThe output is:\n\nfalse\n';
+    const t = parseTutorialText(page, 'x.md');
+    expect(t.steps[0]?.expectation).toMatchObject({ kind: 'text', source: { startLine: 9 } });
+  });
+  it('now sees the az aks create output nest provisioningState under "properties", which az prints at the top', () => {
+    expect(ruleFindings('az-output-schema', QUICK_CREATE).map((f) => f.line)).toEqual([52]);
   });
 });
