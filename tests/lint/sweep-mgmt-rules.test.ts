@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { isJsonStart } from '../../src/parse/lines.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
-import { readRepoFile, ruleFindings } from './helpers.ts';
+import { lintText, readRepoFile, ruleFindings } from './helpers.ts';
 
 const MANAGE_PACKAGES = 'tests/lint/fixtures/real/azure-linux-manage-packages.excerpt.md';
 const QUICK_CREATE = 'tests/lint/fixtures/real/azure-linux-quick-create-aks.excerpt.md';
+const OS_GUARD_CLI = 'tests/lint/fixtures/real/azure-linux-quick-deploy-os-guard-cli.excerpt.md';
 
 describe('dnf progress lines are no JSON arrays', () => {
   // Defect: manage-packages.md shows dnf5's output, whose progress lines open "[1/3] Verify package
@@ -51,5 +52,26 @@ describe('an HTML comment between "Example output:" and its block is not the out
   });
   it('now sees the az aks create output nest provisioningState under "properties", which az prints at the top', () => {
     expect(ruleFindings('az-output-schema', QUICK_CREATE).map((f) => f.line)).toEqual([52]);
+  });
+});
+
+describe('az-enum-value: a value the extension that redefines the command accepts', () => {
+  // Defect: quick-deploy-os-guard-cli.md installs aks-preview, then runs az aks create --os-sku
+  // AzureLinuxOSGuard. The table kept only the core definition's accepted values, so az-enum-value
+  // said a false error; the reference's aks-preview entry of az aks create (azure-docs-cli
+  // docs-ref-autogen/Latest-version/latest/aks.yml @e97b361d, uid az_aks_create(aks-preview)) lists
+  // AzureLinuxOSGuard among --os-sku's acceptedValues.
+  it('silent on --os-sku AzureLinuxOSGuard (quick-deploy-os-guard-cli.md)', () => {
+    expect(ruleFindings('az-enum-value', OS_GUARD_CLI)).toEqual([]);
+  });
+  it('still reports a value neither definition accepts', () => {
+    const page = '# t\n\n```azurecli\naz aks create --name c1 --resource-group rg1 --os-sku AzureLinx\n```\n';
+    const hits = ruleFindings('az-enum-value', 'x.md', page);
+    expect(hits.map((h) => h.line)).toEqual([4]);
+    expect(hits[0]!.message).toContain('"AzureLinx"');
+  });
+  it('lints the whole excerpt with no error', () => {
+    const text = readRepoFile(OS_GUARD_CLI);
+    expect(lintText(text, 'docfx', OS_GUARD_CLI).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
