@@ -9,6 +9,7 @@ import { lintText, readRepoFile, ruleFindings } from './helpers.ts';
 const MANAGE_PACKAGES = 'tests/lint/fixtures/real/azure-linux-manage-packages.excerpt.md';
 const QUICK_CREATE = 'tests/lint/fixtures/real/azure-linux-quick-create-aks.excerpt.md';
 const OS_GUARD_CLI = 'tests/lint/fixtures/real/azure-linux-quick-deploy-os-guard-cli.excerpt.md';
+const KERNEL_VERSION = 'tests/lint/fixtures/real/azure-linux-troubleshoot-kernel-version.excerpt.md';
 
 describe('dnf progress lines are no JSON arrays', () => {
   // Defect: manage-packages.md shows dnf5's output, whose progress lines open "[1/3] Verify package
@@ -73,5 +74,21 @@ describe('az-enum-value: a value the extension that redefines the command accept
   it('lints the whole excerpt with no error', () => {
     const text = readRepoFile(OS_GUARD_CLI);
     expect(lintText(text, 'docfx', OS_GUARD_CLI).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('page-assumes-resource: one finding for a group a command written over several lines names', () => {
+  // Defect: troubleshoot-kernel-version.md writes az aks nodepool upgrade \ over five lines with
+  // --resource-group testAzureLinuxResourceGroup on the second. The World cited the command's first
+  // line and the parents' check the option's line, so the one missing group was said twice (lines 89
+  // and 90 of the page; pod-sandboxing-aks.md the same on az aks create).
+  it('says the group once (troubleshoot-kernel-version.md)', () => {
+    const hits = ruleFindings('page-assumes-resource', KERNEL_VERSION);
+    expect(hits.map((h) => h.line)).toEqual([6]);
+    expect(hits[0]!.message).toContain('testAzureLinuxResourceGroup');
+  });
+  it('still says the group of a command on one line, once', () => {
+    const page = '# t\n\n```azurecli\naz aks create --resource-group rgTwo --name c1 --generate-ssh-keys\n```\n';
+    expect(ruleFindings('page-assumes-resource', 'x.md', page).map((h) => h.line)).toEqual([4]);
   });
 });
