@@ -231,7 +231,10 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     const seen = new Set(params.flatMap((s) => s.n.split(' ')));
     for (const o of others) {
       for (const p of o.params) {
-        if (names(p).some((n) => seen.has(n))) continue;
+        if (names(p).some((n) => seen.has(n))) {
+          extensionValues(params, p, o.ext ?? '');
+          continue;
+        }
         names(p).forEach((n) => seen.add(n));
         params.push(spec(p, o.own.get(p), o.ext ?? ''));
       }
@@ -248,6 +251,18 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     const flags = `${statusFlags(base.c)}${list.some((v) => v.policy) ? 'g' : ''}${list.some((v) => v.subscription) ? 's' : ''}`;
     entries.push({ path, entry, flags, params });
     specs.push(params);
+  }
+
+  // An option both definitions have may accept more values in the extension's (aks-preview's az aks
+  // create --os-sku takes AzureLinuxOSGuard, the core's does not): those values are kept apart, with
+  // the extension's name, so that a page which installs the extension is not told az refuses them.
+  function extensionValues(params: TableParam[], p: Param, ext: string): void {
+    const base = params.find((s) => s.n.split(' ').some((n) => names(p).includes(n)));
+    if (!base?.enum) return;
+    const known = new Set(base.enum.map((v) => v.toLowerCase()));
+    const extra = (acceptedValues(p) ?? ['*']).filter((v) => !known.has(v.toLowerCase()));
+    if (extra.length === 0) return;
+    base.xe = { ...base.xe, [ext]: [...new Set([...(base.xe?.[ext] ?? []), ...extra])] };
   }
 
   // Parameter specs are shared (--resource-group -g is the same on thousands of commands): one pool,
@@ -313,7 +328,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     legend: {
       commands: 'path → p: indices into params; f: p preview, x experimental, d deprecated, g takes the global policy arguments, s takes the global --subscription; x: extension name ("" when the reference does not name it); also: extensions that redefine the command; use: the replacement a deprecation names',
       retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead; a group\'s rename leads to the same name in the new group, else to the one command there whose summary starts with the same verb, else to the new group',
-      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it',
+      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it; xe: extension → values only its definition of the command accepts ("*" when it lists none: any value)',
     },
   };
 

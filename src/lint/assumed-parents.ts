@@ -33,9 +33,15 @@ function sameVariant(doc: LintDocument, stepId: string | undefined, manualId: st
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
 
-export function assumedParents(doc: LintDocument): RuleHit[] {
+/** A finding, with the name of the group or plan it says is missing (for the caller's de-duplication). */
+export interface ParentHit {
+  hit: RuleHit;
+  name: string;
+}
+
+export function assumedParents(doc: LintDocument): ParentHit[] {
   if (!doc.hasText) return [];
-  const hits: RuleHit[] = [];
+  const hits: ParentHit[] = [];
   const prereq = prerequisites(doc);
   const steps = doc.tutorial.steps;
   const all = nameUses(doc);
@@ -63,12 +69,15 @@ export function assumedParents(doc: LintDocument): RuleHit[] {
       reported.add(u.name.toLowerCase());
       const others = created.map((o) => `"${o.name}"${o.own ? ` (line ${o.line})` : ''}`).join(', ');
       hits.push({
-        line: u.line,
-        column: u.column,
-        ...(u.stepId ? { stepId: u.stepId } : {}),
-        message: u.createsInside
-          ? `az ${u.command} makes something in the resource group "${u.name}", which no step creates${others ? ` (the page creates ${others})` : ''} and no prerequisite states: ${u.command.startsWith('deployment') ? 'a resource group deployment never creates its group' : 'az does not create the group'}, so Azure answers ResourceGroupNotFound. Create it first (az group create --name ${u.name} --location <location>), use the group the page creates, or say in the prerequisites that the reader needs it.`
-          : `az ${u.command} names the resource group "${u.name}", which the page never creates and does not present as the reader's own (no placeholder, no prerequisite): a reader who has no group of that name gets ResourceGroupNotFound${/delete$/.test(u.command) ? ', and one who has one deletes it' : ''}. Write a placeholder (<resource-group>) and say it stands for the reader's group, or create it first.`,
+        name: u.name,
+        hit: {
+          line: u.line,
+          column: u.column,
+          ...(u.stepId ? { stepId: u.stepId } : {}),
+          message: u.createsInside
+            ? `az ${u.command} makes something in the resource group "${u.name}", which no step creates${others ? ` (the page creates ${others})` : ''} and no prerequisite states: ${u.command.startsWith('deployment') ? 'a resource group deployment never creates its group' : 'az does not create the group'}, so Azure answers ResourceGroupNotFound. Create it first (az group create --name ${u.name} --location <location>), use the group the page creates, or say in the prerequisites that the reader needs it.`
+            : `az ${u.command} names the resource group "${u.name}", which the page never creates and does not present as the reader's own (no placeholder, no prerequisite): a reader who has no group of that name gets ResourceGroupNotFound${/delete$/.test(u.command) ? ', and one who has one deletes it' : ''}. Write a placeholder (<resource-group>) and say it stands for the reader's group, or create it first.`,
+        },
       });
     }
   }
@@ -87,10 +96,13 @@ export function assumedParents(doc: LintDocument): RuleHit[] {
         const plan = azOption(az, '--plan', '-p')?.value;
         if (!plan) continue;
         hits.push({
-          line: plan.line,
-          column: plan.column,
-          stepId: c.step.id,
-          message: `az ${path} runs the app on the App Service plan ${plan.value}, which must already exist (az ${path} never creates a plan), but no step creates one (az appservice plan create) and the page never says the reader needs one. Add the step that creates the plan, or state it in the prerequisites.`,
+          name: plan.value,
+          hit: {
+            line: plan.line,
+            column: plan.column,
+            stepId: c.step.id,
+            message: `az ${path} runs the app on the App Service plan ${plan.value}, which must already exist (az ${path} never creates a plan), but no step creates one (az appservice plan create) and the page never says the reader needs one. Add the step that creates the plan, or state it in the prerequisites.`,
+          },
         });
         break;
       }

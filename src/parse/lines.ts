@@ -86,7 +86,11 @@ export function isJsonStart(content: string): boolean {
   // `[3]: ./media/x.png` is a Markdown link reference definition (CommonMark 4.7), never JSON: no JSON
   // value is followed by a colon.
   if (/^\[[^\]]*\]:/.test(content)) return false;
-  return /^\[\s*(?:$|[{["\d\]-]|true|false|null)/.test(content);
+  // `[1/3] Verify package files   100% | …` (dnf5's progress) and `[2024-05-01 10:00:00] …` (a log
+  // line's stamp) open with a digit that no JSON number goes on from: an array's number is followed
+  // by a comma, its closing bracket or the end of the line.
+  if (/^\[\s*-?\d/.test(content)) return /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*(?:$|[,\]])/.test(content);
+  return /^\[\s*(?:$|[{["\]-]|true|false|null)/.test(content);
 }
 
 export function isProgressLine(content: string): boolean {

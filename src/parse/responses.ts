@@ -196,6 +196,10 @@ export function readProse(st: ScanState, i: number, to: number): number {
     if (script !== undefined) st.diag('code-include', 'warning', i + 1, `the page shows a shell script from ${script} (a DocFX code include); this tool reads [!INCLUDE] files only, so that script's commands are neither run nor linted`);
     return i + 1; // the directive line alone: a note's text below it is prose
   }
+  // An HTML comment on lines of its own (`<!-- expected_similarity=0.3 -->`, the annotation Innovation
+  // Engine reads between "Example output:" and its block) is not rendered: it is neither the lead-in's
+  // text nor a lead-in of its own, so the block after it stays the response the lead-in introduces.
+  if (first.startsWith('<!--') && trimEndAll(st.cont[k]!).endsWith('-->')) return k + 1;
   // Short text right after "The response contains …:" is the response itself; a list (ordered or
   // bulleted: "- **Vault URI**: …") after it names fields of the output, it does not quote it.
   if (st.pending && k - i < 3 && st.leadIn && !st.has(i, F_ITEM) && !BULLET_ITEM.test(st.content(i)) && !trimEndAll(st.content(k)).endsWith(':')) {

@@ -29,6 +29,8 @@ export interface AzParameter {
   replacement: string | undefined;
   /** Only this extension's definition of the command has the parameter. */
   extension: string | undefined;
+  /** Values beyond `enum` that an extension's definition of the command accepts, by extension ("*": any). */
+  extensionValues: Readonly<Record<string, readonly string[]>> | undefined;
   global: boolean;
   /** A positional argument (`az find <CLI_TERM>`), not an option. */
   positional: boolean;
@@ -93,6 +95,7 @@ export interface TableParam {
   dep?: string[];
   use?: string;
   x?: string;
+  xe?: Record<string, string[]>;
 }
 /** One command: p indices into params, f flags (p x d g s), x extension, also, use. */
 export interface TableCommand {
@@ -196,6 +199,7 @@ function decode(s: TableParam, global = false): AzParameter {
     deprecatedNames: s.dep ?? [],
     replacement: s.use,
     extension: s.x,
+    extensionValues: s.xe,
     global,
     positional: !s.n.startsWith('-'),
   };

@@ -13,7 +13,7 @@ export const azEnumValue: Rule = {
   severity: 'error',
   shortDescription: 'An az option is given a value outside the values it accepts.',
   fullDescription:
-    'Options with a fixed set of values (the Azure CLI reference lists them as accepted values) reject anything else before any request is made: a retired value (--functions-version 3), a misspelling or a value of another option.',
+    'Options with a fixed set of values (the Azure CLI reference lists them as accepted values) reject anything else before any request is made: a retired value (--functions-version 3), a misspelling or a value of another option. A value that an extension\'s definition of the same command accepts (the reference lists az aks create of aks-preview with --os-sku AzureLinuxOSGuard) is not reported.',
   help: 'Use one of the values the command\'s reference lists (the finding names them).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -29,6 +29,9 @@ export const azEnumValue: Rule = {
         for (const { value, word } of words) {
           if (value === '' || NOT_LITERAL.test(value)) continue;
           if (accepted.has(value.toLowerCase()) || (booleans && BOOL_WORDS.has(value.toLowerCase()))) continue;
+          // An extension that redefines the command may take more values (aks-preview's az aks create
+          // --os-sku AzureLinuxOSGuard): with it installed, az accepts the value.
+          if (byExtension(p.extensionValues, value)) continue;
           hits.push({
             line: word?.line ?? command.step.source.startLine,
             column: word?.column ?? 1,
@@ -41,3 +44,9 @@ export const azEnumValue: Rule = {
     return hits;
   },
 };
+
+/** An extension's definition of the command accepts the value (or lists no values, so takes any). */
+function byExtension(values: Readonly<Record<string, readonly string[]>> | undefined, value: string): boolean {
+  const v = value.toLowerCase();
+  return Object.values(values ?? {}).some((list) => list.some((x) => x === '*' || x.toLowerCase() === v));
+}
