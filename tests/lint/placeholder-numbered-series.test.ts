@@ -20,4 +20,11 @@ describe('numbered placeholders', () => {
     const text = '# T\n\n```azurecli\naz group show -n <resource-group1>\naz group show -n <resource-group1>\naz group show -n <resource-grop1>\n```\n';
     expect(misspelt(text)).toEqual([expect.stringMatching(/^6 <resource-grop1> is a misspelt twin of <resource-group1>/)]);
   });
+  // From a precision sweep (MicrosoftDocs/azure-management-docs @d923d588, articles/quotas/how-to-guide-monitoring-alerting.md:68,
+  // 134, 149): one query takes '<SubscriptionId>', two others ("<Subscription1>","<Subscription2>"); a false error.
+  it('<SubscriptionId> beside the series <Subscription1>, <Subscription2> is another value, not a twin of <Subscription2>', () => {
+    const text = "# Q\n\n```kusto\n| where subscriptionId =~ '<SubscriptionId>'\n```\n\n```kusto\n| where subscriptionId in~ (\"<Subscription1>\",\"<Subscription2>\")\n```\n\n```kusto\n| where subscriptionId in~ (\"<Subscription1>\",\"<Subscription2>\")\n```\n";
+    expect(misspelt(text)).toEqual([]);
+    expect(misspelt(text.replace('<SubscriptionId>', '<Subscriptiom2>'))).toEqual([expect.stringMatching(/^4 <Subscriptiom2> is a misspelt twin of <Subscription2>/)]);
+  });
 });

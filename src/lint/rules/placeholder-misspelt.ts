@@ -49,6 +49,10 @@ export const placeholderMisspelt: Rule = {
       // <kubernetes-version>/<kubernetes-version-2>): another node pool, not a slip of the first.
       const unnumbered = (k: string): string => k.replace(/[-_ ]?\d+$/, '');
       if ((/\d$/.test(a) || /\d$/.test(b)) && unnumbered(a) === unnumbered(b)) return;
+      // A member of a numbered series beside the series' own name with another ending (<Subscription2>
+      // of ("<Subscription1>","<Subscription2>") beside <SubscriptionId>, azure-management-docs
+      // quotas/how-to-guide-monitoring-alerting.md): the digits were never letters of the other key.
+      if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
