@@ -14,6 +14,8 @@ import { indentOf } from './lines.ts';
 import type { ScanState } from './scan-state.ts';
 
 const COMMAND = /^az((?:\s+[a-z][a-z0-9-]*)+)((?:\s+.*)?)$/;
+/** "[--name {Value}]": an optional parameter and its enum written in braces, one value or more. */
+const OPTIONAL_ENUM = /(\[-{1,2}[A-Za-z][\w-]*)\s+\{[^{}]*\}\]/g;
 // One parameter as a synopsis writes it: --name, -n, [--tags], [--yes -y]; `|` between aliases.
 const PARAM_WORD = /^(?:\[?-{1,2}[A-Za-z][\w-]*\]?|\[|\]|\|)$/;
 
@@ -32,8 +34,10 @@ export function azSynopsisEnd(st: ScanState, i: number, to: number): number {
   const text = parts.join(' ');
   // az writes an enum set with its values, at least two ("{true, false}"); one name in braces
   // ("-g {ResourceGroupName}") is a placeholder the reader fills in, so the command has values.
-  const enums = /\{[^{},]*,[^{}]*\}/.test(text);
-  const words = text.replace(/\{[^{},]*,[^{}]*\}/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
+  // An optional parameter with its one allowed value ("[--license-type {ESU}]", as az prints an enum
+  // of one member) is a synopsis word too: the brackets say it is optional, so nobody types it so.
+  const enums = /\{[^{},]*,[^{}]*\}/.test(text) || text.search(OPTIONAL_ENUM) >= 0;
+  const words = text.replace(OPTIONAL_ENUM, '$1]').replace(/\{[^{},]*,[^{}]*\}/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || !words.every((w) => PARAM_WORD.test(w))) return -1;
   if (enums || words.some((w) => w.startsWith('['))) return j;
   if (j > i && givesValuesElsewhere(st, path, i, j)) return j;

@@ -13,6 +13,7 @@ import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
 import { isRequestStart, readRequest, requestFence } from './request.ts';
 import { nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
+import { introducesError, readQuotedError } from './quoted-error.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
 import type { Fence, TabGroup } from './structure.ts';
 import { NOWHERE } from './variants.ts';
@@ -102,7 +103,8 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
         st.role[f.open] = Role.Marker;
         st.role[f.close] = Role.Marker;
         for (let k = f.open + 1; k < f.close; k++) st.role[k] = Role.Code;
-        scan(st, f.open + 1, f.close, f);
+        if (introducesError(st, f)) readQuotedError(st, f);
+        else scan(st, f.open + 1, f.close, f);
         if (st.struct.zoneLines.has(f.close)) crossMarker(st, f.close); // a fence the zone's end closed
         i = f.close + 1;
         continue;

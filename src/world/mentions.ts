@@ -43,12 +43,19 @@ export interface StepMentions {
 export type Resolve = (text: string) => string | undefined;
 
 const NAME_RULE = /^[^\s<>{}$`"'|;&()]+$/;
+/**
+ * A value wholly in square brackets is a placeholder written as the az reference writes its
+ * parameters ("--resource-group [REQUIRED] --name [REQUIRED]" on azure-arc resource-bridge/upgrade.md):
+ * no name this world tracks can be one (resource group, vault, account, container and secret names
+ * never hold "[" or "]"), so it names nothing the page assumes.
+ */
+const BRACKETED = /^\[[^[\]]*\]$/;
 
 function option(az: AzCommand, resolve: Resolve, ...names: string[]): string | undefined {
   const o = az.options.find((x) => names.includes(x.name));
   if (o === undefined || o.value === null) return undefined;
   const v = resolve(o.value);
-  return v !== undefined && NAME_RULE.test(v) ? v : undefined;
+  return v !== undefined && NAME_RULE.test(v) && !BRACKETED.test(v) ? v : undefined;
 }
 
 /** An option's value as given, spaces allowed (a role name, a scope). */

@@ -4,11 +4,25 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { withFix } from '../fix.ts';
 import { jsonRepair } from '../json-repair.ts';
 import type { LintDocument } from '../document.ts';
+import { describeChar } from '../text.ts';
 
 /** A line that stands for left-out content: "...", ". . .", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
+
+/** White space outside JSON's four characters (RFC 8259 §2), which an editor or a web page may put in. */
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/u;
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/gu;
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const jsonExampleInvalid: Rule = {
   id: 'json-example-invalid',
@@ -16,7 +30,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -79,6 +93,21 @@ export const jsonExampleInvalid: Rule = {
       }
       // The value closed early and the block goes on (a brace too many): say so, not "a missing comma".
       const extra = /after JSON/i.test(read.error?.message ?? '') ? ` (the JSON value is complete before line ${where.line}; ${JSON.stringify(doc.line(where.line).trim())} there is one closing bracket too many)` : '';
+      // Unicode white space (U+00A0, U+202F…) where JSON allows only space, tab, CR and LF: JSON.parse,
+      // jq and Python refuse it, but Json.NET, which Azure Resource Manager reads bodies with, skips
+      // any char.IsWhiteSpace (JsonTextReader.ParseObject), so the request may well succeed. When
+      // those characters are all that is wrong, say so as a warning and name them: the reader
+      // cannot see them (U+202F after "{" on azure-arc api-extended-security-updates.md).
+      const at = doc.line(where.line).charAt(where.column - 1);
+      if (UNICODE_SPACE.test(at) && parses(block.json.raw.replace(UNICODE_SPACES, ' '))) {
+        hits.push({
+          ...where,
+          ...(stepId ? { stepId } : {}),
+          severity: 'warning',
+          message: `this ${what} is not JSON as written: ${read.error?.message} (the character there is ${describeChar(at)}, which JSON does not accept as white space: only space, tab, CR and LF). JSON.parse, jq and Python reject it; Azure Resource Manager's Json.NET skips it. Replace the invisible spaces with ordinary ones.`,
+        });
+        continue;
+      }
       hits.push({
         ...where,
         ...(stepId ? { stepId } : {}),

@@ -3,6 +3,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, fenceAt } from '../fences.ts';
 import { findAnglePlaceholders, findBracePlaceholders } from '../../parse/placeholders.ts';
+import { shownApart } from '../shown-apart.ts';
 
 // Blocks whose <…> and {…} are the page's own placeholders; program source (<T> generics), XML and
 // templates ({{ }}, Bicep objects) are not read.
@@ -30,7 +31,7 @@ export const placeholderSpellingVaries: Rule = {
   severity: 'warning',
   shortDescription: 'One placeholder is written with different separators or letter case (<app-name> and <app_name>, {objectid} and {objectID}).',
   fullDescription:
-    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
+    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
   help: 'Spell the placeholder the same way everywhere (the page\'s most frequent spelling).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -63,9 +64,14 @@ export const placeholderSpellingVaries: Rule = {
       // With one most frequent spelling the others are the slips; on a tie each is named once.
       const flagged = leaders.length === 1 ? [...count.keys()].filter((s) => s !== leaders[0]) : leaders;
       for (const spelling of flagged) {
-        const at = uses.find((u) => u.spelling === spelling && u.inCode) ?? uses.find((u) => u.spelling === spelling)!;
-        const others = [...count.keys()].filter((s) => s !== spelling);
-        const where = (s: string) => uses.find((u) => u.spelling === s)!.line;
+        const mine = uses.filter((u) => u.spelling === spelling);
+        // Only a spelling the reader meets on the same path counts: one in the PowerShell tab and
+        // another in the CLI tab (azure-arc servers/arc-gateway.md) are never replaced together.
+        const together = (u: Use): boolean => mine.some((m) => !shownApart(doc, m.line, u.line));
+        const others = [...count.keys()].filter((s) => s !== spelling && uses.some((u) => u.spelling === s && together(u)));
+        if (others.length === 0) continue;
+        const at = mine.find((u) => u.inCode) ?? mine[0]!;
+        const where = (s: string) => uses.find((u) => u.spelling === s && together(u))!.line;
         hits.push({
           line: at.line,
           column: at.column,

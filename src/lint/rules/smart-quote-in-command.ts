@@ -13,11 +13,12 @@ export const smartQuoteInCommand: Rule = {
   severity: 'error',
   shortDescription: 'A command uses typographic (curly) quotes around a value.',
   fullDescription:
-    'bash only treats ASCII \' and " as quotes. With U+2018/U+2019/U+201C/U+201D the quote characters become part of the argument, so az looks for a role named ‘Reader’ (with the curly quotes) and a URL or header gains two extra characters.',
+    'bash only treats ASCII \' and " as quotes. With U+2018/U+2019/U+201C/U+201D the quote characters become part of the argument, so az looks for a role named ‘Reader’ (with the curly quotes) and a URL or header gains two extra characters. An apostrophe inside a placeholder the reader replaces whole ("[Your gateway’s Name]", "<user’s id>") never reaches the program and is not reported.',
   help: "Use ASCII quotes: 'Reader' or \"Reader\".",
   check(doc) {
     const hits: RuleHit[] = [];
     for (const ctx of wordsWith(doc, SMART_QUOTES)) {
+      if (onlyPlaceholderApostrophes(doc, ctx.word)) continue;
       const ch = (ctx.word.raw.match(SMART_QUOTES) ?? ['?'])[0];
       const cleaned = ctx.word.value.replace(/[\u2018\u2019\u201a\u201b\u2032]/gu, '').replace(/[\u201c\u201d\u201e\u201f\u2033]/gu, '');
       const option = ctx.previous && ctx.previous.value.startsWith('-') ? ` as the value of ${ctx.previous.value}` : '';
@@ -43,6 +44,28 @@ export const smartQuoteInCommand: Rule = {
     return hits;
   },
 };
+
+/**
+ * Every curly quote of the word is an apostrophe inside a placeholder the reader replaces as a whole
+ * ("--gateway-name [Your gateway’s Name]" on azure-arc servers/arc-gateway.md): a letter on each
+ * side, within "[…]" or "<…>" on its line (a placeholder with blanks spans several shell words, so
+ * the line is read, not the word). It never reaches the program, so it is no quote to fix.
+ */
+function onlyPlaceholderApostrophes(doc: LintDocument, word: ShellWord): boolean {
+  let any = false;
+  for (const m of word.raw.matchAll(/[\u2018-\u201f\u2032\u2033]/gu)) {
+    const before = word.raw.slice(0, m.index);
+    const breaks = before.split('\n').length - 1;
+    const text = doc.line(word.line + breaks);
+    const at = breaks === 0 ? word.column - 1 + m.index : before.length - before.lastIndexOf('\n') - 1;
+    if (text.charAt(at) !== m[0]) return false; // the word's text is not where the line says: decide nothing
+    const apostrophe = m[0] === '\u2019' && /\p{L}/u.test(text.charAt(at - 1)) && /\p{L}/u.test(text.charAt(at + 1));
+    const inside = [...text.matchAll(/\[[^[\]]*\]|<[^<>]*>/gu)].some((p) => at > p.index && at < p.index + p[0].length - 1);
+    if (!apostrophe || !inside) return false;
+    any = true;
+  }
+  return any;
+}
 
 /**
  * A word that opens with an ASCII quote and has a curly closing quote of the same kind before any
