@@ -220,6 +220,24 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     return s;
   }
 
+  /** The parameters of a command only extensions define: shared ones unmarked, the others marked with their extension. */
+  function byExtension(list: Variant[]): TableParam[] {
+    const key = (p: Param): string => names(p).join(' ');
+    const everywhere = (p: Param): boolean => list.every((v) => v.params.some((q) => key(q) === key(p)));
+    const out: TableParam[] = [];
+    const done = new Set<string>();
+    for (const v of list) {
+      for (const p of v.params) {
+        const shared = everywhere(p);
+        const id = shared ? key(p) : `${key(p)}\u0000${v.ext ?? ''}`;
+        if (done.has(id)) continue;
+        done.add(id);
+        out.push(spec(p, v.own.get(p), shared ? undefined : (v.ext ?? '')));
+      }
+    }
+    return out;
+  }
+
   // One entry per command path: the core definition when there is one, and the parameters that only
   // an extension's definition of the same command adds, marked with that extension.
   const specs: TableParam[][] = [];
@@ -227,9 +245,13 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
   for (const [path, list] of variants) {
     list.sort((a, b) => (a.ext === b.ext ? 0 : a.ext === undefined ? -1 : b.ext === undefined ? 1 : byText(a.ext, b.ext)));
     const [base, ...others] = list as [Variant, ...Variant[]];
-    const params = base.params.map((p) => spec(p, base.own.get(p), undefined));
+    // No core definition, only extensions that each define the command (azure-cli-ml, the Azure
+    // Machine Learning CLI v1, and ml, v2: az ml workspace create -w in v1, -n in v2): the two are
+    // not installed together, so each parameter keeps the extension it comes from, and a parameter
+    // is shared only when every definition lists it with the same names.
+    const params = base.ext !== undefined && others.length > 0 ? byExtension(list) : base.params.map((p) => spec(p, base.own.get(p), undefined));
     const seen = new Set(params.flatMap((s) => s.n.split(' ')));
-    for (const o of others) {
+    for (const o of base.ext !== undefined && others.length > 0 ? [] : others) {
       for (const p of o.params) {
         if (names(p).some((n) => seen.has(n))) {
           extensionValues(params, p, o.ext ?? '');
@@ -328,7 +350,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     legend: {
       commands: 'path → p: indices into params; f: p preview, x experimental, d deprecated, g takes the global policy arguments, s takes the global --subscription; x: extension name ("" when the reference does not name it); also: extensions that redefine the command; use: the replacement a deprecation names',
       retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead; a group\'s rename leads to the same name in the new group, else to the one command there whose summary starts with the same verb, else to the new group',
-      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it; xe: extension → values only its definition of the command accepts ("*" when it lists none: any value)',
+      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it (on a command only extensions define, every parameter not in all of their definitions is marked, so one name may appear once per extension); xe: extension → values only its definition of the command accepts ("*" when it lists none: any value)',
     },
   };
 

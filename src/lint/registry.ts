@@ -113,6 +113,8 @@ import { azDeprecatedCommand } from './rules/az-deprecated-command.ts';
 import { appServiceBasicAuthDisabled } from './rules/app-service-basic-auth-disabled.ts';
 import { yamlDuplicateKey } from './rules/yaml-duplicate-key.ts';
 import { workflowUndefinedEnv } from './rules/workflow-undefined-env.ts';
+import { workflowSecretOtherTab } from './rules/workflow-secret-other-tab.ts';
+import { policyInitiativeRenamed } from './rules/policy-initiative-renamed.ts';
 import { workflowActionRefused } from './rules/workflow-action-refused.ts';
 import { workflowActionInputMissing } from './rules/workflow-action-input-missing.ts';
 import { workflowStepUnknownKey } from './rules/workflow-step-unknown-key.ts';
@@ -317,6 +319,8 @@ export const rules: readonly Rule[] = [
   appServiceBasicAuthDisabled,
   yamlDuplicateKey,
   workflowUndefinedEnv,
+  workflowSecretOtherTab,
+  policyInitiativeRenamed,
   workflowActionRefused,
   workflowActionInputMissing,
   workflowStepUnknownKey,

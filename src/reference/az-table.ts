@@ -54,6 +54,8 @@ export interface AzCommandInfo {
   replacement: string | undefined;
   /** The command's own parameters; global ones resolve through `parameter` too. */
   parameters: readonly AzParameter[];
+  /** Read as this extension's definition alone (azCommandAs), not the union of every definition. */
+  variant?: string;
 }
 
 export type AzLookup =
@@ -257,6 +259,25 @@ export function azCommand(path: string): AzCommandInfo | undefined {
   return info;
 }
 
+const variants = new Map<string, AzCommandInfo>();
+/**
+ * The command as one extension defines it, when only extensions define it and `extension` is one of
+ * them (az ml workspace create: azure-cli-ml, the Machine Learning CLI v1, takes --workspace-name/-w;
+ * ml, v2, takes --name/-n): its shared parameters and that extension's own. Undefined otherwise (a
+ * core command an extension extends keeps the union: the extension's reference may lag it).
+ */
+export function azCommandAs(command: AzCommandInfo, extension: string): AzCommandInfo | undefined {
+  if (command.source.kind !== 'extension' || command.source.extension === undefined || command.alsoIn.length === 0) return undefined;
+  if (command.source.extension !== extension && !command.alsoIn.includes(extension)) return undefined;
+  const key = `${command.path}\u0000${extension}`;
+  let view = variants.get(key);
+  if (!view) {
+    view = { ...command, source: { kind: 'extension', extension }, alsoIn: [command.source.extension, ...command.alsoIn].filter((e) => e !== extension), variant: extension, parameters: command.parameters.filter((p) => p.extension === undefined || p.extension === extension) };
+    variants.set(key, view);
+  }
+  return view;
+}
+
 /**
  * The command that left the reference which the leading words spell (the longest such path), or
  * undefined. Only for words the table does not know: a retired path is never a current command.
@@ -318,7 +339,8 @@ export function isAnyAzCommandOption(name: string): boolean {
 
 /** The parameters `written` can name on this command: its own, then the globals it takes. */
 function names(t: Loaded, command: AzCommandInfo): Map<string, AzParameter> {
-  let map = t.byName.get(command.path);
+  const key = command.variant === undefined ? command.path : `${command.path}\u0000${command.variant}`;
+  let map = t.byName.get(key);
   if (map) return map;
   map = new Map();
   const flags = entry(t.raw.commands, command.path)?.f ?? '';
@@ -329,7 +351,7 @@ function names(t: Loaded, command: AzCommandInfo): Map<string, AzParameter> {
     return true;
   });
   for (const p of [...command.parameters, ...globals]) for (const n of p.positional ? [] : p.names) if (!map.has(n)) map.set(n, p);
-  t.byName.set(command.path, map);
+  t.byName.set(key, map);
   return map;
 }
 

@@ -127,6 +127,8 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'app-service-basic-auth-disabled': 'missing-prerequisite',
   'yaml-duplicate-key': 'other',
   'workflow-undefined-env': 'other',
+  'workflow-secret-other-tab': 'other',
+  'policy-initiative-renamed': 'other',
   'workflow-action-refused': 'other',
   'workflow-action-input-missing': 'other',
   'workflow-step-unknown-key': 'other',

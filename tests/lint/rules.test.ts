@@ -43,6 +43,7 @@ import { wildJCases } from './findings-cases-wild-j.ts';
 import { wildPCases } from './findings-cases-wild-p.ts';
 import { wildQCases } from './findings-cases-wild-q.ts';
 import { wildUCases } from './findings-cases-wild-u.ts';
+import { wildWCases } from './findings-cases-wild-w.ts';
 import { wildRCases } from './findings-cases-wild-r.ts';
 import { wildVCases } from './findings-cases-wild-v.ts';
 
@@ -299,6 +300,7 @@ for (const [id, more] of Object.entries(wildJCases)) cases[id] = [...(cases[id] 
 for (const [id, more] of Object.entries(wildQCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildSCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildUCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildWCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildRCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildVCases)) cases[id] = [...(cases[id] ?? []), ...more];
 

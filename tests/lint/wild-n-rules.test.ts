@@ -19,7 +19,8 @@ describe('az-extension-retired (the Azure Machine Learning CLI v1, azure-cli-ml)
   const rule = 'az-extension-retired';
   it('how-to-manage-workspace-cli.md (2019): az extension add -n azure-cli-ml, and az ml workspace share, which only v1 has', () => {
     const text = read(WORKSPACE_CLI);
-    const hits = found(rule, WORKSPACE_CLI);
+    // The -w of the commands both extensions define is wild-w-rules.test.ts's (azure-docs#98525).
+    const hits = found(rule, WORKSPACE_CLI).filter((h) => !/is an option only azure-cli-ml/.test(h.message));
     expect(hits.map((h) => [h.line, h.severity])).toEqual([
       [lineWith(text, 'az extension add -n azure-cli-ml'), 'warning'],
       [lineWith(text, 'az ml workspace share -w'), 'warning'],

@@ -3,7 +3,8 @@
 // command table; look-alike dashes are lookalike-dash-in-flag's, placeholders are not judged.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-import { unrecognized } from '../../reference/az-args.ts';
+import { azOptionNames, readAzArgv, unrecognized } from '../../reference/az-args.ts';
+import { pageVariant } from '../installed-extensions.ts';
 import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
 
 const PLACEHOLDER = /[<>{}$[\]`]/;
@@ -14,7 +15,7 @@ export const azUnknownParameter: Rule = {
   severity: 'error',
   shortDescription: 'An az option that the command does not have, or an abbreviation that matches several.',
   fullDescription:
-    'az reads its options with Python\'s argparse: an option the command does not define (per the Azure CLI reference) ends the command with "unrecognized arguments: …" and an abbreviation of several options with "ambiguous option: --x could match …", before any request is made. Options that were removed or renamed (az role assignment create --resource-group) fail the same way. Where the page installs an extension from a file or URL (az extension add --source …), which the reference does not describe and which may redefine core commands (the appservice-kube wheel of the Azure Arc quickstarts adds --custom-location to az webapp create and az functionapp create: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
+    'az reads its options with Python\'s argparse: an option the command does not define (per the Azure CLI reference) ends the command with "unrecognized arguments: …" and an abbreviation of several options with "ambiguous option: --x could match …", before any request is made. Options that were removed or renamed (az role assignment create --resource-group) fail the same way. Where the page installs an extension from a file or URL (az extension add --source …), which the reference does not describe and which may redefine core commands (the appservice-kube wheel of the Azure Arc quickstarts adds --custom-location to az webapp create and az functionapp create: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Where only extensions define a command and the page installs one of them (az extension add -n ml), an option only another extension\'s definition takes is reported as a warning: az ml workspace create -w is the Machine Learning CLI v1\'s (azure-cli-ml), and the v2 ml extension stops with "unrecognized arguments: -w" (a reader\'s report: https://github.com/MicrosoftDocs/azure-docs/issues/98525; both definitions in MicrosoftDocs/azure-docs-cli docs-ref-autogen/Latest-version/latest/ml[v1]/workspace.yml and ml/workspace.yml). A page that installs neither, or both, is read against both.',
   help: 'Use the option the command\'s reference lists (az <command> --help), written in full.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -35,6 +36,24 @@ export const azUnknownParameter: Rule = {
         } else if (o.lookup.kind === 'unknown' && at && stray.has(at.at)) {
           hits.push({ line: o.nameWord.line, column: o.nameWord.column, stepId: command.step.id, ...severity, message: `${sideLoaded ? 'Without an extension that adds it, ' : ''}'az ${found.command.path}' has no option ${o.name}: az stops with "unrecognized arguments: ${o.name}${o.value ? ` ${o.value.value}` : ''}". See az ${found.command.path} --help for the options it takes.${caveat}` });
         }
+      }
+      // Only extensions define the command and the page installs one of them: an option only another
+      // one's definition has is unknown to the command the reader runs (a warning: extension reference).
+      const variant = pageVariant(doc, found.command);
+      if (!variant) continue;
+      const as = readAzArgv(az.words.slice(1).map((w) => w.value), variant.command);
+      const strayAs = new Set(unrecognized(as));
+      for (const o of as.options) {
+        const union = az.options.find((u) => u.nameWord === az.words[o.at + 1]);
+        if (!union || union.lookup.kind !== 'parameter' || o.lookup.kind !== 'unknown' || !strayAs.has(o.at) || PLACEHOLDER.test(union.name)) continue;
+        const other = union.lookup.parameter;
+        hits.push({
+          line: union.nameWord.line,
+          column: union.nameWord.column,
+          stepId: command.step.id,
+          severity: 'warning',
+          message: `The page installs the ${variant.install.name} extension (line ${variant.install.line}), whose 'az ${found.command.path}' has no option ${union.name} (only the ${other.extension ?? 'other'} extension's definition takes ${azOptionNames(other)}): az stops with "unrecognized arguments: ${union.name}${union.value ? ` ${union.value.value}` : ''}". See az ${found.command.path} --help with ${variant.install.name} installed for the options it takes.`,
+        });
       }
     }
     return hits;
