@@ -155,3 +155,15 @@ describe('missing-prerequisite: what a page the Prerequisites section links to i
     }
   });
 });
+
+describe('placeholder-misspelt: a twin that puts "my" in front', () => {
+  // upload-logs.md: kubectl apply -f <myLogAnalyticssecret.yaml> --namespace <mynamespace>, then … --name <namespace>
+  it('is the reader\'s own value named two ways, not a slip', () => {
+    const page = '# t\n\n```console\nkubectl apply -f <myLogAnalyticssecret.yaml> --namespace <mynamespace>\n```\n\n```console\nkubectl edit datacontroller <DC name> --name <namespace>\n```\n\n```console\nkubectl edit datacontroller <DC name> --name <namespace>\n```\n';
+    expect(ruleFindings('placeholder-misspelt', 'x.md', page)).toEqual([]);
+  });
+  it('a slip of the letters beside it is still reported', () => {
+    const page = '# t\n\n```console\nkubectl get pods --namespace <namespace>\nkubectl get pods --namespace <namespace>\nkubectl get pods --namespace <namespase>\n```\n';
+    expect(ruleFindings('placeholder-misspelt', 'x.md', page).length).toBe(1);
+  });
+});

@@ -27,7 +27,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported.',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -62,6 +62,11 @@ export const placeholderMisspelt: Rule = {
       const unnumbered = (k: string): string => k.replace(/[-_ ]?\d+$/, '');
       if ((/\d$/.test(a) || /\d$/.test(b)) && unnumbered(a) === unnumbered(b)) return;
       if (differentKinds(a, b)) return;
+      // The reader's own value named with "my"/"your" in front (<mynamespace> beside <namespace> on
+      // azure-management-docs @d923d588 azure-arc/data/upload-logs.md): a naming habit, not a slip of the
+      // keyboard, and each command's placeholder is still replaced where it stands.
+      const owner = (k: string): string => k.replace(/^(?:MY|YOUR)_?/, '');
+      if (owner(a) === owner(b)) return;
       // Each the value of its own variable (`$cpuPoolName = "<CPU Pool Name>"` beside `$gpuPoolName =
       // "<GPU Pool Name>"` on azure-management-docs @d923d588 azure-arc/agents-tools-foundry-local/
       // prepare-aks-cluster.md): the page holds two values under two names, not one misspelt.
