@@ -8,8 +8,12 @@
 import type { Step } from '../model.ts';
 import type { LintDocument } from './document.ts';
 
-/** Prose that sends the reader to PowerShell: Cloud Shell's "Switch to PowerShell", "run … in PowerShell". */
-const USE_POWERSHELL = /\bswitch to PowerShell\b|\b(?:run|enter|execute|paste)\b[^.]{0,80}\bin (?:a |an |the )?(?:local |Windows |elevated )?PowerShell\b/i;
+/**
+ * Prose that sends the reader to PowerShell: Cloud Shell's "Switch to PowerShell" button. Only that: "To
+ * run this sample in Windows PowerShell …, you might need to change elements of the script" (bicep
+ * deploy-cli.md, tests/corpus) says the blocks are bash.
+ */
+const USE_POWERSHELL = /\bswitch to PowerShell\b/i;
 /** Tabs written for bash: a PowerShell instruction elsewhere on the page does not reach them. */
 const BASH_TAB = /bash|linux|mac|unix|shell/i;
 
