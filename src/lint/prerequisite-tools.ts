@@ -10,6 +10,7 @@ import { codeFences, fenceAt } from './fences.ts';
 import { eachAz } from './each.ts';
 import { extensionRetired } from './rules/az-extension-retired.ts';
 import { findCommand } from '../reference/az-table.ts';
+import { prerequisitePageTexts } from './linked-pages.ts';
 
 interface Tool {
   /** What the prerequisites would call it. */
@@ -84,7 +85,10 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   const codeLines: string[] = [];
   for (const f of fences) for (let n = f.open + 1; n < f.close && n <= doc.lineCount; n++) codeLines.push(doc.line(n));
   const installs = codeLines.filter((l) => /\binstall\b|\bdownload\b|\bcurl\b.*\|\s*(?:sudo\s+)?(?:ba)?sh/i.test(l)).join('\n');
-  const stated = (t: Tool): boolean => t.named.test(proseText) || t.named.test(installs);
+  // What the pages the Prerequisites section links to name and install, the reader who meets them has.
+  const linked = prerequisitePageTexts(doc).join('\n');
+  const linkedLines = linked.split('\n');
+  const stated = (t: Tool): boolean => t.named.test(proseText) || t.named.test(installs) || t.named.test(linked);
 
   // An az usage synopsis (parse/az-synopsis.ts) is reference text the reader does not run.
   const synopsis = new Set(doc.tutorial.diagnostics.filter((d) => d.code === 'az-usage-synopsis').map((d) => d.line));
@@ -134,7 +138,7 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
     // one to name is one whose support has not ended (ml, not the retired CLI v1 azure-cli-ml).
     const defining = primary ? [primary, ...found.command.alsoIn] : [];
     const ext = defining.find((e) => !extensionRetired(e)) ?? primary;
-    if (ext && !reported.has(`ext:${ext}`) && !defining.some((e) => extensionNamed(e, proseText, codeLines))) {
+    if (ext && !reported.has(`ext:${ext}`) && !defining.some((e) => extensionNamed(e, proseText, codeLines) || extensionNamed(e, linked, linkedLines))) {
       reported.add(`ext:${ext}`);
       hits.push({
         line,
@@ -142,7 +146,7 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
         message: `az ${path} comes from the ${ext} extension, which the page never names: az offers to install it on first use only where it can prompt (extension.use_dynamic_install=yes_prompt) and otherwise stops with "The command requires the extension ${ext}". Tell the reader to run az extension add --name ${ext} first.`,
       });
     }
-    if (!signInReported && !NO_SIGN_IN.test(path) && !SIGN_IN_NAMED.test(proseText) && !/\baz login\b|Connect-AzAccount/.test(codeLines.join('\n'))) {
+    if (!signInReported && !NO_SIGN_IN.test(path) && !SIGN_IN_NAMED.test(proseText) && !/\baz login\b|Connect-AzAccount/.test(codeLines.join('\n')) && !/\baz login\b|Connect-AzAccount/.test(linked)) {
       signInReported = true;
       hits.push({
         line,

@@ -33,7 +33,10 @@ export function endsInsideQuote(text: string): boolean {
   return tokenizeShell(text).error !== undefined;
 }
 
-const LINE_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\S/;
+// `local name="$1"` inside a function of a script the page shows (azure-management-docs @d923d588
+// azure-arc/agents-tools-foundry-local/connect-file-share-kerberos-setup.md's check() helper) assigns
+// too, as do declare, typeset and readonly (GNU Bash Reference Manual §4.2, Bash Builtin Commands).
+const LINE_ASSIGN = /^\s*(?:(?:export|local|readonly|(?:declare|typeset)(?:\s+-\w+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=\S/;
 // `read name` / `for name in …` on a line of its own (a line after "&&" is not always a step of its own)
 const LINE_READ = /^\s*(?:read\s+(?:-[a-z]+\s+(?:"[^"]*"\s+)?)*|for\s+)([A-Za-z_][A-Za-z0-9_]*)\b/;
 const ASSIGN = /^(?:export\s+|declare\s+(?:-\w+\s+)*|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=/;

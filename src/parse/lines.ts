@@ -57,9 +57,10 @@ const COMMAND_START = /^(?:curl(?:\.exe)?(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\
  * Programs a page tells the reader to run in a shell block besides az and curl. Only read inside a
  * shell fence (prose starts with such words too): the line is a command the http engine does not run
  * (a plain `name=value` assignment it does: it sets the variable; `se=2019-07-27&sp=r…`, a SAS token
- * shown as output, is no assignment).
+ * shown as output, is no assignment). `oc` is the OpenShift CLI (Arc-enabled Kubernetes pages run
+ * `oc adm policy …` lines under a `NS=…` assignment in one console block: commands, not its output).
  */
-const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|read|set|unset|export|let|declare|typeset|readonly|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
+const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|oc|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|read|set|unset|export|let|declare|typeset|readonly|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
 
 export function isProgramLine(content: string): boolean {
   return PROGRAM_LINE.test(content);

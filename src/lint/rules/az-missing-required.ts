@@ -24,7 +24,7 @@ export const azMissingRequired: Rule = {
   severity: 'error',
   shortDescription: 'An az command lacks an argument the command requires.',
   fullDescription:
-    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
   help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -40,6 +40,13 @@ export const azMissingRequired: Rule = {
     for (const { command, az } of all) {
       if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
       if (elides(az.words.filter((w) => !w.quoted).map((w) => w.value))) continue;
+      // A backtick ending a line is PowerShell's continuation pasted into a bash block: bash runs the
+      // text up to the next backtick as a command of its own and ends the az command at the newline
+      // after it, so the options the page writes never reach az. shell-missing-continuation reports
+      // that line with its fix; "add the required argument" would be wrong advice for an argument the
+      // page writes, and what az then lists depends on how the backticks pair (quickstart-edge-rag.md,
+      // azure-management-docs @d923d588: az group create `, --name $rg `, --location $location).
+      if (az.words.some((w) => /`[ \t]*\n/.test(w.raw))) continue;
       const path = az.read.found.command.path;
       // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
       const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && !suppliedByDefault(path, p.names, defaults) && p.extension === undefined);

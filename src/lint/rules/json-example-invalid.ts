@@ -8,6 +8,12 @@ import { describeChar } from '../text.ts';
 
 /** A line that stands for left-out content: "...", ". . .", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
+/**
+ * A value elided in place: `"results": [...]`, `"metadata": {...}`, `[…]` — a member's value written
+ * as a bracket around dots (azure-management-docs @d923d588 azure-arc/agents-tools-foundry-local/
+ * mcp-server-overview.md shows a response's shape that way).
+ */
+const INLINE_ELISION = /(?:^|[:,[])\s*(?:\[\s*(?:\.{3}|…)\s*\]|\{\s*(?:\.{3}|…)\s*\})\s*(?:[,}\]]|$)/;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
 
@@ -40,10 +46,11 @@ export const jsonExampleInvalid: Rule = {
       const stepId = block.step?.id;
       const lines = block.json.raw.split('\n');
       // What the page does on purpose is no syntax error: an example that elides members ("...",
-      // "< data removed for brevity >"), an excerpt cut from a longer output (the fence holds text
+      // "< data removed for brevity >", a value written [...] or {...}), an excerpt cut from a longer output (the fence holds text
       // before the JSON starts), an ARM template (Azure Resource Manager reads templates with
       // Json.NET, which accepts comments and trailing commas). Said as a warning.
       let elision = lines.findIndex((l) => ELISION.test(l.trim()));
+      if (elision < 0) elision = lines.findIndex((l) => INLINE_ELISION.test(l.trim()));
       // The reader may stop the block at a blank line before the elision: look past it.
       let after = block.json.source.endLine + 1;
       while (after <= doc.lineCount && doc.line(after).trim() === '') after++;

@@ -18,13 +18,16 @@ export function differentKinds(a: string, b: string): boolean {
   return differ.length === 1 && KIND_WORDS.has(wa[differ[0]!]!) && KIND_WORDS.has(wb[differ[0]!]!);
 }
 
+/** The name a line assigns right before a placeholder: `$name = "`, `name=`, `export NAME='`. */
+const ASSIGNED_BEFORE = /(?:^|[\s;(])\$?([A-Za-z_]\w*)\s*=\s*["']?$/;
+
 export const placeholderMisspelt: Rule = {
   id: 'placeholder-misspelt',
   name: 'PlaceholderMisspelt',
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page.',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -34,6 +37,15 @@ export const placeholderMisspelt: Rule = {
     for (const { hit } of seen) {
       count.set(hit.key, (count.get(hit.key) ?? 0) + 1);
       if (!spelling.has(hit.key)) spelling.set(hit.key, hit.spelling);
+    }
+    // The variables each key is the whole value of (`$cpuPoolName = "<CPU Pool Name>"`, `RG=<group>`).
+    const assignedTo = new Map<string, Set<string>>();
+    for (const { hit, line } of seen) {
+      const name = ASSIGNED_BEFORE.exec(doc.line(line).slice(0, hit.column - 1))?.[1];
+      if (name === undefined) continue;
+      const names = assignedTo.get(hit.key) ?? new Set<string>();
+      names.add(name.toLowerCase());
+      assignedTo.set(hit.key, names);
     }
     const keys = [...count.keys()];
     // For each slip, its canonical spelling: the last key (in order of first use) it is a rarer twin of.
@@ -54,6 +66,17 @@ export const placeholderMisspelt: Rule = {
       // quotas/how-to-guide-monitoring-alerting.md): the digits were never letters of the other key.
       if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
+      // The reader's own value named with "my"/"your" in front (<mynamespace> beside <namespace> on
+      // azure-management-docs @d923d588 azure-arc/data/upload-logs.md): a naming habit, not a slip of the
+      // keyboard, and each command's placeholder is still replaced where it stands.
+      const owner = (k: string): string => k.replace(/^(?:MY|YOUR)_?/, '');
+      if (owner(a) === owner(b)) return;
+      // Each the value of its own variable (`$cpuPoolName = "<CPU Pool Name>"` beside `$gpuPoolName =
+      // "<GPU Pool Name>"` on azure-management-docs @d923d588 azure-arc/agents-tools-foundry-local/
+      // prepare-aks-cluster.md): the page holds two values under two names, not one misspelt.
+      const va = assignedTo.get(a);
+      const vb = assignedTo.get(b);
+      if (va && vb && ![...va].some((v) => vb.has(v))) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
       // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.

@@ -2,6 +2,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { bashCommands, endsInsideQuote, heredocBodies, isFenceOrEnd } from '../shell.ts';
 import type { CommandView, LintDocument } from '../document.ts';
+import { powerShellInstruction, readerInPowerShell } from '../powershell-page.ts';
 
 export const shellMissingContinuation: Rule = {
   id: 'shell-missing-continuation',
@@ -13,6 +14,7 @@ export const shellMissingContinuation: Rule = {
   help: 'End every line of the command but the last with " \\".',
   check(doc) {
     const hits: RuleHit[] = [];
+    const inPowerShell = powerShellInstruction(doc);
     for (const command of bashCommands(doc)) {
       const { startLine, endLine } = command.step.source;
       // A here-document's body is data, not command lines (a manifest's "- name:" inside a for loop).
@@ -33,6 +35,8 @@ export const shellMissingContinuation: Rule = {
         const cmd = doc.line(startLine).trim().split(/\s+/).slice(0, 3).join(' ');
         // A line ending in a backtick is PowerShell's continuation pasted into a bash block: say so,
         // since the reader sees a continuation character and would not think of adding "\".
+        // On a page that tells the reader to use PowerShell, the backtick does continue the line.
+        if (/`[ \t]*$/.test(prev) && readerInPowerShell(doc, command.step, inPowerShell)) continue;
         const backtick = /`[ \t]*$/.test(prev)
           ? ` The line ends with "\`", PowerShell's line continuation: bash reads a backtick as the start of a command substitution (it runs the text up to the next backtick as a command and drops it), not as a continuation.`
           : '';

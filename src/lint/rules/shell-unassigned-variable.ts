@@ -4,6 +4,8 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { assignedTwin, assignedVariables, bashVariableUses, SHELL_ENVIRONMENT as ENVIRONMENT } from '../shell.ts';
 import { shellCodeInclude } from '../../parse/includes.ts';
 import { isAutomaticVariable, powerShellTwin, scanPowerShellVariables } from '../powershell-variables.ts';
+import { linkedPageVariables } from '../linked-pages.ts';
+import { readerInPowerShell } from '../powershell-page.ts';
 
 const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
 
@@ -13,12 +15,13 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not. An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not. An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable. A page whose prose sends the reader to another page for its variables ("uses the same … variables defined in [Deploy a basic solution](solution-without-common-configuration.md)") is read with that page: a variable it assigns is not reported.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
     if (!doc.hasText) return hits;
     const assigned = assignedVariables(doc);
+    const linked = linkedPageVariables(doc);
     const reported = new Set<string>();
     for (const { name, command, word: w, offset, defaulted } of bashVariableUses(doc)) {
       if (ENVIRONMENT.has(name) || reported.has(name)) continue;
@@ -36,9 +39,12 @@ export const shellUnassignedVariable: Rule = {
         continue;
       }
       if (at !== undefined || proseGives(doc, name)) continue;
+      if (linked.bash.has(name)) continue; // the page that the prose says sets "the variables" assigns it
       if (assignedTwin(doc, name, assigned)) continue; // shell-variable-two-names reports it: the page assigns it under another spelling
       reported.add(name);
       const powershell = powershellAssignment(doc, name);
+      // Assigned the PowerShell way on a page that tells the reader to use PowerShell: set for that reader.
+      if (powershell !== undefined && readerInPowerShell(doc, command.step)) continue;
       const script = powershell === undefined ? shellCodeIncludeOf(doc) : undefined;
       if (script !== undefined) {
         // The page shows its script from a file (a DocFX code include) this tool does not read:
@@ -68,7 +74,7 @@ export const shellUnassignedVariable: Rule = {
           message: `the prose says ${name} was set in an earlier step, but no step of the page (or its includes) assigns it: $${name} on line ${w.line} expands to the empty string. Add the step that sets it (export ${name}="<value>") or point at the page that does.`,
         });
     }
-    if (shellCodeIncludeOf(doc) === undefined) hits.push(...powershellUnassigned(doc));
+    if (shellCodeIncludeOf(doc) === undefined) hits.push(...powershellUnassigned(doc, linked.powershell));
     return hits;
   },
 };
@@ -78,12 +84,12 @@ export const shellUnassignedVariable: Rule = {
  * assigns before it, that is no automatic variable and that the prose does not tell the reader to set.
  * PowerShell, unlike bash under `set -u`, also expands it to $null without complaint.
  */
-function powershellUnassigned(doc: Parameters<Rule['check']>[0]): RuleHit[] {
+function powershellUnassigned(doc: Parameters<Rule['check']>[0], linked: ReadonlySet<string>): RuleHit[] {
   const hits: RuleHit[] = [];
   const { firstAssigned, uses } = scanPowerShellVariables(doc);
   const reported = new Set<string>();
   for (const u of uses) {
-    if (reported.has(u.name) || isAutomaticVariable(u.name) || proseGives(doc, u.name.replace(/\W/g, ''), 'i')) continue;
+    if (reported.has(u.name) || isAutomaticVariable(u.name) || proseGives(doc, u.name.replace(/\W/g, ''), 'i') || linked.has(u.name.toLowerCase())) continue;
     const first = firstAssigned.get(u.name);
     if (first !== undefined && first.at <= u.at) continue;
     if (first === undefined && powerShellTwin(u.written, firstAssigned)) continue; // powershell-variable-two-names reports it

@@ -3,6 +3,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { bashCommands, isFenceOrEnd } from '../shell.ts';
 import { tokenizeShell } from '../../parse/shell-words.ts';
 import { LineIndex, type SourceLine } from '../../parse/source-lines.ts';
+import { powerShellInstruction, readerInPowerShell } from '../powershell-page.ts';
 
 export const shellUnclosedQuote: Rule = {
   id: 'shell-unclosed-quote',
@@ -15,6 +16,7 @@ export const shellUnclosedQuote: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     if (!doc.hasText) return hits;
+    const inPowerShell = powerShellInstruction(doc);
     for (const command of bashCommands(doc)) {
       // Only inside a fence: outside one there is no block end to read up to.
       if (command.step.language !== 'shell') continue;
@@ -33,6 +35,8 @@ export const shellUnclosedQuote: Rule = {
       const quote = index.text[error.offset];
       const what = quote === "'" ? 'single quote' : quote === '"' ? 'double quote' : quote === '`' ? 'backtick' : '"$("';
       const rest = index.text.slice(error.offset + 1).split('\n')[0]!.trim();
+      // A backtick ending a line on a page that tells the reader to use PowerShell: its continuation.
+      if (quote === '`' && rest === '' && readerInPowerShell(doc, command.step, inPowerShell)) continue;
       hits.push({
         line: at.line,
         column: at.column,

@@ -1,0 +1,77 @@
+// Pages a page sends its reader to first, read beside its file: for the variables they assign and for
+// what their prerequisites steps install.
+//
+// Variables a page says another page sets. Multi-page guides assign their variables once and point
+// at that page: "This guide uses the same environment, schema, and application variables defined in
+// [Deploy a basic solution](solution-without-common-configuration.md#define-the-variables)", "You can
+// reuse the global variables defined in [Set up workload orchestration](set-up-workload-orchestration.md)"
+// (azure-management-docs @d923d588, azure-arc/workload-orchestration). A variable the linked page
+// assigns is set for the reader who follows that sentence; one it does not assign is still unset.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { LintDocument } from './document.ts';
+
+const NAMES_VARIABLES = /\bvariables\b/i;
+const SAYS_WHERE = /\b(?:defined|set|created|assigned|declared|reuse|same)\b/i;
+/** A relative link to another page of the docset: `](other-page.md)`, `](../x/page.md#anchor)`. */
+const PAGE_LINK = /\]\(((?!https?:|\/)[^)\s#]+\.md)(?:#[^)\s]*)?\)/g;
+const BASH_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_]\w*)=/;
+const POWERSHELL_ASSIGN = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
+
+export interface LinkedVariables {
+  /** Names the linked pages assign the bash way (name=…), as written. */
+  bash: Set<string>;
+  /** Names they assign the PowerShell way ($name = …), lower-cased (PowerShell ignores case). */
+  powershell: Set<string>;
+}
+
+/** What the pages a prose sentence sends the reader to for "the variables" assign (read beside this page's file). */
+export function linkedPageVariables(doc: LintDocument): LinkedVariables {
+  const out: LinkedVariables = { bash: new Set(), powershell: new Set() };
+  if (!doc.file || !doc.hasText) return out;
+  const pages = new Set<string>();
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const text = doc.line(n);
+    if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
+    for (const m of text.matchAll(PAGE_LINK)) pages.add(resolve(dirname(doc.file), m[1]!));
+  }
+  for (const text of readPages(pages)) {
+    for (const line of text.split(/\r?\n/)) {
+      const bash = BASH_ASSIGN.exec(line);
+      if (bash) out.bash.add(bash[1]!);
+      const ps = POWERSHELL_ASSIGN.exec(line);
+      if (ps) out.powershell.add(ps[1]!.toLowerCase());
+    }
+  }
+  return out;
+}
+
+const HEADING = /^(#{1,6})\s+(.*)$/;
+
+/**
+ * The text of each page the Prerequisites section links to ("Set up the required resources for workload
+ * orchestration. If you haven't, refer to [Set up workload orchestration](set-up-workload-orchestration.md)"):
+ * what that page installs and signs in to, the reader who meets the prerequisites has.
+ */
+export function prerequisitePageTexts(doc: LintDocument): string[] {
+  if (!doc.file || !doc.hasText) return [];
+  const pages = new Set<string>();
+  let level = 0; // the Prerequisites heading's level while inside its section, else 0
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const text = doc.line(n);
+    const heading = doc.isProse(n) ? HEADING.exec(text) : null;
+    if (heading) {
+      if (level > 0 && heading[1]!.length <= level) level = 0;
+      if (/prerequisite/i.test(heading[2]!)) level = heading[1]!.length;
+      continue;
+    }
+    if (level > 0 && doc.isProse(n)) for (const m of text.matchAll(PAGE_LINK)) pages.add(resolve(dirname(doc.file), m[1]!));
+  }
+  return readPages(pages);
+}
+
+function readPages(pages: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const page of pages) if (existsSync(page)) out.push(readFileSync(page, 'utf8'));
+  return out;
+}
