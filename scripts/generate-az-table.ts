@@ -231,7 +231,18 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     const seen = new Set(params.flatMap((s) => s.n.split(' ')));
     for (const o of others) {
       for (const p of o.params) {
-        if (names(p).some((n) => seen.has(n))) continue;
+        if (names(p).some((n) => seen.has(n))) {
+          // The same option in an extension's definition may accept more values (aks-preview's az aks
+          // create --acns-transit-encryption-type takes mTLS; core's takes None, WireGuard): az runs
+          // the extension's definition once it is installed, so those values are not refused.
+          const shared = params.find((s) => s.enum && names(p).some((n) => s.n.split(' ').includes(n)));
+          const extra = shared && (acceptedValues(p) ?? []).filter((v) => !shared.enum!.some((e) => e.toLowerCase() === v.toLowerCase()));
+          if (shared && extra && extra.length > 0) {
+            const ext = o.ext ?? '';
+            shared.xe = { ...shared.xe, [ext]: [...new Set([...(shared.xe?.[ext] ?? []), ...extra])] };
+          }
+          continue;
+        }
         names(p).forEach((n) => seen.add(n));
         params.push(spec(p, o.own.get(p), o.ext ?? ''));
       }
@@ -313,7 +324,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     legend: {
       commands: 'path → p: indices into params; f: p preview, x experimental, d deprecated, g takes the global policy arguments, s takes the global --subscription; x: extension name ("" when the reference does not name it); also: extensions that redefine the command; use: the replacement a deprecation names',
       retired: 'path → a command the reference listed once and no longer does (deprecated or removed; az may still run it): left, the day of the azure-docs-cli commit that removed it; commit, its first 12 hex digits; use, what its last entry (or its group\'s) said to use instead; a group\'s rename leads to the same name in the new group, else to the one command there whose summary starts with the same verb, else to the new group',
-      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it',
+      params: 'n: names; v: n no value, o zero or more values, r a value — alone when the command\'s own entry says so, "~" inferred from the same option on other commands, "?" nothing says (az\'s default, a value); req: required; many: space-separated values; enum: accepted values; dep: deprecated names; use: their replacement; x: only the named extension\'s definition has it; xe: accepted values only an extension\'s definition of the command adds (extension → values)',
     },
   };
 

@@ -29,6 +29,8 @@ export interface AzParameter {
   replacement: string | undefined;
   /** Only this extension's definition of the command has the parameter. */
   extension: string | undefined;
+  /** Values an extension's definition of the command accepts beyond `enum`: extension ('' unnamed) → values. */
+  extensionEnum: Readonly<Record<string, readonly string[]>>;
   global: boolean;
   /** A positional argument (`az find <CLI_TERM>`), not an option. */
   positional: boolean;
@@ -93,6 +95,8 @@ export interface TableParam {
   dep?: string[];
   use?: string;
   x?: string;
+  /** Accepted values only an extension's definition of the command adds: extension → values. */
+  xe?: Record<string, string[]>;
 }
 /** One command: p indices into params, f flags (p x d g s), x extension, also, use. */
 export interface TableCommand {
@@ -196,6 +200,7 @@ function decode(s: TableParam, global = false): AzParameter {
     deprecatedNames: s.dep ?? [],
     replacement: s.use,
     extension: s.x,
+    extensionEnum: s.xe ?? {},
     global,
     positional: !s.n.startsWith('-'),
   };

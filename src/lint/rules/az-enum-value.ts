@@ -13,7 +13,7 @@ export const azEnumValue: Rule = {
   severity: 'error',
   shortDescription: 'An az option is given a value outside the values it accepts.',
   fullDescription:
-    'Options with a fixed set of values (the Azure CLI reference lists them as accepted values) reject anything else before any request is made: a retired value (--functions-version 3), a misspelling or a value of another option.',
+    'Options with a fixed set of values (the Azure CLI reference lists them as accepted values) reject anything else before any request is made: a retired value (--functions-version 3), a misspelling or a value of another option. Where an extension defines the command again with more accepted values (aks-preview\'s az aks create --acns-transit-encryption-type takes mTLS, core az only None and WireGuard: MicrosoftDocs/azure-docs-cli docs-ref-autogen/Latest-version/latest/aks.yml), those values are not reported: az runs the extension\'s definition once it is installed.',
   help: 'Use one of the values the command\'s reference lists (the finding names them).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -29,6 +29,8 @@ export const azEnumValue: Rule = {
         for (const { value, word } of words) {
           if (value === '' || NOT_LITERAL.test(value)) continue;
           if (accepted.has(value.toLowerCase()) || (booleans && BOOL_WORDS.has(value.toLowerCase()))) continue;
+          // A value only an extension's definition of the command accepts (aks-preview's mTLS): az takes it once that extension is installed.
+          if (Object.values(p.extensionEnum).some((vs) => vs.some((v) => v.toLowerCase() === value.toLowerCase()))) continue;
           hits.push({
             line: word?.line ?? command.step.source.startLine,
             column: word?.column ?? 1,

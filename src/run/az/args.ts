@@ -26,7 +26,7 @@ export type ParsedArgs =
 
 /** A module option for a command the table does not list (one that left the reference): read as the module says. */
 function specParameter(spec: OptionSpec): AzParameter {
-  return { names: spec.names, value: spec.flag ? 'none' : 'required', evidence: 'command', required: false, multiple: false, enum: undefined, deprecatedNames: [], replacement: undefined, extension: undefined, global: false, positional: false };
+  return { names: spec.names, value: spec.flag ? 'none' : 'required', evidence: 'command', required: false, multiple: false, enum: undefined, deprecatedNames: [], replacement: undefined, extension: undefined, extensionEnum: {}, global: false, positional: false };
 }
 
 export function parseArgs(cmd: AzCommand, specs: readonly OptionSpec[], scope: SubstitutionScope, opts: { expand?: boolean; command?: AzCommandInfo | undefined; path?: readonly string[] } = {}): ParsedArgs {
