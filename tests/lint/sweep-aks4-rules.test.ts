@@ -80,6 +80,10 @@ describe('json-example-invalid: an output a JavaScript shell printed', () => {
     expect(hits.map((h) => h.severity)).toEqual(['warning']);
     expect(hits[0]!.message).toContain('a JavaScript object as a JavaScript shell prints it');
   });
+  it('a YAML-like output in brackets (kubectl describe: "Name: x", no quoted string) keeps its elision reading (use-node-taints.md)', () => {
+    const yamlish = ['# t', '', '```output', '[', '    ...', '    Name: <node-pool-name>', '    ...', '    Taints: sku=gpu:NoSchedule', '    ...', ']', '```', ''].join('\n');
+    expect(ruleFindings('json-example-invalid', 'x.md', yamlish).map((h) => h.message)).toEqual([expect.not.stringContaining('JavaScript')]);
+  });
   it('a JSON output with quoted keys and // comments is still an error', () => {
     const json = page.replace("  set: 'rs0',\n  ... // Additional details\n  members: [\n    {\n      _id: 0,\n      stateStr: 'PRIMARY',\n      ... // Additional details for the first member\n    }\n  ],\n  ...\n", '  "set": "rs0", // the set\n  "ok": 1\n');
     expect(ruleFindings('json-example-invalid', 'x.md', json).map((h) => h.severity)).toEqual(['error']);

@@ -59,9 +59,9 @@ export const jsonExampleInvalid: Rule = {
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
       if (elision >= 0 || excerpt || template || cutShort || printout) {
-        const why = printout
+        const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
           ? `it is a JavaScript object as a JavaScript shell prints it (mongosh, node: bare keys such as "${printout}:", single-quoted strings), not JSON`
-          : elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : 'it is an output cut short (its last line ends inside a value)';
+          : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
           ...where,
           ...(stepId ? { stepId } : {}),
@@ -96,11 +96,17 @@ export const jsonExampleInvalid: Rule = {
   },
 };
 
-/** The first bare key of a block whose members are all written with bare keys (two or more, none quoted), else undefined. */
+/**
+ * The first bare key of an object as a JavaScript shell prints it: braces, two or more members with
+ * bare keys and none with a quoted one, and single-quoted strings (`set: 'rs0'`); else undefined. A
+ * YAML-like text in brackets (kubectl describe's `Name: x`) has no single-quoted string.
+ */
 function jsObjectPrintout(lines: readonly string[]): string | undefined {
+  if (!/^\s*[{[]/.test(lines.find((l) => l.trim() !== '') ?? '')) return undefined;
   const bare = lines.map((l) => /^\s*([A-Za-z_$][\w$]*)\s*:(?!\/\/)/.exec(l)?.[1]).filter((k): k is string => k !== undefined);
   const quoted = lines.some((l) => /^\s*"[^"]*"\s*:/.test(l));
-  return bare.length >= 2 && !quoted ? bare[0] : undefined;
+  const singleQuoted = lines.some((l) => /:\s*'[^']*'/.test(l));
+  return bare.length >= 2 && !quoted && singleQuoted ? bare[0] : undefined;
 }
 
 /** The comma right before the closing brace or bracket where JSON.parse stopped, if that is what it is. */
