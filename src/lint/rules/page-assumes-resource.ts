@@ -99,10 +99,17 @@ export const pageAssumesResource: Rule = {
     const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
     // A group the prose names (Replace the value *myResourceGroup* with …), as assumedParents reads it;
     // the cluster's node resource group; a value the prose tells the reader to replace with their own.
-    const prose = doc.hasText ? introducedName(doc, nameUses(doc), true) : () => false;
-    const replaced = doc.hasText ? valuesTheProseReplaces(doc) : new Set<string>();
-    const theirs = (r: WorldResource): boolean =>
-      replaced.has(r.name.toLowerCase()) || (r.role === 'resource-group' && (prose(r.name) || isAksNodeGroup(r.name)));
+    // Read only for a page that assumes something (most assume nothing).
+    let prose: ((name: string) => boolean) | undefined;
+    let replaced: Set<string> | undefined;
+    const theirs = (r: WorldResource): boolean => {
+      if (!doc.hasText) return false;
+      replaced ??= valuesTheProseReplaces(doc);
+      if (replaced.has(r.name.toLowerCase())) return true;
+      if (r.role !== 'resource-group') return false;
+      prose ??= introducedName(doc, nameUses(doc), true);
+      return isAksNodeGroup(r.name) || prose(r.name);
+    };
     for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys && !theirs(x))) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
     const hits = [...byLine].map(([line, what]): RuleHit => ({
       line,
