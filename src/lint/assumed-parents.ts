@@ -33,6 +33,15 @@ function sameVariant(doc: LintDocument, stepId: string | undefined, manualId: st
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
 
+/**
+ * The node resource group AKS makes with a cluster, MC_<group>_<cluster>_<region>
+ * (learn.microsoft.com/azure/aks/faq, "Why are two resource groups created with AKS?"): it exists
+ * whenever the cluster does, so it is no prerequisite of its own.
+ */
+export function isAksNodeGroup(name: string): boolean {
+  return /^MC_[^_\s]+_[^_\s]+_[a-z0-9]+$/i.test(name);
+}
+
 /** A finding, with the name of the group or plan it says is missing (for the caller's de-duplication). */
 export interface ParentHit {
   hit: RuleHit;
@@ -63,7 +72,7 @@ export function assumedParents(doc: LintDocument): ParentHit[] {
       if (!u.own || u.create || createdNames.has(u.name.toLowerCase()) || reported.has(u.name.toLowerCase())) continue;
       // A page that creates groups and names another one it does not create something in: inconsistent-resource-name's.
       if (createsAny && !createIn.has(u.name.toLowerCase())) continue;
-      if (prose(u.name)) continue;
+      if (prose(u.name) || isAksNodeGroup(u.name)) continue;
       const portal = doc.manualSteps.find((m) => /\bresource groups?\b/i.test(m.raw) && sameVariant(doc, u.stepId, m.id));
       if (portal) continue;
       reported.add(u.name.toLowerCase());
@@ -76,7 +85,7 @@ export function assumedParents(doc: LintDocument): ParentHit[] {
           ...(u.stepId ? { stepId: u.stepId } : {}),
           message: u.createsInside
             ? `az ${u.command} makes something in the resource group "${u.name}", which no step creates${others ? ` (the page creates ${others})` : ''} and no prerequisite states: ${u.command.startsWith('deployment') ? 'a resource group deployment never creates its group' : 'az does not create the group'}, so Azure answers ResourceGroupNotFound. Create it first (az group create --name ${u.name} --location <location>), use the group the page creates, or say in the prerequisites that the reader needs it.`
-            : `az ${u.command} names the resource group "${u.name}", which the page never creates and does not present as the reader's own (no placeholder, no prerequisite): a reader who has no group of that name gets ResourceGroupNotFound${/delete$/.test(u.command) ? ', and one who has one deletes it' : ''}. Write a placeholder (<resource-group>) and say it stands for the reader's group, or create it first.`,
+            : `az ${u.command} names the resource group "${u.name}", which the page never creates and does not present as the reader's own (no placeholder, no prerequisite): a reader who has no group of that name gets ResourceGroupNotFound${u.command === 'group delete' ? ', and one who has one deletes it' : /delete$/.test(u.command) ? ', and one who has one deletes what the command names in it' : ''}. Write a placeholder (<resource-group>) and say it stands for the reader's group, or create it first.`,
         },
       });
     }

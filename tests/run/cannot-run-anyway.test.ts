@@ -154,3 +154,34 @@ describe('defect: a request to a pod\'s private IP (virtual-nodes-cli.md: curl -
     expect(step(t, '203.0.113.7').reason).not.toMatch(/private address/);
   });
 });
+
+describe('defect: a request to a load balancer\'s public IP the page shows (openfaas.md, azure-aks-docs @fb060abe: curl -X POST http://52.186.64.52:8080/function/figlet after kubectl get service printed that EXTERNAL-IP) failed with "No connection"', () => {
+  const GATEWAY = [
+    '# Invoke the function',
+    '',
+    '```output',
+    'NAME               TYPE           CLUSTER-IP     EXTERNAL-IP    PORT(S)          AGE',
+    'gateway-external   LoadBalancer   10.0.28.18     52.186.64.52   8080:30800/TCP   7m',
+    '```',
+    '',
+    'Invoke the function using the following `curl` command. Make sure you replace the IP address in the following example with your OpenFaaS gateway address.',
+    '',
+    '```console',
+    'curl -X POST http://52.186.64.52:8080/function/figlet -d "Hello Azure"',
+    '```',
+    '',
+  ].join('\n');
+  for (const engine of ['http', 'shell'] as const) {
+    it(`is unsupported: a public IP address is the reader's own resource's, which the emulator run does not reach (${engine} engine)`, async () => {
+      const t = await run(`gateway-${engine}.md`, GATEWAY, { engine });
+      const call = step(t, '52.186.64.52');
+      expect(call.verdict).toBe('unsupported');
+      expect(call.unsupported).toBe('not-emulated');
+      expect(call.reason).toMatch(/52\.186\.64\.52(:8080)? is a public IP address/);
+    });
+  }
+  it('a documentation address (RFC 5737, 203.0.113.7) is no public address: it stays the emulator\'s "no such host"', async () => {
+    const t = await run('doc-ip.md', GATEWAY.replace(/52\.186\.64\.52/g, '203.0.113.7'));
+    expect(step(t, '203.0.113.7').reason).not.toMatch(/public IP address/);
+  });
+});

@@ -12,7 +12,7 @@ export const azValueTrailingSpace: Rule = {
   severity: 'error',
   shortDescription: 'A quoted az value starts or ends with a space inside the quotes.',
   fullDescription:
-    'Inside quotes the space is part of the value: --scope "/subscriptions/…/resourcegroups/<RESOURCE GROUP> " names a resource group whose name ends in a space. ARM finds no such scope and the role assignment fails (or az reports an invalid scope).',
+    'Inside quotes the space is part of the value: --scope "/subscriptions/…/resourcegroups/<RESOURCE GROUP> " names a resource group whose name ends in a space. ARM finds no such scope and the role assignment fails (or az reports an invalid scope). A value written over several lines inside the quotes (a query, a script) is text whose edges are layout, not a name, and is not reported.',
   help: 'Remove the space inside the quotes.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -20,6 +20,9 @@ export const azValueTrailingSpace: Rule = {
       for (const o of az.options) {
         const v = o.value;
         if (!v || !v.quoted || v.value.trim() === v.value || v.value.trim() === '') continue;
+        // A value over several lines (a KQL query, a script, JSON) is text, not a name: the line
+        // breaks and indentation at its edges are layout the service ignores.
+        if (v.value.includes('\n')) continue;
         const trailing = /\s$/.test(v.value);
         hits.push({
           line: v.line,

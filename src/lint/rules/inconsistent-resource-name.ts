@@ -11,14 +11,19 @@ export const inconsistentResourceName: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a resource name that nothing on the page introduces, while the page creates the same kind of resource under another name.',
   fullDescription:
-    "Azure finds a resource by its name only. When a page creates demoResourceGroup and then runs az group show --name exampleGroup, the reader gets \"(ResourceGroupNotFound) Resource group 'exampleGroup' could not be found.\" (az lock delete: \"LockNotFound\"), and every later step on that name fails the same way. A clean-up step that deletes a name the page never created leaves the reader's resources running and may delete an unrelated resource of theirs that happens to bear that name. Names the prose introduces (an existing group) are not reported. A parent named by `--<noun>-name` (`az servicebus queue create --namespace-name`) is the resource `az <group> <noun> create` makes, for the nearest group of the command that has that command; a name that differs from a created one only by separators or case (namespace-name created, namespace_name used) is said to be that: Azure names are compared whole, so the queue create answers not found. `az webapp up` without `--resource-group` counts as creating a group whose name az generates (`{user}_rg_{NNNN}` in current Azure CLI: Azure/azure-cli `src/azure-cli/azure/cli/command_modules/appservice/_create_util.py` @90bd338da58fe849520d55468d9c8b6c30cdf4d1, `get_rg_to_use`; older versions printed `appsvc_rg_<os>_<location>`): a later literal group name that only the page's example output shows is not the reader's group (a clean-up `az group delete` of it deletes nothing of theirs). A group no step creates whose first use makes something in it, under a name unlike any created one, is page-assumes-resource's (a missing prerequisite, not a second spelling).",
+    "Azure finds a resource by its name only. When a page creates demoResourceGroup and then runs az group show --name exampleGroup, the reader gets \"(ResourceGroupNotFound) Resource group 'exampleGroup' could not be found.\" (az lock delete: \"LockNotFound\"), and every later step on that name fails the same way. A clean-up step that deletes a name the page never created leaves the reader's resources running and may delete an unrelated resource of theirs that happens to bear that name. Names the prose introduces (an existing group) are not reported. A parent named by `--<noun>-name` (`az servicebus queue create --namespace-name`) is the resource `az <group> <noun> create` makes, for the nearest group of the command that has that command; a name that differs from a created one only by separators or case (namespace-name created, namespace_name used) is said to be that: Azure names are compared whole, so the queue create answers not found. `az webapp up` without `--resource-group` counts as creating a group whose name az generates (`{user}_rg_{NNNN}` in current Azure CLI: Azure/azure-cli `src/azure-cli/azure/cli/command_modules/appservice/_create_util.py` @90bd338da58fe849520d55468d9c8b6c30cdf4d1, `get_rg_to_use`; older versions printed `appsvc_rg_<os>_<location>`): a later literal group name that only the page's example output shows is not the reader's group (a clean-up `az group delete` of it deletes nothing of theirs). A group no step creates whose first use makes something in it, under a name unlike any created one, is page-assumes-resource's (a missing prerequisite, not a second spelling), and so is a name used above the page's first creation of that kind (`az aks update --name myAKSCluster` on the reader's cluster, then `az aks create --name myPrivateCluster` further down): it cannot be a second spelling of what the page has yet to make.",
   help: 'Use the name the page creates everywhere (or say in the prose which existing resource the other name is).',
   check(doc) {
     if (!doc.hasText) return [];
     const all = nameUses(doc);
     const created = new Map<string, Map<string, NameUse>>();
+    // Where the page first creates each kind (0: an include does): a use above it names a resource the
+    // reader already has (an existing cluster updated before the page creates a private one), not a
+    // second spelling of one the page made. page-assumes-resource speaks for that.
+    const firstCreate = new Map<string, number>();
     for (const u of all) {
       if (!u.create) continue;
+      firstCreate.set(u.kind, Math.min(firstCreate.get(u.kind) ?? Infinity, u.own ? u.line : 0));
       const byName = created.get(u.kind) ?? new Map<string, NameUse>();
       if (!byName.has(u.name.toLowerCase())) byName.set(u.name.toLowerCase(), u); // the first creation
       created.set(u.kind, byName);
@@ -32,6 +37,7 @@ export const inconsistentResourceName: Rule = {
     for (const u of all) {
       const made = created.get(u.kind);
       if (!u.own || u.create || !made || made.has(u.name.toLowerCase())) continue;
+      if (u.line < (firstCreate.get(u.kind) ?? 0)) continue;
       // A group a command creates something in is a prerequisite the page lacks (page-assumes-resource says so).
       if (u.kind === 'group' && createIn.has(u.name.toLowerCase())) continue;
       const generated = [...made.values()].filter((o) => o.generated);

@@ -36,7 +36,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -71,12 +71,18 @@ export const jsonExampleInvalid: Rule = {
       // and its comma) and the fence closes (the VPN gateway CLI page's az network public-ip show). A
       // request body cut the same way is still sent as written, so only a response is let off.
       const cutShort = block.role !== 'example' && /[,{[:]$/.test(block.json.raw.trimEnd());
+      // An output printed by a JavaScript shell (mongosh's rs.status(), node's console.log): bare keys
+      // (`set: 'rs0'`) and no quoted one. Not JSON and not meant as JSON, whatever the fence says; a
+      // request body written so is still sent as written, so only a response is let off.
+      const printout = block.role !== 'example' && jsObjectPrintout(lines);
       // A trailing comma is where the writer slipped; JSON.parse stops at the brace after it.
       const comma = trailingComma(doc, read.error);
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
-      if (elision >= 0 || excerpt || template || cutShort) {
-        const why = elision >= 0 ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : 'it is an output cut short (its last line ends inside a value)';
+      if (elision >= 0 || excerpt || template || cutShort || printout) {
+        const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
+          ? `it is a JavaScript object as a JavaScript shell prints it (mongosh, node: bare keys such as "${printout}:", single-quoted strings), not JSON`
+          : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
           ...where,
           ...(stepId ? { stepId } : {}),
@@ -125,6 +131,19 @@ export const jsonExampleInvalid: Rule = {
     return hits;
   },
 };
+
+/**
+ * The first bare key of an object as a JavaScript shell prints it: braces, two or more members with
+ * bare keys and none with a quoted one, and single-quoted strings (`set: 'rs0'`); else undefined. A
+ * YAML-like text in brackets (kubectl describe's `Name: x`) has no single-quoted string.
+ */
+function jsObjectPrintout(lines: readonly string[]): string | undefined {
+  if (!/^\s*[{[]/.test(lines.find((l) => l.trim() !== '') ?? '')) return undefined;
+  const bare = lines.map((l) => /^\s*([A-Za-z_$][\w$]*)\s*:(?!\/\/)/.exec(l)?.[1]).filter((k): k is string => k !== undefined);
+  const quoted = lines.some((l) => /^\s*"[^"]*"\s*:/.test(l));
+  const singleQuoted = lines.some((l) => /:\s*'[^']*'/.test(l));
+  return bare.length >= 2 && !quoted && singleQuoted ? bare[0] : undefined;
+}
 
 /** The comma right before the closing brace or bracket where JSON.parse stopped, if that is what it is. */
 function trailingComma(doc: LintDocument, error: { line: number; column: number } | undefined): { line: number; column: number } | undefined {

@@ -13,7 +13,28 @@ import { describe, inferWorld } from '../../world/infer.ts';
 import type { Role } from '../../world/roles.ts';
 import type { WorldResource } from '../../world/types.ts';
 import type { Rule, RuleHit } from '../rule.ts';
-import { assumedParents } from '../assumed-parents.ts';
+import { assumedParents, isAksNodeGroup } from '../assumed-parents.ts';
+import { introducedName, nameUses } from '../name-uses.ts';
+import type { LintDocument } from '../document.ts';
+
+
+// "be sure to replace the variable definitions with values matching your own cluster", "Replace the
+// values of the variables with your own": every value the page's code assigns is the reader's to choose.
+const REPLACE_VARIABLES = /\b(?:replace|change|update|substitute)\b[^.]*\bvariables?\b|\bvariables?\b[^.]*\b(?:your own|matching your)\b/i;
+const ASSIGNED_VALUE = /(?:^|[\s;(])(?:export\s+)?\$?[A-Za-z_]\w*\s*=\s*(["']?)([^"'\s;]+)\1/g;
+
+/** Values the page's code assigns to variables when its prose tells the reader to replace them with their own; else empty. */
+function valuesTheProseReplaces(doc: LintDocument): Set<string> {
+  const out = new Set<string>();
+  let cue = false;
+  for (let n = 1; n <= doc.lineCount && !cue; n++) cue = doc.isProse(n) && REPLACE_VARIABLES.test(doc.line(n));
+  if (!cue) return out;
+  for (let n = 1; n <= doc.lineCount; n++) {
+    if (doc.isProse(n)) continue;
+    for (const m of doc.line(n).matchAll(ASSIGNED_VALUE)) out.add(m[2]!.toLowerCase());
+  }
+  return out;
+}
 
 /** Roles a placeholder can make the page assume. Groups and VMs are where the reader works (their own, or made by a deploy the page runs): never. */
 const PLACEHOLDER_ROLES: ReadonlySet<Role> = new Set<Role>(['storage-account', 'container', 'blob', 'vault', 'secret', 'key']);
@@ -47,7 +68,7 @@ export const pageAssumesResource: Rule = {
   severity: 'warning',
   shortDescription: 'The page uses a resource it neither creates nor states as a prerequisite.',
   fullDescription:
-    "What a page uses must come from somewhere the reader can see: a command of the page that creates it, or a prerequisite that says it exists. A vault, storage account, container, blob or resource group the commands name but nothing introduces is found only by a reader who already has it. An `--account-name` is a storage account only in storage commands (`az storage …`, `az keyvault storage …`, `az webapp config storage-account …`); in another service's command (`az cosmosdb …`, `az batch …`) it is that service's account, which this rule does not name. It also speaks for what a command needs before it can make something (`assumed-parents.ts`): a resource group an `az deployment group create` or an `az … create` puts things in under a literal name no step creates (ARM answers 404 `ResourceGroupNotFound`; a resource group deployment never creates its own group, only a subscription deployment can — learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found, and the `az deployment group create` reference: `--resource-group` names an existing group); a group a page acts on (`az group delete --name ExampleResourceGroup`) under a literal name when it creates no group at all; and the App Service plan `az webapp create` / `az functionapp create --plan` runs on, which az requires to exist (MicrosoftDocs/azure-docs-cli `docs-ref-autogen/Latest-version/latest/webapp.yml`, `az webapp create`: \"--plan -p: Name or resource id of the app service plan\"; unlike `az webapp up`, it never creates one) when no step creates a plan and the page never speaks of one. Silent where a placeholder names the group (the reader's own; a value wholly in square brackets, `--resource-group [REQUIRED]` as the az reference writes parameters, is one: no resource group, vault, account, container or secret name holds brackets), where the Prerequisites section speaks of a resource group, where a portal step of the same tab does (a tab the reader did not choose states nothing for them), where the prose names the group, where a step creates groups the page does not name (a subscription deployment of a real template, `az webapp up`, azd, Terraform, the Maven plugin), and on a group whose first use is a name that holds or is held by a created one (`myGroupName` for `myGroup`: inconsistent-resource-name's).",
+    "What a page uses must come from somewhere the reader can see: a command of the page that creates it, or a prerequisite that says it exists. A vault, storage account, container, blob or resource group the commands name but nothing introduces is found only by a reader who already has it. An `--account-name` is a storage account only in storage commands (`az storage …`, `az keyvault storage …`, `az webapp config storage-account …`); in another service's command (`az cosmosdb …`, `az batch …`) it is that service's account, which this rule does not name. It also speaks for what a command needs before it can make something (`assumed-parents.ts`): a resource group an `az deployment group create` or an `az … create` puts things in under a literal name no step creates (ARM answers 404 `ResourceGroupNotFound`; a resource group deployment never creates its own group, only a subscription deployment can — learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found, and the `az deployment group create` reference: `--resource-group` names an existing group); a group a page acts on (`az group delete --name ExampleResourceGroup`) under a literal name when it creates no group at all; and the App Service plan `az webapp create` / `az functionapp create --plan` runs on, which az requires to exist (MicrosoftDocs/azure-docs-cli `docs-ref-autogen/Latest-version/latest/webapp.yml`, `az webapp create`: \"--plan -p: Name or resource id of the app service plan\"; unlike `az webapp up`, it never creates one) when no step creates a plan and the page never speaks of one. Silent where a placeholder names the group (the reader's own; a value wholly in square brackets, `--resource-group [REQUIRED]` as the az reference writes parameters, is one: no resource group, vault, account, container or secret name holds brackets), where the Prerequisites section speaks of a resource group, where a portal step of the same tab does (a tab the reader did not choose states nothing for them), where the prose names the group, where a step creates groups the page does not name (a subscription deployment of a real template, `az webapp up`, azd, Terraform, the Maven plugin), and on a group whose first use is a name that holds or is held by a created one (`myGroupName` for `myGroup`: inconsistent-resource-name's). Also silent on the node resource group AKS makes with a cluster (`MC_<group>_<cluster>_<region>`, learn.microsoft.com/azure/aks/faq: it exists whenever the cluster does) and on a value the page's code assigns to a variable when its prose tells the reader to replace the variables with their own values (\"be sure to replace the variable definitions with values matching your own cluster\").",
   help: 'Say so in the prerequisites (for example "a key vault named myVault with a secret mySecret"), or add the command that creates it.',
   check(doc) {
     const text = doc.hasText ? Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).join('\n') : undefined;
@@ -76,7 +97,20 @@ export const pageAssumesResource: Rule = {
     const byLine = new Map<number, string[]>();
     // A page that deploys what it does not name may well have made what it then uses (`az webapp up` makes appsvc_rg_*).
     const deploys = doc.tutorial.steps.some((st) => st.kind !== 'manual' && OPAQUE_CREATOR.test(st.raw));
-    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys)) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
+    // A group the prose names (Replace the value *myResourceGroup* with …), as assumedParents reads it;
+    // the cluster's node resource group; a value the prose tells the reader to replace with their own.
+    // Read only for a page that assumes something (most assume nothing).
+    let prose: ((name: string) => boolean) | undefined;
+    let replaced: Set<string> | undefined;
+    const theirs = (r: WorldResource): boolean => {
+      if (!doc.hasText) return false;
+      replaced ??= valuesTheProseReplaces(doc);
+      if (replaced.has(r.name.toLowerCase())) return true;
+      if (r.role !== 'resource-group') return false;
+      prose ??= introducedName(doc, nameUses(doc), true);
+      return isAksNodeGroup(r.name) || prose(r.name);
+    };
+    for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys && !theirs(x))) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
     const hits = [...byLine].map(([line, what]): RuleHit => ({
       line,
       message: `the page assumes ${what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`} ${what.length === 1 ? 'exists' : 'exist'}; say so in the prerequisites`,

@@ -15,7 +15,7 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not. An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable. A page whose prose sends the reader to another page for its variables ("uses the same … variables defined in [Deploy a basic solution](solution-without-common-configuration.md)") is read with that page: a variable it assigns is not reported.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not (a sentence that says so, or a table or list of variables under a sentence that does: "Set the following environment variables: | KEY_VAULT_NAME | … |"). An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable. So does a page whose code runs `source FILE` (or `. FILE`) before the use, a file it does not show (`source env.example` of a cloned sample); a shell profile or a virtualenv\'s activate script is no such file. A page whose prose sends the reader to another page for its variables ("uses the same … variables defined in [Deploy a basic solution](solution-without-common-configuration.md)") is read with that page: a variable it assigns is not reported.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -45,7 +45,7 @@ export const shellUnassignedVariable: Rule = {
       const powershell = powershellAssignment(doc, name);
       // Assigned the PowerShell way on a page that tells the reader to use PowerShell: set for that reader.
       if (powershell !== undefined && readerInPowerShell(doc, command.step)) continue;
-      const script = powershell === undefined ? shellCodeIncludeOf(doc) : undefined;
+      const script = powershell === undefined ? shellCodeIncludeOf(doc) ?? sourcedScriptOf(doc, w.line) : undefined;
       if (script !== undefined) {
         // The page shows its script from a file (a DocFX code include) this tool does not read:
         // the variable is most likely assigned there, so this is no defect the page shows.
@@ -54,7 +54,9 @@ export const shellUnassignedVariable: Rule = {
           column: w.column + offset,
           stepId: command.step.id,
           severity: 'note',
-          message: `no step this tool can read assigns $${name}; the page shows its script from ${script.source} (a code include on line ${script.line}, not read here), which presumably assigns it.`,
+          message: script.sourced
+            ? `no step this tool can read assigns $${name}; the page runs "source ${script.source}" on line ${script.line}, a file it does not show, which presumably assigns it.`
+            : `no step this tool can read assigns $${name}; the page shows its script from ${script.source} (a code include on line ${script.line}, not read here), which presumably assigns it.`,
         });
         continue;
       }
@@ -107,10 +109,24 @@ function powershellUnassigned(doc: Parameters<Rule['check']>[0], linked: Readonl
 }
 
 /** The first shell script the page shows from another file (DocFX code include), if any. */
-function shellCodeIncludeOf(doc: Parameters<Rule['check']>[0]): { line: number; source: string } | undefined {
+function shellCodeIncludeOf(doc: Parameters<Rule['check']>[0]): { line: number; source: string; sourced?: false } | undefined {
   for (let n = 1; n <= doc.lineCount; n++) {
     const source = shellCodeInclude(doc.line(n));
     if (source !== undefined) return { line: n, source };
+  }
+  return undefined;
+}
+
+// `source env.example` (or `. ./env.sh`): a file of the reader's clone or download sets variables the page
+// never shows. A shell profile (~/.bashrc) or a virtualenv's activate script sets none a page names.
+const SOURCE = /^\s*(?:source|\.)\s+(?!\S*(?:bashrc|bash_profile|profile|zshrc|\/activate)\b)([^\s;&|<>$]+)/;
+
+/** The first `source FILE` a code line of the page runs before line `before`, if any. */
+function sourcedScriptOf(doc: Parameters<Rule['check']>[0], before: number): { line: number; source: string; sourced: true } | undefined {
+  for (let n = 1; n < before && n <= doc.lineCount; n++) {
+    if (doc.isProse(n)) continue;
+    const m = SOURCE.exec(doc.line(n));
+    if (m) return { line: n, source: m[1]!, sourced: true };
   }
   return undefined;
 }
@@ -126,8 +142,24 @@ function proseClaimsEarlier(doc: Parameters<Rule['check']>[0], name: string): nu
 
 function proseGives(doc: Parameters<Rule['check']>[0], name: string, flags = ''): boolean {
   const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`, flags);
-  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && GIVES.test(doc.line(n))) return true;
+  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && (GIVES.test(doc.line(n)) || GIVES.test(leadIn(doc, n)))) return true;
   return false;
+}
+
+const ROW = /^\s*(?:\||[-*+]\s|\d+\.\s)/;
+
+/**
+ * The sentence that introduces the table or list line `n` stands in ("Set the following environment
+ * variables to use throughout this article:" above a `| KEY_VAULT_NAME | … |` table), or '' when the
+ * line is in none: the rows are what that sentence tells the reader to set.
+ */
+function leadIn(doc: Parameters<Rule['check']>[0], n: number): string {
+  if (!ROW.test(doc.line(n))) return '';
+  let at = n;
+  while (at > 1 && ROW.test(doc.line(at - 1)) && doc.isProse(at - 1)) at--;
+  at--;
+  while (at >= 1 && doc.line(at).trim() === '') at--;
+  return at >= 1 && doc.isProse(at) && !ROW.test(doc.line(at)) ? doc.line(at) : '';
 }
 
 function powershellAssignment(doc: Parameters<Rule['check']>[0], name: string): number | undefined {

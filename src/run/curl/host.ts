@@ -81,6 +81,27 @@ export function isPrivateAddress(host: string): boolean {
   return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
+/**
+ * A public unicast IPv4 address: a load balancer's, a VM's or a gateway's external IP that the page
+ * shows (`http://52.186.64.52:8080` from `kubectl get service`'s EXTERNAL-IP) and the reader's own
+ * resource has another of. Not private (RFC 1918), loopback (127/8), "this network" (0/8), shared
+ * (100.64/10), link-local (169.254/16: IMDS is the emulator's), the IETF and documentation blocks
+ * (192.0.0/24, 192.0.2/24, 198.51.100/24, 203.0.113/24: RFC 5737, examples that never route),
+ * benchmarking (198.18/15) or multicast and reserved (224/3).
+ */
+export function isPublicAddress(host: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!m || m.slice(1).some((o) => Number(o) > 255) || isPrivateAddress(host)) return false;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (a === 0 || a === 127 || a >= 224 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 198 && (b === 18 || b === 19))) return false;
+  return !((a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113));
+}
+
+/** Why a request to a public IP address is not judged in an emulator run. */
+export function publicAddressReason(where: string): string {
+  return `${where} is a public IP address (a load balancer's, a VM's: the reader's own resource has its own), which the emulator run does not reach since it never leaves the machine, so this request is not judged (--target azure reaches it)`;
+}
+
 /** Why a request to a private address is not judged in an emulator run. */
 export function privateNetworkReason(where: string): string {
   return `${where} is a private address (RFC 1918), reachable only from inside its network (a VNet, a pod of a cluster, the reader's LAN): the emulator run is not there, so this request is not judged`;

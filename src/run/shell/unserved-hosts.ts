@@ -7,7 +7,7 @@
 import type { Step } from '../../model.ts';
 import type { BoundValue } from '../substitute.ts';
 import type { Target } from '../target.ts';
-import { curlLookupName, isLoopbackHost, isPrivateAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason } from '../curl/host.ts';
+import { curlLookupName, isLoopbackHost, isPrivateAddress, isPublicAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason, publicAddressReason } from '../curl/host.ts';
 import { substitutePlaceholders } from './placeholders.ts';
 
 type Route = (host: string, port: number) => { kind: 'connect' | 'refuse' } | undefined;
@@ -56,7 +56,8 @@ function quoted(s: string): string {
 
 /**
  * The step's hosts outside Azure that public DNS may answer (a template on GitHub, the reader's own
- * site), on the reader's own machine (a server the page starts) or at a private address (a pod's IP):
+ * site), on the reader's own machine (a server the page starts), at a private address (a pod's IP) or
+ * at a public IP address (a load balancer's EXTERNAL-IP the page shows):
  * the emulator run does not reach them, so a
  * step that fails on one is `unsupported`, not the page's fault.
  */
@@ -64,7 +65,7 @@ export function outsideHosts(route: Route, step: Step, text: string, values: rea
   const out = new Set<string>();
   for (const word of urlWords(step, text, values)) {
     const hp = curlHostPort(word);
-    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || isLoopbackHost(hp.host) || isPrivateAddress(hp.host))) out.add(hp.host);
+    if (hp && route(hp.host, hp.port) === undefined && (mayResolvePublicly(hp.host) || isLoopbackHost(hp.host) || isPrivateAddress(hp.host) || isPublicAddress(hp.host))) out.add(hp.host);
   }
   return [...out];
 }
@@ -73,11 +74,13 @@ export function outsideHosts(route: Route, step: Step, text: string, values: rea
 export function outsideMessage(hosts: readonly string[]): string {
   const local = hosts.filter(isLoopbackHost);
   const inside = hosts.filter(isPrivateAddress);
-  const remote = hosts.filter((h) => !isLoopbackHost(h) && !isPrivateAddress(h));
+  const addresses = hosts.filter(isPublicAddress);
+  const remote = hosts.filter((h) => !isLoopbackHost(h) && !isPrivateAddress(h) && !isPublicAddress(h));
   const parts: string[] = [];
   if (remote.length > 0) parts.push(outsideAzureReason(remote));
   if (local.length > 0) parts.push(ownMachineReason(local.join(', ')));
   if (inside.length > 0) parts.push(privateNetworkReason(inside.join(', ')));
+  if (addresses.length > 0) parts.push(publicAddressReason(addresses.join(', ')));
   return parts.join('; ');
 }
 
@@ -86,7 +89,9 @@ export function unservedHostRules(route: Route, step: Step, text: string, values
   const lines = new Set<string>();
   for (const word of urlWords(step, text, values)) {
     const hp = curlHostPort(word);
-    if (!hp || (hp.port !== 80 && hp.port !== 443)) continue; // other ports are not caught by the catch-all
+    // Other ports are not caught by the catch-all, so curl would leave the machine: a public IP address
+    // (a load balancer's EXTERNAL-IP on :8080) is closed here on any port, as the http engine refuses it.
+    if (!hp || (hp.port !== 80 && hp.port !== 443 && !isPublicAddress(hp.host))) continue;
     const d = route(hp.host, hp.port);
     if (d?.kind === 'connect') continue;
     lines.add(`connect-to = ${quoted(`${hp.host}:${hp.port}:127.0.0.1:${CLOSED_PORT}`)}`);

@@ -4,7 +4,7 @@
 import { startEmulator, type EmulatorHandle, type Scenario } from '../../emulator/index.ts';
 import { createConnector, type ConnectDecision, type Connector } from '../http/connector.ts';
 import { send } from '../http/send.ts';
-import { isLoopbackHost, isPrivateAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason } from '../curl/host.ts';
+import { isLoopbackHost, isPrivateAddress, isPublicAddress, mayResolvePublicly, outsideAzureReason, ownMachineReason, privateNetworkReason, publicAddressReason } from '../curl/host.ts';
 import type { CliCredential, CliToken, Target } from '../target.ts';
 import type { AzuriteProcess } from '../../emulator/azurite-process.ts';
 import { baseScenario, emulatorRoleValues } from '../../emulator/default-scenario.ts';
@@ -24,6 +24,8 @@ function decide(handle: EmulatorHandle, host: string, port: number): ConnectDeci
     // A real host outside Azure (a template on GitHub, the reader's own site) is one the emulator run
     // does not reach: it says so (unsupported), as the page may well work on the reader's machine.
     if (mayResolvePublicly(h)) return { kind: 'refuse', reason: outsideAzureReason([h]), outside: true };
+    // A public IP address (a load balancer's EXTERNAL-IP the page shows): the reader's own has another.
+    if (isPublicAddress(h)) return { kind: 'refuse', reason: publicAddressReason(`${h}:${port}`), outside: true };
     return { kind: 'refuse', reason: `${h} is not a host of this target (the emulator run never leaves the machine)`, noSuchHost: true };
   }
   return d.kind === 'refuse' ? { kind: 'refuse', reason: d.reason, ...(d.noSuchHost === true ? { noSuchHost: true } : {}) } : { kind: 'connect', host: d.host, port: d.port };
