@@ -44,6 +44,17 @@ const NOUNS: [RegExp, ResourceRole][] = [
   [/\b(?:a|the|key vault) secrets? (?:named|called)\b|\bholding a secret\b|\bwith a secret\b/i, 'secret'],
 ];
 
+/**
+ * Prose anywhere on the page that calls a resource existing ("creates a VM named myDockerVM in an
+ * existing resource group named myResourceGroup", the managed identity page of azure-management-docs
+ * container-registry) says the reader has it, as a prerequisite would.
+ */
+const EXISTING: [RegExp, ResourceRole][] = [
+  [/\b(?:an?|the|your)\s+existing\s+resource\s+groups?\b/i, 'resource-group'],
+  [/\b(?:an?|the|your)\s+existing\s+storage\s+accounts?\b/i, 'storage-account'],
+  [/\b(?:an?|the|your)\s+existing\s+(?:Azure\s+)?key\s+vaults?\b/i, 'vault'],
+];
+
 /** The portal's access policy templates (Key Vault "Configure from template"). */
 const TEMPLATES: Record<string, WorldAccessPolicy['secrets']> = {
   'secret management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
@@ -256,6 +267,7 @@ function fromProse(prose: readonly { line: number; at: string; text: string }[],
     if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (inPrerequisites) secretRightsStated(l, line, out);
+    for (const [re, role] of EXISTING) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
     for (const { text: sentence } of sentences(l)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;

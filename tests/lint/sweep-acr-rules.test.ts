@@ -70,3 +70,58 @@ describe('a choice placeholder <enabled/disabled>', () => {
     for (const rule of ['az-flag-without-value', 'az-missing-required', 'shell-unclosed-quote']) expect(ruleFindings(rule, SOFT_DELETE, text)).toEqual([]);
   });
 });
+
+describe('json-example-invalid: one line per finding', () => {
+  // container-registry-firewall-rules.md's service tag excerpts end in `[...]` after "13.70.72.136/29",:
+  // V8's message quoted the two lines around the error and broke the finding over two report lines.
+  it('the JSON.parse message is shown without its line break', () => {
+    const page = '# t\n\n```json\n{\n  "name": "AzureContainerRegistry.AustraliaEast",\n  "properties": {\n    "addressPrefixes": [\n      "13.70.72.136/29",\n    [...]\n```\n';
+    const hits = ruleFindings('json-example-invalid', 'x.md', page);
+    expect(hits.length).toBe(1);
+    expect(hits[0]!.message).not.toContain('\n');
+    expect(hits[0]!.message).toContain('it elides part of the value');
+  });
+});
+
+const ABAC = 'tests/lint/fixtures/real/container-registry-rbac-abac-repository-permissions.excerpt.md';
+const MANAGED_IDENTITY = 'tests/lint/fixtures/real/container-registry-authentication-managed-identity.excerpt.md';
+
+describe('example-ids-inconsistent: placeholders and a --scope held in a variable', () => {
+  it('only the id written at the resource group while the scope is the registry is reported (the ABAC page)', () => {
+    const text = readRepoFile(ABAC);
+    const hits = ruleFindings('example-ids-inconsistent', ABAC, text);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(text, '"id": "/subscriptions/{subscriptionId}')]);
+    expect(hits[0]!.message).toContain('does not start with its own scope');
+  });
+  it('a literal --scope the example contradicts, and a literal roleDefinitionId of another role, are still reported', () => {
+    const text = readRepoFile(ABAC)
+      .replace('--scope "$scope"', '--scope "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}"')
+      .replace('roleDefinitions/{roleDefinitionId}', 'roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d');
+    const messages = ruleFindings('example-ids-inconsistent', ABAC, text).map((h) => h.message);
+    expect(messages.length).toBe(3);
+    expect(messages.some((m) => m.startsWith('roleDefinitionId ends with 7f951dda'))).toBe(true);
+    expect(messages.some((m) => m.startsWith("the example's scope"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("the example's id"))).toBe(true);
+  });
+});
+
+describe('placeholder-spelling-varies: spellings only in example outputs', () => {
+  it('silent on {subscription-id} in the table beside {subscriptionId} in the output az prints (the ABAC page)', () => {
+    expect(ruleFindings('placeholder-spelling-varies', ABAC)).toEqual([]);
+  });
+  it('still reports the two spellings when the reader fills both in', () => {
+    const text = `${readRepoFile(ABAC)}\n\`\`\`azurecli\naz role assignment list --scope /subscriptions/{subscriptionId}/resourceGroups/{resource-group}\n\`\`\`\n`;
+    const hits = ruleFindings('placeholder-spelling-varies', ABAC, text);
+    expect(hits.map((h) => h.message.split(' ')[0]).sort()).toEqual(['{subscription-id}', '{subscriptionId}']);
+  });
+});
+
+describe('page-assumes-resource: prose that calls the group existing', () => {
+  it('silent on "in an existing resource group named myResourceGroup" (the managed identity page)', () => {
+    expect(ruleFindings('page-assumes-resource', MANAGED_IDENTITY)).toEqual([]);
+  });
+  it('still reports the group when the prose does not say it exists', () => {
+    const text = readRepoFile(MANAGED_IDENTITY).replace('in an existing resource group', 'in a resource group');
+    expect(ruleFindings('page-assumes-resource', MANAGED_IDENTITY, text).length).toBe(1);
+  });
+});
