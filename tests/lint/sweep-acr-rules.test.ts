@@ -105,17 +105,6 @@ describe('example-ids-inconsistent: placeholders and a --scope held in a variabl
   });
 });
 
-describe('placeholder-spelling-varies: spellings only in example outputs', () => {
-  it('silent on {subscription-id} in the table beside {subscriptionId} in the output az prints (the ABAC page)', () => {
-    expect(ruleFindings('placeholder-spelling-varies', ABAC)).toEqual([]);
-  });
-  it('still reports the two spellings when the reader fills both in', () => {
-    const text = `${readRepoFile(ABAC)}\n\`\`\`azurecli\naz role assignment list --scope /subscriptions/{subscriptionId}/resourceGroups/{resource-group}\n\`\`\`\n`;
-    const hits = ruleFindings('placeholder-spelling-varies', ABAC, text);
-    expect(hits.map((h) => h.message.split(' ')[0]).sort()).toEqual(['{subscription-id}', '{subscriptionId}']);
-  });
-});
-
 describe('page-assumes-resource: prose that calls the group existing', () => {
   it('silent on "in an existing resource group named myResourceGroup" (the managed identity page)', () => {
     expect(ruleFindings('page-assumes-resource', MANAGED_IDENTITY)).toEqual([]);

@@ -16,8 +16,6 @@ interface Use {
   line: number;
   column: number;
   inCode: boolean;
-  /** In an example of what a command prints: the reader compares it, never fills it in. */
-  output: boolean;
 }
 
 /** `<App_Name>`, `\<app-name\>`, `{app.name}` → "<appname>": brackets kept, separators and case dropped. */
@@ -39,7 +37,6 @@ export const placeholderSpellingVaries: Rule = {
     if (!doc.hasText) return hits;
     const fences = codeFences(doc);
     const groups = new Map<string, Use[]>();
-    const responses = doc.json.filter((b) => b.role === 'response').map((b) => b.json.source);
     for (let n = 1; n <= doc.lineCount; n++) {
       const fence = fenceAt(fences, n);
       if (fence ? !READ_FENCES.has(fence.info) : !doc.isProse(n) && !doc.commands.some((c) => c.lines.some((l) => l.line === n))) continue;
@@ -53,16 +50,11 @@ export const placeholderSpellingVaries: Rule = {
         if (spelling.length < 5) continue;
         const key = spellingForm(spelling);
         const list = groups.get(key) ?? [];
-        const output = fence !== undefined && (fence.info === 'output' || responses.some((r) => r.startLine <= n && n <= r.endLine));
-        list.push({ spelling, line: n, column: p.index + 1, inCode: fence !== undefined, output });
+        list.push({ spelling, line: n, column: p.index + 1, inCode: fence !== undefined });
         groups.set(key, list);
       }
     }
-    for (const all of groups.values()) {
-      // Only what the reader fills in can be left behind: a spelling seen only in example outputs
-      // ({subscriptionId} in the role assignments az prints, beside {subscription-id} in a table of the
-      // container-registry ABAC page) is what az prints there, not a slip the reader's replace misses.
-      const uses = all.filter((u) => !u.output);
+    for (const uses of groups.values()) {
       const count = new Map<string, number>();
       for (const u of uses) count.set(u.spelling, (count.get(u.spelling) ?? 0) + 1);
       if (count.size < 2) continue;
