@@ -67,9 +67,13 @@ const SWITCH_SUMMARY = /^(?:Show only|Only show|Show (?:skus|sizes|results) (?:t
 // "space separated", or argparse's own usage of nargs='+' quoted in the summary: "--repository REPO [ACTION1 ACTION2 ...]".
 const LIST_SUMMARY = /space[- ]separated|separated by spaces?|space[- ]delimited|\[[A-Za-z0-9_=]+(?: [A-Za-z0-9_=]+)* \.\.\.\]/i;
 
+const IDENTITY_LIST = "identity list: '[system]' and space-separated";
+
 interface ExampleUse {
   zero: Set<Param>;
   valued: Set<Param>;
+  /** Given two or more values before the next option, on a command with no positional argument (argparse would refuse the second unless the option takes several). */
+  several: Set<Param>;
 }
 
 /**
@@ -83,7 +87,9 @@ const RULES: ReadonlyArray<{ rule: string; kind: Kind; applies: (p: Param, accep
   // azure-cli-core get_three_state_flag (nargs='?') or an AAZ boolean (blank value = true): the bare flag means true.
   { rule: 'accepted values all boolean words', kind: 'o', applies: (_, accepted) => !!accepted && accepted.includes('true') && accepted.includes('false') && accepted.every((v) => BOOL_WORDS.has(v)) },
   // Identity lists (nargs='*'; no value is the system identity: `az vm create --assign-identity`).
-  { rule: "identity list: '[system]' and space-separated", kind: 'o', applies: (p) => p.isRequired !== 'true' && (p.summary ?? '').includes('[system]') && (LIST_SUMMARY.test(p.summary ?? '') || (p.summary ?? '').includes("Default: '[system]'")) },
+  // az acr task create's summary says neither, but its example passes `--assign-identity [system]
+  // "/subscriptions/…"`, two values (azure-cli acr/_params.py: assign_identity, nargs='*').
+  { rule: IDENTITY_LIST, kind: 'o', applies: (p, _, examples) => p.isRequired !== 'true' && (p.summary ?? '').includes('[system]') && (LIST_SUMMARY.test(p.summary ?? '') || (p.summary ?? '').includes("Default: '[system]'") || examples.several.has(p)) },
   // azure-cli-core tags_type (nargs='*'; no value clears the tags).
   { rule: 'tags: \'Use "" to clear existing tags\'', kind: 'o', applies: (p) => /Use (""|'') to clear existing tags/.test(p.summary ?? '') },
   { rule: 'accepted values, another default, or required', kind: 'r', applies: (p, accepted) => !!accepted || p.defaultValue !== undefined || p.isRequired === 'true' },
@@ -108,6 +114,9 @@ function exampleUse(c: Command, params: Param[]): ExampleUse {
   for (const p of params) for (const n of names(p)) byName.set(n, p);
   const zero = new Set<Param>();
   const valued = new Set<Param>();
+  const several = new Set<Param>();
+  const positional = params.some((p) => !p.name.trim().startsWith('-'));
+  const isOption = (w: string | undefined): boolean => w !== undefined && /^--?[A-Za-z]/.test(w);
   for (const e of c.examples ?? []) {
     for (const line of (e.syntax ?? '').replace(/\\\r?\n/g, ' ').split('\n')) {
       if (!line.startsWith(`${c.name} `)) continue;
@@ -119,10 +128,13 @@ function exampleUse(c: Command, params: Param[]): ExampleUse {
         const next = words[i + 1];
         if (eq < 0 && (next === undefined || /^--?[A-Za-z]/.test(next) || /^(\||&&|\|\||;|>)$/.test(next))) zero.add(p);
         else valued.add(p);
+        let values = 0;
+        if (eq < 0) for (let k = i + 1; k < words.length && !isOption(words[k]) && !/^(\||&&|\|\||;|>|<)/.test(words[k] as string); k++) values++;
+        if (values >= 2 && !positional) several.add(p);
       });
     }
   }
-  return { zero, valued };
+  return { zero, valued, several };
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -209,7 +221,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     ruleCounts.set(rule, (ruleCounts.get(rule) ?? 0) + 1);
     const s: TableParam = { n: names(p).join(' '), v };
     if (p.isRequired === 'true') s.req = 1;
-    if (LIST_SUMMARY.test(p.summary ?? '')) s.many = 1;
+    if (LIST_SUMMARY.test(p.summary ?? '') || rule === IDENTITY_LIST) s.many = 1;
     const accepted = acceptedValues(p);
     if (accepted?.length) s.enum = accepted;
     const dep = deprecatedNames(p);

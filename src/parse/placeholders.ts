@@ -6,8 +6,12 @@
 import type { Placeholder, PlaceholderOccurrence } from '../model.ts';
 import { Role, type FoundOccurrence, type ScanState } from './scan-state.ts';
 
-/** `<NAME>` or the markdown-escaped `\<NAME\>`; names start with a letter. */
-export const ANGLE_PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _.-]{0,80}?)\\?>/g;
+/**
+ * `<NAME>` or the markdown-escaped `\<NAME\>`; names start with a letter. A choice between values,
+ * `<enabled/disabled>`, is one placeholder too (the reader writes one of them): each alternative
+ * starts with a letter, so `<br/>` and `</plugin>` stay markup.
+ */
+export const ANGLE_PLACEHOLDER = /\\?<([A-Za-z][A-Za-z0-9 _.-]{0,80}?(?:\/[A-Za-z][A-Za-z0-9 _.-]{0,80}?)*)\\?>/g;
 /** `$name` or `${name}` shell variable references. */
 export const SHELL_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 
@@ -61,7 +65,12 @@ export function findAnglePlaceholders(text: string): FoundPlaceholder[] {
     if (lt + 1 < text.length && isNameStart(text.charCodeAt(lt + 1))) {
       let e = lt + 2;
       const max = Math.min(text.length, lt + 2 + 80);
-      while (e < max && isNameChar(text.charCodeAt(e))) e++;
+      for (;;) {
+        while (e < max && isNameChar(text.charCodeAt(e))) e++;
+        // `<enabled/disabled>`: another alternative after "/" (ANGLE_PLACEHOLDER).
+        if (e + 1 < max && text.charCodeAt(e) === 47 && isNameStart(text.charCodeAt(e + 1))) e += 2;
+        else break;
+      }
       // `\>` closes an escaped `\<`; a backslash may end the name run
       let close = -1;
       if (text.charCodeAt(e) === 62) close = e;

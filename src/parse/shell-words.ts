@@ -45,8 +45,8 @@ export interface TokenizeResult {
   error?: { message: string; offset: number };
 }
 
-/** A documentation placeholder at the start of `s` from index `i`: `<ACCESS TOKEN>`, `<secret-name>`. */
-export const PLACEHOLDER_AT = /<[A-Za-z][A-Za-z0-9 _.-]{0,80}>/y;
+/** A documentation placeholder at the start of `s` from index `i`: `<ACCESS TOKEN>`, `<secret-name>`, a choice `<enabled/disabled>`. */
+export const PLACEHOLDER_AT = /<[A-Za-z][A-Za-z0-9 _.-]{0,80}(?:\/[A-Za-z][A-Za-z0-9 _.-]{0,80})*>/y;
 
 const OPS2 = ['&&', '||', '>>', ';;', '>&', '<<', '&>', '|&'];
 

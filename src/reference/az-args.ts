@@ -33,11 +33,17 @@ export interface AzRead {
   positionals: number[];
 }
 
-/** argparse's test: a word that starts with "-" and is not a negative number or a word with a space. */
+/**
+ * argparse's test: a word that starts with "-" and is not a negative number or a word with a space.
+ * argparse (_parse_optional) splits `--name=value` at "=" and looks the name up before it looks for a
+ * space, so only a space before the "=" makes it a positional: `--name=<your resource group name>`
+ * (a placeholder the reader replaces) is --name with a value.
+ */
 export function looksLikeOption(word: string): boolean {
   if (word.length < 2 || word.charCodeAt(0) !== 45 /* - */) return false;
   if (/^-\d+$|^-\d*\.\d+$/.test(word)) return false;
-  return !word.includes(' ');
+  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+  return !(eq > 0 ? word.slice(0, eq) : word).includes(' ');
 }
 
 /** How many values a parameter of this kind takes from the words that follow it (argparse's nargs). */

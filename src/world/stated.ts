@@ -44,6 +44,17 @@ const NOUNS: [RegExp, ResourceRole][] = [
   [/\b(?:a|the|key vault) secrets? (?:named|called)\b|\bholding a secret\b|\bwith a secret\b/i, 'secret'],
 ];
 
+/**
+ * Prose anywhere on the page that calls a resource existing ("creates a VM named myDockerVM in an
+ * existing resource group named myResourceGroup", the managed identity page of azure-management-docs
+ * container-registry) says the reader has it, as a prerequisite would.
+ */
+const EXISTING: [RegExp, ResourceRole][] = [
+  [/\b(?:an?|the|your)\s+existing\s+resource\s+groups?\b/i, 'resource-group'],
+  [/\b(?:an?|the|your)\s+existing\s+storage\s+accounts?\b/i, 'storage-account'],
+  [/\b(?:an?|the|your)\s+existing\s+(?:Azure\s+)?key\s+vaults?\b/i, 'vault'],
+];
+
 /** The portal's access policy templates (Key Vault "Configure from template"). */
 const TEMPLATES: Record<string, WorldAccessPolicy['secrets']> = {
   'secret management': ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'],
@@ -219,6 +230,22 @@ function proseLines(text: string): { line: number; text: string }[] {
   return out;
 }
 
+/**
+ * A prerequisite that says the reader may read (or also write) a Key Vault's secrets, without naming a
+ * role ("Permissions to set and retrieve secrets from your Key Vault", artifact-cache-cli.md of
+ * azure-management-docs container-registry): the reader holds the built-in role with exactly those
+ * data actions on the vault (Azure RBAC built-in roles: Key Vault Secrets User reads secret contents,
+ * Key Vault Secrets Officer also sets them).
+ */
+const SECRET_RIGHTS = /\bpermissions?\b[^.]*?\b(set|create|manage|write|add|retrieve|get|read|access)\b[^.]*?\bsecrets?\b[^.]*?\bkey ?vaults?\b/i;
+function secretRightsStated(l: string, line: number, out: Stated): void {
+  const m = SECRET_RIGHTS.exec(l);
+  if (!m) return;
+  const writes = /\b(?:set|create|manage|write|add)\b/i.test(m[0]);
+  const role = writes ? 'Key Vault Secrets Officer' : 'Key Vault Secrets User';
+  if (!out.grants.some((g) => g.role === role && g.principal === 'reader')) out.grants.push({ role, principal: 'reader', scope: 'vault', line });
+}
+
 /** Grants and resources the prose states: sentences that assign a built-in role; a Prerequisites section's nouns. */
 function fromProse(prose: readonly { line: number; at: string; text: string }[], out: Stated, skip: ReadonlySet<string>, roleNames: readonly string[]): void {
   let inPrerequisites = false;
@@ -239,6 +266,8 @@ function fromProse(prose: readonly { line: number; at: string; text: string }[],
     }
     if (plainSection && /^[A-Za-z][^\n]{0,78}[^.:;,!?\s]\s*$/.test(l) && !/^\s/.test(l)) inPrerequisites = plainSection = false;
     if (inPrerequisites) for (const [re, role] of NOUNS) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
+    if (inPrerequisites) secretRightsStated(l, line, out);
+    for (const [re, role] of EXISTING) if (re.test(l) && !out.roles.has(role)) out.roles.set(role, line);
     if (!/\b(?:assign|grant|give|add)\w*\b/i.test(l)) continue;
     for (const { text: sentence } of sentences(l)) {
       if (!/\b(?:assign|grant|give|add)\w*\b/i.test(sentence) || !/\brole\b/i.test(sentence)) continue;

@@ -29,11 +29,15 @@ export const azMissingRequired: Rule = {
   check(doc) {
     const hits: RuleHit[] = [];
     const all = eachAz(doc);
-    // `az configure --defaults group=x location=y` supplies --resource-group and --location afterwards.
+    // `az configure --defaults group=x location=y` supplies --resource-group and --location afterwards,
+    // and so does its successor `az config set defaults.group=x defaults.acr=y` (azure-cli's config
+    // command writes the same [defaults] section; the container-registry Java quickstart sets acr= so).
     const defaults = new Set<string>();
     for (const { az } of all) {
-      if (az.path.join(' ') !== 'configure') continue;
-      for (const w of az.words) for (const m of w.value.matchAll(/(?:^|\s)([a-z-]+)=/g)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
+      const path = az.path.join(' ');
+      const pattern = path === 'configure' ? /(?:^|\s)([a-z-]+)=/g : path === 'config set' ? /(?:^|\s)defaults\.([a-z-]+)=/g : undefined;
+      if (!pattern) continue;
+      for (const w of az.words) for (const m of w.value.matchAll(pattern)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
     }
     // An extension installed from a file or URL may redefine the command (appservice-kube makes az webapp create's --plan optional).
     const sideLoaded = sideLoadedExtensions(doc)[0];

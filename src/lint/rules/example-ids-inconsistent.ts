@@ -19,7 +19,20 @@ function flat(value: unknown): Obj | undefined {
 
 const str = (o: Obj, k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
 const norm = (s: string): string => s.trim().replace(/\/+$/, '').toLowerCase();
-const isPlaceholderish = (s: string): boolean => /^<[^>]+>$/.test(s) || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(s);
+// `{roleDefinitionId}` as REST references and the container-registry ABAC page write it is a placeholder too.
+const isPlaceholderish = (s: string): boolean => /^<[^>]+>$/.test(s) || /^\{[A-Za-z][\w.-]*\}$/.test(s) || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(s);
+
+/**
+ * Two ids that can be the same: segment by segment equal, or a placeholder on either side. A --scope
+ * held in a shell variable (`--scope "$scope"`, set from `az acr show --query id` on the ABAC page)
+ * is whatever the page put there: nothing to compare.
+ */
+function mayBeSame(example: string, given: string): boolean {
+  if (/\$/.test(given)) return true;
+  const a = norm(example).split('/');
+  const b = norm(given).split('/');
+  return a.length === b.length && a.every((x, i) => x === b[i] || isPlaceholderish(x) || isPlaceholderish(b[i] as string));
+}
 
 export const exampleIdsInconsistent: Rule = {
   id: 'example-ids-inconsistent',
@@ -91,7 +104,7 @@ export const exampleIdsInconsistent: Rule = {
       if (match.contract !== contracts.AZ_ROLE_ASSIGNMENT_CREATE) continue;
       const scope = str(value, 'scope');
       const given = azOption(match.az, '--scope')?.value?.value;
-      if (scope && given && norm(scope) !== norm(given))
+      if (scope && given && !mayBeSame(scope, given))
         push('scope', `the example's scope ${JSON.stringify(scope)} is not the --scope the command gives (${JSON.stringify(given.trim())}); a role assignment is returned with the scope it was created at. Show the --scope value.`);
       if (scope && id && !norm(id).startsWith(`${norm(scope)}/providers/microsoft.authorization/roleassignments/`))
         push('id', `the example's id ${JSON.stringify(id)} does not start with its own scope ${JSON.stringify(scope)}: a role assignment's id is <scope>/providers/Microsoft.Authorization/roleAssignments/<name>. Write the id under the scope.`);

@@ -42,6 +42,9 @@ export const jsonExampleInvalid: Rule = {
     const hits: RuleHit[] = [];
     for (const block of doc.json) {
       const read = block.read;
+      // V8 quotes the text around the error, line breaks included ("Unexpected token '.', ..."29",\n    [...]"
+      // is not valid JSON"): a finding is one line of the report, so they are shown as spaces.
+      const said = read.error?.message.replace(/\s*\n\s*/g, ' ');
       if (read.ok) continue;
       const stepId = block.step?.id;
       const lines = block.json.raw.split('\n');
@@ -87,7 +90,7 @@ export const jsonExampleInvalid: Rule = {
           ...where,
           ...(stepId ? { stepId } : {}),
           severity: 'warning',
-          message: `this example is not JSON as written (${read.error?.message ?? 'it does not parse'}${commaNote}), but ${why}: a reader cannot paste it into a JSON tool as it is.`,
+          message: `this example is not JSON as written (${said ?? 'it does not parse'}${commaNote}), but ${why}: a reader cannot paste it into a JSON tool as it is.`,
         });
         continue;
       }
@@ -100,7 +103,7 @@ export const jsonExampleInvalid: Rule = {
           column: (first?.text.indexOf('//') ?? 0) + 1,
           endLine: lines[lines.length - 1],
           ...(stepId ? { stepId } : {}),
-          message: `this ${what} has "//" comments (lines ${lines.join(', ')}), which JSON does not allow: JSON.parse fails with "${read.error?.message}"${block.role === 'example' ? ', and a body sent this way is rejected with 400' : ''}. Put the explanations in the prose and keep the JSON bare.`,
+          message: `this ${what} has "//" comments (lines ${lines.join(', ')}), which JSON does not allow: JSON.parse fails with "${said}"${block.role === 'example' ? ', and a body sent this way is rejected with 400' : ''}. Put the explanations in the prose and keep the JSON bare.`,
         });
         continue;
       }
@@ -124,7 +127,7 @@ export const jsonExampleInvalid: Rule = {
       hits.push({
         ...where,
         ...(stepId ? { stepId } : {}),
-        message: `this ${what} is not valid JSON: ${read.error?.message}${commaNote}${extra}. Fix the syntax (${extra ? 'remove what follows the value' : 'a missing comma or quote, a trailing comma'}) so that the block parses.`,
+        message: `this ${what} is not valid JSON: ${said}${commaNote}${extra}. Fix the syntax (${extra ? 'remove what follows the value' : 'a missing comma or quote, a trailing comma'}) so that the block parses.`,
         ...withFix(jsonRepair(doc, read)),
       });
     }

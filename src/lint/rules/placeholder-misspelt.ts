@@ -48,6 +48,11 @@ export const placeholderMisspelt: Rule = {
       assignedTo.set(hit.key, names);
     }
     const keys = [...count.keys()];
+    // Element names of markup the page writes (`</plugin>` closes <plugin> in a pom.xml block): the
+    // prose that names them (`<plugins>` collection, `<plugin>` element on the Java quickstart of
+    // azure-management-docs container-registry) speaks of two elements, not of one value spelt twice.
+    const elements = new Set<string>();
+    for (let n = 1; n <= doc.lineCount; n++) for (const m of doc.line(n).matchAll(/<\/([A-Za-z][\w.:-]*)\s*>/g)) elements.add(placeholderKey(m[1] as string));
     // For each slip, its canonical spelling: the last key (in order of first use) it is a rarer twin of.
     const canonical = new Map<number, number>();
     const consider = (i: number, j: number): void => {
@@ -77,6 +82,7 @@ export const placeholderMisspelt: Rule = {
       const va = assignedTo.get(a);
       const vb = assignedTo.get(b);
       if (va && vb && ![...va].some((v) => vb.has(v))) return;
+      if (elements.has(a) || elements.has(b)) return;
       const d = editDistance(a, b);
       if (d === 0 || d > 2 || d > Math.floor(Math.max(a.length, b.length) / 5)) return;
       // The rarer spelling is the slip; on a tie, the one that is not a dictionary-looking word loses.

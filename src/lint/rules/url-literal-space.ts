@@ -5,7 +5,7 @@ import { codeFences } from '../fences.ts';
 import { eachCurl } from '../each.ts';
 
 /** Offset of the first space of a URL outside its <PLACEHOLDER NAME>s (which the reader replaces), or -1. */
-const spaceAt = (url: string): number => url.replace(/<[A-Za-z][A-Za-z0-9 _.-]{0,80}>/g, (p) => p.replace(/[ \t]/g, '_')).search(/[ \t]/);
+const spaceAt = (url: string): number => url.replace(/<[A-Za-z][A-Za-z0-9 _.-]{0,80}(?:\/[A-Za-z][A-Za-z0-9 _.-]{0,80})*>/g, (p) => p.replace(/[ \t]/g, '_')).search(/[ \t]/);
 
 const REQUEST_LINE = /^(\s*)(GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(https?:\/\/\S.*?|\/\S.*?)(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
 const HTTP_FENCES = new Set(['http', 'rest', 'https']);
