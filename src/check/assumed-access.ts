@@ -56,15 +56,17 @@ function readerGrantCovers(g: WorldGrant, t: Target, group: string | undefined):
 
 /**
  * Why an authorization refusal of `step`'s request says nothing about the page, when it does not:
- * the resource is not one the page creates, and the page grants or states the reader no access there.
+ * the page creates no resource of that kind, and grants or states the reader no access to this one.
  */
 export function assumedAccessRefusal(world: World | undefined, step: Step, url: string, status: number, e: ServiceError): string | undefined {
   if (world === undefined || status !== 403 || !runAsReader(step)) return undefined;
   if (![e.code, e.detail].some((c) => c !== undefined && DENIED.test(c))) return undefined;
   const t = targetOf(url);
   if (t === undefined) return undefined;
+  // A page that creates a vault (an account) of its own and then reaches another name of that kind
+  // most likely misspelt its own (own-world-lists' c-storage-typo): the refusal stays the page's.
+  if (world.resources.some((r) => r.role === t.role && r.origin === 'created')) return undefined;
   const own = world.resources.filter((r) => r.role === t.role && eq(r.name, t.name));
-  if (own.some((r) => r.origin === 'created')) return undefined;
   const group = own[0]?.group;
   if (world.grants.some((g) => readerGrantCovers(g, t, group))) return undefined;
   if (t.role === 'vault' && world.accessPolicies.some((p) => p.principal.kind === 'reader' && eq(p.vault, t.name))) return undefined;

@@ -41,9 +41,10 @@ describe('assumptions', () => {
         expect.objectContaining({ role: 'secret', name: 'appSecret', what: 'the secret appSecret in the key vault assumedVault' }),
       ]),
     );
-    // The vault exists (no DNS failure), but nobody granted a data role: Key Vault's 403.
-    expect(assumes.steps[0]).toMatchObject({ verdict: 'fail' });
-    expect(assumes.steps[0]!.reason).toMatch(/403.*ForbiddenByRbac/);
+    // The vault exists (no DNS failure), but nobody granted a data role: Key Vault's 403. A permission is
+    // not assumed, and the refusal that follows only from that is no verdict on the page (assumed-access).
+    expect(assumes.steps[0]).toMatchObject({ verdict: 'unsupported', unsupported: 'assumed-access' });
+    expect(assumes.steps[0]!.reason).toMatch(/without creating it .*403 Forbidden\/ForbiddenByRbac says nothing about the page/);
 
     const html = expandedText(renderHtml(report));
     expect(html).toContain('2 assumptions: used without being created or stated as a prerequisite');
