@@ -64,8 +64,8 @@ const names = (p: Param): string[] => p.name.split(/[\s,]+/).filter(Boolean);
 const acceptedValues = (p: Param): string[] | undefined => p.acceptedValues?.split(', ').map((v) => v.trim()).filter(Boolean);
 const BOOL_WORDS = new Set(['0', '1', 'f', 'false', 'n', 'no', 't', 'true', 'y', 'yes']);
 const SWITCH_SUMMARY = /^(?:Show only|Only show|Show (?:skus|sizes|results) (?:that|supporting)|Whether to|Whether or not|If (?:set|specified|present|true|given),|Indicates? whether|Enable or disable)\b/i;
-// "space separated", or argparse's own usage of nargs='+' quoted in the summary: "--repository REPO [ACTION1 ACTION2 ...]".
-const LIST_SUMMARY = /space[- ]separated|separated by spaces?|space[- ]delimited|\[[A-Za-z0-9_=]+(?: [A-Za-z0-9_=]+)* \.\.\.\]/i;
+// "space separated" ("separated by blanks": az aks create --zones 1 2 3), or argparse's own usage of nargs='+' quoted in the summary: "--repository REPO [ACTION1 ACTION2 ...]".
+const LIST_SUMMARY = /space[- ]separated|separated by (?:spaces?|blanks?)|space[- ]delimited|\[[A-Za-z0-9_=]+(?: [A-Za-z0-9_=]+)* \.\.\.\]/i;
 
 const IDENTITY_LIST = "identity list: '[system]' and space-separated";
 

@@ -26,7 +26,7 @@ export const shellMissingContinuation: Rule = {
         if (/\\[ \t]*$/.test(prev)) continue; // continued (or "\ ", which shell-backslash-space reports)
         const upto: string[] = [];
         for (let k = startLine; k < n; k++) upto.push(doc.line(k));
-        if (endsInsideQuote(upto.join('\n'))) continue; // an open quote carries the command on
+        if (endsInsideQuote(upto.join('\n')) || endsInsideParens(upto.join('\n'))) continue; // an open quote or ( carries the command on
         const line = doc.line(n);
         if (!/^\s*-/.test(line)) continue;
         let last = n;
@@ -57,6 +57,21 @@ export const shellMissingContinuation: Rule = {
   },
 };
 
+/**
+ * An array assignment, subshell or command substitution still open at the end of `text`
+ * (`VARS=(` then one element per line, azure-aks-docs openwebsearch-on-aks.md): bash reads on to the
+ * closing ")" (§3.2.5.3, §6.7 arrays), so the next line belongs to it. Quoted text and comments are skipped.
+ */
+function endsInsideParens(text: string): boolean {
+  const bare = text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""').replace(/(^|\s)#.*$/gm, '$1');
+  let depth = 0;
+  for (const ch of bare) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 const indent = (text: string): number => /^[ \t]*/.exec(text)![0].length;
 
 /**
@@ -80,7 +95,7 @@ function detachedArgument(doc: LintDocument, command: CommandView): RuleHit | un
   if (doc.commands.some((c) => c.step.source.startLine === next)) return undefined;
   const upto: string[] = [];
   for (let k = startLine; k <= endLine; k++) upto.push(doc.line(k));
-  if (endsInsideQuote(upto.join('\n'))) return undefined;
+  if (endsInsideQuote(upto.join('\n')) || endsInsideParens(upto.join('\n'))) return undefined;
   const trimmed = line.trim();
   const first = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   const cmd = doc.line(startLine).trim().split(/\s+/).slice(0, 3).join(' ');
