@@ -7,8 +7,8 @@
 // reuse the global variables defined in [Set up workload orchestration](set-up-workload-orchestration.md)"
 // (azure-management-docs @d923d588, azure-arc/workload-orchestration). A variable the linked page
 // assigns is set for the reader who follows that sentence; one it does not assign is still unset.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
 import type { LintDocument } from './document.ts';
 
 const NAMES_VARIABLES = /\bvariables\b/i;
@@ -33,9 +33,9 @@ export function linkedPageVariables(doc: LintDocument): LinkedVariables {
   for (let n = 1; n <= doc.lineCount; n++) {
     const text = doc.line(n);
     if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
-    for (const m of text.matchAll(PAGE_LINK)) pages.add(resolve(dirname(doc.file), m[1]!));
+    for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  for (const text of readPages(pages)) {
+  for (const text of readPages(doc.file, pages)) {
     for (const line of text.split(/\r?\n/)) {
       const bash = BASH_ASSIGN.exec(line);
       if (bash) out.bash.add(bash[1]!);
@@ -65,13 +65,21 @@ export function prerequisitePageTexts(doc: LintDocument): string[] {
       if (/prerequisite/i.test(heading[2]!)) level = heading[1]!.length;
       continue;
     }
-    if (level > 0 && doc.isProse(n)) for (const m of text.matchAll(PAGE_LINK)) pages.add(resolve(dirname(doc.file), m[1]!));
+    if (level > 0 && doc.isProse(n)) for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  return readPages(pages);
+  return readPages(doc.file, pages);
 }
 
-function readPages(pages: Iterable<string>): string[] {
+/**
+ * The linked pages' text, read as includes are (parse/docset.ts): inside the docset root only, regular
+ * files only (a link to a named pipe must not hang lint), a link that cannot be read is skipped.
+ */
+function readPages(from: string, links: Iterable<string>): string[] {
+  const read = includeResolver(findDocsetRoot(resolve(from)));
   const out: string[] = [];
-  for (const page of pages) if (existsSync(page)) out.push(readFileSync(page, 'utf8'));
+  for (const link of links) {
+    const got = read(link, from);
+    if ('text' in got) out.push(got.text);
+  }
   return out;
 }

@@ -2,7 +2,8 @@
 // @d923d588901082fa2107de6b2a82d7d05cd95160: azure-arc/kubernetes, data, container-storage,
 // workload-orchestration, agents-tools-foundry-local). Each false finding is pinned on a byte-exact
 // excerpt of its page (tests/lint/fixtures/real, README table), beside a case where the rule still fires.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +113,33 @@ describe('shell-unassigned-variable: variables the prose says another page defin
       expect(names).toContain('siteId'); // assigned on neither page
       // Without the linked page beside it, the page alone still says so.
       expect(ruleFindings('shell-unassigned-variable', WITH_COMMON, text).map((h) => /\$(\w+)/.exec(h.message)?.[1])).toContain('subId');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('linked-pages-read-like-includes', () => {
+  // Review mend: the linked page was read with readFileSync wherever the link pointed. A link to a named
+  // pipe would have hung lint, and one climbing out of the docset was read. It is now read as includes are.
+  it('a link to a named pipe or out of the docset root is not read (and does not hang); one inside is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-linked-safe-'));
+    try {
+      mkdirSync(join(dir, 'docs/articles'), { recursive: true });
+      writeFileSync(join(dir, 'docs/docfx.json'), '{}');
+      const text = readRepoFile(WITH_COMMON);
+      const file = join(dir, 'docs/articles/solution-with-common-configuration.md');
+      execFileSync('mkfifo', [join(dir, 'docs/articles/solution-without-common-configuration.md')]);
+      writeFileSync(file, text);
+      const unset = () => ruleFindings('shell-unassigned-variable', file, text).map((h) => /\$(\w+)/.exec(h.message)?.[1]);
+      expect(unset()).toContain('subId'); // the pipe is not read: nothing assigns it
+      rmSync(join(dir, 'docs/articles/solution-without-common-configuration.md'));
+      writeFileSync(join(dir, 'solution-without-common-configuration.md'), readRepoFile(WITHOUT_COMMON));
+      writeFileSync(file, text.replace('](solution-without-common-configuration.md', '](../../solution-without-common-configuration.md'));
+      expect(ruleFindings('shell-unassigned-variable', file, readFileSync(file, 'utf8')).map((h) => /\$(\w+)/.exec(h.message)?.[1])).toContain('subId'); // outside docs/: not read
+      writeFileSync(join(dir, 'docs/articles/solution-without-common-configuration.md'), readRepoFile(WITHOUT_COMMON));
+      writeFileSync(file, text);
+      expect(unset()).not.toContain('subId'); // inside: read
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
