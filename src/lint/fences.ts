@@ -5,7 +5,7 @@
 // sees them inside the unclosed block). Rules that judge a block as a whole (its info string against its
 // content) read it here: one reading of the page's blocks for lint and the parser.
 import type { LintDocument } from './document.ts';
-import { readStructure } from '../parse/structure.ts';
+import { pageStructure } from './page-structure.ts';
 
 export interface CodeFence {
   /** Line of the opening fence. */
@@ -22,9 +22,7 @@ export function codeFences(doc: LintDocument): CodeFence[] {
   if (!doc.hasText) return [];
   const known = read.get(doc);
   if (known) return known;
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.lineCount; n++) lines.push(doc.line(n));
-  const s = readStructure(lines, 0, lines.length);
+  const s = pageStructure(doc);
   const word = (info: string): string => (info.split(/\s/)[0] ?? '').toLowerCase();
   const all: CodeFence[] = [
     ...[...s.fences.values()].map((f) => ({ open: f.open + 1, close: f.close + 1, info: word(f.info) })),

@@ -2,25 +2,13 @@
 // picks) or two zones whose pivots share none (the page shows one pivot). A page is linted whole, so
 // a rule comparing two places of the page asks this before saying a reader meets both.
 import type { LintDocument } from './document.ts';
-import { readStructure, readZones, type Structure, type TabGroup } from '../parse/structure.ts';
-
-const read = new WeakMap<LintDocument, Structure>();
-
-function structure(doc: LintDocument): Structure {
-  const known = read.get(doc);
-  if (known) return known;
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.lineCount; n++) lines.push(doc.line(n));
-  const s = readStructure(lines, 0, lines.length);
-  readZones(lines, 0, s);
-  read.set(doc, s);
-  return s;
-}
+import type { TabGroup } from '../parse/structure.ts';
+import { pageStructure } from './page-structure.ts';
 
 /** Whether 1-based lines `a` and `b` lie in different tabs of one tab group or in zones with no pivot in common. */
 export function shownApart(doc: LintDocument, a: number, b: number): boolean {
   if (!doc.hasText) return false;
-  const s = structure(doc);
+  const s = pageStructure(doc);
   // Learn syncs tab groups by tab id: the reader who picks "cli" sees the cli tab of every group.
   // So a line under tab "cli" and one under tab "powershell" are apart when the second's group also
   // offers "cli" (or the first's offers "powershell"), in the same group or in another.

@@ -4,7 +4,7 @@
 // the reader who picks "openid" in one group reads the openid tab of every group, the lines outside all
 // groups, and any group that has no openid tab (whichever of its tabs they pick).
 import type { LintDocument } from './document.ts';
-import { readStructure } from '../parse/structure.ts';
+import { pageStructure } from './page-structure.ts';
 
 export interface PageTab {
   group: number;
@@ -21,10 +21,7 @@ export function pageTabs(doc: LintDocument): PageTab[] {
   if (!doc.hasText) return [];
   const known = cache.get(doc);
   if (known) return known;
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.lineCount; n++) lines.push(doc.line(n));
-  const s = readStructure(lines, 0, lines.length);
-  const out = s.tabGroups.flatMap((g, group) => g.tabs.map((t) => ({ group, line: t.line + 1, end: t.end + 1, ids: t.ids, title: t.title })));
+  const out = pageStructure(doc).tabGroups.flatMap((g, group) => g.tabs.map((t) => ({ group, line: t.line + 1, end: t.end + 1, ids: t.ids, title: t.title })));
   cache.set(doc, out);
   return out;
 }
