@@ -85,10 +85,14 @@ const { runTutorials } = await import('../src/run/index.ts');
 const { writeReports } = await import('../src/report/index.ts');
 const run = await runTutorials({ paths: sample.pages.map((p) => join(docset, p)) });
 await writeReports(run.report, join(out, 'run'), undefined, { redactor: run.secrets.redactor });
-const items = applyJudgements(reviewItems(run.report, docset, { warnings, seed: values.seed }), judged);
+const items = applyJudgements(reviewItems(run.report, docset, { warnings, seed: values.seed }).map((i) => ({ ...i, key: run.secrets.redactor.redact(i.key) })), judged);
 const header = `${sample.pages.length} pages of ${docset} (seed ${values.seed}${values.under ? `, under ${values.under.join(', ')}` : ''}), ${run.report.tutorials.length} runs; verdicts ${JSON.stringify(run.report.summary)}`;
-writeFileSync(join(out, 'review.json'), `${JSON.stringify({ docset, seed: values.seed, pages: sample.pages, summary: run.report.summary, items }, null, 2)}\n`);
-writeFileSync(join(out, 'review.md'), reviewMarkdown(items, header));
+// The sheets quote the pages' lines and the run's reasons: a key or SAS a page holds is redacted as in the reports.
+const redact = (text: string): string => run.secrets.redactor.redact(text);
+// Each quoted text is redacted before it is written, so review.json stays JSON.
+const sheetItems = items.map((i) => ({ ...i, text: redact(i.text), message: redact(i.message) }));
+writeFileSync(join(out, 'review.json'), `${JSON.stringify({ docset, seed: values.seed, pages: sample.pages, summary: run.report.summary, items: sheetItems }, null, 2)}\n`);
+writeFileSync(join(out, 'review.md'), reviewMarkdown(sheetItems, header));
 
 const t = tally(items);
 const line = (s: string) => process.stdout.write(`${s}\n`);

@@ -23,6 +23,8 @@ function docset(): string {
     '# Create a group\n\n[!INCLUDE [intro](includes/intro.md)]\n\n```azurecli\naz group create \u2013-name myResourceGroup --location eastus\n```\n',
   );
   writeFileSync(join(d, 'articles/aks/clean.md'), '# Nothing to run\n\nJust prose.\n');
+  // A page holding a real-looking SAS in a command with a look-alike dash: its line is quoted in the sheets.
+  writeFileSync(join(d, 'articles/aks/sas.md'), '# Download\n\n```bash\ncurl \u2013-output b.txt "https://acct1.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=Zk9vYmFyQmF6UXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo%3D"\n```\n');
   writeFileSync(join(d, 'articles/aks/includes/intro.md'), 'An include is not a page.\n');
   // A page the repository already holds (tests/fresh) is not never-seen.
   const fresh = JSON.parse(readFileSync(join(root, 'tests/fresh/manifest.json'), 'utf8')) as { pages: { path: string }[] };
@@ -46,9 +48,9 @@ describe('seeded sample', () => {
   });
   it('lists pages but not include files, and leaves out the skip list', () => {
     const d = docset();
-    expect(listPages(d, ['articles/aks'])).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md']);
-    const s = samplePages(d, { under: ['articles/aks'], size: 10, seed: '1', skip: new Set(['articles/aks/clean.md']) });
-    expect(s).toEqual({ pages: ['articles/aks/dash.md'], skipped: 1, available: 2 });
+    expect(listPages(d, ['articles/aks'])).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md', 'articles/aks/sas.md']);
+    const s = samplePages(d, { under: ['articles/aks'], size: 10, seed: '1', skip: new Set(['articles/aks/clean.md', 'articles/aks/sas.md']) });
+    expect(s).toEqual({ pages: ['articles/aks/dash.md'], skipped: 2, available: 3 });
     expect(() => listPages(d, ['articles/nope'])).toThrow(/--under articles\/nope: no such folder/);
   });
 });
@@ -59,11 +61,17 @@ describe('precision-sweep script', { timeout: 300_000 }, () => {
     const d = docset();
     const out = join(tmp, 'out1');
     const first = sweep(['--docset', d, '--sample', '10', '--warnings', '0', '--out', out]);
-    expect(first.stderr).toMatch(/sweeping 2 of 3 pages \(seed 1, 1 left out: in tests\/fresh, tests\/corpus or a --skip list\)/);
+    expect(first.stderr).toMatch(/sweeping 3 of 4 pages \(seed 1, 1 left out: in tests\/fresh, tests\/corpus or a --skip list\)/);
     expect(first.status).toBe(0);
-    expect(readFileSync(join(out, 'pages.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md']);
+    expect(readFileSync(join(out, 'pages.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md', 'articles/aks/sas.md']);
+    // The SAS page's line is in the sheets (its dash is an error), its signature is not.
+    for (const sheet of ['review.json', 'review.md']) {
+      const text = readFileSync(join(out, sheet), 'utf8');
+      expect(text, sheet).toContain('articles/aks/sas.md');
+      expect(text, sheet).not.toContain('Zk9vYmFyQmF6UXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo');
+    }
     const review = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')) as { items: ReviewItem[] };
-    const dash = review.items.filter((i) => i.rule === 'lookalike-dash-in-flag');
+    const dash = review.items.filter((i) => i.rule === 'lookalike-dash-in-flag' && i.page === 'articles/aks/dash.md');
     expect(dash).toHaveLength(1);
     expect(dash[0]).toMatchObject({ kind: 'error', page: 'articles/aks/dash.md', line: 6 });
     expect(review.items.every((i) => i.kind !== 'warning')).toBe(true);
