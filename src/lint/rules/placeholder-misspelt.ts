@@ -18,6 +18,20 @@ export function differentKinds(a: string, b: string): boolean {
   return differ.length === 1 && KIND_WORDS.has(wa[differ[0]!]!) && KIND_WORDS.has(wb[differ[0]!]!);
 }
 
+/**
+ * True when `a` and `b` differ in exactly one word and that word is a single letter on both sides: members of a
+ * lettered series (<Azure Subscription A> beside <Azure Subscription B>, <subscription A ID> beside
+ * <Subscription B ID> on azure-docs load-balancer/cross-subscription-how-to-attach-backend.md, whose two
+ * subscriptions are "Azure Subscription A" and "Azure Subscription B"). Like <value1>/<value2>, two values.
+ */
+export function letteredSeries(a: string, b: string): boolean {
+  const wa = a.split('_');
+  const wb = b.split('_');
+  if (wa.length !== wb.length || wa.length < 2) return false;
+  const differ = wa.flatMap((w, i) => (w === wb[i] ? [] : [i]));
+  return differ.length === 1 && /^[A-Z]$/.test(wa[differ[0]!]!) && /^[A-Z]$/.test(wb[differ[0]!]!);
+}
+
 /** The name a line assigns right before a placeholder: `$name = "`, `name=`, `export NAME='`. */
 const ASSIGNED_BEFORE = /(?:^|[\s;(])\$?([A-Za-z_]\w*)\s*=\s*["']?$/;
 
@@ -27,7 +41,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>).',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -71,6 +85,7 @@ export const placeholderMisspelt: Rule = {
       // quotas/how-to-guide-monitoring-alerting.md): the digits were never letters of the other key.
       if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
+      if (letteredSeries(a, b)) return;
       // The reader's own value named with "my"/"your" in front (<mynamespace> beside <namespace> on
       // azure-management-docs @d923d588 azure-arc/data/upload-logs.md): a naming habit, not a slip of the
       // keyboard, and each command's placeholder is still replaced where it stands.
