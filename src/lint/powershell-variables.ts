@@ -135,6 +135,8 @@ export interface PsAssignment {
   own: boolean;
   /** The name as the assignment writes it (`resourceGroup`), for the twin test. */
   written: string;
+  /** The value is what a cmdlet returns (`$publicIp = New-AzPublicIpAddress …`): an object, not a name. */
+  cmdletResult?: boolean;
 }
 
 export interface PsUse {
@@ -170,7 +172,8 @@ export function scanPowerShellVariables(doc: LintDocument): { firstAssigned: Map
       for (const name of read.assigns) {
         if (firstAssigned.has(name)) continue;
         const written = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?(${name})\\b`, 'i').exec(text)?.[1] ?? new RegExp(`\\b(${name})\\b`, 'i').exec(text)?.[1] ?? name;
-        firstAssigned.set(name, { at, line, own, written });
+        const cmdletResult = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?${name}\\}?\\s*=\\s*\\(?\\s*[A-Za-z]+-[A-Za-z]\\w*(?:\\s|$)`, 'i').test(text);
+        firstAssigned.set(name, { at, line, own, written, ...(cmdletResult ? { cmdletResult } : {}) });
       }
       if (own) for (const u of read.uses) uses.push({ name: u.name, written: u.written, at, line, column: u.offset + 1, stepId: step.id });
     });
@@ -203,6 +206,10 @@ export function powerShellTwin(written: string, assigned: ReadonlyMap<string, Ps
   for (const [name, a] of assigned) {
     if (name === usedName) continue;
     const other = words(a.written).join('');
+    // $publicIpName beside `$publicIp = New-AzPublicIpAddress …` (azure-docs virtual-network/
+    // configure-routing-preference-powershell.md): the assigned one holds the object a cmdlet returns, the used
+    // one a resource's name — two values, so the unassigned name is shell-unassigned-variable's, not a twin.
+    if (used === `${other}name` && a.cmdletResult) continue;
     if (other === used || other === `${used}name` || used === `${other}name`) return a;
     if (initials(written).includes(other) || initials(a.written).includes(used)) return a;
   }

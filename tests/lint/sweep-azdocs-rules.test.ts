@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/index.ts';
 import { letteredSeries } from '../../src/lint/rules/placeholder-misspelt.ts';
-import { lintText } from './helpers.ts';
+import { lintText, ruleFindings } from './helpers.ts';
 
 const docset = join(import.meta.dirname, 'fixtures', 'real', 'lb-cross-subscription');
 const page = join(docset, 'articles', 'load-balancer', 'cross-subscription-how-to-attach-backend.md');
@@ -37,5 +37,28 @@ describe('placeholder-misspelt: a lettered series is two values', () => {
     expect(letteredSeries('VM_A', 'VN_B')).toBe(false);
     expect(letteredSeries('A', 'B')).toBe(false);
     expect(letteredSeries('RESOURCE_GROUP', 'RESOURCE_GROPU')).toBe(false);
+  });
+});
+
+// defect 2: articles/virtual-network/configure-routing-preference-powershell.md writes `$publicIp =
+// New-AzRmPublicIpAddress` and then `-Name $publicIpName`, which nothing assigns. powershell-variable-two-names
+// said "$publicIpName is never assigned, but the page assigns $publicIp: one value under two names … Use one name
+// ($publicIp here)" — advice that passes the public IP object as its own name. A variable that holds what a cmdlet
+// returns and the same name with "Name" after it are two values; the unassigned name is reported by
+// shell-unassigned-variable, as $rgName beside it is.
+describe('powershell-variable-two-names: an object and its name are two values', () => {
+  const file = 'tests/lint/fixtures/real/configure-routing-preference-powershell.excerpt.md';
+  it('$publicIpName beside `$publicIp = New-AzRmPublicIpAddress` is not a twin; it is reported as unassigned', () => {
+    expect(ruleFindings('powershell-variable-two-names', file)).toEqual([]);
+    expect(ruleFindings('shell-unassigned-variable', file).map((f) => f.message)).toEqual([
+      expect.stringMatching(/^no PowerShell line of the page .* assigns \$publicIpName/),
+      expect.stringMatching(/assigns \$rgName/),
+      expect.stringMatching(/assigns \$dnsPrefix/),
+      expect.stringMatching(/assigns \$location/),
+    ]);
+  });
+  it('a name assigned as a string stays a twin ($publicIpName used, $publicIp = "myIP" assigned)', () => {
+    const text = '# T\n\n```azurepowershell\n$publicIp = "myIP"\nGet-AzPublicIpAddress -Name $publicIpName -ResourceGroupName rg\n```\n';
+    expect(lintText(text).filter((f) => f.rule === 'powershell-variable-two-names').map((f) => f.line)).toEqual([5]);
   });
 });
