@@ -172,7 +172,7 @@ export function scanPowerShellVariables(doc: LintDocument): { firstAssigned: Map
       for (const name of read.assigns) {
         if (firstAssigned.has(name)) continue;
         const written = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?(${name})\\b`, 'i').exec(text)?.[1] ?? new RegExp(`\\b(${name})\\b`, 'i').exec(text)?.[1] ?? name;
-        const cmdletResult = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?${name}\\}?\\s*=\\s*\\(?\\s*[A-Za-z]+-[A-Za-z]\\w*(?:\\s|$)`, 'i').test(text);
+        const cmdletResult = new RegExp(`\\$\\{?(?:(?:global|script|local|private):)?${name}\\}?\\s*=\\s*(?:\\(\\s*)?[A-Za-z]+-[A-Za-z]\\w*(?:\\s|$)`, 'i').test(text);
         firstAssigned.set(name, { at, line, own, written, ...(cmdletResult ? { cmdletResult } : {}) });
       }
       if (own) for (const u of read.uses) uses.push({ name: u.name, written: u.written, at, line, column: u.offset + 1, stepId: step.id });
