@@ -18,6 +18,11 @@ export function differentKinds(a: string, b: string): boolean {
   return differ.length === 1 && KIND_WORDS.has(wa[differ[0]!]!) && KIND_WORDS.has(wb[differ[0]!]!);
 }
 
+/** True when key `many` is key `one` with a plural ending on its last word (S, ES). */
+export function pluralOf(many: string, one: string): boolean {
+  return /[A-Z]$/.test(one) && (many === `${one}S` || many === `${one}ES`);
+}
+
 /** The name a line assigns right before a placeholder: `$name = "`, `name=`, `export NAME='`. */
 const ASSIGNED_BEFORE = /(?:^|[\s;(])\$?([A-Za-z_]\w*)\s*=\s*["']?$/;
 
@@ -27,7 +32,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>).',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), or a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -71,6 +76,10 @@ export const placeholderMisspelt: Rule = {
       // quotas/how-to-guide-monitoring-alerting.md): the digits were never letters of the other key.
       if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
+      // A singular beside its plural (<extensionId> for create's one id, <extensionIds> for update's
+      // list, on azure-management-docs @d923d588 azure-arc/kubernetes/custom-locations.md): one item and
+      // a list of them are two values, and the page asks for each where it means it.
+      if (pluralOf(a, b) || pluralOf(b, a)) return;
       // The reader's own value named with "my"/"your" in front (<mynamespace> beside <namespace> on
       // azure-management-docs @d923d588 azure-arc/data/upload-logs.md): a naming habit, not a slip of the
       // keyboard, and each command's placeholder is still replaced where it stands.
