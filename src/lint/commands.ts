@@ -158,6 +158,16 @@ export function azOption(az: AzView, ...names: string[]): AzOptionView | undefin
   return az.options.find((o) => names.includes(o.name) || (o.lookup.kind === 'parameter' && o.lookup.parameter.names.some((n) => names.includes(n))));
 }
 
+/**
+ * The occurrence of an option az acts on: the last one. argparse stores each occurrence over the previous
+ * (az role assignment create --role A --role B assigns B only, and never looks A up); az-option-repeated
+ * says that the earlier ones are dropped.
+ */
+export function azOptionUsed(az: AzView, ...names: string[]): AzOptionView | undefined {
+  const all = az.options.filter((o) => names.includes(o.name) || (o.lookup.kind === 'parameter' && o.lookup.parameter.names.some((n) => names.includes(n))));
+  return all[all.length - 1];
+}
+
 /** The tags an az command's --tags gives: space-separated key[=value] words (azure-cli validate_tags), all of them, not only the first. */
 export function azTags(az: AzView): Record<string, string> | undefined {
   const tags = az.read.options.find((o) => o.lookup.kind === 'parameter' && o.lookup.parameter.names.includes('--tags'));

@@ -6,6 +6,7 @@ import { commandWords, type ShellWord } from '../parse/shell-words.ts';
 import { firstAfter } from './order.ts';
 import type { SourceLine } from '../parse/source-lines.ts';
 import type { WorldGrant } from '../world/types.ts';
+import type { IncludeResolver } from '../parse/rendered.ts';
 
 export type CommandStep = Exclude<Step, ManualStep>;
 
@@ -56,6 +57,8 @@ export interface LintDocument {
   commandOf(step: Step): CommandView | undefined;
   /** Grants the page's sidecar declares, when the caller read it (LintOptions.authorGrants). */
   authorGrants?: readonly WorldGrant[];
+  /** How the caller reads files of the docset (its --docset-root), for pages this page links to. */
+  resolveInclude?: IncludeResolver;
 }
 
 export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {

@@ -54,7 +54,7 @@ export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Findin
 
 /** Every rule over one model and its text, findings sorted by place. */
 function lintModel(tutorial: Tutorial, text: string | undefined, opts: LintOptions): Finding[] {
-  const doc: LintDocument = { ...buildDocument(tutorial, text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}) };
+  const doc: LintDocument = { ...buildDocument(tutorial, text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}), ...(opts.resolveInclude ? { resolveInclude: opts.resolveInclude } : {}) };
   const seed = tutorial.seed ?? opts.seed;
   const active: readonly Rule[] = opts.only ? rules.filter((r) => opts.only?.includes(r.id)) : rules;
   const seen = new Set<string>();

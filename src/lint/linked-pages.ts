@@ -35,7 +35,7 @@ export function linkedPageVariables(doc: LintDocument): LinkedVariables {
     if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
     for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  for (const text of readPages(doc.file, pages)) {
+  for (const text of readPages(doc, pages)) {
     for (const line of text.split(/\r?\n/)) {
       const bash = BASH_ASSIGN.exec(line);
       if (bash) out.bash.add(bash[1]!);
@@ -67,15 +67,17 @@ export function prerequisitePageTexts(doc: LintDocument): string[] {
     }
     if (level > 0 && doc.isProse(n)) for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  return readPages(doc.file, pages);
+  return readPages(doc, pages);
 }
 
 /**
  * The linked pages' text, read as includes are (parse/docset.ts): inside the docset root only, regular
- * files only (a link to a named pipe must not hang lint), a link that cannot be read is skipped.
+ * files only (a link to a named pipe must not hang lint), a link that cannot be read is skipped. The
+ * caller's resolver (its --docset-root) when it gave one, else the docset found upwards from the page.
  */
-function readPages(from: string, links: Iterable<string>): string[] {
-  const read = includeResolver(findDocsetRoot(resolve(from)));
+function readPages(doc: LintDocument, links: Iterable<string>): string[] {
+  const from = doc.file;
+  const read = doc.resolveInclude ?? includeResolver(findDocsetRoot(resolve(from)));
   const out: string[] = [];
   for (const link of links) {
     const got = read(link, from);

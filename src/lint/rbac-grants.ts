@@ -9,7 +9,7 @@
 //    built-in role, the portal's role-assignment steps — and the sidecar's (author) grants.
 // Grants the World only ASSUMES do not exist: a permission is never assumed (src/world/types.ts).
 import type { LintDocument } from './document.ts';
-import { azOption } from './commands.ts';
+import { azOption, azOptionUsed } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
 import { eachCmdlet, psLiteral, psParameter } from './powershell-commands.ts';
 import { pageWorld } from './world.ts';
@@ -38,7 +38,7 @@ export function statedGrants(doc: LintDocument): StatedGrant[] {
   const grants: StatedGrant[] = [];
   for (const { command, az } of eachAz(doc)) {
     if (az.path.join(' ') !== 'role assignment create') continue;
-    const role = azOption(az, '--role');
+    const role = azOptionUsed(az, '--role');
     if (!role?.value) continue;
     const scope = azOption(az, '--scope')?.value?.value;
     const assignee = azOption(az, '--assignee', '--assignee-object-id')?.value?.value ?? '';

@@ -245,6 +245,7 @@ export function accessPolicyModelFindings(doc: LintDocument): RuleHit[] {
   if (doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === 'keyvault create') || psVaults(doc).length > 0) return []; // readerFindings judges created vaults
   if (deploysTemplate(doc)) return [];
   if (doc.hasText && Array.from({ length: doc.lineCount }, (_, i) => doc.line(i + 1)).some((l) => ACCESS_POLICY_MODEL.test(l) || PORTAL_MODEL.test(l))) return [];
+  if (offersAccessPolicyRoute(doc)) return [];
   const first = eachAz(doc).find(({ az }) => az.path.join(' ') === 'keyvault set-policy');
   if (!first) return [];
   const at = first.az.words[0]?.line ?? first.command.step.source.startLine;
@@ -255,6 +256,25 @@ export function accessPolicyModelFindings(doc: LintDocument): RuleHit[] {
       message: `az keyvault set-policy works only on a vault that uses the access policy permission model, and the page never says its vault does: a vault created today (az keyvault create since Azure CLI 2.61, or the portal) uses Azure RBAC, where az refuses it ("Cannot set policies to a vault with '--enable-rbac-authorization' specified") and access policies are ignored. Say that the vault must use access policies (az keyvault create --enable-rbac-authorization false), or grant a Key Vault data role with az role assignment create instead.`,
     },
   ];
+}
+
+/** A heading or tab title of the page (`#### Use an access policy (legacy)`, `# [Access policy](#tab/ap)`). */
+const TITLE = /^\s*#{1,6}\s+(.*)$/;
+/**
+ * True when the page offers access policies as the route for a vault of that model, beside Azure RBAC:
+ * a heading or tab that calls it legacy ("#### Use an access policy (legacy)" after "#### Use Azure RBAC
+ * (recommended)" on azure-management-docs @d923d588 container-registry-tutorial-sign-trusted-ca.md), or
+ * headings or tabs for both models. The reader of that section has a vault that uses access policies.
+ */
+function offersAccessPolicyRoute(doc: LintDocument): boolean {
+  if (!doc.hasText) return false;
+  const titles: string[] = [];
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const t = doc.isProse(n) ? TITLE.exec(doc.line(n))?.[1] : undefined;
+    if (t !== undefined) titles.push(t);
+  }
+  const policy = titles.filter((t) => /access polic(?:y|ies)/i.test(t));
+  return policy.some((t) => /legacy/i.test(t)) || (policy.length > 0 && titles.some((t) => /\bRBAC\b|role-based access control/i.test(t)));
 }
 
 /** The prose line just before a command's block that introduces it (the block's lead-in sentence). */

@@ -2,7 +2,7 @@
 // where a fenced block ends, and the shell variables a page assigns. Words come from the one word
 // splitter (parse/shell-words.ts) through LintDocument; these helpers read only lines and words.
 import type { CommandView, LintDocument } from './document.ts';
-import { everyWord, tokenizeShell, type ShellWord } from '../parse/shell-words.ts';
+import { everyWord, isHeredocEnd, tokenizeShell, type ShellWord } from '../parse/shell-words.ts';
 
 /** A command bash reads: from a shell fence (bash, azurecli, console…) or outside any fence. */
 export function isBash(command: CommandView): boolean {
@@ -183,21 +183,16 @@ export const HEREDOC = /(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
 /**
  * The here-document bodies between `from` and `to` (page lines): each opening line, and the body's
  * first and last lines (the delimiter line excluded). The body ends at the line that is the word
- * alone after `indent` columns (a list item's fence indentation); `<<-` also strips leading tabs. A
- * body not closed by `to` is not returned.
+ * alone (isHeredocEnd, as the parser reads it). A body not closed by `to` is not returned.
  */
-export function heredocBodies(doc: LintDocument, from: number, to: number, indent = 0): { at: number; from: number; to: number }[] {
+export function heredocBodies(doc: LintDocument, from: number, to: number): { at: number; from: number; to: number }[] {
   const out: { at: number; from: number; to: number }[] = [];
   for (let n = from; n <= to; n++) {
     const m = HEREDOC.exec(doc.line(n));
     if (!m) continue;
-    const [, dash, , word] = m;
-    const ends = (t: string): boolean => {
-      const body = t.slice(Math.min(indent, /^\s*/.exec(t)![0].length));
-      return (dash ? body.replace(/^\t+/, '') : body).trimEnd() === word;
-    };
+    const word = m[3]!;
     let end = n + 1;
-    while (end <= to && !ends(doc.line(end))) end++;
+    while (end <= to && !isHeredocEnd(doc.line(end), word)) end++;
     if (end > to) break;
     out.push({ at: n, from: n + 1, to: end - 1 });
     n = end;

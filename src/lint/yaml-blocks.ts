@@ -85,9 +85,8 @@ const YAML_FILE = />\s*['"]?[^\s'"|;&]+\.ya?ml\b/;
 
 /** The bodies of the manifest here-documents of a shell block: page lines [from, to), and the `<<` line. */
 function manifestHeredocs(doc: LintDocument, fence: CodeFence): { at: number; from: number; to: number }[] {
-  const indent = /^\s*/.exec(doc.line(fence.open))?.[0].length ?? 0;
   // A body never closed inside the block is not a whole manifest: not judged.
-  return heredocBodies(doc, fence.open + 1, fence.close - 1, indent)
+  return heredocBodies(doc, fence.open + 1, fence.close - 1)
     .filter((h) => KUBECTL.test(doc.line(h.at)) || YAML_FILE.test(doc.line(h.at)))
     .map((h) => ({ at: h.at, from: h.from, to: h.to + 1 }));
 }

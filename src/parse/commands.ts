@@ -28,6 +28,19 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     // An open quote makes bash read on; bounded by the paragraph. If it never closes, the
     // command keeps its own lines and the quote is reported.
     tk = tokenizeShell(st.rawOf(i, j));
+    // A here-document's body (`cat <<EOF > body.json` … `EOF`) is the command's input: its lines are the
+    // command's, through the delimiter line (or to the block's end, where bash reads to end of input).
+    if (fence && tk.heredocs?.some((h) => !h.closed) && to - 1 > j) {
+      const whole = st.rawOf(i, to - 1);
+      const docs = tokenizeShell(whole).heredocs ?? [];
+      const end = docs.length > 0 ? docs[docs.length - 1]!.end : 0;
+      let last = i;
+      for (let k = whole.indexOf('\n'); k >= 0 && k < end; k = whole.indexOf('\n', k + 1)) last++;
+      if (last > j) {
+        j = last;
+        tk = tokenizeShell(st.rawOf(i, j));
+      }
+    }
     if (tk.error) {
       const m = quoteCloses(st, i, j, to);
       if (m > j) {

@@ -62,7 +62,8 @@ export function findAnglePlaceholders(text: string): FoundPlaceholder[] {
   const out: FoundPlaceholder[] = [];
   while (lt >= 0) {
     let next = lt + 1;
-    if (lt + 1 < text.length && isNameStart(text.charCodeAt(lt + 1))) {
+    // `<<EOF > file`: a here-document's delimiter, not `<EOF >` (placeholders may hold spaces).
+    if (lt + 1 < text.length && isNameStart(text.charCodeAt(lt + 1)) && !(lt > 0 && text.charCodeAt(lt - 1) === 60)) {
       let e = lt + 2;
       const max = Math.min(text.length, lt + 2 + 80);
       for (;;) {

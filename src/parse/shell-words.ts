@@ -43,6 +43,12 @@ export interface TokenizeResult {
   tokens: ShellToken[];
   /** Set when a quote, `$(` or backtick is not closed; lenient mode then reads to the end. */
   error?: { message: string; offset: number };
+  /**
+   * The here-documents (`cat <<EOF > file`, `kubectl apply -f - <<'EOF'`): their bodies are input to the
+   * command, not words, and are left out of `tokens`. `end` is the offset after the delimiter line, or
+   * the text's length when no line closes the body (`closed` false: bash reads to the end of input).
+   */
+  heredocs?: { delimiter: string; bodyStart: number; end: number; closed: boolean }[];
 }
 
 /** A documentation placeholder at the start of `s` from index `i`: `<ACCESS TOKEN>`, `<secret-name>`, a choice `<enabled/disabled>`. */
@@ -115,16 +121,30 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
   let curStart = 0;
   let i = 0;
   const n = src.length;
+  // Here-documents: after `<<` (or `<<-`) the next word is a delimiter; at the end of that line the
+  // bodies follow, each up to a line holding its delimiter alone.
+  let wantDelimiter = 0; // 0: none; 1: `<<`; 2: `<<-` (leading tabs of the body are stripped)
+  let pendingDocs: { delimiter: string; strip: boolean }[] | undefined;
+  let heredocs: NonNullable<TokenizeResult['heredocs']> | undefined;
   // (no closures here: this runs for every command line)
   while (i < n) {
     const c = src[i]!;
     if (c === ' ' || c === '\t' || c === '\n') {
       if (inWord) {
         tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
+        if (wantDelimiter > 0) (pendingDocs ??= []).push({ delimiter: cur, strip: wantDelimiter === 2 });
+        wantDelimiter = 0;
         inWord = quoted = false;
         subs = conts = undefined;
       }
-      if (c === '\n') tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
+      if (c === '\n') {
+        tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 });
+        if (pendingDocs) {
+          i = skipHeredocs(src, i + 1, pendingDocs, (heredocs ??= []));
+          pendingDocs = undefined;
+          continue;
+        }
+      }
       i++;
       continue;
     }
@@ -288,6 +308,8 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
     if (OPS1.has(c)) {
       if (inWord) {
         tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
+        if (wantDelimiter > 0) (pendingDocs ??= []).push({ delimiter: cur, strip: wantDelimiter === 2 });
+        wantDelimiter = 0;
         inWord = quoted = false;
         subs = conts = undefined;
       }
@@ -295,6 +317,11 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
       const op = OPS2.includes(two) ? two : c;
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
+      // `<<` opens a here-document (`<<<` is a here-string: a word, no body).
+      if (op === '<<' && src[i] !== '<') {
+        wantDelimiter = src[i] === '-' ? 2 : 1;
+        if (wantDelimiter === 2) i++;
+      }
       continue;
     }
     if (!inWord) {
@@ -309,7 +336,47 @@ export function tokenizeShell(src: string, spans?: number[]): TokenizeResult {
     i = e;
   }
   if (inWord) tokens.push(wordToken(cur, curStart, i, quoted, subs, conts));
-  return error ? { tokens, error } : { tokens };
+  if (inWord && wantDelimiter > 0) (pendingDocs ??= []).push({ delimiter: cur, strip: wantDelimiter === 2 });
+  // The text ends on the line that opens a body: the body is not in the text (the caller reads on).
+  if (pendingDocs) for (const d of pendingDocs) (heredocs ??= []).push({ delimiter: d.delimiter, bodyStart: n, end: n, closed: false });
+  const out: TokenizeResult = error ? { tokens, error } : { tokens };
+  if (heredocs) out.heredocs = heredocs;
+  return out;
+}
+
+/**
+ * Whether `line` closes a here-document delimited by `delimiter`. Blanks around the word are not
+ * compared: a fenced block in a list item is indented on the page, not in the reader's shell (bash
+ * itself strips only tabs, with `<<-`), and a blank after the word is invisible on the page.
+ */
+export function isHeredocEnd(line: string, delimiter: string): boolean {
+  return line.trim() === delimiter;
+}
+
+/**
+ * Skips the bodies of the here-documents opened on the line that ended at `from - 1`, in order, and
+ * returns the offset of the newline after the last delimiter line (or the text's end).
+ */
+function skipHeredocs(src: string, from: number, docs: readonly { delimiter: string; strip: boolean }[], out: NonNullable<TokenizeResult['heredocs']>): number {
+  let p = from;
+  for (const doc of docs) {
+    const bodyStart = p;
+    let closed = false;
+    while (p < src.length) {
+      const nl = src.indexOf('\n', p);
+      const e = nl < 0 ? src.length : nl;
+      if (isHeredocEnd(src.slice(p, e), doc.delimiter)) {
+        closed = true;
+        p = e;
+        break;
+      }
+      p = nl < 0 ? src.length : nl + 1;
+    }
+    out.push({ delimiter: doc.delimiter, bodyStart, end: p, closed });
+    if (!closed) return src.length;
+    if (doc !== docs[docs.length - 1]) p++;
+  }
+  return p;
 }
 
 function wordToken(text: string, start: number, end: number, quoted: boolean, subs: number[] | undefined, conts: number[] | undefined): WordToken {

@@ -5,7 +5,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, elides, missingRequired } from '../../reference/az-args.ts';
 import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
-import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
+import { sideLoadedCaveat, sideLoadedExtensions } from '../installed-extensions.ts';
 
 // `az configure --defaults acr=<registry>` (web=, vm=, sql-server=…) supplies the options azure-cli
 // declares with configured_default='<key>': the reference entry of each says so ("You can configure

@@ -4,8 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, readAzArgv, unrecognized } from '../../reference/az-args.ts';
-import { pageVariant } from '../installed-extensions.ts';
-import { sideLoadedCaveat, sideLoadedExtensions } from '../side-loaded-extensions.ts';
+import { pageVariant, sideLoadedCaveat, sideLoadedExtensions } from '../installed-extensions.ts';
 
 const PLACEHOLDER = /[<>{}$[\]`]/;
 

@@ -1,7 +1,7 @@
 // --role values that are not role names Azure has.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-import { azOption } from '../commands.ts';
+import { azOptionUsed } from '../commands.ts';
 import { builtInRoleNames, catalogRole } from '../../reference/rbac.ts';
 import { editDistance } from '../../parse/placeholders.ts';
 import { isGuid } from '../guid.ts';
@@ -29,7 +29,7 @@ export const azUnknownRole: Rule = {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
       if (az.path.join(' ') !== 'role assignment create') continue;
-      const role = azOption(az, '--role')?.value;
+      const role = azOptionUsed(az, '--role')?.value;
       if (!role || /^<.*>$/.test(role.value) || isGuid(role.value) || catalogRole(role.value)) continue;
       const bare = role.value.replace(/[\u2018\u2019\u201c\u201d'"]/gu, '').trim();
       const guess = nearRole(bare);

@@ -14,6 +14,8 @@ const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&l
  * mcp-server-overview.md shows a response's shape that way).
  */
 const INLINE_ELISION = /(?:^|[:,[])\s*(?:\[\s*(?:\.{3}|…)\s*\]|\{\s*(?:\.{3}|…)\s*\})\s*(?:[,}\]]|$)/;
+/** A member's or an element's value written as a bare placeholder: `: <true|false>`, `[<port>, …`. */
+const VALUE_PLACEHOLDER = /([:[,]\s*)<[^<>"\n]+>(?=\s*[,}\]])/g;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
 
@@ -36,7 +38,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -46,6 +48,10 @@ export const jsonExampleInvalid: Rule = {
       // is not valid JSON"): a finding is one line of the report, so they are shown as spaces.
       const said = read.error?.message.replace(/\s*\n\s*/g, ' ');
       if (read.ok) continue;
+      // A value the reader writes in: `"enabled": <true|false>` (azure-management-docs @d923d588
+      // container-registry/how-to-continuous-patching.md's config file). With each such placeholder
+      // replaced by a value the block parses: it is a template, not a syntax slip.
+      if (parses(block.json.raw.replace(VALUE_PLACEHOLDER, '$1null'))) continue;
       const stepId = block.step?.id;
       const lines = block.json.raw.split('\n');
       // What the page does on purpose is no syntax error: an example that elides members ("...",

@@ -32,6 +32,11 @@ export function letteredSeries(a: string, b: string): boolean {
   return differ.length === 1 && /^[A-Z]$/.test(wa[differ[0]!]!) && /^[A-Z]$/.test(wb[differ[0]!]!);
 }
 
+/** True when key `many` is key `one` with a plural ending on its last word (S, ES). */
+export function pluralOf(many: string, one: string): boolean {
+  return /[A-Z]$/.test(one) && (many === `${one}S` || many === `${one}ES`);
+}
+
 /** The name a line assigns right before a placeholder: `$name = "`, `name=`, `export NAME='`. */
 const ASSIGNED_BEFORE = /(?:^|[\s;(])\$?([A-Za-z_]\w*)\s*=\s*["']?$/;
 
@@ -41,7 +46,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>).',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -86,6 +91,10 @@ export const placeholderMisspelt: Rule = {
       if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
       if (letteredSeries(a, b)) return;
+      // A singular beside its plural (<extensionId> for create's one id, <extensionIds> for update's
+      // list, on azure-management-docs @d923d588 azure-arc/kubernetes/custom-locations.md): one item and
+      // a list of them are two values, and the page asks for each where it means it.
+      if (pluralOf(a, b) || pluralOf(b, a)) return;
       // The reader's own value named with "my"/"your" in front (<mynamespace> beside <namespace> on
       // azure-management-docs @d923d588 azure-arc/data/upload-logs.md): a naming habit, not a slip of the
       // keyboard, and each command's placeholder is still replaced where it stands.

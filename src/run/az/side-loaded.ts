@@ -4,7 +4,7 @@
 // az functionapp create --custom-location and makes --plan optional (Azure/azure-cli-extensions
 // src/appservice-kube/azext_appservice_kube/_params.py @02770ebc00c7). What the table says az rejects is
 // then not what az does with the extension installed: such a step is not failed as a usage error.
-// Lint reads the same install through src/lint/side-loaded-extensions.ts.
+// Lint reads the same install through src/lint/installed-extensions.ts.
 import type { Tutorial } from '../../model.ts';
 
 /** The --source of the first `az extension add --source …` step of the page, if any. */
