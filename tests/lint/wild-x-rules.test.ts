@@ -45,3 +45,28 @@ describe('New-AzHDInsightCluster -DefaultStorageAccountName/-Key/-Container, ren
     expect(ruleFindings(rule, BOOTSTRAP)).toEqual([]);
   });
 });
+
+describe('az backup … --container-name <friendly name> without --backup-management-type (azure-docs#46683)', () => {
+  const rule = 'az-missing-required';
+  // Jim-Parker/azure-docs articles/backup/tutorial-restore-disk.md @52bf156a (tests/fresh manifest): the 2017 tutorial.
+  const TUTORIAL = 'tests/fresh/articles/backup/tutorial-restore-disk.md';
+  // cobwebos/docs articles/backup/selective-disk-backup-restore.md @12c4ab55: item show, recoverypoint list and show with the type.
+  const SELECTIVE = 'tests/fresh/articles/backup/selective-disk-backup-restore.md';
+  it('tutorial-restore-disk.md: az backup recoverypoint list --container-name myVM, an error quoting az; restore-disks is not judged', () => {
+    const text = readRepoFile(TUTORIAL);
+    const hits = ruleFindings(rule, TUTORIAL);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[linesWith(text, '--container-name myVM')[0], 'error']]);
+    expect(hits[0]?.message).toMatch(/"--backup-management-type is required when providing container's friendly name\."/);
+  });
+  it('silent on selective-disk-backup-restore.md, whose item show and recoverypoint list/show give --backup-management-type AzureIaasVM', () => {
+    const text = readRepoFile(SELECTIVE);
+    expect(linesWith(text, 'az backup recoverypoint list').length + linesWith(text, 'az backup item show').length).toBeGreaterThan(2);
+    expect(ruleFindings(rule, SELECTIVE)).toEqual([]);
+  });
+  it('a native container name (with ";"), --ids, or a shell variable is not judged', () => {
+    const page = (line: string) => `# Restore\n\n\`\`\`azurecli\n${line}\n\`\`\`\n`;
+    expect(ruleFindings(rule, 'n.md', page("az backup recoverypoint list -g rg -v vault -c 'IaasVMContainer;iaasvmcontainerv2;rg;myVM' -i myVM"))).toEqual([]);
+    expect(ruleFindings(rule, 'n.md', page('az backup item show --ids $itemId'))).toEqual([]);
+    expect(ruleFindings(rule, 'n.md', page('az backup item show -g rg -v vault -c $container -n myVM'))).toEqual([]);
+  });
+});
