@@ -5,8 +5,15 @@
 // plainly, never a ResourceGroupNotFound fail. A name the page uses elsewhere is the page's own and runs.
 import type { Step, Tutorial } from '../model.ts';
 
-// The name is quoted, in backticks or in emphasis, so that it is a literal token of the command.
-const REPLACE = /\breplace\s+(?:"([^"\s]+)"|“([^”\s]+)”|`([^`\s]+)`|\*{1,2}([^*\s]+)\*{1,2})\s+with\b/gi;
+// The name is quoted, in backticks or in emphasis, so that it is a literal token of the command. One sentence may
+// list several ('Replace `RESOURCEGROUPNAME`, `LOCATION`, and `PASSWORD` with the desired values', above a block
+// of `export name=VALUE` lines); the machine-translated Learn pages keep the list in their own words ('将 `A`、`B`
+// 和 `C` 替换为所需的值', zh-cn: "replace A, B and C with the desired values").
+const TOKEN = '(?:"[^"\\s]+"|“[^”\\s]+”|\x60[^\x60\\s]+\x60|\\*{1,2}[^*\\s]+\\*{1,2})';
+const SEP = '(?:\\s*[,、]\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*[和及或]\\s*)';
+const LIST = `${TOKEN}(?:${SEP}${TOKEN})*`;
+const REPLACE = new RegExp(`\\breplace\\s+(${LIST})\\s+with\\b|将\\s*(${LIST})\\s*替换为`, 'gi');
+const NAME = /"([^"\s]+)"|“([^”\s]+)”|`([^`\s]+)`|\*{1,2}([^*\s]+)\*{1,2}/g;
 const FENCE = /^\s*(?:```|~~~)/;
 
 /** The lead-in paragraph of the fence opening at line `open` (1-based): the non-blank lines right above it. */
@@ -38,8 +45,8 @@ export function readerReplaces(text: string, tutorial: Tutorial, step: Step): { 
   while (open >= 1 && !FENCE.test(lines[open - 1] ?? '')) open--;
   if (open < 1) return undefined;
   for (const { line, text: sentence } of leadIn(lines, open)) {
-    for (const m of sentence.matchAll(REPLACE)) {
-      const name = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const names = [...sentence.matchAll(REPLACE)].flatMap((m) => [...(m[1] ?? m[2] ?? '').matchAll(NAME)].map((n) => n[1] ?? n[2] ?? n[3] ?? n[4]));
+    for (const name of names) {
       if (!name || name.startsWith('<') || name.startsWith('$')) continue; // a placeholder or a variable is bound elsewhere
       const word = new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w-])`);
       if (!word.test(step.raw)) continue;

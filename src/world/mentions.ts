@@ -6,6 +6,7 @@ import type { AzCommand, Step } from '../model.ts';
 import { parseAz } from '../parse/az.ts';
 import type { ResourceRole } from './types.ts';
 import { powerShellMentions, type Splats } from './powershell-mentions.ts';
+import { keyVaultOption } from './positions.ts';
 
 export interface Mention {
   role: ResourceRole;
@@ -155,7 +156,7 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const path = az.path.join(' ');
   const name = option(az, resolve, '--name', '-n');
   const group = option(az, resolve, '--resource-group', '-g');
-  const vault = option(az, resolve, '--vault-name');
+  const vault = keyVaultOption(path) ? option(az, resolve, '--vault-name') : undefined;
   // --account-name is a storage account only in storage commands (`az storage …`, `az keyvault storage …`,
   // `az webapp config storage-account …`); elsewhere it is the account of the command's own service
   // (`az cosmosdb copy create --account-name` an Azure Cosmos DB account, `az batch … --account-name` a

@@ -71,6 +71,15 @@ const JSON_FIELDS: Record<string, Role> = {
   secretname: 'secret', keyname: 'key', principaltype: 'other', assignablescopes: 'scope',
 };
 
+/**
+ * A command whose --vault-name names a key vault: `az keyvault …`, and `az sf …` (cluster and application
+ * certificates kept in Key Vault). `az backup`, `az site-recovery` and `az dataprotection` name their Recovery
+ * Services or Backup vault with the same option (the az reference), which is no key vault.
+ */
+export function keyVaultOption(path: string): boolean {
+  return /^(?:keyvault|sf)(?: |$)/.test(path);
+}
+
 /** az parameters by their canonical (first long) name, whatever command they belong to. */
 const AZ_PARAMETERS: Record<string, Role> = {
   '--resource-group': 'resource-group', '--vault-name': 'vault', '--account-name': 'storage-account', '--storage-account': 'storage-account',
@@ -133,6 +142,9 @@ function azParameterRole(text: string, at: number, flag: string, spelling: strin
   // --account-name names a storage account only in the storage groups: in az cosmosdb, batch,
   // automation or cognitiveservices it is that service's own account.
   if (canonical === '--account-name' && !path.startsWith('storage ')) return undefined;
+  // --vault-name names a key vault only in az keyvault and az sf: az backup, site-recovery and dataprotection
+  // name their Recovery Services or Backup vault with it (keyVaultOption).
+  if (canonical === '--vault-name' && !keyVaultOption(path)) return undefined;
   const role = AZ_PARAMETERS[canonical];
   return role ? { role, how: 'position', detail: what } : undefined;
 }

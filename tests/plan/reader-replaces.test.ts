@@ -58,4 +58,26 @@ describe('a clean-up whose group name the lead-in tells the reader to replace is
     const show = at(p, 'az group show --name $rg').mode;
     expect(show.kind === 'blocked' ? show.why : '').not.toMatch(/asks the reader to replace/); // $rg is blocked as an unset variable, not by this
   });
+
+  it('hdinsight-hadoop-create-linux-clusters-azure-cli.md (zh-cn): "将 `RESOURCEGROUPNAME`、…`STORAGEACCOUNTNAME` 和 `PASSWORD` 替换为所需的值" above export lines: each listed name\'s line is blocked, so az storage account create --name STORAGEACCOUNTNAME is never a false AccountNameInvalid fail', () => {
+    const p = plan('tests/fresh/articles/hdinsight/hdinsight-hadoop-create-linux-clusters-azure-cli.md');
+    for (const [needle, name] of [['export resourceGroupName=RESOURCEGROUPNAME', 'RESOURCEGROUPNAME'], ['export AZURE_STORAGE_ACCOUNT=STORAGEACCOUNTNAME', 'STORAGEACCOUNTNAME']]) {
+      expect(at(p, needle!).mode).toEqual({ kind: 'blocked', why: expect.stringContaining(`replace "${name}" with their own value (line 54)`) });
+    }
+    // PASSWORD is written on two lines (httpCredential and sshCredentials): not one step's own name, so both run.
+    expect(at(p, "export httpCredential='PASSWORD'").mode.kind).toBe('execute');
+  });
+
+  it('a sentence listing several names, in English: "Replace `NAME1`, `NAME2`, and `NAME3` with the desired values"', () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'reader-replaces-'));
+    const file = join(dir, 'page.md');
+    writeFileSync(
+      file,
+      ['# Page', '', 'Replace `MYGROUP`, `MYACCOUNT`, and `MYREGION` with the desired values.', '', '```azurecli', 'export rg=MYGROUP', 'export account=MYACCOUNT', 'export region=eastus', '```', ''].join('\n'),
+    );
+    const p = plan(file);
+    expect(at(p, 'export rg=MYGROUP').mode).toEqual({ kind: 'blocked', why: expect.stringContaining('replace "MYGROUP" with their own value (line 3)') });
+    expect(at(p, 'export account=MYACCOUNT').mode).toEqual({ kind: 'blocked', why: expect.stringContaining('replace "MYACCOUNT" with their own value (line 3)') });
+    expect(at(p, 'export region=eastus').mode.kind).toBe('execute'); // MYREGION is not on the page: nothing to block
+  });
 });

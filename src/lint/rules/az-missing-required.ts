@@ -6,6 +6,7 @@ import { eachAz } from '../each.ts';
 import { azOptionNames, elides, missingRequired } from '../../reference/az-args.ts';
 import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
 import { sideLoadedCaveat, sideLoadedExtensions } from '../installed-extensions.ts';
+import { BACKUP_TYPE_REFUSAL, friendlyContainerWithoutType } from '../az-backup-container.ts';
 
 // `az configure --defaults acr=<registry>` (web=, vm=, sql-server=…) supplies the options azure-cli
 // declares with configured_default='<key>': the reference entry of each says so ("You can configure
@@ -22,9 +23,9 @@ export const azMissingRequired: Rule = {
   id: 'az-missing-required',
   name: 'AzMissingRequired',
   severity: 'error',
-  shortDescription: 'An az command lacks an argument the command requires.',
+  shortDescription: 'An az command lacks an argument the command requires (always, or with the other arguments the page gives).',
   fullDescription:
-    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning.',
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Some arguments are required only with others, which az checks after parsing: az backup item show and az backup recoverypoint list / show given a container\'s friendly name (--container-name myVM, not the native IaasVMContainer;iaasvmcontainerv2;<group>;<vm> that az backup container list prints) need --backup-management-type, and az stops with "--backup-management-type is required when providing container\'s friendly name." (Azure/azure-cli src/azure-cli/azure/cli/command_modules/backup/custom_help.py @90f08455 validate_and_extract_container_type; readers met it on the restore tutorial, MicrosoftDocs/azure-docs#46683). A placeholder container name may stand for the native name, so that finding is a warning.',
   help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -54,6 +55,17 @@ export const azMissingRequired: Rule = {
       const path = az.read.found.command.path;
       // A line joined to the next without `\`: az-flag-without-value and the parser say so; the command az gets is incomplete either way.
       const missing = missingRequired(az.read).filter((p) => !p.names.some((n) => defaults.has(n)) && !suppliedByDefault(path, p.names, defaults) && p.extension === undefined);
+      const friendly = missing.length === 0 ? friendlyContainerWithoutType(az) : undefined;
+      if (friendly) {
+        hits.push({
+          line: friendly.line,
+          column: friendly.column,
+          stepId: command.step.id,
+          ...(friendly.placeholder ? { severity: 'warning' as const } : {}),
+          message: `'az ${path}' is given the container's friendly name ${friendly.value} without --backup-management-type: az stops with "${BACKUP_TYPE_REFUSAL}"${friendly.placeholder ? ' (unless the reader puts the native name, with its ";", in the placeholder).' : ''} Add --backup-management-type AzureIaasVM (AzureStorage, AzureWorkload for file shares and workloads), or give the native container name az backup container list prints.`,
+        });
+        continue;
+      }
       if (missing.length === 0) continue;
       const first = az.words[1];
       hits.push({
