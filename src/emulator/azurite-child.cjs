@@ -15,6 +15,12 @@
 //    or a source of another length (the file is then rewritten); one file per Node version, so two
 //    Node versions sharing an install do not keep replacing each other's. Only the bundle in dist/
 //    is loaded this way, and dist/ is only ever replaced whole, so a cache never outlives its bundle.
+// 5. Azurite's server keeps an idle connection 5 s (Node's keepAliveTimeout; its --blobKeepAliveTimeout
+//    flag is read under another name and has no effect) and the emulator's pool, which reuses
+//    connections for up to 4 s, raced it: when the emulator's process was busy past 5 s between two
+//    forwards on a loaded machine, the next one was written to a connection Azurite had just closed
+//    (EPIPE, ECONNRESET). Idle connections are the emulator's to close (azurite.ts); Azurite only
+//    reclaims one idle for 10 minutes, like the emulator's own listeners (server.ts).
 'use strict';
 const http = require('node:http');
 const net = require('node:net');
@@ -44,6 +50,8 @@ if (socketPath) {
       }
     });
     server.once('close', () => side.close());
+    server.keepAliveTimeout = 0;
+    server.timeout = 10 * 60_000;
     http.Server.prototype.listen = listen;
     return listen.apply(this, args);
   };

@@ -3,6 +3,8 @@
 // Azurite while the rest of the tool loads, and give it its accounts once the scenario is known.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempFolderSync, removeTempFolderSync, stopBeforeRemoval } from '../temp-folders.ts';
@@ -15,7 +17,18 @@ const AZURITE_BLOB_MAIN =
     ? fileURLToPath(new URL(__TC_AZURITE_BUNDLE__, import.meta.url))
     : createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
 const CHILD_WRAPPER = fileURLToPath(new URL('./azurite-child.cjs', import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+/**
+ * Azurite's start is waited for until it says it listens or exits, however long a loaded machine
+ * makes it: a fixed 20 s was not enough at load average 25–30 on 2 cores, and killing it then only
+ * made the next blob request start another one from scratch. What ends the wait early is a child
+ * that has stopped making progress: no CPU time used (Linux /proc) for NO_PROGRESS_MS, i.e. hung,
+ * not slow (even at load 30 on 2 cores a runnable process gets several CPU seconds a minute).
+ * MAX_START_MS bounds a child that keeps computing without ever listening, and is the only bound
+ * where /proc cannot be read.
+ */
+const NO_PROGRESS_MS = 60_000;
+const MAX_START_MS = 10 * 60_000;
+const PROGRESS_CHECK_MS = 5_000;
 
 export interface AzuriteProcess {
   readonly child: ChildProcess;
@@ -34,16 +47,63 @@ export interface AzuriteProcess {
   dispose(): void;
 }
 
-/** Resolves with Azurite's TCP URL once both its TCP listener and the Unix socket accept connections. */
-function waitForListening(child: ChildProcess): Promise<string> {
+/** CPU time (user + system, clock ticks) a process has used, from /proc (Linux); undefined elsewhere or once it is gone. */
+function cpuTicks(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The command name (field 2) is in parentheses and may itself contain spaces or parentheses.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a reader can do about a start that failed, and what the machine was doing meanwhile. */
+function startFailure(why: string, output: string): Error {
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
+  const tail = output.trim() === '' ? 'it printed nothing' : `its last output: ${output.slice(-500).trim()}`;
+  return new Error(
+    `Azurite (the emulator's blob store, run as a child process) did not start: ${why}; ${tail}. Load average ${load} on ${availableParallelism()} cores. ` +
+      'Run again; if it keeps failing, check that `npm ci` installed the azurite package and that the temporary folder is writable.',
+  );
+}
+
+export interface StartLimits {
+  noProgressMs: number;
+  maxMs: number;
+  checkMs: number;
+}
+const START_LIMITS: StartLimits = { noProgressMs: NO_PROGRESS_MS, maxMs: MAX_START_MS, checkMs: PROGRESS_CHECK_MS };
+
+/**
+ * Resolves with Azurite's TCP URL once both its TCP listener and the Unix socket accept connections;
+ * rejects when the child exits first or stops making progress (exported for its tests, with limits).
+ */
+export function waitForListening(child: ChildProcess, limits: StartLimits = START_LIMITS): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS} ms: ${out.slice(-500)}`)), START_TIMEOUT_MS);
+    const started = Date.now();
+    let lastTicks = cpuTicks(child.pid);
+    let lastProgress = started;
+    const watchdog = setInterval(() => {
+      const now = Date.now();
+      const ticks = cpuTicks(child.pid);
+      if (ticks !== undefined && ticks !== lastTicks) {
+        lastTicks = ticks;
+        lastProgress = now;
+      }
+      if (ticks !== undefined && now - lastProgress >= limits.noProgressMs) fail(startFailure(`it used no CPU for ${Math.round((now - lastProgress) / 1000)} s without listening (hung, not slow)`, out));
+      else if (now - started >= limits.maxMs) fail(startFailure(`it was not listening after ${Math.round((now - started) / 1000)} s`, out));
+    }, limits.checkMs);
+    watchdog.unref();
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m?.[1] && out.includes('tc-azurite socket ready')) {
-        clearTimeout(timer);
+        clearInterval(watchdog);
         child.stdout?.off('data', onData);
         child.removeListener('exit', onExit);
         // Drained from now on, so Azurite never blocks on a full pipe.
@@ -52,9 +112,11 @@ function waitForListening(child: ChildProcess): Promise<string> {
         resolve(m[1]);
       }
     };
-    const onExit = (code: number | null) => fail(new Error(`Azurite exited with code ${code} before listening: ${out.slice(-500)}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(startFailure(`it exited (${signal ?? `code ${code}`}) before listening`, out));
     const fail = (e: Error) => {
-      clearTimeout(timer);
+      clearInterval(watchdog);
+      child.stdout?.off('data', onData);
+      child.removeListener('exit', onExit);
       child.kill('SIGKILL');
       reject(e);
     };

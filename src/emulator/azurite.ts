@@ -104,7 +104,10 @@ export async function startAzurite(accountNames: readonly string[], early?: Azur
   const url = await proc.start(keys);
   let alive = child.exitCode === null && child.signalCode === null;
   child.once('exit', () => (alive = false));
-  const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
+  // Idle connections are closed here, after 4 s; Azurite keeps them 10 minutes (azurite-child.cjs),
+  // so a forward never goes out on a connection Azurite is closing, however long this process was
+  // busy in between. keepAliveMaxTimeout caps whatever `Keep-Alive: timeout=` hint Azurite might send.
+  const pool = new Pool('http://localhost', { connect: { socketPath }, connections: 128, pipelining: 1, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
 
   const request = async (r: BackendRequest): Promise<BackendResponse> => {
     const account = internalName.get(r.account);

@@ -120,10 +120,31 @@ function listen(server: net.Server): Promise<number> {
   });
 }
 
+/**
+ * How long a connection may sit idle before the emulator closes it: only a safety net for clients
+ * that never close theirs. Idle keep-alive connections are the client's to close (undici after 4 s,
+ * Node's http.Agent after 5 s, curl within one invocation): a server that closes them first races
+ * the client reusing them, and on a loaded machine the client loses. Its runner, in this very
+ * process, may be busy or descheduled past any short timeout between a response and its next
+ * request; that request is then written in the same turn of the event loop, before any timer runs,
+ * and the server's expired timer closes the connection with it unread, so the kernel answers with a
+ * reset (ECONNRESET: tests/emulator/idle-connection-closed-as-client-reuses-it.test.ts). Node's own
+ * keep-alive timeout is therefore off (keepAliveTimeout 0, which also sends no `Keep-Alive:
+ * timeout=` hint, so undici keeps its 4 s), and this inactivity timeout, far beyond any client's
+ * idle reuse, takes its place. A request the emulator takes this long to answer is not one it serves.
+ */
+export const IDLE_CONNECTION_MS = 10 * 60_000;
+
+function configureTimeouts(server: http.Server): void {
+  server.keepAliveTimeout = 0;
+  server.timeout = IDLE_CONNECTION_MS;
+}
+
 export async function startListeners(opts: { router: Router; tls: TlsMaterial; decide(host: string, port: number): ConnectDecision }): Promise<Listeners> {
-  const httpServer = http.createServer({ keepAliveTimeout: 5000 }, makeHandler(opts.router, false, opts.decide));
+  const httpServer = http.createServer(makeHandler(opts.router, false, opts.decide));
   const httpsServer = https.createServer({ key: opts.tls.keyPem, cert: opts.tls.certPem, SNICallback: sniCertificates(opts.tls, opts.decide), ALPNProtocols: ['http/1.1'] }, makeHandler(opts.router, true, opts.decide));
-  httpsServer.keepAliveTimeout = 5000;
+  configureTimeouts(httpServer);
+  configureTimeouts(httpsServer);
   const tunnels = new Set<Socket>();
   // A request the HTTP parser refuses (e.g. raw non-ASCII bytes a copied NBSP puts into the request
   // target) still gets a 400, as from any server, but one that says why, so the report can explain it.

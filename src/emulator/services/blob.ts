@@ -37,6 +37,40 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Response headers of the backend hop that must not reach the client as they are. */
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'server', 'x-ms-request-id', 'x-ms-version']);
 
+/**
+ * How long a blob request waits for Azurite to start before it is answered as the emulator's own
+ * limit (x-emulator-error, which a run reports `unsupported`): below the 30 s a runner waits for any
+ * answer (RESPONSE_TIMEOUT_MS in src/run/http/send.ts), so a slow start on a loaded machine is never
+ * a step's timeout. Azurite's start itself goes on (azurite-process.ts waits for it, not for a time);
+ * later requests wait for the same start.
+ */
+const BACKEND_WAIT_MS = 20_000;
+
+type Waited<T> = { ok: true; value: T } | { ok: false; waitedMs: number };
+
+/** `pending`, or after `ms` that it is still pending; a late rejection is left to its other waiters. */
+async function within<T>(pending: Promise<T>, ms: number): Promise<Waited<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  const late = new Promise<Waited<T>>((resolve) => (timer = setTimeout(() => resolve({ ok: false, waitedMs: Date.now() - started }), ms)));
+  try {
+    return await Promise.race([pending.then((value): Waited<T> => ({ ok: true, value })), late]);
+  } finally {
+    clearTimeout(timer);
+    pending.catch(() => undefined);
+  }
+}
+
+function azuriteStarting(req: EmulatorRequest, waitedMs: number): EmulatorResponse {
+  const message = `Azurite, the emulator's blob store, was still starting after ${Math.round(waitedMs / 1000)} s (a loaded machine); this request was not served, so the step says nothing about the page. Its start goes on: later blob requests wait for it.`;
+  return {
+    status: 503,
+    statusText: 'Service Unavailable',
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-emulator-error': 'azurite-starting', 'x-ms-request-id': req.requestId },
+    body: JSON.stringify({ error: { code: 'EmulatorError', message } }),
+  };
+}
+
 function splitTarget(rawTarget: string): { rawPath: string; rawQuery: string } {
   // Absolute-form targets (proxy requests) carry scheme and authority; the signature covers the path only.
   const target = rawTarget.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
@@ -185,7 +219,9 @@ export function createBlobService(): BlobService {
       if (op.name === 'GetUserDelegationKey') return userDelegationKey(req, ctx.now(), account.keys[0], authorization.claims!);
 
       const container = op.container === undefined ? undefined : account.containers.find((c) => c.name === op.container);
-      const backend = await backends.backendFor(ctx.state, account.name, container);
+      const waited = await within(backends.backendFor(ctx.state, account.name, container), BACKEND_WAIT_MS);
+      if (!waited.ok) return azuriteStarting(req, waited.waitedMs);
+      const backend = waited.value;
       if (backend === undefined) return notEmulated(`Azure Blob Storage (more storage accounts created in one run than the emulator's Azurite holds)`, req);
       if (!SAFE_METHODS.has(req.method.toUpperCase())) backends.markDirty(ctx.state);
       const { rawPath, rawQuery } = splitTarget(req.rawTarget);
