@@ -49,6 +49,23 @@ export function nextJson(st: ScanState, i: number, to: number): number {
   return k < to && !st.isBoundary(k) && st.has(k, F_JSON) ? k : -1;
 }
 
+/**
+ * `authorizationrules⏎{⏎  c:[type=="x"] => permit();⏎};` (Azure Attestation's policy grammar, or any
+ * curly-brace language in a block with no language): a `{` alone on its line under a bare word that
+ * names the block, in a fence whose text ends statements with `;`. That is the body of a named block,
+ * not a JSON value: JSON has no `;` outside strings and no bare word before a value.
+ */
+export function namedBlockBody(st: ScanState, i: number, fence: Fence): boolean {
+  if (st.content(i).trim() !== '{') return false;
+  let k = i - 1;
+  while (k > fence.open && st.isBlankAt(k)) k--;
+  if (k <= fence.open) return false;
+  const header = st.content(k).trim();
+  if (!/^[A-Za-z_][\w-]*$/.test(header) || /^(?:true|false|null)$/.test(header)) return false;
+  for (let m = fence.open + 1; m < fence.close; m++) if (!st.isBlankAt(m) && st.content(m).trimEnd().endsWith(';')) return true;
+  return false;
+}
+
 export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
   let jsonStart = i;
   if (!st.has(i, F_JSON)) jsonStart = nextJson(st, i, to);
@@ -61,7 +78,9 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
       if (st.isBlankAt(k)) {
         let m = k + 1;
         while (m < to && st.isBlankAt(m)) m++;
-        if (m >= to || st.isBoundary(m) || !/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(st.content(m))) break;
+        // A `//` comment after the blank lines, inside a value still open, is that value's (a page's
+        // explanation between members): the block goes on, and is read as the commented JSON it is.
+        if (m >= to || st.isBoundary(m) || !(/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(st.content(m)) || (state.depth > 0 && !state.inString && st.content(m).startsWith('//')))) break;
         k = m - 1; // the whole run of blank lines is decided at once
         continue;
       }

@@ -48,6 +48,23 @@ export function bashExpandsSpelling(text: string, spelling: string): boolean {
   return false;
 }
 
+/**
+ * The names `text` expands as a whole unquoted word (`curl $opts https://…`): bash splits such a value
+ * at blanks into several words and drops it when empty (GNU Bash manual §3.5.7, Word Splitting);
+ * `"$opts"` stays one word. Per name, as `expandedVariables` is.
+ */
+export function unquotedWordVariables(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!text.includes('$')) return out;
+  for (const token of tokenizeShell(text).tokens) {
+    if (token.kind !== 'word' || token.quoted) continue;
+    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(token.text);
+    const name = m?.[1] ?? m?.[2];
+    if (name !== undefined) out.add(name);
+  }
+  return out;
+}
+
 const DECLARING = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
 /**

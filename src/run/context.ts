@@ -22,6 +22,8 @@ export interface StepContext {
   values: BoundValue[];
   /** Names bash expands in the step's text (`$name` elsewhere, e.g. in single quotes, is text). */
   expands: ReadonlySet<string>;
+  /** Names the step's text expands as a whole unquoted word: their values are split at blanks into words. */
+  splits?: ReadonlySet<string>;
   secrets: SecretSink;
   tokens: TokenCache;
   /** The signed-in CLI account (subscription, tenant, user) that az commands act as. */

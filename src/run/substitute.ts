@@ -20,6 +20,8 @@ export interface SubstitutionScope {
   /** Shell variables assigned by earlier steps. */
   env: ReadonlyMap<string, string>;
   expands?: ReadonlySet<string>;
+  /** Names the step expands as a whole unquoted word, whose value bash splits at blanks (src/plan/expansion.ts). */
+  splits?: ReadonlySet<string>;
 }
 
 export function substitute(text: string, { values, env, expands }: SubstitutionScope): string {

@@ -8,7 +8,7 @@ import { checkStep, type Verdict } from '../check/index.ts';
 import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
-import { expandedVariables } from '../plan/expansion.ts';
+import { expandedVariables, unquotedWordVariables } from '../plan/expansion.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { captureValue } from './captures.ts';
 import { keptEvidence } from './evidence.ts';
@@ -155,6 +155,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         // A request written as HTTP has no shell: `$filter` in it is OData, expanded by nothing.
         // `read RG` (modelled as RG="$RG", the value the reader types): RG is the one name it expands.
         expands: step.kind === 'http' && step.request ? new Set<string>() : step.kind === 'shell' && step.shell.kind === 'assign' && step.shell.read ? new Set([step.shell.variable]) : new Set(expandedVariables(step.raw).map((v) => v.name)),
+        ...(step.kind === 'http' && !step.request ? { splits: unquotedWordVariables(step.raw) } : {}),
         secrets,
         tokens: input.tokens,
         cliAccount: target.cli.account,

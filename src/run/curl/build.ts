@@ -7,6 +7,8 @@ import type { CurlCommand } from '../../model.ts';
 import type { HeaderList } from '../observation.ts';
 import type { OutgoingRequest } from '../http/send.ts';
 import { substitute, type SubstitutionScope } from '../substitute.ts';
+import { splitHeader } from '../../parse/curl.ts';
+import { splitUnquotedExpansions } from './field-split.ts';
 import { curlUrlWord } from './host.ts';
 import { curlUserAgent } from './installed.ts';
 
@@ -69,12 +71,18 @@ function userOption(curl: CurlCommand): string | undefined {
   return user;
 }
 
-export async function buildCurl(curl: CurlCommand, scope: SubstitutionScope, workdir: string): Promise<CurlPlan> {
+export async function buildCurl(written: CurlCommand, scope: SubstitutionScope, workdir: string): Promise<CurlPlan> {
+  const curl = splitUnquotedExpansions(written, scope);
   const sub = (text: string): string => substitute(text, scope);
   let url = withScheme(sub(curl.url));
   let method = curl.method;
   let body: Buffer | undefined;
-  const userHeaders: HeaderList = curl.headers.map((h) => [sub(h.name), sub(h.value)]);
+  // curl splits a header at its first ":" after the shell expanded it: `-H "$authorization"` with
+  // authorization="Authorization: Bearer …" is the Authorization header, not a name "$authorization".
+  const userHeaders: HeaderList = curl.headers.map((h) => {
+    const expanded = splitHeader(sub(h.raw));
+    return [expanded.name, expanded.value];
+  });
   const dataParts: string[] = [];
   for (const d of curl.data) dataParts.push(await dataPart(workdir, d.flag, sub(d.value)));
 
