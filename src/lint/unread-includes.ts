@@ -16,8 +16,14 @@ export interface UnreadInclude {
 
 const TARGET = /^\[!INCLUDE\] (.*?) is not resolved/;
 
+// Read once a document: rules ask per resource and per request.
+const cache = new WeakMap<LintDocument, UnreadInclude[]>();
+
 export function unreadIncludes(doc: LintDocument): UnreadInclude[] {
+  const known = cache.get(doc);
+  if (known) return known;
   const out: UnreadInclude[] = [];
+  cache.set(doc, out);
   for (const d of doc.tutorial.diagnostics) {
     if (d.code !== 'missing-include') continue;
     const target = TARGET.exec(d.message)?.[1] ?? '';

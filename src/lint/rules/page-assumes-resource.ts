@@ -116,10 +116,9 @@ export const pageAssumesResource: Rule = {
     // A placeholder secret or key in a vault the page states the reader has (its prerequisites: "permissions on
     // the key vault" of a migration guide) is one of that vault's own, as the placeholder vault is the reader's.
     const standInNames = new Set([...stand.values()].map((s) => s.name.toLowerCase()));
+    const statedVaults = new Set(world.resources.filter((v) => v.role === 'vault' && v.origin === 'stated').map((v) => v.name.toLowerCase()));
     const ownVaultContent = (r: WorldResource): boolean =>
-      (r.role === 'secret' || r.role === 'key') &&
-      [...standInNames].some((n) => r.name.toLowerCase().includes(n)) &&
-      world.resources.some((v) => v.role === 'vault' && v.origin === 'stated' && v.name.toLowerCase() === (r.vault ?? '').toLowerCase());
+      (r.role === 'secret' || r.role === 'key') && statedVaults.has((r.vault ?? '').toLowerCase()) && [...standInNames].some((n) => r.name.toLowerCase().includes(n));
     for (const r of world.resources.filter((x) => x.origin === 'assumed' && named(x) && !deploys && !theirs(x) && !unread(x) && !ownVaultContent(x))) byLine.set(r.cite.line, [...(byLine.get(r.cite.line) ?? []), spelled(describe(r))]);
     const hits = [...byLine].map(([line, what]): RuleHit => ({
       line,
