@@ -24,6 +24,7 @@ const TEMPLATE_VERSION = new RegExp(String.raw`"apiVersion"\s*:\s*"(${VERSION})"
 const TEMPLATE_TYPE = /"type"\s*:\s*"(Microsoft\.[A-Za-z]+)\/([A-Za-z0-9/]+)"/i;
 const PARAMETER_VERSION = new RegExp(String.raw`(?:--api-version|-ApiVersion)[\s=]+["']?(${VERSION})(?![\w-])`, 'g');
 const FENCE = /^\s*(?:>\s*)?(```|~~~)/;
+const LOGGED_REQUEST = /"request_?ur[il]"\s*:\s*"$/i;
 
 /** Line numbers of code, each with its block: fenced blocks (fence lines excluded) and command lines. */
 function codeLines(doc: LintDocument): { lines: number[]; block: Map<number, number> } {
@@ -61,6 +62,9 @@ export function apiVersionMentions(doc: LintDocument): ApiVersionMention[] {
       const flat = text.replace(/<[^<>\n]*>/g, (p) => p.replace(/\s/g, '_'));
       const start = Math.max(flat.lastIndexOf(' ', m.index), flat.lastIndexOf('"', m.index), flat.lastIndexOf("'", m.index)) + 1;
       const url = flat.slice(start, m.index);
+      // A log record's `"requestUri": "…"` (Key Vault's AuditEvent, Azure Monitor resource logs) is the
+      // request some client made when the record was written, shown as the log holds it: no request of the page.
+      if (LOGGED_REQUEST.test(flat.slice(0, start))) continue;
       const at = url.toLowerCase().lastIndexOf('/providers/');
       if (at < 0) {
         // Resource Manager's own types: a subscription, a resource group, their resource lists.

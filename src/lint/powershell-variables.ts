@@ -21,6 +21,8 @@ export interface PsScanState {
   hereString: '"' | "'" | undefined;
   /** Open parentheses of a param( … ) block that spans lines (a script's or runbook's parameters); absent: none open. */
   paramDepth?: number;
+  /** The line before was the keyword `param` alone, its `(` on the next line (a runbook's `param` / `(` / … / `)`). */
+  paramKeyword?: boolean;
 }
 
 /** Opening minus closing parentheses of a line's code (quoted text already blanked). */
@@ -101,7 +103,12 @@ export function readPowerShellLine(line: string, state: PsScanState): PsLineRead
   }
   // Assignments: `$a = …`, `[type]$a = …`, `$a, $b = …`, `$a += …`, `foreach ($a in …)`, `param($a, [int]$b)`,
   // `-OutVariable a`, `Set-Variable -Name a`.
-  const code = line.replace(/'[^']*'/g, "''");
+  const quoted = line.replace(/'[^']*'/g, "''");
+  // `param` alone on a line opens its block on the next: read that line as `param(…` (blank lines between keep it open).
+  const keyword = state.paramKeyword === true;
+  if (/^\s*param\s*(?:#.*)?$/i.test(quoted) || (keyword && quoted.trim() === '')) state.paramKeyword = true;
+  else delete state.paramKeyword;
+  const code = keyword && /^\s*\(/.test(quoted) ? `param${quoted}` : quoted;
   const lhs = /^\s*((?:\[[^\]]+\]\s*)?\$[\w:{}]+(?:\s*,\s*(?:\[[^\]]+\]\s*)?\$[\w:{}]+)*)\s*(?:[+\-*/]?=)(?!=)/.exec(code);
   if (lhs) for (const m of lhs[1]!.matchAll(/\$\{?(?:(?:global|script|local|private):)?(\w+)\}?/gi)) assigns.push(m[1]!.toLowerCase());
   for (const m of code.matchAll(/\bforeach\s*\(\s*\$(\w+)\s+in\b/gi)) assigns.push(m[1]!.toLowerCase());
@@ -166,7 +173,8 @@ export function scanPowerShellVariables(doc: LintDocument): { firstAssigned: Map
     previous = { file: step.source.file, end: step.source.endLine };
     step.raw.split('\n').forEach((raw, i) => {
       const line = step.source.startLine + i;
-      const text = own && doc.hasText ? doc.line(line) : raw;
+      // A fence inside a blockquote (a > [!TIP]) keeps its `>` markers on the page's line: blanked, columns kept.
+      const text = own && doc.hasText ? doc.line(line).replace(/^(?:[ \t]*>)+/, (m) => ' '.repeat(m.length)) : raw;
       const at = index * 1e6 + line;
       const read = readPowerShellLine(text, state);
       for (const name of read.assigns) {

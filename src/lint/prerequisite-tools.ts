@@ -4,6 +4,7 @@
 // missing-prerequisite rule; silent where the page runs in (or tells the reader about) Azure Cloud
 // Shell, whose image has all of these tools and signs the reader in (Azure/CloudShell
 // tests/command_list; MicrosoftDocs/azure-docs articles/cloud-shell/features.md).
+import { unreadIncludes } from './unread-includes.ts';
 import type { LintDocument } from './document.ts';
 import type { RuleHit } from './rule.ts';
 import { codeFences, fenceAt } from './fences.ts';
@@ -101,13 +102,16 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   // An az usage synopsis (parse/az-synopsis.ts) is reference text the reader does not run.
   const synopsis = new Set(doc.tutorial.diagnostics.filter((d) => d.code === 'az-usage-synopsis').map((d) => d.line));
   const reported = new Set<string>();
+  // An include this tool could not read that names the Az module or PowerShell ("[!INCLUDE [updated-for-az](~/reusable-content/…/updated-for-az.md)]",
+  // Learn's note that the page uses the Az PowerShell module and how to install it) states it.
+  const azModuleInclude = unreadIncludes(doc).some((u) => /\baz\b|powershell/i.test(u.words));
   for (const fence of fences) {
     if (!SHELL_FENCES.test(fence.info) || fence.info === 'azurecli-interactive' || fence.info === 'azurepowershell-interactive') continue; // "Try It" opens Cloud Shell
     for (let n = fence.open + 1; n < fence.close && n <= doc.lineCount; n++) {
       if (/^\s*#/.test(doc.line(n)) || synopsis.has(n)) continue; // a comment, or a synopsis
       if (POWERSHELL_FENCES.test(fence.info)) {
         const m = AZ_CMDLET.exec(doc.line(n));
-        if (m && !reported.has('Az module') && !AZ_MODULE_NAMED.test(proseText) && !AZ_MODULE_NAMED.test(installs)) {
+        if (m && !reported.has('Az module') && !AZ_MODULE_NAMED.test(proseText) && !AZ_MODULE_NAMED.test(installs) && !azModuleInclude) {
           reported.add('Az module');
           hits.push({
             line: n,

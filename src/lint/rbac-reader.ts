@@ -15,6 +15,7 @@ import { azOption, type AzView } from './commands.ts';
 import { eachAz, eachCurl } from './each.ts';
 import type { StatedGrant } from './rbac-grants.ts';
 import { pageWorld } from './world.ts';
+import { unreadIncludeGrants } from './unread-includes.ts';
 import { callerIsReader, sdkCalls } from './sdk-calls.ts';
 import { psAccessPolicySets, psVaults, psVaultUses } from './keyvault-powershell.ts';
 import { findRole, rolePermits, smallestRoleFor, whatIf, type CatalogRole } from '../reference/rbac.ts';
@@ -169,6 +170,8 @@ export function readerFindings(doc: LintDocument, grants: readonly StatedGrant[]
     const what = AZ_SERVICES[need.service].what;
     let message: string;
     if (before.length === 0) {
+      // An include this tool could not read that speaks of RBAC, roles or access may well make the grant.
+      if (unreadIncludeGrants(doc)) continue;
       const answer = whatIf([], need);
       const suggestion = answer.verdict === 'denied' && answer.suggestion ? answer.suggestion.roleName : undefined;
       message = `the page creates the ${what} (${where(resource)}: ${resource.how}) and grants the signed-in account no role on it: ${need.doing} needs the data action ${need.name}, so the service answers 403 (${AZ_SERVICES[need.service].denied}). ${suggestion ? `Assign ${suggestion} on the ${what} first` : 'Assign a data role first'}${need.service === 'vault' ? (/^New-AzKeyVault/.test(resource.how) ? ', or create the vault with New-AzKeyVault -DisableRbacAuthorization' : ', or create the vault with --enable-rbac-authorization false') : ''}.`;

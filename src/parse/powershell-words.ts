@@ -373,6 +373,18 @@ function readElement(src: string, i: number, end: number): { command: PsCommand;
   return readCommand(src, i, end);
 }
 
+/**
+ * `(Get-AzStorageAccount …).Id`, `$( … )`: the statements of the group a value starts with and the text
+ * after its closing parenthesis (the members read from it); undefined when the value starts with no group.
+ */
+export function groupedStatements(text: string): { statements: PsStatement[]; rest: string } | undefined {
+  if (!/^\$?\(/.test(text)) return undefined;
+  const open = text.indexOf('(');
+  const close = closingBracket(text, open);
+  if (close < 0) return undefined;
+  return { statements: readPowerShellStatements(text.slice(open + 1, close)), rest: text.slice(close + 1) };
+}
+
 /** Reads every statement of `raw` in order (several lines, `;`-separated statements). */
 export function readPowerShellStatements(raw: string, from = 0, to = raw.length): PsStatement[] {
   const out: PsStatement[] = [];

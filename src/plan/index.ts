@@ -103,7 +103,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     });
   // First with the target's defaults, then with the names the page's own world gives (page-names.ts).
   let world = infer();
-  const own = pageNames(world);
+  const own = pageNames(world, tutorial);
   if (own.size > 0) {
     sources.pageNames = own;
     world = infer();

@@ -6,6 +6,7 @@
 // app the page creates (site names are global: two placeholders must not become one app).
 // Decided from a first World inferred with the target's defaults; only placeholders whose value would
 // be the target's default are renamed (--set, the sidecar, captures and variables are left alone).
+import type { Tutorial } from '../model.ts';
 import type { Role } from '../world/roles.ts';
 import type { World } from '../world/types.ts';
 import { normaliseKey } from './keys.ts';
@@ -19,7 +20,28 @@ export function freshName(key: string): string {
   return `tc${slug}`.slice(0, 24);
 }
 
-export function pageNames(world: World): Map<string, { value: string; why: string }> {
+/**
+ * The step index (page order) of each placeholder key's first use. A placeholder first used before the
+ * page creates anything of its role names what the reader already has ("Check a single vault: az keyvault
+ * show --name <vault-name>", then a section that creates a vault of its own): it is not that later resource.
+ */
+function firstUses(tutorial: Tutorial): Map<string, number> {
+  const out = new Map<string, number>();
+  tutorial.steps.forEach((step, index) => {
+    if (step.kind === 'manual') return;
+    for (const key of step.placeholders) if (!out.has(normaliseKey(key))) out.set(normaliseKey(key), index);
+  });
+  return out;
+}
+
+export function pageNames(world: World, tutorial?: Tutorial): Map<string, { value: string; why: string }> {
+  const used = tutorial ? firstUses(tutorial) : new Map<string, number>();
+  const stepIndex = new Map((tutorial?.steps ?? []).map((s, i) => [s.id, i]));
+  const createdAfterUse = (key: string, stepId: string | undefined): boolean => {
+    const use = used.get(normaliseKey(key));
+    const made = stepId === undefined ? undefined : stepIndex.get(stepId);
+    return use !== undefined && made !== undefined && use < made;
+  };
   const out = new Map<string, { value: string; why: string }>();
   const fromTarget = (key: string): boolean => world.values[key] === undefined || world.values[key]?.source === 'target';
   const created = world.resources.filter((r) => r.origin === 'created');
@@ -41,11 +63,11 @@ export function pageNames(world: World): Map<string, { value: string; why: strin
   }
 
   // Other placeholders of a role the page creates exactly one resource of: that resource.
-  const byRole = new Map<Role, { name: string; line: number }[]>();
+  const byRole = new Map<Role, { name: string; line: number; stepId: string | undefined }[]>();
   for (const r of created) {
     const name = renamed.get(r.name.toLowerCase()) ?? r.name;
     const list = byRole.get(r.role) ?? [];
-    if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase())) list.push({ name, line: r.cite.line });
+    if (!list.some((x) => x.name.toLowerCase() === name.toLowerCase())) list.push({ name, line: r.cite.line, stepId: r.cite.stepId });
     byRole.set(r.role, list);
   }
   for (const [key, role] of Object.entries(world.roles)) {
@@ -54,7 +76,7 @@ export function pageNames(world: World): Map<string, { value: string; why: strin
     const only = byRole.get(role);
     if (only?.length !== 1) continue;
     const [one] = only;
-    if (one === undefined || world.values[key]?.value.toLowerCase() === one.name.toLowerCase()) continue;
+    if (one === undefined || world.values[key]?.value.toLowerCase() === one.name.toLowerCase() || createdAfterUse(key, one.stepId)) continue;
     out.set(normal, { value: one.name, why: `the ${role} the page creates at line ${one.line}` });
   }
   return out;

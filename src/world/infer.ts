@@ -227,7 +227,10 @@ export function inferWorld(input: WorldInput): World {
     // existing function app to a plan they create, create a second app, then configure the first):
     // apps are many per page, not a misspelling of the created one.
     const existingSite = rival !== undefined && (m.role === 'web-app' || m.role === 'app-service-plan');
-    if (rival && !existingSite) {
+    // Used before the page creates anything of its role, another name is what the reader already has
+    // ("check your vault", then a section that creates a new one), not a misspelling of the later one.
+    const beforeRival = rival !== undefined && rival.pos > pos;
+    if (rival && !existingSite && !beforeRival) {
       world.notProvided.push({ role: m.role, name: m.name, line, why: `the page creates ${describe(rival.m)} (line ${rival.step.source.startLine}), not ${m.name}` });
       // The other name fails as on Azure once the page's own creation has run; if that creation failed,
       // the page's world never came to be and this step proves nothing: it waits on the creation.

@@ -3,7 +3,7 @@
 // names as the reader would type them (placeholders and the page's own `$variables` resolved).
 // Parameters are matched as PowerShell binds them: full name or alias, else a unique prefix.
 import type { PsCommand, PsStatement, PsValue } from '../model.ts';
-import { bindArguments } from '../parse/powershell-words.ts';
+import { bindArguments, groupedStatements } from '../parse/powershell-words.ts';
 import type { Mention, Resolve, StepMentions } from './mentions.ts';
 
 interface CmdletMeaning {
@@ -61,9 +61,17 @@ function canonical(written: string, params: Record<string, string[]>): string | 
 /** Literal hashtables the page has assigned so far, by lower-cased variable name: what `@name` splats. */
 export type Splats = ReadonlyMap<string, PsValue>;
 
+/** The cmdlets of a group a value starts with (`$id = (Get-AzStorageAccount -Name x …).Id`): what the runner runs there, it names. */
+function groupedMentions(v: PsValue | undefined, resolve: Resolve, splats: Splats): Mention[] {
+  if (v === undefined || (v.kind !== 'subexpression' && v.kind !== 'expression' && v.kind !== 'member')) return [];
+  const group = groupedStatements(v.text);
+  return group === undefined ? [] : group.statements.flatMap((st) => st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve, splats)));
+}
+
 function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Mention[] {
+  const inner = [...groupedMentions(cmd.expression, resolve, splats), ...cmd.args.flatMap((a) => groupedMentions(a.value, resolve, splats))];
   const meaning = MEANINGS[cmd.name.toLowerCase()];
-  if (meaning === undefined) return [];
+  if (meaning === undefined) return inner;
   const values = new Map<string, PsValue | undefined>();
   const positional: PsValue[] = [];
   for (const a of bindArguments(cmd.args, () => false)) {
@@ -90,7 +98,7 @@ function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Ment
     const v = text === undefined ? undefined : resolve(text);
     return v !== undefined && NAME_RULE.test(v) ? v : undefined;
   };
-  return meaning.mentions(get).filter((m): m is Mention => m !== undefined);
+  return [...inner, ...meaning.mentions(get).filter((m): m is Mention => m !== undefined)];
 }
 
 export function powerShellMentions(statements: readonly PsStatement[], resolve: Resolve, splatsBefore: Splats = new Map()): StepMentions {

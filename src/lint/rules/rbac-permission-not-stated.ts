@@ -14,6 +14,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { deploysTemplate, introducing } from '../rbac-reader.ts';
+import { unreadIncludeGrants } from '../unread-includes.ts';
 import { rolesPermitting, whatIf } from '../../reference/rbac.ts';
 import { AZ_SERVICES, azAuthorizationNeed, azNeed, requestNeed, type AzNeed, type RequestNeed } from '../../reference/operation-actions.ts';
 
@@ -85,7 +86,7 @@ export const rbacPermissionNotStated: Rule = {
   severity: 'warning',
   shortDescription: 'A command needs a permission the page never states: a Microsoft.Authorization write Contributor lacks (role assignments, custom roles, locks), or a data action on a vault or account the page does not create.',
   fullDescription:
-    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page. Likewise the reader's own data-plane commands (az keyvault secret|key|certificate …, az storage blob|message … --auth-mode login) on a vault or account the page does not create (a quickstart's, a prerequisite's) need a data role or an access policy that nobody holds by default: creating a vault or account gives its creator none, and az keyvault create makes Azure RBAC vaults since Azure CLI 2.61 (MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization default true). Silent when the page names a role that grants the data action, the action, access policies, or deploys a template (which may grant anything).",
+    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page. Likewise the reader's own data-plane commands (az keyvault secret|key|certificate …, az storage blob|message … --auth-mode login) on a vault or account the page does not create (a quickstart's, a prerequisite's) need a data role or an access policy that nobody holds by default: creating a vault or account gives its creator none, and az keyvault create makes Azure RBAC vaults since Azure CLI 2.61 (MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization default true). Silent when the page names a role that grants the data action, the action, access policies, or deploys a template (which may grant anything), and, for data access, when an include this tool could not read speaks of RBAC, a role or access (it may state or grant it).",
   help: 'Say in the prerequisites which role the reader needs (for example "Owner or User Access Administrator on the subscription", or the action Microsoft.Authorization/roleAssignments/write).',
   check(doc) {
     if (!doc.hasText) return [];
@@ -128,7 +129,8 @@ const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permiss
  * Prerequisites, else the command's lead-in).
  */
 function dataPlaneHits(doc: LintDocument, pre: Prerequisites | undefined): RuleHit[] {
-  if (deploysTemplate(doc)) return [];
+  // An include this tool could not read that speaks of RBAC or access ("Using RBAC to provide access to a key vault") may grant or state it.
+  if (deploysTemplate(doc) || unreadIncludeGrants(doc)) return [];
   let use: { line: number; stepLine: number; stepId: string; need: AzNeed } | undefined;
   for (const { command, az } of eachAz(doc)) {
     const need = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');

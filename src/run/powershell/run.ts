@@ -5,7 +5,7 @@
 // objects a cmdlet returned for later statements. What is neither (another cmdlet, a keyword
 // statement, a script block, an operator expression) is `unsupported`, naming it.
 import type { PsCommand, PsStatement, PsValue, UnsupportedReason } from '../../model.ts';
-import { bindArguments, readPowerShellStatements } from '../../parse/powershell-words.ts';
+import { bindArguments, groupedStatements } from '../../parse/powershell-words.ts';
 import type { StepContext } from '../context.ts';
 import type { ObservedExchange } from '../observation.ts';
 import { findCmdlet, resolveParameter } from '../../reference/powershell-cmdlets.ts';
@@ -182,31 +182,13 @@ export async function evaluate(v: PsValue, run: PsRun): Promise<Evaluated | { er
 async function grouped(text: string, run: PsRun): Promise<Evaluated | { error: string }> {
   const plain = evaluateExpression(text, run.vars);
   if ('value' in plain || !/^\$?\(/.test(text)) return plain;
-  const open = text.indexOf('(');
-  let depth = 0;
-  let close = -1;
-  let quote: string | undefined;
-  for (let k = open; k < text.length; k++) {
-    const c = text[k]!;
-    if (quote) {
-      if (c === '`') k++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
-      close = k;
-      break;
-    }
-  }
-  if (close < 0) return { unsupported: `the expression ${text}` };
-  const statements = readPowerShellStatements(text.slice(open + 1, close));
-  if (statements.length !== 1) return { unsupported: `the expression ${text}` };
+  const group = groupedStatements(text);
+  if (group === undefined || group.statements.length !== 1) return { unsupported: `the expression ${text}` };
+  const statements = group.statements;
   const ran = await runStatement(statements[0]!, run);
   if (!('values' in ran)) return ran;
   const value: PsData = ran.values.length === 1 ? ran.values[0]! : ran.values;
-  const rest = text.slice(close + 1);
+  const rest = group.rest;
   if (rest.trim() === '') return { value };
   const scratch = new (run.vars.constructor as new () => PsVariables)();
   scratch.set('__grouped', value);
