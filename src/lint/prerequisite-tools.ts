@@ -52,9 +52,9 @@ const CLOUD_SHELL = /Cloud\s*Shell|shell\.azure\.com/i;
  * azure-cli/azure-cli-prepare-your-environment-no-header.md, which the -h3 and headed variants include):
  * "Use the Bash environment in Azure Cloud Shell" and "sign in to the Azure CLI by using the az login
  * command". Pages reach it under ~/reusable-content, outside their own docset, so its text is often
- * not there to read: the reference stands for what it says.
+ * not there to read (unreadIncludes): the reference stands for what it says.
  */
-const CLI_ENVIRONMENT_INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]\([^)]*azure-cli-prepare-your-environment[\w-]*\.md\s*\)\s*\]/i;
+const CLI_ENVIRONMENT_INCLUDE = /azure-cli-prepare-your-environment[\w-]*\.md/i;
 // Az module cmdlets (Verb-AzNoun); Connect-AzAccount included.
 const AZ_CMDLET = /(?<![\w-])(?:[A-Z][a-z]+)-Az[A-Z]\w*/;
 const AZ_MODULE_NAMED = /Azure PowerShell|Az PowerShell|\bAz (?:PowerShell )?module|\bAz\.\w+ module|Install-Module\b[^\n]*\bAz\b/i;
@@ -89,7 +89,7 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   const proseText = prose.join('\n');
   // Cloud Shell has every tool here and signs the reader in; prerequisites delegated to a linked page
   // ("For the prerequisites, see [Conditions prerequisites](…)") may state them where lint cannot read.
-  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || CLI_ENVIRONMENT_INCLUDE.test(proseText)) return hits;
+  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || unreadIncludes(doc).some((u) => CLI_ENVIRONMENT_INCLUDE.test(u.words))) return hits;
   // A code line that installs a tool states it too (apt-get install jq, npm i -g azure-functions-core-tools).
   const codeLines: string[] = [];
   for (const f of fences) for (let n = f.open + 1; n < f.close && n <= doc.lineCount; n++) codeLines.push(doc.line(n));
