@@ -106,6 +106,25 @@ export function elides(words: readonly string[]): boolean {
   return words.some((w) => w === '...' || w === '…');
 }
 
+const NOT_LITERAL = /[<>{}$[\]`*]/;
+const BOOL_WORDS = new Set(['0', '1', 'f', 'false', 'n', 'no', 't', 'true', 'y', 'yes']);
+
+/**
+ * Whether az refuses `value` for `p`, a parameter with a fixed set of values (the reference's accepted
+ * values; az compares case-insensitively, CaseInsensitiveList). Only a literal word is judged (a
+ * placeholder or a variable is the reader's to fill), never a boolean flag's spelling, a global
+ * option, or a parameter an extension adds; a value an extension's definition of the command accepts
+ * (aks-preview's az aks create --os-sku AzureLinuxOSGuard) is accepted, as az does with it installed.
+ */
+export function enumRejects(p: AzParameter, value: string): boolean {
+  if (!p.enum || p.extension !== undefined || p.global || value === '' || NOT_LITERAL.test(value)) return false;
+  const v = value.toLowerCase();
+  const accepted = new Set(p.enum.map((x) => x.toLowerCase()));
+  if (accepted.has(v)) return false;
+  if ([...accepted].every((x) => BOOL_WORDS.has(x)) && BOOL_WORDS.has(v)) return false;
+  return !Object.values(p.extensionValues ?? {}).some((list) => list.some((x) => x === '*' || x.toLowerCase() === v));
+}
+
 /** The option names az lists for a parameter in its messages: "--name/-n". */
 export function azOptionNames(p: AzParameter): string {
   return p.names.join('/');
@@ -113,7 +132,7 @@ export function azOptionNames(p: AzParameter): string {
 
 /**
  * What az stops with before it calls anything, in argparse's order: an option missing its value,
- * an ambiguous prefix, then required arguments missing, then words nobody recognised. Undefined when
+ * an ambiguous prefix or a value outside its choices, then required arguments missing, then words nobody recognised. Undefined when
  * the arguments parse. Only what the table is sure of: a value az's default alone says a parameter
  * takes (evidence `none`) is never reported. `show` writes an argv word into the message (the runner
  * shows the value it substituted).
@@ -121,9 +140,18 @@ export function azOptionNames(p: AzParameter): string {
 export function azArgumentError(argv: readonly string[], read: AzRead = readAzArgv(argv), show: (word: string) => string = (w) => w): string | undefined {
   if (read.found.kind !== 'command') return undefined;
   if (elides(argv)) return undefined;
+  const core = read.found.command.source.kind !== 'extension';
   for (const o of read.options) {
     if (o.lookup.kind === 'ambiguous') return `ambiguous option: ${o.lookup.written} could match ${o.lookup.candidates.join(', ')}`;
     if (o.lookup.kind === 'parameter' && o.missingValue?.sure) return `argument ${azOptionNames(o.lookup.parameter)}: expected one argument`;
+    // argparse checks a value against the choices as it reads the option, before the required ones
+    // (azure-cli parser.py _check_value: "{prog}: '{value}' is not a valid value for '{param}'. Allowed values: {choices}.").
+    if (o.lookup.kind === 'parameter' && core) {
+      const p = o.lookup.parameter;
+      const given = o.inline !== undefined ? [o.inline] : o.values.map((k) => argv[k] as string);
+      const bad = given.find((v) => enumRejects(p, v));
+      if (bad !== undefined) return `az ${read.found.command.path}: '${show(bad)}' is not a valid value for '${p.names[0] ?? o.written}'. Allowed values: ${p.enum?.join(', ')}.`;
+    }
   }
   // A parameter az can take from `az configure --defaults <key>=…` (the registry of az acr, the app of
   // az webapp…) may come from the reader's configuration or from a configure step of the page, which

@@ -3,9 +3,7 @@
 // or a variable is the reader's to fill; az compares case-insensitively.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
-
-const NOT_LITERAL = /[<>{}$[\]`*]/;
-const BOOL_WORDS = new Set(['0', '1', 'f', 'false', 'n', 'no', 't', 'true', 'y', 'yes']);
+import { enumRejects } from '../../reference/az-args.ts';
 
 export const azEnumValue: Rule = {
   id: 'az-enum-value',
@@ -22,16 +20,10 @@ export const azEnumValue: Rule = {
       for (const o of az.read.options) {
         if (o.lookup.kind !== 'parameter') continue;
         const p = o.lookup.parameter;
-        if (!p.enum || p.extension !== undefined || p.global) continue;
-        const accepted = new Set(p.enum.map((v) => v.toLowerCase()));
-        const booleans = [...accepted].every((v) => BOOL_WORDS.has(v));
+        if (!p.enum) continue;
         const words = o.inline !== undefined ? [{ value: o.inline, word: az.words[o.at + 1] }] : o.values.map((k) => ({ value: az.words[k + 1]?.value ?? '', word: az.words[k + 1] }));
         for (const { value, word } of words) {
-          if (value === '' || NOT_LITERAL.test(value)) continue;
-          if (accepted.has(value.toLowerCase()) || (booleans && BOOL_WORDS.has(value.toLowerCase()))) continue;
-          // An extension that redefines the command may take more values (aks-preview's az aks create
-          // --os-sku AzureLinuxOSGuard): with it installed, az accepts the value.
-          if (byExtension(p.extensionValues, value)) continue;
+          if (!enumRejects(p, value)) continue;
           hits.push({
             line: word?.line ?? command.step.source.startLine,
             column: word?.column ?? 1,
@@ -44,9 +36,3 @@ export const azEnumValue: Rule = {
     return hits;
   },
 };
-
-/** An extension's definition of the command accepts the value (or lists no values, so takes any). */
-function byExtension(values: Readonly<Record<string, readonly string[]>> | undefined, value: string): boolean {
-  const v = value.toLowerCase();
-  return Object.values(values ?? {}).some((list) => list.some((x) => x === '*' || x.toLowerCase() === v));
-}
