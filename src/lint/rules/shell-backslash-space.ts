@@ -19,8 +19,10 @@ export const shellBackslashSpace: Rule = {
   help: 'Delete the spaces after the backslash so that it is the last character of the line; in the middle of a line, delete the backslash.',
   check(doc) {
     const hits: RuleHit[] = [];
-    // az commands that take no positional argument: argparse rejects the stray " --option" word for sure.
-    const azNoPositional = new Set(eachAz(doc).filter(({ az }) => az.read.found.kind === 'command' && !az.read.found.command.parameters.some((p) => p.positional)).map(({ command }) => command));
+    // az commands that take no positional argument: argparse rejects the stray " --option" word for sure (read only when needed).
+    let azNoPositional: Set<unknown> | undefined;
+    const noPositional = (): Set<unknown> =>
+      (azNoPositional ??= new Set(eachAz(doc).filter(({ az }) => az.read.found.kind === 'command' && !az.read.found.command.parameters.some((p) => p.positional)).map(({ command }) => command)));
     for (const command of bashCommands(doc)) {
       // the step's lines, and the lines right after it that the reader copies with it
       const from = command.step.source.startLine;
@@ -28,12 +30,16 @@ export const shellBackslashSpace: Rule = {
       while (to < doc.lineCount && BACKSLASH_BLANKS.test(doc.line(to)) && doc.line(to + 1).trim() !== '') to++;
       for (let n = from; n <= to; n++) {
         const text = doc.line(n);
+        // The command's text above this line, read only where a backslash-blank was found (most lines have none).
+        const m = BACKSLASH_BLANKS.exec(text);
+        const mids = text.includes('\\ -') ? [...text.matchAll(BACKSLASH_SPACE_OPTION)] : [];
+        if (!m && mids.length === 0) continue;
         let before = '';
         for (let k = from; k < n; k++) before += `${doc.line(k)}\n`;
-        for (const mid of text.matchAll(BACKSLASH_SPACE_OPTION)) {
+        for (const mid of mids) {
           if (n > command.step.source.endLine || endsInsideQuote(before + text.slice(0, mid.index))) continue;
           const word = mid[1] as string;
-          const az = azNoPositional.has(command);
+          const az = noPositional().has(command);
           hits.push({
             line: n,
             column: (mid.index ?? 0) + 1,
@@ -43,7 +49,6 @@ export const shellBackslashSpace: Rule = {
             suggestion: `${text.slice(0, mid.index)}${text.slice((mid.index ?? 0) + 1)}`,
           });
         }
-        const m = BACKSLASH_BLANKS.exec(text);
         if (!m) continue;
         if (endsInsideQuote(before + text.slice(0, m.index))) continue; // inside quotes the backslash is literal text
         const next = doc.line(n + 1).trim();
