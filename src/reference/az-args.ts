@@ -31,6 +31,17 @@ export interface AzRead {
   options: AzReadOption[];
   /** Indices of the words no option took: the command's positional arguments, or extras. */
   positionals: number[];
+  /** The line asks for help (-h/--help): az prints the help of the command or group and exits 0, whatever else is missing. */
+  help: boolean;
+}
+
+/**
+ * `az group create --help`, `az healthcareapis -h`: knack adds -h/--help to every command and group
+ * parser (argparse's help action prints the usage and exits 0 as soon as it is read), so az checks
+ * neither required arguments nor the other words: the page asks for the help text, not a run.
+ */
+export function asksForHelp(words: readonly string[]): boolean {
+  return words.some((w) => w === '--help' || w === '-h');
 }
 
 /**
@@ -74,7 +85,7 @@ export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): Az
   const found: AzLookup = command ? { kind: 'command', command, rest: argv.slice(command.words.length) } : findCommand(argv.slice(0, firstOption));
   const pathLength = found.kind === 'command' ? found.command.words.length : found.kind === 'group' ? (found.path === '' ? 0 : found.path.split(' ').length) : (found.group === '' ? 0 : found.group.split(' ').length) + 1;
   const info: AzCommandInfo | undefined = found.kind === 'command' ? found.command : undefined;
-  const read: AzRead = { found, pathLength, options: [], positionals: [] };
+  const read: AzRead = { found, pathLength, options: [], positionals: [], help: asksForHelp(argv.slice(pathLength)) };
   let endOfOptions = false;
   for (let k = pathLength; k < argv.length; k++) {
     const word = argv[k] as string;
@@ -138,7 +149,7 @@ export function azOptionNames(p: AzParameter): string {
  * shows the value it substituted).
  */
 export function azArgumentError(argv: readonly string[], read: AzRead = readAzArgv(argv), show: (word: string) => string = (w) => w): string | undefined {
-  if (read.found.kind !== 'command') return undefined;
+  if (read.found.kind !== 'command' || read.help) return undefined;
   if (elides(argv)) return undefined;
   const core = read.found.command.source.kind !== 'extension';
   for (const o of read.options) {
@@ -166,7 +177,7 @@ export function azArgumentError(argv: readonly string[], read: AzRead = readAzAr
 
 /** The required parameters no word gives (positional ones when no positional word is there). */
 export function missingRequired(read: AzRead): AzParameter[] {
-  if (read.found.kind !== 'command') return [];
+  if (read.found.kind !== 'command' || read.help) return [];
   const given = new Set<AzParameter>();
   for (const o of read.options) if (o.lookup.kind === 'parameter') given.add(o.lookup.parameter);
   const params = read.found.command.parameters;
@@ -177,7 +188,7 @@ export function missingRequired(read: AzRead): AzParameter[] {
 
 /** Indices of the words argparse leaves over, in argv order: unknown options, and stray words when the command takes no positional. */
 export function unrecognized(read: AzRead): number[] {
-  if (read.found.kind !== 'command') return [];
+  if (read.found.kind !== 'command' || read.help) return [];
   const extras: number[] = [];
   for (const o of read.options) if (o.lookup.kind === 'unknown') extras.push(o.at);
   if (!read.found.command.parameters.some((p) => p.positional)) extras.push(...read.positionals);

@@ -3,6 +3,7 @@
 // removed: az may still run it, so never reported wrong on that alone), a command the CLI's own
 // history proves removed, a group given as a command, or a word az does not know — with az's own
 // wording and the nearest real commands.
+import { asksForHelp } from './az-args.ts';
 import { azUnknownCommandMessage, findCommand, retiredCommand, suggest, type AzCommandInfo, type AzRetired, type AzSuggestion } from './az-table.ts';
 
 /**
@@ -28,6 +29,8 @@ export type AzStatus =
   | { kind: 'retired'; retired: AzRetired }
   | { kind: 'removed'; path: string; replacement: string; history: string; sameArguments: boolean; message: string }
   | { kind: 'group'; path: string; commands: string[]; groups: string[]; message: string }
+  /** -h/--help on a command or group az knows: it prints the help text and exits 0 (az-args.ts asksForHelp). */
+  | { kind: 'help'; path: string; message: string }
   | { kind: 'unknown'; word: string; message: string; suggestions: AzSuggestion[] };
 
 /** The words az reads as the command path: those before the first option. */
@@ -42,6 +45,10 @@ const list = (what: string, xs: readonly string[]): string => (xs.length ? `${wh
 export function azStatus(argv: readonly string[]): AzStatus {
   const words = azPathWords(argv);
   const found = findCommand(words);
+  if ((found.kind === 'command' || found.kind === 'group') && asksForHelp(argv.slice(words.length))) {
+    const path = found.kind === 'command' ? found.command.path : found.path;
+    return { kind: 'help', path, message: `az prints the help of 'az ${path}' (the page asks for it with -h/--help) and exits 0` };
+  }
   if (found.kind === 'command') return { kind: 'command', command: found.command };
   const removed = Object.entries(REMOVED_AZ_COMMANDS).find(([path]) => path === words.slice(0, path.split(' ').length).join(' '));
   if (removed) {

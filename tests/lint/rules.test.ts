@@ -47,6 +47,7 @@ import { wildWCases } from './findings-cases-wild-w.ts';
 import { wildRCases } from './findings-cases-wild-r.ts';
 import { wildVCases } from './findings-cases-wild-v.ts';
 import { wildXCases } from './findings-cases-wild-x.ts';
+import { wildYCases } from './findings-cases-wild-y.ts';
 
 interface Case {
   name: string;
@@ -305,6 +306,7 @@ for (const [id, more] of Object.entries(wildWCases)) cases[id] = [...(cases[id] 
 for (const [id, more] of Object.entries(wildRCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildVCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildXCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildYCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {

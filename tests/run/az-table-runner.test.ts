@@ -66,6 +66,17 @@ describe("az's own errors fail, in az's words, before any request", () => {
     expect(out.error?.kind).toBe('az-usage');
     expect(out.error?.message).toMatch(/^'az keyvault secret' is a command group, not a command: az prints its help \(commands backup, delete, download, list, list-deleted, list-versions, …\) and runs nothing$/);
   });
+
+  // A false fail on fhir-paas-cli-quickstart.md (tests/fresh): "Get a list of commands for HealthcareAPIs: az healthcareapis --help".
+  it.each(['az healthcareapis --help', 'az keyvault secret -h', 'az group create --help', 'az role assignment create -h --role Reader'])(
+    '%s asks for the help text: az prints it and exits 0, never a failure (no required-argument or group error)',
+    async (text) => {
+      const out = await run(text);
+      expect(out.error).toMatchObject({ kind: 'unsupported', unsupported: 'az-no-equivalent' });
+      expect(out.error?.message).toMatch(/az prints the help of 'az [a-z ]+' \(the page asks for it with -h\/--help\) and exits 0/);
+      expect(out.exchanges).toEqual([]);
+    },
+  );
 });
 
 describe('parameters by the table, for the commands that have an equivalent', () => {

@@ -25,7 +25,7 @@ export const azMissingRequired: Rule = {
   severity: 'error',
   shortDescription: 'An az command lacks an argument the command requires (always, or with the other arguments the page gives).',
   fullDescription:
-    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Some arguments are required only with others, which az checks after parsing: az backup item show and az backup recoverypoint list / show given a container\'s friendly name (--container-name myVM, not the native IaasVMContainer;iaasvmcontainerv2;<group>;<vm> that az backup container list prints) need --backup-management-type, and az stops with "--backup-management-type is required when providing container\'s friendly name." (Azure/azure-cli src/azure-cli/azure/cli/command_modules/backup/custom_help.py @90f08455 validate_and_extract_container_type; readers met it on the restore tutorial, MicrosoftDocs/azure-docs#46683). A placeholder container name may stand for the native name, so that finding is a warning.',
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. A command of an az extension is read against the extension\'s current reference, which may be newer than the extension the reader has installed: a warning (az vmware private-cloud create without --sku, a reader\'s report: https://github.com/MicrosoftDocs/azure-docs/issues/54270). Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Some arguments are required only with others, which az checks after parsing: az backup item show and az backup recoverypoint list / show given a container\'s friendly name (--container-name myVM, not the native IaasVMContainer;iaasvmcontainerv2;<group>;<vm> that az backup container list prints) need --backup-management-type, and az stops with "--backup-management-type is required when providing container\'s friendly name." (Azure/azure-cli src/azure-cli/azure/cli/command_modules/backup/custom_help.py @90f08455 validate_and_extract_container_type; readers met it on the restore tutorial, MicrosoftDocs/azure-docs#46683). A placeholder container name may stand for the native name, so that finding is a warning.',
   help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -43,7 +43,12 @@ export const azMissingRequired: Rule = {
     // An extension installed from a file or URL may redefine the command (appservice-kube makes az webapp create's --plan optional).
     const sideLoaded = sideLoadedExtensions(doc)[0];
     for (const { command, az } of all) {
-      if (az.read.found.kind !== 'command' || az.read.found.command.source.kind === 'extension') continue;
+      if (az.read.found.kind !== 'command') continue;
+      // An extension's command is read against the extension's current reference, which may be newer
+      // than the extension the reader has: a warning (az vmware private-cloud create without --sku,
+      // a reader's report: https://github.com/MicrosoftDocs/azure-docs/issues/54270).
+      const source = az.read.found.command.source;
+      const ofExtension = source.kind === 'extension' ? ` in the current reference of ${source.extension ? `the ${source.extension}` : 'its'} extension` : '';
       if (elides(az.words.filter((w) => !w.quoted).map((w) => w.value))) continue;
       // A backtick ending a line is PowerShell's continuation pasted into a bash block: bash runs the
       // text up to the next backtick as a command of its own and ends the az command at the newline
@@ -72,8 +77,8 @@ export const azMissingRequired: Rule = {
         line: first?.line ?? command.step.source.startLine,
         column: first?.column ?? 1,
         stepId: command.step.id,
-        ...(sideLoaded ? { severity: 'warning' as const } : {}),
-        message: `${sideLoaded ? 'Without an extension that redefines the command, ' : ''}az stops with "the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}" ('az ${az.read.found.command.path}' requires ${missing.length > 1 ? 'them' : 'it'}).${sideLoaded ? sideLoadedCaveat(sideLoaded) : ''}`,
+        ...(sideLoaded || ofExtension ? { severity: 'warning' as const } : {}),
+        message: `${sideLoaded ? 'Without an extension that redefines the command, ' : ''}az stops with "the following arguments are required: ${missing.map((p) => (p.positional ? p.names[0] : azOptionNames(p))).join(', ')}" ('az ${az.read.found.command.path}' requires ${missing.length > 1 ? 'them' : 'it'}${ofExtension}).${sideLoaded ? sideLoadedCaveat(sideLoaded) : ''}`,
       });
     }
     return hits;

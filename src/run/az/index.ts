@@ -66,7 +66,9 @@ export type AzLookup =
   /** A command that left the CLI reference: deprecated or removed, az may still run it. */
   | { kind: 'retired'; retired: AzRetired }
   /** What az itself answers: an unknown word, a removed command, a group given as a command. */
-  | { kind: 'usage'; message: string };
+  | { kind: 'usage'; message: string }
+  /** -h/--help: az prints the command's or group's help and exits 0; nothing runs against Azure. */
+  | { kind: 'help'; message: string };
 
 const moduleFor = (path: string): AzCommandModule | undefined => AZ_COMMANDS.find((c) => c.path.join(' ') === path);
 
@@ -84,6 +86,8 @@ export function lookupAz(argv: readonly string[]): AzLookup {
       const module = moduleFor(status.retired.path);
       return module ? { kind: 'command', module, command: undefined } : { kind: 'retired', retired: status.retired };
     }
+    case 'help':
+      return { kind: 'help', message: `${status.message}; this tool does not print az's help text` };
     default:
       return { kind: 'usage', message: status.message };
   }

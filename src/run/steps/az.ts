@@ -82,6 +82,8 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
       return usage(found.message);
     case 'retired':
       return unsupported('az-no-equivalent', retiredRunMessage(found.retired));
+    case 'help':
+      return unsupported('az-no-equivalent', found.message);
     case 'extension':
       return unsupported('az-extension', extensionMessage(found.command, found.extension));
     case 'unmodelled': {

@@ -34,6 +34,8 @@ function azUnsupported(argv: string[]): StaticUnsupported | undefined {
   switch (found.kind) {
     case 'retired':
       return { reason: 'az-no-equivalent', why: retiredRunMessage(found.retired) };
+    case 'help':
+      return { reason: 'az-no-equivalent', why: found.message };
     case 'extension':
       return { reason: 'az-extension', why: extensionMessage(found.command, found.extension) };
     case 'unmodelled':
