@@ -37,8 +37,17 @@ export function azSynopsisEnd(st: ScanState, i: number, to: number): number {
   // An optional parameter with its one allowed value ("[--license-type {ESU}]", as az prints an enum
   // of one member) is a synopsis word too: the brackets say it is optional, so nobody types it so.
   const enums = /\{[^{},]*,[^{}]*\}/.test(text) || text.search(OPTIONAL_ENUM) >= 0;
-  const words = text.replace(OPTIONAL_ENUM, '$1]').replace(/\{[^{},]*,[^{}]*\}/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0 || !words.every((w) => PARAM_WORD.test(w))) return -1;
+  const bare = text.replace(OPTIONAL_ENUM, '$1]').replace(/\{[^{},]*,[^{}]*\}/g, ' ');
+  const words = bare.trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return -1;
+  if (!words.every((w) => PARAM_WORD.test(w))) {
+    // A required parameter shown with the value the reader fills in ("az keyvault secret download --file
+    // {nameofcert.pfx}") above optional ones in brackets ("[--encoding {ascii, base64, …}]", "[--id]";
+    // azure-security-docs @1c4310be key-vault/certificates/how-to-export-certificate.md): the brackets
+    // still make it the reference's syntax, not a command to type.
+    const unfilled = bare.replace(/(^|\s)\{[^{},\s]+\}(?=\s|$)/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
+    return unfilled.every((w) => PARAM_WORD.test(w)) && unfilled.some((w) => w.startsWith('[')) && j > i ? j : -1;
+  }
   if (enums || words.some((w) => w.startsWith('['))) return j;
   if (j > i && givesValuesElsewhere(st, path, i, j)) return j;
   return -1;

@@ -60,10 +60,27 @@ export const outNull: PsCmdletModule = {
 
 export const selectObject: PsCmdletModule = {
   name: 'Select-Object',
-  parameters: [{ name: 'ExpandProperty' }, { name: 'InputObject' }],
+  // Select-Object's parameters as its reference lists them (Microsoft.PowerShell.Utility, PowerShell 7.4:
+  // -Property is positional, so `Select-Object ResourceGroupName, Location` binds the list to it); only
+  // -ExpandProperty is modelled, the others are bound and said unsupported, never refused.
+  parameters: [
+    { name: 'Property', position: 0 },
+    { name: 'ExpandProperty' },
+    { name: 'ExcludeProperty' },
+    { name: 'InputObject' },
+    { name: 'First' },
+    { name: 'Last' },
+    { name: 'Skip' },
+    { name: 'SkipLast' },
+    { name: 'Index' },
+    { name: 'SkipIndex' },
+    { name: 'Unique', switch: true },
+    { name: 'CaseInsensitive', switch: true },
+    { name: 'Wait', switch: true },
+  ],
   async run(inv): Promise<PsResult> {
     const name = inv.args.get('ExpandProperty');
-    if (name === undefined || name === null) return result([], [], { unsupported: 'Select-Object without -ExpandProperty' });
+    if (name === undefined || name === null) return result([], [], { unsupported: `Select-Object without -ExpandProperty${inv.args.has('Property') ? ' (-Property makes objects of the listed properties, which this tool does not model)' : ''}` });
     const out: PsData[] = [];
     for (const o of list(inv.args.get('InputObject'))) {
       const v = memberOf(o, psString(name));
