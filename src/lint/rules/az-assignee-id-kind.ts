@@ -11,9 +11,13 @@ import type { PsValue } from '../../model.ts';
 type Kind = 'client' | 'principal';
 
 function kindOfKey(key: string): Kind | undefined {
-  if (/(^|_)(CLIENT|APP|APPLICATION)(_|$)|CLIENTID|APPID/.test(key)) return 'client';
-  if (/(^|_)(PRINCIPAL|OBJECT|OID)(_|$)|PRINCIPALID|OBJECTID/.test(key)) return 'principal';
-  return undefined;
+  const client = /(^|_)(CLIENT|APP|APPLICATION)(_|$)|CLIENTID|APPID/.test(key);
+  const principal = /(^|_)(PRINCIPAL|OBJECT|OID)(_|$)|PRINCIPALID|OBJECTID/.test(key);
+  // A name of both kinds says neither: <object-id-of-app-or-user> (azure-security-docs @1c4310be
+  // key-vault/general/apps-api-keys-secrets.md) asks for an object id, of an app or a user; $appObjectId
+  // is the app registration's object id.
+  if (client && principal) return undefined;
+  return client ? 'client' : principal ? 'principal' : undefined;
 }
 
 /**
@@ -26,8 +30,6 @@ function kindOfPsValue(v: PsValue): Kind | undefined {
   if (v.kind !== 'variable' && v.kind !== 'member') return undefined;
   const last = /([A-Za-z_]\w*)\W*$/.exec(v.text.replace(/\(\)$/, ''))?.[1] ?? '';
   const key = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-  // `$appObjectId` names both kinds (the app registration's object id): not known.
-  if (/(^|_)(CLIENT|APP|APPLICATION)(_|$)/.test(key) && /(^|_)(PRINCIPAL|OBJECT|OID)(_|$)/.test(key)) return undefined;
   return kindOfKey(key);
 }
 
