@@ -6,8 +6,10 @@
 // grants or states the reader's access there (then a 403 is evidence that the role is wrong), the step
 // is `unsupported` with what the page would have to say.
 import type { Step } from '../model.ts';
+import type { Observation } from '../run/observation.ts';
 import type { World, WorldGrant } from '../world/types.ts';
-import type { ServiceError } from './errors-body.ts';
+import { serviceError, type ServiceError } from './errors-body.ts';
+import { producedBy } from './produced.ts';
 
 /** Data-plane refusals of authorization (not authentication): Key Vault's RBAC and access-policy denials, Storage's. */
 const DENIED = /^(?:ForbiddenByRbac|AccessDenied|AuthorizationPermissionMismatch|AuthorizationFailure)$/i;
@@ -33,7 +35,7 @@ function targetOf(url: string): Target | undefined {
 }
 
 /** The reader's own commands: az and Azure PowerShell run with the signed-in account (a curl's token may be anyone's). */
-function runAsReader(step: Step): boolean {
+export function runAsReader(step: Step): boolean {
   return step.kind === 'az' || (step.kind === 'shell' && step.language === 'powershell');
 }
 
@@ -72,4 +74,18 @@ export function assumedAccessRefusal(world: World | undefined, step: Step, url: 
   if (t.role === 'vault' && world.accessPolicies.some((p) => p.principal.kind === 'reader' && eq(p.vault, t.name))) return undefined;
   const line = world.assumptions.find((a) => a.role === t.role && eq(a.name, t.name))?.line;
   return `the page uses ${t.what} without creating it${line !== undefined ? ` (it assumes it, line ${line})` : ''} and neither grants nor states the signed-in account's access to it; the target gives a reader no access to what a page assumes, so this 403 ${[e.code, e.detail].filter(Boolean).join('/')} says nothing about the page. Whether it works depends on how the earlier page or the reader made it: say in the prerequisites which access the reader needs there (e.g. a Key Vault data role or an access policy), or declare the grant in a sidecar`;
+}
+
+/** Whether the step's final answer is a data-plane refusal of authorization (403 with Key Vault's or Storage's denial code). */
+export function refusedAuthorization(step: Step, observation: Observation): boolean {
+  const final = producedBy(step, observation).final;
+  if (final === undefined || final.status !== 403) return false;
+  const e = serviceError(final);
+  return [e.code, e.detail].some((c) => c !== undefined && DENIED.test(c));
+}
+
+/** A step that gives someone data access: a role assignment or a Key Vault access policy, by az or Azure PowerShell. */
+const GRANTS = /\baz\s+role\s+assignment\s+create\b|\baz\s+keyvault\s+set-policy\b|\bNew-AzRoleAssignment\b|\bSet-AzKeyVaultAccessPolicy\b/;
+export function grantsAccess(step: Step): boolean {
+  return GRANTS.test(step.raw);
 }

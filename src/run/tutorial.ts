@@ -6,6 +6,7 @@
 import { stepConstructMessage } from './steps/support.ts';
 import { checkStep, type Verdict } from '../check/index.ts';
 import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
+import { grantsAccess, refusedAuthorization, runAsReader } from '../check/assumed-access.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
 import { expandedVariables, unquotedWordVariables } from '../plan/expansion.ts';
@@ -202,6 +203,22 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       for (const value of Object.values(result.captured)) if (/^eyJ/.test(value)) secrets.add(value, `token captured by ${step.id}`);
       observations.set(step.id, observation);
       const check = checkStep({ tutorial, step, observation, world: plan.world });
+      // A 403 on data the page granted itself access to in a step that could not run here (its
+      // `az role assignment create --assignee $CALLER_OBJECT_ID` waited on `az ad signed-in-user show`,
+      // which this tool does not run): the refusal is what that grant would have prevented, so it says
+      // nothing about the page. The step is blocked by the grant, with the 403 kept as evidence.
+      const grantNotRun = check.verdict === 'fail' && runAsReader(step) && refusedAuthorization(step, observation) ? ungranted(plan.steps, step, verdicts) : undefined;
+      if (grantNotRun !== undefined) {
+        const how = verdicts.get(grantNotRun.id) === 'unsupported' ? 'could not be run here (unsupported)' : 'was blocked';
+        emit({
+          step,
+          verdict: 'blocked',
+          reason: `${grantNotRun.id} (line ${grantNotRun.source.startLine}: the access the page grants) ${how}, and this step was refused for lack of such access (${check.reason}): the refusal says nothing about the page`,
+          blockedBy: grantNotRun.id,
+          observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)),
+        });
+        continue;
+      }
       // Judged on all that was read; reported with at most KEPT_BYTES per text.
       emit(expected(planned, { step, check, observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)) }));
     }
@@ -249,4 +266,15 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
     byKey[b.key] = value;
   }
   return { values, byKey };
+}
+
+/** The last grant of access before `step` that did not run (blocked or unsupported), if any. */
+function ungranted(steps: readonly PlannedStep[], step: Step, verdicts: ReadonlyMap<string, string>): Step | undefined {
+  let found: Step | undefined;
+  for (const p of steps) {
+    if (p.step === step) break;
+    const v = verdicts.get(p.step.id);
+    if ((v === 'blocked' || v === 'unsupported') && grantsAccess(p.step)) found = p.step;
+  }
+  return found;
 }
