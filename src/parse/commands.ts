@@ -15,6 +15,9 @@ import { toPipelines, type SimpleCommand } from './pipelines.ts';
 import { promptedCommand } from './read-prompts.ts';
 import type { Fence } from './structure.ts';
 
+/** A line that opens a bash array and leaves it open: `NAME=(`, `declare -A NAME=(`, `local -a NAME+=(`. */
+const ARRAY_OPENS = /(?:^|[\s;])[A-Za-z_]\w*\+?=\(\s*(?:#.*)?$/;
+
 export function readCommand(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
   let j = i;
   const c = st.content(i);
@@ -27,6 +30,17 @@ export function readCommand(st: ScanState, i: number, to: number, fence: Fence |
     while ((st.lines[j]!.endsWith('\\') || /(?:&&|\|\||\|)[ \t]*$/.test(st.lines[j]!)) && st.continues(j + 1, to)) j++;
     // An open quote makes bash read on; bounded by the paragraph. If it never closes, the
     // command keeps its own lines and the quote is reported.
+    // A bash array written one element per line (`declare -A CERT_FILES=(` … `)`, `VARS=(` … `)`): bash reads
+    // on to the closing parenthesis, and the elements (`["tls.crt"]="tls-client-cert-file"`) are the
+    // command's, not an output (azure-aks-docs how-to-configure-container-network-logs.md).
+    if (fence && ARRAY_OPENS.test(st.content(j))) {
+      for (let k = j + 1; k < to; k++) {
+        if (/^\s*\)/.test(st.content(k))) {
+          j = k;
+          break;
+        }
+      }
+    }
     tk = tokenizeShell(st.rawOf(i, j));
     // A here-document's body (`cat <<EOF > body.json` … `EOF`) is the command's input: its lines are the
     // command's, through the delimiter line (or to the block's end, where bash reads to end of input).

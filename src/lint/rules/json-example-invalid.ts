@@ -18,6 +18,11 @@ const INLINE_ELISION = /(?:^|[:,[])\s*(?:\[\s*(?:\.{3}|…)\s*\]|\{\s*(?:\.{3}|�
 const VALUE_PLACEHOLDER = /([:[,]\s*)<[^<>"\n]+>(?=\s*[,}\]])/g;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
+/**
+ * A value written as an ARM template expression ("[parameters('app-title')]", "[variables('x')]"): the block is
+ * a part of a template (azure-aks-docs deploy-application-az-cli.md shows a resource of one to copy from).
+ */
+const ARM_EXPRESSION = /:\s*"\[(?:parameters|variables|concat|resourceId|reference|format|uniqueString|resourceGroup|subscription)\(/;
 
 /** White space outside JSON's four characters (RFC 8259 §2), which an editor or a web page may put in. */
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/u;
@@ -75,7 +80,7 @@ export const jsonExampleInvalid: Rule = {
       // JSON members right before the value: the block is cut out of a longer output.
       const before = doc.line(block.json.source.startLine - 1).trim();
       const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);
-      const template = ARM_TEMPLATE.test(block.json.raw);
+      const template = ARM_TEMPLATE.test(block.json.raw) || ARM_EXPRESSION.test(block.json.raw);
       // An output shown only in part, cut at its end: its last line ends inside a value ("…": {, a member
       // and its comma) and the fence closes (the VPN gateway CLI page's az network public-ip show). A
       // request body cut the same way is still sent as written, so only a response is let off.
@@ -89,7 +94,7 @@ export const jsonExampleInvalid: Rule = {
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
       if (elision >= 0 || excerpt || template || cutShort || printout) {
-        const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
+        const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is (a part of) an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
           ? `it is a JavaScript object as a JavaScript shell prints it (mongosh, node: bare keys such as "${printout}:", single-quoted strings), not JSON`
           : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
