@@ -44,6 +44,12 @@ export function producedBy(step: Step, obs: Observation): Produced {
     const text = final ? bodyText(final) : undefined;
     return { exchanges, final, text, json: final?.json ?? tryJson(text) };
   }
-  const text = obs.output?.stdout;
+  let text = obs.output?.stdout;
+  // `export IDENTITY_ID=$(az identity create … --query id --output tsv)` prints nothing: an example after it
+  // shows the value the variable now holds (what `echo $IDENTITY_ID` prints), which is what it describes.
+  if (step.kind === 'shell' && step.shell.kind === 'assign' && (text ?? '') === '') {
+    const value = obs.captured[`$${step.shell.variable}`];
+    if (value !== undefined) text = `${value}\n`;
+  }
   return { exchanges, final, text, json: tryJson(text === undefined ? undefined : stripProgress(text)) };
 }
