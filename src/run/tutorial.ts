@@ -9,6 +9,7 @@ import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
 import { grantsAccess, refusedAuthorization, runAsReader } from '../check/assumed-access.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
+import type { World } from '../world/types.ts';
 import { expandedVariables, unquotedWordVariables } from '../plan/expansion.ts';
 import type { StepOutcome as ReportOutcome } from '../report/schema.ts';
 import { captureValue } from './captures.ts';
@@ -207,7 +208,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       // `az role assignment create --assignee $CALLER_OBJECT_ID` waited on `az ad signed-in-user show`,
       // which this tool does not run): the refusal is what that grant would have prevented, so it says
       // nothing about the page. The step is blocked by the grant, with the 403 kept as evidence.
-      const grantNotRun = check.verdict === 'fail' && runAsReader(step) && refusedAuthorization(step, observation) ? ungranted(plan.steps, step, verdicts) : undefined;
+      const grantNotRun = check.verdict === 'fail' && runAsReader(step) && refusedAuthorization(step, observation) ? ungranted(plan.steps, step, verdicts, readerGrantSteps(plan.world, plan.steps)) : undefined;
       if (grantNotRun !== undefined) {
         const how = verdicts.get(grantNotRun.id) === 'unsupported' ? 'could not be run here (unsupported)' : 'was blocked';
         emit({
@@ -268,13 +269,29 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
   return { values, byKey };
 }
 
-/** The last grant of access before `step` that did not run (blocked or unsupported), if any. */
-function ungranted(steps: readonly PlannedStep[], step: Step, verdicts: ReadonlyMap<string, string>): Step | undefined {
+/**
+ * The steps that grant the signed-in reader access (a role or an access policy): as the World reads them, or
+ * given the id a step read with `az ad signed-in-user show` (`--assignee $CALLER_OBJECT_ID`).
+ */
+function readerGrantSteps(world: World | undefined, steps: readonly PlannedStep[]): Set<string> {
+  const ids = new Set<string>();
+  for (const g of [...(world?.grants ?? []), ...(world?.accessPolicies ?? [])]) if (g.principal.kind === 'reader' && g.cite.stepId !== undefined) ids.add(g.cite.stepId);
+  const own = new Set<string>();
+  for (const { step } of steps) {
+    if (step.kind === 'shell' && step.shell.kind === 'assign' && /\baz\s+ad\s+signed-in-user\s+show\b/.test(step.raw)) own.add(step.shell.variable);
+    const by = /(?:--assignee(?:-object-id)?|--object-id|-ObjectId)[\s=]+["']?\$\{?([A-Za-z_]\w*)/.exec(step.raw)?.[1];
+    if (by !== undefined && own.has(by) && grantsAccess(step)) ids.add(step.id);
+  }
+  return ids;
+}
+
+/** The last grant of access to the reader before `step` that did not run (blocked or unsupported), if any. */
+function ungranted(steps: readonly PlannedStep[], step: Step, verdicts: ReadonlyMap<string, string>, toReader: ReadonlySet<string>): Step | undefined {
   let found: Step | undefined;
   for (const p of steps) {
     if (p.step === step) break;
     const v = verdicts.get(p.step.id);
-    if ((v === 'blocked' || v === 'unsupported') && grantsAccess(p.step)) found = p.step;
+    if ((v === 'blocked' || v === 'unsupported') && grantsAccess(p.step) && toReader.has(p.step.id)) found = p.step;
   }
   return found;
 }

@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(os.tmpdir(), 'tc-grant-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const block = (s: string) => ['```azurecli', s, '```', ''];
-const page = (withGrant: boolean) =>
+const page = (withGrant: boolean, toWhom = 'export CALLER_OBJECT_ID=$(az ad signed-in-user show --query id --output tsv)') =>
   [
     '# Key vault secret',
     '',
@@ -22,16 +22,16 @@ const page = (withGrant: boolean) =>
     ...block('az keyvault create --name grantkv123 --resource-group grant-rg --location eastus --enable-rbac-authorization true'),
     ...(withGrant
       ? [
-          ...block('export CALLER_OBJECT_ID=$(az ad signed-in-user show --query id --output tsv)'),
+          ...block(toWhom),
           ...block('az role assignment create --assignee $CALLER_OBJECT_ID --role "Key Vault Secrets Officer" --scope $(az keyvault show --name grantkv123 --query id --output tsv)'),
         ]
       : []),
     ...block('az keyvault secret set --vault-name grantkv123 --name my-secret --value hello'),
   ].join('\n');
 
-async function secretSet(name: string, withGrant: boolean) {
+async function secretSet(name: string, withGrant: boolean, toWhom?: string) {
   const file = join(dir, name);
-  writeFileSync(file, page(withGrant));
+  writeFileSync(file, page(withGrant, toWhom));
   const { report } = await runTutorials({ paths: [file] });
   const steps = report.tutorials[0]?.steps ?? [];
   return { set: steps.find((s) => s.raw.startsWith('az keyvault secret set')), steps };
@@ -45,6 +45,11 @@ describe('a 403 behind a grant the tool could not run', () => {
     expect(set?.verdict).toBe('blocked');
     expect(set?.reason).toMatch(new RegExp(`^${grant?.id} \\(line \\d+: the access the page grants\\) .*403.*ForbiddenByRbac.*says nothing about the page`));
     expect(set?.response?.status).toBe(403);
+  });
+  it('a grant to another principal that could not run leaves the reader\'s 403 a fail (the page never grants the reader)', async () => {
+    const { set, steps } = await secretSet('other.md', true, 'export CALLER_OBJECT_ID=$(az ad sp list --display-name myapp --query [0].id --output tsv)');
+    expect(steps.find((s) => s.raw.startsWith('az role assignment create'))?.verdict).toMatch(/blocked|unsupported/);
+    expect(set?.verdict).toBe('fail');
   });
   it('without any grant on the page the 403 stays a fail', async () => {
     const { set } = await secretSet('no-grant.md', false);
