@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { ToolError } from './errors.ts';
+import { GUID } from './guid.ts';
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID such as 00000000-0000-0000-0000-000000000000');
+const guid = z.string().regex(GUID, 'must be a GUID such as 00000000-0000-0000-0000-000000000000');
 
 /** An origin (scheme, host, optional port) with no path, query or trailing slash. */
 const origin = (schemes: readonly string[]) =>

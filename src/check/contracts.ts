@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import type { AzOperationId, RestOperationId } from './operations.ts';
 import { zodFromSpec } from './spec-zod.ts';
+import { GUID } from '../guid.ts';
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
+const guid = z.string().regex(GUID, 'expected a GUID');
 const numericString = z.string().regex(/^\d+$/, 'expected digits in a string');
 const stringMap = z.record(z.string(), z.string());
 /** A closed enum compared case-insensitively: real listKeys answers "FULL" where the spec says "Full" (azure-behavior.md §3.4). */

@@ -4,6 +4,7 @@
 // placeholders match the value the run bound to them.
 import { z } from 'zod';
 import type { Expectation, HttpExpectation, JsonExpectation, TextExpectation } from '../model.ts';
+import { GUIDS_IN_TEXT } from '../guid.ts';
 import type { ObservedExchange } from '../run/observation.ts';
 import { FORMAT_LABEL, formatOf, hasFormat, looksLikeBrokenGuid } from './formats.ts';
 import { issuesToDifferences, pointer, show, showAt, typeName, type PathSegment } from './issues.ts';
@@ -186,8 +187,6 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
-// A GUID, or one masked with x's as pages write the reader's own (`/subscriptions/xxxxxxxx-xxxx-…`).
-const GUID = /\b[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}\b/gi;
 const GUID_SHAPE = '00000000-0000-0000-0000-000000000000';
 
 function checkText(exp: TextExpectation, produced: Produced): CheckResult {
@@ -197,7 +196,7 @@ function checkText(exp: TextExpectation, produced: Produced): CheckResult {
   if (normaliseText(exp.text) === normaliseText(produced.text)) return { layer: 'example', ok: true, differences: [] };
   // A GUID is the reader's own instance value (volatility.ts: compared by shape), in text as in JSON:
   // PowerShell's "ResourceId : /subscriptions/<guid>/…" shows the page's example subscription.
-  if (normaliseText(exp.text).replace(GUID, GUID_SHAPE) === normaliseText(produced.text).replace(GUID, GUID_SHAPE)) return { layer: 'example', ok: true, differences: [] };
+  if (normaliseText(exp.text).replace(GUIDS_IN_TEXT, GUID_SHAPE) === normaliseText(produced.text).replace(GUIDS_IN_TEXT, GUID_SHAPE)) return { layer: 'example', ok: true, differences: [] };
   const excerpt = checkExcerpt(exp.text, produced.text);
   if (excerpt) return excerpt;
   const e = normaliseText(exp.text);

@@ -1,6 +1,7 @@
 // String shapes that Azure responses use and that examples are compared by when a value is volatile
 // (tokens, times, ids, etags) or the reader's own (names, GUIDs of their resources).
 // The order of FORMATS matters: the first matching shape is the one an example value "has".
+import { GUID } from '../guid.ts';
 
 export type FormatName =
   | 'empty'
@@ -18,7 +19,6 @@ export type FormatName =
   | 'base64'
   | 'string';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT = /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -1,11 +1,12 @@
 // The emulator's starting state. A run always starts from a scenario and never mutates it: each
 // emulator instance deep-copies it into its own live state, so runs cannot see each other.
 import { z } from 'zod';
+import { GUID } from '../guid.ts';
 
 /** Where in a tutorial the reader is told to create this (file:line), so the report can cite it. */
 const Source = z.string().optional();
 
-export const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+export const Guid = z.string().regex(GUID);
 
 export const ScenarioIdentity = z.object({
   principalId: Guid, // object id: token `oid`/`sub`, RBAC principal

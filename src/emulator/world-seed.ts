@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Cite, World, WorldPrincipal, WorldResource, WorldScope } from '../world/types.ts';
 import { assumedBlobContent, derived, storageKeys } from './default-scenario.ts';
 import { Scenario } from './scenario.ts';
+import { GUID } from '../guid.ts';
 
 const eq = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
@@ -86,7 +87,7 @@ export function scenarioForWorld(base: Scenario, world: World, now: Date = new D
       case 'identity':
         return s.userAssignedIdentities.find((i) => eq(i.name, p.name))?.principalId;
       case 'id':
-        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p.id) ? p.id : undefined;
+        return GUID.test(p.id) ? p.id : undefined;
       default:
         return undefined;
     }

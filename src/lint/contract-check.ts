@@ -6,6 +6,7 @@ import { readJson, walk, type JsonLeaf } from '../parse/json-reader.ts';
 import type { ReadJson } from './document.ts';
 import { eachCurl } from './each.ts';
 import type { JsonExpectation } from '../model.ts';
+import { isMaskedGuid } from '../guid.ts';
 
 export interface ContractedJson {
   read: ReadJson;
@@ -70,14 +71,8 @@ export function isPlaceholderValue(v: unknown): boolean {
   // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (or ****, ####) a value masked whole in an output example.
   return (
     typeof v === 'string' &&
-    (/^<[^>]+>$/.test(v) || /^\{\{?[A-Za-z][\w .-]*\}\}?$/.test(v) || /\.\.\.$|…$/.test(v) || /^(?=(?:[^-]*[xX*#]){8})[xX*#-]+$/.test(v) || partlyMasked(v))
+    (/^<[^>]+>$/.test(v) || /^\{\{?[A-Za-z][\w .-]*\}\}?$/.test(v) || /\.\.\.$|…$/.test(v) || /^(?=(?:[^-]*[xX*#]){8})[xX*#-]+$/.test(v) || isMaskedGuid(v))
   );
-}
-
-/** A GUID with one group or more masked ("cb8c3971-9adc-488b-xxxx-43cbb4974ff5", azure-management-docs container-registry-webhook-reference.md): a redaction, not an id. */
-function partlyMasked(v: string): boolean {
-  const groups = /^([\da-fA-FxX*#]{8})-([\da-fA-FxX*#]{4})-([\da-fA-FxX*#]{4})-([\da-fA-FxX*#]{4})-([\da-fA-FxX*#]{12})$/.exec(v);
-  return groups !== null && groups.slice(1).some((g) => /^[xX*#]+$/.test(g));
 }
 
 export function typeOf(v: unknown): string {

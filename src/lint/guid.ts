@@ -1,10 +1,8 @@
 // GUIDs and the near-GUIDs that documentation invents ("…c3a0fdc190fz", "…b533bl", a 9-digit group).
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NEAR_GUID = /(?<![0-9A-Za-z])[0-9A-Za-z]{6,10}-[0-9A-Za-z]{3,5}-[0-9A-Za-z]{3,5}-[0-9A-Za-z]{3,5}-[0-9A-Za-z]{10,14}(?![0-9A-Za-z])/g;
 
-export function isGuid(s: string): boolean {
-  return GUID.test(s);
-}
+export { GUID, isGuid } from '../guid.ts';
+import { isGuid } from '../guid.ts';
 
 /** Why a GUID-shaped string is not a GUID, in words. */
 export function whyNotGuid(s: string): string {

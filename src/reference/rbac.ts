@@ -5,6 +5,7 @@
 // the Actions/DataActions of the same role, and control-plane actions never grant data actions.
 import { readFileSync } from 'node:fs';
 import type { CatalogRole, RoleCatalog } from './role-catalog-source.ts';
+import { GUID } from '../guid.ts';
 
 export type { CatalogRole } from './role-catalog-source.ts';
 
@@ -22,7 +23,6 @@ function roleIndex(): Map<string, CatalogRole> {
   return byKey;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The catalog role a reference names as Azure resolves it: a role definition GUID, a definition id

@@ -6,7 +6,7 @@
 import { stepConstructMessage } from './steps/support.ts';
 import { checkStep, type Verdict } from '../check/index.ts';
 import { UNSUPPORTED_REASONS } from '../check/verdict.ts';
-import { grantsAccess, refusedAuthorization, runAsReader } from '../check/assumed-access.ts';
+import { grantNotRun } from '../check/grant-not-run.ts';
 import type { Capture, Step, Tutorial } from '../model.ts';
 import type { Plan, PlannedStep } from '../plan/index.ts';
 import type { World } from '../world/types.ts';
@@ -204,24 +204,14 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       for (const value of Object.values(result.captured)) if (/^eyJ/.test(value)) secrets.add(value, `token captured by ${step.id}`);
       observations.set(step.id, observation);
       const check = checkStep({ tutorial, step, observation, world: plan.world });
-      // A 403 on data the page granted itself access to in a step that could not run here (its
-      // `az role assignment create --assignee $CALLER_OBJECT_ID` waited on `az ad signed-in-user show`,
-      // which this tool does not run): the refusal is what that grant would have prevented, so it says
-      // nothing about the page. The step is blocked by the grant, with the 403 kept as evidence.
-      const grantNotRun = check.verdict === 'fail' && runAsReader(step) && refusedAuthorization(step, observation) ? ungranted(plan.steps, step, verdicts, readerGrantSteps(plan.world, plan.steps)) : undefined;
-      if (grantNotRun !== undefined) {
-        const how = verdicts.get(grantNotRun.id) === 'unsupported' ? 'could not be run here (unsupported)' : 'was blocked';
-        emit({
-          step,
-          verdict: 'blocked',
-          reason: `${grantNotRun.id} (line ${grantNotRun.source.startLine}: the access the page grants) ${how}, and this step was refused for lack of such access (${check.reason}): the refusal says nothing about the page`,
-          blockedBy: grantNotRun.id,
-          observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)),
-        });
+      // Judged on all that was read; reported with at most KEPT_BYTES per text.
+      const evidence = keptEvidence(observation, (text) => secrets.redactor.secretSpans(text));
+      const notGranted = grantNotRun({ steps: plan.steps.map((p) => p.step), step, verdicts, world: plan.world, check, observation });
+      if (notGranted !== undefined) {
+        emit({ step, verdict: 'blocked', reason: notGranted.reason, blockedBy: notGranted.blockedBy.id, observation: evidence });
         continue;
       }
-      // Judged on all that was read; reported with at most KEPT_BYTES per text.
-      emit(expected(planned, { step, check, observation: keptEvidence(observation, (text) => secrets.redactor.secretSpans(text)) }));
+      emit(expected(planned, { step, check, observation: evidence }));
     }
   } finally {
     await removeTempFolder(workdir);
@@ -259,7 +249,7 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
         }
       } else value = obs?.captured[`$${s.variable}`];
       if (value === undefined) {
-        const what = s.kind === 'capture' ? (s.path ? `${s.path} for ${b.key}` : `a value for ${b.key}`) : `$${s.variable}`;
+        const what = s.kind === 'capture' ? (s.path ? `${s.path} for ${b.key}` : `value for ${b.key}`) : `$${s.variable}`;
         return { missing: { producer: producerId, reason: `${producerId} produced no ${what}, which this step needs${why ? `: ${why}` : ''}` } };
       }
     }
@@ -267,31 +257,4 @@ function bindValues(planned: PlannedStep, stepsById: ReadonlyMap<string, Step>, 
     byKey[b.key] = value;
   }
   return { values, byKey };
-}
-
-/**
- * The steps that grant the signed-in reader access (a role or an access policy): as the World reads them, or
- * given the id a step read with `az ad signed-in-user show` (`--assignee $CALLER_OBJECT_ID`).
- */
-function readerGrantSteps(world: World | undefined, steps: readonly PlannedStep[]): Set<string> {
-  const ids = new Set<string>();
-  for (const g of [...(world?.grants ?? []), ...(world?.accessPolicies ?? [])]) if (g.principal.kind === 'reader' && g.cite.stepId !== undefined) ids.add(g.cite.stepId);
-  const own = new Set<string>();
-  for (const { step } of steps) {
-    if (step.kind === 'shell' && step.shell.kind === 'assign' && /\baz\s+ad\s+signed-in-user\s+show\b/.test(step.raw)) own.add(step.shell.variable);
-    const by = /(?:--assignee(?:-object-id)?|--object-id|-ObjectId)[\s=]+["']?\$\{?([A-Za-z_]\w*)/.exec(step.raw)?.[1];
-    if (by !== undefined && own.has(by) && grantsAccess(step)) ids.add(step.id);
-  }
-  return ids;
-}
-
-/** The last grant of access to the reader before `step` that did not run (blocked or unsupported), if any. */
-function ungranted(steps: readonly PlannedStep[], step: Step, verdicts: ReadonlyMap<string, string>, toReader: ReadonlySet<string>): Step | undefined {
-  let found: Step | undefined;
-  for (const p of steps) {
-    if (p.step === step) break;
-    const v = verdicts.get(p.step.id);
-    if ((v === 'blocked' || v === 'unsupported') && grantsAccess(p.step) && toReader.has(p.step.id)) found = p.step;
-  }
-  return found;
 }

@@ -7,9 +7,10 @@
 import type { PsValue, Step, Tutorial } from '../model.ts';
 import type { LineOrigin } from '../parse/rendered.ts';
 import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
-import { stepMentions, type Mention } from './mentions.ts';
+import { stepMentions, type GrantMention, type Mention } from './mentions.ts';
 import { powerShellLiteralAssignments, updateSplats } from './powershell-mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
+import { namesReader, readerIdVariables } from './reader-id.ts';
 import type { Role } from './roles.ts';
 import { builtInRoleName, statedBy, type Stated, type StatedPrincipal } from './stated.ts';
 import type { Assumption, Origin, ResourceRole, World, WorldGrant, WorldPrincipal, WorldResource, WorldScope, WorldValue } from './types.ts';
@@ -120,7 +121,9 @@ function resolver(tutorial: Tutorial, values: Record<string, WorldValue>): Resol
       }
       continue;
     }
-    if (step.kind === 'shell' && step.shell.kind === 'assign' && !/^\$\(|`/.test(step.shell.pipeline) && step.shell.curl === undefined) {
+    // Only a value bash sets as written (`x=value`, or what `read` gives): the text of a command
+    // substitution (`x=$(az ad sp list …)`) is what the command prints, unknown here, not its words.
+    if (step.kind === 'shell' && step.shell.kind === 'assign' && (step.shell.literal === true || step.shell.read === true) && !/`/.test(step.shell.pipeline)) {
       const v = resolveWith(vars)(step.shell.pipeline);
       if (v !== undefined) vars.set(step.shell.variable, v);
       else vars.delete(step.shell.variable);
@@ -153,7 +156,7 @@ export function inferWorld(input: WorldInput): World {
 
   const resolve = resolver(tutorial, world.values);
   const mentions: { m: Mention; step: Step; pos: number }[] = [];
-  const createdGrants: { role: string; assignee: string; scope: string | undefined; group: string | undefined; step: Step }[] = [];
+  const createdGrants: (GrantMention & { step: Step })[] = [];
   let dataLakeName: { name: string; line: number } | undefined;
   const splats = new Map<string, PsValue>();
   for (const step of tutorial.steps) {
@@ -330,7 +333,7 @@ function statedPrincipal(p: StatedPrincipal, world: World): WorldPrincipal {
   return { kind: 'vm' };
 }
 
-function addGrants(world: World, stated: Stated, createdGrants: { role: string; assignee: string; scope: string | undefined; step: Step }[], input: WorldInput): void {
+function addGrants(world: World, stated: Stated, createdGrants: (GrantMention & { step: Step })[], input: WorldInput): void {
   // Prose that names the role a command of the page then assigns describes that command: the grant
   // is the page's own (made at run time), not a prerequisite to seed.
   const madeByPage = new Set(createdGrants.map((g) => (builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role).toLowerCase()));
@@ -340,8 +343,13 @@ function addGrants(world: World, stated: Stated, createdGrants: { role: string; 
   }
   for (const g of input.author?.grants ?? []) world.grants.push(g);
   // The page's own `az role assignment create`: made at run time by the page; recorded, never seeded.
+  const readerIds = readerIdVariables(input.tutorial.steps);
   for (const g of createdGrants) {
-    world.grants.push({ role: builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role, principal: principalOf(g.assignee, world), scope: g.scope ? { kind: 'resource-group', group: /\/resourcegroups\/([^/]+)/i.exec(g.scope)?.[1] ?? '' } : { kind: 'subscription' }, origin: 'created', cite: { line: g.step.source.startLine, stepId: g.step.id } });
+    // An id the page read with az ad signed-in-user show is the reader's, whatever value stands in for it
+    // here; an assignee this tool cannot resolve otherwise names nobody it knows.
+    const toReader = g.written !== undefined && namesReader(g.written, readerIds);
+    if (g.unresolved && !toReader) continue;
+    world.grants.push({ role: builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role, principal: toReader ? { kind: 'reader' } : principalOf(g.assignee, world), scope: g.scope ? { kind: 'resource-group', group: /\/resourcegroups\/([^/]+)/i.exec(g.scope)?.[1] ?? '' } : { kind: 'subscription' }, origin: 'created', cite: { line: g.step.source.startLine, stepId: g.step.id } });
   }
   for (const p of stated.accessPolicies) {
     const vault = world.resources.find((r) => r.role === 'vault');

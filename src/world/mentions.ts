@@ -30,7 +30,11 @@ export interface Mention {
 
 export interface GrantMention {
   role: string;
+  /** As resolved, or as written when it cannot be (then `unresolved`). */
   assignee: string;
+  unresolved?: true;
+  /** As written (`$CALLER_OBJECT_ID`): whom a variable names depends on how the page read it. */
+  written?: string;
   scope: string | undefined;
   group: string | undefined;
 }
@@ -268,7 +272,8 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
     case 'role assignment create': {
       const role = text(az, resolve, '--role');
       const assignee = text(az, resolve, '--assignee-object-id', '--assignee');
-      if (role !== undefined && assignee !== undefined) grants.push({ role, assignee, scope: text(az, resolve, '--scope'), group });
+      const written = az.options.find((x) => x.name === '--assignee-object-id' || x.name === '--assignee')?.value ?? undefined;
+      if (role !== undefined && written !== undefined) grants.push({ role, assignee: assignee ?? written, ...(assignee === undefined ? { unresolved: true as const } : {}), written, scope: text(az, resolve, '--scope'), group });
       break;
     }
     default: {

@@ -51,6 +51,26 @@ describe('a 403 behind a grant the tool could not run', () => {
     expect(steps.find((s) => s.raw.startsWith('az role assignment create'))?.verdict).toMatch(/blocked|unsupported/);
     expect(set?.verdict).toBe('fail');
   });
+  it('an access policy set for the reader (az keyvault set-policy --object-id $ME) that could not run blocks the 403 too', async () => {
+    const file = join(dir, 'policy.md');
+    writeFileSync(file, [
+      '# Key vault secret with an access policy',
+      '',
+      ...block('az group create --name grant-rg --location eastus'),
+      ...block('az keyvault create --name grantkv456 --resource-group grant-rg --location eastus --enable-rbac-authorization false'),
+      ...block('ME=$(az ad signed-in-user show --query id --output tsv)'),
+      ...block('az keyvault set-policy --name grantkv456 --object-id $ME --secret-permissions get list'),
+      ...block('az keyvault secret set --vault-name grantkv456 --name my-secret --value hello'),
+    ].join('\n'));
+    const { report } = await runTutorials({ paths: [file] });
+    const steps = report.tutorials[0]?.steps ?? [];
+    const policy = steps.find((s) => s.raw.startsWith('az keyvault set-policy'));
+    const set = steps.find((s) => s.raw.startsWith('az keyvault secret set'));
+    expect(policy?.verdict).toMatch(/blocked|unsupported/);
+    // The 403 is only judged when the emulator refuses; either way the step is no fail.
+    expect(set?.verdict).not.toBe('fail');
+    if (set?.response?.status === 403) expect(set.blockedBy).toBe(policy?.id);
+  });
   it('without any grant on the page the 403 stays a fail', async () => {
     const { set } = await secretSet('no-grant.md', false);
     expect(set?.verdict).toBe('fail');

@@ -105,7 +105,9 @@ export const jsonExampleInvalid: Rule = {
         });
         continue;
       }
-      const what = block.role === 'example' ? 'request body example' : 'response example';
+      // A block after a command is its output as often as a file the page has the reader write
+      // (a settings file, a policy): say where it stands, not what it is.
+      const what = block.role === 'example' ? 'request body example' : `JSON block${block.step ? ` after the command of line ${block.step.source.startLine}` : ''}`;
       if (read.commentLines.length > 0) {
         const first = read.commentLines[0];
         const lines = read.commentLines.map((l) => l.line);

@@ -13,7 +13,8 @@ import { azError, failed } from './command.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
 export const GRAPH = 'https://graph.microsoft.com';
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { GUID } from '../../guid.ts';
+import { GUID } from '../../guid.ts';
 
 /** Identities earlier az steps of this run printed: client id → principal (object) id. */
 function knownClientIds(earlier: ReadonlyMap<string, Observation>): Map<string, string> {

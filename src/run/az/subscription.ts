@@ -11,8 +11,8 @@
 import type { CliCredential } from '../target.ts';
 import type { StepOutcome } from '../context.ts';
 import { outcome } from '../context.ts';
+import { GUID } from '../../guid.ts';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SubscriptionRead =
   /** The id az sends: the account's id when the value names the account's subscription, else the value. */

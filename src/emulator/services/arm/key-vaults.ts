@@ -9,6 +9,7 @@ import type { EmulatorState } from '../../state.ts';
 import { armErrors } from './errors.ts';
 import { retryAfter, startOperation } from './lro.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
+import { GUID } from '../../../guid.ts';
 
 type Vault = Scenario['keyVaults'][number];
 type SecretPermission = Vault['accessPolicies'][number]['secrets'][number];
@@ -18,7 +19,6 @@ const VAULT_NAME = /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
 // The spec's SecretPermissions enum (keyvault.json): 'all' grants every secret operation.
 const SECRET_PERMISSIONS = new Set<SecretPermission>(['all', 'get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge']);
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function vaultBody(call: ArmCall, v: Vault, tags: Record<string, string>): Record<string, unknown> {
   return {

@@ -12,8 +12,8 @@ import type { Scenario } from '../../scenario.ts';
 import { apiVersionAtLeast } from './api-versions.ts';
 import { armErrors } from './errors.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
+import { GUID } from '../../../guid.ts';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Assignment = Scenario['roleAssignments'][number];
 
 const timestamps = new WeakMap<Assignment, { createdOn: string; updatedOn: string; createdBy: string }>();

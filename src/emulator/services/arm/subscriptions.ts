@@ -7,8 +7,8 @@ import { jsonResponse } from '../../respond.ts';
 import { notEmulatedResponse } from '../../router.ts';
 import { directoryOf } from '../../scenario.ts';
 import type { ArmCall, ArmRoute } from './route.ts';
+import { GUID } from '../../../guid.ts';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Is this a subscription id ARM accepts in a path (a GUID)? Anything else is InvalidSubscriptionId. */
 export function isSubscriptionId(id: string): boolean {

@@ -1,0 +1,37 @@
+// The signed-in reader's own object id, as a page reads it into a variable and then grants it access:
+// `CALLER_OBJECT_ID=$(az ad signed-in-user show --query id -o tsv)` then
+// `az role assignment create --assignee $CALLER_OBJECT_ID …`. This tool never runs the lookup (the
+// target has no signed-in user of the reader's), so the id stays unknown; what it names is known, and
+// the World records such a grant as one to the reader. One reader of this pattern for the World and
+// for the check that a refusal followed a grant to the reader that could not run.
+import type { Step } from '../model.ts';
+
+const SIGNED_IN = /\baz\s+ad\s+signed-in-user\s+show\b|\bGet-AzADUser\b[^\n|]*-SignedIn\b/i;
+
+/** The variables (bash or PowerShell, without `$`) a step before each use assigns the reader's object id. */
+export function readerIdVariables(steps: readonly Step[]): Set<string> {
+  const out = new Set<string>();
+  for (const step of steps) {
+    if (step.kind !== 'shell' || !SIGNED_IN.test(step.raw)) continue;
+    if (step.language === 'powershell') {
+      for (const st of step.powershell ?? []) if (st.assignTo !== undefined && SIGNED_IN.test(step.raw.slice(st.start, st.end))) out.add(st.assignTo);
+    } else if (step.shell.kind === 'assign' && SIGNED_IN.test(step.shell.pipeline)) out.add(step.shell.variable);
+  }
+  return out;
+}
+
+/** Whether an option's value names the reader: one of those variables, or the lookup itself inline. */
+export function namesReader(value: string, variables: ReadonlySet<string>): boolean {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  if (/^\$\(\s*az\s+ad\s+signed-in-user\s+show\b[^)]*\)$/.test(v)) return true;
+  const name = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(v)?.[1];
+  return name !== undefined && variables.has(name);
+}
+
+const PRINCIPAL = /(?:--assignee(?:-object-id)?|--object-id|-ObjectId|-PrincipalId)[\s=]+("[^"]*"|'[^']*'|\S+)/g;
+
+/** Whether a grant step's principal option names the reader (`--assignee $ME`, `-ObjectId $me`). */
+export function grantsToReader(step: Step, variables: ReadonlySet<string>): boolean {
+  for (const m of step.raw.matchAll(PRINCIPAL)) if (namesReader(m[1]!, variables)) return true;
+  return false;
+}
