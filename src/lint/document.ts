@@ -59,6 +59,11 @@ export interface LintDocument {
   authorGrants?: readonly WorldGrant[];
   /** How the caller reads files of the docset (its --docset-root), for pages this page links to. */
   resolveInclude?: IncludeResolver;
+  /**
+   * The file a line of the text comes from, when the text is a page with its includes in place
+   * (lint/index.ts lintTutorial): the page's own file, or the include's.
+   */
+  lineFile?: (line: number) => string | undefined;
 }
 
 export function buildDocument(tutorial: Tutorial, text: string | undefined): LintDocument {

@@ -49,12 +49,12 @@ export function lintTutorial(tutorial: Tutorial, opts: LintOptions = {}): Findin
     return lintModel(tutorial, opts.text, opts);
   }
   if (tutorial.seed) model.seed = tutorial.seed;
-  return placeFindings(lintModel(model, rendered.text, opts), rendered, tutorial, model);
+  return placeFindings(lintModel(model, rendered.text, opts, (n) => rendered.origins[n - 1]?.file), rendered, tutorial, model);
 }
 
 /** Every rule over one model and its text, findings sorted by place. */
-function lintModel(tutorial: Tutorial, text: string | undefined, opts: LintOptions): Finding[] {
-  const doc: LintDocument = { ...buildDocument(tutorial, text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}), ...(opts.resolveInclude ? { resolveInclude: opts.resolveInclude } : {}) };
+function lintModel(tutorial: Tutorial, text: string | undefined, opts: LintOptions, lineFile?: (line: number) => string | undefined): Finding[] {
+  const doc: LintDocument = { ...buildDocument(tutorial, text), ...(opts.authorGrants ? { authorGrants: opts.authorGrants } : {}), ...(opts.resolveInclude ? { resolveInclude: opts.resolveInclude } : {}), ...(lineFile ? { lineFile } : {}) };
   const seed = tutorial.seed ?? opts.seed;
   const active: readonly Rule[] = opts.only ? rules.filter((r) => opts.only?.includes(r.id)) : rules;
   const seen = new Set<string>();

@@ -87,11 +87,21 @@ export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): Az
   const info: AzCommandInfo | undefined = found.kind === 'command' ? found.command : undefined;
   const read: AzRead = { found, pathLength, options: [], positionals: [], help: asksForHelp(argv.slice(pathLength)) };
   let endOfOptions = false;
+  // argparse reads a bare "--" as the end of the options, never as an abbreviation of every long
+  // option (CPython Lib/argparse.py _parse_known_args: "all args after -- are non-options"). The
+  // words after it are positionals; a command with no positional parameter leaves the "--" itself
+  // among the extras too: Python 3.11–3.13 print "unrecognized arguments: --" for
+  // `az keyvault key delete --name x --` (and "-- --object-id y" when more follows).
+  const takesPositional = info?.parameters.some((p) => p.positional) ?? false;
   for (let k = pathLength; k < argv.length; k++) {
     const word = argv[k] as string;
+    if (word === '--' && !endOfOptions) {
+      endOfOptions = true;
+      if (info && !takesPositional) read.positionals.push(k);
+      continue;
+    }
     if (endOfOptions || !looksLikeOption(word)) {
-      if (word === '--' && !endOfOptions) endOfOptions = true;
-      else read.positionals.push(k);
+      read.positionals.push(k);
       continue;
     }
     const lookup: AzParameterLookup = info ? parameter(info, word) : { kind: 'unknown', written: word };

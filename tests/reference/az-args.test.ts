@@ -100,3 +100,15 @@ describe('the status of a command path', () => {
     expect(status.kind === 'unknown' && status.suggestions.map((s) => s.path)).toContain('storage blob upload');
   });
 });
+
+describe('a bare "--" ends the options (argparse), it abbreviates none of them', () => {
+  // Regression: tutorial-rotate-revoke-customer-managed-keys.md (azure-management-docs @d923d588, line 116
+  // "  -- " with no "\") failed with "ambiguous option: -- could match --acquire-policy-token, …"; argparse
+  // never looks "--" up as an option (CPython Lib/argparse.py _parse_known_args), and Python 3.11–3.13
+  // print "unrecognized arguments: --" for a command without positionals.
+  it('az keyvault key delete --name x -- stops with "unrecognized arguments: --", not "ambiguous option"', () => {
+    expect(error('keyvault key delete --name x --vault-name v --')).toBe('unrecognized arguments: --');
+    expect(error('keyvault key delete --name x --vault-name v -- --object-id y')).toBe('unrecognized arguments: -- --object-id y');
+    expect(readAzArgv(argv('keyvault key delete --name x --')).options.map((o) => o.written)).toEqual(['--name']);
+  });
+});

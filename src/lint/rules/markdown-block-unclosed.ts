@@ -20,7 +20,7 @@ export const markdownBlockUnclosed: Rule = {
   severity: 'warning',
   shortDescription: 'A code fence, tab group or zone pivot is opened and never closed (or a zone is closed that was never opened, or opened inside another).',
   fullDescription:
-    'CommonMark (spec 0.31.2, 4.5 Fenced code blocks): "If the end of the containing block (or document) is reached and no closing code fence has been found, the code block contains all of the lines after the opening code fence". GitHub and every CommonMark renderer then show the rest of the list item or page — prose, later commands, a second fence\'s opener as text — inside one code block, and its Copy button (Learn\'s too) pastes all of it into the shell. Learn\'s DocFX ends a fence still open at "::: zone-end" with the zone (dotnet/docfx TripleColonBlockParser: the zone is a container block and closing it closes what is open inside), so Learn shows that page right while GitHub\'s preview and other renderers do not. A DocFX tab group ("# [Azure CLI](#tab/azure-cli)") ends at a line "---"; without it Learn shows the rest of the page inside the group\'s last tab. A zone opened inside another zone is refused ("Zones cannot be nested", ZoneExtension.TryValidateAncestry) and its line shown as text, and its "::: zone-end" closes the outer zone; a "::: zone-end" with no zone open is shown as text.',
+    'CommonMark (spec 0.31.2, 4.5 Fenced code blocks): "If the end of the containing block (or document) is reached and no closing code fence has been found, the code block contains all of the lines after the opening code fence". GitHub and every CommonMark renderer then show the rest of the list item or page — prose, later commands, a second fence\'s opener as text — inside one code block, and its Copy button (Learn\'s too) pastes all of it into the shell. Learn\'s DocFX ends a fence still open at "::: zone-end" with the zone (dotnet/docfx TripleColonBlockParser: the zone is a container block and closing it closes what is open inside), so Learn shows that page right while GitHub\'s preview and other renderers do not. A DocFX tab group ("# [Azure CLI](#tab/azure-cli)") ends at a line "---" (or at the end of the document: TabGroupAggregator does not end it at a heading); without it Learn shows the rest of the page inside the group\'s last tab. An include (front matter ms.topic: include) is rendered as a document of its own, so its unclosed group ends with the file: it is reported only when a heading of the tabs\' level or above follows the last tab inside the include (azure-management-docs azure-arc/servers/includes/esu-network-requirements.md ends with its last tab and is not). A zone opened inside another zone is refused ("Zones cannot be nested", ZoneExtension.TryValidateAncestry) and its line shown as text, and its "::: zone-end" closes the outer zone; a "::: zone-end" with no zone open is shown as text.',
   help: 'Close each code fence with a line of the same backticks before the prose or the next block, end each tab group with a line "---", and pair every "::: zone pivot=…" with one "::: zone-end" before the next zone opens.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -28,6 +28,7 @@ export const markdownBlockUnclosed: Rule = {
       if (!CODES.has(d.code)) continue;
       // A diagnostic about an included file has that file's line numbers: it is the include's own.
       if (d.file && doc.file && d.file !== doc.file) continue;
+      if (d.code === 'tab-group-unclosed' && doc.hasText && inInclude(doc, d.line) && !sectionAfterLastTab(doc, d.line)) continue;
       const message = messageOf(d, doc.hasText ? doc.line(d.line) : '', doc.hasText ? zoneEndAfter(doc, d.line) : undefined);
       if (message) hits.push({ line: d.line, message });
     }
@@ -66,6 +67,52 @@ function swallowedOpeners(doc: LintDocument): RuleHit[] {
     }
   }
   return hits;
+}
+
+const FRONT_MATTER_INCLUDE = /^ms\.topic:\s*["']?include["']?\s*$/i;
+const TAB_HEADING = /^\s{0,3}(#{1,6})\s+\[[^\]]*\]\(#tab\//;
+const HEADING = /^\s{0,3}(#{1,6})\s/;
+
+/**
+ * The line is an include's: the page's text holds it in place of an [!INCLUDE] (lineFile names another
+ * file), or the file linted is itself an include (front matter "ms.topic: include", as Learn's declare).
+ */
+function inInclude(doc: LintDocument, line: number): boolean {
+  const file = doc.lineFile?.(line);
+  if (file !== undefined && file !== doc.file && file !== doc.tutorial.file) return true;
+  if (doc.lineCount < 1 || doc.line(1).trim() !== '---') return false;
+  for (let n = 2; n <= doc.lineCount && doc.line(n).trim() !== '---'; n++) if (FRONT_MATTER_INCLUDE.test(doc.line(n).trim())) return true;
+  return false;
+}
+
+/**
+ * Whether a heading of the tab headings' level or above follows the group's last tab: a section the
+ * author meant outside the group. An include is rendered as a document of its own (DocFX's block
+ * inclusion parses the included file apart), so its unclosed group ends with the file and the page
+ * that includes it goes on outside the tabs: only a section inside the include after the last tab
+ * is swallowed (TabGroupAggregator ends a group at "---" or at the end of the blocks, not at a heading).
+ */
+function sectionAfterLastTab(doc: LintDocument, start: number): boolean {
+  // In a page with its includes in place, the include's own lines end where its file does.
+  const file = doc.lineFile?.(start);
+  let end = start;
+  while (end < doc.lineCount && (file === undefined || doc.lineFile?.(end + 1) === file)) end++;
+  let level = 0;
+  let last = start;
+  for (let n = start; n <= end; n++) {
+    const tab = TAB_HEADING.exec(doc.line(n));
+    if (tab && (level === 0 || tab[1]!.length === level)) {
+      level = tab[1]!.length;
+      last = n;
+    }
+  }
+  if (level === 0) return true;
+  for (let n = last + 1; n <= end; n++) {
+    if (!doc.isProse(n)) continue;
+    const h = HEADING.exec(doc.line(n));
+    if (h && h[1]!.length <= level) return true;
+  }
+  return false;
 }
 
 function zoneEndAfter(doc: { lineCount: number; line(n: number): string }, from: number): number | undefined {

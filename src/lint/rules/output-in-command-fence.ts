@@ -9,6 +9,11 @@ const COMMAND_FENCE = /^(bash|sh|zsh|shell|azurecli|azurecli-interactive|azure-c
 // The sentence leading into a block that says what follows is output or a text file's content, not
 // commands. ("A script containing the following:" or "This example shows:" may well lead into bash.)
 const LEAD_IN_CONTENT = /\b(?:output|returned|returns|response|result|looks like|text file)\b(?:[^.]|\.(?=\S))*:\s*$/i;
+// "the install command looks like:" introduces a command (azure-management-docs azure-arc/servers/
+// manage-agent.md: `sudo yum install azcmagent-1.28.02260-755`, an example of the command above it),
+// unless the sentence also speaks of what a command prints.
+const LEAD_IN_COMMAND = /\bcommands?\b[^.:]*\blooks? like\b/i;
+const SPEAKS_OF_OUTPUT = /\b(?:output|outputs|returned|returns|response|result|results|prints)\b/i;
 
 export const outputInCommandFence: Rule = {
   id: 'output-in-command-fence',
@@ -16,7 +21,7 @@ export const outputInCommandFence: Rule = {
   severity: 'warning',
   shortDescription: 'Command output is written inside a code block tagged as commands (azurecli, bash).',
   fullDescription:
-    'Learn renders a "Copy" button on every code block and a "Try It" (Cloud Shell) button on azurecli-interactive blocks; both take the whole block. Output lines in such a block are pasted into the shell after the command: bash reports "{: command not found" and runs on, or waits for a closing brace. The language tag also tells the reader (and tools) what to run.',
+    'Learn renders a "Copy" button on every code block and a "Try It" (Cloud Shell) button on azurecli-interactive blocks; both take the whole block. Output lines in such a block are pasted into the shell after the command: bash reports "{: command not found" and runs on, or waits for a closing brace. The language tag also tells the reader (and tools) what to run. A block without a command is reported when the sentence before it introduces content or output ("returns:", "looks like:"), not when it introduces a command ("the install command looks like:").',
   help: 'Put the output in its own block tagged output (or json), after the command block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -51,6 +56,7 @@ export const outputInCommandFence: Rule = {
       let lead = fence.open - 1;
       while (lead > 0 && doc.line(lead).trim() === '') lead--;
       if (lead < 1 || !doc.isProse(lead) || !LEAD_IN_CONTENT.test(doc.line(lead))) continue;
+      if (LEAD_IN_COMMAND.test(doc.line(lead)) && !SPEAKS_OF_OUTPUT.test(doc.line(lead))) continue;
       hits.push({
         line: body[0] as number,
         column: 1,
