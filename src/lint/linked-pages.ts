@@ -35,7 +35,7 @@ export function linkedPageVariables(doc: LintDocument): LinkedVariables {
     if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
     for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  for (const text of readPages(doc, pages)) {
+  for (const { text } of readPages(doc, pages)) {
     for (const line of text.split(/\r?\n/)) {
       const bash = BASH_ASSIGN.exec(line);
       if (bash) out.bash.add(bash[1]!);
@@ -54,6 +54,11 @@ const HEADING = /^(#{1,6})\s+(.*)$/;
  * what that page installs and signs in to, the reader who meets the prerequisites has.
  */
 export function prerequisitePageTexts(doc: LintDocument): string[] {
+  return prerequisitePages(doc).map((p) => p.text);
+}
+
+/** The pages the Prerequisites section links to, with the path each was read from (see prerequisitePageTexts). */
+export function prerequisitePages(doc: LintDocument): LinkedPage[] {
   if (!doc.file || !doc.hasText) return [];
   const pages = new Set<string>();
   let level = 0; // the Prerequisites heading's level while inside its section, else 0
@@ -70,18 +75,24 @@ export function prerequisitePageTexts(doc: LintDocument): string[] {
   return readPages(doc, pages);
 }
 
+export interface LinkedPage {
+  /** The path the page was read from, as the include resolver shows it. */
+  file: string;
+  text: string;
+}
+
 /**
  * The linked pages' text, read as includes are (parse/docset.ts): inside the docset root only, regular
  * files only (a link to a named pipe must not hang lint), a link that cannot be read is skipped. The
  * caller's resolver (its --docset-root) when it gave one, else the docset found upwards from the page.
  */
-function readPages(doc: LintDocument, links: Iterable<string>): string[] {
+function readPages(doc: LintDocument, links: Iterable<string>): LinkedPage[] {
   const from = doc.file;
   const read = doc.resolveInclude ?? includeResolver(findDocsetRoot(resolve(from)));
-  const out: string[] = [];
+  const out: LinkedPage[] = [];
   for (const link of links) {
     const got = read(link, from);
-    if ('text' in got) out.push(got.text);
+    if ('text' in got) out.push({ file: got.file, text: got.text });
   }
   return out;
 }

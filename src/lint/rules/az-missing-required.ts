@@ -1,10 +1,11 @@
 // An az command written without an argument the command requires: argparse stops with "the
 // following arguments are required: …". Read against the command table; a default set with
-// `az configure --defaults` on the page counts as given.
+// `az configure --defaults` on the page, or on a page its Prerequisites section links to, counts as given.
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, elides, missingRequired } from '../../reference/az-args.ts';
 import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
+import { prerequisitePageTexts } from '../linked-pages.ts';
 import { sideLoadedCaveat, sideLoadedExtensions } from '../installed-extensions.ts';
 import { BACKUP_TYPE_REFUSAL, friendlyContainerWithoutType } from '../az-backup-container.ts';
 
@@ -25,7 +26,7 @@ export const azMissingRequired: Rule = {
   severity: 'error',
   shortDescription: 'An az command lacks an argument the command requires (always, or with the other arguments the page gives).',
   fullDescription:
-    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. A command of an az extension is read against the extension\'s current reference, which may be newer than the extension the reader has installed: a warning (az vmware private-cloud create without --sku, a reader\'s report: https://github.com/MicrosoftDocs/azure-docs/issues/54270). Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Some arguments are required only with others, which az checks after parsing: az backup item show and az backup recoverypoint list / show given a container\'s friendly name (--container-name myVM, not the native IaasVMContainer;iaasvmcontainerv2;<group>;<vm> that az backup container list prints) need --backup-management-type, and az stops with "--backup-management-type is required when providing container\'s friendly name." (Azure/azure-cli src/azure-cli/azure/cli/command_modules/backup/custom_help.py @90f08455 validate_and_extract_container_type; readers met it on the restore tutorial, MicrosoftDocs/azure-docs#46683). A placeholder container name may stand for the native name, so that finding is a warning.',
+    'The Azure CLI reference marks some parameters required (az role assignment create needs --scope since Azure CLI 2.54). Without them az stops with "the following arguments are required: …" before any request is made. A default that `az configure --defaults group=… spring=…` (or `az config set defaults.…`) sets counts as given, whether the page runs it or a page its Prerequisites section sends the reader to first does (a quickstart series sets it once: MicrosoftDocs/azure-docs articles/spring-apps/quickstart-deploy-apps.md, then quickstart-logs-metrics-tracing.md runs az spring app logs -n solar-system-weather -f). A command whose lines end in a backtick (PowerShell\'s continuation in a bash block) is left to shell-missing-continuation: bash drops the options the page writes, and the fix is the continuation. A command of an az extension is read against the extension\'s current reference, which may be newer than the extension the reader has installed: a warning (az vmware private-cloud create without --sku, a reader\'s report: https://github.com/MicrosoftDocs/azure-docs/issues/54270). Where the page installs an extension from a file or URL (az extension add --source …), which may redefine the command (the appservice-kube wheel makes az webapp create\'s --plan optional: Azure/azure-cli-extensions src/appservice-kube/azext_appservice_kube/_params.py), the finding is a warning. Some arguments are required only with others, which az checks after parsing: az backup item show and az backup recoverypoint list / show given a container\'s friendly name (--container-name myVM, not the native IaasVMContainer;iaasvmcontainerv2;<group>;<vm> that az backup container list prints) need --backup-management-type, and az stops with "--backup-management-type is required when providing container\'s friendly name." (Azure/azure-cli src/azure-cli/azure/cli/command_modules/backup/custom_help.py @90f08455 validate_and_extract_container_type; readers met it on the restore tutorial, MicrosoftDocs/azure-docs#46683). A placeholder container name may stand for the native name, so that finding is a warning.',
   help: 'Add the required argument (a placeholder the prose explains is fine), e.g. --scope /subscriptions/<SUBSCRIPTION ID>/resourceGroups/<GROUP>.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -39,6 +40,13 @@ export const azMissingRequired: Rule = {
       const pattern = path === 'configure' ? /(?:^|\s)([a-z-]+)=/g : path === 'config set' ? /(?:^|\s)defaults\.([a-z-]+)=/g : undefined;
       if (!pattern) continue;
       for (const w of az.words) for (const m of w.value.matchAll(pattern)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
+    }
+    // So does the one a page the Prerequisites section sends the reader to first runs: the Azure Spring
+    // Apps quickstarts set `az configure --defaults group=<resource-group-name> spring=<service-name>` once
+    // (quickstart-deploy-apps.md) and the later ones run `az spring app logs -n solar-system-weather -f`.
+    for (const text of prerequisitePageTexts(doc)) for (const line of text.split(/\r?\n/)) {
+      const set = /^\s*az\s+(?:configure\s+--defaults|config\s+set)\s+(.*)$/.exec(line)?.[1];
+      if (set) for (const m of set.matchAll(/(?:^|\s)(?:defaults\.)?([a-z-]+)=/g)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
     }
     // An extension installed from a file or URL may redefine the command (appservice-kube makes az webapp create's --plan optional).
     const sideLoaded = sideLoadedExtensions(doc)[0];
