@@ -2,6 +2,9 @@
 // articles/aks, kubernetes-fleet and application-network, 60 pages, seed 1503): each false finding, pinned by a
 // byte-exact excerpt of the real page (tests/lint/fixtures/real, README table), and the same rule still
 // reporting the defect it is for.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRepoFile, ruleFindings } from './helpers.ts';
 
@@ -85,5 +88,27 @@ describe('page-assumes-resource: a group inside a resource id with a masked subs
   it('still reports the group when the subscription is a real-looking id', () => {
     const real4 = page.replaceAll('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', '3f2a8d6c-5b1e-4c7a-9e0d-2b6f8a4c1d73');
     expect(ruleFindings('page-assumes-resource', 'x.md', real4).length).toBe(1);
+  });
+});
+
+describe('shell-unassigned-variable: a variable the prose sends to another page by a reference-style link', () => {
+  // Regression: a false warning on validate-mongodb-cluster.md: "Make sure you're passing correct `$connectionString`
+  // environment variable exported from the step 3 of the [previous tutorial][deploy-mongodb-cluster]", whose
+  // definition [deploy-mongodb-cluster]: ./deploy-mongodb-cluster.md#… leads to the page that exports it.
+  const page = `${real('validate-mongodb-cluster.excerpt.md')}\n${real('validate-mongodb-cluster-links.excerpt.md')}`;
+  it('the linked page exports connectionString: not reported; AKS_MONGODB_NAMESPACE, which it does not assign, still is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-aks2-linked-'));
+    try {
+      const file = join(dir, 'validate-mongodb-cluster.md');
+      writeFileSync(file, page);
+      writeFileSync(join(dir, 'deploy-mongodb-cluster.md'), real('deploy-mongodb-cluster-connection-string.excerpt.md'));
+      const messages = ruleFindings('shell-unassigned-variable', file, page).map((f) => f.message);
+      expect(messages.filter((m) => m.includes('connectionString'))).toEqual([]);
+      expect(messages.some((m) => m.includes('$AKS_MONGODB_NAMESPACE'))).toBe(true);
+      // Without the linked page beside it, the page alone still says so.
+      expect(ruleFindings('shell-unassigned-variable', 'x.md', page).some((f) => f.message.includes('connectionString'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
