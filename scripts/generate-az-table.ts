@@ -69,6 +69,14 @@ const LIST_SUMMARY = /space[- ]separated|separated by (?:spaces?|blanks?)|space[
 
 const IDENTITY_LIST = "identity list: '[system]' and space-separated";
 
+// "See https://aka.ms/node-labels for syntax of labels": the reference entry of AKS node labels (az aks
+// create/update --nodepool-labels, az aks nodepool add/update --labels) drops the "space-separated labels:
+// key[=value] [key[=value] ...]" of az's own help, but every one of them is nargs='*' (Azure/azure-cli
+// src/azure-cli/azure/cli/command_modules/acs/_params.py @0088c878b2ee9514b99eda3da2912257494cb3ee:
+// c.argument('nodepool_labels', nargs='*', validator=validate_nodepool_labels, help='space-separated labels: …'),
+// c.argument('labels', nargs='*', validator=validate_nodepool_labels)): `--labels dept=HR costcenter=5000` is two labels.
+const NODE_LABELS_SUMMARY = /aka\.ms\/node-labels for syntax of labels/i;
+
 interface ExampleUse {
   zero: Set<Param>;
   valued: Set<Param>;
@@ -221,7 +229,7 @@ async function generate(source: string): Promise<{ text: string; stats: Map<stri
     ruleCounts.set(rule, (ruleCounts.get(rule) ?? 0) + 1);
     const s: TableParam = { n: names(p).join(' '), v };
     if (p.isRequired === 'true') s.req = 1;
-    if (LIST_SUMMARY.test(p.summary ?? '') || rule === IDENTITY_LIST) s.many = 1;
+    if (LIST_SUMMARY.test(p.summary ?? '') || NODE_LABELS_SUMMARY.test(p.summary ?? '') || rule === IDENTITY_LIST) s.many = 1;
     const accepted = acceptedValues(p);
     if (accepted?.length) s.enum = accepted;
     const dep = deprecatedNames(p);

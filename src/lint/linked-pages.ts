@@ -11,10 +11,26 @@ import { resolve } from 'node:path';
 import { findDocsetRoot, includeResolver } from '../parse/docset.ts';
 import type { LintDocument } from './document.ts';
 
-const NAMES_VARIABLES = /\bvariables\b/i;
-const SAYS_WHERE = /\b(?:defined|set|created|assigned|declared|reuse|same)\b/i;
+// One variable too: "Make sure you're passing correct `$connectionString` environment variable exported from
+// the step 3 of the [previous tutorial][deploy-mongodb-cluster]" (azure-aks-docs validate-mongodb-cluster.md,
+// whose deploy-mongodb-cluster.md exports connectionString).
+const NAMES_VARIABLES = /\bvariables?\b/i;
+const SAYS_WHERE = /\b(?:defined|set|created|assigned|declared|exported|reuse|same)\b/i;
 /** A relative link to another page of the docset: `](other-page.md)`, `](../x/page.md#anchor)`. */
 const PAGE_LINK = /\]\(((?!https?:|\/)[^)\s#]+\.md)(?:#[^)\s]*)?\)/g;
+/** A reference-style link `[text][label]` and the definitions `[label]: ./page.md#anchor` (CommonMark 4.7). */
+const REFERENCE_LINK = /\]\[([^\]]+)\]/g;
+const REFERENCE_DEFINITION = /^\s{0,3}\[([^\]]+)\]:\s*<?((?!https?:|\/)[^>\s#]+\.md)(?:#[^>\s]*)?>?/;
+
+/** The relative pages a line links to, inline or by reference (`definitions`: label, lower-cased → page). */
+function linkedPages(text: string, definitions: ReadonlyMap<string, string>): string[] {
+  const out = [...text.matchAll(PAGE_LINK)].map((m) => m[1]!);
+  for (const m of text.matchAll(REFERENCE_LINK)) {
+    const page = definitions.get(m[1]!.trim().toLowerCase());
+    if (page !== undefined) out.push(page);
+  }
+  return out;
+}
 const BASH_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_]\w*)=/;
 const POWERSHELL_ASSIGN = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
 
@@ -30,10 +46,15 @@ export function linkedPageVariables(doc: LintDocument): LinkedVariables {
   const out: LinkedVariables = { bash: new Set(), powershell: new Set() };
   if (!doc.file || !doc.hasText) return out;
   const pages = new Set<string>();
+  const definitions = new Map<string, string>();
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const d = doc.isProse(n) ? REFERENCE_DEFINITION.exec(doc.line(n)) : null;
+    if (d) definitions.set(d[1]!.trim().toLowerCase(), d[2]!);
+  }
   for (let n = 1; n <= doc.lineCount; n++) {
     const text = doc.line(n);
     if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
-    for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
+    for (const page of linkedPages(text, definitions)) pages.add(page);
   }
   for (const { text } of readPages(doc, pages)) {
     for (const line of text.split(/\r?\n/)) {

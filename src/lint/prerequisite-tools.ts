@@ -58,8 +58,10 @@ const CLI_ENVIRONMENT_INCLUDE = /azure-cli-prepare-your-environment[\w-]*\.md/i;
 // Az module cmdlets (Verb-AzNoun); Connect-AzAccount included.
 const AZ_CMDLET = /(?<![\w-])(?:[A-Z][a-z]+)-Az[A-Z]\w*/;
 const AZ_MODULE_NAMED = /Azure PowerShell|Az PowerShell|\bAz (?:PowerShell )?module|\bAz\.\w+ module|Install-Module\b[^\n]*\bAz\b/i;
-// Commands that work without a signed-in account.
-const NO_SIGN_IN = /^(?:login|logout|version|upgrade|extension|config|configure|bicep|init|find|interactive|feedback|self-test|cloud|account clear|account list|group --help)\b/;
+// Commands that work without a signed-in account. az aks draft create runs the Draft binary on the
+// reader's files and calls no Azure API (Azure/azure-cli-extensions src/aks-preview, its draft module:
+// aks_draft_cmd_create downloads draft and runs `draft create`; azure-aks-docs draft.md runs it first).
+const NO_SIGN_IN = /^(?:login|logout|version|upgrade|extension|config|configure|bicep|init|find|interactive|feedback|self-test|cloud|account clear|account list|group --help)\b|^aks draft create$/;
 const SIGN_IN_NAMED = /\baz login\b|Connect-AzAccount|\bsign(?:ed)?[ -]in\b|\blog(?:ged)?[ -]?in\b|\bauthenticat/i;
 
 /** The page installs the extension (az extension add … ext) or its prose names "the ext extension". */

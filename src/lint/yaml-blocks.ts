@@ -36,13 +36,31 @@ export function yamlBlocks(doc: LintDocument): YamlBlock[] {
   const out: YamlBlock[] = [];
   for (const fence of codeFences(doc)) {
     if (fence.close > doc.lineCount) continue;
-    if (YAML_INFO.has(fence.info)) out.push(...readYaml(doc, fence, fence.open + 1, fence.close));
-    else if (fence.info === '' || blockLanguage(fence.info) === 'shell') {
+    if (YAML_INFO.has(fence.info)) {
+      if (!describeOutput(doc, fence)) out.push(...readYaml(doc, fence, fence.open + 1, fence.close));
+    } else if (fence.info === '' || blockLanguage(fence.info) === 'shell') {
       for (const h of manifestHeredocs(doc, fence)) out.push(...readYaml(doc, fence, h.from, h.to, h.at));
     }
   }
   cache.set(doc, out);
   return out;
+}
+
+// What `kubectl describe` prints opens with these fields, in this order (k8s.io/kubectl pkg/describe:
+// "Name:", "Namespace:", "Labels:", "Annotations:" for every object). It looks like YAML and is not: the
+// items of a list follow one another with no "-" (two stages each print "Max Concurrency:" in one
+// mapping, azure-aks-docs kubernetes-fleet/howto-staged-update-run.md), keys hold spaces ("API Version").
+const DESCRIBE_HEAD = ['Name', 'Namespace', 'Labels', 'Annotations'];
+
+/** A ```yaml block that is `kubectl describe` output: its first lines are Name:, Namespace:, Labels:, Annotations:. */
+function describeOutput(doc: LintDocument, fence: CodeFence): boolean {
+  const keys: string[] = [];
+  for (let n = fence.open + 1; n < fence.close && keys.length < DESCRIBE_HEAD.length; n++) {
+    const t = doc.line(n).trim();
+    if (t === '') continue;
+    keys.push(/^([A-Za-z ]+):/.exec(t)?.[1] ?? '');
+  }
+  return keys.length === DESCRIBE_HEAD.length && keys.every((k, i) => k === DESCRIBE_HEAD[i]);
 }
 
 /** The YAML documents of page lines [from, to) of a fence (its indentation removed). */

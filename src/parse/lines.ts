@@ -82,7 +82,10 @@ export function isJsonStart(content: string): boolean {
   // `{` opens JSON when what follows reads as a member ("name": …, or a bare key: as pages mistype
   // it) or nothing; `{ProviderNamespace : Microsoft.Batch` (PowerShell's formatted output) and
   // `{batchAccounts}` are not JSON.
-  if (c === '{') return /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
+  // `{ [664 bytes data]` is curl --verbose's trace of a body it received (`} […]` of one it sent) when
+  // its output is no terminal (curl src/tool_cb_dbg.c: the "{ " prefix, then "[%zu bytes data]"): a
+  // line of the transcript, not a JSON value (howto-deploy-java-quarkus-app.md's curl --verbose … | jq .).
+  if (c === '{') return !/^\{ \[\d+ bytes data\]/.test(content) && /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
   if (c !== '[') return false;
   // `[3]: ./media/x.png` is a Markdown link reference definition (CommonMark 4.7), never JSON: no JSON
   // value is followed by a colon.

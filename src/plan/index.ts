@@ -19,6 +19,7 @@ import { BindIndex, bindStep, type UnboundPlaceholder } from './bind.ts';
 import { EarlierSteps, elevationDependencies, filesRead, filesWritten, grantDependencies } from './dependencies.ts';
 import { authorWorld } from './author.ts';
 import { pageNames } from './page-names.ts';
+import { blockGroupDeletedUnderAnotherName } from './one-group-two-names.ts';
 import { readerReplaces } from './reader-replaces.ts';
 import { normaliseKey } from './keys.ts';
 import type { Plan, PlannedStep, PlanOptions } from './types.ts';
@@ -165,6 +166,7 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
 
   grantDependencies(planned);
   elevationDependencies(planned);
+  blockGroupDeletedUnderAnotherName(planned);
 
   // A literal name the block's lead-in tells the reader to replace ('Replace "myResourceGroup" with the name of
   // your resource group'), which no other step uses: it stands for nothing the page has, so the step is not run

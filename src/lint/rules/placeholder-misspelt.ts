@@ -32,6 +32,25 @@ export function letteredSeries(a: string, b: string): boolean {
   return differ.length === 1 && /^[A-Z]$/.test(wa[differ[0]!]!) && /^[A-Z]$/.test(wb[differ[0]!]!);
 }
 
+/**
+ * True when the spellings `a` and `b` differ in exactly one word, written in capitals on both sides where
+ * another word of each is not: two abbreviations, two names (<VM priority> of the kubernetes.azure.com/priority
+ * label beside <VMSS priority> of kubernetes.azure.com/scalesetpriority on azure-aks-docs use-labels.md: a
+ * virtual machine's and a scale set's). The page's own capitals say the word is an abbreviation, which a
+ * slip of the keyboard does not lengthen into another one.
+ */
+export function differentAbbreviations(a: string, b: string): boolean {
+  const words = (s: string): string[] => s.replace(/^[\\]?[<{[]+|[>}\]]+$/g, '').split(/[\s_-]+/).filter(Boolean);
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length !== wb.length || wa.length < 2) return false;
+  const differ = wa.flatMap((w, i) => (w.toUpperCase() === wb[i]!.toUpperCase() ? [] : [i]));
+  if (differ.length !== 1) return false;
+  const caps = (w: string): boolean => /^[A-Z]{2,6}$/.test(w);
+  const i = differ[0]!;
+  return caps(wa[i]!) && caps(wb[i]!) && wa.some((w, k) => k !== i && !caps(w)) && wb.some((w, k) => k !== i && !caps(w));
+}
+
 /** True when key `many` is key `one` with a plural ending on its last word (S, ES). */
 export function pluralOf(many: string, one: string): boolean {
   return /[A-Z]$/.test(one) && (many === `${one}S` || many === `${one}ES`);
@@ -46,7 +65,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>).',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>), nor two abbreviations the page writes in capitals beside a lower-case word (<VM priority>, <VMSS priority>: a virtual machine\'s and a scale set\'s).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -91,6 +110,7 @@ export const placeholderMisspelt: Rule = {
       if (/\d$/.test(b) !== /\d$/.test(a) && (/\d$/.test(b) ? a.startsWith(unnumbered(b)) : b.startsWith(unnumbered(a)))) return;
       if (differentKinds(a, b)) return;
       if (letteredSeries(a, b)) return;
+      if (differentAbbreviations(spelling.get(a) ?? a, spelling.get(b) ?? b)) return;
       // A singular beside its plural (<extensionId> for create's one id, <extensionIds> for update's
       // list, on azure-management-docs @d923d588 azure-arc/kubernetes/custom-locations.md): one item and
       // a list of them are two values, and the page asks for each where it means it.

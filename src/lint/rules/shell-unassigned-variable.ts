@@ -6,6 +6,7 @@ import { shellCodeInclude } from '../../parse/includes.ts';
 import { isAutomaticVariable, powerShellTwin, scanPowerShellVariables } from '../powershell-variables.ts';
 import { linkedPageVariables } from '../linked-pages.ts';
 import { readerInPowerShell } from '../powershell-page.ts';
+import { sentences } from '../../parse/sentences.ts';
 
 const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
 
@@ -15,7 +16,7 @@ export const shellUnassignedVariable: Rule = {
   severity: 'warning',
   shortDescription: 'A command uses a shell variable that no step of the page assigns (or only a later one) and the prose never says to set.',
   fullDescription:
-    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not (a sentence that says so, or a table or list of variables under a sentence that does: "Set the following environment variables: | KEY_VAULT_NAME | … |"). An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable. So does a page whose code runs `source FILE` (or `. FILE`) before the use, a file it does not show (`source env.example` of a cloned sample); a shell profile or a virtualenv\'s activate script is no such file. A page whose prose sends the reader to another page for its variables ("uses the same … variables defined in [Deploy a basic solution](solution-without-common-configuration.md)") is read with that page: a variable it assigns is not reported. A runbook\'s `param` alone on its line with its `(` on the next declares parameters as param( does; a fence inside a blockquote (> [!TIP]) is read without its `>` markers.',
+    'bash expands an unset variable to the empty string without complaint: "--name $vaultName" becomes "--name" with no value, a URL loses a segment. A page that uses $name must assign it in a step (name=…) or tell the reader to set it. A PowerShell-style "$name = …" in a bash block is not an assignment to bash. A sentence saying the variable was "created in previous steps" when no step assigns it is reported too, and so is a variable whose first assignment comes further down the page than its first use (the reader runs the steps in order). PowerShell blocks are read the same way (PowerShell expands an unassigned $name to $null without complaint, about_Variables): a variable no PowerShell line of the page or its includes assigns before its use, compared without case as PowerShell names are, is reported; automatic and preference variables ($_, $PSItem, $true, $null, $args, $PSScriptRoot, $HOME, $LASTEXITCODE…), $env: and other provider paths, single-quoted text, comments, backtick-escaped dollars, loop variables, param() and function parameters, -OutVariable names and what the prose tells the reader to set are not (a sentence that says so, or a table or list of variables under a sentence that does: "Set the following environment variables: | KEY_VAULT_NAME | … |"). An assignment in the bash tab (RESOURCE_GROUP=…) does not assign $ResourceGroupName in the PowerShell tab. A page that shows its script from another file (a DocFX code include: [!code-azurecli[…](x.sh)] or :::code language="azurecli" source="x.sh":::) gets a note instead: the script this tool does not read presumably assigns the variable. So does a page whose code runs `source FILE` (or `. FILE`) before the use, a file it does not show (`source env.example` of a cloned sample); a shell profile or a virtualenv\'s activate script is no such file. A page whose prose sends the reader to another page for its variables ("uses the same … variables defined in [Deploy a basic solution](solution-without-common-configuration.md)") is read with that page: a variable it assigns is not reported. A runbook\'s `param` alone on its line with its `(` on the next declares parameters as param( does; a fence inside a blockquote (> [!TIP]) is read without its `>` markers. A name the page\'s code declares the JavaScript way (`for (let i = 1; …)`, `const x =`) belongs to a script typed into mongosh or node, even in a bash fence: its `${i}` is a template literal\'s. The "created in previous steps" sentence is read as a sentence: one that names another variable does not say so of this one.',
   help: 'Add the step that assigns the variable (name="<value>") before its first use, or use a placeholder the prose explains.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -41,6 +42,7 @@ export const shellUnassignedVariable: Rule = {
       if (at !== undefined || proseGives(doc, name)) continue;
       if (linked.bash.has(name)) continue; // the page that the prose says sets "the variables" assigns it
       if (assignedTwin(doc, name, assigned)) continue; // shell-variable-two-names reports it: the page assigns it under another spelling
+      if (javascriptDeclaration(doc, name) !== undefined) continue; // a JavaScript variable of a script the page types into mongosh or node
       reported.add(name);
       const powershell = powershellAssignment(doc, name);
       // Assigned the PowerShell way on a page that tells the reader to use PowerShell: set for that reader.
@@ -134,9 +136,26 @@ function sourcedScriptOf(doc: Parameters<Rule['check']>[0], before: number): { l
 // "relies on the `KEY_VAULT_NAME` … environment variables created in previous steps"
 const EARLIER = /\b(?:created|set|defined|assigned|exported)\b.*\b(?:previous|earlier|above|before|prior)\b/i;
 
+/**
+ * The prose line whose sentence names `name` and says it was set earlier. The sentence, not the line: "Create a
+ * pod in the `${AKS_MONGODB_NAMESPACE}` namespace … Make sure you're passing correct `$connectionString`
+ * exported from the step 3 of the previous tutorial" (azure-aks-docs validate-mongodb-cluster.md) says so of
+ * $connectionString only.
+ */
 function proseClaimsEarlier(doc: Parameters<Rule['check']>[0], name: string): number | undefined {
   const word = new RegExp(`(?<![\\w$])\\$?${name}(?!\\w)`);
-  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && EARLIER.test(doc.line(n))) return n;
+  for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && word.test(doc.line(n)) && sentences(doc.line(n)).some((x) => word.test(x.text) && EARLIER.test(x.text))) return n;
+  return undefined;
+}
+
+/**
+ * The line that declares `name` the JavaScript way (`for (let i = 1; …)`, `const x =`) in the page's code:
+ * a script typed into mongosh or node, which a bash fence holds (azure-aks-docs validate-mongodb-cluster.md's
+ * "In the MongoDB shell, … using the following script"); its `${i}` is a template literal's, not bash's.
+ */
+function javascriptDeclaration(doc: Parameters<Rule['check']>[0], name: string): number | undefined {
+  const re = new RegExp(`(?:^|[\\s(;{])(?:let|const|var)\\s+${name}\\s*=`);
+  for (let n = 1; n <= doc.lineCount; n++) if (!doc.isProse(n) && re.test(doc.line(n))) return n;
   return undefined;
 }
 
