@@ -55,6 +55,14 @@ const CLOUD_SHELL = /Cloud\s*Shell|shell\.azure\.com/i;
  * not there to read (unreadIncludes): the reference stands for what it says.
  */
 const CLI_ENVIRONMENT_INCLUDE = /azure-cli-prepare-your-environment[\w-]*\.md/i;
+/**
+ * Learn's shared Cloud Shell include ([!INCLUDE [cloud-shell-try-it.md](~/reusable-content/ce-skilling/azure/
+ * includes/cloud-shell-try-it.md)]), which renders "## Use Azure Cloud Shell … You can use the Cloud Shell
+ * preinstalled commands to run the code in this article … Select **Try It**". Its text lies outside the page's
+ * docset; the reference stands for it (azure-security-docs @1c4310be managed-hsm/backup-restore.md, whose
+ * bare-fenced az keyvault restore start was said to need a sign-in the page never mentions).
+ */
+const CLOUD_SHELL_INCLUDE = /cloud-shell[\w-]*\.md/i;
 // Az module cmdlets (Verb-AzNoun); Connect-AzAccount included.
 const AZ_CMDLET = /(?<![\w-])(?:[A-Z][a-z]+)-Az[A-Z]\w*/;
 const AZ_MODULE_NAMED = /Azure PowerShell|Az PowerShell|\bAz (?:PowerShell )?module|\bAz\.\w+ module|Install-Module\b[^\n]*\bAz\b/i;
@@ -62,6 +70,15 @@ const AZ_MODULE_NAMED = /Azure PowerShell|Az PowerShell|\bAz (?:PowerShell )?mod
 // reader's files and calls no Azure API (Azure/azure-cli-extensions src/aks-preview, its draft module:
 // aks_draft_cmd_create downloads draft and runs `draft create`; azure-aks-docs draft.md runs it first).
 const NO_SIGN_IN = /^(?:login|logout|version|upgrade|extension|config|configure|bicep|init|find|interactive|feedback|self-test|cloud|account clear|account list|group --help)\b|^aks draft create$/;
+/**
+ * Learn's "Install and configure Terraform" (MicrosoftDocs/azure-dev-docs articles/terraform/quickstart-configure.md
+ * @0238dade), which every Terraform quickstart's Prerequisites links to: each of its four ways (Cloud Shell, or
+ * Windows with Bash/PowerShell, get-started-windows-bash.md @06c9218e: "3. Install the Azure CLI", "5. Authenticate
+ * Terraform to Azure" via a Microsoft account, az login) leaves the reader with a signed-in Azure CLI
+ * (azure-security-docs @1c4310be confidential-ledger/quickstart-terraform.md: az confidentialledger show was said
+ * to need a sign-in the page never mentions).
+ */
+const TERRAFORM_CONFIGURED = /\]\((?:https:\/\/learn\.microsoft\.com)?(?:\/[a-z]{2}-[a-z]{2})?\/azure\/developer\/terraform\/quickstart-configure\b/i;
 const SIGN_IN_NAMED = /\baz login\b|Connect-AzAccount|\bsign(?:ed)?[ -]in\b|\blog(?:ged)?[ -]?in\b|\bauthenticat/i;
 
 /** The page installs the extension (az extension add … ext) or its prose names "the ext extension". */
@@ -91,7 +108,7 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   const proseText = prose.join('\n');
   // Cloud Shell has every tool here and signs the reader in; prerequisites delegated to a linked page
   // ("For the prerequisites, see [Conditions prerequisites](…)") may state them where lint cannot read.
-  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || unreadIncludes(doc).some((u) => CLI_ENVIRONMENT_INCLUDE.test(u.words))) return hits;
+  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || unreadIncludes(doc).some((u) => CLI_ENVIRONMENT_INCLUDE.test(u.words) || CLOUD_SHELL_INCLUDE.test(u.words))) return hits;
   // A code line that installs a tool states it too (apt-get install jq, npm i -g azure-functions-core-tools).
   const codeLines: string[] = [];
   for (const f of fences) for (let n = f.open + 1; n < f.close && n <= doc.lineCount; n++) codeLines.push(doc.line(n));
@@ -160,7 +177,7 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
         message: `az ${path} comes from the ${ext} extension, which the page never names: az offers to install it on first use only where it can prompt (extension.use_dynamic_install=yes_prompt) and otherwise stops with "The command requires the extension ${ext}". Tell the reader to run az extension add --name ${ext} first.`,
       });
     }
-    if (!signInReported && !NO_SIGN_IN.test(path) && !SIGN_IN_NAMED.test(proseText) && !/\baz login\b|Connect-AzAccount/.test(codeLines.join('\n')) && !/\baz login\b|Connect-AzAccount/.test(linked)) {
+    if (!signInReported && !NO_SIGN_IN.test(path) && !SIGN_IN_NAMED.test(proseText) && !TERRAFORM_CONFIGURED.test(proseText) && !/\baz login\b|Connect-AzAccount/.test(codeLines.join('\n')) && !/\baz login\b|Connect-AzAccount/.test(linked)) {
       signInReported = true;
       hits.push({
         line,

@@ -173,20 +173,25 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
     if (m) out.push(m);
   };
   const withGroup = (m: Mention): Mention => (group === undefined ? m : { ...m, group });
+  // az group create/show/update/export/delete take the group's name as --name, -n, --resource-group or -g
+  // (one option, "--name --resource-group -g -n" in the az reference): `az group delete -g "myResourceGroup"`
+  // names the group it deletes (azure-security-docs @1c4310be key-vault/general/tutorial-python-virtual-machine.md
+  // :151; read as naming none, the group was never assumed and the run failed the step with 404).
+  const groupName = name ?? group;
   switch (path) {
     case 'group create': {
       // A location may be a display name with a space (--location "West Europe"): read as given, not as a name.
       const location = text(az, resolve, '--location', '-l');
-      add(name !== undefined && { role: 'resource-group', name, verb: 'create', ...(location !== undefined && !/[<>{}$`]/.test(location) ? { location } : {}) });
+      add(groupName !== undefined && { role: 'resource-group', name: groupName, verb: 'create', ...(location !== undefined && !/[<>{}$`]/.test(location) ? { location } : {}) });
       break;
     }
     case 'group show':
     case 'group update':
     case 'group export':
-      add(name !== undefined && { role: 'resource-group', name, verb: 'use' });
+      add(groupName !== undefined && { role: 'resource-group', name: groupName, verb: 'use' });
       break;
     case 'group delete':
-      add(name !== undefined && { role: 'resource-group', name, verb: 'delete' });
+      add(groupName !== undefined && { role: 'resource-group', name: groupName, verb: 'delete' });
       break;
     case 'group exists':
     case 'group list':

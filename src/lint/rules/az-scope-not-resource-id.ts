@@ -8,6 +8,14 @@ import type { LintDocument } from '../document.ts';
 import type { ShellWord } from '../../parse/shell-words.ts';
 
 const ID_OPTIONS = new Set(['--scope', '--identities', '--ids', '--assign-identity']);
+/**
+ * Managed HSM local RBAC: `az keyvault role assignment|definition …` takes a scope inside the HSM, not an
+ * ARM id — "Scope at which the role assignment or definition applies to, e.g., "/" or "/keys" or
+ * "/keys/{keyname}"" (az reference, keyvault role assignment create --scope; the data-plane REST path is
+ * {vaultBaseUrl}/{scope}/providers/Microsoft.Authorization/roleAssignments/…). Calling "/keys" no resource
+ * id was a false error ×13 (azure-security-docs @1c4310be managed-hsm/role-management.md, tls-offload-library.md).
+ */
+const HSM_SCOPE_COMMANDS = /^keyvault role (?:assignment|definition) /;
 
 export const azScopeNotResourceId: Rule = {
   id: 'az-scope-not-resource-id',
@@ -15,13 +23,14 @@ export const azScopeNotResourceId: Rule = {
   severity: 'error',
   shortDescription: 'An az --scope (or --identities) value is not a valid resource id.',
   fullDescription:
-    'Scopes are ARM ids: after the provider namespace, types and names alternate. "…/blobServices/default/<CONTAINER NAME>" lacks the "containers" type, so ARM reads the container name as a resource type and rejects the scope (InvalidResourceType / MissingSubscription-style errors), and the role is never assigned where the tutorial wants it.',
+    'Scopes are ARM ids: after the provider namespace, types and names alternate. "…/blobServices/default/<CONTAINER NAME>" lacks the "containers" type, so ARM reads the container name as a resource type and rejects the scope (InvalidResourceType / MissingSubscription-style errors), and the role is never assigned where the tutorial wants it. The --scope of az keyvault role assignment/definition is a Managed HSM scope ("/", "/keys", "/keys/{keyname}", az reference of az keyvault role assignment create) and is not checked.',
   help: 'Write the full id, e.g. …/storageAccounts/<ACCOUNT>/blobServices/default/containers/<CONTAINER NAME>.',
   check(doc) {
     const hits: RuleHit[] = [];
     for (const { command, az } of eachAz(doc)) {
       for (const o of az.options) {
         if (!ID_OPTIONS.has(o.name) || !o.value) continue;
+        if (o.name === '--scope' && HSM_SCOPE_COMMANDS.test(`${az.path.join(' ')} `)) continue;
         const id = o.value.value.trim();
         if (!id.startsWith('/')) continue;
         const { problems, suggestion } = checkResourceId(id);

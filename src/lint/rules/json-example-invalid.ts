@@ -5,6 +5,7 @@ import { withFix } from '../fix.ts';
 import { jsonRepair } from '../json-repair.ts';
 import type { LintDocument } from '../document.ts';
 import { describeChar } from '../text.ts';
+import { decodedTokens, partError } from '../decoded-token.ts';
 
 /** A line that stands for left-out content: "...", ". . .", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
@@ -43,11 +44,29 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
+    // A JSON Web Token shown decoded ({header}.{payload}.[Signature]) is read part by part (decoded-token.ts):
+    // no service is sent it, so what is wrong in a part is a warning, and the blocks the parser cut out of
+    // the fence (a header ending "}.{", objects nested in the payload) are not judged on their own.
+    const tokens = decodedTokens(doc);
+    for (const { parts } of tokens) {
+      for (const part of parts) {
+        const error = partError(part);
+        if (!error) continue;
+        hits.push({
+          line: error.line,
+          column: error.column,
+          severity: 'warning',
+          message: `this part of a JSON Web Token shown decoded ({header}.{payload}.[signature], as a token decoder prints it) is not JSON: ${error.message}. No service is sent it, but a reader cannot read the claims with a JSON tool: fix the syntax (a missing comma or quote, an unclosed <placeholder>, bare keys).`,
+        });
+      }
+    }
+    const inToken = (line: number): boolean => tokens.some(({ fence }) => fence.open < line && line < fence.close);
     for (const block of doc.json) {
+      if (inToken(block.json.source.startLine)) continue;
       const read = block.read;
       // V8 quotes the text around the error, line breaks included ("Unexpected token '.', ..."29",\n    [...]"
       // is not valid JSON"): a finding is one line of the report, so they are shown as spaces.

@@ -2,7 +2,12 @@
 import type { Rule, RuleHit } from '../rule.ts';
 
 const CLAIM = /case[- ]sensitive/i;
-const ABOUT_ARM = /\b(URL|resource ?groups?|resourceGroup)/i;
+// "URL-safe" (or URL-encoded) is a property of a value, not a URL: "External key identifiers are case-sensitive
+// and must be URL-safe" speaks of an external HSM's key names, which ARM does not match (azure-security-docs
+// @1c4310be managed-hsm/external-key-management-troubleshooting.md:135 was told ARM URLs are not case-sensitive).
+const ABOUT_ARM = /\b(URL(?![-\u2011 ](?:safe|encod))|resource ?groups?|resourceGroup)/i;
+/** The sentences of a line: the claim and what it is about must share one. */
+const sentences = (text: string): string[] => text.split(/(?<=[.;!?])\s+(?=[A-Z`*"(\[])|\s\|\s/);
 
 export const proseCaseSensitiveClaim: Rule = {
   id: 'prose-case-sensitive-claim',
@@ -16,7 +21,7 @@ export const proseCaseSensitiveClaim: Rule = {
     const hits: RuleHit[] = [];
     for (let n = 1; n <= doc.lineCount; n++) {
       const text = doc.line(n);
-      if (!doc.isProse(n) || !CLAIM.test(text) || !ABOUT_ARM.test(text)) continue;
+      if (!doc.isProse(n) || !CLAIM.test(text) || !sentences(text).some((s) => CLAIM.test(s) && ABOUT_ARM.test(s))) continue;
       hits.push({
         line: n,
         column: text.search(CLAIM) + 1,

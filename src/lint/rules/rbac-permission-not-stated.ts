@@ -12,6 +12,7 @@
 import type { LintDocument } from '../document.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { azOption } from '../commands.ts';
+import type { AzView } from '../commands.ts';
 import { eachAz, eachCurl } from '../each.ts';
 import { deploysTemplate, introducing } from '../rbac-reader.ts';
 import { unreadIncludeGrants } from '../unread-includes.ts';
@@ -86,7 +87,7 @@ export const rbacPermissionNotStated: Rule = {
   severity: 'warning',
   shortDescription: 'A command needs a permission the page never states: a Microsoft.Authorization write Contributor lacks (role assignments, custom roles, locks), or a data action on a vault or account the page does not create.',
   fullDescription:
-    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page. Likewise the reader's own data-plane commands (az keyvault secret|key|certificate …, az storage blob|message … --auth-mode login) on a vault or account the page does not create (a quickstart's, a prerequisite's) need a data role or an access policy that nobody holds by default: creating a vault or account gives its creator none, and az keyvault create makes Azure RBAC vaults since Azure CLI 2.61 (MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization default true). Silent when the page names a role that grants the data action, the action, access policies, or deploys a template (which may grant anything), and, for data access, when an include this tool could not read speaks of RBAC, a role or access (it may state or grant it).",
+    "Creating or deleting role assignments (az role assignment create, az ad sp create-for-rbac --role), custom roles (az role definition create) and management locks (az lock create|delete) needs Microsoft.Authorization/roleAssignments/write|delete, roleDefinitions/write or locks/write|delete. Contributor's NotActions exclude every Microsoft.Authorization write and delete (and elevateAccess), so a reader with Contributor — the usual role — gets 403 AuthorizationFailed. Only Owner, User Access Administrator, Role Based Access Control Administrator (role assignments), Locks Contributor (locks) and a few service roles grant them (the built-in role catalog; learn.microsoft.com/azure/role-based-access-control/role-assignments-cli#prerequisites, azure-resource-manager/management/lock-resources); elevating access takes a Microsoft Entra Global Administrator. The rule is silent when the page names such a role or the action anywhere in its prose, says the requirement in words (\"permissions to assign roles\"), or keeps its prerequisites in an include or on a linked prerequisites page. Likewise the reader's own data-plane commands (az keyvault secret|key|certificate …, az storage blob|message … --auth-mode login) on a vault or account the page does not create (a quickstart's, a prerequisite's) need a data role or an access policy that nobody holds by default: creating a vault or account gives its creator none, and az keyvault create makes Azure RBAC vaults since Azure CLI 2.61 (MicrosoftDocs/azure-docs-cli keyvault.yml, --enable-rbac-authorization default true). Silent when the page names a role that grants the data action, the action, access policies, or deploys a template (which may grant anything), and, for data access, when an include this tool could not read speaks of RBAC, a role or access (it may state or grant it). A command on a Managed HSM (--hsm-name) is judged against the HSM's local RBAC instead: silent when the page names a Managed HSM role (Managed HSM Crypto User…, key-vault/managed-hsm/built-in-roles.md of MicrosoftDocs/azure-security-docs), a Microsoft.KeyVault/managedHsm/ action or local RBAC; the initial administrators' Managed HSM Administrator grants no key operation.",
   help: 'Say in the prerequisites which role the reader needs (for example "Owner or User Access Administrator on the subscription", or the action Microsoft.Authorization/roleAssignments/write).',
   check(doc) {
     if (!doc.hasText) return [];
@@ -119,6 +120,48 @@ const LINKS_A_CREATING_PAGE = /\]\((?!\/(?:cli|powershell|rest)\/)[^)#?]*create[
 /** Words that tell the reader how data access is given: access policies, or permissions on the data in words. */
 const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permissions?|access|rights?)\s+to\s+(?:get|set|read|write|list|manage|create|upload|download)\b[^.]{0,30}?\b(?:secrets?|keys?|certificates?|blobs?|messages?|data)\b/i;
 
+interface DataUse {
+  line: number;
+  stepLine: number;
+  stepId: string;
+  need: AzNeed;
+}
+
+/**
+ * The command works on a Managed HSM (--hsm-name, or an --id/--vault-name-less URL on managedhsm.azure.net): its
+ * keys are guarded by the HSM's own local RBAC, not by Azure RBAC roles (key-vault/managed-hsm/access-control.md,
+ * built-in-roles.md of MicrosoftDocs/azure-security-docs @1c4310be).
+ */
+function onManagedHsm(az: AzView): boolean {
+  if (azOption(az, '--hsm-name') !== undefined) return true;
+  return /\.managedhsm\.azure\.net\b/i.test(azOption(az, '--id')?.value?.value ?? '');
+}
+
+/**
+ * Managed HSM local RBAC: the roles of key-vault/managed-hsm/built-in-roles.md (azure-security-docs @1c4310be:
+ * Administrator, Crypto Officer, Crypto User, Policy Administrator, Crypto Service Encryption User, Backup, Crypto
+ * Auditor, Crypto Service Release User, Restore) and the data actions Microsoft.KeyVault/managedHsm/…. The Azure
+ * role catalog has none of them: a page that said "Managed HSM Crypto User" was told it never says "Key Vault
+ * Crypto Officer" (azure-security-docs @1c4310be managed-hsm/key-rotation.md, recovery.md).
+ */
+const HSM_ROLE_NAMED = /\bManaged\s+HSM\s+(?:Administrator|Crypto\s+(?:Officer|User|Auditor|Service\s+(?:Encryption|Release)\s+User)|Policy\s+Administrator|Backup|Restore)\b|\bmanagedHsm\/|\blocal RBAC\b/i;
+
+function managedHsmHits(doc: LintDocument, pre: Prerequisites | undefined, use: DataUse): RuleHit[] {
+  for (let n = 1; n <= doc.lineCount; n++) if (HSM_ROLE_NAMED.test(doc.line(n)) || DATA_ACCESS_WORDS.test(doc.line(n))) return [];
+  const action = use.need.name.replace(/^Microsoft\.KeyVault\/vaults\//i, 'Microsoft.KeyVault/managedHsm/');
+  const hits: RuleHit[] = [
+    {
+      line: use.line,
+      stepId: use.stepId,
+      message: `${use.need.doing} needs the data action ${action} on the managed HSM, and the page never says the reader must have it: a managed HSM's keys are guarded by its local RBAC, and its initial administrators hold Managed HSM Administrator, which grants no key operation, so the HSM answers 403. Say which Managed HSM local role the reader needs (for example Managed HSM Crypto User, managed-hsm/built-in-roles.md).`,
+    },
+  ];
+  const where = pre?.first ?? introducing(doc, use.stepLine, /\S/);
+  if (where !== undefined && where !== use.line)
+    hits.push({ line: where, message: `the page does not say which Managed HSM local role the reader needs (line ${use.line}: ${use.need.doing} needs ${action}).` });
+  return hits;
+}
+
 /**
  * The reader's own data-plane command (az keyvault secret|key|certificate …, az storage blob|message …
  * --auth-mode login) on a vault or account the page does not create (a prerequisite's, a quickstart's,
@@ -131,14 +174,17 @@ const DATA_ACCESS_WORDS = /\baccess polic(?:y|ies)\b|\bset-policy\b|\b(?:permiss
 function dataPlaneHits(doc: LintDocument, pre: Prerequisites | undefined): RuleHit[] {
   // An include this tool could not read that speaks of RBAC or access ("Using RBAC to provide access to a key vault") may grant or state it.
   if (deploysTemplate(doc) || unreadIncludeGrants(doc)) return [];
-  let use: { line: number; stepLine: number; stepId: string; need: AzNeed } | undefined;
+  let use: DataUse | undefined;
+  let hsm = false;
   for (const { command, az } of eachAz(doc)) {
     const need = azNeed(az.path, azOption(az, '--auth-mode')?.value?.value === 'login');
     if (!need || need.kind === 'action' || doc.tutorial.steps.some((s) => s.kind === 'az' && s.az.path.join(' ') === AZ_SERVICES[need.service].creates)) continue;
     use = { line: az.words[0]?.line ?? command.step.source.startLine, stepLine: command.step.source.startLine, stepId: command.step.id, need };
+    hsm = onManagedHsm(az);
     break;
   }
   if (!use) return [];
+  if (hsm) return managedHsmHits(doc, pre, use);
   const patterns = [...statingPatterns(use.need).slice(0, -2), DATA_ACCESS_WORDS, new RegExp(escape(use.need.name), 'i')];
   for (let n = 1; n <= doc.lineCount; n++) if (patterns.some((p) => p.test(doc.line(n)))) return [];
   const what = AZ_SERVICES[use.need.service].what;

@@ -2,7 +2,8 @@
 // client signed in as the CLI account sends it: the URL encoded as clients encode it (a space in an
 // OData $filter becomes %20), a bearer token for the service the host belongs to when the page shows
 // no Authorization header (REST pages leave signing in to the reader; the World lists that as an
-// assumption), and `Content-Type: application/json` for a JSON body the page gives without one.
+// assumption), `Content-Type: application/json` for a JSON body the page gives without one, and the
+// Content-Length of the body sent (the page's own Content-Length line is not sent).
 // A host whose audience the tool does not know, with no credentials on the page, is `unsupported`:
 // sending it unsigned would only measure the tool's guess.
 import type { HttpStep } from '../../model.ts';
@@ -33,7 +34,12 @@ export async function runRequestStep(step: HttpStep, ctx: StepContext): Promise<
     const message = `the page writes this ${step.curl.method} request without credentials, and the tool does not know how a reader signs in to ${/^https?:\/\/([^/?#]+)/i.exec(url)?.[1] ?? url} (it adds a bearer token for Azure Resource Manager and Key Vault only)`;
     return outcome({ engine: 'http', error: { kind: 'unsupported', unsupported: 'not-emulated', message } });
   }
-  const headers = [...step.curl.headers];
+  // Content-Length frames the body the client sends, and every client computes it from that body; the
+  // page's line is its transcript of the length of its own body, which a substituted placeholder, a line
+  // ending or a miscount changes. Sent as written it made the tool's client refuse the request
+  // ("Request body length does not match content-length header": azure-security-docs @1c4310be
+  // key-vault/general/rest-error-codes.md, Content-Length: 31 over a 30-byte body), a fail no reader meets.
+  const headers = step.curl.headers.filter((h) => h.name.toLowerCase() !== 'content-length');
   if (audience !== undefined && !signed) {
     // The run's credential, as az's cached login is: its token request is no exchange of this step.
     const { token } = await ctx.tokens.get(audience);
