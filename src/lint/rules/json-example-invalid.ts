@@ -126,7 +126,8 @@ export const jsonExampleInvalid: Rule = {
       }
       // A block after a command is its output as often as a file the page has the reader write
       // (a settings file, a policy): say where it stands, not what it is.
-      const what = block.role === 'example' ? 'request body example' : `JSON block${block.step ? ` after the command of line ${block.step.source.startLine}` : ''}`;
+      // (nor call a block that stands alone a request body: it is as often a response form or token claims).
+      const what = block.role === 'response' && block.step ? `JSON block after the command of line ${block.step.source.startLine}` : 'JSON block';
       if (read.commentLines.length > 0) {
         const first = read.commentLines[0];
         const lines = read.commentLines.map((l) => l.line);
@@ -135,7 +136,7 @@ export const jsonExampleInvalid: Rule = {
           column: (first?.text.indexOf('//') ?? 0) + 1,
           endLine: lines[lines.length - 1],
           ...(stepId ? { stepId } : {}),
-          message: `this ${what} has "//" comments (lines ${lines.join(', ')}), which JSON does not allow: JSON.parse fails with "${said}"${block.role === 'example' ? ', and a body sent this way is rejected with 400' : ''}. Put the explanations in the prose and keep the JSON bare.`,
+          message: `this ${what} has "//" comments (lines ${lines.join(', ')}), which JSON does not allow: JSON.parse fails with "${said}"${block.role === 'example' ? ', and a request body written this way is rejected with 400' : ''}. Put the explanations in the prose and keep the JSON bare.`,
         });
         continue;
       }
