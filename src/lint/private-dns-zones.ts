@@ -60,8 +60,14 @@ export function documentedZone(name: string): boolean {
   return zoneTable().rows.some((r) => r.zones.some((z) => zoneMatches(z, name)));
 }
 
-/** The documented zone names closest to `name` (difflib's ratio, as az's own "did you mean"), templates left out. */
+/**
+ * The documented zone names closest to `name` (difflib's ratio, as az's own "did you mean"), templates
+ * left out. The shared "privatelink." label is not compared: with it, any two zones of one domain look
+ * alike (privatelink.attest.azure.net, Azure Attestation's zone, was "close" to privatelink.vaultcore.azure.net).
+ */
 export function closestZones(name: string, among?: readonly string[]): string[] {
   const names = among ?? [...new Set(zoneTable().rows.flatMap((r) => r.zones))];
-  return closeMatches(name.toLowerCase(), names.filter((z) => !z.includes('{')), 2, 0.75);
+  const bare = (z: string) => z.toLowerCase().replace(/^privatelink\./, '');
+  const byBare = new Map(names.filter((z) => !z.includes('{')).map((z) => [bare(z), z] as const));
+  return closeMatches(bare(name), byBare.keys(), 2, 0.75).map((b) => byBare.get(b)!);
 }
