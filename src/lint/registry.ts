@@ -190,6 +190,7 @@ import { powershellParameterRepeated } from './rules/powershell-parameter-repeat
 import { programEnvVarNotSet } from './rules/program-env-var-not-set.ts';
 import { goPackageNotImported } from './rules/go-package-not-imported.ts';
 import { azNamespaceServiceMismatch } from './rules/az-namespace-service-mismatch.ts';
+import { powershellMissingMandatory } from './rules/powershell-missing-mandatory.ts';
 import { powershellMissingValue } from './rules/powershell-missing-value.ts';
 import { powershellEnumValue } from './rules/powershell-enum-value.ts';
 import { powershellVariableTwoNames } from './rules/powershell-variable-two-names.ts';
@@ -382,6 +383,7 @@ export const rules: readonly Rule[] = [
   programEnvVarNotSet,
   goPackageNotImported,
   azNamespaceServiceMismatch,
+  powershellMissingMandatory,
   powershellMissingValue,
   powershellEnumValue,
   powershellVariableTwoNames,

@@ -186,6 +186,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'program-env-var-not-set': 'inconsistent-name',
   'go-package-not-imported': 'other',
   'az-namespace-service-mismatch': 'inconsistent-name',
+  'powershell-missing-mandatory': 'wrong-parameter',
   'powershell-missing-value': 'wrong-parameter',
   'powershell-enum-value': 'wrong-parameter',
   'powershell-variable-two-names': 'inconsistent-name',

@@ -46,6 +46,7 @@ import { wildUCases } from './findings-cases-wild-u.ts';
 import { wildWCases } from './findings-cases-wild-w.ts';
 import { wildRCases } from './findings-cases-wild-r.ts';
 import { wildVCases } from './findings-cases-wild-v.ts';
+import { wildNetCases } from './findings-cases-wild-net.ts';
 import { wildXCases } from './findings-cases-wild-x.ts';
 import { wildYCases } from './findings-cases-wild-y.ts';
 
@@ -305,6 +306,7 @@ for (const [id, more] of Object.entries(wildUCases)) cases[id] = [...(cases[id] 
 for (const [id, more] of Object.entries(wildWCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildRCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildVCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildNetCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildXCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildYCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
