@@ -57,3 +57,18 @@ describe('defect: a trailing comma in a body sent to Azure Resource Manager was 
     expect(ruleFindings(rule, 'missing.md', page).map((h) => h.severity)).toEqual(['error']);
   });
 });
+
+describe('defect: a schema sketch with <<placeholders>> and "//" notes was an error ("a body sent this way is rejected")', () => {
+  const TRIGGERS = 'tests/fresh/articles/data-factory/concepts-pipeline-execution-triggers.md';
+  const rule = 'json-example-invalid';
+  it('concepts-pipeline-execution-triggers.md: the schedule trigger definition ("interval": <<int>>, // How often to fire) is a warning', () => {
+    const text = readRepoFile(TRIGGERS);
+    const hits = ruleFindings(rule, TRIGGERS).filter((h) => h.line === lineOf(text, '"interval": <<int>>, // How often to fire'));
+    expect(hits.map((h) => h.severity)).toEqual(['warning']);
+    expect(hits[0]?.message).toMatch(/template to fill in.*<<Minute, Hour, Day, Week, Year>>.*"\/\/" notes/);
+  });
+  it('a body with "//" comments and no placeholder stays an error', () => {
+    const page = '# Put\n\n```http\nPUT https://management.azure.com/subscriptions/{sub}/resourcegroups/rg1?api-version=2021-04-01\n\n{\n  "location": "eastus" // the region\n}\n```\n';
+    expect(ruleFindings(rule, 'comment.md', page).map((h) => h.severity)).toEqual(['error']);
+  });
+});
