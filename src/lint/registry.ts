@@ -38,6 +38,7 @@ import { legacyMsiEndpoint } from './rules/legacy-msi-endpoint.ts';
 import { retiredService } from './rules/retired-service.ts';
 import { retiredRole } from './rules/retired-role.ts';
 import { quickstartTemplateMoved } from './rules/quickstart-template-moved.ts';
+import { azSynopsisAsCommand } from './rules/az-synopsis-as-command.ts';
 import { apiVersionInvalid } from './rules/api-version-invalid.ts';
 import { blobBearerMissingVersion } from './rules/blob-bearer-missing-version.ts';
 import { armBodyContentType } from './rules/arm-body-content-type.ts';
@@ -409,4 +410,6 @@ export const rules: readonly Rule[] = [
   automationRunAsAccount,
   // issue 16 session 12 (wild-q): defects readers reported on Batch and VM pages
   vmImageUbuntuOffer,
+  // issue 16 session 15 (wild-data): defects readers reported on data and analytics pages
+  azSynopsisAsCommand,
 ];

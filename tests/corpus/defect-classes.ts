@@ -29,6 +29,7 @@ export const RULE_CLASS: Readonly<Record<string, DefectClassName>> = {
   'example-ids-inconsistent': 'example-output',
   'az-removed-command': 'wrong-command',
   'az-flag-without-value': 'wrong-parameter',
+  'az-synopsis-as-command': 'wrong-parameter',
   'az-value-trailing-space': 'trailing-space',
   'az-unknown-role': 'wrong-parameter',
   'az-scope-not-resource-id': 'wrong-parameter',

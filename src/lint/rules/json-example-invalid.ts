@@ -4,6 +4,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { withFix } from '../fix.ts';
 import { jsonRepair } from '../json-repair.ts';
 import type { LintDocument } from '../document.ts';
+import type { Step } from '../../model.ts';
 import { describeChar } from '../text.ts';
 import { decodedTokens, partError } from '../decoded-token.ts';
 
@@ -16,7 +17,9 @@ const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&l
  */
 const INLINE_ELISION = /(?:^|[:,[])\s*(?:\[\s*(?:\.{3}|…)\s*\]|\{\s*(?:\.{3}|…)\s*\})\s*(?:[,}\]]|$)/;
 /** A member's or an element's value written as a bare placeholder: `: <true|false>`, `[<port>, …`. */
-const VALUE_PLACEHOLDER = /([:[,]\s*)<[^<>"\n]+>(?=\s*[,}\]])/g;
+const VALUE_PLACEHOLDER = /([:[,]\s*)(?:<<[^<>"\n]+>>|<[^<>"\n]+>)(?=\s*[,}\]])/g;
+/** A `//` comment after a member on its line (no quote after it, so not inside a string). */
+const LINE_COMMENT = /([\s,{[])\/\/[^"\n]*$/gm;
 /** The `$schema` of an ARM template (deploymentTemplate, subscriptionDeploymentTemplate…). */
 const ARM_TEMPLATE = /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*DeploymentTemplate\.json/i;
 /**
@@ -44,7 +47,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -128,6 +131,22 @@ export const jsonExampleInvalid: Rule = {
       // (a settings file, a policy): say where it stands, not what it is.
       // (nor call a block that stands alone a request body: it is as often a response form or token claims).
       const what = block.role === 'response' && block.step ? `JSON block after the command of line ${block.step.source.startLine}` : 'JSON block';
+      // A schema sketch the reader fills in: values written as placeholders ("interval": <<int>>) and
+      // "//" notes on the members (azure-docs data-factory concepts-pipeline-execution-triggers.md's
+      // schedule trigger definition). Not JSON to paste, and said so, but no request sends it as written:
+      // a warning, like the placeholders alone (which are not reported at all).
+      const filled = block.json.raw.replace(VALUE_PLACEHOLDER, '$1null');
+      if (read.commentLines.length > 0 && filled !== block.json.raw && parses(filled.replace(LINE_COMMENT, '$1'))) {
+        const first = read.commentLines[0];
+        hits.push({
+          line: first?.line ?? block.json.source.startLine,
+          column: (first?.text.indexOf('//') ?? 0) + 1,
+          ...(stepId ? { stepId } : {}),
+          severity: 'warning',
+          message: `this example is a template to fill in (values written as placeholders such as ${/<<?[^<>"\n]+>>?/.exec(block.json.raw)?.[0]}) with "//" notes on its members (lines ${read.commentLines.map((l) => l.line).join(', ')}): JSON has no comments, so once filled in it still does not parse until the notes are removed. Put the notes in the prose or a table and keep the JSON bare.`,
+        });
+        continue;
+      }
       if (read.commentLines.length > 0) {
         const first = read.commentLines[0];
         const lines = read.commentLines.map((l) => l.line);
@@ -157,6 +176,21 @@ export const jsonExampleInvalid: Rule = {
         });
         continue;
       }
+      // Trailing commas in a body sent to Azure Resource Manager: JSON.parse, jq and Python refuse them,
+      // but Json.NET, which ARM reads request bodies with, accepts them on purpose ("It is on purpose.
+      // It is not configurable.", JamesNK/Newtonsoft.Json#818), so the request may well succeed. When
+      // they are all that is wrong, a warning (azure-docs synapse-analytics sql-data-warehouse-manage-compute-rest-api.md's
+      // maintenance window body).
+      if (comma && block.role === 'example' && sentToArm(doc, block.step, block.json.source.startLine) && parses(block.json.raw.replace(TRAILING_COMMA, '$1'))) {
+        hits.push({
+          ...where,
+          ...(stepId ? { stepId } : {}),
+          severity: 'warning',
+          message: `this ${what} is not JSON as written${commaNote}: JSON.parse, jq and Python reject it (${said}), while Azure Resource Manager's Json.NET accepts trailing commas. Delete the comma after the last member so that the body is JSON every tool reads.`,
+          ...withFix(jsonRepair(doc, read)),
+        });
+        continue;
+      }
       hits.push({
         ...where,
         ...(stepId ? { stepId } : {}),
@@ -179,6 +213,27 @@ function jsObjectPrintout(lines: readonly string[]): string | undefined {
   const quoted = lines.some((l) => /^\s*"[^"]*"\s*:/.test(l));
   const singleQuoted = lines.some((l) => /:\s*'[^']*'/.test(l));
   return bare.length >= 2 && !quoted && singleQuoted ? bare[0] : undefined;
+}
+
+/** A comma before a closing brace or bracket (white space between). */
+const TRAILING_COMMA = /,(\s*[}\]])/g;
+
+const ARM_URL = /^https:\/\/management\.azure\.com\//i;
+const REQUEST_LINE = /^(?:PUT|POST|PATCH)\s+(\S+)/;
+
+/**
+ * Whether the body is sent to Azure Resource Manager: its step's URL (a raw request line or curl), or,
+ * for a body the parser tied to no step, the request line above it in the same block.
+ */
+function sentToArm(doc: LintDocument, step: Step | undefined, start: number): boolean {
+  if (step) return step.kind === 'http' && ARM_URL.test(step.curl.url.trim());
+  for (let n = start - 1; n >= 1 && n >= start - 5; n--) {
+    const t = doc.line(n).replace(/^[\s>]*/, '');
+    if (/^(?:```|~~~)/.test(t)) return false;
+    const m = REQUEST_LINE.exec(t);
+    if (m) return ARM_URL.test(m[1]!);
+  }
+  return false;
 }
 
 /** The comma right before the closing brace or bracket where JSON.parse stopped, if that is what it is. */
