@@ -58,7 +58,9 @@ export function stripJsonComments(text: string): { text: string; found: boolean;
       out += c;
       continue;
     }
-    if (c === '/' && text[i + 1] === '/') {
+    // `https://` outside a string is a URL whose opening quote is not a straight one (`"id": “https://…`),
+    // not a comment: a comment never follows a scheme's colon.
+    if (c === '/' && text[i + 1] === '/' && !/[A-Za-z][A-Za-z0-9+.-]*:$/.test(text.slice(Math.max(0, i - 12), i))) {
       found = true;
       lineComments.push(i);
       const nl = text.indexOf('\n', i);

@@ -3,6 +3,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { editDistance, nearKeyPairs, placeholderKey } from '../../parse/placeholders.ts';
 import { placeholdersIn, type PlaceholderHit } from '../text.ts';
 import { spellingForm } from './placeholder-spelling-varies.ts';
+import { hiddenFrom, tabsAt } from '../tabs.ts';
 
 // Words that name what kind of value a placeholder is. Two keys that differ only by swapping one of
 // them for another (<service-id>, a resource id, beside <service-GUID>, a subscription GUID, on
@@ -65,7 +66,7 @@ export const placeholderMisspelt: Rule = {
   severity: 'error',
   shortDescription: 'A placeholder is spelt differently from the same placeholder elsewhere in the tutorial.',
   fullDescription:
-    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>), nor two abbreviations the page writes in capitals beside a lower-case word (<VM priority>, <VMSS priority>: a virtual machine\'s and a scale set\'s).',
+    'A reader (or a script) replaces every <SUBSCRIPTION ID> with the real value; a twin spelt <SUBSCRIPTON ID> is left in place and ends up in an id or URL, which Azure rejects or which no longer matches the rest of the page. Two spellings each assigned to a variable of its own ($cpuPoolName = "<CPU Pool Name>", $gpuPoolName = "<GPU Pool Name>") are two values and are not reported, and so is a twin that only puts "my" or "your" in front (<mynamespace>, <namespace>), a singular beside its plural (<extensionId>, one id, beside <extensionIds>, a list), nor members of a numbered or lettered series (<value1>/<value2>, <Subscription A>/<Subscription B>), nor two abbreviations the page writes in capitals beside a lower-case word (<VM priority>, <VMSS priority>: a virtual machine\'s and a scale set\'s). Learn shows one tab of a group at a time: a twin only in another tab (the az tab\'s <secret-permissions>, the PowerShell tab\'s <secrets-permissions>) is not reported, and one the reader sees only in prose while their commands hold the other spelling is a warning (the command\'s placeholder is still replaced where it stands).',
   help: 'Spell the placeholder exactly as everywhere else.',
   check(doc) {
     const seen: { hit: PlaceholderHit; line: number }[] = [];
@@ -153,6 +154,25 @@ export const placeholderMisspelt: Rule = {
       // Twins that differ only by separators and letter case (<Subscription ID>, <subscriptionId>)
       // are one spelling written two ways: placeholder-spelling-varies says so, as a warning.
       if (spellingForm(hit.spelling) === spellingForm(right)) continue;
+      // What the reader of this line's tab sees of the other spelling: Learn shows one tab of a group, so
+      // the az tab's <secret-permissions> is not beside the PowerShell tab's <secrets-permissions>. Where
+      // the reader meets the other spelling only in prose, the command's own placeholder is the one they
+      // replace: the names disagree, but nothing is left in place (azure-security-docs @1c4310be
+      // key-vault/general/assign-access-policy.md:156, a closing-sweep false error).
+      const tabs = tabsAt(doc, line);
+      const visible = seen.filter((o) => o.hit.key === canonical && tabs.every((t) => hiddenFrom(doc, t, o.line) === undefined));
+      if (visible.length === 0) continue;
+      if (!visible.some((o) => !doc.isProse(o.line)) && !doc.isProse(line)) {
+        const at = visible[0]!.line;
+        hits.push({
+          line,
+          column: hit.column,
+          severity: 'warning',
+          message: `${hit.spelling} is a twin of ${right}, as the text beside it calls this value (line ${at}); the commands this reader runs hold only ${hit.spelling}, so it is replaced where it stands, but the page names one value two ways. Write ${right}.`,
+          suggestion: right,
+        });
+        continue;
+      }
       hits.push({
         line,
         column: hit.column,

@@ -1,6 +1,7 @@
 // `NAME = value` in a bash block: with spaces around "=" bash runs NAME as a command.
 import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences } from '../fences.ts';
+import { tokenizeShell } from '../../parse/shell-words.ts';
 
 const BASH_FENCES = new Set(['bash', 'sh', 'shell', 'azurecli', 'azurecli-interactive', 'azcli', 'console', 'zsh']);
 const SPACED = /^(\s*(?:\$\s+)?)(export\s+|readonly\s+|local\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)([ \t]+=[ \t]*|=[ \t]+)(\S.*)$/;
@@ -17,8 +18,10 @@ export const shellAssignmentSpaces: Rule = {
     const hits: RuleHit[] = [];
     for (const fence of codeFences(doc)) {
       if (!BASH_FENCES.has(fence.info)) continue;
+      const inQuote = linesInsideQuotes(doc, fence.open + 1, fence.close);
       for (let n = fence.open + 1; n < fence.close; n++) {
         const text = doc.line(n);
+        if (inQuote.has(n)) continue;
         // A here-document's body is data, not commands: stop reading the block there.
         if (/<<-?\s*['"]?\w+/.test(text)) break;
         const m = SPACED.exec(text);
@@ -44,3 +47,27 @@ export const shellAssignmentSpaces: Rule = {
     return hits;
   },
 };
+
+/**
+ * The lines of a block that begin inside a quote opened on an earlier line: the body of
+ * `sed -i '/x/,/}/s/…/ \<newline> pmmserver = {\<newline> name = "pool" \ …/' file` is one quoted word,
+ * not assignments (azure-aks-docs @fb060abe aks/monitor-aks-mongodb.md:78, a closing-sweep false error).
+ */
+function linesInsideQuotes(doc: { line(n: number): string }, first: number, end: number): Set<number> {
+  const starts: number[] = [];
+  let text = '';
+  for (let n = first; n < end; n++) {
+    starts.push(text.length);
+    text += `${doc.line(n)}\n`;
+  }
+  const spans: number[] = [];
+  tokenizeShell(text, spans);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < spans.length; i += 2) {
+    const [open, close] = [spans[i]!, spans[i + 1]!];
+    starts.forEach((at, k) => {
+      if (at > open && at <= close) out.add(first + k);
+    });
+  }
+  return out;
+}
