@@ -210,8 +210,12 @@ export type TextExpectation = z.infer<typeof TextExpectation>;
 export const Expectation = z.discriminatedUnion('kind', [JsonExpectation, HttpExpectation, TextExpectation]);
 export type Expectation = z.infer<typeof Expectation>;
 
-/** A JSON example that is not a response: the body parameters the prose lists before a request. */
-export const Example = z.object({ source: SourceRange, json: JsonExpectation });
+/**
+ * A JSON example that is not a response: the body parameters the prose lists before a request, or
+ * the body written with an HTTP request (in its block or the block right after it). `bodyOf` is the
+ * id of the request step that sends it as its body; without it, the example belongs to the step after it.
+ */
+export const Example = z.object({ source: SourceRange, json: JsonExpectation, bodyOf: z.string().optional() });
 export type Example = z.infer<typeof Example>;
 
 // ---------- PowerShell statements (parse/powershell-words.ts reads them) ----------

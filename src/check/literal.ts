@@ -269,7 +269,8 @@ function requestBodyClaims(step: Step, tutorial: Tutorial): Claim[] {
   if (step.kind !== 'http' || step.curl.data.length === 0) return [];
   const idx = tutorial.steps.findIndex((s) => s.id === step.id);
   const after = idx > 0 ? tutorial.steps[idx - 1]!.source.endLine : 0;
-  const ex = [...tutorial.examples].reverse().find((e) => e.source.endLine < step.source.startLine && e.source.startLine > after);
+  // Another request's own body (bodyOf) lists nothing for this step.
+  const ex = [...tutorial.examples].reverse().find((e) => e.bodyOf === undefined && e.source.endLine < step.source.startLine && e.source.startLine > after);
   const listed = ex?.json.value;
   if (!ex || listed === null || typeof listed !== 'object' || Array.isArray(listed)) return [];
   let sent: unknown;

@@ -121,7 +121,10 @@ export function buildDocument(tutorial: Tutorial, text: string | undefined): Lin
   );
   for (const example of tutorial.examples) {
     if (example.source.file && tutorial.file && example.source.file !== tutorial.file) continue;
-    const next = stepAfter(example.source.endLine);
+    // A request's own body belongs to that request; other examples to the step after them
+    // ("Create body.json with…", then `az rest --body @body.json`).
+    const owner = example.bodyOf !== undefined ? tutorial.steps.find((s) => s.id === example.bodyOf) : undefined;
+    const next = owner ?? stepAfter(example.source.endLine);
     json.push(jsonBlock(example.json, next, 'example', text === undefined ? undefined : lineOf));
     cover(example.source.startLine, example.source.endLine);
   }

@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';
-import { Tutorial, type SeedRef, type Step } from '../model.ts';
+import { Tutorial, type Example, type SeedRef, type Step } from '../model.ts';
 import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
 import { linkCaptures } from './captures.ts';
 import { scanDocument, type ParseOptions } from './document.ts';
@@ -72,6 +72,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     if (place) Object.assign(s, placeLabels(place));
     steps[k] = s;
   }
+  linkRequestBodies(steps, scan.examples);
   const variants = listVariants(
     { steps, stepPlaces: scan.stepPlaces, examples: scan.examples, examplePlaces: scan.examplePlaces, groups: scan.groups, pivots: scan.pivots, file },
     (d) => scan.diagnostics.push(d),
@@ -149,4 +150,18 @@ export function parseTutorialFile(path: string, opts: FileParseOptions = {}): Tu
 /** Validate a model against the schema (for tests and `extract`). */
 export function validateTutorial(t: unknown): Tutorial {
   return Tutorial.parse(t);
+}
+
+/**
+ * A request written as HTTP carries its body in `request.bodySource`, and that body is also one of
+ * the page's examples (request.ts). Say whose body it is: an example is otherwise taken for the
+ * parameters of the step after it, which gave the body of `PUT … HTTP/1.1` + JSON to the next request.
+ */
+function linkRequestBodies(steps: readonly Step[], examples: readonly Example[]): void {
+  for (const s of steps) {
+    const body = s.kind === 'http' ? s.request?.bodySource : undefined;
+    if (!body) continue;
+    const example = examples.find((e) => e.source.file === body.file && e.source.startLine === body.startLine && e.source.endLine === body.endLine);
+    if (example) example.bodyOf = s.id;
+  }
 }
