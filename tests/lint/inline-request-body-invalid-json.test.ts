@@ -17,7 +17,10 @@ describe('a JSON body in the request block', () => {
   it('is reported when it does not parse, on the trailing comma', () => {
     const found = lintText(page(invalid)).filter((f) => f.rule === 'json-example-invalid');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', line: 14 });
+    // A warning: the body is the PUT's own (Host: management.azure.com), and Azure Resource Manager's
+    // Json.NET accepts trailing commas (json-example-invalid). It was an error only while the body,
+    // with no step after it, was tied to no request (request-body-given-to-next-request.test.ts).
+    expect(found[0]).toMatchObject({ severity: 'warning', line: 14 });
     expect(found[0]?.message).toMatch(/trailing comma/);
   });
   it('is silent when it parses, and the request still carries it with its place', () => {
