@@ -56,7 +56,11 @@ export function linkedPageVariables(doc: LintDocument): LinkedVariables {
     if (!doc.isProse(n) || !NAMES_VARIABLES.test(text) || !SAYS_WHERE.test(text)) continue;
     for (const page of linkedPages(text, definitions)) pages.add(page);
   }
-  for (const { text } of readPages(doc, pages)) {
+  // And the pages the Prerequisites section links to: "make sure you have created the required service
+  // principal … see [Create service principal](upload-metrics-and-logs-to-azure-monitor.md#create-service-principal)"
+  // (azure-management-docs @d923d588, azure-arc/data/upload-metrics.md), whose steps export SPN_CLIENT_ID:
+  // the reader who meets the prerequisites has run them.
+  for (const { text } of [...readPages(doc, pages), ...prerequisitePages(doc)]) {
     for (const line of text.split(/\r?\n/)) {
       const bash = BASH_ASSIGN.exec(line);
       if (bash) out.bash.add(bash[1]!);
