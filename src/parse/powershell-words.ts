@@ -21,6 +21,22 @@ export type { PsArg, PsCommand, PsStatement, PsValue, PsValueKind };
 const PLACEHOLDER_AT = /<[A-Za-z][A-Za-z0-9 _.@:\/-]{0,80}>/y;
 
 const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'function', 'filter', 'workflow', 'try', 'catch', 'finally', 'trap', 'param', 'begin', 'process', 'end', 'return', 'throw', 'break', 'continue', 'exit', 'class', 'enum', 'using', 'data', 'dynamicparam']);
+// PowerShell's tokenizer takes typographic quotes as quotes (CharTraits.cs IsSingleQuote / IsDoubleQuote,
+// PowerShell/PowerShell src/System.Management.Automation/engine/parser/CharTraits.cs @929903692e550140efb5042ed05d65bfd21ccb5f):
+// ‘ ’ ‚ ‛ are single quotes and “ ” „ double quotes, wherever ' and " are (strings, here-strings, doubling as an escape).
+// A string opened by one of a kind is closed by any of that kind: “myRG" and 'eastus’ are strings. (bash does not: shell-words.ts.)
+const SINGLE_QUOTE_CHARS = "'\u2018\u2019\u201a\u201b";
+const DOUBLE_QUOTE_CHARS = '"\u201c\u201d\u201e';
+export const isSingleQuote = (c: string | undefined): boolean => c !== undefined && c.length === 1 && SINGLE_QUOTE_CHARS.includes(c);
+export const isDoubleQuote = (c: string | undefined): boolean => c !== undefined && c.length === 1 && DOUBLE_QUOTE_CHARS.includes(c);
+/** A quote character of PowerShell, ASCII or typographic. */
+export const isQuote = (c: string | undefined): boolean => isSingleQuote(c) || isDoubleQuote(c);
+const SQ = `[${SINGLE_QUOTE_CHARS}]`;
+const DQ = `[${DOUBLE_QUOTE_CHARS}]`;
+/** A whole single-quoted string, any single-quote character opening, closing or doubled inside. */
+export const SINGLE_QUOTED = new RegExp(`${SQ}(?:[^${SINGLE_QUOTE_CHARS}]|${SQ}${SQ})*${SQ}`, 'g');
+/** The content of a single-quoted string: a doubled quote is the second quote (tokenizer.cs ScanStringLiteral). */
+export const singleQuotedContent = (inner: string): string => inner.replace(new RegExp(`${SQ}(${SQ})`, 'g'), '$1');
 const CLOSE: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
 const ASSIGN = /^(?:\[[^\]\r\n]+\]\s*)*\$(?:\{([^}]+)\}|(?:(?:global|script|local|private|env):)?([A-Za-z_]\w*))\s*([+\-*/%]?=|\?\?=)(?!=)/i;
 const VARIABLE_NAMES = /\$(?:\{([^}]+)\}|(?:(?:global|script|local|private|using):)?([A-Za-z_]\w*(?::\w+)?))/gi;
@@ -28,25 +44,29 @@ const VARIABLE_NAMES = /\$(?:\{([^}]+)\}|(?:(?:global|script|local|private|using
 /** Index just past the here-string starting at `i` (`@'`/`@"` then a newline), or -1 if `i` is not one. */
 function hereStringEnd(src: string, i: number): number {
   const q = src[i + 1];
-  if (src[i] !== '@' || (q !== "'" && q !== '"')) return -1;
+  if (src[i] !== '@' || !isQuote(q)) return -1;
   const nl = /^[ \t]*\r?\n/.exec(src.slice(i + 2));
   if (!nl) return -1;
-  const close = new RegExp(`\\r?\\n[ \\t]*${q}@`, 'g');
+  const close = new RegExp(`\\r?\\n[ \\t]*${isSingleQuote(q) ? SQ : DQ}@`, 'g');
   close.lastIndex = i + 2 + nl[0].length - 1;
   const m = close.exec(src);
   return m ? m.index + m[0].length : src.length;
 }
 
-/** Index just past the quoted string opening at `i`. A doubled quote is the quote itself; in "…" a backtick escapes and `$( … )` nests. */
+/**
+ * Index just past the quoted string opening at `i`. A doubled quote is the quote itself; in "…" a backtick escapes and
+ * `$( … )` nests. Any quote character of the opening one's kind closes it (tokenizer.cs ScanStringLiteral/ScanStringExpandable).
+ */
 function quotedEnd(src: string, i: number): number {
-  const q = src[i] as string;
+  const same = isDoubleQuote(src[i]) ? isDoubleQuote : isSingleQuote;
+  const double = same === isDoubleQuote;
   let k = i + 1;
   while (k < src.length) {
     const c = src[k] as string;
-    if (q === '"' && c === '`') { k += 2; continue; }
-    if (q === '"' && c === '$' && src[k + 1] === '(') { k = balancedEnd(src, k + 1); continue; }
-    if (c === q) {
-      if (src[k + 1] === q) { k += 2; continue; }
+    if (double && c === '`') { k += 2; continue; }
+    if (double && c === '$' && src[k + 1] === '(') { k = balancedEnd(src, k + 1); continue; }
+    if (same(c)) {
+      if (same(src[k + 1])) { k += 2; continue; }
       return k + 1;
     }
     k++;
@@ -61,7 +81,7 @@ export function closingBracket(src: string, i: number): number {
   while (k < src.length && stack.length > 0) {
     const c = src[k] as string;
     if (c === '`') { k += 2; continue; }
-    if (c === "'" || c === '"') { k = quotedEnd(src, k); continue; }
+    if (isQuote(c)) { k = quotedEnd(src, k); continue; }
     if (c === '@') {
       const h = hereStringEnd(src, k);
       if (h >= 0) { k = h; continue; }
@@ -87,7 +107,7 @@ export function balancedEnd(src: string, i: number): number {
 /** Variables read in `text` outside single quotes (lower-cased, scope and `env:` names excluded), in order, unique. */
 export function variablesIn(text: string): string[] {
   const out = new Set<string>();
-  const code = text.replace(/'(?:[^']|'')*'/g, "''").replace(/`\$/g, '');
+  const code = text.replace(SINGLE_QUOTED, "''").replace(/`\$/g, '');
   for (const m of code.matchAll(VARIABLE_NAMES)) {
     const name = (m[1] ?? m[2] ?? '').toLowerCase();
     if (name.includes(':')) continue; // $env:X, $function:f: providers, not variables
@@ -121,7 +141,7 @@ function argumentEnd(src: string, i: number): number {
       if (PLACEHOLDER_AT.test(src)) { k = PLACEHOLDER_AT.lastIndex; continue; }
     }
     if (c === '`') { k += 2; continue; }
-    if (c === "'" || c === '"') { k = quotedEnd(src, k); continue; }
+    if (isQuote(c)) { k = quotedEnd(src, k); continue; }
     if (c === '$' && src[k + 1] === '(') { k = balancedEnd(src, k + 1); continue; }
     if ((c === '(' || c === '{' || c === '[') && k > i) { k = balancedEnd(src, k); continue; }
     if (c === '(' || c === '{') { k = balancedEnd(src, k); continue; }
@@ -140,7 +160,7 @@ function entryValue(body: string, from: number, base: number): PsValue | undefin
   while (body[i] === ' ' || body[i] === '\t') i++;
   const c = body[i];
   if (c === undefined) return undefined;
-  const end = c === "'" || c === '"' ? quotedEnd(body, i) : argumentEnd(body, i);
+  const end = isQuote(c) ? quotedEnd(body, i) : argumentEnd(body, i);
   if (end <= i) return undefined;
   let k = end;
   while (body[k] === ' ' || body[k] === '\t') k++;
@@ -160,7 +180,7 @@ function topLevel(body: string): string {
     const c = body[k]!;
     let end = -1;
     if (c === '@') end = hereStringEnd(body, k);
-    if (end < 0 && (c === "'" || c === '"')) end = quotedEnd(body, k);
+    if (end < 0 && isQuote(c)) end = quotedEnd(body, k);
     if (end >= 0) {
       out += c + 'x'.repeat(Math.max(0, end - k - 2)) + (end - k >= 2 ? body[end - 1]! : '');
       k = end;
@@ -185,14 +205,18 @@ function topLevel(body: string): string {
   return out;
 }
 
+/** Where a hashtable's own entry starts: its key, quoted (any quote character) or bare, then `=`. */
+const HASHTABLE_KEY = new RegExp(`(?:^|[;\\n{])\\s*(?:${SQ}([^${SINGLE_QUOTE_CHARS}]*)${SQ}|${DQ}([^${DOUBLE_QUOTE_CHARS}]*)${DQ}|([A-Za-z_][\\w.-]*))\\s*=`, 'g');
+
 /** Classifies one value token as written. */
 export function classifyValue(text: string, offset: number): PsValue {
   const v = (kind: PsValueKind, extra: Partial<PsValue> = {}): PsValue => ({ kind, text, offset, ...extra });
   const vars = (): Partial<PsValue> => { const names = variablesIn(text); return names.length ? { variables: names } : {}; };
-  if (/^@'\s*\r?\n/.test(text)) return v('string', { content: text.replace(/^@'[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*'@$/, '') });
-  if (/^@"\s*\r?\n/.test(text)) return v('expandable', { content: text.replace(/^@"[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*"@$/, ''), ...vars() });
-  if (text.startsWith("'") && quotedEnd(text, 0) === text.length) return v('string', { content: text.slice(1, -1).replace(/''/g, "'") });
-  if (text.startsWith('"') && quotedEnd(text, 0) === text.length) return v('expandable', { content: text.slice(1, -1), ...vars() });
+  const hereBody = (q: string): string => text.replace(new RegExp(`^@${q}[ \\t]*\\r?\\n`), '').replace(new RegExp(`\\r?\\n[ \\t]*${q}@$`), '');
+  if (text[0] === '@' && isSingleQuote(text[1]) && /^\s*\r?\n/.test(text.slice(2))) return v('string', { content: hereBody(SQ) });
+  if (text[0] === '@' && isDoubleQuote(text[1]) && /^\s*\r?\n/.test(text.slice(2))) return v('expandable', { content: hereBody(DQ), ...vars() });
+  if (isSingleQuote(text[0]) && quotedEnd(text, 0) === text.length) return v('string', { content: singleQuotedContent(text.slice(1, -1)) });
+  if (isDoubleQuote(text[0]) && quotedEnd(text, 0) === text.length) return v('expandable', { content: text.slice(1, -1), ...vars() });
   if (/^\$(?:true|false)$/i.test(text)) return v('bool');
   if (/^\$null$/i.test(text)) return v('null');
   const variable = /^\$(?:\{([^}]+)\}|((?:(?:global|script|local|private|using|env):)?[A-Za-z_]\w*))/i.exec(text);
@@ -201,7 +225,7 @@ export function classifyValue(text: string, offset: number): PsValue {
   if (text.startsWith('@{') && balancedEnd(text, 1) === text.length) {
     const body = text.slice(2, -1);
     // Keys are read where the table's own entries start: not inside a nested @{ … }, a ( … ) or a quoted value.
-    const found = [...topLevel(body).matchAll(/(?:^|[;\n{])\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_][\w.-]*))\s*=/g)];
+    const found = [...topLevel(body).matchAll(HASHTABLE_KEY)];
     const keyAt = (m: RegExpMatchArray): string => {
       const start = (m.index ?? 0) + /^[;\n{]?\s*/.exec(m[0])![0].length;
       const quoted = m[1] !== undefined || m[2] !== undefined;
@@ -211,7 +235,7 @@ export function classifyValue(text: string, offset: number): PsValue {
     const entries = found.map((m, n) => {
       const value = entryValue(body, (m.index ?? 0) + m[0].length, offset + 2);
       // the key's first character: after the separator and spaces, inside its quotes
-      const lead = /^[;\n{]?\s*['"]?/.exec(m[0])![0].length;
+      const lead = new RegExp(`^[;\\n{]?\\s*(?:${SQ}|${DQ})?`).exec(m[0])![0].length;
       return { key: keys[n]!, keyOffset: offset + 2 + (m.index ?? 0) + lead, ...(value ? { value } : {}) };
     });
     return v('hashtable', { keys, ...(entries.length ? { entries } : {}), ...vars() });
@@ -289,7 +313,6 @@ function readCommand(src: string, i: number, end: number): { command: PsCommand;
 // tokenizer would keep the backtick in the name (the name stops before it); a placeholder `<your name>` is read
 // whole, spaces included, as the values' reader does.
 const ENDS_PARAMETER = /[\s&(),.;[{|}:]/;
-const QUOTES = /['"\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
 
 /** The parameter token at `i` (`-Name`, `-Name:`), as PowerShell reads it in argument mode; undefined when the token there is no parameter. */
 function parameterAt(src: string, i: number): { name: string; colon: boolean; end: number } | undefined {
@@ -298,7 +321,7 @@ function parameterAt(src: string, i: number): { name: string; colon: boolean; en
   if (!/[-\u2013\u2014\u2015]/.test(src[i] ?? '') || !/[A-Za-z_?]/.test(src[i + 1] ?? '')) return undefined;
   let k = i + 1;
   while (k < src.length && !ENDS_PARAMETER.test(src[k]!)) {
-    if (QUOTES.test(src[k]!)) return undefined;
+    if (isQuote(src[k])) return undefined;
     if (src[k] === '`' && /[\r\n]/.test(src[k + 1] ?? '')) break;
     if (src[k] === '<') {
       PLACEHOLDER_AT.lastIndex = k; // an opaque part of the word, as everywhere in this reader
@@ -353,7 +376,7 @@ function expressionEnd(src: string, i: number, end: number): number {
     if (c === '|' && src[k + 1] !== '|') return k;
     if (c === ';' || c === '\n' || c === '\r' || c === ')' || c === '}') return k;
     if (c === '`') { k += 2; continue; }
-    if (c === "'" || c === '"') { k = quotedEnd(src, k); continue; }
+    if (isQuote(c)) { k = quotedEnd(src, k); continue; }
     if (c === '@') { const h = hereStringEnd(src, k); if (h >= 0) { k = h; continue; } }
     if (c === '(' || c === '{' || c === '[') { k = balancedEnd(src, k); continue; }
     if (c === '#' && /\s/.test(src[k - 1] ?? ' ')) return k;
@@ -362,7 +385,7 @@ function expressionEnd(src: string, i: number, end: number): number {
   return k;
 }
 
-const STARTS_EXPRESSION = /^(?:[$'"@(\[\d]|[-+]\d|-(?:not|bnot)\b|!|\u201c|\u2018)/i;
+const STARTS_EXPRESSION = /^(?:[$'"\u2018\u2019\u201a\u201b\u201c\u201d\u201e@(\[\d]|[-+]\d|-(?:not|bnot)\b|!)/i;
 
 function readElement(src: string, i: number, end: number): { command: PsCommand; next: number } {
   if (STARTS_EXPRESSION.test(src.slice(i)) && !/^@[A-Za-z_]/.test(src.slice(i))) {
@@ -497,7 +520,7 @@ export function allCommands(raw: string, statements: PsStatement[] = readPowerSh
   const inner = (from: number, to: number): void => {
     for (let k = from; k < to; k++) {
       const c = raw[k] as string;
-      if (c === "'" || c === '"') { k = quotedEnd(raw, k) - 1; continue; }
+      if (isQuote(c)) { k = quotedEnd(raw, k) - 1; continue; }
       if (c === '`') { k++; continue; }
       if (c === '(' || c === '{') {
         const e = balancedEnd(raw, k);

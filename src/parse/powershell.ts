@@ -8,7 +8,7 @@ import type { CharMark, Step } from '../model.ts';
 import { finish, registerStep } from './commands.ts';
 import { marksInLine } from './marks.ts';
 import { findAnglePlaceholders, uniqueKeys } from './placeholders.ts';
-import { readPowerShellStatements } from './powershell-words.ts';
+import { isDoubleQuote, isQuote, isSingleQuote, readPowerShellStatements } from './powershell-words.ts';
 import type { ScanState } from './scan-state.ts';
 import type { Fence } from './structure.ts';
 
@@ -26,16 +26,16 @@ export function isPowerShellLine(content: string): boolean {
 /** How far a line opens (+) or closes (−) brackets, outside quotes and comments. */
 function depthChange(line: string): number {
   let d = 0;
-  let quote: string | undefined;
+  let quote: ((c: string) => boolean) | undefined; // the kind of quote open: any quote of that kind closes it, typographic ones too
   for (let k = 0; k < line.length; k++) {
     const c = line[k] as string;
     if (quote !== undefined) {
       if (c === '`') k++;
-      else if (c === quote) quote = undefined;
+      else if (quote(c)) quote = undefined;
       continue;
     }
     if (c === '`') k++;
-    else if (c === '"' || c === "'") quote = c;
+    else if (isQuote(c)) quote = isDoubleQuote(c) ? isDoubleQuote : isSingleQuote;
     else if (c === '#') break;
     else if (c === '{' || c === '(' || c === '[') d++;
     else if (c === '}' || c === ')' || c === ']') d--;

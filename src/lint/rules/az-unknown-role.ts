@@ -50,8 +50,6 @@ export const azUnknownRole: Rule = {
       const b = psParameter(c, 'RoleDefinitionName');
       const v = b?.value;
       if (!v || !b.valueWhere || v.variables?.length || !['string', 'expandable', 'bare'].includes(v.kind)) continue;
-      // The statement reader splits ‘Storage Blob Data Reader’ at its spaces (it knows ASCII quotes only): not judged.
-      if (v.kind === 'bare' && /^[\u2018\u201c]/u.test(v.text) && !/[\u2019\u201d]$/u.test(v.text)) continue;
       const name = (v.kind === 'bare' ? v.text : (v.content ?? '')).replace(CURLY, '').trim();
       if (name === '' || /[<>{}$`*]/.test(name) || isGuid(name) || catalogRole(name)) continue;
       const guess = nearRole(name);

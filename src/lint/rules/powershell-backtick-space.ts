@@ -4,6 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import type { LintDocument } from '../document.ts';
 import { codeFences, fenceAt, fenceLines, type CodeFence } from '../fences.ts';
+import { isDoubleQuote, isQuote, isSingleQuote } from '../../parse/powershell-words.ts';
 
 const BACKTICK_BLANKS = /`([ \t]+)$/;
 
@@ -31,7 +32,7 @@ function lineEnds(lines: readonly string[]): (string | undefined)[] {
   return lines.map((line) => {
     const startsIn = state;
     if (state === 'here-single' || state === 'here-double') {
-      if (line.startsWith(state === 'here-single' ? "'@" : '"@')) state = 'code';
+      if ((state === 'here-single' ? isSingleQuote : isDoubleQuote)(line[0]) && line[1] === '@') state = 'code';
       // the rest of a here-string's closing line is code, but nothing of interest follows "@ in practice
       return undefined;
     }
@@ -43,24 +44,24 @@ function lineEnds(lines: readonly string[]): (string | undefined)[] {
         continue;
       }
       if (state === 'single') {
-        if (c === "'") state = 'code';
+        if (isSingleQuote(c)) state = 'code';
         continue;
       }
       if (state === 'double') {
         if (c === '`') { i++; continue; }
-        if (c === '"') state = 'code';
+        if (isDoubleQuote(c)) state = 'code';
         continue;
       }
       // code
       if (c === '`') { code += line.slice(i, i + 2); i++; continue; }
       if (c === '<' && line[i + 1] === '#') { state = 'block-comment'; i++; continue; }
       if (c === '#') break; // a line comment: the rest of the line is not code
-      if (c === '@' && (line[i + 1] === "'" || line[i + 1] === '"') && line.slice(i + 2).trim() === '') {
-        state = line[i + 1] === "'" ? 'here-single' : 'here-double';
+      if (c === '@' && isQuote(line[i + 1]) && line.slice(i + 2).trim() === '') {
+        state = isSingleQuote(line[i + 1]) ? 'here-single' : 'here-double';
         break;
       }
-      if (c === "'") { state = 'single'; continue; }
-      if (c === '"') { state = 'double'; continue; }
+      if (isSingleQuote(c)) { state = 'single'; continue; }
+      if (isDoubleQuote(c)) { state = 'double'; continue; }
       code += c;
     }
     if (startsIn !== 'code' || state !== 'code') return undefined;

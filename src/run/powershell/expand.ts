@@ -4,7 +4,7 @@
 // expanded after a bare `$` in a string: "$rg.ResourceId" is the group's string form followed by
 // ".ResourceId", as in PowerShell. What is not a member chain (a call, an operator, a cmdlet inside
 // `$( … )`) is not evaluated here: said as `unsupported`, never guessed.
-import { closingBracket } from '../../parse/powershell-words.ts';
+import { classifyValue, closingBracket, isDoubleQuote, isQuote } from '../../parse/powershell-words.ts';
 import { memberOf, PsObject, psString, type PsData, type PsVariables } from './values.ts';
 
 export type Evaluated = { value: PsData } | { unsupported: string };
@@ -39,8 +39,12 @@ const NAME = /^[A-Za-z0-9_?]+(?::[A-Za-z0-9_]+)?/;
 export function evaluateExpression(text: string, vars: PsVariables): Evaluated {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')') && closingBracket(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
-  if (/^'(?:[^']|'')*'$/.test(t)) return { value: t.slice(1, -1).replace(/''/g, "'") };
-  if (/^"(?:[^"`]|`.|"")*"$/s.test(t)) return expandString(t.slice(1, -1), vars);
+  if (isQuote(t[0])) {
+    // a quoted string, typographic quotes included as PowerShell reads them (the one reader decides where it ends)
+    const quoted = classifyValue(t, 0);
+    if (quoted.kind === 'string') return { value: quoted.content ?? '' };
+    if (quoted.kind === 'expandable') return expandString(quoted.content ?? '', vars);
+  }
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return { value: Number(t) };
   const head = /^\$(?:\{([^}]+)\}|([A-Za-z0-9_?]+(?::[A-Za-z0-9_]+)?))/.exec(t);
   if (!head) return { unsupported: `the expression ${t} is not a variable or a member of one` };
@@ -82,8 +86,8 @@ export function expandString(content: string, vars: PsVariables, opts: { quoted?
       out += ESCAPES[e] ?? e;
       continue;
     }
-    if (quoted && c === '"' && content[k + 1] === '"') {
-      out += '"';
+    if (quoted && isDoubleQuote(c) && isDoubleQuote(content[k + 1])) {
+      out += content[k + 1]; // the tokenizer keeps the second of two quotes (tokenizer.cs ScanStringExpandable)
       k++;
       continue;
     }
