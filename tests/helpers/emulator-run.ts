@@ -2,7 +2,7 @@
 // beforeAll and is closed in afterAll together with the temporary folder the pages are written to
 // (the helper stops what it starts). Each page runs alone against that target, the run's World reset
 // in between as the runner does it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -55,6 +55,50 @@ export function emulatorRun(prefix: string): EmulatorRun {
       const t = report.tutorials[0];
       if (t === undefined) throw new Error(`no tutorial in the report of ${name}`);
       return t;
+    },
+  };
+}
+
+export interface ExcerptRun {
+  /** The report of the one run of all the excerpts (throws before beforeAll has run). */
+  readonly report: Report;
+  /** The first step, in any variant of `file`, whose raw text starts with `raw`; throws when there is none. */
+  stepAt(file: string, raw: string): Report['tutorials'][number]['steps'][number];
+}
+
+/**
+ * Real-page excerpts (tests/lint/fixtures/real, by their fixture names) copied under the names their pages
+ * have and run together once against one emulator target, for a sweep's run-level regressions.
+ */
+export function excerptRun(prefix: string, excerpts: Readonly<Record<string, string>>): ExcerptRun {
+  const fixtures = join(import.meta.dirname, '..', 'lint', 'fixtures', 'real');
+  const dir = mkdtempSync(join(tmpdir(), `tc-${prefix}-`));
+  let target: (Target & { close(): Promise<void> }) | undefined;
+  let report: Report | undefined;
+  beforeAll(async () => {
+    target = await startEmulatorTarget();
+    for (const [fixture, name] of Object.entries(excerpts)) copyFileSync(join(fixtures, fixture), join(dir, name));
+    ({ report } = await runTutorials({ paths: [dir], targetInstance: target }));
+  }, 120_000);
+  afterAll(async () => {
+    try {
+      await target?.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  const ran = (): Report => {
+    if (report === undefined) throw new Error('the excerpts run in beforeAll: read the report inside a test');
+    return report;
+  };
+  return {
+    get report() {
+      return ran();
+    },
+    stepAt(file, raw) {
+      const step = ran().tutorials.filter((t) => t.file.endsWith(file)).flatMap((t) => t.steps).find((s) => s.raw.startsWith(raw));
+      if (!step) throw new Error(`${file} has no step ${raw}`);
+      return step;
     },
   };
 }

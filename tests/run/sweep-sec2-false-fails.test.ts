@@ -6,39 +6,13 @@
 // - key-vault/general/tutorial-python-virtual-machine.md:151: `az group delete -g "myResourceGroup"` (-g is the
 //   group's name in az group delete) was read as naming no group, so the World never assumed the group an
 //   unreadable include creates, and the step failed 404 ResourceGroupNotFound.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { excerptRun } from '../helpers/emulator-run.ts';
 import { parseTutorialText } from '../../src/parse/index.ts';
-import { runTutorials } from '../../src/run/index.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
-import type { Report } from '../../src/report/schema.ts';
 import { inferWorld } from '../../src/world/infer.ts';
 
-const fixtures = join(import.meta.dirname, '..', 'lint', 'fixtures', 'real');
-let target: Target & { close(): Promise<void> };
-let dir: string;
-let report: Report;
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-  dir = mkdtempSync(join(tmpdir(), 'tc-sweep-sec2-'));
-  copyFileSync(join(fixtures, 'sec2-rest-error-codes.excerpt.md'), join(dir, 'rest-error-codes.md'));
-  copyFileSync(join(fixtures, 'sec2-tutorial-python-virtual-machine.excerpt.md'), join(dir, 'tutorial-python-virtual-machine.md'));
-  ({ report } = await runTutorials({ paths: [dir], targetInstance: target }));
-}, 120_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stepAt = (file: string, raw: string) => {
-  const steps = report.tutorials.filter((t) => t.file.endsWith(file)).flatMap((t) => t.steps);
-  const step = steps.find((s) => s.raw.startsWith(raw));
-  if (!step) throw new Error(`${file} has no step ${raw}`);
-  return step;
-};
+const run = excerptRun('sweep-sec2', { 'sec2-rest-error-codes.excerpt.md': 'rest-error-codes.md', 'sec2-tutorial-python-virtual-machine.excerpt.md': 'tutorial-python-virtual-machine.md' });
+const stepAt = run.stepAt;
 
 describe('a request whose Content-Length line miscounts its body', () => {
   it('is sent with the length of the body sent, not refused by the tool\'s client', () => {
@@ -53,7 +27,7 @@ describe('a request whose Content-Length line miscounts its body', () => {
 describe('az group delete -g names the group it deletes', () => {
   it('the group the page never creates is assumed, and its deletion passes', () => {
     expect(stepAt('tutorial-python-virtual-machine.md', 'az group delete -g').verdict).toBe('pass');
-    const t = report.tutorials.find((x) => x.file.endsWith('tutorial-python-virtual-machine.md'));
+    const t = run.report.tutorials.find((x) => x.file.endsWith('tutorial-python-virtual-machine.md'));
     expect(t?.assumptions?.map((a) => a.name)).toContain('myResourceGroup');
   });
   it('-g and --resource-group of az group create/show are the group\'s name too', () => {

@@ -7,37 +7,11 @@
 // - managed-hsm/logging.md: $storageresource = (Get-AzStorageAccount -ResourceGroupName "<resource-group>"
 //   -Name "<storage-account-name>").Id failed 404: the World did not read the cmdlet inside the group, so it
 //   provided no account, though the PowerShell engine ran that cmdlet.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTutorials } from '../../src/run/index.ts';
-import { startEmulatorTarget } from '../../src/run/targets/emulator.ts';
-import type { Target } from '../../src/run/target.ts';
-import type { Report } from '../../src/report/schema.ts';
+import { describe, expect, it } from 'vitest';
+import { excerptRun } from '../helpers/emulator-run.ts';
 
-const fixtures = join(import.meta.dirname, '..', 'lint', 'fixtures', 'real');
-let target: Target & { close(): Promise<void> };
-let dir: string;
-let report: Report;
-beforeAll(async () => {
-  target = await startEmulatorTarget();
-  dir = mkdtempSync(join(tmpdir(), 'tc-sweep-kv-'));
-  copyFileSync(join(fixtures, 'kv-access-control-default.excerpt.md'), join(dir, 'access-control-default.md'));
-  copyFileSync(join(fixtures, 'kv-managed-hsm-logging.excerpt.md'), join(dir, 'logging.md'));
-  ({ report } = await runTutorials({ paths: [dir], targetInstance: target }));
-}, 120_000);
-afterAll(async () => {
-  await target?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const stepAt = (file: string, raw: string) => {
-  const steps = report.tutorials.filter((t) => t.file.endsWith(file)).flatMap((t) => t.steps);
-  const step = steps.find((s) => s.raw.startsWith(raw));
-  if (!step) throw new Error(`${file} has no step ${raw}`);
-  return step;
-};
+const run = excerptRun('sweep-kv', { 'kv-access-control-default.excerpt.md': 'access-control-default.md', 'kv-managed-hsm-logging.excerpt.md': 'logging.md' });
+const stepAt = run.stepAt;
 
 describe('sweep of Key Vault pages: false fails pinned', () => {
   it('a placeholder vault read before the page creates its own vault is the reader\'s, not the later one', () => {
@@ -52,11 +26,11 @@ describe('sweep of Key Vault pages: false fails pinned', () => {
   it('a cmdlet inside $x = ( … ).Id names what the page uses: the storage account is provided', () => {
     const get = stepAt('logging.md', '$storageresource = (Get-AzStorageAccount');
     expect(get.verdict).not.toBe('fail');
-    const ps = report.tutorials.find((t) => t.file.endsWith('logging.md') && t.variant === 'tab=azurepowershell')!;
+    const ps = run.report.tutorials.find((t) => t.file.endsWith('logging.md') && t.variant === 'tab=azurepowershell')!;
     expect(ps.assumptions).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'storage-account' })]));
   });
 
   it('no step of either page fails', () => {
-    expect(report.tutorials.flatMap((t) => t.steps).filter((s) => s.verdict === 'fail').map((s) => `${s.raw}: ${s.reason}`)).toEqual([]);
+    expect(run.report.tutorials.flatMap((t) => t.steps).filter((s) => s.verdict === 'fail').map((s) => `${s.raw}: ${s.reason}`)).toEqual([]);
   });
 });
