@@ -83,8 +83,21 @@ export function prerequisitePageTexts(doc: LintDocument): string[] {
 }
 
 /** The pages the Prerequisites section links to, with the path each was read from (see prerequisitePageTexts). */
-export function prerequisitePages(doc: LintDocument): LinkedPage[] {
+export function prerequisitePages(doc: LintDocument): readonly LinkedPage[] {
   if (!doc.file || !doc.hasText) return [];
+  // Four readers ask per document (prerequisite tools, az defaults, variables, names): the section is
+  // scanned and its pages read from disk once.
+  const known = prerequisiteCache.get(doc);
+  if (known) return known;
+  const out = readPages(doc, prerequisiteLinks(doc));
+  prerequisiteCache.set(doc, out);
+  return out;
+}
+
+const prerequisiteCache = new WeakMap<LintDocument, readonly LinkedPage[]>();
+
+/** The relative pages the lines of the Prerequisites section link to. */
+function prerequisiteLinks(doc: LintDocument): Set<string> {
   const pages = new Set<string>();
   let level = 0; // the Prerequisites heading's level while inside its section, else 0
   for (let n = 1; n <= doc.lineCount; n++) {
@@ -97,7 +110,7 @@ export function prerequisitePages(doc: LintDocument): LinkedPage[] {
     }
     if (level > 0 && doc.isProse(n)) for (const m of text.matchAll(PAGE_LINK)) pages.add(m[1]!);
   }
-  return readPages(doc, pages);
+  return pages;
 }
 
 export interface LinkedPage {

@@ -37,12 +37,7 @@ function readPage(file: string, text: string): { created: NameUse[]; code: strin
     const linked: LintDocument = buildDocument(parseTutorialText(text, file, { form: 'docfx' }), text);
     created = nameUses(linked).filter((u) => u.create && u.name !== '');
     // Code is what names a resource: a prose word ("the API gateway", "Spring Cloud Gateway") does not.
-    const fences = codeFences(linked);
-    for (let n = 1; n <= linked.lineCount; n++) {
-      const line = linked.line(n);
-      if (!linked.isProse(n) || fenceAt(fences, n)) code.push(line);
-      else for (const m of line.matchAll(INLINE_CODE)) code.push(m[1]!);
-    }
+    for (const c of codeOf(linked)) code.push(c.text);
   } catch {
     // A linked page that does not parse names nothing here.
   }
@@ -71,12 +66,19 @@ export function prerequisiteNames(doc: LintDocument): PrerequisiteNames {
 export function writtenInCode(doc: LintDocument, name: string, uses: readonly NameUse[]): boolean {
   const azLines = new Set(uses.map((u) => u.line));
   const word = nameWord(name);
-  const fences = codeFences(doc);
-  for (let n = 1; n <= doc.lineCount; n++) {
-    if (azLines.has(n)) continue;
-    const line = doc.line(n);
-    const code = !doc.isProse(n) || fenceAt(fences, n) !== undefined;
-    if (code ? !/^\s*az\s/.test(line) && word.test(line) : [...line.matchAll(INLINE_CODE)].some((m) => word.test(m[1]!))) return true;
+  for (const c of codeOf(doc)) {
+    if (azLines.has(c.line)) continue;
+    if (c.block ? !/^\s*az\s/.test(c.text) && word.test(c.text) : word.test(c.text)) return true;
   }
   return false;
+}
+
+/** The code a document writes: each line of a command or code block whole, and the inline code spans of its prose. */
+function* codeOf(doc: LintDocument): Generator<{ line: number; text: string; block: boolean }> {
+  const fences = codeFences(doc);
+  for (let n = 1; n <= doc.lineCount; n++) {
+    const line = doc.line(n);
+    if (!doc.isProse(n) || fenceAt(fences, n) !== undefined) yield { line: n, text: line, block: true };
+    else for (const m of line.matchAll(INLINE_CODE)) yield { line: n, text: m[1]!, block: false };
+  }
 }
