@@ -72,21 +72,13 @@ export interface ExcerptRun {
  */
 export function excerptRun(prefix: string, excerpts: Readonly<Record<string, string>>): ExcerptRun {
   const fixtures = join(import.meta.dirname, '..', 'lint', 'fixtures', 'real');
-  const dir = mkdtempSync(join(tmpdir(), `tc-${prefix}-`));
-  let target: (Target & { close(): Promise<void> }) | undefined;
+  // emulatorRun's hooks start the target first and remove the folder last.
+  const run = emulatorRun(prefix);
   let report: Report | undefined;
   beforeAll(async () => {
-    target = await startEmulatorTarget();
-    for (const [fixture, name] of Object.entries(excerpts)) copyFileSync(join(fixtures, fixture), join(dir, name));
-    ({ report } = await runTutorials({ paths: [dir], targetInstance: target }));
+    for (const [fixture, name] of Object.entries(excerpts)) copyFileSync(join(fixtures, fixture), join(run.dir, name));
+    ({ report } = await runTutorials({ paths: [run.dir], targetInstance: run.target }));
   }, 120_000);
-  afterAll(async () => {
-    try {
-      await target?.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
   const ran = (): Report => {
     if (report === undefined) throw new Error('the excerpts run in beforeAll: read the report inside a test');
     return report;
