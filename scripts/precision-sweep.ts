@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSkipList, samplePages } from './sweep-sample.ts';
+import { keptSheets, readSkipList, samplePages } from './sweep-sample.ts';
 import { applyJudgements, readJudgements, reviewItems, reviewMarkdown, tally } from './sweep-review.ts';
 
 const USAGE = `usage: npm run sweep:precision -- --docset DIR [--under FOLDER]… [--sample N] [--seed S] [--warnings N]
@@ -21,7 +21,8 @@ const USAGE = `usage: npm run sweep:precision -- --docset DIR [--under FOLDER]�
   --seed S          the sample's seed: the same seed gives the same pages everywhere [default: 1]
   --warnings N      warnings to sample for review besides every error, fail and drift [default: 20]
   --skip FILE       leave out the pages a manifest.json or a text list (one path per line) names
-                    (repeatable; tests/fresh and tests/corpus manifests always apply)
+                    (repeatable; tests/fresh and tests/corpus manifests and the judged
+                    sheets kept in sweeps/*.review.json always apply)
   --reviewed FILE   an earlier review.json with judgements to carry over
   --out DIR         where pages.txt, review.json, review.md and the run's reports go [default: sweep]`;
 
@@ -67,7 +68,10 @@ let skip = new Set<string>();
 let judged = new Map<string, { judgement: 'real' | 'false' | 'unverified'; why?: string }>();
 let sample;
 try {
-  for (const f of [join(repoRoot, 'tests/fresh/manifest.json'), join(repoRoot, 'tests/corpus/manifest.json'), ...(values.skip ?? [])]) skip = new Set([...skip, ...readSkipList(f)]);
+  // The sheet being re-judged is not a skip list: a sweep run again with --reviewed samples its own pages again.
+  const reviewed = values.reviewed === undefined ? undefined : resolve(values.reviewed);
+  const sheets = keptSheets(join(repoRoot, 'sweeps')).filter((f) => resolve(f) !== reviewed);
+  for (const f of [join(repoRoot, 'tests/fresh/manifest.json'), join(repoRoot, 'tests/corpus/manifest.json'), ...sheets, ...(values.skip ?? [])]) skip = new Set([...skip, ...readSkipList(f)]);
   if (values.reviewed !== undefined) judged = readJudgements(values.reviewed);
   sample = samplePages(docset, { under: values.under ?? ['.'], size, seed: values.seed, skip });
 } catch (err) {
@@ -78,7 +82,7 @@ if (sample.pages.length === 0) fail(`no page to sweep in ${docset}${values.under
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'pages.txt'), `${sample.pages.join('\n')}\n`);
-process.stderr.write(`sweeping ${sample.pages.length} of ${sample.available} pages (seed ${values.seed}, ${sample.skipped} left out: in tests/fresh, tests/corpus or a --skip list) …\n`);
+process.stderr.write(`sweeping ${sample.pages.length} of ${sample.available} pages (seed ${values.seed}, ${sample.skipped} left out: in tests/fresh, tests/corpus, sweeps/ or a --skip list) …\n`);
 const t0 = performance.now();
 // Loaded only now, so a usage error answers at once instead of after the whole tool is compiled.
 const { runTutorials } = await import('../src/run/index.ts');

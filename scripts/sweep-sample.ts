@@ -40,9 +40,11 @@ export function seededOrder(pages: readonly string[], seed: string): string[] {
 export function readSkipList(file: string): Set<string> {
   const text = readFileSync(file, 'utf8');
   if (file.endsWith('.json')) {
-    const parsed = JSON.parse(text) as { pages?: { path?: unknown }[] };
-    if (!Array.isArray(parsed.pages)) throw new Error(`--skip ${file}: a JSON skip list needs "pages": [{"path": …}] (as tests/fresh/manifest.json)`);
-    return new Set(parsed.pages.map((p) => p.path).filter((p): p is string => typeof p === 'string'));
+    // A manifest lists {path} objects; a sweep's review.json lists the paths themselves.
+    const parsed = JSON.parse(text) as { pages?: unknown[] };
+    if (!Array.isArray(parsed.pages)) throw new Error(`--skip ${file}: a JSON skip list needs "pages": [{"path": …}] (as tests/fresh/manifest.json) or "pages": ["path", …] (as a sweep's review.json)`);
+    const path = (p: unknown): unknown => (typeof p === 'object' && p !== null ? (p as { path?: unknown }).path : p);
+    return new Set(parsed.pages.map(path).filter((p): p is string => typeof p === 'string'));
   }
   return new Set(
     text
@@ -65,4 +67,15 @@ export function samplePages(docset: string, options: { under?: readonly string[]
   const skip = options.skip ?? new Set<string>();
   const kept = all.filter((p) => !skip.has(p));
   return { pages: seededOrder(kept, options.seed).slice(0, options.size), skipped: all.length - kept.length, available: all.length };
+}
+
+/** The judged sheets kept in the repository's sweeps/ folder: their pages have been swept, so a new sweep leaves them out. */
+export function keptSheets(sweepsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(sweepsDir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.review.json')).sort().map((n) => join(sweepsDir, n));
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listPages, samplePages, seededOrder } from '../../scripts/sweep-sample.ts';
+import { keptSheets, listPages, readSkipList, samplePages, seededOrder } from '../../scripts/sweep-sample.ts';
 import type { ReviewItem } from '../../scripts/sweep-review.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -53,6 +53,15 @@ describe('seeded sample', () => {
     expect(s).toEqual({ pages: ['articles/aks/dash.md'], skipped: 2, available: 3 });
     expect(() => listPages(d, ['articles/nope'])).toThrow(/--under articles\/nope: no such folder/);
   });
+  it('leaves out the pages of the judged sheets kept in sweeps/ (their "pages" are paths, a manifest\'s are {path})', () => {
+    const dir = mkdtempSync(join(tmp, 'sweeps-'));
+    writeFileSync(join(dir, 'aks-7.review.json'), JSON.stringify({ seed: '7', pages: ['articles/aks/dash.md'], items: [] }));
+    writeFileSync(join(dir, 'notes.md'), 'not a sheet\n');
+    expect(keptSheets(dir)).toEqual([join(dir, 'aks-7.review.json')]);
+    expect(keptSheets(join(dir, 'none'))).toEqual([]);
+    expect([...readSkipList(join(dir, 'aks-7.review.json'))]).toEqual(['articles/aks/dash.md']);
+    expect([...readSkipList(join(root, 'tests/fresh/manifest.json'))].length).toBeGreaterThan(100);
+  });
 });
 
 // Each case spawns the tool (tsx compiles it): minutes on a loaded two-core machine, a guard not a speed check.
@@ -61,7 +70,7 @@ describe('precision-sweep script', { timeout: 300_000 }, () => {
     const d = docset();
     const out = join(tmp, 'out1');
     const first = sweep(['--docset', d, '--sample', '10', '--warnings', '0', '--out', out]);
-    expect(first.stderr).toMatch(/sweeping 3 of 4 pages \(seed 1, 1 left out: in tests\/fresh, tests\/corpus or a --skip list\)/);
+    expect(first.stderr).toMatch(/sweeping 3 of 4 pages \(seed 1, 1 left out: in tests\/fresh, tests\/corpus, sweeps\/ or a --skip list\)/);
     expect(first.status).toBe(0);
     expect(readFileSync(join(out, 'pages.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['articles/aks/clean.md', 'articles/aks/dash.md', 'articles/aks/sas.md']);
     // The SAS page's line is in the sheets (its dash is an error), its signature is not.
