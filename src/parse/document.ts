@@ -84,6 +84,14 @@ function shellFence(fence: Fence): boolean {
   return fence.info.trim() === '' || blockLanguage(fence.info) === 'shell';
 }
 
+/** A `##…` line in a shell block that a command follows (blank and `#` lines between): a comment over that command, as bash reads it. */
+function doubleHashComment(st: ScanState, i: number, to: number): boolean {
+  if (!st.content(i).startsWith('##')) return false;
+  let k = i + 1;
+  while (k < to && (st.isBlankAt(k) || st.content(k).startsWith('#'))) k++;
+  return k < to && (st.has(k, F_COMMAND) || isProgramLine(st.content(k)) || isCompoundStart(st.content(k).trim()));
+}
+
 /** Lines [from, to) of the document, or of one fenced block. */
 function scan(st: ScanState, from: number, to: number, fence: Fence | undefined) {
   let i = from;
@@ -142,7 +150,10 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i = readCommand(st, i, to, fence);
       continue;
     }
-    if (st.has(i, F_HASH) && (fence ? true : st.commentInGroup(i))) {
+    // In a shell block `## Delete Custom Resource Definitions` is a comment too: bash reads any run of
+    // `#` so (the markdown heading it looks like is outside fences only), never the output of the
+    // command above it (azure-arc data/uninstall-azure-arc-data-controller.md:152 after an export).
+    if ((st.has(i, F_HASH) || (fence !== undefined && shellFence(fence) && doubleHashComment(st, i, to))) && (fence ? true : st.commentInGroup(i))) {
       i = readCommand(st, i, to, fence);
       continue;
     }

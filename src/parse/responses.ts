@@ -80,7 +80,10 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
         while (m < to && st.isBlankAt(m)) m++;
         // A `//` comment after the blank lines, inside a value still open, is that value's (a page's
         // explanation between members): the block goes on, and is read as the commented JSON it is.
-        if (m >= to || st.isBoundary(m) || !(/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(st.content(m)) || (state.depth > 0 && !state.inString && st.content(m).startsWith('//')))) break;
+        // Indents of Unicode spaces (U+202F on azure-arc vmware-vsphere/built-in-roles.md) are still the
+        // value's lines: what JSON thinks of those characters is the lint's to say, not where the block ends.
+        const next = st.content(m).trimStart();
+        if (m >= to || st.isBoundary(m) || !(/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(next) || (state.depth > 0 && !state.inString && next.startsWith('//')))) break;
         k = m - 1; // the whole run of blank lines is decided at once
         continue;
       }
