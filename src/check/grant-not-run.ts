@@ -5,7 +5,6 @@
 // evidence. A grant to anyone else (an app, another user) leaves the reader's 403 the page's defect.
 import type { Step } from '../model.ts';
 import type { Observation } from '../run/observation.ts';
-import { grantsToReader, readerIdVariables } from '../world/reader-id.ts';
 import type { World } from '../world/types.ts';
 import { grantsAccess, refusedAuthorization, runAsReader } from './assumed-access.ts';
 import type { StepCheck } from './verdict.ts';
@@ -15,17 +14,10 @@ export interface GrantNotRun {
   reason: string;
 }
 
-/**
- * The steps that grant the signed-in reader access (a role or an access policy): as the World reads them
- * (`az role assignment create --assignee $CALLER_OBJECT_ID`), or, for the grants the World does not
- * record (`az keyvault set-policy --object-id $me`, `New-AzRoleAssignment -ObjectId $me`), by the
- * principal they name.
- */
-function readerGrantSteps(world: World | undefined, steps: readonly Step[]): Set<string> {
+/** The steps that grant the signed-in reader access (a role or an access policy), as the World records them. */
+function readerGrantSteps(world: World | undefined): Set<string> {
   const ids = new Set<string>();
   for (const g of [...(world?.grants ?? []), ...(world?.accessPolicies ?? [])]) if (g.principal.kind === 'reader' && g.cite.stepId !== undefined) ids.add(g.cite.stepId);
-  const readerIds = readerIdVariables(steps);
-  for (const step of steps) if (grantsAccess(step) && grantsToReader(step, readerIds)) ids.add(step.id);
   return ids;
 }
 
@@ -36,7 +28,7 @@ function readerGrantSteps(world: World | undefined, steps: readonly Step[]): Set
 export function grantNotRun(args: { steps: readonly Step[]; step: Step; verdicts: ReadonlyMap<string, string>; world: World | undefined; check: StepCheck; observation: Observation }): GrantNotRun | undefined {
   const { steps, step, verdicts, check, observation } = args;
   if (check.verdict !== 'fail' || !runAsReader(step) || !refusedAuthorization(step, observation)) return undefined;
-  const toReader = readerGrantSteps(args.world, steps);
+  const toReader = readerGrantSteps(args.world);
   let found: Step | undefined;
   for (const p of steps) {
     if (p === step) break;

@@ -7,7 +7,7 @@
 import type { PsValue, Step, Tutorial } from '../model.ts';
 import type { LineOrigin } from '../parse/rendered.ts';
 import { findCommandPlaceholders, placeholderKey } from '../parse/placeholders.ts';
-import { stepMentions, type GrantMention, type Mention } from './mentions.ts';
+import { stepMentions, type GrantMention, type Mention, type PolicyMention } from './mentions.ts';
 import { powerShellLiteralAssignments, updateSplats } from './powershell-mentions.ts';
 import { placeholderRoles, roleIn, type PlaceholderRoles } from './positions.ts';
 import { namesReader, readerIdVariables } from './reader-id.ts';
@@ -157,6 +157,7 @@ export function inferWorld(input: WorldInput): World {
   const resolve = resolver(tutorial, world.values);
   const mentions: { m: Mention; step: Step; pos: number }[] = [];
   const createdGrants: (GrantMention & { step: Step })[] = [];
+  const createdPolicies: (PolicyMention & { step: Step })[] = [];
   let dataLakeName: { name: string; line: number } | undefined;
   const splats = new Map<string, PsValue>();
   for (const step of tutorial.steps) {
@@ -166,6 +167,7 @@ export function inferWorld(input: WorldInput): World {
     if (step.kind === 'shell' && step.language === 'powershell') updateSplats(splats, step.powershell ?? []);
     for (const m of found.resources) mentions.push({ m, step, pos: mentions.length });
     for (const g of found.grants) createdGrants.push({ ...g, step });
+    for (const p of found.policies ?? []) createdPolicies.push({ ...p, step });
     if (step.kind === 'http' && dataLakeName === undefined) {
       const host = /^https?:\/\/([a-z0-9]+)\.azuredatalakestore\.net\b/i.exec(r(step.curl.url) ?? '');
       if (host) dataLakeName = { name: host[1]!, line: step.source.startLine };
@@ -272,7 +274,7 @@ export function inferWorld(input: WorldInput): World {
     if (r.role === 'storage-account' && r.origin !== 'created' && stated.storageKind !== undefined) r.kind = stated.storageKind;
   }
 
-  addGrants(world, stated, createdGrants, input);
+  addGrants(world, stated, { grants: createdGrants, policies: createdPolicies }, input);
   if (stated.dataLake || dataLakeName) {
     world.dataLakes.push({ name: dataLakeName?.name ?? 'datalake', folders: stated.dataLake?.folders ?? [{ path: '/', acl: [] }], origin: stated.dataLake ? 'stated' : 'assumed', cite: { line: stated.dataLake?.line ?? dataLakeName?.line ?? 1 } });
   }
@@ -333,7 +335,8 @@ function statedPrincipal(p: StatedPrincipal, world: World): WorldPrincipal {
   return { kind: 'vm' };
 }
 
-function addGrants(world: World, stated: Stated, createdGrants: (GrantMention & { step: Step })[], input: WorldInput): void {
+function addGrants(world: World, stated: Stated, created: { grants: (GrantMention & { step: Step })[]; policies: (PolicyMention & { step: Step })[] }, input: WorldInput): void {
+  const createdGrants = created.grants;
   // Prose that names the role a command of the page then assigns describes that command: the grant
   // is the page's own (made at run time), not a prerequisite to seed.
   const madeByPage = new Set(createdGrants.map((g) => (builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role).toLowerCase()));
@@ -350,6 +353,12 @@ function addGrants(world: World, stated: Stated, createdGrants: (GrantMention & 
     const toReader = g.written !== undefined && namesReader(g.written, readerIds);
     if (g.unresolved && !toReader) continue;
     world.grants.push({ role: builtInRoleName(g.role.replace(/^['"‘’]|['"‘’]$/g, '')) ?? g.role, principal: toReader ? { kind: 'reader' } : principalOf(g.assignee, world), scope: g.scope ? { kind: 'resource-group', group: /\/resourcegroups\/([^/]+)/i.exec(g.scope)?.[1] ?? '' } : { kind: 'subscription' }, origin: 'created', cite: { line: g.step.source.startLine, stepId: g.step.id } });
+  }
+  // The page's own access policies (az keyvault set-policy, Set-AzKeyVaultAccessPolicy): made at run time, recorded, never seeded.
+  for (const p of created.policies) {
+    const toReader = namesReader(p.written, readerIds);
+    if ((p.unresolved && !toReader) || p.vault === undefined) continue;
+    world.accessPolicies.push({ vault: p.vault, principal: toReader ? { kind: 'reader' } : principalOf(p.assignee, world), secrets: p.secrets, origin: 'created', cite: { line: p.step.source.startLine, stepId: p.step.id } });
   }
   for (const p of stated.accessPolicies) {
     const vault = world.resources.find((r) => r.role === 'vault');

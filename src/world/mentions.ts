@@ -4,7 +4,7 @@
 // in the vault --vault-name names); URLs by their host and path (a PUT creates what its path names).
 import type { AzCommand, Step } from '../model.ts';
 import { parseAz } from '../parse/az.ts';
-import type { ResourceRole } from './types.ts';
+import type { ResourceRole, WorldAccessPolicy } from './types.ts';
 import { powerShellMentions, type Splats } from './powershell-mentions.ts';
 import { keyVaultOption } from './positions.ts';
 
@@ -39,9 +39,28 @@ export interface GrantMention {
   group: string | undefined;
 }
 
+/** A Key Vault access policy a step sets (`az keyvault set-policy`, `Set-AzKeyVaultAccessPolicy`). */
+export interface PolicyMention {
+  vault: string | undefined;
+  /** As resolved, or as written when it cannot be (then `unresolved`). */
+  assignee: string;
+  unresolved?: true;
+  written: string;
+  secrets: WorldAccessPolicy['secrets'];
+}
+
 export interface StepMentions {
   resources: Mention[];
   grants: GrantMention[];
+  policies?: PolicyMention[];
+}
+
+const SECRET_PERMISSIONS: WorldAccessPolicy['secrets'] = ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore', 'purge'];
+
+/** The secret permissions of an access policy as written (`get list`, `Get,List`, `all`). */
+export function secretPermissions(words: readonly string[]): WorldAccessPolicy['secrets'] {
+  const said = new Set(words.flatMap((w) => w.toLowerCase().split(/[\s,]+/)));
+  return said.has('all') ? [...SECRET_PERMISSIONS] : SECRET_PERMISSIONS.filter((p) => said.has(p));
 }
 
 /** Resolves the text of a word: placeholders to their values, the page's own `$variables` to theirs; undefined when something stays unknown. */
@@ -155,6 +174,18 @@ export function storageAccountOption(path: string): boolean {
   return path.split(' ').some((w) => /^storage(?:-account)?$/.test(w));
 }
 
+/** `az keyvault set-policy`'s policy: whom it names, as written too (a variable the page read with az ad signed-in-user show is the reader). */
+function setPolicyMention(az: AzCommand, resolve: Resolve, vault: string | undefined): PolicyMention | undefined {
+  const principal = az.options.find((x) => x.name === '--object-id' || x.name === '--upn' || x.name === '--spn');
+  if (principal === undefined || principal.value === null) return undefined;
+  const assignee = text(az, resolve, principal.name);
+  // --secret-permissions takes several values (get list …): the words after it up to the next option.
+  const at = az.argv.indexOf('--secret-permissions');
+  const next = az.argv.findIndex((w, i) => i > at && w.startsWith('-'));
+  const words = at < 0 ? [] : az.argv.slice(at + 1, next < 0 ? undefined : next);
+  return { vault, assignee: assignee ?? principal.value, ...(assignee === undefined ? { unresolved: true as const } : {}), written: principal.value, secrets: secretPermissions(words) };
+}
+
 /** The mentions of an az command, by its meaning. */
 export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const path = az.path.join(' ');
@@ -169,6 +200,7 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   const container = option(az, resolve, '--container-name', '-c');
   const out: Mention[] = [];
   const grants: GrantMention[] = [];
+  const policies: PolicyMention[] = [];
   const add = (m: Mention | false | undefined): void => {
     if (m) out.push(m);
   };
@@ -178,6 +210,10 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
   // names the group it deletes (azure-security-docs @1c4310be key-vault/general/tutorial-python-virtual-machine.md
   // :151; read as naming none, the group was never assumed and the run failed the step with 404).
   const groupName = name ?? group;
+  if (path === 'keyvault set-policy') {
+    const policy = setPolicyMention(az, resolve, name);
+    if (policy !== undefined) policies.push(policy);
+  }
   switch (path) {
     case 'group create': {
       // A location may be a display name with a space (--location "West Europe"): read as given, not as a name.
@@ -275,7 +311,8 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
       add(name !== undefined && withGroup({ role: 'identity-name', name, verb: 'delete' }));
       break;
     case 'role assignment create': {
-      const role = text(az, resolve, '--role');
+      // A role this tool cannot resolve (`--role $ROLE`) still makes a grant: recorded as written, to know whom it names.
+      const role = text(az, resolve, '--role') ?? az.options.find((x) => x.name === '--role')?.value ?? undefined;
       const assignee = text(az, resolve, '--assignee-object-id', '--assignee');
       const written = az.options.find((x) => x.name === '--assignee-object-id' || x.name === '--assignee')?.value ?? undefined;
       if (role !== undefined && written !== undefined) grants.push({ role, assignee: assignee ?? written, ...(assignee === undefined ? { unresolved: true as const } : {}), written, scope: text(az, resolve, '--scope'), group });
@@ -308,7 +345,7 @@ export function azMentions(az: AzCommand, resolve: Resolve): StepMentions {
     const scope = text(az, resolve, '--scope');
     if (scope !== undefined) out.push(...idMentions(scope, 'use'));
   }
-  return { resources: out, grants };
+  return { resources: out, grants, ...(policies.length > 0 ? { policies } : {}) };
 }
 
 /**

@@ -4,13 +4,34 @@
 // Parameters are matched as PowerShell binds them: full name or alias, else a unique prefix.
 import type { PsCommand, PsStatement, PsValue } from '../model.ts';
 import { bindArguments, groupedStatements } from '../parse/powershell-words.ts';
-import type { Mention, Resolve, StepMentions } from './mentions.ts';
+import { secretPermissions, type GrantMention, type Mention, type PolicyMention, type Resolve, type StepMentions } from './mentions.ts';
 
 interface CmdletMeaning {
   /** Canonical parameter → its aliases; positions in array order when `positional`. */
   params: Record<string, string[]>;
   positional?: string[];
   mentions(get: (param: string) => string | undefined): (Mention | undefined)[];
+  /** The access a cmdlet grants: `as` gives a value as written (`$userid`), before resolution. */
+  grants?(get: (param: string) => string | undefined, as: (param: string) => PsValue | undefined): { grants?: GrantMention[]; policies?: PolicyMention[] };
+}
+
+/** Whom a grant names, resolved and as written; undefined when no principal parameter is given. */
+function principal(get: (p: string) => string | undefined, as: (p: string) => PsValue | undefined, params: readonly string[]): { assignee: string; unresolved?: true; written: string } | undefined {
+  for (const p of params) {
+    const w = written(as(p));
+    if (w === undefined) continue;
+    const v = get(p);
+    return { assignee: v ?? w, ...(v === undefined ? { unresolved: true as const } : {}), written: w };
+  }
+  return undefined;
+}
+
+/** The words of a value that lists permissions (`get,list`, `'Get','List'`, `All`). */
+function listed(v: PsValue | undefined): string[] {
+  if (v === undefined) return [];
+  if (v.kind === 'array') return (v.items ?? []).flatMap(listed);
+  const w = v.kind === 'string' ? v.content : v.kind === 'bare' ? v.text : undefined;
+  return w === undefined ? [] : [w];
 }
 
 const RG = { Name: ['ResourceGroupName'], Location: [], Id: ['ResourceGroupId', 'ResourceId'] };
@@ -35,6 +56,26 @@ const MEANINGS: Readonly<Record<string, CmdletMeaning>> = {
   'new-azstorageaccount': { params: SA, positional: ['ResourceGroupName', 'Name', 'SkuName', 'Location'], mentions: (get) => account('create', get) },
   'get-azstorageaccount': { params: SA, positional: ['ResourceGroupName', 'Name'], mentions: (get) => account('use', get) },
   'get-azstorageaccountkey': { params: SA, positional: ['ResourceGroupName', 'Name'], mentions: (get) => account('use', get) },
+  // Parameters and aliases as in Az.Resources' New-AzRoleAssignment and Az.KeyVault's Set-AzKeyVaultAccessPolicy help.
+  'new-azroleassignment': {
+    params: { ObjectId: ['Id', 'PrincipalId'], SignInName: ['Email', 'UserPrincipalName'], ApplicationId: ['SPN', 'ServicePrincipalName'], RoleDefinitionName: [], RoleDefinitionId: [], Scope: [], ResourceGroupName: [] },
+    // What it names besides the grant is not read here (the runner does not run it): only whom it grants.
+    mentions: () => [],
+    grants: (get, as) => {
+      const who = principal(get, as, ['ObjectId', 'SignInName', 'ApplicationId']);
+      const role = get('RoleDefinitionName') ?? written(as('RoleDefinitionName')) ?? get('RoleDefinitionId');
+      return who === undefined || role === undefined ? {} : { grants: [{ role, ...who, scope: get('Scope'), group: get('ResourceGroupName') }] };
+    },
+  },
+  'set-azkeyvaultaccesspolicy': {
+    params: { VaultName: [], ResourceGroupName: [], ObjectId: ['Id'], UserPrincipalName: ['UPN', 'Email'], ServicePrincipalName: ['SPN'], PermissionsToSecrets: ['PermissionToSecrets'] },
+    positional: ['VaultName'],
+    mentions: () => [],
+    grants: (get, as) => {
+      const who = principal(get, as, ['ObjectId', 'UserPrincipalName', 'ServicePrincipalName']);
+      return who === undefined ? {} : { policies: [{ vault: get('VaultName'), ...who, secrets: secretPermissions(listed(as('PermissionsToSecrets'))) }] };
+    },
+  },
 };
 
 /** PowerShell's variable names compare without case: the World's resolver holds them lower-cased. */
@@ -65,13 +106,13 @@ export type Splats = ReadonlyMap<string, PsValue>;
 function groupedMentions(v: PsValue | undefined, resolve: Resolve, splats: Splats): Mention[] {
   if (v === undefined || (v.kind !== 'subexpression' && v.kind !== 'expression' && v.kind !== 'member')) return [];
   const group = groupedStatements(v.text);
-  return group === undefined ? [] : group.statements.flatMap((st) => st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve, splats)));
+  return group === undefined ? [] : group.statements.flatMap((st) => st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve, splats).resources));
 }
 
-function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Mention[] {
+function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): StepMentions {
   const inner = [...groupedMentions(cmd.expression, resolve, splats), ...cmd.args.flatMap((a) => groupedMentions(a.value, resolve, splats))];
   const meaning = MEANINGS[cmd.name.toLowerCase()];
-  if (meaning === undefined) return inner;
+  if (meaning === undefined) return { resources: inner, grants: [] };
   const values = new Map<string, PsValue | undefined>();
   const positional: PsValue[] = [];
   for (const a of bindArguments(cmd.args, () => false)) {
@@ -98,17 +139,25 @@ function commandMentions(cmd: PsCommand, resolve: Resolve, splats: Splats): Ment
     const v = text === undefined ? undefined : resolve(text);
     return v !== undefined && NAME_RULE.test(v) ? v : undefined;
   };
-  return [...inner, ...meaning.mentions(get).filter((m): m is Mention => m !== undefined)];
+  const access = meaning.grants?.(get, (param) => values.get(param)) ?? {};
+  return { resources: [...inner, ...meaning.mentions(get).filter((m): m is Mention => m !== undefined)], grants: access.grants ?? [], ...(access.policies ? { policies: access.policies } : {}) };
 }
 
 export function powerShellMentions(statements: readonly PsStatement[], resolve: Resolve, splatsBefore: Splats = new Map()): StepMentions {
   const splats = new Map(splatsBefore);
   const resources: Mention[] = [];
+  const grants: GrantMention[] = [];
+  const policies: PolicyMention[] = [];
   for (const st of statements) {
-    resources.push(...st.pipeline.flatMap((cmd) => commandMentions(cmd, resolve, splats)));
+    for (const cmd of st.pipeline) {
+      const m = commandMentions(cmd, resolve, splats);
+      resources.push(...m.resources);
+      grants.push(...m.grants);
+      policies.push(...(m.policies ?? []));
+    }
     updateSplats(splats, [st]);
   }
-  return { resources, grants: [] };
+  return { resources, grants, ...(policies.length > 0 ? { policies } : {}) };
 }
 
 /** `$name = @{ … }` makes `@name` splat that literal hashtable; any other assignment to `$name` makes it unknown. */

@@ -2,8 +2,9 @@
 // `CALLER_OBJECT_ID=$(az ad signed-in-user show --query id -o tsv)` then
 // `az role assignment create --assignee $CALLER_OBJECT_ID …`. This tool never runs the lookup (the
 // target has no signed-in user of the reader's), so the id stays unknown; what it names is known, and
-// the World records such a grant as one to the reader. One reader of this pattern for the World and
-// for the check that a refusal followed a grant to the reader that could not run.
+// the World records such a grant (a role assignment or an access policy, by az or Azure PowerShell) as
+// one to the reader; the check that a refusal followed a grant to the reader that could not run reads
+// the World's record.
 import type { Step } from '../model.ts';
 
 // `az account show --query user.name` is the signed-in account's sign-in name, which `az role assignment
@@ -18,7 +19,8 @@ export function readerIdVariables(steps: readonly Step[]): Set<string> {
   for (const step of steps) {
     if (step.kind !== 'shell' || !SIGNED_IN.test(step.raw)) continue;
     if (step.language === 'powershell') {
-      for (const st of step.powershell ?? []) if (st.assignTo !== undefined && SIGNED_IN.test(step.raw.slice(st.start, st.end))) out.add(st.assignTo);
+      // PowerShell's names compare without case; the World reads them lower-cased.
+      for (const st of step.powershell ?? []) if (st.assignTo !== undefined && SIGNED_IN.test(step.raw.slice(st.start, st.end))) out.add(st.assignTo).add(st.assignTo.toLowerCase());
     } else if (step.shell.kind === 'assign' && SIGNED_IN.test(step.shell.pipeline)) out.add(step.shell.variable);
   }
   return out;
@@ -30,12 +32,4 @@ export function namesReader(value: string, variables: ReadonlySet<string>): bool
   if (/^\$\(\s*az\s+(?:ad\s+signed-in-user|account)\s+show\b[^)]*\)$/.test(v) && SIGNED_IN.test(v)) return true;
   const name = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(v)?.[1];
   return name !== undefined && variables.has(name);
-}
-
-const PRINCIPAL = /(?:--assignee(?:-object-id)?|--object-id|-ObjectId|-PrincipalId)[\s=]+("[^"]*"|'[^']*'|\S+)/g;
-
-/** Whether a grant step's principal option names the reader (`--assignee $ME`, `-ObjectId $me`). */
-export function grantsToReader(step: Step, variables: ReadonlySet<string>): boolean {
-  for (const m of step.raw.matchAll(PRINCIPAL)) if (namesReader(m[1]!, variables)) return true;
-  return false;
 }
