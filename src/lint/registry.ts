@@ -186,6 +186,7 @@ import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
+import { powershellUnknownCmdlet } from './rules/powershell-unknown-cmdlet.ts';
 import { powershellAmbiguousParameter } from './rules/powershell-ambiguous-parameter.ts';
 import { powershellParameterRepeated } from './rules/powershell-parameter-repeated.ts';
 import { programEnvVarNotSet } from './rules/program-env-var-not-set.ts';
@@ -379,6 +380,7 @@ export const rules: readonly Rule[] = [
   azExtensionRetired,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
+  powershellUnknownCmdlet,
   powershellAmbiguousParameter,
   powershellParameterRepeated,
   programEnvVarNotSet,

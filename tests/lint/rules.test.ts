@@ -48,6 +48,7 @@ import { wildRCases } from './findings-cases-wild-r.ts';
 import { wildVCases } from './findings-cases-wild-v.ts';
 import { wildNetCases } from './findings-cases-wild-net.ts';
 import { wildXCases } from './findings-cases-wild-x.ts';
+import { cmdletsCases } from './findings-cases-cmdlets.ts';
 import { wildYCases } from './findings-cases-wild-y.ts';
 import { wildDataCases } from './findings-cases-wild-data.ts';
 
@@ -79,6 +80,7 @@ const KV_CURL = 'vault.azure.net/secrets/<SECRET NAME>';
 // object spread would keep only the last one's, silently dropping the others' cases).
 const cases: Record<string, Case[]> = mergeCases(
   findingsCases,
+  cmdletsCases,
   outputCases,
   shellphCases,
   factsCases,
