@@ -63,7 +63,7 @@ const COMMAND_START = /^(?:curl(?:\.exe)?(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\
 const PROGRAM_LINE = /^(?:sudo\s+)?(?:git|func|npm|npx|node|yarn|mvn|gradle|java|python3?|py|pip3?|dotnet|zip|unzip|tar|cd|mkdir|cat|ls|cp|mv|rm|chmod|source|\.|jq|openssl|wget|code|docker|kubectl|oc|helm|azcopy|ssh|scp|sed|grep|awk|base64|printf|sleep|read|set|unset|export|let|declare|typeset|readonly|apt-get|apt|brew|terraform|bicep|go|cargo|php|composer|ruby|gem|bundle)(?:\s|$)|^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|`[^`]*`|\$\([^)]*\)|[^\s&;|'"`])*\s*$/;
 
 export function isProgramLine(content: string): boolean {
-  return PROGRAM_LINE.test(content);
+  return PROGRAM_LINE.test(content) || TEST_COMMAND.test(content);
 }
 
 /** A line (content only) that begins a command the tutorial tells the reader to type. */
@@ -76,6 +76,9 @@ export function isHashLine(content: string): boolean {
   return /^#(?!#)/.test(content);
 }
 
+/** bash's `[ … ]` / `[[ … ]]` test closed on the line and followed by `&&`, `||` or `;`. */
+const TEST_COMMAND = /^\[\[?\s.*\s\]\]?\s*(?:&&|\|\||;)/;
+
 /** `{` or `[` opening a JSON value (markdown links and `[!NOTE]` excluded). */
 export function isJsonStart(content: string): boolean {
   const c = content[0];
@@ -87,6 +90,10 @@ export function isJsonStart(content: string): boolean {
   // line of the transcript, not a JSON value (howto-deploy-java-quarkus-app.md's curl --verbose … | jq .).
   if (c === '{') return !/^\{ \[\d+ bytes data\]/.test(content) && /^\{\s*(?:$|["'{}[]|[A-Za-z_$][\w$-]*:)/.test(content);
   if (c !== '[') return false;
+  // `[ "$principal" ] || principal=$(az …)` and `[[ -z $x ]] && …` are bash's test command (`[` is a
+  // program, its last argument `]`), joined to the next command by a list operator: no JSON value is
+  // followed by `&&`, `||` or `;` (azure-security-docs managed-hsm/how-to-secure-access.md).
+  if (TEST_COMMAND.test(content)) return false;
   // `[3]: ./media/x.png` is a Markdown link reference definition (CommonMark 4.7), never JSON: no JSON
   // value is followed by a colon.
   if (/^\[[^\]]*\]:/.test(content)) return false;

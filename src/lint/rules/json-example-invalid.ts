@@ -47,7 +47,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. So is an example with \"//\" comments that no command of the page comes after (a message format annotated member by member, as a protocol page writes a JWS header and payload): no step sends or reads it. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -150,6 +150,20 @@ export const jsonExampleInvalid: Rule = {
       if (read.commentLines.length > 0) {
         const first = read.commentLines[0];
         const lines = read.commentLines.map((l) => l.line);
+        // An example that no command of the page comes after is no body a step sends and no file one
+        // reads: a message format annotated member by member (azure-security-docs attestation/
+        // virtualization-based-security-protocol.md's JWS header and payload, "// aik_pub is represented
+        // as a JSON Web Key"). Its notes are not JSON, but nothing refuses them where the page stands.
+        if (block.role === 'example' && stepId === undefined) {
+          hits.push({
+            line: first?.line ?? block.json.source.startLine,
+            column: (first?.text.indexOf('//') ?? 0) + 1,
+            endLine: lines[lines.length - 1],
+            severity: 'warning',
+            message: `this JSON block has "//" comments (lines ${lines.join(', ')}), which JSON does not allow (JSON.parse: "${said}"); no command of the page sends or reads it, so it describes a format, but a reader who copies it must strip them first. Put the explanations in the prose and keep the JSON bare.`,
+          });
+          continue;
+        }
         hits.push({
           line: first?.line ?? block.json.source.startLine,
           column: (first?.text.indexOf('//') ?? 0) + 1,
