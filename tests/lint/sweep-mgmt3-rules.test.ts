@@ -54,3 +54,14 @@ describe('json-example-invalid: a string value written over several lines for di
     expect(at('json-example-invalid', 'send.md', text)).toEqual([[8, 'error']]);
   });
 });
+
+describe('az-option-repeated: "--scope --scope /subscriptions/…" is no silently dropped value', () => {
+  it('how-to-stage.md:73: only az-flag-without-value (argparse: "expected one argument") reports it', () => {
+    expect(at('az-option-repeated', STAGE)).toEqual([]);
+    expect(at('az-flag-without-value', STAGE)).toContainEqual([73, 'error']);
+  });
+  it('the first --scope with a value of its own is dropped, and said so', () => {
+    const text = replaced(STAGE, '--scope --scope "/subscriptions/', '--scope "/subscriptions/x" --scope "/subscriptions/');
+    expect(at('az-option-repeated', STAGE, text)).toEqual([[73, 'warning']]);
+  });
+});
