@@ -65,3 +65,15 @@ describe('az-option-repeated: "--scope --scope /subscriptions/…" is no silentl
     expect(at('az-option-repeated', STAGE, text)).toEqual([[73, 'warning']]);
   });
 });
+
+describe('az-value-trailing-space: a no-break space after the closing quote is not inside it', () => {
+  it('how-to-stage.md:323 `"$cluster"` + U+00A0: nonascii-space-in-command only', () => {
+    expect(readRepoFile(STAGE)).toContain('--cluster-name "$cluster"\u00a0 --cluster-type');
+    expect(at('az-value-trailing-space', STAGE)).toEqual([]);
+    expect(at('nonascii-space-in-command', STAGE)).toContainEqual([323, 'error']);
+  });
+  it('the space inside the quotes is still reported', () => {
+    const text = replaced(STAGE, '--cluster-name "$cluster"\u00a0 --cluster-type', '--cluster-name "$cluster " --cluster-type');
+    expect(at('az-value-trailing-space', STAGE, text)).toEqual([[323, 'error']]);
+  });
+});
