@@ -77,3 +77,14 @@ describe('az-value-trailing-space: a no-break space after the closing quote is n
     expect(at('az-value-trailing-space', STAGE, text)).toEqual([[323, 'error']]);
   });
 });
+
+describe('powershell-variable-two-names: a namespace given to kubectl -n is no twin of a name by initials', () => {
+  it('how-to-stage.md:648 `kubectl exec … -n $cr`: unassigned, not $connectedRegistryName', () => {
+    expect(at('powershell-variable-two-names', STAGE).filter(([l]) => l === 648)).toEqual([]);
+    expect(ruleFindings('shell-unassigned-variable', STAGE).find((f) => f.line === 648)?.message).toMatch(/assigns \$cr and the prose never says to set it/);
+  });
+  it('the same variable given to another option is still read as the twin by its initials', () => {
+    const text = replaced(STAGE, 'kubectl exec -it <connected_registry_pod> -n $cr -- bash\n    # (inside the pod)\n    # cd maestro-tmp\n    # ./check-acr-images.sh "demo-image-0x:latest"\n    ```\n\n1. Install the solution.\n\n    ```powershell', 'kubectl exec -it <connected_registry_pod> --context $cr -- bash\n    # (inside the pod)\n    # cd maestro-tmp\n    # ./check-acr-images.sh "demo-image-0x:latest"\n    ```\n\n1. Install the solution.\n\n    ```powershell');
+    expect(ruleFindings('powershell-variable-two-names', STAGE, text).find((f) => f.line === 648)?.message).toMatch(/\$cr is never assigned, but the page assigns \$connectedRegistryName/);
+  });
+});
