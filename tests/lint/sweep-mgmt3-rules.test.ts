@@ -88,3 +88,14 @@ describe('powershell-variable-two-names: a namespace given to kubectl -n is no t
     expect(ruleFindings('powershell-variable-two-names', STAGE, text).find((f) => f.line === 648)?.message).toMatch(/\$cr is never assigned, but the page assigns \$connectedRegistryName/);
   });
 });
+
+describe('placeholder-spelling-varies: an error message listed after "You may see the following errors:"', () => {
+  it('ssh-arc-troubleshoot.md:113 <Resource Group> in the AuthorizationFailed message is not read', () => {
+    expect(readRepoFile(SSH)).toContain("over scope '/subscriptions/\\<Subscription ID\\>/resourceGroups/\\<Resource Group\\>/");
+    expect(at('placeholder-spelling-varies', SSH)).toEqual([]);
+  });
+  it('the same list after a lead-in that is no error is read', () => {
+    const text = replaced(SSH, 'You may see the following errors:', 'Use the following values:');
+    expect(at('placeholder-spelling-varies', SSH, text)).toEqual([[37, 'warning']]);
+  });
+});
