@@ -99,3 +99,13 @@ describe('placeholder-spelling-varies: an error message listed after "You may se
     expect(at('placeholder-spelling-varies', SSH, text)).toEqual([[37, 'warning']]);
   });
 });
+
+describe('missing-prerequisite: a later part of a tutorial series', () => {
+  it('tutorial-troubleshoot-customer-managed-keys.md:36, "part four in a four-part tutorial series": no sign-in finding', () => {
+    expect(ruleFindings('missing-prerequisite', CMK).filter((f) => /sign/.test(f.message))).toEqual([]);
+  });
+  it('part one of the series is still told', () => {
+    const text = replaced(CMK, 'This article is part four in a four-part tutorial series.', 'This article is part one in a four-part tutorial series.');
+    expect(ruleFindings('missing-prerequisite', CMK, text).filter((f) => /sign/.test(f.message)).map((f) => f.line)).toEqual([36]);
+  });
+});
