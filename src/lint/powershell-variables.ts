@@ -206,11 +206,16 @@ function initials(name: string): string[] {
 /**
  * The variable the page assigns that a used, never-assigned `$written` most likely means: the same name up to `_`
  * and `-` (case never matters to PowerShell), the same with or without a "Name" suffix, or one is the initials of
- * the other (`$rg` / `$resourceGroup`, `$sa` / `$storageAccountName`).
+ * the other (`$rg` / `$resourceGroup`, `$sa` / `$storageAccountName`). `before` is the use's line up to the use.
  */
-export function powerShellTwin(written: string, assigned: ReadonlyMap<string, PsAssignment>): PsAssignment | undefined {
+export function powerShellTwin(written: string, assigned: ReadonlyMap<string, PsAssignment>, before = ''): PsAssignment | undefined {
   const usedName = written.replace(/^\$\{?|\}$/g, '').toLowerCase();
   const used = words(written).join('');
+  // Given to kubectl's or helm's -n/--namespace, the value is a namespace: initials alone do not make it the
+  // twin of a name that says something else (`kubectl exec … -n $cr` beside $connectedRegistryName, the
+  // extension's name, while its pods run in the connected-registry namespace: azure-management-docs
+  // @d923d588 azure-arc/workload-orchestration/how-to-stage.md).
+  const namespace = /\b(?:kubectl|helm)\b.*\s(?:-n|--namespace)[\s=]+$/.test(before);
   for (const [name, a] of assigned) {
     if (name === usedName) continue;
     const other = words(a.written).join('');
@@ -219,6 +224,7 @@ export function powerShellTwin(written: string, assigned: ReadonlyMap<string, Ps
     // one a resource's name — two values, so the unassigned name is shell-unassigned-variable's, not a twin.
     if (used === `${other}name` && a.cmdletResult) continue;
     if (other === used || other === `${used}name` || used === `${other}name`) return a;
+    if (namespace && !words(a.written).some((w) => w === 'namespace' || w === 'ns')) continue;
     if (initials(written).includes(other) || initials(a.written).includes(used)) return a;
   }
   return undefined;

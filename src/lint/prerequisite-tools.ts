@@ -46,6 +46,12 @@ const TOOLS: readonly Tool[] = [
 const SHELL_FENCES = /^(bash|sh|shell|console|terminal|zsh|azurecli|azurecli-interactive|azure-cli|cmd|powershell|pwsh|ps|azurepowershell|azurepowershell-interactive)$/;
 const POWERSHELL_FENCES = /^(powershell|pwsh|ps|azurepowershell|azurepowershell-interactive)$/;
 const DELEGATED = /\bprerequisites\b[^\n]{0,60}\]\([^)]*\)|\[[^\]]*prerequisites[^\]]*\]\(/i;
+/**
+ * A later part of a series ("This article is part four in a four-part tutorial series. [Part one](…)"): its
+ * reader set up the tools and signed in on the earlier parts (azure-management-docs @d923d588
+ * container-registry/tutorial-troubleshoot-customer-managed-keys.md). Part one has no earlier part.
+ */
+const LATER_PART = /\bpart\s+(?!one\b|1\b|first\b)\w+\s+(?:of|in)\s+an?\s+(?:[\w-]+\s+){0,2}series\b/i;
 const CLOUD_SHELL = /Cloud\s*Shell|shell\.azure\.com/i;
 /**
  * The shared include that prepares the Azure CLI (MicrosoftDocs/reusable-content @842b6237
@@ -107,8 +113,9 @@ export function prerequisiteToolHits(doc: LintDocument): RuleHit[] {
   for (let n = 1; n <= doc.lineCount; n++) if (doc.isProse(n) && !fenceAt(fences, n)) prose.push(doc.line(n));
   const proseText = prose.join('\n');
   // Cloud Shell has every tool here and signs the reader in; prerequisites delegated to a linked page
-  // ("For the prerequisites, see [Conditions prerequisites](…)") may state them where lint cannot read.
-  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || unreadIncludes(doc).some((u) => CLI_ENVIRONMENT_INCLUDE.test(u.words) || CLOUD_SHELL_INCLUDE.test(u.words))) return hits;
+  // ("For the prerequisites, see [Conditions prerequisites](…)") may state them where lint cannot read, and so
+  // may the earlier parts of a series.
+  if (CLOUD_SHELL.test(proseText) || DELEGATED.test(proseText) || LATER_PART.test(proseText) || unreadIncludes(doc).some((u) => CLI_ENVIRONMENT_INCLUDE.test(u.words) || CLOUD_SHELL_INCLUDE.test(u.words))) return hits;
   // A code line that installs a tool states it too (apt-get install jq, npm i -g azure-functions-core-tools).
   const codeLines: string[] = [];
   for (const f of fences) for (let n = f.open + 1; n < f.close && n <= doc.lineCount; n++) codeLines.push(doc.line(n));

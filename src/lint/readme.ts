@@ -61,7 +61,8 @@ export function renderReadme(): string {
   lines.push('  openssl, docker…) that no prose line or install step names, Az cmdlets with no mention of Azure PowerShell, an az');
   lines.push('  command from an extension (the az table\'s source) the page neither adds nor names, and az commands with no sign-in');
   lines.push('  anywhere. Silent on pages that mention Cloud Shell (its image has every tool listed: Azure/CloudShell tests/command_list),');
-  lines.push('  on Try It blocks (azurecli-interactive) and where the prerequisites are delegated to a linked page.');
+  lines.push('  on Try It blocks (azurecli-interactive), where the prerequisites are delegated to a linked page and on a later part');
+  lines.push('  of a series ("part four in a four-part tutorial series": the earlier parts set the reader up).');
   lines.push('  Cases in `tests/lint/prerequisite-tools.test.ts` (fixture `fixtures/prerequisite-tools.md`; negatives on corpus pages).');
   lines.push('- `bicep-snippet-is-json` and `prose-vault-object-mismatch` (session 5, class other): a sentence that introduces a Bicep');
   lines.push('  snippet before ARM template JSON, and one that describes a Key Vault sample\'s operations on another kind of object than');

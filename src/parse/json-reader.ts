@@ -144,6 +144,51 @@ export function readJson(lines: SourceLine[]): JsonReading {
   };
 }
 
+/**
+ * A reading of a block whose string values are written over several lines for display: a long escaped
+ * JSON string broken after its commas, each continuation indented ("data": "[{\"name\":\"sql1\",⏎
+ * \"namespace\":\"arc\", …]", azure-management-docs @d923d588 azure-arc/data/upload-usage-data.md).
+ * JSON.parse refuses the raw line breaks ("Bad control character in string literal"). Each break inside a
+ * string, with the blanks around it, is taken out and the rest read again: `breaks` are the lines where a
+ * string goes on, `error` what JSON.parse says then (placed on the page's line), undefined when it parses.
+ * Undefined when no string holds a line break.
+ */
+export function readJoiningBrokenStrings(lines: SourceLine[]): { breaks: number[]; error: ({ message: string } & JsonPosition) | undefined } | undefined {
+  const index = new LineIndex(lines);
+  const text = index.text;
+  let out = '';
+  const origin: number[] = [];
+  const breaks: number[] = [];
+  let inString = false;
+  let escape = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString && !escape && c === '\n') {
+      breaks.push(index.at(i).line);
+      while (out.length > 0 && /[ \t]/.test(out[out.length - 1]!)) {
+        out = out.slice(0, -1);
+        origin.pop();
+      }
+      while (i + 1 < text.length && /[ \t\r]/.test(text[i + 1]!)) i++;
+      continue;
+    }
+    out += c;
+    origin.push(i);
+    if (inString) {
+      if (escape) escape = false;
+      else if (c === '\\') escape = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+  }
+  if (breaks.length === 0) return undefined;
+  const read = tryParseJson(out);
+  if (read.ok) return { breaks, error: undefined };
+  const at = errorOffset(read.error, out);
+  // No offset ("Unexpected end of JSON input"): the value stops where the text does.
+  const offset = at === undefined || at >= origin.length ? text.trimEnd().length : origin[at]!;
+  return { breaks, error: { message: read.error, ...index.at(offset) } };
+}
+
 function errorOffset(message: string, text: string): number | undefined {
   const m = /position (\d+)/.exec(message);
   if (m) return Number(m[1]);

@@ -33,8 +33,12 @@ export function introducesError(st: ScanState, fence: Fence): boolean {
   if (lead === undefined) return false;
   // Only the paragraph that ends right before the fence (blank lines between) is its lead-in.
   for (let k = lead.end + 1; k < fence.open; k++) if (!st.isBlankAt(k)) return false;
-  const text = st.paragraphText(lead.start, lead.end).trim();
-  const sentences = text.split(/(?<=[.!?])\s+/);
+  return saysErrorFollows(st.paragraphText(lead.start, lead.end));
+}
+
+/** Whether a paragraph's last sentence introduces an error message the reader may receive ("You may see the following errors:"). */
+export function saysErrorFollows(paragraph: string): boolean {
+  const sentences = paragraph.trim().split(/(?<=[.!?])\s+/);
   return ERROR_LEADIN.test(sentences[sentences.length - 1] ?? '');
 }
 

@@ -32,7 +32,7 @@ export const azOptionRepeated: Rule = {
   severity: 'warning',
   shortDescription: 'An az option given twice: az keeps only the last value.',
   fullDescription:
-    'az parses its arguments with Python\'s argparse, whose default action stores each occurrence of an option over the previous one: "az role assignment create --role acrpush --role acrpull" assigns only acrpull, and nothing says the first value was dropped (the reference says so of some options: "If specified multiple times, last one will be used"). Only options declared to gather their occurrences take several (their reference entries say "Multiples supported by passing --set multiple times"; generic update commands\' --set/--add/--remove; az deployment\'s --parameters); options that take a space-separated list take it after one flag.',
+    'az parses its arguments with Python\'s argparse, whose default action stores each occurrence of an option over the previous one: "az role assignment create --role acrpush --role acrpull" assigns only acrpull, and nothing says the first value was dropped (the reference says so of some options: "If specified multiple times, last one will be used"). Only options declared to gather their occurrences take several (their reference entries say "Multiples supported by passing --set multiple times"; generic update commands\' --set/--add/--remove; az deployment\'s --parameters); options that take a space-separated list take it after one flag. An option written first with no value ("--scope --scope /subscriptions/…") is not dropped: argparse stops at it with "expected one argument", which az-flag-without-value reports.',
   help: 'Give the option once; to do the same thing with several values, run the command once per value (or pass the values as the option\'s list when it takes one).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -50,6 +50,9 @@ export const azOptionRepeated: Rule = {
           seen.set(p, o);
           continue;
         }
+        // "--scope --scope /subscriptions/…": the first takes no value, and argparse stops there with
+        // "argument --scope: expected one argument" (az-flag-without-value's) instead of dropping it.
+        if (!first.value && p.value !== 'none') continue;
         const shown = (x: AzOptionView): string => (x.value ? `${x.name} ${x.value.value}` : x.name);
         hits.push({
           line: o.nameWord.line,

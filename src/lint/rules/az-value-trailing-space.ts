@@ -12,7 +12,7 @@ export const azValueTrailingSpace: Rule = {
   severity: 'error',
   shortDescription: 'A quoted az value starts or ends with a space inside the quotes.',
   fullDescription:
-    'Inside quotes the space is part of the value: --scope "/subscriptions/…/resourcegroups/<RESOURCE GROUP> " names a resource group whose name ends in a space. ARM finds no such scope and the role assignment fails (or az reports an invalid scope). A value written over several lines inside the quotes (a query, a script) is text whose edges are layout, not a name, and is not reported.',
+    'Inside quotes the space is part of the value: --scope "/subscriptions/…/resourcegroups/<RESOURCE GROUP> " names a resource group whose name ends in a space. ARM finds no such scope and the role assignment fails (or az reports an invalid scope). A value written over several lines inside the quotes (a query, a script) is text whose edges are layout, not a name, and is not reported; nor is a blank after the closing quote ("$cluster" followed by a no-break space, which bash keeps in the word: nonascii-space-in-command).',
   help: 'Remove the space inside the quotes.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -24,6 +24,9 @@ export const azValueTrailingSpace: Rule = {
         // breaks and indentation at its edges are layout the service ignores.
         if (v.value.includes('\n')) continue;
         const trailing = /\s$/.test(v.value);
+        // The blank must stand inside the quotes: in "$cluster"<U+00A0> the no-break space follows the closing
+        // quote (bash keeps it in the word: nonascii-space-in-command's), and no space is inside.
+        if (trailing ? !/\s["']$/.test(v.raw) : !/(?:^|=)["']\s/.test(v.raw)) continue;
         hits.push({
           line: v.line,
           column: trailing ? v.column + v.raw.length - 2 : v.column + 1,

@@ -7,6 +7,7 @@ import type { LintDocument } from '../document.ts';
 import type { Step } from '../../model.ts';
 import { describeChar } from '../text.ts';
 import { decodedTokens, partError } from '../decoded-token.ts';
+import { readJoiningBrokenStrings } from '../../parse/json-reader.ts';
 
 /** A line that stands for left-out content: "...", ". . .", "…", "(...)", "< JSON data removed for brevity. >". */
 const ELISION = /^(?:\.{3}|\. \. \.|…|\(\.{3}\)|\[\.{3}\]|\/\/\s*\.{3}|(?:<|&lt;)[^>&]*(?:\.{3}|…|removed|omitted|truncated|brevity)[^>&]*(?:>|&gt;)),?$/i;
@@ -47,7 +48,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. So is an example with \"//\" comments that no command of the page comes after (a message format annotated member by member, as a protocol page writes a JWS header and payload): no step sends or reads it. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. So is an example with \"//\" comments that no command of the page comes after (a message format annotated member by member, as a protocol page writes a JWS header and payload): no step sends or reads it. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose. So is a long string value written over several lines for display (an escaped JSON string broken after its commas) in a block no request sends: JSON strings hold no raw line break, but the breaks are layout; what else is wrong in such a block is reported as read with the string on one line.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -111,13 +112,24 @@ export const jsonExampleInvalid: Rule = {
       // (`set: 'rs0'`) and no quoted one. Not JSON and not meant as JSON, whatever the fence says; a
       // request body written so is still sent as written, so only a response is let off.
       const printout = block.role !== 'example' && jsObjectPrintout(lines);
+      // A string value written over several lines for display (a long escaped JSON string broken after its
+      // commas): no JSON string holds a raw line break, but the breaks are layout, not a slip. A block that
+      // parses once they are taken out is said as a warning; one that still does not is reported for what
+      // is wrong besides (privacy-data-collection-and-reporting.md's usage payload also lacks its closing
+      // braces). A body that a request sends (curl, an HTTP request, az rest --body) is sent as written, so
+      // only what no request sends is let off: an output, or a payload shown to be read (upload-usage-data.md
+      // shows an entry of the file az arcdata dc export writes).
+      const sent = block.role === 'example' && (block.step?.kind === 'http' || (block.step?.kind === 'az' && /\s--body\b/.test(block.step.raw)));
+      const joined = sent ? undefined : readJoiningBrokenStrings(read.lines);
+      const wrapped = joined !== undefined && joined.error === undefined;
       // A trailing comma is where the writer slipped; JSON.parse stops at the brace after it.
       const comma = trailingComma(doc, read.error);
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
-      if (elision >= 0 || excerpt || template || cutShort || printout) {
+      if (elision >= 0 || excerpt || template || cutShort || printout || wrapped) {
         const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is (a part of) an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
           ? `it is a JavaScript object as a JavaScript shell prints it (mongosh, node: bare keys such as "${printout}:", single-quoted strings), not JSON`
+          : wrapped ? `it writes a long string value over several lines for display (lines ${joined.breaks[0]}–${joined.breaks[joined.breaks.length - 1]! + 1}; a JSON string holds no raw line break, \\n is written instead)`
           : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
           ...where,
@@ -202,6 +214,16 @@ export const jsonExampleInvalid: Rule = {
           severity: 'warning',
           message: `this ${what} is not JSON as written${commaNote}: JSON.parse, jq and Python reject it (${said}), while Azure Resource Manager's Json.NET accepts trailing commas. Delete the comma after the last member so that the body is JSON every tool reads.`,
           ...withFix(jsonRepair(doc, read)),
+        });
+        continue;
+      }
+      // Strings written over several lines are layout: what JSON.parse says once they are joined is the slip.
+      if (joined?.error) {
+        hits.push({
+          line: joined.error.line,
+          column: joined.error.column,
+          ...(stepId ? { stepId } : {}),
+          message: `this ${what} is not valid JSON: ${joined.error.message.replace(/\s*\n\s*/g, ' ').replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '')} (once the string value written over lines ${joined.breaks[0]}–${joined.breaks[joined.breaks.length - 1]! + 1} for display is read as one line). Fix the syntax (a missing comma, quote or closing bracket) so that the block parses.`,
         });
         continue;
       }

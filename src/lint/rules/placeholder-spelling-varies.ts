@@ -4,6 +4,7 @@ import type { Rule, RuleHit } from '../rule.ts';
 import { codeFences, fenceAt } from '../fences.ts';
 import { findAnglePlaceholders, findBracePlaceholders } from '../../parse/placeholders.ts';
 import { shownApart } from '../shown-apart.ts';
+import { saysErrorFollows } from '../../parse/quoted-error.ts';
 
 // Blocks whose <…> and {…} are the page's own placeholders; program source (<T> generics), XML and
 // templates ({{ }}, Bicep objects) are not read.
@@ -31,7 +32,7 @@ export const placeholderSpellingVaries: Rule = {
   severity: 'warning',
   shortDescription: 'One placeholder is written with different separators or letter case (<app-name> and <app_name>, {objectid} and {objectID}).',
   fullDescription:
-    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
+    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Error messages quoted in a list that the prose introduces as errors the reader may see ("You may see the following errors:") are what the service prints, not placeholders to replace, and are not read. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
   help: 'Spell the placeholder the same way everywhere (the page\'s most frequent spelling).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -42,6 +43,9 @@ export const placeholderSpellingVaries: Rule = {
       const fence = fenceAt(fences, n);
       if (fence ? !READ_FENCES.has(fence.info) : !doc.isProse(n) && !doc.commands.some((c) => c.lines.some((l) => l.line === n))) continue;
       const text = doc.line(n);
+      // A list of error messages the reader may meet ("You may see the following errors:", then one `…` per
+      // item): their <Resource Group> is what the service prints, nothing the reader replaces.
+      if (!fence && errorListItem(doc, n)) continue;
       // In prose, only what the reader copies: inline code (`https://<app_name>.azurewebsites.net`).
       const spans = fence || !doc.isProse(n) ? [[0, text.length]] : [...text.matchAll(/`[^`]+`/g)].map((m) => [m.index!, m.index! + m[0].length]);
       for (const p of [...findAnglePlaceholders(text), ...findBracePlaceholders(text)]) {
@@ -83,6 +87,16 @@ export const placeholderSpellingVaries: Rule = {
     return hits;
   },
 };
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+
+/** Line `n` is an item of a list whose lead-in says error messages follow (azure-arc servers/ssh-arc-troubleshoot.md). */
+function errorListItem(doc: { line(n: number): string }, n: number): boolean {
+  if (!LIST_ITEM.test(doc.line(n))) return false;
+  let k = n - 1;
+  while (k >= 1 && (LIST_ITEM.test(doc.line(k)) || doc.line(k).trim() === '')) k--;
+  return k >= 1 && saysErrorFollows(doc.line(k));
+}
 
 function separatorOrCase(a: string, others: readonly string[]): string {
   const sep = (s: string) => s.replace(/[A-Za-z0-9]/g, '');

@@ -11,7 +11,7 @@ export const powershellVariableTwoNames: Rule = {
   severity: 'warning',
   shortDescription: 'A PowerShell command uses a variable no PowerShell line assigns, while the page assigns the same name spelt another way ("_", a "Name" suffix, initials).',
   fullDescription:
-    'PowerShell expands a variable nothing assigned to $null without complaint (about_Variables; Set-StrictMode is off by default), so "New-AzStorageAccount -ResourceGroupName $resourceGroup" after "$rg = \'myRG\'" runs without a resource group and fails on the missing mandatory value, or prompts for it. Readers report such pages (MicrosoftDocs/azure-docs#34925, PowerShell names used two ways). PowerShell names are case-insensitive ($RG is $rg), so the twin test differs from bash\'s: the used and an assigned name are twins when they are the same words up to "_" and "-", the same with or without a "Name" suffix, or one is the initials of the other\'s words ($rg / $resourceGroup, $sa / $storageAccountName). A name with "Name" after it is not the twin of a variable that holds what a cmdlet returns ($publicIpName beside $publicIp = New-AzPublicIpAddress …: a name and an object, two values); shell-unassigned-variable reports it. Automatic and preference variables ($_, $PSItem, $true, $null, $HOME…), $env: and other provider paths, loop variables and parameters are never reported; a variable with no twin is shell-unassigned-variable\'s.',
+    'PowerShell expands a variable nothing assigned to $null without complaint (about_Variables; Set-StrictMode is off by default), so "New-AzStorageAccount -ResourceGroupName $resourceGroup" after "$rg = \'myRG\'" runs without a resource group and fails on the missing mandatory value, or prompts for it. Readers report such pages (MicrosoftDocs/azure-docs#34925, PowerShell names used two ways). PowerShell names are case-insensitive ($RG is $rg), so the twin test differs from bash\'s: the used and an assigned name are twins when they are the same words up to "_" and "-", the same with or without a "Name" suffix, or one is the initials of the other\'s words ($rg / $resourceGroup, $sa / $storageAccountName). A name with "Name" after it is not the twin of a variable that holds what a cmdlet returns ($publicIpName beside $publicIp = New-AzPublicIpAddress …: a name and an object, two values); shell-unassigned-variable reports it. A value given to kubectl\'s or helm\'s -n/--namespace is a namespace: initials alone do not make it the twin of a name whose words say something else ($cr beside $connectedRegistryName). Automatic and preference variables ($_, $PSItem, $true, $null, $HOME…), $env: and other provider paths, loop variables and parameters are never reported; a variable with no twin is shell-unassigned-variable\'s.',
   help: 'Use one name: rename the use to the variable the page assigns (or the assignment to the name the later commands use).',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -20,7 +20,7 @@ export const powershellVariableTwoNames: Rule = {
     const reported = new Set<string>();
     for (const u of uses) {
       if (reported.has(u.name) || firstAssigned.has(u.name) || isAutomaticVariable(u.name)) continue;
-      const twin = powerShellTwin(u.written, firstAssigned);
+      const twin = powerShellTwin(u.written, firstAssigned, doc.line(u.line).slice(0, u.column - 1));
       if (!twin) continue;
       reported.add(u.name);
       hits.push({

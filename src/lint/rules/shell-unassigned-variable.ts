@@ -99,7 +99,7 @@ function powershellUnassigned(doc: Parameters<Rule['check']>[0], linked: Readonl
     if (reported.has(u.name) || isAutomaticVariable(u.name) || proseGives(doc, u.name.replace(/\W/g, ''), 'i') || linked.has(u.name.toLowerCase())) continue;
     const first = firstAssigned.get(u.name);
     if (first !== undefined && first.at <= u.at) continue;
-    if (first === undefined && powerShellTwin(u.written, firstAssigned)) continue; // powershell-variable-two-names reports it
+    if (first === undefined && powerShellTwin(u.written, firstAssigned, doc.hasText ? doc.line(u.line).slice(0, u.column - 1) : '')) continue; // powershell-variable-two-names reports it
     reported.add(u.name);
     hits.push({
       line: u.line,
