@@ -78,3 +78,34 @@ describe('shell-assignment-spaces: declare $NAME=value, "$" before the name bash
   });
 });
 
+// MicrosoftDocs/azure-docs @01cc4f4e212e, byte-exact
+const SF_STANDALONE = 'tests/fresh/articles/service-fabric/service-fabric-cluster-creation-for-windows-server.md';
+// a fresh page whose commands give address prefixes right
+const VNET_PEERING_CLI = 'tests/fresh/articles/virtual-network/tutorial-connect-virtual-networks-cli.md';
+
+describe('ip-address-invalid: an address with a part above 255 (azure-docs#60054)', () => {
+  const rule = 'ip-address-invalid';
+  it('service-fabric-cluster-creation-for-windows-server.md:128: Connect-ServiceFabricCluster -ConnectionEndpoint 192.13.123.2345:19000', () => {
+    const text = read(SF_STANDALONE);
+    const hits = found(rule, SF_STANDALONE);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[lineOf(text, '-ConnectionEndpoint 192.13.123.2345:19000'), 'warning']]);
+    expect(hits[0]?.message).toMatch(/2345 is above 255/);
+  });
+  it('silent on the page with a valid example address, and on the placeholder line above it', () => {
+    const fixed = read(SF_STANDALONE).replace('192.13.123.2345:19000', '192.13.123.234:19000');
+    expect(fixed).not.toBe(read(SF_STANDALONE));
+    expect(found(rule, 'fixed.md', fixed)).toEqual([]);
+  });
+  it('silent on address prefixes written right (virtual network peering tutorial: --address-prefixes 10.0.0.0/16, --subnet-prefix 10.0.0.0/24)', () => {
+    expect(found(rule, VNET_PEERING_CLI)).toEqual([]);
+  });
+  it('silent on four numbers that do not stand as an address: a version in a command, the same text in an output block or prose', () => {
+    const text = read(SF_STANDALONE);
+    const version = text.replace('Connect-ServiceFabricCluster -ConnectionEndpoint 192.13.123.2345:19000', 'Get-Package -Name ServiceFabric -RequiredVersion 6.4.617.9590');
+    expect(version).not.toBe(text);
+    expect(found(rule, 'version.md', version)).toEqual([]);
+    const output = text.replace('Example:\n```powershell\nConnect-ServiceFabricCluster', 'Example:\n```output\nConnect-ServiceFabricCluster');
+    expect(output).not.toBe(text);
+    expect(found(rule, 'output.md', output)).toEqual([]);
+  });
+});
