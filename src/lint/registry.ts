@@ -184,6 +184,7 @@ import { dateFormatMistake } from './rules/date-format-mistake.ts';
 import { markdownBlockUnclosed } from './rules/markdown-block-unclosed.ts';
 import { dateGnuOptionOnMacos } from './rules/date-gnu-option-on-macos.ts';
 import { shellFdRedirectSpace } from './rules/shell-fd-redirect-space.ts';
+import { ipAddressInvalid } from './rules/ip-address-invalid.ts';
 // issue 16 session 7 (psread): PowerShell read like az
 import { powershellUnknownParameter } from './rules/powershell-unknown-parameter.ts';
 import { powershellUnknownCmdlet } from './rules/powershell-unknown-cmdlet.ts';
@@ -378,6 +379,8 @@ export const rules: readonly Rule[] = [
   appInsightsInstrumentationKey,
   azExtensionRemoved,
   azExtensionRetired,
+  // issue 16 session 17 (wild-app): defects readers reported on Service Fabric, Static Web Apps and Communication Services pages
+  ipAddressInvalid,
   // issue 16 session 7 (psread): PowerShell read like az
   powershellUnknownParameter,
   powershellUnknownCmdlet,

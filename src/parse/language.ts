@@ -8,6 +8,9 @@ const CLASSES: ReadonlyMap<string, BlockLanguage> = new Map<string, BlockLanguag
   ['azurecli', 'shell'],
   ['azurecli-interactive', 'shell'],
   ['azure-cli', 'shell'],
+  // Older azure-docs pages tag Azure CLI blocks ```CLI (service-fabric-cluster-creation-via-arm.md, 2017-2020):
+  // the reader pastes them into the shell az runs in, which reads `declare` and `$name` as bash does.
+  ['cli', 'shell'],
   ['console', 'shell'],
   ['sh', 'shell'],
   ['shell', 'shell'],

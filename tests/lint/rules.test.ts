@@ -38,6 +38,7 @@ import { wildKCases } from './findings-cases-wild-k.ts';
 import { wildMCases } from './findings-cases-wild-m.ts';
 import { wildNCases } from './findings-cases-wild-n.ts';
 import { wildOCases } from './findings-cases-wild-o.ts';
+import { wildAppCases } from './findings-cases-wild-app.ts';
 import { wildSCases } from './findings-cases-wild-s.ts';
 import { wildJCases } from './findings-cases-wild-j.ts';
 import { wildPCases } from './findings-cases-wild-p.ts';
@@ -112,6 +113,7 @@ const cases: Record<string, Case[]> = mergeCases(
   wildMCases,
   wildNCases,
   wildOCases,
+  wildAppCases,
   {
     'lookalike-dash-in-flag': [
       { name: 'em dash flag in curl', find: BLOB_CURL, replace: (l) => l.replace('-H "x-ms-version', '\u2014H "x-ms-version'), message: /Could not resolve host/ },
