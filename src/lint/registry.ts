@@ -204,6 +204,7 @@ import { deploymentParameterNotDeclared } from './rules/deployment-parameter-not
 import { deploymentParameterNotPassed } from './rules/deployment-parameter-not-passed.ts';
 import { deploymentScopeMismatch } from './rules/deployment-scope-mismatch.ts';
 import { powershellParameterEquals } from './rules/powershell-parameter-equals.ts';
+import { powershellDollarSpace } from './rules/powershell-dollar-space.ts';
 
 export const rules: readonly Rule[] = [
   lookalikeDashInFlag,
@@ -417,4 +418,6 @@ export const rules: readonly Rule[] = [
   vmImageUbuntuOffer,
   // issue 16 session 15 (wild-data): defects readers reported on data and analytics pages
   azSynopsisAsCommand,
+  // issue 16 session 17 (wild-ops): defects readers reported on Site Recovery pages
+  powershellDollarSpace,
 ];

@@ -12,7 +12,7 @@ import { findManualSteps } from './manual-steps.ts';
 import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
 import { isRequestStart, readRequest, requestFence } from './request.ts';
-import { namedBlockBody, nextJson, readFenceText, readJsonResponse, readProse, readTranscript } from './responses.ts';
+import { namedBlockBody, nextJson, readFenceText, readJsonResponse, readProse, readTranscript, statementBlockEnd } from './responses.ts';
 import { introducesError, readQuotedError } from './quoted-error.ts';
 import { Role, ScanState, type ParseOptions, type ScanResult } from './scan-state.ts';
 import type { Fence, TabGroup } from './structure.ts';
@@ -170,6 +170,12 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
     // A named block's body in a policy or program text (`authorizationrules⏎{ … };`) is that text, not JSON.
     if (fence && st.has(i, F_JSON) && namedBlockBody(st, i, fence)) {
       i = readFenceText(st, i, to, fence);
+      continue;
+    }
+    // A loop's or a condition's body (`do⏎{ … }While(…)`) in code no fence language names: script, not JSON.
+    const body = st.has(i, F_JSON) ? statementBlockEnd(st, i, to) : -1;
+    if (body > 0) {
+      i = body;
       continue;
     }
     if ((!fence || mayHoldJson(fence)) && (st.has(i, F_JSON) || (st.has(i, F_PROGRESS) && nextJson(st, i, to) >= 0))) {

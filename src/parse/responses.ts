@@ -66,6 +66,34 @@ export function namedBlockBody(st: ScanState, i: number, fence: Fence): boolean 
   return false;
 }
 
+/**
+ * A script's statement block: `{` alone on its line right under a control header (`do`, `if(…)`,
+ * `foreach (…)`, `try`, `else`…). Pages of 2018–2019 write PowerShell loops as indented code in list
+ * items (azure-docs site-recovery hyper-v-vmm-powershell-resource-manager.md: `do⏎{⏎  $isNotInstalled =
+ * $true;⏎…}While($isNotInstalled)`), where no fence language says PowerShell. No JSON value follows a
+ * keyword or a parenthesised condition, so the block is code. Returns the line after the brace that
+ * closes it, or -1.
+ */
+export function statementBlockEnd(st: ScanState, i: number, to: number): number {
+  if (st.content(i).trim() !== '{') return -1;
+  let k = i - 1;
+  while (k >= 0 && st.isBlankAt(k) && !st.isBoundary(k)) k--;
+  if (k < 0 || st.isBoundary(k) || !CONTROL_HEADER.test(st.content(k).trim())) return -1;
+  let depth = 0;
+  for (let m = i; m < to; m++) {
+    if (m > i && st.isBoundary(m)) return -1;
+    // Braces inside quotes ("Job State:{0}") are a string's text.
+    for (const c of st.content(m).replace(/"(?:[^"`\\]|[`\\].)*"|'[^']*'/g, '')) {
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) return m + 1;
+    }
+  }
+  return -1;
+}
+
+/** A control statement's header, before its block: PowerShell's and the C family's keywords. */
+const CONTROL_HEADER = /^(?:do|else|try|finally|begin|process|end|(?:if|elseif|else\s+if|while|for|foreach|switch|until|catch)\s*\(.*\)|catch(?:\s*\[[\w.]+\])?|function\s+[\w-]+(?:\s*\(.*\))?)$/i;
+
 export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fence | undefined): number {
   let jsonStart = i;
   if (!st.has(i, F_JSON)) jsonStart = nextJson(st, i, to);

@@ -52,6 +52,7 @@ import { wildXCases } from './findings-cases-wild-x.ts';
 import { cmdletsCases } from './findings-cases-cmdlets.ts';
 import { wildYCases } from './findings-cases-wild-y.ts';
 import { wildDataCases } from './findings-cases-wild-data.ts';
+import { wildOpsCases } from './findings-cases-wild-ops.ts';
 
 interface Case {
   name: string;
@@ -315,6 +316,7 @@ for (const [id, more] of Object.entries(wildNetCases)) cases[id] = [...(cases[id
 for (const [id, more] of Object.entries(wildXCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildYCases)) cases[id] = [...(cases[id] ?? []), ...more];
 for (const [id, more] of Object.entries(wildDataCases)) cases[id] = [...(cases[id] ?? []), ...more];
+for (const [id, more] of Object.entries(wildOpsCases)) cases[id] = [...(cases[id] ?? []), ...more];
 
 describe('every rule has a positive and a negative case', () => {
   it('covers each registered rule with at least one case, and nothing else', () => {
