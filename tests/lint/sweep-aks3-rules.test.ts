@@ -1,0 +1,29 @@
+// Regressions from a precision sweep of never-seen AKS pages (MicrosoftDocs/azure-aks-docs @fb060abe,
+// 60 pages, seed 1704; sheet sweeps/aks-1704.review.json). Each false finding is pinned on a byte-exact
+// excerpt of the page (tests/lint/fixtures/sweep-aks3-excerpts/README.md) beside the same text made
+// wrong, so the test fails if the rule goes silent on the defect it is for or loud again on the page.
+import { describe, expect, it } from 'vitest';
+import { readRepoFile, ruleFindings } from './helpers.ts';
+
+const DIR = 'tests/lint/fixtures/sweep-aks3-excerpts';
+
+describe('json-example-invalid: an output block cut after a member, its comma kept, is an excerpt, not an error', () => {
+  // Regression: a false error on supported-kubernetes-versions.md:143 (excerpt lines 1-12 = page 134-145):
+  // the ```output block the prose introduces as az aks show's output holds its first five keys, and the
+  // comma after the fifth is where the rest was left out. Nothing sends or parses it.
+  const file = `${DIR}/supported-kubernetes-versions.excerpt.md`;
+  const page = readRepoFile(file);
+  it('is a warning that says the output is shown in part', () => {
+    const hits = ruleFindings('json-example-invalid', file, page);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[10, 'warning']]);
+    expect(hits[0]?.message).toMatch(/an output shown in part \(the comma after its last member, line 10, is where the rest was left out\)/);
+  });
+  it('the same block with a missing comma between members is still an error', () => {
+    const wrong = page.replace('"autoScalerProfile": null,', '"autoScalerProfile": null');
+    expect(ruleFindings('json-example-invalid', file, wrong).map((h) => [h.line, h.severity])).toEqual([[8, 'error']]); // where JSON.parse stops, the next member
+  });
+  it('the same text as a request body (```json before a command that sends it) keeps its trailing comma an error', () => {
+    const wrong = page.replace('```output', '```json').replace(/\n$/, '\n\n```bash\ncurl -X PUT -d @body.json https://contoso.example/items\n```\n');
+    expect(ruleFindings('json-example-invalid', file, wrong).map((h) => h.severity)).toEqual(['error']);
+  });
+});
