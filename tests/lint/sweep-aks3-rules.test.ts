@@ -27,3 +27,32 @@ describe('json-example-invalid: an output block cut after a member, its comma ke
     expect(ruleFindings('json-example-invalid', file, wrong).map((h) => h.severity)).toEqual(['error']);
   });
 });
+
+describe('lookalike-dash-in-flag: a lone en dash before a long option the page types with "--"', () => {
+  // Regression: use-etags.md:50 (excerpt line 34) names `–if-none-match`; the finding was right about the
+  // dash but told the reader to write "-if-none-match", while the page's az aks create (line 67, excerpt
+  // 51) and the az reference take --if-none-match.
+  const file = `${DIR}/use-etags.excerpt.md`;
+  const page = readRepoFile(file);
+  it('says "--" belongs and suggests --if-none-match; the en dash + hyphen forms keep theirs', () => {
+    const hits = ruleFindings('lookalike-dash-in-flag', file, page);
+    expect(hits.map((h) => [h.line, h.suggestion])).toEqual([
+      [5, '--if-match'],
+      [7, '--if-none-match'],
+      [24, '--if-match'],
+      [24, '--if-none-match'],
+      [34, '--if-none-match'],
+    ]);
+    expect(hits[4]?.message).toMatch(/"–if-none-match" with U\+2013 EN DASH where "--" belongs.*Write "--if-none-match", as the page's commands do/);
+  });
+  it('where the page types the option with one hyphen (a PowerShell parameter), one hyphen is suggested', () => {
+    const wrong = page.replace('--if-none-match "*"', '-if-none-match "*"');
+    const hits = ruleFindings('lookalike-dash-in-flag', file, wrong).filter((h) => h.line === 34);
+    expect(hits.map((h) => h.suggestion)).toEqual(['-if-none-match']);
+    expect(hits[0]?.message).toMatch(/where "-" belongs/);
+  });
+  it('with the prose fixed, nothing is said', () => {
+    const fixed = page.replace(/–-|-–|–/g, '--');
+    expect(ruleFindings('lookalike-dash-in-flag', file, fixed)).toEqual([]);
+  });
+});
