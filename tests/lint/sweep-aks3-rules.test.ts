@@ -56,3 +56,20 @@ describe('lookalike-dash-in-flag: a lone en dash before a long option the page t
     expect(ruleFindings('lookalike-dash-in-flag', file, fixed)).toEqual([]);
   });
 });
+
+describe('placeholder-spelling-varies: a spelling only a sample output holds is not one the reader replaces', () => {
+  // Regression: use-managed-identity.md:258 (excerpt line 233) writes <subscriptionid> in the output of
+  // az identity create (and of az fleet update); the reader types <subscription-id> in az account set
+  // (line 32, excerpt 7) and never fills in an output.
+  const file = `${DIR}/use-managed-identity.excerpt.md`;
+  const page = readRepoFile(file);
+  it('silent on the page', () => {
+    expect(ruleFindings('placeholder-spelling-varies', file, page)).toEqual([]);
+  });
+  it('still reports the two spellings when a command types the other one', () => {
+    const wrong = page.replace('    az identity create \\', '    az identity create --subscription <subscriptionid> \\');
+    const hits = ruleFindings('placeholder-spelling-varies', file, wrong);
+    expect(hits.map((h) => h.line)).toEqual([7, 222]);
+    expect(hits[1]?.message).toMatch(/<subscriptionid> is written elsewhere on the page as <subscription-id> \(line 7, 1×\)/);
+  });
+});

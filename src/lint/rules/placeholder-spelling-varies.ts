@@ -6,10 +6,12 @@ import { findAnglePlaceholders, findBracePlaceholders } from '../../parse/placeh
 import { shownApart } from '../shown-apart.ts';
 
 // Blocks whose <…> and {…} are the page's own placeholders; program source (<T> generics), XML and
-// templates ({{ }}, Bicep objects) are not read.
+// templates ({{ }}, Bicep objects) are not read, nor what a command prints (```output, a JSON response):
+// the reader fills in and search-replaces the commands, never a sample output, so an output that spells
+// the subscription <subscriptionid> leaves nothing unreplaced (azure-aks-docs kubernetes-fleet/use-managed-identity.md).
 const READ_FENCES = new Set([
   '', 'bash', 'sh', 'shell', 'console', 'azurecli', 'azurecli-interactive', 'azcli', 'cli', 'azure-cli', 'http', 'rest', 'json',
-  'output', 'text', 'powershell', 'azurepowershell', 'azurepowershell-interactive', 'pwsh', 'ps', 'cmd', 'dos', 'curl',
+  'text', 'powershell', 'azurepowershell', 'azurepowershell-interactive', 'pwsh', 'ps', 'cmd', 'dos', 'curl',
 ]);
 
 interface Use {
@@ -31,16 +33,23 @@ export const placeholderSpellingVaries: Rule = {
   severity: 'warning',
   shortDescription: 'One placeholder is written with different separators or letter case (<app-name> and <app_name>, {objectid} and {objectID}).',
   fullDescription:
-    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
+    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. What a command prints (an output block, a JSON response) is not compared: the reader replaces nothing there. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
   help: 'Spell the placeholder the same way everywhere (the page\'s most frequent spelling).',
   check(doc) {
     const hits: RuleHit[] = [];
     if (!doc.hasText) return hits;
     const fences = codeFences(doc);
     const groups = new Map<string, Use[]>();
+    // What the page shows a command print: each step's expected output (PowerShell's too, which the
+    // document keeps out of its JSON blocks), and JSON fenced as output.
+    const printed = [
+      ...doc.tutorial.steps.flatMap((st) => (st.kind !== 'manual' && st.expectation && (!st.expectation.source.file || st.expectation.source.file === doc.tutorial.file) ? [st.expectation.source] : [])),
+      ...doc.json.filter((b) => b.language === 'output').map((b) => b.json.source),
+    ];
     for (let n = 1; n <= doc.lineCount; n++) {
       const fence = fenceAt(fences, n);
       if (fence ? !READ_FENCES.has(fence.info) : !doc.isProse(n) && !doc.commands.some((c) => c.lines.some((l) => l.line === n))) continue;
+      if (printed.some((r) => r.startLine <= n && n <= r.endLine)) continue;
       const text = doc.line(n);
       // In prose, only what the reader copies: inline code (`https://<app_name>.azurewebsites.net`).
       const spans = fence || !doc.isProse(n) ? [[0, text.length]] : [...text.matchAll(/`[^`]+`/g)].map((m) => [m.index!, m.index! + m[0].length]);
