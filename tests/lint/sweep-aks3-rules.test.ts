@@ -73,3 +73,22 @@ describe('placeholder-spelling-varies: a spelling only a sample output holds is 
     expect(hits[1]?.message).toMatch(/<subscriptionid> is written elsewhere on the page as <subscription-id> \(line 7, 1×\)/);
   });
 });
+
+describe('markdown-block-unclosed: a fence left open in a list item that ends right after its code', () => {
+  // Regression: deploy-valkey-cluster.md:52 (excerpt line 5) opens ```azurecli-interactive in list item 1
+  // and never closes it; item 2 ("1. Set the policy…") starts after a blank line. CommonMark ends the block
+  // with the item (markdown-it renders the five commands as one block, then item 2 as written), so nothing
+  // is shown as code that was meant as text: the message's "every line after it … Copy pastes all of it"
+  // does not happen.
+  const file = `${DIR}/deploy-valkey-cluster.excerpt.md`;
+  const page = readRepoFile(file);
+  it('silent on the page', () => {
+    expect(ruleFindings('markdown-block-unclosed', file, page)).toEqual([]);
+  });
+  it('still reported when the item goes on after a blank line (prose the block swallows), or the fence is not in a list', () => {
+    const swallowed = page.replace('    rm /tmp/valkey-password-file.conf\n', '    rm /tmp/valkey-password-file.conf\n\n    The secret is now in the vault.\n');
+    expect(ruleFindings('markdown-block-unclosed', file, swallowed).map((h) => h.line)).toEqual([5]);
+    const unlisted = page.replace('1. Generate a random password', 'Generate a random password').replace(/\n {4}/g, '\n');
+    expect(ruleFindings('markdown-block-unclosed', file, unlisted).map((h) => h.line)).toEqual([5]);
+  });
+});
