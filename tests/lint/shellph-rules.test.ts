@@ -98,9 +98,15 @@ describe('session-4 shell, placeholder and URL rules report the real defects of 
     expect(found.map((f) => f.line)).toEqual([252]);
     expect(found[0]?.message).toMatch(/'User%20Access%20Administrator'/);
   });
-  it('elevate-access-global-admin.md: {objectid} and {objectID} spell one value two ways', () => {
-    const { found } = lint(`${CORPUS}/role-based-access-control/elevate-access-global-admin.md`, 'placeholder-spelling-varies');
-    expect(found.map((f) => f.line)).toEqual([295, 312]);
+  it('elevate-access-global-admin.md: {objectid} in the request and {objectID} in the sample response are not compared; two requests that differ are', () => {
+    // The sample response (line 312) is what ARM prints: the reader replaces nothing there, so the
+    // request's {objectid} leaves nothing behind (sweep-aks3: outputs are not read by this rule).
+    const page = `${CORPUS}/role-based-access-control/elevate-access-global-admin.md`;
+    const { text: real, found: none } = lint(page, 'placeholder-spelling-varies');
+    expect(none).toEqual([]);
+    const text = real.replace("    > `GET https://management.azure.com/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=atScope()`", "    > `GET https://management.azure.com/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=principalId+eq+'{objectID}'`");
+    const found = lintText(text, 'docfx', page).filter((f) => f.rule === 'placeholder-spelling-varies');
+    expect(found.map((f) => f.line)).toEqual([295, 300]);
     expect(found[0]?.message).toMatch(/\{objectid\} is written elsewhere on the page as \{objectID\}.*letter case/);
   });
   it('custom-roles-cli.md: vmoperator.json scopes two stand-in subscriptions the page never says to replace', () => {

@@ -48,7 +48,7 @@ export const jsonExampleInvalid: Rule = {
   severity: 'error',
   shortDescription: 'A JSON example does not parse (comments, missing commas, trailing commas…).',
   fullDescription:
-    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. So is an example with \"//\" comments that no command of the page comes after (a message format annotated member by member, as a protocol page writes a JWS header and payload): no step sends or reads it. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output and an ARM template are said as warnings: they are not JSON as written, on purpose. So is a long string value written over several lines for display (an escaped JSON string broken after its commas) in a block no request sends: JSON strings hold no raw line break, but the breaks are layout; what else is wrong in such a block is reported as read with the string on one line.',
+    'JSON has no comments and needs a comma between members. A request body copied from such an example is rejected by Azure Resource Manager with 400 (InvalidRequestContent); a response example that does not parse cannot be compared with a real response. Where the only fault is Unicode white space (U+00A0, U+202F…) between tokens, JSON.parse, jq and Python still refuse it (RFC 8259 §2 allows only space, tab, CR and LF), but Json.NET, which Azure Resource Manager reads request bodies with, skips any char.IsWhiteSpace (JsonTextReader.ParseObject/ParseValue): a warning that names the character. Where the only fault of a body sent to Azure Resource Manager (management.azure.com) is a trailing comma, JSON.parse, jq and Python refuse it, but Json.NET accepts trailing commas on purpose (\"It is on purpose. It is not configurable.\", JamesNK/Newtonsoft.Json#818): a warning. A value written as a bare placeholder (\"enabled\": <true|false>) is a template the reader fills in and is not reported. A schema sketch with such placeholders (\"interval\": <<int>>) and \"//\" notes on its members is said as a warning: no request sends it as written. So is an example with \"//\" comments that no command of the page comes after (a message format annotated member by member, as a protocol page writes a JWS header and payload): no step sends or reads it. An output that a JavaScript shell printed (mongosh\'s rs.status(): bare keys, single-quoted strings), a JSON Web Token shown decoded ({header}.{payload}.[Signature], as jwt.ms prints it: no service is sent it), an excerpt, an elided or cut-short output (a block fenced as output counts as one whichever command it follows, and an output block whose only fault is the comma after its last member was cut there) and an ARM template are said as warnings: they are not JSON as written, on purpose. So is a long string value written over several lines for display (an escaped JSON string broken after its commas) in a block no request sends: JSON strings hold no raw line break, but the breaks are layout; what else is wrong in such a block is reported as read with the string on one line.',
   help: 'Move explanations out of the JSON into the prose (or a table), and fix the syntax so that JSON.parse accepts the block.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -104,14 +104,9 @@ export const jsonExampleInvalid: Rule = {
       const before = doc.line(block.json.source.startLine - 1).trim();
       const excerpt = /^["}\]]|[,{[]$/.test(before) && !/^(?:```|~~~)/.test(before);
       const template = ARM_TEMPLATE.test(block.json.raw) || ARM_EXPRESSION.test(block.json.raw);
-      // An output shown only in part, cut at its end: its last line ends inside a value ("…": {, a member
-      // and its comma) and the fence closes (the VPN gateway CLI page's az network public-ip show). A
-      // request body cut the same way is still sent as written, so only a response is let off.
-      const cutShort = block.role !== 'example' && /[,{[:]$/.test(block.json.raw.trimEnd());
-      // An output printed by a JavaScript shell (mongosh's rs.status(), node's console.log): bare keys
-      // (`set: 'rs0'`) and no quoted one. Not JSON and not meant as JSON, whatever the fence says; a
-      // request body written so is still sent as written, so only a response is let off.
-      const printout = block.role !== 'example' && jsObjectPrintout(lines);
+      // What a command printed: a response, or a block fenced as output whichever step the parser tied
+      // it to (the ```output block that prose introduces with "In the output, … For example:" is no body).
+      const output = block.role === 'response' || block.language === 'output';
       // A string value written over several lines for display (a long escaped JSON string broken after its
       // commas): no JSON string holds a raw line break, but the breaks are layout, not a slip. A block that
       // parses once they are taken out is said as a warning; one that still does not is reported for what
@@ -124,13 +119,26 @@ export const jsonExampleInvalid: Rule = {
       const wrapped = joined !== undefined && joined.error === undefined;
       // A trailing comma is where the writer slipped; JSON.parse stops at the brace after it.
       const comma = trailingComma(doc, read.error);
+      // An output shown only in part, cut at its end: its last line ends inside a value ("…": {, a member
+      // and its comma) and the fence closes (the VPN gateway CLI page's az network public-ip show), or, in
+      // a block fenced as output, its only fault is the comma after its last member, kept where the members
+      // after it were left out (the first five keys of az aks show, azure-aks-docs supported-kubernetes-versions.md).
+      // A request body cut the same way is still sent as written, and a ```json block after a command may
+      // be the file the reader writes next (a configuration the service parses), so neither is let off.
+      const cutAtEnd = output && /[,{[:]$/.test(block.json.raw.trimEnd());
+      const cutAtComma = block.language === 'output' && !cutAtEnd && comma !== undefined && parses(block.json.raw.replace(TRAILING_COMMA, '$1'));
+      const cutShort = cutAtEnd || cutAtComma;
+      // An output printed by a JavaScript shell (mongosh's rs.status(), node's console.log): bare keys
+      // (`set: 'rs0'`) and no quoted one. Not JSON and not meant as JSON, whatever the fence says; a
+      // request body written so is still sent as written, so only an output is let off.
+      const printout = output && jsObjectPrintout(lines);
       const where = comma ?? { line: read.error?.line ?? block.json.source.startLine, column: read.error?.column ?? 1 };
       const commaNote = comma ? ` (a trailing comma after the last member, line ${comma.line})` : '';
       if (elision >= 0 || excerpt || template || cutShort || printout || wrapped) {
         const why = elision >= 0 && !printout ? `it elides part of the value (line ${block.json.source.startLine + elision}: ${JSON.stringify(elided?.trim())})` : excerpt ? 'it is an excerpt of a longer output' : template ? 'it is (a part of) an ARM template, which Azure Resource Manager reads with Json.NET (comments and trailing commas accepted)' : printout
           ? `it is a JavaScript object as a JavaScript shell prints it (mongosh, node: bare keys such as "${printout}:", single-quoted strings), not JSON`
           : wrapped ? `it writes a long string value over several lines for display (lines ${joined.breaks[0]}–${joined.breaks[joined.breaks.length - 1]! + 1}; a JSON string holds no raw line break, \\n is written instead)`
-          : 'it is an output cut short (its last line ends inside a value)';
+          : cutAtComma && comma ? `it is an output shown in part (the comma after its last member, line ${comma.line}, is where the rest was left out)` : 'it is an output cut short (its last line ends inside a value)';
         hits.push({
           ...where,
           ...(stepId ? { stepId } : {}),

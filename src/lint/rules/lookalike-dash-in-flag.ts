@@ -4,8 +4,9 @@ import type { Fix } from '../finding.ts';
 import type { LintDocument } from '../document.ts';
 import type { ShellWord } from '../../parse/shell-words.ts';
 import { columnOf, consequence, DASHES, wordsWith } from '../lookalike.ts';
-import { describeChar, quote } from '../text.ts';
+import { describeChar, nameWord, quote } from '../text.ts';
 import { charEdits, fixOf, withFix } from '../fix.ts';
+import { codeFences, fenceLines } from '../fences.ts';
 
 const DASH = new RegExp(DASHES.source, 'u');
 /** Programs whose multi-letter options all take "--" (GNU getopt_long, Go's pflag/cobra, .NET's System.CommandLine). */
@@ -17,7 +18,7 @@ export const lookalikeDashInFlag: Rule = {
   severity: 'error',
   shortDescription: 'A command (or an option the prose names in inline code) contains an en dash, em dash or other dash look-alike where a hyphen-minus belongs.',
   fullDescription:
-    'Programs only recognise options that start with ASCII "-" (U+002D). A flag written with U+2013 EN DASH or U+2014 EM DASH is an ordinary word: curl takes it as a URL and fails with "Could not resolve host", az stops with "unrecognized arguments". An option the prose names in inline code (`–-account-name`) is copied the same way: a warning there.',
+    'Programs only recognise options that start with ASCII "-" (U+002D). A flag written with U+2013 EN DASH or U+2014 EM DASH is an ordinary word: curl takes it as a URL and fails with "Could not resolve host", az stops with "unrecognized arguments". An option the prose names in inline code (`–-account-name`) is copied the same way: a warning there, which names "--" for a lone dash before a long name when the page\'s own commands type that option with two hyphens (`–if-none-match` beside az aks create --if-none-match).',
   help: 'Type the flag with ASCII hyphens, e.g. "--request" instead of "–-request".',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -53,18 +54,28 @@ const PROSE_FLAG = /`((?:[-\u2010-\u2015\u2212]){1,2}[A-Za-z][\w-]*)`/gu;
 
 function proseFlags(doc: LintDocument): RuleHit[] {
   const hits: RuleHit[] = [];
+  let code: string | undefined;
   for (let n = 1; n <= doc.lineCount; n++) {
     if (!doc.isProse(n)) continue;
     for (const m of doc.line(n).matchAll(PROSE_FLAG)) {
       const flag = m[1] as string;
       const ch = flag.match(DASH)?.[0];
       if (ch === undefined) continue;
-      const cleaned = flag.replace(new RegExp(DASHES.source, 'gu'), '-');
+      let cleaned = flag.replace(new RegExp(DASHES.source, 'gu'), '-');
+      // One look-alike before a long name is what a word processor makes of "--" as often as of "-"
+      // (use-etags.md names `–if-none-match`, and its command types --if-none-match): the page's own
+      // code says which, and only when it writes the option one way.
+      if (/^[\u2010-\u2015\u2212][A-Za-z][\w-]+$/u.test(flag)) {
+        code ??= codeFences(doc).flatMap((f) => fenceLines(doc, f).map((l) => l.text)).join('\n');
+        const double = nameWord(`--${flag.slice(1)}`, 'm').test(code);
+        const single = nameWord(`-${flag.slice(1)}`, 'm').test(code);
+        if (double && !single) cleaned = `-${cleaned}`;
+      }
       hits.push({
         line: n,
         column: (m.index ?? 0) + 2 + flag.search(DASH),
         severity: 'warning',
-        message: `the prose names the option ${quote(flag)} with ${describeChar(ch)} where "-" belongs: a reader who copies it gets a word az and curl do not know as an option. Write ${quote(cleaned)}.`,
+        message: `the prose names the option ${quote(flag)} with ${describeChar(ch)} where ${cleaned.length > flag.length ? '"--"' : '"-"'} belongs: a reader who copies it gets a word az and curl do not know as an option. Write ${quote(cleaned)}${cleaned.length > flag.length ? ', as the page\'s commands do' : ''}.`,
         suggestion: cleaned,
       });
     }

@@ -20,7 +20,7 @@ export const markdownBlockUnclosed: Rule = {
   severity: 'warning',
   shortDescription: 'A code fence, tab group or zone pivot is opened and never closed (or a zone is closed that was never opened, or opened inside another).',
   fullDescription:
-    'CommonMark (spec 0.31.2, 4.5 Fenced code blocks): "If the end of the containing block (or document) is reached and no closing code fence has been found, the code block contains all of the lines after the opening code fence". GitHub and every CommonMark renderer then show the rest of the list item or page — prose, later commands, a second fence\'s opener as text — inside one code block, and its Copy button (Learn\'s too) pastes all of it into the shell. Learn\'s DocFX ends a fence still open at "::: zone-end" with the zone (dotnet/docfx TripleColonBlockParser: the zone is a container block and closing it closes what is open inside), so Learn shows that page right while GitHub\'s preview and other renderers do not. A DocFX tab group ("# [Azure CLI](#tab/azure-cli)") ends at a line "---" (or at the end of the document: TabGroupAggregator does not end it at a heading); without it Learn shows the rest of the page inside the group\'s last tab. An include (front matter ms.topic: include) is rendered as a document of its own, so its unclosed group ends with the file: it is reported only when a heading of the tabs\' level or above follows the last tab inside the include (azure-management-docs azure-arc/servers/includes/esu-network-requirements.md ends with its last tab and is not). A zone opened inside another zone is refused ("Zones cannot be nested", ZoneExtension.TryValidateAncestry) and its line shown as text, and its "::: zone-end" closes the outer zone; a "::: zone-end" with no zone open is shown as text.',
+    'CommonMark (spec 0.31.2, 4.5 Fenced code blocks): "If the end of the containing block (or document) is reached and no closing code fence has been found, the code block contains all of the lines after the opening code fence". GitHub and every CommonMark renderer then show the rest of the list item or page — prose, later commands, a second fence\'s opener as text — inside one code block, and its Copy button (Learn\'s too) pastes all of it into the shell. A fence left open in a list item whose code is one run of lines after which the item ends (the next item, less indented text) is not reported: the block ends with the item and holds just that code. Learn\'s DocFX ends a fence still open at "::: zone-end" with the zone (dotnet/docfx TripleColonBlockParser: the zone is a container block and closing it closes what is open inside), so Learn shows that page right while GitHub\'s preview and other renderers do not. A DocFX tab group ("# [Azure CLI](#tab/azure-cli)") ends at a line "---" (or at the end of the document: TabGroupAggregator does not end it at a heading); without it Learn shows the rest of the page inside the group\'s last tab. An include (front matter ms.topic: include) is rendered as a document of its own, so its unclosed group ends with the file: it is reported only when a heading of the tabs\' level or above follows the last tab inside the include (azure-management-docs azure-arc/servers/includes/esu-network-requirements.md ends with its last tab and is not). A zone opened inside another zone is refused ("Zones cannot be nested", ZoneExtension.TryValidateAncestry) and its line shown as text, and its "::: zone-end" closes the outer zone; a "::: zone-end" with no zone open is shown as text.',
   help: 'Close each code fence with a line of the same backticks before the prose or the next block, end each tab group with a line "---", and pair every "::: zone pivot=…" with one "::: zone-end" before the next zone opens.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -29,6 +29,7 @@ export const markdownBlockUnclosed: Rule = {
       // A diagnostic about an included file has that file's line numbers: it is the include's own.
       if (d.file && doc.file && d.file !== doc.file) continue;
       if (d.code === 'tab-group-unclosed' && doc.hasText && inInclude(doc, d.line) && !sectionAfterLastTab(doc, d.line)) continue;
+      if (d.code === 'unterminated-fence' && doc.hasText && endsWithItsListItem(doc, d.line)) continue;
       const message = messageOf(d, doc.hasText ? doc.line(d.line) : '', doc.hasText ? zoneEndAfter(doc, d.line) : undefined);
       if (message) hits.push({ line: d.line, message });
     }
@@ -67,6 +68,43 @@ function swallowedOpeners(doc: LintDocument): RuleHit[] {
     }
   }
   return hits;
+}
+
+const LIST_ITEM = /^ *(?:[-*+]|\d{1,9}[.)]) {1,4}\S/;
+const indentOf = (text: string): number => /^ */.exec(text)![0].length;
+
+/**
+ * A fence left open in a list item whose lines are one run of code, after which (blank lines between)
+ * the item ends: the next list item or less indented text. CommonMark ends the code block with its
+ * container (spec 0.31.2, 4.5: "the code block contains all of the lines after the opening code fence
+ * until the end of the containing block"), so the block holds exactly that run and nothing the author
+ * meant outside it is shown as code (azure-aks-docs deploy-valkey-cluster.md:52, then "1. Set the
+ * policy…"). A run broken by a blank line is still reported: what follows it may be prose swallowed.
+ */
+function endsWithItsListItem(doc: LintDocument, open: number): boolean {
+  const fence = doc.line(open);
+  const fenceIndent = indentOf(fence);
+  // The list item the fence stands in: the nearest less indented non-blank line above, a list marker.
+  let item: RegExpExecArray | null = null;
+  for (let n = open - 1; n >= 1; n--) {
+    const text = doc.line(n);
+    if (text.trim() === '' || indentOf(text) >= fenceIndent) continue;
+    item = LIST_ITEM.exec(text);
+    break;
+  }
+  if (!item) return false;
+  // The item's content column: where the text after its marker starts.
+  const content = item[0].length - 1;
+  if (fenceIndent < content) return false;
+  let n = open + 1;
+  for (; n <= doc.lineCount && doc.line(n).trim() !== ''; n++) {
+    const text = doc.line(n);
+    if (indentOf(text) < content) return true;
+    // a fence line in the run (a closer of the wrong length, another opener) is shown as code
+    if (FENCE.test(text)) return false;
+  }
+  while (n <= doc.lineCount && doc.line(n).trim() === '') n++;
+  return n > doc.lineCount || indentOf(doc.line(n)) < content;
 }
 
 const FRONT_MATTER_INCLUDE = /^ms\.topic:\s*["']?include["']?\s*$/i;

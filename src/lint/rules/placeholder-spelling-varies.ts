@@ -7,10 +7,12 @@ import { shownApart } from '../shown-apart.ts';
 import { saysErrorFollows } from '../../parse/quoted-error.ts';
 
 // Blocks whose <…> and {…} are the page's own placeholders; program source (<T> generics), XML and
-// templates ({{ }}, Bicep objects) are not read.
+// templates ({{ }}, Bicep objects) are not read, nor what a command prints (```output, a JSON response):
+// the reader fills in and search-replaces the commands, never a sample output, so an output that spells
+// the subscription <subscriptionid> leaves nothing unreplaced (azure-aks-docs kubernetes-fleet/use-managed-identity.md).
 const READ_FENCES = new Set([
   '', 'bash', 'sh', 'shell', 'console', 'azurecli', 'azurecli-interactive', 'azcli', 'cli', 'azure-cli', 'http', 'rest', 'json',
-  'output', 'text', 'powershell', 'azurepowershell', 'azurepowershell-interactive', 'pwsh', 'ps', 'cmd', 'dos', 'curl',
+  'text', 'powershell', 'azurepowershell', 'azurepowershell-interactive', 'pwsh', 'ps', 'cmd', 'dos', 'curl',
 ]);
 
 interface Use {
@@ -32,16 +34,23 @@ export const placeholderSpellingVaries: Rule = {
   severity: 'warning',
   shortDescription: 'One placeholder is written with different separators or letter case (<app-name> and <app_name>, {objectid} and {objectID}).',
   fullDescription:
-    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. Error messages quoted in a list that the prose introduces as errors the reader may see ("You may see the following errors:") are what the service prints, not placeholders to replace, and are not read. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
+    'Readers and scripts fill a placeholder by search-and-replace of its exact spelling (sed, an editor\'s Replace All, a --set binding). <app_name> is not <app-name> to them, and sed and most replace tools match case: a spelling that differs from the others by an underscore, a dash or a capital is left in the command, where bash reads "<" as a redirection or the service receives the literal text. Spellings in two tabs of the page (Learn syncs tab groups by tab id, so the CLI tab and the PowerShell tab are never shown together) or in zones with no pivot in common are not compared: the reader who follows one path never meets the other. What a command prints (an output block, a JSON response) is not compared: the reader replaces nothing there. Error messages quoted in a list that the prose introduces as errors the reader may see ("You may see the following errors:") are what the service prints, not placeholders to replace, and are not read. Source: POSIX sed s/// and grep match bytes exactly (case-sensitive unless told otherwise).',
   help: 'Spell the placeholder the same way everywhere (the page\'s most frequent spelling).',
   check(doc) {
     const hits: RuleHit[] = [];
     if (!doc.hasText) return hits;
     const fences = codeFences(doc);
     const groups = new Map<string, Use[]>();
+    // What the page shows a command print: each step's expected output (PowerShell's too, which the
+    // document keeps out of its JSON blocks), and JSON fenced as output.
+    const printed = [
+      ...doc.tutorial.steps.flatMap((st) => (st.kind !== 'manual' && st.expectation && (!st.expectation.source.file || st.expectation.source.file === doc.tutorial.file) ? [st.expectation.source] : [])),
+      ...doc.json.filter((b) => b.language === 'output').map((b) => b.json.source),
+    ];
     for (let n = 1; n <= doc.lineCount; n++) {
       const fence = fenceAt(fences, n);
       if (fence ? !READ_FENCES.has(fence.info) : !doc.isProse(n) && !doc.commands.some((c) => c.lines.some((l) => l.line === n))) continue;
+      if (printed.some((r) => r.startLine <= n && n <= r.endLine)) continue;
       const text = doc.line(n);
       // A list of error messages the reader may meet ("You may see the following errors:", then one `…` per
       // item): their <Resource Group> is what the service prints, nothing the reader replaces.
