@@ -110,8 +110,9 @@ export function readJsonResponse(st: ScanState, i: number, to: number, fence: Fe
         // explanation between members): the block goes on, and is read as the commented JSON it is.
         // Indents of Unicode spaces (U+202F on azure-arc vmware-vsphere/built-in-roles.md) are still the
         // value's lines: what JSON thinks of those characters is the lint's to say, not where the block ends.
+        if (m >= to || st.isBoundary(m)) break;
         const next = st.content(m).trimStart();
-        if (m >= to || st.isBoundary(m) || !(/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(next) || (state.depth > 0 && !state.inString && next.startsWith('//')))) break;
+        if ( !(/^(?:[{}[\]",:\d-]|true\b|false\b|null\b)/.test(next) || (state.depth > 0 && !state.inString && next.startsWith('//')))) break;
         k = m - 1; // the whole run of blank lines is decided at once
         continue;
       }
