@@ -119,12 +119,17 @@ export function readAzArgv(argv: readonly string[], command?: AzCommandInfo): Az
   return read;
 }
 
+/** A placeholder that stands for the options themselves (`<parameters>`, `[options]`, `<other-args>`), not for one value. */
+const OPTIONS_PLACEHOLDER = /^[<[{][\w -]*?\b(?:param(?:eter)?s?|options?|args?|arguments?|flags?)[>\]}]$/i;
+
 /**
  * `az aks nodepool add ... --max-pods 20`: the page elides the options the reader already has, so what
- * az would say of the words left is not what the page asks the reader to run.
+ * az would say of the words left is not what the page asks the reader to run. So does a placeholder
+ * for them: `az k8s-configuration flux create <parameters> --debug` (azure-management-docs
+ * azure-arc/kubernetes/extensions-troubleshooting.md:28, "run these Azure CLI commands with the --debug parameter").
  */
 export function elides(words: readonly string[]): boolean {
-  return words.some((w) => w === '...' || w === '…');
+  return words.some((w) => w === '...' || w === '…' || OPTIONS_PLACEHOLDER.test(w));
 }
 
 const NOT_LITERAL = /[<>{}$[\]`*]/;
