@@ -317,6 +317,9 @@ const StepBase = z.object({
   // of its innermost tab as written ("linux", "linux+macos") and its zone's pivots ("python,csharp").
   tab: z.string().optional(),
   pivot: z.string().optional(),
+  // The page's own words that this command fails ("The `az` command fails because it's missing the
+  // required `--location` parameter."): a failure it shows on purpose (parse/shown-failing.ts).
+  shownFailing: z.string().optional(),
 });
 
 /**

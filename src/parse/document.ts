@@ -11,6 +11,7 @@ import { blockLanguage } from './language.ts';
 import { findManualSteps } from './manual-steps.ts';
 import { isPowerShellLine, readCmd, readPowerShell } from './powershell.ts';
 import { findOccurrences } from './placeholders.ts';
+import { markShownFailing } from './shown-failing.ts';
 import { isRequestStart, readRequest, requestFence } from './request.ts';
 import { namedBlockBody, nextJson, readFenceText, readJsonResponse, readProse, readTranscript, statementBlockEnd } from './responses.ts';
 import { introducesError, readQuotedError } from './quoted-error.ts';
@@ -27,6 +28,7 @@ export function scanDocument(text: string, file: string, opts: ParseOptions = {}
   readBlocks(st);
   scan(st, st.bodyStart, st.n, undefined);
   findManualSteps(st);
+  markShownFailing(st);
   st.steps.sort((a, b) => a.order - b.order);
   // Included steps and examples came with their place (includes.ts); this file's own take their line's.
   for (const { step } of st.steps) {
@@ -136,7 +138,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i = readPowerShell(st, i, to, fence);
       continue;
     }
-    if (fence && blockLanguage(fence.info) === 'cmd') {
+    if (fence && (blockLanguage(fence.info) === 'cmd' || (shellFence(fence) && inCmdTab(st, i) && cmdSyntax(st.content(i))))) {
       i = readCmd(st, i, to, fence);
       continue;
     }
@@ -163,7 +165,7 @@ function scan(st: ScanState, from: number, to: number, fence: Fence | undefined)
       i++;
       continue;
     }
-    if (st.has(i, F_COMMAND) && (!fence || mayHoldCommands(fence))) {
+    if (st.has(i, F_COMMAND) && (fence ? mayHoldCommands(fence) : !curlInASentence(st.content(i)))) {
       i = readCommand(st, i, to, fence);
       continue;
     }
@@ -249,6 +251,36 @@ function sharedSince(st: ScanState, steps: number, sections: number): boolean {
   const headed = st.sectionsOutsideZones;
   for (let k = headed.length - 1; k < st.sections.length; k++) headed.push(headed[k]! + (outside(st.sections[k]!.line) ? 1 : 0));
   return counted[st.steps.length]! > counted[steps]! || headed[st.sections.length]! > headed[sections]!;
+}
+
+/**
+ * Prose whose line happens to begin with the word curl: "you might receive an error indicating that⏎curl
+ * failed to verify the legitimacy of the server, and therefore couldn't establish a secure⏎connection."
+ * (azure-docs-cli includes/cli-install-linux-zypper.md:198). A curl command names a URL, a host or an
+ * option; a line of bare words does not.
+ */
+function curlInASentence(content: string): boolean {
+  const words = content.trim().split(/\s+/);
+  return words[0] === 'curl' && words.length > 2 && words.slice(1).every((w) => /^[A-Za-z][A-Za-z',]*$/.test(w));
+}
+
+/**
+ * A line of a shell block under a Windows Command Prompt tab (`# [Cmd](#tab/cmd)`): the az CLI's own pages
+ * write the cmd variant of a command in an azurecli block there, continued with `^` and using `%name%`
+ * (azure-docs-cli get-started-tutorial-2-environment-syntax.md). cmd is not bash: read as cmd, listed, never run.
+ */
+const CMD_TAB = /^(?:cmd|cmd\.exe|command prompt|windows command prompt|windows cmd)$/i;
+/**
+ * What only cmd reads so: a line continued with `^` (or with PowerShell's backtick, which cmd does not continue
+ * either: get-started-tutorial-2-environment-syntax.md:456), or another command than az (set, FOR, echo %x%). A one-line
+ * az command of a Cmd tab stays an az step (its `%NAME%` a value like any other): lint still reads what az gets
+ * (keys/quick-create-python.md's cmd tab: az keyvault set-policy on an RBAC vault).
+ */
+function cmdSyntax(content: string): boolean {
+  return /[\^`]$/.test(content.trimEnd()) || !/^az\s/.test(content.trim());
+}
+function inCmdTab(st: ScanState, i: number): boolean {
+  return st.struct.tabGroups.some((g) => g.tabs.some((t) => t.line < i && i < t.end && (CMD_TAB.test(t.title.trim()) || t.ids.some((id) => CMD_TAB.test(id)))));
 }
 
 /**

@@ -51,7 +51,12 @@ export function isBlank(line: string): boolean {
 // `touch file` (one file name, nothing else on the line): a prose line never reads like that.
 // `curl.exe`: the curl Windows ships (System32 since Windows 10 1803), which AI services quickstarts write
 // for the command prompt; it takes curl's options.
-const COMMAND_START = /^(?:curl(?:\.exe)?(?:\s|$)|az\s+[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
+// `az version: error: argument --query: invalid jmespath_type value: 'azure-cli'` is what az's argparse
+// prints (its prog, "az version", then ": error:"), shown under the command that got it
+// (azure-docs-cli use-azure-cli-successfully-quoting.md): output, not a command. So is `az vm image>>`, the
+// prompt of az interactive scoped to a group (interactive-azure-cli.md), like `az>>` before it: what
+// follows is typed into az interactive, not a shell.
+const COMMAND_START = /^(?:curl(?:\.exe)?(?:\s|$)|az\s+(?![a-z][\w-]*(?:\s+[a-z][\w-]*)*(?::\s+error:|>>))[a-z]|echo(?:\s|$)|touch\s+[^\s-][^\s]*\s*$|(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=\$\()/;
 
 /**
  * Programs a page tells the reader to run in a shell block besides az and curl. Only read inside a
@@ -100,7 +105,9 @@ export function isJsonStart(content: string): boolean {
   // `[1/3] Verify package files   100% | …` (dnf5's progress) and `[2024-05-01 10:00:00] …` (a log
   // line's stamp) open with a digit that no JSON number goes on from: an array's number is followed
   // by a comma, its closing bracket or the end of the line.
-  if (/^\[\s*-?\d/.test(content)) return /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*(?:$|[,\]])/.test(content);
+  // `[1]   Facility Services Subscription   0000…` (az login's subscription selector) numbers a row: a
+  // closed array is followed by nothing, a comma or a bracket, never by words.
+  if (/^\[\s*-?\d/.test(content)) return /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*(?:$|,|\](?!\s*[^\s,\]}]))/.test(content);
   return /^\[\s*(?:$|[{["\]-]|true|false|null)/.test(content);
 }
 

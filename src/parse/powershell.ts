@@ -56,6 +56,7 @@ export function readCmd(st: ScanState, i: number, to: number, fence: Fence): num
     { id: '', source: { file: st.file, startLine: i + 1, endLine: j + 1 }, raw, section: st.section, marks, placeholders: uniqueKeys(findAnglePlaceholders(raw), []), fence: fence.info },
     { kind: 'shell', shell: { kind: 'other', argv: [/^\S+/.exec(first)?.[0] ?? first] } },
   );
+  step.language = 'cmd'; // in a shell fence under a Cmd tab too: the tab says cmd
   registerStep(st, i, j, step);
   return j + 1;
 }

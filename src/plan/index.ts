@@ -155,6 +155,8 @@ export function buildPlan(tutorial: Tutorial, options: PlanOptions): Plan {
     earlier.record(step);
   }
 
+  // A command the page shows failing on purpose: its failure is expected, shown and not counted.
+  for (const p of planned) if (p.step.shownFailing !== undefined) p.expectedFailure = `the page shows this command failing (${p.step.shownFailing})`;
   const { byStep, unmatched } = matchSidecarSteps(tutorial.steps, sidecar.steps);
   for (const p of planned) {
     const entry = byStep.get(p.step.id);

@@ -15,3 +15,13 @@ export function configuredDefaultKey(path: string, names: readonly string[]): st
   for (const n of names) if (byOption[n] !== undefined) return byOption[n];
   return undefined;
 }
+
+/** The option names a configure step's words set defaults for: `defaults.group=x` (config set) or `group=x` (configure --defaults). */
+export function defaultOptionsSet(path: string, words: readonly string[]): string[] {
+  const pattern = path === 'configure' ? /^([a-z-]+)=/ : path === 'config set' ? /^defaults\.([a-z-]+)=/ : undefined;
+  if (!pattern) return [];
+  return words.flatMap((w) => {
+    const key = pattern.exec(w)?.[1];
+    return key === undefined ? [] : [key === 'group' ? '--resource-group' : `--${key}`];
+  });
+}

@@ -39,6 +39,8 @@ export interface StepContext {
    * redefine commands the reference describes, so az's argument check is not certain (run/az/side-loaded.ts).
    */
   sideLoadedExtension?: string;
+  /** The options the page's `az config set defaults.…` steps give a default, with the line of each (run/az/configured-defaults.ts). */
+  configuredDefaults?: ReadonlyMap<string, number>;
 }
 
 /** The part of an Observation a step executor fills in; the runner adds id, times and bindings. */

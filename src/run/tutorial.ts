@@ -21,6 +21,7 @@ import type { Observation } from './observation.ts';
 import { harvestObservation, type RunSecrets } from './secrets.ts';
 import { azRejectsBeforeAnyRequest, runAzStep } from './steps/az.ts';
 import { sideLoadedSource } from './az/side-loaded.ts';
+import { configuredDefaults } from './az/configured-defaults.ts';
 import { runHttpStep } from './steps/http.ts';
 import { runShellStep } from './steps/shell.ts';
 import { runPowerShellStep } from './steps/powershell.ts';
@@ -107,6 +108,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
   }
   const stepsById = new Map(tutorial.steps.map((s) => [s.id, s]));
   const sideLoadedExtension = sideLoadedSource(tutorial);
+  const azDefaults = configuredDefaults(tutorial);
   const emit = (o: ReportOutcome): void => {
     outcomes.push(o);
     const verdict: Verdict = o.check?.verdict ?? o.verdict ?? 'skipped';
@@ -136,7 +138,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
       }
       const failedDep = planned.dependsOn.find((d) => ['fail', 'blocked', 'unsupported'].includes(verdicts.get(d.stepId) ?? ''));
       // A command az rejects before any request fails as written, whatever it waited on: it runs (no request leaves).
-      if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }, sideLoadedExtension))) {
+      if (failedDep && !(step.kind === 'az' && azRejectsBeforeAnyRequest(step, { values: [], env }, sideLoadedExtension, azDefaults))) {
         const depVerdict = verdicts.get(failedDep.stepId);
         // Say what happened to the step waited on: a blocked one never ran, so "did not succeed" would read as a failure.
         const how = depVerdict === 'unsupported' ? 'could not be run here (unsupported)' : depVerdict === 'blocked' ? 'was blocked' : 'did not succeed';
@@ -164,6 +166,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
         earlier: observations,
         psVariables,
         ...(sideLoadedExtension !== undefined ? { sideLoadedExtension } : {}),
+        ...(azDefaults.size > 0 ? { configuredDefaults: azDefaults } : {}),
       };
       const startedAt = new Date();
       const t0 = performance.now();
@@ -223,7 +226,7 @@ export async function runTutorial(input: TutorialRunInput): Promise<ReportOutcom
 function expected(planned: PlannedStep, o: ReportOutcome): ReportOutcome {
   if (planned.expectedFailure === undefined || !o.check) return o;
   if (o.check.verdict === 'fail') return { ...o, expectedFailure: planned.expectedFailure };
-  return { ...o, check: { ...o.check, reason: `${o.check.reason} (the sidecar expects this step to fail: ${planned.expectedFailure}; it no longer does)` } };
+  return { ...o, check: { ...o.check, reason: `${o.check.reason} (expected to fail: ${planned.expectedFailure}; it no longer does)` } };
 }
 
 type Bound = { values: BoundValue[]; byKey: Record<string, string> } | { missing: { producer: string; reason: string } };

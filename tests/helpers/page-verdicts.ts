@@ -12,8 +12,8 @@ export interface StepVerdict {
   reason: string;
 }
 
-/** The page's steps as the report holds them, after one CLI run of the page written to a temporary folder. */
-export async function pageSteps(page: string, prefix = 'tc-page-', name = 'page.md'): Promise<ReportStep[]> {
+/** The page's steps as the report holds them, after one CLI run of the page written to a temporary folder (`all`: of every tab variant, not the first). */
+export async function pageSteps(page: string, prefix = 'tc-page-', name = 'page.md', all = false): Promise<ReportStep[]> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = join(dir, name);
   writeFileSync(file, page);
@@ -21,7 +21,7 @@ export async function pageSteps(page: string, prefix = 'tc-page-', name = 'page.
   try {
     await run.exited;
     const report = JSON.parse(readFileSync(join(run.out, 'latest', 'report.json'), 'utf8')) as Report;
-    return report.tutorials[0]!.steps;
+    return all ? report.tutorials.flatMap((t) => t.steps) : report.tutorials[0]!.steps;
   } finally {
     run.cleanup();
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { eachAz } from '../each.ts';
 import { azOptionNames, elides, missingRequired } from '../../reference/az-args.ts';
-import { configuredDefaultKey } from '../../reference/az-configured-defaults.ts';
+import { configuredDefaultKey, defaultOptionsSet } from '../../reference/az-configured-defaults.ts';
 import { prerequisitePageTexts } from '../linked-pages.ts';
 import { sideLoadedCaveat, sideLoadedExtensions } from '../installed-extensions.ts';
 import { BACKUP_TYPE_REFUSAL, friendlyContainerWithoutType } from '../az-backup-container.ts';
@@ -35,12 +35,7 @@ export const azMissingRequired: Rule = {
     // and so does its successor `az config set defaults.group=x defaults.acr=y` (azure-cli's config
     // command writes the same [defaults] section; the container-registry Java quickstart sets acr= so).
     const defaults = new Set<string>();
-    for (const { az } of all) {
-      const path = az.path.join(' ');
-      const pattern = path === 'configure' ? /(?:^|\s)([a-z-]+)=/g : path === 'config set' ? /(?:^|\s)defaults\.([a-z-]+)=/g : undefined;
-      if (!pattern) continue;
-      for (const w of az.words) for (const m of w.value.matchAll(pattern)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
-    }
+    for (const { az } of all) for (const name of defaultOptionsSet(az.path.join(' '), az.words.map((w) => w.value))) defaults.add(name);
     // So does the one a page the Prerequisites section sends the reader to first runs: the Azure Spring
     // Apps quickstarts set `az configure --defaults group=<resource-group-name> spring=<service-name>` once
     // (quickstart-deploy-apps.md) and the later ones run `az spring app logs -n solar-system-weather -f`.

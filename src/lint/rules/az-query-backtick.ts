@@ -1,6 +1,7 @@
 // A JMESPath literal in backticks inside a double-quoted az --query: bash runs it as a command.
 import type { Rule, RuleHit } from '../rule.ts';
 import { bashCommands, walkQuotes } from '../shell.ts';
+import { inPowerShellTab } from '../powershell-page.ts';
 
 // Tabs written for another shell: their quoting rules differ (PowerShell doubles the backtick, cmd keeps it).
 const OTHER_SHELL_TAB = /powershell|pwsh|cmd|windows/i;
@@ -17,6 +18,8 @@ export const azQueryBacktick: Rule = {
     const hits: RuleHit[] = [];
     for (const command of bashCommands(doc)) {
       if (command.step.tab && OTHER_SHELL_TAB.test(command.step.tab)) continue;
+      // A tab whose title says PowerShell though its id does not: `# [PowerShell in Linux](#tab/ps1)` (azure-docs-cli use-azure-cli-successfully-powershell.md).
+      if (inPowerShellTab(doc, command.step)) continue;
       const words = command.words;
       for (let i = 1; i < words.length; i++) {
         if (words[i - 1]!.value !== '--query' || words[i - 1]!.quoted) continue;

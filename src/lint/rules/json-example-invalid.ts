@@ -88,6 +88,9 @@ export const jsonExampleInvalid: Rule = {
       // Json.NET, which accepts comments and trailing commas). Said as a warning.
       let elision = lines.findIndex((l) => ELISION.test(l.trim()));
       if (elision < 0) elision = lines.findIndex((l) => INLINE_ELISION.test(l.trim()));
+      // A value described in words: `{⏎Resource group create output⏎}` in a log the page shows
+      // (azure-docs-cli create-azure-resources-at-scale.md): the whole object is elided.
+      if (elision < 0 && lines.length === 3 && lines[0]!.trim() === '{' && /^[A-Za-z][\w -]*$/.test(lines[1]!.trim()) && lines[2]!.trim() === '}') elision = 1;
       // The reader may stop the block at a blank line before the elision: look past it.
       let after = block.json.source.endLine + 1;
       while (after <= doc.lineCount && doc.line(after).trim() === '') after++;

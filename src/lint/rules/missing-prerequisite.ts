@@ -57,7 +57,13 @@ export const missingPrerequisite: Rule = {
       const url = curl.urls[0];
       const hp = url ? hostAndPath(url.value) : undefined;
       if (url && hp && hp.host.endsWith('.blob.core.windows.net') && curl.method === 'GET' && hp.path.split('/').filter(Boolean).length >= 2) {
-        if (!uploadsBefore(command.step.source.startLine))
+        // A literal account no az command of the page names is someone else's published blob, such as
+        // Microsoft's install script (`curl -fsSL 'https://azurecliprod.blob.core.windows.net/$root/deb_install.sh'
+        // | sudo bash`, azure-docs-cli install-azure-cli-linux.md, whose other pivots download from it too):
+        // the page has nothing to upload there.
+        const account = hp.host.slice(0, -'.blob.core.windows.net'.length);
+        const published = /^[a-z0-9]+$/.test(account) && !doc.commands.some((c) => /^\s*az\s/.test(c.step.raw) && c.words.some((w) => w.value.includes(account)));
+        if (!published && !uploadsBefore(command.step.source.startLine))
           hits.push({
             line: url.line,
             column: url.column,

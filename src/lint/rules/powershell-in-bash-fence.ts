@@ -5,7 +5,7 @@
 import type { Rule, RuleHit } from '../rule.ts';
 import { blockLanguage } from '../../parse/language.ts';
 import { isFenceOrEnd, openingFence } from '../shell.ts';
-import { powerShellInstruction, readerInPowerShell } from '../powershell-page.ts';
+import { AZ_CLI_FENCES, inPowerShellTab, labelledPowerShell, powerShellInstruction, readerInPowerShell } from '../powershell-page.ts';
 
 const ASSIGNMENT = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
 // `console` and `terminal` name a terminal, not a shell: in a tab written for PowerShell ("Azure
@@ -13,7 +13,8 @@ const ASSIGNMENT = /^\s*\$([A-Za-z_]\w*)\s*=(?!=)/;
 // reader's terminal runs PowerShell, and `$TOKEN = (…)` there is right. bash, sh and azurecli say bash
 // wherever they stand.
 const TERMINAL_FENCES = new Set(['console', 'terminal']);
-const POWERSHELL_TAB = /powershell|pwsh/i;
+
+
 
 export const powershellInBashFence: Rule = {
   id: 'powershell-in-bash-fence',
@@ -21,7 +22,7 @@ export const powershellInBashFence: Rule = {
   severity: 'error',
   shortDescription: 'A bash (azurecli) block assigns a variable the PowerShell way ($name = value).',
   fullDescription:
-    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing). A block of such lines is one mistake: it is reported once, at its first assignment, spanning its last. A console or terminal block inside a PowerShell tab is that tab\'s PowerShell terminal and is not reported; on a page whose prose tells the reader to use PowerShell (Cloud Shell\'s "Switch to PowerShell") the block works for the reader who follows it, and the wrong tag is a warning.',
+    'bash assigns with name=value (no "$", no blanks around "="). A line "$tags=\'…\'" is a word to expand: bash replaces $tags with its (empty) value and runs the rest as a command ("=…: command not found", exit 127); "$d = (get-date)…" stops with "syntax error near unexpected token \'(\'" (GNU bash manual, Shell Parameters). The variable stays unset, so the commands after it get an empty value. If the block is meant for PowerShell, its "\\" line continuations do not work there either: PowerShell continues a line with a backtick (about_Parsing). A block of such lines is one mistake: it is reported once, at its first assignment, spanning its last. A console or terminal block inside a PowerShell tab is that tab\'s PowerShell terminal and is not reported, and so is an azurecli block there (azurecli is Learn\'s "Azure CLI" label, not a shell: the az CLI\'s own pages tag the Bash, PowerShell and Cmd variants of a command azurecli under tabs of those names); on a page whose prose tells the reader to use PowerShell (Cloud Shell\'s "Switch to PowerShell") the block works for the reader who follows it, and the wrong tag is a warning.',
   help: 'In a bash block write name=value (tags=\'{"Owner":"Contoso"}\', tomorrow=$(date -u -d "+1 day" +%Y-%m-%dT%H:%MZ)); put PowerShell in a powershell block, with backtick continuations.',
   check(doc) {
     const hits: RuleHit[] = [];
@@ -33,7 +34,8 @@ export const powershellInBashFence: Rule = {
     for (const step of doc.tutorial.steps) {
       if (step.kind === 'manual' || step.language !== 'powershell' || step.fence === undefined || blockLanguage(step.fence) !== 'shell') continue;
       if (step.source.file && doc.file && step.source.file !== doc.file) continue;
-      if (step.tab && POWERSHELL_TAB.test(step.tab) && TERMINAL_FENCES.has(step.fence.trim().split(/\s/)[0]!.toLowerCase())) continue;
+      const tag = step.fence.trim().split(/\s/)[0]!.toLowerCase();
+      if ((TERMINAL_FENCES.has(tag) || AZ_CLI_FENCES.has(tag)) && inPowerShellTab(doc, step)) continue;
       const open = openingFence(doc, step.source.startLine);
       // The rest of the fenced block: does it continue lines the bash way?
       let backslashes = false;
@@ -42,7 +44,7 @@ export const powershellInBashFence: Rule = {
       for (let n = step.source.startLine; n <= step.source.endLine; n++) {
         const text = doc.hasText ? doc.line(n) : (raw[n - step.source.startLine] ?? '');
         const m = ASSIGNMENT.exec(text);
-        if (!m) continue;
+        if (!m || labelledPowerShell(doc, open, n)) continue;
         const name = m[1] as string;
         const block = blocks.get(open);
         if (block) {

@@ -5,7 +5,8 @@ import { assignedTwin, assignedVariables, bashVariableUses, SHELL_ENVIRONMENT as
 import { shellCodeInclude } from '../../parse/includes.ts';
 import { isAutomaticVariable, powerShellTwin, scanPowerShellVariables } from '../powershell-variables.ts';
 import { linkedPageVariables } from '../linked-pages.ts';
-import { readerInPowerShell } from '../powershell-page.ts';
+import { labelledPowerShell, readerInPowerShell } from '../powershell-page.ts';
+import { openingFence } from '../shell.ts';
 import { sentences } from '../../parse/sentences.ts';
 
 const GIVES = /\b(set|sets|export|exports|define|defines|assign|assigns|replace|substitute|store|stores|save|saves|with your|to your)\b/i;
@@ -30,6 +31,9 @@ export const shellUnassignedVariable: Rule = {
       // `$Env:NAME` is PowerShell's environment drive, in a block fenced azurecli under a PowerShell tab
       // (azure-arc/data/upload-metrics.md:62 `--assignee $Env:MSI_OBJECT_ID`): no bash variable `$Env`.
       if (/^\$env:\w/i.test(w.raw.slice(offset))) continue;
+      // A line the block's comment labels PowerShell ("# Script for a PowerShell scripting language" over
+      // `if ($? -eq $false) {`, azure-docs-cli use-azure-cli-successfully-powershell.md): $false is PowerShell's.
+      if (command.step.fence !== undefined && labelledPowerShell(doc, openingFence(doc, w.line), w.line)) continue;
       const at = assigned.get(name);
       if (at !== undefined && at > command.step.source.endLine && !proseGives(doc, name)) {
         // assigned, but only further down the page: the reader who follows the steps in order gets ""

@@ -13,6 +13,7 @@ import { extensionMessage, lookupAz, retiredRunMessage } from '../az/index.ts';
 import { substitute, type SubstitutionScope } from '../substitute.ts';
 import { unmodelledMessage } from './support.ts';
 import { sideLoadedMessage } from '../az/side-loaded.ts';
+import { defaultAnswers } from '../az/configured-defaults.ts';
 import { azOutputFormat, azPrint } from '../../reference/az-output.ts';
 
 function usageError(message: string, exitCode = 2): StepOutcome {
@@ -28,20 +29,24 @@ function unsupported(reason: UnsupportedReason, message: string): StepOutcome {
  * parser, the command's own validator): such a step fails as written even when a step it waits on
  * failed, because the world it would have needed plays no part in the rejection.
  */
-export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope, sideLoaded?: string): boolean {
+export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope, sideLoaded?: string, defaults?: ReadonlyMap<string, number>): boolean {
   // An extension the page installs from a file may accept what the table rejects (run/az/side-loaded.ts).
   if (sideLoaded !== undefined) return false;
   const argv = step.az.argv;
   const found = lookupAz(argv);
   const show = (word: string): string => substitute(word, scope);
+  // A default the page configured may answer what the table says is missing (run/az/configured-defaults.ts).
+  const rejects = (message: string): boolean => defaultAnswers(message, defaults, step.source.startLine) === undefined;
   switch (found.kind) {
     case 'usage':
       return true;
-    case 'unmodelled':
-      return azRejection(argv, show) !== undefined;
+    case 'unmodelled': {
+      const error = azRejection(argv, show);
+      return error !== undefined && rejects(error.message);
+    }
     case 'command': {
       const args = parseArgs(step.az, found.module.options, scope, { command: found.command, path: found.module.path });
-      if (!args.ok) return args.kind === 'usage';
+      if (!args.ok) return args.kind === 'usage' && rejects(args.message);
       return found.module.validate?.(args.values, args.flags) !== undefined;
     }
     default:
@@ -76,7 +81,12 @@ export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOut
   const show = (word: string): string => (ctx.expanded === true ? word : substitute(word, ctx));
   // On a page that installs an extension from a file, az's argument check is the extension's, which this tool does not know.
   const sideLoaded = ctx.sideLoadedExtension;
-  const usage = (message: string): StepOutcome => (sideLoaded !== undefined ? unsupported('az-extension', sideLoadedMessage(sideLoaded, step.az.path, message)) : usageError(message));
+  const usage = (message: string): StepOutcome => {
+    if (sideLoaded !== undefined) return unsupported('az-extension', sideLoadedMessage(sideLoaded, step.az.path, message));
+    const configured = defaultAnswers(message, ctx.configuredDefaults, step.source.startLine);
+    if (configured !== undefined) return unsupported('az-no-equivalent', `the page sets az's default for what this command omits (az config set defaults.… on line ${configured}), which az reads from its configuration and this tool does not keep; without it az would stop with "${message}"`);
+    return usageError(message);
+  };
   switch (found.kind) {
     case 'usage':
       return usage(found.message);
