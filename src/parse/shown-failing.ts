@@ -9,6 +9,15 @@ import { Role, type ScanState } from './scan-state.ts';
 /** The paragraph right after a block says its command fails. */
 const SAYS_IT_FAILS = /\b(?:the\s+`?az`?\s+command|this\s+command|the\s+command\s+above|the\s+previous\s+command)\s+(?:fails|will\s+fail|returns?\s+an\s+error|errors\s+out)\b/i;
 
+/**
+ * The paragraph says the command fails, not that it might: "If this command fails, …", "When the command
+ * fails with …" is what to do about a failure, and the step's own fail stays the page's to answer for.
+ */
+function saysItFails(text: string): boolean {
+  const m = SAYS_IT_FAILS.exec(text);
+  return m !== null && !/\b(?:if|when|whenever|in case|unless|should|otherwise)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index));
+}
+
 /** Marks each of this file's fenced steps whose block the next paragraph says fails, and later steps of the same text. */
 export function markShownFailing(st: ScanState): void {
   const closes = new Map<number, number>(); // each line inside a fence → the fence's closing line
@@ -24,7 +33,7 @@ export function markShownFailing(st: ScanState): void {
     for (let k = start; k < st.n && !st.isBlankAt(k) && st.role[k] === Role.Prose && !st.isBoundary(k); k++) paragraph.push(st.content(k).trim());
     const text = paragraph.join(' ');
     const raw = step.raw.trim();
-    if (SAYS_IT_FAILS.test(text)) {
+    if (saysItFails(text)) {
       step.shownFailing = `line ${start + 1}: "${text.length > 160 ? `${text.slice(0, 157)}…` : text}"`;
       if (!said.has(raw)) said.set(raw, `the same command as line ${step.source.startLine}, which the page says fails (${step.shownFailing})`);
     } else {

@@ -30,7 +30,7 @@ export const ReportStep = z.object({
   failure: FailureKind.optional(),
   unsupported: UnsupportedReason.optional(), // why the tool or target could not execute or judge the step (verdict unsupported)
   blockedBy: z.string().optional(), // step id whose failure blocked this one
-  expectedFailure: z.string().optional(), // a fail the page's sidecar expects, with its reason: shown, not counted in the exit code
+  expectedFailure: z.string().optional(), // a fail the page's sidecar expects, or the page says the command fails (shownFailing), with its reason: shown, not counted in the exit code
   expectation: z.object({ kind: z.enum(['json', 'http', 'text']), line: LineRange, raw: z.string() }).optional(),
   request: ObservedRequest.optional(), // the last request sent
   response: ObservedResponse.optional(), // its response

@@ -70,7 +70,7 @@ export function fixes(s: ReportStep): string[] {
 
 function whatToDo(c: StepContext, s: ReportStep): string {
   const lines: string[] = [];
-  if (s.expectedFailure !== undefined) lines.push(`<p class="how"><b>Expected to fail</b> (the page's sidecar): ${esc(s.expectedFailure)}</p>`);
+  if (s.expectedFailure !== undefined) lines.push(`<p class="how"><b>Expected to fail</b> (the page's sidecar, or the page's own words): ${esc(s.expectedFailure)}</p>`);
   if (s.failure) lines.push(`<p class="how"><b>How to fix:</b> ${sentence(FAILURE_KINDS[s.failure].fix)}</p>`);
   if (s.unsupported) lines.push(`<p class="how"><b>What would run it:</b> ${sentence(UNSUPPORTED_REASONS[s.unsupported].runsIt)}</p>`);
   if (s.blockedBy) lines.push(`<p class="how">Fix <a href="#${esc(stepAnchor(c.ti, s.blockedBy))}">${esc(s.blockedBy)}</a> first: this step needs what it produces.</p>`);
