@@ -320,6 +320,10 @@ const StepBase = z.object({
   // The page's own words that this command fails ("The `az` command fails because it's missing the
   // required `--location` parameter."): a failure it shows on purpose (parse/shown-failing.ts).
   shownFailing: z.string().optional(),
+  // An az step whose first word is no Azure CLI command but one the page defines (an alias of the alias
+  // extension, `az alias create --name rg`) or a stand-in for any command (`az some-command`): why this
+  // tool neither runs nor judges it (parse/az-stand-ins.ts).
+  azStandIn: z.object({ kind: z.enum(['alias', 'stand-in']), message: z.string() }).optional(),
 });
 
 /**

@@ -26,7 +26,7 @@ export function eachCurl(doc: LintDocument): CurlAt[] {
 
 export function eachAz(doc: LintDocument): AzAt[] {
   // A command the page shows failing on purpose (parse/shown-failing.ts) is judged by the page itself.
-  return doc.commands.filter((c) => c.step.shownFailing === undefined).flatMap((command) => invocations(command.words).flatMap((i) => (i.az ? [{ command, az: i.az }] : [])));
+  return doc.commands.filter((c) => c.step.shownFailing === undefined && c.step.azStandIn === undefined).flatMap((command) => invocations(command.words).flatMap((i) => (i.az ? [{ command, az: i.az }] : [])));
 }
 
 /** `echo "…" > file` and `echo -n "…" >> file`: what lands in the file, byte for byte. */

@@ -12,6 +12,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ToolError } from '../errors.ts';
 import { Tutorial, type Example, type SeedRef, type Step } from '../model.ts';
 import { loadManifest, manifestEntryFor, projectRoot, tutorialsDir } from '../tutorials/manifest.ts';
+import { markAzStandIns } from './az-stand-ins.ts';
 import { linkCaptures } from './captures.ts';
 import { scanDocument, type ParseOptions } from './document.ts';
 import { ParseError } from './errors.ts';
@@ -73,6 +74,7 @@ export function parseTutorialText(text: string, file: string, opts: ParseOptions
     steps[k] = s;
   }
   linkRequestBodies(steps, scan.examples);
+  markAzStandIns(steps);
   const variants = listVariants(
     { steps, stepPlaces: scan.stepPlaces, examples: scan.examples, examplePlaces: scan.examplePlaces, groups: scan.groups, pivots: scan.pivots, file },
     (d) => scan.diagnostics.push(d),

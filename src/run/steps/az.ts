@@ -31,7 +31,7 @@ function unsupported(reason: UnsupportedReason, message: string): StepOutcome {
  */
 export function azRejectsBeforeAnyRequest(step: AzStep, scope: SubstitutionScope, sideLoaded?: string, defaults?: ReadonlyMap<string, number>): boolean {
   // An extension the page installs from a file may accept what the table rejects (run/az/side-loaded.ts).
-  if (sideLoaded !== undefined) return false;
+  if (sideLoaded !== undefined || step.azStandIn !== undefined) return false;
   const argv = step.az.argv;
   const found = lookupAz(argv);
   const show = (word: string): string => substitute(word, scope);
@@ -76,6 +76,8 @@ function printedAsAzWould(ran: StepOutcome, values: Readonly<Record<string, stri
 }
 
 export async function runAzStep(step: AzStep, ctx: StepContext): Promise<StepOutcome> {
+  // The page's own alias (the alias extension) or a stand-in for any command: not the Azure CLI's, not run.
+  if (step.azStandIn !== undefined) return unsupported(step.azStandIn.kind === 'alias' ? 'az-extension' : 'az-no-equivalent', step.azStandIn.message);
   const argv = step.az.argv;
   const found = lookupAz(argv);
   const show = (word: string): string => (ctx.expanded === true ? word : substitute(word, ctx));
