@@ -93,6 +93,13 @@ describe('sweep of azure-docs-cli: false findings pinned', () => {
     const { text } = mutate(readRepoFile(file), '```bash', (l) => `${l}\naz storage container create --account-name azurecliprod --name '$root'`);
     expect(ruleFindings('missing-prerequisite', file, text).length).toBeGreaterThan(0);
   });
+  // review of the merge (stop 30): tests/lint/linear.test.ts's reads of acct/c/<FOLDER NAME>/report_k.txt went silent.
+  it('a literal account\'s blob the page does not serve as a script (another container, no shell pipe) is still one the page must upload', () => {
+    const file = fx('published-blob');
+    const text = readRepoFile(file).replace(/curl[^\n]*\$root\/deb_install\.sh[^\n]*/, "curl -o report.txt 'https://azurecliprod.blob.core.windows.net/reports/report.txt'");
+    expect(text).not.toBe(readRepoFile(file));
+    expect(ruleFindings('missing-prerequisite', file, text).length).toBeGreaterThan(0);
+  });
 
   // use-azure-cli-successfully-powershell.md:247-256
   it('a backtick-escaped quote in a tab titled "PowerShell in Linux" (id ps1) is PowerShell\'s escape', () => {

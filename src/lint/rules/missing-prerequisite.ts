@@ -61,8 +61,13 @@ export const missingPrerequisite: Rule = {
         // Microsoft's install script (`curl -fsSL 'https://azurecliprod.blob.core.windows.net/$root/deb_install.sh'
         // | sudo bash`, azure-docs-cli install-azure-cli-linux.md, whose other pivots download from it too):
         // the page has nothing to upload there.
+        // Published means written whole (no placeholder: `<FOLDER NAME>` is the reader's own blob) and served
+        // as a script to run (piped to a shell) or from the account's root container ($root, $web).
         const account = hp.host.slice(0, -'.blob.core.windows.net'.length);
-        const published = /^[a-z0-9]+$/.test(account) && !doc.commands.some((c) => /^\s*az\s/.test(c.step.raw) && c.words.some((w) => w.value.includes(account)));
+        const container = hp.path.split('/').filter(Boolean)[0] ?? '';
+        const whole = !/[<>{}]/.test(url.value) && !/\$(?!root\b|web\b)/.test(url.value);
+        const served = container === '$root' || container === '$web' || /\|\s*(?:sudo\s+)?(?:ba|z)?sh\b/.test(command.step.raw);
+        const published = /^[a-z0-9]+$/.test(account) && whole && served && !doc.commands.some((c) => /^\s*az\s/.test(c.step.raw) && c.words.some((w) => w.value.includes(account)));
         if (!published && !uploadsBefore(command.step.source.startLine))
           hits.push({
             line: url.line,
