@@ -40,8 +40,8 @@ export const azMissingRequired: Rule = {
     // Apps quickstarts set `az configure --defaults group=<resource-group-name> spring=<service-name>` once
     // (quickstart-deploy-apps.md) and the later ones run `az spring app logs -n solar-system-weather -f`.
     for (const text of prerequisitePageTexts(doc)) for (const line of text.split(/\r?\n/)) {
-      const set = /^\s*az\s+(?:configure\s+--defaults|config\s+set)\s+(.*)$/.exec(line)?.[1];
-      if (set) for (const m of set.matchAll(/(?:^|\s)(?:defaults\.)?([a-z-]+)=/g)) defaults.add(m[1] === 'group' ? '--resource-group' : `--${m[1]}`);
+      const set = /^\s*az\s+(configure\s+--defaults|config\s+set)\s+(.*)$/.exec(line);
+      if (set) for (const name of defaultOptionsSet(set[1]!.startsWith('configure') ? 'configure' : 'config set', set[2]!.split(/\s+/))) defaults.add(name);
     }
     // An extension installed from a file or URL may redefine the command (appservice-kube makes az webapp create's --plan optional).
     const sideLoaded = sideLoadedExtensions(doc)[0];
